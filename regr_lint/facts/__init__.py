@@ -1,0 +1,13 @@
+"""The semantic model of a file: what its Keras models are built of, compiled with and trained on."""
+from __future__ import annotations
+
+import libcst as cst
+
+from regr_lint.facts.interpreter import Interpreter
+from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Training
+
+__all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
+
+
+def build_facts(module: cst.Module) -> KerasFacts:
+    return Interpreter(module).run()

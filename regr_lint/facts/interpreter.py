@@ -1,0 +1,823 @@
+"""One walk over a module's statements that gives each expression an abstract value and records the
+Keras facts (models, layers, compiles, trainings) it meets.
+
+It visits statements and the expressions they hold — not every node — and resolves names from the
+file's own imports and bindings, so Keras is recognised in any import style and a user's own `Dense`
+is not. What it cannot resolve is UNKNOWN, and rules stay silent on UNKNOWN.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from regr_lint import tables
+from regr_lint.facts.model import Compile, KerasFacts, KerasModel, Training
+from regr_lint.facts.names import canonical, is_layer_path
+from regr_lint.facts.values import (
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Func, Instance, Layer, Lit, Map, ModelRef, Obj,
+    Ref, Seq, Tensor, Value,
+)
+
+MAX_DEPTH = 4  # nested inlined calls of the file's own functions
+INLINE_BUDGET = 400  # inlined calls per file, so a pathological file cannot blow up
+DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"})
+DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
+                          "padded_batch", "with_options", "shard", "apply", "rebatch"})
+MINMAX = "sklearn.preprocessing.MinMaxScaler"
+
+
+class Scope:
+    __slots__ = ("vars", "parent")
+
+    def __init__(self, parent: Optional["Scope"] = None):
+        self.vars: dict[str, Value] = {}
+        self.parent = parent
+
+    def lookup(self, name: str) -> Optional[Value]:
+        scope: Optional[Scope] = self
+        while scope is not None:
+            found = scope.vars.get(name)
+            if found is not None:
+                return found
+            scope = scope.parent
+        return None
+
+    def owner(self, name: str) -> "Scope":
+        scope: Optional[Scope] = self
+        while scope is not None:
+            if name in scope.vars:
+                return scope
+            scope = scope.parent
+        return self
+
+
+@dataclass
+class Frame:
+    returns: list = field(default_factory=list)
+
+
+def _dotted(node: cst.BaseExpression) -> Optional[str]:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+class Interpreter:
+    def __init__(self, module: cst.Module):
+        self.facts = KerasFacts(module)
+        self.module_scope = Scope()
+        self.budget = INLINE_BUDGET
+        self.depth = 0
+        self.active: set[int] = set()  # functions being inlined (recursion guard)
+        self.pending: list[tuple[Func, Optional[Instance]]] = []
+        self.analyzed: set[int] = set()
+        self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
+        self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
+        self.layer_ids: set[int] = set()
+        self.link_ids: set[tuple[int, int]] = set()
+
+    # ---------------------------------------------------------------- driver
+    def run(self) -> KerasFacts:
+        self.exec_block(self.facts.module.body, self.module_scope, Frame())
+        # Every function and method also runs once on its own (parameters unknown), so code that is
+        # never called from this file is still read.
+        while self.pending:
+            func, inst = self.pending.pop(0)
+            if id(func.fdef) in self.analyzed:
+                continue
+            self.analyzed.add(id(func.fdef))
+            self.returns[id(func.fdef)] = self.invoke(func, Args(), None, inst, standalone=True)
+        self._finish_subclass_models()
+        return self.facts
+
+    # ---------------------------------------------------------------- statements
+    def exec_block(self, stmts, scope: Scope, frame: Frame) -> None:
+        for stmt in stmts:
+            try:
+                self.exec_stmt(stmt, scope, frame)
+            except RecursionError:
+                continue
+
+    def exec_stmt(self, stmt: cst.CSTNode, scope: Scope, frame: Frame) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                self.exec_small(small, scope, frame)
+        elif isinstance(stmt, cst.FunctionDef):
+            func = Func(stmt, scope, stmt)
+            scope.vars[stmt.name.value] = func
+            self.pending.append((func, None))
+        elif isinstance(stmt, cst.ClassDef):
+            self.exec_class(stmt, scope)
+        elif isinstance(stmt, cst.If):
+            self.eval(stmt.test, scope, frame)
+            self.exec_block(stmt.body.body, scope, frame)
+            if stmt.orelse is not None:
+                self.exec_stmt(stmt.orelse, scope, frame)
+        elif isinstance(stmt, cst.Else):
+            self.exec_block(stmt.body.body, scope, frame)
+        elif isinstance(stmt, (cst.For,)):
+            self.eval(stmt.iter, scope, frame)
+            self.bind(stmt.target, UNKNOWN, scope, frame)
+            self.exec_block(stmt.body.body, scope, frame)
+            if stmt.orelse is not None:
+                self.exec_stmt(stmt.orelse, scope, frame)
+        elif isinstance(stmt, cst.While):
+            self.exec_block(stmt.body.body, scope, frame)
+            if stmt.orelse is not None:
+                self.exec_stmt(stmt.orelse, scope, frame)
+        elif isinstance(stmt, cst.With):
+            for item in stmt.items:
+                value = self.eval(item.item, scope, frame)
+                if item.asname is not None:
+                    self.bind(item.asname.name, UNKNOWN if not isinstance(value, Instance) else value, scope, frame)
+            self.exec_block(stmt.body.body, scope, frame)
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+            self.exec_block(stmt.body.body, scope, frame)
+            for handler in stmt.handlers:
+                self.exec_block(handler.body.body, scope, frame)
+            if stmt.orelse is not None:
+                self.exec_stmt(stmt.orelse, scope, frame)
+            if stmt.finalbody is not None:
+                self.exec_block(stmt.finalbody.body.body, scope, frame)
+        elif isinstance(stmt, cst.Match):
+            for case in stmt.cases:
+                self.exec_block(case.body.body, scope, frame)
+        elif isinstance(stmt, cst.IndentedBlock):
+            self.exec_block(stmt.body, scope, frame)
+
+    def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
+        if isinstance(small, cst.Assign):
+            value = self.eval(small.value, scope, frame)
+            for target in small.targets:
+                self.bind(target.target, value, scope, frame)
+            self.facts.assignments.append(([t.target for t in small.targets], small.value))
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                value = self.eval(small.value, scope, frame)
+                self.bind(small.target, value, scope, frame)
+                self.facts.assignments.append(([small.target], small.value))
+        elif isinstance(small, cst.AugAssign):
+            value = self.eval(small.value, scope, frame)
+            old = self.eval(small.target, scope, frame)
+            if isinstance(small.operator, cst.AddAssign) and isinstance(old, Seq) and isinstance(value, Seq):
+                self.bind(small.target, Seq(old.items + value.items, old.node, old.elts + value.elts), scope, frame)
+            else:
+                self.bind(small.target, UNKNOWN, scope, frame)
+            self.facts.assignments.append(([small.target], small))
+        elif isinstance(small, cst.Expr):
+            self.eval(small.value, scope, frame)
+            value = small.value
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                    and value.func.attr.value in ("append", "extend", "insert"):
+                # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
+                self.facts.assignments.append(([value.func.value], value))
+        elif isinstance(small, cst.Return):
+            frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
+        elif isinstance(small, cst.Import):
+            for alias in small.names:
+                dotted = _dotted(alias.name)
+                if dotted is None:
+                    continue
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    scope.vars[alias.asname.name.value] = Ref(canonical(dotted))
+                else:
+                    head = dotted.split(".")[0]
+                    scope.vars[head] = Ref(canonical(head))
+                if canonical(dotted).split(".")[0] == "keras":
+                    self.facts.has_keras = True
+        elif isinstance(small, cst.ImportFrom):
+            self.exec_import_from(small, scope)
+
+    def exec_import_from(self, node: cst.ImportFrom, scope: Scope) -> None:
+        if node.relative or node.module is None:
+            return
+        base = _dotted(node.module)
+        if base is None:
+            return
+        base_c = canonical(base)
+        if base_c.split(".")[0] == "keras" or any(
+            canonical(f"{base}.{a.name.value}") .startswith("keras")
+            for a in (node.names if not isinstance(node.names, cst.ImportStar) else ())
+            if isinstance(a.name, cst.Name)
+        ):
+            self.facts.has_keras = True
+        if isinstance(node.names, cst.ImportStar):
+            self.facts.star_imports.append(base_c)
+            return
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                else alias.name.value
+            scope.vars[local] = Ref(canonical(f"{base}.{alias.name.value}"))
+
+    def exec_class(self, cdef: cst.ClassDef, scope: Scope) -> None:
+        bases = [self.eval(b.value, scope, Frame()) for b in cdef.bases]
+        cls = ClassV(cdef, bases, scope, cdef)
+        for base in bases:
+            if isinstance(base, Ref) and base.is_keras:
+                if base.last in tables.MODEL_CLASSES:
+                    cls.is_model = True
+                elif base.last == "Layer" or is_layer_path(base.qualname):
+                    cls.is_layer = True
+            elif isinstance(base, ClassV):
+                cls.is_model = cls.is_model or base.is_model
+                cls.is_layer = cls.is_layer or base.is_layer
+        cls.instance = Instance(cls, {}, cdef)
+        # Inherit attributes set by a base class of the same file (its __init__ ran already).
+        for base in bases:
+            if isinstance(base, ClassV) and base.instance is not None:
+                for k, v in base.instance.attrs.items():
+                    cls.instance.attrs.setdefault(k, v)
+        scope.vars[cdef.name.value] = cls
+        class_scope = Scope(scope)
+        methods = []
+        for stmt in cdef.body.body:
+            if isinstance(stmt, cst.FunctionDef):
+                methods.append(Func(stmt, scope, stmt))
+            elif isinstance(stmt, cst.SimpleStatementLine):
+                # class-level constants (`activation = 'tanh'`) are visible as self.attr
+                for small in stmt.body:
+                    if isinstance(small, cst.Assign):
+                        value = self.eval(small.value, class_scope, Frame())
+                        for t in small.targets:
+                            if isinstance(t.target, cst.Name):
+                                cls.instance.attrs.setdefault(t.target.value, value)
+        # __init__ / build first: they set the attributes the other methods read.
+        order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
+                                               f.fdef.name.value != "__init__"))
+        for func in order:
+            cls.instance.attrs.setdefault("__method__" + func.fdef.name.value, func)
+        for func in order[:1] if order and order[0].fdef.name.value == "__init__" else []:
+            self.analyzed.add(id(func.fdef))
+            self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
+        for func in order:
+            self.pending.append((func, cls.instance))
+
+    # ---------------------------------------------------------------- binding
+    def bind(self, target: cst.BaseExpression, value: Value, scope: Scope, frame: Frame) -> None:
+        if isinstance(target, cst.Name):
+            scope.vars[target.value] = value
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = target.elements
+            if isinstance(value, Seq) and len(value.items) == len(elements) and not any(
+                isinstance(e, cst.StarredElement) for e in elements
+            ):
+                for elt, item in zip(elements, value.items):
+                    self.bind(elt.value, item, scope, frame)
+            else:
+                for elt in elements:
+                    self.bind(elt.value, UNKNOWN, scope, frame)
+        elif isinstance(target, cst.Attribute):
+            base = self.eval(target.value, scope, frame)
+            if isinstance(base, Instance):
+                base.attrs[target.attr.value] = value
+        elif isinstance(target, cst.Subscript):
+            base = self.eval(target.value, scope, frame)
+            if isinstance(base, Map) and len(target.slice) == 1:
+                key = self.eval(getattr(target.slice[0].slice, "value", None), scope, frame) \
+                    if isinstance(target.slice[0].slice, cst.Index) else UNKNOWN
+                if isinstance(key, Lit):
+                    base.items[key.value] = value
+        elif isinstance(target, cst.StarredElement):
+            self.bind(target.value, UNKNOWN, scope, frame)
+
+    # ---------------------------------------------------------------- expressions
+    def eval(self, node: Optional[cst.BaseExpression], scope: Scope, frame: Frame) -> Value:
+        if node is None:
+            return UNKNOWN
+        if isinstance(node, cst.Name):
+            name = node.value
+            if name in ("True", "False", "None"):
+                return Lit({"True": True, "False": False, "None": None}[name], node)
+            found = scope.lookup(name)
+            if found is None:
+                return self._star_name(name, node)
+            return found
+        if isinstance(node, cst.Attribute):
+            return self.eval_attribute(node, scope, frame)
+        if isinstance(node, cst.Call):
+            return self.eval_call(node, scope, frame)
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            try:
+                value = node.evaluated_value
+            except Exception:  # noqa: BLE001 - odd escapes in user strings
+                return UNKNOWN
+            return Lit(value, node) if isinstance(value, str) else UNKNOWN
+        if isinstance(node, (cst.Integer, cst.Float)):
+            try:
+                return Lit(node.evaluated_value, node)
+            except Exception:  # noqa: BLE001
+                return UNKNOWN
+        if isinstance(node, (cst.List, cst.Tuple)):
+            return self.eval_sequence(node, scope, frame)
+        if isinstance(node, cst.Dict):
+            return self.eval_dict(node, scope, frame)
+        if isinstance(node, cst.UnaryOperation):
+            operand = self.eval(node.expression, scope, frame)
+            if isinstance(node.operator, cst.Minus) and isinstance(operand, Lit) \
+                    and isinstance(operand.value, (int, float)) and not isinstance(operand.value, bool):
+                return Lit(-operand.value, node)
+            return UNKNOWN
+        if isinstance(node, cst.BinaryOperation):
+            return self.eval_binop(node, scope, frame)
+        if isinstance(node, cst.Subscript):
+            return self.eval_subscript(node, scope, frame)
+        if isinstance(node, cst.NamedExpr):
+            value = self.eval(node.value, scope, frame)
+            self.bind(node.target, value, scope, frame)
+            return value
+        if isinstance(node, cst.IfExp):
+            self.eval(node.body, scope, frame)
+            self.eval(node.orelse, scope, frame)
+            return UNKNOWN
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            inner = Scope(scope)
+            comp = node.for_in
+            while comp is not None:
+                self.eval(comp.iter, inner, frame)
+                self.bind(comp.target, UNKNOWN, inner, frame)
+                comp = comp.inner_for_in
+            self.eval(node.elt, inner, frame)
+            return UNKNOWN
+        if isinstance(node, (cst.Await,)):
+            self.eval(node.expression, scope, frame)
+        return UNKNOWN
+
+    def _star_name(self, name: str, node: cst.CSTNode) -> Value:
+        # `from keras.layers import *` makes capitalised layer names available unqualified.
+        for base in self.facts.star_imports:
+            if base.startswith("keras") and name[:1].isupper():
+                return Ref(f"{base}.{name}", node)
+        return UNKNOWN
+
+    def eval_attribute(self, node: cst.Attribute, scope: Scope, frame: Frame) -> Value:
+        base = self.eval(node.value, scope, frame)
+        attr = node.attr.value
+        if isinstance(base, Ref):
+            return Ref(canonical(f"{base.qualname}.{attr}"), node)
+        if isinstance(base, Instance):
+            return base.attrs.get(attr, UNKNOWN)
+        if isinstance(base, ModelRef):
+            if attr == "output":
+                return Tensor(base, [], node)
+            if attr in ("input", "inputs"):
+                return Tensor(None, [], node, is_input=True)
+        return UNKNOWN
+
+    def eval_sequence(self, node, scope: Scope, frame: Frame) -> Value:
+        items, elts, exact = [], [], True
+        for element in node.elements:
+            value = self.eval(element.value, scope, frame)
+            if isinstance(element, cst.StarredElement):
+                if isinstance(value, Seq):
+                    items.extend(value.items)
+                    elts.extend(value.elts)
+                else:
+                    exact = False
+                continue
+            items.append(value)
+            elts.append(element.value)
+        return Seq(items, node, elts) if exact else UNKNOWN
+
+    def eval_dict(self, node: cst.Dict, scope: Scope, frame: Frame) -> Value:
+        items, exact = {}, True
+        for element in node.elements:
+            if isinstance(element, cst.StarredDictElement):
+                value = self.eval(element.value, scope, frame)
+                if isinstance(value, Map):
+                    items.update(value.items)
+                else:
+                    exact = False
+                continue
+            key = self.eval(element.key, scope, frame)
+            value = self.eval(element.value, scope, frame)
+            if isinstance(key, Lit):
+                items[key.value] = value
+            else:
+                exact = False
+        return Map(items, node) if exact else UNKNOWN
+
+    def eval_binop(self, node: cst.BinaryOperation, scope: Scope, frame: Frame) -> Value:
+        left = self.eval(node.left, scope, frame)
+        right = self.eval(node.right, scope, frame)
+        if isinstance(node.operator, cst.Add) and isinstance(left, Seq) and isinstance(right, Seq):
+            return Seq(left.items + right.items, node, left.elts + right.elts)
+        for side in (left, right):
+            if isinstance(side, Tensor):
+                return Tensor(UNKNOWN, [side], node)
+        if isinstance(left, Lit) and isinstance(right, Lit) and type(left.value) in (int, float) \
+                and type(right.value) in (int, float):
+            try:
+                if isinstance(node.operator, cst.Multiply):
+                    return Lit(left.value * right.value, node)
+                if isinstance(node.operator, cst.Add):
+                    return Lit(left.value + right.value, node)
+                if isinstance(node.operator, cst.Subtract):
+                    return Lit(left.value - right.value, node)
+                if isinstance(node.operator, cst.FloorDivide) and right.value:
+                    return Lit(left.value // right.value, node)
+            except (OverflowError, TypeError):
+                return UNKNOWN
+        return UNKNOWN
+
+    def eval_subscript(self, node: cst.Subscript, scope: Scope, frame: Frame) -> Value:
+        base = self.eval(node.value, scope, frame)
+        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+            key = self.eval(node.slice[0].slice.value, scope, frame)
+            if isinstance(base, Map) and isinstance(key, Lit):
+                return base.items.get(key.value, UNKNOWN)
+            if isinstance(base, Seq) and isinstance(key, Lit) and isinstance(key.value, int):
+                try:
+                    return base.items[key.value]
+                except IndexError:
+                    return UNKNOWN
+        if isinstance(base, Tensor):
+            return Tensor(UNKNOWN, [base], node)
+        return UNKNOWN
+
+    def eval_args(self, call: cst.Call, scope: Scope, frame: Frame) -> Args:
+        args = Args()
+        for arg in call.args:
+            value = self.eval(arg.value, scope, frame)
+            if arg.star == "**":
+                if isinstance(value, Map):
+                    for k, v in value.items.items():
+                        if isinstance(k, str):
+                            args.kw[k] = (v, arg)
+                else:
+                    args.star = True
+            elif arg.star == "*":
+                if isinstance(value, Seq):
+                    args.pos.extend((v, arg) for v in value.items)
+                else:
+                    args.star = True
+            elif arg.keyword is not None:
+                args.kw[arg.keyword.value] = (value, arg)
+            else:
+                args.pos.append((value, arg))
+        return args
+
+    # ---------------------------------------------------------------- calls
+    def eval_call(self, call: cst.Call, scope: Scope, frame: Frame) -> Value:
+        func = call.func
+        if isinstance(func, cst.Attribute):
+            recv = self.eval(func.value, scope, frame)
+            args = self.eval_args(call, scope, frame)
+            return self.call_method(recv, func.attr.value, args, call, func.value, scope, frame)
+        callee = self.eval(func, scope, frame)
+        args = self.eval_args(call, scope, frame)
+        if callee is UNKNOWN and isinstance(func, cst.Name) and scope.lookup(func.value) is None:
+            builtin = self.call_builtin(func.value, args, call)
+            if builtin is not None:
+                return builtin
+        return self.call_value(callee, args, call, scope, frame)
+
+    @staticmethod
+    def call_builtin(name: str, args: Args, call: cst.Call) -> Optional[Value]:
+        if name == "dict" and not args.pos and not args.star:
+            return Map({k: v for k, (v, _) in args.kw.items()}, call)
+        if name in ("list", "tuple") and len(args.pos) == 1 and isinstance(args.pos[0][0], Seq):
+            src = args.pos[0][0]
+            return Seq(list(src.items), call, list(src.elts))
+        return None
+
+    def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
+        if isinstance(recv, Ref):
+            return self.call_value(Ref(canonical(f"{recv.qualname}.{meth}"), call.func), args, call, scope, frame)
+        if isinstance(recv, Instance):
+            attr = recv.attrs.get(meth)
+            if attr is None:
+                method = recv.attrs.get("__method__" + meth)
+                if isinstance(method, Func):
+                    return self.invoke(method, args, call, recv)
+                if meth in tables.MODEL_METHODS and recv.cls.is_model:
+                    return self.model_method(self._self_model(recv), meth, args, call)
+                return self._tensor_passthrough(args, call)
+            if attr is UNKNOWN and meth in tables.MODEL_METHODS and self.facts.has_keras:
+                model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+                self.bind(recv_node, model, scope, frame)
+                return self.model_method(model.model, meth, args, call)
+            return self.call_value(attr, args, call, scope, frame)
+        if isinstance(recv, ModelRef):
+            return self.model_method(recv.model, meth, args, call)
+        if isinstance(recv, DataPair):
+            if meth in DATASET_KEEP:
+                return recv
+            if meth == "map":
+                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True)
+            return UNKNOWN
+        if isinstance(recv, Obj):
+            if recv.last == "ImageDataGenerator" and recv.is_keras and meth == "flow":
+                return self._pair(args, call, "flow")
+            if meth in ("fit_transform", "transform") and recv.qualname == MINMAX and _unit_range(recv.args):
+                self.facts.scaling_calls.add(id(call))
+            if meth == "fit" and recv.qualname == MINMAX and _unit_range(recv.args):
+                return recv  # MinMaxScaler().fit(y).transform(y)
+            if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
+                    and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS and _rebindable(recv_node):
+                model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+                self.bind(recv_node, model, scope, frame)
+                return self.model_method(model.model, meth, args, call)
+            return self._tensor_passthrough(args, call)
+        if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
+            value, arg = args.pos[0]
+            if meth == "append":
+                recv.items.append(value)
+                recv.elts.append(arg.value)
+            elif isinstance(value, Seq):
+                recv.items.extend(value.items)
+                recv.elts.extend(value.elts)
+            return Lit(None)
+        if isinstance(recv, Tensor):
+            return Tensor(UNKNOWN, [recv], call)
+        if recv is UNKNOWN and meth in tables.MODEL_METHODS and meth != "add" and self.facts.has_keras \
+                and _rebindable(recv_node):
+            # A parameter, a `self.model` set elsewhere, a model from another module: judged by the
+            # calls made on it.
+            model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+            self.bind(recv_node, model, scope, frame)
+            return self.model_method(model.model, meth, args, call)
+        return self._tensor_passthrough(args, call)
+
+    def _self_model(self, inst: Instance) -> KerasModel:
+        return self.model_for(inst.cls.cdef, "subclass", cls=inst.cls)
+
+    def call_value(self, callee: Value, args: Args, call: cst.Call, scope: Scope, frame: Frame) -> Value:
+        if isinstance(callee, Ref):
+            return self.call_ref(callee, args, call)
+        if isinstance(callee, Layer):
+            return self.apply_layer(callee, args, call)
+        if isinstance(callee, ModelRef):
+            inp = args.get("inputs", 0)[0]
+            return Tensor(callee, [inp], call)
+        if isinstance(callee, Func):
+            return self.invoke(callee, args, call, None)
+        if isinstance(callee, ClassV):
+            if callee.is_model:
+                return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
+            if callee.is_layer:
+                return self.new_layer("custom", args, call, callee.cdef.name.value)
+            init = callee.instance.attrs.get("__method__init__") if callee.instance else None
+            return callee.instance or UNKNOWN
+        return self._tensor_passthrough(args, call)
+
+    def _tensor_passthrough(self, args: Args, call: cst.Call) -> Value:
+        for value, _ in args.pos:
+            if isinstance(value, Tensor):
+                return Tensor(UNKNOWN, [value], call)
+        return UNKNOWN
+
+    def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
+        q, last = ref.qualname, ref.last
+        if ref.is_keras:
+            if last == "Sequential":
+                model = self.model_for(call, "sequential")
+                layers = args.get("layers", 0)[0]
+                if isinstance(layers, Seq):
+                    for item in layers.items:
+                        self.add_layer(model, item)
+                return ModelRef(model, call)
+            if last in ("Model", "Functional"):
+                inputs, outputs = args.get("inputs", 0)[0], args.get("outputs", 1)[0]
+                if outputs is UNKNOWN and not args.has("outputs", 1):
+                    return ModelRef(self.model_for(call, "opaque"), call)
+                model = self.model_for(call, "functional")
+                model.outputs = _tensors(outputs)
+                model.inputs = _tensors(inputs)
+                return ModelRef(model, call)
+            if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()):
+                return ModelRef(self.model_for(call, "loaded"), call)
+            if last in tables.INPUT_FUNCS:
+                shape = args.get("shape", 0)[0]
+                if not args.has("shape", 0):
+                    shape = args.get("batch_shape")[0]
+                return Tensor(None, [], call, is_input=True, shape=shape)
+            if is_layer_path(q):
+                layer = self.new_layer(last, args, call, q)
+                if last in ("Bidirectional", "TimeDistributed"):
+                    inner = args.get("layer", 0)[0]
+                    layer.wrapped = inner if isinstance(inner, Layer) else None
+                return layer
+            if q.startswith(("keras.activations.", "keras.ops.", "keras.backend.")) and args.pos \
+                    and isinstance(args.pos[0][0], Tensor):
+                if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
+                    return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
+                return Tensor(UNKNOWN, [args.pos[0][0]], call)
+            return Obj(q, args, call)
+        if q in DATASET_CTORS:
+            return self._pair(args, call, "dataset", tuple_arg=True)
+        if q.startswith("tensorflow.") and args.pos and isinstance(args.pos[0][0], Tensor):
+            if any(q == f"{m}.{last}" for m in tables.TF_ACTIVATION_MODULES) \
+                    and last.lower() in tables.BOUNDED_ACTIVATIONS:
+                return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
+            return Tensor(UNKNOWN, [args.pos[0][0]], call)
+        if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
+            self.facts.scaling_calls.add(id(call))
+        passthrough = self._tensor_passthrough(args, call)
+        return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
+
+    def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:
+        if tuple_arg:
+            value, arg = args.get("tensors", 0)
+            if isinstance(value, Seq) and len(value.items) == 2 and isinstance(arg.value if arg else None, cst.Tuple):
+                return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call)
+            return UNKNOWN
+        x, xa = args.get("x", 0)
+        y, ya = args.get("y", 1)
+        if xa is None or ya is None:
+            return UNKNOWN
+        return DataPair(x, y, xa.value, ya.value, kind, call)
+
+    # ---------------------------------------------------------------- layers and models
+    def new_layer(self, kind: str, args: Args, call: cst.Call, qualname: str) -> Layer:
+        layer = Layer(kind, args, call, qualname)
+        if id(call) not in self.layer_ids:
+            self.layer_ids.add(id(call))
+            self.facts.layers.append(layer)
+        return layer
+
+    def link(self, layer: Value, prev: Value) -> None:
+        if isinstance(layer, Layer) and isinstance(prev, Layer):
+            key = (id(layer.node), id(prev.node))
+            if key not in self.link_ids:
+                self.link_ids.add(key)
+                self.facts.links.append((layer, prev))
+
+    def apply_layer(self, layer: Layer, args: Args, call: cst.Call) -> Tensor:
+        inp = args.get("inputs", 0)[0]
+        if isinstance(inp, Tensor) and isinstance(inp.producer, Layer):
+            self.link(layer, inp.producer)
+        return Tensor(layer, [inp], call)
+
+    def add_layer(self, model: KerasModel, item: Value) -> None:
+        if isinstance(item, (Layer, ModelRef)) or (isinstance(item, Tensor) and item.is_input):
+            if model.layers and isinstance(item, Layer):
+                prev = next((p for p in reversed(model.layers) if not (isinstance(p, Layer) and p.kind in tables.TRANSPARENT_LAYERS)), None)
+                self.link(item, prev)
+            model.layers.append(item)
+        else:
+            model.layers.append(UNKNOWN)
+
+    def model_for(self, node: cst.CSTNode, kind: str, cls: Optional[ClassV] = None) -> KerasModel:
+        """One KerasModel per construction site, also when a builder function is run again."""
+        model = self.models.get(id(node))
+        if model is None:
+            model = KerasModel(kind, node)
+            model.cls = cls
+            self.models[id(node)] = model
+            self.facts.models.append(model)
+        elif kind == "sequential":
+            model.layers = []  # the builder runs again: its .add() calls refill the chain
+        return model
+
+    def model_method(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> Value:
+        if meth == "add":
+            self.add_layer(model, args.get("layer", 0)[0])
+        elif meth == "compile":
+            if not any(c.node is call for c in model.compiles):
+                loss = args.get("loss", 1)[0]
+                if args.star and not args.has("loss", 1):
+                    loss = UNKNOWN
+                model.compiles.append(Compile(
+                    call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
+                    args.get("optimizer", 0)[0],
+                ))
+        elif meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS:
+            if not any(t.node is call for t in model.trainings):
+                model.trainings.append(self.training(meth, args, call))
+        return UNKNOWN
+
+    def training(self, meth: str, args: Args, call: cst.Call) -> Training:
+        xname = "generator" if meth.endswith("_generator") else "x"
+        x, xa = args.get(xname, 0)
+        y, ya = args.get("y", 1) if not meth.endswith("_generator") else (UNKNOWN, None)
+        x_node, y_node = (xa.value if xa else None), (ya.value if ya else None)
+        if isinstance(x, DataPair) and ya is None:
+            x_node, y_node, x, y = x.x_node, x.y_node, x.x, x.y
+        t = Training(call, meth, x, y, x_node, y_node)
+        val = args.get("validation_data")[0]
+        if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:
+            t.validation.append((val.elts[0], val.elts[1]))
+        elif isinstance(val, DataPair):
+            t.validation.append((val.x_node, val.y_node))
+        return t
+
+    def _finish_subclass_models(self) -> None:
+        for model in self.facts.models:
+            cls = getattr(model, "cls", None)
+            if model.kind != "subclass" or cls is None:
+                continue
+            method = _find_method(cls, "call")
+            if method is not None:
+                ret = self.returns.get(id(method.fdef), UNKNOWN)
+                model.outputs = _tensors(ret)
+
+    # ---------------------------------------------------------------- functions
+    def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
+               standalone: bool = False) -> Value:
+        fdef = func.fdef
+        if not standalone:
+            if self.depth >= MAX_DEPTH or self.budget <= 0 or id(fdef) in self.active:
+                return self._tensor_passthrough(args, call) if call is not None else UNKNOWN
+            self.budget -= 1
+        self.depth += 1
+        self.active.add(id(fdef))
+        try:
+            scope = Scope(func.scope)
+            self.bind_params(fdef.params, args, scope, inst, standalone)
+            frame = Frame()
+            self.exec_block(fdef.body.body if isinstance(fdef.body, cst.IndentedBlock) else fdef.body.body,
+                            scope, frame)
+            # nested functions defined here run standalone later with this scope as closure
+            return _merge_returns(frame.returns)
+        finally:
+            self.depth -= 1
+            self.active.discard(id(fdef))
+
+    def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Instance],
+                    standalone: bool) -> None:
+        positional = list(params.posonly_params) + list(params.params)
+        offset = 0
+        if inst is not None and positional:
+            scope.vars[positional[0].name.value] = inst
+            positional = positional[1:]
+        for i, param in enumerate(positional):
+            name = param.name.value
+            if standalone:
+                scope.vars[name] = UNKNOWN
+            elif i + offset < len(args.pos):
+                scope.vars[name] = args.pos[i + offset][0]
+            elif name in args.kw:
+                scope.vars[name] = args.kw[name][0]
+            elif param.default is not None and not args.star:
+                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+            else:
+                scope.vars[name] = UNKNOWN
+        for param in params.kwonly_params:
+            name = param.name.value
+            if not standalone and name in args.kw:
+                scope.vars[name] = args.kw[name][0]
+            elif not standalone and param.default is not None and not args.star:
+                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+            else:
+                scope.vars[name] = UNKNOWN
+        for star in (params.star_arg, params.star_kwarg):
+            if isinstance(star, cst.Param):
+                scope.vars[star.name.value] = UNKNOWN
+
+
+def _find_method(cls: ClassV, name: str) -> Optional[Func]:
+    if cls.instance is not None:
+        found = cls.instance.attrs.get("__method__" + name)
+        if isinstance(found, Func):
+            return found
+    for base in cls.bases:
+        if isinstance(base, ClassV):
+            found = _find_method(base, name)
+            if found is not None:
+                return found
+    return None
+
+
+def _tensors(value: Value) -> list:
+    if isinstance(value, Tensor):
+        return [value]
+    if isinstance(value, Seq):
+        return [v if isinstance(v, Tensor) else UNKNOWN for v in value.items]
+    if isinstance(value, Map):
+        return [v if isinstance(v, Tensor) else UNKNOWN for v in value.items.values()]
+    return []
+
+
+def _merge_returns(returns: list) -> Value:
+    values = [r for r in returns if not (isinstance(r, Lit) and r.value is None)]
+    if not values:
+        return Lit(None) if returns else UNKNOWN
+    first = values[0]
+    if all(v is first for v in values):
+        return first
+    if all(isinstance(v, ModelRef) for v in values) and len({id(v.model) for v in values}) == 1:
+        return first
+    if len(values) == 1:
+        return first
+    return UNKNOWN
+
+
+def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:
+    """MinMaxScaler() / minmax_scale(): the default feature_range is (0, 1)."""
+    value, arg = args.get("feature_range", pos)
+    if arg is None:
+        return not args.star
+    if isinstance(value, Seq) and len(value.items) == 2 and all(isinstance(v, Lit) for v in value.items):
+        return [v.value for v in value.items] == [0, 1]
+    return False
+
+
+def _rebindable(node: cst.BaseExpression) -> bool:
+    return isinstance(node, (cst.Name, cst.Attribute))

@@ -1,0 +1,215 @@
+"""KerasFacts: the plain data every rule reads (models, compiles, trainings, layers, loss functions)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from regr_lint import tables
+from regr_lint.facts.values import (
+    UNKNOWN, ActivationFn, Args, Layer, Lit, ModelRef, Obj, Ref, Seq, Tensor, Value,
+)
+
+
+@dataclass(eq=False)
+class Compile:
+    node: cst.Call
+    loss: Value
+    metrics: Value
+    weighted_metrics: Value
+    optimizer: Value
+
+
+@dataclass(eq=False)
+class Training:
+    """A call that trains or checks the model on (x, y): fit, fit_generator, train_on_batch, evaluate."""
+    node: cst.Call
+    method: str
+    x: Value
+    y: Value
+    x_node: Optional[cst.CSTNode]
+    y_node: Optional[cst.CSTNode]
+    validation: list = field(default_factory=list)  # [(x_node, y_node)]
+
+
+@dataclass(eq=False)
+class Head:
+    """What one output of a model ends in, seen from its loss."""
+    activation: Optional[str]  # lower-case name, 'linear', or None when unknown
+    activation_node: Optional[cst.CSTNode]  # the activation Arg / Activation call to report at
+    layer: Optional[Layer]  # the layer that computes the values (Dense …), if known
+    units: Optional[int]
+    name: Optional[str] = None  # the output's name= (for per-output losses)
+
+
+@dataclass(eq=False)
+class KerasModel:
+    kind: str  # sequential | functional | subclass | loaded | opaque
+    node: Optional[cst.CSTNode]
+    layers: list = field(default_factory=list)  # Sequential: layers in order
+    outputs: list = field(default_factory=list)  # functional / subclass: output Tensors
+    inputs: list = field(default_factory=list)
+    compiles: list = field(default_factory=list)
+    trainings: list = field(default_factory=list)
+    cls: object = None  # the ClassV of a subclassed model
+
+    def heads(self) -> list[Head]:
+        if self.kind == "sequential":
+            return [head_of_chain(list(reversed(self.layers)))] if self.layers else []
+        return [head_of_tensor(t) for t in self.outputs]
+
+    def input_width(self) -> Optional[int]:
+        """The last dimension of the model's (single) input, when written as a literal."""
+        if self.kind == "sequential" and self.layers:
+            first = self.layers[0]
+            if isinstance(first, Tensor):
+                return _last_dim(first.shape)
+            if isinstance(first, Layer):
+                if first.kind == "InputLayer":
+                    return _last_dim(first.args.get("input_shape")[0] if first.args.has("input_shape")
+                                     else first.args.get("shape")[0])
+                dim = first.args.get("input_dim")[0]
+                if isinstance(dim, Lit) and isinstance(dim.value, int):
+                    return dim.value
+                return _last_dim(first.args.get("input_shape")[0])
+            return None
+        if len(self.inputs) == 1 and isinstance(self.inputs[0], Tensor):
+            return _last_dim(self.inputs[0].shape)
+        return None
+
+
+def _last_dim(shape: Value) -> Optional[int]:
+    if isinstance(shape, Seq) and shape.items:
+        last = shape.items[-1]
+        if isinstance(last, Lit) and isinstance(last.value, int):
+            return last.value
+    if isinstance(shape, Lit) and isinstance(shape.value, int):
+        return shape.value
+    return None
+
+
+def activation_name(value: Value) -> Optional[str]:
+    """'sigmoid' for 'Sigmoid', keras.activations.sigmoid, tf.nn.sigmoid …; None when unknown."""
+    if isinstance(value, Lit):
+        if value.value is None:
+            return "linear"
+        return value.value.lower() if isinstance(value.value, str) else None
+    if isinstance(value, Ref):
+        q = value.qualname
+        if q.startswith("keras.activations.") or any(
+            q == f"{m}.{value.last}" for m in tables.TF_ACTIVATION_MODULES
+        ):
+            return value.last.lower()
+        return None
+    if isinstance(value, Layer) and value.kind in tables.ACTIVATION_LAYERS:
+        return tables.ACTIVATION_LAYERS[value.kind]
+    if isinstance(value, Obj) and value.last in tables.ACTIVATION_LAYERS:
+        return tables.ACTIVATION_LAYERS[value.last]
+    return None
+
+
+def int_value(value: Value) -> Optional[int]:
+    if isinstance(value, Lit) and isinstance(value.value, int) and not isinstance(value.value, bool):
+        return value.value
+    return None
+
+
+def layer_units(layer: Layer) -> Optional[int]:
+    return int_value(layer.args.get("units", 0)[0])
+
+
+def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]]:
+    """(activation, node to report) for a layer; Dense without activation= is 'linear'."""
+    if layer.kind == "Activation":
+        value, arg = layer.args.get("activation", 0)
+        return activation_name(value), layer.node
+    if layer.kind in tables.ACTIVATION_LAYERS:
+        return tables.ACTIVATION_LAYERS[layer.kind], layer.node
+    if layer.args.star:
+        return None, None
+    value, arg = layer.args.get("activation")
+    if arg is None:
+        return "linear", None
+    return activation_name(value), arg
+
+
+def _name_of(layer: Optional[Layer]) -> Optional[str]:
+    if layer is None:
+        return None
+    value = layer.args.get("name")[0]
+    return value.value if isinstance(value, Lit) and isinstance(value.value, str) else None
+
+
+def head_of_chain(chain: list) -> Head:
+    """Head of a layer sequence given last-first (Sequential) — transparent layers skipped."""
+    activation, act_node, name = None, None, None
+    for item in chain:
+        if isinstance(item, Tensor):  # an Input() inside Sequential([...])
+            break
+        if not isinstance(item, Layer):
+            return Head(None, None, None, None, name)
+        if item.kind in tables.TRANSPARENT_LAYERS:
+            continue
+        name = name or _name_of(item)
+        if item.kind == "Activation" or item.kind in tables.ACTIVATION_LAYERS:
+            if activation is None:
+                activation, act_node = layer_activation(item)
+                if activation is None:
+                    return Head(None, None, None, None, name)
+            continue
+        if item.kind == "Dense":
+            own, own_node = layer_activation(item)
+            if activation is None:
+                return Head(own, own_node, item, layer_units(item), name)
+            if own == "linear":
+                return Head(activation, act_node, item, layer_units(item), name)
+            return Head(None, None, item, layer_units(item), name)
+        # Conv, recurrent, Lambda, custom layers: not a head we judge.
+        return Head(None, None, item, None, name)
+    return Head(None, None, None, None, name)
+
+
+def producers(tensor: Value, limit: int = 64) -> list:
+    """The producers along a tensor's first-input chain, last first."""
+    out = []
+    while isinstance(tensor, Tensor) and limit > 0:
+        limit -= 1
+        if tensor.producer is None:
+            break
+        out.append(tensor.producer)
+        tensor = tensor.inputs[0] if tensor.inputs else None
+    return out
+
+
+def head_of_tensor(tensor: Value) -> Head:
+    chain = []
+    for p in producers(tensor):
+        if isinstance(p, ActivationFn):
+            # tf.nn.sigmoid(x) behaves like an Activation layer at the end of the chain.
+            chain.append(Layer("Activation", Args(pos=[(Lit(p.activation), None)]), p.node))
+        elif isinstance(p, Layer):
+            chain.append(p)
+        else:
+            chain.append(UNKNOWN)
+            break
+    if not chain:
+        return Head(None, None, None, None)
+    return head_of_chain(chain)
+
+
+@dataclass(eq=False)
+class KerasFacts:
+    module: cst.Module
+    has_keras: bool = False
+    models: list = field(default_factory=list)  # KerasModel, in creation order
+    layers: list = field(default_factory=list)  # every Layer created anywhere
+    # (layer, previous layer) pairs along Sequential chains and functional applications
+    links: list = field(default_factory=list)
+    loss_functions: dict = field(default_factory=dict)  # FunctionDef -> "regression" | "other"
+    star_imports: list = field(default_factory=list)  # canonical modules of `from … import *`
+    # Every assignment in the file as (targets, value node), in walk order; read lazily by the
+    # data-flow queries (facts.dataflow) so files that never ask pay nothing.
+    assignments: list = field(default_factory=list)
+    scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
+    _cache: dict = field(default_factory=dict)

@@ -1,0 +1,28 @@
+"""Dotted import paths made canonical, so every import style of Keras reads as `keras.…`."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from regr_lint import tables
+
+
+@lru_cache(maxsize=4096)
+def canonical(qualname: str) -> str:
+    for alias in tables.KERAS_ALIASES:
+        if qualname == alias or qualname.startswith(alias + "."):
+            return "keras" + qualname[len(alias):]
+    return qualname
+
+
+def module_of(qualname: str) -> str:
+    return qualname.rpartition(".")[0]
+
+
+def is_layer_path(qualname: str) -> bool:
+    """keras.layers.Dense, keras.layers.core.Dense, keras.engine.base_layer.Layer …"""
+    last = qualname.rpartition(".")[2]
+    if not last[:1].isupper():
+        return False
+    parts = qualname.split(".")
+    return parts[0] == "keras" and any(p in ("layers", "legacy_layers") for p in parts[1:-1]) \
+        or qualname in ("keras.Layer", "keras.engine.base_layer.Layer", "keras.engine.input_layer.InputLayer")

@@ -1,0 +1,164 @@
+"""The abstract values the interpreter gives expressions. Each keeps the libcst node it came from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+import libcst as cst
+
+if TYPE_CHECKING:
+    from regr_lint.facts.model import KerasModel
+
+
+class Value:
+    node: Optional[cst.CSTNode] = None
+
+
+class _Unknown(Value):
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN = _Unknown()
+
+
+@dataclass(eq=False)
+class Lit(Value):
+    """A Python literal: str, int, float, bool, None."""
+    value: object
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class Seq(Value):
+    """A list or tuple whose elements are known; `elts` are the element expressions, for reporting."""
+    items: list
+    node: Optional[cst.CSTNode] = None
+    elts: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Map(Value):
+    """A dict with literal keys."""
+    items: dict
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class Ref(Value):
+    """An imported name, as a canonical dotted path (`keras.layers.Dense`, `numpy.mean`)."""
+    qualname: str
+    node: Optional[cst.CSTNode] = None
+
+    @property
+    def is_keras(self) -> bool:
+        return self.qualname == "keras" or self.qualname.startswith("keras.")
+
+    @property
+    def last(self) -> str:
+        return self.qualname.rpartition(".")[2]
+
+
+@dataclass(eq=False)
+class Args:
+    """Evaluated call arguments, each with the libcst Arg it came from."""
+    pos: list = field(default_factory=list)  # [(Value, cst.Arg)]
+    kw: dict = field(default_factory=dict)  # name -> (Value, cst.Arg)
+    star: bool = False  # *args / **kwargs that could not be expanded
+
+    def get(self, name: str, index: int | None = None):
+        """(Value, Arg) for keyword `name` or position `index`; (UNKNOWN, None) when absent."""
+        if name in self.kw:
+            return self.kw[name]
+        if index is not None and index < len(self.pos):
+            return self.pos[index]
+        return (UNKNOWN, None)
+
+    def has(self, name: str, index: int | None = None) -> bool:
+        return name in self.kw or (index is not None and index < len(self.pos))
+
+
+@dataclass(eq=False)
+class Obj(Value):
+    """What calling an imported callable returned (a loss object, a scaler, an optimizer …)."""
+    qualname: str
+    args: Args
+    node: Optional[cst.CSTNode] = None
+
+    @property
+    def is_keras(self) -> bool:
+        return self.qualname == "keras" or self.qualname.startswith("keras.")
+
+    @property
+    def last(self) -> str:
+        return self.qualname.rpartition(".")[2]
+
+
+@dataclass(eq=False)
+class Layer(Value):
+    """A Keras layer instance: `kind` is its class name (Dense, Activation …) or 'custom'."""
+    kind: str
+    args: Args
+    node: Optional[cst.CSTNode] = None
+    qualname: str = ""
+    wrapped: Optional["Layer"] = None  # Bidirectional(LSTM(…)), TimeDistributed(Dense(…))
+
+
+@dataclass(eq=False)
+class ActivationFn(Value):
+    """An activation applied as a function to a tensor: `tf.nn.sigmoid(x)`."""
+    activation: str
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class Tensor(Value):
+    """A symbolic tensor: an Input, or what a layer / op produced from its inputs."""
+    producer: Optional[Value]  # Layer, ActivationFn, ModelRef, or None for Input / an unknown op
+    inputs: list
+    node: Optional[cst.CSTNode] = None
+    is_input: bool = False
+    shape: Optional[Value] = None  # for Inputs: the `shape=` value
+
+
+@dataclass(eq=False)
+class ModelRef(Value):
+    model: "KerasModel"
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class Func(Value):
+    fdef: cst.FunctionDef
+    scope: object  # the defining Scope (closure)
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class ClassV(Value):
+    cdef: cst.ClassDef
+    bases: list  # evaluated base values
+    scope: object
+    node: Optional[cst.CSTNode] = None
+    is_model: bool = False
+    is_layer: bool = False
+    instance: Optional["Instance"] = None
+
+
+@dataclass(eq=False)
+class Instance(Value):
+    cls: ClassV
+    attrs: dict = field(default_factory=dict)
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
+class DataPair(Value):
+    """An (x, y) source: `Dataset.from_tensor_slices((x, y))`, `ImageDataGenerator().flow(x, y)`."""
+    x: Value
+    y: Value
+    x_node: Optional[cst.CSTNode]
+    y_node: Optional[cst.CSTNode]
+    kind: str  # "dataset" | "flow"
+    node: Optional[cst.CSTNode] = None
+    mapped: bool = False  # a .map() may have changed the pair

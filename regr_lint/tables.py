@@ -1,0 +1,81 @@
+"""Keras facts kept as data: which names are losses, metrics, activations, layers and where Keras lives.
+
+Strings are compared lower-cased; Keras API names (classes and functions) by their last component
+after the import path has been made canonical (see `facts.names.canonical`).
+"""
+
+# Import roots that are Keras under another name; each maps onto the public `keras` namespace.
+KERAS_ALIASES = (
+    "tensorflow.python.keras",
+    "tensorflow.compat.v1.keras",
+    "tensorflow.compat.v2.keras",
+    "tensorflow.keras",
+    "keras.api._v2.keras",
+    "keras._tf_keras.keras",
+    "keras.src",
+    "tf_keras",
+)
+
+REGRESSION_LOSS_STRINGS = frozenset({
+    "mse", "mean_squared_error", "mae", "mean_absolute_error", "mape",
+    "mean_absolute_percentage_error", "msle", "mean_squared_logarithmic_error",
+    "huber", "huber_loss", "log_cosh", "logcosh",
+})
+REGRESSION_LOSS_NAMES = frozenset({
+    "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",
+    "MeanSquaredLogarithmicError", "Huber", "LogCosh",
+    "mean_squared_error", "mean_absolute_error", "mean_absolute_percentage_error",
+    "mean_squared_logarithmic_error", "huber", "huber_loss", "log_cosh", "logcosh",
+    "mse", "mae", "mape", "msle", "MSE", "MAE", "MAPE", "MSLE",
+})
+
+ACCURACY_METRIC_STRINGS = frozenset({
+    "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
+    "sparse_categorical_accuracy", "top_k_categorical_accuracy",
+    "sparse_top_k_categorical_accuracy",
+})
+ACCURACY_METRIC_NAMES = frozenset({
+    "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
+    "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy",
+    "accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+    "top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy",
+})
+
+# activation -> the open interval its outputs live in
+BOUNDED_ACTIVATIONS = {
+    "sigmoid": "(0, 1)",
+    "hard_sigmoid": "(0, 1)",
+    "tanh": "(-1, 1)",
+    "softmax": "(0, 1)",
+}
+# Bounded to (0, 1): targets scaled into [0, 1] make these heads legitimate.
+UNIT_INTERVAL_ACTIVATIONS = frozenset({"sigmoid", "hard_sigmoid"})
+# Functions outside keras.activations that are activations (tf.nn.sigmoid, tf.math.tanh, …).
+TF_ACTIVATION_MODULES = ("tensorflow.nn", "tensorflow.math", "tensorflow", "keras.ops", "keras.backend")
+ACTIVATION_LAYERS = {"Softmax": "softmax"}  # layers that are an activation by themselves
+
+# Layers that change neither the values' range nor what the head computes (seen from the loss).
+TRANSPARENT_LAYERS = frozenset({
+    "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "AlphaDropout",
+    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Flatten", "Reshape",
+})
+
+MODEL_CLASSES = frozenset({"Model", "Functional", "Sequential"})
+MODEL_LOADERS = frozenset({"load_model", "clone_model", "model_from_json", "model_from_yaml",
+                           "model_from_config"})
+INPUT_FUNCS = frozenset({"Input"})
+
+# Calls made on a model that tell what it is trained / checked on.
+TRAIN_METHODS = frozenset({"fit", "fit_generator", "train_on_batch"})
+EVAL_METHODS = frozenset({"evaluate", "evaluate_generator", "test_on_batch"})
+MODEL_METHODS = TRAIN_METHODS | EVAL_METHODS | {"compile", "add", "predict", "predict_generator",
+                                                 "summary", "save", "save_weights", "load_weights"}
+
+# Call results that are certainly not Keras models even when a file imports Keras.
+NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torch", "statsmodels",
+                             "scipy", "numpy", "pandas", "joblib", "pickle", "builtins"})
+
+# Reductions and element-wise error terms that make a custom function a regression loss.
+REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "nanmean"})
+ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs"})
+SQRT = frozenset({"sqrt"})

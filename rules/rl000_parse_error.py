@@ -1,0 +1,35 @@
+from regr_lint.rule import Rule
+
+
+class ParseError(Rule):
+    """Reported by the engine itself when a file cannot be read, decoded or parsed."""
+
+    code = "RL000"
+    name = "parse-error"
+    summary = "The file cannot be read, decoded or parsed; nothing in it was checked"
+    tokens = ("\x00never",)  # the engine reports it; the rule itself never runs
+    docs = """\
+## What it does
+Reports a file that regr-lint could not read, decode (PEP 263 cookie, UTF-8 BOM) or parse as
+Python 3, with the parser's message and position.
+
+## Why is this bad?
+Nothing in such a file was checked, so a clean run would be a false reassurance. The run goes on
+with the other files.
+
+## Example
+```python
+print 'number of classes : ' + str(NUM_CLASSES)
+```
+
+## Use instead
+```python
+print('number of classes : ' + str(NUM_CLASSES))
+```
+
+## Fix safety
+No fix: the code has to be repaired by hand.
+"""
+
+    def check(self, facts):
+        return ()

@@ -1,0 +1,167 @@
+from regr_lint import tables
+from regr_lint.facts.classify import REGRESSION, head_loss
+from regr_lint.facts.dataflow import targets_unit_scaled
+from regr_lint.rule import Rule
+
+
+class BoundedOutputOnRegression(Rule):
+    code = "RL102"
+    name = "bounded-output-on-regression"
+    summary = "Regression head ends in sigmoid / tanh / softmax, so predictions cannot reach the targets"
+    tokens = ("keras",)
+    docs = """\
+## What it does
+Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh` or `softmax` (as
+`activation=` in any spelling, `keras.activations.x`, `tf.nn.x`, or a trailing `Activation('x')`
+layer) while it is trained with a regression loss.
+
+It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
+into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
+are cut from, or a divide by their max), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
+follows the bounded unit.
+
+## Why is this bad?
+A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
+outside that range can never be predicted: the loss flattens at a high value while the model looks
+like it trains, and predictions saturate at the bound.
+
+## Example
+```python
+model.add(Dense(1, activation="sigmoid"))
+model.compile(loss="mse", optimizer="adam")
+```
+
+## Use instead
+A linear head (Keras' default) for unbounded targets:
+```python
+model.add(Dense(1))
+model.compile(loss="mse", optimizer="adam")
+```
+or scale the targets into [0, 1] with `MinMaxScaler()` and invert the scaling on predictions.
+
+## Fix safety
+No automatic fix: whether the targets are meant to be bounded is a modelling decision.
+"""
+    VALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+""",
+        # targets scaled into [0, 1] with MinMaxScaler
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense
+y = np.load("y.npy").reshape(-1, 1)
+y = MinMaxScaler().fit_transform(y)
+model = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y)
+""",
+        # a rescaling layer after the sigmoid
+        """
+import tensorflow as tf
+from tensorflow.keras import layers
+inp = layers.Input(shape=(4,))
+unit = layers.Dense(1, activation="sigmoid")(inp)
+out = layers.Lambda(lambda t: t * 500000.0)(unit)
+model = tf.keras.Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+""",
+        # classification with sigmoid
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        # a user function called Dense
+        """
+import keras
+def Dense(n, activation=None):
+    return keras.layers.Dense(n)
+model = keras.Sequential([Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+""",
+    ]
+    INVALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(12, input_dim=5, activation="relu"))
+model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+model.compile(loss="mse", optimizer="adam")
+""",
+        # trailing Activation layer; earlier Activation layers are hidden ones
+        """
+from keras.models import Sequential
+from keras.layers import Dense, Activation, Dropout
+model = Sequential()
+model.add(Dense(64, input_dim=8))
+model.add(Activation("tanh"))
+model.add(Dropout(0.5))
+model.add(Dense(1))
+model.add(Activation("sigmoid"))  # expect: RL102
+model.compile(loss="mean_absolute_error", optimizer="sgd")
+""",
+        # StandardScaler on the targets does not exempt; functional model; tf.nn.tanh
+        """
+import numpy as np
+import tensorflow as tf
+from sklearn.preprocessing import StandardScaler
+y = StandardScaler().fit_transform(np.load("y.npy"))
+inp = tf.keras.Input(shape=(3,))
+out = tf.keras.layers.Dense(1, activation=tf.nn.tanh)(inp)  # expect: RL102
+model = tf.keras.Model(inp, out)
+model.compile(optimizer="adam", loss="huber")
+model.fit(np.load("x.npy"), y)
+""",
+        # MinMaxScaler applied to the inputs only
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow.python.keras.models import Sequential
+from tensorflow.python.keras.layers import Dense
+data = np.loadtxt("cars.csv", delimiter=",")
+x, y = data[:, :5], data[:, 5]
+x = MinMaxScaler().fit_transform(x)
+model = Sequential()
+model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y, epochs=10)
+""",
+        # activation held in an attribute, subclass-free class wrapper
+        """
+from keras import models, layers
+class Net:
+    def __init__(self, n):
+        self.activation = "tanh"
+        self.model = models.Sequential()
+        self.model.add(layers.Dense(n, activation=self.activation))  # expect: RL102
+        self.model.compile(optimizer="sgd", loss="mean_squared_error")
+""",
+    ]
+
+    def check(self, facts):
+        for model in facts.models:
+            if not model.compiles:
+                continue
+            for index, head in enumerate(model.heads()):
+                act = head.activation
+                if act not in tables.BOUNDED_ACTIVATIONS or head.activation_node is None:
+                    continue
+                if act == "softmax" and head.units == 1:
+                    continue  # RL103 says it better
+                if head_loss(model, index, head.name, facts) != REGRESSION:
+                    continue
+                if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
+                    continue
+                yield self.report(
+                    head.activation_node,
+                    f"regression output ends in '{act}': predictions can never leave "
+                    f"{tables.BOUNDED_ACTIVATIONS[act]}; use a linear head (no activation) or scale "
+                    f"the targets into that range",
+                )

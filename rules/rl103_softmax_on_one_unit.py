@@ -1,0 +1,93 @@
+from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint.rule import Rule
+
+
+class SoftmaxOnOneUnit(Rule):
+    code = "RL103"
+    name = "softmax-on-one-unit"
+    summary = "softmax over a single unit always outputs 1.0"
+    tokens = ("keras", "oftmax")
+    docs = """\
+## What it does
+Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')`, anywhere in
+a file (output head or hidden layer); the unit count may be held in a constant.
+
+## Why is this bad?
+Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
+constant 1.0 whatever the input: the gradient is zero, the loss never changes, and a binary
+classifier built this way predicts the positive class for every sample.
+
+## Example
+```python
+out = Dense(1, activation="softmax")(h)
+```
+
+## Use instead
+For a binary classifier, a sigmoid unit:
+```python
+out = Dense(1, activation="sigmoid")(h)
+```
+or two units with softmax and a categorical loss; for a regression, no activation.
+
+## Fix safety
+No automatic fix: sigmoid or two softmax units changes what the model computes.
+"""
+    VALID = [
+        """
+import keras
+out = keras.layers.Dense(1, activation="sigmoid")
+probs = keras.layers.Dense(2, activation="softmax")
+""",
+        """
+import keras
+TEMPLATE = "Dense(1, activation='softmax')"
+# keras.layers.Dense(1, activation="softmax")
+""",
+        """
+import keras
+N = 3
+head = keras.layers.Dense(N, activation="softmax")
+""",
+    ]
+    INVALID = [
+        """
+from keras.layers import Dense, Input
+from keras.models import Model
+N_CLASSES = 1
+inp = Input(shape=(10,))
+out = Dense(N_CLASSES, activation="softmax")(inp)  # expect: RL103
+model = Model(inp, out)
+model.compile(loss="binary_crossentropy", optimizer="adam")
+""",
+        """
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+model = Sequential()
+model.add(Dense(1))
+model.add(Activation("softmax"))  # expect: RL103
+model.compile(loss="mse", optimizer="adam")
+""",
+        """
+import tensorflow as tf
+weights = tf.keras.layers.Dense(units=1, activation=tf.nn.softmax)  # expect: RL103
+""",
+    ]
+
+    def check(self, facts):
+        for layer in facts.layers:
+            if layer.kind != "Dense" or layer_units(layer) != 1:
+                continue
+            act, node = layer_activation(layer)
+            if act == "softmax" and node is not None:
+                yield self.report(node, self._message())
+        for layer, prev in facts.links:
+            act, node = layer_activation(layer)
+            if act != "softmax" or layer.kind == "Dense" or node is None:
+                continue
+            if prev.kind == "Dense" and layer_units(prev) == 1 and layer_activation(prev)[0] == "linear":
+                yield self.report(node, self._message())
+
+    @staticmethod
+    def _message() -> str:
+        return ("softmax over a single unit always outputs 1.0; use 'sigmoid' for a binary output "
+                "(or 2 units with softmax), no activation for a regression")
