@@ -45,11 +45,18 @@ def lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
         return [_syntax_error(text, path, exc)]
     except (RecursionError, MemoryError, ValueError) as exc:
         return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")]
-    facts = build_facts(module)
+    try:
+        facts = build_facts(module)
+    except RecursionError:
+        return []  # absurdly deep code: nothing can be said with confidence
     reports: list[tuple[Rule, Report]] = []
     seen: set[tuple[str, int]] = set()
     for rule in active:
-        for rep in rule.check(facts):
+        try:
+            found = list(rule.check(facts))
+        except RecursionError:
+            continue
+        for rep in found:
             key = (rule.code, id(rep.node))
             if key not in seen:
                 seen.add(key)

@@ -1,6 +1,6 @@
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.dataflow import targets_unit_scaled
+from regr_lint.facts.dataflow import targets_one_hot, targets_unit_scaled
 from regr_lint.rule import Rule
 
 
@@ -159,9 +159,11 @@ class Net:
                     continue
                 if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
                     continue
+                if act == "softmax" and targets_one_hot(facts, model):
+                    continue  # a classifier trained with a regression loss: not this rule's story
+                bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")
                 yield self.report(
                     head.activation_node,
-                    f"regression output ends in '{act}': predictions can never leave "
-                    f"{tables.BOUNDED_ACTIVATIONS[act]}; use a linear head (no activation) or scale "
-                    f"the targets into that range",
+                    f"regression output ends in '{act}': predictions can never leave {bound}; "
+                    f"use a linear head (no activation) or scale the targets into that range",
                 )

@@ -7,7 +7,7 @@ import libcst as cst
 
 from regr_lint import tables
 from regr_lint.facts.model import KerasFacts, KerasModel
-from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq, Value
+from regr_lint.facts.values import Func, Lambda, Lit, Map, Obj, Ref, Seq, Value
 
 REGRESSION = "regression"
 OTHER = "other"
@@ -27,6 +27,8 @@ def loss_kind(value: Value, facts: KerasFacts) -> Optional[str]:
         return OTHER if value.qualname.startswith("keras.losses.") else None
     if isinstance(value, Func):
         return REGRESSION if is_regression_function(value.fdef, facts) else None
+    if isinstance(value, Lambda):
+        return REGRESSION if is_regression_function(value.node, facts) else None
     return None
 
 
@@ -82,8 +84,10 @@ def is_regression_function(fdef: cst.FunctionDef, facts: KerasFacts) -> bool:
     return facts._cache[key]
 
 
-def _classify(fdef: cst.FunctionDef) -> bool:
+def _classify(fdef) -> bool:
     params = [p.name.value for p in list(fdef.params.posonly_params) + list(fdef.params.params)]
+    if isinstance(fdef, cst.Lambda):
+        return len(params) >= 2 and _has_error_term(fdef.body, set(params[:2]), {}, 0)
     if params and params[0] == "self":
         params = params[1:]
     if len(params) < 2:

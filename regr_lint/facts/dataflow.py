@@ -10,6 +10,11 @@ import libcst as cst
 from regr_lint.facts.model import KerasFacts
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
+# numpy draws that land in [0, 1) by construction: targets made this way need no scaling.
+_UNIT_DRAWS = frozenset({"rand", "random", "random_sample", "ranf", "sample"})
+# one-hot encoders: their targets are class indicators, not regression values.
+_ONE_HOT = frozenset({"to_categorical", "one_hot", "get_dummies", "LabelBinarizer", "OneHotEncoder",
+                      "label_binarize"})
 
 
 def names_in(node: cst.CSTNode) -> set[str]:
@@ -71,6 +76,7 @@ def _graph(facts: KerasFacts):
         return cached
     derived: dict[str, set[str]] = {}
     scaled: set[str] = set()
+    onehot: set[str] = set()
     plain_values: dict[str, list] = {}
     for targets, value in facts.assignments:
         if isinstance(value, cst.AugAssign):
@@ -85,12 +91,26 @@ def _graph(facts: KerasFacts):
             plain_values.setdefault(name, []).append(part)
             if is_unit_scaling(part, facts, plain_values):
                 scaled.add(name)
-    facts._cache["dataflow"] = (derived, scaled)
-    return derived, scaled
+            if _calls_any(part, _ONE_HOT):
+                onehot.add(name)
+    facts._cache["dataflow"] = (derived, scaled, onehot)
+    return derived, scaled, onehot
+
+
+def _calls_any(node: cst.CSTNode, names: frozenset) -> bool:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, cst.Call) and _call_name(cur) in names:
+            return True
+        if isinstance(cur, (cst.Lambda, cst.SimpleString)):
+            continue
+        stack.extend(cur.children)
+    return False
 
 
 def ancestors(facts: KerasFacts, names: set[str]) -> set[str]:
-    derived, _ = _graph(facts)
+    derived = _graph(facts)[0]
     seen = set(names)
     todo = list(names)
     while todo:
@@ -113,6 +133,9 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls:
                 return True
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value in _UNIT_DRAWS \
+                    and _dotted_tail(node.func.value) in ("random", "np.random", "numpy.random", "rng"):
+                return True
             # peel `.astype(…)`, `.reshape(…)`, `np.array(…)`
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("astype", "reshape", "values", "to_numpy", "squeeze", "flatten", "ravel"):
                 node = node.func.value
@@ -125,6 +148,16 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             return _maxish(node.right, values, 0)
         return False
     return False
+
+
+def _dotted_tail(node) -> str:
+    parts = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+    return ".".join(reversed(parts))
 
 
 def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
@@ -164,14 +197,27 @@ def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
 def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
     MinMaxScaler with the default range, or a divide by their max), directly or upstream."""
-    from regr_lint.tables import TRAIN_METHODS
-
-    ys = [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+    ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
     if not ys:
         # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent.
         return bool(scaled) or bool(facts.scaling_calls)
     for y in ys:
         if is_unit_scaling(y, facts) or ancestors(facts, names_in(y)) & scaled:
+            return True
+    return False
+
+
+def _target_nodes(model):
+    from regr_lint.tables import TRAIN_METHODS
+
+    return [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+
+
+def targets_one_hot(facts: KerasFacts, model) -> bool:
+    """True when the targets `model` is trained on are one-hot class indicators."""
+    onehot = _graph(facts)[2]
+    for y in _target_nodes(model):
+        if _calls_any(y, _ONE_HOT) or ancestors(facts, names_in(y)) & onehot:
             return True
     return False

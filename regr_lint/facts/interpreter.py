@@ -16,7 +16,7 @@ from regr_lint import tables
 from regr_lint.facts.model import Compile, KerasFacts, KerasModel, Training
 from regr_lint.facts.names import canonical, is_layer_path
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Func, Instance, Layer, Lit, Map, ModelRef, Obj,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, Obj,
     Ref, Seq, Tensor, Value,
 )
 
@@ -345,6 +345,8 @@ class Interpreter:
                 comp = comp.inner_for_in
             self.eval(node.elt, inner, frame)
             return UNKNOWN
+        if isinstance(node, cst.Lambda):
+            return Lambda(node)
         if isinstance(node, (cst.Await,)):
             self.eval(node.expression, scope, frame)
         return UNKNOWN
@@ -734,7 +736,10 @@ class Interpreter:
             frame = Frame()
             self.exec_block(fdef.body.body if isinstance(fdef.body, cst.IndentedBlock) else fdef.body.body,
                             scope, frame)
-            # nested functions defined here run standalone later with this scope as closure
+            if not standalone:
+                # Read with real arguments: a later standalone run (parameters unknown) would only
+                # overwrite what this one learnt about the models it builds.
+                self.analyzed.add(id(fdef))
             return _merge_returns(frame.returns)
         finally:
             self.depth -= 1

@@ -128,7 +128,8 @@ def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]
         return tables.ACTIVATION_LAYERS[layer.kind], layer.node
     if layer.args.star:
         return None, None
-    value, arg = layer.args.get("activation")
+    # Dense(units, activation, …) also takes the activation by position.
+    value, arg = layer.args.get("activation", 1 if layer.kind == "Dense" else None)
     if arg is None:
         return "linear", None
     return activation_name(value), arg

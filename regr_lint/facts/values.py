@@ -135,6 +135,12 @@ class Func(Value):
 
 
 @dataclass(eq=False)
+class Lambda(Value):
+    """A lambda expression (a loss or metric written inline)."""
+    node: cst.Lambda
+
+
+@dataclass(eq=False)
 class ClassV(Value):
     cdef: cst.ClassDef
     bases: list  # evaluated base values
