@@ -87,7 +87,8 @@ def _graph(facts: KerasFacts):
                     scaled.add(name)
             continue
         for name, part in _targets_with_sources(targets, value):
-            derived.setdefault(name, set()).update(names_in(part))
+            if not _changes_range(part):
+                derived.setdefault(name, set()).update(names_in(part))
             plain_values.setdefault(name, []).append(part)
             if is_unit_scaling(part, facts, plain_values):
                 scaled.add(name)
@@ -95,6 +96,26 @@ def _graph(facts: KerasFacts):
                 onehot.add(name)
     facts._cache["dataflow"] = (derived, scaled, onehot)
     return derived, scaled, onehot
+
+
+def _changes_range(node: cst.CSTNode) -> bool:
+    """`y = scaled[:, 0] * 100` no longer lives where `scaled` did: arithmetic at the top of a value
+    (after peeling calls and subscripts that keep values as they are) cuts the range lineage."""
+    for _ in range(6):
+        if isinstance(node, cst.BinaryOperation):
+            return True
+        if isinstance(node, cst.Subscript):
+            node = node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in ("astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy"):
+            node = node.func.value
+        elif isinstance(node, cst.Call) and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "expand_dims", "concatenate", "stack"):
+            if not node.args:
+                return False
+            node = node.args[0].value
+        else:
+            return False
+    return False
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset) -> bool:
