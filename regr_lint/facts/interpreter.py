@@ -352,9 +352,23 @@ class Interpreter:
         return UNKNOWN
 
     def _star_name(self, name: str, node: cst.CSTNode) -> Value:
-        # `from keras.layers import *` makes capitalised layer names available unqualified.
-        for base in self.facts.star_imports:
-            if base.startswith("keras") and name[:1].isupper():
+        # `from keras.layers import *` and friends: an unbound name that only such an import can
+        # have brought in. Capitalised names are classes (layers, models, losses, metrics); lower-case
+        # ones are taken only when they are known losses / metrics, never builtins like `max`.
+        bases = [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")]
+        if not bases:
+            return UNKNOWN
+        if name[:1].isupper():
+            if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
+                return Ref(f"keras.{name}", node)
+            for base in bases:
+                if ".layers" in base:
+                    return Ref(f"{base}.{name}", node)
+            return Ref(f"{bases[0]}.{name}", node)
+        for base in bases:
+            if base.startswith(("keras.losses", "keras.metrics")) and (
+                name in tables.REGRESSION_LOSS_NAMES or name in tables.ACCURACY_METRIC_NAMES
+            ):
                 return Ref(f"{base}.{name}", node)
         return UNKNOWN
 

@@ -125,6 +125,9 @@ def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]
         value, arg = layer.args.get("activation", 0)
         return activation_name(value), layer.node
     if layer.kind in tables.ACTIVATION_LAYERS:
+        axis, arg = layer.args.get("axis", 0)
+        if arg is not None and not (isinstance(axis, Lit) and axis.value == -1):
+            return None, None  # Softmax(axis=1) over time steps is attention, not a unit softmax
         return tables.ACTIVATION_LAYERS[layer.kind], layer.node
     if layer.args.star:
         return None, None
