@@ -154,8 +154,7 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls:
                 return True
-            if isinstance(node.func, cst.Attribute) and node.func.attr.value in _UNIT_DRAWS \
-                    and _dotted_tail(node.func.value) in ("random", "np.random", "numpy.random", "rng"):
+            if _unit_call(node):
                 return True
             # peel `.astype(…)`, `.reshape(…)`, `np.array(…)`
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("astype", "reshape", "values", "to_numpy", "squeeze", "flatten", "ravel"):
@@ -167,8 +166,32 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             return False
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return _maxish(node.right, values, 0)
-        return False
+        # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
+        return isinstance(node, cst.Comparison)
     return False
+
+
+def _unit_call(node: cst.Call) -> bool:
+    """Calls whose result lies in [0, 1] by construction."""
+    name = _call_name(node)
+    if name in ("ones", "zeros", "ones_like", "zeros_like"):
+        return True
+    if isinstance(node.func, cst.Attribute) and name in _UNIT_DRAWS \
+            and _dotted_tail(node.func.value) in ("random", "np.random", "numpy.random", "rng"):
+        return True
+    if name in ("randint", "where") and len(node.args) >= 3:
+        lits = [_int(a.value) for a in node.args[:3]]
+        if name == "randint":
+            return lits[0] == 0 and lits[1] in (1, 2)
+        return {lits[1], lits[2]} <= {0, 1}
+    return False
+
+
+def _int(node):
+    try:
+        return node.evaluated_value if isinstance(node, (cst.Integer, cst.Float)) else None
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def _dotted_tail(node) -> str:

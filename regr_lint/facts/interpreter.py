@@ -56,6 +56,7 @@ class Scope:
 @dataclass
 class Frame:
     returns: list = field(default_factory=list)
+    function: Optional[cst.Name] = None  # the name of the function whose body runs
 
 
 def _dotted(node: cst.BaseExpression) -> Optional[str]:
@@ -178,6 +179,9 @@ class Interpreter:
                 self.facts.assignments.append(([value.func.value], value))
         elif isinstance(small, cst.Return):
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
+            if small.value is not None and frame.function is not None:
+                # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
+                self.facts.assignments.append(([frame.function], small.value))
         elif isinstance(small, cst.Import):
             for alias in small.names:
                 dotted = _dotted(alias.name)
@@ -747,7 +751,7 @@ class Interpreter:
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
-            frame = Frame()
+            frame = Frame(function=fdef.name)
             self.exec_block(fdef.body.body if isinstance(fdef.body, cst.IndentedBlock) else fdef.body.body,
                             scope, frame)
             if not standalone:
