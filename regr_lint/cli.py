@@ -1,0 +1,176 @@
+"""The `regr-lint` command line.
+
+Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or internal error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import NoReturn, Sequence
+
+import click
+
+from regr_lint import __version__
+from regr_lint.config import Config, ConfigError, load_config
+from regr_lint.discovery import DiscoveryError, discover
+from regr_lint.engine import PARSE_ERROR, lint_file, parse_error
+from regr_lint.finding import Finding
+from regr_lint.output import FORMATS, summary, write_json, write_text
+from regr_lint.registry import LoadedRule, load_registry
+from regr_lint.rule import Rule
+from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
+from regr_lint.source import SourceError, decode
+
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"regr-lint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="regr-lint")
+def cli() -> None:
+    """A static linter for Keras training-code mistakes that silently ruin regression models."""
+
+
+_SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option or separate with commas."
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, help=f"Run only these rules. {_SELECTOR_HELP}")
+@click.option("--ignore", multiple=True, help=f"Do not run these rules. {_SELECTOR_HELP}")
+@click.option("--extend-select", multiple=True, help=f"Run these rules in addition. {_SELECTOR_HELP}")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format (json: see regr_lint.output for the schema).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="pyproject.toml to read [tool.regr-lint] from (default: the nearest one above the cwd).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--stdin-filename", type=click.Path(),
+              help="Read the source from standard input and lint it as if it were this path.")
+def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_path: str | None,
+          exit_zero: bool, stdin_filename: str | None) -> None:
+    """Lint PATHS (files or directories; default: the current directory)."""
+    try:
+        config = load_config(config_path)
+        cli_layer = Layer(
+            select=normalize(select, "--select") if select else None,
+            ignore=normalize(ignore, "--ignore"),
+            extend_select=normalize(extend_select, "--extend-select"),
+        )
+    except (ConfigError, SelectorError) as exc:
+        fail(str(exc))
+    layers = [config.layer, cli_layer]
+    rules = _enabled_rules(load_registry(), layers)
+    # A file that cannot be parsed was not checked at all: say so even under a narrow --select
+    # (as ruff does for syntax errors), unless RL000 itself is ignored.
+    dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
+
+    if stdin_filename is not None or list(paths) == ["-"]:
+        if paths and list(paths) != ["-"]:
+            raise click.UsageError("PATHS cannot be given together with --stdin-filename")
+        name = stdin_filename or "-"
+        files = [] if stdin_filename and config.exclude.match(name) else [name]
+        findings, crashed = _lint_many(files, rules, config, dropped, stdin=True)
+    else:
+        try:
+            files = discover(paths or ["."], config.exclude)
+        except DiscoveryError as exc:
+            fail(str(exc))
+        findings, crashed = _lint_many(files, rules, config, dropped, stdin=False)
+
+    findings.sort()
+    if fmt == "json":
+        write_json(findings, sys.stdout)
+    else:
+        write_text(findings, sys.stdout, color=_use_color())
+    sys.stdout.flush()
+    click.echo(summary(len(findings), len(files)), err=True)
+    if crashed:
+        click.echo(f"regr-lint: {crashed} file(s) could not be linted because of an internal error "
+                   f"(see above); please report it.", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
+
+
+def _enabled_rules(loaded: list[LoadedRule], layers: list[Layer]) -> list[Rule]:
+    codes = [lr.rule.code for lr in loaded]
+    for sel in unknown({s for layer in layers for s in (layer.select or []) + layer.extend_select}, codes):
+        click.echo(f"regr-lint: warning: selector {sel} matches no registered rule", err=True)
+    enabled = resolve(codes, layers)
+    return [lr.rule for lr in loaded if lr.rule.code in enabled]
+
+
+def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: list[str],
+               stdin: bool) -> tuple[list[Finding], int]:
+    """Lint each file; a crash in one file is reported and counted, and the run goes on."""
+    findings: list[Finding] = []
+    crashed = 0
+    for path in files:
+        try:
+            if stdin:
+                found = _lint_stdin(path, rules)
+            else:
+                found = lint_file(path, rules)
+        except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the run
+            crashed += 1
+            click.echo(f"{path}: internal error in regr-lint: {type(exc).__name__}: {exc}", err=True)
+            if os.environ.get("REGR_LINT_DEBUG"):
+                traceback.print_exc()
+            continue
+        ignored = dropped + config.ignored_codes(path)
+        findings.extend(f for f in found if not any(matches(s, f.code) for s in ignored))
+    return findings, crashed
+
+
+def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:
+    try:
+        text = decode(sys.stdin.buffer.read())
+    except SourceError as exc:
+        return [parse_error(path, str(exc))]
+    return lint_file(path, rules, display_path=path, text=text)
+
+
+def _use_color() -> bool:
+    # Colour only for a person at a terminal: pipes, files and CI logs get plain text.
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@cli.command("rules")
+def list_rules() -> None:
+    """List every registered rule: code, name, summary and the package that provides it."""
+    rows = [("CODE", "NAME", "SUMMARY", "PACKAGE")]
+    rows += [(lr.rule.code, lr.rule.name, lr.rule.summary, lr.package) for lr in load_registry()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[3])
+
+
+@cli.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> None:
+    """Show the documentation of one rule, such as RL101."""
+    wanted = code.strip().upper()
+    for lr in load_registry():
+        if lr.rule.code == wanted:
+            r = lr.rule
+            click.echo(f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n")
+            click.echo(r.docs.strip() if r.docs else "(no documentation)")
+            return
+    fail(f"unknown rule code {code!r} (see `regr-lint rules`)")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="regr-lint")
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last resort: a clear message and exit 2, not a traceback
+        click.echo(f"regr-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        if os.environ.get("REGR_LINT_DEBUG"):
+            traceback.print_exc()
+        sys.exit(EXIT_ERROR)
