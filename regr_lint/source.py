@@ -13,7 +13,7 @@ def decode(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:  # unknown codec named in the cookie, or BOM + non-utf8 cookie
-        raise SourceError(str(exc)) from None
+        raise SourceError(f"cannot decode: {exc}") from None
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:

@@ -69,7 +69,8 @@ class KerasModel:
                 if first.kind == "InputLayer":
                     return _last_dim(first.args.get("input_shape")[0] if first.args.has("input_shape")
                                      else first.args.get("shape")[0])
-                dim = first.args.get("input_dim")[0]
+                # Embedding's input_dim is a vocabulary size, not a feature width
+                dim = first.args.get("input_dim")[0] if first.kind != "Embedding" else None
                 if isinstance(dim, Lit) and isinstance(dim.value, int):
                     return dim.value
                 return _last_dim(first.args.get("input_shape")[0])
