@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from typing import Iterable, Sequence
 
 import libcst as cst
@@ -34,7 +35,42 @@ def lint_file(path: str, rules: Sequence[Rule], *, display_path: str | None = No
     return lint_text(text, shown, rules)
 
 
+# CPython's parser admits expressions nested up to ~1000 levels; libcst's codegen and the facts
+# walker spend a few Python frames per level, so they get room beyond the default limit of 1000.
+RECURSION_LIMIT = 12000
+
+
+# How deeply nested an expression may be before a file is refused (RL000). Python's own compiler
+# refuses a few thousand; libcst needs ~0.15 s for 1000 and goes quadratic beyond.
+AST_NESTING_LIMIT = 1000
+
+
 def lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+    old_limit = sys.getrecursionlimit()
+    try:
+        return _lint_text(text, path, rules)
+    finally:
+        sys.setrecursionlimit(old_limit)
+
+
+def _stack_depth() -> int:
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth += 1
+        frame = frame.f_back
+    return depth
+
+
+def _cpython_parse(text: str) -> None:
+    """ast.parse with a nesting budget that does not depend on how deep the caller's stack is."""
+    sys.setrecursionlimit(_stack_depth() + AST_NESTING_LIMIT)
+    try:
+        ast.parse(text)
+    finally:
+        sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
+
+
+def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
     active = [r for r in rules if all(tok in text for tok in r.tokens)]
     if not active:
         # The cheap pre-check: nothing here can concern any rule, so the file is never parsed.
@@ -43,7 +79,7 @@ def lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
     # reaches libcst, whose native parser is quadratic on, and can overflow the C stack with,
     # thousands of nested operands. Parsing to an AST never runs the code.
     try:
-        ast.parse(text)
+        _cpython_parse(text)
         cpython_error = None
     except SyntaxError as err:
         if "too many nested" in (err.msg or ""):
