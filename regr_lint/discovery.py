@@ -10,7 +10,7 @@ from regr_lint.pathmatch import PathMatcher
 # Never worth walking into: tool caches, build output, installed packages.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "node_modules", "__pycache__",
-    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache", ".cache",
 })
 SKIP_DIR_GLOBS = ("*.egg-info",)
 SOURCE_SUFFIXES = (".py",)
