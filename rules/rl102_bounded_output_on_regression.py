@@ -61,6 +61,18 @@ model = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")]
 model.compile(loss="mse", optimizer="adam")
 model.fit(np.load("x.npy"), y)
 """,
+        # the scaled targets reach fit() through a helper's parameters
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense
+def train(model, features, targets):
+    model.fit(features, targets, epochs=3)
+m = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+m.compile(loss="mse", optimizer="adam")
+train(m, np.load("x.npy"), MinMaxScaler().fit_transform(np.load("y.npy")))
+""",
         # a rescaling layer after the sigmoid
         """
 import tensorflow as tf

@@ -763,6 +763,11 @@ class Interpreter:
             self.depth -= 1
             self.active.discard(id(fdef))
 
+    def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
+        # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
+        if arg is not None and not arg.star:
+            self.facts.assignments.append(([param.name], arg.value))
+
     def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Instance],
                     standalone: bool) -> None:
         positional = list(params.posonly_params) + list(params.params)
@@ -776,8 +781,10 @@ class Interpreter:
                 scope.vars[name] = UNKNOWN
             elif i + offset < len(args.pos):
                 scope.vars[name] = args.pos[i + offset][0]
+                self._param_flow(param, args.pos[i + offset][1])
             elif name in args.kw:
                 scope.vars[name] = args.kw[name][0]
+                self._param_flow(param, args.kw[name][1])
             elif param.default is not None and not args.star:
                 scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
             else:
