@@ -160,8 +160,67 @@ def show_rule(code: str) -> None:
             r = lr.rule
             click.echo(f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n")
             click.echo(r.docs.strip() if r.docs else "(no documentation)")
+            from regr_lint.verify.report import render_evidence
+
+            verified = render_evidence(r.code)
+            if verified:
+                click.echo("\n" + verified)
             return
     fail(f"unknown rule code {code!r} (see `regr-lint rules`)")
+
+
+@cli.command("verify")
+@click.option("--rule", "codes", multiple=True, metavar="CODE", help="Verify only this rule (repeatable).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write a report: FILE.md or FILE.json.")
+@click.option("--plots", type=click.Path(file_okay=False), help="Write one PNG per rule into this folder.")
+@click.option("--update-evidence", is_flag=True, help="Record the confirmed rules' numbers in the package's evidence file.")
+@click.option("--fixtures", "fixtures_dir", type=click.Path(file_okay=False, exists=True),
+              help="Fixture folders to use (default: ./fixtures, else the source checkout's).")
+@click.option("--seed", default=0, show_default=True, help="Seed for keras.utils.set_random_seed.")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per fixture program.")
+def verify_command(codes, report, plots, update_evidence, fixtures_dir, seed, timeout) -> None:
+    """Run each rule's bad/fixed fixture programs on TensorFlow and confirm the symptom.
+
+    Exit 0 when every rule is confirmed, 1 when any is not, 2 when TensorFlow is missing."""
+    from pathlib import Path
+
+    from regr_lint.verify.fixtures import FixtureError, default_fixtures_dir, load_fixtures
+    from regr_lint.verify.runner import INSTALL_HINT, tensorflow_missing, verify
+
+    missing = tensorflow_missing()
+    if missing:
+        fail(f"`regr-lint verify` runs the fixtures on TensorFlow + Keras 3, and {missing} is not "
+             f"installed. Install them with:\n\n    {INSTALL_HINT}\n")
+    root = Path(fixtures_dir) if fixtures_dir else default_fixtures_dir()
+    if root is None:
+        fail("no fixtures folder found: run from a source checkout or pass --fixtures DIR")
+    try:
+        fixtures = load_fixtures(root, list(codes) or None)
+    except FixtureError as exc:
+        fail(str(exc))
+    if not fixtures:
+        fail(f"no fixture folders under {root}")
+    from regr_lint.verify import report as rep
+
+    try:
+        verdicts, versions = verify(fixtures, seed=seed, timeout=timeout)
+    except RuntimeError as exc:
+        fail(str(exc))
+    click.echo(rep.table(verdicts))
+    if report:
+        rep.write_report(Path(report), verdicts, versions)
+    if plots:
+        from regr_lint.verify.plots import write_plots
+
+        for path in write_plots(verdicts, Path(plots)):
+            click.echo(f"plot: {path}", err=True)
+    if update_evidence:
+        rep.update_evidence(verdicts, versions)
+        click.echo(f"evidence: {rep.EVIDENCE}", err=True)
+    confirmed = sum(v.confirmed for v in verdicts)
+    click.echo(f"{confirmed} of {len(verdicts)} rules confirmed on TensorFlow {versions.get('tensorflow', '?')}"
+               f" / Keras {versions.get('keras', '?')}.", err=True)
+    sys.exit(0 if confirmed == len(verdicts) else EXIT_FINDINGS)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
