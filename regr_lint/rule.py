@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable, Optional
 
 import libcst as cst
 
@@ -11,11 +11,32 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace `node` (found by identity in the parsed module) with `replacement`; a
+    `cst.RemovalSentinel.REMOVE` replacement removes it (list elements, arguments)."""
+
+    node: cst.CSTNode
+    replacement: object  # cst.CSTNode | cst.RemovalSentinel
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A fix a rule offers with its finding. Safe fixes are applied by `--fix`; unsafe ones only
+    with `--unsafe-fixes`. `imports` are modules the edits need (`math`), added when missing."""
+
+    safe: bool
+    message: str
+    edits: tuple = ()
+    imports: tuple = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """A rule's raw finding: the node it points at and what to say. The engine adds the position."""
 
     node: cst.CSTNode
     message: str
+    fix: Optional[Fix] = None
 
 
 class Rule:
@@ -37,5 +58,5 @@ class Rule:
     def check(self, facts: "KerasFacts") -> Iterable[Report]:
         raise NotImplementedError
 
-    def report(self, node: cst.CSTNode, message: str) -> Report:
-        return Report(node, message)
+    def report(self, node: cst.CSTNode, message: str, fix: Optional[Fix] = None) -> Report:
+        return Report(node, message, fix)

@@ -68,8 +68,24 @@ INPUT_FUNCS = frozenset({"Input"})
 # Calls made on a model that tell what it is trained / checked on.
 TRAIN_METHODS = frozenset({"fit", "fit_generator", "train_on_batch"})
 EVAL_METHODS = frozenset({"evaluate", "evaluate_generator", "test_on_batch"})
-MODEL_METHODS = TRAIN_METHODS | EVAL_METHODS | {"compile", "add", "predict", "predict_generator",
-                                                 "summary", "save", "save_weights", "load_weights"}
+PREDICT_METHODS = frozenset({"predict", "predict_generator", "predict_on_batch"})
+GENERATOR_METHODS = frozenset({"fit_generator", "evaluate_generator", "predict_generator"})
+MODEL_METHODS = TRAIN_METHODS | EVAL_METHODS | PREDICT_METHODS | {
+    "compile", "add", "summary", "save", "save_weights", "load_weights"}
+
+# Import paths into Keras internals (as the file spells them, before aliasing to `keras.…`).
+PRIVATE_KERAS_PREFIXES = (
+    "keras.engine", "keras.layers.core", "keras.layers.convolutional", "keras.layers.recurrent",
+    "keras.layers.normalization", "keras.layers.pooling", "keras.layers.merge",
+    "keras.layers.embeddings", "keras.layers.advanced_activations", "keras.layers.wrappers",
+    "keras.layers.noise", "keras.layers.local", "keras.layers.cudnn_recurrent",
+    "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
+    "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
+    "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
+    "keras.src", "keras.api._v2", "keras._tf_keras",
+    "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
+    "tensorflow.python.keras.engine", "tf_keras.src",
+)
 
 # Call results that are certainly not Keras models even when a file imports Keras.
 NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torch", "statsmodels",

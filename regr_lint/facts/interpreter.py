@@ -13,11 +13,11 @@ from typing import Optional
 import libcst as cst
 
 from regr_lint import tables
-from regr_lint.facts.model import Compile, KerasFacts, KerasModel, Training
-from regr_lint.facts.names import canonical, is_layer_path
+from regr_lint.facts.model import Compile, KerasCall, KerasFacts, KerasModel, MethodCall, Training
+from regr_lint.facts.names import canonical, is_layer_path, is_private
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, Obj,
-    Ref, Seq, Tensor, Value,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
+    Obj, Ref, Seq, Tensor, Value,
 )
 
 MAX_DEPTH = 4  # nested inlined calls of the file's own functions
@@ -81,6 +81,7 @@ class Interpreter:
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
         self.layer_ids: set[int] = set()
         self.link_ids: set[tuple[int, int]] = set()
+        self.keras_call_ids: set[int] = set()
 
     # ---------------------------------------------------------------- driver
     def run(self) -> KerasFacts:
@@ -183,17 +184,22 @@ class Interpreter:
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 self.facts.assignments.append(([frame.function], small.value))
         elif isinstance(small, cst.Import):
+            private = None
             for alias in small.names:
                 dotted = _dotted(alias.name)
                 if dotted is None:
                     continue
+                if private is None and is_private(dotted):
+                    private = dotted
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    scope.vars[alias.asname.name.value] = Ref(canonical(dotted))
+                    scope.vars[alias.asname.name.value] = Ref(canonical(dotted), raw=dotted)
                 else:
                     head = dotted.split(".")[0]
-                    scope.vars[head] = Ref(canonical(head))
+                    scope.vars[head] = Ref(canonical(head), raw=head)
                 if canonical(dotted).split(".")[0] == "keras":
                     self.facts.has_keras = True
+            if private is not None and not any(n is small for n, _ in self.facts.private_imports):
+                self.facts.private_imports.append((small, private))
         elif isinstance(small, cst.ImportFrom):
             self.exec_import_from(small, scope)
 
@@ -210,6 +216,11 @@ class Interpreter:
             if isinstance(a.name, cst.Name)
         ):
             self.facts.has_keras = True
+        names = [] if isinstance(node.names, cst.ImportStar) else \
+            [f"{base}.{a.name.value}" for a in node.names if isinstance(a.name, cst.Name)]
+        private = next((p for p in [base, *names] if is_private(p)), None)
+        if private is not None and not any(n is node for n, _ in self.facts.private_imports):
+            self.facts.private_imports.append((node, base if is_private(base) else private))
         if isinstance(node.names, cst.ImportStar):
             self.facts.star_imports.append(base_c)
             return
@@ -218,7 +229,7 @@ class Interpreter:
                 continue
             local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
                 else alias.name.value
-            scope.vars[local] = Ref(canonical(f"{base}.{alias.name.value}"))
+            scope.vars[local] = Ref(canonical(f"{base}.{alias.name.value}"), raw=f"{base}.{alias.name.value}")
 
     def exec_class(self, cdef: cst.ClassDef, scope: Scope) -> None:
         bases = [self.eval(b.value, scope, Frame()) for b in cdef.bases]
@@ -380,7 +391,13 @@ class Interpreter:
         base = self.eval(node.value, scope, frame)
         attr = node.attr.value
         if isinstance(base, Ref):
-            return Ref(canonical(f"{base.qualname}.{attr}"), node)
+            base_raw = base.raw or base.qualname
+            raw = f"{base_raw}.{attr}"
+            if is_private(raw) and not is_private(base_raw) \
+                    and not any(n is node for n, _ in self.facts.private_chains):
+                # where a chain first enters Keras internals: one report per chain
+                self.facts.private_chains.append((node, raw))
+            return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
             return base.attrs.get(attr, UNKNOWN)
         if isinstance(base, ModelRef):
@@ -431,6 +448,8 @@ class Interpreter:
         for side in (left, right):
             if isinstance(side, Tensor):
                 return Tensor(UNKNOWN, [side], node)
+        if isinstance(node.operator, cst.Divide):
+            return Div(node)
         if isinstance(left, Lit) and isinstance(right, Lit) and type(left.value) in (int, float) \
                 and type(right.value) in (int, float):
             try:
@@ -452,6 +471,12 @@ class Interpreter:
             key = self.eval(node.slice[0].slice.value, scope, frame)
             if isinstance(base, Map) and isinstance(key, Lit):
                 return base.items.get(key.value, UNKNOWN)
+            if isinstance(base, Map) and base.items:
+                # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module
+                values = list(base.items.values())
+                if all(isinstance(v, Ref) and v.is_keras for v in values) \
+                        and len({v.qualname.rpartition(".")[0] for v in values}) == 1:
+                    return values[0]
             if isinstance(base, Seq) and isinstance(key, Lit) and isinstance(key.value, int):
                 try:
                     return base.items[key.value]
@@ -509,7 +534,11 @@ class Interpreter:
 
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
         if isinstance(recv, Ref):
-            return self.call_value(Ref(canonical(f"{recv.qualname}.{meth}"), call.func), args, call, scope, frame)
+            raw = f"{recv.raw or recv.qualname}.{meth}"
+            if is_private(raw) and not is_private(recv.raw or recv.qualname) \
+                    and not any(n is call.func for n, _ in self.facts.private_chains):
+                self.facts.private_chains.append((call.func, raw))
+            return self.call_value(Ref(canonical(f"{recv.qualname}.{meth}"), call.func, raw), args, call, scope, frame)
         if isinstance(recv, Instance):
             attr = recv.attrs.get(meth)
             if attr is None:
@@ -596,6 +625,9 @@ class Interpreter:
     def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
         q, last = ref.qualname, ref.last
         if ref.is_keras:
+            if id(call) not in self.keras_call_ids:
+                self.keras_call_ids.add(id(call))
+                self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw))
             if last == "Sequential":
                 model = self.model_for(call, "sequential")
                 layers = args.get("layers", 0)[0]
@@ -697,6 +729,8 @@ class Interpreter:
         return model
 
     def model_method(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> Value:
+        if not any(c.node is call for c in model.calls):
+            model.calls.append(MethodCall(meth, call, args))
         if meth == "add":
             self.add_layer(model, args.get("layer", 0)[0])
         elif meth == "compile":

@@ -34,6 +34,23 @@ class Training:
 
 
 @dataclass(eq=False)
+class MethodCall:
+    """Any call made on a model (`model.fit(...)`, `self.model.fit_generator(...)`), with its args."""
+    method: str
+    node: cst.Call
+    args: Args
+
+
+@dataclass(eq=False)
+class KerasCall:
+    """A call to anything resolved into Keras (`Adam(lr=…)`, `keras.layers.Dense(…)`)."""
+    qualname: str
+    node: cst.Call
+    args: Args
+    raw: str = ""
+
+
+@dataclass(eq=False)
 class Head:
     """What one output of a model ends in, seen from its loss."""
     activation: Optional[str]  # lower-case name, 'linear', or None when unknown
@@ -53,6 +70,7 @@ class KerasModel:
     compiles: list = field(default_factory=list)
     trainings: list = field(default_factory=list)
     cls: object = None  # the ClassV of a subclassed model
+    calls: list = field(default_factory=list)  # MethodCall, every method called on the model
 
     def heads(self) -> list[Head]:
         if self.kind == "sequential":
@@ -213,6 +231,11 @@ class KerasFacts:
     links: list = field(default_factory=list)
     loss_functions: dict = field(default_factory=dict)  # FunctionDef -> "regression" | "other"
     star_imports: list = field(default_factory=list)  # canonical modules of `from … import *`
+    keras_calls: list = field(default_factory=list)  # KerasCall, every call into Keras
+    # Keras internals the file reaches: import statements and the outermost attribute chains,
+    # as (node, dotted path as written)
+    private_imports: list = field(default_factory=list)
+    private_chains: list = field(default_factory=list)
     # Every assignment in the file as (targets, value node), in walk order; read lazily by the
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
     assignments: list = field(default_factory=list)

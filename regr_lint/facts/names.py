@@ -26,3 +26,9 @@ def is_layer_path(qualname: str) -> bool:
     parts = qualname.split(".")
     return parts[0] == "keras" and any(p in ("layers", "legacy_layers") for p in parts[1:-1]) \
         or qualname in ("keras.Layer", "keras.engine.base_layer.Layer", "keras.engine.input_layer.InputLayer")
+
+
+@lru_cache(maxsize=4096)
+def is_private(raw: str) -> bool:
+    """A path into Keras internals, as the file spells it (`keras.engine.…`, `tensorflow.python.keras`)."""
+    return any(raw == p or raw.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES)

@@ -46,9 +46,11 @@ class Map(Value):
 
 @dataclass(eq=False)
 class Ref(Value):
-    """An imported name, as a canonical dotted path (`keras.layers.Dense`, `numpy.mean`)."""
+    """An imported name, as a canonical dotted path (`keras.layers.Dense`, `numpy.mean`); `raw` is
+    the path as the file spells it through its imports (`tensorflow.python.keras.layers.Dense`)."""
     qualname: str
     node: Optional[cst.CSTNode] = None
+    raw: str = ""
 
     @property
     def is_keras(self) -> bool:
@@ -168,3 +170,9 @@ class DataPair(Value):
     kind: str  # "dataset" | "flow"
     node: Optional[cst.CSTNode] = None
     mapped: bool = False  # a .map() may have changed the pair
+
+
+@dataclass(eq=False)
+class Div(Value):
+    """The result of a true division `a / b` (a float, even of two ints)."""
+    node: Optional[cst.CSTNode] = None
