@@ -95,3 +95,48 @@ NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torc
 REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "nanmean"})
 ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs"})
 SQRT = frozenset({"sqrt"})
+
+# Keras internals -> their public home (the RL503 fix). Exact symbols first, then module prefixes.
+PUBLIC_SYMBOLS = {
+    "keras.engine.input_layer.Input": "keras.Input",
+    "keras.engine.input_layer.InputLayer": "keras.layers.InputLayer",
+    "keras.engine.topology.Input": "keras.Input",
+    "keras.engine.topology.Layer": "keras.layers.Layer",
+    "keras.engine.topology.InputSpec": "keras.layers.InputSpec",
+    "keras.engine.base_layer.Layer": "keras.layers.Layer",
+    "keras.engine.base_layer.InputSpec": "keras.layers.InputSpec",
+    "keras.engine.training.Model": "keras.Model",
+    "keras.engine.sequential.Sequential": "keras.Sequential",
+    "keras.engine.Layer": "keras.layers.Layer",
+    "keras.engine.InputSpec": "keras.layers.InputSpec",
+    "keras.utils.np_utils.to_categorical": "keras.utils.to_categorical",
+    "keras.utils.generic_utils.get_custom_objects": "keras.utils.get_custom_objects",
+    "keras.utils.vis_utils.plot_model": "keras.utils.plot_model",
+}
+PUBLIC_MODULES = {
+    "keras.layers.core": "keras.layers",
+    "keras.layers.convolutional": "keras.layers",
+    "keras.layers.recurrent": "keras.layers",
+    "keras.layers.normalization": "keras.layers",
+    "keras.layers.pooling": "keras.layers",
+    "keras.layers.merge": "keras.layers",
+    "keras.layers.embeddings": "keras.layers",
+    "keras.layers.advanced_activations": "keras.layers",
+    "keras.layers.wrappers": "keras.layers",
+    "keras.layers.noise": "keras.layers",
+    "tensorflow.keras.layers.core": "tensorflow.keras.layers",
+    "tensorflow.python.keras.layers": "tensorflow.keras.layers",
+    "tensorflow.python.keras.models": "tensorflow.keras.models",
+    "tensorflow.python.keras.optimizers": "tensorflow.keras.optimizers",
+    "tensorflow.python.keras.losses": "tensorflow.keras.losses",
+    "tensorflow.python.keras.metrics": "tensorflow.keras.metrics",
+    "tensorflow.python.keras.callbacks": "tensorflow.keras.callbacks",
+    "tensorflow.python.keras.backend": "tensorflow.keras.backend",
+    "tensorflow.python.keras.regularizers": "tensorflow.keras.regularizers",
+    "tensorflow.python.keras.initializers": "tensorflow.keras.initializers",
+    "tensorflow.python.keras.activations": "tensorflow.keras.activations",
+    "tensorflow.python.keras.preprocessing": "tensorflow.keras.preprocessing",
+    "tensorflow.python.keras.applications": "tensorflow.keras.applications",
+    "tensorflow.python.keras.datasets": "tensorflow.keras.datasets",
+    "tensorflow.python.keras.utils": "tensorflow.keras.utils",
+}

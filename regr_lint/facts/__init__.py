@@ -9,5 +9,7 @@ from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Trainin
 __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
 
 
-def build_facts(module: cst.Module) -> KerasFacts:
-    return Interpreter(module).run()
+def build_facts(module: cst.Module, path: str = "") -> KerasFacts:
+    facts = Interpreter(module).run()
+    facts.path = path
+    return facts

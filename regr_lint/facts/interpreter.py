@@ -393,10 +393,7 @@ class Interpreter:
         if isinstance(base, Ref):
             base_raw = base.raw or base.qualname
             raw = f"{base_raw}.{attr}"
-            if is_private(raw) and not is_private(base_raw) \
-                    and not any(n is node for n, _ in self.facts.private_chains):
-                # where a chain first enters Keras internals: one report per chain
-                self.facts.private_chains.append((node, raw))
+            self._note_private_chain(node, node.value, base_raw, raw)
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
             return base.attrs.get(attr, UNKNOWN)
@@ -406,6 +403,21 @@ class Interpreter:
             if attr in ("input", "inputs"):
                 return Tensor(None, [], node, is_input=True)
         return UNKNOWN
+
+    def _note_private_chain(self, node, base_node, base_raw: str, raw: str) -> None:
+        """Record each attribute chain into Keras internals once, as its outermost attribute:
+        `keras.engine.input_layer.Input` is one chain, whatever its length."""
+        if not is_private(raw):
+            return
+        chains = self.facts.private_chains
+        for i, (known, _) in enumerate(chains):
+            if known is base_node:
+                chains[i] = (node, raw)  # the chain goes on: keep its outermost attribute
+                return
+            if known is node:
+                return
+        if not is_private(base_raw):
+            chains.append((node, raw))
 
     def eval_sequence(self, node, scope: Scope, frame: Frame) -> Value:
         items, elts, exact = [], [], True
@@ -535,9 +547,7 @@ class Interpreter:
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
         if isinstance(recv, Ref):
             raw = f"{recv.raw or recv.qualname}.{meth}"
-            if is_private(raw) and not is_private(recv.raw or recv.qualname) \
-                    and not any(n is call.func for n, _ in self.facts.private_chains):
-                self.facts.private_chains.append((call.func, raw))
+            self._note_private_chain(call.func, recv_node, recv.raw or recv.qualname, raw)
             return self.call_value(Ref(canonical(f"{recv.qualname}.{meth}"), call.func, raw), args, call, scope, frame)
         if isinstance(recv, Instance):
             attr = recv.attrs.get(meth)

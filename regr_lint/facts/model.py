@@ -224,6 +224,7 @@ def head_of_tensor(tensor: Value) -> Head:
 @dataclass(eq=False)
 class KerasFacts:
     module: cst.Module
+    path: str = ""  # the file as given on the command line (rules that care about where it lives)
     has_keras: bool = False
     models: list = field(default_factory=list)  # KerasModel, in creation order
     layers: list = field(default_factory=list)  # every Layer created anywhere
