@@ -1,7 +1,25 @@
+import libcst as cst
+
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.dataflow import targets_one_hot, targets_unit_scaled
-from regr_lint.rule import Rule
+from regr_lint.rule import Edit, Fix, Rule
+
+
+def linear_head_fix(node) -> Fix | None:
+    """`activation="sigmoid"` -> `activation=None`; `Activation("sigmoid")` -> `Activation("linear")`;
+    `tf.nn.sigmoid(x)` -> `x`."""
+    if isinstance(node, cst.Arg):
+        return Fix(False, "make the head linear (activation=None)",
+                   (Edit(node.value, cst.Name("None")),))
+    if isinstance(node, cst.Call) and node.args:
+        first = node.args[0]
+        if isinstance(first.value, cst.SimpleString) or first.keyword is not None and first.keyword.value == "activation":
+            return Fix(False, 'make the head linear (Activation("linear"))',
+                       (Edit(first.value, cst.SimpleString('"linear"')),))
+        if first.keyword is None and len(node.args) == 1:
+            return Fix(False, "drop the bounded activation", (Edit(node, first.value),))
+    return None
 
 
 class BoundedOutputOnRegression(Rule):
@@ -40,7 +58,9 @@ model.compile(loss="mse", optimizer="adam")
 or scale the targets into [0, 1] with `MinMaxScaler()` and invert the scaling on predictions.
 
 ## Fix safety
-No automatic fix: whether the targets are meant to be bounded is a modelling decision.
+Unsafe: the fix makes the head linear (`activation=None`, or `Activation("linear")`), which changes
+what the model computes; whether the targets are meant to be bounded is the author's decision, so
+it is applied only with `--unsafe-fixes`.
 """
     VALID = [
         """
@@ -178,4 +198,5 @@ class Net:
                     head.activation_node,
                     f"regression output ends in '{act}': predictions can never leave {bound}; "
                     f"use a linear head (no activation) or scale the targets into that range",
+                    linear_head_fix(head.activation_node),
                 )

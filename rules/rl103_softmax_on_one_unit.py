@@ -1,5 +1,16 @@
+import libcst as cst
+
 from regr_lint.facts.model import layer_activation, layer_units
-from regr_lint.rule import Rule
+from regr_lint.rule import Edit, Fix, Rule
+
+
+def sigmoid_fix(node) -> Fix | None:
+    """`activation="softmax"` -> `activation="sigmoid"`; `Activation("softmax")` likewise."""
+    target = node.value if isinstance(node, cst.Arg) else (
+        node.args[0].value if isinstance(node, cst.Call) and node.args else None)
+    if target is None:
+        return None
+    return Fix(False, "use a sigmoid unit", (Edit(target, cst.SimpleString('"sigmoid"')),))
 
 
 class SoftmaxOnOneUnit(Rule):
@@ -30,7 +41,9 @@ out = Dense(1, activation="sigmoid")(h)
 or two units with softmax and a categorical loss; for a regression, no activation.
 
 ## Fix safety
-No automatic fix: sigmoid or two softmax units changes what the model computes.
+Unsafe: the fix turns the activation into `"sigmoid"` — right for a binary classifier, but it
+changes what the model computes (a regression wants no activation at all), so it is applied only
+with `--unsafe-fixes`.
 """
     VALID = [
         """
@@ -79,13 +92,13 @@ weights = tf.keras.layers.Dense(units=1, activation=tf.nn.softmax)  # expect: RL
                 continue
             act, node = layer_activation(layer)
             if act == "softmax" and node is not None:
-                yield self.report(node, self._message())
+                yield self.report(node, self._message(), sigmoid_fix(node))
         for layer, prev in facts.links:
             act, node = layer_activation(layer)
             if act != "softmax" or layer.kind == "Dense" or node is None:
                 continue
             if prev.kind == "Dense" and layer_units(prev) == 1 and layer_activation(prev)[0] == "linear":
-                yield self.report(node, self._message())
+                yield self.report(node, self._message(), sigmoid_fix(node))
 
     @staticmethod
     def _message() -> str:

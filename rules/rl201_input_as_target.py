@@ -1,6 +1,23 @@
+import libcst as cst
+
 from regr_lint import tables
-from regr_lint.facts.dataflow import expr_key
-from regr_lint.rule import Rule
+from regr_lint.facts.dataflow import bound_names, expr_key
+from regr_lint.rule import Edit, Fix, Rule
+
+
+def swapped_name(train_x: str, val_x: str, val_y: str) -> str | None:
+    """`x_train` beside a `(x_test, y_test)` pair -> `y_train`: the part in which the validation
+    input and target names differ, swapped in the training input's name."""
+    prefix = 0
+    while prefix < min(len(val_x), len(val_y)) and val_x[prefix] == val_y[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(val_x), len(val_y)) - prefix and val_x[-1 - suffix] == val_y[-1 - suffix]:
+        suffix += 1
+    dx, dy = val_x[prefix:len(val_x) - suffix], val_y[prefix:len(val_y) - suffix]
+    if not dx or not dy or train_x.count(dx) != 1:
+        return None
+    return train_x.replace(dx, dy)
 
 
 class InputAsTarget(Rule):
@@ -35,7 +52,10 @@ model.fit(x_train, y_train, validation_data=(x_test, y_test))
 ```
 
 ## Fix safety
-No automatic fix: which variable holds the targets is for the author to say.
+Unsafe, and offered only when the file shows the target variable: with a `(x_test, y_test)`
+validation or evaluate pair beside `fit(x_train, x_train)`, the target becomes `y_train` when that
+name is bound in the file. Which variable holds the targets is finally the author's call, so it is
+applied only with `--unsafe-fixes`.
 """
     VALID = [
         # an autoencoder
@@ -120,7 +140,22 @@ model.evaluate(x_test, y_test)
                         "the model is trained with its input as the target, but the file shows it "
                         "is supervised (its validation/evaluate targets or its output differ from "
                         "the input); pass the targets",
+                        self._fix(facts, model, t),
                     )
+
+    @staticmethod
+    def _fix(facts, model, training):
+        if not isinstance(training.y_node, cst.Name):
+            return None
+        names = bound_names(facts)
+        for t in model.trainings:
+            pairs = list(t.validation) + ([(t.x_node, t.y_node)] if t.method in tables.EVAL_METHODS else [])
+            for vx, vy in pairs:
+                if isinstance(vx, cst.Name) and isinstance(vy, cst.Name) and vx.value != vy.value:
+                    target = swapped_name(training.y_node.value, vx.value, vy.value)
+                    if target and target in names:
+                        return Fix(False, f"train on `{target}`", (Edit(training.y_node, cst.Name(target)),))
+        return None
 
     @staticmethod
     def _supervised(model) -> bool:

@@ -265,3 +265,9 @@ def targets_one_hot(facts: KerasFacts, model) -> bool:
         if _calls_any(y, _ONE_HOT) or ancestors(facts, names_in(y)) & onehot:
             return True
     return False
+
+
+def bound_names(facts: KerasFacts) -> set[str]:
+    """Every name the file assigns (any scope)."""
+    return set(_graph(facts)[0]) | {name for targets, _ in facts.assignments
+                                    for t in targets if isinstance(t, cst.Name) for name in [t.value]}
