@@ -155,8 +155,8 @@ model.fit(np.load("x.npy"), y)
         """
 import numpy as np
 from sklearn.preprocessing import MinMaxScaler
-from tensorflow.python.keras.models import Sequential
-from tensorflow.python.keras.layers import Dense
+from tensorflow.python.keras.models import Sequential  # expect: RL503
+from tensorflow.python.keras.layers import Dense  # expect: RL503
 data = np.loadtxt("cars.csv", delimiter=",")
 x, y = data[:, :5], data[:, 5]
 x = MinMaxScaler().fit_transform(x)

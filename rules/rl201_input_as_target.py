@@ -119,7 +119,7 @@ from keras.layers import Dense, Flatten
 model = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(1)])
 model.compile(loss="mse", optimizer="rmsprop")
 datagen = ImageDataGenerator()
-model.fit_generator(datagen.flow(x_train, x_train, batch_size=32))  # expect: RL201
+model.fit_generator(datagen.flow(x_train, x_train, batch_size=32))  # expect: RL201, RL501
 model.evaluate(x_test, y_test)
 """,
     ]
