@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from dataclasses import dataclass, field
 from typing import NoReturn, Sequence
 
 import click
@@ -14,9 +15,10 @@ import click
 from regr_lint import __version__
 from regr_lint.config import Config, ConfigError, load_config
 from regr_lint.discovery import DiscoveryError, discover
-from regr_lint.engine import PARSE_ERROR, lint_file, parse_error
+from regr_lint.engine import PARSE_ERROR, lint_file, lint_text, parse_error
 from regr_lint.finding import Finding
-from regr_lint.output import FORMATS, summary, write_json, write_text
+from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff, write_atomic
+from regr_lint.output import FORMATS, diff_summary, summary, write_json, write_text
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
@@ -51,9 +53,18 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
               help="pyproject.toml to read [tool.regr-lint] from (default: the nearest one above the cwd).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", type=click.Path(),
-              help="Read the source from standard input and lint it as if it were this path.")
+              help="Read the source from standard input and lint it as if it were this path "
+                   "(with --fix, the fixed source is printed to stdout and the findings to stderr).")
+@click.option("--fix", "apply_fixes", is_flag=True,
+              help="Apply the safe fixes (and the unsafe ones with --unsafe-fixes) and write the files.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Enable the unsafe fixes: --fix applies them, and findings show them as fixable ([*]).")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print a unified diff of what --fix would change and write nothing "
+                   "(exit 1 when there is a diff).")
 def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_path: str | None,
-          exit_zero: bool, stdin_filename: str | None) -> None:
+          exit_zero: bool, stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool,
+          show_diff: bool) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
         config = load_config(config_path)
@@ -70,30 +81,55 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     # (as ruff does for syntax errors), unless RL000 itself is ignored.
     dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
 
-    if stdin_filename is not None or list(paths) == ["-"]:
+    mode = FixMode(apply=apply_fixes or show_diff, write=apply_fixes and not show_diff, diff=show_diff,
+                   unsafe=unsafe_fixes)
+    stdin = stdin_filename is not None or list(paths) == ["-"]
+    if stdin:
         if paths and list(paths) != ["-"]:
             raise click.UsageError("PATHS cannot be given together with --stdin-filename")
         name = stdin_filename or "-"
         files = [] if stdin_filename and config.exclude.match(name) else [name]
-        findings, crashed = _lint_many(files, rules, config, dropped, stdin=True)
+        if not files and mode.write:
+            sys.stdout.buffer.write(sys.stdin.buffer.read())  # excluded: the editor gets its text back
     else:
         try:
             files = discover(paths or ["."], config.exclude)
         except DiscoveryError as exc:
             fail(str(exc))
-        findings, crashed = _lint_many(files, rules, config, dropped, stdin=False)
+    outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode)
+    findings = sorted(outcome.findings)
 
-    findings.sort()
-    if fmt == "json":
-        write_json(findings, sys.stdout)
+    if mode.diff:
+        sys.stdout.write("".join(outcome.diffs))
     else:
-        write_text(findings, sys.stdout, color=_use_color())
+        if stdin and mode.write:
+            # The fixed source goes to stdout (the editor replaces its buffer); findings to stderr.
+            sys.stdout.buffer.write(outcome.stdout_bytes)
+            sys.stdout.flush()
+            out, color = sys.stderr, False
+        else:
+            out, color = sys.stdout, _use_color()
+        if fmt == "json":
+            write_json(findings, out)
+        else:
+            write_text(findings, out, color=color, unsafe=mode.unsafe)
     sys.stdout.flush()
-    click.echo(summary(len(findings), len(files)), err=True)
-    if crashed:
-        click.echo(f"regr-lint: {crashed} file(s) could not be linted because of an internal error "
+    fixable = sum(1 for f in findings if f.fix is not None and applicable(f.fix.fix, mode.unsafe))
+    hidden = sum(1 for f in findings if f.fix is not None and not mode.unsafe and applicable(f.fix.fix, True)
+                 and not f.fix.safe)
+    if mode.diff:
+        click.echo(diff_summary(outcome.fixed, len(findings), len(files)), err=True)
+    else:
+        click.echo(summary(len(findings), len(files), fixed=outcome.fixed if mode.write else None,
+                           fixable=fixable, hidden=hidden, unsafe=mode.unsafe), err=True)
+    if outcome.crashed:
+        click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
         sys.exit(EXIT_ERROR)
+    if outcome.write_errors:
+        sys.exit(EXIT_ERROR)
+    if mode.diff:
+        sys.exit(0 if exit_zero or not outcome.diffs else EXIT_FINDINGS)
     sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
 
 
@@ -105,26 +141,91 @@ def _enabled_rules(loaded: list[LoadedRule], layers: list[Layer]) -> list[Rule]:
     return [lr.rule for lr in loaded if lr.rule.code in enabled]
 
 
+@dataclass(frozen=True)
+class FixMode:
+    apply: bool = False  # compute fixes (--fix or --diff)
+    write: bool = False  # write them (--fix without --diff)
+    diff: bool = False  # print a diff instead
+    unsafe: bool = False  # --unsafe-fixes
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding] = field(default_factory=list)
+    crashed: int = 0
+    fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    write_errors: int = 0
+    stdout_bytes: bytes = b""  # --fix on standard input: the (fixed) source
+
+
 def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: list[str],
-               stdin: bool) -> tuple[list[Finding], int]:
-    """Lint each file; a crash in one file is reported and counted, and the run goes on."""
-    findings: list[Finding] = []
-    crashed = 0
+               stdin: bool, mode: FixMode = FixMode()) -> Outcome:
+    """Lint (and fix) each file; a crash in one file is reported and counted, and the run goes on."""
+    outcome = Outcome()
     for path in files:
+        ignored = dropped + config.ignored_codes(path)
+
+        def keep(f: Finding) -> bool:
+            return not any(matches(s, f.code) for s in ignored)
+
         try:
-            if stdin:
+            if mode.apply:
+                found = _fix_one(path, rules, keep, stdin, mode, outcome)
+            elif stdin:
                 found = _lint_stdin(path, rules)
             else:
                 found = lint_file(path, rules)
         except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the run
-            crashed += 1
+            outcome.crashed += 1
             click.echo(f"{path}: internal error in regr-lint: {type(exc).__name__}: {exc}", err=True)
             if os.environ.get("REGR_LINT_DEBUG"):
                 traceback.print_exc()
             continue
-        ignored = dropped + config.ignored_codes(path)
-        findings.extend(f for f in found if not any(matches(s, f.code) for s in ignored))
-    return findings, crashed
+        outcome.findings.extend(f for f in found if keep(f))
+    return outcome
+
+
+def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:
+    """Fix one file (or standard input): write it, or record its diff; return what remains."""
+    try:
+        data = sys.stdin.buffer.read() if stdin else _read_bytes(path)
+        text = decode(data)
+    except SourceError as exc:
+        if stdin and mode.write:
+            outcome.stdout_bytes = data
+        return [parse_error(path, str(exc))]
+    result: FixResult = fix_text(text, path, rules, unsafe=mode.unsafe, keep=keep)
+    for message in result.dropped:
+        click.echo(message, err=True)
+    if stdin and mode.write:
+        outcome.stdout_bytes = data
+    if not result.changed:
+        return result.findings
+    if mode.diff:
+        outcome.diffs.append(unified_diff(path, text, result.text))
+        outcome.fixed += result.fixed
+        return result.findings  # what would remain (not printed: the diff is the output)
+    try:
+        new = encode_like(data, result.text)
+        if stdin:
+            outcome.stdout_bytes = new
+        else:
+            write_atomic(path, new)
+    except (WriteError, OSError) as exc:
+        outcome.write_errors += 1
+        click.echo(f"{path}: not fixed: {exc}", err=True)
+        return lint_text(text, path, rules)
+    outcome.fixed += result.fixed
+    return result.findings
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:

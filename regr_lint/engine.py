@@ -7,12 +7,14 @@ import sys
 from typing import Iterable, Sequence
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst._nodes.internal import CodegenState
+from libcst.metadata import CodeRange, MetadataWrapper, ParentNodeProvider, PositionProvider
 
 from regr_lint.facts import build_facts
-from regr_lint.finding import Finding
+from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
-from regr_lint.rule import Report, Rule
+from regr_lint.fixes import ApplyEdits, import_index, import_statement, imports_module, is_removal
+from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 
 PARSE_ERROR = "RL000"
@@ -46,6 +48,11 @@ AST_NESTING_LIMIT = 1000
 
 
 def lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+    return lint_source(text, path, rules)[0]
+
+
+def lint_source(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
+    """The findings and the parsed module their fixes' nodes belong to (None when not parsed)."""
     old_limit = sys.getrecursionlimit()
     try:
         return _lint_text(text, path, rules)
@@ -70,11 +77,11 @@ def _cpython_parse(text: str) -> None:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
 
-def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
     active = [r for r in rules if all(tok in text for tok in r.tokens)]
     if not active:
         # The cheap pre-check: nothing here can concern any rule, so the file is never parsed.
-        return []
+        return [], None
     # CPython's own parser goes first (about a tenth of libcst's time): it bounds the nesting that
     # reaches libcst, whose native parser is quadratic on, and can overflow the C stack with,
     # thousands of nested operands. Parsing to an AST never runs the code.
@@ -83,22 +90,22 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
         cpython_error = None
     except SyntaxError as err:
         if "too many nested" in (err.msg or ""):
-            return [parse_error(path, f"syntax error: {err.msg}", err.lineno or 1, err.offset or 1)]
+            return [parse_error(path, f"syntax error: {err.msg}", err.lineno or 1, err.offset or 1)], None
         cpython_error = err  # maybe only newer syntax than this interpreter's: let libcst decide
     except (RecursionError, MemoryError) as exc:
-        return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")]
+        return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
-        return [parse_error(path, f"cannot parse: {exc}")]
+        return [parse_error(path, f"cannot parse: {exc}")], None
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        return [_syntax_error(path, exc, cpython_error)]
+        return [_syntax_error(path, exc, cpython_error)], None
     except (RecursionError, MemoryError, ValueError) as exc:
-        return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")]
+        return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")], None
     try:
-        facts = build_facts(module)
+        facts = build_facts(module, path)
     except RecursionError:
-        return []  # absurdly deep code: nothing can be said with confidence
+        return [], module  # absurdly deep code: nothing can be said with confidence
     reports: list[tuple[Rule, Report]] = []
     seen: set[tuple[str, int]] = set()
     for rule in active:
@@ -112,12 +119,12 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
                 seen.add(key)
                 reports.append((rule, rep))
     if not reports:
-        return []
+        return [], module
     try:
-        placed = list(_place(module, path, reports))
+        placed = list(_place(module, path, reports, text))
     except RecursionError:
-        return [parse_error(path, "cannot analyse: nested too deeply to compute positions")]
-    return sorted(filter_noqa(placed, text))
+        return [parse_error(path, "cannot analyse: nested too deeply to compute positions")], None
+    return sorted(filter_noqa(placed, text)), module
 
 
 def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxError | None) -> Finding:
@@ -131,9 +138,14 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxEr
     return parse_error(path, f"syntax error: {exc.message}", line, col)
 
 
-def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]]) -> Iterable[Finding]:
+def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "") -> Iterable[Finding]:
     # Positions are computed only for files that report something (PositionProvider is a full codegen pass).
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    # Parents only when a fix removes a node or replaces an argument / element: its edit is then
+    # described as the parent's new text (the commas around it change).
+    removes = any(_via_parent(e) for _, rep in reports if rep.fix for e in rep.fix.edits)
+    parents = wrapper.resolve(ParentNodeProvider) if removes else {}
     spans = _statement_spans(module, positions)
     for rule, rep in reports:
         rng = positions.get(rep.node)
@@ -145,7 +157,123 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]]) ->
             path, line, rng.start.column + 1, rule.code, rep.message, rule.name,
             rng.end.line, rng.end.column + 1,
             stmt[0] if stmt else line, stmt[1] if stmt else line,
+            _fix_info(module, rep.fix, positions, parents, text, spans) if rep.fix is not None else None,
         )
+
+
+def _via_parent(edit) -> bool:
+    """Edits described as their parent's new text: removals (the commas around them change) and
+    replacements of nodes whose code carries their separator (call arguments, list elements …)."""
+    if isinstance(edit.node, cst.BaseStatement):
+        return False
+    return is_removal(edit.replacement) or hasattr(edit.node, "comma")
+
+
+def _contains(outer, inner) -> bool:
+    return (outer.start.line, outer.start.column) <= (inner.start.line, inner.start.column) \
+        and (inner.end.line, inner.end.column) <= (outer.end.line, outer.end.column)
+
+
+def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans) -> FixInfo | None:
+    """The fix, with its edits placed in the file; None when an edit's node is not in this module."""
+    groups: list[list] = []  # [parent, its range, {id: replacement}, {ids removed}]
+    direct = []  # (node, range, replacement)
+    for edit in fix.edits:
+        rng = positions.get(edit.node)
+        if rng is None:
+            return None
+        if _via_parent(edit):
+            parent = parents.get(edit.node)
+            if parent is None or positions.get(parent) is None:
+                return None
+            group = next((g for g in groups if g[0] is parent), None)
+            if group is None:
+                group = [parent, positions[parent], {}, set()]
+                groups.append(group)
+            if is_removal(edit.replacement):
+                group[3].add(id(edit.node))
+            else:
+                group[2][id(edit.node)] = edit.replacement
+        else:
+            direct.append((edit.node, rng, edit.replacement))
+    # An edit inside a parent that is rewritten anyway goes into that rewrite (edits never overlap).
+    groups.sort(key=lambda g: (g[1].start.line, g[1].start.column, -g[1].end.line, -g[1].end.column))
+    merged: list[list] = []
+    for g in groups:
+        outer = next((m for m in merged if _contains(m[1], g[1])), None)
+        if outer is None:
+            merged.append(g)
+        else:
+            outer[2].update(g[2])
+            outer[3].update(g[3])
+    for node, rng, replacement in list(direct):
+        outer = next((m for m in merged if _contains(m[1], rng)), None)
+        if outer is not None:
+            outer[2][id(node)] = replacement
+            direct.remove((node, rng, replacement))
+    for parent, rng, replace, remove in merged:
+        direct.append((parent, rng, parent.visit(ApplyEdits(replace, remove))))
+    edits = []
+    for node, rng, replacement in direct:
+        if getattr(node, "lpar", None) and not isinstance(node, cst.BaseStatement):
+            # the parentheses are part of the node's code, not of its position
+            first, last = positions.get(node.lpar[0]), positions.get(node.rpar[-1])
+            if first is None or last is None:
+                return None
+            rng = CodeRange(first.start, last.end)
+        if isinstance(node, cst.BaseStatement):
+            # Statements are replaced as whole lines: their leading comment lines, the trailing
+            # comment and newline belong to them, and nested ones are indented.
+            start = rng.start.line - len(node.leading_lines)
+            content = "" if is_removal(replacement) else _statements_code(
+                module, replacement, _line(text, rng.start.line)[:rng.start.column])
+            edits.append({"line": start, "column": 1, "end_line": rng.end.line + 1, "end_column": 1,
+                          "content": content})
+        elif isinstance(replacement, (cst.FlattenSentinel, cst.CSTNode)):
+            # Continuation lines are indented relative to the enclosing block, as in the module.
+            # (the statement that holds the edit is the one that starts last before it)
+            starts = [a for a, b in spans if a <= rng.start.line <= b]
+            line = _line(text, max(starts) if starts else rng.start.line)
+            indent = line[:len(line) - len(line.lstrip(" \t"))]
+            edits.append(_edit(rng, _statements_code(module, replacement, indent)))
+        else:
+            return None
+    missing = [name for name in dict.fromkeys(fix.imports) if not imports_module(module, name)]
+    if missing:
+        at = import_index(module)
+        if at < len(module.body):
+            stmt = module.body[at]
+            # before the statement's own leading blank / comment lines, as the fix inserts it
+            line, col = positions[stmt].start.line - len(getattr(stmt, "leading_lines", ())), 1
+        else:
+            end = positions[module].end
+            line, col = end.line, end.column + 1
+        text = "".join(module.code_for_node(import_statement(name)) for name in missing)
+        edits.append({"line": line, "column": col, "end_line": line, "end_column": col, "content": text})
+    edits.sort(key=lambda e: (e["line"], e["column"]))
+    return FixInfo(fix, tuple(edits))
+
+
+def _line(text: str, lineno: int) -> str:
+    lines = text.splitlines()
+    return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+
+
+def _statements_code(module: cst.Module, replacement: object, indent: str) -> str:
+    """The code of `replacement` (a node or a FlattenSentinel) as the module writes it inside a block
+    indented by `indent` (statements get the indent; an expression's continuation lines too)."""
+    nodes = replacement.nodes if isinstance(replacement, cst.FlattenSentinel) else [replacement]
+    state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    if indent:
+        state.indent_tokens.append(indent)
+    for node in nodes:
+        node._codegen(state)
+    return "".join(state.tokens)
+
+
+def _edit(rng, content: str) -> dict:
+    return {"line": rng.start.line, "column": rng.start.column + 1,
+            "end_line": rng.end.line, "end_column": rng.end.column + 1, "content": content}
 
 
 def _statement_spans(module: cst.Module, positions) -> list[tuple[int, int]]:

@@ -2,6 +2,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class FixInfo:
+    """A finding's fix: the rule's `Fix` (with its libcst nodes, for `--fix`) and the edits it makes,
+    placed in the file (1-based lines and columns, exclusive end), for JSON output and editors."""
+
+    fix: object  # regr_lint.rule.Fix
+    edits: tuple = ()  # ({"line", "column", "end_line", "end_column", "content"}, ...)
+
+    @property
+    def safe(self) -> bool:
+        return bool(self.fix.safe)
+
+    def as_dict(self) -> dict:
+        return {
+            "applicability": "safe" if self.safe else "unsafe",
+            "message": self.fix.message,
+            "edits": [dict(e) for e in self.edits],
+        }
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +38,8 @@ class Finding:
     # First and last line of the statement that holds the finding: a `# noqa` on either suppresses it.
     stmt_line: int = field(default=0, compare=False)
     stmt_end_line: int = field(default=0, compare=False)
+    # The fix the rule offers, if any (never part of comparisons, sorting or hashing).
+    fix: Optional[FixInfo] = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         return {
@@ -28,4 +51,5 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "message": self.message,
+            "fix": self.fix.as_dict() if self.fix is not None else None,
         }

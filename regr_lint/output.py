@@ -12,13 +12,22 @@ JSON schema (version 1), written to stdout as one object:
           "end_line": 4, "end_column": 67,            # 1-based, exclusive end column
           "code": "RL101",
           "name": "accuracy-on-regression",           # the rule's kebab-case name
-          "message": "..."
+          "message": "...",
+          "fix": null | {                             # the fix the rule offers (--fix applies it)
+            "applicability": "safe" | "unsafe",       # unsafe: only with --unsafe-fixes
+            "message": "Remove metric 'accuracy'",
+            "edits": [                                # non-overlapping, in file order; positions
+              {"line": 4, "column": 53,               #   as above, in the file as it is now:
+               "end_line": 4, "end_column": 72,       #   replace [start, end) with content
+               "content": "[\"mae\"]"}              #   ("" deletes; start == end inserts)
+            ]
+          }
         }
       ]
     }
 
-The summary (`Found N errors.` / `All checks passed!` and the number of files checked) goes to stderr
-in both formats, so stdout stays machine-readable.
+The summary (`Found N errors.` / `All checks passed!`, what was fixed or is fixable, and the number
+of files checked) goes to stderr in both formats, so stdout stays machine-readable.
 """
 from __future__ import annotations
 
@@ -29,16 +38,21 @@ import click
 
 from regr_lint import __version__
 from regr_lint.finding import Finding
+from regr_lint.fixes import applicable
 
 FORMATS = ("text", "json")
 SCHEMA_VERSION = 1
 
 
-def write_text(findings: Sequence[Finding], out: TextIO, color: bool) -> None:
+def write_text(findings: Sequence[Finding], out: TextIO, color: bool, unsafe: bool = False) -> None:
+    """`path:line:col: CODE message`; `CODE [*] message` when --fix would fix it (in this mode)."""
     for f in findings:
         path = click.style(f.path, bold=True) if color else f.path
         code = click.style(f.code, bold=True, fg="red") if color else f.code
-        out.write(f"{path}:{f.line}:{f.col}: {code} {f.message}\n")
+        mark = ""
+        if f.fix is not None and applicable(f.fix.fix, unsafe):
+            mark = (click.style("[*]", fg="cyan") if color else "[*]") + " "
+        out.write(f"{path}:{f.line}:{f.col}: {code} {mark}{f.message}\n")
 
 
 def write_json(findings: Sequence[Finding], out: TextIO) -> None:
@@ -51,6 +65,30 @@ def write_json(findings: Sequence[Finding], out: TextIO) -> None:
     out.write("\n")
 
 
-def summary(n_findings: int, n_files: int) -> str:
-    head = "All checks passed!" if n_findings == 0 else f"Found {n_findings} error{'s' if n_findings != 1 else ''}."
-    return f"{head}\n{n_files} file{'s' if n_files != 1 else ''} checked."
+def _n(count: int, word: str, plural: str = "s") -> str:
+    return f"{count} {word}{plural if count != 1 else ''}"
+
+
+def summary(n_findings: int, n_files: int, *, fixed: int | None = None, fixable: int = 0, hidden: int = 0,
+            unsafe: bool = False) -> str:
+    """`fixed` is None unless --fix ran; then `n_findings` is what remains."""
+    total = n_findings + (fixed or 0)
+    if total == 0:
+        lines = ["All checks passed!"]
+    elif fixed is not None:
+        lines = [f"Found {_n(total, 'error')} ({fixed} fixed, {n_findings} remaining)."]
+    else:
+        lines = [f"Found {_n(total, 'error')}."]
+    if fixable:
+        how = "--fix --unsafe-fixes options" if unsafe else "--fix option"
+        lines.append(f"[*] {fixable} fixable with the {how}.")
+    if hidden:
+        lines.append(f"({_n(hidden, 'hidden fix', 'es')} can be enabled with the --unsafe-fixes option.)")
+    lines.append(f"{_n(n_files, 'file')} checked.")
+    return "\n".join(lines)
+
+
+def diff_summary(would_fix: int, remaining: int, n_files: int) -> str:
+    """--diff: what --fix would fix, and what it would leave."""
+    head = f"Would fix {_n(would_fix, 'error')}" if would_fix else "No errors would be fixed"
+    return f"{head} ({remaining} remaining).\n{_n(n_files, 'file')} checked."

@@ -1,6 +1,9 @@
+import libcst as cst
+
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
-from regr_lint.facts.values import Lit, Map, Obj, Ref, Seq
-from regr_lint.rule import Rule
+from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq
+from regr_lint.fixes import remove_children
+from regr_lint.rule import Edit, Fix, Rule
 
 
 def _label(value) -> str:
@@ -41,7 +44,15 @@ model.compile(loss="mse", optimizer="adam", metrics=["mae", keras.metrics.RootMe
 If the task is really a classification, change the loss instead (`"binary_crossentropy"`, …).
 
 ## Fix safety
-No automatic fix yet.
+`--fix` removes the accuracy metric from the list (`["mae", "accuracy"]` becomes `["mae"]`, commas,
+line breaks and the other elements' comments kept); when the list becomes empty, the `metrics=` /
+`weighted_metrics=` argument is dropped from `compile()`. The fix is **safe** when the list is
+written in the `compile()` call itself and the loss is too (or is a function of the file), so the
+edit can only change that call. It is **unsafe** (applied with `--unsafe-fixes`) when the list is a
+named constant or built in another statement, which other `compile()` calls may share (such a list
+is emptied, never deleted), or when the loss comes from elsewhere (a parameter of a builder function
+may be a classification loss at another call site). A list that comes from a starred
+expansion of another list gets no fix.
 """
     VALID = [
         # regression with regression metrics
@@ -155,9 +166,9 @@ model.compile(optimizer="adam",
                 if losses is None:
                     continue
                 for metrics in (comp.metrics, comp.weighted_metrics):
-                    yield from self._check_metrics(metrics, losses)
+                    yield from self._check_metrics(metrics, losses, comp)
 
-    def _check_metrics(self, metrics, losses):
+    def _check_metrics(self, metrics, losses, comp):
         if isinstance(metrics, Map):
             for key, sub in metrics.items.items():
                 if isinstance(losses, dict):
@@ -167,7 +178,7 @@ model.compile(optimizer="adam",
                 else:
                     kinds = losses
                 if kinds is not None:
-                    yield from self._check_metrics(sub, kinds)
+                    yield from self._check_metrics(sub, kinds, comp)
             return
         if not all_regression(losses):
             return
@@ -176,9 +187,93 @@ model.compile(optimizer="adam",
                 if isinstance(value, Seq):
                     continue  # per-output nested lists: ambiguous, stay silent
                 if is_accuracy_metric(value):
-                    yield self.report(elt, self._message(value))
+                    yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp))
         elif is_accuracy_metric(metrics) and metrics.node is not None:
-            yield self.report(metrics.node, self._message(metrics))
+            yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp))
+
+    # -- the fix --------------------------------------------------------------------------------------
+
+    def _fix_element(self, metrics: Seq, elt, value, comp):
+        """Remove `elt` from the list literal that holds it; drop the argument if nothing is left."""
+        container = _container(metrics.node, elt)
+        if container is None:
+            return None  # e.g. spliced in from another list with `*`: no fix
+        element = next(e for e in container.elements if e.value is elt)
+        in_call = _contains(comp.node, container)
+        safe = in_call and _loss_is_local(comp)
+        label = _label(value)
+        new = remove_children(container, [element])
+        if not new.elements:
+            arg = _droppable_arg(comp.node, container)
+            if arg is not None and in_call:
+                return Fix(safe, f"Remove the metrics argument (its only metric was {label})",
+                           (Edit(comp.node, remove_children(comp.node, [arg])),))
+        return Fix(safe, f"Remove metric {label}", (Edit(container, new),))
+
+    def _fix_bare(self, metrics, comp):
+        """`metrics="accuracy"`: drop the argument, when it is written in the call."""
+        arg = _droppable_arg(comp.node, metrics.node)
+        if arg is None:
+            return None
+        return Fix(_loss_is_local(comp), f"Remove the metrics argument {_label(metrics)}",
+                   (Edit(comp.node, remove_children(comp.node, [arg])),))
+
+    def _message(self, value) -> str:
+        return (f"accuracy metric {_label(value)} on a regression loss: Keras reports a meaningless "
+                f"number; drop it (track 'mae' or RootMeanSquaredError) or, if the task is "
+                f"classification, change the loss")
+
+
+_SEQUENCES = (cst.List, cst.Tuple)
+
+
+def _container(node, elt):
+    """The list / tuple literal, at or inside `node`, whose element is `elt` (by identity)."""
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, _SEQUENCES) and any(e.value is elt for e in n.elements):
+            return n
+        if isinstance(n, (cst.BinaryOperation, cst.Call, cst.Arg, cst.List, cst.Tuple, cst.Element)):
+            stack.extend(n.children)  # `a + [...]`, `list([...])`; small subtrees only
+    return None
+
+
+def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n is node:
+            return True
+        stack.extend(n.children)
+    return False
+
+
+def _loss_is_local(comp) -> bool:
+    """The loss is written in this compile call, or is a function the file defines: the call means
+    the same loss however it is reached, so editing it cannot affect a classification model."""
+    loss = comp.loss
+    if isinstance(loss, Func):
+        return True
+    return loss.node is not None and _contains(comp.node, loss.node)
+
+
+_METRIC_KEYWORDS = ("metrics", "weighted_metrics")
+
+
+def _droppable_arg(call: cst.Call, value) -> cst.Arg | None:
+    """The compile argument whose value is `value`, when removing it shifts no other argument."""
+    args = list(call.args)
+    for i, arg in enumerate(args):
+        if arg.value is not value:
+            continue
+        if arg.keyword is not None:
+            return arg if arg.keyword.value in _METRIC_KEYWORDS else None
+        if arg.star:
+            return None
+        later_positional = any(a.keyword is None and not a.star for a in args[i + 1:])
+        return None if later_positional else arg
+    return None
 
     def _message(self, value) -> str:
         return (f"accuracy metric {_label(value)} on a regression loss: Keras reports a meaningless "

@@ -159,7 +159,7 @@ def test_json_schema(project):
     assert doc["version"] == 1
     assert doc["tool"] == {"name": "regr-lint", "version": __version__}
     [f] = doc["findings"]
-    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message"}
+    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "fix"}
     assert (f["path"], f["line"], f["column"], f["code"]) == ("bug.py", *RL101_AT, "RL101")
     assert f["name"] and f["message"]
     assert (f["end_line"], f["end_column"]) > (f["line"], f["column"])
