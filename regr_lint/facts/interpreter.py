@@ -744,14 +744,20 @@ class Interpreter:
         if meth == "add":
             self.add_layer(model, args.get("layer", 0)[0])
         elif meth == "compile":
-            if not any(c.node is call for c in model.compiles):
-                loss = args.get("loss", 1)[0]
-                if args.star and not args.has("loss", 1):
-                    loss = UNKNOWN
-                model.compiles.append(Compile(
-                    call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
-                    args.get("optimizer", 0)[0],
-                ))
+            loss = args.get("loss", 1)[0]
+            if args.star and not args.has("loss", 1):
+                loss = UNKNOWN
+            new = Compile(call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
+                          args.get("optimizer", 0)[0])
+            old = next((c for c in model.compiles if c.node is call), None)
+            if old is None:
+                model.compiles.append(new)
+            else:
+                # The same compile() run again (a builder called from several places): what differs
+                # between the runs is not known.
+                for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
+                    if not _same_value(getattr(old, name), getattr(new, name)):
+                        setattr(old, name, UNKNOWN)
         elif meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS:
             if not any(t.node is call for t in model.trainings):
                 model.trainings.append(self.training(meth, args, call))
@@ -844,6 +850,20 @@ class Interpreter:
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.vars[star.name.value] = UNKNOWN
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    if a is b:
+        return True
+    if isinstance(a, Lit) and isinstance(b, Lit):
+        return a.value == b.value and type(a.value) is type(b.value)
+    if isinstance(a, (Ref, Obj)) and isinstance(b, type(a)):
+        return a.qualname == b.qualname and a.node is b.node
+    if isinstance(a, Seq) and isinstance(b, Seq):
+        return len(a.items) == len(b.items) and all(_same_value(x, y) for x, y in zip(a.items, b.items))
+    if isinstance(a, Func) and isinstance(b, Func):
+        return a.fdef is b.fdef
+    return False
 
 
 def _find_method(cls: ClassV, name: str) -> Optional[Func]:
