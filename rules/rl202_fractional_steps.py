@@ -1,0 +1,189 @@
+import re
+
+import libcst as cst
+
+from regr_lint.facts.steps import step_arguments
+from regr_lint.facts.values import Div
+from regr_lint.rule import Edit, Fix, Rule
+
+
+class FractionalSteps(Rule):
+    code = "RL202"
+    name = "fractional-steps"
+    summary = "steps_per_epoch / validation_steps / steps given by a true division (a float)"
+    tokens = ("keras", "steps", "/")
+    docs = """\
+## What it does
+Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, `predict`,
+`fit_generator`, `evaluate_generator` or `predict_generator` given by a true division —
+`n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size` —
+written in the call or held in a variable (or returned by a function of the file), with no `int()`,
+`math.ceil()`, `math.floor()` or `//` around it. The finding is at the division.
+
+Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
+`decay_steps=`) are not reported.
+
+## Why is this bad?
+In Python 3 `/` always gives a float (`1000 / 32 == 31.25`), and a step count must be an integer.
+Keras 3 raises `TypeError: 'float' object cannot be interpreted as an integer` when the epoch
+starts. Keras 2 kept stepping while `step < 31.25`, i.e. it silently ran 32 steps: code that
+"worked" for years breaks on upgrade.
+
+## Example
+```python
+model.fit(train_ds, steps_per_epoch=len(x_train) / batch_size, epochs=10)
+```
+
+## Use instead
+Round explicitly — up to see every sample (what Keras 2 did), down to see only full batches:
+```python
+model.fit(train_ds, steps_per_epoch=math.ceil(len(x_train) / batch_size), epochs=10)
+# or: steps_per_epoch=len(x_train) // batch_size
+```
+
+## Fix safety
+Safe: the fix wraps the division in `math.ceil(...)` (adding `import math` when needed), which is
+the number of steps Keras 2 ran for the same value. When the division is held in a variable that
+other code reads too, or returned by a function, the same fix rounds it for those readers as well,
+and it is unsafe.
+"""
+    VALID = [
+        # rounded every way the contract names
+        """
+import math
+import tensorflow as tf
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+steps = len(x) // bs
+model.fit(ds, steps_per_epoch=steps, validation_data=val_ds,
+          validation_steps=math.ceil(len(x_val) / bs), epochs=5)
+model.evaluate(test_ds, steps=int(n_test / bs))
+model.predict(test_ds, steps=math.floor(n_test / bs))
+""",
+        # divisions in arguments that are not step counts
+        """
+import keras
+n_total, n_pos = len(y), int(y.sum())
+class_weight = {0: n_total / (2.0 * (n_total - n_pos)), 1: n_total / (2.0 * n_pos)}
+schedule = keras.optimizers.schedules.ExponentialDecay(1e-3, decay_steps=n_total / 64, decay_rate=0.9)
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer=keras.optimizers.Adam(learning_rate=schedule), loss="binary_crossentropy")
+model.fit(x, y, epochs=int(30 / 2), validation_split=n_val / n_total, class_weight=class_weight)
+""",
+        # the variable held a division once, but is rounded before use
+        """
+import math
+from keras.models import load_model
+model = load_model("net.keras")
+steps = n_samples / batch_size
+steps = math.ceil(steps)
+model.fit(gen, steps_per_epoch=steps, epochs=3)
+""",
+        # not a Keras model: a class of the file with its own fit()
+        """
+import keras
+class Trainer:
+    def fit(self, data, steps_per_epoch):
+        return data, steps_per_epoch
+Trainer().fit(data, steps_per_epoch=n / bs)
+""",
+    ]
+    INVALID = [
+        """
+import tensorflow as tf
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train_ds, steps_per_epoch=len(x_train) / batch_size, epochs=10)  # expect: RL202
+""",
+        # through a variable: reported at the division; validation_steps on a continuation line
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(loss="mae", optimizer="rmsprop")
+train_steps = x_train.shape[0] / BATCH  # expect: RL202
+history = model.fit(train_ds,
+                    steps_per_epoch=train_steps,
+                    validation_data=val_ds,
+                    validation_steps=x_val.shape[0] / BATCH,  # expect: RL202
+                    epochs=20)
+""",
+        # fit_generator on a parameter, positional steps_per_epoch; evaluate(steps=…)
+        """
+import keras
+def train(model, train_generator, batch_size):
+    model.fit_generator(train_generator,  # expect: RL501
+                        train_generator.samples / batch_size,  # expect: RL202
+                        epochs=5)
+    model.evaluate(test_ds, steps=n_test / batch_size)  # expect: RL202
+""",
+        # self.model, a predict on a loaded model
+        """
+from tensorflow import keras
+class Job:
+    def __init__(self, path):
+        self.model = keras.models.load_model(path)
+    def score(self, ds, n):
+        return self.model.predict(ds, steps=n / 32)  # expect: RL202
+""",
+    ]
+
+    def check(self, facts):
+        seen = set()
+        for model in facts.models:
+            for call in model.calls:
+                for name, value, arg in step_arguments(call):
+                    if not isinstance(value, Div) or value.node is None or id(value.node) in seen:
+                        continue
+                    seen.add(id(value.node))
+                    text = facts.module.code_for_node(value.node).strip()
+                    yield self.report(
+                        value.node,
+                        f"{name}={_short(text)} is a true division, a float: Keras 3 raises "
+                        f"TypeError ('float' object cannot be interpreted as an integer); round it "
+                        f"with math.ceil(...) or use //",
+                        _ceil_fix(value.node, _only_use(facts, value.node, arg)),
+                    )
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bare(node: cst.CSTNode) -> cst.CSTNode:
+    return node.with_changes(lpar=[], rpar=[]) if getattr(node, "lpar", None) else node
+
+
+def _only_use(facts, div: cst.BinaryOperation, arg: cst.Arg) -> bool:
+    """Whether rounding the division changes nothing but this step argument: the division is the
+    argument itself, or a variable assigned from it appears nowhere else in the file."""
+    if arg.value is div:
+        return True
+    if not isinstance(arg.value, cst.Name):
+        return False  # returned by a function, held in a dict …: other callers may read it
+    name = arg.value.value
+    for targets, value in facts.assignments:
+        if value is div:
+            if len(targets) != 1 or not isinstance(targets[0], cst.Name) or targets[0].value != name:
+                return False
+            break
+    else:
+        return False
+    key = ("rl202-code",)
+    if key not in facts._cache:
+        facts._cache[key] = facts.module.code
+    # every mention that is not followed by `=` (the assignment, `steps_per_epoch=` keywords) reads it
+    reads = re.findall(rf"(?<![\w.]){re.escape(name)}\b(?!\s*=[^=])", facts._cache[key])
+    return len(reads) == 1
+
+
+def _ceil_fix(div: cst.BinaryOperation, only_use: bool) -> Fix:
+    ceil = cst.Call(func=cst.Attribute(cst.Name("math"), cst.Name("ceil")), args=[cst.Arg(_bare(div))],
+                    lpar=div.lpar, rpar=div.rpar)
+    if only_use:
+        return Fix(safe=True, message="wrap the division in math.ceil(...)", edits=(Edit(div, ceil),),
+                   imports=("math",))
+    return Fix(safe=False, message="wrap the division in math.ceil(...) (this also rounds the value "
+                                   "for the other code that reads it)",
+               edits=(Edit(div, ceil),), imports=("math",))

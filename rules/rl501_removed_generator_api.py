@@ -1,0 +1,244 @@
+import re
+
+import libcst as cst
+
+from regr_lint import tables
+from regr_lint.rule import Edit, Fix, Rule
+
+RENAMED = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
+
+# Keras 2's positional parameters that mean the same in every Keras 2 release (later ones moved):
+# fit_generator(generator, steps_per_epoch, epochs, verbose, callbacks, validation_data,
+# validation_steps, …); evaluate_generator / predict_generator(generator, steps, …).
+POSITIONAL = {
+    "fit_generator": ("generator", "steps_per_epoch", "epochs", "verbose", "callbacks",
+                      "validation_data", "validation_steps"),
+    "evaluate_generator": ("generator", "steps"),
+    "predict_generator": ("generator", "steps"),
+}
+# What the Keras 3 replacement accepts (fit() has no **kwargs; evaluate() rejects unknown ones).
+ACCEPTED = {
+    "fit": frozenset({"x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
+                      "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
+                      "steps_per_epoch", "validation_steps", "validation_batch_size",
+                      "validation_freq"}),
+    "evaluate": frozenset({"x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks",
+                           "return_dict"}),
+    "predict": frozenset({"x", "batch_size", "verbose", "steps", "callbacks"}),
+}
+# Keras 2's data-loading options: Keras 3 moved them onto the PyDataset.
+LOADER_OPTIONS = frozenset({"workers", "use_multiprocessing", "max_queue_size"})
+
+
+class RemovedGeneratorApi(Rule):
+    code = "RL501"
+    name = "removed-generator-api"
+    summary = "fit_generator / evaluate_generator / predict_generator were removed in Keras 3"
+    tokens = ("keras", "_generator")
+    docs = """\
+## What it does
+Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:
+one the file builds, one loaded with `load_model`, `self.model`, or a model that arrives as a
+parameter in a file that imports Keras. A function or method of your own with one of these names is
+not reported. The finding is at the method name.
+
+## Why is this bad?
+Keras 2.1 made `fit`, `evaluate` and `predict` accept generators and `Sequence`s; the `*_generator`
+methods were deprecated then and are gone in Keras 3: the call raises
+`AttributeError: 'Sequential' object has no attribute 'fit_generator'` before anything trains.
+
+## Example
+```python
+model.fit_generator(train_gen, steps_per_epoch=100, epochs=10, validation_data=val_gen)
+preds = model.predict_generator(test_gen, steps=20)
+```
+
+## Use instead
+```python
+model.fit(train_gen, steps_per_epoch=100, epochs=10, validation_data=val_gen)
+preds = model.predict(test_gen, steps=20)
+```
+
+## Fix safety
+Safe: the fix renames the method (`fit_generator` → `fit`, `evaluate_generator` → `evaluate`,
+`predict_generator` → `predict`), passes `generator=` as `x=` and turns positional arguments after
+the generator into keywords (`fit_generator(gen, 100, 10)` → `fit(gen, steps_per_epoch=100,
+epochs=10)`: positionally `fit` would read them as `y` and `batch_size`).
+When the call passes `workers=`, `use_multiprocessing=` or `max_queue_size=`, which Keras 3's
+`fit` / `evaluate` / `predict` reject, the fix also drops them and is unsafe (parallel loading now
+belongs to a `keras.utils.PyDataset(workers=…)`). No fix is offered when the call passes other
+arguments the replacement does not take, positional arguments whose meaning changed across Keras 2
+releases, or `*args` / `**kwargs`.
+"""
+    VALID = [
+        # the Keras 3 spelling
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train_gen, steps_per_epoch=100, epochs=10)
+model.predict(test_gen, steps=20)
+""",
+        # a function of the file called fit_generator
+        """
+import keras
+def fit_generator(model, gen, epochs):
+    for _ in range(epochs):
+        for xb, yb in gen:
+            model.train_on_batch(xb, yb)
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+fit_generator(model, batches(), 3)
+""",
+        # a class of the file that defines the method (also a Keras Model subclass)
+        """
+import keras
+class Trainer:
+    def fit_generator(self, gen):
+        return list(gen)
+class Net(keras.Model):
+    def call(self, x):
+        return x
+    def predict_generator(self, gen, steps):
+        return [self.predict(b) for b, _ in zip(gen, range(steps))]
+Trainer().fit_generator(batches())
+net = Net()
+net.predict_generator(batches(), 4)
+""",
+        # an object of unknown type whose class in this file has the method
+        """
+import keras
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+    def fit_generator(self, gen, steps):
+        return self.model.fit(gen, steps_per_epoch=steps)
+def run(trainer, gen):
+    return trainer.fit_generator(gen, 100)
+""",
+        # only in comments and strings
+        """
+import keras
+# model.fit_generator(train_gen, steps_per_epoch=100)
+HINT = "fit_generator was removed in Keras 3"
+""",
+    ]
+    INVALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit_generator(train_gen, steps_per_epoch=100, epochs=10)  # expect: RL501
+loss = model.evaluate_generator(val_gen, steps=10)  # expect: RL501
+""",
+        # self.model in a class method, multi-line call
+        """
+from tensorflow.keras.callbacks import EarlyStopping
+class Trainer(object):
+    def __init__(self, model):
+        self.model = model
+    def run(self, train_batches, val_batches):
+        self.model.compile(loss="mse", optimizer="adam")
+        return self.model.fit_generator(train_batches,  # expect: RL501
+                                        steps_per_epoch=200,
+                                        validation_data=val_batches,
+                                        callbacks=[EarlyStopping(patience=3)],
+                                        epochs=5)
+""",
+        # a loaded model, a parameter model, a method chained on its own line
+        """
+from tensorflow import keras
+model = keras.models.load_model("net.h5")
+preds = model.predict_generator(test_gen, steps=20)  # expect: RL501
+def evaluate(net, gen):
+    return (net
+            .evaluate_generator(gen, 10))  # expect: RL501
+""",
+        # a wrapper method of the same name forwarding to the Keras model
+        """
+import keras
+class Wrapper:
+    def __init__(self, model):
+        self.model = model
+    def fit_generator(self, gen, **kwargs):
+        return self.model.fit_generator(gen, **kwargs)  # expect: RL501
+""",
+    ]
+
+    def check(self, facts):
+        seen = set()
+        for model in facts.models:
+            for call in model.calls:
+                if call.method not in tables.GENERATOR_METHODS or id(call.node) in seen:
+                    continue
+                func = call.node.func
+                if not isinstance(func, cst.Attribute) or _defined_by_user(model.cls, call.method):
+                    continue
+                if model.kind == "opaque" and isinstance(func.value, cst.Name) \
+                        and _file_defines(facts, call.method):
+                    continue  # an unknown `obj`, and a class of the file has the method
+                seen.add(id(call.node))
+                new = RENAMED[call.method]
+                yield self.report(
+                    func.attr,
+                    f"Model.{call.method}() was removed in Keras 3 (AttributeError); "
+                    f"{new}() takes the generator: call {new}(...)",
+                    _fix(call.node, call.method),
+                )
+
+
+def _file_defines(facts, method: str) -> bool:
+    key = ("rl501-defines", method)
+    if key not in facts._cache:
+        facts._cache[key] = re.search(rf"\bdef\s+{method}\s*\(\s*self\b", facts.module.code) is not None
+    return facts._cache[key]
+
+
+def _defined_by_user(cls, method: str) -> bool:
+    """A model class of the file that defines the method itself (or one of its bases does)."""
+    todo, seen = [cls], set()
+    while todo:
+        current = todo.pop()
+        if current is None or not hasattr(current, "cdef") or id(current) in seen:
+            continue
+        seen.add(id(current))
+        body = current.cdef.body
+        for stmt in getattr(body, "body", ()):
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
+                return True
+        todo.extend(getattr(current, "bases", ()))
+    return False
+
+
+def _fix(call: cst.Call, method: str):
+    new = RENAMED[method]
+    func = call.func
+    edits = [Edit(func.attr, func.attr.with_changes(value=new))]
+    dropped = False
+    names = POSITIONAL[method]
+    index = 0
+    for arg in call.args:
+        if arg.star:
+            return None
+        if arg.keyword is None:
+            if index >= len(names):
+                return None
+            if index > 0:
+                edits.append(Edit(arg, arg.with_changes(
+                    keyword=cst.Name(names[index]),
+                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))))
+            index += 1
+            continue
+        key = arg.keyword.value
+        if key == "generator":
+            edits.append(Edit(arg.keyword, arg.keyword.with_changes(value="x")))
+        elif key in LOADER_OPTIONS:
+            edits.append(Edit(arg, cst.RemovalSentinel.REMOVE))
+            dropped = True
+        elif key not in ACCEPTED[new]:
+            return None
+    if dropped:
+        return Fix(safe=False, message=f"call {new}(...) and drop the workers / multiprocessing "
+                                       f"options Keras 3 moved onto PyDataset", edits=tuple(edits))
+    return Fix(safe=True, message=f"call {new}(...)", edits=tuple(edits))

@@ -1,0 +1,147 @@
+import libcst as cst
+
+from regr_lint.rule import Edit, Fix, Rule
+
+# Submodules of keras.optimizers whose classes keep Keras 2's OptimizerV2, which still takes `lr`
+# (and which Keras 3 does not have at all): not this rule's business.
+LEGACY_MODULES = frozenset({"legacy", "optimizer_v1", "optimizer_v2", "schedules"})
+
+
+def is_optimizer_class(qualname: str) -> bool:
+    """keras.optimizers.Adam, keras.optimizers.experimental.AdamW, keras.optimizers.adam.Adam
+    (keras.src.…) — not the legacy OptimizerV2 classes, schedules or functions (get, serialize)."""
+    parts = qualname.split(".")
+    if parts[:2] != ["keras", "optimizers"] or len(parts) not in (3, 4):
+        return False
+    if not parts[-1][:1].isupper():
+        return False
+    if len(parts) == 4:
+        module = parts[2]
+        return module not in LEGACY_MODULES and not module.endswith(("_v1", "_v2"))
+    return True
+
+
+class RemovedLrArgument(Rule):
+    code = "RL502"
+    name = "removed-lr-argument"
+    summary = "Keras optimizer constructed with lr= instead of learning_rate="
+    tokens = ("keras", "lr")
+    docs = """\
+## What it does
+Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
+variable or picked from a dict of optimizer classes) constructed with the `lr=` keyword. The finding
+is at the keyword.
+
+Variables and parameters named `lr`, other keywords that contain it (`min_lr=` of
+`ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
+reported.
+
+## Why is this bad?
+`lr` was renamed `learning_rate` in Keras 2.3. Keras 3 rejects it:
+`ValueError: Argument(s) not recognized: {'lr': 0.1}`. The optimizers of tf-keras (TensorFlow ≥
+2.11, and `tf_keras` today) are worse: they log a warning, drop the value and train at the default
+learning rate (0.001 for Adam and RMSprop, 0.01 for SGD) — the tuning the author did never happens.
+
+## Example
+```python
+model.compile(optimizer=keras.optimizers.Adam(lr=1e-4), loss="mse")
+```
+
+## Use instead
+```python
+model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-4), loss="mse")
+```
+
+## Fix safety
+Safe: the fix renames the keyword to `learning_rate`, the value it always meant. No fix when the
+call also passes `learning_rate=` (or `**kwargs` that may hold it): which of the two values is
+meant is for the author to say.
+"""
+    VALID = [
+        """
+import keras
+lr = 1e-4
+opt = keras.optimizers.Adam(learning_rate=lr)
+reduce = keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, min_lr=1e-6)
+def build(lr=1e-3):
+    model = keras.Sequential([keras.layers.Dense(1)])
+    model.compile(optimizer=keras.optimizers.SGD(lr, momentum=0.9), loss="mse")
+    return model
+model = build(lr=lr)
+""",
+        # PyTorch's optimizers take lr
+        """
+import keras
+import torch
+net = torch.nn.Linear(4, 1)
+opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+sched = torch.optim.lr_scheduler.StepLR(opt, step_size=10)
+""",
+        # a class of the file and a schedule
+        """
+import tensorflow as tf
+class Adam:
+    def __init__(self, lr):
+        self.lr = lr
+opt = Adam(lr=0.1)
+schedule = tf.keras.optimizers.schedules.ExponentialDecay(1e-2, decay_steps=1000, decay_rate=0.9)
+""",
+    ]
+    INVALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+from keras.optimizers import Adam
+model = Sequential([Dense(1)])
+model.compile(loss="mse", optimizer=Adam(lr=1e-4))  # expect: RL502
+""",
+        # fully qualified through tf, a module alias, a multi-line call
+        """
+import tensorflow as tf
+from tensorflow.keras import optimizers as opts
+rms = tf.keras.optimizers.RMSprop(lr=1e-4)  # expect: RL502
+sgd = opts.SGD(
+    momentum=0.9,
+    lr=0.01,  # expect: RL502
+    nesterov=True,
+)
+""",
+        # a class in a variable, a dict of classes, an attribute value
+        """
+import keras
+OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD}
+def make(name, rate):
+    return OPTIMIZERS[name](lr=rate)  # expect: RL502
+opt_cls = keras.optimizers.Adagrad
+opt = opt_cls(lr=0.05)  # expect: RL502
+class Net:
+    def __init__(self):
+        self.learning_rate = 0.05
+        self.opt = keras.optimizers.SGD(lr=self.learning_rate)  # expect: RL502
+""",
+        # both given: reported, no fix
+        """
+import tf_keras
+opt = tf_keras.optimizers.Adam(learning_rate=1e-3, lr=1e-2)  # expect: RL502
+""",
+    ]
+
+    def check(self, facts):
+        seen = set()
+        for kc in facts.keras_calls:
+            if "lr" not in kc.args.kw or not is_optimizer_class(kc.qualname):
+                continue
+            _value, arg = kc.args.kw["lr"]
+            if arg is None or arg.keyword is None or arg.keyword.value != "lr" or id(arg) in seen:
+                continue  # `**{"lr": …}`: no keyword to point at
+            seen.add(id(arg))
+            fix = None
+            if "learning_rate" not in kc.args.kw and not kc.args.star:
+                fix = Fix(safe=True, message="rename lr= to learning_rate=",
+                          edits=(Edit(arg.keyword, cst.Name("learning_rate")),))
+            yield self.report(
+                arg.keyword,
+                f"{kc.qualname.rpartition('.')[2]}(lr=...): Keras 3 rejects lr (ValueError) and "
+                f"tf-keras ignores it, training at the default learning rate; use learning_rate=",
+                fix,
+            )
