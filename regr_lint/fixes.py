@@ -126,6 +126,9 @@ class ApplyEdits(cst.CSTTransformer):
         # The nodes to remove, as they are after their own children were transformed: their parent
         # drops them (and tidies the commas) when it is left.
         self.doomed: set[int] = set()
+        # ids are only unique among live objects: hold the doomed nodes so no later node can be
+        # allocated at a freed one's address and be dropped in its place.
+        self._alive: list = []
 
     def on_leave(self, original_node, updated_node):
         new = self.replace.get(id(original_node))
@@ -133,6 +136,7 @@ class ApplyEdits(cst.CSTTransformer):
             return new
         if id(original_node) in self.remove:
             self.doomed.add(id(updated_node))
+            self._alive.append(updated_node)
             return updated_node
         if self.doomed:
             return _remove(updated_node, updated_node, self.doomed)

@@ -4,16 +4,20 @@ Strings are compared lower-cased; Keras API names (classes and functions) by the
 after the import path has been made canonical (see `facts.names.canonical`).
 """
 
-# Import roots that are Keras under another name; each maps onto the public `keras` namespace.
+# Import roots that are Keras under another name, and the `keras.…` path each stands for.
 KERAS_ALIASES = (
-    "tensorflow.python.keras",
-    "tensorflow.compat.v1.keras",
-    "tensorflow.compat.v2.keras",
-    "tensorflow.keras",
-    "keras.api._v2.keras",
-    "keras._tf_keras.keras",
-    "keras.src",
-    "tf_keras",
+    ("tensorflow.python.keras", "keras"),
+    ("tensorflow.compat.v1.keras", "keras"),
+    ("tensorflow.compat.v2.keras", "keras"),
+    ("tensorflow.keras", "keras"),
+    ("keras.api._v2.keras", "keras"),
+    ("keras._tf_keras.keras", "keras"),
+    ("keras.src", "keras"),
+    ("tf_keras", "keras"),
+    # TensorFlow 2 re-exports these Keras modules at its top level
+    ("tensorflow.optimizers", "keras.optimizers"),
+    ("tensorflow.losses", "keras.losses"),
+    ("tensorflow.metrics", "keras.metrics"),
 )
 
 REGRESSION_LOSS_STRINGS = frozenset({

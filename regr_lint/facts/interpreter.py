@@ -196,7 +196,8 @@ class Interpreter:
                 else:
                     head = dotted.split(".")[0]
                     scope.vars[head] = Ref(canonical(head), raw=head)
-                if canonical(dotted).split(".")[0] == "keras":
+                if canonical(dotted).split(".")[0] in ("keras", "tensorflow"):
+                    # TensorFlow code reaches Keras as tf.keras without importing it by name
                     self.facts.has_keras = True
             if private is not None and not any(n is small for n, _ in self.facts.private_imports):
                 self.facts.private_imports.append((small, private))
@@ -210,7 +211,7 @@ class Interpreter:
         if base is None:
             return
         base_c = canonical(base)
-        if base_c.split(".")[0] == "keras" or any(
+        if base_c.split(".")[0] in ("keras", "tensorflow") or any(
             canonical(f"{base}.{a.name.value}") .startswith("keras")
             for a in (node.names if not isinstance(node.names, cst.ImportStar) else ())
             if isinstance(a.name, cst.Name)
@@ -348,9 +349,10 @@ class Interpreter:
             self.bind(node.target, value, scope, frame)
             return value
         if isinstance(node, cst.IfExp):
-            self.eval(node.body, scope, frame)
-            self.eval(node.orelse, scope, frame)
-            return UNKNOWN
+            body = self.eval(node.body, scope, frame)
+            orelse = self.eval(node.orelse, scope, frame)
+            # `n / bs if n else None`: a branch that divides is a true division wherever it is taken
+            return next((v for v in (body, orelse) if isinstance(v, Div)), UNKNOWN)
         if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             inner = Scope(scope)
             comp = node.for_in

@@ -8,9 +8,9 @@ from regr_lint import tables
 
 @lru_cache(maxsize=4096)
 def canonical(qualname: str) -> str:
-    for alias in tables.KERAS_ALIASES:
+    for alias, target in tables.KERAS_ALIASES:
         if qualname == alias or qualname.startswith(alias + "."):
-            return "keras" + qualname[len(alias):]
+            return target + qualname[len(alias):]
     return qualname
 
 
