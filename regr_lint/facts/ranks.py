@@ -1,0 +1,562 @@
+"""A small rank tracker over a model's layer chain: which tensors still carry time steps or spatial
+axes (rank >= 3, batch included) when a Dense head reads them.
+
+`head_on_unflattened(model)` follows a Sequential chain in order, or a functional model back from its
+outputs, and answers with the first Dense that consumes a rank >= 3 tensor made by a convolution, a
+non-global pooling or a sequence-returning recurrent layer — when that Dense (and only rank-keeping
+layers after it) produces the output. Anything it does not know (a Lambda, a custom layer, an op, a
+nested model, attention) makes the rank unknown, and an unknown rank never reports.
+
+`targets_are_sequences(model, facts)` and `uses_multiclass_loss(model, facts)` tell the models meant
+to predict per step (sequence targets, the input as target, taggers) from the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Optional
+
+import libcst as cst
+
+from regr_lint.facts.model import KerasModel
+from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
+
+# Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
+# last axis).
+RANK_KEEPING = frozenset({
+    "Dense", "Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "AlphaDropout",
+    "GaussianDropout", "GaussianNoise", "ActivityRegularization", "BatchNormalization",
+    "LayerNormalization", "GroupNormalization", "UnitNormalization", "Activation", "ReLU", "LeakyReLU",
+    "PReLU", "ELU", "ThresholdedReLU", "Softmax", "Masking", "Identity",
+})
+# Convolutions: (output rank, batch included). ConvLSTM keeps its spatial axes even without
+# return_sequences.
+CONV_RANKS = {
+    "Conv1D": 3, "Convolution1D": 3, "SeparableConv1D": 3, "SeparableConvolution1D": 3,
+    "DepthwiseConv1D": 3, "Conv1DTranspose": 3, "LocallyConnected1D": 3,
+    "Conv2D": 4, "Convolution2D": 4, "SeparableConv2D": 4, "SeparableConvolution2D": 4,
+    "DepthwiseConv2D": 4, "Conv2DTranspose": 4, "Convolution2DTranspose": 4, "LocallyConnected2D": 4,
+    "Conv3D": 5, "Convolution3D": 5, "Conv3DTranspose": 5, "Convolution3DTranspose": 5,
+    "ConvLSTM1D": 3, "ConvLSTM2D": 4, "ConvLSTM3D": 5,
+}
+POOL_RANKS = {
+    "MaxPooling1D": 3, "MaxPool1D": 3, "AveragePooling1D": 3, "AvgPool1D": 3,
+    "MaxPooling2D": 4, "MaxPool2D": 4, "AveragePooling2D": 4, "AvgPool2D": 4,
+    "MaxPooling3D": 5, "MaxPool3D": 5, "AveragePooling3D": 5, "AvgPool3D": 5,
+}
+GLOBAL_POOLS = frozenset({
+    "GlobalMaxPooling1D", "GlobalMaxPool1D", "GlobalAveragePooling1D", "GlobalAvgPool1D",
+    "GlobalMaxPooling2D", "GlobalMaxPool2D", "GlobalAveragePooling2D", "GlobalAvgPool2D",
+    "GlobalMaxPooling3D", "GlobalMaxPool3D", "GlobalAveragePooling3D", "GlobalAvgPool3D",
+})
+RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "CuDNNLSTM", "CuDNNGRU", "RNN"})
+# Layers that make a model sequence-to-sequence (or dense-prediction): its output is meant to keep
+# its time steps / pixels.
+SEQ2SEQ_MARKERS = frozenset({
+    "TimeDistributed", "RepeatVector", "UpSampling1D", "UpSampling2D", "UpSampling3D",
+    "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "Convolution2DTranspose",
+    "Convolution3DTranspose", "CRF",
+})
+# Padding / cropping / reordering: the rank stays, and so does the fact that steps remain.
+SHAPE_KEEPING = frozenset({
+    "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "Cropping1D", "Cropping2D", "Cropping3D",
+    "Permute",
+})
+MERGES = frozenset({"Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"})
+
+
+@dataclass(frozen=True)
+class RankState:
+    rank: Optional[int]  # batch included; None when unknown
+    steps: bool = False  # made by a conv / pooling / sequence RNN and not reduced since
+    dense: Optional[Layer] = None  # the first Dense that read the tensor while it had steps
+    applied: Optional[Tensor] = None  # functional: that Dense's application `Dense(…)(x)`
+
+
+UNKNOWN_STATE = RankState(None)
+
+
+@dataclass(frozen=True)
+class Unflattened:
+    dense: Layer  # the first Dense on the rank >= 3 tensor: where the Flatten belongs
+    applied: Optional[Tensor]  # its application (functional), None for Sequential chains
+    source: str  # the kind of layer that left the steps in (Conv1D, LSTM …)
+    rank: int
+
+
+def _bool_arg(layer: Layer, name: str) -> Optional[bool]:
+    value, arg = layer.args.get(name)
+    if arg is None:
+        return None if layer.args.star else False
+    if isinstance(value, Lit) and isinstance(value.value, bool):
+        return value.value
+    return None
+
+
+def _shape_rank(shape: Value) -> Optional[int]:
+    """Rank (batch included) of a literal `shape=` / `input_shape=` / Reshape target."""
+    if isinstance(shape, Seq):
+        return len(shape.items) + 1
+    if isinstance(shape, Lit) and isinstance(shape.value, int) and not isinstance(shape.value, bool):
+        return 2
+    return None
+
+
+def _inner(layer: Layer) -> Optional[Layer]:
+    if layer.wrapped is not None:
+        return layer.wrapped
+    return None
+
+
+def _source_name(layer: Layer) -> str:
+    inner = _inner(layer)
+    return f"{layer.kind}({inner.kind})" if inner is not None else layer.kind
+
+
+def transition(layer: Layer, state: RankState, first: bool = False) -> RankState:
+    """The state after `layer` reads a tensor in `state`. `first`: the first layer of a Sequential
+    chain, whose `input_shape=` gives the input's rank."""
+    kind = layer.kind
+    if first and state.rank is None:
+        for key in ("input_shape", "batch_input_shape"):
+            value, arg = layer.args.get(key)
+            if arg is not None:
+                rank = _shape_rank(value)
+                if rank is not None and key == "batch_input_shape":
+                    rank -= 1
+                state = RankState(rank)
+                break
+        else:
+            dim, arg = layer.args.get("input_dim")
+            if arg is not None:
+                state = RankState(2)
+    if kind == "Bidirectional":
+        inner = _inner(layer)
+        if inner is None or inner.kind not in RECURRENT:
+            return UNKNOWN_STATE
+        merge, arg = layer.args.get("merge_mode", 1)
+        if arg is not None and not (isinstance(merge, Lit) and isinstance(merge.value, str)):
+            return UNKNOWN_STATE  # merge_mode=None returns a list
+        return transition(inner, state)
+    if kind in RECURRENT:
+        if _bool_arg(layer, "return_state") is not False:
+            return UNKNOWN_STATE
+        seq = _bool_arg(layer, "return_sequences")
+        if seq is None:
+            return UNKNOWN_STATE
+        return RankState(3, steps=True) if seq else RankState(2)
+    if kind in CONV_RANKS:
+        rank = CONV_RANKS[kind]
+        if kind.startswith("ConvLSTM") and _bool_arg(layer, "return_sequences"):
+            rank += 1
+        return RankState(rank, steps=True)
+    if kind in POOL_RANKS:
+        return RankState(POOL_RANKS[kind], steps=True)
+    if kind in GLOBAL_POOLS:
+        return RankState(2) if _bool_arg(layer, "keepdims") is False else UNKNOWN_STATE
+    if kind == "Flatten":
+        return RankState(2)
+    if kind == "Reshape":
+        value, arg = layer.args.get("target_shape", 0)
+        rank = _shape_rank(value) if arg is not None else None
+        return RankState(rank) if rank is not None else UNKNOWN_STATE
+    if kind == "Embedding":
+        return RankState(3)
+    if kind == "InputLayer":
+        value, arg = layer.args.get("input_shape")
+        if arg is None:
+            value, arg = layer.args.get("shape")
+        return RankState(_shape_rank(value)) if arg is not None else UNKNOWN_STATE
+    if kind in SHAPE_KEEPING:
+        return state
+    if kind in RANK_KEEPING:
+        if kind == "Dense" and state.steps and state.rank is not None and state.rank >= 3 \
+                and state.dense is None:
+            return replace(state, dense=layer)
+        return state
+    return UNKNOWN_STATE
+
+
+def _variable_steps(shape: Value, batch: bool = False) -> bool:
+    """`shape=(None, F)`: inputs of any length — a model built to map a sequence to a sequence
+    (no Flatten could follow its steps)."""
+    if not isinstance(shape, Seq):
+        return False
+    items = shape.items[1:] if batch else shape.items
+    return len(items) >= 2 and isinstance(items[0], Lit) and items[0].value is None
+
+
+def _input_of(item: Value) -> bool:
+    """The first item of a Sequential chain declares inputs of any length."""
+    if isinstance(item, Tensor):
+        return _variable_steps(item.shape)
+    if isinstance(item, Layer):
+        for key in ("input_shape", "shape", "batch_input_shape", "batch_shape"):
+            value, arg = item.args.get(key)
+            if arg is not None:
+                return _variable_steps(value, batch=key.startswith("batch"))
+    return False
+
+
+def _makes_steps(layer: Layer) -> bool:
+    kind = layer.kind if layer.kind != "Bidirectional" or layer.wrapped is None else layer.wrapped.kind
+    return kind in CONV_RANKS or kind in POOL_RANKS or kind in RECURRENT
+
+
+def _is_marker(layer: Value) -> bool:
+    return isinstance(layer, Layer) and (layer.kind in SEQ2SEQ_MARKERS or (
+        layer.wrapped is not None and layer.wrapped.kind in SEQ2SEQ_MARKERS))
+
+
+# ---------------------------------------------------------------- Sequential
+def _sequential(model: KerasModel) -> tuple[RankState, Optional[str], bool]:
+    state, source, marker = UNKNOWN_STATE, None, False
+    for i, item in enumerate(model.layers):
+        if isinstance(item, Tensor):  # keras.Input(shape=…) inside the list
+            marker = marker or (i == 0 and _input_of(item))
+            state = RankState(_shape_rank(item.shape)) if item.shape is not None else UNKNOWN_STATE
+            continue
+        if not isinstance(item, Layer):
+            state = UNKNOWN_STATE
+            continue
+        marker = marker or _is_marker(item) or (i == 0 and _input_of(item))
+        before = state
+        state = transition(item, state, first=(i == 0))
+        if state.steps and _makes_steps(item):
+            source = _source_name(item)
+    return state, source, marker
+
+
+# ---------------------------------------------------------------- functional
+class _Graph:
+    def __init__(self) -> None:
+        self.memo: dict[int, tuple[RankState, Optional[str]]] = {}
+        self.marker = False
+        self.budget = 2000
+
+    def state(self, value: Value, depth: int = 0) -> tuple[RankState, Optional[str]]:
+        if not isinstance(value, Tensor) or depth > 200 or self.budget <= 0:
+            return UNKNOWN_STATE, None
+        self.budget -= 1
+        key = id(value)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = (UNKNOWN_STATE, None)  # cycle guard
+        result = self._compute(value, depth)
+        self.memo[key] = result
+        return result
+
+    def _inputs(self, tensor: Tensor) -> list:
+        out = []
+        for item in tensor.inputs:
+            if isinstance(item, Seq):
+                out.extend(item.items)
+            else:
+                out.append(item)
+        return out
+
+    def _compute(self, tensor: Tensor, depth: int) -> tuple[RankState, Optional[str]]:
+        producer = tensor.producer
+        if producer is None:
+            if tensor.is_input and _variable_steps(tensor.shape):
+                self.marker = True
+            if tensor.is_input and tensor.shape is not None:
+                return RankState(_shape_rank(tensor.shape)), None
+            return UNKNOWN_STATE, None
+        inputs = self._inputs(tensor)
+        if isinstance(producer, ActivationFn):
+            return self.state(inputs[0], depth + 1) if len(inputs) == 1 else (UNKNOWN_STATE, None)
+        if not isinstance(producer, Layer):
+            for item in inputs:  # still look for markers upstream
+                self.state(item, depth + 1)
+            return UNKNOWN_STATE, None
+        self.marker = self.marker or _is_marker(producer)
+        states = [self.state(item, depth + 1) for item in inputs]
+        if producer.kind in MERGES:
+            ranks = {s.rank for s, _ in states}
+            if len(states) >= 2 and len(ranks) == 1 and None not in ranks:
+                steps = [(s, src) for s, src in states if s.steps]
+                if steps and len(steps) == len(states):
+                    return RankState(steps[0][0].rank, steps=True), steps[0][1]
+                return RankState(ranks.pop()), None
+            return UNKNOWN_STATE, None
+        if len(states) != 1:
+            return UNKNOWN_STATE, None
+        before, source = states[0]
+        after = transition(producer, before)
+        if after.steps and _makes_steps(producer):
+            source = _source_name(producer)
+        if after.dense is producer and before.dense is None:
+            after = replace(after, applied=tensor)
+        return after, source
+
+
+def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
+    """(findings, seq2seq): the Dense heads reading rank >= 3 tensors with steps, and whether the
+    model holds a layer that marks it sequence-to-sequence (TimeDistributed, RepeatVector,
+    upsampling …) or takes inputs of any length (`shape=(None, F)`)."""
+    found: list[Unflattened] = []
+    if model.kind == "sequential":
+        state, source, marker = _sequential(model)
+        if state.steps and state.dense is not None and state.rank is not None:
+            found.append(Unflattened(state.dense, None, source or "?", state.rank))
+        return found, marker
+    if model.kind in ("functional", "subclass"):
+        graph = _Graph()
+        seen = set()
+        for out in model.outputs:
+            state, source = graph.state(out)
+            if state.steps and state.dense is not None and state.rank is not None \
+                    and id(state.dense) not in seen:
+                seen.add(id(state.dense))
+                found.append(Unflattened(state.dense, state.applied, source or "?", state.rank))
+        return found, graph.marker
+    return found, False
+
+
+
+
+# ---------------------------------------------------------------- what the model is trained on
+_MULTICLASS_LOSSES = frozenset({
+    "categorical_crossentropy", "sparse_categorical_crossentropy", "CategoricalCrossentropy",
+    "SparseCategoricalCrossentropy", "CategoricalFocalCrossentropy", "categorical_focal_crossentropy",
+    "ctc", "CTC", "categorical_hinge", "CategoricalHinge", "kld", "kl_divergence", "KLDivergence",
+})
+
+
+def uses_multiclass_loss(model: KerasModel, facts) -> bool:
+    """A categorical loss: a per-step softmax classifier (a tagger) compiled this way cannot hide
+    the bug — Keras refuses mismatched class shapes — and is most often meant per step."""
+    def multi(value) -> bool:
+        if isinstance(value, Lit) and isinstance(value.value, str):
+            return value.value.lower() in {n.lower() for n in _MULTICLASS_LOSSES}
+        if isinstance(value, Seq):
+            return any(multi(v) for v in value.items)
+        if isinstance(value, Map):
+            return any(multi(v) for v in value.items.values())
+        last = getattr(value, "qualname", "").rpartition(".")[2]
+        return last in _MULTICLASS_LOSSES
+    return any(multi(c.loss) for c in model.compiles)
+
+
+def targets_are_sequences(model: KerasModel, facts) -> bool:
+    """True when the file shows the model is trained on per-step targets: its input as the target,
+    targets made by `pad_sequences` or from windows of steps cut per sample, or targets that are
+    themselves given three axes (a reshape, an added trailing axis, a slice along the steps axis);
+    also `compile(sample_weight_mode='temporal')`. Targets the file does not show are not
+    sequences."""
+    for call in model.calls:
+        mode, _ = call.args.get("sample_weight_mode")
+        if call.method == "compile" and isinstance(mode, Lit) and mode.value == "temporal":
+            return True
+    ys = []
+    for t in model.trainings:
+        kx, ky = _code(t.x_node), _code(t.y_node)
+        if kx is not None and kx == ky:
+            return True  # fit(x, x): an autoencoder
+        if t.y_node is not None:
+            ys.append(t.y_node)
+        ys.extend(y for _, y in t.validation if y is not None)
+    if not ys:
+        return False
+    flow = _Bindings(facts)
+    if any(_shaped_as_sequence(kind, node) for kind, node in flow.chain(ys)):
+        return True
+    return any(_padded(node) for node in flow.origins(ys))
+
+
+def _code(node) -> Optional[str]:
+    if node is None:
+        return None
+    return "".join(cst.Module([]).code_for_node(node).split())
+
+
+class _Bindings:
+    """What the file binds to each name: values, parts of unpacked tuples (also of what its own
+    functions return), and what it appends to lists."""
+
+    def __init__(self, facts) -> None:
+        self.returns: dict[str, list] = {}
+        self.bound: dict[str, list] = {}
+        for targets, value in facts.assignments:
+            if isinstance(value, cst.AugAssign):
+                continue
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                    and value.func.attr.value in ("append", "extend", "insert"):
+                base = value.func.value
+                if isinstance(base, cst.Name) and value.args:
+                    self.bound.setdefault(base.value, []).append(("append", value.args[-1].value))
+                continue
+            for target in targets:
+                if isinstance(target, cst.Name):
+                    self.bound.setdefault(target.value, []).append(("value", value))
+                    self.returns.setdefault(target.value, []).append(value)
+                elif isinstance(target, (cst.Tuple, cst.List)):
+                    size = len(target.elements)
+                    for i, elt in enumerate(target.elements):
+                        if isinstance(elt.value, cst.Name):
+                            self.bound.setdefault(elt.value.value, []).append(("item", (value, i, size)))
+
+    def values(self, name: str) -> list:
+        out = []
+        for kind, value in self.bound.get(name, ()):
+            if kind == "item":
+                out.extend(("value", part) for part in self._element(*value))
+            else:
+                out.append((kind, value))
+        return out
+
+    def _element(self, value, index: int, size: int) -> list:
+        """The index-th part of a value unpacked into `size` names; the whole value when unknown."""
+        if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == size:
+            return [value.elements[index].value]
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in self.returns:
+            parts = [ret.elements[index].value for ret in self.returns[value.func.value]
+                     if isinstance(ret, (cst.Tuple, cst.List)) and len(ret.elements) == size]
+            if parts:
+                return parts
+        return [value]
+
+    def chain(self, nodes: list, limit: int = 64) -> list:
+        """The targets and the values they are copies of (`y = np.array(ys)`, `y_tr = y[:n]`,
+        `y = y.astype(...)`): expressions whose shape is the targets' shape."""
+        out, seen, todo = [], set(), list(nodes)
+        while todo and len(out) < limit:
+            node = todo.pop(0)
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            out.append(("value", node))
+            inner = _same_shape_source(node)
+            if isinstance(inner, cst.Name):
+                for kind, value in self.values(inner.value):
+                    if kind == "value":
+                        todo.append(value)
+                    else:
+                        out.append((kind, value))  # ys.append(…): one element of the targets
+            elif inner is not None:
+                todo.append(inner)
+        return out
+
+    def origins(self, nodes: list, limit: int = 200) -> list:
+        """Every expression the targets are computed from, a few levels up."""
+        from regr_lint.facts.dataflow import names_in
+
+        out, seen, todo, names_seen = [], set(), list(nodes), set()
+        while todo and len(out) < limit:
+            node = todo.pop(0)
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            out.append(node)
+            for name in names_in(node) - names_seen:
+                names_seen.add(name)
+                todo.extend(value for _, value in self.values(name))
+        return out
+
+
+_COPIES = frozenset({"array", "asarray", "astype", "float32", "copy", "to_numpy", "squeeze",
+                     "convert_to_tensor", "constant"})
+
+
+def _same_shape_source(node):
+    """What `node` copies without changing its rank, if anything."""
+    if isinstance(node, cst.Call):
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in _COPIES:
+            if isinstance(func, cst.Attribute) and _dotted_root(func.value) not in ("np", "numpy", "tf", "tensorflow"):
+                return func.value  # y.astype(...)
+            return node.args[0].value if node.args else None
+        return None
+    if isinstance(node, cst.Attribute) and node.attr.value == "values":
+        return node.value
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Slice):
+        return node.value  # y[:split]
+    if isinstance(node, cst.Name):
+        return node
+    return None
+
+
+def _shaped_as_sequence(kind: str, node) -> bool:
+    """Targets given three or more axes: `y.reshape(-1, T, 1)`, `np.expand_dims(y, -1)`,
+    `y[..., None]`, `y[:, :, None]`, the steps axis sliced (`x[:, 1:]`, next-step targets), or one
+    window of steps per sample (`ys.append(series[i + 1:i + n + 1])`, a comprehension of windows)."""
+    if kind == "append":
+        return _window(node)
+    if isinstance(node, cst.ListComp):
+        return _window(node.elt)
+    if isinstance(node, cst.Call):
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name == "expand_dims":
+            return True
+        if name == "reshape" and _reshape_rank(node) >= 3:
+            return True
+        return name == "pad_sequences"
+    if isinstance(node, cst.Subscript):
+        if len(node.slice) >= 3:
+            return True
+        if len(node.slice) == 2:
+            first, second = node.slice[0].slice, node.slice[1].slice
+            if isinstance(first, cst.Index) and isinstance(first.value, cst.Ellipsis) \
+                    and isinstance(second, cst.Index) and _none_axis(second.value):
+                return True
+            if isinstance(first, cst.Slice) and isinstance(second, cst.Slice) and _full(first) \
+                    and not _full(second) and _plain_shift(second):
+                return True
+    return False
+
+
+def _plain_shift(s: cst.Slice) -> bool:
+    """`1:` / `:-1`: a shift by one step, not a choice of columns (`[:, 1:4]` keeps its meaning)."""
+    return (s.lower is None) != (s.upper is None) and s.step is None
+
+
+def _padded(node) -> bool:
+    """pad_sequences anywhere upstream: token sequences."""
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, cst.Call):
+            func = cur.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+            if name == "pad_sequences":
+                return True
+        if isinstance(cur, (cst.Lambda, cst.SimpleString)):
+            continue
+        stack.extend(cur.children)
+    return False
+
+
+def _window(node) -> bool:
+    """`series[i:i + n]`, `data[i + 1:i + n + 1, 0]`: a run of steps cut per sample."""
+    return isinstance(node, cst.Subscript) and bool(node.slice) \
+        and isinstance(node.slice[0].slice, cst.Slice) \
+        and node.slice[0].slice.lower is not None and node.slice[0].slice.upper is not None
+
+
+def _reshape_rank(call: cst.Call) -> int:
+    """How many axes `y.reshape(n, t, 1)`, `y.reshape((n, t, 1))`, `np.reshape(y, (n, t, 1))` give."""
+    args = [a for a in call.args if not a.star and (a.keyword is None or a.keyword.value in ("newshape", "shape"))]
+    func = call.func
+    if isinstance(func, cst.Name) or (isinstance(func, cst.Attribute)
+                                      and _dotted_root(func.value) in ("np", "numpy", "tf", "tensorflow", "ops", "K")):
+        args = args[1:]  # reshape(y, shape)
+    if len(args) == 1 and isinstance(args[0].value, (cst.Tuple, cst.List)):
+        return len(args[0].value.elements)
+    return len(args)
+
+
+def _none_axis(node) -> bool:
+    return (isinstance(node, cst.Name) and node.value == "None") or \
+        (isinstance(node, cst.Attribute) and node.attr.value == "newaxis")
+
+
+def _full(s: cst.Slice) -> bool:
+    return s.lower is None and s.upper is None and s.step is None
+
+
+def _dotted_root(node) -> Optional[str]:
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return node.value if isinstance(node, cst.Name) else None

@@ -1,0 +1,384 @@
+from typing import Optional
+
+import libcst as cst
+
+from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint.facts.names import canonical
+from regr_lint.facts.ranks import RECURRENT, head_on_unflattened, targets_are_sequences, uses_multiclass_loss
+from regr_lint.rule import Edit, Fix, Rule
+
+
+class DenseOnUnflattened(Rule):
+    code = "RL301"
+    name = "dense-on-unflattened"
+    summary = "Dense head on a Conv / pooling / return_sequences output: one prediction per time step"
+    tokens = ("keras", "Dense")
+    docs = """\
+## What it does
+Finds a model whose output is computed by `Dense` layers applied directly to a tensor that still has
+time steps or spatial axes (rank 3 or more, batch included): the output of a `Conv1D` / `Conv2D` /
+`Conv3D`, of a non-global pooling layer, or of a recurrent layer with `return_sequences=True`
+(also inside `Bidirectional`), with no `Flatten`, global pooling, `Reshape` or final non-sequence
+recurrent layer in between. It follows a small rank tracker over Sequential chains and functional
+graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor.
+
+Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
+with `RepeatVector`, upsampling decoders, per-token taggers (a multi-class softmax or a categorical
+loss over every step) and models whose targets the file builds as sequences (`pad_sequences`,
+windows sliced per step, a 3-D reshape, or the input itself). Whatever the tracker cannot follow
+(a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
+
+## Why is this bad?
+`Dense` acts on the last axis only. On a `(batch, steps, features)` tensor it predicts one value per
+time step, so the model's output is `(batch, steps, 1)` while the targets are `(batch, 1)`. With a
+regression loss Keras does not complain: the loss broadcasts the targets over the steps and trains
+every step, which sees only its own part of the input, to predict the same number, and `predict()`
+returns a sequence of predictions per sample instead of one. The validation loss ends far worse than
+the same network with a `Flatten` or a global pooling. (With a classification loss, Keras 3 stops
+at `fit()` with a shape error instead.)
+
+## Example
+```python
+model = Sequential()
+model.add(LSTM(64, input_shape=(30, 4), return_sequences=True))
+model.add(Dropout(0.2))
+model.add(Dense(1))
+```
+
+## Use instead
+Reduce the steps before the head: a final recurrent layer without `return_sequences`, a `Flatten`,
+or a global pooling:
+```python
+model = Sequential()
+model.add(LSTM(64, input_shape=(30, 4), return_sequences=True))
+model.add(Dropout(0.2))
+model.add(Flatten())
+model.add(Dense(1))
+```
+If the model should predict one value per step, wrap the head in `TimeDistributed` and give it
+per-step targets.
+
+## Fix safety
+The fix inserts a `Flatten()` before the reported `Dense` (a new element of a Sequential list, a new
+`model.add(...)` statement, or `Dense(...)(Flatten()(x))` in a functional model), spelled the way the
+file spells `Dense`. It is unsafe: it changes the model's weights and output shape, and a global
+pooling or `return_sequences=False` may be the better choice.
+"""
+    VALID = [
+        # Conv1D -> GlobalAveragePooling1D -> Dense and Conv -> pooling -> Flatten -> Dense
+        """
+from keras.models import Sequential
+from keras.layers import Conv1D, MaxPooling1D, GlobalAveragePooling1D, Flatten, Dense
+a = Sequential()
+a.add(Conv1D(64, 3, activation="relu", input_shape=(128, 3)))
+a.add(GlobalAveragePooling1D())
+a.add(Dense(1))
+b = Sequential([Conv1D(64, 2, activation="relu", input_shape=(128, 3)), MaxPooling1D(2),
+                Flatten(), Dense(50, activation="relu"), Dense(1)])
+b.compile(optimizer="adam", loss="mse")
+""",
+        # CNN-LSTM hybrid whose last LSTM returns one vector
+        """
+import tensorflow as tf
+from tensorflow.keras import layers
+model = tf.keras.Sequential([
+    layers.Input(shape=(96, 8)),
+    layers.Conv1D(32, 5, activation="relu", padding="causal"),
+    layers.MaxPooling1D(2),
+    layers.LSTM(64, return_sequences=True),
+    layers.LSTM(32),
+    layers.Dense(16, activation="relu"),
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="huber")
+""",
+        # TimeDistributed head: a sequence-to-sequence model
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dense, TimeDistributed, RepeatVector
+model = Sequential()
+model.add(LSTM(100, input_shape=(30, 1)))
+model.add(RepeatVector(7))
+model.add(LSTM(100, return_sequences=True))
+model.add(TimeDistributed(Dense(1)))
+model.compile(loss="mse", optimizer="adam")
+""",
+        # a POS tagger: per-token softmax over the tags
+        """
+from tensorflow.keras.layers import Bidirectional, Dense, Embedding, LSTM
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.preprocessing.sequence import pad_sequences
+X = pad_sequences(token_ids, maxlen=60)
+Y = pad_sequences(tag_ids, maxlen=60)
+model = Sequential()
+model.add(Embedding(20000, 128))
+model.add(Bidirectional(LSTM(64, return_sequences=True)))
+model.add(Dense(17, activation="softmax"))
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(X, Y)
+""",
+        # attention over a return_sequences output, reduced before the head
+        """
+import tensorflow as tf
+from tensorflow.keras import layers
+inp = layers.Input(shape=(50, 6))
+states = layers.LSTM(64, return_sequences=True)(inp)
+scores = layers.Dense(1, activation="tanh")(states)
+weights = layers.Softmax(axis=1)(scores)
+context = layers.Lambda(lambda t: tf.reduce_sum(t[0] * t[1], axis=1))([states, weights])
+out = layers.Dense(1)(context)
+model = tf.keras.Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+""",
+        # per-step targets: windows of the series, one target per input step
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+xs, ys = [], []
+for i in range(len(series) - 24):
+    xs.append(series[i:i + 24])
+    ys.append(series[i + 1:i + 25])
+X, Y = np.array(xs)[..., None], np.array(ys)
+model = Sequential([LSTM(32, input_shape=(24, 1), return_sequences=True), Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, Y)
+""",
+        # hidden Dense per step, then Flatten
+        """
+import keras
+inp = keras.Input(shape=(64, 64, 3))
+x = keras.layers.Conv2D(16, 3, activation="relu")(inp)
+x = keras.layers.Dense(8, activation="relu")(x)
+x = keras.layers.Flatten()(x)
+out = keras.layers.Dense(1)(x)
+model = keras.Model(inp, out)
+""",
+        # return_sequences decided by a parameter: unknown, silent
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+def build(seq):
+    model = Sequential()
+    model.add(LSTM(32, input_shape=(10, 2), return_sequences=seq))
+    model.add(Dense(1))
+    return model
+""",
+    ]
+    INVALID = [
+        # Sequential .add: stacked LSTMs with return_sequences and Dropout before the head
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import LSTM, Dense, Dropout
+model = Sequential()
+model.add(LSTM(128, input_shape=(45, 4), return_sequences=True))
+model.add(LSTM(64, return_sequences=True))
+model.add(Dropout(0.2))
+model.add(Dense(1))  # expect: RL301
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(X, y, epochs=20)
+""",
+        # a list, Conv1D then pooling, two Dense layers: reported at the first
+        """
+import keras
+from keras import layers
+model = keras.Sequential([
+    keras.Input(shape=(100, 3)),
+    layers.Conv1D(32, 3, activation="relu"),
+    layers.MaxPooling1D(2),
+    layers.Dense(16, activation="relu"),  # expect: RL301
+    layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mae")
+""",
+        # functional, Bidirectional
+        """
+import tensorflow as tf
+inp = tf.keras.Input(shape=(30, 5))
+h = tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(32, return_sequences=True))(inp)
+h = tf.keras.layers.Dropout(0.3)(h)
+out = tf.keras.layers.Dense(1)(h)  # expect: RL301
+model = tf.keras.Model(inputs=inp, outputs=out)
+model.compile(optimizer="adam", loss="mse")
+""",
+        # Conv2D image regression without Flatten, binary head
+        """
+from keras.models import Sequential
+from keras.layers import Conv2D, MaxPooling2D, Dense, Activation
+model = Sequential()
+model.add(Conv2D(32, (3, 3), input_shape=(64, 64, 3)))
+model.add(Activation("relu"))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Dense(1))  # expect: RL301
+model.add(Activation("sigmoid"))
+model.compile(loss="binary_crossentropy", optimizer="rmsprop")
+""",
+        # GRU in a builder function
+        """
+from keras.models import Model
+from keras.layers import Input, GRU, Dense
+def build(steps, feats):
+    x = Input(shape=(steps, feats))
+    h = GRU(64, return_sequences=True)(x)
+    y = Dense(1, activation="linear")(h)  # expect: RL301
+    return Model(x, y)
+model = build(24, 3)
+model.compile(optimizer="adam", loss="mse")
+""",
+    ]
+
+    def check(self, facts):
+        reported = set()
+        for model in facts.models:
+            found, seq2seq = head_on_unflattened(model)
+            if not found or seq2seq:
+                continue
+            if uses_multiclass_loss(model, facts) or targets_are_sequences(model, facts):
+                continue
+            if any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
+                continue  # Dense(n_tags) + Activation('softmax'): a per-token classifier
+            for hit in found:
+                if id(hit.dense.node) in reported or _multiclass_softmax(hit.dense):
+                    continue
+                reported.add(id(hit.dense.node))
+                yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit))
+
+
+def _message(hit) -> str:
+    recurrent = hit.source.rstrip(")").rpartition("(")[2] in RECURRENT
+    remedy = "add Flatten() before it, or drop return_sequences=True from the last recurrent layer" \
+        if recurrent else "add Flatten() or a global pooling layer before it"
+    return (f"Dense applied to the rank-{hit.rank} output of {hit.source}: the model predicts one value "
+            f"per time step / position, not one per sample; {remedy} (TimeDistributed if per-step "
+            f"output is meant)")
+
+
+def _multiclass_softmax(layer) -> bool:
+    """Dense(n_tags, activation='softmax') over steps is a per-token classifier (a tagger)."""
+    act, _ = layer_activation(layer)
+    units = layer_units(layer)
+    return act == "softmax" and units != 1
+
+
+# ---------------------------------------------------------------- the fix
+def _path_to(root: cst.CSTNode, target: cst.CSTNode) -> Optional[list]:
+    """Ancestors of `target` (root first, target last), found by identity."""
+    stack = [(root, 0)]
+    path: list = []
+    while stack:
+        node, depth = stack.pop()
+        del path[depth:]
+        path.append(node)
+        if node is target:
+            return path
+        stack.extend((child, depth + 1) for child in reversed(node.children))
+    return None
+
+
+def _flatten_ref(module: cst.Module, dense_func: cst.BaseExpression):
+    """(expression naming Flatten in the file's style, extra edits) or None."""
+    if isinstance(dense_func, cst.Attribute):
+        return dense_func.with_changes(attr=cst.Name("Flatten")), ()
+    if not isinstance(dense_func, cst.Name):
+        return None
+    dense_import = None
+    for node in _walk_imports(module):
+        if isinstance(node.names, cst.ImportStar):
+            continue
+        module_name = _dotted(node.module)
+        if module_name is None:
+            continue
+        for alias in node.names:
+            local = alias.asname.name.value if alias.asname is not None else _dotted(alias.name)
+            if _dotted(alias.name) == "Flatten" and canonical(module_name).startswith("keras"):
+                return cst.Name(local), ()
+            if local == dense_func.value:
+                dense_import = node
+    if dense_import is None:
+        star = any(isinstance(n.names, cst.ImportStar) and canonical(_dotted(n.module) or "").startswith("keras.layers")
+                   for n in _walk_imports(module))
+        return (cst.Name("Flatten"), ()) if star else None
+    # `from … import Dense` gains `Flatten`: the last imported name becomes two. (Parenthesised
+    # import lists are left alone: the engine's placement does not handle their parentheses yet.)
+    if dense_import.lpar is not None:
+        return None
+    last = dense_import.names[-1]
+    pair = [last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+            cst.ImportAlias(cst.Name("Flatten"))]
+    return cst.Name("Flatten"), (Edit(last, cst.FlattenSentinel(pair)),)
+
+
+def _walk_imports(module: cst.Module):
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+            yield node
+        elif isinstance(node, (cst.BaseExpression,)):
+            continue
+        else:
+            stack.extend(node.children)
+
+
+def _dotted(node) -> Optional[str]:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+def _fix(module: cst.Module, hit) -> Optional[Fix]:
+    dense_call = hit.dense.node
+    if not isinstance(dense_call, cst.Call):
+        return None
+    style = _flatten_ref(module, dense_call.func)
+    if style is None:
+        return None
+    flatten, extra = style
+    flatten_call = cst.Call(func=flatten)
+    if hit.applied is not None:
+        # functional: Dense(…)(Flatten()(x))
+        app = hit.applied.node
+        if not isinstance(app, cst.Call) or not app.args or app.args[0].keyword is not None \
+                or app.args[0].star:
+            return None
+        x = app.args[0].value
+        wrapped = cst.Call(func=flatten_call, args=[cst.Arg(x)])
+        return Fix(False, "insert Flatten() before the Dense head", (Edit(x, wrapped),) + extra)
+    path = _path_to(module, dense_call)
+    if path is None or len(path) < 2:
+        return None
+    parent = path[-2]
+    if isinstance(parent, cst.Element) and len(path) >= 3 and isinstance(path[-3], (cst.List, cst.Tuple)):
+        # Sequential([... , Dense(1)]): a new element before it
+        new = cst.Element(flatten_call, comma=cst.Comma(whitespace_after=_element_gap(path[-3], parent)))
+        return Fix(False, "insert Flatten() before the Dense head",
+                   (Edit(parent, cst.FlattenSentinel([new, parent])),) + extra)
+    # model.add(Dense(1)): a new model.add(Flatten()) statement before it
+    if isinstance(parent, cst.Arg) and len(path) >= 5 and isinstance(path[-3], cst.Call) \
+            and isinstance(path[-3].func, cst.Attribute) and path[-3].func.attr.value == "add" \
+            and isinstance(path[-4], cst.Expr) and path[-4].value is path[-3]:
+        add_call = path[-3]
+        statement = cst.Expr(add_call.with_changes(args=[cst.Arg(flatten_call)]))
+        line = path[-5]
+        if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1:
+            new_line = cst.SimpleStatementLine([statement], leading_lines=line.leading_lines)
+            return Fix(False, "insert model.add(Flatten()) before the Dense head",
+                       (Edit(line, cst.FlattenSentinel([new_line, line.with_changes(leading_lines=())])),) + extra)
+        return Fix(False, "insert model.add(Flatten()) before the Dense head",
+                   (Edit(path[-4], cst.FlattenSentinel([statement, path[-4]])),) + extra)
+    return None
+
+
+def _element_gap(seq, element) -> cst.BaseParenthesizableWhitespace:
+    """The whitespace that follows the comma before `element`, so the new element sits on its own
+    line in a one-per-line list and inline otherwise."""
+    elements = list(seq.elements)
+    index = next(i for i, e in enumerate(elements) if e is element)
+    if index > 0 and isinstance(elements[index - 1].comma, cst.Comma):
+        return elements[index - 1].comma.whitespace_after
+    lbracket = getattr(seq, "lbracket", None) or (seq.lpar[0] if getattr(seq, "lpar", None) else None)
+    after = getattr(lbracket, "whitespace_after", None)
+    return after if after is not None else cst.SimpleWhitespace(" ")

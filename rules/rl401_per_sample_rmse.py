@@ -1,0 +1,181 @@
+from regr_lint.facts.losses import loss_functions, per_sample_sqrts
+from regr_lint.rule import Rule
+
+
+class PerSampleRmse(Rule):
+    code = "RL401"
+    name = "per-sample-rmse"
+    summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
+    tokens = ("keras", "mean")
+    docs = """\
+## What it does
+Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))` — with
+the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
+axis by keyword or by position, spread over several lines or through intermediate variables; the
+square may be `** 2` or `squared_difference`, the root `** 0.5`, and a small constant may be added
+under the root.
+
+A function counts as a loss or metric when the file gives it to Keras: in
+`compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
+`get_custom_objects()` or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
+subclass. An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
+outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported.
+
+## Why is this bad?
+With `axis=-1` the square root is taken for each sample separately, and Keras then averages the
+per-sample values over the batch. For a model with one output, `sqrt(mean(e², axis=-1))` of a single
+number is `|e|`: the "RMSE" is exactly the mean absolute error, never the root mean squared error.
+With several outputs it is the mean of per-sample RMSEs, which still understates the RMSE. As a
+loss it trains for the MAE; as a metric it reports the wrong number under the RMSE's name.
+
+## Example
+```python
+from keras import backend as K
+
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))
+
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+```
+
+## Use instead
+Keras' streaming metric, which takes the root of the mean over all samples:
+```python
+model.compile(optimizer="adam", loss="mse", metrics=[keras.metrics.RootMeanSquaredError()])
+```
+or, in a custom function, the root of the mean over every axis:
+```python
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true)))
+```
+
+## Fix safety
+No automatic fix. Dropping the axis gives the batch RMSE, but a metric is then averaged over
+batches (still not the epoch's RMSE) and a loss changes what the model is trained for; the right
+replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE over all axes) is
+the author's choice.
+"""
+    VALID = [
+        # RMSE over the whole batch (no axis)
+        """
+from keras import backend as K
+from keras.models import Sequential
+from keras.layers import Dense
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true)))
+model = Sequential([Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+        # root of a sum, not of a mean
+        """
+import tensorflow as tf
+def l2_error(y_true, y_pred):
+    return tf.sqrt(tf.reduce_sum(tf.square(y_true - y_pred), axis=-1))
+model = tf.keras.Sequential([tf.keras.layers.Dense(3)])
+model.compile(optimizer="adam", loss=l2_error)
+""",
+        # an RMSNorm layer: a root of a mean of squares that is not a loss
+        """
+import keras
+from keras import layers, ops
+class RMSNorm(layers.Layer):
+    def call(self, x):
+        return x * ops.rsqrt(ops.mean(ops.square(x), axis=-1, keepdims=True) + 1e-6)
+def norm(a, b):
+    return ops.sqrt(ops.mean(ops.square(a - b), axis=-1))
+model = keras.Sequential([layers.Dense(16), RMSNorm(), layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[keras.metrics.RootMeanSquaredError()])
+""",
+        # a numpy evaluation helper, never given to Keras
+        """
+import numpy as np
+import keras
+def rmse(y_true, y_pred):
+    return np.sqrt(np.mean(np.square(y_pred - y_true), axis=-1))
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+print(rmse(y_test, model.predict(x_test)).mean())
+""",
+        # axis over the batch: the RMSE of each output
+        """
+import tensorflow as tf
+def rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=0))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+    ]
+    INVALID = [
+        """
+from keras import backend as K
+from keras.models import Sequential
+from keras.layers import Dense
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+        # `from keras import backend`, multi-line, used as the loss
+        """
+from keras import backend
+from keras.layers import Dense, Input
+from keras.models import Model
+def rmse_loss(y_true, y_pred):
+    return backend.sqrt(  # expect: RL401
+        backend.mean(backend.square(y_pred - y_true), axis=-1)
+    )
+inp = Input(shape=(8,))
+model = Model(inp, Dense(1)(inp))
+model.compile(optimizer="adam", loss=rmse_loss)
+""",
+        # positional axis
+        """
+from keras import backend as K
+import keras
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true), -1))  # expect: RL401
+model = keras.Sequential([keras.layers.Dense(3)])
+model.compile(loss="mse", optimizer="adam", metrics=["mae", rmse])
+""",
+        # intermediate variables, tf.math, registered in custom_objects
+        """
+import tensorflow as tf
+def root_mean_squared_error(y_true, y_pred):
+    err = y_pred - y_true
+    mse = tf.math.reduce_mean(tf.math.square(err), axis=-1)
+    return tf.math.sqrt(mse)  # expect: RL401
+model = tf.keras.models.load_model("model.h5",
+                                   custom_objects={"root_mean_squared_error": root_mean_squared_error})
+""",
+        # keras.ops in a metric
+        """
+import keras
+from keras import ops
+def rmse(y_true, y_pred):
+    return ops.sqrt(ops.mean(ops.square(y_true - y_pred), axis=-1))  # expect: RL401
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+        # numpy inside a metric, registered with get_custom_objects
+        """
+import numpy as np
+from tensorflow.keras.utils import get_custom_objects
+def rmse(y_true, y_pred):
+    return np.sqrt(np.mean(np.square(y_pred - y_true), axis=-1))  # expect: RL401
+get_custom_objects().update({"rmse": rmse})
+""",
+    ]
+
+    def check(self, facts):
+        reported = set()
+        for fn in loss_functions(facts):
+            for node in per_sample_sqrts(fn, facts):
+                if id(node) in reported:
+                    continue
+                reported.add(id(node))
+                yield self.report(
+                    node,
+                    "per-sample RMSE: the root is taken per sample (axis=-1) and Keras averages it "
+                    "over the batch, so with one output this is the MAE, not the RMSE; use "
+                    "keras.metrics.RootMeanSquaredError() or take the sqrt of the mean over all axes",
+                )
