@@ -215,7 +215,8 @@ def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans
         direct.append((parent, rng, parent.visit(ApplyEdits(replace, remove))))
     edits = []
     for node, rng, replacement in direct:
-        if getattr(node, "lpar", None) and not isinstance(node, cst.BaseStatement):
+        if isinstance(getattr(node, "lpar", None), (list, tuple)) and node.lpar \
+                and not isinstance(node, cst.BaseStatement):
             # the parentheses are part of the node's code, not of its position
             first, last = positions.get(node.lpar[0]), positions.get(node.rpar[-1])
             if first is None or last is None:

@@ -234,7 +234,8 @@ def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
         base = expr_key(node.value)
         if base is None:
             return None
-        return f"{base}[{cst.Module([]).code_for_node(node.slice[0]) if len(node.slice) == 1 else '?'}]"
+        code = cst.Module([]).code_for_node
+        return f"{base}[{', '.join(code(e.slice).strip() for e in node.slice)}]"
     return None
 
 
