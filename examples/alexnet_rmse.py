@@ -1,5 +1,9 @@
-"""Seed 2: an AlexNet-like image regression (after a Stack Overflow question). regr-lint finds the
-accuracy metric on a custom RMSE loss and the generator fed the images as their own targets."""
+"""Seed 2, rebuilt: an AlexNet-like image regression with a hand-written RMSE (after a Stack Overflow
+question about a huge first-epoch loss).
+
+regr-lint reports: the per-sample "RMSE" that Keras averages into an MAE (RL401), `accuracy` next to a
+regression loss (RL101), the removed `fit_generator` (RL501), the generator fed the images as their
+own targets (RL201) and a float `steps_per_epoch` (RL202)."""
 import numpy as np
 from keras import backend as K
 from keras.layers import Conv2D, Dense, Flatten, MaxPooling2D
@@ -32,6 +36,7 @@ def alexmodel():
 estimator = alexmodel()
 datagen = ImageDataGenerator()
 datagen.fit(x_train)
-history = estimator.fit(datagen.flow(x_train, x_train, batch_size=batch_size, shuffle=True),
-                        epochs=epochs,
-                        validation_data=(x_test, y_test))
+history = estimator.fit_generator(datagen.flow(x_train, x_train, batch_size=batch_size, shuffle=True),
+                                  epochs=epochs,
+                                  steps_per_epoch=x_train.shape[0] / batch_size,
+                                  validation_data=(x_test, y_test))
