@@ -48,6 +48,11 @@ def _panel(ax, panel: dict, results: dict) -> None:
         else:
             name = panel.get(side, panel.get("series"))
             values = result.get(name, [])
+            if not values:
+                # the program raised before it could train: say so in the legend, draw nothing
+                why = result.get("error_type") or (result.get("error_types") or [None])[0] or "no data"
+                ax.plot([], [], color=COLORS[side], label=f"{label}: no {name} ({why})")
+                continue
             # fixed dashed, so a curve the bad run shares (the same loss) stays visible
             ax.plot(range(1, len(values) + 1), values, marker="o", ms=3, color=COLORS[side],
                     ls="--" if side == "fixed" else "-", label=f"{label}: {name}")
