@@ -103,7 +103,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
     except (RecursionError, MemoryError, ValueError) as exc:
         return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")], None
     try:
-        facts = build_facts(module, path)
+        facts = build_facts(module, path, text)
     except RecursionError:
         return [], module  # absurdly deep code: nothing can be said with confidence
     reports: list[tuple[Rule, Report]] = []

@@ -9,7 +9,8 @@ from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Trainin
 __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
 
 
-def build_facts(module: cst.Module, path: str = "") -> KerasFacts:
+def build_facts(module: cst.Module, path: str = "", text: str = "") -> KerasFacts:
     facts = Interpreter(module).run()
     facts.path = path
+    facts.text = text
     return facts

@@ -74,7 +74,9 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
     # Registrations the interpreter does not model: get_custom_objects().update({...}),
     # get_custom_objects()["rmse"] = rmse, @register_keras_serializable.
     defs = _module_functions(facts.module)
-    for name in _registered_names(facts.module):
+    # the walk costs as much as a parse: only files that mention the registry pay for it
+    registered = _registered_names(facts.module) if (not facts.text or "get_custom_objects" in facts.text) else set()
+    for name in registered:
         for fdef in defs.get(name, ()):
             found.setdefault(id(fdef), fdef)
     for fdefs in defs.values():

@@ -225,6 +225,7 @@ def head_of_tensor(tensor: Value) -> Head:
 class KerasFacts:
     module: cst.Module
     path: str = ""  # the file as given on the command line (rules that care about where it lives)
+    text: str = ""  # its source, for cheap "does the file even mention X" checks before a walk
     has_keras: bool = False
     models: list = field(default_factory=list)  # KerasModel, in creation order
     layers: list = field(default_factory=list)  # every Layer created anywhere
