@@ -46,7 +46,8 @@ class PrivateKerasImport(Rule):
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
 `tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
-shims. Reported once per import statement or attribute chain.
+shims. Reported once per import statement or attribute chain. Files of Keras itself (under
+`keras/src/` or `keras/api/`) are not reported: a library may use its own internals.
 
 ## Why is this bad?
 These modules are not API. They moved or disappeared between releases: on Keras 3,
