@@ -6,6 +6,7 @@ from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import RECURRENT, head_on_unflattened, targets_are_sequences, uses_multiclass_loss
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.facts.names import dotted_name
 
 
 class DenseOnUnflattened(Rule):
@@ -285,17 +286,17 @@ def _flatten_ref(module: cst.Module, dense_func: cst.BaseExpression):
     for node in _walk_imports(module):
         if isinstance(node.names, cst.ImportStar):
             continue
-        module_name = _dotted(node.module)
+        module_name = dotted_name(node.module)
         if module_name is None:
             continue
         for alias in node.names:
-            local = alias.asname.name.value if alias.asname is not None else _dotted(alias.name)
-            if _dotted(alias.name) == "Flatten" and canonical(module_name).startswith("keras"):
+            local = alias.asname.name.value if alias.asname is not None else dotted_name(alias.name)
+            if dotted_name(alias.name) == "Flatten" and canonical(module_name).startswith("keras"):
                 return cst.Name(local), ()
             if local == dense_func.value:
                 dense_import = node
     if dense_import is None:
-        star = any(isinstance(n.names, cst.ImportStar) and canonical(_dotted(n.module) or "").startswith("keras.layers")
+        star = any(isinstance(n.names, cst.ImportStar) and canonical(dotted_name(n.module) or "").startswith("keras.layers")
                    for n in _walk_imports(module))
         return (cst.Name("Flatten"), ()) if star else None
     # `from … import Dense` gains `Flatten`: the last imported name becomes two. (Parenthesised
@@ -320,13 +321,6 @@ def _walk_imports(module: cst.Module):
             stack.extend(node.children)
 
 
-def _dotted(node) -> Optional[str]:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr.value}" if base else None
-    return None
 
 
 def _fix(module: cst.Module, hit) -> Optional[Fix]:

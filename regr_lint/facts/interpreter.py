@@ -14,7 +14,7 @@ import libcst as cst
 
 from regr_lint import tables
 from regr_lint.facts.model import Compile, KerasCall, KerasFacts, KerasModel, MethodCall, Training
-from regr_lint.facts.names import canonical, is_layer_path, is_private
+from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.facts.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
     Obj, Ref, Seq, Tensor, Value,
@@ -59,13 +59,6 @@ class Frame:
     function: Optional[cst.Name] = None  # the name of the function whose body runs
 
 
-def _dotted(node: cst.BaseExpression) -> Optional[str]:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr.value}" if base else None
-    return None
 
 
 class Interpreter:
@@ -186,7 +179,7 @@ class Interpreter:
         elif isinstance(small, cst.Import):
             private = None
             for alias in small.names:
-                dotted = _dotted(alias.name)
+                dotted = dotted_name(alias.name)
                 if dotted is None:
                     continue
                 if private is None and is_private(dotted):
@@ -207,7 +200,7 @@ class Interpreter:
     def exec_import_from(self, node: cst.ImportFrom, scope: Scope) -> None:
         if node.relative or node.module is None:
             return
-        base = _dotted(node.module)
+        base = dotted_name(node.module)
         if base is None:
             return
         base_c = canonical(base)

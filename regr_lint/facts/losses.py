@@ -16,6 +16,7 @@ import libcst as cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.names import canonical
 from regr_lint.facts.values import Func, Instance, Lambda, Map, Seq, Value
+from regr_lint.facts.names import dotted_name
 
 FunctionNode = Union[cst.FunctionDef, cst.Lambda]
 
@@ -210,7 +211,7 @@ class _Names:
             node = stack.pop()
             if isinstance(node, cst.Import):
                 for a in node.names:
-                    dotted = _dotted(a.name)
+                    dotted = dotted_name(a.name)
                     if dotted is None:
                         continue
                     if a.asname is not None and isinstance(a.asname.name, cst.Name):
@@ -220,7 +221,7 @@ class _Names:
                         self.alias[head] = head
             elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative \
                     and not isinstance(node.names, cst.ImportStar):
-                base = _dotted(node.module)
+                base = dotted_name(node.module)
                 for a in node.names:
                     if base is None or not isinstance(a.name, cst.Name):
                         continue
@@ -233,7 +234,7 @@ class _Names:
                 stack.extend(node.children)
 
     def qualname(self, func: cst.BaseExpression) -> Optional[str]:
-        dotted = _dotted(func)
+        dotted = dotted_name(func)
         if dotted is None:
             return None
         head, _, rest = dotted.partition(".")
@@ -257,13 +258,6 @@ def _names(facts: KerasFacts) -> _Names:
     return facts._cache["import_names"]
 
 
-def _dotted(node) -> Optional[str]:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr.value}" if base else None
-    return None
 
 
 def per_sample_sqrts(fn: FunctionNode, facts: KerasFacts) -> list[cst.CSTNode]:
@@ -395,7 +389,7 @@ def _squared_error(node, body: _Body, names: _Names, depth: int) -> bool:
                 if _difference(value.left, body, d + 1):
                     return True
             elif isinstance(value.operator, cst.Multiply):
-                left, right = _dotted(value.left), _dotted(value.right)
+                left, right = dotted_name(value.left), dotted_name(value.right)
                 if left is not None and left == right and _difference(value.left, body, d + 1):
                     return True
     return False

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
+
+import libcst as cst
 
 from regr_lint import tables
 
@@ -32,3 +35,13 @@ def is_layer_path(qualname: str) -> bool:
 def is_private(raw: str) -> bool:
     """A path into Keras internals, as the file spells it (`keras.engine.…`, `tensorflow.python.keras`)."""
     return any(raw == p or raw.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES)
+
+
+def dotted_name(node: cst.BaseExpression) -> Optional[str]:
+    """`a.b.c` for a Name / Attribute chain as written; None for anything else."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = dotted_name(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
