@@ -41,6 +41,8 @@ reported.
 `ValueError: Argument(s) not recognized: {'lr': 0.1}`. The optimizers of tf-keras (TensorFlow ≥
 2.11, and `tf_keras` today) are worse: they log a warning, drop the value and train at the default
 learning rate (0.001 for Adam and RMSprop, 0.01 for SGD) — the tuning the author did never happens.
+Measured with tf-keras 2.21.0: `tf_keras.optimizers.Adam(lr=0.05)` logs "`lr` is deprecated in
+TF-Keras optimizer" and its `learning_rate` is 0.001.
 
 ## Example
 ```python
