@@ -4,7 +4,7 @@
 Usage, from the repo root:
 
     python benchmarks/eval_score.py                   # scores .py cases only
-    python benchmarks/eval_score.py --notebooks       # also score the .ipynb cases
+    python benchmarks/eval_score.py --no-notebooks    # score the .py cases only
     python benchmarks/eval_score.py --codes RL101,RL102
     python benchmarks/eval_score.py --eval-dir /elsewhere/eval
 
@@ -17,7 +17,7 @@ What it does, in order:
    only if `regr-lint check --help` lists it, so a result cache can never make a run look better
    or faster than a cold one.
 2. Writes the linter's stdout to a temporary file and runs the set's own `score.py` on it
-   (`--text`, plus `--no-notebooks` unless `--notebooks`, plus `--codes` when given).
+   (`--text`, plus `--no-notebooks` when given, plus `--codes` when given).
 3. Prints the parts of the score report that matter while working: the per-rule table (`rule`
    through `overall`), the broken-files line, the unmatched-label and unexpected-finding lists, and
    the linter's wall time. Scorer warnings and findings on files outside the corpus are printed too,
@@ -90,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR,
                     help="the labelled dev set (default: ../shared/eval from the repo root)")
-    ap.add_argument("--notebooks", action="store_true",
-                    help="score the .ipynb cases too (default: --no-notebooks)")
+    ap.add_argument("--no-notebooks", dest="notebooks", action="store_false",
+                    help="score the .py cases only (default: .py and .ipynb)")
     ap.add_argument("--codes", default="", help="score only these comma-separated codes, e.g. RL101,RL102")
     args = ap.parse_args(argv)
 
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     # 3. The report.
     print(f"$ (cd {eval_dir} && {' '.join(cmd)})")
     print(f"linter wall time: {wall:.2f} s   ({' / '.join(stderr.splitlines()[-2:]) or 'no summary'})")
-    scope = ".py and .ipynb cases" if args.notebooks else ".py cases only (--notebooks to add .ipynb)"
+    scope = ".py and .ipynb cases" if args.notebooks else ".py cases only"
     print(f"scored: {scope}" + (f", codes {args.codes}" if args.codes else ""))
     if args.codes:
         # score.py filters every finding by --codes, the parse-error code included.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import sys
 from typing import Iterable, Sequence
@@ -10,6 +11,7 @@ import libcst as cst
 from libcst._nodes.internal import CodegenState
 from libcst.metadata import CodeRange, MetadataWrapper, ParentNodeProvider, PositionProvider
 
+from regr_lint import notebook
 from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
@@ -34,7 +36,23 @@ def lint_file(path: str, rules: Sequence[Rule], *, display_path: str | None = No
             text = read_text(path)
         except SourceError as exc:
             return [parse_error(shown, str(exc))]
+    if path.endswith(".ipynb") or shown.endswith(".ipynb"):
+        return lint_notebook(text, shown, rules)
     return lint_text(text, shown, rules)
+
+
+def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
+    """A notebook's code cells, linted as one source; findings carry their cell and in-cell line."""
+    try:
+        nb = notebook.load(text)
+    except notebook.NotebookError as exc:
+        return [parse_error(path, str(exc))]
+    out = []
+    for f in lint_text(nb.text, path, rules):
+        cell, line = nb.locate(f.line)
+        _, end = nb.locate(max(f.end_line, f.line))
+        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=None))
+    return out
 
 
 # CPython's parser admits expressions nested up to ~1000 levels; libcst's codegen and the facts

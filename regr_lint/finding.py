@@ -40,16 +40,30 @@ class Finding:
     stmt_end_line: int = field(default=0, compare=False)
     # The fix the rule offers, if any (never part of comparisons, sorting or hashing).
     fix: Optional[FixInfo] = field(default=None, compare=False, repr=False)
+    # Notebooks: the code cell (1-based, among code cells) and the lines within it; `line` /
+    # `end_line` stay the lines of the joined code cells, so findings sort in notebook order.
+    cell: int = field(default=0, compare=False)
+    cell_line: int = field(default=0, compare=False)
+    cell_end_line: int = field(default=0, compare=False)
 
     def as_dict(self) -> dict:
-        return {
+        doc = {
             "path": self.path,
-            "line": self.line,
+            "line": self.cell_line if self.cell else self.line,
             "column": self.col,
-            "end_line": self.end_line,
+            "end_line": self.cell_end_line if self.cell else self.end_line,
             "end_column": self.end_col,
             "code": self.code,
             "name": self.name,
             "message": self.message,
             "fix": self.fix.as_dict() if self.fix is not None else None,
         }
+        if self.cell:
+            doc["cell"] = self.cell
+        return doc
+
+    def location(self) -> str:
+        """`line:col`, or ruff's notebook form `cell C:line:col` with the line within the cell."""
+        if self.cell:
+            return f"cell {self.cell}:{self.cell_line}:{self.col}"
+        return f"{self.line}:{self.col}"

@@ -52,7 +52,7 @@ def write_text(findings: Sequence[Finding], out: TextIO, color: bool, unsafe: bo
         mark = ""
         if f.fix is not None and applicable(f.fix.fix, unsafe):
             mark = (click.style("[*]", fg="cyan") if color else "[*]") + " "
-        out.write(f"{path}:{f.line}:{f.col}: {code} {mark}{f.message}\n")
+        out.write(f"{path}:{f.location()}: {code} {mark}{f.message}\n")
 
 
 def write_json(findings: Sequence[Finding], out: TextIO) -> None:
