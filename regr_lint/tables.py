@@ -86,6 +86,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
     "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
+    "keras.backend.tensorflow_backend", "keras.backend.theano_backend", "keras.backend.cntk_backend",
+    "keras.legacy", "tensorflow.contrib.keras",
     "keras.src", "keras.api._v2", "keras._tf_keras",
     "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
     "tensorflow.python.keras.engine", "tf_keras.src",
