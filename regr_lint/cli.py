@@ -186,11 +186,54 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
     return outcome
 
 
+def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:
+    """Fix a notebook's code cells; only the cells that change are rewritten."""
+    from regr_lint import notebook
+    from regr_lint.engine import lint_notebook
+
+    try:
+        data = sys.stdin.buffer.read() if stdin else _read_bytes(path)
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [parse_error(path, f"cannot read notebook: {exc}")]
+    if stdin and mode.write:
+        outcome.stdout_bytes = data
+
+    def fix_source(source: str):
+        result = fix_text(source, path, rules, unsafe=mode.unsafe, keep=keep)
+        for message in result.dropped:
+            click.echo(message, err=True)
+        return result.text, result.fixed
+
+    try:
+        new, fixed = notebook.fix_notebook(text, fix_source)
+    except (notebook.NotebookError, ValueError) as exc:
+        if not isinstance(exc, notebook.NotebookError):
+            return lint_notebook(text, path, rules)
+        click.echo(f"{path}: not fixed: {exc}", err=True)
+        return lint_notebook(text, path, rules)
+    if fixed:
+        if mode.diff:
+            outcome.diffs.append(unified_diff(path, text, new))
+        else:
+            payload = new.encode("utf-8")
+            if stdin:
+                outcome.stdout_bytes = payload
+            else:
+                try:
+                    write_atomic(path, payload)
+                except (WriteError, OSError) as exc:
+                    outcome.write_errors += 1
+                    click.echo(f"{path}: not fixed: {exc}", err=True)
+                    return lint_notebook(text, path, rules)
+        outcome.fixed += fixed
+    return lint_notebook(new, path, rules)
+
+
 def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:
     """Fix one file (or standard input): write it, or record its diff; return what remains."""
     if path.endswith(".ipynb"):
-        # Notebooks are linted but not rewritten yet: their fixes need a cell-preserving writer.
-        return _lint_stdin(path, rules) if stdin else lint_file(path, rules)
+        return _fix_notebook(path, rules, keep, stdin, mode, outcome)
     try:
         data = sys.stdin.buffer.read() if stdin else _read_bytes(path)
         text = decode(data)

@@ -74,3 +74,75 @@ def load(text: str) -> NotebookSource:
         for i, line in enumerate(body):
             lines.append(_mask(line) if whole_cell or _is_ipython(line) else line)
     return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts)
+
+
+# ---------------------------------------------------------------- fixing a notebook
+BOUNDARY = "# regr-lint: cell boundary {}"
+
+
+def _masked_cells(data: dict) -> list[tuple[dict, list[str], list[str]]]:
+    """(cell, original lines, masked lines) for each code cell."""
+    out = []
+    for cell in data["cells"]:
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        body = cell_lines(cell.get("source", ""))
+        first = body[0].lstrip() if body else ""
+        whole = first.startswith("%%") and first[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS
+        out.append((cell, body, [_mask(l) if whole or _is_ipython(l) else l for l in body]))
+    return out
+
+
+def fix_notebook(text: str, fix_source) -> tuple[str, int]:
+    """Apply `fix_source(joined_text) -> (new_text, fixed_count)` to the code cells and write back
+    only the cells that changed, keeping outputs, metadata, key order and the file's indentation.
+
+    Cells are joined with boundary comments (never touched by a fix) so the fixed text splits back
+    into the same cells even when a fix adds or removes lines; masked IPython lines come back as
+    they were written."""
+    data = json.loads(text)
+    cells = _masked_cells(data)
+    parts = []
+    for i, (_, _, masked) in enumerate(cells):
+        if i:
+            parts.append(BOUNDARY.format(i))
+        parts.extend(masked)
+    joined = "\n".join(parts) + "\n"
+    new, fixed = fix_source(joined)
+    if not fixed or new == joined:
+        return text, 0
+    lines = new.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    chunks, current, expected = [], [], 1
+    for line in lines:
+        if line == BOUNDARY.format(expected):
+            chunks.append(current)
+            current, expected = [], expected + 1
+        else:
+            current.append(line)
+    chunks.append(current)
+    if len(chunks) != len(cells):
+        raise NotebookError("a fix moved a cell boundary; the notebook was left unchanged")
+    changed = 0
+    for (cell, original, masked), chunk in zip(cells, chunks):
+        restore = {m: o for o, m in zip(original, masked) if m != o}
+        chunk = [restore.get(line, line) for line in chunk]
+        if chunk == original:
+            continue
+        changed += 1
+        source = [line + "\n" for line in chunk[:-1]] + ([chunk[-1]] if chunk and chunk[-1] else [])
+        cell["source"] = source if isinstance(cell.get("source"), list) else "".join(source)
+    if not changed:
+        return text, 0
+    return _dump_like(text, data), fixed
+
+
+def _dump_like(original: str, data: dict) -> str:
+    """JSON written the way the file was: the same indentation, non-ASCII kept, final newline."""
+    indent = 1
+    for line in original.splitlines()[1:2]:
+        stripped = len(line) - len(line.lstrip(" "))
+        indent = stripped or 1
+    out = json.dumps(data, indent=indent, ensure_ascii=False)
+    return out + ("\n" if original.endswith("\n") else "")
