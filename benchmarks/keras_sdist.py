@@ -160,6 +160,14 @@ def supports_no_cache(linter: str) -> bool:
     return "--no-cache" in proc.stdout
 
 
+def supports_flag(linter: str, flag: str) -> bool:
+    try:
+        proc = subprocess.run([linter, "check", "--help"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return flag in proc.stdout
+
+
 def maxrss_mib(ru_maxrss: int) -> float:
     # ru_maxrss is in KiB on Linux and the BSDs, in bytes on macOS.
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
@@ -267,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     cmd = [linter, "check", "--exit-zero"]
     if supports_no_cache(linter):
         cmd.append("--no-cache")
+    if supports_flag(linter, "--no-respect-gitignore"):
+        cmd.append("--no-respect-gitignore")  # the cache dir is git-ignored: walk it anyway
     if (tree / "pyproject.toml").is_file():
         cmd += ["--config", str(tree / "pyproject.toml")]
     cmd.append(".")

@@ -4,6 +4,7 @@ Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or internal erro
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
@@ -16,9 +17,12 @@ from regr_lint import __version__
 from regr_lint.config import Config, ConfigError, load_config
 from regr_lint.discovery import DiscoveryError, discover
 from regr_lint.engine import PARSE_ERROR, lint_file, lint_text, parse_error
+from regr_lint.cache import Cache, clean, fingerprint, project_root
+from regr_lint.parallel import Crash, default_jobs, lint_paths
 from regr_lint.finding import Finding
 from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff, write_atomic
-from regr_lint.output import FORMATS, diff_summary, summary, write_json, write_text
+from regr_lint.formats import write_findings
+from regr_lint.output import FORMATS, diff_summary, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
@@ -48,7 +52,11 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
 @click.option("--ignore", multiple=True, help=f"Do not run these rules. {_SELECTOR_HELP}")
 @click.option("--extend-select", multiple=True, help=f"Run these rules in addition. {_SELECTOR_HELP}")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (json: see regr_lint.output for the schema).")
+              help="Output format (json: see regr_lint.output for the schema; full adds the source "
+                   "line; sarif, github, gitlab for code scanning and CI annotations).")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False),
+              help="Write the formatted output to this file instead of stdout (the summary stays on stderr).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="pyproject.toml to read [tool.regr-lint] from (default: the nearest one above the cwd).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -62,9 +70,17 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
 @click.option("--diff", "show_diff", is_flag=True,
               help="Print a unified diff of what --fix would change and write nothing "
                    "(exit 1 when there is a diff).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Lint in this many worker processes (default: all cores; 1: in this process). "
+                   "Small runs, --fix and --diff always run in this process.")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache (.regr_lint_cache/ at the project root).")
+@click.option("--no-respect-gitignore", is_flag=True,
+              help="Also lint files that .gitignore files ignore in the directories walked.")
 def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_path: str | None,
           exit_zero: bool, stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool,
-          show_diff: bool) -> None:
+          show_diff: bool, output_file: str | None = None, statistics: bool = False,
+          jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
         config = load_config(config_path)
@@ -76,7 +92,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
     layers = [config.layer, cli_layer]
-    rules = _enabled_rules(load_registry(), layers)
+    registry = load_registry()
+    rules = _enabled_rules(registry, layers)
     # A file that cannot be parsed was not checked at all: say so even under a narrow --select
     # (as ruff does for syntax errors), unless RL000 itself is ignored.
     dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
@@ -93,10 +110,15 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             sys.stdout.buffer.write(sys.stdin.buffer.read())  # excluded: the editor gets its text back
     else:
         try:
-            files = discover(paths or ["."], config.exclude)
+            files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore)
         except DiscoveryError as exc:
             fail(str(exc))
-    outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode)
+    # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
+    # nodes of each fix, and standard input is never cached.
+    cache = None if no_cache or stdin or mode.apply else Cache(
+        project_root(config.path), fingerprint(rules, {lr.rule.code: lr.package for lr in registry}))
+    outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
+                         jobs=jobs or default_jobs())
     findings = sorted(outcome.findings)
 
     if mode.diff:
@@ -109,10 +131,15 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             out, color = sys.stderr, False
         else:
             out, color = sys.stdout, _use_color()
-        if fmt == "json":
-            write_json(findings, out)
-        else:
-            write_text(findings, out, color=color, unsafe=mode.unsafe)
+        if output_file:
+            out, color = io.StringIO(), False
+        write_findings(fmt, findings, out, color=color, unsafe=mode.unsafe, rules=rules,
+                       read_sources=not stdin, statistics=statistics)
+        if output_file:
+            try:
+                write_output_file(output_file, out.getvalue())
+            except OSError as exc:
+                fail(f"cannot write {output_file}: {exc.strerror or exc}")
     sys.stdout.flush()
     fixable = sum(1 for f in findings if f.fix is not None and applicable(f.fix.fix, mode.unsafe))
     hidden = sum(1 for f in findings if f.fix is not None and not mode.unsafe and applicable(f.fix.fix, True)
@@ -160,17 +187,30 @@ class Outcome:
 
 
 def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: list[str],
-               stdin: bool, mode: FixMode = FixMode()) -> Outcome:
-    """Lint (and fix) each file; a crash in one file is reported and counted, and the run goes on."""
+               stdin: bool, mode: FixMode = FixMode(), cache: Cache | None = None, jobs: int = 1) -> Outcome:
+    """Lint (and fix) each file; a crash in one file is reported and counted, and the run goes on.
+
+    Plain lint runs go through regr_lint.parallel (the cache, and a worker pool when `jobs` > 1);
+    fixing and standard input stay serial, in this process."""
     outcome = Outcome()
+    linted = {} if mode.apply or stdin else dict(zip(files, lint_paths(files, rules, cache, jobs)))
     for path in files:
         ignored = dropped + config.ignored_codes(path)
 
         def keep(f: Finding) -> bool:
             return not any(matches(s, f.code) for s in ignored)
 
+        result = linted.get(path)
+        if isinstance(result, Crash):
+            outcome.crashed += 1
+            click.echo(f"{path}: internal error in regr-lint: {result.kind}: {result.message}", err=True)
+            if os.environ.get("REGR_LINT_DEBUG"):
+                click.echo(result.traceback.rstrip(), err=True)
+            continue
         try:
-            if mode.apply:
+            if result is not None:
+                found = result
+            elif mode.apply:
                 found = _fix_one(path, rules, keep, stdin, mode, outcome)
             elif stdin:
                 found = _lint_stdin(path, rules)
@@ -285,6 +325,22 @@ def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:
 def _use_color() -> bool:
     # Colour only for a person at a terminal: pipes, files and CI logs get plain text.
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@cli.command("clean")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="pyproject.toml whose directory holds the cache (default: the nearest one above the cwd).")
+def clean_command(config_path: str | None) -> None:
+    """Remove the result cache (.regr_lint_cache/ at the project root)."""
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        fail(str(exc))
+    try:
+        removed = clean(project_root(config.path))
+    except OSError as exc:
+        fail(f"cannot remove the cache: {exc}")
+    click.echo(f"removed {removed}" if removed else "no cache to remove", err=True)
 
 
 @cli.command("rules")

@@ -29,22 +29,108 @@ def _skip_dir(path: str, name: str) -> bool:
     )
 
 
-def _walk(root: str, exclude: PathMatcher) -> Iterable[str]:
+class GitIgnore:
+    """The `.gitignore` files that apply below one directory, shallowest first (a deeper file's
+    patterns, and a later pattern in a file, win, as in git; `!` re-includes). Patterns are the
+    gitignore syntax of regr_lint/pathmatch.py; each file's patterns are relative to its directory.
+    Also read: `.git/info/exclude` of the repository. Not read: git's global excludes file."""
+
+    def __init__(self, layers: tuple = ()):
+        self.layers = layers  # ((base directory, [Pattern, ...]), ...)
+
+    @staticmethod
+    def _load(path: str, base: str) -> tuple | None:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                lines = fh.read().splitlines()
+        except OSError:
+            return None
+        matcher = PathMatcher([ln.rstrip() for ln in lines if not ln.startswith("\\#")], base)
+        return (matcher.base, matcher.patterns) if matcher.patterns else None
+
+    def enter(self, directory: str, has_gitignore: bool) -> "GitIgnore":
+        """The rules below `directory` (which holds a .gitignore when `has_gitignore`)."""
+        if not has_gitignore:
+            return self
+        layer = self._load(os.path.join(directory, ".gitignore"), directory)
+        return GitIgnore(self.layers + (layer,)) if layer else self
+
+    @classmethod
+    def for_root(cls, root: str) -> "GitIgnore":
+        """The rules in force at `root`: those of its git repository's top and of every directory
+        from there down to `root` (the root's own .gitignore included)."""
+        here = os.path.abspath(root)
+        chain = [here]
+        top = None
+        probe = here
+        while True:
+            if os.path.exists(os.path.join(probe, ".git")):
+                top = probe
+                break
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                break
+            probe = parent
+            chain.append(probe)
+        if top is None:
+            chain = [here]  # not in a repository: only the walked directories' own files
+        layers = []
+        if top is not None:
+            exclude = cls._load(os.path.join(top, ".git", "info", "exclude"), top)
+            if exclude:
+                layers.append(exclude)
+        for directory in reversed(chain):
+            layer = cls._load(os.path.join(directory, ".gitignore"), directory)
+            if layer:
+                layers.append(layer)
+        return cls(tuple(layers))
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        if not self.layers:
+            return False
+        full = os.path.abspath(path)
+        state = False
+        for base, patterns in self.layers:
+            rel = os.path.relpath(full, base).replace(os.sep, "/")
+            if rel == "." or rel.startswith("../"):
+                continue
+            for p in patterns:
+                if p.negated == state and p.matches(rel, is_dir):
+                    state = not p.negated
+        return state
+
+
+def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None) -> Iterable[str]:
+    rules: dict[str, GitIgnore] = {}
     for dirpath, dirnames, filenames in os.walk(root):
+        ignore = None
+        if gitignore is not None:
+            # A directory's rules: its parent's plus its own .gitignore (the root's: see for_root).
+            parent = rules.pop(dirpath, None)
+            ignore = gitignore if parent is None else parent.enter(dirpath, ".gitignore" in filenames)
         # Pruning in place keeps os.walk out of skipped trees entirely.
         dirnames[:] = [
             d for d in dirnames
             if not _skip_dir(os.path.join(dirpath, d), d)
             and not exclude.match_self(os.path.join(dirpath, d), True)
+            and not (ignore is not None and ignore.ignored(os.path.join(dirpath, d), True))
         ]
+        if ignore is not None:
+            for d in dirnames:
+                rules[os.path.join(dirpath, d)] = ignore
         for name in filenames:
             path = os.path.join(dirpath, name)
-            if name.endswith(SOURCE_SUFFIXES) and not exclude.match_self(path, False):
+            if name.endswith(SOURCE_SUFFIXES) and not exclude.match_self(path, False) \
+                    and not (ignore is not None and ignore.ignored(path, False)):
                 yield os.path.normpath(path)
 
 
-def discover(paths: Iterable[str], exclude: PathMatcher) -> list[str]:
+def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False) -> list[str]:
     """Files to lint, sorted and without duplicates.
+
+    With `respect_gitignore`, directory walks skip what the `.gitignore` files of the walked
+    directories and of their git repository ignore (see GitIgnore); files named explicitly are
+    linted anyway, and so are the contents of an explicitly named directory that is itself ignored.
 
     A file named explicitly is linted whatever its suffix, unless the configured `exclude` covers it:
     pre-commit passes files one by one, and must still respect the project's excludes.
@@ -56,7 +142,7 @@ def discover(paths: Iterable[str], exclude: PathMatcher) -> list[str]:
         if exclude.match(given, os.path.isdir(given)):
             continue
         if os.path.isdir(given):
-            found.update(_walk(given, exclude))
+            found.update(_walk(given, exclude, GitIgnore.for_root(given) if respect_gitignore else None))
         else:
             found.add(os.path.normpath(given))
     return sorted(found)

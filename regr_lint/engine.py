@@ -95,8 +95,13 @@ def _cpython_parse(text: str) -> None:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
 
+def active_rules(text: str, rules: Sequence[Rule]) -> list[Rule]:
+    """The cheap pre-check: the rules whose tokens all occur in the text (no parse needed to know)."""
+    return [r for r in rules if all(tok in text for tok in r.tokens)]
+
+
 def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
-    active = [r for r in rules if all(tok in text for tok in r.tokens)]
+    active = active_rules(text, rules)
     if not active:
         # The cheap pre-check: nothing here can concern any rule, so the file is never parsed.
         return [], None

@@ -1,4 +1,5 @@
-"""Writing findings: `text` for people and editors, `json` for tools.
+"""Writing findings: `text` for people and editors, `json` for tools, `--statistics`, and the
+summary. The other formats (`full`, `sarif`, `github`, `gitlab`) are in regr_lint.formats.
 
 JSON schema (version 1), written to stdout as one object:
 
@@ -13,6 +14,9 @@ JSON schema (version 1), written to stdout as one object:
           "code": "RL101",
           "name": "accuracy-on-regression",           # the rule's kebab-case name
           "message": "...",
+          "cell": 3,                                  # notebooks only: the code cell (1-based, among
+                                                      #   code cells); line / end_line are then the
+                                                      #   lines within that cell
           "fix": null | {                             # the fix the rule offers (--fix applies it)
             "applicability": "safe" | "unsafe",       # unsafe: only with --unsafe-fixes
             "message": "Remove metric 'accuracy'",
@@ -26,12 +30,17 @@ JSON schema (version 1), written to stdout as one object:
       ]
     }
 
+Fields are only ever added within a version; removing or changing one bumps `version`.
+
 The summary (`Found N errors.` / `All checks passed!`, what was fixed or is fixable, and the number
-of files checked) goes to stderr in both formats, so stdout stays machine-readable.
+of files checked) goes to stderr in every format, so stdout stays machine-readable.
 """
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections import Counter
 from typing import Sequence, TextIO
 
 import click
@@ -40,19 +49,72 @@ from regr_lint import __version__
 from regr_lint.finding import Finding
 from regr_lint.fixes import applicable
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "full", "json", "sarif", "github", "gitlab")
 SCHEMA_VERSION = 1
 
 
-def write_text(findings: Sequence[Finding], out: TextIO, color: bool, unsafe: bool = False) -> None:
+def text_line(f: Finding, color: bool = False, unsafe: bool = False) -> str:
     """`path:line:col: CODE message`; `CODE [*] message` when --fix would fix it (in this mode)."""
+    path = click.style(f.path, bold=True) if color else f.path
+    code = click.style(f.code, bold=True, fg="red") if color else f.code
+    mark = ""
+    if f.fix is not None and applicable(f.fix.fix, unsafe):
+        mark = (click.style("[*]", fg="cyan") if color else "[*]") + " "
+    return f"{path}:{f.location()}: {code} {mark}{f.message}"
+
+
+def write_text(findings: Sequence[Finding], out: TextIO, color: bool, unsafe: bool = False) -> None:
     for f in findings:
-        path = click.style(f.path, bold=True) if color else f.path
-        code = click.style(f.code, bold=True, fg="red") if color else f.code
-        mark = ""
-        if f.fix is not None and applicable(f.fix.fix, unsafe):
-            mark = (click.style("[*]", fg="cyan") if color else "[*]") + " "
-        out.write(f"{path}:{f.location()}: {code} {mark}{f.message}\n")
+        out.write(text_line(f, color, unsafe) + "\n")
+
+
+def write_statistics(findings: Sequence[Finding], out: TextIO, unsafe: bool = False, as_json: bool = False) -> None:
+    """`--statistics`: one row per rule, `  3  RL101  accuracy-on-regression  [*]`, most frequent
+    first (`[*]` when --fix, in this mode, can fix some of them); with `--format json`, a list of
+    {"code", "name", "count", "fixable"} (fixable: how many)."""
+    counts = Counter(f.code for f in findings)
+    names = {f.code: f.name for f in findings}
+    fixable = Counter(f.code for f in findings if f.fix is not None and applicable(f.fix.fix, unsafe))
+    order = sorted(counts, key=lambda c: (-counts[c], c))
+    if as_json:
+        rows = [{"code": c, "name": names[c], "count": counts[c], "fixable": fixable[c]} for c in order]
+        json.dump(rows, out, indent=2)
+        out.write("\n")
+        return
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    code_width = max((len(c) for c in counts), default=0)
+    name_width = max((len(names[c]) for c in counts), default=0)
+    for c in order:
+        row = f"{counts[c]:>{width + 2}}  {c:<{code_width}}  {names[c]:<{name_width}}  {'[*]' if fixable[c] else ''}"
+        out.write(row.rstrip() + "\n")
+
+
+def write_output_file(path: str, text: str) -> None:
+    """`--output-file`: write `text` all at once (a temporary file beside it, then renamed), creating
+    the folder if needed; a new file gets the usual permissions (0666 less the umask)."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    os.makedirs(folder, exist_ok=True)
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def write_json(findings: Sequence[Finding], out: TextIO) -> None:

@@ -1,0 +1,221 @@
+"""The per-file result cache in `.regr_lint_cache/` at the project root.
+
+An entry holds the findings of one file's *contents* under one set of *settings*; its key is
+
+    sha256(settings fingerprint, the kind of file (.py / .ipynb), the file's bytes)
+
+so identical files share an entry, and a change of any input makes a miss (never a stale hit). The
+settings fingerprint covers: the cache format, regr-lint's version, the Python and libcst versions,
+the enabled rule codes with the distribution (and its version) each comes from, and the size and
+mtime of the source files of regr-lint itself and of every enabled rule's module (so an editable
+install or a rule pack upgraded in place invalidates too). What else in the configuration changes
+findings — `per-file-ignores`, `--ignore RL000` — is applied *after* the cache (the entry holds
+what the enabled rules found in the file), so it is not in the key.
+
+Entries store findings without their path (the path is the only thing that differs between two
+files with the same contents) and with their fix as data: whether it is safe, its message, its
+placed edits. The libcst nodes `--fix` needs are not stored: `--fix` / `--diff` never use the
+cache. Standard input is never cached.
+
+Concurrent runs are safe without locks: each entry is written to a temporary file in its shard
+directory and moved into place with os.replace (atomic), and an entry that cannot be read or does
+not decode as expected is a miss. Nothing is ever pruned automatically: `regr-lint clean` removes
+the whole directory.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
+
+from regr_lint import __version__
+from regr_lint.finding import Finding, FixInfo
+
+CACHE_DIR_NAME = ".regr_lint_cache"
+FORMAT = 1  # bump when the entry layout changes
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by regr-lint.\n"
+    "# For information about cache directory tags, see:\n"
+    "#\thttps://bford.info/cachedir/\n"
+)
+
+
+@dataclass(frozen=True)
+class CachedFix:
+    """A fix read back from the cache: enough for `[*]`, the fixable counts and JSON output
+    (`regr_lint.fixes.applicable` reads safe / edits / imports), not for applying it."""
+
+    safe: bool
+    message: str
+    edits: tuple = ()  # placeholders, one per edit of the rule's Fix (their nodes are not cached)
+    imports: tuple = ()
+
+
+def project_root(config_path: Optional[str]) -> str:
+    """Where the cache lives: the directory of the config file in use, else the cwd."""
+    return os.path.dirname(os.path.abspath(config_path)) if config_path else os.getcwd()
+
+
+def _stat_sig(path: Optional[str]) -> str:
+    if not path:
+        return "-"
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:?"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _own_sources() -> list[str]:
+    """regr-lint's own Python files (engine, facts, rules): their change can change findings."""
+    import regr_lint
+
+    out = []
+    root = os.path.dirname(os.path.abspath(regr_lint.__file__))
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "verify"))
+        out += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".py")]
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _dist_version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except (PackageNotFoundError, ValueError):
+        return "?"
+
+
+def fingerprint(rules: Sequence[object], packages: dict[str, str]) -> str:
+    """The settings part of every key. `packages` maps a rule code to its distribution name."""
+    import libcst
+
+    parts = [f"format={FORMAT}", f"regr-lint={__version__}", f"python={sys.version_info[:3]}",
+             f"libcst={_dist_version('libcst')}:{getattr(libcst, '__file__', '')}"]
+    for rule in sorted(rules, key=lambda r: r.code):
+        dist = packages.get(rule.code, "?")
+        module = sys.modules.get(type(rule).__module__)
+        parts.append(f"rule={rule.code}:{type(rule).__module__}.{type(rule).__qualname__}:"
+                     f"{dist}=={_dist_version(dist)}:{_stat_sig(getattr(module, '__file__', None))}:"
+                     f"{','.join(getattr(rule, 'tokens', ()))}")
+    parts += [_stat_sig(p) for p in _own_sources()]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- (de)serialising findings
+
+_INT_FIELDS = ("line", "col", "end_line", "end_col", "stmt_line", "stmt_end_line", "cell", "cell_line",
+               "cell_end_line")
+
+
+def dump_finding(f: Finding) -> dict:
+    doc = {k: getattr(f, k) for k in _INT_FIELDS}
+    doc.update(code=f.code, message=f.message, name=f.name, fix=None)
+    if f.fix is not None:
+        fix = f.fix.fix
+        doc["fix"] = {"safe": bool(fix.safe), "message": str(fix.message),
+                      "n_edits": len(getattr(fix, "edits", ()) or ()),
+                      "imports": [str(i) for i in (getattr(fix, "imports", ()) or ())],
+                      "edits": [dict(e) for e in f.fix.edits]}
+    return doc
+
+
+def load_finding(path: str, doc: dict) -> Finding:
+    """Raises (KeyError, TypeError, ValueError) on a malformed document: the caller treats it as a miss."""
+    fix = None
+    if doc["fix"] is not None:
+        fd = doc["fix"]
+        edits = tuple({"line": int(e["line"]), "column": int(e["column"]), "end_line": int(e["end_line"]),
+                       "end_column": int(e["end_column"]), "content": str(e["content"])} for e in fd["edits"])
+        fix = FixInfo(CachedFix(bool(fd["safe"]), str(fd["message"]), (None,) * int(fd["n_edits"]),
+                                tuple(str(i) for i in fd["imports"])), edits)
+    ints = {k: int(doc[k]) for k in _INT_FIELDS}
+    return Finding(path=path, code=str(doc["code"]), message=str(doc["message"]), name=str(doc["name"]),
+                   fix=fix, **ints)
+
+
+# --------------------------------------------------------------------------- the store
+
+class Cache:
+    """Entries under `<root>/.regr_lint_cache/v<FORMAT>/<key[:2]>/<key[2:]>.json`."""
+
+    def __init__(self, root: str, settings: str):
+        self.dir = os.path.join(os.path.abspath(root), CACHE_DIR_NAME)
+        self.entries = os.path.join(self.dir, f"v{FORMAT}")
+        self.settings = settings
+        self._prepared = False
+
+    def key(self, data: bytes, path: str) -> str:
+        kind = "ipynb" if path.endswith(".ipynb") else "py"
+        h = hashlib.sha256(self.settings.encode())
+        h.update(b"\0" + kind.encode() + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def _entry(self, key: str) -> str:
+        return os.path.join(self.entries, key[:2], key[2:] + ".json")
+
+    def get(self, key: str, path: str) -> Optional[list[Finding]]:
+        """The cached findings (placed at `path`), or None on a miss (absent, unreadable, corrupt)."""
+        try:
+            with open(self._entry(key), "rb") as fh:
+                doc = json.loads(fh.read())
+            if not isinstance(doc, dict) or doc.get("key") != key:
+                return None
+            return [load_finding(path, d) for d in doc["findings"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, findings: Iterable[Finding]) -> None:
+        """Store an entry atomically; a cache that cannot be written is silently skipped."""
+        try:
+            payload = json.dumps({"key": key, "findings": [dump_finding(f) for f in findings]},
+                                 separators=(",", ":")).encode()
+            self._prepare()
+            shard = os.path.dirname(self._entry(key))
+            os.makedirs(shard, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=shard)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload)
+                os.replace(tmp, self._entry(key))
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except (OSError, TypeError, ValueError):
+            pass
+
+    def _prepare(self) -> None:
+        """CACHEDIR.TAG (backup tools skip the directory) and a .gitignore (git ignores it)."""
+        if self._prepared:
+            return
+        os.makedirs(self.dir, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by regr-lint.\n*\n")):
+            target = os.path.join(self.dir, name)
+            if not os.path.exists(target):
+                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.dir)
+                with os.fdopen(fd, "w") as fh:
+                    fh.write(text)
+                os.replace(tmp, target)
+        self._prepared = True
+
+
+def clean(root: str) -> Optional[str]:
+    """Remove `<root>/.regr_lint_cache`; returns the removed directory, or None if there was none."""
+    target = os.path.join(os.path.abspath(root), CACHE_DIR_NAME)
+    if not os.path.isdir(target):
+        return None
+    shutil.rmtree(target)
+    return target

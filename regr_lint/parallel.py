@@ -1,0 +1,171 @@
+"""Linting many files (not fixing them): through the result cache, in this process or in a pool of
+worker processes. The results come back in the order of the files, whatever finished first, so a
+parallel run prints exactly what a serial one does.
+
+The pool uses the `fork` start method where the platform has it (the workers inherit the loaded
+rules: nothing is imported twice) and `spawn` elsewhere (each worker loads the rules once, in its
+initializer). Runs of fewer than MIN_PARALLEL files stay in this process: starting the workers would
+cost more than it saves. An exception while linting a file is returned as a `Crash` for that file;
+a worker that dies outright (a segfault in a native parser) breaks the pool, and the files it had
+not finished are then run again one at a time, each in a fresh single-worker pool, so only the file
+that kills a worker is reported.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import multiprocessing
+import os
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Optional, Sequence, Union
+
+from regr_lint.cache import Cache, dump_finding, load_finding
+from regr_lint.engine import active_rules, lint_file, parse_error
+from regr_lint.finding import Finding
+from regr_lint.rule import Rule
+from regr_lint.source import SourceError, decode
+
+MIN_PARALLEL = 8  # fewer files than this: no pool
+
+
+@dataclass(frozen=True)
+class Crash:
+    """Linting the file raised: reported as an internal error for that file, and the run goes on."""
+
+    kind: str  # the exception's type name
+    message: str
+    traceback: str = ""
+
+
+Result = Union[list[Finding], Crash]
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+
+
+def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -> list[Finding]:
+    """`engine.lint_file(path, rules)`, through the cache. A Python file that holds none of the rules'
+    tokens is neither parsed nor cached (the pre-check costs less than a cache lookup); a file
+    that cannot be read or decoded is RL000, not cached either."""
+    try:
+        data = _read(path)
+        text = decode(data)
+    except SourceError as exc:
+        return [parse_error(path, str(exc))]
+    if cache is None or (not path.endswith(".ipynb") and not active_rules(text, rules)):
+        return lint_file(path, rules, text=text)
+    key = cache.key(data, path)
+    hit = cache.get(key, path)
+    if hit is not None:
+        return hit
+    found = lint_file(path, rules, text=text)
+    cache.put(key, found)
+    return found
+
+
+def _guarded(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Result:
+    try:
+        return lint_path(path, rules, cache)
+    except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the run
+        return Crash(type(exc).__name__, str(exc), traceback.format_exc())
+
+
+# --------------------------------------------------------------------------- the workers
+
+_worker_rules: list[Rule] = []
+_worker_cache: Optional[Cache] = None
+
+
+def _init_worker(rules: Optional[Sequence[Rule]], codes: Sequence[str], cache: Optional[Cache]) -> None:
+    """Once per worker: the rules (inherited under fork; loaded from the registry under spawn)."""
+    global _worker_rules, _worker_cache
+    if rules is None:
+        from regr_lint.registry import load_registry
+
+        with contextlib.redirect_stderr(io.StringIO()):  # the parent has already warned
+            loaded = load_registry()
+        wanted = set(codes)
+        rules = [lr.rule for lr in loaded if lr.rule.code in wanted]
+    _worker_rules = list(rules)
+    _worker_cache = cache
+
+
+def _lint_chunk(paths: Sequence[str]) -> list[Result]:
+    out = []
+    for path in paths:
+        result = _guarded(path, _worker_rules, _worker_cache)
+        if isinstance(result, list):
+            # Fixes travel as data (their libcst nodes would be heavy to pickle, and are not needed).
+            result = [load_finding(f.path, dump_finding(f)) for f in result]
+        out.append(result)
+    return out
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _pool(workers: int, rules: Sequence[Rule], cache: Optional[Cache]) -> ProcessPoolExecutor:
+    ctx = _context()
+    inherited = list(rules) if ctx.get_start_method() == "fork" else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                               initargs=(inherited, [r.code for r in rules], cache))
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def lint_paths(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cache] = None,
+               jobs: int = 1) -> list[Result]:
+    """One result per file, in the order of `files`."""
+    if jobs <= 1 or len(files) < MIN_PARALLEL:
+        return [_guarded(path, rules, cache) for path in files]
+    size = max(1, min(16, len(files) // (jobs * 8)))
+    chunks = [list(files[i:i + size]) for i in range(0, len(files), size)]
+    results: list[Optional[Result]] = [None] * len(files)
+    broken: list[int] = []
+    try:
+        pool = _pool(min(jobs, len(chunks)), rules, cache)
+    except (OSError, ImportError, NotImplementedError):  # no process support here (no sem_open …)
+        return [_guarded(path, rules, cache) for path in files]
+    with pool:
+        futures = [pool.submit(_lint_chunk, chunk) for chunk in chunks]
+        start = 0
+        for chunk, future in zip(chunks, futures):
+            try:
+                for offset, result in enumerate(future.result()):
+                    results[start + offset] = result
+            except BrokenProcessPool:
+                broken.extend(range(start, start + len(chunk)))
+            start += len(chunk)
+    if broken:
+        _isolate(files, broken, results, rules, cache)
+    return results  # type: ignore[return-value]
+
+
+def _isolate(files, indexes, results, rules, cache) -> None:
+    """Run each file whose worker died again, alone, so the one that kills a worker is found."""
+    pool = None
+    try:
+        for i in indexes:
+            if pool is None:
+                pool = _pool(1, rules, cache)
+            try:
+                results[i] = pool.submit(_lint_chunk, [files[i]]).result()[0]
+            except BrokenProcessPool as exc:
+                results[i] = Crash("BrokenProcessPool", f"the worker process linting it died ({exc})")
+                pool.shutdown(wait=False)
+                pool = None
+    finally:
+        if pool is not None:
+            pool.shutdown()
