@@ -202,3 +202,14 @@ def test_pathmatch_negation(tmp_path):
     m = PathMatcher(["gen/*.py", "!gen/keep.py"], str(tmp_path))
     assert m.match(str(tmp_path / "gen/x.py"))
     assert not m.match(str(tmp_path / "gen/keep.py"))
+
+
+def test_excluded_stdin_is_echoed_back_unchanged_with_fix(proj):
+    # An editor pipes the buffer through `--fix`: for an excluded path it must get its text back
+    # byte for byte (CRLF and a fixable bug included), not an empty buffer.
+    pyproject(proj, 'exclude = ["gen/"]\n')
+    source = TWO_RULES.replace("\n", "\r\n")
+    res = run("check", "--fix", "--stdin-filename", "gen/x.py", cwd=proj, stdin=source)
+    assert res.returncode == 0 and res.stdout == source
+    fixed = run("check", "--fix", "--stdin-filename", "src/x.py", cwd=proj, stdin=source)
+    assert fixed.stdout != source and "accuracy" not in fixed.stdout
