@@ -75,12 +75,16 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
                    "Small runs, --fix and --diff always run in this process.")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache (.regr_lint_cache/ at the project root).")
+@click.option("--add-noqa", is_flag=True,
+              help="Add `# noqa: CODE` to every line with a finding (adopt the linter on old code: "
+                   "only new problems show afterwards).")
 @click.option("--no-respect-gitignore", is_flag=True,
               help="Also lint files that .gitignore files ignore in the directories walked.")
 def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_path: str | None,
           exit_zero: bool, stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool,
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
-          jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False) -> None:
+          jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
+          add_noqa: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
         config = load_config(config_path)
@@ -120,6 +124,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
                          jobs=jobs or default_jobs())
     findings = sorted(outcome.findings)
+    if add_noqa:
+        _add_noqa(findings, stdin or mode.apply)
 
     if mode.diff:
         sys.stdout.write("".join(outcome.diffs))
@@ -224,6 +230,26 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
             continue
         outcome.findings.extend(f for f in found if keep(f))
     return outcome
+
+
+def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
+    from regr_lint.add_noqa import add_noqa
+
+    if unsupported:
+        fail("--add-noqa works on files only, not with standard input, --fix or --diff")
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    added = 0
+    for path, found in by_path.items():
+        if path.endswith(".ipynb"):
+            continue  # notebooks: a noqa would have to go into the cell's source; not yet
+        try:
+            added += add_noqa(path, found)
+        except (OSError, SourceError, WriteError) as exc:
+            click.echo(f"{path}: noqa not added: {exc}", err=True)
+    click.echo(f"Added {added} noqa directive{'s' if added != 1 else ''}.", err=True)
+    sys.exit(0)
 
 
 def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:
