@@ -75,6 +75,10 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
                    "Small runs, --fix and --diff always run in this process.")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache (.regr_lint_cache/ at the project root).")
+@click.option("--show-source", is_flag=True,
+              help="Show each finding's source line with the range underlined (the `full` format).")
+@click.option("--show-fixes", is_flag=True,
+              help="With --fix: list the fixes applied, per file and rule.")
 @click.option("--add-noqa", is_flag=True,
               help="Add `# noqa: CODE` to every line with a finding (adopt the linter on old code: "
                    "only new problems show afterwards).")
@@ -84,7 +88,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           exit_zero: bool, stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool,
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
           jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
-          add_noqa: bool = False) -> None:
+          add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
         config = load_config(config_path)
@@ -124,6 +128,10 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
                          jobs=jobs or default_jobs())
     findings = sorted(outcome.findings)
+    if show_source and fmt == "text":
+        fmt = "full"
+    if show_fixes and outcome.applied:
+        _show_fixes(outcome.applied)
     if add_noqa:
         _add_noqa(findings, stdin or mode.apply)
 
@@ -190,6 +198,7 @@ class Outcome:
     diffs: list[str] = field(default_factory=list)
     write_errors: int = 0
     stdout_bytes: bytes = b""  # --fix on standard input: the (fixed) source
+    applied: dict = field(default_factory=dict)  # path -> [(code, name)] of the fixes applied
 
 
 def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: list[str],
@@ -232,6 +241,18 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
     return outcome
 
 
+def _show_fixes(applied: dict) -> None:
+    total = sum(len(v) for v in applied.values())
+    click.echo(f"Fixed {total} error{'s' if total != 1 else ''}:", err=True)
+    for path, fixes in sorted(applied.items()):
+        click.echo(f"- {path}:", err=True)
+        counts: dict = {}
+        for code, name in fixes:
+            counts[(code, name)] = counts.get((code, name), 0) + 1
+        for (code, name), n in sorted(counts.items()):
+            click.echo(f"    {n} × {code} ({name})", err=True)
+
+
 def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
     from regr_lint.add_noqa import add_noqa
 
@@ -265,10 +286,13 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
     if stdin and mode.write:
         outcome.stdout_bytes = data
 
+    applied: list = []
+
     def fix_source(source: str):
         result = fix_text(source, path, rules, unsafe=mode.unsafe, keep=keep)
         for message in result.dropped:
             click.echo(message, err=True)
+        applied.extend(result.applied)
         return result.text, result.fixed
 
     try:
@@ -293,6 +317,8 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
                     click.echo(f"{path}: not fixed: {exc}", err=True)
                     return lint_notebook(text, path, rules)
         outcome.fixed += fixed
+        if mode.write:
+            outcome.applied.setdefault(path, []).extend(applied)
     return lint_notebook(new, path, rules)
 
 
@@ -329,6 +355,7 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
         click.echo(f"{path}: not fixed: {exc}", err=True)
         return lint_text(text, path, rules)
     outcome.fixed += result.fixed
+    outcome.applied.setdefault(path, []).extend(result.applied)
     return result.findings
 
 

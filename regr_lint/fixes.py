@@ -300,6 +300,7 @@ class FixResult:
     findings: list[Finding]  # what remains, placed in `text`
     fixed: int = 0  # fixes applied
     dropped: list[str] = field(default_factory=list)  # "path: fix for RL101 dropped: …"
+    applied: list = field(default_factory=list)  # (code, name) of every fix applied, for --show-fixes
 
     @property
     def changed(self) -> bool:
@@ -338,6 +339,7 @@ def fix_text(text: str, path: str, rules: Sequence[Rule], *, unsafe: bool = Fals
                 continue  # the broken fixes are set aside: the others may apply now
             break
         result.fixed += len(applied)
+        result.applied.extend((f.code, f.name) for f in applied)
         current = new
         findings = None
     if findings is None:

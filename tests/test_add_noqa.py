@@ -34,3 +34,24 @@ def test_add_noqa_silences_merges_and_keeps_crlf(tmp_path):
 def test_add_noqa_refuses_stdin(tmp_path):
     res = run("check", "--add-noqa", "--stdin-filename", "x.py", cwd=tmp_path, stdin="import keras\n")
     assert res.returncode == 2
+
+
+BUGS = 'import keras\nopt = keras.optimizers.Adam(lr=1)\nopt2 = keras.optimizers.SGD(lr=2)\n'
+
+
+def test_show_fixes_lists_what_fix_applied(tmp_path):
+    path = tmp_path / "t.py"
+    path.write_text(BUGS)
+    res = run("check", "--fix", "--show-fixes", str(path), cwd=tmp_path)
+    assert res.returncode == 0
+    assert "Fixed 2 errors:" in res.stderr and "2 × RL502 (removed-lr-argument)" in res.stderr
+
+
+def test_show_source_underlines_the_range(tmp_path):
+    path = tmp_path / "t.py"
+    path.write_text(BUGS)
+    res = run("check", "--show-source", str(path), cwd=tmp_path)
+    lines = res.stdout.splitlines()
+    src = next(i for i, l in enumerate(lines) if "Adam(lr=1)" in l)
+    caret = lines[src + 1]
+    assert caret.index("^") == lines[src].index("lr=1")
