@@ -109,6 +109,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     mode = FixMode(apply=apply_fixes or show_diff, write=apply_fixes and not show_diff, diff=show_diff,
                    unsafe=unsafe_fixes)
     stdin = stdin_filename is not None or list(paths) == ["-"]
+    missing = []
     if stdin:
         if paths and list(paths) != ["-"]:
             raise click.UsageError("PATHS cannot be given together with --stdin-filename")
@@ -117,10 +118,14 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         if not files and mode.write:
             sys.stdout.buffer.write(sys.stdin.buffer.read())  # excluded: the editor gets its text back
     else:
+        missing: list = []
         try:
-            files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore)
+            files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore,
+                             missing=missing)
         except DiscoveryError as exc:
             fail(str(exc))
+        for given in missing:
+            click.echo(f"regr-lint: error: {given}: no such file or directory", err=True)
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
     cache = None if no_cache or stdin or mode.apply else Cache(
@@ -167,7 +172,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
         sys.exit(EXIT_ERROR)
-    if outcome.write_errors:
+    if outcome.write_errors or (not stdin and missing):
         sys.exit(EXIT_ERROR)
     if mode.diff:
         sys.exit(0 if exit_zero or not outcome.diffs else EXIT_FINDINGS)

@@ -125,7 +125,8 @@ def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None) -
                 yield os.path.normpath(path)
 
 
-def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False) -> list[str]:
+def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False,
+             missing: list | None = None) -> list[str]:
     """Files to lint, sorted and without duplicates.
 
     With `respect_gitignore`, directory walks skip what the `.gitignore` files of the walked
@@ -138,7 +139,10 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
     found: set[str] = set()
     for given in paths:
         if not os.path.exists(given):
-            raise DiscoveryError(f"{given}: no such file or directory")
+            if missing is None:
+                raise DiscoveryError(f"{given}: no such file or directory")
+            missing.append(given)  # reported by the caller; the other paths are still linted
+            continue
         if exclude.match(given, os.path.isdir(given)):
             continue
         if os.path.isdir(given):

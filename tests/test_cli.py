@@ -202,11 +202,11 @@ def test_non_python_files_skipped_in_dirs_but_linted_when_named(tmp_path):
     assert res.returncode == 1 and res.stdout.startswith("train.txt:4:")
 
 
-def test_missing_path_exit_2(project):
+def test_missing_path_exit_2_and_the_other_paths_still_linted(project):
     res = run("check", "bug.py", "nope.py", cwd=project)
     assert res.returncode == 2
-    assert "nope.py" in res.stderr
-    assert res.stdout == ""
+    assert "nope.py: no such file or directory" in res.stderr
+    assert res.stdout.startswith("bug.py:")
 
 
 # -- files that cannot be linted ---------------------------------------------------------------------

@@ -80,3 +80,40 @@ def test_deep_but_valid_expression_does_not_break_the_rules():
            "m = keras.Sequential([keras.layers.Dense(1)])\n"
            "m.compile(loss='mse', metrics=['accuracy'])\n")
     assert codes(src) == [("RL101", 4)]
+
+
+def test_odd_files_in_one_run_never_crash_it(tmp_path):
+    (tmp_path / "merge.py").write_text("import keras\n<<<<<<< HEAD\nx = 1\n=======\nx = 2\n>>>>>>> b\n")
+    (tmp_path / "binary.py").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "tabs.py").write_text('import keras\nif True:\n\tm = keras.layers.Dense(1, activation="softmax")\n')
+    (tmp_path / "empty.py").write_text("")
+    loop = tmp_path / "loop"
+    loop.mkdir()
+    (loop / "self").symlink_to("..", target_is_directory=True)
+    proc = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    codes = sorted(line.split(": ")[1].split()[0] + "@" + line.split(":")[0].rsplit("/", 1)[-1]
+                   for line in proc.stdout.splitlines())
+    assert codes == ["RL000@binary.py", "RL000@merge.py", "RL103@tabs.py"]
+    assert "Traceback" not in proc.stderr
+
+
+def test_linting_never_runs_or_imports_the_code(tmp_path):
+    marker = tmp_path / "executed"
+    (tmp_path / "evil.py").write_text(
+        "import keras\nimport socket\n"
+        f"open({str(marker)!r}, 'w').write('ran')\n"
+        "socket.create_connection(('127.0.0.1', 9))\n"
+        "m = keras.layers.Dense(1, activation='softmax')\n")
+    probe = ("import sys, runpy\n"
+             "sys.argv = ['regr-lint', 'check', '--no-cache', '--jobs', '1', sys.argv[1]]\n"
+             "try:\n    runpy.run_module('regr_lint', run_name='__main__')\n"
+             "except SystemExit as e:\n    code = e.code\n"
+             "print('IMPORTED', sorted(m for m in sys.modules if m.split('.')[0] in ('tensorflow', 'keras')))\n"
+             "sys.exit(code)\n")
+    proc = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "evil.py")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and " RL103 " in proc.stdout
+    assert "IMPORTED []" in proc.stdout
+    assert not marker.exists()
