@@ -106,7 +106,7 @@ def fingerprint(rules: Sequence[object], packages: dict[str, str]) -> str:
         module = sys.modules.get(type(rule).__module__)
         parts.append(f"rule={rule.code}:{type(rule).__module__}.{type(rule).__qualname__}:"
                      f"{dist}=={_dist_version(dist)}:{_stat_sig(getattr(module, '__file__', None))}:"
-                     f"{','.join(getattr(rule, 'tokens', ()))}")
+                     f"{getattr(rule, 'tokens', ())!r}")
     parts += [_stat_sig(p) for p in _own_sources()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -154,10 +154,10 @@ class Cache:
         self.settings = settings
         self._prepared = False
 
-    def key(self, data: bytes, path: str) -> str:
+    def key(self, data: bytes, path: str, extra: str = "") -> str:
         kind = "ipynb" if path.endswith(".ipynb") else "py"
         h = hashlib.sha256(self.settings.encode())
-        h.update(b"\0" + kind.encode() + b"\0")
+        h.update(b"\0" + kind.encode() + b"\0" + extra.encode() + b"\0")
         h.update(data)
         return h.hexdigest()
 

@@ -95,14 +95,16 @@ def _cpython_parse(text: str) -> None:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
 
-def active_rules(text: str, rules: Sequence[Rule]) -> list[Rule]:
-    """The cheap pre-check: the rules whose tokens all occur in the text (no parse needed to know)."""
-    return [r for r in rules if all(tok in text for tok in r.tokens)]
+def active_rules(text: str, rules: Sequence[Rule], path: str = "") -> list[Rule]:
+    """The cheap pre-check: the rules that apply to the path and whose tokens occur in the text
+    (no parse needed to know)."""
+    return [r for r in rules if r.applies_to(path) and all(
+        (tok in text) if isinstance(tok, str) else any(t in text for t in tok) for tok in r.tokens)]
 
 
 def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
-    active = active_rules(text, rules)
-    if not active:
+    active = active_rules(text, rules, path)
+    if not active and "keras" not in text:
         # The cheap pre-check: nothing here can concern any rule, so the file is never parsed.
         return [], None
     # CPython's own parser goes first (about a tenth of libcst's time): it bounds the nesting that
@@ -119,6 +121,10 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
         return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
         return [parse_error(path, f"cannot parse: {exc}")], None
+    if not active and cpython_error is None:
+        # A Keras file no rule's tokens point at: CPython's parse (a tenth of libcst's cost) is
+        # enough to say it is well formed; a broken one still goes on to get its RL000.
+        return [], None
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:

@@ -60,9 +60,10 @@ def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -
         text = decode(data)
     except SourceError as exc:
         return [parse_error(path, str(exc))]
-    if cache is None or (not path.endswith(".ipynb") and not active_rules(text, rules)):
+    if cache is None or (not path.endswith(".ipynb") and not active_rules(text, rules, path)):
         return lint_file(path, rules, text=text)
-    key = cache.key(data, path)
+    # rules that do not apply at this path make identical content lint differently elsewhere
+    key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path)))
     hit = cache.get(key, path)
     if hit is not None:
         return hit

@@ -49,14 +49,19 @@ class Rule:
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
-    # The file's text must hold every one of these tokens or the rule cannot fire there.
-    tokens: ClassVar[tuple[str, ...]] = ("keras",)
+    # The file's text must hold every one of these tokens or the rule cannot fire there; an entry
+    # that is a tuple is satisfied by any one of its strings.
+    tokens: ClassVar[tuple] = ("keras",)
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[str]] = []
 
     def check(self, facts: "KerasFacts") -> Iterable[Report]:
         raise NotImplementedError
+
+    def applies_to(self, path: str) -> bool:
+        """Whether the rule can concern a file at `path` at all (checked before any parse)."""
+        return True
 
     def report(self, node: cst.CSTNode, message: str, fix: Optional[Fix] = None) -> Report:
         return Report(node, message, fix)

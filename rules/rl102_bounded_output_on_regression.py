@@ -26,7 +26,7 @@ class BoundedOutputOnRegression(Rule):
     code = "RL102"
     name = "bounded-output-on-regression"
     summary = "Regression head ends in sigmoid / tanh / softmax, so predictions cannot reach the targets"
-    tokens = ("keras",)
+    tokens = ("keras", "compile", ("igmoid", "tanh", "oftmax"))
     docs = """\
 ## What it does
 Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh` or `softmax` (as

@@ -17,7 +17,7 @@ class SoftmaxOnOneUnit(Rule):
     code = "RL103"
     name = "softmax-on-one-unit"
     summary = "softmax over a single unit always outputs 1.0"
-    tokens = ("keras", "oftmax")
+    tokens = ("keras", "oftmax", "Dense")
     docs = """\
 ## What it does
 Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')`, anywhere in

@@ -24,7 +24,7 @@ class InputAsTarget(Rule):
     code = "RL201"
     name = "input-as-target"
     summary = "Supervised model trained with its input as the target"
-    tokens = ("keras",)
+    tokens = ("keras", ("fit", "train_on_batch"))
     docs = """\
 ## What it does
 Finds a training call fed the same expression as input and target — `fit(x, x)`,

@@ -6,7 +6,7 @@ class PerSampleRmse(Rule):
     code = "RL401"
     name = "per-sample-rmse"
     summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
-    tokens = ("keras", "mean")
+    tokens = ("keras", "mean", ("sqrt", "0.5"))
     docs = """\
 ## What it does
 Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))` — with

@@ -34,7 +34,7 @@ class RemovedGeneratorApi(Rule):
     code = "RL501"
     name = "removed-generator-api"
     summary = "fit_generator / evaluate_generator / predict_generator were removed in Keras 3"
-    tokens = ("keras", "_generator")
+    tokens = ("keras", ("fit_generator", "evaluate_generator", "predict_generator"))
     docs = """\
 ## What it does
 Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:

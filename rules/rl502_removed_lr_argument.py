@@ -25,7 +25,7 @@ class RemovedLrArgument(Rule):
     code = "RL502"
     name = "removed-lr-argument"
     summary = "Keras optimizer constructed with lr= instead of learning_rate="
-    tokens = ("keras", "lr")
+    tokens = ("keras", ("lr=", "lr =", "'lr'", '"lr"'))
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a

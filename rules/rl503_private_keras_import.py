@@ -40,7 +40,9 @@ class PrivateKerasImport(Rule):
     code = "RL503"
     name = "private-keras-import"
     summary = "Import or attribute path through Keras internals (keras.engine, tensorflow.python.keras …)"
-    tokens = ("keras",)
+    # the distinctive part of every internal path in tables.PRIVATE_KERAS_PREFIXES
+    tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
+                                     for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
@@ -121,6 +123,9 @@ import tensorflow as tf
 layer_cls = tf.keras.layers.core.Dense  # expect: RL503
 """,
     ]
+
+    def applies_to(self, path: str) -> bool:
+        return not _inside_keras(path)
 
     def check(self, facts):
         if _inside_keras(facts.path):
