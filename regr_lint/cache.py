@@ -30,11 +30,11 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from regr_lint import __version__
+from regr_lint.files import write_atomic
 from regr_lint.finding import Finding, FixInfo
 
 CACHE_DIR_NAME = ".regr_lint_cache"
@@ -183,17 +183,7 @@ class Cache:
             self._prepare()
             shard = os.path.dirname(self._entry(key))
             os.makedirs(shard, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=shard)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload)
-                os.replace(tmp, self._entry(key))
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_atomic(self._entry(key), payload, durable=False)
         except (OSError, TypeError, ValueError):
             pass
 
@@ -205,10 +195,7 @@ class Cache:
         for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by regr-lint.\n*\n")):
             target = os.path.join(self.dir, name)
             if not os.path.exists(target):
-                fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.dir)
-                with os.fdopen(fd, "w") as fh:
-                    fh.write(text)
-                os.replace(tmp, target)
+                write_atomic(target, text.encode(), durable=False)
         self._prepared = True
 
 

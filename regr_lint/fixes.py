@@ -19,15 +19,14 @@ import dataclasses
 import difflib
 import io
 import os
-import stat
 import sys
-import tempfile
 import tokenize
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
 import libcst as cst
 
+from regr_lint.files import write_atomic  # noqa: F401 - re-exported for callers
 from regr_lint.finding import Finding
 from regr_lint.rule import Fix, Rule
 
@@ -373,31 +372,6 @@ def encode_like(original: bytes, text: str) -> bytes:
     except UnicodeEncodeError as exc:
         raise WriteError(f"the fixed text cannot be encoded as {encoding}: {exc.reason}") from None
     return (codecs.BOM_UTF8 if bom else b"") + data
-
-
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file's content with `data` all at once (a symlink's target is written)."""
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".regr-lint.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

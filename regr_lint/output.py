@@ -38,14 +38,13 @@ of files checked) goes to stderr in every format, so stdout stays machine-readab
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from typing import Sequence, TextIO
 
 import click
 
 from regr_lint import __version__
+from regr_lint.files import write_atomic
 from regr_lint.finding import Finding
 from regr_lint.fixes import applicable
 
@@ -90,31 +89,8 @@ def write_statistics(findings: Sequence[Finding], out: TextIO, unsafe: bool = Fa
 
 
 def write_output_file(path: str, text: str) -> None:
-    """`--output-file`: write `text` all at once (a temporary file beside it, then renamed), creating
-    the folder if needed; a new file gets the usual permissions (0666 less the umask)."""
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    os.makedirs(folder, exist_ok=True)
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """`--output-file`: written all at once, the folder created if needed."""
+    write_atomic(path, text.encode("utf-8"), make_dirs=True)
 
 
 def write_json(findings: Sequence[Finding], out: TextIO) -> None:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from regr_lint.files import write_atomic
 from regr_lint.verify.runner import Verdict
 
 EVIDENCE = Path(__file__).resolve().parent.parent / "evidence.json"
@@ -133,12 +132,4 @@ def render_evidence(code: str, path: Path = EVIDENCE) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    write_atomic(str(path), text.encode("utf-8"), make_dirs=True)
