@@ -52,27 +52,22 @@ def cell_lines(source) -> list[str]:
     return text.split("\n")
 
 
-def load(text: str) -> NotebookSource:
+def _parse(text: str) -> dict:
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise NotebookError(f"not a notebook: invalid JSON: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotebookError("not a notebook: no 'cells' list")
+    return data
+
+
+def load(text: str) -> NotebookSource:
     lines: list[str] = []
     starts: list[int] = []
-    for cell in data["cells"]:
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        source = cell.get("source", "")
-        if not isinstance(source, (str, list)):
-            raise NotebookError("not a notebook: a code cell's source is neither text nor a list")
-        body = cell_lines(source)
-        first = body[0].lstrip() if body else ""
-        whole_cell = first.startswith("%%") and first[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS
+    for _, _, masked in _masked_cells(_parse(text)):
         starts.append(len(lines) + 1)
-        for i, line in enumerate(body):
-            lines.append(_mask(line) if whole_cell or _is_ipython(line) else line)
+        lines.extend(masked)
     return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts)
 
 
@@ -81,12 +76,15 @@ BOUNDARY = "# regr-lint: cell boundary {}"
 
 
 def _masked_cells(data: dict) -> list[tuple[dict, list[str], list[str]]]:
-    """(cell, original lines, masked lines) for each code cell."""
+    """(cell, original lines, masked lines) for each code cell, in order."""
     out = []
     for cell in data["cells"]:
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        body = cell_lines(cell.get("source", ""))
+        source = cell.get("source", "")
+        if not isinstance(source, (str, list)):
+            raise NotebookError("not a notebook: a code cell's source is neither text nor a list")
+        body = cell_lines(source)
         first = body[0].lstrip() if body else ""
         whole = first.startswith("%%") and first[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS
         out.append((cell, body, [_mask(l) if whole or _is_ipython(l) else l for l in body]))
@@ -100,7 +98,7 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
     Cells are joined with boundary comments (never touched by a fix) so the fixed text splits back
     into the same cells even when a fix adds or removes lines; masked IPython lines come back as
     they were written."""
-    data = json.loads(text)
+    data = _parse(text)
     cells = _masked_cells(data)
     parts = []
     for i, (_, _, masked) in enumerate(cells):
