@@ -26,22 +26,19 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from linter import find_linter  # benchmarks/linter.py (the script folder is on sys.path)
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_TREE = HERE / ".cache" / "keras-3.15.1"
 
 
-def find_linter() -> str:
-    bindir = Path(sys.executable).parent  # not resolved: a venv's python is often a symlink
-    for name in ("regr-lint", "regr-lint.exe"):
-        if (bindir / name).is_file():
-            return str(bindir / name)
-    found = shutil.which("regr-lint")
+def require_linter() -> str:
+    found = find_linter()
     if not found:
         sys.exit(f"cache_jobs: error: no regr-lint next to {sys.executable} or on PATH")
     return found
@@ -63,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cache_jobs: error: {tree} is not a directory (run benchmarks/keras_sdist.py first, "
               f"or pass --src)", file=sys.stderr)
         return 2
-    linter = find_linter()
+    linter = require_linter()
     base = [linter, "check", "--exit-zero", "--no-respect-gitignore"]
     config = ["--config", str(tree / "pyproject.toml")] if (tree / "pyproject.toml").is_file() else []
     clean = [linter, "clean"] + config

@@ -30,34 +30,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from linter import find_linter  # benchmarks/linter.py (the script folder is on sys.path)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
-
-
-def find_linter() -> str | None:
-    """The `regr-lint` console script of the interpreter running us, else the one on PATH."""
-    bindir = Path(sys.executable).parent  # not resolved: a venv's python is often a symlink
-    for name in ("regr-lint", "regr-lint.exe"):
-        candidate = bindir / name
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return shutil.which("regr-lint")
-
-
-def supports_no_cache(linter: str) -> bool:
-    """True when `regr-lint check --help` lists a `--no-cache` option."""
-    try:
-        proc = subprocess.run([linter, "check", "--help"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "--no-cache" in proc.stdout
 
 
 def select_report(report: str) -> list[str]:
@@ -107,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         print("eval_score: error: no `regr-lint` executable next to "
               f"{sys.executable} or on PATH (run with the project's venv python)", file=sys.stderr)
         return 2
-    cmd = [linter, "check", "--exit-zero"]
-    if supports_no_cache(linter):
-        cmd.append("--no-cache")
-    cmd.append("cases")
+    cmd = [linter, "check", "--exit-zero", "--no-cache", "cases"]
 
     # 1. The linter, timed as a whole process (start-up included: that is what a user waits for).
     with tempfile.NamedTemporaryFile("w+b", suffix=".txt", prefix="regr-lint-eval-", delete=False) as out:

@@ -46,6 +46,8 @@ import time
 import tokenize
 from pathlib import Path
 
+from linter import find_linter  # benchmarks/linter.py (the script folder is on sys.path)
+
 try:
     import resource  # Unix only; without it peak RSS is reported as n/a
 except ImportError:  # pragma: no cover - Windows
@@ -141,32 +143,6 @@ def python_files(tree: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- the linter
-
-def find_linter() -> str | None:
-    """The `regr-lint` console script of the interpreter running us, else the one on PATH."""
-    bindir = Path(sys.executable).parent  # not resolved: a venv's python is often a symlink
-    for name in ("regr-lint", "regr-lint.exe"):
-        candidate = bindir / name
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return shutil.which("regr-lint")
-
-
-def supports_no_cache(linter: str) -> bool:
-    try:
-        proc = subprocess.run([linter, "check", "--help"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "--no-cache" in proc.stdout
-
-
-def supports_flag(linter: str, flag: str) -> bool:
-    try:
-        proc = subprocess.run([linter, "check", "--help"], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return flag in proc.stdout
-
 
 def maxrss_mib(ru_maxrss: int) -> float:
     # ru_maxrss is in KiB on Linux and the BSDs, in bytes on macOS.
@@ -272,11 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     linter = find_linter()
     if linter is None:
         raise SetupError(f"no `regr-lint` executable next to {sys.executable} or on PATH")
-    cmd = [linter, "check", "--exit-zero"]
-    if supports_no_cache(linter):
-        cmd.append("--no-cache")
-    if supports_flag(linter, "--no-respect-gitignore"):
-        cmd.append("--no-respect-gitignore")  # the cache dir is git-ignored: walk it anyway
+    # the cache dir is git-ignored: walk it anyway
+    cmd = [linter, "check", "--exit-zero", "--no-cache", "--no-respect-gitignore"]
     if (tree / "pyproject.toml").is_file():
         cmd += ["--config", str(tree / "pyproject.toml")]
     cmd.append(".")
