@@ -26,7 +26,7 @@ from regr_lint.output import FORMATS, diff_summary, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
-from regr_lint.source import SourceError, decode
+from regr_lint.source import SourceError, decode, read_bytes
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -284,9 +284,9 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
     from regr_lint.engine import lint_notebook
 
     try:
-        data = sys.stdin.buffer.read() if stdin else _read_bytes(path)
+        data = sys.stdin.buffer.read() if stdin else read_bytes(path)
         text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, SourceError, UnicodeDecodeError) as exc:
         return [parse_error(path, f"cannot read notebook: {exc}")]
     if stdin and mode.write:
         outcome.stdout_bytes = data
@@ -332,7 +332,7 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     if path.endswith(".ipynb"):
         return _fix_notebook(path, rules, keep, stdin, mode, outcome)
     try:
-        data = sys.stdin.buffer.read() if stdin else _read_bytes(path)
+        data = sys.stdin.buffer.read() if stdin else read_bytes(path)
         text = decode(data)
     except SourceError as exc:
         if stdin and mode.write:
@@ -362,14 +362,6 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     outcome.fixed += result.fixed
     outcome.applied.setdefault(path, []).extend(result.applied)
     return result.findings
-
-
-def _read_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:

@@ -26,7 +26,7 @@ from regr_lint.cache import Cache, dump_finding, load_finding
 from regr_lint.engine import active_rules, lint_file, parse_error
 from regr_lint.finding import Finding
 from regr_lint.rule import Rule
-from regr_lint.source import SourceError, decode
+from regr_lint.source import SourceError, decode, read_bytes
 
 MIN_PARALLEL = 8  # fewer files than this: no pool
 
@@ -43,20 +43,12 @@ class Crash:
 Result = Union[list[Finding], Crash]
 
 
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
-
-
 def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -> list[Finding]:
     """`engine.lint_file(path, rules)`, through the cache. A Python file that holds none of the rules'
     tokens is neither parsed nor cached (the pre-check costs less than a cache lookup); a file
     that cannot be read or decoded is RL000, not cached either."""
     try:
-        data = _read(path)
+        data = read_bytes(path)
         text = decode(data)
     except SourceError as exc:
         return [parse_error(path, str(exc))]

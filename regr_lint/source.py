@@ -24,10 +24,13 @@ def decode(data: bytes) -> str:
     return text
 
 
-def read_text(path: str) -> str:
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
-    return decode(data)
+
+
+def read_text(path: str) -> str:
+    return decode(read_bytes(path))
