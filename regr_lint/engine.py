@@ -18,6 +18,7 @@ from regr_lint.noqa import filter_noqa
 from regr_lint.fixes import ApplyEdits, import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
+from regr_lint.vocabulary import code_vocabulary, satisfies
 
 PARSE_ERROR = "RL000"
 PARSE_ERROR_NAME = "parse-error"
@@ -86,11 +87,11 @@ def _stack_depth() -> int:
     return depth
 
 
-def _cpython_parse(text: str) -> None:
+def _cpython_parse(text: str) -> ast.Module:
     """ast.parse with a nesting budget that does not depend on how deep the caller's stack is."""
     sys.setrecursionlimit(_stack_depth() + AST_NESTING_LIMIT)
     try:
-        ast.parse(text)
+        return ast.parse(text)
     finally:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
@@ -110,8 +111,9 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
     # CPython's own parser goes first (about a tenth of libcst's time): it bounds the nesting that
     # reaches libcst, whose native parser is quadratic on, and can overflow the C stack with,
     # thousands of nested operands. Parsing to an AST never runs the code.
+    tree = None
     try:
-        _cpython_parse(text)
+        tree = _cpython_parse(text)
         cpython_error = None
     except SyntaxError as err:
         if "too many nested" in (err.msg or ""):
@@ -121,9 +123,15 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
         return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
         return [parse_error(path, f"cannot parse: {exc}")], None
+    if tree is not None and any(r.names for r in active):
+        # The second pre-check: the identifiers a rule needs must occur in code, not only in
+        # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse).
+        vocab = code_vocabulary(tree)
+        active = [r for r in active if satisfies(r.names, vocab)]
+    del tree
     if not active and cpython_error is None:
-        # A Keras file no rule's tokens point at: CPython's parse (a tenth of libcst's cost) is
-        # enough to say it is well formed; a broken one still goes on to get its RL000.
+        # A Keras file no rule points at: CPython's parse (a tenth of libcst's cost) is enough to
+        # say it is well formed; a broken one still goes on to get its RL000.
         return [], None
     try:
         module = cst.parse_module(text)

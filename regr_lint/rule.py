@@ -52,6 +52,10 @@ class Rule:
     # The file's text must hold every one of these tokens or the rule cannot fire there; an entry
     # that is a tuple is satisfied by any one of its strings.
     tokens: ClassVar[tuple] = ("keras",)
+    # Identifiers the file's code itself must use (names, attributes, keywords, imports, short
+    # strings; not comments or docstrings), checked on CPython's AST before libcst parses the file.
+    # Same shape as `tokens`; every rule declaring them lets a file that lacks them go unparsed.
+    names: ClassVar[tuple] = ()
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[str]] = []

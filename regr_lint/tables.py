@@ -102,6 +102,12 @@ REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "
 ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs"})
 SQRT = frozenset({"sqrt"})
 
+# What a file's code must use somewhere for any of its losses to be a regression loss: a Keras
+# regression loss, or the error term a custom one is recognised by ("**" stands for the power
+# operator in regr_lint/vocabulary.py). The parse-level pre-check of rules that need one.
+REGRESSION_VOCABULARY = tuple(sorted(
+    REGRESSION_LOSS_STRINGS | REGRESSION_LOSS_NAMES | ERROR_TERMS | {"pow", "power", "**"}))
+
 # Keras internals -> their public home (the RL503 fix). Exact symbols first, then module prefixes.
 PUBLIC_SYMBOLS = {
     "keras.engine.input_layer.Input": "keras.Input",

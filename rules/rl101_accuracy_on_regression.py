@@ -1,9 +1,11 @@
 import libcst as cst
 
+from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
 from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq
 from regr_lint.fixes import remove_children
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.vocabulary import COMPILED
 
 
 def _label(value) -> str:
@@ -19,6 +21,8 @@ class AccuracyOnRegression(Rule):
     name = "accuracy-on-regression"
     summary = "Accuracy metric on a model trained with a regression loss"
     tokens = ("keras", "compile", "cc")  # "acc", "Accuracy"
+    names = (COMPILED, tuple(sorted(tables.ACCURACY_METRIC_STRINGS | tables.ACCURACY_METRIC_NAMES)),
+             tables.REGRESSION_VOCABULARY)
     docs = """\
 ## What it does
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,

@@ -4,6 +4,7 @@ from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.dataflow import targets_one_hot, targets_unit_scaled
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.vocabulary import COMPILED
 
 
 def linear_head_fix(node) -> Fix | None:
@@ -27,6 +28,8 @@ class BoundedOutputOnRegression(Rule):
     name = "bounded-output-on-regression"
     summary = "Regression head ends in sigmoid / tanh / softmax, so predictions cannot reach the targets"
     tokens = ("keras", "compile", ("igmoid", "tanh", "oftmax"))
+    names = (COMPILED, tuple(sorted(set(tables.BOUNDED_ACTIVATIONS) | set(tables.ACTIVATION_LAYERS))),
+             tables.REGRESSION_VOCABULARY)
     docs = """\
 ## What it does
 Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh` or `softmax` (as

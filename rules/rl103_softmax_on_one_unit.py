@@ -18,6 +18,7 @@ class SoftmaxOnOneUnit(Rule):
     name = "softmax-on-one-unit"
     summary = "softmax over a single unit always outputs 1.0"
     tokens = ("keras", "oftmax", "Dense")
+    names = ("Dense", ("softmax", "Softmax"))
     docs = """\
 ## What it does
 Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')`, anywhere in

@@ -3,6 +3,7 @@ import libcst as cst
 from regr_lint import tables
 from regr_lint.facts.dataflow import bound_names, expr_key
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.vocabulary import SAME_DATA
 
 
 def swapped_name(train_x: str, val_x: str, val_y: str) -> str | None:
@@ -25,6 +26,7 @@ class InputAsTarget(Rule):
     name = "input-as-target"
     summary = "Supervised model trained with its input as the target"
     tokens = ("keras", ("fit", "train_on_batch"))
+    names = (tuple(sorted(tables.TRAIN_METHODS)), SAME_DATA)
     docs = """\
 ## What it does
 Finds a training call fed the same expression as input and target — `fit(x, x)`,

@@ -2,7 +2,7 @@ import re
 
 import libcst as cst
 
-from regr_lint.facts.steps import step_arguments
+from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.facts.values import Div
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -11,7 +11,11 @@ class FractionalSteps(Rule):
     code = "RL202"
     name = "fractional-steps"
     summary = "steps_per_epoch / validation_steps / steps given by a true division (a float)"
-    tokens = ("keras", "steps", "/")
+    # A step count by keyword, or by position in Keras 2's *_generator methods.
+    tokens = ("keras", "/", ("steps", "_generator"))
+    names = (tuple(sorted({kw for args in STEP_ARGUMENTS.values() for kw, _ in args}
+                          | {m for m in STEP_ARGUMENTS if m.endswith("_generator")})),
+             tuple(sorted(STEP_ARGUMENTS)))
     docs = """\
 ## What it does
 Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, `predict`,
@@ -116,6 +120,13 @@ def train(model, train_generator, batch_size):
                         train_generator.samples / batch_size,  # expect: RL202
                         epochs=5)
     model.evaluate(test_ds, steps=n_test / batch_size)  # expect: RL202
+""",
+        # by position only: the text never says "steps"
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse")
+model.fit_generator(gen, len(x) / 32, 5)  # expect: RL202, RL501
 """,
         # self.model, a predict on a loaded model
         """

@@ -14,6 +14,7 @@ class DenseOnUnflattened(Rule):
     name = "dense-on-unflattened"
     summary = "Dense head on a Conv / pooling / return_sequences output: one prediction per time step"
     tokens = ("keras", "Dense", ("Conv", "Pooling", "return_sequences"))
+    names = ("Dense",)
     docs = """\
 ## What it does
 Finds a model whose output is computed by `Dense` layers applied directly to a tensor that still has

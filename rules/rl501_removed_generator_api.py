@@ -35,6 +35,7 @@ class RemovedGeneratorApi(Rule):
     name = "removed-generator-api"
     summary = "fit_generator / evaluate_generator / predict_generator were removed in Keras 3"
     tokens = ("keras", ("fit_generator", "evaluate_generator", "predict_generator"))
+    names = (tuple(sorted(tables.GENERATOR_METHODS)),)
     docs = """\
 ## What it does
 Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:

@@ -26,6 +26,7 @@ class RemovedLrArgument(Rule):
     name = "removed-lr-argument"
     summary = "Keras optimizer constructed with lr= instead of learning_rate="
     tokens = ("keras", ("lr=", "lr =", "'lr'", '"lr"'))
+    names = ("lr",)
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a

@@ -1,0 +1,99 @@
+"""The identifiers a file's code uses, read off CPython's AST: the second, parse-level pre-check.
+
+A rule's `tokens` are matched against the raw text, where docstrings and comments count too: Keras'
+own docstrings are full of `model.compile(..., metrics=["accuracy"])`. Before paying for libcst (ten
+times CPython's parse) a file must also use, in code, the identifiers a rule declares in `names`.
+"""
+from __future__ import annotations
+
+import ast
+
+# Constants longer than this are prose (docstrings, messages), not names a rule could resolve.
+_MAX_NAME_CONSTANT = 64
+# Stands for a call given the same data twice (`fit(x, x)`, `flow(x, y=x)`, `from_tensor_slices((x,
+# x))`) or given `*`/`**` splats, the only ways one expression can be both a call's x and its y.
+SAME_DATA = "(x, x)"
+# Stands for a `compile(...)` call that can give a model a loss or metrics: a `loss` / `metrics` /
+# `weighted_metrics` keyword, more than the optimizer by position, or a splat.
+COMPILED = "compile(loss)"
+# Stands for the power operator (`e ** 2`, `m ** 0.5`), which rules recognise like a call.
+POWER = "**"
+
+
+def code_vocabulary(tree: ast.AST) -> set[str]:
+    """Every name, attribute, keyword, imported name (each dotted part), def/class name and short
+    string constant (also lower-cased) in `tree`, and POWER when `**` is used: a superset of the
+    identifiers the semantic model can resolve."""
+    vocab: set[str] = set()
+    add = vocab.add
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Name:
+            add(node.id)
+        elif kind is ast.Attribute:
+            add(node.attr)
+        elif kind is ast.keyword:
+            if node.arg is not None:
+                add(node.arg)
+        elif kind is ast.Constant:
+            if type(node.value) is str and len(node.value) <= _MAX_NAME_CONSTANT:
+                add(node.value)
+                add(node.value.lower())  # metric strings are matched case-insensitively
+        elif kind is ast.alias:
+            vocab.update(node.name.split("."))
+            if node.asname:
+                add(node.asname)
+        elif kind is ast.ImportFrom:
+            if node.module:
+                vocab.update(node.module.split("."))
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            add(node.name)
+        elif kind is ast.Call:
+            if type(node.func) is ast.Attribute and node.func.attr == "compile" \
+                    or type(node.func) is ast.Name and node.func.id == "compile":
+                if _compiles_a_loss(node):
+                    add(COMPILED)
+            if SAME_DATA not in vocab and (node.args or node.keywords) and _passes_same_data(node):
+                add(SAME_DATA)
+        elif kind is ast.BinOp or kind is ast.AugAssign:
+            if type(node.op) is ast.Pow:
+                add(POWER)
+    return vocab
+
+
+def satisfies(names: tuple, vocab: set[str]) -> bool:
+    """Whether `vocab` holds every entry of `names` (an entry that is a tuple: any one of it)."""
+    return all((n in vocab) if isinstance(n, str) else not vocab.isdisjoint(n) for n in names)
+
+
+def _data_key(node: ast.expr):
+    """The same text key regr_lint.facts.dataflow.expr_key gives Name / Attribute / Subscript chains."""
+    kind = type(node)
+    if kind is ast.Name:
+        return node.id
+    if kind is ast.Attribute or kind is ast.Subscript:
+        return ast.dump(node)
+    return None
+
+
+def _passes_same_data(call: ast.Call) -> bool:
+    values = []
+    for arg in call.args:
+        if type(arg) is ast.Starred:
+            return True
+        values.extend(arg.elts if type(arg) is ast.Tuple else (arg,))
+    for kw in call.keywords:
+        if kw.arg is None:
+            return True
+        values.append(kw.value)
+    keys = [k for k in map(_data_key, values) if k is not None]
+    return len(keys) != len(set(keys))
+
+
+_COMPILE_KEYWORDS = frozenset({"loss", "metrics", "weighted_metrics"})
+
+
+def _compiles_a_loss(call: ast.Call) -> bool:
+    if len(call.args) > 1 or any(type(a) is ast.Starred for a in call.args):
+        return True
+    return any(kw.arg is None or kw.arg in _COMPILE_KEYWORDS for kw in call.keywords)

@@ -1,0 +1,112 @@
+"""The two pre-checks before libcst: rule tokens on the text, rule names on CPython's AST.
+
+A file is only parsed by libcst (`lint_source` returns its module) when some rule's tokens occur in
+its text and that rule's names occur in its code; docstrings and comments never count as code.
+"""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from regr_lint.engine import lint_source
+from regr_lint.registry import load_rules
+from regr_lint.vocabulary import COMPILED, POWER, SAME_DATA, code_vocabulary, satisfies
+
+RULES = load_rules()
+
+
+def vocab(src: str) -> set[str]:
+    return code_vocabulary(ast.parse(src))
+
+
+def parsed(src: str) -> bool:
+    return lint_source(src, "t.py", RULES)[1] is not None
+
+
+def test_vocabulary_reads_code_not_prose():
+    v = vocab('"""Call model.compile(loss="mse", metrics=["accuracy"])."""\n'
+              "# model.fit(x, x)\n"
+              "from keras.layers import Dense as D\n"
+              "import tensorflow.keras.backend as K\n"
+              "y = K.sqrt(layer(units=3, name='Sigmoid'))\n")
+    assert {"keras", "layers", "Dense", "D", "tensorflow", "backend", "K", "sqrt", "layer", "units",
+            "name", "Sigmoid", "sigmoid", "y"} <= v
+    assert not {"compile", "fit", "accuracy", "mse", COMPILED, SAME_DATA} & v
+
+
+@pytest.mark.parametrize("src,token", [
+    ("m.compile(loss='mse')", COMPILED),
+    ("m.compile('adam', 'mse')", COMPILED),
+    ("m.compile(**cfg)", COMPILED),
+    ("compile(optimizer='adam', metrics=['mae'])", COMPILED),
+    ("m.fit(x, x)", SAME_DATA),
+    ("m.fit(x=a.b[0], y=a.b[0])", SAME_DATA),
+    ("tf.data.Dataset.from_tensor_slices((x, x))", SAME_DATA),
+    ("m.fit(*data)", SAME_DATA),
+    ("m.fit(**kw)", SAME_DATA),
+    ("e = (a - b) ** 2", POWER),
+    ("e **= 0.5", POWER),
+])
+def test_pseudo_names(src, token):
+    assert token in vocab(src)
+
+
+@pytest.mark.parametrize("src,token", [
+    ("m.compile(jit_compile=True)", COMPILED),
+    ("m.compile(optimizer='adam')", COMPILED),
+    ("re.compile(pattern)", COMPILED),
+    ("m.fit(x, y)", SAME_DATA),
+    ("m.fit(x[0], x[1])", SAME_DATA),
+    ("tf.data.Dataset.from_tensor_slices((x, y))", SAME_DATA),
+    ("e = (a - b) * 2", POWER),
+])
+def test_pseudo_names_absent(src, token):
+    assert token not in vocab(src)
+
+
+def test_satisfies_any_of_groups():
+    assert satisfies(("a", ("b", "c")), {"a", "c"})
+    assert not satisfies(("a", ("b", "c")), {"a"})
+    assert satisfies((), set())
+
+
+KERAS_DOCSTRING_ONLY = '''\
+"""A Keras layer. Example:
+
+>>> model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+>>> model.compile(loss="mse", metrics=["accuracy"])
+>>> model.fit(x, x, steps_per_epoch=n / 32)
+"""
+import keras
+
+
+def fit(x, y):  # compile(loss="mse") with a sigmoid
+    return keras.ops.mean(x - y)
+'''
+
+
+def test_a_file_whose_rule_names_are_only_in_prose_is_not_parsed():
+    assert not parsed(KERAS_DOCSTRING_ONLY)
+
+
+def test_the_same_code_for_real_is_parsed_and_reported():
+    src = ("import keras\n"
+           "model = keras.Sequential([keras.layers.Dense(1, activation='sigmoid')])\n"
+           "model.compile(loss='mse', metrics=['accuracy'])\n")
+    findings, module = lint_source(src, "t.py", RULES)
+    assert module is not None
+    assert sorted(f.code for f in findings) == ["RL101", "RL102"]
+
+
+def test_a_broken_keras_file_is_still_reported_whatever_the_names():
+    findings, _ = lint_source("import keras\ndef f(:\n", "t.py", RULES)
+    assert [f.code for f in findings] == ["RL000"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_invalid_example_passes_its_rules_pre_checks(rule):
+    # The example tests would fail too, but this names the gate that dropped the file.
+    for src in rule.INVALID:
+        assert all((t in src) if isinstance(t, str) else any(x in src for x in t) for t in rule.tokens)
+        assert satisfies(rule.names, vocab(src)), src
