@@ -15,6 +15,7 @@ from regr_lint import notebook
 from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
+from regr_lint.parsing import parse_module
 from regr_lint.fixes import ApplyEdits, import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
@@ -134,7 +135,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
         # say it is well formed; a broken one still goes on to get its RL000.
         return [], None
     try:
-        module = cst.parse_module(text)
+        module = parse_module(text)
     except cst.ParserSyntaxError as exc:
         return [_syntax_error(path, exc, cpython_error)], None
     except (RecursionError, MemoryError, ValueError) as exc:

@@ -25,6 +25,7 @@ from typing import Optional, Sequence, Union
 from regr_lint.cache import Cache, dump_finding, load_finding
 from regr_lint.engine import active_rules, lint_file, parse_error
 from regr_lint.finding import Finding
+from regr_lint.memory import release_after
 from regr_lint.rule import Rule
 from regr_lint.source import SourceError, decode, read_bytes
 
@@ -52,6 +53,13 @@ def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -
         text = decode(data)
     except SourceError as exc:
         return [parse_error(path, str(exc))]
+    try:
+        return _lint_path(path, text, data, rules, cache)
+    finally:
+        release_after(len(text))
+
+
+def _lint_path(path: str, text: str, data: bytes, rules: Sequence[Rule], cache: Optional[Cache]) -> list[Finding]:
     if cache is None or (not path.endswith(".ipynb") and not active_rules(text, rules, path)):
         return lint_file(path, rules, text=text)
     # rules that do not apply at this path make identical content lint differently elsewhere
