@@ -104,10 +104,16 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "") -> list[Rule]
         (tok in text) if isinstance(tok, str) else any(t in text for t in tok) for tok in r.tokens)]
 
 
+def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
+    """Whether linting `text` parses it at all: some rule's tokens occur in it, or it mentions Keras
+    (then CPython's parse checks it is well formed, for RL000)."""
+    return "keras" in text or bool(active_rules(text, rules, path))
+
+
 def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
     active = active_rules(text, rules, path)
     if not active and "keras" not in text:
-        # The cheap pre-check: nothing here can concern any rule, so the file is never parsed.
+        # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
         return [], None
     # CPython's own parser goes first (about a tenth of libcst's time): it bounds the nesting that
     # reaches libcst, whose native parser is quadratic on, and can overflow the C stack with,

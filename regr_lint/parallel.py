@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
 from regr_lint.cache import Cache, dump_finding, load_finding
-from regr_lint.engine import active_rules, lint_file, parse_error
+from regr_lint.engine import lint_file, needs_parse, parse_error
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
 from regr_lint.rule import Rule
@@ -44,32 +44,53 @@ class Crash:
 Result = Union[list[Finding], Crash]
 
 
-def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -> list[Finding]:
-    """`engine.lint_file(path, rules)`, through the cache. A Python file that holds none of the rules'
-    tokens is neither parsed nor cached (the pre-check costs less than a cache lookup); a file
-    that cannot be read or decoded is RL000, not cached either."""
+@dataclass(frozen=True)
+class _Pending:
+    """A file that must be linted: its text, and its cache key when a cache is in use."""
+
+    text: str
+    key: Optional[str]
+
+
+def _prepare(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Union[list[Finding], _Pending]:
+    """The findings when they are known without parsing (nothing in the text can concern a rule, the
+    file cannot be read, or the cache has them); otherwise what linting the file needs."""
     try:
         data = read_bytes(path)
         text = decode(data)
     except SourceError as exc:
         return [parse_error(path, str(exc))]
-    try:
-        return _lint_path(path, text, data, rules, cache)
-    finally:
-        release_after(len(text))
-
-
-def _lint_path(path: str, text: str, data: bytes, rules: Sequence[Rule], cache: Optional[Cache]) -> list[Finding]:
-    if cache is None or (not path.endswith(".ipynb") and not active_rules(text, rules, path)):
-        return lint_file(path, rules, text=text)
+    if not path.endswith(".ipynb") and not needs_parse(text, rules, path):
+        return []  # never parsed, so never cached: the pre-check costs less than a lookup
+    if cache is None:
+        return _Pending(text, None)
     # rules that do not apply at this path make identical content lint differently elsewhere
     key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path)))
     hit = cache.get(key, path)
-    if hit is not None:
-        return hit
-    found = lint_file(path, rules, text=text)
-    cache.put(key, found)
+    return hit if hit is not None else _Pending(text, key)
+
+
+def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -> list[Finding]:
+    """`engine.lint_file(path, rules)`, through the cache. A file the pre-check rules out is neither
+    parsed nor cached; a file that cannot be read or decoded is RL000, not cached either."""
+    prepared = _prepare(path, rules, cache)
+    if not isinstance(prepared, _Pending):
+        return prepared
+    try:
+        found = lint_file(path, rules, text=prepared.text)
+    finally:
+        release_after(len(prepared.text))
+    if prepared.key is not None:
+        cache.put(prepared.key, found)
     return found
+
+
+def _known(path: str, rules: Sequence[Rule], cache: Cache) -> Optional[Result]:
+    try:
+        prepared = _prepare(path, rules, cache)
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the run
+        return Crash(type(exc).__name__, str(exc), traceback.format_exc())
+    return None if isinstance(prepared, _Pending) else prepared
 
 
 def _guarded(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Result:
@@ -130,6 +151,20 @@ def lint_paths(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cach
                jobs: int = 1) -> list[Result]:
     """One result per file, in the order of `files`."""
     if jobs <= 1 or len(files) < MIN_PARALLEL:
+        return [_guarded(path, rules, cache) for path in files]
+    if cache is not None:
+        # Cache hits and files the pre-check rules out are answered here: a warm run starts no
+        # workers at all. The misses are read again by the workers, which also fill the cache.
+        known = [_known(path, rules, cache) for path in files]
+        todo = [i for i, r in enumerate(known) if r is None]
+        for i, result in zip(todo, _pooled([files[i] for i in todo], rules, cache, jobs)):
+            known[i] = result
+        return known  # type: ignore[return-value]
+    return _pooled(files, rules, cache, jobs)
+
+
+def _pooled(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cache], jobs: int) -> list[Result]:
+    if len(files) < MIN_PARALLEL:
         return [_guarded(path, rules, cache) for path in files]
     size = max(1, min(16, len(files) // (jobs * 8)))
     chunks = [list(files[i:i + size]) for i in range(0, len(files), size)]
