@@ -20,14 +20,42 @@ COMPILED = "compile(loss)"
 POWER = "**"
 
 
+# Fields that never hold a node worth visiting: names and values (read directly where needed),
+# contexts and operators (leaves), type comments.
+_LEAF_FIELDS = frozenset({"ctx", "op", "id", "attr", "arg", "name", "asname", "module", "level", "kind",
+                          "conversion", "is_async", "type_comment", "kwd_attrs"})
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(kind: type) -> tuple[str, ...]:
+    if kind is ast.Constant:
+        return ()  # its `value` is data, not a node
+    return tuple(f for f in kind._fields if f not in _LEAF_FIELDS)
+
+
 def code_vocabulary(tree: ast.AST) -> set[str]:
     """Every name, attribute, keyword, imported name (each dotted part), def/class name and short
     string constant (also lower-cased) in `tree`, and POWER when `**` is used: a superset of the
     identifiers the semantic model can resolve."""
     vocab: set[str] = set()
     add = vocab.add
-    for node in ast.walk(tree):
+    # ast.walk's generators cost twice this explicit stack over the fields that can hold nodes.
+    stack: list = [tree]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
         kind = type(node)
+        fields = _CHILD_FIELDS.get(kind)
+        if fields is None:
+            if not isinstance(node, ast.AST):
+                continue  # None (a dict's `**` key) or a str (Global.names) inside a list
+            fields = _CHILD_FIELDS[kind] = _child_fields(kind)
+        for field in fields:
+            child = getattr(node, field, None)
+            if type(child) is list:
+                extend(child)
+            elif child is not None:
+                push(child)
         if kind is ast.Name:
             add(node.id)
         elif kind is ast.Attribute:

@@ -110,3 +110,56 @@ def test_every_invalid_example_passes_its_rules_pre_checks(rule):
     for src in rule.INVALID:
         assert all((t in src) if isinstance(t, str) else any(x in src for x in t) for t in rule.tokens)
         assert satisfies(rule.names, vocab(src)), src
+
+
+def _reference_vocabulary(tree: ast.AST) -> set[str]:
+    """The same vocabulary the slow, obvious way (ast.walk over every node): the oracle."""
+    from regr_lint import vocabulary as v
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            out.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            out.add(node.attr)
+        elif isinstance(node, ast.keyword) and node.arg:
+            out.add(node.arg)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 64:
+            out |= {node.value, node.value.lower()}
+        elif isinstance(node, ast.alias):
+            out |= set(node.name.split(".")) | ({node.asname} if node.asname else set())
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out |= set(node.module.split("."))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.Call):
+            if getattr(node.func, "attr", getattr(node.func, "id", None)) == "compile" and v._compiles_a_loss(node):
+                out.add(COMPILED)
+            if v._passes_same_data(node):
+                out.add(SAME_DATA)
+        elif isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Pow):
+            out.add(POWER)
+    return out
+
+
+def _real_sources():
+    import glob
+    import os
+    import sysconfig
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    mine = [str(p) for pattern in ("fixtures/*/*.py", "examples/*.py", "regr_lint/**/*.py", "rules/*.py")
+            for p in root.glob(pattern)]
+    stdlib = sorted(glob.glob(os.path.join(sysconfig.get_paths()["stdlib"], "*.py")))[:150]
+    return mine + stdlib
+
+
+def test_vocabulary_walk_matches_the_obvious_walk_on_real_code():
+    compared = 0
+    for path in _real_sources():
+        try:
+            tree = ast.parse(open(path, encoding="utf-8").read())
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        assert code_vocabulary(tree) == _reference_vocabulary(tree), path
+        compared += 1
+    assert compared > 100
