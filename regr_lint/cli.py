@@ -47,7 +47,9 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+# readable=False: click would refuse the whole run for one unreadable file; discovery and the
+# engine report it (RL000 for a file, an error for a directory) and lint the rest.
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--select", multiple=True, help=f"Run only these rules. {_SELECTOR_HELP}")
 @click.option("--ignore", multiple=True, help=f"Do not run these rules. {_SELECTOR_HELP}")
 @click.option("--extend-select", multiple=True, help=f"Run these rules in addition. {_SELECTOR_HELP}")
@@ -110,6 +112,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
                    unsafe=unsafe_fixes)
     stdin = stdin_filename is not None or list(paths) == ["-"]
     missing = []
+    unreadable: list = []  # directories that could not be listed: their files were not linted
     if stdin:
         if paths and list(paths) != ["-"]:
             raise click.UsageError("PATHS cannot be given together with --stdin-filename")
@@ -121,11 +124,13 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         missing: list = []
         try:
             files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore,
-                             missing=missing)
+                             missing=missing, errors=unreadable)
         except DiscoveryError as exc:
             fail(str(exc))
         for given in missing:
             click.echo(f"regr-lint: error: {given}: no such file or directory", err=True)
+        for message in unreadable:
+            click.echo(f"regr-lint: error: {message}", err=True)
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
     cache = None if no_cache or stdin or mode.apply else Cache(
@@ -172,7 +177,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
         sys.exit(EXIT_ERROR)
-    if outcome.write_errors or (not stdin and missing):
+    if outcome.write_errors or (not stdin and (missing or unreadable)):
         sys.exit(EXIT_ERROR)
     if mode.diff:
         sys.exit(0 if exit_zero or not outcome.diffs else EXIT_FINDINGS)

@@ -100,9 +100,17 @@ class GitIgnore:
         return state
 
 
-def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None) -> Iterable[str]:
+def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None,
+          errors: list | None = None) -> Iterable[str]:
     rules: dict[str, GitIgnore] = {}
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        # os.walk skips a directory it cannot list; its files were not linted, so say which.
+        if errors is not None:
+            errors.append(f"{os.path.normpath(exc.filename or root)}: cannot read directory: "
+                          f"{exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         ignore = None
         if gitignore is not None:
             # A directory's rules: its parent's plus its own .gitignore (the root's: see for_root).
@@ -126,7 +134,7 @@ def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None) -
 
 
 def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False,
-             missing: list | None = None) -> list[str]:
+             missing: list | None = None, errors: list | None = None) -> list[str]:
     """Files to lint, sorted and without duplicates.
 
     With `respect_gitignore`, directory walks skip what the `.gitignore` files of the walked
@@ -135,6 +143,9 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
 
     A file named explicitly is linted whatever its suffix, unless the configured `exclude` covers it:
     pre-commit passes files one by one, and must still respect the project's excludes.
+
+    A directory that cannot be listed (no permission, removed mid-walk) is skipped and described in
+    `errors` ("DIR: cannot read directory: REASON"), when given, for the caller to report.
     """
     found: set[str] = set()
     for given in paths:
@@ -146,7 +157,8 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
         if exclude.match(given, os.path.isdir(given)):
             continue
         if os.path.isdir(given):
-            found.update(_walk(given, exclude, GitIgnore.for_root(given) if respect_gitignore else None))
+            found.update(_walk(given, exclude, GitIgnore.for_root(given) if respect_gitignore else None,
+                               errors))
         else:
             found.add(os.path.normpath(given))
     return sorted(found)
