@@ -108,7 +108,11 @@ SQRT = frozenset({"sqrt"})
 REGRESSION_VOCABULARY = tuple(sorted(
     REGRESSION_LOSS_STRINGS | REGRESSION_LOSS_NAMES | ERROR_TERMS | {"pow", "power", "**"}))
 
-# Keras internals -> their public home (the RL503 fix). Exact symbols first, then module prefixes.
+# Keras internals -> their public home (the RL503 hint and fix). Exact symbols first, then whole
+# modules: a private module maps to the public module that holds the public twins of its names
+# (exact keys only, sub-modules are never derived). A fix is offered only when every target exists
+# in `regr_lint.public_api.PUBLIC_NAMES` (read from keras 3), so a mapping here never writes an
+# import that fails.
 PUBLIC_SYMBOLS = {
     "keras.engine.input_layer.Input": "keras.Input",
     "keras.engine.input_layer.InputLayer": "keras.layers.InputLayer",
@@ -136,8 +140,16 @@ PUBLIC_MODULES = {
     "keras.layers.advanced_activations": "keras.layers",
     "keras.layers.wrappers": "keras.layers",
     "keras.layers.noise": "keras.layers",
+    "keras.layers.local": "keras.layers",
+    "keras.layers.cudnn_recurrent": "keras.layers",
     "tensorflow.keras.layers.core": "tensorflow.keras.layers",
     "tensorflow.python.keras.layers": "tensorflow.keras.layers",
+    # the layer modules of TensorFlow's bundled Keras 2, whose classes tf.keras.layers exported
+    **{f"tensorflow.python.keras.layers.{m}": "tensorflow.keras.layers" for m in (
+        "core", "convolutional", "convolutional_recurrent", "recurrent", "recurrent_v2", "pooling",
+        "merge", "embeddings", "advanced_activations", "wrappers", "noise", "local", "dense_attention",
+        "normalization", "normalization_v2", "cudnn_recurrent", "einsum_dense", "multi_head_attention",
+        "serialization")},
     "tensorflow.python.keras.models": "tensorflow.keras.models",
     "tensorflow.python.keras.optimizers": "tensorflow.keras.optimizers",
     "tensorflow.python.keras.losses": "tensorflow.keras.losses",
@@ -151,4 +163,22 @@ PUBLIC_MODULES = {
     "tensorflow.python.keras.applications": "tensorflow.keras.applications",
     "tensorflow.python.keras.datasets": "tensorflow.keras.datasets",
     "tensorflow.python.keras.utils": "tensorflow.keras.utils",
+}
+
+# Whose internals RL503 reports, by the start of the path as the file spells it, and the path
+# components that mark a file of an owner's own source tree: such a file may use those internals.
+# Keras' trees (keras 3, Keras 2 / tf_keras) own every Keras code base's internals, TensorFlow's
+# bundled copy included, as before; TensorFlow's tree owns only its own copy (`tensorflow.python.keras`,
+# TF 1's `tensorflow.contrib.keras`): TensorFlow importing `keras.src.…` is still reported. A user's
+# project has none of these components and is never exempt.
+KERAS_SOURCE_TREES = (("keras", "src"), ("keras", "api"), ("tf_keras", "src"), ("tf_keras", "api"))
+TENSORFLOW_SOURCE_TREES = tuple(("tensorflow", d) for d in (
+    "python", "_api", "compiler", "contrib", "core", "distribute", "dtensor", "lite", "security", "tools",
+    "tsl"))
+PRIVATE_KERAS_OWNER_TREES = {
+    "keras": KERAS_SOURCE_TREES,
+    "tf_keras": KERAS_SOURCE_TREES,
+    "tensorflow.keras": KERAS_SOURCE_TREES,  # Keras, reached through TensorFlow
+    "tensorflow.python": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
+    "tensorflow.contrib": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
 }

@@ -210,7 +210,7 @@ model.compile(optimizer="adam",
         if not new.elements:
             arg = _droppable_arg(comp.node, container)
             if arg is not None and in_call:
-                return Fix(safe, f"Remove the metrics argument (its only metric was {label})",
+                return Fix(safe, f"Remove the {_arg_name(arg)} argument (its only metric was {label})",
                            (Edit(comp.node, remove_children(comp.node, [arg])),))
         return Fix(safe, f"Remove metric {label}", (Edit(container, new),))
 
@@ -219,7 +219,7 @@ model.compile(optimizer="adam",
         arg = _droppable_arg(comp.node, metrics.node)
         if arg is None:
             return None
-        return Fix(_loss_is_local(comp), f"Remove the metrics argument {_label(metrics)}",
+        return Fix(_loss_is_local(comp), f"Remove the {_arg_name(arg)} argument {_label(metrics)}",
                    (Edit(comp.node, remove_children(comp.node, [arg])),))
 
     def _message(self, value) -> str:
@@ -263,6 +263,12 @@ def _loss_is_local(comp) -> bool:
 
 
 _METRIC_KEYWORDS = ("metrics", "weighted_metrics")
+
+
+def _arg_name(arg: cst.Arg) -> str:
+    """`metrics` or `weighted_metrics`, as the fix's message names the argument it drops (only
+    `metrics` is ever passed by position)."""
+    return arg.keyword.value if arg.keyword is not None else "metrics"
 
 
 def _droppable_arg(call: cst.Call, value) -> cst.Arg | None:

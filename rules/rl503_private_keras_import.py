@@ -1,39 +1,80 @@
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from typing import Optional
 
 import libcst as cst
 
 from regr_lint import tables
+from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 
 
 def public_module(module: str) -> Optional[str]:
-    """The public module for a private one, when every name it offers lives there."""
-    for private in sorted(tables.PUBLIC_MODULES, key=len, reverse=True):
-        if module == private or module.startswith(private + "."):
-            public = tables.PUBLIC_MODULES[private]
-            # tensorflow.python.keras.layers.core -> tensorflow.keras.layers (sub-modules fold in)
-            return public if module == private or private.endswith(".layers") or ".layers." in module \
-                else public + module[len(private):]
-    return None
+    """The public module that holds the public twins of a private module's names: exact table
+    entries only, never a sub-module made up from the private path."""
+    return tables.PUBLIC_MODULES.get(module)
+
+
+def public_exists(dotted: str) -> bool:
+    """`dotted` is a public Keras name known to exist (`public_api`, read from keras 3)."""
+    module, _, name = dotted.rpartition(".")
+    return name in PUBLIC_NAMES.get(module, ())
 
 
 def public_symbol(path: str) -> Optional[str]:
-    if path in tables.PUBLIC_SYMBOLS:
-        return tables.PUBLIC_SYMBOLS[path]
-    module, _, name = path.rpartition(".")
-    public = public_module(module)
-    return f"{public}.{name}" if public else None
+    """The public twin of a private name, only when it is known to exist."""
+    target = tables.PUBLIC_SYMBOLS.get(path)
+    if target is None:
+        module, _, name = path.rpartition(".")
+        public = public_module(module)
+        target = f"{public}.{name}" if public else None
+    if target is None and path.startswith("tensorflow.keras."):
+        # `tf.keras.engine.input_layer.Input` is `keras.engine.input_layer.Input` reached through tf
+        twin = public_symbol(path[len("tensorflow."):])
+        target = f"tensorflow.{twin}" if twin and twin.startswith("keras.") else None
+    return target if target is not None and public_exists(target) else None
 
 
-def _inside_keras(path: str) -> bool:
-    parts = path.replace("\\", "/").split("/")
-    return any(a in ("keras", "tf_keras") and b in ("src", "api") for a, b in zip(parts, parts[1:]))
+def _owner(internal: str) -> Optional[str]:
+    """The package whose internals `internal` (a path as the file spells it) are, if known."""
+    owners = [o for o in tables.PRIVATE_KERAS_OWNER_TREES if internal == o or internal.startswith(o + ".")]
+    return max(owners, key=len) if owners else None
+
+
+def own_trees(path: str) -> frozenset:
+    """The owners (keys of `tables.PRIVATE_KERAS_OWNER_TREES`) whose own source tree the file at
+    `path` is in (`keras/src/…`, `tensorflow/python/…`), whatever the working directory."""
+    return _own_trees(os.path.abspath(path).replace("\\", "/")) if path else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _own_trees(path: str) -> frozenset:
+    parts = path.split("/")
+    pairs = set(zip(parts, parts[1:]))
+    return frozenset(owner for owner, marks in tables.PRIVATE_KERAS_OWNER_TREES.items()
+                     if any(mark in pairs for mark in marks))
+
+
+@lru_cache(maxsize=None)
+def _may_use_all(own: frozenset, prefixes: tuple) -> bool:
+    """Files of these trees may use every internal in `prefixes` (asked for every file: cached)."""
+    return all(_owner(p) in own for p in prefixes)
+
+
+def exempt(path: str, internal: str) -> bool:
+    """A file of `internal`'s own package: a library may use its own internals."""
+    owner = _owner(internal)
+    return owner is not None and owner in own_trees(path)
 
 
 def _dotted_node(path: str) -> cst.BaseExpression:
     return cst.parse_expression(path)
+
+
+def _ticks(names) -> str:
+    return ", ".join(f"`{n}`" for n in names)
 
 
 class PrivateKerasImport(Rule):
@@ -48,8 +89,13 @@ class PrivateKerasImport(Rule):
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
 `tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
-shims. Reported once per import statement or attribute chain. Files of Keras itself (under
-`keras/src/` or `keras/api/`) are not reported: a library may use its own internals.
+shims. Reported once per import statement or attribute chain (the longest one, however often the
+function holding it runs). A library may use its own internals, so the source tree of the package
+that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
+`tf_keras/src/` …) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
+`tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —
+TensorFlow importing `keras.src.…` is still reported, and so is every other project (the trees are
+data in `regr_lint.tables`).
 
 ## Why is this bad?
 These modules are not API. They moved or disappeared between releases: on Keras 3,
@@ -70,10 +116,16 @@ inputs = keras.Input((64, 1))
 ```
 
 ## Fix safety
-Safe, where the public equivalent is known (`keras.engine.input_layer.Input` → `keras.Input`,
-`keras.layers.core` → `keras.layers`, `tensorflow.python.keras.models` → `tensorflow.keras.models`,
-…; the table lives in `regr_lint.tables`). `import a.b.c` statements and internals without a public
-twin are reported without a fix.
+Safe, and offered only when every name it writes is known to exist: `keras.engine.input_layer.Input`
+→ `keras.Input`, `from keras.layers.core import Dense` → `from keras.layers import Dense`,
+`from tensorflow.python.keras.layers import LSTM` → `from tensorflow.keras.layers import LSTM`, … The
+private → public tables live in `regr_lint.tables`; the public names they are checked against in
+`regr_lint.public_api` (read from Keras 3, never imported at lint time). An import of a name that the
+public module does not have (`PeepholeLSTMCell`, `to_list`, a sub-module such as `generic_utils`),
+names whose twins live in different modules, `import a.b.c` statements and internals without a
+public twin are reported without a fix — no unsafe fix either, since the rewritten import would fail.
+The message then names the public module when the private one maps to it as a whole, and never a
+sub-module path of its own making.
 """
     VALID = [
         """
@@ -122,62 +174,87 @@ except ImportError:
 import tensorflow as tf
 layer_cls = tf.keras.layers.core.Dense  # expect: RL503
 """,
+        # a chain in a function that another one calls (interpreted twice): still one finding
+        """
+import keras
+def build():
+    return keras.engine.input_layer.Input((4,))  # expect: RL503
+def train():
+    build()
+""",
+        # no public twin known (a sub-module, a helper, a class Keras 3 dropped): reported, no fix
+        """
+from tensorflow.python.keras.utils import generic_utils  # expect: RL503
+from tensorflow.python.keras.utils.generic_utils import to_list  # expect: RL503
+from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect: RL503
+""",
     ]
 
     def applies_to(self, path: str) -> bool:
-        return not _inside_keras(path)
+        # Skipped unparsed only where every internal RL503 knows may be used (Keras' own trees);
+        # TensorFlow's tree is linted, for `keras.src.…`.
+        own = own_trees(path)
+        return not own or not _may_use_all(own, tables.PRIVATE_KERAS_PREFIXES)
 
     def check(self, facts):
-        if _inside_keras(facts.path):
-            return  # Keras' own sources import their own internals
         for node, path in facts.private_imports:
-            yield self.report(node, self._message(path), self._import_fix(node))
+            if exempt(facts.path, path):
+                continue  # e.g. TensorFlow's sources importing tensorflow.python.keras
+            fix, hint = self._import_fix(node)
+            yield self.report(node, self._message(path, hint), fix)
         for node, path in facts.private_chains:
-            yield self.report(node, self._message(path), self._chain_fix(node, path))
+            if exempt(facts.path, path):
+                continue
+            fix, hint = self._chain_fix(node, path)
+            yield self.report(node, self._message(path, hint), fix)
 
     @staticmethod
-    def _message(path: str) -> str:
-        public = public_symbol(path) or public_module(path)
-        hint = f"; use `{public}`" if public else "; use the public keras API"
-        return f"`{path}` is a Keras internal that moved or is gone in Keras 3{hint}"
+    def _message(path: str, hint: Optional[str] = None) -> str:
+        if hint is None:
+            public = public_symbol(path) or public_module(path)
+            hint = f"use `{public}`" if public else "use the public keras API"
+        return f"`{path}` is a Keras internal that moved or is gone in Keras 3; {hint}"
 
-    def _import_fix(self, node) -> Optional[Fix]:
+    def _import_fix(self, node) -> tuple[Optional[Fix], Optional[str]]:
+        """The fix of `from <private module> import a, b` and the hint that goes with it."""
         if not isinstance(node, cst.ImportFrom) or node.relative or node.module is None \
                 or isinstance(node.names, cst.ImportStar):
-            return None
+            return None, None
         module = cst.Module([]).code_for_node(node.module)
         names = [a.name.value for a in node.names if isinstance(a.name, cst.Name)]
         if len(names) != len(node.names):
-            return None
-        targets = {public_symbol(f"{module}.{n}") for n in names}
-        if None in targets:
-            return None
-        homes = {t.rpartition(".")[0] for t in targets}
-        if len(homes) != 1 or any(t.rpartition(".")[2] != n for t, n in zip(sorted(targets), sorted(names))):
-            return None
+            return None, None
+        targets = {n: public_symbol(f"{module}.{n}") for n in names}
+        missing = [n for n, t in targets.items() if t is None]
+        if missing:
+            public = public_module(module)
+            if public is None:
+                return None, None
+            return None, f"`{public}` is its public module, but no public twin of {_ticks(missing)} is known there"
+        homes = {t.rpartition(".")[0] for t in targets.values()}
+        if len(homes) != 1 or any(t.rpartition(".")[2] != n for n, t in targets.items()):
+            return None, f"use {_ticks(sorted(set(targets.values())))}"
         home = homes.pop()
-        return Fix(True, f"import from `{home}`", (Edit(node.module, _dotted_node(home)),))
+        return Fix(True, f"import from `{home}`", (Edit(node.module, _dotted_node(home)),)), f"use `{home}`"
 
-    def _chain_fix(self, node, path: str) -> Optional[Fix]:
+    def _chain_fix(self, node, path: str) -> tuple[Optional[Fix], Optional[str]]:
         public = public_symbol(path)
         if public is None:
-            return None
+            module, _, name = path.rpartition(".")
+            home = public_module(module)
+            return None, (f"`{home}` is its public module, but no public twin of `{name}` is known there"
+                          if home else None)
         # keep the file's own spelling of the head (`tf.keras…` stays `tf.keras…`)
         head = node
         while isinstance(head, cst.Attribute):
             head = head.value
         if not isinstance(head, cst.Name):
-            return None
-        written = cst.Module([]).code_for_node(node)
-        head_path = path[: len(path) - (len(written) - len(head.value))] if written.startswith(head.value) else None
-        if not head_path or not (path.startswith(head_path)):
-            return None
-        if not public.startswith(head_path + ".") and public != head_path:
-            if head_path == "tensorflow" and public.startswith("keras."):
-                public = "tensorflow." + public  # tf.keras.engine… -> tf.keras.…
-            else:
-                return None
-        if not public.startswith(head_path):
-            return None
+            return None, None
+        rest = cst.Module([]).code_for_node(node)[len(head.value):]  # `.engine.input_layer.Input`
+        if not path.endswith(rest) or any(c.isspace() or c in "#\\" for c in rest):
+            return None, None
+        head_path = path[: len(path) - len(rest)]  # what the head stands for: `tensorflow`
+        if not head_path or not public.startswith(head_path + "."):
+            return None, None
         replacement = head.value + public[len(head_path):]
-        return Fix(True, f"use `{replacement}`", (Edit(node, _dotted_node(replacement)),))
+        return Fix(True, f"use `{replacement}`", (Edit(node, _dotted_node(replacement)),)), f"use `{replacement}`"

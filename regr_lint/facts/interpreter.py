@@ -401,15 +401,17 @@ class Interpreter:
 
     def _note_private_chain(self, node, base_node, base_raw: str, raw: str) -> None:
         """Record each attribute chain into Keras internals once, as its outermost attribute:
-        `keras.engine.input_layer.Input` is one chain, whatever its length."""
+        `keras.engine.input_layer.Input` is one chain, whatever its length, and however many times
+        the function holding it is interpreted (a later pass meets the chain's inner attributes
+        again, after its outermost one is recorded)."""
         if not is_private(raw):
             return
         chains = self.facts.private_chains
         for i, (known, _) in enumerate(chains):
+            if any(inner is node for inner in _attribute_spine(known)):
+                return  # this attribute, or one the chain goes on from, is recorded already
             if known is base_node:
                 chains[i] = (node, raw)  # the chain goes on: keep its outermost attribute
-                return
-            if known is node:
                 return
         if not is_private(base_raw):
             chains.append((node, raw))
@@ -845,6 +847,14 @@ class Interpreter:
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.vars[star.name.value] = UNKNOWN
+
+
+def _attribute_spine(node):
+    """`node` and the attributes it is built on: `a.b.c`, `a.b`, `a`."""
+    while isinstance(node, cst.Attribute):
+        yield node
+        node = node.value
+    yield node
 
 
 def _same_value(a: Value, b: Value) -> bool:
