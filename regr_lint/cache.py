@@ -106,7 +106,7 @@ def fingerprint(rules: Sequence[object], packages: dict[str, str]) -> str:
         module = sys.modules.get(type(rule).__module__)
         parts.append(f"rule={rule.code}:{type(rule).__module__}.{type(rule).__qualname__}:"
                      f"{dist}=={_dist_version(dist)}:{_stat_sig(getattr(module, '__file__', None))}:"
-                     f"{getattr(rule, 'tokens', ())!r}")
+                     f"{getattr(rule, 'tokens', ())!r}:{getattr(rule, 'names', ())!r}")
     parts += [_stat_sig(p) for p in _own_sources()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
