@@ -97,10 +97,10 @@ def _dist_version(dist: str) -> str:
 
 def fingerprint(rules: Sequence[object], packages: dict[str, str]) -> str:
     """The settings part of every key. `packages` maps a rule code to its distribution name."""
-    import libcst
+    from regr_lint.lazy import LIBCST_ORIGIN
 
     parts = [f"format={FORMAT}", f"regr-lint={__version__}", f"python={sys.version_info[:3]}",
-             f"libcst={_dist_version('libcst')}:{getattr(libcst, '__file__', '')}"]
+             f"libcst={_dist_version('libcst')}:{LIBCST_ORIGIN}"]
     for rule in sorted(rules, key=lambda r: r.code):
         dist = packages.get(rule.code, "?")
         module = sys.modules.get(type(rule).__module__)

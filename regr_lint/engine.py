@@ -7,16 +7,14 @@ import re
 import sys
 from typing import Iterable, Sequence
 
-import libcst as cst
-from libcst._nodes.internal import CodegenState
-from libcst.metadata import CodeRange, MetadataWrapper, ParentNodeProvider, PositionProvider
+from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.parsing import parse_module
-from regr_lint.fixes import ApplyEdits, import_index, import_statement, imports_module, is_removal
+from regr_lint.fixes import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.vocabulary import code_vocabulary, satisfies
@@ -184,6 +182,8 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxEr
 
 def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "") -> Iterable[Finding]:
     # Positions are computed only for files that report something (PositionProvider is a full codegen pass).
+    from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     # Parents only when a fix removes a node or replaces an argument / element: its edit is then
@@ -220,6 +220,9 @@ def _contains(outer, inner) -> bool:
 
 def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans) -> FixInfo | None:
     """The fix, with its edits placed in the file; None when an edit's node is not in this module."""
+    from libcst.metadata import CodeRange
+
+    from regr_lint.edits import ApplyEdits
     groups: list[list] = []  # [parent, its range, {id: replacement}, {ids removed}]
     direct = []  # (node, range, replacement)
     for edit in fix.edits:
@@ -307,6 +310,8 @@ def _line(text: str, lineno: int) -> str:
 def _statements_code(module: cst.Module, replacement: object, indent: str) -> str:
     """The code of `replacement` (a node or a FlattenSentinel) as the module writes it inside a block
     indented by `indent` (statements get the indent; an expression's continuation lines too)."""
+    from libcst._nodes.internal import CodegenState
+
     nodes = replacement.nodes if isinstance(replacement, cst.FlattenSentinel) else [replacement]
     state = CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
     if indent:

@@ -24,14 +24,13 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.files import write_atomic  # noqa: F401 - re-exported for callers
 from regr_lint.finding import Finding
 from regr_lint.rule import Fix, Rule
 
 MAX_PASSES = 10
-REMOVE = cst.RemovalSentinel.REMOVE
 
 
 def is_removal(replacement: object) -> bool:
@@ -115,35 +114,6 @@ def _tidy(parent: cst.CSTNode, fname: str, elems: list, drop: set[int]) -> dict:
     return changes
 
 
-class ApplyEdits(cst.CSTTransformer):
-    """Replace nodes by identity (`replace`: id -> new node) and remove others (`remove`: ids)."""
-
-    def __init__(self, replace: dict[int, object], remove: set[int]) -> None:
-        super().__init__()
-        self.replace = replace
-        self.remove = remove
-        # The nodes to remove, as they are after their own children were transformed: their parent
-        # drops them (and tidies the commas) when it is left.
-        self.doomed: set[int] = set()
-        # ids are only unique among live objects: hold the doomed nodes so no later node can be
-        # allocated at a freed one's address and be dropped in its place.
-        self._alive: list = []
-
-    def on_leave(self, original_node, updated_node):
-        new = self.replace.get(id(original_node))
-        if new is not None:
-            return new
-        if id(original_node) in self.remove:
-            self.doomed.add(id(updated_node))
-            self._alive.append(updated_node)
-            return updated_node
-        if self.doomed:
-            return _remove(updated_node, updated_node, self.doomed)
-        return updated_node
-
-
-# -- imports the fixes need -----------------------------------------------------------------------------
-
 def imports_module(module: cst.Module, name: str) -> bool:
     """Whether a top-level `import name` (or `import name.sub`) binds `name` in the module."""
     for stmt in module.body:
@@ -215,6 +185,8 @@ def render(module: cst.Module, fixes: Sequence[Fix]) -> str:
                 remove.add(id(edit.node))
             else:
                 replace[id(edit.node)] = edit.replacement
+    from regr_lint.edits import ApplyEdits  # a libcst class: built when first needed
+
     new = module.visit(ApplyEdits(replace, remove)) if (replace or remove) else module
     new = add_imports(new, [name for fx in fixes for name in fx.imports])
     return new.code

@@ -8,23 +8,22 @@ fix builds are still validated; `fixes.py` re-parses every fixed source with lib
 """
 from __future__ import annotations
 
-import libcst as cst
-from libcst._nodes.base import CSTNode
+from regr_lint.lazy import cst
 
 
 def _unchecked(self) -> None:
     return None
 
 
-_CHECKED = CSTNode.__dict__.get("__post_init__")
-
-
 def parse_module(text: str) -> cst.Module:
     """`libcst.parse_module(text)`, the same tree, built without re-validating each node."""
-    if _CHECKED is None:  # a libcst whose nodes validate elsewhere: nothing to skip
+    from libcst._nodes.base import CSTNode  # here, not at import: libcst loads on first use
+
+    checked = CSTNode.__dict__.get("__post_init__")
+    if checked is None or checked is _unchecked:  # a libcst that validates elsewhere; or re-entered
         return cst.parse_module(text)
     CSTNode.__post_init__ = _unchecked
     try:
         return cst.parse_module(text)
     finally:
-        CSTNode.__post_init__ = _CHECKED
+        CSTNode.__post_init__ = checked

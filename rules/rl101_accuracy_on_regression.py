@@ -1,4 +1,6 @@
-import libcst as cst
+from __future__ import annotations
+
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
@@ -228,7 +230,6 @@ model.compile(optimizer="adam",
                 f"classification, change the loss")
 
 
-_SEQUENCES = (cst.List, cst.Tuple)
 
 
 def _container(node, elt):
@@ -236,7 +237,7 @@ def _container(node, elt):
     stack = [node] if node is not None else []
     while stack:
         n = stack.pop()
-        if isinstance(n, _SEQUENCES) and any(e.value is elt for e in n.elements):
+        if isinstance(n, (cst.List, cst.Tuple)) and any(e.value is elt for e in n.elements):
             return n
         if isinstance(n, (cst.BinaryOperation, cst.Call, cst.Arg, cst.List, cst.Tuple, cst.Element)):
             stack.extend(n.children)  # `a + [...]`, `list([...])`; small subtrees only

@@ -1,4 +1,6 @@
-import libcst as cst
+from __future__ import annotations
+
+from regr_lint.lazy import cst
 
 from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.rule import Edit, Fix, Rule

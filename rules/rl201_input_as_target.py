@@ -1,4 +1,6 @@
-import libcst as cst
+from __future__ import annotations
+
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.dataflow import bound_names, expr_key

@@ -1,6 +1,8 @@
+from __future__ import annotations
+
 import re
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.facts.values import Div

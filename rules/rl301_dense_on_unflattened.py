@@ -1,6 +1,8 @@
+from __future__ import annotations
+
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.facts.names import canonical

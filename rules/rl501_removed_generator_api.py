@@ -1,6 +1,8 @@
+from __future__ import annotations
+
 import re
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule

@@ -4,7 +4,7 @@ import os
 from functools import lru_cache
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.public_api import PUBLIC_NAMES

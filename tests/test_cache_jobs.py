@@ -200,3 +200,29 @@ def test_gitignored_files_are_skipped(tree):
     write(tree, "pkg/sub/deeper/x.py", RL101_BUG)
     write(tree, "pkg/sub/.gitignore", "deeper/\n")
     assert "pkg/sub/deeper/x.py" not in listed(_check(tree, "pkg"))
+
+
+_LOADS_LIBCST = """
+import sys
+from regr_lint.cli import main
+sys.argv = ["regr-lint", "check", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+print("libcst loaded:", "libcst._nodes" in sys.modules, "exit:", code, file=sys.stderr)
+"""
+
+
+def _libcst_loaded(root: Path, *args: str) -> str:
+    proc = subprocess.run([sys.executable, "-c", _LOADS_LIBCST, *args], cwd=root, capture_output=True,
+                          text=True, timeout=120)
+    return proc.stderr.strip().splitlines()[-1]
+
+
+def test_runs_that_parse_nothing_never_load_libcst(tree):
+    # libcst is half of start-up: a warm run and a run over files no rule concerns skip it
+    # (regr_lint/lazy.py); a cold run over Keras files does load it, so the probe is not vacuous.
+    assert _libcst_loaded(tree, "--jobs", "1") == "libcst loaded: True exit: 1"
+    assert _libcst_loaded(tree, "--jobs", "1") == "libcst loaded: False exit: 1"
+    assert _libcst_loaded(tree, "--no-cache", "other") == "libcst loaded: False exit: 0"

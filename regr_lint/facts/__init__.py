@@ -1,7 +1,7 @@
 """The semantic model of a file: what its Keras models are built of, compiled with and trained on."""
 from __future__ import annotations
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.interpreter import Interpreter
 from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Training

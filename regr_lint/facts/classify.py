@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import KerasFacts, KerasModel

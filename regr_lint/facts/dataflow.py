@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import Compile, KerasCall, KerasFacts, KerasModel, MethodCall, Training

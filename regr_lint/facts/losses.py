@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Union
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.names import canonical
 from regr_lint.facts.values import Func, Instance, Lambda, Map, Seq, Value
 from regr_lint.facts.names import dotted_name
 
-FunctionNode = Union[cst.FunctionDef, cst.Lambda]
+FunctionNode = Union["cst.FunctionDef", "cst.Lambda"]
 
 # Where array maths lives: a `sqrt` / `mean` / `square` from anywhere else is not one of these.
 ARRAY_ROOTS = frozenset({"keras", "tensorflow", "numpy", "jax", "torch"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint import tables
 

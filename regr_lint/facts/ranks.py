@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasModel
 from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-import libcst as cst
+from regr_lint.lazy import cst
 
 if TYPE_CHECKING:
     from regr_lint.facts.model import KerasModel
