@@ -60,7 +60,7 @@ DEFAULT_CACHE = HERE / ".cache"
 # baseline covers the files the linter lints. The count is cross-checked after the run anyway.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "node_modules", "__pycache__",
-    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache", ".cache",
 })
 SKIP_DIR_GLOBS = ("*.egg-info",)
 
@@ -71,23 +71,33 @@ class SetupError(Exception):
 
 # --------------------------------------------------------------------------- getting the tree
 
-def fetch_sdist(cache: Path, version: str | None) -> Path:
-    """The keras sdist tarball in `cache`, downloaded with pip only when it is not there yet."""
+def canonical_name(name: str) -> str:
+    """A distribution name as PEP 503 compares them (keras_tuner == keras-tuner == Keras.Tuner)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def fetch_sdist(cache: Path, version: str | None, package: str = "keras") -> Path:
+    """The `package` sdist tarball in `cache`, downloaded with pip only when it is not there yet.
+
+    A cached tarball is recognised by its file name, `<name>-<version>.tar.gz` with the name in any
+    of the spellings sdists use (keras_tuner-1.4.8.tar.gz for keras-tuner)."""
     cache.mkdir(parents=True, exist_ok=True)
     ignore = cache / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# Downloaded and unpacked benchmark inputs: never commit them.\n*\n")
 
     def cached() -> list[Path]:
-        pattern = f"keras-{version}.tar.gz" if version else "keras-*.tar.gz"
-        return sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime)
+        def wanted(p: Path) -> bool:
+            name, _, ver = p.name[: -len(".tar.gz")].rpartition("-")
+            return canonical_name(name) == canonical_name(package) and version in (None, ver)
+        return sorted((p for p in cache.glob("*.tar.gz") if wanted(p)), key=lambda p: p.stat().st_mtime)
 
     if cached():
         tarball = cached()[-1]
         print(f"using cached sdist {tarball}" + ("" if version else " (pass --version for another release)"))
         return tarball
 
-    spec = f"keras=={version}" if version else "keras"
+    spec = f"{package}=={version}" if version else package
     cmd = [sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", spec, "-d", str(cache)]
     print("$ " + " ".join(cmd), flush=True)
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -100,7 +110,7 @@ def fetch_sdist(cache: Path, version: str | None) -> Path:
             return Path(m.group(1)).resolve()
     if cached():
         return cached()[-1]
-    raise SetupError(f"pip download succeeded but no keras-*.tar.gz is in {cache}:\n{proc.stdout}")
+    raise SetupError(f"pip download succeeded but no {package}-*.tar.gz is in {cache}:\n{proc.stdout}")
 
 
 def unpack(tarball: Path, cache: Path) -> Path:
@@ -128,8 +138,9 @@ def unpack(tarball: Path, cache: Path) -> Path:
     return tree
 
 
-def python_files(tree: Path) -> list[Path]:
-    """The *.py files the linter discovers under `tree` (see SKIP_DIRS)."""
+def python_files(tree: Path, suffixes: tuple[str, ...] = (".py",)) -> list[Path]:
+    """The *.py files (files ending in one of `suffixes`) the linter discovers under `tree` (see
+    SKIP_DIRS)."""
     out = []
     for dirpath, dirnames, filenames in os.walk(tree):
         dirnames[:] = [
@@ -138,7 +149,7 @@ def python_files(tree: Path) -> list[Path]:
             and not any(fnmatch.fnmatchcase(d, g) for g in SKIP_DIR_GLOBS)
             and not os.path.isfile(os.path.join(dirpath, d, "pyvenv.cfg"))
         ]
-        out += [Path(dirpath, f) for f in filenames if f.endswith(".py")]
+        out += [Path(dirpath, f) for f in filenames if f.endswith(suffixes)]
     return sorted(out)
 
 
@@ -149,12 +160,13 @@ def maxrss_mib(ru_maxrss: int) -> float:
     return ru_maxrss / (1024 * 1024) if sys.platform == "darwin" else ru_maxrss / 1024
 
 
-def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int, str, str, float | None]:
-    """Run `cmd`; returns (wall seconds, exit code, stdout, stderr, peak RSS MiB or None).
+def run_usage(cmd: list[str], cwd: Path) -> tuple[float, int, str, str, object | None]:
+    """Run `cmd`; returns (wall seconds, exit code, stdout, stderr, its resource usage or None).
 
-    Peak RSS: `getrusage(RUSAGE_CHILDREN).ru_maxrss` is the maximum over *every* child this script
-    has waited for, so the pip download (or an earlier, bigger run) would leak into it. `os.wait4`
-    returns the same rusage figure for this one child (and its own waited-for children) only.
+    The usage is what `os.wait4` returns for this one child: its own CPU time and peak RSS with
+    those of the descendants it waited for folded in (ru_utime/ru_stime summed, ru_maxrss the
+    maximum), unlike `getrusage(RUSAGE_CHILDREN)`, which covers *every* child this script has
+    waited for. None where there is no wait4 (Windows).
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
@@ -163,14 +175,28 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int, str, str, float | 
             _, status, usage = os.wait4(proc.pid, 0)
             wall = time.perf_counter() - t0
             proc.returncode = code = os.waitstatus_to_exitcode(status)  # so Popen does not reap again
-            rss = maxrss_mib(usage.ru_maxrss)
         else:  # pragma: no cover - no wait4 (Windows): no per-child figure
             code = proc.wait()
             wall = time.perf_counter() - t0
-            rss = maxrss_mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) if resource else None
+            usage = None
         out.seek(0)
         err.seek(0)
-        return wall, code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), rss
+        return wall, code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), usage
+
+
+def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int, str, str, float | None]:
+    """Run `cmd`; returns (wall seconds, exit code, stdout, stderr, peak RSS MiB or None).
+
+    Peak RSS: `getrusage(RUSAGE_CHILDREN).ru_maxrss` is the maximum over *every* child this script
+    has waited for, so the pip download (or an earlier, bigger run) would leak into it. `os.wait4`
+    returns the same rusage figure for this one child (and its own waited-for children) only.
+    """
+    wall, code, stdout, stderr, usage = run_usage(cmd, cwd)
+    if usage is not None:
+        rss = maxrss_mib(usage.ru_maxrss)
+    else:  # pragma: no cover - no wait4 (Windows)
+        rss = maxrss_mib(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) if resource else None
+    return wall, code, stdout, stderr, rss
 
 
 # --------------------------------------------------------------------------- the parse baseline

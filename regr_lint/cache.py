@@ -96,16 +96,19 @@ def _dist_version(dist: str) -> str:
 
 
 def fingerprint(rules: Sequence[object], packages: dict[str, str]) -> str:
-    """The settings part of every key. `packages` maps a rule code to its distribution name."""
+    """The settings part of every key. `packages` maps a rule code to its distribution,
+    "name==version" (a bare name: its version is looked up)."""
     from regr_lint.lazy import LIBCST_ORIGIN
 
     parts = [f"format={FORMAT}", f"regr-lint={__version__}", f"python={sys.version_info[:3]}",
-             f"libcst={_dist_version('libcst')}:{LIBCST_ORIGIN}"]
+             f"libcst={_stat_sig(LIBCST_ORIGIN)}"]  # an upgrade rewrites its files: no metadata read
     for rule in sorted(rules, key=lambda r: r.code):
         dist = packages.get(rule.code, "?")
+        if "==" not in dist:
+            dist = f"{dist}=={_dist_version(dist)}"
         module = sys.modules.get(type(rule).__module__)
         parts.append(f"rule={rule.code}:{type(rule).__module__}.{type(rule).__qualname__}:"
-                     f"{dist}=={_dist_version(dist)}:{_stat_sig(getattr(module, '__file__', None))}:"
+                     f"{dist}:{_stat_sig(getattr(module, '__file__', None))}:"
                      f"{getattr(rule, 'tokens', ())!r}:{getattr(rule, 'names', ())!r}")
     parts += [_stat_sig(p) for p in _own_sources()]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

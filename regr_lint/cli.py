@@ -134,7 +134,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
     cache = None if no_cache or stdin or mode.apply else Cache(
-        project_root(config.path), fingerprint(rules, {lr.rule.code: lr.package for lr in registry}))
+        project_root(config.path), fingerprint(rules, {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}))
     outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
                          jobs=jobs or default_jobs())
     findings = sorted(outcome.findings)

@@ -16,14 +16,23 @@ OWN_DIST = "regr-lint"
 class LoadedRule:
     rule: Rule
     package: str  # the distribution that declared the entry point, for `regr-lint rules`
+    version: str = "?"  # its version (part of the result cache's key)
 
 
 def _warn(message: str) -> None:
     print(f"regr-lint: warning: {message}", file=sys.stderr)
 
 
-def _dist_name(ep) -> str:
-    return ep.dist.name if getattr(ep, "dist", None) is not None else "?"
+def _dist_info(ep, seen: dict) -> tuple[str, str]:
+    """(name, version) of the distribution that declares `ep`. Each read of a distribution's
+    metadata parses its METADATA file, so it is read once per distribution."""
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "?", "?"
+    if id(dist) not in seen:
+        meta = dist.metadata
+        seen[id(dist)] = (dist, (meta["Name"] or "?", meta["Version"] or "?"))
+    return seen[id(dist)][1]
 
 
 def _canonical(name: str) -> str:
@@ -37,9 +46,10 @@ def load_registry() -> list[LoadedRule]:
     """
     by_code: dict[str, LoadedRule] = {}
     # "First" means: the built-ins, then rule packs in sys.path order, so a pack cannot shadow a built-in.
-    eps = sorted(entry_points(group=GROUP), key=lambda ep: _canonical(_dist_name(ep)) != OWN_DIST)
+    seen: dict = {}
+    eps = sorted(entry_points(group=GROUP), key=lambda ep: _canonical(_dist_info(ep, seen)[0]) != OWN_DIST)
     for ep in eps:
-        dist = _dist_name(ep)
+        dist, version = _dist_info(ep, seen)
         where = f"plugin {ep.name!r} ({ep.value}) from {dist}"
         try:
             obj = ep.load()
@@ -60,7 +70,7 @@ def load_registry() -> list[LoadedRule]:
         except Exception as exc:  # noqa: BLE001
             _warn(f"cannot instantiate {where}: {type(exc).__name__}: {exc}")
             continue
-        by_code[obj.code] = LoadedRule(rule, dist)
+        by_code[obj.code] = LoadedRule(rule, dist, version)
     return [by_code[c] for c in sorted(by_code)]
 
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.interpreter import Interpreter
 from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Training
 
 __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
 
 
 def build_facts(module: cst.Module, path: str = "", text: str = "") -> KerasFacts:
+    from regr_lint.facts.interpreter import Interpreter  # only runs that parse need it
+
     facts = Interpreter(module).run()
     facts.path = path
     facts.text = text
