@@ -5,7 +5,8 @@ An entry holds the findings of one file's *contents* under one set of *settings*
     sha256(settings fingerprint, the kind of file (.py / .ipynb), the file's bytes)
 
 so identical files share an entry, and a change of any input makes a miss (never a stale hit). The
-settings fingerprint covers: the cache format, regr-lint's version, the Python and libcst versions,
+settings fingerprint covers: the cache format, regr-lint's version, the Python version, libcst's
+installed `__init__.py` (size and mtime: an upgrade rewrites it; no metadata read on start-up),
 the enabled rule codes with the distribution (and its version) each comes from, and the size and
 mtime of the source files of regr-lint itself and of every enabled rule's module (so an editable
 install or a rule pack upgraded in place invalidates too). What else in the configuration changes
