@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import io
-import multiprocessing
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
@@ -132,11 +129,15 @@ def _lint_chunk(paths: Sequence[str]) -> list[Result]:
 
 
 def _context():
+    import multiprocessing  # here: a run that starts no workers does not pay for the import
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _pool(workers: int, rules: Sequence[Rule], cache: Optional[Cache]) -> ProcessPoolExecutor:
+def _pool(workers: int, rules: Sequence[Rule], cache: Optional[Cache]):
+    from concurrent.futures import ProcessPoolExecutor
+
     ctx = _context()
     inherited = list(rules) if ctx.get_start_method() == "fork" else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
@@ -166,6 +167,8 @@ def lint_paths(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cach
 def _pooled(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cache], jobs: int) -> list[Result]:
     if len(files) < MIN_PARALLEL:
         return [_guarded(path, rules, cache) for path in files]
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, min(16, len(files) // (jobs * 8)))
     chunks = [list(files[i:i + size]) for i in range(0, len(files), size)]
     results: list[Optional[Result]] = [None] * len(files)
@@ -191,6 +194,8 @@ def _pooled(files: Sequence[str], rules: Sequence[Rule], cache: Optional[Cache],
 
 def _isolate(files, indexes, results, rules, cache) -> None:
     """Run each file whose worker died again, alone, so the one that kills a worker is found."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = None
     try:
         for i in indexes:

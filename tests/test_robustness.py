@@ -117,3 +117,18 @@ def test_linting_never_runs_or_imports_the_code(tmp_path):
     assert proc.returncode == 1 and " RL103 " in proc.stdout
     assert "IMPORTED []" in proc.stdout
     assert not marker.exists()
+
+
+def test_a_keras_file_no_rule_concerns_is_still_checked_quietly(tmp_path):
+    # Only well-formedness is at stake there (RL000): CPython compiles it to bytecode (cheaper than
+    # building its tree); the compiler's warnings are not the linter's to print, and nothing runs.
+    (tmp_path / "warns.py").write_text("import keras\nif keras is 1:\n    x = '\\d'\n")
+    (tmp_path / "broken.py").write_text("import keras\nx = (1,\n")
+    (tmp_path / "outside.py").write_text("import keras\nreturn keras\n")  # a compile-time error only
+    proc = subprocess.run([sys.executable, "-W", "error", "-m", "regr_lint", "check", "--no-cache", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert "Warning" not in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == ["Found 1 error.", "3 files checked."]
+    assert proc.returncode == 1
+    assert [line.split(": ")[1].split()[0] for line in proc.stdout.splitlines() if ".py:" in line] == ["RL000"]
+    assert "broken.py:2" in proc.stdout
