@@ -152,29 +152,6 @@ PUBLIC_NAMES = {
         "text_dataset_from_directory", "timeseries_dataset_from_array", "to_categorical",
         "unpack_x_y_sample_weight",
     }),
-    "tensorflow.keras": frozenset({
-        "DTypePolicy", "FloatDTypePolicy", "Function", "Initializer", "Input", "InputSpec",
-        "KerasTensor", "Layer", "Loss", "Metric", "Model", "Operation", "Optimizer", "Quantizer",
-        "Regularizer", "RematScope", "Sequential", "StatelessScope", "SymbolicScope", "Variable",
-        "device", "name_scope", "remat", "version",
-    }),
-    "tensorflow.keras.activations": frozenset({
-        "celu", "deserialize", "elu", "exponential", "gelu", "get", "glu", "hard_shrink",
-        "hard_sigmoid", "hard_silu", "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid",
-        "log_softmax", "mish", "relu", "relu6", "selu", "serialize", "sigmoid", "silu", "soft_shrink",
-        "softmax", "softplus", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax", "squareplus",
-        "swish", "tanh", "tanh_shrink", "threshold",
-    }),
-    "tensorflow.keras.applications": frozenset({
-        "ConvNeXtBase", "ConvNeXtLarge", "ConvNeXtSmall", "ConvNeXtTiny", "ConvNeXtXLarge",
-        "DenseNet121", "DenseNet169", "DenseNet201", "EfficientNetB0", "EfficientNetB1",
-        "EfficientNetB2", "EfficientNetB3", "EfficientNetB4", "EfficientNetB5", "EfficientNetB6",
-        "EfficientNetB7", "EfficientNetV2B0", "EfficientNetV2B1", "EfficientNetV2B2",
-        "EfficientNetV2B3", "EfficientNetV2L", "EfficientNetV2M", "EfficientNetV2S",
-        "InceptionResNetV2", "InceptionV3", "MobileNet", "MobileNetV2", "MobileNetV3Large",
-        "MobileNetV3Small", "NASNetLarge", "NASNetMobile", "ResNet101", "ResNet101V2", "ResNet152",
-        "ResNet152V2", "ResNet50", "ResNet50V2", "VGG16", "VGG19", "Xception",
-    }),
     "tensorflow.keras.backend": frozenset({
         "abs", "all", "any", "arange", "argmax", "argmin", "backend", "batch_dot", "batch_flatten",
         "batch_get_value", "batch_normalization", "batch_set_value", "bias_add", "binary_crossentropy",
@@ -197,25 +174,6 @@ PUBLIC_NAMES = {
         "stop_gradient", "sum", "switch", "tanh", "temporal_padding", "tile", "to_dense", "transpose",
         "truncated_normal", "update", "update_add", "update_sub", "var", "variable", "zeros",
         "zeros_like",
-    }),
-    "tensorflow.keras.callbacks": frozenset({
-        "BackupAndRestore", "CSVLogger", "Callback", "CallbackList", "EarlyStopping", "History",
-        "LambdaCallback", "LearningRateScheduler", "ModelCheckpoint", "OrbaxCheckpoint",
-        "ProgbarLogger", "ReduceLROnPlateau", "RemoteMonitor", "SwapEMAWeights", "TensorBoard",
-        "TerminateOnNaN",
-    }),
-    "tensorflow.keras.constraints": frozenset({
-        "Constraint", "MaxNorm", "MinMaxNorm", "NonNeg", "UnitNorm", "deserialize", "get", "max_norm",
-        "min_max_norm", "non_neg", "serialize", "unit_norm",
-    }),
-    "tensorflow.keras.initializers": frozenset({
-        "Constant", "GlorotNormal", "GlorotUniform", "HeNormal", "HeUniform", "Identity",
-        "IdentityInitializer", "Initializer", "LecunNormal", "LecunUniform", "Ones", "Orthogonal",
-        "OrthogonalInitializer", "RandomNormal", "RandomUniform", "STFT", "STFTInitializer",
-        "TruncatedNormal", "VarianceScaling", "Zeros", "constant", "deserialize", "get",
-        "glorot_normal", "glorot_uniform", "he_normal", "he_uniform", "identity", "lecun_normal",
-        "lecun_uniform", "ones", "orthogonal", "random_normal", "random_uniform", "serialize", "stft",
-        "truncated_normal", "variance_scaling", "zeros",
     }),
     "tensorflow.keras.layers": frozenset({
         "Activation", "ActivityRegularization", "AdaptiveAveragePooling1D", "AdaptiveAveragePooling2D",
@@ -284,31 +242,11 @@ PUBLIC_NAMES = {
         "poisson", "serialize", "sparse_categorical_accuracy", "sparse_categorical_crossentropy",
         "sparse_top_k_categorical_accuracy", "squared_hinge", "top_k_categorical_accuracy",
     }),
-    "tensorflow.keras.models": frozenset({
-        "Model", "Sequential", "clone_model", "load_model", "model_from_json", "save_model",
-    }),
-    "tensorflow.keras.optimizers": frozenset({
-        "Adadelta", "Adafactor", "Adagrad", "Adam", "AdamW", "Adamax", "Ftrl", "Lamb", "Lion",
-        "LossScaleOptimizer", "MultiOptimizer", "Muon", "Nadam", "Optimizer", "OptimizerMap", "RMSprop",
-        "SGD", "ScheduleFreeAdamW", "deserialize", "get", "serialize",
-    }),
-    "tensorflow.keras.preprocessing": frozenset({
-        "image_dataset_from_directory", "text_dataset_from_directory", "timeseries_dataset_from_array",
-    }),
-    "tensorflow.keras.regularizers": frozenset({
-        "L1", "L1L2", "L2", "OrthogonalRegularizer", "Regularizer", "deserialize", "get", "l1", "l1_l2",
-        "l2", "orthogonal_regularizer", "serialize",
-    }),
-    "tensorflow.keras.utils": frozenset({
-        "Config", "CustomObjectScope", "FeatureSpace", "Progbar", "PyDataset", "Sequence",
-        "array_to_img", "audio_dataset_from_directory", "clear_session", "custom_object_scope",
-        "deserialize_keras_object", "disable_interactive_logging", "enable_interactive_logging",
-        "get_custom_objects", "get_file", "get_registered_name", "get_registered_object",
-        "get_source_inputs", "image_dataset_from_directory", "img_to_array",
-        "is_interactive_logging_enabled", "is_keras_tensor", "load_img", "model_to_dot", "normalize",
-        "pack_x_y_sample_weight", "pad_sequences", "plot_model", "register_keras_serializable",
-        "save_img", "serialize_keras_object", "set_random_seed", "split_dataset", "standardize_dtype",
-        "text_dataset_from_directory", "timeseries_dataset_from_array", "to_categorical",
-        "unpack_x_y_sample_weight",
-    }),
 }
+
+# `tensorflow.keras` is `keras._tf_keras.keras`: where its modules offer exactly keras' names (all but
+# the ones listed above), they share one set.
+for _module in ("keras", "keras.activations", "keras.applications", "keras.callbacks", "keras.constraints",
+                "keras.initializers", "keras.models", "keras.optimizers", "keras.preprocessing",
+                "keras.regularizers", "keras.utils"):
+    PUBLIC_NAMES["tensorflow." + _module] = PUBLIC_NAMES[_module]
