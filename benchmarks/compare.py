@@ -113,14 +113,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from keras_sdist import (  # benchmarks/keras_sdist.py (the script folder is on sys.path)
     DEFAULT_CACHE, HERE, SetupError, canonical_name, fetch_sdist, maxrss_mib, python_files, run_timed, run_usage,
-    unpack,
+    unpack, unzip,
 )
 from linter import find_linter  # benchmarks/linter.py
 
@@ -195,20 +194,7 @@ def fetch_wheel(name: str, version: str, dest: Path) -> Path:
 
 
 def unzip_wheel(wheel: Path, corpus: Path) -> Path:
-    tree = corpus / f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}-wheel"
-    if tree.is_dir():
-        return tree
-    tmp = Path(tempfile.mkdtemp(prefix=".unpack-", dir=corpus))
-    try:
-        with zipfile.ZipFile(wheel) as zf:
-            for member in zf.namelist():
-                if member.startswith("/") or ".." in Path(member).parts:
-                    raise SetupError(f"{wheel}: unsafe member {member!r}")
-            zf.extractall(tmp)
-        tmp.rename(tree)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return tree
+    return unzip(wheel, corpus / f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}-wheel")
 
 
 def relative_files(root: Path, trees: list[Path]) -> tuple[list[str], int]:

@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 import time
 import tokenize
 from pathlib import Path
@@ -135,6 +136,24 @@ def unpack(tarball: Path, cache: Path) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"unpacked into {tree}")
+    return tree
+
+
+def unzip(wheel: Path, tree: Path) -> Path:
+    """Unzip the wheel once into `tree` (atomically: no half-unpacked trees)."""
+    if tree.is_dir():
+        return tree
+    tmp = Path(tempfile.mkdtemp(prefix=".unpack-", dir=tree.parent))
+    try:
+        with zipfile.ZipFile(wheel) as zf:
+            for name in zf.namelist():
+                if name.startswith("/") or ".." in Path(name).parts:
+                    raise SetupError(f"{wheel}: unsafe member {name!r}")
+            zf.extractall(tmp)
+        tmp.rename(tree)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"unzipped into {tree}")
     return tree
 
 

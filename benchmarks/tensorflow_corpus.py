@@ -39,15 +39,13 @@ import ast
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections import Counter
 from pathlib import Path
 
-from keras_sdist import DEFAULT_CACHE, SetupError, decode, python_files, run_timed  # benchmarks/keras_sdist.py
+from keras_sdist import DEFAULT_CACHE, SetupError, decode, python_files, run_timed, unzip  # benchmarks/keras_sdist.py
 from linter import find_linter  # benchmarks/linter.py (the script folder is on sys.path)
 
 DISTRIBUTIONS = ("tensorflow-cpu", "tensorflow")
@@ -89,24 +87,6 @@ def fetch_wheel(cache: Path, version: str) -> Path:
     if not found:
         raise SetupError(f"pip download succeeded but no {pattern} is in {cache}:\n{proc.stdout}")
     return found[-1]
-
-
-def unzip(wheel: Path, tree: Path) -> Path:
-    """Unzip the wheel once into `tree` (atomically: no half-unpacked trees)."""
-    if tree.is_dir():
-        return tree
-    tmp = Path(tempfile.mkdtemp(prefix=".unpack-", dir=tree.parent))
-    try:
-        with zipfile.ZipFile(wheel) as zf:
-            for name in zf.namelist():
-                if name.startswith("/") or ".." in Path(name).parts:
-                    raise SetupError(f"{wheel}: unsafe member {name!r}")
-            zf.extractall(tmp)
-        tmp.rename(tree)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    print(f"unzipped into {tree}")
-    return tree
 
 
 def installed_tree() -> Path:
