@@ -119,7 +119,7 @@ from typing import Callable
 
 from keras_sdist import (  # benchmarks/keras_sdist.py (the script folder is on sys.path)
     DEFAULT_CACHE, HERE, SetupError, canonical_name, fetch_sdist, maxrss_mib, python_files, run_timed, run_usage,
-    unpack, unzip,
+    run_script, unpack, unzip,
 )
 from linter import find_linter  # benchmarks/linter.py
 
@@ -942,11 +942,4 @@ def config_for(cache: Path, corpus: Corpus) -> Path:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except SetupError as exc:
-        print(f"compare: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:  # piped into `head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    run_script(main, "compare")

@@ -362,12 +362,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def run_script(main, name: str) -> None:
+    """A benchmark script's entry: exit with main()'s status; 2 with the message when the benchmark
+    cannot be set up; quietly when piped into `head`."""
     try:
         sys.exit(main())
     except SetupError as exc:
-        print(f"keras_sdist: error: {exc}", file=sys.stderr)
+        print(f"{name}: error: {exc}", file=sys.stderr)
         sys.exit(2)
-    except BrokenPipeError:  # piped into `head`
+    except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+
+
+if __name__ == "__main__":
+    run_script(main, "keras_sdist")

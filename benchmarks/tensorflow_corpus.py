@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import os
 import re
 import subprocess
 import sys
@@ -45,7 +44,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from keras_sdist import DEFAULT_CACHE, SetupError, decode, python_files, run_timed, unzip  # benchmarks/keras_sdist.py
+from keras_sdist import DEFAULT_CACHE, SetupError, decode, python_files, run_script, run_timed, unzip  # benchmarks/keras_sdist.py
 from linter import find_linter  # benchmarks/linter.py (the script folder is on sys.path)
 
 DISTRIBUTIONS = ("tensorflow-cpu", "tensorflow")
@@ -230,11 +229,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except SetupError as exc:
-        print(f"tensorflow_corpus: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:  # piped into `head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+    run_script(main, "tensorflow_corpus")
