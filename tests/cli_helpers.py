@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import sysconfig
 import textwrap
 from pathlib import Path
 
@@ -60,3 +61,35 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     else:
         path.write_text(text)
     return path
+
+
+def unprivileged_cli() -> tuple[list[str], dict, str]:
+    """How to run this regr-lint as the unprivileged user 'nobody' (we are root): (argv prefix, Popen
+    keyword arguments, '') or ([], {}, why it cannot be done)."""
+    user = dict(user=65534, group=65534, extra_groups=[])
+
+    def works(argv: list[str]) -> bool:
+        probe = "import libcst, regr_lint.cli; libcst.parse_module('x = 1'); print(regr_lint.__file__)"
+        try:
+            res = subprocess.run(argv[:-1] + [argv[-1].replace("MAIN", probe)], cwd="/", capture_output=True,
+                                 text=True, timeout=120, **user)
+        except OSError:
+            return False
+        import regr_lint
+
+        return res.returncode == 0 and res.stdout.strip() == regr_lint.__file__
+
+    if works([sys.executable, "-c", "MAIN"]):
+        return [sys.executable, "-m", "regr_lint"], user, ""
+    # The venv's interpreter may live where that user cannot go (a pyenv under /root): the same
+    # Python version from a system location, with this venv's site-packages (whose .pth files make
+    # the editable install importable) and nothing else (-S).
+    site_packages = sysconfig.get_paths()["purelib"]
+    boot = f"import site, sys; site.addsitedir({site_packages!r}); sys.argv[0] = 'regr-lint'; MAIN"
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for folder in ("/usr/bin", "/usr/local/bin", "/bin"):
+        exe = os.path.join(folder, version)
+        if os.path.exists(exe) and works([exe, "-S", "-c", boot]):
+            return [exe, "-S", "-c", boot.replace("MAIN", "from regr_lint.cli import main; main()")], user, ""
+    return [], {}, (f"running as root, and user 'nobody' can run neither {sys.executable} nor a {version} "
+                    f"from /usr/bin or /usr/local/bin with this venv's packages")

@@ -23,14 +23,13 @@ import signal
 import stat
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from cli_helpers import CLEAN, RL101_BUG, SYNTAX_ERROR, codes, run, write
+from cli_helpers import CLEAN, RL101_BUG, SYNTAX_ERROR, codes, run, unprivileged_cli, write
 from regr_lint.cache import Cache, fingerprint
 from regr_lint.discovery import discover
 from regr_lint.engine import lint_text
@@ -420,44 +419,13 @@ def test_files_deleted_while_the_cli_runs(tmp_path):
     assert set(names[:-last]) <= linted
 
 
-def _unprivileged_cli() -> tuple[list[str], dict, str]:
-    """How to run this regr-lint as the unprivileged user 'nobody' (we are root): (argv prefix, Popen
-    keyword arguments, '') or ([], {}, why it cannot be done)."""
-    user = dict(user=65534, group=65534, extra_groups=[])
-
-    def works(argv: list[str]) -> bool:
-        probe = "import libcst, regr_lint.cli; libcst.parse_module('x = 1'); print(regr_lint.__file__)"
-        try:
-            res = subprocess.run(argv[:-1] + [argv[-1].replace("MAIN", probe)], cwd="/", capture_output=True,
-                                 text=True, timeout=120, **user)
-        except OSError:
-            return False
-        import regr_lint
-
-        return res.returncode == 0 and res.stdout.strip() == regr_lint.__file__
-
-    if works([sys.executable, "-c", "MAIN"]):
-        return [sys.executable, "-m", "regr_lint"], user, ""
-    # The venv's interpreter may live where that user cannot go (a pyenv under /root): the same
-    # Python version from a system location, with this venv's site-packages (whose .pth files make
-    # the editable install importable) and nothing else (-S).
-    site_packages = sysconfig.get_paths()["purelib"]
-    boot = f"import site, sys; site.addsitedir({site_packages!r}); sys.argv[0] = 'regr-lint'; MAIN"
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    for folder in ("/usr/bin", "/usr/local/bin", "/bin"):
-        exe = os.path.join(folder, version)
-        if os.path.exists(exe) and works([exe, "-S", "-c", boot]):
-            return [exe, "-S", "-c", boot.replace("MAIN", "from regr_lint.cli import main; main()")], user, ""
-    return [], {}, (f"running as root, and user 'nobody' can run neither {sys.executable} nor a {version} "
-                    f"from /usr/bin or /usr/local/bin with this venv's packages")
-
-
+@pytest.mark.unprivileged
 def test_unreadable_file_and_directory(tmp_path):
     """chmod 000 on a file and on a directory (run as 'nobody' when we are root, who ignores it): the
     file is RL000 naming it, the directory an error naming it (exit 2), everything else is linted
     and fixed, no traceback."""
     if os.geteuid() == 0:
-        argv, user, why = _unprivileged_cli()
+        argv, user, why = unprivileged_cli()
         if why:
             pytest.skip(why)
         base = Path(tempfile.mkdtemp(prefix="regr-lint-perms-"))  # pytest's tmp_path is private to root
