@@ -6,6 +6,13 @@
 """
 from __future__ import annotations
 
+import os
+
+# Hundreds of tests start the real CLI in a subprocess. With PYTHONDONTWRITEBYTECODE set (some
+# sandboxes and CI images set it) every one of them recompiles regr_lint, click and libcst from
+# source; a user's machine caches the bytecode, and so do the tests' subprocesses.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 
 def pytest_addoption(parser):
     parser.addoption("--fuzz-examples", type=int, default=None, metavar="N",

@@ -145,6 +145,7 @@ def test_cache_lives_at_the_config_root(tree):
     assert (tree / CACHE).is_dir() and not (tree / "pkg" / CACHE).exists()
 
 
+@pytest.mark.slow
 def test_concurrent_runs_share_the_cache(tree):
     cmd = [sys.executable, "-m", "regr_lint", "check", "--jobs", "2", "."]
     procs = [subprocess.Popen(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
@@ -155,6 +156,7 @@ def test_concurrent_runs_share_the_cache(tree):
     assert not list((tree / CACHE).rglob("*.regr-lint.tmp"))  # files.write_atomic's temporary names
 
 
+@pytest.mark.slow
 def test_parallel_output_is_identical_to_serial(tree):
     for fmt in ("json", "text"):
         serial = run("check", "--no-cache", "--jobs", "1", "--format", fmt, ".", cwd=tree)

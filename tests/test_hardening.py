@@ -107,6 +107,7 @@ def test_fix_keeps_mode_owner_and_symlinks(tmp_path):
     assert _strays(tree) == []
 
 
+@pytest.mark.slow
 def test_sigkill_mid_fix_leaves_every_file_old_or_new(tmp_path):
     """`check --fix` over 200 copies, killed with SIGKILL once the 1st file, then about a third, had
     been replaced, and once (after a tenth) while a temporary file was visible: every file is byte for byte the
@@ -220,6 +221,7 @@ def _cache_contents(root: Path) -> dict:
     return {str(p.relative_to(root)): p.read_bytes() for p in _entries(root)}
 
 
+@pytest.mark.slow
 def test_concurrent_runs_sharing_a_cache_match_an_uncached_run(tree):
     """The runs of RUNS, started together, three rounds (cold, warm, cold): each prints what it prints
     uncached, and the shared cache ends up exactly as the same runs one after the other leave it."""
@@ -381,6 +383,7 @@ def test_lint_paths_with_a_path_deleted_after_discovery(tmp_path, jobs):
         assert results[5][0].path == files[5] and results[5][0].message == GONE
 
 
+@pytest.mark.slow
 def test_files_deleted_while_the_cli_runs(tmp_path):
     """A real race: 300 files, the last 40 (in the order they are linted) deleted while `check` runs.
     The delay adapts until a deletion lands after discovery and before the file is read; then those
