@@ -94,7 +94,7 @@ def test_attacks_are_refused_and_never_run(tmp_path, attack):
 
 
 HUGE = ["9**9**9", "2 ** 100000", "(-7) ** 10**8", "'a' * 10**9", "[0] * 10**9", "10**7 * 'ab'",
-        "'%*d' % (10**9, 1)"]
+        "'%*d' % (10**9, 1)", "sum([[0] * 10**6] * 10**6, [])", "[[0] * 10**6] * 10**6 == [[0] * 10**6] * 10**6"]
 
 
 def test_huge_values_are_refused_not_computed():

@@ -121,7 +121,13 @@ def _mean(values):
     return sum(values) / len(values) if values else float("nan")
 
 
-HELPERS = {"abs": abs, "min": min, "max": max, "len": len, "sum": sum, "all": all, "any": any,
+def _sum(values, start=0):
+    if not isinstance(start, (int, float)):  # sum(lists, []) would flatten a repetition into gigabytes
+        raise TypeError("sum() adds numbers only")
+    return sum(values, start)
+
+
+HELPERS = {"abs": abs, "min": min, "max": max, "len": len, "sum": _sum, "all": all, "any": any,
            "mean": _mean, "round": round, "isclose": math.isclose}
 
 # A check is data, not code: `--fixtures DIR` may point at anyone's folder, and Python's eval (even
@@ -237,8 +243,12 @@ def _binop(op: type, left: Any, right: Any) -> Any:
             raise OverflowError(f"{left} ** {right} is too large")
     if op is ast.Mult:
         for seq, count in ((left, right), (right, left)):
-            if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and len(seq) * count > MAX_ITEMS:
-                raise OverflowError(f"a sequence of {len(seq) * count} items is too long")
+            if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                if len(seq) * count > MAX_ITEMS:
+                    raise OverflowError(f"a sequence of {len(seq) * count} items is too long")
+                if not isinstance(seq, str) and any(isinstance(item, (list, tuple, dict)) for item in seq):
+                    # [[0] * 10**6] * 10**6 is small, but comparing two of them takes days
+                    raise TypeError("only a flat list or tuple may be repeated")
     if op is ast.Mod and isinstance(left, str):
         raise TypeError("string formatting with % is not allowed")  # '%*d' % (10**9, 1) is a gigabyte
     return _BINOPS[op](left, right)
