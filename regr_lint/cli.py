@@ -433,31 +433,33 @@ def show_rule(code: str) -> None:
 @click.option("--plots", type=click.Path(file_okay=False), help="Write one PNG per rule into this folder.")
 @click.option("--update-evidence", is_flag=True, help="Record the confirmed rules' numbers in the package's evidence file.")
 @click.option("--fixtures", "fixtures_dir", type=click.Path(file_okay=False, exists=True),
-              help="Fixture folders to use (default: ./fixtures, else the source checkout's).")
+              help="Run the fixture programs in this folder instead of regr-lint's own (this runs its code).")
 @click.option("--seed", default=0, show_default=True, help="Seed for keras.utils.set_random_seed.")
 @click.option("--timeout", default=300.0, show_default=True, help="Seconds allowed per fixture program.")
 def verify_command(codes, report, plots, update_evidence, fixtures_dir, seed, timeout) -> None:
     """Run each rule's bad/fixed fixture programs on TensorFlow and confirm the symptom.
 
+    The programs are regr-lint's own, shipped in the package; --fixtures DIR runs the ones in DIR.
     Exit 0 when every rule is confirmed, 1 when any is not, 2 when TensorFlow is missing."""
     from pathlib import Path
 
     from regr_lint.verify.fixtures import FixtureError, default_fixtures_dir, load_fixtures
     from regr_lint.verify.runner import INSTALL_HINT, tensorflow_missing, verify
 
-    missing = tensorflow_missing()
-    if missing:
-        fail(f"`regr-lint verify` runs the fixtures on TensorFlow + Keras 3, and {missing} is not "
-             f"installed. Install them with:\n\n    {INSTALL_HINT}\n")
+    # Never a ./fixtures found by chance: only the package's own, or a folder named on purpose.
     root = Path(fixtures_dir) if fixtures_dir else default_fixtures_dir()
     if root is None:
-        fail("no fixtures folder found: run from a source checkout or pass --fixtures DIR")
+        fail("regr-lint's own fixtures are not installed (a broken install?): reinstall, or pass --fixtures DIR")
     try:
-        fixtures = load_fixtures(root, list(codes) or None)
+        fixtures = load_fixtures(root, list(codes) or None)  # every symptom check parsed before anything runs
     except FixtureError as exc:
         fail(str(exc))
     if not fixtures:
         fail(f"no fixture folders under {root}")
+    missing = tensorflow_missing()
+    if missing:
+        fail(f"`regr-lint verify` runs the fixtures on TensorFlow + Keras 3, and {missing} is not "
+             f"installed. Install them with:\n\n    {INSTALL_HINT}\n")
     from regr_lint.verify import report as rep
 
     try:

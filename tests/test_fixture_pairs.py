@@ -8,7 +8,7 @@ import pytest
 
 from regr_lint.engine import lint_file
 from regr_lint.registry import load_rules
-from regr_lint.verify.fixtures import load_fixtures, run_checks, key_numbers, evaluate
+from regr_lint.verify.fixtures import FixtureError, load_fixtures, run_checks, key_numbers, evaluate
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 FIXTURES = load_fixtures(ROOT)
@@ -44,5 +44,5 @@ def test_checks_and_keys_over_a_result():
 
 
 def test_checks_cannot_reach_builtins():
-    with pytest.raises(NameError):
+    with pytest.raises(FixtureError):
         evaluate("__import__('os')", {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -20,9 +21,10 @@ pytestmark = [
 REPO = Path(__file__).resolve().parents[1]
 
 
-def verify(*args, cwd=REPO, timeout=600):
+def verify(*args, cwd=REPO, timeout=600, env=None):
     return subprocess.run([sys.executable, "-m", "regr_lint", "verify", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout,
+                          env=None if env is None else {**os.environ, **env})
 
 
 def test_every_rule_confirmed_twice_with_identical_numbers_and_plots(tmp_path):
@@ -59,3 +61,35 @@ def test_failed_check_and_timeout_are_reported_not_hung(tmp_path):
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "check failed: max(x) > 5" in proc.stdout
     assert "fixed.py did not run: timed out after 20 s" in proc.stdout
+
+
+def test_planted_fixtures_and_tensorflow_are_not_run_unless_named(tmp_path):
+    """`verify` runs the package's own fixture programs in a worker that imports nothing from the
+    working directory (nor from PYTHONPATH, as under `python -I`); `--fixtures DIR` runs DIR's."""
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    for where in ("cwd", "on_path"):
+        for package in ("tensorflow", "keras", "numpy"):
+            init = (tmp_path if where == "cwd" else tmp_path / where) / package / "__init__.py"
+            init.parent.mkdir(parents=True)
+            init.write_text(f"open({str(markers / f'{where}-{package}')!r}, 'w').close()\n")
+    program = f"open({str(markers / 'planted-fixture')!r}, 'w').close()\nRESULT = {{'x': 1}}\n"
+    (tmp_path / "fixtures" / "RL202").mkdir(parents=True)
+    for side in ("bad", "fixed"):
+        (tmp_path / "fixtures" / "RL202" / f"{side}.py").write_text(program)
+    (tmp_path / "fixtures" / "RL202" / "symptom.toml").write_text(
+        'rule = "RL202"\nsymptom = "planted"\n[bad]\nchecks = ["True"]\n[fixed]\nchecks = ["True"]\n')
+
+    proc = verify("--rule", "RL202", "--report", str(tmp_path / "r.json"), cwd=tmp_path,
+                  env={"PYTHONPATH": str(tmp_path / "on_path")})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads((tmp_path / "r.json").read_text())["rules"]
+    assert list(report) == ["RL202"] and report["RL202"]["confirmed"]
+    assert report["RL202"]["symptom"].startswith("a step count from a true division")
+    assert sorted(p.name for p in markers.iterdir()) == []
+
+    # Named on purpose (here relative to where verify runs), that folder's programs are what runs.
+    proc = verify("--rule", "RL202", "--fixtures", "fixtures", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # the planted bad.py has no RL202 bug
+    assert "the linter does not report RL202 on bad.py" in proc.stdout
+    assert sorted(p.name for p in markers.iterdir()) == ["planted-fixture"]

@@ -86,14 +86,23 @@ def static_result(fixture: Fixture, rules) -> tuple[bool, str]:
     return True, f"{fixture.code} on bad.py, nothing on fixed.py"
 
 
+# The worker imports nothing from where `verify` was started: it runs in an empty temporary folder,
+# without the user site (-s), without the working directory on sys.path (-P from 3.11; on 3.10 the
+# worker drops the entry `-m` adds, which is that empty folder anyway) and without PYTHON* variables
+# (worker_env). This is -I minus -E's loss of PYTHONHASHSEED, which keeps the runs deterministic.
+ISOLATION = ["-s", "-P"] if sys.version_info >= (3, 11) else ["-s"]
+
+
 class Worker:
     """One TensorFlow subprocess; answers arrive through a reader thread so waits can time out."""
 
     def __init__(self):
         self.log = tempfile.TemporaryFile(mode="w+")
+        self.home = tempfile.TemporaryDirectory(prefix="regr-lint-verify-")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "regr_lint.verify.worker"], stdin=subprocess.PIPE,
+            [sys.executable, *ISOLATION, "-m", "regr_lint.verify.worker"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=self.log, text=True, env=worker_env(), bufsize=1,
+            cwd=self.home.name,
         )
         self.lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -134,6 +143,7 @@ class Worker:
                 self.proc.kill()
         self.proc.wait()
         self.log.close()
+        self.home.cleanup()
 
 
 class Progress:
@@ -179,7 +189,8 @@ def verify(fixtures: list[Fixture], seed: int = 0, timeout: float = 300.0,
             if worker is None:
                 worker = Worker()
                 versions = worker.versions
-            task = {"id": index, "path": str(verdict.fixture.program(side)), "seed": seed}
+            # absolute: the worker runs in its own temporary folder
+            task = {"id": index, "path": str(verdict.fixture.program(side).resolve()), "seed": seed}
             began = time.perf_counter()
             answer = worker.run(task, timeout)
             if answer is None:

@@ -1,4 +1,5 @@
-"""The TensorFlow worker: `python -m regr_lint.verify.worker`.
+"""The TensorFlow worker: `python -s -P -m regr_lint.verify.worker`, started by the runner in an empty
+temporary folder.
 
 Imports TensorFlow once, then reads one JSON task per line on stdin ({"id", "path", "seed"}), runs
 that fixture program with a fresh Keras session and fixed seeds, and answers one JSON line on its
@@ -31,6 +32,12 @@ def _jsonable(value):
 
 
 def main() -> int:
+    # The runner starts this in an empty temporary folder with -s and, from 3.11, -P. On 3.10 `-m`
+    # still put the working directory first on sys.path: drop it before TensorFlow is imported, so
+    # neither TensorFlow nor a fixture program (runpy.run_path adds nothing to sys.path for a file)
+    # can import from it.
+    if not getattr(sys.flags, "safe_path", False) and sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
     proto = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
     sys.stdout = sys.stderr  # anything TF or Keras prints on import stays off the protocol
     import keras
