@@ -135,8 +135,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         # What a run killed mid-write left beside the files (see regr_lint.files): one listing per
         # directory, before any file is read, so a half-written file is put back before it is linted.
         folders = {os.path.dirname(f) for f in files}
-        if mode.write:  # a symlink's target is written in its own directory
-            folders |= {os.path.dirname(os.path.realpath(f)) for f in files}
+        if mode.write:  # a symlinked file's target is written in the target's directory
+            folders |= {os.path.dirname(os.path.realpath(f)) for f in files if os.path.islink(f)}
         for warning in sweep(sorted(folders)):
             click.echo(f"regr-lint: warning: {warning}", err=True)
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
