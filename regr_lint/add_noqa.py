@@ -11,7 +11,8 @@ from collections import defaultdict
 from typing import Iterable
 
 from regr_lint.finding import Finding
-from regr_lint.fixes import encode_like, write_atomic
+from regr_lint.files import read_snapshot, write_source
+from regr_lint.fixes import encode_like
 from regr_lint.noqa import ALL, noqa_lines
 from regr_lint.source import decode
 
@@ -28,8 +29,7 @@ def add_noqa(path: str, findings: Iterable[Finding]) -> int:
             wanted[f.stmt_end_line or f.line].add(f.code)
     if not wanted:
         return 0
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data, snap = read_snapshot(path, _read)
     text = decode(data)
     lines = _LINE.findall(text)
     existing = noqa_lines(text)
@@ -51,5 +51,10 @@ def add_noqa(path: str, findings: Iterable[Finding]) -> int:
         lines[number - 1] = body + ending
         changed += 1
     if changed:
-        write_atomic(path, encode_like(data, "".join(lines)))
+        write_source(path, encode_like(data, "".join(lines)), snap)
     return changed
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()

@@ -20,7 +20,8 @@ from regr_lint.engine import PARSE_ERROR, lint_file, lint_text, parse_error
 from regr_lint.cache import Cache, clean, fingerprint, project_root
 from regr_lint.parallel import Crash, default_jobs, lint_paths
 from regr_lint.finding import Finding
-from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff, write_atomic
+from regr_lint.files import read_snapshot, sweep, write_source
+from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
 from regr_lint.formats import write_findings
 from regr_lint.output import FORMATS, diff_summary, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
@@ -131,6 +132,13 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             click.echo(f"regr-lint: error: {given}: no such file or directory", err=True)
         for message in unreadable:
             click.echo(f"regr-lint: error: {message}", err=True)
+        # What a run killed mid-write left beside the files (see regr_lint.files): one listing per
+        # directory, before any file is read, so a half-written file is put back before it is linted.
+        folders = {os.path.dirname(f) for f in files}
+        if mode.write:  # a symlinked file's target is written in the target's directory
+            folders |= {os.path.dirname(os.path.realpath(f)) for f in files if os.path.islink(f)}
+        for warning in sweep(sorted(folders)):
+            click.echo(f"regr-lint: warning: {warning}", err=True)
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
     cache = None if no_cache or stdin or mode.apply else Cache(
@@ -289,7 +297,7 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
     from regr_lint.engine import lint_notebook
 
     try:
-        data = sys.stdin.buffer.read() if stdin else read_bytes(path)
+        data, snap = (sys.stdin.buffer.read(), None) if stdin else read_snapshot(path, read_bytes)
         text = data.decode("utf-8-sig")
     except (OSError, SourceError, UnicodeDecodeError) as exc:
         return [parse_error(path, f"cannot read notebook: {exc}")]
@@ -321,7 +329,7 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
                 outcome.stdout_bytes = payload
             else:
                 try:
-                    write_atomic(path, payload)
+                    write_source(path, payload, snap)
                 except (WriteError, OSError) as exc:
                     outcome.write_errors += 1
                     click.echo(f"{path}: not fixed: {exc}", err=True)
@@ -337,7 +345,7 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     if path.endswith(".ipynb"):
         return _fix_notebook(path, rules, keep, stdin, mode, outcome)
     try:
-        data = sys.stdin.buffer.read() if stdin else read_bytes(path)
+        data, snap = (sys.stdin.buffer.read(), None) if stdin else read_snapshot(path, read_bytes)
         text = decode(data)
     except SourceError as exc:
         if stdin and mode.write:
@@ -359,7 +367,7 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
         if stdin:
             outcome.stdout_bytes = new
         else:
-            write_atomic(path, new)
+            write_source(path, new, snap)
     except (WriteError, OSError) as exc:
         outcome.write_errors += 1
         click.echo(f"{path}: not fixed: {exc}", err=True)
