@@ -13,7 +13,7 @@ from typing import Iterable
 from regr_lint.finding import Finding
 from regr_lint.fixes import encode_like, write_atomic
 from regr_lint.noqa import ALL, noqa_lines
-from regr_lint.source import decode
+from regr_lint.source import decode, read_bytes
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _NOQA = re.compile(r"#\s*noqa:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*", re.IGNORECASE)
@@ -28,8 +28,7 @@ def add_noqa(path: str, findings: Iterable[Finding]) -> int:
             wanted[f.stmt_end_line or f.line].add(f.code)
     if not wanted:
         return 0
-    with open(path, "rb") as fh:
-        data = fh.read()
+    data = read_bytes(path)
     text = decode(data)
     lines = _LINE.findall(text)
     existing = noqa_lines(text)
