@@ -6,6 +6,7 @@ import os
 from typing import Iterable
 
 from regr_lint.pathmatch import PathMatcher
+from regr_lint.source import SourceError, read_bytes
 
 # Never worth walking into: tool caches, build output, installed packages.
 SKIP_DIRS = frozenset({
@@ -42,15 +43,17 @@ class GitIgnore:
     @staticmethod
     def _load(path: str, base: str, warnings: list | None = None) -> tuple | None:
         try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                lines = fh.read().splitlines()
-        except OSError:
+            # read_bytes: a FIFO or a link to /dev/zero named .gitignore must not hang the walk either
+            lines = read_bytes(path).decode("utf-8", errors="replace").splitlines()
+        except SourceError:
             return None
         # A line starting with "\#" is a pattern for names starting with "#" (the escape is parsed).
         matcher = PathMatcher([ln.rstrip() for ln in lines], base)
         if warnings is not None:
             for index, raw, why in matcher.problems:
-                warnings.append(f"{os.path.normpath(path)}:{index + 1}: pattern {raw.strip()!r} "
+                shown = os.path.relpath(path)
+                shown = path if shown.startswith(os.pardir) else shown
+                warnings.append(f"{shown}:{index + 1}: pattern {raw.strip()!r} "
                                 f"matches nothing ({why})")
         return (matcher.base, matcher.patterns) if matcher.patterns else None
 

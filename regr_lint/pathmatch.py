@@ -8,7 +8,7 @@ matching pattern wins, as in git).
 
 A pattern git cannot use (an unclosed `[`, an unknown `[:class:]`, a trailing `\\`) matches nothing,
 as in git, and is listed in `PathMatcher.problems`; so is a range such as `[z-a]`, which git accepts
-but which matches no character. Matching never backtracks exponentially: a pattern with more than
+but which matches no character. Paths and patterns are compared byte by byte, as git does. Matching never backtracks exponentially: a pattern with more than
 one `*` or `**` runs as a set of positions advanced one character at a time (time proportional to
 the path's length times the pattern's), the others as a regular expression.
 """
@@ -172,6 +172,13 @@ def _automaton(tokens: list[tuple]) -> Callable[[str], bool]:
             for i in states:
                 if i == n:
                     continue
+                if i < 0 or tokens[i][0] == DSTAR_SLASH:
+                    # Inside a "**/" (state -1 - i, which has no way out but a "/"), or entering it.
+                    i = i if i >= 0 else -1 - i
+                    nxt.add(-1 - i)
+                    if ch == "/":
+                        nxt |= closure[i + 1]
+                    continue
                 tok = tokens[i]
                 kind = tok[0]
                 if kind == LIT:
@@ -182,10 +189,6 @@ def _automaton(tokens: list[tuple]) -> Callable[[str], bool]:
                         nxt |= closure[i]
                 elif kind == DSTAR:
                     nxt |= closure[i]
-                elif kind == DSTAR_SLASH:  # any characters, leaving after a "/"
-                    nxt |= closure[i]
-                    if ch == "/":
-                        nxt |= closure[i + 1]
                 elif ch != "/" and (kind == ANY or tok[1](ch)):
                     nxt |= closure[i + 1]
             if not nxt:
@@ -194,6 +197,12 @@ def _automaton(tokens: list[tuple]) -> Callable[[str], bool]:
         return n in states
 
     return match
+
+
+def _as_bytes(text: str) -> str:
+    """git matches bytes: `?` is one byte of "é", and a file name that is not UTF-8 is its bytes. One
+    character per byte (latin-1) lets patterns and paths be compared that way."""
+    return text if text.isascii() else text.encode("utf-8", "surrogateescape").decode("latin-1")
 
 
 def _never(text: str) -> bool:
@@ -212,7 +221,7 @@ class Pattern:
         # With a "/" (other than a trailing one) the pattern is anchored and matches the whole
         # relative path; without, it matches the last component (the name) at any depth.
         self.anchored = "/" in pat
-        pat = pat.lstrip("/")
+        pat = _as_bytes(pat.lstrip("/"))
         self.problems: list[str] = []  # why git would not use it, or why it matches nothing
         try:
             tokens = parse(pat, self.problems)
@@ -228,6 +237,7 @@ class Pattern:
     def matches(self, rel: str, is_dir: bool) -> bool:
         if self.dir_only and not is_dir:
             return False
+        rel = _as_bytes(rel)
         return bool(self._match(rel if self.anchored else rel.rpartition("/")[2]))
 
 

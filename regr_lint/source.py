@@ -54,6 +54,12 @@ def read_bytes(path: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                      | getattr(os, "O_BINARY", 0))
     except OSError as exc:
+        try:  # a socket cannot be opened at all: say what it is rather than "no such device"
+            kind = next((name for test, name in _KINDS if test(os.stat(path).st_mode)), None)
+        except OSError:
+            kind = None
+        if kind is not None:
+            raise SourceError(f"not read: {kind}, not a regular file") from None
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
     try:
         st = os.fstat(fd)
