@@ -198,8 +198,9 @@ _KEYS = ["select", "ignore", "extend-select", "exclude", "per-file-ignores", "ma
 @settings(max_examples=300, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(_KEYS), st.sampled_from(_TOML_VALUES)), max_size=4),
-       st.sampled_from(["[tool.regr-lint]\n", "[tool]\nregr-lint = {}\n", "[tool.regr-lint.sub]\n", ""]),
-       st.text(max_size=20))
+       st.sampled_from(["[tool.regr-lint]\n", "[tool]\nregr-lint = {}\n", "[tool.regr-lint.sub]\n", "tool = 5\n",
+                        "tool = []\n[tool.regr-lint]\n"]),
+       st.one_of(st.just(""), st.text(max_size=20)))
 def test_fuzzed_configs_load_or_raise_a_configuration_error(tmp_path, pairs, head, junk):
     body = head + "".join(f"{k} = {v}\n" for k, v in dict(pairs).items()) + junk
     path = tmp_path / "pyproject.toml"
