@@ -5,7 +5,7 @@ import fnmatch
 import os
 from typing import Iterable
 
-from regr_lint.pathmatch import PathMatcher
+from regr_lint.pathmatch import PathMatcher, prepare
 from regr_lint.source import SourceError, read_bytes
 
 # Never worth walking into: tool caches, build output, installed packages.
@@ -103,8 +103,9 @@ class GitIgnore:
             rel = os.path.relpath(full, base).replace(os.sep, "/")
             if rel == "." or rel.startswith("../"):
                 continue
+            rel, name = prepare(rel)
             for p in patterns:
-                if p.negated == state and p.matches(rel, is_dir):
+                if p.negated == state and p.matches_prepared(rel, name, is_dir):
                     state = not p.negated
         return state
 

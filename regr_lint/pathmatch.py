@@ -165,7 +165,18 @@ def _automaton(tokens: list[tuple]) -> Callable[[str], bool]:
             j += 1
         closure.append(frozenset(range(i, j + 1)))
 
+    # Every run of literal characters must occur in the text: most paths fail that cheap test.
+    runs, run = [], ""
+    for tok in tokens + [(ANY,)]:
+        if tok[0] == LIT:
+            run += tok[1]
+        elif run:
+            runs.append(run)
+            run = ""
+
     def match(text: str) -> bool:
+        if not all(r in text for r in runs):
+            return False
         states = closure[0]
         for ch in text:
             nxt: set[int] = set()
@@ -235,10 +246,20 @@ class Pattern:
             self._match = _automaton(tokens)
 
     def matches(self, rel: str, is_dir: bool) -> bool:
+        rel = _as_bytes(rel)
+        return self.matches_prepared(rel, rel.rpartition("/")[2], is_dir)
+
+    def matches_prepared(self, rel: str, name: str, is_dir: bool) -> bool:
+        """`matches` for a path already through `prepare` (done once for all the patterns)."""
         if self.dir_only and not is_dir:
             return False
-        rel = _as_bytes(rel)
-        return bool(self._match(rel if self.anchored else rel.rpartition("/")[2]))
+        return bool(self._match(rel if self.anchored else name))
+
+
+def prepare(rel: str) -> tuple[str, str]:
+    """(the relative path, its last component) as the patterns compare them."""
+    rel = _as_bytes(rel)
+    return rel, rel.rpartition("/")[2]
 
 
 class PathMatcher:
@@ -282,8 +303,9 @@ class PathMatcher:
 
     def _match_rel(self, rel: str, is_dir: bool) -> bool:
         hit = False
+        rel, name = prepare(rel)
         for p in self.patterns:
-            if p.negated == hit and p.matches(rel, is_dir):
+            if p.negated == hit and p.matches_prepared(rel, name, is_dir):
                 hit = not p.negated
         return hit
 
