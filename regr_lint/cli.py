@@ -22,7 +22,7 @@ from regr_lint.parallel import Crash, default_jobs, lint_paths
 from regr_lint.finding import Finding
 from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff, write_atomic
 from regr_lint.formats import write_findings
-from regr_lint.output import FORMATS, diff_summary, summary, write_output_file
+from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
@@ -154,7 +154,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         _add_noqa(findings, stdin or mode.apply)
 
     if mode.diff:
-        sys.stdout.write("".join(outcome.diffs))
+        sys.stdout.write(escape_surrogates("".join(outcome.diffs)))  # a non-UTF-8 file name
     else:
         if stdin and mode.write:
             # The fixed source goes to stdout (the editor replaces its buffer); findings to stderr.

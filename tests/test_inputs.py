@@ -461,6 +461,15 @@ def test_non_utf8_file_names_are_escaped_in_every_format(tmp_path, fmt):
         assert needle in out and "ok.py" in out
 
 
+@linux_only
+def test_non_utf8_file_name_in_a_diff(tmp_path):
+    name = b"caf\xe9.py".decode("utf-8", "surrogateescape")
+    (tmp_path / name).write_text(RL101_BUG)
+    res = run("check", "--no-cache", "--diff", ".", cwd=tmp_path, env={"PYTHONIOENCODING": "utf-8:strict"})
+    assert res.returncode == 1 and "internal error" not in res.stderr, res.stderr
+    assert "--- caf\\xe9.py\n+++ caf\\xe9.py\n" in res.stdout and (tmp_path / name).read_text() == RL101_BUG
+
+
 # -- CR-only line endings ----------------------------------------------------------------------------
 
 CR_SOURCE = ('import keras\rm = keras.layers.Dense(1, activation="softmax")  # noqa\r'
