@@ -227,12 +227,13 @@ class Pattern:
         self.negated = pat.startswith("!")
         if self.negated:
             pat = pat[1:]
+        # One trailing and one leading "/" are syntax, as in git (`b//` is "b/", a directory).
         self.dir_only = pat.endswith("/")
-        pat = pat.rstrip("/")
-        # With a "/" (other than a trailing one) the pattern is anchored and matches the whole
+        pat = pat[:-1] if self.dir_only else pat
+        # With a "/" (other than the trailing one) the pattern is anchored and matches the whole
         # relative path; without, it matches the last component (the name) at any depth.
         self.anchored = "/" in pat
-        pat = _as_bytes(pat.lstrip("/"))
+        pat = _as_bytes(pat[1:] if pat.startswith("/") else pat)
         self.problems: list[str] = []  # why git would not use it, or why it matches nothing
         try:
             tokens = parse(pat, self.problems)

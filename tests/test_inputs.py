@@ -228,6 +228,7 @@ PATTERNS = [
     "deep/*/*/*/**/z.py", "a*a*a*a*a*a*a*a*a*a*b.py", "a*a*a*a*a*a*a*a*a*a*.py", "*/", "*/b/",
     "foo/bar.py", "foo/**/bar.py", "**/foo/bar.py", "dir.py", "dir.py/", "caf?.py", "caf*.py",
     "[[:upper:]].py", "[[:lower:]].py", "[a-].py", "[-a].py", "[m-n-].py", "[!-].py", "x/**/",
+    "b//", "[a-c]//", "//*", "top//b",
     # invalid for git: the pattern matches nothing
     "[]", "[!]", "[z-a].py", "[", "a[b", "[[:foo:]].py", "x\\", "[[:alpha:].py",
 ]
