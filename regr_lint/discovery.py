@@ -48,7 +48,7 @@ class GitIgnore:
         except SourceError:
             return None
         # A line starting with "\#" is a pattern for names starting with "#" (the escape is parsed).
-        matcher = PathMatcher([ln.rstrip() for ln in lines], base)
+        matcher = PathMatcher(lines, base)
         if warnings is not None:
             for index, raw, why in matcher.problems:
                 shown = os.path.relpath(path)

@@ -223,6 +223,9 @@ def _never(text: str) -> bool:
 class Pattern:
     def __init__(self, raw: str):
         pat = raw.strip()
+        rest = raw.lstrip()[len(pat):]
+        if rest.startswith(" ") and (len(pat) - len(pat.rstrip("\\"))) % 2:
+            pat += " "  # "name\ ": git keeps a trailing space escaped with a backslash
         self.raw = raw
         self.negated = pat.startswith("!")
         if self.negated:

@@ -214,7 +214,7 @@ def test_fuzzed_configs_load_or_raise_a_configuration_error(tmp_path, pairs, hea
 # -- .gitignore patterns: git is the oracle ----------------------------------------------------------
 
 TREE_FILES = [
-    "a.py", "b.py", "ab.py", "x.py", "data_7.py", "data_x.py", "#hash.py", "!bang.py", "[x].py", "a]b.py",
+    "a.py", "b.py", "ab.py", "x.py", "data_7.py", "data_x.py", "#hash.py", "!bang.py", "[x].py", "a]b.py", "sp .py", "sp\\ .py", "d /x.py",
     "café.py", "top/a.py", "top/b/c.py", "top/b/c/d.py", "top/b/c/d/e.py", "a/b.py", "a/x/b.py",
     "a/x/y/b.py", "foo/bar.py", "foo/x/bar.py", "x/foo/bar.py", "deep/1/2/3/4/5/6/7/8/9/z.py",
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.py", "A.py", "dir.py/in.py", "-.py", "m-n.py", "]x.py",
@@ -228,7 +228,7 @@ PATTERNS = [
     "deep/*/*/*/**/z.py", "a*a*a*a*a*a*a*a*a*a*b.py", "a*a*a*a*a*a*a*a*a*a*.py", "*/", "*/b/",
     "foo/bar.py", "foo/**/bar.py", "**/foo/bar.py", "dir.py", "dir.py/", "caf?.py", "caf*.py",
     "[[:upper:]].py", "[[:lower:]].py", "[a-].py", "[-a].py", "[m-n-].py", "[!-].py", "x/**/",
-    "b//", "[a-c]//", "//*", "top//b",
+    "b//", "[a-c]//", "//*", "top//b", "sp\\ .py", "sp .py  ", "sp\\ .py  ", "sp\\\\ .py", "d\\ ", "d\\ /", "d  ",
     # invalid for git: the pattern matches nothing
     "[]", "[!]", "[z-a].py", "[", "a[b", "[[:foo:]].py", "x\\", "[[:alpha:].py",
 ]
