@@ -80,7 +80,7 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
         text = data.decode("utf-8")  # TOML is UTF-8 (a UTF-16 file is refused here, not mis-read)
-        return tomllib.loads(text[1:] if text.startswith("\ufeff") else text)
+        return tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -150,7 +150,8 @@ def load_config(explicit: str | None = None, start: str | None = None) -> Config
         if not isinstance(pfi, dict):
             raise ConfigError(f"{path}: [tool.{SECTION}] per-file-ignores must be a table of glob = [codes]")
         per_file = [
-            (_patterns(path, f"per-file-ignores.{glob!r}", [glob], base), normalize(_strings(path, f"per-file-ignores.{glob!r}", codes), glob))
+            (_patterns(path, f"per-file-ignores.{glob!r}", [glob], base),
+             normalize(_strings(path, f"per-file-ignores.{glob!r}", codes), glob))
             for glob, codes in pfi.items()
         ]
     except SelectorError as exc:

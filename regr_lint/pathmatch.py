@@ -8,9 +8,11 @@ matching pattern wins, as in git).
 
 A pattern git cannot use (an unclosed `[`, an unknown `[:class:]`, a trailing `\\`) matches nothing,
 as in git, and is listed in `PathMatcher.problems`; so is a range such as `[z-a]`, which git accepts
-but which matches no character. Paths and patterns are compared byte by byte, as git does. Matching never backtracks exponentially: a pattern with more than
-one `*` or `**` runs as a set of positions advanced one character at a time (time proportional to
-the path's length times the pattern's), the others as a regular expression.
+but which matches no character. Paths and patterns are compared byte by byte, as git does.
+
+Matching never backtracks exponentially: a pattern with more than one `*` or `**` runs as a set of
+positions advanced one character at a time (time proportional to the path's length times the
+pattern's), the others as a regular expression.
 """
 from __future__ import annotations
 

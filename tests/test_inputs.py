@@ -214,7 +214,8 @@ def test_fuzzed_configs_load_or_raise_a_configuration_error(tmp_path, pairs, hea
 # -- .gitignore patterns: git is the oracle ----------------------------------------------------------
 
 TREE_FILES = [
-    "a.py", "b.py", "ab.py", "x.py", "data_7.py", "data_x.py", "#hash.py", "!bang.py", "[x].py", "a]b.py", "sp .py", "sp\\ .py", "d /x.py",
+    "a.py", "b.py", "ab.py", "x.py", "data_7.py", "data_x.py", "#hash.py", "!bang.py", "[x].py", "a]b.py",
+    "sp .py", "sp\\ .py", "d /x.py",
     "café.py", "top/a.py", "top/b/c.py", "top/b/c/d.py", "top/b/c/d/e.py", "a/b.py", "a/x/b.py",
     "a/x/y/b.py", "foo/bar.py", "foo/x/bar.py", "x/foo/bar.py", "deep/1/2/3/4/5/6/7/8/9/z.py",
     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.py", "A.py", "dir.py/in.py", "-.py", "m-n.py", "]x.py",
