@@ -14,7 +14,7 @@ from regr_lint.finding import Finding
 from regr_lint.files import read_snapshot, write_source
 from regr_lint.fixes import encode_like
 from regr_lint.noqa import ALL, noqa_lines
-from regr_lint.source import decode
+from regr_lint.source import decode, read_bytes
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _NOQA = re.compile(r"#\s*noqa:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*", re.IGNORECASE)
@@ -29,7 +29,7 @@ def add_noqa(path: str, findings: Iterable[Finding]) -> int:
             wanted[f.stmt_end_line or f.line].add(f.code)
     if not wanted:
         return 0
-    data, snap = read_snapshot(path, _read)
+    data, snap = read_snapshot(path, read_bytes)
     text = decode(data)
     lines = _LINE.findall(text)
     existing = noqa_lines(text)
@@ -53,8 +53,3 @@ def add_noqa(path: str, findings: Iterable[Finding]) -> int:
     if changed:
         write_source(path, encode_like(data, "".join(lines)), snap)
     return changed
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()

@@ -30,13 +30,15 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
+import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from regr_lint import __version__
-from regr_lint.files import write_atomic
 from regr_lint.finding import Finding, FixInfo
+from regr_lint.source import SourceError, read_bytes
 
 CACHE_DIR_NAME = ".regr_lint_cache"
 FORMAT = 1  # bump when the entry layout changes
@@ -133,17 +135,37 @@ def dump_finding(f: Finding) -> dict:
     return doc
 
 
-def load_finding(path: str, doc: dict) -> Finding:
-    """Raises (KeyError, TypeError, ValueError) on a malformed document: the caller treats it as a miss."""
+def _int(value: object, bound: int) -> int:
+    # Exactly what dump_finding writes: an int between 0 and `bound` (no bool, float, NaN or 10**100).
+    if type(value) is not int or not 0 <= value <= bound:
+        raise ValueError(f"not a position: {value!r}")
+    return value
+
+
+def _str(value: object) -> str:
+    if type(value) is not str:
+        raise ValueError(f"not a string: {value!r}")
+    return value
+
+
+def load_finding(path: str, doc: dict, bound: int = 2 ** 31) -> Finding:
+    """Raises (KeyError, TypeError, ValueError) on a malformed document: the caller treats it as a
+    miss. Lines, columns and counts above `bound` (the file's length + 1 for a cache entry: no
+    position can be further) are malformed too."""
+    if type(doc) is not dict:
+        raise TypeError("a finding must be an object")
     fix = None
     if doc["fix"] is not None:
         fd = doc["fix"]
-        edits = tuple({"line": int(e["line"]), "column": int(e["column"]), "end_line": int(e["end_line"]),
-                       "end_column": int(e["end_column"]), "content": str(e["content"])} for e in fd["edits"])
-        fix = FixInfo(CachedFix(bool(fd["safe"]), str(fd["message"]), (None,) * int(fd["n_edits"]),
-                                tuple(str(i) for i in fd["imports"])), edits)
-    ints = {k: int(doc[k]) for k in _INT_FIELDS}
-    return Finding(path=path, code=str(doc["code"]), message=str(doc["message"]), name=str(doc["name"]),
+        if type(fd["safe"]) is not bool:
+            raise ValueError("fix.safe must be a boolean")
+        edits = tuple({"line": _int(e["line"], bound), "column": _int(e["column"], bound),
+                       "end_line": _int(e["end_line"], bound), "end_column": _int(e["end_column"], bound),
+                       "content": _str(e["content"])} for e in fd["edits"])
+        fix = FixInfo(CachedFix(fd["safe"], _str(fd["message"]), (None,) * _int(fd["n_edits"], bound),
+                                tuple(_str(i) for i in fd["imports"])), edits)
+    ints = {k: _int(doc[k], bound) for k in _INT_FIELDS}
+    return Finding(path=path, code=_str(doc["code"]), message=_str(doc["message"]), name=_str(doc["name"]),
                    fix=fix, **ints)
 
 
@@ -157,6 +179,8 @@ class Cache:
         self.entries = os.path.join(self.dir, f"v{FORMAT}")
         self.settings = settings
         self._prepared = False
+        # Why the cache cannot be used (for the caller to say once, then run without it), or None.
+        self.problem = _unusable(self.dir)
 
     def key(self, data: bytes, path: str, extra: str = "") -> str:
         kind = "ipynb" if path.endswith(".ipynb") else "py"
@@ -168,26 +192,34 @@ class Cache:
     def _entry(self, key: str) -> str:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
 
-    def get(self, key: str, path: str) -> Optional[list[Finding]]:
-        """The cached findings (placed at `path`), or None on a miss (absent, unreadable, corrupt)."""
+    def get(self, key: str, path: str, size: int = 2 ** 31) -> Optional[list[Finding]]:
+        """The cached findings (placed at `path`, a file of `size` bytes), or None on a miss (absent,
+        unreadable, corrupt, or absurd: positions beyond the file, nesting that exhausts the parser,
+        `Infinity`, a FIFO where the entry should be)."""
+        if self.problem:
+            return None
         try:
-            with open(self._entry(key), "rb") as fh:
-                doc = json.loads(fh.read())
-            if not isinstance(doc, dict) or doc.get("key") != key:
+            doc = json.loads(read_bytes(self._entry(key)))
+            if not isinstance(doc, dict) or doc.get("key") != key or type(doc["findings"]) is not list:
                 return None
-            return [load_finding(path, d) for d in doc["findings"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return [load_finding(path, d, size + 1) for d in doc["findings"]]
+        except (SourceError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError,
+                MemoryError):
             return None
 
     def put(self, key: str, findings: Iterable[Finding]) -> None:
         """Store an entry atomically; a cache that cannot be written is silently skipped."""
+        if self.problem:
+            return
         try:
             payload = json.dumps({"key": key, "findings": [dump_finding(f) for f in findings]},
                                  separators=(",", ":")).encode()
             self._prepare()
             shard = os.path.dirname(self._entry(key))
             os.makedirs(shard, exist_ok=True)
-            write_atomic(self._entry(key), payload, durable=False)
+            if os.path.islink(shard):
+                return
+            _replace(self._entry(key), payload)
         except (OSError, TypeError, ValueError):
             pass
 
@@ -196,11 +228,56 @@ class Cache:
         if self._prepared:
             return
         os.makedirs(self.dir, exist_ok=True)
+        os.makedirs(self.entries, exist_ok=True)
+        if _unusable(self.dir) or _unusable(self.entries):  # replaced by a link since __init__
+            raise OSError("the cache directory is not a plain directory")
         for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by regr-lint.\n*\n")):
             target = os.path.join(self.dir, name)
-            if not os.path.exists(target):
-                write_atomic(target, text.encode(), durable=False)
+            if not os.path.lexists(target):
+                _replace(target, text.encode())
         self._prepared = True
+
+
+@functools.lru_cache(maxsize=None)
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _unusable(directory: str) -> Optional[str]:
+    """Why `directory` must not be used as (part of) the cache: a symlink is never followed (it could
+    point anywhere: writes would land there), and a file or FIFO cannot hold entries."""
+    try:
+        st = os.lstat(directory)
+    except FileNotFoundError:
+        return None  # created on the first write
+    except OSError as exc:
+        return f"{directory}: cannot use the cache: {exc.strerror or exc}; running without it"
+    if stat.S_ISLNK(st.st_mode):
+        return f"{directory} is a symbolic link, not followed; running without the cache"
+    if not stat.S_ISDIR(st.st_mode):
+        return f"{directory} is not a directory; running without the cache"
+    return None
+
+
+def _replace(target: str, data: bytes) -> None:
+    """Write a temporary file beside `target` and rename it over `target` itself: a symlink planted
+    where an entry goes is replaced, never written through (files.write_atomic writes a source
+    file's symlink target, which is right for --fix, not for a cache)."""
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix="." + os.path.basename(target) + ".",
+                               suffix=".regr-lint.tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would shut out the project's other users
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def clean(root: str) -> Optional[str]:

@@ -23,11 +23,12 @@ from regr_lint.finding import Finding
 from regr_lint.files import read_snapshot, sweep, write_source
 from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
 from regr_lint.formats import write_findings
-from regr_lint.output import FORMATS, diff_summary, summary, write_output_file
+from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
 from regr_lint.source import SourceError, decode, read_bytes
+from regr_lint.source import configure as configure_source
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -102,6 +103,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         )
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
+    configure_source(config.max_file_size)  # the size limit, for every reader of source files
     layers = [config.layer, cli_layer]
     registry = load_registry()
     rules = _enabled_rules(registry, layers)
@@ -123,11 +125,14 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             sys.stdout.buffer.write(sys.stdin.buffer.read())  # excluded: the editor gets its text back
     else:
         missing: list = []
+        warnings: list = []
         try:
             files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore,
-                             missing=missing, errors=unreadable)
+                             missing=missing, errors=unreadable, warnings=warnings)
         except DiscoveryError as exc:
             fail(str(exc))
+        for message in dict.fromkeys(warnings):  # a .gitignore above two given paths is read twice
+            click.echo(f"regr-lint: warning: {message}", err=True)
         for given in missing:
             click.echo(f"regr-lint: error: {given}: no such file or directory", err=True)
         for message in unreadable:
@@ -143,6 +148,9 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     # nodes of each fix, and standard input is never cached.
     cache = None if no_cache or stdin or mode.apply else Cache(
         project_root(config.path), fingerprint(rules, {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}))
+    if cache is not None and cache.problem:
+        click.echo(f"regr-lint: warning: {cache.problem}", err=True)
+        cache = None
     outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
                          jobs=jobs or default_jobs())
     findings = sorted(outcome.findings)
@@ -154,7 +162,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         _add_noqa(findings, stdin or mode.apply)
 
     if mode.diff:
-        sys.stdout.write("".join(outcome.diffs))
+        sys.stdout.write(escape_surrogates("".join(outcome.diffs)))  # a non-UTF-8 file name
     else:
         if stdin and mode.write:
             # The fixed source goes to stdout (the editor replaces its buffer); findings to stderr.

@@ -5,7 +5,8 @@ import fnmatch
 import os
 from typing import Iterable
 
-from regr_lint.pathmatch import PathMatcher
+from regr_lint.pathmatch import PathMatcher, prepare
+from regr_lint.source import SourceError, read_bytes
 
 # Never worth walking into: tool caches, build output, installed packages.
 SKIP_DIRS = frozenset({
@@ -35,28 +36,36 @@ class GitIgnore:
     gitignore syntax of regr_lint/pathmatch.py; each file's patterns are relative to its directory.
     Also read: `.git/info/exclude` of the repository. Not read: git's global excludes file."""
 
-    def __init__(self, layers: tuple = ()):
+    def __init__(self, layers: tuple = (), warnings: list | None = None):
         self.layers = layers  # ((base directory, [Pattern, ...]), ...)
+        self.warnings = warnings  # messages about patterns git ignores too (shared with enter()'s)
 
     @staticmethod
-    def _load(path: str, base: str) -> tuple | None:
+    def _load(path: str, base: str, warnings: list | None = None) -> tuple | None:
         try:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                lines = fh.read().splitlines()
-        except OSError:
+            # read_bytes: a FIFO or a link to /dev/zero named .gitignore must not hang the walk either
+            lines = read_bytes(path).decode("utf-8", errors="replace").splitlines()
+        except SourceError:
             return None
-        matcher = PathMatcher([ln.rstrip() for ln in lines if not ln.startswith("\\#")], base)
+        # A line starting with "\#" is a pattern for names starting with "#" (the escape is parsed).
+        matcher = PathMatcher(lines, base)
+        if warnings is not None:
+            for index, raw, why in matcher.problems:
+                shown = os.path.relpath(path)
+                shown = path if shown.startswith(os.pardir) else shown
+                warnings.append(f"{shown}:{index + 1}: pattern {raw.strip()!r} "
+                                f"matches nothing ({why})")
         return (matcher.base, matcher.patterns) if matcher.patterns else None
 
     def enter(self, directory: str, has_gitignore: bool) -> "GitIgnore":
         """The rules below `directory` (which holds a .gitignore when `has_gitignore`)."""
         if not has_gitignore:
             return self
-        layer = self._load(os.path.join(directory, ".gitignore"), directory)
-        return GitIgnore(self.layers + (layer,)) if layer else self
+        layer = self._load(os.path.join(directory, ".gitignore"), directory, self.warnings)
+        return GitIgnore(self.layers + (layer,), self.warnings) if layer else self
 
     @classmethod
-    def for_root(cls, root: str) -> "GitIgnore":
+    def for_root(cls, root: str, warnings: list | None = None) -> "GitIgnore":
         """The rules in force at `root`: those of its git repository's top and of every directory
         from there down to `root` (the root's own .gitignore included)."""
         here = os.path.abspath(root)
@@ -76,14 +85,14 @@ class GitIgnore:
             chain = [here]  # not in a repository: only the walked directories' own files
         layers = []
         if top is not None:
-            exclude = cls._load(os.path.join(top, ".git", "info", "exclude"), top)
+            exclude = cls._load(os.path.join(top, ".git", "info", "exclude"), top, warnings)
             if exclude:
                 layers.append(exclude)
         for directory in reversed(chain):
-            layer = cls._load(os.path.join(directory, ".gitignore"), directory)
+            layer = cls._load(os.path.join(directory, ".gitignore"), directory, warnings)
             if layer:
                 layers.append(layer)
-        return cls(tuple(layers))
+        return cls(tuple(layers), warnings)
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         if not self.layers:
@@ -94,8 +103,9 @@ class GitIgnore:
             rel = os.path.relpath(full, base).replace(os.sep, "/")
             if rel == "." or rel.startswith("../"):
                 continue
+            rel, name = prepare(rel)
             for p in patterns:
-                if p.negated == state and p.matches(rel, is_dir):
+                if p.negated == state and p.matches_prepared(rel, name, is_dir):
                     state = not p.negated
         return state
 
@@ -134,7 +144,8 @@ def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None,
 
 
 def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False,
-             missing: list | None = None, errors: list | None = None) -> list[str]:
+             missing: list | None = None, errors: list | None = None,
+             warnings: list | None = None) -> list[str]:
     """Files to lint, sorted and without duplicates.
 
     With `respect_gitignore`, directory walks skip what the `.gitignore` files of the walked
@@ -146,6 +157,8 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
 
     A directory that cannot be listed (no permission, removed mid-walk) is skipped and described in
     `errors` ("DIR: cannot read directory: REASON"), when given, for the caller to report.
+    A `.gitignore` pattern git cannot use (`[]`, an unclosed `[`) is passed over, as git does, and
+    described in `warnings` when given.
     """
     found: set[str] = set()
     for given in paths:
@@ -157,8 +170,8 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
         if exclude.match(given, os.path.isdir(given)):
             continue
         if os.path.isdir(given):
-            found.update(_walk(given, exclude, GitIgnore.for_root(given) if respect_gitignore else None,
-                               errors))
+            found.update(_walk(given, exclude,
+                               GitIgnore.for_root(given, warnings) if respect_gitignore else None, errors))
         else:
             found.add(os.path.normpath(given))
     return sorted(found)

@@ -122,6 +122,15 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
     if not active and "keras" not in text:
         # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
         return [], None
+    if "\x00" in text:
+        # CPython refuses a NUL byte anywhere in source (a ValueError before 3.12, then a SyntaxError
+        # that libcst does not share: a NUL in a comment or a string would otherwise go unreported).
+        # Reported at 1:1 as CPython does; the message says where the first one is.
+        before = text[:text.index("\x00")]
+        line = len(re.findall(r"\r\n|\r|\n", before)) + 1
+        col = len(before) - max(before.rfind("\n"), before.rfind("\r"))
+        return [parse_error(path, f"syntax error: source code cannot contain null bytes "
+                                  f"(the first at line {line}, column {col})")], None
     # CPython's own parser goes first (about a tenth of libcst's time): it bounds the nesting that
     # reaches libcst, whose native parser is quadratic on, and can overflow the C stack with,
     # thousands of nested operands. Parsing to an AST never runs the code.

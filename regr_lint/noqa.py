@@ -11,6 +11,7 @@ from regr_lint.finding import Finding
 
 _NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 ALL = frozenset({"*"})
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def noqa_lines(text: str) -> dict[int, frozenset[str]]:
@@ -18,15 +19,18 @@ def noqa_lines(text: str) -> dict[int, frozenset[str]]:
     if "noqa" not in text.lower():
         return {}
     found: dict[int, frozenset[str]] = {}
+    # Lines end at \r\n, \r or \n, as for the parser that numbers the findings; tokenize (and
+    # StringIO's readline) would see an old Mac file's lone-\r lines as one line.
+    lines = _LINE.findall(text)
     try:
         comments = [
             (tok.start[0], tok.string)
-            for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+            for tok in tokenize.generate_tokens(io.StringIO("".join(ln.rstrip("\r\n") + "\n" for ln in lines)).readline)
             if tok.type == tokenize.COMMENT
         ]
     except (tokenize.TokenError, SyntaxError, IndentationError):
         # Unterminated constructs: fall back to a plain scan of the lines.
-        comments = [(i, line[line.index("#"):]) for i, line in enumerate(text.splitlines(), 1) if "#" in line]
+        comments = [(i, line[line.index("#"):]) for i, line in enumerate(lines, 1) if "#" in line]
     for line, comment in comments:
         m = _NOQA.search(comment)
         if not m:

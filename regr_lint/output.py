@@ -38,6 +38,7 @@ of files checked) goes to stderr in every format, so stdout stays machine-readab
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Sequence, TextIO
 
@@ -50,6 +51,23 @@ from regr_lint.fixes import applicable
 
 FORMATS = ("text", "full", "json", "sarif", "github", "gitlab")
 SCHEMA_VERSION = 1
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """`text` without lone surrogates, which no UTF-8 output can hold: a file name that is not
+    UTF-8 (b"caf\\xe9.py", decoded by Python as "caf\\udce9.py") is shown as `caf\\xe9.py`, as
+    Python's backslashreplace shows bytes; any other lone surrogate as `\\udXXX`."""
+    if text.isascii():
+        return text
+
+    def one(m: re.Match) -> str:
+        n = ord(m.group())
+        return f"\\x{n - 0xDC00:02x}" if 0xDC80 <= n <= 0xDCFF else f"\\u{n:04x}"
+
+    return _SURROGATE.sub(one, text)
 
 
 def text_line(f: Finding, color: bool = False, unsafe: bool = False) -> str:
@@ -90,14 +108,20 @@ def write_statistics(findings: Sequence[Finding], out: TextIO, unsafe: bool = Fa
 
 def write_output_file(path: str, text: str) -> None:
     """`--output-file`: written all at once, the folder created if needed."""
-    write_atomic(path, text.encode("utf-8"), make_dirs=True)
+    write_atomic(path, escape_surrogates(text).encode("utf-8"), make_dirs=True)
+
+
+def _escaped(doc: dict) -> dict:
+    # json.dump would write a lone surrogate as "\\udce9", which strict JSON readers refuse.
+    doc.update(path=escape_surrogates(doc["path"]), message=escape_surrogates(doc["message"]))
+    return doc
 
 
 def write_json(findings: Sequence[Finding], out: TextIO) -> None:
     doc = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "regr-lint", "version": __version__},
-        "findings": [f.as_dict() for f in findings],
+        "findings": [_escaped(f.as_dict()) for f in findings],
     }
     json.dump(doc, out, indent=2)
     out.write("\n")

@@ -24,6 +24,7 @@ from regr_lint.engine import lint_file, needs_parse, parse_error
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
 from regr_lint.rule import Rule
+from regr_lint import source
 from regr_lint.source import SourceError, decode, read_bytes
 
 MIN_PARALLEL = 8  # fewer files than this: no pool
@@ -63,7 +64,7 @@ def _prepare(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Union[
         return _Pending(text, None)
     # rules that do not apply at this path make identical content lint differently elsewhere
     key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path)))
-    hit = cache.get(key, path)
+    hit = cache.get(key, path, len(data))
     return hit if hit is not None else _Pending(text, key)
 
 
@@ -103,9 +104,11 @@ _worker_rules: list[Rule] = []
 _worker_cache: Optional[Cache] = None
 
 
-def _init_worker(rules: Optional[Sequence[Rule]], codes: Sequence[str], cache: Optional[Cache]) -> None:
+def _init_worker(rules: Optional[Sequence[Rule]], codes: Sequence[str], cache: Optional[Cache],
+                 max_file_size: int = source.DEFAULT_MAX_FILE_SIZE) -> None:
     """Once per worker: the rules (inherited under fork; loaded from the registry under spawn)."""
     global _worker_rules, _worker_cache
+    source.configure(max_file_size)
     if rules is None:
         from regr_lint.registry import load_registry
 
@@ -141,7 +144,7 @@ def _pool(workers: int, rules: Sequence[Rule], cache: Optional[Cache]):
     ctx = _context()
     inherited = list(rules) if ctx.get_start_method() == "fork" else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(inherited, [r.code for r in rules], cache))
+                               initargs=(inherited, [r.code for r in rules], cache, source.max_file_size))
 
 
 def default_jobs() -> int:

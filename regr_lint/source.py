@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import os
+import stat
 import tokenize
 
 
@@ -24,12 +26,60 @@ def decode(data: bytes) -> str:
     return text
 
 
+# Files larger than this are not read (RL000 "too large"): `max-file-size` in [tool.regr-lint].
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+max_file_size = DEFAULT_MAX_FILE_SIZE  # set once per run (and per worker) by configure()
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory"))
+
+
+def configure(limit: int) -> None:
+    global max_file_size
+    max_file_size = limit
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
 def read_bytes(path: str) -> bytes:
+    """The file's bytes. Only regular files are read: a FIFO, a socket or a device (say a symlink to
+    /dev/zero named x.py) would block or never end. O_NONBLOCK keeps the open itself from waiting
+    for a FIFO's writer, and the type is checked on the opened descriptor (no stat/open race). A
+    file above `max_file_size` is refused without being read (and at most limit + 1 bytes ever
+    are: it may grow while read)."""
+    limit = max_file_size
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        try:  # a socket cannot be opened at all: say what it is rather than "no such device"
+            kind = next((name for test, name in _KINDS if test(os.stat(path).st_mode)), None)
+        except OSError:
+            kind = None
+        if kind is not None:
+            raise SourceError(f"not read: {kind}, not a regular file") from None
+        raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+            raise SourceError(f"not read: {kind}, not a regular file")
+        if st.st_size > limit:
+            raise SourceError(f"not read: file too large ({_size(st.st_size)}; "
+                              f"the limit, max-file-size, is {_size(limit)})")
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise SourceError(f"not read: file too large (it grew beyond max-file-size, {_size(limit)})")
+    return data
 
 
 def read_text(path: str) -> str:

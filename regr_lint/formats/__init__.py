@@ -5,10 +5,11 @@ Each format is one small function: `full` (regr_lint.formats.full), `sarif` (…
 `gitlab` (…ci). See the README's "Output formats" section for examples."""
 from __future__ import annotations
 
+import io
 from typing import Sequence, TextIO
 
 from regr_lint.finding import Finding
-from regr_lint.output import write_json, write_statistics, write_text
+from regr_lint.output import escape_surrogates, write_json, write_statistics, write_text
 
 
 def write_findings(fmt: str, findings: Sequence[Finding], out: TextIO, *, color: bool = False,
@@ -21,6 +22,9 @@ def write_findings(fmt: str, findings: Sequence[Finding], out: TextIO, *, color:
     from regr_lint.formats.sarif import write_sarif
     from regr_lint.formats.source import Sources
 
+    # Written through a buffer, then with lone surrogates escaped: a file name that is not UTF-8
+    # must not stop the report half-way (see output.escape_surrogates).
+    final, out = out, io.StringIO()
     if statistics:
         write_statistics(findings, out, unsafe=unsafe, as_json=fmt == "json")
     elif fmt == "json":
@@ -35,3 +39,4 @@ def write_findings(fmt: str, findings: Sequence[Finding], out: TextIO, *, color:
         write_gitlab(findings, out, Sources(read_sources))
     else:
         write_text(findings, out, color=color, unsafe=unsafe)
+    final.write(escape_surrogates(out.getvalue()))

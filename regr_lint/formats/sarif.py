@@ -6,6 +6,7 @@ findings carry their `fixes` (not for notebooks: their edits are in the joined c
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Sequence, TextIO
 from urllib.parse import quote
@@ -48,7 +49,7 @@ def _artifact(path: str, root: Path) -> dict:
     rel = repo_path(path, root)
     if rel is None:  # outside the repository: an absolute file URI
         return {"uri": Path(path).resolve().as_uri()}
-    return {"uri": quote(rel), "uriBaseId": SRCROOT}
+    return {"uri": quote(os.fsencode(rel)), "uriBaseId": SRCROOT}  # a non-UTF-8 name: its bytes, %-encoded
 
 
 def _region(line: int, col: int, end_line: int, end_col: int) -> dict:

@@ -10,6 +10,7 @@ from typing import Sequence
 
 from regr_lint.finding import Finding
 from regr_lint.notebook import NotebookError, load
+from regr_lint.output import escape_surrogates
 from regr_lint.source import SourceError, read_text
 
 
@@ -60,8 +61,9 @@ def repo_path(path: str, root: Path) -> str | None:
 
 
 def display_path(path: str, root: Path) -> str:
-    """The repository-relative path, or the path as given when it lies outside the repository."""
-    return repo_path(path, root) or Path(path).as_posix()
+    """The repository-relative path, or the path as given when it lies outside the repository
+    (a name that is not UTF-8 escaped, as output.escape_surrogates does)."""
+    return escape_surrogates(repo_path(path, root) or Path(path).as_posix())
 
 
 def fingerprints(findings: Sequence[Finding], sources: Sources, root: Path) -> list[str]:
