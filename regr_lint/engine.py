@@ -16,7 +16,7 @@ from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.parsing import parse_module
-from regr_lint.fixes import TextMap, import_index, import_statement, imports_module, is_removal, split_lines
+from regr_lint.fixes import TextMap, import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.vocabulary import code_vocabulary, satisfies
@@ -295,7 +295,7 @@ def _fix_info(module: cst.Module, fix: Fix, positions, parents, where: TextMap, 
             direct.remove((node, rng, replacement))
     for parent, rng, replace, remove in merged:
         direct.append((parent, rng, parent.visit(ApplyEdits(replace, remove))))
-    code_lines = split_lines(module.code) if where.blocks is not None else where.text_lines
+    code_lines = where.code_lines
     placed = []  # (start, end, content): libcst's lines (1-based) and columns (0-based)
     for node, rng, replacement in direct:
         if isinstance(getattr(node, "lpar", None), (list, tuple)) and node.lpar \

@@ -189,16 +189,15 @@ class TextMap:
 
     def __init__(self, code: str, text: str) -> None:
         self.text_lines = split_lines(text)
+        self.code_lines = self.text_lines
         self.blocks: Optional[list[tuple[int, int, int]]] = None  # identity when None
         if code == text:
             return
-        code_lines = split_lines(code)
+        self.code_lines = code_lines = split_lines(code)
         last = self.text_lines[-1] if self.text_lines else ""
         if code_lines and not code_lines[-1].endswith(("\r", "\n")) and last.rstrip("\r\n") == code_lines[-1]:
             code_lines[-1] = last  # (the ending libcst dropped is after every position it gives)
-        matcher = difflib.SequenceMatcher(None, code_lines, self.text_lines, autojunk=False)
-        self.blocks = [b for b in matcher.get_matching_blocks() if b[2]]
-        self.n_code = len(code_lines)
+        self.blocks = _align(code_lines, self.text_lines)
 
     def _block(self, index: int) -> Optional[tuple[int, int, int]]:
         for block in self.blocks or ():
@@ -233,6 +232,37 @@ class TextMap:
         if lines[-1].endswith(("\r", "\n")):
             return len(lines) + 1, 0
         return len(lines), len(lines[-1])
+
+
+def _align(a: list[str], b: list[str], window: int = 4) -> list[tuple[int, int, int]]:
+    """The runs of equal lines, (i, j, n): a[i:i+n] == b[j:j+n], in order. libcst only drops, joins or
+    changes a line here and there, so a walk that re-synchronises within a few lines finds them in
+    linear time (difflib's matcher is quadratic on files with many equal lines, blank ones)."""
+    blocks: list[list[int]] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            i, j = _resync(a, b, i, j, window)
+            continue
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1][2] += 1
+        else:
+            blocks.append([i, j, 1])
+        i, j = i + 1, j + 1
+    return [(x, y, n) for x, y, n in blocks]
+
+
+def _resync(a: list[str], b: list[str], i: int, j: int, window: int) -> tuple[int, int]:
+    if b[j].rstrip("\r\n").strip(" \t\x0c") == "\\":
+        return i, j + 1  # a line that is only a backslash continuation: libcst drops it
+    # the nearest lines that agree again (blank ones agree anywhere: with the two after them too); at
+    # equal distance a changed line (as many lines skipped on both sides) first
+    for total in range(1, 2 * window + 1):
+        for di in sorted(range(max(0, total - window), min(total, window) + 1), key=lambda d: abs(2 * d - total)):
+            x, y = i + di, j + total - di
+            if x < len(a) and y < len(b) and a[x] == b[y] and (a[x].strip() or a[x + 1:x + 3] == b[y + 1:y + 3]):
+                return x, y
+    return i + 1, j + 1
 
 
 def line_starts(text: str) -> list[int]:

@@ -193,3 +193,18 @@ def test_a_file_nested_as_deeply_as_linting_accepts_is_fixed(depth):
     assert result.fixed == 1 and result.text == source.replace(BUG, GOOD)
     findings, _ = lint_source(result.text, "t.py", RULES)
     assert findings == []
+
+
+def test_text_map_aligns_lines_libcst_dropped_or_changed():
+    from regr_lint.fixes import TextMap
+
+    lines = ["\n" if i % 2 else "    pass\n" for i in range(20000)]  # many equal lines
+    text = list(lines)
+    text[10] = "\x0c" + text[10]
+    text.insert(5001, "\\\n")
+    where = TextMap("".join(lines), "".join(text))
+    assert where.blocks == [(0, 0, 10), (11, 11, 4990), (5001, 5002, 14999)]
+    assert where.span((12, 4), (12, 8)) == ((12, 4), (12, 8))
+    assert where.span((11, 0), (12, 0)) is None  # the changed line
+    assert where.span((6000, 0), (6001, 0)) == ((6001, 0), (6002, 0))
+    assert where.span((20001, 0), (20001, 0)) == ((20002, 0), (20002, 0))  # the end
