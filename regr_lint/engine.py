@@ -227,7 +227,12 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
             continue
         line = rng.start.line
         stmt = _innermost(spans, line)
-        info, why = _fix_info(module, rep.fix, positions, parents, where, spans) if rep.fix is not None else (None, "")
+        info, why = None, ""
+        if rep.fix is not None:
+            try:
+                info, why = _fix_info(module, rep.fix, positions, parents, where, spans)
+            except Exception as exc:  # noqa: BLE001 - a replacement node a rule built badly
+                why = f"cannot apply: {type(exc).__name__}: {exc}"
         finding = Finding(
             path, line, rng.start.column + 1, rule.code, rep.message, rule.name,
             rng.end.line, rng.end.column + 1,

@@ -330,8 +330,8 @@ def _code(mod: cst.Module, node: object) -> str:
         if isinstance(node, cst.FlattenSentinel):
             return "".join(mod.code_for_node(n) for n in node.nodes)
         return mod.code_for_node(node)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001
-        return repr(node)
+    except Exception:  # noqa: BLE001 - a node a rule built badly: its type is all that can be said
+        return f"<unwritable {type(node).__name__}>"
 
 
 def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> str:

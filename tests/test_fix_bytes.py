@@ -208,3 +208,25 @@ def test_text_map_aligns_lines_libcst_dropped_or_changed():
     assert where.span((11, 0), (12, 0)) is None  # the changed line
     assert where.span((6000, 0), (6001, 0)) == ((6001, 0), (6002, 0))
     assert where.span((20001, 0), (20001, 0)) == ((20002, 0), (20002, 0))  # the end
+
+
+class _BadNode(Rule):
+    code = "XX902"
+    name = "bad-node"
+    tokens = ()
+
+    def check(self, facts):
+        for node in facts.module.body:
+            broken = cst.Name.__new__(cst.Name)  # a node with no fields: writing its code raises
+            yield self.report(node, "bad", Fix(True, "a replacement libcst cannot write", (Edit(node, broken),)))
+            return
+
+
+def test_a_fix_whose_code_cannot_be_written_is_dropped_and_the_finding_kept():
+    [f] = lint_text("x = 1\n", "t.py", [_BadNode()])
+    assert f.code == "XX902" and f.fix is None
+    result = fix_text("x = 1\n", "t.py", [_BadNode()])
+    assert result.text == "x = 1\n" and result.fixed == 0
+    assert [f.code for f in result.findings] == ["XX902"]
+    [dropped] = result.dropped
+    assert dropped.startswith("t.py: fix for XX902 dropped: cannot apply: AttributeError: ")
