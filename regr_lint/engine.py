@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import re
 import sys
@@ -15,7 +16,7 @@ from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.parsing import parse_module
-from regr_lint.fixes import import_index, import_statement, imports_module, is_removal
+from regr_lint.fixes import TextMap, import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.vocabulary import code_vocabulary, satisfies
@@ -70,11 +71,26 @@ def lint_text(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
     return lint_source(text, path, rules)[0]
 
 
-def lint_source(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
-    """The findings and the parsed module their fixes' nodes belong to (None when not parsed)."""
+def lint_source(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
+                ) -> tuple[list[Finding], cst.Module | None]:
+    """The findings and the parsed module their fixes' nodes belong to (None when not parsed).
+    A fix whose edits cannot be placed exactly in `text` is not offered (the finding has no fix);
+    with `unplaced`, (finding, the rule's Fix, why) is appended there for each."""
     old_limit = sys.getrecursionlimit()
     try:
-        return _lint_text(text, path, rules)
+        return _lint_text(text, path, rules, unplaced)
+    finally:
+        sys.setrecursionlimit(old_limit)
+
+
+@contextlib.contextmanager
+def recursion_budget():
+    """The recursion limit linting runs under (see `_cpython_parse`), for code that walks the same
+    trees outside `lint_source`: the fixer checks and re-parses what it wrote."""
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
+    try:
+        yield
     finally:
         sys.setrecursionlimit(old_limit)
 
@@ -117,7 +133,8 @@ def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     return "keras" in text or bool(active_rules(text, rules, path))
 
 
-def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Finding], cst.Module | None]:
+def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
+               ) -> tuple[list[Finding], cst.Module | None]:
     active = active_rules(text, rules, path)
     if not active and "keras" not in text:
         # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
@@ -181,7 +198,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule]) -> tuple[list[Findin
     if not reports:
         return [], module
     try:
-        placed = list(_place(module, path, reports, text))
+        placed = list(_place(module, path, reports, text, unplaced))
     except RecursionError:
         return [parse_error(path, "cannot analyse: nested too deeply to compute positions")], None
     return sorted(filter_noqa(placed, text)), module
@@ -198,7 +215,8 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxEr
     return parse_error(path, f"syntax error: {exc.message}", line, col)
 
 
-def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "") -> Iterable[Finding]:
+def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "",
+           unplaced: list | None = None) -> Iterable[Finding]:
     # Positions are computed only for files that report something (PositionProvider is a full codegen pass).
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
@@ -209,18 +227,29 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
     removes = any(_via_parent(e) for _, rep in reports if rep.fix for e in rep.fix.edits)
     parents = wrapper.resolve(ParentNodeProvider) if removes else {}
     spans = _statement_spans(module, positions)
+    # Fixes are placed in the file's own text: libcst's positions count in the code it writes, which
+    # is the text itself unless libcst does not round-trip this file (see TextMap).
+    where = TextMap(module.code, text) if any(rep.fix is not None for _, rep in reports) else None
     for rule, rep in reports:
         rng = positions.get(rep.node)
         if rng is None:
             continue
         line = rng.start.line
         stmt = _innermost(spans, line)
-        yield Finding(
+        info, why = None, ""
+        if rep.fix is not None:
+            try:
+                info, why = _fix_info(module, rep.fix, positions, parents, where, spans)
+            except Exception as exc:  # noqa: BLE001 - a replacement node a rule built badly
+                why = f"cannot apply: {type(exc).__name__}: {exc}"
+        finding = Finding(
             path, line, rng.start.column + 1, rule.code, rep.message, rule.name,
             rng.end.line, rng.end.column + 1,
-            stmt[0] if stmt else line, stmt[1] if stmt else line,
-            _fix_info(module, rep.fix, positions, parents, text, spans) if rep.fix is not None else None,
+            stmt[0] if stmt else line, stmt[1] if stmt else line, info,
         )
+        if why and unplaced is not None:
+            unplaced.append((finding, rep.fix, why))
+        yield finding
 
 
 def _via_parent(edit) -> bool:
@@ -236,8 +265,10 @@ def _contains(outer, inner) -> bool:
         and (inner.end.line, inner.end.column) <= (outer.end.line, outer.end.column)
 
 
-def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans) -> FixInfo | None:
-    """The fix, with its edits placed in the file; None when an edit's node is not in this module."""
+def _fix_info(module: cst.Module, fix: Fix, positions, parents, where: TextMap, spans
+              ) -> tuple[FixInfo | None, str]:
+    """(the fix with its edits placed in the file, "") or (None, why it cannot be placed: "" when an
+    edit's node is not in this module, which no fix can be expected to handle)."""
     from libcst.metadata import CodeRange
 
     from regr_lint.edits import ApplyEdits
@@ -246,11 +277,11 @@ def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans
     for edit in fix.edits:
         rng = positions.get(edit.node)
         if rng is None:
-            return None
+            return None, ""
         if _via_parent(edit):
             parent = parents.get(edit.node)
             if parent is None or positions.get(parent) is None:
-                return None
+                return None, ""
             group = next((g for g in groups if g[0] is parent), None)
             if group is None:
                 group = [parent, positions[parent], {}, set()]
@@ -278,53 +309,65 @@ def _fix_info(module: cst.Module, fix: Fix, positions, parents, text: str, spans
             direct.remove((node, rng, replacement))
     for parent, rng, replace, remove in merged:
         direct.append((parent, rng, parent.visit(ApplyEdits(replace, remove))))
-    edits = []
+    code_lines = where.code_lines
+    placed = []  # (start, end, content): libcst's lines (1-based) and columns (0-based)
     for node, rng, replacement in direct:
         if isinstance(getattr(node, "lpar", None), (list, tuple)) and node.lpar \
                 and not isinstance(node, cst.BaseStatement):
             # the parentheses are part of the node's code, not of its position
             first, last = positions.get(node.lpar[0]), positions.get(node.rpar[-1])
             if first is None or last is None:
-                return None
+                return None, ""
             rng = CodeRange(first.start, last.end)
         if isinstance(node, cst.BaseStatement):
             # Statements are replaced as whole lines: their leading comment lines, the trailing
             # comment and newline belong to them, and nested ones are indented.
             start = rng.start.line - len(node.leading_lines)
             content = "" if is_removal(replacement) else _statements_code(
-                module, replacement, _line(text, rng.start.line)[:rng.start.column])
-            edits.append({"line": start, "column": 1, "end_line": rng.end.line + 1, "end_column": 1,
-                          "content": content})
+                module, replacement, _line(code_lines, rng.start.line)[:rng.start.column])
+            placed.append(((start, 0), (rng.end.line + 1, 0), content))
         elif isinstance(replacement, (cst.FlattenSentinel, cst.CSTNode)):
             # Continuation lines are indented relative to the enclosing block, as in the module.
             # (the statement that holds the edit is the one that starts last before it)
             starts = [a for a, b in spans if a <= rng.start.line <= b]
-            line = _line(text, max(starts) if starts else rng.start.line)
+            line = _line(code_lines, max(starts) if starts else rng.start.line)
             indent = line[:len(line) - len(line.lstrip(" \t"))]
-            edits.append(_edit(rng, _statements_code(module, replacement, indent)))
+            placed.append(((rng.start.line, rng.start.column), (rng.end.line, rng.end.column),
+                           _statements_code(module, replacement, indent)))
         else:
-            return None
+            return None, ""
+    edits = []
+    for start, end, content in placed:
+        span = where.span(start, end)
+        if span is None:
+            return None, "libcst does not write this part of the file back as it is"
+        edits.append(_edit(span, content))
     missing = [name for name in dict.fromkeys(fix.imports) if not imports_module(module, name)]
     if missing:
         at = import_index(module)
+        prefix = ""
         if at < len(module.body):
             stmt = module.body[at]
             # before the statement's own leading blank / comment lines, as the fix inserts it
-            line, col = positions[stmt].start.line - len(getattr(stmt, "leading_lines", ())), 1
+            line = positions[stmt].start.line - len(getattr(stmt, "leading_lines", ()))
+            span = where.span((line, 0), (line, 0))
+            if span is None:
+                return None, "libcst does not write this part of the file back as it is"
+            point = span[0]
         else:
-            end = positions[module].end
-            line, col = end.line, end.column + 1
-        text = "".join(module.code_for_node(import_statement(name)) for name in missing)
-        edits.append({"line": line, "column": col, "end_line": line, "end_column": col, "content": text})
+            # after everything (the module's header comments and docstring): the file's end
+            point = where.end()
+            if point[1]:
+                prefix = module.default_newline
+        for name in missing:
+            edits.append(_edit((point, point), prefix + module.code_for_node(import_statement(name))))
+            prefix = ""
     edits.sort(key=lambda e: (e["line"], e["column"]))
-    return FixInfo(fix, tuple(edits))
+    return FixInfo(fix, tuple(edits)), ""
 
 
-def _line(text: str, lineno: int) -> str:
-    lines = text.splitlines()
-    return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-
-
+def _line(lines: list[str], lineno: int) -> str:
+    return lines[lineno - 1].rstrip("\r\n") if 0 < lineno <= len(lines) else ""
 def _statements_code(module: cst.Module, replacement: object, indent: str) -> str:
     """The code of `replacement` (a node or a FlattenSentinel) as the module writes it inside a block
     indented by `indent` (statements get the indent; an expression's continuation lines too)."""
@@ -339,9 +382,10 @@ def _statements_code(module: cst.Module, replacement: object, indent: str) -> st
     return "".join(state.tokens)
 
 
-def _edit(rng, content: str) -> dict:
-    return {"line": rng.start.line, "column": rng.start.column + 1,
-            "end_line": rng.end.line, "end_column": rng.end.column + 1, "content": content}
+def _edit(span, content: str) -> dict:
+    (line, column), (end_line, end_column) = span
+    return {"line": line, "column": column + 1, "end_line": end_line, "end_column": end_column + 1,
+            "content": content}
 
 
 def _statement_spans(module: cst.Module, positions) -> list[tuple[int, int]]:

@@ -1,15 +1,17 @@
 """Applying the fixes rules offer with their findings.
 
 One pass: lint, choose the applicable fixes whose edits do not overlap one already chosen (sorted
-order: the first finding wins), replace their nodes by identity in one libcst transformer, add the
-imports they need, and check that the result still parses (libcst and CPython). A pass that yields a
-file which does not parse is retried fix by fix; the fixes that break it are dropped and reported.
-Then the new text is linted again and fixed again, like ruff, until nothing applicable remains or
-after MAX_PASSES passes.
+order: the first finding wins), splice each edit's new code into the file's text at the place the
+engine gave it (the same edits JSON output reports; imports they need go after the docstring and
+`from __future__` imports), and check that the result still parses (libcst and CPython). Only the
+bytes of the edits change: libcst does not write back every file as it read it, so the module is
+never rendered whole, and an edit libcst's positions cannot place exactly in the text is refused.
+A pass that yields a file which does not parse is retried fix by fix; the fixes that break it are
+dropped and reported. Then the new text is linted again and fixed again, like ruff, until nothing
+applicable remains or after MAX_PASSES passes.
 
 Writing is all-or-nothing: a temporary file in the same folder, then `os.replace`, keeping the file's
-encoding (PEP 263 cookie), UTF-8 BOM, mode, and line endings (libcst writes every line ending it
-read; new code uses the module's own newline).
+encoding (PEP 263 cookie), UTF-8 BOM, mode, and line endings (new code uses the module's own newline).
 """
 from __future__ import annotations
 
@@ -19,8 +21,10 @@ import dataclasses
 import difflib
 import io
 import os
+import re
 import sys
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -165,6 +169,110 @@ def add_imports(module: cst.Module, names: Iterable[str]) -> cst.Module:
     return module.with_changes(body=body)
 
 
+# -- where libcst's positions are in the file ----------------------------------------------------------
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def split_lines(text: str) -> list[str]:
+    """`text`'s lines with their endings, split where Python and libcst's positions split them
+    (`\r\n`, `\r`, `\n`; not at the form feeds or `\x1c`… `str.splitlines` also splits at)."""
+    return _LINE.findall(text)
+
+
+class TextMap:
+    """Positions in libcst's code for a module (what its PositionProvider counts in) to positions in
+    the file's text. libcst does not write back every file it parses as it was (a form feed at a
+    line's start, a blank backslash-continuation line, a CR-only file's last line ending are lost), so
+    where the two differ, lines are aligned: a span maps to the file only if every line it touches
+    is one both have, unchanged and in sequence. Lines are 1-based, columns 0-based."""
+
+    def __init__(self, code: str, text: str) -> None:
+        self.text_lines = split_lines(text)
+        self.code_lines = self.text_lines
+        self.blocks: Optional[list[tuple[int, int, int]]] = None  # identity when None
+        if code == text:
+            return
+        self.code_lines = code_lines = split_lines(code)
+        last = self.text_lines[-1] if self.text_lines else ""
+        if code_lines and not code_lines[-1].endswith(("\r", "\n")) and last.rstrip("\r\n") == code_lines[-1]:
+            code_lines[-1] = last  # (the ending libcst dropped is after every position it gives)
+        self.blocks = _align(code_lines, self.text_lines)
+
+    def _block(self, index: int) -> Optional[tuple[int, int, int]]:
+        for block in self.blocks or ():
+            if block[0] <= index < block[0] + block[2]:
+                return block
+        return None
+
+    def span(self, start: tuple[int, int], end: tuple[int, int]) -> Optional[tuple[tuple[int, int], tuple[int, int]]]:
+        """The file's span for libcst's `start`..`end` (exclusive), or None when it cannot be placed exactly."""
+        if self.blocks is None:
+            return start, end
+        first = start[0] - 1
+        # an end at a line's first column is the end of the line before it
+        last = end[0] - 2 if end[1] == 0 and end[0] > start[0] else end[0] - 1
+        if start == end and start[1] == 0:
+            block = self._block(first) or self._block(first - 1)
+            if block is None:
+                return None
+            line = block[1] + (first - block[0]) + 1
+            return (line, 0), (line, 0)
+        block = self._block(first)
+        if block is None or not block[0] <= last < block[0] + block[2]:
+            return None
+        shift = block[1] - block[0]
+        return (start[0] + shift, start[1]), (end[0] + shift, end[1])
+
+    def end(self) -> tuple[int, int]:
+        """Where the file's text ends."""
+        lines = self.text_lines
+        if not lines:
+            return 1, 0
+        if lines[-1].endswith(("\r", "\n")):
+            return len(lines) + 1, 0
+        return len(lines), len(lines[-1])
+
+
+def _align(a: list[str], b: list[str], window: int = 4) -> list[tuple[int, int, int]]:
+    """The runs of equal lines, (i, j, n): a[i:i+n] == b[j:j+n], in order. libcst only drops, joins or
+    changes a line here and there, so a walk that re-synchronises within a few lines finds them in
+    linear time (difflib's matcher is quadratic on files with many equal lines, blank ones)."""
+    blocks: list[list[int]] = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            i, j = _resync(a, b, i, j, window)
+            continue
+        if blocks and blocks[-1][0] + blocks[-1][2] == i and blocks[-1][1] + blocks[-1][2] == j:
+            blocks[-1][2] += 1
+        else:
+            blocks.append([i, j, 1])
+        i, j = i + 1, j + 1
+    return [(x, y, n) for x, y, n in blocks]
+
+
+def _resync(a: list[str], b: list[str], i: int, j: int, window: int) -> tuple[int, int]:
+    if b[j].rstrip("\r\n").strip(" \t\x0c") == "\\":
+        return i, j + 1  # a line that is only a backslash continuation: libcst drops it
+    # the nearest lines that agree again (blank ones agree anywhere: with the two after them too); at
+    # equal distance a changed line (as many lines skipped on both sides) first
+    for total in range(1, 2 * window + 1):
+        for di in sorted(range(max(0, total - window), min(total, window) + 1), key=lambda d: abs(2 * d - total)):
+            x, y = i + di, j + total - di
+            if x < len(a) and y < len(b) and a[x] == b[y] and (a[x].strip() or a[x + 1:x + 3] == b[y + 1:y + 3]):
+                return x, y
+    return i + 1, j + 1
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset in `text` where each line starts, and one past the last line: `text`'s length."""
+    starts = [0]
+    for line in split_lines(text):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
 # -- one pass -------------------------------------------------------------------------------------------
 
 def _subtree_ids(node: cst.CSTNode) -> set[int]:
@@ -177,6 +285,9 @@ def _subtree_ids(node: cst.CSTNode) -> set[int]:
 
 
 def render(module: cst.Module, fixes: Sequence[Fix]) -> str:
+    """The module with `fixes` applied by libcst and rendered whole: what splicing the fixes' placed
+    edits into a file libcst round-trips gives (the tests compare the two); never used to write a
+    file, since libcst does not round-trip every file."""
     replace: dict[int, object] = {}
     remove: set[int] = set()
     for fx in fixes:
@@ -205,14 +316,13 @@ def parse_problem(code: str) -> Optional[str]:
     return None
 
 
-def _key(finding: Finding) -> tuple:
-    fx = finding.fix.fix
+def _key(code: str, fx: Fix) -> tuple:
     mod = cst.Module([])
     parts = []
     for e in fx.edits:
         new = "" if is_removal(e.replacement) else _code(mod, e.replacement)
         parts.append((_code(mod, e.node), new))
-    return (finding.code, fx.message, tuple(parts), tuple(fx.imports))
+    return (code, fx.message, tuple(parts), tuple(fx.imports))
 
 
 def _code(mod: cst.Module, node: object) -> str:
@@ -220,47 +330,186 @@ def _code(mod: cst.Module, node: object) -> str:
         if isinstance(node, cst.FlattenSentinel):
             return "".join(mod.code_for_node(n) for n in node.nodes)
         return mod.code_for_node(node)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001
-        return repr(node)
+    except Exception:  # noqa: BLE001 - a node a rule built badly: its type is all that can be said
+        return f"<unwritable {type(node).__name__}>"
 
 
-def apply_pass(module: cst.Module, candidates: Sequence[Finding], on_drop: Callable[[Finding, str], None]
-               ) -> tuple[Optional[str], list[Finding]]:
-    """Apply the non-overlapping `candidates` (in order) to `module`: (new code, the fixes applied)."""
-    chosen: list[Finding] = []
-    claimed: set[int] = set()
+def splice(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end, content) edit made (offsets in `text`; edits never overlap, and
+    the same insertion twice, say two fixes' `import math`, is made once). Nothing else changes."""
+    out, pos = [], 0
+    for start, end, content in _ordered(edits):
+        out.append(text[pos:start])
+        out.append(content)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _ordered(edits: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out, inserted = [], set()
+    for start, end, content in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start == end:
+            if (start, content) in inserted:
+                continue
+            inserted.add((start, content))
+        out.append((start, end, content))
+    return out
+
+
+def _offsets(starts: list[int], finding: Finding) -> Optional[list[tuple[int, int, str]]]:
+    """The finding's placed edits as offsets in the text whose `line_starts` are `starts`."""
+    out = []
+    for e in finding.fix.edits:
+        start = _offset(starts, e["line"], e["column"])
+        end = _offset(starts, e["end_line"], e["end_column"])
+        if start is None or end is None or end < start:
+            return None
+        out.append((start, end, e["content"]))
+    return out
+
+
+def _offset(starts: list[int], line: int, column: int) -> Optional[int]:
+    if not 1 <= line <= len(starts) or column < 1:
+        return None
+    offset = starts[line - 1] + column - 1
+    return offset if offset <= starts[min(line, len(starts) - 1)] else None
+
+
+def _overlap(edits: list[tuple[int, int, str]], taken: list[tuple[int, int, str]]) -> bool:
+    for a, b, content in edits:
+        for c, d, other in taken:
+            if (a < d and c < b) or (a == b and c < a < d) or (c == d and a < c < b):
+                return True
+    return False
+
+
+def apply_pass(text: str, candidates: Sequence[Finding], on_drop: Callable[[Finding, str], None],
+               made: Optional[list] = None) -> tuple[Optional[str], list[Finding]]:
+    """Apply the non-overlapping `candidates` (in order) to `text`: (new text, the fixes applied).
+    Only the bytes of their edits change: each edit's code goes into the text at its place."""
+    starts = line_starts(text)
+    chosen: list[tuple[Finding, list]] = []
+    taken: list[tuple[int, int, str]] = []
     for f in candidates:
-        ids: set[int] = set()
-        for edit in f.fix.fix.edits:
-            ids |= _subtree_ids(edit.node)
-        if ids & claimed:
+        edits = _offsets(starts, f)
+        if edits is None or any(_overlap([e], edits[:i]) for i, e in enumerate(edits)):
+            on_drop(f, "cannot apply: its edits do not fit the file")
+            continue
+        if _overlap(edits, taken):
             continue  # overlaps a fix already chosen: the next pass gets it
-        chosen.append(f)
-        claimed |= ids
+        chosen.append((f, edits))
+        taken.extend(edits)
     if not chosen:
         return None, []
-    code, problem = _try(module, [f.fix.fix for f in chosen])
+    code, problem = _try(text, [e for _, e in chosen])
     if problem is None:
-        return code, chosen
+        if made is not None:
+            made.extend(e for _, edits in chosen for e in edits)
+        return code, [f for f, _ in chosen]
     # Something breaks the file: find which, one fix at a time.
-    good: list[Finding] = []
+    good: list[tuple[Finding, list]] = []
     code = None
-    for f in chosen:
-        attempt, problem = _try(module, [g.fix.fix for g in good] + [f.fix.fix])
+    for f, edits in chosen:
+        attempt, problem = _try(text, [e for _, e in good] + [edits])
         if problem is None:
-            good.append(f)
+            good.append((f, edits))
             code = attempt
         else:
             on_drop(f, problem)
-    return code, good
+    if made is not None:
+        made.extend(e for _, edits in good for e in edits)
+    return code, [f for f, _ in good]
 
 
-def _try(module: cst.Module, fixes: list[Fix]) -> tuple[Optional[str], Optional[str]]:
-    try:
-        code = render(module, fixes)
-    except Exception as exc:  # noqa: BLE001 - a bad replacement node from a rule
-        return None, f"cannot apply: {type(exc).__name__}: {exc}"
+def _try(text: str, edits: list[list[tuple[int, int, str]]]) -> tuple[str, Optional[str]]:
+    code = splice(text, [e for group in edits for e in group])
     return code, parse_problem(code)
+
+
+def _carry(kept: list[tuple[int, int, int]], edits: list[tuple[int, int, str]]) -> list[tuple[int, int, int]]:
+    """The stretches of the original text still unchanged, (start, end, where they are in the current
+    text), after `edits` (offsets in the current text) are made."""
+    edits = _ordered(edits)
+    out = []
+    for o, oe, c in kept:
+        pieces = [(c, c + oe - o)]
+        for a, b, _ in edits:
+            nxt = []
+            for s, e in pieces:
+                if a == b:
+                    nxt.extend([(s, a), (a, e)] if s < a < e else [(s, e)])
+                else:
+                    nxt.extend(p for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1])
+            pieces = nxt
+        for s, e in pieces:
+            shift = sum(len(content) - (b - a) for a, b, content in edits if b <= s)
+            out.append((o + s - c, o + e - c, s + shift))
+    return out
+
+
+def _edits_from(kept: list[tuple[int, int, int]], text: str, new: str) -> list[tuple[int, int, str]]:
+    """The edits, in offsets of `text`, that make `new` of it: what lies between the unchanged stretches."""
+    out = []
+    prev_o = prev_c = 0
+    for o, oe, c in kept + [(len(text), len(text), len(new))]:
+        if o > prev_o or c > prev_c:
+            out.append((prev_o, o, new[prev_c:c]))
+        prev_o, prev_c = oe, c + oe - o
+    return out
+
+
+# -- names a fix introduces -----------------------------------------------------------------------------
+
+def python_tree(text: str) -> Optional[ast.Module]:
+    """CPython's tree of `text`, or None when this Python cannot parse it."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def bindings(tree: ast.AST, name: str) -> list[tuple[ast.AST, Optional[ast.alias]]]:
+    """Everything in the file that binds `name`, in any scope: assignments and `del`, loop, `with`,
+    `except` and comprehension targets, `:=`, parameters, definitions, `global` / `nonlocal`,
+    `match` captures, type parameters, imports; a star import may bind anything and counts.
+    Each is (node, the import's alias or None)."""
+    out: list[tuple[ast.AST, Optional[ast.alias]]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            if node.id == name and not isinstance(node.ctx, ast.Load):
+                out.append((node, None))
+        elif isinstance(node, ast.arg):
+            if node.arg == name:
+                out.append((node, None))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                local = alias.asname or alias.name.partition(".")[0]
+                if local == name or alias.name == "*":
+                    out.append((node, alias))
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            if name in node.names:
+                out.append((node, None))
+        elif isinstance(node, ast.MatchMapping):
+            if node.rest == name:
+                out.append((node, None))
+        elif getattr(node, "name", None) == name and not isinstance(node, ast.alias):
+            # def, class, except … as, match … as / *rest, type parameters
+            out.append((node, None))
+    return out
+
+
+def module_name_is_free(tree: Optional[ast.AST], module: str) -> bool:
+    """Whether `module`'s name can be used for the module: nothing in the file binds it to anything
+    else, in any scope (so a new top-level `import module` is seen, unshadowed, everywhere). Files
+    this Python cannot parse (`tree` None) are taken to bind it."""
+    if tree is None:
+        return False
+    return all(isinstance(node, ast.Import) and alias is not None and alias.asname is None
+               and (alias.name == module or alias.name.startswith(module + "."))
+               for node, alias in bindings(tree, module))
 
 
 # -- the loop -------------------------------------------------------------------------------------------
@@ -272,6 +521,9 @@ class FixResult:
     fixed: int = 0  # fixes applied
     dropped: list[str] = field(default_factory=list)  # "path: fix for RL101 dropped: …"
     applied: list = field(default_factory=list)  # (code, name) of every fix applied, for --show-fixes
+    # What changed, as (start, end, new text) edits of the input (offsets in the input `text`), all
+    # passes together: every byte of the input outside them is in `text` as it was.
+    edits: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -280,37 +532,55 @@ class FixResult:
 
 def fix_text(text: str, path: str, rules: Sequence[Rule], *, unsafe: bool = False,
              keep: Callable[[Finding], bool] = lambda f: True, max_passes: int = MAX_PASSES) -> FixResult:
-    """Lint `text` and apply its applicable fixes until none is left (at most `max_passes` passes)."""
+    """Lint `text` and apply its applicable fixes until none is left (at most `max_passes` passes).
+    Runs under the recursion budget linting has, so a file nested as deeply as linting accepts is
+    fixed, not dropped."""
+    from regr_lint.engine import recursion_budget
+
+    with recursion_budget():
+        return _fix_text(text, path, rules, unsafe, keep, max_passes)
+
+
+def _fix_text(text: str, path: str, rules: Sequence[Rule], unsafe: bool, keep: Callable[[Finding], bool],
+              max_passes: int) -> FixResult:
     from regr_lint.engine import lint_source
 
     result = FixResult(text, [])
     banned: set[tuple] = set()
 
-    def drop(f: Finding, why: str) -> None:
-        banned.add(_key(f))
+    def drop(f: Finding, why: str, fix: Optional[Fix] = None) -> None:
+        banned.add(_key(f.code, fix or f.fix.fix))
         result.dropped.append(f"{path}: fix for {f.code} dropped: {why}")
 
     current = text
+    kept = [(0, len(text), 0)]
     findings: Optional[list[Finding]] = None
     for _ in range(max_passes):
-        found, module = lint_source(current, path, rules)
+        unplaced: list = []
+        found, module = lint_source(current, path, rules, unplaced)
         findings = [f for f in found if keep(f)]
+        for f, fix, why in unplaced:
+            if keep(f) and applicable(fix, unsafe) and _key(f.code, fix) not in banned:
+                drop(f, why, fix)
         candidates = [f for f in findings if f.fix is not None and applicable(f.fix.fix, unsafe)
-                      and _key(f) not in banned]
+                      and _key(f.code, f.fix.fix) not in banned]
+        candidates = _unshadowed(candidates, current, drop)
         if not candidates or module is None:
             break
         dropped_before = len(result.dropped)
-        new, applied = apply_pass(module, candidates, drop)
+        applied_edits: list = []
+        new, applied = apply_pass(current, candidates, drop, applied_edits)
         if not applied or new is None or new == current:
             if applied and new == current:
                 for f in applied:  # a fix that changes nothing would loop for ever
-                    banned.add(_key(f))
+                    banned.add(_key(f.code, f.fix.fix))
                 continue
             if len(result.dropped) > dropped_before:
                 continue  # the broken fixes are set aside: the others may apply now
             break
         result.fixed += len(applied)
         result.applied.extend((f.code, f.name) for f in applied)
+        kept = _carry(kept, applied_edits)
         current = new
         findings = None
     if findings is None:
@@ -318,7 +588,24 @@ def fix_text(text: str, path: str, rules: Sequence[Rule], *, unsafe: bool = Fals
         findings = [f for f in found if keep(f)]
     result.text = current
     result.findings = findings
+    result.edits = _edits_from(kept, text, current) if current != text else []
     return result
+
+
+def _unshadowed(candidates: list[Finding], text: str, drop: Callable) -> list[Finding]:
+    """The candidates whose `imports` name their module wherever the file is: a fix that adds
+    `import math` and writes `math.ceil(...)` where `math` is a variable would break the program."""
+    if not any(f.fix.fix.imports for f in candidates):
+        return candidates
+    tree = python_tree(text)
+    out = []
+    for f in candidates:
+        taken = [m for m in f.fix.fix.imports if not module_name_is_free(tree, m.partition(".")[0])]
+        if taken:
+            drop(f, f"`{taken[0].partition('.')[0]}` is bound to something else in this file")
+        else:
+            out.append(f)
+    return out
 
 
 # -- files ----------------------------------------------------------------------------------------------

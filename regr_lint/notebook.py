@@ -54,9 +54,11 @@ def cell_lines(source) -> list[str]:
 
 def _parse(text: str) -> dict:
     try:
-        data = json.loads(text)
+        data = json.loads(text[1:] if text.startswith("\ufeff") else text)
     except ValueError as exc:
         raise NotebookError(f"not a notebook: invalid JSON: {exc}") from None
+    except RecursionError:
+        raise NotebookError("not a notebook: JSON nested too deeply to read") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotebookError("not a notebook: no 'cells' list")
     return data
@@ -84,6 +86,8 @@ def _masked_cells(data: dict) -> list[tuple[dict, list[str], list[str]]]:
         source = cell.get("source", "")
         if not isinstance(source, (str, list)):
             raise NotebookError("not a notebook: a code cell's source is neither text nor a list")
+        if isinstance(source, list) and not all(isinstance(line, str) for line in source):
+            raise NotebookError("not a notebook: a code cell's source list holds something other than text")
         body = cell_lines(source)
         first = body[0].lstrip() if body else ""
         whole = first.startswith("%%") and first[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS
@@ -93,7 +97,8 @@ def _masked_cells(data: dict) -> list[tuple[dict, list[str], list[str]]]:
 
 def fix_notebook(text: str, fix_source) -> tuple[str, int]:
     """Apply `fix_source(joined_text) -> (new_text, fixed_count)` to the code cells and write back
-    only the cells that changed, keeping outputs, metadata, key order and the file's indentation.
+    only the `source` of the cells that changed: every other byte of the file (BOM, line endings,
+    indentation, key order, escapes, the other cells) stays as it was.
 
     Cells are joined with boundary comments (never touched by a fix) so the fixed text splits back
     into the same cells even when a fix adds or removes lines; masked IPython lines come back as
@@ -122,25 +127,133 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
     chunks.append(current)
     if len(chunks) != len(cells):
         raise NotebookError("a fix moved a cell boundary; the notebook was left unchanged")
-    changed = 0
+    index = {id(cell): i for i, cell in enumerate(data["cells"])}
+    spans = None
+    edits = []
     for (cell, original, masked), chunk in zip(cells, chunks):
         restore = {m: o for o, m in zip(original, masked) if m != o}
         chunk = [restore.get(line, line) for line in chunk]
         if chunk == original:
             continue
-        changed += 1
         source = [line + "\n" for line in chunk[:-1]] + ([chunk[-1]] if chunk and chunk[-1] else [])
-        cell["source"] = source if isinstance(cell.get("source"), list) else "".join(source)
-    if not changed:
+        if spans is None:
+            try:
+                spans = _source_spans(text)
+            except (ValueError, IndexError, RecursionError):
+                raise NotebookError("the notebook's JSON cannot be followed; it was left unchanged") from None
+        span = spans.get(index[id(cell)])
+        if span is None:
+            raise NotebookError("the cell's source cannot be found in the file; the notebook was left unchanged")
+        start, end = span
+        if isinstance(cell.get("source"), list):
+            edits.append((start, end, _list_like(text, start, end, source)))
+        else:
+            edits.append((start, end, _string_like(text, "".join(source))))
+    if not edits:
         return text, 0
-    return _dump_like(text, data), fixed
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text, fixed
 
 
-def _dump_like(original: str, data: dict) -> str:
-    """JSON written the way the file was: the same indentation, non-ASCII kept, final newline."""
-    indent = 1
-    for line in original.splitlines()[1:2]:
-        stripped = len(line) - len(line.lstrip(" "))
-        indent = stripped or 1
-    out = json.dumps(data, indent=indent, ensure_ascii=False)
-    return out + ("\n" if original.endswith("\n") else "")
+# ---------------------------------------------------------------- the file's own JSON text
+_WS = re.compile(r"[ \t\n\r]*")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _ws(text: str, i: int) -> int:
+    return _WS.match(text, i).end()
+
+
+def _members(text: str, i: int) -> tuple[list[tuple[str, int, int]], int]:
+    """(key, value start, value end) of each member of the JSON object at `text[i]` (a `{` of JSON
+    that has been read already), and where the object ends."""
+    out = []
+    i = _ws(text, i + 1)
+    if text[i] == "}":
+        return out, i + 1
+    while True:
+        key, i = json.decoder.scanstring(text, i + 1)
+        i = _ws(text, _ws(text, i) + 1)  # past the colon
+        end = _DECODER.raw_decode(text, i)[1]  # (json's C scanner: no Python frame per level)
+        out.append((key, i, end))
+        i = _ws(text, end)
+        if text[i] == "}":
+            return out, i + 1
+        i = _ws(text, i + 1)  # past the comma
+
+
+def _elements(text: str, i: int) -> list[tuple[int, int]]:
+    """(start, end) of each element of the JSON array at `text[i]` (a `[`)."""
+    out = []
+    i = _ws(text, i + 1)
+    if text[i] == "]":
+        return out
+    while True:
+        end = _members(text, i)[1] if text[i] == "{" else _DECODER.raw_decode(text, i)[1]
+        out.append((i, end))
+        i = _ws(text, end)
+        if text[i] == "]":
+            return out
+        i = _ws(text, i + 1)
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _source_spans(text: str) -> dict[int, tuple[int, int]]:
+    """Where each cell's `source` value is in the notebook's text, by the cell's index in `cells`
+    (as json reads duplicate keys: the last one counts)."""
+    start = _ws(text, 1 if text.startswith("\ufeff") else 0)
+    members, _ = _members(text, start)
+    cells = [(s, e) for key, s, e in members if key == "cells"][-1]
+    spans = {}
+    for n, (s, _) in enumerate(_elements(text, cells[0])):
+        if text[s] == "{":
+            found = [(vs, ve) for key, vs, ve in _members(text, s)[0] if key == "source"]
+            if found:
+                spans[n] = found[-1]
+    return spans
+
+
+def _string_like(text: str, value: str) -> str:
+    """`value` as a JSON string, escaped the way the file is: all-ASCII files keep non-ASCII escaped."""
+    return json.dumps(value, ensure_ascii=text.lstrip("\ufeff").isascii())
+
+
+def _line_start(text: str, i: int) -> int:
+    return max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+
+
+def _list_like(text: str, start: int, end: int, lines: list[str]) -> str:
+    """`lines` as the JSON list at `text[start:end]` was written: one string per line, with its
+    indentation and line endings (a list written on one line stays on one)."""
+    items = _elements(text, start)
+    raw = {}
+    for s, e in items:
+        raw.setdefault(json.loads(text[s:e]), text[s:e])  # unchanged lines keep their own escapes
+    new = [raw.get(line) or _string_like(text, line) for line in lines]
+    if not new:
+        return "[]"
+    value = text[start:end]
+    m = _NEWLINE.search(text)
+    newline = m.group() if m else "\n"
+    if items and not _NEWLINE.search(value):
+        return "[" + ", ".join(new) + "]"
+    key_line = text[_line_start(text, start):start]
+    key_indent = key_line[:len(key_line) - len(key_line.lstrip(" \t"))]
+    if items:
+        first = text[_line_start(text, items[0][0]):items[0][0]]
+        last = text[_line_start(text, end - 1):end - 1]
+        item_indent = first if not first.strip(" \t") else key_indent + _indent_unit(text)
+        close_indent = last if not last.strip(" \t") else key_indent
+    else:
+        item_indent, close_indent = key_indent + _indent_unit(text), key_indent
+    return "[" + newline + ("," + newline).join(item_indent + item for item in new) + newline + close_indent + "]"
+
+
+def _indent_unit(text: str) -> str:
+    """The file's indentation step: the leading whitespace of its second line (one space if none)."""
+    lines = _NEWLINE.split(text, 2)
+    second = lines[1] if len(lines) > 1 else ""
+    return second[:len(second) - len(second.lstrip(" \t"))] or " "

@@ -6,6 +6,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.facts.values import Div
+from regr_lint.fixes import module_name_is_free, python_tree
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -52,6 +53,12 @@ Safe: the fix wraps the division in `math.ceil(...)` (adding `import math` when 
 the number of steps Keras 2 ran for the same value. When the division is held in a variable that
 other code reads too, or returned by a function, the same fix rounds it for those readers as well,
 and it is unsafe.
+
+Where the file binds the name `math` to anything but the module (a variable, a parameter, a loop or
+`with` target, `import numpy as math`, `from m import math`, a star import …, in any scope), `math`
+would not be the module there: the fix writes `-(-a // b)` instead, which needs no name and is
+`math.ceil(a / b)` for the integer counts and batch sizes steps are made of (with a float operand it
+is that ceiling as a float, as many steps as Keras 2 ran).
 """
     VALID = [
         # rounded every way the contract names
@@ -155,7 +162,7 @@ class Job:
                         f"{name}={_short(text)} is a true division, a float: Keras 3 raises "
                         f"TypeError ('float' object cannot be interpreted as an integer); round it "
                         f"with math.ceil(...) or use //",
-                        _ceil_fix(value.node, _only_use(facts, value.node, arg)),
+                        _ceil_fix(value.node, _only_use(facts, value.node, arg), _math_is_free(facts)),
                     )
 
 
@@ -191,12 +198,34 @@ def _only_use(facts, div: cst.BinaryOperation, arg: cst.Arg) -> bool:
     return len(reads) == 1
 
 
-def _ceil_fix(div: cst.BinaryOperation, only_use: bool) -> Fix:
-    ceil = cst.Call(func=cst.Attribute(cst.Name("math"), cst.Name("ceil")), args=[cst.Arg(_bare(div))],
-                    lpar=div.lpar, rpar=div.rpar)
+def _math_is_free(facts) -> bool:
+    key = ("rl202-math-free",)
+    if key not in facts._cache:
+        facts._cache[key] = module_name_is_free(python_tree(facts.text or facts.module.code), "math")
+    return facts._cache[key]
+
+
+def _paren(node: cst.BaseExpression) -> cst.BaseExpression:
+    """`node` as an operand of unary minus and `//` (atoms and calls need no parentheses)."""
+    if getattr(node, "lpar", None) or isinstance(node, (cst.Name, cst.Attribute, cst.Subscript, cst.Call,
+                                                        cst.Integer, cst.Float)):
+        return node
+    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def _ceil_fix(div: cst.BinaryOperation, only_use: bool, math_is_free: bool = True) -> Fix:
+    if math_is_free:
+        ceil = cst.Call(func=cst.Attribute(cst.Name("math"), cst.Name("ceil")), args=[cst.Arg(_bare(div))],
+                        lpar=div.lpar, rpar=div.rpar)
+        how, imports = "wrap the division in math.ceil(...)", ("math",)
+    else:
+        # `math` means something else in this file: the ceiling without a name, -(-a // b)
+        floor = cst.BinaryOperation(cst.UnaryOperation(cst.Minus(), _paren(div.left)), cst.FloorDivide(),
+                                    _paren(div.right))
+        ceil = cst.UnaryOperation(cst.Minus(), floor.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
+                                  lpar=div.lpar, rpar=div.rpar)
+        how, imports = "round the division up with -(-a // b) (`math` is another name in this file)", ()
     if only_use:
-        return Fix(safe=True, message="wrap the division in math.ceil(...)", edits=(Edit(div, ceil),),
-                   imports=("math",))
-    return Fix(safe=False, message="wrap the division in math.ceil(...) (this also rounds the value "
-                                   "for the other code that reads it)",
-               edits=(Edit(div, ceil),), imports=("math",))
+        return Fix(safe=True, message=how, edits=(Edit(div, ceil),), imports=imports)
+    return Fix(safe=False, message=f"{how} (this also rounds the value for the other code that reads it)",
+               edits=(Edit(div, ceil),), imports=imports)

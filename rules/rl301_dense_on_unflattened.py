@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 from typing import Optional
 
 from regr_lint.lazy import cst
@@ -7,6 +8,7 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import RECURRENT, head_on_unflattened, targets_are_sequences, uses_multiclass_loss
+from regr_lint.fixes import bindings, python_tree
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.names import dotted_name
 
@@ -66,7 +68,8 @@ per-step targets.
 The fix inserts a `Flatten()` before the reported `Dense` (a new element of a Sequential list, a new
 `model.add(...)` statement, or `Dense(...)(Flatten()(x))` in a functional model), spelled the way the
 file spells `Dense`. It is unsafe: it changes the model's weights and output shape, and a global
-pooling or `return_sequences=False` may be the better choice.
+pooling or `return_sequences=False` may be the better choice. No fix is offered where the file binds
+the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
         # Conv1D -> GlobalAveragePooling1D -> Dense and Conv -> pooling -> Flatten -> Dense
@@ -245,7 +248,7 @@ model.compile(optimizer="adam", loss="mse")
                 if id(hit.dense.node) in reported or _multiclass_softmax(hit.dense):
                     continue
                 reported.add(id(hit.dense.node))
-                yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit))
+                yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit, facts))
 
 
 def _message(hit) -> str:
@@ -326,7 +329,21 @@ def _walk_imports(module: cst.Module):
 
 
 
-def _fix(module: cst.Module, hit) -> Optional[Fix]:
+def _only_keras_flatten(facts, name: str) -> bool:
+    """Whether every binding of `name` in the file (any scope) is Keras' `Flatten` imported from a
+    keras module (or a star import from one): the name a fix writes must mean that layer everywhere."""
+    key = ("rl301-tree",)
+    if key not in facts._cache:
+        facts._cache[key] = python_tree(facts.text or facts.module.code)
+    tree = facts._cache[key]
+    if tree is None:
+        return False
+    return all(isinstance(node, ast.ImportFrom) and alias is not None and not node.level and node.module
+               and canonical(node.module).startswith("keras") and alias.name in ("Flatten", "*")
+               for node, alias in bindings(tree, name))
+
+
+def _fix(module: cst.Module, hit, facts=None) -> Optional[Fix]:
     dense_call = hit.dense.node
     if not isinstance(dense_call, cst.Call):
         return None
@@ -334,6 +351,8 @@ def _fix(module: cst.Module, hit) -> Optional[Fix]:
     if style is None:
         return None
     flatten, extra = style
+    if isinstance(flatten, cst.Name) and facts is not None and not _only_keras_flatten(facts, flatten.value):
+        return None  # the name is something else somewhere in the file (a variable, another import …)
     flatten_call = cst.Call(func=flatten)
     if hit.applied is not None:
         # functional: Dense(…)(Flatten()(x))

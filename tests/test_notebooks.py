@@ -6,8 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from regr_lint.engine import lint_file
-from regr_lint.notebook import load
+from regr_lint.notebook import fix_notebook, load
 from regr_lint.registry import load_rules
 
 RULES = load_rules()
@@ -91,3 +93,76 @@ def test_fix_rewrites_only_the_fixed_cell_and_keeps_everything_else(tmp_path):
     again = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--fix", str(path)],
                            capture_output=True, text=True)
     assert again.returncode == 0 and json.loads(path.read_text()) == after
+
+
+# -- --fix keeps the file's bytes outside the changed cells' source -------------------------------------
+
+FIXED_LINE = ("m.compile(loss='mse', metrics=['mae', 'accuracy'])  # d\u00e9j\u00e0 vu",
+              "m.compile(loss='mse', metrics=['mae'])  # d\u00e9j\u00e0 vu")
+
+
+def _styled(indent, ensure_ascii: bool, newline: str) -> str:
+    doc = {"cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Caf\u00e9 prices\n", "r\u00e9gression"]},
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
+         "source": ["import keras\n", "m = keras.Sequential([keras.layers.Dense(1)])  # \u00e9\n", FIXED_LINE[0]]},
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": "x = 1"},
+    ], "metadata": {"kernelspec": {"name": "python3"}}, "nbformat_minor": 5, "nbformat": 4}
+    return json.dumps(doc, indent=indent, ensure_ascii=ensure_ascii).replace("\n", newline) + newline
+
+
+@pytest.mark.parametrize("indent,ensure_ascii,newline", [
+    (1, False, "\n"), ("\t", True, "\r\n"), (2, True, "\n"), (4, False, "\r\n"),
+], ids=["jupyter", "tabs-ascii-crlf", "two-ascii", "four-crlf"])
+def test_fix_changes_only_the_fixed_line_of_the_cell(tmp_path, indent, ensure_ascii, newline):
+    text = _styled(indent, ensure_ascii, newline)
+    old, new = (json.dumps(line, ensure_ascii=ensure_ascii) for line in FIXED_LINE)
+    assert text.count(old) == 1
+    path = tmp_path / "nb.ipynb"
+    path.write_bytes(text.encode())
+    proc = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--fix", "--no-cache", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_bytes() == text.replace(old, new).encode()
+
+
+def test_fix_keeps_a_bom_and_cells_it_did_not_touch():
+    text = "\ufeff" + _styled(1, True, "\n")
+
+    def fix_source(source):
+        return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']").replace("x = 1", "x = 2"), 2
+
+    new, fixed = fix_notebook(text, fix_source)
+    old_line, new_line = (json.dumps(line) for line in FIXED_LINE)
+    assert fixed == 2
+    assert new == text.replace(old_line, new_line).replace('"source": "x = 1"', '"source": "x = 2"')
+
+
+def test_fix_writes_a_list_source_that_grows_in_the_list_s_layout():
+    text = _styled("\t", False, "\r\n")
+
+    def fix_source(source):
+        return source.replace("import keras\n", "import keras\nimport math\n", 1), 1
+
+    new, _ = fix_notebook(text, fix_source)
+    assert new == text.replace('\t\t\t\t"import keras\\n",\r\n',
+                               '\t\t\t\t"import keras\\n",\r\n\t\t\t\t"import math\\n",\r\n')
+    assert json.loads(new)["cells"][1]["source"][:2] == ["import keras\n", "import math\n"]
+
+
+@pytest.mark.parametrize("text", [
+    '{"cells": [], "metadata": ' + "[" * 100000 + "]" * 100000 + "}",
+    "[" * 100000,
+    json.dumps({"cells": [{"cell_type": "code", "source": ["import keras\n", 5, None, {"a": 1}]}]}),
+    json.dumps({"cells": [{"cell_type": "code", "source": [["import keras"]]}]}),
+], ids=["deep-metadata", "deep-unclosed", "numbers-in-source", "list-in-source"])
+def test_deep_or_odd_json_is_rl000_for_lint_and_fix(tmp_path, text):
+    path = tmp_path / "odd.ipynb"
+    path.write_text(text)
+    for args in (["check"], ["check", "--fix"]):
+        proc = subprocess.run([sys.executable, "-m", "regr_lint", *args, "--no-cache", str(path)],
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1, proc.stderr
+        assert " RL000 " in proc.stdout and "not a notebook" in proc.stdout, proc.stdout
+        assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert path.read_text() == text
