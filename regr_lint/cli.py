@@ -306,7 +306,8 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
 
     try:
         data, snap = (sys.stdin.buffer.read(), None) if stdin else read_snapshot(path, read_bytes)
-        text = data.decode("utf-8-sig")
+        # "utf-8", not "utf-8-sig": a BOM stays in the text, and notebook.fix_notebook writes it back.
+        text = data.decode("utf-8")
     except (OSError, SourceError, UnicodeDecodeError) as exc:
         return [parse_error(path, f"cannot read notebook: {exc}")]
     if stdin and mode.write:

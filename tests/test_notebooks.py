@@ -111,11 +111,12 @@ def _styled(indent, ensure_ascii: bool, newline: str) -> str:
     return json.dumps(doc, indent=indent, ensure_ascii=ensure_ascii).replace("\n", newline) + newline
 
 
-@pytest.mark.parametrize("indent,ensure_ascii,newline", [
-    (1, False, "\n"), ("\t", True, "\r\n"), (2, True, "\n"), (4, False, "\r\n"),
-], ids=["jupyter", "tabs-ascii-crlf", "two-ascii", "four-crlf"])
-def test_fix_changes_only_the_fixed_line_of_the_cell(tmp_path, indent, ensure_ascii, newline):
-    text = _styled(indent, ensure_ascii, newline)
+@pytest.mark.parametrize("indent,ensure_ascii,newline,bom", [
+    (1, False, "\n", ""), ("\t", True, "\r\n", ""), (2, True, "\n", ""), (4, False, "\r\n", ""),
+    (1, False, "\r\n", "\ufeff"),
+], ids=["jupyter", "tabs-ascii-crlf", "two-ascii", "four-crlf", "bom-crlf"])
+def test_fix_changes_only_the_fixed_line_of_the_cell(tmp_path, indent, ensure_ascii, newline, bom):
+    text = bom + _styled(indent, ensure_ascii, newline)
     old, new = (json.dumps(line, ensure_ascii=ensure_ascii) for line in FIXED_LINE)
     assert text.count(old) == 1
     path = tmp_path / "nb.ipynb"
