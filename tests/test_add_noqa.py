@@ -2,6 +2,8 @@
 kept, and a second run adds nothing."""
 from __future__ import annotations
 
+import pytest
+
 from cli_helpers import run
 
 SOURCE = (
@@ -14,6 +16,7 @@ SOURCE = (
 )
 
 
+@pytest.mark.slow
 def test_add_noqa_silences_merges_and_keeps_crlf(tmp_path):
     path = tmp_path / "old.py"
     path.write_bytes(SOURCE.encode())

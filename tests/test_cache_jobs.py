@@ -48,6 +48,7 @@ def _check(root: Path, *args: str) -> subprocess.CompletedProcess:
     return run("check", "--jobs", "1", *args, cwd=root)
 
 
+@pytest.mark.slow
 def test_hit_gives_the_same_output_as_a_miss(tree):
     cold = _check(tree, "--format", "json", "--unsafe-fixes")
     assert cold.returncode == 1
@@ -74,6 +75,7 @@ def test_cache_is_tagged_and_git_ignored(tree):
     assert (tree / CACHE / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
+@pytest.mark.slow
 def test_editing_a_file_invalidates(tree):
     first = _check(tree)
     assert "pkg/bug0.py:" in first.stdout
@@ -83,6 +85,7 @@ def test_editing_a_file_invalidates(tree):
     assert second.stdout == _check(tree, "--no-cache").stdout
 
 
+@pytest.mark.slow
 def test_select_and_config_invalidate(tree):
     both = _check(tree)
     assert {"RL101", "RL102"} <= set(codes(both.stdout))
@@ -102,6 +105,7 @@ def test_select_and_config_invalidate(tree):
     assert out == _check(tree, "--no-cache").stdout
 
 
+@pytest.mark.slow
 def test_corrupt_entries_are_misses(tree):
     good = _check(tree)
     entries = _entries(tree)
@@ -123,6 +127,7 @@ def test_no_cache_writes_nothing(tree):
     assert not (tree / CACHE).exists()
 
 
+@pytest.mark.slow
 def test_stdin_and_fix_are_not_cached(tree):
     res = run("check", "--stdin-filename", "x.py", cwd=tree, stdin=RL101_BUG)
     assert codes(res.stdout) == ["RL101"]
@@ -131,6 +136,7 @@ def test_stdin_and_fix_are_not_cached(tree):
     assert not (tree / CACHE).exists()
 
 
+@pytest.mark.slow
 def test_clean_removes_the_cache(tree):
     _check(tree)
     assert (tree / CACHE).is_dir()
@@ -170,6 +176,7 @@ def test_parallel_output_is_identical_to_serial(tree):
         run("check", "--no-cache", "--jobs", "1", ".", cwd=tree).stdout
 
 
+@pytest.mark.slow
 def test_parallel_crash_is_reported_for_that_file(tree, tmp_path_factory):
     from test_cli import CRASHING_RULE, _fake_dist
 
@@ -183,6 +190,7 @@ def test_parallel_crash_is_reported_for_that_file(tree, tmp_path_factory):
     assert res.stderr.count("internal error in regr-lint") == 1
 
 
+@pytest.mark.slow
 def test_gitignored_files_are_skipped(tree):
     (tree / ".git").mkdir()
     write(tree, ".gitignore", "copy_*.py\n/other/\n")
@@ -222,6 +230,7 @@ def _libcst_loaded(root: Path, *args: str) -> str:
     return proc.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_runs_that_parse_nothing_never_load_libcst(tree):
     # libcst is half of start-up: a warm run and a run over files no rule concerns skip it
     # (regr_lint/lazy.py); a cold run over Keras files does load it, so the probe is not vacuous.

@@ -97,28 +97,33 @@ def two_rules(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_select_exact(two_rules):
     res = run("check", "--select", "RL201", "two.py", cwd=two_rules)
     assert set(codes(res.stdout)) == {"RL201"}
 
 
+@pytest.mark.slow
 def test_select_prefix(two_rules):
     res = run("check", "--select", "RL1", "two.py", cwd=two_rules)
     found = set(codes(res.stdout))
     assert "RL101" in found and all(c.startswith("RL1") for c in found)
 
 
+@pytest.mark.slow
 def test_select_comma_separated_and_lowercase(two_rules):
     res = run("check", "--select", "rl101,RL201", "two.py", cwd=two_rules)
     assert set(codes(res.stdout)) == {"RL101", "RL201"}
 
 
+@pytest.mark.slow
 def test_ignore_prefix(two_rules):
     res = run("check", "--ignore", "RL1", "two.py", cwd=two_rules)
     found = set(codes(res.stdout))
     assert "RL201" in found and not any(c.startswith("RL1") for c in found)
 
 
+@pytest.mark.slow
 def test_more_specific_selector_wins(two_rules):
     res = run("check", "--ignore", "RL", "--select", "RL101", "two.py", cwd=two_rules)
     assert set(codes(res.stdout)) == {"RL101"}
@@ -126,11 +131,13 @@ def test_more_specific_selector_wins(two_rules):
     assert "RL101" not in codes(res.stdout) and "RL201" in codes(res.stdout)
 
 
+@pytest.mark.slow
 def test_extend_select_adds_to_select(two_rules):
     res = run("check", "--select", "RL101", "--extend-select", "RL2", "two.py", cwd=two_rules)
     assert set(codes(res.stdout)) == {"RL101", "RL201"}
 
 
+@pytest.mark.slow
 def test_nothing_selected_exit_0(two_rules):
     res = run("check", "--ignore", "ALL", "two.py", cwd=two_rules)
     assert res.returncode == 0 and res.stdout == ""
@@ -195,6 +202,7 @@ def test_skipped_directories(tmp_path, skipped):
     assert "1 file checked" in res.stderr
 
 
+@pytest.mark.slow
 def test_non_python_files_skipped_in_dirs_but_linted_when_named(tmp_path):
     write(tmp_path, "train.txt", RL101_BUG)
     assert run("check", ".", cwd=tmp_path).returncode == 0
@@ -342,6 +350,7 @@ def test_duplicate_code_first_wins(tmp_path):
     assert len(rl101) == 1 and rl101[0].rstrip().endswith("regr-lint")
 
 
+@pytest.mark.slow
 def test_parse_errors_survive_a_narrow_select_but_not_an_ignore(tmp_path):
     # The file holds every token RL101 needs, so it is parsed even when only RL101 is selected.
     write(tmp_path, "broken.py", RL101_BUG + SYNTAX_ERROR)

@@ -185,6 +185,7 @@ def _deep(depth: int) -> str:
     1000,  # the fixer used to drop fixes from 500 on (RecursionError in libcst's transformer)
     pytest.param(2900, marks=pytest.mark.slow),  # about as deep as linting accepts (3000 is RL000)
 ])
+@pytest.mark.slow
 def test_a_file_nested_as_deeply_as_linting_accepts_is_fixed(depth):
     source = _deep(depth)
     assert [f.code for f in lint_text(source, "t.py", RULES)] == ["RL101"]

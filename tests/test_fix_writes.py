@@ -154,6 +154,7 @@ def test_racing_fix_runs_never_lose_an_update(tmp_path):
 # -- files the user may not write, and the file's identity -------------------------------------------------
 
 @pytest.mark.unprivileged
+@pytest.mark.slow
 def test_files_the_user_may_not_write_are_refused():
     """As `nobody`: its own 0444 file and root's 0644 files in world-writable directories (sticky or
     not) are refused (`permission denied`, exit 2, untouched, still root's); files it may write are

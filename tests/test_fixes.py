@@ -183,6 +183,7 @@ def test_text_marks_fixable_and_summary(tmp_path):
     assert (tmp_path / "t.py").read_text() == TWO_FIXES  # without --fix nothing is written
 
 
+@pytest.mark.slow
 def test_fix_writes_and_reports(tmp_path):
     path = write(tmp_path, "t.py", TWO_FIXES)
     res = run("check", "--fix", "t.py", cwd=tmp_path)
@@ -206,6 +207,7 @@ def test_fix_exit_zero_when_all_fixed(tmp_path):
     assert "Found 1 error (1 fixed, 0 remaining)." in res.stderr
 
 
+@pytest.mark.slow
 def test_diff_writes_nothing(tmp_path):
     path = write(tmp_path, "t.py", TWO_FIXES)
     before = path.read_bytes()
@@ -229,6 +231,7 @@ def test_diff_writes_nothing(tmp_path):
     assert res.returncode == 0 and res.stdout == "", res.stdout + res.stderr
 
 
+@pytest.mark.slow
 def test_stdin_fix_prints_the_fixed_source(tmp_path):
     res = run("check", "--fix", "--stdin-filename", "t.py", cwd=tmp_path, stdin=TWO_FIXES)
     assert res.stdout == TWO_FIXES.replace('metrics=["mae", "accuracy"]', 'metrics=["mae"]')
@@ -240,6 +243,7 @@ def test_stdin_fix_prints_the_fixed_source(tmp_path):
     assert res.returncode == 1 and res.stdout.startswith("--- t.py\n+++ t.py\n")
 
 
+@pytest.mark.slow
 def test_noqa_and_ignored_findings_are_not_fixed(tmp_path):
     src = RL101_BUG.rstrip("\n") + "  # noqa: RL101\n"
     path = write(tmp_path, "t.py", src)
@@ -380,6 +384,7 @@ def test_fix_is_idempotent_in_process(code, source):
     assert not [f for f in first.findings if f.fix is not None and f.fix.safe]
 
 
+@pytest.mark.slow
 def test_fix_twice_equals_fix_once_cli(tmp_path):
     """`--fix --unsafe-fixes` on every INVALID example of every registered rule, through the CLI: a
     second run changes nothing, every result parses, and no safe-fixable finding remains."""

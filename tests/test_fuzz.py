@@ -232,6 +232,7 @@ def _settings(request, default: int, divisor: int = 1) -> settings:
     )
 
 
+@pytest.mark.slow
 def test_mutated_programs(request):
     @_settings(request, default=400)
     @given(text=MUTANTS, unsafe=st.booleans())
@@ -241,6 +242,7 @@ def test_mutated_programs(request):
     run()
 
 
+@pytest.mark.slow
 def test_grammar_generated_programs(request):
     @_settings(request, default=150)
     @given(text=GRAMMAR_PROGRAMS, unsafe=st.booleans())
@@ -250,6 +252,7 @@ def test_grammar_generated_programs(request):
     run()
 
 
+@pytest.mark.slow
 def test_node_generated_programs(request):
     @_settings(request, default=25, divisor=10)
     @given(text=NODE_PROGRAMS)
@@ -259,6 +262,7 @@ def test_node_generated_programs(request):
     run()
 
 
+@pytest.mark.slow
 def test_mutations_reach_the_rules_and_the_fixer():
     """The fuzzing is not vacuous: the corpus holds every rule's finding and fixes, and the mutations
     keep most files parseable (so the rules and the fixer run on them, not only the RL000 path)."""
@@ -279,6 +283,7 @@ def test_mutations_reach_the_rules_and_the_fixer():
     assert _parses(PREFIX)
 
 
+@pytest.mark.slow
 def test_cli_fix_over_mutated_fixtures(tmp_path):
     """The real `check --fix --unsafe-fixes` over mutated fixture programs: exit 0 or 1 (never 2, never a
     traceback), every file that parsed still parses, a file that did not is left byte for byte, and a

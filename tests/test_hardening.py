@@ -75,6 +75,7 @@ def _checked(stderr: str) -> int:
 
 # -- --fix keeps what it does not fix ----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_fix_keeps_mode_owner_and_symlinks(tmp_path):
     fixed = _fixed_version(tmp_path)
     tree = tmp_path / "tree"
@@ -249,6 +250,7 @@ def test_concurrent_runs_sharing_a_cache_match_an_uncached_run(tree):
         assert not (tree / "pkg" / CACHE).exists()
 
 
+@pytest.mark.slow
 def test_truncated_entries_and_stray_temp_files_are_ignored_and_rebuilt(tree):
     good = run("check", "--format", "json", ".", cwd=tree)
     assert good.returncode == 1
@@ -268,6 +270,7 @@ def test_truncated_entries_and_stray_temp_files_are_ignored_and_rebuilt(tree):
     assert warm.stdout == good.stdout
 
 
+@pytest.mark.slow
 def test_an_unusable_cache_directory_is_skipped(tree):
     want = run("check", "--no-cache", ".", cwd=tree)
     (tree / CACHE).write_text("not a directory\n")  # a file where the cache should be
@@ -344,6 +347,7 @@ GONE = "cannot read file: No such file or directory"
 
 @pytest.mark.parametrize("args", [("--jobs", "1"), ("--jobs", "2"), ("--jobs", "2", "--show-source"),
                                   ("--format", "sarif"), ("--fix",)])
+@pytest.mark.slow
 def test_a_file_that_vanished_after_discovery(tmp_path, args):
     """A dangling symlink is listed by the directory walk and gone when opened: the same path as a
     file deleted between discovery and linting, reproducibly. RL000 for it, the rest linted, exit 1."""
@@ -423,6 +427,7 @@ def test_files_deleted_while_the_cli_runs(tmp_path):
 
 
 @pytest.mark.unprivileged
+@pytest.mark.slow
 def test_unreadable_file_and_directory(tmp_path):
     """chmod 000 on a file and on a directory (run as 'nobody' when we are root, who ignores it): the
     file is RL000 naming it, the directory an error naming it (exit 2), everything else is linted

@@ -91,6 +91,7 @@ def test_a_fifo_is_not_read_by_the_parallel_workers_nor_through_the_cache(odd_fi
         assert res.returncode == 1 and len(_rl000(res.stdout)) == 4, res.stderr
 
 
+@pytest.mark.slow
 def test_max_file_size_from_the_config(tmp_path):
     write(tmp_path, "pyproject.toml", '[tool.regr-lint]\nmax-file-size = "1KB"\n')
     write(tmp_path, "small.py", RL101_BUG)
@@ -105,6 +106,7 @@ def test_max_file_size_from_the_config(tmp_path):
 
 
 @linux_only
+@pytest.mark.slow
 def test_a_huge_sparse_file_is_refused_without_reading_it(tmp_path):
     # 64 GB (sparse: no disk used): reading it would take minutes and more memory than there is.
     with open(tmp_path / "huge.py", "wb") as fh:
@@ -201,6 +203,7 @@ _KEYS = ["select", "ignore", "extend-select", "exclude", "per-file-ignores", "ma
        st.sampled_from(["[tool.regr-lint]\n", "[tool]\nregr-lint = {}\n", "[tool.regr-lint.sub]\n", "tool = 5\n",
                         "tool = []\n[tool.regr-lint]\n"]),
        st.one_of(st.just(""), st.text(max_size=20)))
+@pytest.mark.slow
 def test_fuzzed_configs_load_or_raise_a_configuration_error(tmp_path, pairs, head, junk):
     body = head + "".join(f"{k} = {v}\n" for k, v in dict(pairs).items()) + junk
     path = tmp_path / "pyproject.toml"
@@ -324,6 +327,7 @@ _PAT_CHARS = st.sampled_from(["a", "b", "/", "*", "**", "?", "[ab]", "[!a]", "[a
 
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.lists(_PAT_CHARS, max_size=8).map("".join), st.lists(st.sampled_from("ab/.*"), max_size=10).map("".join))
+@pytest.mark.slow
 def test_the_automaton_and_the_regex_agree(pattern, text):
     try:
         tokens = parse(pattern)
@@ -376,6 +380,7 @@ BAD_FIELDS = [{"line": float("inf")}, {"line": float("nan")}, {"col": 10 ** 30},
               {"fix": []}, {"stmt_end_line": 2 ** 63}]
 
 
+@pytest.mark.slow
 def test_corrupt_or_absurd_cache_entries_are_misses(project):
     for i in range(12, 30):
         write(project, f"pkg/bug{i:02d}.py", RL101_BUG + f"# {i}\n")
@@ -400,6 +405,7 @@ def test_corrupt_or_absurd_cache_entries_are_misses(project):
 
 
 @linux_only
+@pytest.mark.slow
 def test_a_fifo_or_a_link_where_a_cache_entry_goes(project, tmp_path_factory):
     want = run("check", "--no-cache", ".", cwd=project)
     run("check", ".", cwd=project)
@@ -417,6 +423,7 @@ def test_a_fifo_or_a_link_where_a_cache_entry_goes(project, tmp_path_factory):
 
 
 @pytest.mark.parametrize("kind", ["link to a directory", "dangling link", "file"])
+@pytest.mark.slow
 def test_a_cache_that_is_a_link_or_not_a_directory_is_not_used(project, tmp_path_factory, kind):
     want = run("check", "--no-cache", ".", cwd=project)
     elsewhere = tmp_path_factory.mktemp("elsewhere")
@@ -440,6 +447,7 @@ def test_a_cache_that_is_a_link_or_not_a_directory_is_not_used(project, tmp_path
 
 @linux_only
 @pytest.mark.parametrize("fmt", ["text", "full", "json", "sarif", "github", "gitlab"])
+@pytest.mark.slow
 def test_non_utf8_file_names_are_escaped_in_every_format(tmp_path, fmt):
     (tmp_path / ".git").mkdir()
     (tmp_path / b"caf\xe9.py".decode("utf-8", "surrogateescape")).write_text(RL101_BUG)
@@ -483,6 +491,7 @@ def test_noqa_is_honoured_in_a_cr_only_file():
     assert [(f.code, f.line) for f in lint_text(CR_SOURCE, "t.py", RULES)] == [("RL103", 3), ("RL103", 4)]
 
 
+@pytest.mark.slow
 def test_add_noqa_on_a_cr_only_file_is_idempotent(tmp_path):
     path = write(tmp_path, "m.py", CR_SOURCE.encode())
     first = run("check", "--no-cache", "--add-noqa", "m.py", cwd=tmp_path)

@@ -48,6 +48,7 @@ def test_findings_carry_cell_and_line(tmp_path):
     assert f.as_dict()["cell"] == 3 and f.as_dict()["line"] == 5
 
 
+@pytest.mark.slow
 def test_cli_text_form_and_discovery(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_text(NB)

@@ -153,6 +153,7 @@ def _real_sources():
     return mine + stdlib
 
 
+@pytest.mark.slow
 def test_vocabulary_walk_matches_the_obvious_walk_on_real_code():
     compared = 0
     for path in _real_sources():
