@@ -146,6 +146,8 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
             raise NotebookError("the cell's source cannot be found in the file; the notebook was left unchanged")
         start, end = span
         if isinstance(cell.get("source"), list):
+            if cell["source"] and cell["source"][-1] == "" and (not source or source[-1] != ""):
+                source.append("")  # jupytext-style lists end with an empty string: keep it
             edits.append((start, end, _list_like(text, start, end, source)))
         else:
             edits.append((start, end, _string_like(text, "".join(source))))

@@ -168,3 +168,19 @@ def test_deep_or_odd_json_is_rl000_for_lint_and_fix(tmp_path, text):
         assert " RL000 " in proc.stdout and "not a notebook" in proc.stdout, proc.stdout
         assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
     assert path.read_text() == text
+
+
+def test_fix_keeps_a_list_source_s_trailing_empty_string(tmp_path):
+    """Notebooks written by jupytext (keras-io's among them) end a cell's source list with "": a fix
+    elsewhere in the cell keeps it."""
+    doc = {"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                      "source": ["import keras\n", "def build():\n",
+                                 "    opt = keras.optimizers.Adam(lr=5e-5)\n", "    return opt\n", ""]}],
+           "metadata": {}, "nbformat": 4, "nbformat_minor": 0}
+    text = json.dumps(doc, indent=1) + "\n"
+    path = tmp_path / "nb.ipynb"
+    path.write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--fix", "--no-cache", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_text() == text.replace("Adam(lr=5e-5)", "Adam(learning_rate=5e-5)")
