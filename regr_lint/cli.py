@@ -287,16 +287,18 @@ def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
-    added = 0
+    added = refused = 0
     for path, found in by_path.items():
         if path.endswith(".ipynb"):
             continue  # notebooks: a noqa would have to go into the cell's source; not yet
         try:
             added += add_noqa(path, found)
         except (OSError, SourceError, WriteError) as exc:
+            refused += 1
             click.echo(f"{path}: noqa not added: {exc}", err=True)
     click.echo(f"Added {added} noqa directive{'s' if added != 1 else ''}.", err=True)
-    sys.exit(0)
+    # Findings left unsilenced in a file that could not be written: the adoption is incomplete.
+    sys.exit(EXIT_ERROR if refused else 0)
 
 
 def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:

@@ -197,6 +197,16 @@ def test_files_the_user_may_not_write_are_refused():
             assert ((st.st_uid, st.st_gid), stat.S_IMODE(st.st_mode)) == (owner, mode), name
             assert ("accuracy" not in (base / name).read_text()) == fixable, name
         assert _strays(base) == []
+        # --add-noqa refuses the same files, says so, and exits 2: a silenced run must not look complete.
+        res = subprocess.run(argv + ["check", "--add-noqa", "--no-cache", "--select", "RL000,RL101", "own", "shared",
+                                     "sticky"], cwd=base, capture_output=True, text=True, timeout=300, **user)
+        assert res.returncode == 2, res.stderr
+        refused = sorted(re.findall(r"^(\S+): noqa not added: (.*)$", res.stderr, re.M))
+        assert refused == [(n, "permission denied") for n in sorted(n for n, v in files.items() if not v[2])], res.stderr
+        for name, (owner, mode, fixable) in files.items():
+            st = (base / name).stat()
+            assert ((st.st_uid, st.st_gid), stat.S_IMODE(st.st_mode)) == (owner, mode), name
+            assert ("# noqa" in (base / name).read_text()) is False, name  # the fixed ones have nothing left
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
