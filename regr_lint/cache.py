@@ -283,6 +283,10 @@ def _replace(target: str, data: bytes) -> None:
 def clean(root: str) -> Optional[str]:
     """Remove `<root>/.regr_lint_cache`; returns the removed directory, or None if there was none."""
     target = os.path.join(os.path.abspath(root), CACHE_DIR_NAME)
+    if os.path.islink(target) or (os.path.lexists(target) and not os.path.isdir(target)):
+        # Not a cache this tool made (runs never use it): what it is or points at is the user's.
+        kind = "a symbolic link" if os.path.islink(target) else "not a directory"
+        raise OSError(f"{target} is {kind}, not regr-lint's cache; left as it is")
     if not os.path.isdir(target):
         return None
     shutil.rmtree(target)

@@ -439,7 +439,12 @@ def test_a_cache_that_is_a_link_or_not_a_directory_is_not_used(project, tmp_path
         warnings = [ln for ln in res.stderr.splitlines() if "warning" in ln]
         reason = "is not a directory" if kind == "file" else "is a symbolic link, not followed"
         assert warnings == [f"regr-lint: warning: {project / CACHE} {reason}; running without the cache"]
-    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    (elsewhere / "theirs.txt").write_text("kept\n")
+    res = run("clean", cwd=project)  # not ours to remove: said plainly, nothing deleted
+    kind_text = "not a directory" if kind == "file" else "a symbolic link"
+    assert res.returncode == 2 and f"{project / CACHE} is {kind_text}, not regr-lint's cache" in res.stderr, res.stderr
+    assert "Traceback" not in res.stderr
+    assert [p.name for p in elsewhere.iterdir()] == ["theirs.txt"]  # nothing written through the link
     assert (project / CACHE).is_symlink() or (project / CACHE).read_text() == "a file\n"
 
 
