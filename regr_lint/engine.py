@@ -229,7 +229,9 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
     spans = _statement_spans(module, positions)
     # Fixes are placed in the file's own text: libcst's positions count in the code it writes, which
     # is the text itself unless libcst does not round-trip this file (see TextMap).
-    where = TextMap(module.code, text) if any(rep.fix is not None for _, rep in reports) else None
+    # Findings are placed there too, or a `# noqa` on the finding's real line would miss it.
+    where = TextMap(module.code, text) if reports else None
+    line_of = where.line if where is not None else (lambda n: n)
     for rule, rep in reports:
         rng = positions.get(rep.node)
         if rng is None:
@@ -243,9 +245,9 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
             except Exception as exc:  # noqa: BLE001 - a replacement node a rule built badly
                 why = f"cannot apply: {type(exc).__name__}: {exc}"
         finding = Finding(
-            path, line, rng.start.column + 1, rule.code, rep.message, rule.name,
-            rng.end.line, rng.end.column + 1,
-            stmt[0] if stmt else line, stmt[1] if stmt else line, info,
+            path, line_of(line), rng.start.column + 1, rule.code, rep.message, rule.name,
+            line_of(rng.end.line), rng.end.column + 1,
+            line_of(stmt[0] if stmt else line), line_of(stmt[1] if stmt else line), info,
         )
         if why and unplaced is not None:
             unplaced.append((finding, rep.fix, why))

@@ -224,6 +224,19 @@ class TextMap:
         shift = block[1] - block[0]
         return (start[0] + shift, start[1]), (end[0] + shift, end[1])
 
+    def line(self, number: int) -> int:
+        """The file's line for libcst's line `number` (1-based), where findings are reported and
+        `# noqa` is read. A line libcst changed (a form feed dropped) keeps the shift of the lines
+        before it."""
+        if self.blocks is None:
+            return number
+        shift = 0
+        for block in self.blocks:
+            if block[0] > number - 1:
+                break
+            shift = block[1] - block[0]
+        return number + shift
+
     def end(self) -> tuple[int, int]:
         """Where the file's text ends."""
         lines = self.text_lines

@@ -37,6 +37,18 @@ NOT_ROUND_TRIPPED = {
 
 
 @pytest.mark.parametrize("source", NOT_ROUND_TRIPPED.values(), ids=NOT_ROUND_TRIPPED.keys())
+def test_findings_are_on_the_file_s_own_lines_and_noqa_there_counts(source):
+    """libcst's positions count in the code it writes back: a dropped backslash line would put every
+    later finding a line early, where a `# noqa` on the real line does not reach it."""
+    newline = "\r\n" if "\r\n" in source else "\r" if "\r" in source else "\n"
+    bug_line = source.split(newline).index(BUG.rstrip("\n")) + 1
+    [finding] = lint_text(source, "t.py", RULES)
+    assert (finding.code, finding.line, finding.end_line) == ("RL101", bug_line, bug_line)
+    silenced = source.replace(BUG.replace("\n", newline), BUG.replace("\n", "  # noqa: RL101" + newline))
+    assert lint_text(silenced, "t.py", RULES) == []
+
+
+@pytest.mark.parametrize("source", NOT_ROUND_TRIPPED.values(), ids=NOT_ROUND_TRIPPED.keys())
 def test_bytes_libcst_loses_are_kept_outside_the_fix(source):
     assert cst.parse_module(source).code != source  # (libcst really does not round-trip it)
     result = fix_text(source, "t.py", RULES)
