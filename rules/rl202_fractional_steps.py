@@ -5,9 +5,14 @@ import re
 from regr_lint.lazy import cst
 
 from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
-from regr_lint.facts.values import Div
-from regr_lint.fixes import module_name_is_free, python_tree
+from regr_lint.facts.values import Div, Obj
+from regr_lint.fixes import bindings, module_name_is_free, python_tree
 from regr_lint.rule import Edit, Fix, Rule
+
+# numpy's rounding functions: of a float (a true division) they return a numpy float, which Keras 3
+# cannot take as a step count either ('numpy.float64' object cannot be interpreted as an integer).
+NUMPY_ROUNDING = frozenset({"numpy.ceil", "numpy.floor", "numpy.round", "numpy.around", "numpy.round_",
+                            "numpy.rint", "numpy.trunc", "numpy.fix"})
 
 
 class FractionalSteps(Rule):
@@ -25,7 +30,9 @@ Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, 
 `fit_generator`, `evaluate_generator` or `predict_generator` given by a true division —
 `n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size` —
 written in the call or held in a variable (or returned by a function of the file), with no `int()`,
-`math.ceil()`, `math.floor()` or `//` around it. The finding is at the division.
+`math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
+(`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
+recognised through the file's imports). The finding is at the division.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
 `decay_steps=`) are not reported.
@@ -34,7 +41,9 @@ Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a
 In Python 3 `/` always gives a float (`1000 / 32 == 31.25`), and a step count must be an integer.
 Keras 3 raises `TypeError: 'float' object cannot be interpreted as an integer` when the epoch
 starts. Keras 2 kept stepping while `step < 31.25`, i.e. it silently ran 32 steps: code that
-"worked" for years breaks on upgrade.
+"worked" for years breaks on upgrade. numpy's rounding does not help: `np.ceil(1000 / 32)` is
+`numpy.float64(32.0)`, and Keras 3 raises `TypeError: 'numpy.float64' object cannot be interpreted
+as an integer` the same way (Python's `math.ceil`, `round(x)` and `int()` give an int).
 
 ## Example
 ```python
@@ -45,7 +54,7 @@ model.fit(train_ds, steps_per_epoch=len(x_train) / batch_size, epochs=10)
 Round explicitly — up to see every sample (what Keras 2 did), down to see only full batches:
 ```python
 model.fit(train_ds, steps_per_epoch=math.ceil(len(x_train) / batch_size), epochs=10)
-# or: steps_per_epoch=len(x_train) // batch_size
+# or: steps_per_epoch=len(x_train) // batch_size, int(np.ceil(len(x_train) / batch_size))
 ```
 
 ## Fix safety
@@ -59,6 +68,12 @@ Where the file binds the name `math` to anything but the module (a variable, a p
 would not be the module there: the fix writes `-(-a // b)` instead, which needs no name and is
 `math.ceil(a / b)` for the integer counts and batch sizes steps are made of (with a float operand it
 is that ceiling as a float, as many steps as Keras 2 ran).
+
+For `np.ceil(...)` and the other numpy roundings the fix wraps the call in `int(...)`: the same
+number of steps, as an int. Safe when the call is the argument itself or a variable only the step
+argument reads; unsafe otherwise (the other readers get an int too). No fix when the file binds
+`int` to anything else, in any scope (a star import counts), or when the numpy call passes more
+than the value (`np.round(x, 1)`: `int()` would cut 31.3 to 31, where Keras 2 ran 32 steps).
 """
     VALID = [
         # rounded every way the contract names
@@ -100,8 +115,57 @@ class Trainer:
         return data, steps_per_epoch
 Trainer().fit(data, steps_per_epoch=n / bs)
 """,
+        # numpy's rounding made an int; Python's own rounding; numpy's result converted
+        """
+import math
+import numpy as np
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(gen, steps_per_epoch=int(np.ceil(n / bs)), validation_steps=math.ceil(n_val / bs), epochs=2)
+model.evaluate(gen, steps=round(n_test / bs))
+model.predict(gen, steps=np.ceil(n_test / bs).astype(int))
+model.predict(gen, steps=np.int64(np.floor(n_test / bs)))
+""",
+        # a `ceil` of the file's own, or of another library, is not numpy's
+        """
+import keras
+from mylib import floor
+def ceil(x):
+    return -(-x // 1)
+model = keras.models.load_model("m.keras")
+model.fit(gen, steps_per_epoch=ceil(n / bs), validation_steps=floor(n_val / bs), epochs=2)
+""",
     ]
     INVALID = [
+        # numpy's rounding of a division, in any import style, through a variable; no fix for
+        # np.round(x, 1) (int() would cut)
+        """
+import numpy as np
+import numpy
+from numpy import ceil as np_ceil
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential([Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(train_gen,
+          steps_per_epoch=np.ceil(len(train_samples) / BATCH_SIZE),  # expect: RL202
+          validation_data=val_gen,
+          validation_steps=numpy.floor(len(val_samples) / BATCH_SIZE),  # expect: RL202
+          epochs=5)
+test_steps = np_ceil(n_test / BATCH_SIZE)  # expect: RL202
+model.evaluate(test_gen, steps=test_steps)
+model.predict(test_gen, steps=np.round(n_test / BATCH_SIZE, 1))  # expect: RL202
+""",
+        # `int` is bound in this file: reported, no fix
+        """
+import numpy as np
+import keras
+int = lambda x: x
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse")
+model.fit(ds, steps_per_epoch=np.ceil(n / bs), epochs=3)  # expect: RL202
+""",
         """
 import tensorflow as tf
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
@@ -153,6 +217,21 @@ class Job:
         for model in facts.models:
             for call in model.calls:
                 for name, value, arg in step_arguments(call):
+                    rounded = _numpy_rounded(value)
+                    if rounded is not None:
+                        div = rounded.args.pos[0][0]
+                        if id(div.node) in seen:
+                            continue
+                        seen.add(id(div.node))
+                        text = facts.module.code_for_node(rounded.node).strip()
+                        yield self.report(
+                            div.node,
+                            f"{name}={_short(text)} is a numpy float: Keras 3 raises TypeError "
+                            f"('numpy.float64' object cannot be interpreted as an integer); wrap it in "
+                            f"int(...) or use {_PYTHON_ROUNDING.get(rounded.last, 'round')}(...)",
+                            _int_fix(rounded.node, _only_use(facts, rounded.node, arg), _int_is_free(facts)),
+                        )
+                        continue
                     if not isinstance(value, Div) or value.node is None or id(value.node) in seen:
                         continue
                     seen.add(id(value.node))
@@ -166,6 +245,41 @@ class Job:
                     )
 
 
+# what rounds the same way to a Python int
+_PYTHON_ROUNDING = {"ceil": "math.ceil", "floor": "math.floor", "trunc": "math.trunc", "fix": "math.trunc"}
+
+
+def _numpy_rounded(value) -> "Obj | None":
+    """`np.ceil(n / bs)` (any of numpy's rounding functions, however imported) of a true division."""
+    if not isinstance(value, Obj) or value.qualname not in NUMPY_ROUNDING or not isinstance(value.node, cst.Call):
+        return None
+    if not value.args.pos or not isinstance(value.args.pos[0][0], Div) or value.args.pos[0][0].node is None:
+        return None
+    return value
+
+
+def _int_is_free(facts) -> bool:
+    """Whether `int` is the builtin everywhere in the file: nothing binds the name, in any scope."""
+    key = ("rl202-int-free",)
+    if key not in facts._cache:
+        tree = python_tree(facts.text or facts.module.code)
+        facts._cache[key] = tree is not None and not bindings(tree, "int")
+    return facts._cache[key]
+
+
+def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
+    """`int(np.ceil(n / bs))`: the integer Keras 2 ran as many steps as. None when `int` is not the
+    builtin here, or when the call passes more than the value (`np.round(x, 1)`: int() would cut)."""
+    if not int_is_free or len(call.args) != 1 or call.args[0].keyword is not None or call.args[0].star:
+        return None
+    wrapped = cst.Call(func=cst.Name("int"), args=[cst.Arg(_bare(call))], lpar=call.lpar, rpar=call.rpar)
+    how = "wrap it in int(...)"
+    if only_use:
+        return Fix(safe=True, message=how, edits=(Edit(call, wrapped),))
+    return Fix(safe=False, message=f"{how} (this also makes it an int for the other code that reads it)",
+               edits=(Edit(call, wrapped),))
+
+
 def _short(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -175,9 +289,9 @@ def _bare(node: cst.CSTNode) -> cst.CSTNode:
     return node.with_changes(lpar=[], rpar=[]) if getattr(node, "lpar", None) else node
 
 
-def _only_use(facts, div: cst.BinaryOperation, arg: cst.Arg) -> bool:
-    """Whether rounding the division changes nothing but this step argument: the division is the
-    argument itself, or a variable assigned from it appears nowhere else in the file."""
+def _only_use(facts, div: cst.BaseExpression, arg: cst.Arg) -> bool:
+    """Whether rounding the division (or `np.ceil(...)` call) changes nothing but this step argument:
+    it is the argument itself, or a variable assigned from it appears nowhere else in the file."""
     if arg.value is div:
         return True
     if not isinstance(arg.value, cst.Name):

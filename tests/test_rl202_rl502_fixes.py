@@ -1,0 +1,43 @@
+"""RL202's int(...) fix of numpy's rounding, RL502's fix of the Keras 2 lowercase optimizer aliases."""
+from __future__ import annotations
+
+import textwrap
+
+from regr_lint.engine import lint_text
+from regr_lint.fixes import fix_text
+from regr_lint.registry import load_rules
+
+RULES = [r for r in load_rules() if r.code in ("RL202", "RL502")]
+HEAD = ("import numpy as np\nimport keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\n"
+        "model.compile(loss='mse')\n")
+
+
+def _findings(source: str):
+    return lint_text(textwrap.dedent(source), "t.py", RULES)
+
+
+def _fixed(source: str, unsafe: bool = False) -> str:
+    return fix_text(textwrap.dedent(source), "t.py", RULES, unsafe=unsafe).text
+
+
+def test_rl202_numpy_ceil_in_the_call_is_wrapped_in_int_safely():
+    src = HEAD + "model.fit(ds, steps_per_epoch=np.ceil(n / bs), epochs=2)\n"
+    [f] = _findings(src)
+    assert f.fix.fix.safe and "numpy.float64" in f.message
+    assert _fixed(src) == HEAD + "model.fit(ds, steps_per_epoch=int(np.ceil(n / bs)), epochs=2)\n"
+
+
+def test_rl202_numpy_rounding_read_elsewhere_is_unsafe():
+    src = HEAD + "steps = np.floor(n / bs)\nprint(steps)\nmodel.fit(ds, steps_per_epoch=steps)\n"
+    [f] = _findings(src)
+    assert not f.fix.fix.safe
+    assert _fixed(src) == src
+    assert "steps = int(np.floor(n / bs))\n" in _fixed(src, unsafe=True)
+
+
+def test_rl202_no_int_fix_when_int_is_bound_or_the_call_has_more_arguments():
+    for tail in ("def f(int):\n    return int\nmodel.fit(ds, steps_per_epoch=np.ceil(n / bs))\n",
+                 "from numpy import *\nmodel.fit(ds, steps_per_epoch=np.ceil(n / bs))\n",
+                 "model.fit(ds, steps_per_epoch=np.round(n / bs, 1))\n"):
+        [f] = _findings(HEAD + tail)
+        assert f.fix is None
