@@ -2,11 +2,27 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
+from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 
 # Submodules of keras.optimizers whose classes keep Keras 2's OptimizerV2, which still takes `lr`
 # (and which Keras 3 does not have at all): not this rule's business.
 LEGACY_MODULES = frozenset({"legacy", "optimizer_v1", "optimizer_v2", "schedules"})
+
+
+# Keras 2's lowercase aliases of its optimizer classes (keras/optimizers.py: `adam = Adam` …); Keras 3
+# and tf.keras 2 have none of them: `keras.optimizers.adam` is an AttributeError there.
+LOWERCASE_ALIASES = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "adadelta": "Adadelta",
+                     "adam": "Adam", "adamax": "Adamax", "nadam": "Nadam"}
+
+
+def lowercase_alias(qualname: str) -> "str | None":
+    """`keras.optimizers.adam` -> `Adam`, the Keras 3 class it stood for; None for anything else."""
+    parts = qualname.split(".")
+    if parts[:2] != ["keras", "optimizers"] or len(parts) != 3:
+        return None
+    cls = LOWERCASE_ALIASES.get(parts[2])
+    return cls if cls in PUBLIC_NAMES["keras.optimizers"] else None
 
 
 def is_optimizer_class(qualname: str) -> bool:
@@ -32,8 +48,10 @@ class RemovedLrArgument(Rule):
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
-variable or picked from a dict of optimizer classes) constructed with the `lr=` keyword. The finding
-is at the keyword.
+variable or picked from a dict of optimizer classes) constructed with the `lr=` keyword, wherever
+the call stands (`optimizer or Adam(lr=…)`, a conditional expression, a dict value or list element,
+a function's default argument). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
+`rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`) are reported too. The finding is at the keyword.
 
 Variables and parameters named `lr`, other keywords that contain it (`min_lr=` of
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
@@ -45,7 +63,9 @@ reported.
 2.11, and `tf_keras` today) are worse: they log a warning, drop the value and train at the default
 learning rate (0.001 for Adam and RMSprop, 0.01 for SGD) — the tuning the author did never happens.
 Measured with tf-keras 2.21.0: `tf_keras.optimizers.Adam(lr=0.05)` logs "`lr` is deprecated in
-TF-Keras optimizer" and its `learning_rate` is 0.001.
+TF-Keras optimizer" and its `learning_rate` is 0.001. The lowercase aliases were Keras 2's alone
+(`adam = Adam` in `keras/optimizers.py`): Keras 3 and tf.keras have no `keras.optimizers.adam`, an
+`AttributeError` before `lr` is even read.
 
 ## Example
 ```python
@@ -61,6 +81,11 @@ model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-4), loss="mse")
 Safe: the fix renames the keyword to `learning_rate`, the value it always meant. No fix when the
 call also passes `learning_rate=` (or `**kwargs` that may hold it): which of the two values is
 meant is for the author to say.
+
+For a lowercase alias written as an attribute (`keras.optimizers.adam(lr=…)`, `optimizers.sgd(…)`)
+the fix also writes the class the alias stood for (`keras.optimizers.Adam(learning_rate=…)`, the
+same object in Keras 2): safe. An alias imported by name (`from keras.optimizers import adam`) is
+reported with no fix: the import has to change too, and other code may use it.
 """
     VALID = [
         """
@@ -90,6 +115,19 @@ class Adam:
         self.lr = lr
 opt = Adam(lr=0.1)
 schedule = tf.keras.optimizers.schedules.ExponentialDecay(1e-2, decay_steps=1000, decay_rate=0.9)
+""",
+        # inside expressions, a lowercase alias or a lowercase look-alike of the file's own: no lr
+        """
+import keras
+from keras import optimizers
+def adam(lr):
+    return optimizers.Adam(learning_rate=lr)
+def make(optimizer=None, rate=1e-3):
+    return optimizer or keras.optimizers.Adam(learning_rate=rate)
+def train(model, opt=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9)):
+    model.compile(optimizer=opt, loss="mse")
+opts = {"adam": adam(lr=1e-3), "sgd": optimizers.SGD(learning_rate=0.1)}
+torch_like = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
@@ -124,6 +162,32 @@ class Net:
         self.learning_rate = 0.05
         self.opt = keras.optimizers.SGD(lr=self.learning_rate)  # expect: RL502
 """,
+        # inside expressions: `or`, a conditional, a dict value, a default argument, a list element
+        """
+import keras
+from keras.optimizers import Adam, SGD
+def make(optimizer=None):
+    return optimizer or Adam(lr=0.001)  # expect: RL502
+opt = Adam(lr=1e-3) if use_adam else SGD(lr=0.01, momentum=0.9)  # expect: RL502, RL502
+OPTS = {"adam": Adam(lr=1e-3), "sgd": SGD(lr=0.1)}  # expect: RL502, RL502
+def train(model, opt=keras.optimizers.RMSprop(lr=1e-3)):  # expect: RL502
+    model.compile(optimizer=opt, loss="mse")
+candidates = [Adam(lr=1e-4), keras.optimizers.Nadam(lr=2e-3)]  # expect: RL502, RL502
+class Trainer:
+    def __init__(self, optimizer=SGD(lr=0.01)):  # expect: RL502
+        self.optimizer = optimizer
+""",
+        # Keras 2's lowercase aliases: fixed to the class where written as an attribute
+        """
+import tensorflow as tf
+from keras import optimizers
+from keras.optimizers import adam
+def build(model, learning_rate):
+    model.compile(loss="mse", optimizer=optimizers.adam(lr=learning_rate))  # expect: RL502
+sgd = optimizers.sgd(lr=0.01, momentum=0.9)  # expect: RL502
+rms = tf.keras.optimizers.rmsprop(lr=1e-3)  # expect: RL502
+opt = adam(lr=1e-3)  # expect: RL502
+""",
         # both given: reported, no fix
         """
 import tf_keras
@@ -134,14 +198,32 @@ opt = tf_keras.optimizers.Adam(learning_rate=1e-3, lr=1e-2)  # expect: RL502
     def check(self, facts):
         seen = set()
         for kc in facts.keras_calls:
-            if "lr" not in kc.args.kw or not is_optimizer_class(kc.qualname):
+            if "lr" not in kc.args.kw:
+                continue
+            alias = lowercase_alias(kc.qualname)
+            if alias is None and not is_optimizer_class(kc.qualname):
                 continue
             _value, arg = kc.args.kw["lr"]
             if arg is None or arg.keyword is None or arg.keyword.value != "lr" or id(arg) in seen:
                 continue  # `**{"lr": …}`: no keyword to point at
             seen.add(id(arg))
             fix = None
-            if "learning_rate" not in kc.args.kw and not kc.args.star:
+            renamable = "learning_rate" not in kc.args.kw and not kc.args.star
+            if alias is not None:
+                func = kc.node.func
+                if renamable and isinstance(func, cst.Attribute) and func.attr.value != alias:
+                    # `keras.optimizers.adam(lr=…)` -> `keras.optimizers.Adam(learning_rate=…)`
+                    fix = Fix(safe=True, message=f"use {alias}(learning_rate=...)",
+                              edits=(Edit(func.attr, cst.Name(alias)), Edit(arg.keyword, cst.Name("learning_rate"))))
+                lower = kc.qualname.rpartition(".")[2]
+                yield self.report(
+                    arg.keyword,
+                    f"{lower}(lr=...): Keras 3 has neither the Keras 2 alias keras.optimizers.{lower} "
+                    f"(AttributeError) nor lr (ValueError); use keras.optimizers.{alias}(learning_rate=...)",
+                    fix,
+                )
+                continue
+            if renamable:
                 fix = Fix(safe=True, message="rename lr= to learning_rate=",
                           edits=(Edit(arg.keyword, cst.Name("learning_rate")),))
             yield self.report(

@@ -41,3 +41,25 @@ def test_rl202_no_int_fix_when_int_is_bound_or_the_call_has_more_arguments():
                  "model.fit(ds, steps_per_epoch=np.round(n / bs, 1))\n"):
         [f] = _findings(HEAD + tail)
         assert f.fix is None
+
+
+def test_rl502_lowercase_alias_attribute_is_fixed_to_the_class():
+    src = "from keras import optimizers\nopt = optimizers.adam(lr=0.01, beta_1=0.8)\n"
+    [f] = _findings(src)
+    assert f.fix.fix.safe and "AttributeError" in f.message
+    assert _fixed(src) == "from keras import optimizers\nopt = optimizers.Adam(learning_rate=0.01, beta_1=0.8)\n"
+
+
+def test_rl502_lowercase_alias_by_name_or_with_learning_rate_has_no_fix():
+    for src in ("from keras.optimizers import sgd\nopt = sgd(lr=0.01)\n",
+                "import keras\nopt = keras.optimizers.nadam(lr=0.01, learning_rate=0.1)\n"):
+        [f] = _findings(src)
+        assert f.fix is None
+
+
+def test_rl502_default_argument_is_reported_once():
+    src = ("from keras.optimizers import Adam\n"
+           "def train(model, opt=Adam(lr=1e-3)):\n    model.compile(optimizer=opt, loss='mse')\n"
+           "train(m)\ntrain(m2)\n")
+    [f] = _findings(src)
+    assert f.line == 2

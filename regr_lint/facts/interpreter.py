@@ -103,6 +103,7 @@ class Interpreter:
             for small in stmt.body:
                 self.exec_small(small, scope, frame)
         elif isinstance(stmt, cst.FunctionDef):
+            self.eval_defaults(stmt, scope)
             func = Func(stmt, scope, stmt)
             scope.vars[stmt.name.value] = func
             self.pending.append((func, None))
@@ -248,6 +249,7 @@ class Interpreter:
         methods = []
         for stmt in cdef.body.body:
             if isinstance(stmt, cst.FunctionDef):
+                self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
             elif isinstance(stmt, cst.SimpleStatementLine):
                 # class-level constants (`activation = 'tanh'`) are visible as self.attr
@@ -267,6 +269,14 @@ class Interpreter:
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
         for func in order:
             self.pending.append((func, cls.instance))
+
+    def eval_defaults(self, fdef: cst.FunctionDef, scope: Scope) -> None:
+        """Default values run once, where the function is defined (`def train(opt=Adam(lr=0.1))`):
+        the Keras calls they make are recorded. What a call binds them to is evaluated again there."""
+        params = fdef.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            if param.default is not None:
+                self.eval(param.default, scope, Frame())
 
     # ---------------------------------------------------------------- binding
     def bind(self, target: cst.BaseExpression, value: Value, scope: Scope, frame: Frame) -> None:
@@ -354,6 +364,21 @@ class Interpreter:
                 self.bind(comp.target, UNKNOWN, inner, frame)
                 comp = comp.inner_for_in
             self.eval(node.elt, inner, frame)
+            return UNKNOWN
+        if isinstance(node, cst.BooleanOperation):
+            # `optimizer or Adam(lr=1e-3)`: both operands run (for the calls they make); which one
+            # is the value is not known
+            self.eval(node.left, scope, frame)
+            self.eval(node.right, scope, frame)
+            return UNKNOWN
+        if isinstance(node, cst.Comparison):
+            self.eval(node.left, scope, frame)
+            for target in node.comparisons:
+                self.eval(target.comparator, scope, frame)
+            return UNKNOWN
+        if isinstance(node, cst.Set):
+            for element in node.elements:
+                self.eval(element.value, scope, frame)
             return UNKNOWN
         if isinstance(node, cst.Lambda):
             return Lambda(node)
