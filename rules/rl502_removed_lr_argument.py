@@ -127,7 +127,7 @@ def make(optimizer=None, rate=1e-3):
 def train(model, opt=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9)):
     model.compile(optimizer=opt, loss="mse")
 opts = {"adam": adam(lr=1e-3), "sgd": optimizers.SGD(learning_rate=0.1)}
-torch_like = keras.optimizers.get("adam")
+by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
