@@ -40,7 +40,8 @@ output cannot reproduce the input (a softmax classifier, or a Dense head narrowe
 
 Autoencoders, denoisers and VAEs are never reported: a model whose output is shaped like its input
 (a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
-Dense as wide as the flat input or, per step, as its features), and any `fit(x, x)` in a file that
+Dense as wide as the flat input or, per step, as its features, an LSTM returning sequences of the
+input's features), and any `fit(x, x)` in a file that
 trains, validates or evaluates on a corrupted copy of the target (`fit(x_noisy, x)` with
 `x_noisy = np.clip(x + f * np.random.normal(…), 0, 1)`, through a function of the file or so named).
 A different validation target that the model is also fed as input (`fit(small, big)` beside
@@ -171,6 +172,17 @@ model = keras.Sequential([
 ])
 model.compile(optimizer="adam", loss="mse")
 model.fit(windows, windows, validation_data=(shifted_windows, target_windows))
+""",
+        # an LSTM autoencoder: the last recurrent layer returns sequences of the input's features
+        """
+from keras.models import Model
+from keras.layers import Input, LSTM, RepeatVector
+inputs = Input(shape=(10, 3))
+decoded = RepeatVector(10)(LSTM(32)(inputs))
+decoded = LSTM(3, return_sequences=True)(decoded)
+seq_ae = Model(inputs, decoded)
+seq_ae.compile(optimizer="adam", loss="mse")
+seq_ae.fit(seqs, seqs, validation_data=(seqs_in, seqs_out))
 """,
         # the other target is itself fed to the model as an input: data like the input
         """

@@ -19,6 +19,7 @@ _SHAPE_KEEPING = frozenset({
 })
 _CONV = re.compile(r"^(?:Conv|Convolution|SeparableConv|SeparableConvolution|Deconvolution)([123])D"
                    r"(?:Transpose)?$")
+_RECURRENT = frozenset({"LSTM", "GRU", "SimpleRNN", "CuDNNLSTM", "CuDNNGRU"})
 # numpy / tf / Keras draws, by their last name (`rng.normal`, `np.random.randn`, `random.gauss`)
 _DRAWS = frozenset({"normal", "randn", "rand", "uniform", "binomial", "standard_normal", "poisson",
                     "gauss", "laplace", "random_normal", "random_uniform", "truncated_normal"})
@@ -54,8 +55,9 @@ def _ints(shape: Value) -> Optional[list]:
 
 def output_like_input(model: KerasModel) -> bool:
     """True when an output of the model is shaped like its input: it ends in a convolution with
-    the input's channels (over the input's spatial axes), a Reshape to the input's shape, or a
-    Dense (TimeDistributed or not) as wide as the flat input or, on a sequence, as its features."""
+    the input's channels (over the input's spatial axes), a Reshape to the input's shape, a Dense
+    (TimeDistributed or not) as wide as the flat input or, on a sequence, as its features, or a
+    recurrent layer returning sequences of the input's features."""
     shape = input_shape(model)
     if not shape:
         return False
@@ -86,6 +88,12 @@ def _ends_like(chain: list, shape: list, depth: int = 0) -> bool:
         if match:
             filters = int_value(layer.args.get("filters", 0)[0]) or int_value(layer.args.get("nb_filter")[0])
             return len(shape) == int(match.group(1)) + 1 and filters is not None and filters == shape[-1]
+        if layer.kind in _RECURRENT:
+            # LSTM(features, return_sequences=True) closing a sequence autoencoder
+            seqs = layer.args.get("return_sequences")[0]
+            units = int_value(layer.args.get("units", 0)[0])
+            return len(shape) == 2 and isinstance(seqs, Lit) and seqs.value is True \
+                and units is not None and units == shape[-1]
         if layer.kind == "Dense":
             units = int_value(layer.args.get("units", 0)[0]) or int_value(layer.args.get("output_dim", 0)[0])
             if units is None:
