@@ -40,9 +40,9 @@ output cannot reproduce the input (a softmax classifier, or a Dense head narrowe
 
 Autoencoders, denoisers and VAEs are never reported: a model whose output is shaped like its input
 (a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
-Dense as wide as the flat input or, per step, as its features, an LSTM returning sequences of the
-input's features), and any `fit(x, x)` in a file that
-trains, validates or evaluates on a corrupted copy of the target (`fit(x_noisy, x)` with
+Dense as wide as the flat input or, TimeDistributed, as its features per step, an LSTM returning
+sequences of the input's features), and any `fit(x, x)` in a file that trains, validates or
+evaluates on a corrupted copy of the target (`fit(x_noisy, x)` with
 `x_noisy = np.clip(x + f * np.random.normal(…), 0, 1)`, through a function of the file or so named).
 A different validation target that the model is also fed as input (`fit(small, big)` beside
 `fit(big, big)`) is data like the input, not a label.
@@ -228,6 +228,26 @@ model.compile(optimizer="adam", loss="categorical_crossentropy")
 x_test_noisy = x_test + 0.3 * np.random.normal(size=x_test.shape)
 model.fit(x_train, x_train, validation_data=(x_test, y_test))  # expect: RL201
 model.evaluate(x_test_noisy, y_test)
+""",
+        # one feature in, one value out: a regression whose output happens to match the input
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1, input_shape=(1,))])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(xs, xs, epochs=100, validation_data=(xs_val, ys_val))  # expect: RL201
+""",
+        # a CNN with a one-unit head on grayscale images: the unit is not a channel
+        """
+import keras
+from keras import layers
+model = keras.Sequential([
+    layers.Input(shape=(64, 64, 1)),
+    layers.Conv2D(16, 3, activation="relu"),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(scans, scans, validation_data=(val_scans, val_labels))  # expect: RL201
 """,
         # a segmentation head: a convolution, but with class channels, not the input's
         """

@@ -56,7 +56,7 @@ def _ints(shape: Value) -> Optional[list]:
 def output_like_input(model: KerasModel) -> bool:
     """True when an output of the model is shaped like its input: it ends in a convolution with
     the input's channels (over the input's spatial axes), a Reshape to the input's shape, a Dense
-    (TimeDistributed or not) as wide as the flat input or, on a sequence, as its features, or a
+    as wide as the flat input (of more than one value) or, TimeDistributed, as a sequence's features, or a
     recurrent layer returning sequences of the input's features."""
     shape = input_shape(model)
     if not shape:
@@ -101,7 +101,10 @@ def _ends_like(chain: list, shape: list, depth: int = 0) -> bool:
             flat = 1
             for dim in shape:
                 flat = flat * dim if dim is not None and flat is not None else None
-            return units == flat or (len(shape) >= 2 and units == shape[-1])
+            if item.kind == "TimeDistributed":  # per step, on a (steps, features) input
+                return len(shape) == 2 and units == shape[-1]
+            # as wide as the flat input; one unit on one feature is a regression, not a decoder
+            return flat is not None and flat > 1 and units == flat
         return False
     return False
 
