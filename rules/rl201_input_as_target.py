@@ -4,6 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.dataflow import bound_names, expr_key
+from regr_lint.facts.reconstruction import output_like_input, trains_on_corrupted_pairs
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import SAME_DATA
 
@@ -37,8 +38,14 @@ Finds a training call fed the same expression as input and target — `fit(x, x)
 is supervised: its validation data or `evaluate()` pair the input with a different target, or its
 output cannot reproduce the input (a softmax classifier, or a Dense head narrower than the input).
 
-Autoencoders, denoisers and VAEs (input as target everywhere, output shaped like the input) are never
-reported.
+Autoencoders, denoisers and VAEs are never reported: a model whose output is shaped like its input
+(a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
+Dense as wide as the flat input or, TimeDistributed, as its features per step, an LSTM returning
+sequences of the input's features), and any `fit(x, x)` in a file that trains, validates or
+evaluates on a corrupted copy of the target (`fit(x_noisy, x)` with
+`x_noisy = np.clip(x + f * np.random.normal(…), 0, 1)`, through a function of the file or so named).
+A different validation target that the model is also fed as input (`fit(small, big)` beside
+`fit(big, big)`) is data like the input, not a label.
 
 ## Why is this bad?
 The model learns to reproduce its input instead of predicting the target. Depending on shapes Keras
@@ -88,6 +95,102 @@ model = keras.Sequential([keras.layers.Dense(10, activation="softmax")])
 model.compile(loss="categorical_crossentropy", optimizer="adam")
 model.fit(x_train, y_train, validation_data=(x_test, y_test))
 """,
+        # a denoiser: trained on clean pairs, then on (x + noise, x) — its validation pair differs
+        """
+import numpy as np
+import keras
+model = keras.models.load_model("denoiser.keras")
+x = np.load("clean.npy")
+x_val = np.load("clean_val.npy")
+x_in = x + 0.2 * np.random.normal(size=x.shape)
+x_val_in = np.clip(x_val + 0.2 * np.random.normal(size=x_val.shape), 0.0, 1.0)
+model.fit(x, x, epochs=5)
+model.fit(x_in, x, validation_data=(x_val_in, x_val), epochs=20)
+""",
+        # the noise is added by a function of the file, from a named draw
+        """
+import numpy as np
+import keras
+rng = np.random.default_rng(0)
+def jitter(batch, scale=0.1):
+    eps = rng.normal(0.0, scale, batch.shape)
+    return batch + eps
+model = keras.models.load_model("denoiser.keras")
+train, test = np.load("train.npy"), np.load("test.npy")
+test_in = jitter(test)
+model.train_on_batch(train, train)
+model.evaluate(test_in, test)
+""",
+        # (noisy, clean) pairs read from disk, named so
+        """
+import numpy as np
+import keras
+model = keras.models.load_model("dae.keras")
+x_train, x_train_noisy = np.load("x.npy"), np.load("x_noisy.npy")
+x_test, x_test_noisy = np.load("xt.npy"), np.load("xt_noisy.npy")
+model.fit(x_train, x_train, epochs=5)
+model.fit(x_train_noisy, x_train, validation_data=(x_test_noisy, x_test))
+""",
+        # a convolutional autoencoder: the decoder ends with the input's channels
+        """
+import keras
+from keras import layers
+model = keras.Sequential([
+    layers.Input(shape=(32, 32, 3)),
+    layers.Conv2D(16, 3, strides=2, padding="same", activation="relu"),
+    layers.Conv2DTranspose(16, 3, strides=2, padding="same", activation="relu"),
+    layers.Conv2D(3, 3, padding="same"),
+    layers.Activation("sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+val_in, val_clean = load_pairs("val")
+model.fit(x, x, validation_data=(val_in, val_clean))
+""",
+        # a dense decoder reshaped to the input's shape, through an encoder and a decoder model
+        """
+import keras
+from keras import layers
+inp = keras.Input(shape=(28, 28, 1))
+encoder = keras.Model(inp, layers.Dense(32, activation="relu")(layers.Flatten()(inp)))
+code = keras.Input(shape=(32,))
+decoder = keras.Model(code, layers.Reshape((28, 28, 1))(layers.Dense(784, activation="sigmoid")(code)))
+ae = keras.Model(inp, decoder(encoder(inp)))
+ae.compile(optimizer="adam", loss="binary_crossentropy")
+ae.fit(x_train, x_train, epochs=10)
+holes, full = inpainting_pairs(x_test)
+ae.evaluate(holes, full)
+""",
+        # a sequence autoencoder: per-step Dense as wide as the input's features
+        """
+import keras
+from keras import layers
+model = keras.Sequential([
+    layers.LSTM(64, input_shape=(30, 4)),
+    layers.RepeatVector(30),
+    layers.LSTM(64, return_sequences=True),
+    layers.TimeDistributed(layers.Dense(4)),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, windows, validation_data=(shifted_windows, target_windows))
+""",
+        # an LSTM autoencoder: the last recurrent layer returns sequences of the input's features
+        """
+from keras.models import Model
+from keras.layers import Input, LSTM, RepeatVector
+inputs = Input(shape=(10, 3))
+decoded = RepeatVector(10)(LSTM(32)(inputs))
+decoded = LSTM(3, return_sequences=True)(decoded)
+seq_ae = Model(inputs, decoded)
+seq_ae.compile(optimizer="adam", loss="mse")
+seq_ae.fit(seqs, seqs, validation_data=(seqs_in, seqs_out))
+""",
+        # the other target is itself fed to the model as an input: data like the input
+        """
+import keras
+model = build_model()
+model.fit(train, train, validation_data=(test, test))
+model.fit(train_small, train, validation_data=(test_small, test))
+""",
         # sklearn's fit is not Keras
         """
 import keras
@@ -116,6 +219,47 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="binary_crossentropy")
 model.fit(train_ds, validation_data=val_ds, epochs=10)
 """,
+        # a classifier checked on noisy inputs: the noise is added to the input, not to the target
+        """
+import numpy as np
+import keras
+model = keras.Sequential([keras.Input(shape=(784,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+x_test_noisy = x_test + 0.3 * np.random.normal(size=x_test.shape)
+model.fit(x_train, x_train, validation_data=(x_test, y_test))  # expect: RL201
+model.evaluate(x_test_noisy, y_test)
+""",
+        # one feature in, one value out: a regression whose output happens to match the input
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1, input_shape=(1,))])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(xs, xs, epochs=100, validation_data=(xs_val, ys_val))  # expect: RL201
+""",
+        # a CNN with a one-unit head on grayscale images: the unit is not a channel
+        """
+import keras
+from keras import layers
+model = keras.Sequential([
+    layers.Input(shape=(64, 64, 1)),
+    layers.Conv2D(16, 3, activation="relu"),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(scans, scans, validation_data=(val_scans, val_labels))  # expect: RL201
+""",
+        # a segmentation head: a convolution, but with class channels, not the input's
+        """
+import keras
+from keras import layers
+inp = keras.Input(shape=(128, 128, 3))
+h = layers.Conv2D(32, 3, padding="same", activation="relu")(inp)
+out = layers.Conv2D(21, 1, activation="softmax")(h)
+model = keras.Model(inp, out)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(images, images, validation_data=(val_images, val_masks))  # expect: RL201
+""",
         """
 from keras.preprocessing.image import ImageDataGenerator
 from keras.models import Sequential
@@ -137,7 +281,9 @@ model.evaluate(x_test, y_test)
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
                 if kx is not None and kx == ky:
                     suspects.append(t)
-            if suspects and self._supervised(model):
+            if not suspects or output_like_input(model) or trains_on_corrupted_pairs(facts):
+                continue  # an autoencoder, or a denoiser somewhere in the file
+            if self._supervised(model):
                 for t in suspects:
                     yield self.report(
                         t.y_node,
@@ -163,13 +309,19 @@ model.evaluate(x_test, y_test)
 
     @staticmethod
     def _supervised(model) -> bool:
+        # What the model is fed as input: a target that is also fed as input is data like the
+        # input (an image-to-image model), not evidence of other targets.
+        inputs = {expr_key(t.x_node) for t in model.trainings}
+        inputs |= {expr_key(vx) for t in model.trainings for vx, _ in t.validation}
+        inputs |= {expr_key(c.args.get("x", 0)[1].value) for c in model.calls
+                   if c.method in tables.PREDICT_METHODS and c.args.get("x", 0)[1] is not None}
         for t in model.trainings:
             pairs = list(t.validation)
             if t.method in tables.EVAL_METHODS:
                 pairs.append((t.x_node, t.y_node))
             for x_node, y_node in pairs:
                 kx, ky = expr_key(x_node), expr_key(y_node)
-                if kx is not None and ky is not None and kx != ky:
+                if kx is not None and ky is not None and kx != ky and ky not in inputs:
                     return True
         width = model.input_width()
         for head in model.heads():
