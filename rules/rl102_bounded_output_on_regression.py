@@ -281,6 +281,25 @@ model = keras.Sequential([keras.layers.LSTM(32), keras.layers.Dense(1, activatio
 model.compile(optimizer="adam", loss="mae")
 model.fit(xs, ys, epochs=20)
 """,
+        # windows cut from a standardised series by a helper that returns (x, y)
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+def windows(data, n=1):
+    xs, ys = [], []
+    for i in range(len(data) - n - 1):
+        xs.append(data[i:i + n, 0])
+        ys.append(data[i + n, 0])
+    return np.array(xs), np.array(ys)
+series = StandardScaler().fit_transform(np.loadtxt("passengers.csv").reshape(-1, 1))
+train = series[:100, :]
+x, y = windows(train, 3)
+model = Sequential([LSTM(4), Dense(1, activation="tanh")])  # expect: RL102
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(x[..., None], y, epochs=100)
+""",
         # MinMaxScaler to a range wider than (-1, 1); literal targets; numpy draws beyond 1
         """
 import numpy as np

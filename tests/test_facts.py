@@ -195,6 +195,7 @@ def test_targets_leave_pm1_on_evidence_only():
         "y = 2 * np.linspace(0, 1, 3) + 1",
         'd = StandardScaler().fit_transform(np.load("d.npy")); y = d[:, -1].reshape(-1, 1)',
         "def prep():\n    return np.random.uniform(-5, 5, (3, 1))\ny = prep()",
+        "def prep(d):\n    return d, (d - d.mean()) / d.std()\nx, y = prep(np.load('d.npy'))",
     ]
     silent = [
         'y = np.load("y.npy")',
@@ -204,6 +205,8 @@ def test_targets_leave_pm1_on_evidence_only():
         'y = StandardScaler().fit_transform(np.load("y.npy")); y = y / 10',
         "y = [[0.5], [-1.0], [0.25]]",
         "y = np.random.normal(0, 1, (3, 1))",
+        "def prep(d):\n    return (d - d.mean()) / d.std(), d\nx, y = prep(np.load('d.npy'))",
+        "def prep(d, s):\n    if s:\n        return (d - d.mean()) / d.std()\n    return d\ny = prep(np.load('d.npy'), 0)",
         "y = np.array([[5.0, 0.5], [6.0, 0.2]])[:, 1]",
         'df = np.load("d.npy"); df[:, :2] = StandardScaler().fit_transform(df[:, :2]); y = df[:, 2]',
     ]

@@ -354,8 +354,13 @@ def _record_target(target, value, i: int, out: dict) -> None:
             for k, elt in enumerate(elts):
                 _record_target(elt, value.args[k // 2].value, i, out)
         else:
-            for elt in elts:
-                _record_target(elt, None, i, out)  # unpacked from something not followed
+            starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            for k, elt in enumerate(elts):
+                if isinstance(elt, cst.Name) and not starred and isinstance(value, cst.Call):
+                    # `x, y = make_windows(series)`: the k-th item of what the function returns
+                    out.setdefault(elt.value, []).append((i, "unpack", (value, k, len(elts))))
+                else:
+                    _record_target(elt, None, i, out)  # unpacked from something not followed
     else:
         base = target
         while isinstance(base, (cst.Attribute, cst.Subscript, cst.StarredElement)):
@@ -379,9 +384,25 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
         i, kind, value = recs[-1]
         if kind == "aug":
             parts.append(_aug_span(value, i, facts, records, depth))
+        elif kind == "unpack":
+            parts.append(_unpack_span(*value, i, facts, records, depth))
         else:
             parts.append(_span(value, i, facts, records, depth + 1) if value is not None else None)
     return _union(parts)
+
+
+def _unpack_span(call: cst.Call, k: int, n: int, at: int, facts, records, depth):
+    """Item k of a tuple a function of this file returns, when every return it ran so far says so."""
+    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+        return None
+    returns = [value for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
+    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
+                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
+                              for v in returns):
+        return None
+    spans = [_span(v.elements[k].value, i, facts, records, depth + 1)
+             for i, kind, v in records[call.func.value] if i < at and kind == "assign"]
+    return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
 
 
 def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
