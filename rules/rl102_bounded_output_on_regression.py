@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.dataflow import targets_one_hot, targets_unit_scaled
+from regr_lint.facts.dataflow import targets_leave_pm1, targets_one_hot, targets_unit_scaled
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -41,7 +41,14 @@ layer) while it is trained with a regression loss.
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
 are cut from, or a divide by their max), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
-follows the bounded unit.
+follows the bounded unit; `feature_range=(-1, 1)` does not exempt them.
+
+Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
+a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
+[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
+scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`)
+or affine arithmetic on them with values beyond 1 — on the targets or the series they are cut
+from, as they are at the `fit`. With no evidence either way it is silent.
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -60,7 +67,8 @@ A linear head (Keras' default) for unbounded targets:
 model.add(Dense(1))
 model.compile(loss="mse", optimizer="adam")
 ```
-or scale the targets into [0, 1] with `MinMaxScaler()` and invert the scaling on predictions.
+or scale the targets into the head's range (`MinMaxScaler()` for sigmoid,
+`MinMaxScaler(feature_range=(-1, 1))` for tanh) and invert the scaling on predictions.
 
 ## Fix safety
 Unsafe: the fix makes the head linear (`activation=None`, or `Activation("linear")`), which changes
@@ -113,6 +121,67 @@ model.compile(optimizer="adam", loss="mse")
 import keras
 model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="binary_crossentropy")
+""",
+        # tanh with nothing in the file saying the targets leave [-1, 1] (steering angles read from a log)
+        """
+import csv
+import numpy as np
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense, Flatten
+images, angles = [], []
+with open("driving_log.csv") as f:
+    for row in csv.reader(f):
+        images.append(np.load(row[0]))
+        angles.append(float(row[3]))
+        angles.append(-float(row[3]))
+model = Sequential([Flatten(), Dense(50, activation="relu"), Dense(1, activation="tanh")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.array(images), np.array(angles), epochs=5)
+""",
+        # tanh on a series scaled into (-1, 1), cut into windows; the class wrapper with no targets
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras import models, layers
+data = MinMaxScaler(feature_range=(-1, 1)).fit_transform(np.loadtxt("close.csv").reshape(-1, 1))
+xs, ys = [], []
+for i in range(48, len(data)):
+    xs.append(data[i - 48:i, 0])
+    ys.append(data[i, 0])
+xs, ys = np.array(xs)[..., None], np.array(ys)
+model = models.Sequential([layers.GRU(32), layers.Dense(1, activation="tanh")])
+model.compile(optimizer="adam", loss="mean_squared_error")
+model.fit(xs, ys, epochs=50)
+class Net:
+    def __init__(self, n):
+        self.activation = "tanh"
+        self.model = models.Sequential()
+        self.model.add(layers.Dense(n, activation=self.activation))
+        self.model.compile(optimizer="sgd", loss="mean_squared_error")
+""",
+        # tanh look-alikes: standardised inputs only, features standardised in place, targets
+        # standardised then rescaled into (-1, 1), literal targets inside [-1, 1]
+        """
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+df = pd.read_csv("robot.csv")
+cols = ["a", "b", "c"]
+df[cols] = StandardScaler().fit_transform(df[cols])
+x = StandardScaler().fit_transform(df[cols].values)
+y = df["angle"].values
+m1 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(x, y)
+z = StandardScaler().fit_transform(df[["torque"]])
+z = MinMaxScaler(feature_range=(-1, 1)).fit_transform(z)
+m2 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(x, z)
+m3 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])
+m3.compile(optimizer="adam", loss="mse")
+m3.fit(x[:3], np.array([[0.5], [-0.25], [0.9]]))
 """,
         # a user function called Dense
         """
@@ -175,10 +244,94 @@ model.fit(x, y, epochs=10)
 from keras import models, layers
 class Net:
     def __init__(self, n):
-        self.activation = "tanh"
+        self.activation = "sigmoid"
         self.model = models.Sequential()
         self.model.add(layers.Dense(n, activation=self.activation))  # expect: RL102
         self.model.compile(optimizer="sgd", loss="mean_squared_error")
+""",
+        # tanh on standardised targets: StandardScaler fit, then transform, in a tuple assignment
+        """
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("airfoil.csv")
+x, y = df.drop(columns=["db"]).values, df["db"].values.reshape(-1, 1)
+sx, sy = StandardScaler(), StandardScaler()
+sy.fit(y)
+x, y = sx.fit_transform(x), sy.transform(y)
+model = Sequential([Dense(32, activation="tanh"), Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=100)
+""",
+        # tanh on targets standardised by hand, cut from the series as windows
+        """
+import numpy as np
+import keras
+series = np.loadtxt("load.csv")
+mu, sigma = series.mean(), series.std()
+series = (series - mu) / sigma
+xs, ys = [], []
+for i in range(24, len(series)):
+    xs.append(series[i - 24:i])
+    ys.append(series[i])
+xs, ys = np.array(xs)[..., None], np.array(ys)
+model = keras.Sequential([keras.layers.LSTM(32), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="adam", loss="mae")
+model.fit(xs, ys, epochs=20)
+""",
+        # windows cut from a standardised series by a helper that returns (x, y)
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+def windows(data, n=1):
+    xs, ys = [], []
+    for i in range(len(data) - n - 1):
+        xs.append(data[i:i + n, 0])
+        ys.append(data[i + n, 0])
+    return np.array(xs), np.array(ys)
+series = StandardScaler().fit_transform(np.loadtxt("passengers.csv").reshape(-1, 1))
+train = series[:100, :]
+x, y = windows(train, 3)
+model = Sequential([LSTM(4), Dense(1, activation="tanh")])  # expect: RL102
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(x[..., None], y, epochs=100)
+""",
+        # MinMaxScaler to a range wider than (-1, 1); literal targets; numpy draws beyond 1
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import MinMaxScaler
+x = np.random.rand(300, 4)
+y1 = MinMaxScaler(feature_range=(-10, 10)).fit_transform(np.loadtxt("y.csv").reshape(-1, 1))
+m1 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(x, y1)
+y2 = np.array([[3.5], [7.25], [0.5]])
+m2 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(x[:3], y2)
+y3 = np.random.uniform(0, 100, size=(300, 1))
+m3 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m3.compile(optimizer="adam", loss="mse")
+m3.fit(x, y3)
+y4 = 50 + 25 * x[:, :1] + 20 * x[:, 1:2]
+m4 = keras.Sequential([keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m4.compile(optimizer="adam", loss="mse")
+m4.fit(x, y4)
+""",
+        # feature_range=(-1, 1) exempts tanh, not sigmoid
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import MinMaxScaler
+y = MinMaxScaler(feature_range=(-1, 1)).fit_transform(np.loadtxt("y.csv").reshape(-1, 1))
+model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.loadtxt("x.csv"), y)
 """,
     ]
 
@@ -196,6 +349,8 @@ class Net:
                     continue
                 if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
                     continue
+                if act == "tanh" and (not targets_leave_pm1(facts, model) or targets_unit_scaled(facts, model)):
+                    continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
                 if act == "softmax" and targets_one_hot(facts, model):
                     continue  # a classifier trained with a regression loss: not this rule's story
                 bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")

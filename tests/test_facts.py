@@ -169,3 +169,49 @@ def test_literal_values_keep_their_nodes():
     [comp] = model.compiles
     assert isinstance(comp.metrics.items[0], Lit)
     assert isinstance(comp.metrics.elts[0], cst.SimpleString)
+
+
+def _leave_pm1(setup: str, after: str = "") -> bool:
+    from regr_lint.facts.dataflow import targets_leave_pm1
+
+    head = ("import numpy as np\nimport keras\n"
+            "from sklearn.preprocessing import MinMaxScaler, StandardScaler, minmax_scale\n")
+    fit = ('m = keras.Sequential([keras.layers.Dense(1, activation="tanh")])\n'
+           'm.compile(loss="mse")\nm.fit(np.zeros((3, 2)), y)\n')
+    facts = build_facts(cst.parse_module(head + setup + "\n" + fit + after + "\n"))
+    [model] = facts.models
+    return targets_leave_pm1(facts, model)
+
+
+def test_targets_leave_pm1_on_evidence_only():
+    wide = [
+        'y = StandardScaler().fit_transform(np.load("y.npy"))',
+        'y = np.load("y.npy"); y = (y - y.mean()) / y.std()',
+        'y = np.load("y.npy"); y /= np.std(y)',
+        'y = MinMaxScaler(feature_range=(0, 100)).fit_transform(np.load("y.npy"))',
+        'y = minmax_scale(np.load("y.npy"), (-2, 2))',
+        "y = [[1.5], [0.5], [-0.2]]",
+        "y = np.random.randint(0, 10, size=(3, 1))",
+        "y = 2 * np.linspace(0, 1, 3) + 1",
+        'd = StandardScaler().fit_transform(np.load("d.npy")); y = d[:, -1].reshape(-1, 1)',
+        "def prep():\n    return np.random.uniform(-5, 5, (3, 1))\ny = prep()",
+        "def prep(d):\n    return d, (d - d.mean()) / d.std()\nx, y = prep(np.load('d.npy'))",
+    ]
+    silent = [
+        'y = np.load("y.npy")',
+        'y = StandardScaler(with_std=False).fit_transform(np.load("y.npy"))',
+        'y = MinMaxScaler(feature_range=(-1, 1)).fit_transform(np.load("y.npy"))',
+        'y = StandardScaler().fit_transform(np.load("y.npy")); y = np.tanh(y)',
+        'y = StandardScaler().fit_transform(np.load("y.npy")); y = y / 10',
+        "y = [[0.5], [-1.0], [0.25]]",
+        "y = np.random.normal(0, 1, (3, 1))",
+        "def prep(d):\n    return (d - d.mean()) / d.std(), d\nx, y = prep(np.load('d.npy'))",
+        "def prep(d, s):\n    if s:\n        return (d - d.mean()) / d.std()\n    return d\ny = prep(np.load('d.npy'), 0)",
+        "y = np.array([[5.0, 0.5], [6.0, 0.2]])[:, 1]",
+        'df = np.load("d.npy"); df[:, :2] = StandardScaler().fit_transform(df[:, :2]); y = df[:, 2]',
+    ]
+    assert [s for s in wide if not _leave_pm1(s)] == []
+    assert [s for s in silent if _leave_pm1(s)] == []
+    # the targets as they were at the fit, not as the file leaves them
+    assert not _leave_pm1('y = np.load("y.npy")', after="y = StandardScaler().fit_transform(y)")
+    assert _leave_pm1('y = StandardScaler().fit_transform(np.load("y.npy"))', after="y = np.tanh(y)")

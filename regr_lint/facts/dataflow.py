@@ -272,3 +272,327 @@ def bound_names(facts: KerasFacts) -> set[str]:
     """Every name the file assigns (any scope)."""
     return set(_graph(facts)[0]) | {name for targets, _ in facts.assignments
                                     for t in targets if isinstance(t, cst.Name) for name in [t.value]}
+
+
+# ---------------------------------------------------------------- where target values lie
+# Read flow-sensitively over the recorded assignments: a name is what its last assignment before
+# the training call made it (appends to a list since then included). Only what the model can follow
+# gives an answer (scalers, standardising, literal data, numpy draws, affine arithmetic on those);
+# anything else is unknown, and unknown is never evidence.
+
+_STD = frozenset({"std", "nanstd", "reduce_std"})
+_PEEL_METHODS = frozenset({"astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy", "transpose"})
+_PEEL_FUNCS = frozenset({"array", "asarray", "float32", "float64", "squeeze", "expand_dims", "reshape",
+                         "concatenate", "stack", "vstack", "hstack", "column_stack", "atleast_2d",
+                         "convert_to_tensor", "constant"})
+_RANDOM_MODULES = ("random", "np.random", "numpy.random", "rng", "tf.random", "keras.random")
+_INF = float("inf")
+
+
+class Span:
+    """A sound bound [lo, hi] on the values; `exact`: the values come close to both bounds; `wide`:
+    some values are certainly outside [-1, 1]; `keep`: a slice of the data keeps exact / wide."""
+    __slots__ = ("lo", "hi", "exact", "wide", "keep")
+
+    def __init__(self, lo, hi, exact=False, wide=None, keep=True):
+        self.lo, self.hi, self.exact, self.keep = lo, hi, exact, keep
+        self.wide = (lo > 1 or hi < -1 or exact and (lo < -1 or hi > 1)) if wide is None else wide
+
+
+def targets_leave_pm1(facts: KerasFacts, model) -> bool:
+    """True when the file shows that the targets `model` is trained on have values outside [-1, 1]:
+    standardised (StandardScaler, `(y - m) / y.std()`), min-max scaled to a wider range, literal
+    data or numpy draws with magnitudes beyond 1, directly or through the names they are cut from."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None:
+            continue
+        at = t.at if t.at >= 0 else len(facts.assignments)
+        try:
+            span = _span(t.y_node, at, facts, records, 0)
+        except (ArithmeticError, ValueError):  # literals too large for a float: no answer
+            continue
+        if span is not None and span.wide:
+            return True
+    return False
+
+
+def _records(facts: KerasFacts) -> dict:
+    cached = facts._cache.get("dataflow_records")
+    if cached is not None:
+        return cached
+    out: dict[str, list] = {}
+    for i, (targets, value) in enumerate(facts.assignments):
+        if isinstance(value, cst.Call) and len(targets) == 1 and isinstance(value.func, cst.Attribute) \
+                and value.func.value is targets[0]:  # `ys.append(v)` recorded against ys
+            if isinstance(targets[0], cst.Name):
+                out.setdefault(targets[0].value, []).append((i, "append", value))
+            continue
+        if isinstance(value, cst.AugAssign):
+            if isinstance(value.target, cst.Name):
+                out.setdefault(value.target.value, []).append((i, "aug", value))
+            continue
+        for target in targets:
+            _record_target(target, value, i, out)
+    facts._cache["dataflow_records"] = out
+    return out
+
+
+def _record_target(target, value, i: int, out: dict) -> None:
+    if isinstance(target, cst.Name):
+        out.setdefault(target.value, []).append((i, "assign", value))
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        elts = [e.value for e in target.elements]
+        if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == len(elts) \
+                and not any(isinstance(e, cst.StarredElement) for e in target.elements):
+            for elt, part in zip(elts, value.elements):
+                _record_target(elt, part.value, i, out)
+        elif isinstance(value, cst.Call) and _call_name(value) == "train_test_split" \
+                and len(value.args) * 2 == len(elts) and not any(a.keyword or a.star for a in value.args):
+            for k, elt in enumerate(elts):
+                _record_target(elt, value.args[k // 2].value, i, out)
+        else:
+            starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            for k, elt in enumerate(elts):
+                if isinstance(elt, cst.Name) and not starred and isinstance(value, cst.Call):
+                    # `x, y = make_windows(series)`: the k-th item of what the function returns
+                    out.setdefault(elt.value, []).append((i, "unpack", (value, k, len(elts))))
+                else:
+                    _record_target(elt, None, i, out)  # unpacked from something not followed
+    else:
+        base = target
+        while isinstance(base, (cst.Attribute, cst.Subscript, cst.StarredElement)):
+            base = base.value
+        if isinstance(base, cst.Name):
+            out.setdefault(base.value, []).append((i, "assign", None))  # changed in part: unknown
+
+
+def _lookup(name: str, before: int, facts, records: dict, depth: int):
+    recs = [r for r in records.get(name, ()) if r[0] < before]
+    if not recs:
+        return None
+    appended = []
+    while recs and recs[-1][1] == "append":
+        appended.append(recs.pop())
+    parts = []
+    for i, _, call in appended:
+        arg = call.args[-1].value if call.args else None
+        parts.append(_span(arg, i, facts, records, depth + 1) if arg is not None else None)
+    if recs:
+        i, kind, value = recs[-1]
+        if kind == "aug":
+            parts.append(_aug_span(value, i, facts, records, depth))
+        elif kind == "unpack":
+            parts.append(_unpack_span(*value, i, facts, records, depth))
+        else:
+            parts.append(_span(value, i, facts, records, depth + 1) if value is not None else None)
+    return _union(parts)
+
+
+def _unpack_span(call: cst.Call, k: int, n: int, at: int, facts, records, depth):
+    """Item k of a tuple a function of this file returns, when every return it ran so far says so."""
+    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+        return None
+    returns = [value for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
+    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
+                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
+                              for v in returns):
+        return None
+    spans = [_span(v.elements[k].value, i, facts, records, depth + 1)
+             for i, kind, v in records[call.func.value] if i < at and kind == "assign"]
+    return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
+
+
+def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
+    if isinstance(node.operator, cst.DivideAssign) and _stdish(node.value, at, records, 0):
+        return Span(-_INF, _INF, wide=True)
+    return None
+
+
+def _union(parts: list):
+    if any(p is not None and p.wide for p in parts):
+        return Span(-_INF, _INF, wide=True)
+    known = [p for p in parts if p is not None]
+    if not parts or len(known) < len(parts):
+        return None
+    if len(known) == 1:
+        return known[0]
+    return Span(min(p.lo for p in known), max(p.hi for p in known), wide=False)
+
+
+def _span(node, at: int, facts, records: dict, depth: int):
+    if node is None or depth > 24:
+        return None
+    memo = facts._cache.setdefault("dataflow_spans", {})
+    key = (id(node), at)
+    if key not in memo:  # names read back through chains of assignments are shared: evaluate once
+        memo[key] = _span_of(node, at, facts, records, depth)
+    return memo[key]
+
+
+def _span_of(node, at: int, facts, records: dict, depth: int):
+    if isinstance(node, cst.Name):
+        return _lookup(node.value, at, facts, records, depth + 1)
+    if isinstance(node, cst.Subscript):
+        inner = _span(node.value, at, facts, records, depth + 1)
+        if inner is None or inner.keep:
+            return inner
+        return Span(inner.lo, inner.hi)
+    if isinstance(node, cst.Attribute):
+        if node.attr.value in ("values", "T"):
+            return _span(node.value, at, facts, records, depth + 1)
+        return None
+    if isinstance(node, (cst.List, cst.Tuple, cst.Integer, cst.Float, cst.UnaryOperation)):
+        values = _literal_numbers(node, [])
+        if values is not None:
+            if not values:
+                return Span(_INF, -_INF, exact=True, wide=False)
+            return Span(min(values), max(values), exact=True, wide=any(abs(v) > 1 for v in values), keep=False)
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+            inner = _span(node.expression, at, facts, records, depth + 1)
+            return None if inner is None else Span(-inner.hi, -inner.lo, inner.exact, inner.wide, inner.keep)
+        return None
+    if isinstance(node, cst.BinaryOperation):
+        return _binop_span(node, at, facts, records, depth)
+    if isinstance(node, cst.Call):
+        return _call_span(node, at, facts, records, depth)
+    return None
+
+
+def _literal_numbers(node, out: list, limit: int = 10000):
+    if isinstance(node, (cst.Integer, cst.Float)):
+        value = _int(node)
+        if value is None:
+            return None
+        out.append(value)
+        return out
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) \
+            and isinstance(node.expression, (cst.Integer, cst.Float)):
+        value = _int(node.expression)
+        if value is None:
+            return None
+        out.append(-value)
+        return out
+    if isinstance(node, (cst.List, cst.Tuple)) and len(out) < limit:
+        for elt in node.elements:
+            if isinstance(elt, cst.StarredElement) or _literal_numbers(elt.value, out, limit) is None:
+                return None
+        return out
+    return None
+
+
+def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
+    op = node.operator
+    if isinstance(op, cst.Divide) and _stdish(node.right, at, records, 0):
+        return Span(-_INF, _INF, wide=True)  # (y - y.mean()) / y.std()
+    left = _span(node.left, at, facts, records, depth + 1)
+    right = _span(node.right, at, facts, records, depth + 1)
+    if left is None or right is None:
+        return None
+    lconst, rconst = _const(node.left), _const(node.right)
+    exact = (left.exact and rconst is not None) or (right.exact and lconst is not None)
+    keep = left.keep and right.keep
+    if isinstance(op, cst.Add):
+        return Span(left.lo + right.lo, left.hi + right.hi, exact, keep=keep)
+    if isinstance(op, cst.Subtract):
+        return Span(left.lo - right.hi, left.hi - right.lo, exact, keep=keep)
+    if isinstance(op, cst.Multiply):
+        ends = [0.0 if 0 in (a, b) else a * b for a in (left.lo, left.hi) for b in (right.lo, right.hi)]
+        return Span(min(ends), max(ends), exact, keep=keep)
+    if isinstance(op, cst.Divide) and rconst is not None and rconst != 0:
+        ends = (left.lo / rconst, left.hi / rconst)
+        return Span(min(ends), max(ends), left.exact, keep=keep)
+    return None
+
+
+def _const(node):
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return _int(node)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        value = _const(node.expression)
+        return None if value is None else -value
+    return None
+
+
+def _stdish(node, at: int, records: dict, depth: int) -> bool:
+    if depth > 4:
+        return False
+    if isinstance(node, cst.Call):
+        return _call_name(node) in _STD
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and _stdish(recs[-1][2], recs[-1][0], records, depth + 1)
+    return False
+
+
+def _call_span(node: cst.Call, at, facts, records, depth):
+    if id(node) in facts.range_calls:
+        scaled = facts.range_calls[id(node)]
+        if scaled == "standard":
+            return Span(-_INF, _INF, wide=True)
+        if isinstance(scaled, tuple):
+            return Span(min(scaled), max(scaled), exact=True)
+        return None
+    if id(node) in facts.scaling_calls or _unit_call(node):
+        return Span(0, 1)
+    name = _call_name(node)
+    func = node.func
+    if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
+        return _span(func.value, at, facts, records, depth + 1)
+    args = [a for a in node.args if a.keyword is None and not a.star]
+    if name in _PEEL_FUNCS and args:
+        first = args[0].value
+        if name in ("concatenate", "stack", "vstack", "hstack", "column_stack") \
+                and isinstance(first, (cst.List, cst.Tuple)) and _literal_numbers(first, []) is None:
+            return _union([_span(e.value, at, facts, records, depth + 1) for e in first.elements
+                           if not isinstance(e, cst.StarredElement)] or [None])
+        return _span(first, at, facts, records, depth + 1)
+    if isinstance(func, cst.Attribute) and _dotted_tail(func.value) in _RANDOM_MODULES or \
+            name in ("linspace", "arange") and isinstance(func, cst.Attribute):
+        return _draw_span(name, node)
+    if name in ("tanh", "sin", "cos"):
+        return Span(-1, 1)
+    if isinstance(func, cst.Name) and func.value in records:
+        # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
+        spans = [_span(value, i, facts, records, depth + 1) for i, kind, value in records[func.value]
+                 if i < at and kind == "assign" and value is not None]
+        if spans and all(p is not None and p.wide for p in spans):
+            return Span(-_INF, _INF, wide=True)
+        return None
+    return None
+
+
+def _draw_span(name, node: cst.Call):
+    """numpy / random draws and ranges with literal bounds."""
+    lits = []
+    for arg in node.args:
+        if arg.keyword is not None or arg.star:
+            break
+        lits.append(_const(arg.value))
+    kw = {a.keyword.value: _const(a.value) for a in node.args if a.keyword is not None}
+    if name == "uniform":
+        lo = kw.get("low", lits[0] if lits else 0.0 if "low" not in kw else None)
+        hi = kw.get("high", lits[1] if len(lits) > 1 else 1.0 if "high" not in kw else None)
+        if lo is None or hi is None:
+            return None
+        return Span(min(lo, hi), max(lo, hi), exact=True)
+    if name in ("randint", "integers") and lits and lits[0] is not None:
+        high = kw.get("high", lits[1] if len(lits) > 1 else None)
+        lo, hi = (lits[0], high) if high is not None else (0, lits[0])
+        return Span(lo, hi - 1, exact=True) if hi - 1 >= lo else None
+    if name == "normal":
+        loc = kw.get("loc", lits[0] if lits else 0.0)
+        if loc is not None and abs(loc) > 1:
+            return Span(-_INF, _INF, wide=True)
+        return None
+    if name == "linspace" and len(lits) >= 2 and None not in lits[:2]:
+        return Span(min(lits[:2]), max(lits[:2]), exact=True)
+    if name == "arange" and lits and None not in lits and "step" not in kw:
+        lo, hi = (0, lits[0]) if len(lits) == 1 else (lits[0], lits[1])
+        step = lits[2] if len(lits) > 2 else 1
+        if not step or hi <= lo:
+            return None
+        return Span(lo, hi - step if step > 0 else hi, exact=True)
+    return None

@@ -26,6 +26,7 @@ DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensor
 DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
                           "padded_batch", "with_options", "shard", "apply", "rebatch"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"
+STANDARD = "sklearn.preprocessing.StandardScaler"
 
 
 class Scope:
@@ -598,6 +599,10 @@ class Interpreter:
                 return self._pair(args, call, "flow")
             if meth in ("fit_transform", "transform") and recv.qualname == MINMAX and _unit_range(recv.args):
                 self.facts.scaling_calls.add(id(call))
+            if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
+                self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
+            if meth == "fit" and recv.qualname == STANDARD:
+                return recv  # StandardScaler().fit(y).transform(y)
             if meth == "fit" and recv.qualname == MINMAX and _unit_range(recv.args):
                 return recv  # MinMaxScaler().fit(y).transform(y)
             if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
@@ -703,6 +708,8 @@ class Interpreter:
             return Tensor(UNKNOWN, [args.pos[0][0]], call)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
+        if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
+            self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
 
@@ -793,6 +800,7 @@ class Interpreter:
         if isinstance(x, DataPair) and ya is None:
             x_node, y_node, x, y = x.x_node, x.y_node, x.x, x.y
         t = Training(call, meth, x, y, x_node, y_node)
+        t.at = len(self.facts.assignments)
         val = args.get("validation_data")[0]
         if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:
             t.validation.append((val.elts[0], val.elts[1]))
@@ -941,6 +949,24 @@ def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:
     if isinstance(value, Seq) and len(value.items) == 2 and all(isinstance(v, Lit) for v in value.items):
         return [v.value for v in value.items] == [0, 1]
     return False
+
+
+def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):
+    """Where a scaler puts the values: (lo, hi) of a min-max scaling with a literal range, "standard"
+    for a standardisation (mean 0, std 1: values leave [-1, 1]), None when not known."""
+    if qualname.endswith(("StandardScaler", ".scale", "zscore")):
+        value, arg = args.get("with_std")
+        if args.star or arg is not None and not (isinstance(value, Lit) and value.value is True):
+            return None
+        return "standard"
+    value, arg = args.get("feature_range", pos)
+    if arg is None:
+        return None if args.star else (0, 1)
+    if isinstance(value, Seq) and len(value.items) == 2 and all(
+            isinstance(v, Lit) and isinstance(v.value, (int, float)) and not isinstance(v.value, bool)
+            for v in value.items):
+        return (value.items[0].value, value.items[1].value)
+    return None
 
 
 def _rebindable(node: cst.BaseExpression) -> bool:

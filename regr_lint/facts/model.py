@@ -31,6 +31,7 @@ class Training:
     x_node: Optional[cst.CSTNode]
     y_node: Optional[cst.CSTNode]
     validation: list = field(default_factory=list)  # [(x_node, y_node)]
+    at: int = -1  # len(facts.assignments) when the call was met: the data flow reads names as they were then
 
 
 @dataclass(eq=False)
@@ -242,4 +243,5 @@ class KerasFacts:
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
     assignments: list = field(default_factory=list)
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
+    range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     _cache: dict = field(default_factory=dict)
