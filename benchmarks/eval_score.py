@@ -6,6 +6,7 @@ Usage, from the repo root:
     python benchmarks/eval_score.py                   # scores .py cases only
     python benchmarks/eval_score.py --no-notebooks    # score the .py cases only
     python benchmarks/eval_score.py --codes RL101,RL102
+    python benchmarks/eval_score.py --no-multi-file   # leave out the multi-file (project-wide) cases
     python benchmarks/eval_score.py --eval-dir /elsewhere/eval
 
 What it does, in order:
@@ -75,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-notebooks", dest="notebooks", action="store_false",
                     help="score the .py cases only (default: .py and .ipynb)")
     ap.add_argument("--codes", default="", help="score only these comma-separated codes, e.g. RL101,RL102")
+    ap.add_argument("--no-multi-file", dest="multi_file", action="store_false",
+                    help="leave out the multi-file cases (they need the project-wide analysis)")
     args = ap.parse_args(argv)
 
     eval_dir = args.eval_dir.resolve()
@@ -116,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             score_cmd.append("--no-notebooks")
         if args.codes:
             score_cmd += ["--codes", args.codes]
+        if not args.multi_file:
+            score_cmd.append("--no-multi-file")
         scored = subprocess.run(score_cmd, cwd=eval_dir, capture_output=True, text=True)
     finally:
         os.unlink(findings_path)
@@ -124,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"$ (cd {eval_dir} && {' '.join(cmd)})")
     print(f"linter wall time: {wall:.2f} s   ({' / '.join(stderr.splitlines()[-2:]) or 'no summary'})")
     scope = ".py and .ipynb cases" if args.notebooks else ".py cases only"
+    if not args.multi_file:
+        scope += ", single-file cases"
     print(f"scored: {scope}" + (f", codes {args.codes}" if args.codes else ""))
     if args.codes:
         # score.py filters every finding by --codes, the parse-error code included.
