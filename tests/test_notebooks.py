@@ -226,3 +226,19 @@ def test_fix_restores_ipython_lines_as_written():
     assert "".join(cells[0]) == ("import keras  # k\nprint(\n    \"Using %d samples\"\n"
                                  "    % (len(keras.__version__),)\n)")
     assert "".join(cells[1]) == "files = !ls\n!ls \\\n  -la\nkeras.Sequential?\nif files:  # f\n    t = %time 1"
+
+
+def test_fix_restores_look_alike_masked_lines_or_refuses():
+    """`%cd x` and `!cd x` in one cell come back as each was written; a masked line that reads like
+    another line of its cell (a comment `#%ls` next to `%ls`) makes the fix refuse, never guess."""
+    from regr_lint.notebook import NotebookError
+
+    def fix_source(source):
+        return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']"), 1
+
+    cell = "%cd data\n!cd data\nm.compile(loss='mse', metrics=['mae', 'accuracy'])"
+    text = notebook(("code", cell))
+    new, _ = fix_notebook(text, fix_source)
+    assert new == text.replace("metrics=['mae', 'accuracy']", "metrics=['mae']")
+    with pytest.raises(NotebookError):
+        fix_notebook(notebook(("code", "%ls\n#%ls\n" + cell)), fix_source)
