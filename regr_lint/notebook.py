@@ -5,13 +5,32 @@ Joining follows the eval convention and ruff's: code cells in order, each cell's
 joined, cells separated by a single newline; cells are numbered among code cells, from 1."""
 from __future__ import annotations
 
+import ast
+import io
 import json
 import re
+import tokenize
 from dataclasses import dataclass
 
 # Cell magics whose body is still Python; any other `%%magic` cell (bash, html, writefile …) is not.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "skip", "tensorboard"})
-_SHELL_ASSIGN = re.compile(r"^\s*[\w.,\s\[\]]+=\s*[!%]")
+
+# IPython's line magics (IPython 9 on POSIX, aliases such as `ls` included, plus the ones ipykernel adds:
+# clear, less, more, man, connect_info, qtconsole, autosave). A single-line cell naming one of them
+# without `%` runs it (automagic); tests/test_ipython_syntax.py checks this table against IPython's own.
+LINE_MAGICS = frozenset("""
+    alias alias_magic autoawait autocall automagic autosave bookmark cat cd clear code_wrap colors conda
+    config connect_info cp debug dhist dirs doctest_mode ed edit env gui hist history killbgscripts ldir
+    less lf lk ll load load_ext loadpy logoff logon logstart logstate logstop ls lsmagic lx macro magic
+    mamba man matplotlib micromamba mkdir more mv notebook page pastebin pdb pdef pdoc pfile pinfo pinfo2
+    pip popd pprint precision prun psearch psource pushd pwd pycat pylab qtconsole quickref recall
+    rehashx reload_ext rep rerun reset reset_selective rm rmdir run save sc set_env sx system tb time
+    timeit unalias unload_ext uv who who_ls whos xdel xmode
+""".split())
+_ESCAPES = ("%", "!", "?", ",", ";", "/")  # IPython's escapes at the start of a logical line
+_HELP_END = re.compile(r"(%{0,2}(?!\d)[\w*]+(\.(?!\d)[\w*]+|\[-?[0-9]+\])*)(\?\??)$")
+_AUTOMAGIC = re.compile(r"^\s*(%{0,2}[\w.*]*)(.*?)$")
+_STRING_START = re.compile(r"(?i)(?:[rbuf]|rb|br|fr|rf)?('\'\'|\"\"\"|'|\")")
 
 
 class NotebookError(Exception):
@@ -34,17 +53,145 @@ class NotebookSource:
         return cell + 1, line - self.starts[cell] + 1
 
 
-def _mask(line: str) -> str:
+def _mask(line: str, statement: bool = True) -> str:
+    """A masked line: a comment holding the whole line (`%time x` -> `#%time x`), or, for a statement on
+    an indented line, `pass  # …` so that its block stays non-empty."""
     body = line.lstrip()
     indent = line[: len(line) - len(body)]
-    # `pass` keeps an indented block non-empty; a comment keeps the columns of a top-level line
-    return indent + ("pass  # " + body if indent else "#" + body[1:] if body else "")
+    if not body:
+        return line
+    if indent and statement:
+        return indent + "pass  # " + body
+    return indent + "#" + body
 
 
-def _is_ipython(line: str) -> bool:
-    body = line.lstrip()
-    return body.startswith(("%", "!")) or (body.endswith("?") and not body.startswith("#")) \
-        or bool(_SHELL_ASSIGN.match(line))
+def _scan(line: str, depth: int, quote):
+    """Follow one physical line as Python's tokenizer would: (bracket depth, open string quote or
+    None, whether the line has a comment, whether it ends with a backslash continuation)."""
+    i, n, comment = 0, len(line), False
+    while i < n:
+        c = line[i]
+        if quote:
+            if c == "\\":
+                i += 2
+            elif line.startswith(quote, i):
+                i, quote = i + len(quote), None
+            else:
+                i += 1
+            continue
+        if c == "#":
+            comment = True
+            break
+        m = _STRING_START.match(line, i)
+        if m and not (i and (line[i - 1].isalnum() or line[i - 1] == "_")):
+            i, quote = m.end(), m.group(1)
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(0, depth - 1)
+        i += 1
+    continued = not comment and line.endswith("\\") and (quote is None or len(quote) == 1)
+    if quote and len(quote) == 1 and not continued:
+        quote = None  # an unterminated one-line string ends with its line
+    return depth, quote, comment, continued
+
+
+def _tokens(line: str) -> list:
+    out = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(line).readline):
+            out.append(tok)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return out
+
+
+def _assigns_ipython(line: str) -> bool:
+    """`x = %magic …` / `x = !cmd`: IPython's MagicAssign / SystemAssign (the first `=` outside brackets)."""
+    if "=" not in line or not ("%" in line or "!" in line):
+        return False
+    toks = [t for t in _tokens(line) if t.type not in (tokenize.INDENT, tokenize.DEDENT)]
+    depth = 0
+    for i, tok in enumerate(toks):
+        if tok.string in ("(", "[", "{"):
+            depth += 1
+        elif tok.string in (")", "]", "}"):
+            depth = max(0, depth - 1)
+        elif tok.string == "=" and depth == 0:
+            after = [t for t in toks[i + 1:] if not t.string.isspace() or t.type != tokenize.ERRORTOKEN][:2]
+            if after and after[0].string == "%":
+                return len(after) > 1 and after[1].type == tokenize.NAME
+            return bool(after) and after[0].string == "!" and not line.strip().startswith("=")
+    return False
+
+
+def _escaped(body: str) -> bool:
+    """A logical line IPython's EscapedCommand takes: its first token is one of the escapes."""
+    if not body.startswith(_ESCAPES) or body.startswith(("//", "/=", "!=", "%=")):
+        return False
+    return not body.startswith("/") or bool(body[1:].partition(" ")[0])
+
+
+def _help_end(line: str) -> bool:
+    """`obj?` / `obj??` / `%magic?`: a one-line logical line whose last token is `?` (IPython's HelpEnd)."""
+    return line.rstrip().endswith("?") and bool(_HELP_END.search(line.strip()))
+
+
+def _automagic(line: str) -> bool:
+    """`pip install x`, `cd dir`, `ls -la`: a line magic without `%`. IPython's prefilter runs it only in
+    a one-line cell, when the rest does not start with `=` or `,`, and the name is not shadowed (a
+    keyword, a builtin or a user's name); it is masked only where it is not Python as it stands
+    (`ls = 3`, `cd(x)`, `ls -la` with a user's `ls` are Python)."""
+    name, rest = _AUTOMAGIC.match(line).groups()
+    if name not in LINE_MAGICS or rest.lstrip()[:1] in ("=", ","):
+        return False
+    try:
+        ast.parse(line.strip())
+    except (SyntaxError, ValueError):
+        return True
+    return False
+
+
+def _ipython_lines(lines: list[str]) -> dict[int, bool]:
+    """The lines of a cell that IPython turns into calls (0-based), found where IPython finds them:
+    at the start of a logical line (not inside brackets or strings, not after a backslash); each
+    maps to whether it stands as a statement (False: the continuation of one, or a non-Python cell's body)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return {}
+    head = lines[first].lstrip()
+    if head.startswith("%%") and not re.match(r"%%\w+\?", head):
+        if head[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS:
+            return {i: i == first for i in range(len(lines))}
+        body = _ipython_lines(lines[first + 1:])
+        return {first: True, **{first + 1 + i: statement for i, statement in body.items()}}
+    masked, depth, quote, start, begin, i = {}, 0, None, True, 0, 0
+    while i < len(lines):
+        line = lines[i]
+        if start:
+            begin = i
+        if start and line.strip() and (_escaped(line.lstrip()) or _assigns_ipython(line)):
+            masked[i] = True
+            while lines[i].endswith("\\") and i + 1 < len(lines):  # IPython joins the continued lines
+                i += 1
+                masked[i] = False
+            i += 1
+            continue
+        depth, quote, comment, continued = _scan(line, depth, quote)
+        start = depth == 0 and quote is None and not continued
+        if start and not comment and _help_end(line):  # the whole logical line becomes the help call
+            masked.update({j: j == begin for j in range(begin, i + 1)})
+        i += 1
+    tail = lines[first:-1] if lines[-1] == "" else lines[first:]
+    if len(tail) == 1 and first not in masked and _automagic(tail[0]):
+        masked[first] = False  # the cell's only line: a comment, whatever its indentation
+    return masked
+
+
+def _masked(body: list[str]) -> list[str]:
+    ipython = _ipython_lines(body)
+    return [line if i not in ipython else _mask(line, ipython[i]) for i, line in enumerate(body)]
 
 
 def cell_lines(source) -> list[str]:
@@ -89,9 +236,7 @@ def _masked_cells(data: dict) -> list[tuple[dict, list[str], list[str]]]:
         if isinstance(source, list) and not all(isinstance(line, str) for line in source):
             raise NotebookError("not a notebook: a code cell's source list holds something other than text")
         body = cell_lines(source)
-        first = body[0].lstrip() if body else ""
-        whole = first.startswith("%%") and first[2:].split(" ")[0].strip() not in PYTHON_CELL_MAGICS
-        out.append((cell, body, [_mask(l) if whole or _is_ipython(l) else l for l in body]))
+        out.append((cell, body, _masked(body)))
     return out
 
 
@@ -135,6 +280,10 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
         chunk = [restore.get(line, line) for line in chunk]
         if chunk == original:
             continue
+        if any(line in restore for line in original) \
+                or len(restore) != len({(m, o) for o, m in zip(original, masked) if m != o}):
+            raise NotebookError("a masked IPython line cannot be told from another line of its cell; "
+                                "the notebook was left unchanged")
         source = [line + "\n" for line in chunk[:-1]] + ([chunk[-1]] if chunk and chunk[-1] else [])
         if spans is None:
             try:

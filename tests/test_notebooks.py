@@ -184,3 +184,61 @@ def test_fix_keeps_a_list_source_s_trailing_empty_string(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert path.read_text() == text.replace("Adam(lr=5e-5)", "Adam(learning_rate=5e-5)")
+
+
+# -- IPython syntax is masked where IPython sees it, nowhere else (tests/test_ipython_syntax.py) ----------
+
+IPY = notebook(
+    ("code", "pip install transformers"),
+    ("code", "import keras\nprint(\n    \"Using %d samples\"\n    % (len(keras.__version__),)\n)"),
+    ("code", "files = !ls\n!ls \\\n  -la\nkeras.Sequential?\nif files:\n    t = %time 1"),
+    ("code", "m = keras.Sequential([keras.layers.Dense(1)])\nm.compile(loss='mse', metrics=['mae', 'accuracy'])"),
+)
+
+
+def test_ipython_syntax_jupyter_runs_is_not_rl000(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_text(IPY)
+    assert [f.code for f in lint_file(str(path), RULES)] == ["RL101"]
+
+
+def test_automagic_in_a_cell_of_several_lines_is_rl000(tmp_path):
+    """IPython runs `pip install x` without `%` only when it is the cell's one line; in a longer cell
+    Jupyter raises SyntaxError too."""
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(("code", "pip install datasets\npip install nltk"), ("code", "import keras")))
+    [f] = lint_file(str(path), RULES)
+    assert (f.code, f.cell, f.cell_line) == ("RL000", 1, 1)
+
+
+def test_fix_restores_ipython_lines_as_written():
+    def fix_source(source):
+        return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']"), 1
+
+    new, fixed = fix_notebook(IPY, fix_source)
+    assert fixed == 1 and new == IPY.replace("metrics=['mae', 'accuracy']", "metrics=['mae']")
+
+    def touch_all(source):  # a fix in a cell with masked lines gives them back as written
+        return source.replace("import keras\n", "import keras  # k\n").replace("if files:", "if files:  # f"), 2
+
+    new, _ = fix_notebook(IPY, touch_all)
+    cells = [json.loads(new)["cells"][i]["source"] for i in (1, 2)]
+    assert "".join(cells[0]) == ("import keras  # k\nprint(\n    \"Using %d samples\"\n"
+                                 "    % (len(keras.__version__),)\n)")
+    assert "".join(cells[1]) == "files = !ls\n!ls \\\n  -la\nkeras.Sequential?\nif files:  # f\n    t = %time 1"
+
+
+def test_fix_restores_look_alike_masked_lines_or_refuses():
+    """`%cd x` and `!cd x` in one cell come back as each was written; a masked line that reads like
+    another line of its cell (a comment `#%ls` next to `%ls`) makes the fix refuse, never guess."""
+    from regr_lint.notebook import NotebookError
+
+    def fix_source(source):
+        return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']"), 1
+
+    cell = "%cd data\n!cd data\nm.compile(loss='mse', metrics=['mae', 'accuracy'])"
+    text = notebook(("code", cell))
+    new, _ = fix_notebook(text, fix_source)
+    assert new == text.replace("metrics=['mae', 'accuracy']", "metrics=['mae']")
+    with pytest.raises(NotebookError):
+        fix_notebook(notebook(("code", "%ls\n#%ls\n" + cell)), fix_source)

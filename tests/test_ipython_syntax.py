@@ -1,0 +1,193 @@
+"""IPython syntax in notebook cells is masked exactly where IPython itself transforms it: at the start of
+a logical line (`%`, `%%`, `!`, `?`, `??`, `,`, `;`, `/`), `x = !cmd` / `x = %magic`, `obj?`, and a
+one-line cell's automagic (`pip install x`) where it is not Python as it stands. IPython, when it is
+installed, is the oracle: its own input transformer (`IPython.core.inputtransformer2`) and the prefilter
+that runs automagics (IPython is a test dependency only; linting never imports it)."""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from regr_lint.notebook import LINE_MAGICS, PYTHON_CELL_MAGICS, _masked, _ipython_lines, cell_lines, load
+
+# (cell, the 0-based lines IPython transforms)
+CASES = [
+    ("%matplotlib inline\n!pip install keras\nimport keras", {0, 1}),
+    # printf-style formatting split over lines: the `%` line is inside brackets, it is Python
+    ('print(\n    "Using %d samples"\n    % (len(a),)\n)', set()),
+    ('x = ("%d" \\\n     % 3)\ny = 2 \\\n    % 3', set()),
+    ('s = """\n%d\n!x\n?y\n"""\n%time 1', {5}),
+    ("# %matplotlib inline\nx = 1  # !ls", set()),
+    ("x = !ls\ny = %time 1\nz = ! ls", {0, 1, 2}),
+    ("x == !ls\nx = != 3\nf(a=!x)", set()),
+    ("x?\n?y\nz??\nnp.zeros?\n%time?", {0, 1, 2, 3, 4}),
+    ("print(x)?\nx = 1  # ?", set()),
+    ("r = (1,\n     2) + y?\nz = 1", {0, 1}),
+    ("!ls \\\n  -la\nx = 1", {0, 1}),
+    ("if a:\n    %time x\n    y = !ls", {1, 2}),
+    ("/f 1\n, f a\n; f a b", {0, 1, 2}),
+    ("x //2\n/ 2", set()),
+    # automagic: one-line cells only, and only where the line is not Python as it stands
+    ("pip install transformers", {0}),
+    ("\n\ncd ..\n", {2}),
+    ("  conda install -y x", {0}),
+    ("pip install a\npip install b", set()),
+    ("pip install a\n\n", set()),
+    ("ls = 3", set()),
+    ("ls ,x y", set()),
+    ("cd(x)", set()),
+    ("pip.install x", set()),
+    ("%%bash\necho %d\nls", {0, 1, 2}),
+    ("%%time\nx = !ls\nprint(\n '%d'\n % 1)", {0, 1}),
+]
+
+
+@pytest.mark.parametrize("cell,expected", CASES, ids=[c[:30] for c, _ in CASES])
+def test_masks_where_ipython_transforms(cell, expected):
+    assert set(_ipython_lines(cell.split("\n"))) == expected
+
+
+def test_masked_cells_keep_lines_and_parse():
+    for cell, _ in CASES:
+        lines = cell.split("\n")
+        masked = _masked(lines)
+        assert len(masked) == len(lines)
+        if cell not in ("print(x)?\nx = 1  # ?", "pip install a\npip install b", "pip install a\n\n",
+                        "ls ,x y", "pip.install x", "x //2\n/ 2", "x == !ls\nx = != 3\nf(a=!x)"):
+            ast.parse("\n".join(masked))  # what IPython runs, regr-lint reads
+
+
+# -------------------------------------------------------------------------------- IPython as the oracle
+
+def _oracle(cell: str, runs: list | None = None) -> set[int]:
+    """The 0-based lines of `cell` that IPython turns into calls: TransformerManager.transform_cell
+    step by step (recording where each token transform lands), then the prefilter's automagic on a
+    cell that is one line after the static transforms (InteractiveShell.transform_cell)."""
+    from IPython.core.inputtransformer2 import (TokenTransformBase, TransformerManager,
+                                                leading_empty_lines, make_tokens_by_line)
+    from IPython.core.interactiveshell import InteractiveShell
+    tm = TransformerManager()
+    if not cell.endswith("\n"):
+        cell += "\n"
+    lines = cell.splitlines(keepends=True)
+    kept = leading_empty_lines(lines)
+    offset = len(lines) - len(kept)
+    lines = kept
+    for transform in tm.cleanup_transforms[1:] + tm.line_transforms:
+        new = transform(lines)
+        if len(new) != len(lines):  # a cell magic: the whole cell, but a Python one runs its body as a cell
+            if lines[0][2:].split()[0] in PYTHON_CELL_MAGICS:
+                return {offset} | {offset + 1 + i for i in _oracle("".join(lines[1:]), runs)}
+            if runs is not None:
+                runs.append(True)
+            return {offset + i for i in range(len(lines))}
+        lines = new
+    origin = [[offset + i] for i in range(len(lines))]
+    done: set[int] = set()
+    while True:
+        found = [t for t in (cls.find(make_tokens_by_line(lines)) for cls in tm.token_transformers) if t]
+        for t in sorted(found, key=TokenTransformBase.sortby):
+            try:
+                new = t.transform(lines)
+            except SyntaxError:
+                continue
+            break
+        else:
+            break
+        start, n = t.start_line, len(lines) - len(new) + 1
+        merged = sum(origin[start:start + n], [])
+        done.update(merged)
+        origin = origin[:start] + [merged] + origin[start + n:]
+        lines = new
+    text = "".join(lines)
+    if len(text.splitlines()) == 1 and not done:
+        shell = InteractiveShell.instance()
+        if shell.prefilter_manager.prefilter_lines(text) != text.rstrip("\n"):
+            done.update(origin[0])
+            text = shell.prefilter_manager.prefilter_lines(text)
+    if runs is not None:
+        runs.append(_python(text))
+    return done
+
+
+def _python(cell: str) -> bool:
+    try:
+        ast.parse(cell.strip() if "\n" not in cell.strip() else cell)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _agrees(cell: str) -> None:
+    runs: list = []
+    ours, theirs = set(_ipython_lines(cell_lines(cell))), _oracle(cell, runs)
+    if not runs[0]:
+        # IPython cannot run the cell either (and may stop transforming at the first piece it
+        # cannot read, `[1,\n 2]?`): what matters is that regr-lint does not read it as Python
+        assert not _python("\n".join(_masked(cell_lines(cell)))), cell
+        return
+    if ours != theirs and not ours and len(theirs) == 1 and _python(cell):
+        return  # an automagic that is Python as it stands (`ls -la`, `cd(x)`): left as Python
+    assert ours == theirs, cell
+
+
+@pytest.mark.parametrize("cell,expected", CASES, ids=[c[:30] for c, _ in CASES])
+def test_cases_agree_with_ipython(cell, expected):
+    pytest.importorskip("IPython")
+    _agrees(cell)
+
+
+def test_line_magics_table_is_ipythons():
+    pytest.importorskip("IPython")
+    from IPython.core.interactiveshell import InteractiveShell
+    live = set(InteractiveShell.instance().magics_manager.lsmagic()["line"])
+    # ipykernel's own line magics (its shell adds them in Jupyter)
+    kernel = {"clear", "less", "more", "man", "connect_info", "qtconsole", "autosave"}
+    assert live - LINE_MAGICS == set(), "IPython has line magics the table lacks"
+    assert LINE_MAGICS - live <= kernel
+
+
+PYTHON = ["x = 1", "print(x)", "if x:\n    y = 2", "def f(a):\n    return a % 2", "# %d ?", "ls = 3",
+          "d = {'a': 1,\n     'b': 2}", 'print(\n    "a %d b %d"\n    % (a, b)\n)', "y = (1 +\n     2)",
+          "z = 1 + \\\n    2", "w = 'x %d' \\\n    % 3", 's = """\n%d\n!ls\n"""', "n = a % b", "x = y  # ?"]
+IPYTHON = ["%matplotlib inline", "!pip install -q keras", "!ls \\\n  -la", "files = !ls", "t = %time 1",
+           "x?", "?x", "x??", "np.zeros?", "%time?", "!!ls", "if x:\n    %time y = 1", "/print 1", ", f a b",
+           "f(1,\n  !x)", "v = [\n  %d\n]", "u = 'a' \\\n    !b", "for i in x:\n    !echo $i",
+           "q = '''%d\n%d'''", "a, b = !ls", "c = %env HOME", "r = [1,\n     2]?", "r = (1,\n     2) + y?",
+           "e = f'{x}'?"]
+AUTOMAGIC = ["pip install transformers", "conda install -y x", "cd ..", "ls -la", "cd(x)", "ls = 3",
+             "pwd", "pip", "mkdir -p out", "ls ,x", "time.sleep(1)", "run train.py --epochs 3"]
+
+
+@pytest.mark.slow
+def test_generated_cells_agree_with_ipython():
+    pytest.importorskip("IPython")
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.sampled_from(PYTHON + IPYTHON), min_size=1, max_size=6),
+                      st.sampled_from(["", "\n", "\n\n"]), st.sampled_from(["", "\n"]))
+    def check(parts, lead, tail):
+        _agrees(lead + "\n".join(parts) + tail)
+
+    @hypothesis.settings(max_examples=100, deadline=None, derandomize=True)
+    @hypothesis.given(st.sampled_from(AUTOMAGIC + IPYTHON + PYTHON), st.sampled_from(["", "\n", "\n\n"]),
+                      st.sampled_from(["", "  "]))
+    def check_one(line, tail, indent):
+        _agrees(indent + line + tail)
+
+    check()
+    check_one()
+
+
+def test_masked_notebook_keeps_line_numbers():
+    import json
+    cells = ["pip install transformers", 'print(\n    "n %d"\n    % (a,)\n)', "x = !ls\nif x:\n    y?"]
+    doc = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": c} for c in cells],
+           "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    src = load(json.dumps(doc))
+    assert src.text.count("\n") == 1 + 4 + 3
+    ast.parse(src.text)
+    assert "    % (a,)" in src.text.split("\n")
