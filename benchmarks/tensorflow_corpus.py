@@ -157,6 +157,13 @@ def main(argv: list[str] | None = None) -> int:
     if linter is None:
         raise SetupError(f"no `regr-lint` executable next to {sys.executable} or on PATH")
 
+    return lint_and_report(tree, len(files), linter, args.jobs)
+
+
+def lint_and_report(tree: Path, n_files: int, linter: str, jobs: int | None = None) -> int:
+    """One real `regr-lint check` over `tree`, every finding printed, each RL000 re-checked with
+    CPython; 0 after a clean run, 1 on a crash, an internal error or an RL000 CPython disagrees with.
+    (Also used by benchmarks/real_code.py.)"""
     with tempfile.TemporaryDirectory(prefix="regr-lint-corpus-") as tmp:
         config = tree / "pyproject.toml"
         if not config.is_file():
@@ -164,8 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             config.write_text("# empty: no [tool.regr-lint] table\n")
         cmd = [linter, "check", "--no-cache", "--exit-zero", "--no-respect-gitignore",
                "--format", "json", "--config", str(config)]
-        if args.jobs:
-            cmd += ["--jobs", str(args.jobs)]
+        if jobs:
+            cmd += ["--jobs", str(jobs)]
         cmd.append(".")
         print(f"$ (cd {tree} && {' '.join(cmd)})", flush=True)
         wall, code, stdout, stderr, _ = run_timed(cmd, tree)
@@ -184,17 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     checked = m.group(1) if m else "?"
     print(f"\ntree: {tree}")
     print(f"Python {sys.version.split()[0]}, ast feature_version {FEATURE_VERSION[0]}.{FEATURE_VERSION[1]}")
-    print(f"files: {len(files)} *.py found, {checked} checked by the linter")
-    if checked != "?" and int(checked) != len(files):
-        print("  warning: the counts differ (the linter also lints *.ipynb)")
+    print(f"files: {n_files} found, {checked} checked by the linter")
+    if checked != "?" and int(checked) != n_files:
+        print("  warning: the counts differ")
     print(f"wall time: {wall:.2f} s")
     print(f"exit code: {code}")
 
     # 2. Findings per code, then every finding.
     counts = Counter(f["code"] for f in findings)
+    in_files = {c: len({f["path"] for f in findings if f["code"] == c}) for c in counts}
     print(f"\nfindings: {len(findings)}")
     for c in sorted(counts):
-        print(f"  {c}  {counts[c]}")
+        print(f"  {c}  {counts[c]} in {in_files[c]} file(s)")
     if findings:
         print("\nevery finding (read each one):")
         for f in findings:
@@ -206,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nRL000: {len(rl000)}")
     for f in rl000:
         rejects, why = cpython_verdict(tree / f["path"])
-        verdict = "real (CPython rejects it too)" if rejects else "REGR-LINT BUG (CPython parses it)"
+        verdict = ("not judged" if f["path"].endswith(".ipynb") else "real (CPython rejects it too)") if rejects \
+            else "REGR-LINT BUG (CPython parses it)"
         print(f"  {f['path']}:{f['line']}: {verdict}: {why}\n      regr-lint said: {f['message']}")
         if not rejects:
             failures.append(f"RL000 on {f['path']}, which CPython parses")
