@@ -16,9 +16,9 @@ import click
 from regr_lint import __version__
 from regr_lint.config import Config, ConfigError, load_config
 from regr_lint.discovery import DiscoveryError, discover
-from regr_lint.engine import PARSE_ERROR, lint_file, lint_text, parse_error
+from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_file, lint_text, parse_error
 from regr_lint.cache import Cache, clean, fingerprint, project_root
-from regr_lint.parallel import Crash, default_jobs, lint_paths
+from regr_lint.parallel import Crash, Skipped, default_jobs, lint_paths
 from regr_lint.finding import Finding
 from regr_lint.files import read_snapshot, sweep, write_source
 from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
@@ -248,6 +248,9 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
             if os.environ.get("REGR_LINT_DEBUG"):
                 click.echo(result.traceback.rstrip(), err=True)
             continue
+        if isinstance(result, Skipped):
+            click.echo(result.message, err=True)
+            continue
         try:
             if result is not None:
                 found = result
@@ -257,6 +260,9 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
                 found = _lint_stdin(path, rules)
             else:
                 found = lint_file(path, rules)
+        except NotAnalysed as exc:
+            click.echo(str(exc), err=True)
+            continue
         except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the run
             outcome.crashed += 1
             click.echo(f"{path}: internal error in regr-lint: {type(exc).__name__}: {exc}", err=True)

@@ -15,6 +15,7 @@ from regr_lint import notebook
 from regr_lint.facts import build_facts
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
+from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
 from regr_lint.fixes import TextMap, import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
@@ -173,10 +174,23 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         # A Keras file no rule points at: CPython's parse (a tenth of libcst's cost) is enough to
         # say it is well formed; a broken one still goes on to get its RL000.
         return [], None
+    columns = None  # set when the text analysed is not the file's own (see regr_lint.normalise)
     try:
         module = parse_module(text)
     except cst.ParserSyntaxError as exc:
-        return [_syntax_error(path, exc, cpython_error)], None
+        if cpython_error is not None:
+            return [_syntax_error(path, exc, cpython_error)], None
+        # CPython compiles this file, so it is no syntax error: libcst refuses only its tab
+        # indentation. Analysed with that indentation expanded; no fix is offered (a fix would be
+        # computed on other text).
+        normalised = expand_indentation(text)
+        try:
+            if normalised is None:
+                raise exc
+            text, columns = normalised
+            module = parse_module(text)
+        except (cst.ParserSyntaxError, RecursionError, MemoryError, ValueError) as again:
+            raise NotAnalysed(path, f"libcst cannot read this file ({_first_line(again)})") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")], None
     try:
@@ -198,10 +212,29 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
     if not reports:
         return [], module
     try:
-        placed = list(_place(module, path, reports, text, unplaced))
+        placed = list(_place(module, path, reports, text, None if columns else unplaced))
     except RecursionError:
         return [parse_error(path, "cannot analyse: nested too deeply to compute positions")], None
+    if columns is not None:
+        placed = [dataclasses.replace(
+            f, col=columns.column(f.line, f.col - 1) + 1, end_col=columns.column(f.end_line, f.end_col - 1) + 1,
+            fix=None) for f in placed]
+        return sorted(filter_noqa(placed, text)), None
     return sorted(filter_noqa(placed, text)), module
+
+
+class NotAnalysed(Exception):
+    """A file CPython compiles (so no RL000) that the linter cannot read: said on stderr, never
+    cached, never reported as a finding."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: not analysed: {reason}")
+        self.path, self.reason = path, reason
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "message", "") or exc) or type(exc).__name__
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
 def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxError | None) -> Finding:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, Union
 
 from regr_lint.cache import Cache, dump_finding, load_finding
-from regr_lint.engine import lint_file, needs_parse, parse_error
+from regr_lint.engine import NotAnalysed, lint_file, needs_parse, parse_error
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
 from regr_lint.rule import Rule
@@ -39,7 +39,14 @@ class Crash:
     traceback: str = ""
 
 
-Result = Union[list[Finding], Crash]
+@dataclass(frozen=True)
+class Skipped:
+    """A file the linter could not analyse although Python compiles it: said on stderr, never cached."""
+
+    message: str  # "PATH: not analysed: why"
+
+
+Result = Union[list[Finding], Crash, Skipped]
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ def _known(path: str, rules: Sequence[Rule], cache: Cache) -> Optional[Result]:
 def _guarded(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Result:
     try:
         return lint_path(path, rules, cache)
+    except NotAnalysed as exc:
+        return Skipped(str(exc))
     except Exception as exc:  # noqa: BLE001 - a bug in a rule must not stop the run
         return Crash(type(exc).__name__, str(exc), traceback.format_exc())
 

@@ -11,7 +11,10 @@ class ParseError(Rule):
     docs = """\
 ## What it does
 Reports a file that regr-lint could not read, decode (PEP 263 cookie, UTF-8 BOM) or parse as
-Python 3, with the parser's message and position.
+Python 3, with the parser's message and position. A file CPython compiles is never RL000: when
+only its tab indentation stops the parser (a tab-indented block in a space-indented module), it is
+analysed with that indentation expanded to spaces as CPython measures it (findings at their real
+lines and columns, no fix offered); if even that fails, stderr says `PATH: not analysed: …`.
 
 ## Why is this bad?
 Nothing in such a file was checked, so a clean run would be a false reassurance. The run goes on

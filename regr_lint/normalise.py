@@ -1,0 +1,91 @@
+"""Tab indentation expanded to spaces, for files CPython compiles but libcst's tokenizer refuses.
+
+CPython accepts a tab-indented block inside a space-indented module when the indentation is
+consistent within the block (it measures columns with tabs to the next multiple of 8, and checks
+the same nesting with tabs counted as 1). libcst compares indentation as text and refuses such a
+file. The engine then analyses this normalised text: the leading whitespace of each logical line
+that holds a tab is replaced by the spaces CPython's tokenizer measures, and nothing else changes
+(continuation lines, strings and comments inside brackets keep their text; no line is added or
+removed), so a finding's line is the same and its column maps back through `ColumnMap`.
+"""
+from __future__ import annotations
+
+import io
+import tokenize
+from typing import Optional
+
+TABSIZE = 8
+
+
+def _width(indent: str) -> int:
+    """The column CPython's tokenizer gives the end of `indent` (tabs to the next multiple of 8;
+    a form feed resets the column)."""
+    col = 0
+    for ch in indent:
+        if ch == "\t":
+            col = (col // TABSIZE + 1) * TABSIZE
+        elif ch == "\f":
+            col = 0
+        else:
+            col += 1
+    return col
+
+
+class ColumnMap:
+    """Columns on the normalised text -> columns on the original, line by line (0-based columns)."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, tuple[str, int]] = {}  # line -> (original indent, its width in spaces)
+
+    def column(self, line: int, col: int) -> int:
+        entry = self.lines.get(line)
+        if entry is None:
+            return col
+        indent, width = entry
+        if col >= width:
+            return col - width + len(indent)
+        for i in range(len(indent)):  # a column inside the indentation: the character that covers it
+            if _width(indent[:i + 1]) > col:
+                return i
+        return len(indent)
+
+
+def expand_indentation(text: str) -> Optional[tuple[str, ColumnMap]]:
+    """The text with the tab-holding indentation of logical-line starts expanded to spaces, and the
+    column map back; None when there is nothing to expand or the text cannot be tokenized."""
+    lines = io.StringIO(text, newline="").readlines()  # the lines tokenize sees (not str.splitlines)
+    starts: set[int] = set()  # 1-based lines where a logical line (or a comment-only line) starts
+    depth = 0
+    fresh = True  # the next token begins a logical line
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(text, newline="").readline):
+            kind = tok.type
+            if kind in (tokenize.NEWLINE, tokenize.NL):
+                fresh = depth == 0
+                continue
+            if kind in (tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER) or kind == tokenize.ENCODING:
+                continue
+            if fresh:
+                starts.add(tok.start[0])
+                fresh = False
+            if kind == tokenize.OP and tok.string in "([{":
+                depth += 1
+            elif kind == tokenize.OP and tok.string in ")]}":
+                depth = max(depth - 1, 0)
+    except (tokenize.TokenError, IndentationError, SyntaxError, ValueError):
+        return None
+    columns = ColumnMap()
+    out = list(lines)
+    for n in sorted(starts):
+        if n > len(lines):
+            continue
+        line = lines[n - 1]
+        indent = line[:len(line) - len(line.lstrip(" \t\f"))]
+        if "\t" not in indent:
+            continue
+        width = _width(indent)
+        out[n - 1] = " " * width + line[len(indent):]
+        columns.lines[n] = (indent, width)
+    if not columns.lines:
+        return None
+    return "".join(out), columns
