@@ -34,7 +34,8 @@ with `RepeatVector`, upsampling decoders, and models whose targets the file buil
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
 itself). A multi-class head (a softmax over several units, or a categorical loss) over steps is
 taken for a per-token tagger and left alone, unless the file shows one label per sample for every
-`fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a label column
+`fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
+transform, a label column
 (`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Whatever the
 tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
 

@@ -120,6 +120,9 @@ def test_sequence_targets_are_silent(targets):
     ("Y = data[:, -1]", True),
     ("Y = df.iloc[:, 0]", True),
     ("(x_tr, Y), (x_te, y_te) = keras.datasets.reuters.load_data()", True),
+    ("lb = LabelBinarizer()\n    Y = lb.fit_transform(df['activity'])", True),
+    ("Y = tf.one_hot(np.load('labels.npy'), 6)", True),
+    ("Y = enc.fit_transform(df['activity'])", False),  # enc: unknown
     ("Y = np.load('labels.npy')", False),  # unknown rank: a tagger is possible
     ("Y = np.array([to_categorical(t, 6) for t in tags])", False),  # one-hot per token
     ("Y = to_categorical(pad_sequences(tags, maxlen=30), 6)", False),
@@ -132,6 +135,8 @@ def test_multiclass_head_over_steps_needs_per_sample_targets(targets, reported):
     import numpy as np
     import pandas as pd
     import keras
+    import tensorflow as tf
+    from sklearn.preprocessing import LabelBinarizer
     from keras.models import Sequential
     from keras.layers import LSTM, Dense
     from keras.utils import to_categorical

@@ -513,7 +513,8 @@ def _shaped_as_sequence(kind: str, node) -> bool:
 
 def targets_are_per_sample(model: KerasModel, facts) -> bool:
     """True when every target the model is fitted on is shown to hold one label per sample: a
-    `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies` / `label_binarize`, a label
+    `to_categorical` / `one_hot` / `np.eye(k)[…]` one-hot of labels, `get_dummies` /
+    `label_binarize` / a `LabelBinarizer`, `OneHotEncoder` or `LabelEncoder` transform, a label
     column (`df["label"]`, `data[:, -1]`, `df.iloc[:, 0]`), or the labels of a `keras.datasets`
     `load_data()`. Checked after `targets_are_sequences`: evidence of per-step targets wins."""
     ys = [t.y_node for t in model.trainings]
@@ -528,7 +529,24 @@ def targets_are_per_sample(model: KerasModel, facts) -> bool:
     return True
 
 
-_ONE_HOT = frozenset({"to_categorical", "get_dummies", "label_binarize"})
+_ONE_HOT = frozenset({"to_categorical", "get_dummies", "label_binarize", "one_hot"})
+_ENCODERS = frozenset({"LabelBinarizer", "LabelEncoder", "OneHotEncoder"})
+
+
+def _label_encoder(node, flow: "_Bindings") -> bool:
+    """`LabelBinarizer()` / `OneHotEncoder(...)`, directly or through the one name bound to it."""
+    if isinstance(node, cst.Name):
+        values = flow.values(node.value)
+        return len(values) == 1 and values[0][0] == "value" and _label_encoder_call(values[0][1])
+    return _label_encoder_call(node)
+
+
+def _label_encoder_call(node) -> bool:
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return name in _ENCODERS
 _DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
@@ -538,6 +556,9 @@ def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
+                and _label_encoder(func.value, flow):
+            return True  # LabelBinarizer().fit_transform(labels): one row per sample
         if name in _ONE_HOT and node.args:
             # to_categorical of padded / windowed / 3-D labels is a per-step one-hot
             arg = node.args[0].value
