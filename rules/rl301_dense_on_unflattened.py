@@ -7,7 +7,8 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.facts.names import canonical
-from regr_lint.facts.ranks import RECURRENT, head_on_unflattened, targets_are_sequences, uses_multiclass_loss
+from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
+                                   uses_multiclass_loss)
 from regr_lint.fixes import bindings, python_tree
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.names import dotted_name
@@ -29,10 +30,14 @@ recurrent layer in between. It follows a small rank tracker over Sequential chai
 graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor.
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
-with `RepeatVector`, upsampling decoders, per-token taggers (a multi-class softmax or a categorical
-loss over every step) and models whose targets the file builds as sequences (`pad_sequences`,
-windows sliced per step, a 3-D reshape, or the input itself). Whatever the tracker cannot follow
-(a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
+with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
+(`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
+itself). A multi-class head (a softmax over several units, or a categorical loss) over steps is
+taken for a per-token tagger and left alone, unless the file shows one label per sample for every
+`fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
+transform, a label column
+(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Whatever the
+tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
 
 ## Why is this bad?
 `Dense` acts on the last axis only. On a `(batch, steps, features)` tensor it predicts one value per
@@ -40,8 +45,9 @@ time step, so the model's output is `(batch, steps, 1)` while the targets are `(
 regression loss Keras does not complain: the loss broadcasts the targets over the steps and trains
 every step, which sees only its own part of the input, to predict the same number, and `predict()`
 returns a sequence of predictions per sample instead of one. The validation loss ends far worse than
-the same network with a `Flatten` or a global pooling. (With a classification loss, Keras 3 stops
-at `fit()` with a shape error instead.)
+the same network with a `Flatten` or a global pooling. (With a classification head and one label
+per sample, Keras stops at `fit()` with a shape error instead, or trains every position on the
+image's label.)
 
 ## Example
 ```python
@@ -161,6 +167,44 @@ x = keras.layers.Flatten()(x)
 out = keras.layers.Dense(1)(x)
 model = keras.Model(inp, out)
 """,
+        # a tagger fed one-hot tags of padded sequences: a multi-class head per step is meant
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dense, Embedding
+from keras.utils import to_categorical
+from keras.preprocessing.sequence import pad_sequences
+X = pad_sequences(words, maxlen=50)
+y = to_categorical(pad_sequences(tags, maxlen=50), num_classes=9)
+model = Sequential()
+model.add(Embedding(5000, 64))
+model.add(LSTM(64, return_sequences=True))
+model.add(Dense(9, activation="softmax"))
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(X, y)
+""",
+        # a multi-class head over steps with targets the file does not show: silent
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+model = Sequential()
+model.add(LSTM(64, return_sequences=True, input_shape=(50, 9)))
+model.add(Dense(6, activation="softmax"))
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(X, Y)
+""",
+        # seq2seq on literal 3-D targets
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+X = np.array([[[0.1], [0.2], [0.3]], [[0.2], [0.3], [0.4]]])
+Y = np.array([[[0.2], [0.3], [0.4]], [[0.3], [0.4], [0.5]]])
+model = Sequential()
+model.add(LSTM(8, return_sequences=True, input_shape=(3, 1)))
+model.add(Dense(1))
+model.compile(loss="mse", optimizer="adam")
+model.fit(X, Y)
+""",
         # return_sequences decided by a parameter: unknown, silent
         """
 from keras.models import Sequential
@@ -220,6 +264,62 @@ model.add(Dense(1))  # expect: RL301
 model.add(Activation("sigmoid"))
 model.compile(loss="binary_crossentropy", optimizer="rmsprop")
 """,
+        # image classifier: Conv2D -> pooling -> Conv2D -> softmax head, one-hot labels per image
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Conv2D, MaxPooling2D, Dense
+from keras.utils import to_categorical
+y = to_categorical(np.load("labels.npy"), 43)
+model = Sequential()
+model.add(Conv2D(32, (5, 5), activation="relu", input_shape=(32, 32, 3)))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Conv2D(64, (3, 3), activation="relu"))
+model.add(Dense(43, activation="softmax"))  # expect: RL301
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(x, y, epochs=15)
+""",
+        # Keras 1 positional kernel, softmax as a separate layer, labels of keras.datasets
+        """
+from keras.datasets import mnist
+from keras.models import Sequential
+from keras.layers import Convolution2D, MaxPooling2D, Dense, Activation
+(X_train, y_train), (X_test, y_test) = mnist.load_data()
+model = Sequential()
+model.add(Convolution2D(15, 7, 7, input_shape=(28, 28, 1)))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Dense(10))  # expect: RL301
+model.add(Activation("softmax"))
+model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+model.fit(X_train, y_train)
+""",
+        # Conv1D in a list, a label column as targets
+        """
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+df = pd.read_csv("signals.csv")
+model = keras.Sequential([
+    layers.Conv1D(32, 3, activation="relu", input_shape=(100, 1)),
+    layers.MaxPooling1D(2),
+    layers.Dense(5, activation="softmax"),  # expect: RL301
+])
+model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+model.fit(X, df["label"].values)
+""",
+        # stacked LSTMs with return_sequences, a softmax head and np.eye one-hot labels
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+Y = np.eye(6)[activity]
+model = Sequential()
+model.add(LSTM(64, return_sequences=True, input_shape=(128, 9)))
+model.add(LSTM(32, return_sequences=True))
+model.add(Dense(6, activation="softmax"))  # expect: RL301
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(X, Y)
+""",
         # GRU in a builder function
         """
 from keras.models import Model
@@ -240,13 +340,24 @@ model.compile(optimizer="adam", loss="mse")
             found, seq2seq = head_on_unflattened(model)
             if not found or seq2seq:
                 continue
-            if uses_multiclass_loss(model, facts) or targets_are_sequences(model, facts):
+            if targets_are_sequences(model, facts):
                 continue
-            if any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
-                continue  # Dense(n_tags) + Activation('softmax'): a per-token classifier
+            # A multi-class head over steps is taken for a per-token tagger unless the file shows
+            # one label per sample (then Keras fails at fit() or the model is silently mis-shaped).
+            per_sample = None
+            if uses_multiclass_loss(model, facts) \
+                    or any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
+                per_sample = targets_are_per_sample(model, facts)
+                if not per_sample:
+                    continue  # Dense(n_tags) + Activation('softmax'): a per-token classifier
             for hit in found:
-                if id(hit.dense.node) in reported or _multiclass_softmax(hit.dense):
+                if id(hit.dense.node) in reported:
                     continue
+                if _multiclass_softmax(hit.dense):
+                    if per_sample is None:
+                        per_sample = targets_are_per_sample(model, facts)
+                    if not per_sample:
+                        continue
                 reported.add(id(hit.dense.node))
                 yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit, facts))
 

@@ -112,6 +112,55 @@ def test_sequence_targets_are_silent(targets):
     """, "RL301") == []
 
 
+@pytest.mark.parametrize("targets, reported", [
+    ("Y = to_categorical(np.load('labels.npy'), 6)", True),
+    ("Y = np.eye(6)[np.load('labels.npy')]", True),
+    ("Y = pd.get_dummies(df['activity']).values", True),
+    ("Y = df['activity'].values", True),
+    ("Y = data[:, -1]", True),
+    ("Y = df.iloc[:, 0]", True),
+    ("(x_tr, Y), (x_te, y_te) = keras.datasets.reuters.load_data()", True),
+    ("lb = LabelBinarizer()\n    Y = lb.fit_transform(df['activity'])", True),
+    ("Y = tf.one_hot(np.load('labels.npy'), 6)", True),
+    ("Y = enc.fit_transform(df['activity'])", False),  # enc: unknown
+    ("Y = np.load('labels.npy')", False),  # unknown rank: a tagger is possible
+    ("Y = np.array([to_categorical(t, 6) for t in tags])", False),  # one-hot per token
+    ("Y = to_categorical(pad_sequences(tags, maxlen=30), 6)", False),
+    ("Y = np.eye(6)[pad_sequences(tags, maxlen=30)]", False),
+    ("Y = to_categorical(np.load('t.npy').reshape(-1, 30, 1), 6)", False),
+    ("Y = np.array([[[0, 1], [1, 0]], [[1, 0], [0, 1]]])", False),  # literal per-step targets
+])
+def test_multiclass_head_over_steps_needs_per_sample_targets(targets, reported):
+    source = f"""
+    import numpy as np
+    import pandas as pd
+    import keras
+    import tensorflow as tf
+    from sklearn.preprocessing import LabelBinarizer
+    from keras.models import Sequential
+    from keras.layers import LSTM, Dense
+    from keras.utils import to_categorical
+    from keras.preprocessing.sequence import pad_sequences
+    {targets}
+    model = Sequential([LSTM(8, input_shape=(30, 9), return_sequences=True), Dense(6, activation="softmax")])
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit(X, Y)
+    """
+    assert bool(_lines(source, "RL301")) is reported
+
+
+def test_multiclass_head_needs_every_fit_per_sample():
+    assert _lines("""
+    from keras.models import Sequential
+    from keras.layers import LSTM, Dense
+    from keras.utils import to_categorical
+    model = Sequential([LSTM(8, input_shape=(30, 9), return_sequences=True), Dense(6, activation="softmax")])
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit(X, to_categorical(labels, 6))
+    model.fit(X2, Y2)
+    """, "RL301") == []
+
+
 def test_windows_unpacked_from_a_helper_keep_their_own_shapes():
     # xs gets windows (inputs), ys one value per window: the targets are per sample.
     assert _lines("""

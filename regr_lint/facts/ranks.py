@@ -8,7 +8,9 @@ layers after it) produces the output. Anything it does not know (a Lambda, a cus
 nested model, attention) makes the rank unknown, and an unknown rank never reports.
 
 `targets_are_sequences(model, facts)` and `uses_multiclass_loss(model, facts)` tell the models meant
-to predict per step (sequence targets, the input as target, taggers) from the others.
+to predict per step (sequence targets, the input as target, taggers) from the others;
+`targets_are_per_sample(model, facts)` tells a multi-class head fitted on one label per sample
+(one-hot labels, a label column, `load_data()` labels) from a tagger.
 """
 from __future__ import annotations
 
@@ -485,6 +487,8 @@ def _shaped_as_sequence(kind: str, node) -> bool:
         return _window(node)
     if isinstance(node, cst.ListComp):
         return _window(node.elt)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return _literal_depth(node) >= 3  # [[[0, 1], [1, 0]], …]: literal per-step targets
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
@@ -505,6 +509,116 @@ def _shaped_as_sequence(kind: str, node) -> bool:
                     and not _full(second) and _plain_shift(second):
                 return True
     return False
+
+
+def targets_are_per_sample(model: KerasModel, facts) -> bool:
+    """True when every target the model is fitted on is shown to hold one label per sample: a
+    `to_categorical` / `one_hot` / `np.eye(k)[…]` one-hot of labels, `get_dummies` /
+    `label_binarize` / a `LabelBinarizer`, `OneHotEncoder` or `LabelEncoder` transform, a label
+    column (`df["label"]`, `data[:, -1]`, `df.iloc[:, 0]`), or the labels of a `keras.datasets`
+    `load_data()`. Checked after `targets_are_sequences`: evidence of per-step targets wins."""
+    ys = [t.y_node for t in model.trainings]
+    if not ys or any(y is None for y in ys):
+        return False
+    flow = _Bindings(facts)
+    labels = _dataset_labels(facts)
+    for y in ys:
+        chain = flow.chain([y])
+        if not any(kind == "value" and _per_sample(node, flow, labels) for kind, node in chain):
+            return False
+    return True
+
+
+_ONE_HOT = frozenset({"to_categorical", "get_dummies", "label_binarize", "one_hot"})
+_ENCODERS = frozenset({"LabelBinarizer", "LabelEncoder", "OneHotEncoder"})
+
+
+def _label_encoder(node, flow: "_Bindings") -> bool:
+    """`LabelBinarizer()` / `OneHotEncoder(...)`, directly or through the one name bound to it."""
+    if isinstance(node, cst.Name):
+        values = flow.values(node.value)
+        return len(values) == 1 and values[0][0] == "value" and _label_encoder_call(values[0][1])
+    return _label_encoder_call(node)
+
+
+def _label_encoder_call(node) -> bool:
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return name in _ENCODERS
+_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
+
+
+def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value in labels
+    if isinstance(node, cst.Call):
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
+                and _label_encoder(func.value, flow):
+            return True  # LabelBinarizer().fit_transform(labels): one row per sample
+        if name in _ONE_HOT and node.args:
+            # to_categorical of padded / windowed / 3-D labels is a per-step one-hot
+            arg = node.args[0].value
+            return not any(_shaped_as_sequence(k, n) for k, n in flow.chain([arg])) \
+                and not any(_padded(n) for n in flow.origins([arg]))
+        return False
+    if isinstance(node, cst.Subscript):
+        if isinstance(node.value, cst.Call) and len(node.slice) == 1:  # np.eye(k)[labels]
+            func = node.value.func
+            name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+            index = node.slice[0].slice
+            if name in ("eye", "identity") and isinstance(index, cst.Index):
+                return not any(_shaped_as_sequence(k, n) for k, n in flow.chain([index.value])) \
+                    and not any(_padded(n) for n in flow.origins([index.value]))
+            return False
+        if len(node.slice) == 1:  # df["label"]
+            index = node.slice[0].slice
+            return isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString)
+        if len(node.slice) == 2:  # data[:, -1], df.iloc[:, 0]
+            first, second = node.slice[0].slice, node.slice[1].slice
+            return isinstance(first, cst.Slice) and _full(first) and isinstance(second, cst.Index) \
+                and _int_literal(second.value)
+    return False
+
+
+def _int_literal(node) -> bool:
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    return isinstance(node, cst.Integer)
+
+
+def _dataset_labels(facts) -> set:
+    """Names bound to the labels of `(x_train, y_train), (x_test, y_test) = mnist.load_data()`."""
+    out = set()
+    for targets, value in facts.assignments:
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                and value.func.attr.value == "load_data"):
+            continue
+        receiver = value.func.value
+        last = receiver.attr.value if isinstance(receiver, cst.Attribute) else \
+            receiver.value if isinstance(receiver, cst.Name) else None
+        if last not in _DATASETS:
+            continue
+        for target in targets:
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                continue
+            for part in target.elements:
+                pair = part.value
+                if isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2 \
+                        and isinstance(pair.elements[1].value, cst.Name):
+                    out.add(pair.elements[1].value.value)
+    return out
+
+
+def _literal_depth(node) -> int:
+    depth = 0
+    while isinstance(node, (cst.List, cst.Tuple)) and node.elements:
+        depth += 1
+        node = node.elements[0].value
+    return depth
 
 
 def _plain_shift(s: cst.Slice) -> bool:
