@@ -36,7 +36,9 @@ itself). A multi-class head (a softmax over several units, or a categorical loss
 taken for a per-token tagger and left alone, unless the file shows one label per sample for every
 `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a label column
-(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Whatever the
+(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Over rank-3 steps,
+where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
+(`to_categorical(np.load(...))` may encode a tagger's 2-D tags); over images any one-hot will do. Whatever the
 tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
 
 ## Why is this bad?
@@ -215,6 +217,17 @@ def build(seq):
     model.add(Dense(1))
     return model
 """,
+        # A tagger's tags loaded from disk and one-hot encoded: nothing shows one label per sample.
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+from keras.utils import to_categorical
+tags = np.load("tags.npy")
+model = Sequential([LSTM(64, return_sequences=True, input_shape=(40, 100)), Dense(9, activation="softmax")])
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(X, to_categorical(tags, 9))
+""",
     ]
     INVALID = [
         # Sequential .add: stacked LSTMs with return_sequences and Dropout before the head
@@ -312,7 +325,7 @@ model.fit(X, df["label"].values)
 import numpy as np
 from keras.models import Sequential
 from keras.layers import LSTM, Dense
-Y = np.eye(6)[activity]
+Y = np.eye(6)[df["activity"].values]
 model = Sequential()
 model.add(LSTM(64, return_sequences=True, input_shape=(128, 9)))
 model.add(LSTM(32, return_sequences=True))
@@ -345,9 +358,12 @@ model.compile(optimizer="adam", loss="mse")
             # A multi-class head over steps is taken for a per-token tagger unless the file shows
             # one label per sample (then Keras fails at fit() or the model is silently mis-shaped).
             per_sample = None
+            # Over rank-3 steps (where per-token taggers live) a one-hot must encode labels the file
+            # shows to be one per sample; over images any one-hot of labels will do.
+            strict = any(hit.rank == 3 for hit in found)
             if uses_multiclass_loss(model, facts) \
                     or any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
-                per_sample = targets_are_per_sample(model, facts)
+                per_sample = targets_are_per_sample(model, facts, strict)
                 if not per_sample:
                     continue  # Dense(n_tags) + Activation('softmax'): a per-token classifier
             for hit in found:
@@ -355,7 +371,7 @@ model.compile(optimizer="adam", loss="mse")
                     continue
                 if _multiclass_softmax(hit.dense):
                     if per_sample is None:
-                        per_sample = targets_are_per_sample(model, facts)
+                        per_sample = targets_are_per_sample(model, facts, strict)
                     if not per_sample:
                         continue
                 reported.add(id(hit.dense.node))

@@ -113,15 +113,19 @@ def test_sequence_targets_are_silent(targets):
 
 
 @pytest.mark.parametrize("targets, reported", [
-    ("Y = to_categorical(np.load('labels.npy'), 6)", True),
-    ("Y = np.eye(6)[np.load('labels.npy')]", True),
+    # Over steps a one-hot must encode labels shown to be one per sample: np.load() may hold a
+    # tagger's 2-D tags.
+    ("Y = to_categorical(np.load('labels.npy'), 6)", False),
+    ("Y = to_categorical(df['activity'].values, 6)", True),
+    ("Y = np.eye(6)[data[:, -1].astype(int)]", True),
+    ("Y = np.eye(6)[np.load('labels.npy')]", False),  # over steps: a tagger's 2-D tags one-hot encoded?
     ("Y = pd.get_dummies(df['activity']).values", True),
     ("Y = df['activity'].values", True),
     ("Y = data[:, -1]", True),
     ("Y = df.iloc[:, 0]", True),
     ("(x_tr, Y), (x_te, y_te) = keras.datasets.reuters.load_data()", True),
     ("lb = LabelBinarizer()\n    Y = lb.fit_transform(df['activity'])", True),
-    ("Y = tf.one_hot(np.load('labels.npy'), 6)", True),
+    ("Y = tf.one_hot(np.load('labels.npy'), 6)", False),  # over steps: a tagger's 2-D tags one-hot encoded?
     ("Y = enc.fit_transform(df['activity'])", False),  # enc: unknown
     ("Y = np.load('labels.npy')", False),  # unknown rank: a tagger is possible
     ("Y = np.array([to_categorical(t, 6) for t in tags])", False),  # one-hot per token
@@ -143,6 +147,27 @@ def test_multiclass_head_over_steps_needs_per_sample_targets(targets, reported):
     from keras.preprocessing.sequence import pad_sequences
     {targets}
     model = Sequential([LSTM(8, input_shape=(30, 9), return_sequences=True), Dense(6, activation="softmax")])
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit(X, Y)
+    """
+    assert bool(_lines(source, "RL301")) is reported
+
+
+@pytest.mark.parametrize("targets, reported", [
+    ("Y = to_categorical(np.load('labels.npy'), 43)", True),  # a Dense head on images: per-pixel tagging is not a thing
+    ("Y = np.load('labels.npy')", False),
+])
+def test_multiclass_head_over_images_takes_any_one_hot_of_labels(targets, reported):
+    source = f"""
+    import numpy as np
+    from keras.models import Sequential
+    from keras.layers import Conv2D, MaxPooling2D, Dense
+    from keras.utils import to_categorical
+    {targets}
+    model = Sequential()
+    model.add(Conv2D(32, (5, 5), activation="relu", input_shape=(32, 32, 3)))
+    model.add(MaxPooling2D(pool_size=(2, 2)))
+    model.add(Dense(43, activation="softmax"))
     model.compile(loss="categorical_crossentropy", optimizer="adam")
     model.fit(X, Y)
     """

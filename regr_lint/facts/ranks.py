@@ -511,12 +511,16 @@ def _shaped_as_sequence(kind: str, node) -> bool:
     return False
 
 
-def targets_are_per_sample(model: KerasModel, facts) -> bool:
+def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bool:
     """True when every target the model is fitted on is shown to hold one label per sample: a
     `to_categorical` / `one_hot` / `np.eye(k)[…]` one-hot of labels, `get_dummies` /
     `label_binarize` / a `LabelBinarizer`, `OneHotEncoder` or `LabelEncoder` transform, a label
     column (`df["label"]`, `data[:, -1]`, `df.iloc[:, 0]`), or the labels of a `keras.datasets`
-    `load_data()`. Checked after `targets_are_sequences`: evidence of per-step targets wins."""
+    `load_data()`. Checked after `targets_are_sequences`: evidence of per-step targets wins.
+
+    `strict` (a head over rank-3 steps, where per-token taggers live): a one-hot counts only when
+    what it encodes is itself shown to be one label per sample (a label column, dataset labels, an
+    encoder's output); `to_categorical(np.load("tags.npy"))` may be a tagger's 2-D tags."""
     ys = [t.y_node for t in model.trainings]
     if not ys or any(y is None for y in ys):
         return False
@@ -524,7 +528,7 @@ def targets_are_per_sample(model: KerasModel, facts) -> bool:
     labels = _dataset_labels(facts)
     for y in ys:
         chain = flow.chain([y])
-        if not any(kind == "value" and _per_sample(node, flow, labels) for kind, node in chain):
+        if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain):
             return False
     return True
 
@@ -550,7 +554,7 @@ def _label_encoder_call(node) -> bool:
 _DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
-def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
+def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> bool:
     if isinstance(node, cst.Name):
         return node.value in labels
     if isinstance(node, cst.Call):
@@ -563,7 +567,8 @@ def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
             # to_categorical of padded / windowed / 3-D labels is a per-step one-hot
             arg = node.args[0].value
             return not any(_shaped_as_sequence(k, n) for k, n in flow.chain([arg])) \
-                and not any(_padded(n) for n in flow.origins([arg]))
+                and not any(_padded(n) for n in flow.origins([arg])) \
+                and (not strict or _encodes_labels(arg, flow, labels))
         return False
     if isinstance(node, cst.Subscript):
         if isinstance(node.value, cst.Call) and len(node.slice) == 1:  # np.eye(k)[labels]
@@ -572,7 +577,8 @@ def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
             index = node.slice[0].slice
             if name in ("eye", "identity") and isinstance(index, cst.Index):
                 return not any(_shaped_as_sequence(k, n) for k, n in flow.chain([index.value])) \
-                    and not any(_padded(n) for n in flow.origins([index.value]))
+                    and not any(_padded(n) for n in flow.origins([index.value])) \
+                    and (not strict or _encodes_labels(index.value, flow, labels))
             return False
         if len(node.slice) == 1:  # df["label"]
             index = node.slice[0].slice
@@ -582,6 +588,20 @@ def _per_sample(node, flow: "_Bindings", labels: set) -> bool:
             return isinstance(first, cst.Slice) and _full(first) and isinstance(second, cst.Index) \
                 and _int_literal(second.value)
     return False
+
+
+def _encodes_labels(arg, flow: "_Bindings", labels: set) -> bool:
+    """Whether the value a one-hot encodes is shown to be one label per sample (not one-hot itself)."""
+    return any(kind == "value" and _per_sample(n, flow, labels) and not _is_one_hot(n)
+               for kind, n in flow.chain([arg]))
+
+
+def _is_one_hot(node) -> bool:
+    if isinstance(node, cst.Call):
+        func = node.func
+        name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        return name in _ONE_HOT
+    return isinstance(node, cst.Subscript) and isinstance(node.value, cst.Call)
 
 
 def _int_literal(node) -> bool:
