@@ -91,6 +91,9 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.src", "keras.api._v2", "keras._tf_keras",
     "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
     "tensorflow.python.keras.engine", "tf_keras.src",
+    # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
+    "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
+    "keras.layers.Merge",
 )
 
 # Call results that are certainly not Keras models even when a file imports Keras.
@@ -128,6 +131,21 @@ PUBLIC_SYMBOLS = {
     "keras.utils.np_utils.to_categorical": "keras.utils.to_categorical",
     "keras.utils.generic_utils.get_custom_objects": "keras.utils.get_custom_objects",
     "keras.utils.vis_utils.plot_model": "keras.utils.plot_model",
+    "keras.utils.vis_utils.model_to_dot": "keras.utils.model_to_dot",
+    "keras.utils.visualize_util.plot": "keras.utils.plot_model",
+    "keras.utils.visualize_util.model_to_dot": "keras.utils.model_to_dot",
+}
+# The RL503 hint for a removed module or name without one public twin (a path, and what lies under it,
+# as the file spells them): it names only what Keras 3 has (or another package); never a fix.
+_MERGE_MODES = ("`keras.layers.concatenate` / `keras.layers.Concatenate` for mode=\"concat\"; `add`, "
+                "`multiply`, `average`, `maximum`, `dot` (`Add`, `Multiply`, …) for the other modes")
+_SCIKERAS = "use `KerasClassifier` / `KerasRegressor` of the `scikeras` package (Keras 3 has no such module)"
+REMOVED_KERAS_HINTS = {
+    "keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
+    "keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,
+    "keras.utils.visualize_util": "use `keras.utils.plot_model`",
+    "keras.wrappers.scikit_learn": _SCIKERAS,
+    "tensorflow.keras.wrappers.scikit_learn": _SCIKERAS,
 }
 PUBLIC_MODULES = {
     "keras.layers.core": "keras.layers",

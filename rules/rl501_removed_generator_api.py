@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from regr_lint.lazy import cst
 
 from regr_lint import tables
@@ -43,7 +41,10 @@ class RemovedGeneratorApi(Rule):
 Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:
 one the file builds, one loaded with `load_model`, `self.model`, or a model that arrives as a
 parameter in a file that imports Keras. A function or method of your own with one of these names is
-not reported. The finding is at the method name.
+not reported: called on an object of a class of the file that defines it (a `def`, a static one, or
+a class-level alias such as `fit_generator = fit`, also when the class subclasses `keras.Model`), or
+on an object of unknown type while a class of the file defines it. A `keras.Model` subclass that does
+not define it is still Keras and is reported. The finding is at the method name.
 
 ## Why is this bad?
 Keras 2.1 made `fit`, `evaluate` and `predict` accept generators and `Sequence`s; the `*_generator`
@@ -119,6 +120,25 @@ class Trainer:
 def run(trainer, gen):
     return trainer.fit_generator(gen, 100)
 """,
+        # a wrapper's class-level alias and a static method of that name, on objects of unknown type
+        """
+import keras
+class Wrapper:
+    def __init__(self):
+        self.model = keras.Sequential([keras.layers.Dense(1)])
+    def fit(self, gen, steps):
+        return self.model.fit(gen, steps_per_epoch=steps)
+    fit_generator = fit
+class Loader:
+    @staticmethod
+    def predict_generator(gen, steps):
+        return list(gen)[:steps]
+w = Wrapper()
+w.fit_generator(batches(), 10)
+def run(obj, gen):
+    obj.fit_generator(gen, 3)
+    return obj.predict_generator(gen, 3)
+""",
         # only in comments and strings
         """
 import keras
@@ -192,10 +212,31 @@ class Wrapper:
 
 
 def _file_defines(facts, method: str) -> bool:
+    """A class of the file defines the method: a `def` (a static one too) or a class-level alias."""
     key = ("rl501-defines", method)
     if key not in facts._cache:
-        facts._cache[key] = re.search(rf"\bdef\s+{method}\s*\(\s*self\b", facts.module.code) is not None
+        facts._cache[key] = any(method in _class_names(c) for c in _classes(facts.module))
     return facts._cache[key]
+
+
+def _classes(node):
+    for child in node.children:
+        if isinstance(child, cst.ClassDef):
+            yield child
+        yield from _classes(child)
+
+
+def _class_names(cdef) -> set:
+    """The names a class body binds: its methods and class-level assignments (`fit_generator = fit`)."""
+    names = set()
+    for stmt in getattr(cdef.body, "body", ()):
+        if isinstance(stmt, cst.FunctionDef):
+            names.add(stmt.name.value)
+        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) else []
+            names.update(t.value for t in targets if isinstance(t, cst.Name))
+    return names
 
 
 def _defined_by_user(cls, method: str) -> bool:
@@ -206,10 +247,8 @@ def _defined_by_user(cls, method: str) -> bool:
         if current is None or not hasattr(current, "cdef") or id(current) in seen:
             continue
         seen.add(id(current))
-        body = current.cdef.body
-        for stmt in getattr(body, "body", ()):
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == method:
-                return True
+        if method in _class_names(current.cdef):
+            return True
         todo.extend(getattr(current, "bases", ()))
     return False
 

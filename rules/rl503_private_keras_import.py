@@ -69,6 +69,12 @@ def exempt(path: str, internal: str) -> bool:
     return owner is not None and owner in own_trees(path)
 
 
+def _removed_hint(path: str) -> Optional[str]:
+    """The hint for a Keras 1/2 module or name gone from Keras 3 (`tables.REMOVED_KERAS_HINTS`)."""
+    keys = [k for k in tables.REMOVED_KERAS_HINTS if path == k or path.startswith(k + ".")]
+    return tables.REMOVED_KERAS_HINTS[max(keys, key=len)] if keys else None
+
+
 def _dotted_node(path: str) -> cst.BaseExpression:
     return cst.parse_expression(path)
 
@@ -89,7 +95,8 @@ class PrivateKerasImport(Rule):
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
 `tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
-shims. Reported once per import statement or attribute chain (the longest one, however often the
+shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
+layer, `keras.utils.visualize_util`, `keras.wrappers.scikit_learn`. Reported once per import statement or attribute chain (the longest one, however often the
 function holding it runs). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
 `tf_keras/src/` …) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
@@ -125,7 +132,10 @@ public module does not have (`PeepholeLSTMCell`, `to_list`, a sub-module such as
 names whose twins live in different modules, `import a.b.c` statements and internals without a
 public twin are reported without a fix — no unsafe fix either, since the rewritten import would fail.
 The message then names the public module when the private one maps to it as a whole, and never a
-sub-module path of its own making.
+sub-module path of its own making. A removed module or name gets a hint naming the Keras 3 way, and
+no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Concatenate` (`add`,
+`multiply`, … for the other modes), `visualize_util.plot` → `keras.utils.plot_model`, the
+scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
         """
@@ -148,6 +158,19 @@ engine.dispose()
 import keras
 # from keras.engine.topology import Layer
 NOTE = "keras.engine.input_layer.Input was removed"
+""",
+        # the Keras 3 spellings of merge, np_utils, visualize_util and the scikit-learn wrappers, and
+        # other `merge`s (pandas, a function of the file)
+        """
+import keras
+import pandas as pd
+from keras.layers import Concatenate, concatenate, add
+from keras.utils import to_categorical, plot_model
+from scikeras.wrappers import KerasClassifier
+def merge(a, b):
+    return concatenate([a, b])
+frame = pd.merge(left, right, on="id").merge(extra)
+np_utils = None
 """,
     ]
     INVALID = [
@@ -182,6 +205,20 @@ def build():
 def train():
     build()
 """,
+        # Keras 1/2 modules and names gone from Keras 3: reported, the hint names the Keras 3 way
+        """
+from keras.layers import Input, Dense, merge  # expect: RL503
+from keras.layers import Merge  # expect: RL503
+from keras.utils.visualize_util import plot  # expect: RL503
+from keras.utils import np_utils  # expect: RL503
+from keras.wrappers.scikit_learn import KerasRegressor  # expect: RL503
+from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # expect: RL503
+""",
+        """
+import keras
+joint = keras.layers.merge([left, right], mode="concat")  # expect: RL503
+clf = keras.wrappers.scikit_learn.KerasClassifier(build_fn=build)  # expect: RL503
+""",
         # no public twin known (a sub-module, a helper, a class Keras 3 dropped): reported, no fix
         """
 from tensorflow.python.keras.utils import generic_utils  # expect: RL503
@@ -210,6 +247,9 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
 
     @staticmethod
     def _message(path: str, hint: Optional[str] = None) -> str:
+        removed = _removed_hint(path)
+        if hint is None and removed is not None:
+            return f"`{path}` is gone from Keras 3; {removed}"
         if hint is None:
             public = public_symbol(path) or public_module(path)
             hint = f"use `{public}`" if public else "use the public keras API"

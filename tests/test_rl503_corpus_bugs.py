@@ -151,6 +151,28 @@ def test_every_table_target_is_a_known_public_name():
         assert not any(n.startswith("_") for n in PUBLIC_NAMES[module])
 
 
+def test_removed_hints_name_only_what_keras3_has():
+    for path, hint in tables.REMOVED_KERAS_HINTS.items():
+        for name in re.findall(r"`([\w.]+)`", hint):
+            if name.startswith("keras."):
+                assert public_exists(name), (path, name)
+            elif path.startswith("keras.layers.") and name[0].isalpha() and name not in ("merge", "Merge"):
+                assert public_exists(f"keras.layers.{name}"), (path, name)
+
+
+@pytest.mark.parametrize("source,words", [
+    ("from keras.layers import Input, merge\n", ["`keras.layers.concatenate`", "`keras.layers.Concatenate`"]),
+    ("from keras.layers import Merge\n", ["`keras.layers.Concatenate`"]),
+    ("import keras\nj = keras.layers.merge([a, b], mode='concat')\n", ["`keras.layers.concatenate`"]),
+    ("from keras.utils.visualize_util import plot\n", ["`keras.utils.plot_model`"]),
+    ("from keras.wrappers.scikit_learn import KerasRegressor\n", ["`scikeras`"]),
+])
+def test_removed_keras_names_hint_the_keras3_way(source, words):
+    [finding] = _rl503(source)
+    assert finding.fix is None and all(w in finding.message for w in words)
+    assert "use `keras.layers`" not in finding.message  # not a module that has no `merge`
+
+
 def test_public_symbol_only_returns_known_names():
     privates = list(tables.PUBLIC_SYMBOLS) + [
         f"{m}.{n}" for m in tables.PUBLIC_MODULES for n in ("Dense", "LSTM", "to_list", "core", "Foo")]
