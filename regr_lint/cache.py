@@ -161,7 +161,8 @@ def load_finding(path: str, doc: dict, bound: int = 2 ** 31) -> Finding:
             raise ValueError("fix.safe must be a boolean")
         edits = tuple({"line": _int(e["line"], bound), "column": _int(e["column"], bound),
                        "end_line": _int(e["end_line"], bound), "end_column": _int(e["end_column"], bound),
-                       "content": _str(e["content"])} for e in fd["edits"])
+                       "content": _str(e["content"]),
+                       **({"cell": _int(e["cell"], bound)} if "cell" in e else {})} for e in fd["edits"])
         fix = FixInfo(CachedFix(fd["safe"], _str(fd["message"]), (None,) * _int(fd["n_edits"], bound),
                                 tuple(_str(i) for i in fd["imports"])), edits)
     ints = {k: _int(doc[k], bound) for k in _INT_FIELDS}

@@ -295,8 +295,6 @@ def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
         by_path.setdefault(f.path, []).append(f)
     added = refused = 0
     for path, found in by_path.items():
-        if path.endswith(".ipynb"):
-            continue  # notebooks: a noqa would have to go into the cell's source; not yet
         try:
             added += add_noqa(path, found)
         except (OSError, SourceError, WriteError) as exc:

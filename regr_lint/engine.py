@@ -54,7 +54,14 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
     for f in lint_text(nb.text, path, rules):
         cell, line = nb.locate(f.line)
         _, end = nb.locate(max(f.end_line, f.line))
-        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=None))
+        fix = None
+        if f.fix is not None:
+            # Its edits in the notebook's own coordinates (cell, line within it); a fix that cannot
+            # be written into the cells' sources is not offered.
+            edits = [nb.cell_edit(e) for e in f.fix.edits]
+            if all(e is not None for e in edits):
+                fix = FixInfo(f.fix.fix, tuple(edits))
+        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix))
     return out
 
 

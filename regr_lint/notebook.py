@@ -10,7 +10,7 @@ import io
 import json
 import re
 import tokenize
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Cell magics whose body is still Python; any other `%%magic` cell (bash, html, writefile …) is not.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "skip", "tensorboard"})
@@ -41,6 +41,7 @@ class NotebookError(Exception):
 class NotebookSource:
     text: str
     starts: list  # 1-based joined line where each code cell starts
+    cells: list = field(default_factory=list)  # (original lines, masked lines) of each code cell
 
     def locate(self, line: int) -> tuple[int, int]:
         """(code cell number, line within the cell) of a joined line; both 1-based."""
@@ -51,6 +52,38 @@ class NotebookSource:
             else:
                 break
         return cell + 1, line - self.starts[cell] + 1
+
+    def cell_edit(self, edit: dict) -> dict | None:
+        """A fix's edit placed in the joined code cells, placed in its cell instead: `cell` (1-based,
+        among code cells) and line / column within the cell's own source, as the finding's (ruff's
+        JSON gives notebook edits cell-relative lines too). None when it cannot be written into one
+        cell's source as `--fix` writes it (it changes a masked IPython line, or spans two cells)."""
+        cell, line = self.locate(edit["line"])
+        end_cell, end_line = self.locate(edit["end_line"])
+        col, end_col, content = edit["column"], edit["end_column"], edit["content"]
+        original, masked = self.cells[cell - 1]
+        if (end_cell, end_line) in ((cell + 1, 1), (cell, len(masked) + 1)) and end_col == 1:
+            # The edit takes the newline after the cell's last line, which separates the cells in
+            # the joined text and is not in the cell's source: --fix keeps the separator.
+            if content.endswith("\n"):
+                content = content[:-1]
+            elif not content and col == 1 and line > 1:
+                line, col = line - 1, len(masked[line - 2]) + 1
+            else:
+                return None
+            end_cell, end_line, end_col = cell, len(masked), len(masked[-1]) + 1
+        if end_cell != cell or not 1 <= line <= end_line <= len(masked):
+            return None
+        restore = {m: o for o, m in zip(original, masked) if m != o}
+        for n in range(line, end_line + 1):
+            # A masked line is written back as it was: the edit may replace it whole (its content
+            # then holds the masked form, restored below), not change it in part.
+            if masked[n - 1] != original[n - 1] and not ((n > line or col == 1) and (n < end_line or end_col == 1)):
+                return None
+        if restore:
+            content = "\n".join(restore.get(part, part) for part in content.split("\n"))
+        return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": content,
+                "cell": cell}
 
 
 def _mask(line: str, statement: bool = True) -> str:
@@ -214,10 +247,12 @@ def _parse(text: str) -> dict:
 def load(text: str) -> NotebookSource:
     lines: list[str] = []
     starts: list[int] = []
-    for _, _, masked in _masked_cells(_parse(text)):
+    cells = []
+    for _, original, masked in _masked_cells(_parse(text)):
         starts.append(len(lines) + 1)
         lines.extend(masked)
-    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts)
+        cells.append((original, masked))
+    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells)
 
 
 # ---------------------------------------------------------------- fixing a notebook
@@ -284,27 +319,58 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
                 or len(restore) != len({(m, o) for o, m in zip(original, masked) if m != o}):
             raise NotebookError("a masked IPython line cannot be told from another line of its cell; "
                                 "the notebook was left unchanged")
-        source = [line + "\n" for line in chunk[:-1]] + ([chunk[-1]] if chunk and chunk[-1] else [])
         if spans is None:
-            try:
-                spans = _source_spans(text)
-            except (ValueError, IndexError, RecursionError):
-                raise NotebookError("the notebook's JSON cannot be followed; it was left unchanged") from None
-        span = spans.get(index[id(cell)])
-        if span is None:
-            raise NotebookError("the cell's source cannot be found in the file; the notebook was left unchanged")
-        start, end = span
-        if isinstance(cell.get("source"), list):
-            if cell["source"] and cell["source"][-1] == "" and (not source or source[-1] != ""):
-                source.append("")  # jupytext-style lists end with an empty string: keep it
-            edits.append((start, end, _list_like(text, start, end, source)))
-        else:
-            edits.append((start, end, _string_like(text, "".join(source))))
+            spans = _spans(text)
+        edits.append(_source_edit(text, cell, spans.get(index[id(cell)]), chunk))
     if not edits:
         return text, 0
+    return _splice(text, edits), fixed
+
+
+def set_lines(text: str, changes: dict[int, dict[int, str]]) -> str:
+    """`text` with lines of code cells replaced: {code cell (1-based) -> {line in it (1-based) -> new
+    line}}; only the `source` of the cells that change is rewritten, as `fix_notebook` writes it."""
+    data = _parse(text)
+    cells = _masked_cells(data)
+    index = {id(cell): i for i, cell in enumerate(data["cells"])}
+    spans = None
+    edits = []
+    for number, lines in sorted(changes.items()):
+        cell, original, _ = cells[number - 1]
+        chunk = list(original)
+        for n, line in lines.items():
+            chunk[n - 1] = line
+        if chunk != original:
+            if spans is None:
+                spans = _spans(text)
+            edits.append(_source_edit(text, cell, spans.get(index[id(cell)]), chunk))
+    return _splice(text, edits)
+
+
+def _spans(text: str) -> dict[int, tuple[int, int]]:
+    try:
+        return _source_spans(text)
+    except (ValueError, IndexError, RecursionError):
+        raise NotebookError("the notebook's JSON cannot be followed; it was left unchanged") from None
+
+
+def _source_edit(text: str, cell: dict, span, chunk: list[str]) -> tuple[int, int, str]:
+    """(start, end, new JSON) for a cell whose source lines become `chunk`."""
+    if span is None:
+        raise NotebookError("the cell's source cannot be found in the file; the notebook was left unchanged")
+    source = [line + "\n" for line in chunk[:-1]] + ([chunk[-1]] if chunk and chunk[-1] else [])
+    start, end = span
+    if isinstance(cell.get("source"), list):
+        if cell["source"] and cell["source"][-1] == "" and (not source or source[-1] != ""):
+            source.append("")  # jupytext-style lists end with an empty string: keep it
+        return start, end, _list_like(text, start, end, source)
+    return start, end, _string_like(text, "".join(source))
+
+
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> str:
     for start, end, new in sorted(edits, reverse=True):
         text = text[:start] + new + text[end:]
-    return text, fixed
+    return text
 
 
 # ---------------------------------------------------------------- the file's own JSON text

@@ -24,6 +24,8 @@ JSON schema (version 1), written to stdout as one object:
               {"line": 4, "column": 53,               #   as above, in the file as it is now:
                "end_line": 4, "end_column": 72,       #   replace [start, end) with content
                "content": "[\"mae\"]"}              #   ("" deletes; start == end inserts)
+                                                      # notebooks: each edit also has its "cell";
+                                                      #   its lines are within that cell
             ]
           }
         }

@@ -242,3 +242,98 @@ def test_fix_restores_look_alike_masked_lines_or_refuses():
     assert new == text.replace("metrics=['mae', 'accuracy']", "metrics=['mae']")
     with pytest.raises(NotebookError):
         fix_notebook(notebook(("code", "%ls\n#%ls\n" + cell)), fix_source)
+
+
+FIXABLE = notebook(
+    ("markdown", "# Optimizer"),
+    ("code", "%pip install keras\nfrom tensorflow import keras"),
+    ("code", "model = keras.Sequential()\n%time x = 1\nopt = keras.optimizers.Adam(lr=5e-5)\n"
+             "model.compile(optimizer=opt, loss='mse')"),
+    ("code", "sgd = keras.optimizers.SGD(\n    lr=0.1)"),
+)
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def _apply(source: str, edits: list[dict]) -> str:
+    lines = source.split("\n")
+    starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    for e in sorted(edits, key=lambda e: (e["line"], e["column"]), reverse=True):
+        a = starts[e["line"] - 1] + e["column"] - 1
+        b = starts[e["end_line"] - 1] + e["end_column"] - 1
+        source = source[:a] + e["content"] + source[b:]
+    return source
+
+
+def test_fixable_finding_in_a_notebook_is_listed_as_fixable_with_cell_edits(tmp_path):
+    """[*], the fixable count and JSON `fix` agree with --fix; edits are cell-relative (with `cell`)."""
+    path = tmp_path / "nb.ipynb"
+    path.write_text(FIXABLE)
+    text = _cli(str(path))
+    assert text.stdout.count("RL502 [*]") == 2, text.stdout
+    assert "2 fixable with the --fix option" in text.stderr
+    found = json.loads(_cli("--format", "json", str(path)).stdout)["findings"]
+    assert [(f["cell"], f["line"]) for f in found] == [(2, 3), (3, 2)]
+    cells = [c for c in json.loads(FIXABLE)["cells"] if c["cell_type"] == "code"]
+    expected = ["".join(c["source"]) for c in cells]
+    for f in found:
+        assert f["fix"]["applicability"] == "safe"
+        assert {e["cell"] for e in f["fix"]["edits"]} == {f["cell"]}
+        expected[f["cell"] - 1] = _apply(expected[f["cell"] - 1], f["fix"]["edits"])
+    assert "keras.optimizers.Adam(learning_rate=5e-5)" in expected[1]
+    fixed = _cli("--fix", "--show-fixes", str(path))
+    assert "2 × RL502" in fixed.stderr
+    written = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    assert ["".join(c["source"]) for c in written] == expected
+
+
+SEQ = ("from tensorflow.keras.models import Sequential\nfrom tensorflow.keras.layers import LSTM, Dense\n"
+       "model = Sequential()\nmodel.add(LSTM(128, input_shape=(45, 4), return_sequences=True))\n")
+
+
+@pytest.mark.parametrize("cells", [
+    # a statement replaced at the end of a cell without a final newline (the joined text's separator)
+    (SEQ + "# the head\nmodel.add(Dense(1))", "model.compile(loss='mse', optimizer='adam')"),
+    # a masked magic among the replaced statement's leading lines comes back as written
+    (SEQ + "%time x = 1\nmodel.add(Dense(1))\n", "model.compile(loss='mse', optimizer='adam')"),
+    # an added import goes into the first code cell, after its masked magic
+    ("%pip install x\nimport tensorflow as tf", "model = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
+     "model.compile(optimizer='adam', loss='mse')\nmodel.fit(ds, steps_per_epoch=len(x) / bs, epochs=10)"),
+])
+def test_json_edits_applied_to_the_cells_give_what_fix_writes(tmp_path, cells):
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(*(("code", c) for c in cells)))
+    found = json.loads(_cli("--format", "json", str(path)).stdout)["findings"]
+    assert found and all(f["fix"] for f in found)
+    expected = list(cells)
+    for f in found:
+        for e in f["fix"]["edits"]:
+            expected[e["cell"] - 1] = _apply(expected[e["cell"] - 1], [e])
+    assert expected != list(cells)
+    _cli("--fix", "--unsafe-fixes", str(path))  # RL301's fix is unsafe
+    assert ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]] == expected
+
+
+def test_add_noqa_in_a_notebook_goes_into_the_cell_source_once(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    src = notebook(
+        ("code", "from tensorflow import keras\n%time opt0 = keras.optimizers.Adam(lr=1.0)"),
+        ("code", "opt = keras.optimizers.Adam(lr=5e-5)\nsgd = keras.optimizers.SGD(\n    lr=0.1)  # noqa: RL999\n"),
+    )
+    path.write_bytes(src.encode())
+    first = _cli("--add-noqa", str(path))
+    assert first.returncode == 0 and "Added 2 noqa directives." in first.stderr, first.stderr
+    new = path.read_bytes().decode()
+    before, after = src.splitlines(keepends=True), new.splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and [b for _, b in changed] == [
+        '    "opt = keras.optimizers.Adam(lr=5e-5)  # noqa: RL502\\n",\n',
+        '    "    lr=0.1)  # noqa: RL502, RL999\\n"\n']
+    assert "noqa" not in json.loads(new)["cells"][0]["source"][1]  # a masked magic gets none
+    second = _cli("--add-noqa", str(path))
+    assert "Added 0 noqa directives." in second.stderr
+    assert path.read_bytes().decode() == new
+    assert _cli(str(path)).returncode == 0
