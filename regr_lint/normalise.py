@@ -4,12 +4,14 @@ CPython accepts a tab-indented block inside a space-indented module when the ind
 consistent within the block (it measures columns with tabs to the next multiple of 8, and checks
 the same nesting with tabs counted as 1). libcst compares indentation as text and refuses such a
 file. The engine then analyses this normalised text: the leading whitespace of each logical line
-that holds a tab is replaced by the spaces CPython's tokenizer measures, and nothing else changes
+that holds a tab (or a form feed) is replaced by the spaces CPython's tokenizer measures, a line
+that is only a backslash continuation becomes blank, and nothing else changes
 (continuation lines, strings and comments inside brackets keep their text; no line is added or
 removed), so a finding's line is the same and its column maps back through `ColumnMap`.
 """
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 from typing import Optional
@@ -53,6 +55,8 @@ class ColumnMap:
 def expand_indentation(text: str) -> Optional[tuple[str, ColumnMap]]:
     """The text with the tab-holding indentation of logical-line starts expanded to spaces, and the
     column map back; None when there is nothing to expand or the text cannot be tokenized."""
+    original = text
+    text = _blank_continuation_lines(text)
     lines = io.StringIO(text, newline="").readlines()  # the lines tokenize sees (not str.splitlines)
     starts: set[int] = set()  # 1-based lines where a logical line (or a comment-only line) starts
     depth = 0
@@ -81,11 +85,33 @@ def expand_indentation(text: str) -> Optional[tuple[str, ColumnMap]]:
             continue
         line = lines[n - 1]
         indent = line[:len(line) - len(line.lstrip(" \t\f"))]
-        if "\t" not in indent:
-            continue
+        if "\t" not in indent and "\f" not in indent:
+            continue  # (a form feed resets CPython's column count; libcst may not follow it either)
         width = _width(indent)
         out[n - 1] = " " * width + line[len(indent):]
         columns.lines[n] = (indent, width)
-    if not columns.lines:
+    if not columns.lines and text == original:
         return None
     return "".join(out), columns
+
+
+def _blank_continuation_lines(text: str) -> str:
+    """`text` with each line that is only a backslash continuation made blank (CPython joins it to
+    the next line, so it holds nothing; the tokenizers of libcst and of the `tokenize` module then
+    miss the next line's indent). Kept only when CPython reads both texts as the same program: a
+    backslash line inside a string is not a continuation."""
+    lines = io.StringIO(text, newline="").readlines()
+    changed = False
+    for n, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        if body.strip(" \t\f") == "\\":
+            lines[n] = body.replace("\\", " ") + line[len(body):]
+            changed = True
+    if not changed:
+        return text
+    blanked = "".join(lines)
+    try:
+        same = ast.dump(ast.parse(text)) == ast.dump(ast.parse(blanked))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        same = False
+    return blanked if same else text

@@ -73,6 +73,29 @@ def test_only_the_indentation_of_logical_lines_is_expanded():
     assert expand_indentation("x = 1\nif x:\n    y = 2\n") is None  # nothing to expand
 
 
+def test_a_form_feed_in_an_indentation_is_measured_as_cpython_does():
+    """CPython resets its column count at a form feed; libcst's tokenizer then sees a dedent to no
+    outer block. Found by the fuzz tests (a form feed before a method of a class)."""
+    text = ("import keras\nclass Trainer:\n\x0c    def __init__(self, model):\n        self.model = model\n"
+            "    def run(self, gen):\n        return self.model.fit_generator(gen, steps_per_epoch=20)\n")
+    compile(text, "<ff>", "exec")
+    [finding] = lint_text(text, "ff.py", RULES)
+    assert (finding.code, finding.line, finding.fix) == ("RL501", 6, None)
+    assert fix_text(text, "ff.py", RULES).text == text
+
+
+def test_a_backslash_line_before_an_indented_block_is_read_as_blank():
+    """`class T:` then a line that is only `\\`: CPython joins it to the next line; libcst's
+    tokenizer then finds no block to dedent to. Found by the fuzz tests. A backslash line inside a
+    string is the string's own text and is left alone."""
+    text = ("import keras\nclass Trainer:\n\\\n    def __init__(self, model):\n        self.model = model\n"
+            "    def run(self, gen):\n        return self.model.fit_generator(gen, steps_per_epoch=20)\n")
+    compile(text, "<bs>", "exec")
+    [finding] = lint_text(text, "bs.py", RULES)
+    assert (finding.code, finding.line, finding.fix) == ("RL501", 7, None)
+    assert expand_indentation('x = """a\n\\\nb"""\n') is None
+
+
 def test_a_genuine_syntax_error_stays_rl000():
     assert [f.code for f in lint_text(SYNTAX_ERROR, "s.py", RULES)] == ["RL000"]
     # inconsistent tabs (TabError for CPython) stay RL000 too
