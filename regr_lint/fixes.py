@@ -24,12 +24,12 @@ import os
 import re
 import sys
 import tokenize
-import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
 from regr_lint.lazy import cst
 
+from regr_lint.bindings import NameBindings
 from regr_lint.files import write_atomic  # noqa: F401 - re-exported for callers
 from regr_lint.finding import Finding
 from regr_lint.rule import Fix, Rule
@@ -472,59 +472,6 @@ def _edits_from(kept: list[tuple[int, int, int]], text: str, new: str) -> list[t
     return out
 
 
-# -- names a fix introduces -----------------------------------------------------------------------------
-
-def python_tree(text: str) -> Optional[ast.Module]:
-    """CPython's tree of `text`, or None when this Python cannot parse it."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-
-
-def bindings(tree: ast.AST, name: str) -> list[tuple[ast.AST, Optional[ast.alias]]]:
-    """Everything in the file that binds `name`, in any scope: assignments and `del`, loop, `with`,
-    `except` and comprehension targets, `:=`, parameters, definitions, `global` / `nonlocal`,
-    `match` captures, type parameters, imports; a star import may bind anything and counts.
-    Each is (node, the import's alias or None)."""
-    out: list[tuple[ast.AST, Optional[ast.alias]]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            if node.id == name and not isinstance(node.ctx, ast.Load):
-                out.append((node, None))
-        elif isinstance(node, ast.arg):
-            if node.arg == name:
-                out.append((node, None))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                local = alias.asname or alias.name.partition(".")[0]
-                if local == name or alias.name == "*":
-                    out.append((node, alias))
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            if name in node.names:
-                out.append((node, None))
-        elif isinstance(node, ast.MatchMapping):
-            if node.rest == name:
-                out.append((node, None))
-        elif getattr(node, "name", None) == name and not isinstance(node, ast.alias):
-            # def, class, except … as, match … as / *rest, type parameters
-            out.append((node, None))
-    return out
-
-
-def module_name_is_free(tree: Optional[ast.AST], module: str) -> bool:
-    """Whether `module`'s name can be used for the module: nothing in the file binds it to anything
-    else, in any scope (so a new top-level `import module` is seen, unshadowed, everywhere). Files
-    this Python cannot parse (`tree` None) are taken to bind it."""
-    if tree is None:
-        return False
-    return all(isinstance(node, ast.Import) and alias is not None and alias.asname is None
-               and (alias.name == module or alias.name.startswith(module + "."))
-               for node, alias in bindings(tree, module))
-
-
 # -- the loop -------------------------------------------------------------------------------------------
 
 @dataclass
@@ -610,10 +557,11 @@ def _unshadowed(candidates: list[Finding], text: str, drop: Callable) -> list[Fi
     `import math` and writes `math.ceil(...)` where `math` is a variable would break the program."""
     if not any(f.fix.fix.imports for f in candidates):
         return candidates
-    tree = python_tree(text)
+    names = NameBindings.of_text(text)
     out = []
     for f in candidates:
-        taken = [m for m in f.fix.fix.imports if not module_name_is_free(tree, m.partition(".")[0])]
+        taken = [m for m in f.fix.fix.imports
+                 if names is None or not names.module_is_free(m.partition(".")[0])]
         if taken:
             drop(f, f"`{taken[0].partition('.')[0]}` is bound to something else in this file")
         else:

@@ -6,7 +6,6 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.facts.values import Div, Obj
-from regr_lint.fixes import bindings, module_name_is_free, python_tree
 from regr_lint.rule import Edit, Fix, Rule
 
 # numpy's rounding functions: of a float (a true division) they return a numpy float, which Keras 3
@@ -260,11 +259,8 @@ def _numpy_rounded(value) -> "Obj | None":
 
 def _int_is_free(facts) -> bool:
     """Whether `int` is the builtin everywhere in the file: nothing binds the name, in any scope."""
-    key = ("rl202-int-free",)
-    if key not in facts._cache:
-        tree = python_tree(facts.text or facts.module.code)
-        facts._cache[key] = tree is not None and not bindings(tree, "int")
-    return facts._cache[key]
+    names = facts.name_bindings()
+    return names is not None and not names.of("int")
 
 
 def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
@@ -313,10 +309,8 @@ def _only_use(facts, div: cst.BaseExpression, arg: cst.Arg) -> bool:
 
 
 def _math_is_free(facts) -> bool:
-    key = ("rl202-math-free",)
-    if key not in facts._cache:
-        facts._cache[key] = module_name_is_free(python_tree(facts.text or facts.module.code), "math")
-    return facts._cache[key]
+    names = facts.name_bindings()
+    return names is not None and names.module_is_free("math")
 
 
 def _paren(node: cst.BaseExpression) -> cst.BaseExpression:

@@ -9,7 +9,6 @@ from regr_lint.facts.model import layer_activation, layer_units
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
-from regr_lint.fixes import bindings, python_tree
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.names import dotted_name
 
@@ -459,15 +458,12 @@ def _walk_imports(module: cst.Module):
 def _only_keras_flatten(facts, name: str) -> bool:
     """Whether every binding of `name` in the file (any scope) is Keras' `Flatten` imported from a
     keras module (or a star import from one): the name a fix writes must mean that layer everywhere."""
-    key = ("rl301-tree",)
-    if key not in facts._cache:
-        facts._cache[key] = python_tree(facts.text or facts.module.code)
-    tree = facts._cache[key]
-    if tree is None:
+    names = facts.name_bindings()
+    if names is None:
         return False
     return all(isinstance(node, ast.ImportFrom) and alias is not None and not node.level and node.module
                and canonical(node.module).startswith("keras") and alias.name in ("Flatten", "*")
-               for node, alias in bindings(tree, name))
+               for node, alias in names.of(name))
 
 
 def _fix(module: cst.Module, hit, facts=None) -> Optional[Fix]:

@@ -245,3 +245,12 @@ class KerasFacts:
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     _cache: dict = field(default_factory=dict)
+
+    def name_bindings(self):
+        """What binds each name in this file (regr_lint.bindings.NameBindings), or None when this
+        Python cannot parse it. CPython's tree is built once, on the first rule that asks."""
+        if "name-bindings" not in self._cache:
+            from regr_lint.bindings import NameBindings
+
+            self._cache["name-bindings"] = NameBindings.of_text(self.text or self.module.code)
+        return self._cache["name-bindings"]
