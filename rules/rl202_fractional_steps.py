@@ -216,32 +216,30 @@ class Job:
         for model in facts.models:
             for call in model.calls:
                 for name, value, arg in step_arguments(call):
-                    rounded = _numpy_rounded(value)
-                    if rounded is not None:
-                        div = rounded.args.pos[0][0]
-                        if id(div.node) in seen:
-                            continue
-                        seen.add(id(div.node))
-                        text = facts.module.code_for_node(rounded.node).strip()
-                        yield self.report(
-                            div.node,
-                            f"{name}={_short(text)} is a numpy float: Keras 3 raises TypeError "
-                            f"('numpy.float64' object cannot be interpreted as an integer); wrap it in "
-                            f"int(...) or use {_PYTHON_ROUNDING.get(rounded.last, 'round')}(...)",
-                            _int_fix(rounded.node, _only_use(facts, rounded.node, arg), _int_is_free(facts)),
-                        )
+                    found = _problem(facts, name, value, arg)
+                    if found is None or id(found[0]) in seen:
                         continue
-                    if not isinstance(value, Div) or value.node is None or id(value.node) in seen:
-                        continue
-                    seen.add(id(value.node))
-                    text = facts.module.code_for_node(value.node).strip()
-                    yield self.report(
-                        value.node,
-                        f"{name}={_short(text)} is a true division, a float: Keras 3 raises "
+                    seen.add(id(found[0]))
+                    yield self.report(*found)
+
+
+def _problem(facts, name: str, value, arg: cst.Arg):
+    """(the division to report, the message, the fix) when the step count is a float, else None."""
+    rounded = _numpy_rounded(value)
+    if rounded is not None:  # np.ceil(n / bs): reported at the division, fixed around the call
+        div = rounded.args.pos[0][0].node
+        text = facts.module.code_for_node(rounded.node).strip()
+        return div, (f"{name}={_short(text)} is a numpy float: Keras 3 raises TypeError "
+                     f"('numpy.float64' object cannot be interpreted as an integer); wrap it in "
+                     f"int(...) or use {_PYTHON_ROUNDING.get(rounded.last, 'round')}(...)"), \
+            _int_fix(rounded.node, _only_use(facts, rounded.node, arg), _int_is_free(facts))
+    if not isinstance(value, Div) or value.node is None:
+        return None
+    text = facts.module.code_for_node(value.node).strip()
+    return value.node, (f"{name}={_short(text)} is a true division, a float: Keras 3 raises "
                         f"TypeError ('float' object cannot be interpreted as an integer); round it "
-                        f"with math.ceil(...) or use //",
-                        _ceil_fix(value.node, _only_use(facts, value.node, arg), _math_is_free(facts)),
-                    )
+                        f"with math.ceil(...) or use //"), \
+        _ceil_fix(value.node, _only_use(facts, value.node, arg), _math_is_free(facts))
 
 
 # what rounds the same way to a Python int
