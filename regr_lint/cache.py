@@ -32,11 +32,11 @@ import os
 import shutil
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from regr_lint import __version__
+from regr_lint.files import write_atomic
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.source import SourceError, read_bytes
 
@@ -220,7 +220,8 @@ class Cache:
             os.makedirs(shard, exist_ok=True)
             if os.path.islink(shard):
                 return
-            _replace(self._entry(key), payload)
+            # durable=False: a lost entry is a cache miss; a link planted there is replaced
+            write_atomic(self._entry(key), payload, durable=False, follow_symlinks=False)
         except (OSError, TypeError, ValueError):
             pass
 
@@ -235,15 +236,8 @@ class Cache:
         for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "# Created by regr-lint.\n*\n")):
             target = os.path.join(self.dir, name)
             if not os.path.lexists(target):
-                _replace(target, text.encode())
+                write_atomic(target, text.encode(), durable=False, follow_symlinks=False)
         self._prepared = True
-
-
-@functools.lru_cache(maxsize=None)
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _unusable(directory: str) -> Optional[str]:
@@ -260,25 +254,6 @@ def _unusable(directory: str) -> Optional[str]:
     if not stat.S_ISDIR(st.st_mode):
         return f"{directory} is not a directory; running without the cache"
     return None
-
-
-def _replace(target: str, data: bytes) -> None:
-    """Write a temporary file beside `target` and rename it over `target` itself: a symlink planted
-    where an entry goes is replaced, never written through (files.write_atomic writes a source
-    file's symlink target, which is right for --fix, not for a cache)."""
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix="." + os.path.basename(target) + ".",
-                               suffix=".regr-lint.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp's 0600 would shut out the project's other users
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def clean(root: str) -> Optional[str]:

@@ -66,17 +66,22 @@ def read_snapshot(path: str, read: Callable[[str], bytes]) -> tuple[bytes, Snaps
     return data, Snapshot.of(st, data)
 
 
-def write_atomic(path: str, data: bytes, *, durable: bool = True, make_dirs: bool = False) -> None:
-    """Replace `path`'s content with `data` (a symlink's target is written). An existing file keeps
-    its permissions and, as far as this user may set them, its owner and group (root fixing another
-    user's file must not hand it to root); a new one gets the usual 0666 less the umask. `durable`
-    fsyncs before the rename (source files); a cache entry can skip it."""
-    target = os.path.realpath(path)
+def write_atomic(path: str, data: bytes, *, durable: bool = True, make_dirs: bool = False,
+                 follow_symlinks: bool = True) -> None:
+    """Replace `path`'s content with `data` (a symlink's target is written, or with
+    `follow_symlinks=False` the link itself is replaced: a link planted where a cache entry goes is
+    never written through). An existing file keeps its permissions and, as far as this user may set
+    them, its owner and group (root fixing another user's file must not hand it to root); a new one
+    gets the usual 0666 less the umask. `durable` fsyncs before the rename (source files); a cache
+    entry can skip it."""
+    target = os.path.realpath(path) if follow_symlinks else os.path.abspath(path)
     folder = os.path.dirname(target) or "."
     if make_dirs:
         os.makedirs(folder, exist_ok=True)
     try:
-        st = os.stat(target)
+        st = os.stat(target, follow_symlinks=False)
+        if stat.S_ISLNK(st.st_mode):
+            raise FileNotFoundError  # replaced, not followed: a new file
         mode, owner = stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid)
     except OSError:
         umask = os.umask(0)
