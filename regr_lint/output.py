@@ -109,8 +109,9 @@ def write_statistics(findings: Sequence[Finding], out: TextIO, unsafe: bool = Fa
 
 
 def write_output_file(path: str, text: str) -> None:
-    """`--output-file`: written all at once, the folder created if needed."""
-    write_atomic(path, escape_surrogates(text).encode("utf-8"), make_dirs=True)
+    """`--output-file`: written all at once, the folder created if needed (`text` comes from
+    formats.write_findings, lone surrogates already escaped)."""
+    write_atomic(path, text.encode("utf-8"), make_dirs=True)
 
 
 def _escaped(doc: dict) -> dict:
