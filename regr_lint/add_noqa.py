@@ -82,7 +82,7 @@ def _add_noqa_notebook(path: str, data: bytes, snap, wanted: dict[int, set[str]]
     for number, codes in sorted(wanted.items()):
         cell, n = nb.locate(number)
         original, masked = nb.cells[cell - 1]
-        if not 1 <= n <= len(original) or masked[n - 1] != original[n - 1]:
+        if not 1 <= n <= len(original) or masked[n - 1] != original[n - 1][nb.shift(cell, n):]:
             continue  # a masked magic: the comment would become its argument
         line = _with_noqa(original[n - 1], codes, existing.get(number))
         if line is not None:

@@ -61,7 +61,10 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
             edits = [nb.cell_edit(e) for e in f.fix.edits]
             if all(e is not None for e in edits):
                 fix = FixInfo(f.fix.fix, tuple(edits))
-        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix))
+        end_cell, _ = nb.locate(max(f.end_line, f.line))
+        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix,
+                                       col=f.col + nb.shift(cell, line),
+                                       end_col=f.end_col + nb.shift(end_cell, end) if f.end_col else f.end_col))
     return out
 
 

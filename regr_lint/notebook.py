@@ -42,6 +42,13 @@ class NotebookSource:
     text: str
     starts: list  # 1-based joined line where each code cell starts
     cells: list = field(default_factory=list)  # (original lines, masked lines) of each code cell
+    # per code cell, per line: the prefix IPython's cleanup strips (a cell's common indentation, a
+    # pasted prompt); a finding's column there is the masked text's plus this
+    shifts: list = field(default_factory=list)
+
+    def shift(self, cell: int, line: int) -> int:
+        shifts = self.shifts[cell - 1] if 0 < cell <= len(self.shifts) else []
+        return shifts[line - 1] if 0 < line <= len(shifts) else 0
 
     def locate(self, line: int) -> tuple[int, int]:
         """(code cell number, line within the cell) of a joined line; both 1-based."""
@@ -74,6 +81,8 @@ class NotebookSource:
             end_cell, end_line, end_col = cell, len(masked), len(masked[-1]) + 1
         if end_cell != cell or not 1 <= line <= end_line <= len(masked):
             return None
+        if any(self.shift(cell, n) for n in range(line, end_line + 1)):
+            return None  # a line IPython dedents or strips a prompt from: not rewritten
         restore = {m: o for o, m in zip(original, masked) if m != o}
         for n in range(line, end_line + 1):
             # A masked line is written back as it was: the edit may replace it whole (its content
@@ -222,7 +231,92 @@ def _ipython_lines(lines: list[str]) -> dict[int, bool]:
     return masked
 
 
+# The prompts IPython strips from a pasted session: `>>> ` / `... ` (also indented, as a doctest has
+# them) and its own `In [3]: ` / `   ...: `.
+_PS1 = re.compile(r"\s*>>>[ \t]?")
+_PS2 = re.compile(r"\s*\.\.\.[ \t]?")
+_DOCTEST = re.compile(r"\s*>>>")
+_IN_PROMPT = re.compile(r"((\[nav\]|\[ins\])? )?In \[\d+\]: |\s*\.{3,}: ?")
+_TRIPLE = re.compile(r"(?<!\\)(\"\"\"|\'\'\')")
+_PREFIX_ONLY = re.compile(r"(?i)[rubf]*")
+
+
+def _margin(lines: list[str]) -> str:
+    """The whitespace every non-blank line starts with (textwrap.dedent's margin)."""
+    margin = None
+    for line in lines:
+        if not line.strip(" \t"):
+            continue
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if margin is None:
+            margin = indent
+        else:
+            n = 0
+            while n < min(len(margin), len(indent)) and margin[n] == indent[n]:
+                n += 1
+            margin = margin[:n]
+    return margin or ""
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    # IPython also empties whitespace-only lines; kept here (the parse is the same) so that a cell
+    # with a trailing "    " line is not taken for one IPython rewrites
+    margin = _margin(lines)
+    return [line if not line.strip(" \t") else line[len(margin):] for line in lines]
+
+
+def _in_docstrings(lines: list[str]) -> list[bool]:
+    """Lines inside a triple-quoted string that opened at the start of its line (a docstring or a
+    bare string, not a prompted statement): IPython leaves `>>>` in those alone."""
+    inside, quote, keep, seen = [], None, False, False
+    for line in lines:
+        inside.append(quote is not None and keep)
+        for m in _TRIPLE.finditer(line):
+            if quote is None:
+                before = line[: m.start()]
+                bare = _PS2.sub("", _PS1.sub("", before, count=1), count=1)
+                keep = not (bare != before and seen) and bool(_PREFIX_ONLY.fullmatch(bare.strip()))
+                quote = m.group(1)
+                inside[-1] = keep
+            elif quote == m.group(1):
+                quote, keep = None, False
+        seen = seen or bool(_DOCTEST.match(line))
+    return inside
+
+
+def _without_prompts(lines: list[str]) -> list[str]:
+    docstring = _in_docstrings(lines)
+    if any(_DOCTEST.match(line) and not kept for line, kept in zip(lines, docstring)):
+        out, stripped = [], []
+        for line, kept in zip(lines, docstring):
+            new = line if kept else _PS1.sub("", line, count=1) if _PS1.match(line) \
+                else _PS2.sub("", line, count=1) if _PS2.match(line) else line
+            out.append(new)
+            stripped.append(new != line)
+        lines, start = [], 0
+        for end in range(1, len(out) + 1):  # each run of lines in or out of a docstring
+            if end == len(out) or docstring[end] != docstring[start]:
+                run = out[start:end]
+                lines.extend(_dedented(run) if not docstring[start] and any(stripped[start:end]) else run)
+                start = end
+    if _IN_PROMPT.match(lines[0]) or (len(lines) > 1 and _IN_PROMPT.match(lines[1])):
+        lines = [_IN_PROMPT.sub("", line, count=1) if _IN_PROMPT.match(line) else line for line in lines]
+    return lines
+
+
+def cleaned(body: list[str]) -> list[str]:
+    """The cell's lines as IPython's cleanup transforms leave them, before any magic is looked for:
+    a cell indented as a whole is dedented, pasted `>>>` / `In [n]:` prompts are stripped. Each line
+    loses only a prefix, so a column maps back by adding what its line lost."""
+    first = next((i for i, line in enumerate(body) if line.strip()), None)
+    if first is None:
+        return list(body)
+    rest = _without_prompts(_dedented(body[first:]))
+    return body[:first] + rest
+
+
 def _masked(body: list[str]) -> list[str]:
+    body = cleaned(body)
     ipython = _ipython_lines(body)
     return [line if i not in ipython else _mask(line, ipython[i]) for i, line in enumerate(body)]
 
@@ -247,12 +341,13 @@ def _parse(text: str) -> dict:
 def load(text: str) -> NotebookSource:
     lines: list[str] = []
     starts: list[int] = []
-    cells = []
+    cells, shifts = [], []
     for _, original, masked in _masked_cells(_parse(text)):
         starts.append(len(lines) + 1)
         lines.extend(masked)
         cells.append((original, masked))
-    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells)
+        shifts.append([len(o) - len(c) for o, c in zip(original, cleaned(original))])
+    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells, shifts)
 
 
 # ---------------------------------------------------------------- fixing a notebook
@@ -315,6 +410,9 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
         chunk = [restore.get(line, line) for line in chunk]
         if chunk == original:
             continue
+        if cleaned(original) != original:
+            raise NotebookError("a fix falls in a cell IPython dedents or strips prompts from; "
+                                "the notebook was left unchanged")
         if any(line in restore for line in original) \
                 or len(restore) != len({(m, o) for o, m in zip(original, masked) if m != o}):
             raise NotebookError("a masked IPython line cannot be told from another line of its cell; "

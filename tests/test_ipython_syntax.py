@@ -191,3 +191,120 @@ def test_masked_notebook_keeps_line_numbers():
     assert src.text.count("\n") == 1 + 4 + 3
     ast.parse(src.text)
     assert "    % (a,)" in src.text.split("\n")
+
+
+# ------------------------------------------------------- IPython's cleanup: common indentation, prompts
+
+CLEANUP = [
+    "    import keras\n    x = 1\n\n    if x:\n        y = 2",
+    "\n\n  a = 1\n  b = 2\n",
+    "\tx = 1\n\ty = 2",
+    "  x = 1\ny = 2",
+    ">>> import keras\n>>> x = [1,\n...      2]",
+    "   >>> x = 1\n   ... y = 2",
+    "In [1]: x = 1\n   ...: y = 2",
+    "x = 1\nIn [2]: y = 3",
+    ">>> def f():\n...     '''doc\n...     >>> 1\n...     '''\n...     return 1",
+    '"""\n>>> x\n"""\n>>> y = 1',
+    "x = a ... b\n>>> z = 1",
+    "x = ...\ny = 2",
+    "print('>>> not a prompt')",
+    "    %time x = 1\n    !ls",
+    ">>> %matplotlib inline\n>>> model.fit(x, y)",
+]
+
+
+def _ipython_cleanup(cell: str) -> list[str]:
+    from IPython.core.inputtransformer2 import TransformerManager
+    lines = (cell if cell.endswith("\n") else cell + "\n").splitlines(keepends=True)
+    for transform in TransformerManager().cleanup_transforms:
+        lines = transform(lines)
+    return [line.rstrip("\n") for line in lines]
+
+
+def _cleanup_agrees(cell: str) -> None:
+    from regr_lint.notebook import cleaned
+    lines = cell.split("\n")
+    ours = cleaned(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    ours = ours[first:]
+    if ours and not ours[-1].strip() and cell.endswith("\n"):
+        ours = ours[:-1]  # the newline that ends the cell, not a line of it
+    theirs = _ipython_cleanup(cell)
+    # IPython also empties whitespace-only lines; regr-lint keeps them (the parse is the same)
+    assert [line if line.strip() else "" for line in ours] == theirs, cell
+
+
+@pytest.mark.parametrize("cell", CLEANUP, ids=[c[:30] for c in CLEANUP])
+def test_cleanup_agrees_with_ipython(cell):
+    pytest.importorskip("IPython")
+    _cleanup_agrees(cell)
+
+
+def test_generated_cleanup_agrees_with_ipython():
+    pytest.importorskip("IPython")
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    body = ["x = 1", "if x:", "    y = 2", "", "'''doc", ">>> z", "'''", "f(a,", "  b)", "print('>>>')", "..."]
+    prefix = ["", "  ", "\t", ">>> ", "... ", "In [7]: ", "   ...: ", "    >>> "]
+
+    @hypothesis.settings(max_examples=300, deadline=None, derandomize=True)
+    @hypothesis.given(st.lists(st.tuples(st.sampled_from(prefix), st.sampled_from(body)), min_size=1, max_size=6),
+                      st.sampled_from(["", "  ", "    "]))
+    def check(parts, indent):
+        cell = "\n".join(indent + p + b if (p + b).strip() else "" for p, b in parts)
+        hypothesis.assume(cell.strip())
+        _cleanup_agrees(cell)
+
+    check()
+
+
+def _lint_cells(cells):
+    import json
+    from regr_lint.engine import lint_notebook
+    from regr_lint.registry import load_rules
+    doc = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": c} for c in cells],
+           "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return lint_notebook(json.dumps(doc), "nb.ipynb", load_rules())
+
+
+def test_indented_and_prompted_cells_are_read_as_ipython_reads_them():
+    findings = _lint_cells([
+        "    import keras\n    model = keras.Sequential([keras.layers.Dense(1)])",
+        ">>> opt = keras.optimizers.Adam(lr=0.01)\n>>> model.compile(optimizer=opt, loss='mse')",
+        "In [3]: model.fit(x, y, epochs=2)",
+    ])
+    assert [(f.code, f.cell, f.cell_line) for f in findings] == [("RL502", 2, 1)]
+    f = findings[0]
+    # the column is the cell's own (after the `>>> ` IPython strips), and no fix is offered there:
+    # writing it back would need the prompt restored
+    assert ">>> opt = keras.optimizers.Adam(lr=0.01)"[f.col - 1:].startswith("lr")
+    assert f.fix is None
+
+
+def test_unindented_look_alike_keeps_its_fix():
+    findings = _lint_cells(["import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])",
+                            "opt = keras.optimizers.Adam(lr=0.01)\nmodel.compile(optimizer=opt, loss='mse')\n    "])
+    assert [(f.code, f.cell, f.cell_line, f.col) for f in findings] == [("RL502", 2, 1, 29)]
+    assert findings[0].fix is not None
+
+
+def test_a_fix_in_a_dedented_cell_leaves_the_notebook_unchanged():
+    import json
+    from regr_lint.fixes import fix_text
+    from regr_lint.notebook import NotebookError, fix_notebook
+    from regr_lint.registry import load_rules
+    cells = ["import keras", "    opt = keras.optimizers.Adam(lr=0.01)\n    print(opt)"]
+    text = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": c} for c in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+    def fix_source(source):
+        result = fix_text(source, "nb.ipynb", load_rules())
+        return result.text, result.fixed
+
+    with pytest.raises(NotebookError, match="dedents"):
+        fix_notebook(text, fix_source)
+    cells[1] = "opt = keras.optimizers.Adam(lr=0.01)\nprint(opt)"
+    text = text.replace("    opt", "opt").replace("\\n    print", "\\nprint")
+    new, fixed = fix_notebook(text, fix_source)
+    assert fixed == 1 and "learning_rate=0.01" in new
