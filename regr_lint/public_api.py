@@ -140,6 +140,7 @@ PUBLIC_NAMES = {
         "L1", "L1L2", "L2", "OrthogonalRegularizer", "Regularizer", "deserialize", "get", "l1", "l1_l2",
         "l2", "orthogonal_regularizer", "serialize",
     }),
+    "keras.wrappers": frozenset({"SKLearnClassifier", "SKLearnRegressor", "SKLearnTransformer"}),
     "keras.utils": frozenset({
         "Config", "CustomObjectScope", "FeatureSpace", "Progbar", "PyDataset", "Sequence",
         "array_to_img", "audio_dataset_from_directory", "clear_session", "custom_object_scope",

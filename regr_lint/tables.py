@@ -139,7 +139,9 @@ PUBLIC_SYMBOLS = {
 # as the file spells them): it names only what Keras 3 has (or another package); never a fix.
 _MERGE_MODES = ("`keras.layers.concatenate` / `keras.layers.Concatenate` for mode=\"concat\"; `add`, "
                 "`multiply`, `average`, `maximum`, `dot` (`Add`, `Multiply`, …) for the other modes")
-_SCIKERAS = "use `KerasClassifier` / `KerasRegressor` of the `scikeras` package (Keras 3 has no such module)"
+_SCIKERAS = ("use `keras.wrappers.SKLearnRegressor` / `keras.wrappers.SKLearnClassifier` (Keras 3.5 and later;"
+             " `model=` takes a built model or a function that returns one), or `KerasRegressor` /"
+             " `KerasClassifier` of the `scikeras` package")
 REMOVED_KERAS_HINTS = {
     "keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
     "keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,

@@ -44,7 +44,10 @@ parameter in a file that imports Keras. A function or method of your own with on
 not reported: called on an object of a class of the file that defines it (a `def`, a static one, or
 a class-level alias such as `fit_generator = fit`, also when the class subclasses `keras.Model`), or
 on an object of unknown type while a class of the file defines it. A `keras.Model` subclass that does
-not define it is still Keras and is reported. The finding is at the method name.
+not define it is still Keras and is reported. Code written for both Keras versions is not reported:
+a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
+under a test of a `__version__`, or in a `try:` whose handler catches `AttributeError`. The finding
+is at the method name.
 
 ## Why is this bad?
 Keras 2.1 made `fit`, `evaluate` and `predict` accept generators and `Sequence`s; the `*_generator`
@@ -139,6 +142,22 @@ def run(obj, gen):
     obj.fit_generator(gen, 3)
     return obj.predict_generator(gen, 3)
 """,
+        # code written for both Keras versions: the old call runs only where it exists
+        """
+import keras
+model = keras.models.load_model("m.keras")
+if hasattr(model, "fit_generator"):
+    model.fit_generator(gen, steps_per_epoch=10)
+else:
+    model.fit(gen, steps_per_epoch=10)
+preds = model.predict_generator(gen, 5) if hasattr(model, "predict_generator") else model.predict(gen, steps=5)
+try:
+    model.evaluate_generator(gen, 5)
+except (AttributeError, TypeError):
+    model.evaluate(gen, steps=5)
+if keras.__version__.startswith("2."):
+    model.fit_generator(gen, 10)
+""",
         # only in comments and strings
         """
 import keras
@@ -147,6 +166,17 @@ HINT = "fit_generator was removed in Keras 3"
 """,
     ]
     INVALID = [
+        # look-alikes of a guard: hasattr of another name, a handler that does not catch AttributeError
+        """
+import keras
+model = keras.models.load_model("m.keras")
+if hasattr(model, "fit"):
+    model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
+try:
+    model.predict_generator(gen, 5)  # expect: RL501
+except ValueError:
+    pass
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -201,6 +231,8 @@ class Wrapper:
                 if model.kind == "opaque" and isinstance(func.value, cst.Name) \
                         and _file_defines(facts, call.method):
                     continue  # an unknown `obj`, and a class of the file has the method
+                if id(call.node) in _guarded(facts):
+                    continue  # written for both Keras versions: the old call runs only where it exists
                 seen.add(id(call.node))
                 new = RENAMED[call.method]
                 yield self.report(
@@ -217,6 +249,58 @@ def _file_defines(facts, method: str) -> bool:
     if key not in facts._cache:
         facts._cache[key] = any(method in _class_names(c) for c in _classes(facts.module))
     return facts._cache[key]
+
+
+def _guarded(facts) -> set[int]:
+    """The calls in code that runs only where the old method exists: under `if hasattr(x,
+    "fit_generator")` (either branch), a test of a `__version__`, or a `try:` whose handler catches
+    the AttributeError Keras 3 raises."""
+    key = "rl501-guarded"
+    if key not in facts._cache:
+        guarded: set[int] = set()
+
+        def calls(node):
+            for child in node.children:
+                if isinstance(child, cst.Call):
+                    guarded.add(id(child))
+                calls(child)
+
+        def walk(node):
+            for child in node.children:
+                if isinstance(child, cst.If) and _compat_test(child.test):
+                    calls(child)
+                elif isinstance(child, cst.IfExp) and _compat_test(child.test):
+                    calls(child)
+                elif isinstance(child, cst.Try) and any(_catches_attribute_error(h) for h in child.handlers):
+                    calls(child.body)
+                walk(child)
+
+        walk(facts.module)
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+def _compat_test(test) -> bool:
+    for node in _nodes(test):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
+                and node.args[1].value.evaluated_value in tables.GENERATOR_METHODS:
+            return True
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+    return False
+
+
+def _catches_attribute_error(handler) -> bool:
+    kinds = [] if handler.type is None else \
+        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(isinstance(k, cst.Name) and k.value == "AttributeError" for k in kinds)
+
+
+def _nodes(node):
+    yield node
+    for child in node.children:
+        yield from _nodes(child)
 
 
 def _classes(node):

@@ -165,7 +165,7 @@ def test_removed_hints_name_only_what_keras3_has():
     ("from keras.layers import Merge\n", ["`keras.layers.Concatenate`"]),
     ("import keras\nj = keras.layers.merge([a, b], mode='concat')\n", ["`keras.layers.concatenate`"]),
     ("from keras.utils.visualize_util import plot\n", ["`keras.utils.plot_model`"]),
-    ("from keras.wrappers.scikit_learn import KerasRegressor\n", ["`scikeras`"]),
+    ("from keras.wrappers.scikit_learn import KerasRegressor\n", ["`scikeras`", "`keras.wrappers.SKLearnRegressor`"]),
 ])
 def test_removed_keras_names_hint_the_keras3_way(source, words):
     [finding] = _rl503(source)
