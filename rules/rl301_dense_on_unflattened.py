@@ -31,7 +31,8 @@ graphs, and reports once per model, at the first `Dense` that reads the unflatte
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
-itself). A multi-class head (a softmax over several units, or a categorical loss) over steps is
+itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
+labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does). A multi-class head (a softmax over several units, or a categorical loss) over steps is
 taken for a per-token tagger and left alone, unless the file shows one label per sample for every
 `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a label column
@@ -79,6 +80,27 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a per-step forecaster whose tf.data pipeline cuts per-step labels (the TensorFlow
+        # time-series tutorial's WindowGenerator): output and labels are both (batch, steps, 1)
+        """
+import keras
+import tensorflow as tf
+class Windows:
+    def __init__(self, width):
+        self.width = width
+        self.labels_slice = slice(1, width + 1)
+    def split(self, window):
+        inputs = window[:, : self.width, :]
+        labels = window[:, self.labels_slice, :]
+        return inputs, labels
+    def make(self, data):
+        ds = keras.utils.timeseries_dataset_from_array(data, None, sequence_length=self.width + 1)
+        return ds.map(self.split)
+def compile_and_fit(model, windows, data):
+    model.compile(loss="mse", optimizer="adam")
+    return model.fit(windows.make(data), epochs=20)
+lstm_model = keras.Sequential([keras.layers.LSTM(32, return_sequences=True), keras.layers.Dense(1)])
+""",
         # Conv1D -> GlobalAveragePooling1D -> Dense and Conv -> pooling -> Flatten -> Dense
         """
 from keras.models import Sequential
@@ -229,6 +251,17 @@ model.fit(X, to_categorical(tags, 9))
 """,
     ]
     INVALID = [
+        # the look-alike: the map keeps one step per window (`w[:, -1, 0]`), one target per sample
+        """
+import keras
+def split(window):
+    return window[:, :-1, :], window[:, -1, 0]
+ds = keras.utils.timeseries_dataset_from_array(series, None, sequence_length=25).map(split)
+model = keras.Sequential([keras.Input((24, 5)), keras.layers.LSTM(32, return_sequences=True),
+                          keras.layers.Dense(1)])  # expect: RL301
+model.compile(loss="mse", optimizer="adam")
+model.fit(ds, epochs=2)
+""",
         # Sequential .add: stacked LSTMs with return_sequences and Dropout before the head
         """
 from tensorflow.keras.models import Sequential

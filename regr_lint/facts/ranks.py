@@ -359,11 +359,79 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
             ys.append(t.y_node)
         ys.extend(y for _, y in t.validation if y is not None)
     if not ys:
-        return False
+        # Trained on a dataset (or elsewhere): the file's tf.data pipelines may show per-step labels
+        return _dataset_sequences(facts)
     flow = _Bindings(facts)
     if any(_shaped_as_sequence(kind, node) for kind, node in flow.chain(ys)):
         return True
     return any(_padded(node) for node in flow.origins(ys))
+
+
+def _dataset_sequences(facts) -> bool:
+    """A `dataset.map(f)` in the file whose `f` returns (inputs, labels) with per-step labels
+    (`window[:, 1:, :]`, `features[:, self.labels_slice, :]`): the way tf.data builds the targets of
+    a sequence-to-sequence model (the TensorFlow time-series tutorial's WindowGenerator)."""
+    key = "ranks.dataset_sequences"
+    if key not in facts._cache:
+        facts._cache[key] = _maps_to_sequences(facts.module)
+    return facts._cache[key]
+
+
+def _maps_to_sequences(module) -> bool:
+    functions: dict = {}
+    mapped: list = []
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.FunctionDef):
+            functions.setdefault(node.name.value, []).append(node)
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value == "map" and node.args and node.args[0].keyword is None:
+            mapped.append(node.args[0].value)
+        stack.extend(node.children)
+    for fn in mapped:
+        if isinstance(fn, cst.Lambda):
+            if _sequence_labels(fn.body, {}):
+                return True
+            continue
+        name = fn.value if isinstance(fn, cst.Name) else fn.attr.value if isinstance(fn, cst.Attribute) else None
+        for fdef in functions.get(name, ()):
+            assigned: dict = {}
+            returns: list = []
+            _body_facts(fdef.body, assigned, returns)
+            if any(_sequence_labels(value, assigned) for value in returns):
+                return True
+    return False
+
+
+def _body_facts(node, assigned: dict, returns: list) -> None:
+    """The values a function assigns to plain names, and what it returns (nested defs left out)."""
+    for child in node.children:
+        if isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(child, cst.Return) and child.value is not None:
+            returns.append(child.value)
+        elif isinstance(child, cst.Assign):
+            for target in child.targets:
+                if isinstance(target.target, cst.Name):
+                    assigned.setdefault(target.target.value, []).append(child.value)
+        _body_facts(child, assigned, returns)
+
+
+def _sequence_labels(value, assigned: dict) -> bool:
+    """(inputs, labels) whose labels keep the steps axis."""
+    if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
+        return False
+    labels = value.elements[1].value
+    candidates = assigned.get(labels.value, []) if isinstance(labels, cst.Name) else [labels]
+    return any(_keeps_steps(c) for c in candidates)
+
+
+def _keeps_steps(node) -> bool:
+    """`w[:, 1:, :]`, `w[:, self.labels_slice, :]` keep three axes; `w[:, -1, 0]` picks one step."""
+    if isinstance(node, cst.Subscript) and len(node.slice) >= 3:
+        return not any(isinstance(e.slice, cst.Index) and _int_literal(e.slice.value) for e in node.slice)
+    return _shaped_as_sequence("assign", node)
 
 
 def _code(node) -> Optional[str]:
