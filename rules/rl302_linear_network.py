@@ -7,6 +7,7 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.dataflow import expr_key
 from regr_lint.facts.model import layer_activation
+from regr_lint.facts.reconstruction import output_like_input
 from regr_lint.facts.values import ActivationFn, Layer, ModelRef, Seq, Tensor
 from regr_lint.rule import Rule
 
@@ -44,8 +45,9 @@ convolution, recurrent or attention layer, `Embedding`, `Lambda`, a custom layer
 a merge, or any `keras.ops` / TensorFlow op between layers. What the head does after the last `Dense`
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity), a model trained with its input as target
-(a linear autoencoder is PCA, on purpose), and a model whose variable, `name=` or builder function says
-it is meant to be linear (`linear_model`, `build_pca`, `logistic`).
+or whose output is as wide as its input (a linear autoencoder is PCA, on purpose), and a model whose
+variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
+`logistic`).
 
 ## Why is this bad?
 A composition of affine maps is one affine map: `W2 (W1 x + b1) + b2 = W x + b`. Without an
@@ -164,6 +166,8 @@ from keras.layers import Dense
 ae = Sequential([Dense(2, input_shape=(10,)), Dense(10)])
 ae.compile(optimizer="adam", loss="mse")
 ae.fit(X, X, epochs=50)
+bottleneck = Sequential([Dense(3, input_shape=(20,)), Dense(20)])
+bottleneck.compile(optimizer="adam", loss="mse")
 linear_model = Sequential([Dense(16, input_shape=(10,)), Dense(1)])
 linear_model.compile(optimizer="adam", loss="mse")
 """,
@@ -188,6 +192,22 @@ b = keras.Input(shape=(4,))
 h = layers.Concatenate()([layers.Dense(8)(a), layers.Dense(8)(b)])
 out = layers.Dense(1)(layers.Dense(8)(h))
 model = keras.Model([a, b], out)
+""",
+        # the builder is called with "relu"; an activation layer added under a condition
+        """
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+def build(act=None):
+    model = Sequential()
+    model.add(Dense(64, input_dim=8, activation=act))
+    model.add(Dense(1))
+    return model
+model = build("relu")
+other = Sequential()
+other.add(Dense(64, input_dim=8))
+if use_relu:
+    other.add(Activation("relu"))
+other.add(Dense(1))
 """,
     ]
     INVALID = [
@@ -249,6 +269,26 @@ for units in [128, 64, 32]:
     model.add(Dense(units))  # expect: RL302
 model.add(Dense(1, activation="sigmoid"))
 model.compile(loss="binary_crossentropy", optimizer="adam")
+""",
+        # layers bound to variables before .add(), a model held by an object
+        """
+import tensorflow as tf
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+layer1 = Dense(30, input_shape=(784,))  # expect: RL302
+model.add(layer1)
+layer2 = Dense(10)
+model.add(layer2)
+model.compile(loss="mse", optimizer="sgd")
+
+class Net:
+    def __init__(self, n):
+        self.model = tf.keras.Sequential()
+        self.model.add(tf.keras.layers.Dense(64, input_shape=(n,)))  # expect: RL302
+        self.model.add(tf.keras.layers.Dense(32))
+        self.model.add(tf.keras.layers.Dense(1))
+        self.model.compile(loss="mse", optimizer="adam")
 """,
     ]
 
@@ -373,7 +413,10 @@ def _bound_names(model, facts) -> list:
 
 
 def _autoencoder(model) -> bool:
-    """Trained to reproduce its input: `fit(x, x)` (a linear autoencoder is PCA on purpose)."""
+    """Trained to reproduce its input, `fit(x, x)`, or shaped to (its output as wide as its input):
+    a linear autoencoder is PCA on purpose."""
+    if output_like_input(model):
+        return True
     for training in model.trainings:
         kx, ky = expr_key(training.x_node), expr_key(training.y_node)
         if kx is not None and kx == ky:
