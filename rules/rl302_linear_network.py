@@ -47,7 +47,8 @@ a merge, or any `keras.ops` / TensorFlow op between layers. What the head does a
 another model (the outer model may add the nonlinearity), a model trained with its input as target
 or whose output is as wide as its input (a linear autoencoder is PCA, on purpose), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
-`logistic`).
+`logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
+tests) are skipped: their models are small fixtures that exercise an API.
 
 ## Why is this bad?
 A composition of affine maps is one affine map: `W2 (W1 x + b1) + b2 = W x + b`. Without an
@@ -293,6 +294,8 @@ class Net:
     ]
 
     def check(self, facts):
+        if _unit_test_module(facts):
+            return
         reported: set = set()
         nested = _nested_models(facts)
         for model in facts.models:
@@ -311,6 +314,16 @@ class Net:
                     break
                 reported.add(id(hidden[0].node))
                 yield self.report(hidden[0].node, _message(len(hidden)))
+
+
+def _unit_test_module(facts) -> bool:
+    """A test suite's module (`*_test.py` / `test_*.py` with pytest / unittest test cases): its
+    models are tiny fixtures that exercise an API, not networks meant to learn."""
+    name = facts.path.replace("\\", "/").rpartition("/")[2]
+    if not (name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"):
+        return False
+    text = facts.text or ""
+    return "def test" in text and any(word in text for word in ("pytest", "unittest", "TestCase"))
 
 
 def _message(n: int) -> str:
