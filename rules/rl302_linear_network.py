@@ -398,7 +398,7 @@ def _functional_chain(tensor) -> Optional[list]:
 
 def _nested_models(facts) -> set:
     """id() of the models used as a part of another model: a layer of a Sequential chain, or called
-    on a tensor of another model's graph (branches and merges included),."""
+    on a tensor of another model's graph (branches and merges included)."""
     out = set()
     seen: set = set()
     for model in facts.models:
