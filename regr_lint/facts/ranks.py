@@ -589,12 +589,18 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
     `strict` (a head over rank-3 steps, where per-token taggers live): a one-hot counts only when
     what it encodes is itself shown to be one label per sample (a label column, dataset labels, an
     encoder's output); `to_categorical(np.load("tags.npy"))` may be a tagger's 2-D tags."""
-    ys = [t.y_node for t in model.trainings]
-    if not ys or any(y is None for y in ys):
+    if not model.trainings:
         return False
     flow = _Bindings(facts)
     labels = _dataset_labels(facts)
-    for y in ys:
+    for t in model.trainings:
+        y = t.y_node
+        if y is None:
+            # fit(iterator): a directory iterator labels each image with its folder's class
+            if t.x_node is None or not any(kind == "value" and _directory_labels(node)
+                                           for kind, node in flow.chain([t.x_node])):
+                return False
+            continue
         chain = flow.chain([y])
         if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain):
             return False
@@ -622,12 +628,41 @@ def _label_encoder_call(node) -> bool:
 _DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
+_DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
+                        "flow_from_dataframe": ("class_mode", "categorical"),
+                        "image_dataset_from_directory": ("label_mode", "int")}
+_ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
+
+
+def _directory_labels(node) -> bool:
+    """`gen.flow_from_directory(dir, class_mode="categorical")`, `image_dataset_from_directory(dir)`:
+    one class label per image (unless the mode is None / "input": no labels, or the image itself)."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    if name not in _DIRECTORY_ITERATORS:
+        return False
+    keyword, default = _DIRECTORY_ITERATORS[name]
+    mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+    if mode is None:
+        return default is not None
+    return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
+
+
 def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> bool:
     if isinstance(node, cst.Name):
         return node.value in labels
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return _literal_depth(node) == 1  # [0, 1, 2, …]: one label per sample
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in _ARRAY_MAKERS and node.args and isinstance(node.args[0].value, (cst.Tuple, cst.List)) \
+                and node.args[0].keyword is None and len(node.args[0].value.elements) == 2:
+            return True  # np.zeros((n, k)): a (samples, classes) target
+        if name in ("array", "asarray") and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
+            return _literal_depth(node.args[0].value) == 1
         if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
                 and _label_encoder(func.value, flow):
             return True  # LabelBinarizer().fit_transform(labels): one row per sample
