@@ -100,6 +100,11 @@ X, y = make_classification(n_samples=100)
 c = keras.Sequential([keras.Input((20,)), keras.layers.Dense(1, activation="sigmoid")])
 c.compile(optimizer="adam", loss="mae", metrics=["acc"])
 c.fit(X, (y > 0).astype("float32"))
+from sklearn.model_selection import train_test_split
+X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=0)
+c.fit(X_tr, y_tr.tolist(), validation_data=(X_te, y_te))
+lab1, lab2 = [0], [1]
+a.fit(xor_x[:2], np.array((lab1, lab2)))
 labels = np.array(["R", "M"] * 50, dtype=object)
 labels[labels == "R"] = 0
 labels[labels == "M"] = 1

@@ -44,10 +44,10 @@ def _targets_with_sources(targets: list, value: cst.CSTNode) -> Iterable[tuple[s
                 for elt, part in zip(elts, value.elements):
                     yield from _targets_with_sources([elt], part.value)
             elif isinstance(value, cst.Call) and _call_name(value) == "train_test_split" \
-                    and len(value.args) * 2 == len(elts):
-                # x_tr, x_te, y_tr, y_te = train_test_split(x, y): each pair comes from one input
+                    and len(_arrays(value)) * 2 == len(elts):
+                # x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=…): each pair from one input
                 for i, elt in enumerate(elts):
-                    yield from _targets_with_sources([elt], value.args[i // 2].value)
+                    yield from _targets_with_sources([elt], _arrays(value)[i // 2].value)
             else:
                 for elt in elts:
                     yield from _targets_with_sources([elt], value)
@@ -59,6 +59,11 @@ def _targets_with_sources(targets: list, value: cst.CSTNode) -> Iterable[tuple[s
                 yield base.value, value
         elif isinstance(target, cst.StarredElement):
             yield from _targets_with_sources([target.value], value)
+
+
+def _arrays(call: cst.Call) -> list:
+    """The arrays train_test_split is given (its positional arguments; the options are keywords)."""
+    return [a for a in call.args if a.keyword is None and not a.star]
 
 
 def _call_name(call: cst.Call) -> Optional[str]:
@@ -350,9 +355,9 @@ def _record_target(target, value, i: int, out: dict) -> None:
             for elt, part in zip(elts, value.elements):
                 _record_target(elt, part.value, i, out)
         elif isinstance(value, cst.Call) and _call_name(value) == "train_test_split" \
-                and len(value.args) * 2 == len(elts) and not any(a.keyword or a.star for a in value.args):
+                and len(_arrays(value)) * 2 == len(elts) and not any(a.star for a in value.args):
             for k, elt in enumerate(elts):
-                _record_target(elt, value.args[k // 2].value, i, out)
+                _record_target(elt, _arrays(value)[k // 2].value, i, out)
         else:
             starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
             for k, elt in enumerate(elts):
@@ -664,7 +669,12 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         return True
     if isinstance(node, (cst.List, cst.Tuple)):
         values = _literal_numbers(node, [])
-        return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
+        if values is not None:
+            return bool(values) and set(values) <= {0, 1}
+        # np.array((label1, label2, …)): rows that are themselves labels
+        return bool(node.elements) and not any(isinstance(e, cst.StarredElement) for e in node.elements) \
+            and all(_labels(e.value, at, facts, records, depth + 1) or _const(e.value) in (0, 1)
+                    for e in node.elements)
     if isinstance(node, cst.Call):
         name = _call_name(node)
         func = node.func
@@ -679,7 +689,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True
         if name == "where" and len(node.args) == 3 and all(_const(a.value) in (0, 1) for a in node.args[1:]):
             return True
-        if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
+        if isinstance(func, cst.Attribute) and (name in _PEEL_METHODS or name == "tolist"):
             return _labels(func.value, at, facts, records, depth + 1)
         args = [a for a in node.args if a.keyword is None and not a.star]
         if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
