@@ -168,6 +168,26 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="relu")])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.arange(len(vol))[:, None], vol)
 """,
+        # features normalised in place (the Keras book's way); the targets are prices as read;
+        # make_regression targets shifted to start at 0
+        """
+import numpy as np
+from keras import models, layers
+from sklearn.datasets import make_regression
+train_data, train_targets = np.load("x.npy"), np.load("prices.npy")
+mean = train_data.mean(axis=0)
+train_data -= mean
+std = train_data.std(axis=0)
+train_data /= std
+m1 = models.Sequential([layers.Dense(64, activation="relu"), layers.Dense(1, activation="relu")])
+m1.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+m1.fit(train_data, train_targets, epochs=80)
+X, y = make_regression(n_samples=500, n_features=5, noise=1.0)
+y = y - y.min()
+m2 = models.Sequential([layers.Dense(1, activation="softplus")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(X, y)
+""",
     ]
     INVALID = [
         # standardised targets (a scaler fitted on the train split, the test split transformed)
@@ -272,6 +292,36 @@ x = df[["volume", "open"]].values
 model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 model.compile(optimizer="adam", loss=keras.losses.MeanSquaredError())
 model.fit(x, y, epochs=5)
+""",
+        # targets centred and scaled in place; literal targets below 0
+        """
+import numpy as np
+from keras import models, layers
+x, y = np.load("x.npy"), np.load("y.npy")
+y -= y.mean()
+y /= y.std()
+m1 = models.Sequential([layers.Dense(64, activation="relu"), layers.Dense(1, activation="relu")])  # expect: RL106
+m1.compile(optimizer="rmsprop", loss="mse")
+m1.fit(x, y, epochs=80)
+m2 = models.Sequential([layers.Dense(1, activation="relu")])  # expect: RL106
+m2.compile(optimizer="adam", loss="mae")
+m2.fit(np.array([[0.0], [1.0], [2.0]]), np.array([-1.5, 0.5, 2.0]))
+""",
+        # log returns as a difference of logs, windows appended in a loop
+        """
+import numpy as np
+import pandas as pd
+import keras
+close = pd.read_csv("eth.csv")["close"].values
+r = np.log(close[1:]) - np.log(close[:-1])
+xs, ys = [], []
+for i in range(30, len(r)):
+    xs.append(r[i - 30:i])
+    ys.append(r[i])
+x, y = np.array(xs), np.array(ys)
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10)
 """,
     ]
 
