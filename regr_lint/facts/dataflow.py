@@ -4,6 +4,7 @@ two expressions name the same data."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Iterable, Optional
 
 from regr_lint.lazy import cst
@@ -806,6 +807,10 @@ def _make_regression_signed(call: cst.Call) -> bool:
 
 def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
     op, left, right = node.operator, node.left, node.right
+    if isinstance(op, cst.Subtract) and _const(right) is not None and 0 < _const(right):
+        factor = _unit_factor(left, at, facts, records)
+        if factor is not None and _const(right) < factor:
+            return True  # min-max scaled to [0, k], then shifted down: `scaled * 2 - 1`, `scaled - 0.5`
     if isinstance(op, cst.Subtract):
         if _meanish(right, at, records, 0):
             return True  # centred: y - y.mean()
@@ -826,6 +831,47 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
     return False
 
 
+def _unit_factor(node, at: int, facts, records: dict):
+    """k when `node` is min-max scaled data times k (exactly reaching 0 and k); None otherwise."""
+    k = 1.0
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        if _const(node.right) is not None:
+            k, node = _const(node.right), node.left
+        elif _const(node.left) is not None:
+            k, node = _const(node.left), node.right
+        else:
+            return None
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+        d = _const(node.right)
+        if d is None or d == 0:
+            return None
+        k, node = 1.0 / d, node.left
+    if k <= 0:
+        return None
+    return float(k) if _exact_unit(node, at, facts, records, 0) else None
+
+
+def _exact_unit(node, at: int, facts, records: dict, depth: int) -> bool:
+    """Min-max scaled into [0, 1]: a default MinMaxScaler, or `(y - y.min()) / (y.max() - y.min())`."""
+    if depth > 8:
+        return False
+    if isinstance(node, cst.Call):
+        if id(node) in facts.scaling_calls or facts.range_calls.get(id(node)) == (0, 1):
+            return True
+        if isinstance(node.func, cst.Attribute) and _call_name(node) in _PEEL_METHODS:
+            return _exact_unit(node.func.value, at, facts, records, depth + 1)
+        return False
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+        return isinstance(node.left, cst.BinaryOperation) and isinstance(node.left.operator, cst.Subtract) \
+            and _reduction(node.left.right, at, records, _MINISH, 0) \
+            and _reduction(node.right, at, records, frozenset(), 0, spread=True)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
+            and _exact_unit(recs[-1][2], recs[-1][0], facts, records, depth + 1)
+    return False
+
+
 def _nonzero_const(node) -> bool:
     value = _const(node)
     return value is not None and value != 0
@@ -833,7 +879,7 @@ def _nonzero_const(node) -> bool:
 
 def _positive_scale(node, at: int, records: dict) -> bool:
     """A spread to divide by: a non-zero constant, a std, a max - min."""
-    if _nonzero_const(node) or _stdish(node, at, records, 0):
+    if _nonzero_const(node) or _stdish(node, at, records, 0) or _reduction(node, at, records, _STD, 0):
         return True
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _reduction(node.left, at, records, _MAXISH, 0) and _reduction(node.right, at, records, _MINISH, 0)
@@ -852,6 +898,9 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
         return False
     if isinstance(node, cst.Call):
         return _call_name(node) in names
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+            and isinstance(node.slice[0].slice.value, cst.SimpleString):
+        return node.slice[0].slice.value.raw_value in names  # train_stats["mean"], stats["std"]
     if spread and isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _reduction(node.left, at, records, _MAXISH, depth + 1) \
             and _reduction(node.right, at, records, _MINISH, depth + 1)
@@ -928,6 +977,37 @@ def _bounds(node, at: int, records: dict, depth: int):
     return None
 
 
+_NOT_CENTRED = re.compile(r"with_(mean|centering)\s*=\s*(False|0|None)")
+# scikit-learn transformers whose output is centred (so has both signs) unless told otherwise
+_CENTRING = {"PowerTransformer": ("standardize", True), "RobustScaler": ("with_centering", True),
+             "QuantileTransformer": ("output_distribution", "normal")}
+
+
+def _centring_transformer(node, at: int, records: dict, depth: int) -> bool:
+    if depth > 4:
+        return False
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _call_name(node) == "fit":
+        return _centring_transformer(node.func.value, at, records, depth + 1)  # Scaler().fit(y).transform(y)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
+            and _centring_transformer(recs[-1][2], recs[-1][0], records, depth + 1)
+    if not isinstance(node, cst.Call) or _call_name(node) not in _CENTRING:
+        return False
+    keyword, wanted = _CENTRING[_call_name(node)]
+    for arg in node.args:
+        if arg.star:
+            return False
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            value = arg.value
+            if isinstance(value, cst.Name) and value.value in ("True", "False"):
+                return (value.value == "True") is wanted
+            if isinstance(value, cst.SimpleString):
+                return value.raw_value == wanted
+            return False
+    return wanted is True  # the default centres; QuantileTransformer's default is uniform
+
+
 def _is_log(node) -> bool:
     return isinstance(node, cst.Call) and _call_name(node) in _LOGS
 
@@ -935,10 +1015,20 @@ def _is_log(node) -> bool:
 def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     if id(node) in facts.range_calls:
         scaled = facts.range_calls[id(node)]
-        return scaled == "standard" or isinstance(scaled, tuple) and min(scaled) < 0 < max(scaled)
+        if scaled == "standard":
+            # centred, unless some scaler in the file is told not to (the call site does not say which)
+            return not _NOT_CENTRED.search(facts.text or facts.module.code)
+        return isinstance(scaled, tuple) and min(scaled) < 0 < max(scaled)
     name = _call_name(node)
     func = node.func
     args = [a for a in node.args if a.keyword is None and not a.star]
+    if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute):
+        if _centring_transformer(func.value, at, records, 0):
+            return True  # PowerTransformer / RobustScaler / QuantileTransformer(output_distribution="normal")
+    if name == "pop" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and len(args) == 1 and isinstance(args[0].value, cst.SimpleString):
+        column = args[0].value.raw_value  # labels = frame.pop("target")
+        return _sign_column(func.value.value, column, at, facts, records, depth + 1)
     if name in _RETURNS:
         return True  # returns / differences: pct_change(), diff(), np.diff(y)
     if name in _LOGS and args and isinstance(args[0].value, cst.BinaryOperation) \
