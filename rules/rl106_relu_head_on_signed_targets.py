@@ -188,6 +188,20 @@ m2 = models.Sequential([layers.Dense(1, activation="softplus")])
 m2.compile(optimizer="adam", loss="mse")
 m2.fit(X, y)
 """,
+        # squares of a symmetric range; StandardScaler(with_mean=False) only rescales
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import StandardScaler
+x = np.linspace(-5, 5, 200)
+m1 = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(x[:, None], x ** 2)
+y = StandardScaler(with_mean=False).fit_transform(np.load("counts.npy").reshape(-1, 1))
+m2 = keras.Sequential([keras.layers.Dense(1, activation="softplus")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.load("x.npy"), y)
+""",
     ]
     INVALID = [
         # standardised targets (a scaler fitted on the train split, the test split transformed)
@@ -322,6 +336,30 @@ x, y = np.array(xs), np.array(ys)
 model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 model.compile(optimizer="adam", loss="mse")
 model.fit(x, y, epochs=10)
+""",
+        # a line through a symmetric range; labels popped from a frame standardised with its stats;
+        # a PowerTransformer on the targets
+        """
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+from sklearn.preprocessing import PowerTransformer
+x = np.linspace(-5, 5, 200)
+m1 = tf.keras.Sequential([tf.keras.layers.Dense(1, activation=tf.nn.relu)])  # expect: RL106
+m1.compile(optimizer="sgd", loss="mse")
+m1.fit(x, 2 * x + 1, epochs=50)
+df = pd.read_csv("auto-mpg.csv")
+stats = df.describe().transpose()
+df = (df - stats["mean"]) / stats["std"]
+labels = df.pop("MPG")
+m2 = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m2.compile(optimizer="adam", loss="mae")
+m2.fit(df, labels, epochs=100)
+pt = PowerTransformer()
+y3 = pt.fit_transform(np.load("skewed.npy").reshape(-1, 1))
+m3 = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m3.compile(optimizer="adam", loss="mse")
+m3.fit(np.load("x.npy"), y3)
 """,
     ]
 

@@ -634,6 +634,9 @@ def targets_can_be_negative(facts: KerasFacts, model) -> bool:
         span = _safe_span(t.y_node, at, facts, records)
         if span is not None and span.exact and -_INF < span.lo < 0:
             return True
+        ends = _affine_exact(t.y_node, at, records, 0)
+        if ends is not None and ends[0] < 0:
+            return True
     return False
 
 
@@ -649,7 +652,65 @@ def _signed(node, at: int, facts, records: dict, depth: int) -> bool:
     if _sign_struct(node, at, facts, records, depth):
         return True
     span = _safe_span(node, at, facts, records)
-    return span is not None and span.exact and -_INF < span.lo < 0 < span.hi < _INF
+    if span is not None and span.exact and -_INF < span.lo < 0 < span.hi < _INF:
+        return True
+    ends = _affine_exact(node, at, records, 0)
+    return ends is not None and ends[0] < 0 < ends[1]
+
+
+def _affine_exact(node, at: int, records: dict, depth: int):
+    """(lo, hi) that the values reach, for an affine map of a draw / range with literal bounds
+    (`x = np.linspace(-5, 5, 100)`, `y = 3 * x + 2`) read through names; None otherwise."""
+    if depth > 16:
+        return None
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs or recs[-1][1] != "assign" or recs[-1][2] is None:
+            return None
+        return _affine_exact(recs[-1][2], recs[-1][0], records, depth + 1)
+    if isinstance(node, cst.Subscript):
+        return _affine_exact(node.value, at, records, depth + 1)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _affine_exact(node.expression, at, records, depth + 1)
+        return None if inner is None else (-inner[1], -inner[0])
+    if isinstance(node, cst.BinaryOperation):
+        op = node.operator
+        lconst, rconst = _const(node.left), _const(node.right)
+        if rconst is not None:
+            inner, c, const_left = _affine_exact(node.left, at, records, depth + 1), rconst, False
+        elif lconst is not None and not isinstance(op, cst.Divide):
+            inner, c, const_left = _affine_exact(node.right, at, records, depth + 1), lconst, True
+        else:
+            return None
+        if inner is None:
+            return None
+        lo, hi = inner
+        if isinstance(op, cst.Add):
+            return (lo + c, hi + c)
+        if isinstance(op, cst.Subtract):
+            return (c - hi, c - lo) if const_left else (lo - c, hi - c)
+        if isinstance(op, cst.Multiply) and c != 0:
+            return (min(lo * c, hi * c), max(lo * c, hi * c))
+        if isinstance(op, cst.Divide) and c != 0:
+            return (min(lo / c, hi / c), max(lo / c, hi / c))
+        return None
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        if isinstance(node.func, cst.Attribute) and name in _PEEL_METHODS:
+            return _affine_exact(node.func.value, at, records, depth + 1)
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if name in ("array", "asarray", "float32", "float64", "reshape", "squeeze", "expand_dims",
+                    "convert_to_tensor", "constant") and args:
+            return _affine_exact(args[0].value, at, records, depth + 1)
+        if isinstance(node.func, cst.Attribute) and name in ("uniform", "randint", "integers", "linspace", "arange") \
+                and (name in ("linspace", "arange") or _dotted_tail(node.func.value) in _RANDOM_MODULES):
+            try:
+                span = _draw_span(name, node)
+            except (ArithmeticError, ValueError, TypeError):
+                return None
+            if span is not None and span.exact and -_INF < span.lo <= span.hi < _INF:
+                return (span.lo, span.hi)
+    return None
 
 
 def _sign_struct(node, at: int, facts, records: dict, depth: int) -> bool:
