@@ -202,6 +202,29 @@ m2 = keras.Sequential([keras.layers.Dense(1, activation="softplus")])
 m2.compile(optimizer="adam", loss="mse")
 m2.fit(np.load("x.npy"), y)
 """,
+        # two outputs: the relu one is fitted on counts, the standardised targets go to the linear one;
+        # daily cases as differences of a cumulative count
+        """
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+x = np.load("x.npy")
+z = StandardScaler().fit_transform(np.load("z.npy"))
+counts = np.load("counts.npy")
+inp = keras.Input(shape=(4,))
+h = keras.layers.Dense(8, activation="relu")(inp)
+out_z = keras.layers.Dense(1, name="z")(h)
+out_n = keras.layers.Dense(1, activation="relu", name="n")(h)
+m1 = keras.Model(inp, [out_z, out_n])
+m1.compile(optimizer="adam", loss=["mse", "mse"])
+m1.fit(x, [z, counts])
+df = pd.read_csv("covid.csv")
+daily = df["Confirmed"].diff().fillna(0).values
+m2 = keras.Sequential([keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.load("windows.npy"), daily)
+""",
     ]
     INVALID = [
         # standardised targets (a scaler fitted on the train split, the test split transformed)
@@ -373,7 +396,8 @@ m3.fit(np.load("x.npy"), y3)
                     continue
                 if head_loss(model, index, head.name, facts) != REGRESSION:
                     continue
-                if not targets_can_be_negative(facts, model):
+                heads = len(model.heads())
+                if not targets_can_be_negative(facts, model, (index, head.name, heads) if heads > 1 else None):
                     continue
                 yield self.report(
                     head.activation_node,

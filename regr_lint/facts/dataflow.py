@@ -617,27 +617,45 @@ _SIGN_PEEL_METHODS = _PEEL_METHODS | {"dropna", "fillna", "ffill", "bfill", "int
                                       "to_frame", "to_list", "tolist"}
 
 
-def targets_can_be_negative(facts: KerasFacts, model) -> bool:
+def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = None) -> bool:
     """True when the file shows that the targets `model` is trained on take negative values:
     standardised (StandardScaler, `(y - y.mean()) / y.std()`), min-max scaled to a range below 0,
     returns (`pct_change()`, `diff()`, log of a ratio), sin / cos, zero-mean noise, make_regression
-    targets, literal data or draws below 0 — directly or through the series they are cut from."""
+    targets, literal data or draws below 0 — directly or through the series they are cut from.
+    `output` = (index, name, count) of one output of a multi-output model: only its own targets (the
+    item of a `[y1, y2]` list, the `name` key of a dict) count; targets that cannot be told apart
+    give no answer."""
     from regr_lint.tables import TRAIN_METHODS
 
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
             continue
+        y = t.y_node if output is None or output[2] == 1 else _output_targets(t.y_node, *output)
+        if y is None:
+            continue
         at = t.at if t.at >= 0 else len(facts.assignments)
-        if _signed(t.y_node, at, facts, records, 0):
+        if _signed(y, at, facts, records, 0):
             return True
-        span = _safe_span(t.y_node, at, facts, records)
+        span = _safe_span(y, at, facts, records)
         if span is not None and span.exact and -_INF < span.lo < 0:
             return True
-        ends = _affine_exact(t.y_node, at, records, 0)
+        ends = _affine_exact(y, at, records, 0)
         if ends is not None and ends[0] < 0:
             return True
     return False
+
+
+def _output_targets(y, index: int, name: Optional[str], count: int):
+    if isinstance(y, (cst.List, cst.Tuple)) and len(y.elements) == count \
+            and not any(isinstance(e, cst.StarredElement) for e in y.elements):
+        return y.elements[index].value
+    if isinstance(y, cst.Dict) and name is not None:
+        for element in y.elements:
+            if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
+                    and element.key.raw_value == name:
+                return element.value
+    return None
 
 
 def _safe_span(node, at, facts, records):
@@ -942,6 +960,10 @@ def _positive_scale(node, at: int, records: dict) -> bool:
     """A spread to divide by: a non-zero constant, a std, a max - min."""
     if _nonzero_const(node) or _stdish(node, at, records, 0) or _reduction(node, at, records, _STD, 0):
         return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        for a, b in ((node.left, node.right), (node.right, node.left)):
+            if _const(b) is not None and _const(b) > 0 and _positive_scale(a, at, records):
+                return True  # std + eps
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _reduction(node.left, at, records, _MAXISH, 0) and _reduction(node.right, at, records, _MINISH, 0)
     if isinstance(node, cst.Name):
@@ -1038,6 +1060,7 @@ def _bounds(node, at: int, records: dict, depth: int):
     return None
 
 
+_MONOTONE_WORDS = re.compile(r"cum|total|confirmed|death|recovered|cases|count|time|date|epoch|index")
 _NOT_CENTRED = re.compile(r"with_(mean|centering)\s*=\s*(False|0|None)")
 # scikit-learn transformers whose output is centred (so has both signs) unless told otherwise
 _CENTRING = {"PowerTransformer": ("standardize", True), "RobustScaler": ("with_centering", True),
@@ -1091,10 +1114,15 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         column = args[0].value.raw_value  # labels = frame.pop("target")
         return _sign_column(func.value.value, column, at, facts, records, depth + 1)
     if name in _RETURNS:
-        return True  # returns / differences: pct_change(), diff(), np.diff(y)
+        # returns / differences: pct_change(), diff(), np.diff(y) — but differences of a running
+        # total (daily cases from cumulative counts) or of timestamps are never negative
+        source = func.value if isinstance(func, cst.Attribute) and _dotted_tail(func.value) not in (
+            "np", "numpy") else (args[0].value if args else None)
+        return source is not None and not _MONOTONE_WORDS.search(cst.Module([]).code_for_node(source).lower())
     if name in _LOGS and args and isinstance(args[0].value, cst.BinaryOperation) \
-            and isinstance(args[0].value.operator, cst.Divide) and _const(args[0].value.right) is None:
-        return True  # log of a ratio: np.log(close / close.shift(1))
+            and isinstance(args[0].value.operator, cst.Divide) and _const(args[0].value.right) is None \
+            and not _reduction(args[0].value.right, at, records, _MINISH, 0):
+        return True  # log of a ratio: np.log(close / close.shift(1)) (not of a ratio to the minimum)
     if name in ("sin", "cos") and args:
         bounds = _bounds(args[0].value, at, records, 0)
         if bounds is None:
