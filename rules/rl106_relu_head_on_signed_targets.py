@@ -384,6 +384,25 @@ m3 = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="softplus")])  # e
 m3.compile(optimizer="adam", loss="mse")
 m3.fit(np.load("x.npy"), y3)
 """,
+        # the target column standardised in place with the features; a subclassed model
+        """
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+df = pd.read_csv("energy.csv")
+cols = ["temp", "humidity", "load"]
+df[cols] = StandardScaler().fit_transform(df[cols])
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(32, activation="relu")
+        self.out = keras.layers.Dense(1, activation="relu")  # expect: RL106
+    def call(self, x):
+        return self.out(self.hidden(x))
+net = Net()
+net.compile(optimizer="adam", loss="mse")
+net.fit(df[["temp", "humidity"]].values, df["load"].values, epochs=20)
+""",
     ]
 
     def check(self, facts):

@@ -792,6 +792,7 @@ def _column_writes(facts: KerasFacts) -> dict:
     if cached is not None:
         return cached
     out: dict = {}
+    records = _records(facts)
     for i, (targets, value) in enumerate(facts.assignments):
         if isinstance(value, cst.AugAssign):
             continue
@@ -799,9 +800,27 @@ def _column_writes(facts: KerasFacts) -> dict:
             if isinstance(target, cst.Subscript):
                 column = _column_key(target)
                 if column is not None:
-                    out[(i, target.value.value)] = (column, value)
+                    out[(i, target.value.value)] = ({column}, value)
+                elif isinstance(target.value, cst.Name) and len(target.slice) == 1 \
+                        and isinstance(target.slice[0].slice, cst.Index):
+                    columns = _column_list(target.slice[0].slice.value, i, records)
+                    if columns:  # df[["a", "target"]] = scaler.fit_transform(df[["a", "target"]])
+                        out[(i, target.value.value)] = (columns, value)
     facts._cache["dataflow_columns"] = out
     return out
+
+
+def _column_list(node, at: int, records: dict, depth: int = 0):
+    """{"a", "b"} for a literal list of column names, or a name last bound to one."""
+    if isinstance(node, cst.Name) and depth < 4:
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if recs and recs[-1][1] == "assign" and recs[-1][2] is not None:
+            return _column_list(recs[-1][2], recs[-1][0], records, depth + 1)
+        return None
+    if isinstance(node, (cst.List, cst.Tuple)) and node.elements \
+            and all(isinstance(e, cst.Element) and isinstance(e.value, cst.SimpleString) for e in node.elements):
+        return {e.value.raw_value for e in node.elements}
+    return None
 
 
 def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: int) -> bool:
@@ -811,9 +830,9 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
     writes = _column_writes(facts)
     for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
         if (i, frame) in writes:
-            name, written = writes[(i, frame)]
-            if name != column:
-                continue  # another column
+            names, written = writes[(i, frame)]
+            if column not in names:
+                continue  # other columns
             return _signed(written, i, facts, records, depth + 1)
         if kind != "assign" or value is None:
             return False  # changed in a way not followed
