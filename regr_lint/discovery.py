@@ -12,6 +12,7 @@ from regr_lint.source import SourceError, read_bytes
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "node_modules", "__pycache__",
     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache", ".cache",
+    ".ipynb_checkpoints",  # Jupyter's autosaved copies: every finding twice
 })
 SKIP_DIR_GLOBS = ("*.egg-info",)
 SOURCE_SUFFIXES = (".py", ".ipynb")

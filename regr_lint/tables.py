@@ -33,6 +33,27 @@ REGRESSION_LOSS_NAMES = frozenset({
     "mse", "mae", "mape", "msle", "MSE", "MAE", "MAPE", "MSLE",
 })
 
+# Crossentropies read their predictions as probabilities: the loss string (compared lower-cased; Keras
+# also takes its class names as strings) or function name -> which one, and the class of each.
+CROSSENTROPY_STRINGS = {
+    "binary_crossentropy": "binary_crossentropy", "bce": "binary_crossentropy",
+    "binarycrossentropy": "binary_crossentropy",
+    "categorical_crossentropy": "categorical_crossentropy", "categoricalcrossentropy": "categorical_crossentropy",
+    "sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
+    "sparsecategoricalcrossentropy": "sparse_categorical_crossentropy",
+}
+CROSSENTROPY_CLASSES = {
+    "BinaryCrossentropy": "binary_crossentropy", "CategoricalCrossentropy": "categorical_crossentropy",
+    "SparseCategoricalCrossentropy": "sparse_categorical_crossentropy",
+}
+CROSSENTROPY_CLASS_OF = {v: k for k, v in CROSSENTROPY_CLASSES.items()}
+# Final activations whose outputs are not probabilities (a crossentropy clips them into (0, 1)).
+PROBABILITY_ACTIVATIONS = frozenset({"sigmoid", "hard_sigmoid", "softmax"})
+NON_PROBABILITY_ACTIVATIONS = frozenset({
+    "linear", "relu", "tanh", "elu", "selu", "softplus", "softsign", "leaky_relu", "gelu", "swish",
+    "silu", "exponential",
+})
+
 ACCURACY_METRIC_STRINGS = frozenset({
     "accuracy", "acc", "binary_accuracy", "categorical_accuracy",
     "sparse_categorical_accuracy", "top_k_categorical_accuracy",
@@ -86,6 +107,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
     "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
+    "keras.initializers.initializers_v1", "keras.initializers.initializers_v2",
     "keras.backend.tensorflow_backend", "keras.backend.theano_backend", "keras.backend.cntk_backend",
     "keras.legacy", "tensorflow.contrib.keras",
     "keras.src", "keras.api._v2", "keras._tf_keras",
@@ -159,6 +181,7 @@ PUBLIC_MODULES = {
     "keras.layers.embeddings": "keras.layers",
     "keras.layers.advanced_activations": "keras.layers",
     "keras.layers.wrappers": "keras.layers",
+    "keras.initializers.initializers_v2": "keras.initializers",
     "keras.layers.noise": "keras.layers",
     "keras.layers.local": "keras.layers",
     "keras.layers.cudnn_recurrent": "keras.layers",

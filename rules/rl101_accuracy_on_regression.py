@@ -4,6 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
+from regr_lint.facts.dataflow import targets_are_labels
 from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq
 from regr_lint.fixes import remove_children
 from regr_lint.rule import Edit, Fix, Rule
@@ -30,6 +31,12 @@ class AccuracyOnRegression(Rule):
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error …).
+
+A classifier trained with squared error is not a regression: when the file shows that the targets
+are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
+`astype(bool)`, `np.logical_*`), literal data all 0 or 1, class names replaced by 0 / 1, the labels
+of `make_classification` / `load_iris` / `mnist.load_data()` — Keras' accuracy compares classes and
+means something, and the rule is silent.
 
 ## Why is this bad?
 Accuracy counts exact matches between predictions and targets. On continuous targets nothing ever
@@ -61,6 +68,30 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # classifiers trained with squared error: the file shows the targets are class labels, and
+        # Keras' accuracy (binary / categorical) means something on them
+        """
+import numpy as np
+import keras
+from sklearn.datasets import make_classification
+xor_x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+xor_y = np.array([[0], [1], [1], [0]])
+a = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1)])
+a.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+a.fit(xor_x, xor_y, epochs=500)
+(x_train, y_train), _ = keras.datasets.mnist.load_data()
+b = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10, activation="softmax")])
+b.compile(optimizer="sgd", loss="mean_squared_error", metrics=["accuracy"])
+b.fit(x_train.reshape(-1, 784), keras.utils.to_categorical(y_train, 10))
+X, y = make_classification(n_samples=100)
+c = keras.Sequential([keras.Input((20,)), keras.layers.Dense(1, activation="sigmoid")])
+c.compile(optimizer="adam", loss="mae", metrics=["acc"])
+c.fit(X, (y > 0).astype("float32"))
+labels = np.array(["R", "M"] * 50, dtype=object)
+labels[labels == "R"] = 0
+labels[labels == "M"] = 1
+c.fit(X, labels.astype("float32"))
+""",
         # regression with regression metrics
         """
 from keras.models import Sequential
@@ -103,6 +134,17 @@ pattern = re.compile("mse")
 """,
     ]
     INVALID = [
+        # look-alikes of label evidence: a column of a one-hot encoded frame is a feature, a
+        # comparison that filters rows leaves the values as they were
+        """
+import pandas as pd
+import keras
+df = pd.get_dummies(pd.read_csv("houses.csv"))
+price = df[df["price"] > 0]["price"]
+m = keras.Sequential([keras.Input((12,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+m.fit(df.drop(columns=["price"]), price)
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -167,6 +209,8 @@ model.compile(optimizer="adam",
 
     def check(self, facts):
         for model in facts.models:
+            if model.compiles and targets_are_labels(facts, model):
+                continue  # a classifier trained with squared error: Keras' accuracy means something there
             for comp in model.compiles:
                 losses = output_losses(comp.loss, facts)
                 if losses is None:

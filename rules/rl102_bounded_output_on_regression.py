@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.dataflow import targets_leave_pm1, targets_one_hot, targets_unit_scaled
+from regr_lint.facts.dataflow import targets_are_labels, targets_leave_pm1, targets_one_hot, targets_unit_scaled
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -41,7 +41,10 @@ layer) while it is trained with a regression loss.
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
 are cut from, or a divide by their max), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
-follows the bounded unit; `feature_range=(-1, 1)` does not exempt them.
+follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
+head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
+data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
+squared error, and its targets lie where the head can reach.
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
@@ -76,6 +79,17 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a classifier trained with squared error on 0/1 labels: the sigmoid fits its targets
+        """
+import numpy as np
+import keras
+x = np.random.rand(400, 2)
+y = np.logical_xor(x[:, 0] > 0.5, x[:, 1] > 0.5).astype("float32")
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1), keras.layers.Activation("sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=20)
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -349,6 +363,8 @@ model.fit(np.loadtxt("x.csv"), y)
                     continue
                 if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
                     continue
+                if act != "tanh" and targets_are_labels(facts, model):
+                    continue  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)
                 if act == "tanh" and (not targets_leave_pm1(facts, model) or targets_unit_scaled(facts, model)):
                     continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
                 if act == "softmax" and targets_one_hot(facts, model):

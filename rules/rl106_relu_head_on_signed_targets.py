@@ -122,7 +122,7 @@ import keras
 x = StandardScaler().fit_transform(np.load("x.npy"))
 y = (StandardScaler().fit_transform(np.load("s.npy")) > 0).astype("float32")
 model = keras.Sequential([keras.layers.Dense(1, activation="relu")])
-model.compile(optimizer="adam", loss="binary_crossentropy")
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
 model.fit(x, y)
 """,
         # the signal shifted to non-negative values; sin of an angle in [0, pi]; hidden relu only

@@ -31,10 +31,12 @@ graphs, and reports once per model, at the first `Dense` that reads the unflatte
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
-itself). A multi-class head (a softmax over several units, or a categorical loss) over steps is
+itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
+labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does). A multi-class head (a softmax over several units, or a categorical loss) over steps is
 taken for a per-token tagger and left alone, unless the file shows one label per sample for every
 `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
-transform, a label column
+transform, a `(samples, classes)` array (`np.zeros((n, k))`), a flat literal list, the labels of a
+directory iterator (`flow_from_directory`, `image_dataset_from_directory`), a label column
 (`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
 (`to_categorical(np.load(...))` may encode a tagger's 2-D tags); over images any one-hot will do. Whatever the
@@ -79,6 +81,43 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # per-step targets: (samples, steps, classes), and an iterator that yields no labels
+        """
+import numpy as np
+import keras
+y_tags = np.zeros((500, 98, 7))
+tagger = keras.Sequential([keras.Input((100, 1)), keras.layers.Conv1D(32, 3),
+                           keras.layers.Dense(7, activation="softmax")])
+tagger.compile(optimizer="adam", loss="categorical_crossentropy")
+tagger.fit(np.random.rand(500, 100, 1), y_tags)
+from keras.preprocessing.image import ImageDataGenerator
+images = ImageDataGenerator().flow_from_directory("data", class_mode=None)
+seg = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3),
+                        keras.layers.Dense(4, activation="softmax")])
+seg.compile(optimizer="adam", loss="categorical_crossentropy")
+seg.fit(images)
+""",
+        # a per-step forecaster whose tf.data pipeline cuts per-step labels (the TensorFlow
+        # time-series tutorial's WindowGenerator): output and labels are both (batch, steps, 1)
+        """
+import keras
+import tensorflow as tf
+class Windows:
+    def __init__(self, width):
+        self.width = width
+        self.labels_slice = slice(1, width + 1)
+    def split(self, window):
+        inputs = window[:, : self.width, :]
+        labels = window[:, self.labels_slice, :]
+        return inputs, labels
+    def make(self, data):
+        ds = keras.utils.timeseries_dataset_from_array(data, None, sequence_length=self.width + 1)
+        return ds.map(self.split)
+def compile_and_fit(model, windows, data):
+    model.compile(loss="mse", optimizer="adam")
+    return model.fit(windows.make(data), epochs=20)
+lstm_model = keras.Sequential([keras.layers.LSTM(32, return_sequences=True), keras.layers.Dense(1)])
+""",
         # Conv1D -> GlobalAveragePooling1D -> Dense and Conv -> pooling -> Flatten -> Dense
         """
 from keras.models import Sequential
@@ -229,6 +268,33 @@ model.fit(X, to_categorical(tags, 9))
 """,
     ]
     INVALID = [
+        # per-sample labels from a directory iterator and from a (samples, classes) array
+        """
+import numpy as np
+import keras
+from keras.preprocessing.image import ImageDataGenerator
+train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data/train", target_size=(64, 64))
+net = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(32, 3, activation="relu"),
+                        keras.layers.MaxPooling2D(2), keras.layers.Dense(3, activation="softmax")])  # expect: RL301
+net.compile(optimizer="adam", loss="categorical_crossentropy")
+net.fit(train, epochs=5)
+y_train = np.zeros((500, 7))
+tagger = keras.Sequential([keras.Input((100, 1)), keras.layers.Conv1D(32, 3),
+                           keras.layers.Dense(7, activation="softmax")])  # expect: RL301
+tagger.compile(optimizer="adam", loss="categorical_crossentropy")
+tagger.fit(np.random.rand(500, 100, 1), y_train)
+""",
+        # the look-alike: the map keeps one step per window (`w[:, -1, 0]`), one target per sample
+        """
+import keras
+def split(window):
+    return window[:, :-1, :], window[:, -1, 0]
+ds = keras.utils.timeseries_dataset_from_array(series, None, sequence_length=25).map(split)
+model = keras.Sequential([keras.Input((24, 5)), keras.layers.LSTM(32, return_sequences=True),
+                          keras.layers.Dense(1)])  # expect: RL301
+model.compile(loss="mse", optimizer="adam")
+model.fit(ds, epochs=2)
+""",
         # Sequential .add: stacked LSTMs with return_sequences and Dropout before the head
         """
 from tensorflow.keras.models import Sequential

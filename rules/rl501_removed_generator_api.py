@@ -43,7 +43,9 @@ one the file builds, one loaded with `load_model`, `self.model`, or a model that
 parameter in a file that imports Keras. A function or method of your own with one of these names is
 not reported: called on an object of a class of the file that defines it (a `def`, a static one, or
 a class-level alias such as `fit_generator = fit`, also when the class subclasses `keras.Model`), or
-on an object of unknown type while a class of the file defines it. A `keras.Model` subclass that does
+on an object of unknown type while a class of the file defines it (not when that object was taken
+from a `.model` attribute: `net = self.model` is the wrapped model). A `self.model = None` placeholder
+set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported. Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
 under a test of a `__version__`, or in a `try:` whose handler catches `AttributeError`. The finding
@@ -166,6 +168,21 @@ HINT = "fit_generator was removed in Keras 3"
 """,
     ]
     INVALID = [
+        # a `None` placeholder set later, and a wrapper's own fit_generator calling the one it wraps
+        """
+import keras
+class Base:
+    model = None
+    def train(self, gen):
+        return self.model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
+class Wrapper:
+    def __init__(self, model):
+        self.model = model
+    def fit_generator(self, gen):
+        net = self.model
+        net.compile(optimizer="adam", loss="mse")
+        return net.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
+""",
         # look-alikes of a guard: hasattr of another name, a handler that does not catch AttributeError
         """
 import keras
@@ -229,7 +246,7 @@ class Wrapper:
                 if not isinstance(func, cst.Attribute) or _defined_by_user(model.cls, call.method):
                     continue
                 if model.kind == "opaque" and isinstance(func.value, cst.Name) \
-                        and _file_defines(facts, call.method):
+                        and _file_defines(facts, call.method) and not _model_alias(facts, func.value.value):
                     continue  # an unknown `obj`, and a class of the file has the method
                 if id(call.node) in _guarded(facts):
                     continue  # written for both Keras versions: the old call runs only where it exists
@@ -249,6 +266,15 @@ def _file_defines(facts, method: str) -> bool:
     if key not in facts._cache:
         facts._cache[key] = any(method in _class_names(c) for c in _classes(facts.module))
     return facts._cache[key]
+
+
+def _model_alias(facts, name: str) -> bool:
+    """`net = self.model` (or `m = trainer.model`): the name holds what a wrapper wraps, a model."""
+    for targets, value in facts.assignments:
+        if isinstance(value, cst.Attribute) and value.attr.value.lower().endswith("model") \
+                and any(isinstance(t, cst.Name) and t.value == name for t in targets):
+            return True
+    return False
 
 
 def _guarded(facts) -> set[int]:

@@ -174,6 +174,11 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # Keras 2's private initializer modules
+        """
+from keras.initializers.initializers_v1 import RandomNormal  # expect: RL503
+from keras.initializers.initializers_v2 import GlorotUniform  # expect: RL503
+""",
         """
 import keras
 photo = keras.engine.input_layer.Input(shape=(2048,))  # expect: RL503

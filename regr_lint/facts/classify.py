@@ -66,6 +66,45 @@ def head_loss(model: KerasModel, index: int, name: Optional[str], facts: KerasFa
     return None
 
 
+def head_loss_values(model: KerasModel, index: int, name: Optional[str]) -> list:
+    """The loss value each compile of the model gives output `index` (named `name`): one per compile,
+    UNKNOWN-free (a compile whose loss for the output cannot be told is left out)."""
+    out = []
+    for comp in model.compiles:
+        loss = comp.loss
+        if isinstance(loss, Map):
+            loss = loss.items.get(name) if name is not None else None
+        elif isinstance(loss, Seq):
+            loss = loss.items[index] if index < len(loss.items) else None
+        if loss is not None:
+            out.append(loss)
+    return out
+
+
+def crossentropy(value: Value) -> Optional[tuple[str, Optional[bool]]]:
+    """(which crossentropy, from_logits) when `value` is a Keras crossentropy loss; from_logits is None
+    when it cannot be told. None for anything else (a user function, an unknown value)."""
+    if isinstance(value, Lit) and isinstance(value.value, str):
+        kind = tables.CROSSENTROPY_STRINGS.get(value.value.lower())
+        return (kind, False) if kind else None
+    if isinstance(value, Ref) and value.is_keras and value.qualname.startswith(("keras.losses.", "keras.metrics.")):
+        kind = value.last if value.last in tables.CROSSENTROPY_CLASS_OF else None
+        return (kind, False) if kind else None
+    if isinstance(value, Obj) and value.is_keras and value.qualname.startswith("keras.losses."):
+        kind = tables.CROSSENTROPY_CLASSES.get(value.last)
+        if kind is None:
+            return None
+        if value.args.star:
+            return kind, None
+        logits, arg = value.args.get("from_logits", 0)
+        if arg is None:
+            return kind, False
+        if isinstance(logits, Lit) and isinstance(logits.value, bool):
+            return kind, logits.value
+        return kind, None
+    return None
+
+
 def is_accuracy_metric(value: Value) -> bool:
     if isinstance(value, Lit):
         return isinstance(value.value, str) and value.value.lower() in tables.ACCURACY_METRIC_STRINGS

@@ -600,6 +600,151 @@ def _draw_span(name, node: cst.Call):
     return None
 
 
+# ---------------------------------------------------------------- targets that are class labels
+# A model trained with a regression loss on class labels is a classifier trained with squared error:
+# its accuracy metric is Keras' binary / categorical accuracy and means something, and a sigmoid or
+# softmax head fits its 0/1 targets. Read flow-sensitively like the spans above; only what the file
+# shows counts (a label column read from a file is not evidence).
+
+_LABEL_CALLS = frozenset({"to_categorical", "one_hot", "label_binarize", "logical_and", "logical_or",
+                          "logical_xor", "logical_not"})
+_LABEL_ENCODERS = frozenset({"LabelEncoder", "LabelBinarizer", "OneHotEncoder", "MultiLabelBinarizer"})
+# (x, y) generators whose y is class labels, and the datasets whose load_data() gives labels
+_LABEL_GENERATORS = frozenset({"make_classification", "make_multilabel_classification", "make_blobs",
+                               "make_moons", "make_circles", "make_gaussian_quantiles", "make_hastie_10_2",
+                               "load_iris", "load_digits", "load_breast_cancer", "load_wine"})
+_LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
+
+
+def targets_are_labels(facts: KerasFacts, model) -> bool:
+    """True when the file shows that targets `model` is trained on are class labels: one-hot encoded
+    (`to_categorical`, `get_dummies` of a column, a label encoder), booleans (a comparison, `astype(bool)`,
+    `np.logical_*`), literal data all 0 or 1, or the y of a classification generator / dataset
+    (`make_classification`, `load_iris`, `mnist.load_data()`), directly or through the names they
+    are cut from."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None:
+            continue
+        at = t.at if t.at >= 0 else len(facts.assignments)
+        if _labels(t.y_node, at, facts, records, 0):
+            return True
+    return False
+
+
+def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
+    if node is None or depth > 24:
+        return False
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs:
+            return False
+        i, kind, value = recs[-1]
+        if kind == "append":
+            call = value
+            return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
+        if kind == "unpack":
+            call, k, n = value
+            return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1
+        if kind == "assign" and value is not None:
+            return _labels(value, i, facts, records, depth + 1)
+        return _bound_to_dataset_labels(node.value, facts) or _labels_by_mask(node.value, facts.assignments[i])
+    if isinstance(node, cst.Subscript):
+        if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
+            return False  # a column picked by name: a one-hot frame's other columns are features
+        return _labels(node.value, at, facts, records, depth + 1)
+    if isinstance(node, cst.Attribute):
+        if node.attr.value in ("values", "T"):
+            return _labels(node.value, at, facts, records, depth + 1)
+        if node.attr.value == "target" and isinstance(node.value, cst.Name):
+            recs = [r for r in records.get(node.value.value, ()) if r[0] < at and r[1] == "assign"]
+            return bool(recs) and isinstance(recs[-1][2], cst.Call) and _call_name(recs[-1][2]) in _LABEL_GENERATORS
+        return False
+    if isinstance(node, cst.Comparison):
+        return True
+    if isinstance(node, (cst.List, cst.Tuple)):
+        values = _literal_numbers(node, [])
+        return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        func = node.func
+        if name in _LABEL_CALLS or name == "get_dummies":
+            return True
+        if name == "astype" and isinstance(func, cst.Attribute):
+            if node.args and _is_bool_type(node.args[0].value):
+                return True
+            return _labels(func.value, at, facts, records, depth + 1)
+        if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
+                and _is_label_encoder(func.value, at, records):
+            return True
+        if name == "where" and len(node.args) == 3 and all(_const(a.value) in (0, 1) for a in node.args[1:]):
+            return True
+        if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
+            return _labels(func.value, at, facts, records, depth + 1)
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
+            return _labels(args[0].value, at, facts, records, depth + 1)
+        if isinstance(func, cst.Name) and func.value in records:
+            # `y = step(x)`: what the function returns, when every return it ran so far is labels
+            returns = [(i, value) for i, kind, value in records[func.value] if i < at and kind == "assign"]
+            return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
+                                         for i, value in returns)
+    return False
+
+
+def _labels_by_mask(name: str, assignment) -> bool:
+    """`y[y == "R"] = 0`: class names replaced by 0 / 1 through a mask that compares with a string."""
+    targets, value = assignment
+    if _const(value) not in (0, 1):
+        return False
+    for target in targets:
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value == name:
+            for element in target.slice:
+                index = getattr(element.slice, "value", None)
+                if isinstance(index, cst.Comparison) and any(
+                        isinstance(c.comparator, cst.SimpleString) for c in index.comparisons):
+                    return True
+    return False
+
+
+def _is_bool_type(node) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "bool"
+    if isinstance(node, cst.Attribute):
+        return node.attr.value in ("bool", "bool_")
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value in ("bool", "bool_", "?")
+    return False
+
+
+def _is_label_encoder(node, at: int, records: dict) -> bool:
+    """`LabelEncoder()` or a name last assigned one."""
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at and r[1] == "assign"]
+        node = recs[-1][2] if recs else None
+    return isinstance(node, cst.Call) and _call_name(node) in _LABEL_ENCODERS
+
+
+def _bound_to_dataset_labels(name: str, facts: KerasFacts) -> bool:
+    """`(x, y), (x_test, y_test) = mnist.load_data()`: `name` is a label array of such a dataset."""
+    for targets, value in facts.assignments:
+        if not (isinstance(value, cst.Call) and _call_name(value) == "load_data"
+                and isinstance(value.func, cst.Attribute) and _dotted_tail(value.func.value).rpartition(".")[2]
+                in _LABEL_DATASETS):
+            continue
+        for target in targets:
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                continue
+            for pair in target.elements:
+                inner = pair.value
+                if isinstance(inner, (cst.Tuple, cst.List)) and len(inner.elements) == 2 \
+                        and isinstance(inner.elements[1].value, cst.Name) and inner.elements[1].value.value == name:
+                    return True
+    return False
+
+
 # ---------------------------------------------------------------- targets that can be negative
 # RL106's evidence, read like the spans above (flow-sensitively, as the names are at the `fit`): a
 # source that certainly yields values of both signs (standardised or centred data, returns, noise,

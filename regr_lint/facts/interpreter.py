@@ -622,8 +622,9 @@ class Interpreter:
             return Lit(None)
         if isinstance(recv, Tensor):
             return Tensor(UNKNOWN, [recv], call)
-        if recv is UNKNOWN and meth in tables.MODEL_METHODS and meth != "add" and self.facts.has_keras \
-                and _rebindable(recv_node):
+        placeholder = isinstance(recv, Lit) and recv.value is None  # `self.model = None`, set later
+        if (recv is UNKNOWN or placeholder) and meth in tables.MODEL_METHODS and meth != "add" \
+                and self.facts.has_keras and _rebindable(recv_node):
             # A parameter, a `self.model` set elsewhere, a model from another module: judged by the
             # calls made on it.
             model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)

@@ -359,11 +359,79 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
             ys.append(t.y_node)
         ys.extend(y for _, y in t.validation if y is not None)
     if not ys:
-        return False
+        # Trained on a dataset (or elsewhere): the file's tf.data pipelines may show per-step labels
+        return _dataset_sequences(facts)
     flow = _Bindings(facts)
     if any(_shaped_as_sequence(kind, node) for kind, node in flow.chain(ys)):
         return True
     return any(_padded(node) for node in flow.origins(ys))
+
+
+def _dataset_sequences(facts) -> bool:
+    """A `dataset.map(f)` in the file whose `f` returns (inputs, labels) with per-step labels
+    (`window[:, 1:, :]`, `features[:, self.labels_slice, :]`): the way tf.data builds the targets of
+    a sequence-to-sequence model (the TensorFlow time-series tutorial's WindowGenerator)."""
+    key = "ranks.dataset_sequences"
+    if key not in facts._cache:
+        facts._cache[key] = _maps_to_sequences(facts.module)
+    return facts._cache[key]
+
+
+def _maps_to_sequences(module) -> bool:
+    functions: dict = {}
+    mapped: list = []
+    stack = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.FunctionDef):
+            functions.setdefault(node.name.value, []).append(node)
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value == "map" and node.args and node.args[0].keyword is None:
+            mapped.append(node.args[0].value)
+        stack.extend(node.children)
+    for fn in mapped:
+        if isinstance(fn, cst.Lambda):
+            if _sequence_labels(fn.body, {}):
+                return True
+            continue
+        name = fn.value if isinstance(fn, cst.Name) else fn.attr.value if isinstance(fn, cst.Attribute) else None
+        for fdef in functions.get(name, ()):
+            assigned: dict = {}
+            returns: list = []
+            _body_facts(fdef.body, assigned, returns)
+            if any(_sequence_labels(value, assigned) for value in returns):
+                return True
+    return False
+
+
+def _body_facts(node, assigned: dict, returns: list) -> None:
+    """The values a function assigns to plain names, and what it returns (nested defs left out)."""
+    for child in node.children:
+        if isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(child, cst.Return) and child.value is not None:
+            returns.append(child.value)
+        elif isinstance(child, cst.Assign):
+            for target in child.targets:
+                if isinstance(target.target, cst.Name):
+                    assigned.setdefault(target.target.value, []).append(child.value)
+        _body_facts(child, assigned, returns)
+
+
+def _sequence_labels(value, assigned: dict) -> bool:
+    """(inputs, labels) whose labels keep the steps axis."""
+    if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
+        return False
+    labels = value.elements[1].value
+    candidates = assigned.get(labels.value, []) if isinstance(labels, cst.Name) else [labels]
+    return any(_keeps_steps(c) for c in candidates)
+
+
+def _keeps_steps(node) -> bool:
+    """`w[:, 1:, :]`, `w[:, self.labels_slice, :]` keep three axes; `w[:, -1, 0]` picks one step."""
+    if isinstance(node, cst.Subscript) and len(node.slice) >= 3:
+        return not any(isinstance(e.slice, cst.Index) and _int_literal(e.slice.value) for e in node.slice)
+    return _shaped_as_sequence("assign", node)
 
 
 def _code(node) -> Optional[str]:
@@ -521,12 +589,18 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
     `strict` (a head over rank-3 steps, where per-token taggers live): a one-hot counts only when
     what it encodes is itself shown to be one label per sample (a label column, dataset labels, an
     encoder's output); `to_categorical(np.load("tags.npy"))` may be a tagger's 2-D tags."""
-    ys = [t.y_node for t in model.trainings]
-    if not ys or any(y is None for y in ys):
+    if not model.trainings:
         return False
     flow = _Bindings(facts)
     labels = _dataset_labels(facts)
-    for y in ys:
+    for t in model.trainings:
+        y = t.y_node
+        if y is None:
+            # fit(iterator): a directory iterator labels each image with its folder's class
+            if t.x_node is None or not any(kind == "value" and _directory_labels(node)
+                                           for kind, node in flow.chain([t.x_node])):
+                return False
+            continue
         chain = flow.chain([y])
         if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain):
             return False
@@ -554,12 +628,41 @@ def _label_encoder_call(node) -> bool:
 _DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
+_DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
+                        "flow_from_dataframe": ("class_mode", "categorical"),
+                        "image_dataset_from_directory": ("label_mode", "int")}
+_ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
+
+
+def _directory_labels(node) -> bool:
+    """`gen.flow_from_directory(dir, class_mode="categorical")`, `image_dataset_from_directory(dir)`:
+    one class label per image (unless the mode is None / "input": no labels, or the image itself)."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    if name not in _DIRECTORY_ITERATORS:
+        return False
+    keyword, default = _DIRECTORY_ITERATORS[name]
+    mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+    if mode is None:
+        return default is not None
+    return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
+
+
 def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> bool:
     if isinstance(node, cst.Name):
         return node.value in labels
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return _literal_depth(node) == 1  # [0, 1, 2, …]: one label per sample
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name in _ARRAY_MAKERS and node.args and isinstance(node.args[0].value, (cst.Tuple, cst.List)) \
+                and node.args[0].keyword is None and len(node.args[0].value.elements) == 2:
+            return True  # np.zeros((n, k)): a (samples, classes) target
+        if name in ("array", "asarray") and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
+            return _literal_depth(node.args[0].value) == 1
         if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
                 and _label_encoder(func.value, flow):
             return True  # LabelBinarizer().fit_transform(labels): one row per sample

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.vocabulary import COMPILED
+from regr_lint.rules._crossentropy import attribute_prefix, crossentropy_heads, losses_module
+
+PROBABILITY = {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "softmax",
+               "sparse_categorical_crossentropy": "softmax"}
+
+
+class CrossentropyOnNonProbabilityHead(Rule):
+    code = "RL104"
+    name = "crossentropy-on-non-probability-head"
+    summary = "a crossentropy loss on a head whose outputs are not probabilities (no sigmoid/softmax, no from_logits)"
+    tokens = ("keras", "compile", ("rossentropy", "bce"))
+    names = (COMPILED, ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
+              "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "bce"),)
+    docs = """\
+## What it does
+Finds a model compiled with `binary_crossentropy`, `categorical_crossentropy` or
+`sparse_categorical_crossentropy` (a string in any case, the function, or the class; in a loss list
+or dict, the loss of that output) without `from_logits=True`, whose output layer is a `Dense` that
+does not end in a probability: no activation (linear), `relu`, `tanh`, `elu`, `selu`, `softplus`,
+`softsign`, `leaky_relu`, `gelu`, `swish`/`silu` or `exponential` — also through a following
+`Activation` layer or a constant. Reported at the loss. Not reported with `from_logits=True`, on a head
+ending in sigmoid, hard_sigmoid or softmax, when the head's last layer is unknown or custom (a Lambda,
+a user layer), or when the loss is a function of your own. A 1-unit head with `categorical_crossentropy`
+is RL105's (reported alone); softmax on one unit is RL103's.
+
+## Why is this bad?
+Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips
+them into (0, 1) and takes their logarithm. Raw scores outside (0, 1) are clipped to a constant whose
+gradient is zero, so training stalls or diverges: measured on Keras 3.15.1 / TensorFlow 2.21, a linear
+head with categorical crossentropy reached accuracy 0.68 against 0.98 with softmax, its loss *rising*
+from 2.33 to 8.36; ReLU and tanh heads go to NaN or chance level. Nothing fails: the model just learns
+little or nothing.
+
+## Example
+```python
+outputs = keras.layers.Dense(10)(x)
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+```
+
+## Use instead
+End the head in the probability the loss expects:
+```python
+outputs = keras.layers.Dense(10, activation="softmax")(x)
+```
+or keep the raw scores and tell the loss so:
+```python
+model.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=True))
+```
+For a 1-unit head trained on continuous targets, the loss is the mistake: use a regression loss
+(`"mse"`).
+
+## Fix safety
+Unsafe: the fix replaces the loss with its class and `from_logits=True`
+(`keras.losses.CategoricalCrossentropy(from_logits=True)`; on a loss object, it sets the argument).
+The model then trains on its raw scores, but what `predict` returns stays scores, not probabilities,
+and code reading them as probabilities must change too. No fix where the file cannot spell
+`keras.losses` safely.
+"""
+    VALID = [
+        # probability heads, also through an Activation layer and a constant
+        """
+import keras
+ACT = "softmax"
+clf = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                        keras.layers.Dense(3, activation=ACT)])
+clf.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+binary = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1), keras.layers.Activation("sigmoid")])
+binary.compile(optimizer="adam", loss="binary_crossentropy")
+hard = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="hard_sigmoid")])
+hard.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy())
+""",
+        # logits with from_logits=True (the TensorFlow tutorials' way)
+        """
+import tensorflow as tf
+model = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=(28, 28)),
+                             tf.keras.layers.Dense(128, activation="relu"), tf.keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+              metrics=["accuracy"])
+""",
+        # the head's last layer is unknown or custom; the loss is a function of the file
+        """
+import keras
+from mylib import MyHead
+a = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), MyHead()])
+a.compile(optimizer="adam", loss="categorical_crossentropy")
+b = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.Lambda(lambda t: t * 2)])
+b.compile(optimizer="adam", loss="categorical_crossentropy")
+def my_crossentropy(y_true, y_pred):
+    return keras.ops.mean(keras.ops.square(y_true - y_pred))
+c = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4)])
+c.compile(optimizer="adam", loss=my_crossentropy)
+""",
+        # a regression loss on a linear head; from_logits we cannot read
+        """
+import keras
+flag = load_flag()
+reg = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+reg.compile(optimizer="adam", loss="mse")
+reg2 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3)])
+reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=flag))
+""",
+    ]
+    INVALID = [
+        """
+import keras
+inputs = keras.Input((8,))
+x = keras.layers.Dense(16, activation="relu")(inputs)
+outputs = keras.layers.Dense(10)(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])  # expect: RL104
+""",
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.losses import BinaryCrossentropy
+model = Sequential()
+model.add(Dense(32, activation="relu", input_dim=8))
+model.add(Dense(1, activation="relu"))
+model.compile(optimizer="adam", loss=BinaryCrossentropy(), metrics=["accuracy"])  # expect: RL104
+""",
+        """
+import tensorflow as tf
+LOSS = "Sparse_Categorical_Crossentropy"  # expect: RL104
+net = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(5, activation="tanh")])
+net.compile(optimizer="adam", loss=LOSS)
+""",
+        """
+import keras
+inp = keras.Input((8,))
+h = keras.layers.Dense(8, activation="relu")(inp)
+kind = keras.layers.Dense(3, activation="softmax", name="kind")(h)
+score = keras.layers.Dense(1, name="score")(h)
+model = keras.Model(inp, [kind, score])
+model.compile(optimizer="adam", loss={"kind": "categorical_crossentropy",
+                                      "score": "binary_crossentropy"})  # expect: RL104
+""",
+    ]
+
+    def check(self, facts):
+        for head, loss, kind, from_logits in crossentropy_heads(facts):
+            act = head.activation
+            if from_logits is not False or act not in tables.NON_PROBABILITY_ACTIVATIONS:
+                continue
+            if kind == "categorical_crossentropy" and head.units == 1:
+                continue  # RL105: with one unit the loss is 0 whatever the activation
+            want = PROBABILITY[kind]
+            ends = "has no activation" if act == "linear" else f"ends in '{act}'"
+            message = (f"'{kind}' reads the outputs as probabilities, but this head {ends}: Keras "
+                       f"clips them into (0, 1) and the model learns little or nothing; end the head in "
+                       f"'{want}' or pass from_logits=True")
+            if head.units == 1:
+                message += " (for continuous targets, use a regression loss such as 'mse')"
+            yield self.report(loss.node, message, _fix(facts, loss, kind))
+
+
+def _fix(facts, loss, kind: str):
+    how = "pass from_logits=True (the outputs stay raw scores)"
+    node = loss.node
+    if isinstance(node, cst.Call):
+        args = [a for a in node.args if not (a.keyword is not None and a.keyword.value == "from_logits")]
+        if any(a.keyword is None for a in args) or any(a.star for a in args):
+            return None  # a positional from_logits=False we would have to find and replace
+        new = node.with_changes(args=[*args, _logits_arg()])
+        return Fix(False, how, (Edit(node, new),))
+    prefix = attribute_prefix(node)
+    imports: tuple = ()
+    if prefix is None:
+        spelled = losses_module(facts)
+        if spelled is None:
+            return None
+        prefix, imports = spelled
+    new = cst.Call(func=cst.parse_expression(f"{prefix}.{_class(kind)}"), args=[_logits_arg()])
+    return Fix(False, how, (Edit(node, new),), imports=imports)
+
+
+def _class(kind: str) -> str:
+    return tables.CROSSENTROPY_CLASS_OF[kind]
+
+
+def _logits_arg():
+    return cst.Arg(value=cst.Name("True"), keyword=cst.Name("from_logits"),
+                   equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                         whitespace_after=cst.SimpleWhitespace("")))

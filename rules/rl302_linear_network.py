@@ -1,0 +1,463 @@
+from __future__ import annotations
+
+from typing import Optional
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.facts.dataflow import expr_key
+from regr_lint.facts.model import layer_activation
+from regr_lint.facts.reconstruction import output_like_input
+from regr_lint.facts.values import ActivationFn, Layer, ModelRef, Seq, Tensor
+from regr_lint.rule import Rule
+
+# Layers that neither count as a nonlinearity nor stop the rule: affine at inference (batch
+# normalisation, normalisation, rescaling), noise and dropout, and shape changes.
+LINEAR_TRANSPARENT = tables.TRANSPARENT_LAYERS | frozenset({
+    "BatchNormalization", "Normalization", "Rescaling", "InputLayer",
+})
+# Activation layers: allowed after the head (a trailing `Activation("softmax")`), never before it.
+ACTIVATION_KINDS = frozenset({"Activation", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax",
+                              "ThresholdedReLU"})
+# A model so named is meant to be linear (a baseline, a linear autoencoder / PCA).
+_LINEAR_INTENT = ("linear", "pca", "logistic", "logreg", "linreg")
+
+
+class LinearNetwork(Rule):
+    code = "RL302"
+    name = "linear-network"
+    summary = "Hidden Dense layers without an activation: the network collapses into one linear map"
+    tokens = ("keras", "Dense")
+    names = ("Dense",)
+    docs = """\
+## What it does
+Finds a Sequential model (a list, or `.add()` calls) or a functional chain of layers in which every
+hidden `Dense` — each `Dense` before the final one, at least one of them — has no activation (or
+`activation=None` / `"linear"`), and nothing nonlinear sits anywhere before the head. It reports once
+per model, at the first hidden `Dense`.
+
+Only layers it knows are linear may sit between the input and the head: `Dense` without an
+activation, `Dropout` and the other dropout / noise layers, `BatchNormalization`, `Normalization`,
+`Rescaling`, `Flatten`, `Reshape`, `Input` / `InputLayer`. Anything else keeps it silent: an activation
+layer (`Activation`, `ReLU`, `LeakyReLU`, `PReLU`, `ELU`, `Softmax`) before the head, a hidden
+`activation=` other than linear (or one it cannot resolve, such as a function parameter), a
+convolution, recurrent or attention layer, `Embedding`, `Lambda`, a custom layer, a nested model,
+a merge, or any `keras.ops` / TensorFlow op between layers. What the head does after the last `Dense`
+(sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
+another model (the outer model may add the nonlinearity), a model trained with its input as target
+or whose output is as wide as its input (a linear autoencoder is PCA, on purpose), and a model whose
+variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
+`logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
+tests) are skipped: their models are small fixtures that exercise an API.
+
+## Why is this bad?
+A composition of affine maps is one affine map: `W2 (W1 x + b1) + b2 = W x + b`. Without an
+activation between them, any number of hidden `Dense` layers add parameters and training time but
+no capacity: the network can fit nothing a single `Dense` (linear or logistic regression) cannot.
+Training runs without an error and the loss falls, but it stops at the linear model's error.
+
+## Example
+```python
+model = Sequential()
+model.add(Dense(64, input_dim=8))
+model.add(Dense(64))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+```
+
+## Use instead
+Give the hidden layers a nonlinear activation:
+```python
+model = Sequential()
+model.add(Dense(64, input_dim=8, activation="relu"))
+model.add(Dense(64, activation="relu"))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+```
+If a linear model is meant, use a single `Dense` layer.
+
+## Fix safety
+No fix is offered: which activation fits (relu, tanh, gelu …) is the author's choice, and it changes
+the model.
+"""
+    VALID = [
+        # hidden layers with relu; a linear head is what a regression wants
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(64, input_dim=8, activation="relu"))
+model.add(Dense(64, activation="relu"))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+""",
+        # one hidden layer nonlinear is enough: the stack no longer collapses
+        """
+import keras
+model = keras.Sequential([
+    keras.Input(shape=(8,)),
+    keras.layers.Dense(64),
+    keras.layers.Dense(32, activation="tanh"),
+    keras.layers.Dense(1),
+])
+""",
+        # separate activation layers between linear Dense layers
+        """
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense, Activation, LeakyReLU, PReLU, ReLU, ELU, BatchNormalization
+a = Sequential([Dense(64, input_shape=(8,)), Activation("relu"), Dense(1)])
+b = Sequential([Dense(64, input_shape=(8,)), BatchNormalization(), LeakyReLU(0.1), Dense(1)])
+c = Sequential([Dense(64, input_shape=(8,)), PReLU(), Dense(1)])
+d = Sequential([Dense(64, input_shape=(8,)), ReLU(), Dense(32), ELU(), Dense(1)])
+""",
+        # a single Dense: linear / logistic regression, no hidden layer
+        """
+import tensorflow as tf
+normalizer = tf.keras.layers.Normalization(axis=-1)
+model = tf.keras.Sequential([normalizer, tf.keras.layers.Dense(1)])
+clf = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="sigmoid", input_shape=(4,))])
+model.compile(optimizer="adam", loss="mse")
+""",
+        # a nonlinearity the rule cannot see through: Lambda, custom layer, Conv, RNN, Embedding
+        """
+import keras
+from keras import layers, ops
+
+class Scale(layers.Layer):
+    def call(self, x):
+        return x * 2.0
+
+a = keras.Sequential([layers.Dense(64, input_shape=(8,)), layers.Lambda(lambda t: t ** 2), layers.Dense(1)])
+b = keras.Sequential([layers.Dense(64, input_shape=(8,)), Scale(), layers.Dense(1)])
+c = keras.Sequential([layers.Conv1D(16, 3, input_shape=(20, 1)), layers.Flatten(), layers.Dense(8), layers.Dense(1)])
+d = keras.Sequential([layers.Embedding(1000, 16), layers.Flatten(), layers.Dense(16), layers.Dense(1)])
+e = keras.Sequential([layers.LSTM(32, input_shape=(10, 3)), layers.Dense(16), layers.Dense(1)])
+""",
+        # functional: an op between the layers, a tf.nn activation, an attention block
+        """
+import tensorflow as tf
+from tensorflow import keras
+inp = keras.Input(shape=(8,))
+h = keras.layers.Dense(64)(inp)
+h = tf.nn.relu(h)
+out = keras.layers.Dense(1)(h)
+m1 = keras.Model(inp, out)
+g = keras.layers.Dense(64)(inp)
+g = keras.ops.square(g)
+m2 = keras.Model(inp, keras.layers.Dense(1)(g))
+seq = keras.Input(shape=(10, 8))
+att = keras.layers.MultiHeadAttention(2, 8)(seq, seq)
+flat = keras.layers.Flatten()(att)
+m3 = keras.Model(seq, keras.layers.Dense(1)(keras.layers.Dense(16)(flat)))
+""",
+        # the activation comes from a parameter: unknown, silent
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+def build(act):
+    model = Sequential()
+    model.add(Dense(64, input_dim=8, activation=act))
+    model.add(Dense(1))
+    return model
+""",
+        # a linear autoencoder (PCA) trained to reproduce its input, and a model named linear
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+ae = Sequential([Dense(2, input_shape=(10,)), Dense(10)])
+ae.compile(optimizer="adam", loss="mse")
+ae.fit(X, X, epochs=50)
+bottleneck = Sequential([Dense(3, input_shape=(20,)), Dense(20)])
+bottleneck.compile(optimizer="adam", loss="mse")
+linear_model = Sequential([Dense(16, input_shape=(10,)), Dense(1)])
+linear_model.compile(optimizer="adam", loss="mse")
+""",
+        # a linear Sequential used as a block of a larger model, and a pretrained base
+        """
+import keras
+from keras import layers
+proj = keras.Sequential([layers.Dense(64), layers.Dense(32)])
+inp = keras.Input(shape=(16,))
+out = layers.Dense(1)(layers.Activation("relu")(proj(inp)))
+model = keras.Model(inp, out)
+base = keras.applications.MobileNetV2(include_top=False, pooling="avg")
+x = layers.Dense(128)(base.output)
+head = keras.Model(base.input, layers.Dense(10, activation="softmax")(x))
+""",
+        # a merge of two branches: not followed, silent
+        """
+import keras
+from keras import layers
+a = keras.Input(shape=(4,))
+b = keras.Input(shape=(4,))
+h = layers.Concatenate()([layers.Dense(8)(a), layers.Dense(8)(b)])
+out = layers.Dense(1)(layers.Dense(8)(h))
+model = keras.Model([a, b], out)
+""",
+        # the builder is called with "relu"; an activation layer added under a condition
+        """
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+def build(act=None):
+    model = Sequential()
+    model.add(Dense(64, input_dim=8, activation=act))
+    model.add(Dense(1))
+    return model
+model = build("relu")
+other = Sequential()
+other.add(Dense(64, input_dim=8))
+if use_relu:
+    other.add(Activation("relu"))
+other.add(Dense(1))
+""",
+    ]
+    INVALID = [
+        # .add chain, softmax head: the hidden layers collapse into logistic regression
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(128, input_dim=784))  # expect: RL302
+model.add(Dense(64))
+model.add(Dense(10, activation="softmax"))
+model.compile(loss="categorical_crossentropy", optimizer="sgd", metrics=["accuracy"])
+""",
+        # a list with explicit linear activations, Dropout in between
+        """
+from tensorflow import keras
+model = keras.Sequential([
+    keras.layers.Dense(64, activation="linear", input_shape=(13,)),  # expect: RL302
+    keras.layers.Dropout(0.2),
+    keras.layers.Dense(32, activation=None),
+    keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+""",
+        # functional chain with BatchNormalization and Dropout
+        """
+import tensorflow as tf
+from tensorflow.keras import layers
+inputs = tf.keras.Input(shape=(8,))
+h = layers.Dense(256)(inputs)  # expect: RL302
+h = layers.BatchNormalization()(h)
+h = layers.Dropout(0.2)(h)
+h = layers.Dense(128)(h)
+outputs = layers.Dense(1)(h)
+model = tf.keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="mae")
+""",
+        # Normalization / Rescaling / Flatten in front, a trailing Activation as the head
+        """
+import keras
+from keras import layers
+norm = layers.Normalization()
+model = keras.Sequential()
+model.add(keras.Input(shape=(28, 28)))
+model.add(layers.Rescaling(1.0 / 255))
+model.add(layers.Flatten())
+model.add(layers.Dense(100))  # expect: RL302
+model.add(layers.Dense(10))
+model.add(layers.Activation("softmax"))
+model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+""",
+        # hidden layers added in a loop: reported at the Dense in the loop
+        """
+from keras.models import Sequential
+from keras.layers import Dense, InputLayer
+model = Sequential()
+model.add(InputLayer(input_shape=(20,)))
+for units in [128, 64, 32]:
+    model.add(Dense(units))  # expect: RL302
+model.add(Dense(1, activation="sigmoid"))
+model.compile(loss="binary_crossentropy", optimizer="adam")
+""",
+        # layers bound to variables before .add(), a model held by an object
+        """
+import tensorflow as tf
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+layer1 = Dense(30, input_shape=(784,))  # expect: RL302
+model.add(layer1)
+layer2 = Dense(10)
+model.add(layer2)
+model.compile(loss="mse", optimizer="sgd")
+
+class Net:
+    def __init__(self, n):
+        self.model = tf.keras.Sequential()
+        self.model.add(tf.keras.layers.Dense(64, input_shape=(n,)))  # expect: RL302
+        self.model.add(tf.keras.layers.Dense(32))
+        self.model.add(tf.keras.layers.Dense(1))
+        self.model.compile(loss="mse", optimizer="adam")
+""",
+    ]
+
+    def check(self, facts):
+        if _unit_test_module(facts):
+            return
+        reported: set = set()
+        nested = _nested_models(facts)
+        for model in facts.models:
+            if id(model) in nested:
+                continue
+            if model.kind == "sequential":
+                chains = [_sequential_chain(model.layers)]
+            elif model.kind == "functional":
+                chains = [_functional_chain(t) for t in model.outputs]
+            else:
+                continue
+            for hidden in chains:
+                if not hidden or id(hidden[0].node) in reported:
+                    continue
+                if _autoencoder(model) or _named_linear(model, facts):
+                    break
+                reported.add(id(hidden[0].node))
+                yield self.report(hidden[0].node, _message(len(hidden)))
+
+
+def _unit_test_module(facts) -> bool:
+    """A test suite's module (`*_test.py` / `test_*.py` with pytest / unittest test cases): its
+    models are tiny fixtures that exercise an API, not networks meant to learn."""
+    name = facts.path.replace("\\", "/").rpartition("/")[2]
+    if not (name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"):
+        return False
+    text = facts.text or ""
+    return "def test" in text and any(word in text for word in ("pytest", "unittest", "TestCase"))
+
+
+def _message(n: int) -> str:
+    layers = "hidden Dense layer has" if n == 1 else f"{n} hidden Dense layers have"
+    return (f"the {layers} no activation and nothing nonlinear sits before the head: the network "
+            f"collapses into a single linear map (linear / logistic regression); give the hidden "
+            f"layers an activation such as 'relu'")
+
+
+def _linear_dense(layer: Layer) -> bool:
+    act, _ = layer_activation(layer)
+    return act == "linear"
+
+
+def _hidden_of(chain: list) -> Optional[list]:
+    """`chain` in input-to-output order. The hidden Dense layers (input first) when every one is
+    linear and nothing else before the head is anything but a known linear layer; None otherwise."""
+    heads = [i for i, item in enumerate(chain) if isinstance(item, Layer) and item.kind == "Dense"]
+    if len(heads) < 2:
+        return None
+    head = heads[-1]
+    for item in chain[head + 1:]:
+        if isinstance(item, ActivationFn):
+            continue
+        if not isinstance(item, Layer) or not (item.kind in LINEAR_TRANSPARENT or item.kind in ACTIVATION_KINDS):
+            return None
+    hidden = []
+    for i, item in enumerate(chain[:head]):
+        if isinstance(item, Tensor) and item.is_input and i == 0:
+            continue
+        if not isinstance(item, Layer):
+            return None
+        if item.kind == "Dense":
+            if not _linear_dense(item):
+                return None
+            hidden.append(item)
+        elif item.kind not in LINEAR_TRANSPARENT:
+            return None
+    return hidden
+
+
+def _sequential_chain(layers: list) -> Optional[list]:
+    if not layers:
+        return None
+    return _hidden_of(list(layers))
+
+
+def _functional_chain(tensor) -> Optional[list]:
+    """Walk back from an output along single-input layers to a Keras Input."""
+    chain: list = []
+    for _ in range(256):
+        if not isinstance(tensor, Tensor):
+            return None
+        if tensor.producer is None:
+            if not tensor.is_input or tensor.inputs:
+                return None
+            break
+        producer = tensor.producer
+        if isinstance(producer, ActivationFn):
+            chain.append(producer)
+        elif isinstance(producer, Layer) and producer.wrapped is None:
+            chain.append(producer)
+        else:
+            return None  # an op, a nested model, a wrapper
+        if len(tensor.inputs) != 1:
+            return None
+        tensor = tensor.inputs[0]
+    else:
+        return None
+    return _hidden_of(list(reversed(chain)))
+
+
+def _nested_models(facts) -> set:
+    """id() of the models used as a part of another model: a layer of a Sequential chain, or called
+    on a tensor of another model's graph (branches and merges included)."""
+    out = set()
+    seen: set = set()
+    for model in facts.models:
+        for item in model.layers:
+            if isinstance(item, ModelRef):
+                out.add(id(item.model))
+        stack = list(model.outputs)
+        while stack and len(seen) < 4096:
+            value = stack.pop()
+            if isinstance(value, Seq):
+                stack.extend(value.items)
+                continue
+            if not isinstance(value, Tensor) or id(value) in seen:
+                continue
+            seen.add(id(value))
+            if isinstance(value.producer, ModelRef):
+                out.add(id(value.producer.model))
+            stack.extend(value.inputs)
+    return out
+
+
+def _bound_names(model, facts) -> list:
+    return [key for targets, value in facts.assignments if value is model.node
+            for key in (expr_key(t) for t in targets) if key]
+
+
+def _autoencoder(model) -> bool:
+    """Trained to reproduce its input, `fit(x, x)`, or shaped to (its output as wide as its input):
+    a linear autoencoder is PCA on purpose."""
+    if output_like_input(model):
+        return True
+    for training in model.trainings:
+        kx, ky = expr_key(training.x_node), expr_key(training.y_node)
+        if kx is not None and kx == ky:
+            return True
+    return False
+
+
+def _named_linear(model, facts) -> bool:
+    """The model's variable, `name=` or builder function says it is meant to be linear."""
+    names = []
+    node = model.node
+    if isinstance(node, cst.Call):
+        for arg in node.args:
+            if arg.keyword is not None and arg.keyword.value == "name" and isinstance(arg.value, cst.SimpleString):
+                names.append(arg.value.value)
+    names.extend(_bound_names(model, facts))
+    names.extend(_enclosing_functions(facts.module, node))
+    return any(word in name.lower() for name in names for word in _LINEAR_INTENT)
+
+
+def _enclosing_functions(module: cst.Module, target) -> list:
+    """Names of the functions and classes whose body holds `target` (found by identity)."""
+    stack = [(module, ())]
+    while stack:
+        node, names = stack.pop()
+        if node is target:
+            return list(names)
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            names = names + (node.name.value,)
+        stack.extend((child, names) for child in node.children)
+    return []
