@@ -24,7 +24,7 @@ class ReluHeadOnSignedTargets(Rule):
     code = "RL106"
     name = "relu-head-on-signed-targets"
     summary = "Regression head ends in relu / softplus / exponential while the targets can be negative"
-    tokens = ("keras", "compile", ("relu", "softplus", "exponential"))
+    tokens = ("keras", "compile", ("relu", "ReLU", "Relu", "RELU", "softplus", "Softplus", "exponential", "Exponential"))
     names = (COMPILED, tuple(sorted(NON_NEGATIVE_ACTIVATIONS)), tables.REGRESSION_VOCABULARY)
     docs = """\
 ## What it does
