@@ -1084,9 +1084,10 @@ def _unit_factor(node, at: int, facts, records: dict):
             k, node = _const(node.left), node.right
         else:
             return None
-    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide) \
+            and _const(node.right) is not None:
         d = _const(node.right)
-        if d is None or d == 0:
+        if d == 0:
             return None
         k, node = 1.0 / d, node.left
     if k <= 0:
