@@ -68,6 +68,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # command-line options with no default, or a classification default
+        """
+import argparse
+import keras
+parser = argparse.ArgumentParser()
+parser.add_argument("--loss")
+parser.add_argument("--head-loss", default="binary_crossentropy")
+args = parser.parse_args()
+a = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
+a.compile(loss=args.loss, optimizer="adam", metrics=["accuracy"])
+b = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="sigmoid")])
+b.compile(loss=args.head_loss, optimizer="adam", metrics=["accuracy"])
+""",
         # classifiers trained with squared error: the file shows the targets are class labels, and
         # Keras' accuracy (binary / categorical) means something on them
         """
@@ -134,6 +147,17 @@ pattern = re.compile("mse")
 """,
     ]
     INVALID = [
+        # the loss comes from a command-line option whose default is a regression loss
+        """
+import argparse
+import keras
+parser = argparse.ArgumentParser()
+parser.add_argument("--loss", default="mean_squared_error")
+parser.add_argument("--metric", default="accuracy")
+args = parser.parse_args()
+model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
+model.compile(loss=args.loss, optimizer="adam", metrics=[args.metric, "mae"])  # expect: RL101
+""",
         # look-alikes of label evidence: a column of a one-hot encoded frame is a feature, a
         # comparison that filters rows leaves the values as they were
         """

@@ -76,6 +76,10 @@ class Interpreter:
         self.layer_ids: set[int] = set()
         self.link_ids: set[tuple[int, int]] = set()
         self.keras_call_ids: set[int] = set()
+        # argparse: the defaults each parser declares (id(parser Obj) -> {dest: Value}), and the
+        # parser each parsed namespace came from (id(namespace Obj) -> id(parser Obj))
+        self.cli_defaults: dict[int, dict[str, Value]] = {}
+        self.namespaces: dict[int, int] = {}
 
     # ---------------------------------------------------------------- driver
     def run(self) -> KerasFacts:
@@ -418,6 +422,9 @@ class Interpreter:
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
             return base.attrs.get(attr, UNKNOWN)
+        if isinstance(base, Obj) and id(base) in self.namespaces:
+            # `args.loss`: the default the parser declares (what the program runs with unless told)
+            return self.cli_defaults.get(self.namespaces[id(base)], {}).get(attr, UNKNOWN)
         if isinstance(base, ModelRef):
             if attr == "output":
                 return Tensor(base, [], node)
@@ -594,6 +601,14 @@ class Interpreter:
             if meth == "map":
                 return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True)
             return UNKNOWN
+        if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
+            if meth == "add_argument":
+                self._cli_default(recv, args)
+            elif meth == "parse_args":
+                namespace = Obj("argparse.Namespace", Args(), call)
+                self.namespaces[id(namespace)] = id(recv)
+                return namespace
+            return UNKNOWN
         if isinstance(recv, Obj):
             if recv.last == "ImageDataGenerator" and recv.is_keras and meth == "flow":
                 return self._pair(args, call, "flow")
@@ -631,6 +646,27 @@ class Interpreter:
             self.bind(recv_node, model, scope, frame)
             return self.model_method(model.model, meth, args, call)
         return self._tensor_passthrough(args, call)
+
+    def _cli_default(self, parser: Obj, args: Args) -> None:
+        """`parser.add_argument("--loss", default="mse")`: dest `loss` defaults to "mse". An option
+        declared twice, or with a default that is not known, is unknown."""
+        names = [v.value for v, _ in args.pos if isinstance(v, Lit) and isinstance(v.value, str)]
+        if args.star or not names:
+            return
+        dest_value, dest_arg = args.get("dest")
+        if dest_arg is not None:
+            if not (isinstance(dest_value, Lit) and isinstance(dest_value.value, str)):
+                return
+            dest = dest_value.value
+        else:
+            long = [n for n in names if n.startswith("--")]
+            dest = (long[0] if long else names[0]).lstrip("-").replace("-", "_")
+        default, default_arg = args.get("default")
+        table = self.cli_defaults.setdefault(id(parser), {})
+        if dest in table or default_arg is None or default is UNKNOWN:
+            table[dest] = UNKNOWN
+        else:
+            table[dest] = default
 
     def _self_model(self, inst: Instance) -> KerasModel:
         return self.model_for(inst.cls.cdef, "subclass", cls=inst.cls)
