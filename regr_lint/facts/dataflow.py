@@ -3,6 +3,8 @@ which names a value was computed from, which names hold targets scaled into [0, 
 two expressions name the same data."""
 from __future__ import annotations
 
+import math
+import re
 from typing import Iterable, Optional
 
 from regr_lint.lazy import cst
@@ -750,4 +752,576 @@ def _bound_to_dataset_labels(name: str, facts: KerasFacts) -> bool:
                 if isinstance(inner, (cst.Tuple, cst.List)) and len(inner.elements) == 2 \
                         and isinstance(inner.elements[1].value, cst.Name) and inner.elements[1].value.value == name:
                     return True
+    return False
+
+
+# ---------------------------------------------------------------- targets that can be negative
+# RL106's evidence, read like the spans above (flow-sensitively, as the names are at the `fit`): a
+# source that certainly yields values of both signs (standardised or centred data, returns, noise,
+# sin / cos, make_regression targets, a min-max range below 0), followed through the operations
+# that keep both signs (slices, windows, reshapes, scaling by a constant or a spread). Anything else
+# is unknown, and unknown is never evidence.
+
+_MEANISH = frozenset({"mean", "nanmean", "reduce_mean", "average", "median", "nanmedian"})
+_MINISH = frozenset({"min", "amin", "nanmin", "reduce_min"})
+_RETURNS = frozenset({"pct_change", "diff", "ediff1d"})
+_LOGS = frozenset({"log", "log10", "log2"})
+_NORMAL_DRAWS = frozenset({"randn", "normal", "standard_normal"})
+# pandas / numpy methods that keep the values (and so their signs) as they are
+_SIGN_PEEL_METHODS = _PEEL_METHODS | {"dropna", "fillna", "ffill", "bfill", "interpolate", "shift",
+                                      "to_frame", "to_list", "tolist"}
+
+
+def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = None) -> bool:
+    """True when the file shows that the targets `model` is trained on take negative values:
+    standardised (StandardScaler, `(y - y.mean()) / y.std()`), min-max scaled to a range below 0,
+    returns (`pct_change()`, `diff()`, log of a ratio), sin / cos, zero-mean noise, make_regression
+    targets, literal data or draws below 0 — directly or through the series they are cut from.
+    `output` = (index, name, count) of one output of a multi-output model: only its own targets (the
+    item of a `[y1, y2]` list, the `name` key of a dict) count; targets that cannot be told apart
+    give no answer."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None:
+            continue
+        y = t.y_node if output is None or output[2] == 1 else _output_targets(t.y_node, *output)
+        if y is None:
+            continue
+        at = t.at if t.at >= 0 else len(facts.assignments)
+        if _signed(y, at, facts, records, 0):
+            return True
+        span = _safe_span(y, at, facts, records)
+        if span is not None and span.exact and -_INF < span.lo < 0:
+            return True
+        ends = _affine_exact(y, at, records, 0)
+        if ends is not None and ends[0] < 0:
+            return True
+    return False
+
+
+def _output_targets(y, index: int, name: Optional[str], count: int):
+    if isinstance(y, (cst.List, cst.Tuple)) and len(y.elements) == count \
+            and not any(isinstance(e, cst.StarredElement) for e in y.elements):
+        return y.elements[index].value
+    if isinstance(y, cst.Dict) and name is not None:
+        for element in y.elements:
+            if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
+                    and element.key.raw_value == name:
+                return element.value
+    return None
+
+
+def _safe_span(node, at, facts, records):
+    try:
+        return _span(node, at, facts, records, 0)
+    except (ArithmeticError, ValueError):  # literals too large for a float: no answer
+        return None
+
+
+def _signed(node, at: int, facts, records: dict, depth: int) -> bool:
+    """The values certainly take both signs: the structure says so, or their span does."""
+    if _sign_struct(node, at, facts, records, depth):
+        return True
+    span = _safe_span(node, at, facts, records)
+    if span is not None and span.exact and -_INF < span.lo < 0 < span.hi < _INF:
+        return True
+    ends = _affine_exact(node, at, records, 0)
+    return ends is not None and ends[0] < 0 < ends[1]
+
+
+def _affine_exact(node, at: int, records: dict, depth: int):
+    """(lo, hi) that the values reach, for an affine map of a draw / range with literal bounds
+    (`x = np.linspace(-5, 5, 100)`, `y = 3 * x + 2`) read through names; None otherwise."""
+    if depth > 16:
+        return None
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs or recs[-1][1] != "assign" or recs[-1][2] is None:
+            return None
+        return _affine_exact(recs[-1][2], recs[-1][0], records, depth + 1)
+    if isinstance(node, cst.Subscript):
+        return _affine_exact(node.value, at, records, depth + 1)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _affine_exact(node.expression, at, records, depth + 1)
+        return None if inner is None else (-inner[1], -inner[0])
+    if isinstance(node, cst.BinaryOperation):
+        op = node.operator
+        lconst, rconst = _const(node.left), _const(node.right)
+        if rconst is not None:
+            inner, c, const_left = _affine_exact(node.left, at, records, depth + 1), rconst, False
+        elif lconst is not None and not isinstance(op, cst.Divide):
+            inner, c, const_left = _affine_exact(node.right, at, records, depth + 1), lconst, True
+        else:
+            return None
+        if inner is None:
+            return None
+        lo, hi = inner
+        if isinstance(op, cst.Add):
+            return (lo + c, hi + c)
+        if isinstance(op, cst.Subtract):
+            return (c - hi, c - lo) if const_left else (lo - c, hi - c)
+        if isinstance(op, cst.Multiply) and c != 0:
+            return (min(lo * c, hi * c), max(lo * c, hi * c))
+        if isinstance(op, cst.Divide) and c != 0:
+            return (min(lo / c, hi / c), max(lo / c, hi / c))
+        return None
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        if isinstance(node.func, cst.Attribute) and name in _PEEL_METHODS:
+            return _affine_exact(node.func.value, at, records, depth + 1)
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if name in ("array", "asarray", "float32", "float64", "reshape", "squeeze", "expand_dims",
+                    "convert_to_tensor", "constant") and args:
+            return _affine_exact(args[0].value, at, records, depth + 1)
+        if isinstance(node.func, cst.Attribute) and name in ("uniform", "randint", "integers", "linspace", "arange") \
+                and (name in ("linspace", "arange") or _dotted_tail(node.func.value) in _RANDOM_MODULES):
+            try:
+                span = _draw_span(name, node)
+            except (ArithmeticError, ValueError, TypeError):
+                return None
+            if span is not None and span.exact and -_INF < span.lo <= span.hi < _INF:
+                return (span.lo, span.hi)
+    return None
+
+
+def _sign_struct(node, at: int, facts, records: dict, depth: int) -> bool:
+    if node is None or depth > 24:
+        return False
+    memo = facts._cache.setdefault("dataflow_signs", {})
+    key = (id(node), at)
+    if key not in memo:
+        memo[key] = False  # a name read back through itself gives no evidence
+        memo[key] = _sign_of(node, at, facts, records, depth)
+    return memo[key]
+
+
+def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
+    if isinstance(node, cst.Name):
+        return _sign_lookup(node.value, at, facts, records, depth + 1)
+    if isinstance(node, cst.Subscript):
+        column = _column_key(node)
+        if column is not None:
+            return _sign_column(node.value.value, column, at, facts, records, depth + 1)
+        if isinstance(node.value, cst.Call) and _call_name(node.value) == "make_regression" \
+                and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+                and _const(node.slice[0].slice.value) == 1:
+            return _make_regression_signed(node.value)
+        return _sign_struct(node.value, at, facts, records, depth + 1)  # a slice or a window keeps both signs
+    if isinstance(node, cst.Attribute):
+        if node.attr.value in ("values", "T", "iloc", "loc", "array"):
+            return _sign_struct(node.value, at, facts, records, depth + 1)
+        return False
+    if isinstance(node, (cst.List, cst.Tuple)):
+        if _literal_numbers(node, []) is not None:
+            return False  # literal data: its span answers
+        return any(_signed(e.value, at, facts, records, depth + 1) for e in node.elements
+                   if not isinstance(e, cst.StarredElement))
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        return _signed(node.expression, at, facts, records, depth + 1)
+    if isinstance(node, cst.BinaryOperation):
+        return _sign_binop(node, at, facts, records, depth)
+    if isinstance(node, cst.Call):
+        return _sign_call(node, at, facts, records, depth)
+    return False
+
+
+def _column_key(node: cst.Subscript) -> Optional[str]:
+    """'ret' for `df["ret"]` / `df['ret']` on a plain name; None otherwise."""
+    if not isinstance(node.value, cst.Name) or len(node.slice) != 1:
+        return None
+    index = node.slice[0].slice
+    if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
+        try:
+            value = index.value.evaluated_value
+        except Exception:  # noqa: BLE001
+            return None
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _column_writes(facts: KerasFacts) -> dict:
+    """{(assignment index, frame name): column} for `df["col"] = …` assignments."""
+    cached = facts._cache.get("dataflow_columns")
+    if cached is not None:
+        return cached
+    out: dict = {}
+    records = _records(facts)
+    for i, (targets, value) in enumerate(facts.assignments):
+        if isinstance(value, cst.AugAssign):
+            continue
+        for target in targets:
+            if isinstance(target, cst.Subscript):
+                column = _column_key(target)
+                if column is not None:
+                    out[(i, target.value.value)] = ({column}, value)
+                elif isinstance(target.value, cst.Name) and len(target.slice) == 1 \
+                        and isinstance(target.slice[0].slice, cst.Index):
+                    columns = _column_list(target.slice[0].slice.value, i, records)
+                    if columns:  # df[["a", "target"]] = scaler.fit_transform(df[["a", "target"]])
+                        out[(i, target.value.value)] = (columns, value)
+    facts._cache["dataflow_columns"] = out
+    return out
+
+
+def _column_list(node, at: int, records: dict, depth: int = 0):
+    """{"a", "b"} for a literal list of column names, or a name last bound to one."""
+    if isinstance(node, cst.Name) and depth < 4:
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if recs and recs[-1][1] == "assign" and recs[-1][2] is not None:
+            return _column_list(recs[-1][2], recs[-1][0], records, depth + 1)
+        return None
+    if isinstance(node, (cst.List, cst.Tuple)) and node.elements \
+            and all(isinstance(e, cst.Element) and isinstance(e.value, cst.SimpleString) for e in node.elements):
+        return {e.value.raw_value for e in node.elements}
+    return None
+
+
+def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: int) -> bool:
+    """`df["ret"]` as it was at `at`: the last write to that column, or the whole frame's value."""
+    if depth > 24:
+        return False
+    writes = _column_writes(facts)
+    for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
+        if (i, frame) in writes:
+            names, written = writes[(i, frame)]
+            if column not in names:
+                continue  # other columns
+            return _signed(written, i, facts, records, depth + 1)
+        if kind != "assign" or value is None:
+            return False  # changed in a way not followed
+        inner = value
+        while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values"}:
+            inner = inner.func.value
+        if isinstance(inner, cst.Name):
+            # `df = df.dropna()` keeps its columns: read the column on the frame it came from
+            return _sign_column(inner.value, column, i, facts, records, depth + 1)
+        return _sign_struct(value, i, facts, records, depth + 1)  # a standardised frame: every column
+    return False
+
+
+def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
+    recs = [r for r in records.get(name, ()) if r[0] < before]
+    while recs and recs[-1][1] == "append":  # values appended since the last assignment
+        i, _, call = recs.pop()
+        if call.args and _signed(call.args[-1].value, i, facts, records, depth + 1):
+            return True
+    if not recs:
+        return False
+    i, kind, value = recs[-1]
+    if kind == "aug":
+        return _sign_aug(name, value, i, facts, records, depth)
+    if kind == "unpack":
+        return _sign_unpack(*value, i, facts, records, depth)
+    return value is not None and _signed(value, i, facts, records, depth + 1)
+
+
+def _sign_aug(name: str, node: cst.AugAssign, at: int, facts, records, depth) -> bool:
+    op = node.operator
+    if isinstance(op, cst.SubtractAssign) and _meanish(node.value, at, records, 0):
+        return True  # y -= y.mean()
+    if isinstance(op, (cst.DivideAssign, cst.MultiplyAssign)) and _positive_scale(node.value, at, records):
+        return _sign_lookup(name, at, facts, records, depth + 1)  # y /= y.std() keeps the signs
+    return False
+
+
+def _sign_unpack(call: cst.Call, k: int, n: int, at: int, facts, records, depth) -> bool:
+    if _call_name(call) == "make_regression":
+        return k == 1 and _make_regression_signed(call)
+    if _call_name(call) == "train_test_split":
+        # `x_tr, x_te, y_tr, y_te = train_test_split(x, y, test_size=0.2)`: item k comes from array k // 2
+        arrays = [a for a in call.args if a.keyword is None]
+        if any(a.star for a in arrays) or len(arrays) * 2 != n:
+            return False
+        return _signed(arrays[k // 2].value, at, facts, records, depth + 1)
+    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+        return False
+    returns = [(i, value) for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
+    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
+                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
+                              for _, v in returns):
+        return False
+    return all(_signed(v.elements[k].value, i, facts, records, depth + 1) for i, v in returns)
+
+
+def _make_regression_signed(call: cst.Call) -> bool:
+    """make_regression's targets are a linear map of standard-normal features: both signs, unless a
+    large (or unknown) `bias=` shifts them."""
+    for arg in call.args:
+        if arg.star:
+            return False
+        if arg.keyword is not None and arg.keyword.value == "bias":
+            bias = _const(arg.value)
+            return bias is not None and abs(bias) <= 100
+    return len([a for a in call.args if a.keyword is None]) < 7  # bias is the 7th positional
+
+
+def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
+    op, left, right = node.operator, node.left, node.right
+    if isinstance(op, cst.Subtract) and _const(right) is not None and 0 < _const(right):
+        factor = _unit_factor(left, at, facts, records)
+        if factor is not None and _const(right) < factor:
+            return True  # min-max scaled to [0, k], then shifted down: `scaled * 2 - 1`, `scaled - 0.5`
+    if isinstance(op, cst.Subtract):
+        if _meanish(right, at, records, 0):
+            return True  # centred: y - y.mean()
+        if isinstance(right, cst.Call) and _call_name(right) == "shift":
+            return True  # a difference: close - close.shift(1)
+        if _is_log(left) and _is_log(right):
+            return True  # log(a) - log(b): a log return
+    if isinstance(op, (cst.Add, cst.Subtract)):
+        return _signed(left, at, facts, records, depth + 1) and _signed(right, at, facts, records, depth + 1)
+    if isinstance(op, cst.Multiply):
+        if _nonzero_const(right):
+            return _signed(left, at, facts, records, depth + 1)
+        if _nonzero_const(left):
+            return _signed(right, at, facts, records, depth + 1)
+        return False
+    if isinstance(op, cst.Divide) and (_nonzero_const(right) or _positive_scale(right, at, records)):
+        return _signed(left, at, facts, records, depth + 1)
+    return False
+
+
+def _unit_factor(node, at: int, facts, records: dict):
+    """k when `node` is min-max scaled data times k (exactly reaching 0 and k); None otherwise."""
+    k = 1.0
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        if _const(node.right) is not None:
+            k, node = _const(node.right), node.left
+        elif _const(node.left) is not None:
+            k, node = _const(node.left), node.right
+        else:
+            return None
+    elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide) \
+            and _const(node.right) is not None:
+        d = _const(node.right)
+        if d == 0:
+            return None
+        k, node = 1.0 / d, node.left
+    if k <= 0:
+        return None
+    return float(k) if _exact_unit(node, at, facts, records, 0) else None
+
+
+def _exact_unit(node, at: int, facts, records: dict, depth: int) -> bool:
+    """Min-max scaled into [0, 1]: a default MinMaxScaler, or `(y - y.min()) / (y.max() - y.min())`."""
+    if depth > 8:
+        return False
+    if isinstance(node, cst.Call):
+        if id(node) in facts.scaling_calls or facts.range_calls.get(id(node)) == (0, 1):
+            return True
+        if isinstance(node.func, cst.Attribute) and _call_name(node) in _PEEL_METHODS:
+            return _exact_unit(node.func.value, at, facts, records, depth + 1)
+        return False
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
+        return isinstance(node.left, cst.BinaryOperation) and isinstance(node.left.operator, cst.Subtract) \
+            and _reduction(node.left.right, at, records, _MINISH, 0) \
+            and _reduction(node.right, at, records, frozenset(), 0, spread=True)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
+            and _exact_unit(recs[-1][2], recs[-1][0], facts, records, depth + 1)
+    return False
+
+
+def _nonzero_const(node) -> bool:
+    value = _const(node)
+    return value is not None and value != 0
+
+
+def _positive_scale(node, at: int, records: dict) -> bool:
+    """A spread to divide by: a non-zero constant, a std, a max - min."""
+    if _nonzero_const(node) or _stdish(node, at, records, 0) or _reduction(node, at, records, _STD, 0):
+        return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        for a, b in ((node.left, node.right), (node.right, node.left)):
+            if _const(b) is not None and _const(b) > 0 and _positive_scale(a, at, records):
+                return True  # std + eps
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
+        return _reduction(node.left, at, records, _MAXISH, 0) and _reduction(node.right, at, records, _MINISH, 0)
+    if isinstance(node, cst.Name):
+        return _reduction(node, at, records, frozenset(), 0, spread=True)
+    return False
+
+
+def _meanish(node, at: int, records: dict, depth: int) -> bool:
+    return _reduction(node, at, records, _MEANISH, depth)
+
+
+def _reduction(node, at: int, records: dict, names: frozenset, depth: int, spread: bool = False) -> bool:
+    """`y.mean()`, `np.mean(y, axis=0)`, or a name last bound to one (`spread`: a max - min)."""
+    if depth > 4:
+        return False
+    if isinstance(node, cst.Call):
+        return _call_name(node) in names
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+            and isinstance(node.slice[0].slice.value, cst.SimpleString):
+        return node.slice[0].slice.value.raw_value in names  # train_stats["mean"], stats["std"]
+    if spread and isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
+        return _reduction(node.left, at, records, _MAXISH, depth + 1) \
+            and _reduction(node.right, at, records, _MINISH, depth + 1)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
+            and _reduction(recs[-1][2], recs[-1][0], records, names, depth + 1, spread)
+    return False
+
+
+def _bounds(node, at: int, records: dict, depth: int):
+    """(lo, hi) bounding the values of a sin / cos argument, when literals, pi and linspace / arange /
+    uniform / rand with literal bounds tell it through + - * /; None when unknown."""
+    if depth > 12:
+        return None
+    if isinstance(node, (cst.Integer, cst.Float)) or isinstance(node, cst.UnaryOperation) \
+            and isinstance(node.operator, cst.Minus) and isinstance(node.expression, (cst.Integer, cst.Float)):
+        value = _const(node)
+        return None if value is None else (value, value)
+    if isinstance(node, cst.Attribute) and node.attr.value == "pi" and _dotted_tail(node.value) in ("np", "numpy", "math", "tf", "torch"):
+        return (math.pi, math.pi)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = _bounds(node.expression, at, records, depth + 1)
+        return None if inner is None else (-inner[1], -inner[0])
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs or recs[-1][1] != "assign" or recs[-1][2] is None:
+            return None
+        return _bounds(recs[-1][2], recs[-1][0], records, depth + 1)
+    if isinstance(node, cst.Subscript):
+        return _bounds(node.value, at, records, depth + 1)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)):
+        left = _bounds(node.left, at, records, depth + 1)
+        right = _bounds(node.right, at, records, depth + 1)
+        if left is None or right is None:
+            return None
+        op = node.operator
+        if isinstance(op, cst.Add):
+            return (left[0] + right[0], left[1] + right[1])
+        if isinstance(op, cst.Subtract):
+            return (left[0] - right[1], left[1] - right[0])
+        if isinstance(op, cst.Divide):
+            if right[0] <= 0 <= right[1]:
+                return None
+            right = (1 / right[1], 1 / right[0])
+        ends = [a * b for a in left for b in right]
+        return (min(ends), max(ends))
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        if isinstance(node.func, cst.Attribute) and name in _PEEL_METHODS:
+            return _bounds(node.func.value, at, records, depth + 1)
+        if name in ("rand", "random", "random_sample") and isinstance(node.func, cst.Attribute) \
+                and _dotted_tail(node.func.value) in _RANDOM_MODULES:
+            return (0.0, 1.0)
+        if name in ("linspace", "arange", "uniform") and isinstance(node.func, cst.Attribute):
+            pos = [a.value for a in node.args if a.keyword is None and not a.star]
+            kw = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+            if name == "uniform":
+                lo = kw.get("low", pos[0] if pos else None)
+                hi = kw.get("high", pos[1] if len(pos) > 1 else None)
+                if lo is None and hi is None and not node.args:
+                    return (0.0, 1.0)
+            elif name == "arange" and len(pos) == 1 and not kw:
+                lo, hi = cst.Integer("0"), pos[0]
+            else:
+                lo = kw.get("start", pos[0] if pos else None)
+                hi = kw.get("stop", pos[1] if len(pos) > 1 else None)
+            if lo is None or hi is None:
+                return None
+            a, b = _bounds(lo, at, records, depth + 1), _bounds(hi, at, records, depth + 1)
+            if a is None or b is None:
+                return None
+            return (min(a[0], b[0]), max(a[1], b[1]))
+    return None
+
+
+_MONOTONE_WORDS = re.compile(r"cum|total|confirmed|death|recovered|cases|count|time|date|epoch|index")
+_NOT_CENTRED = re.compile(r"with_(mean|centering)\s*=\s*(False|0|None)")
+# scikit-learn transformers whose output is centred (so has both signs) unless told otherwise
+_CENTRING = {"PowerTransformer": ("standardize", True), "RobustScaler": ("with_centering", True),
+             "QuantileTransformer": ("output_distribution", "normal")}
+
+
+def _centring_transformer(node, at: int, records: dict, depth: int) -> bool:
+    if depth > 4:
+        return False
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _call_name(node) == "fit":
+        return _centring_transformer(node.func.value, at, records, depth + 1)  # Scaler().fit(y).transform(y)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
+            and _centring_transformer(recs[-1][2], recs[-1][0], records, depth + 1)
+    if not isinstance(node, cst.Call) or _call_name(node) not in _CENTRING:
+        return False
+    keyword, wanted = _CENTRING[_call_name(node)]
+    for arg in node.args:
+        if arg.star:
+            return False
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            value = arg.value
+            if isinstance(value, cst.Name) and value.value in ("True", "False"):
+                return (value.value == "True") is wanted
+            if isinstance(value, cst.SimpleString):
+                return value.raw_value == wanted
+            return False
+    return wanted is True  # the default centres; QuantileTransformer's default is uniform
+
+
+def _is_log(node) -> bool:
+    return isinstance(node, cst.Call) and _call_name(node) in _LOGS
+
+
+def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
+    if id(node) in facts.range_calls:
+        scaled = facts.range_calls[id(node)]
+        if scaled == "standard":
+            # centred, unless some scaler in the file is told not to (the call site does not say which)
+            return not _NOT_CENTRED.search(facts.text or facts.module.code)
+        return isinstance(scaled, tuple) and min(scaled) < 0 < max(scaled)
+    name = _call_name(node)
+    func = node.func
+    args = [a for a in node.args if a.keyword is None and not a.star]
+    if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute):
+        if _centring_transformer(func.value, at, records, 0):
+            return True  # PowerTransformer / RobustScaler / QuantileTransformer(output_distribution="normal")
+    if name == "pop" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and len(args) == 1 and isinstance(args[0].value, cst.SimpleString):
+        column = args[0].value.raw_value  # labels = frame.pop("target")
+        return _sign_column(func.value.value, column, at, facts, records, depth + 1)
+    if name in _RETURNS:
+        # returns / differences: pct_change(), diff(), np.diff(y) — but differences of a running
+        # total (daily cases from cumulative counts) or of timestamps are never negative
+        source = func.value if isinstance(func, cst.Attribute) and _dotted_tail(func.value) not in (
+            "np", "numpy") else (args[0].value if args else None)
+        return source is not None and not _MONOTONE_WORDS.search(cst.Module([]).code_for_node(source).lower())
+    if name in _LOGS and args and isinstance(args[0].value, cst.BinaryOperation) \
+            and isinstance(args[0].value.operator, cst.Divide) and _const(args[0].value.right) is None \
+            and not _reduction(args[0].value.right, at, records, _MINISH, 0):
+        return True  # log of a ratio: np.log(close / close.shift(1)) (not of a ratio to the minimum)
+    if name in ("sin", "cos") and args:
+        bounds = _bounds(args[0].value, at, records, 0)
+        if bounds is None:
+            return True
+        lo, hi = (0.0, math.pi) if name == "sin" else (-math.pi / 2, math.pi / 2)
+        return not (lo <= bounds[0] and bounds[1] <= hi)  # the argument stays where it has one sign
+    if name == "make_regression":
+        return False  # the (X, y) pair itself: only its second item is the targets
+    if isinstance(func, cst.Attribute) and name in _NORMAL_DRAWS \
+            and _dotted_tail(func.value) in _RANDOM_MODULES:
+        if name == "normal":
+            loc = {a.keyword.value: a.value for a in node.args if a.keyword is not None}.get(
+                "loc", args[0].value if args else None)
+            if loc is not None and _const(loc) != 0:
+                return False
+        return True  # zero-mean noise
+    if isinstance(func, cst.Attribute) and name in _SIGN_PEEL_METHODS:
+        return _sign_struct(func.value, at, facts, records, depth + 1)
+    if (name in _PEEL_FUNCS or name in ("DataFrame", "Series")) and args:
+        # np.array(ys), np.concatenate([a, b]), pd.DataFrame(scaled, columns=…): the same values
+        return _sign_struct(args[0].value, at, facts, records, depth + 1)
+    if isinstance(func, cst.Name) and func.value in records:
+        # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
+        returns = [(i, value) for i, kind, value in records[func.value]
+                   if i < at and kind == "assign" and value is not None]
+        return bool(returns) and all(_signed(v, i, facts, records, depth + 1) for i, v in returns)
     return False

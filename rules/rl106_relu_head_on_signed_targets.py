@@ -1,0 +1,427 @@
+from __future__ import annotations
+
+import dataclasses
+
+from regr_lint import tables
+from regr_lint.facts.classify import REGRESSION, head_loss
+from regr_lint.facts.dataflow import targets_can_be_negative
+from regr_lint.rule import Fix, Rule
+from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
+from regr_lint.vocabulary import COMPILED
+
+# Final activations whose outputs are never negative.
+NON_NEGATIVE_ACTIVATIONS = {"relu": "[0, inf)", "softplus": "(0, inf)", "exponential": "(0, inf)"}
+
+
+def drop_activation_fix(node) -> Fix | None:
+    fix = linear_head_fix(node)
+    if fix is not None and fix.message == "drop the bounded activation":
+        fix = dataclasses.replace(fix, message="drop the activation")
+    return fix
+
+
+class ReluHeadOnSignedTargets(Rule):
+    code = "RL106"
+    name = "relu-head-on-signed-targets"
+    summary = "Regression head ends in relu / softplus / exponential while the targets can be negative"
+    tokens = ("keras", "compile", ("relu", "ReLU", "Relu", "RELU", "softplus", "Softplus", "exponential", "Exponential"))
+    names = (COMPILED, tuple(sorted(NON_NEGATIVE_ACTIVATIONS)), tables.REGRESSION_VOCABULARY)
+    docs = """\
+## What it does
+Finds a model trained with a regression loss whose final layer has activation `relu`, `softplus`
+or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a trailing
+`Activation('x')` layer) while the same file shows that the targets it is fitted on take negative
+values:
+
+- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`,
+  `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
+  loop or a helper, a column of a standardised frame);
+- `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
+- `make_regression(...)` targets;
+- `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
+- returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`), `log(a) - log(b)`;
+- zero-mean noise, literal data or draws below 0, and affine arithmetic that keeps both signs.
+
+The same operations on the features only, targets read from a file and left as they are (prices,
+counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
+
+## Why is this bad?
+A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
+target is predicted as 0 (or a little above), and a relu unit pushed below 0 gets no gradient at
+all, so it can die for good: about half of a standardised target is unreachable, and the model
+trains without an error while its predictions pile up at 0.
+
+## Example
+```python
+y = StandardScaler().fit_transform(y)
+model.add(Dense(1, activation="relu"))
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y)
+```
+
+## Use instead
+A linear head (Keras' default) for targets that can be negative:
+```python
+model.add(Dense(1))
+```
+Keep relu / softplus on the output only for targets that are non-negative as they are fed to `fit`.
+
+## Fix safety
+Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear")`), which changes
+what the model computes; it is applied only with `--unsafe-fixes`.
+"""
+    VALID = [
+        # a linear head on standardised targets
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense
+y = StandardScaler().fit_transform(np.load("y.npy"))
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y)
+""",
+        # relu head on prices read from a file; the StandardScaler scales the inputs only
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from sklearn.model_selection import train_test_split
+from keras.models import Sequential
+from keras.layers import Dense
+houses = pd.read_csv("houses.csv")
+y = houses["price"].values
+X = houses.drop(columns=["price"]).values
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+scaler = StandardScaler()
+X_train = scaler.fit_transform(X_train)
+model = Sequential([Dense(19, activation="relu"), Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X_train, y_train, epochs=10)
+""",
+        # MinMaxScaler's default range on the targets; sin / cos calendar features; returns as features
+        """
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import MinMaxScaler
+df = pd.read_csv("load.csv")
+df["doy_sin"] = np.sin(2 * np.pi * df["doy"] / 365.25)
+df["ret"] = df["close"].pct_change()
+x = df[["doy_sin", "ret"]].values
+y = MinMaxScaler().fit_transform(df[["load"]].values)
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="softplus")])
+model.compile(optimizer="adam", loss="mae")
+model.fit(x, y)
+""",
+        # a classifier on standardised features: not a regression loss
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+import keras
+x = StandardScaler().fit_transform(np.load("x.npy"))
+y = (StandardScaler().fit_transform(np.load("s.npy")) > 0).astype("float32")
+model = keras.Sequential([keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+model.fit(x, y)
+""",
+        # the signal shifted to non-negative values; sin of an angle in [0, pi]; hidden relu only
+        """
+import numpy as np
+import keras
+t = np.linspace(0, 20, 500)
+y1 = np.sin(t) + 1.0
+m1 = keras.Sequential([keras.layers.Dense(1, activation="relu")])
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(t[:, None], y1)
+a = np.linspace(0, 3.0, 500)
+m2 = keras.Sequential([keras.layers.Dense(1, activation="softplus")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(a[:, None], np.sin(a))
+m3 = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+m3.compile(optimizer="adam", loss="mse")
+m3.fit(t[:, None], np.sin(t))
+""",
+        # standardised, then rescaled into [0, 1]; relu head trained elsewhere (no fit in the file)
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+z = StandardScaler().fit_transform(np.load("y.npy"))
+z = MinMaxScaler().fit_transform(z)
+m1 = keras.Sequential([keras.layers.Dense(1, activation="relu")])
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(np.load("x.npy"), z)
+def build():
+    m = keras.Sequential([keras.layers.Dense(1, activation="exponential")])
+    m.compile(optimizer="adam", loss="mse")
+    return m
+""",
+        # a relu head fitted on the absolute value of returns (volatility: non-negative)
+        """
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+prices = pd.read_csv("spy.csv")["close"]
+vol = prices.pct_change().abs().dropna().values
+model = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.arange(len(vol))[:, None], vol)
+""",
+        # features normalised in place (the Keras book's way); the targets are prices as read;
+        # make_regression targets shifted to start at 0
+        """
+import numpy as np
+from keras import models, layers
+from sklearn.datasets import make_regression
+train_data, train_targets = np.load("x.npy"), np.load("prices.npy")
+mean = train_data.mean(axis=0)
+train_data -= mean
+std = train_data.std(axis=0)
+train_data /= std
+m1 = models.Sequential([layers.Dense(64, activation="relu"), layers.Dense(1, activation="relu")])
+m1.compile(optimizer="rmsprop", loss="mse", metrics=["mae"])
+m1.fit(train_data, train_targets, epochs=80)
+X, y = make_regression(n_samples=500, n_features=5, noise=1.0)
+y = y - y.min()
+m2 = models.Sequential([layers.Dense(1, activation="softplus")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(X, y)
+""",
+        # squares of a symmetric range; StandardScaler(with_mean=False) only rescales
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import StandardScaler
+x = np.linspace(-5, 5, 200)
+m1 = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(x[:, None], x ** 2)
+y = StandardScaler(with_mean=False).fit_transform(np.load("counts.npy").reshape(-1, 1))
+m2 = keras.Sequential([keras.layers.Dense(1, activation="softplus")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.load("x.npy"), y)
+""",
+        # two outputs: the relu one is fitted on counts, the standardised targets go to the linear one;
+        # daily cases as differences of a cumulative count
+        """
+import numpy as np
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+x = np.load("x.npy")
+z = StandardScaler().fit_transform(np.load("z.npy"))
+counts = np.load("counts.npy")
+inp = keras.Input(shape=(4,))
+h = keras.layers.Dense(8, activation="relu")(inp)
+out_z = keras.layers.Dense(1, name="z")(h)
+out_n = keras.layers.Dense(1, activation="relu", name="n")(h)
+m1 = keras.Model(inp, [out_z, out_n])
+m1.compile(optimizer="adam", loss=["mse", "mse"])
+m1.fit(x, [z, counts])
+df = pd.read_csv("covid.csv")
+daily = df["Confirmed"].diff().fillna(0).values
+m2 = keras.Sequential([keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.load("windows.npy"), daily)
+""",
+    ]
+    INVALID = [
+        # standardised targets (a scaler fitted on the train split, the test split transformed)
+        """
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense
+frame = pd.read_csv("ccpp.csv")
+X, y = frame[["AT", "V"]].values, frame["PE"].values.reshape(-1, 1)
+X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)
+y_scaler = StandardScaler()
+y_train = y_scaler.fit_transform(y_train)
+model = Sequential()
+model.add(Dense(64, activation="relu", input_shape=(2,)))
+model.add(Dense(1, activation="relu"))  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(X_train, y_train, epochs=80)
+""",
+        # make_regression targets
+        """
+from sklearn.datasets import make_regression
+from sklearn.model_selection import train_test_split
+from keras.models import Sequential
+from keras.layers import Dense
+X, y = make_regression(n_samples=1000, n_features=20, noise=0.1, random_state=1)
+trainX, testX, trainy, testy = train_test_split(X, y, test_size=0.5)
+model = Sequential()
+model.add(Dense(25, input_dim=20, activation="relu"))
+model.add(Dense(1, activation="relu"))  # expect: RL106
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(trainX, trainy, epochs=100)
+""",
+        # returns cut into windows; softplus head; functional model with keras.activations
+        """
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+prices = pd.read_csv("spy.csv", index_col="Date")["Adj Close"]
+returns = prices.pct_change().dropna().values.astype("float32")
+X = np.stack([returns[i:i + 20] for i in range(len(returns) - 20)])[..., None]
+y = returns[20:]
+model = tf.keras.Sequential([tf.keras.layers.LSTM(32), tf.keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+model.compile(optimizer="adam", loss="huber")
+model.fit(X, y, epochs=30)
+inp = tf.keras.Input(shape=(20, 1))
+h = tf.keras.layers.Dense(1)(tf.keras.layers.Flatten()(inp))
+out = tf.keras.activations.relu(h)  # expect: RL106
+model2 = tf.keras.Model(inp, out)
+model2.compile(optimizer="adam", loss="mae")
+model2.fit(X, y)
+""",
+        # a sine wave with noise; trailing Activation layer
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+t = np.linspace(0, 50, 1000)
+y = np.sin(t) + 0.1 * np.random.randn(1000)
+model = Sequential()
+model.add(Dense(32, input_dim=1, activation="tanh"))
+model.add(Dense(1))
+model.add(Activation("relu"))  # expect: RL106
+model.compile(loss="mse", optimizer="sgd")
+model.fit(t[:, None], y, epochs=10)
+""",
+        # a series standardised by hand, cut into windows by a helper; MinMaxScaler to (-1, 1)
+        """
+import numpy as np
+import keras
+from sklearn.preprocessing import MinMaxScaler
+def windows(data, n):
+    xs, ys = [], []
+    for i in range(len(data) - n):
+        xs.append(data[i:i + n])
+        ys.append(data[i + n])
+    return np.array(xs), np.array(ys)
+series = np.loadtxt("load.csv")
+mu, sigma = series.mean(), series.std()
+series = (series - mu) / sigma
+x, y = windows(series, 24)
+m1 = keras.Sequential([keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m1.compile(optimizer="adam", loss="mse")
+m1.fit(x[..., None], y)
+z = MinMaxScaler(feature_range=(-1, 1)).fit_transform(np.loadtxt("z.csv").reshape(-1, 1))
+ACT = "exponential"
+m2 = keras.Sequential([keras.layers.Dense(1, activation=ACT)])  # expect: RL106
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.loadtxt("x.csv"), z)
+""",
+        # log returns written into a column of the frame, read back as the target
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("btc.csv")
+df["log_ret"] = np.log(df["close"] / df["close"].shift(1))
+df = df.dropna()
+y = df["log_ret"].values
+x = df[["volume", "open"]].values
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss=keras.losses.MeanSquaredError())
+model.fit(x, y, epochs=5)
+""",
+        # targets centred and scaled in place; literal targets below 0
+        """
+import numpy as np
+from keras import models, layers
+x, y = np.load("x.npy"), np.load("y.npy")
+y -= y.mean()
+y /= y.std()
+m1 = models.Sequential([layers.Dense(64, activation="relu"), layers.Dense(1, activation="relu")])  # expect: RL106
+m1.compile(optimizer="rmsprop", loss="mse")
+m1.fit(x, y, epochs=80)
+m2 = models.Sequential([layers.Dense(1, activation="relu")])  # expect: RL106
+m2.compile(optimizer="adam", loss="mae")
+m2.fit(np.array([[0.0], [1.0], [2.0]]), np.array([-1.5, 0.5, 2.0]))
+""",
+        # log returns as a difference of logs, windows appended in a loop
+        """
+import numpy as np
+import pandas as pd
+import keras
+close = pd.read_csv("eth.csv")["close"].values
+r = np.log(close[1:]) - np.log(close[:-1])
+xs, ys = [], []
+for i in range(30, len(r)):
+    xs.append(r[i - 30:i])
+    ys.append(r[i])
+x, y = np.array(xs), np.array(ys)
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10)
+""",
+        # a line through a symmetric range; labels popped from a frame standardised with its stats;
+        # a PowerTransformer on the targets
+        """
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+from sklearn.preprocessing import PowerTransformer
+x = np.linspace(-5, 5, 200)
+m1 = tf.keras.Sequential([tf.keras.layers.Dense(1, activation=tf.nn.relu)])  # expect: RL106
+m1.compile(optimizer="sgd", loss="mse")
+m1.fit(x, 2 * x + 1, epochs=50)
+df = pd.read_csv("auto-mpg.csv")
+stats = df.describe().transpose()
+df = (df - stats["mean"]) / stats["std"]
+labels = df.pop("MPG")
+m2 = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m2.compile(optimizer="adam", loss="mae")
+m2.fit(df, labels, epochs=100)
+pt = PowerTransformer()
+y3 = pt.fit_transform(np.load("skewed.npy").reshape(-1, 1))
+m3 = tf.keras.Sequential([tf.keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m3.compile(optimizer="adam", loss="mse")
+m3.fit(np.load("x.npy"), y3)
+""",
+        # the target column standardised in place with the features; a subclassed model
+        """
+import pandas as pd
+import keras
+from sklearn.preprocessing import StandardScaler
+df = pd.read_csv("energy.csv")
+cols = ["temp", "humidity", "load"]
+df[cols] = StandardScaler().fit_transform(df[cols])
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(32, activation="relu")
+        self.out = keras.layers.Dense(1, activation="relu")  # expect: RL106
+    def call(self, x):
+        return self.out(self.hidden(x))
+net = Net()
+net.compile(optimizer="adam", loss="mse")
+net.fit(df[["temp", "humidity"]].values, df["load"].values, epochs=20)
+""",
+    ]
+
+    def check(self, facts):
+        for model in facts.models:
+            if not model.compiles:
+                continue
+            for index, head in enumerate(model.heads()):
+                act = head.activation
+                if act not in NON_NEGATIVE_ACTIVATIONS or head.activation_node is None:
+                    continue
+                if head_loss(model, index, head.name, facts) != REGRESSION:
+                    continue
+                heads = len(model.heads())
+                if not targets_can_be_negative(facts, model, (index, head.name, heads) if heads > 1 else None):
+                    continue
+                yield self.report(
+                    head.activation_node,
+                    f"regression output ends in '{act}': predictions live in "
+                    f"{NON_NEGATIVE_ACTIVATIONS[act]} but the targets can be negative; "
+                    f"use a linear head (no activation)",
+                    drop_activation_fix(head.activation_node),
+                )
