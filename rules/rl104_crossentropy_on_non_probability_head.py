@@ -14,7 +14,7 @@ PROBABILITY = {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "so
 class CrossentropyOnNonProbabilityHead(Rule):
     code = "RL104"
     name = "crossentropy-on-non-probability-head"
-    summary = "a crossentropy loss on a head whose outputs are not probabilities (no sigmoid/softmax, no from_logits)"
+    summary = "Crossentropy loss on a head whose outputs are not probabilities (no sigmoid / softmax, no from_logits)"
     tokens = ("keras", "compile", ("rossentropy", "bce"))
     names = (COMPILED, ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
               "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "bce"),)
