@@ -103,7 +103,7 @@ MODEL_METHODS = TRAIN_METHODS | EVAL_METHODS | PREDICT_METHODS | {
 REMOVED_MODEL_METHODS = frozenset({"predict_classes", "predict_proba"})
 KERAS_ONLY_MODEL_METHODS = frozenset({
     "compile", "add", "summary", "save_weights", "load_weights", "fit_generator", "evaluate_generator",
-    "predict_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "predict_classes"})
+    "predict_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "predict_classes", "evaluate"})
 
 # Keras 2's `decay=` on an optimizer (RL505): lr / (1 + decay * iterations). The learning rate a fix
 # passes to the schedule when the call gives none: the class's default, only where Keras 2, tf.keras 2

@@ -24,8 +24,8 @@ class RemovedModelMethod(Rule):
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
 (Sequential, functional, subclassed), one loaded with `load_model`, `self.model`, or a model that
 arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
-have too, such a model must also be used as only a Keras model is: `compile`, `summary`,
-`train_on_batch` …). The finding is at the method name.
+have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
+`summary`, `train_on_batch` …). The finding is at the method name.
 
 Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`),
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of

@@ -140,3 +140,5 @@ def test_rl506_parameter_predict_proba_needs_keras_evidence():
     assert _findings(src, RL506) == []
     src = "import keras\ndef score(net, x, y):\n    net.train_on_batch(x, y)\n    return net.predict_proba(x)\n"
     assert [f.line for f in _findings(src, RL506)] == [4]
+    src = "import keras\ndef score(net, x, y):\n    print(net.evaluate(x, y))\n    return net.predict_proba(x)\n"
+    assert [f.line for f in _findings(src, RL506)] == [4]
