@@ -96,7 +96,20 @@ EVAL_METHODS = frozenset({"evaluate", "evaluate_generator", "test_on_batch"})
 PREDICT_METHODS = frozenset({"predict", "predict_generator", "predict_on_batch"})
 GENERATOR_METHODS = frozenset({"fit_generator", "evaluate_generator", "predict_generator"})
 MODEL_METHODS = TRAIN_METHODS | EVAL_METHODS | PREDICT_METHODS | {
-    "compile", "add", "summary", "save", "save_weights", "load_weights"}
+    "compile", "add", "summary", "save", "save_weights", "load_weights", "predict_classes"}
+# Keras 2 Model methods gone from Keras 3 (RL506). `predict_proba` is also scikit-learn's: it never
+# makes an unknown object a model (not in MODEL_METHODS), and on a model only inferred from calls
+# (a parameter, `self.model`) it needs one of the Keras-only calls below too.
+REMOVED_MODEL_METHODS = frozenset({"predict_classes", "predict_proba"})
+KERAS_ONLY_MODEL_METHODS = frozenset({
+    "compile", "add", "summary", "save_weights", "load_weights", "fit_generator", "evaluate_generator",
+    "predict_generator", "train_on_batch", "test_on_batch", "predict_on_batch", "predict_classes", "evaluate"})
+
+# Keras 2's `decay=` on an optimizer (RL505): lr / (1 + decay * iterations). The learning rate a fix
+# passes to the schedule when the call gives none: the class's default, only where Keras 2, tf.keras 2
+# and Keras 3 agree (Adagrad, Adadelta, Adamax and Nadam changed theirs: no fix without an explicit
+# learning rate).
+OPTIMIZER_DEFAULT_LEARNING_RATE = {"SGD": "0.01", "RMSprop": "0.001", "Adam": "0.001"}
 
 # Import paths into Keras internals (as the file spells them, before aliasing to `keras.…`).
 PRIVATE_KERAS_PREFIXES = (

@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.rules.rl501_removed_generator_api import (
+    _catches_attribute_error, _defined_by_user, _file_defines, _model_alias, _nodes,
+)
+from regr_lint.rules.rl503_private_keras_import import own_trees
+
+
+class RemovedModelMethod(Rule):
+    code = "RL506"
+    name = "removed-model-method"
+    summary = "Model.predict_classes / predict_proba were removed in Keras 3"
+    tokens = ("keras", ("predict_classes", "predict_proba"))
+    names = (tuple(sorted(tables.REMOVED_MODEL_METHODS)),)
+    docs = """\
+## What it does
+Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
+(Sequential, functional, subclassed), one loaded with `load_model`, `self.model`, or a model that
+arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
+have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
+`summary`, `train_on_batch` …). The finding is at the method name.
+
+Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`),
+scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
+your own named `predict_classes`, a method of that name defined by a class of the file, and code
+written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
+`__version__`, or in a `try:` whose handler catches `AttributeError`).
+
+## Why is this bad?
+`Sequential.predict_classes` and `predict_proba` were deprecated in TensorFlow 2.3 and removed in
+2.6; Keras 3 has neither: the call raises `AttributeError: 'Sequential' object has no attribute
+'predict_classes'` — after all the training that came before it.
+
+## Example
+```python
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3, activation="softmax")])
+classes = model.predict_classes(x_test)
+probs = model.predict_proba(x_test)
+```
+
+## Use instead
+```python
+classes = np.argmax(model.predict(x_test), axis=-1)
+probs = model.predict(x_test)
+```
+For a single sigmoid unit: `(model.predict(x_test) > 0.5).astype("int32")`.
+
+## Fix safety
+Unsafe, and only where the model's head is known. Keras 2's `predict_classes` thresholded a
+one-unit output at 0.5 and took the argmax of a wider one: the fix writes
+`(model.predict(x) > 0.5).astype("int32")` for a 1-unit sigmoid head and
+`np.argmax(model.predict(x), axis=-1)` for a softmax head (with the file's numpy name, or
+`numpy.argmax` and `import numpy` added when the file has none). No fix when the head is unknown
+(a loaded model, a parameter, several outputs, another activation). `predict_proba(x)` returned
+`predict(x)` unchanged: the fix renames the call.
+"""
+    VALID = [
+        # the Keras 3 spellings; scikit-learn's predict_proba next to a Keras model
+        """
+import numpy as np
+import keras
+from sklearn.linear_model import LogisticRegression
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x, y, epochs=2)
+classes = np.argmax(model.predict(x), axis=-1)
+logreg = LogisticRegression(max_iter=1000).fit(x, y)
+p = logreg.predict_proba(x)[:, 1]
+def blend(clf, x):
+    clf.fit(x, y)
+    return clf.predict_proba(x)
+""",
+        # a function of the file named predict_classes, and a class that defines the method
+        """
+import numpy as np
+import keras
+def predict_classes(model, x, threshold=0.5):
+    return (model.predict(x) > threshold).astype("int32")
+class Wrapper:
+    def __init__(self, model):
+        self.model = model
+    def predict_proba(self, x):
+        return self.model.predict(x)
+model = keras.models.load_model("m.keras")
+pred = predict_classes(model, x)
+probs = Wrapper(model).predict_proba(x)
+""",
+        # scikit-learn wrappers around a Keras model
+        """
+import keras
+from scikeras.wrappers import KerasClassifier
+def build():
+    model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    return model
+clf = KerasClassifier(model=build, epochs=5)
+clf.fit(x, y)
+p = clf.predict_proba(x)
+new = keras.wrappers.SKLearnClassifier(model=build)
+new.fit(x, y)
+q = new.predict_proba(x)
+""",
+        # code written for both Keras versions
+        """
+import keras
+model = keras.models.load_model("m.h5")
+if hasattr(model, "predict_classes"):
+    classes = model.predict_classes(x)
+try:
+    probs = model.predict_proba(x)
+except AttributeError:
+    probs = model.predict(x)
+""",
+    ]
+    INVALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(10, input_shape=(4,), activation="relu"))
+model.add(Dense(3, activation="softmax"))
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(x, y, epochs=10)
+probabilities = model.predict_proba(x_test)  # expect: RL506
+classes = model.predict_classes(x_test)  # expect: RL506
+""",
+        # a loaded model in a loop, a parameter, self.model
+        """
+from keras.models import load_model
+model = load_model("eyes.h5")
+for eye in eyes:
+    state = model.predict_classes(eye)  # expect: RL506
+def label(net, batch):
+    return net.predict_classes(batch, verbose=0)  # expect: RL506
+class Predictor:
+    def __init__(self):
+        self.model = load_model("m.h5")
+    def run(self, x):
+        return self.model.predict_proba(x)  # expect: RL506
+""",
+        # a functional model with a sigmoid unit, a chained multi-line call
+        """
+import tensorflow as tf
+inp = tf.keras.Input(shape=(8,))
+out = tf.keras.layers.Dense(1, activation="sigmoid")(inp)
+model = tf.keras.Model(inp, out)
+model.compile(optimizer="adam", loss="binary_crossentropy")
+labels = (model
+          .predict_classes(x_test))  # expect: RL506
+""",
+    ]
+
+    def applies_to(self, path: str) -> bool:
+        return not own_trees(path)  # Keras' and TensorFlow's own sources
+
+    def check(self, facts):
+        seen = set()
+        for model in facts.models:
+            for call in model.calls:
+                method = call.method
+                if method not in tables.REMOVED_MODEL_METHODS or id(call.node) in seen:
+                    continue
+                func = call.node.func
+                if not isinstance(func, cst.Attribute) or _defined_by_user(model.cls, method):
+                    continue
+                if model.kind == "opaque":
+                    if isinstance(func.value, cst.Name) and _file_defines(facts, method) \
+                            and not _model_alias(facts, func.value.value):
+                        continue  # an unknown `obj`, and a class of the file has the method
+                    if method == "predict_proba" and not any(
+                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls):
+                        continue  # scikit-learn's method too: nothing shows this is a Keras model
+                if id(call.node) in _guarded(facts):
+                    continue
+                seen.add(id(call.node))
+                if method == "predict_proba":
+                    message = ("Model.predict_proba() was removed in Keras 3 (AttributeError); "
+                               "predict() returns the same probabilities")
+                    fix = Fix(False, "call predict(...)", (Edit(func.attr, cst.Name("predict")),))
+                else:
+                    message = ("Model.predict_classes() was removed in Keras 3 (AttributeError); use "
+                               "np.argmax(model.predict(x), axis=-1) for a softmax head, "
+                               "(model.predict(x) > 0.5).astype(\"int32\") for a sigmoid unit")
+                    fix = _classes_fix(facts, model, call.node)
+                yield self.report(func.attr, message, fix)
+
+
+def _classes_fix(facts, model, call: cst.Call) -> Optional[Fix]:
+    if model.kind == "opaque":
+        return None
+    heads = model.heads()
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    func = call.func
+    predict = call.with_changes(func=func.with_changes(attr=cst.Name("predict")), lpar=[], rpar=[])
+    if head.activation == "sigmoid" and head.units == 1:
+        above = cst.Comparison(predict, [cst.ComparisonTarget(
+            cst.GreaterThan(), cst.Float("0.5"))], lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        new = cst.Call(cst.Attribute(above, cst.Name("astype")), [cst.Arg(cst.SimpleString('"int32"'))],
+                       lpar=call.lpar, rpar=call.rpar)
+        return Fix(False, "threshold predict(...) at 0.5 (one sigmoid unit)", (Edit(call, new),))
+    if head.activation == "softmax" and head.units != 1:
+        spelled = _numpy_name(facts)
+        axis = cst.Arg(cst.UnaryOperation(cst.Minus(), cst.Integer("1")), keyword=cst.Name("axis"),
+                       equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))
+        if spelled is None:
+            new = cst.Call(cst.Attribute(predict, cst.Name("argmax")), [axis], lpar=call.lpar, rpar=call.rpar)
+            return Fix(False, "take the argmax of predict(...) (a softmax head)", (Edit(call, new),))
+        np_name, imports = spelled
+        new = cst.Call(cst.Attribute(cst.Name(np_name), cst.Name("argmax")), [cst.Arg(predict), axis],
+                       lpar=call.lpar, rpar=call.rpar)
+        return Fix(False, f"take {np_name}.argmax of predict(...) (a softmax head)", (Edit(call, new),),
+                   imports=imports)
+    return None
+
+
+def _numpy_name(facts) -> Optional[tuple[str, tuple]]:
+    """(the name numpy goes by in this file, the imports that needs), or None when no name is safe."""
+    names = facts.name_bindings()
+    if names is None:
+        return None
+    for name in ("np", "numpy"):
+        bindings = names.of(name)
+        if bindings and all(isinstance(node, ast.Import) and alias is not None and alias.name == "numpy"
+                            and (alias.asname or "numpy") == name for node, alias in bindings):
+            return name, ()
+    if names.module_is_free("numpy"):
+        return "numpy", ("numpy",)
+    return None
+
+
+def _guarded(facts) -> set[int]:
+    """The calls in code that runs only where the old method exists: under `if hasattr(x,
+    "predict_classes")` (either branch), a test of a `__version__`, or a `try:` whose handler catches
+    the AttributeError Keras 3 raises."""
+    key = "rl506-guarded"
+    if key not in facts._cache:
+        guarded: set[int] = set()
+
+        def calls(node):
+            for child in _nodes(node):
+                if isinstance(child, cst.Call):
+                    guarded.add(id(child))
+
+        def walk(node):
+            for child in node.children:
+                if isinstance(child, (cst.If, cst.IfExp)) and _compat_test(child.test):
+                    calls(child)
+                elif isinstance(child, cst.Try) and any(_catches_attribute_error(h) for h in child.handlers):
+                    calls(child.body)
+                walk(child)
+
+        walk(facts.module)
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+def _compat_test(test) -> bool:
+    for node in _nodes(test):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
+                and node.args[1].value.evaluated_value in tables.REMOVED_MODEL_METHODS:
+            return True
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+    return False
