@@ -366,4 +366,14 @@ RECORDED = {'RL101/bad': {'loss': [8.528687, 3.173051, 0.8297194, 0.3656776, 0.1
  'RL503/fixed': {'error_types': [],
                  'errors': [],
                  'loss': [4.095711, 2.428034, 1.33209, 0.7032368, 0.2924297, 0.1237099, 0.08694765,
-                          0.06324788]}}
+                          0.06324788]},
+ 'RL504/bad': {'loss': [],
+               'layer_error_type': 'ValueError',
+               'layer_error': "Unrecognized keyword arguments passed to Dense: {'init': 'he_normal'}",
+               'fit_error_type': 'TypeError',
+               'fit_error': "TensorFlowTrainer.fit() got an unexpected keyword argument 'nb_epoch'"},
+ 'RL504/fixed': {'loss': [9.842651, 4.559561, 1.651939, 0.5648312, 0.2928388, 0.217424, 0.172167, 0.1411059],
+                 'layer_error_type': None,
+                 'layer_error': None,
+                 'fit_error_type': None,
+                 'fit_error': None}}
