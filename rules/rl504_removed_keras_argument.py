@@ -47,7 +47,8 @@ Not reported: the same keywords on a function or class of your own (also a subcl
 layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
 argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
 (`Embedding(output_dim=…)`, which Keras 3 still takes, `kernel_initializer=`, `padding=`,
-`strides=`).
+`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__`
+(either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises.
 
 ## Why is this bad?
 Keras 2 renamed these arguments and kept the old names working for a while through its legacy
@@ -132,6 +133,19 @@ parser.add_argument("--nb_epoch", type=int, default=nb_epoch)
 model = keras.models.load_model("m.keras")
 model.fit(x, y, epochs=nb_epoch)
 """,
+        # code written for both Keras versions: the old keyword runs only on the old Keras
+        """
+import keras
+model = keras.models.load_model("m.h5")
+if keras.__version__.startswith("1."):
+    model.fit(x, y, nb_epoch=10)
+else:
+    model.fit(x, y, epochs=10)
+try:
+    layer = keras.layers.Dense(8, init="uniform")
+except (TypeError, ValueError):
+    layer = keras.layers.Dense(8, kernel_initializer="uniform")
+""",
         # a class of the file with its own fit(nb_epoch=...), called on an object of unknown type
         """
 import keras
@@ -194,10 +208,13 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
 
     def check(self, facts):
         seen: set = set()
+        guarded = _guarded(facts)
         for kc in facts.keras_calls:
             if not is_layer_path(kc.qualname):
                 continue
             layer = kc.qualname.rpartition(".")[2]
+            if id(kc.node) in guarded:
+                continue
             for arg in _old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen):
                 old = arg.keyword.value
                 removed, new = layer_rename(layer, old)
@@ -214,7 +231,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                 if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
                     continue
                 found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
-                if not found or _user_method(facts, model, call):
+                if not found or _user_method(facts, model, call) or id(call.node) in guarded:
                     continue
                 for arg in found:
                     old = arg.keyword.value
@@ -252,6 +269,49 @@ def _old_keywords(call: cst.Call, table: dict, seen: set):
     for arg in call.args:
         if arg.keyword is not None and arg.keyword.value in table and id(arg) not in seen:
             yield arg
+
+
+def _guarded(facts) -> set:
+    """Calls in code written for both Keras versions, where the old keyword runs only on the old
+    Keras: under a test of a `__version__` (either branch), or in a `try:` whose handler catches the
+    TypeError / ValueError Keras 3 raises."""
+    key = "rl504-guarded"
+    if key not in facts._cache:
+        guarded: set = set()
+
+        def calls(node):
+            for child in node.children:
+                if isinstance(child, cst.Call):
+                    guarded.add(id(child))
+                calls(child)
+
+        def walk(node):
+            for child in node.children:
+                if isinstance(child, (cst.If, cst.IfExp)) and _version_test(child.test):
+                    calls(child)
+                elif isinstance(child, cst.Try) and any(_catches_rejection(h) for h in child.handlers):
+                    calls(child.body)
+                walk(child)
+
+        walk(facts.module)
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+def _version_test(test) -> bool:
+    todo = [test]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+        todo.extend(node.children)
+    return False
+
+
+def _catches_rejection(handler) -> bool:
+    kinds = [] if handler.type is None else \
+        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(isinstance(k, cst.Name) and k.value in ("TypeError", "ValueError") for k in kinds)
 
 
 def _user_method(facts, model, call) -> bool:
