@@ -198,6 +198,9 @@ PRIVATE_KERAS_PREFIXES = (
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge",
+    # the same, spelled through tf.keras (whose public API never exported them)
+    "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
+    "tensorflow.keras.layers.Merge",
 )
 
 # Call results that are certainly not Keras models even when a file imports Keras.
@@ -252,6 +255,9 @@ REMOVED_KERAS_HINTS = {
     "keras.utils.visualize_util": "use `keras.utils.plot_model`",
     "keras.wrappers.scikit_learn": _SCIKERAS,
     "tensorflow.keras.wrappers.scikit_learn": _SCIKERAS,
+    "tensorflow.keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
+    "tensorflow.keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,
+    "tensorflow.keras.utils.visualize_util": "use `tensorflow.keras.utils.plot_model`",
 }
 PUBLIC_MODULES = {
     "keras.layers.core": "keras.layers",
