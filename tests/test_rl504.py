@@ -3,7 +3,11 @@ composing with RL501's), no fix where the meaning changed or the layer does not 
 and the table of Keras 3 layers checked against Keras 3 itself where it is installed."""
 from __future__ import annotations
 
+import importlib.util
 import inspect
+import os
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -147,3 +151,47 @@ def test_keras3_layer_table_matches_keras3():
         if inspect.isclass(cls) and issubclass(cls, keras.layers.Layer):
             params = set(inspect.signature(cls.__init__).parameters)
             assert params & set(tables.REMOVED_LAYER_ARGUMENTS) <= tables.KERAS3_LAYER_KEEPS.get(name, set()), name
+
+
+KERAS1_SCRIPT = """\
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Convolution2D, MaxPooling2D, Flatten, Dense, Embedding, LSTM, PReLU
+from keras.regularizers import l2
+from keras.constraints import max_norm
+
+rng = np.random.default_rng(0)
+x = rng.normal(size=(64, 8, 8, 1)).astype("float32")
+y = rng.normal(size=(64, 1)).astype("float32")
+model = Sequential()
+model.add(Convolution2D(nb_filter=4, kernel_size=3, subsample=(1, 1), border_mode="same", init="he_normal",
+                        W_regularizer=l2(0.01), b_regularizer=l2(0.01), W_constraint=max_norm(3),
+                        b_constraint=max_norm(3), dim_ordering="tf", input_shape=(8, 8, 1)))
+model.add(MaxPooling2D((2, 2), border_mode="valid", dim_ordering="tf"))
+model.add(Flatten())
+model.add(Dense(output_dim=8, init="uniform"))
+model.add(PReLU(init="zeros"))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, nb_epoch=2, batch_size=16, verbose=0)
+t = rng.integers(0, 50, size=(64, 5))
+m2 = Sequential([Embedding(50, 8, init="uniform", W_regularizer=l2(0.01), W_constraint=max_norm(2)),
+                 LSTM(output_dim=4, init="glorot_uniform"), Dense(1)])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(t, y, nb_epoch=1, verbose=0)
+print("TRAINED")
+"""
+
+
+@pytest.mark.tensorflow
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None, reason="needs TensorFlow")
+def test_every_rename_runs_on_keras3(tmp_path):
+    """Each keyword of the table, fixed (dim_ordering with --unsafe-fixes), trains on Keras 3."""
+    fixed = _fixed(KERAS1_SCRIPT, unsafe=True)
+    assert _findings(fixed) == [] and _fixed(fixed, unsafe=True) == fixed
+    script = tmp_path / "k1.py"
+    script.write_text(fixed)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "KERAS_BACKEND": "tensorflow"})
+    assert run.returncode == 0 and "TRAINED" in run.stdout, run.stderr[-2000:]
