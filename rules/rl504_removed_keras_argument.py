@@ -208,14 +208,14 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
 
     def check(self, facts):
         seen: set = set()
-        guarded = _guarded(facts)
         for kc in facts.keras_calls:
             if not is_layer_path(kc.qualname):
                 continue
             layer = kc.qualname.rpartition(".")[2]
-            if id(kc.node) in guarded:
+            found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen))
+            if not found or id(kc.node) in _guarded(facts):
                 continue
-            for arg in _old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen):
+            for arg in found:
                 old = arg.keyword.value
                 removed, new = layer_rename(layer, old)
                 if not removed:
@@ -231,7 +231,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                 if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
                     continue
                 found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
-                if not found or _user_method(facts, model, call) or id(call.node) in guarded:
+                if not found or _user_method(facts, model, call) or id(call.node) in _guarded(facts):
                     continue
                 for arg in found:
                     old = arg.keyword.value
