@@ -111,6 +111,88 @@ KERAS_ONLY_MODEL_METHODS = frozenset({
 # learning rate).
 OPTIMIZER_DEFAULT_LEARNING_RATE = {"SGD": "0.01", "RMSprop": "0.001", "Adam": "0.001"}
 
+# RL504: Keras 1/2 keyword arguments Keras 3 rejects, and the Keras 3 keyword each became. A name is
+# an exact rename (the safe fix); None marks one whose meaning changed (reported, no safe fix; the
+# reason in REMOVED_ARGUMENT_REASONS). Layer keywords are judged on `keras.layers` classes, model
+# keywords on the methods a model is trained, evaluated or predicted with.
+REMOVED_LAYER_ARGUMENTS = {
+    "init": "kernel_initializer",
+    "border_mode": "padding",
+    "subsample": "strides",
+    "output_dim": "units",
+    "nb_filter": "filters",
+    "W_regularizer": "kernel_regularizer",
+    "b_regularizer": "bias_regularizer",
+    "W_constraint": "kernel_constraint",
+    "b_constraint": "bias_constraint",
+    "dim_ordering": None,
+}
+REMOVED_MODEL_ARGUMENTS = {
+    "nb_epoch": "epochs",
+    "samples_per_epoch": None,
+    "nb_val_samples": None,
+}
+# Where one layer renamed a keyword differently (Keras 2's legacy interfaces): layer -> {old: new}.
+# None: no one keyword takes its place (a separable convolution has a depthwise and a pointwise one).
+REMOVED_ARGUMENT_LAYER_RENAMES = {
+    "Embedding": {"init": "embeddings_initializer", "W_regularizer": "embeddings_regularizer",
+                  "W_constraint": "embeddings_constraint"},
+    "ReversibleEmbedding": {"init": "embeddings_initializer", "W_regularizer": "embeddings_regularizer",
+                            "W_constraint": "embeddings_constraint"},
+    "PReLU": {"init": "alpha_initializer"},
+    **{name: {"init": None, "W_regularizer": None, "W_constraint": None} for name in (
+        "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D",
+        "DepthwiseConv1D", "DepthwiseConv2D")},
+}
+# Old names Keras 3 layers still take, meaning the same: not findings (`Embedding(output_dim=…)`).
+KERAS3_LAYER_KEEPS = {"Embedding": frozenset({"output_dim"}), "ReversibleEmbedding": frozenset({"output_dim"})}
+# Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
+EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
+REMOVED_ARGUMENT_REASONS = {
+    "dim_ordering": "Keras 2 replaced it with data_format=, whose values differ ('tf' is "
+                    "'channels_last', 'th' is 'channels_first')",
+    "samples_per_epoch": "Keras 2 replaced it with steps_per_epoch=, which counts batches, not samples "
+                         "(steps_per_epoch = samples // batch_size)",
+    "nb_val_samples": "Keras 2 replaced it with validation_steps=, which counts batches, not samples "
+                      "(validation_steps = samples // batch_size)",
+}
+# dim_ordering's values as data_format's (the unsafe fix, for literal values only).
+DIM_ORDERING_VALUES = {"tf": "channels_last", "th": "channels_first"}
+_CONV = ("Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose",
+         "Convolution1D", "Convolution1DTranspose", "Convolution2D", "Convolution2DTranspose",
+         "Convolution3D", "Convolution3DTranspose", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D")
+_SEPARABLE = ("SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D")
+_DEPTHWISE = ("DepthwiseConv1D", "DepthwiseConv2D")
+_POOLING = ("AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+            "MaxPool1D", "MaxPool2D", "MaxPool3D", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D")
+_KERNEL = _CONV + ("Dense", "EinsumDense", "GRU", "GRUCell", "LSTM", "LSTMCell", "SimpleRNN", "SimpleRNNCell",
+                   "MultiHeadAttention", "GroupQueryAttention")
+_EMBEDDING = ("Embedding", "ReversibleEmbedding")
+# The keras.layers classes of Keras 3 (3.15.1, read from their __init__ signatures) that take each
+# keyword a fix writes: a rename is offered only where the layer takes the new name. ZeroPadding's
+# `padding` (an amount, not a mode) is left out on purpose.
+KERAS3_LAYERS_TAKING = {
+    "units": frozenset({"Dense", "GRU", "GRUCell", "LSTM", "LSTMCell", "SimpleRNN", "SimpleRNNCell"}),
+    "kernel_initializer": frozenset(_KERNEL),
+    "kernel_regularizer": frozenset(_KERNEL),
+    "kernel_constraint": frozenset(_KERNEL),
+    "bias_regularizer": frozenset(_KERNEL + _SEPARABLE + _DEPTHWISE),
+    "bias_constraint": frozenset(_KERNEL + _SEPARABLE + _DEPTHWISE),
+    "padding": frozenset(_CONV + _SEPARABLE + _DEPTHWISE + _POOLING),
+    "strides": frozenset(_CONV + _SEPARABLE + _DEPTHWISE + _POOLING),
+    "filters": frozenset(_CONV + _SEPARABLE),
+    "embeddings_initializer": frozenset(_EMBEDDING),
+    "embeddings_regularizer": frozenset(_EMBEDDING),
+    "embeddings_constraint": frozenset(_EMBEDDING),
+    "alpha_initializer": frozenset({"PReLU"}),
+    "data_format": frozenset(_CONV + _SEPARABLE + _DEPTHWISE + _POOLING + (
+        "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D",
+        "GlobalAvgPool2D", "GlobalAvgPool3D", "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
+        "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D", "UpSampling2D", "UpSampling3D",
+        "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "Cropping2D", "Cropping3D", "Flatten",
+        "SpatialDropout2D", "SpatialDropout3D")),
+}
+
 # Import paths into Keras internals (as the file spells them, before aliasing to `keras.…`).
 PRIVATE_KERAS_PREFIXES = (
     "keras.engine", "keras.layers.core", "keras.layers.convolutional", "keras.layers.recurrent",
@@ -129,6 +211,9 @@ PRIVATE_KERAS_PREFIXES = (
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge",
+    # the same, spelled through tf.keras (whose public API never exported them)
+    "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
+    "tensorflow.keras.layers.Merge",
 )
 
 # Call results that are certainly not Keras models even when a file imports Keras.
@@ -183,6 +268,9 @@ REMOVED_KERAS_HINTS = {
     "keras.utils.visualize_util": "use `keras.utils.plot_model`",
     "keras.wrappers.scikit_learn": _SCIKERAS,
     "tensorflow.keras.wrappers.scikit_learn": _SCIKERAS,
+    "tensorflow.keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
+    "tensorflow.keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,
+    "tensorflow.keras.utils.visualize_util": "use `tensorflow.keras.utils.plot_model`",
 }
 PUBLIC_MODULES = {
     "keras.layers.core": "keras.layers",

@@ -96,8 +96,9 @@ Finds imports and attribute chains that reach into Keras internals: `keras.engin
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
 `tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
-layer, `keras.utils.visualize_util`, `keras.wrappers.scikit_learn`. Reported once per import statement or attribute chain (the longest one, however often the
-function holding it runs). A library may use its own internals, so the source tree of the package
+layer, `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
+`tensorflow.keras`, whose public API never exported them). Reported once per import statement or
+attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
 `tf_keras/src/` …) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
 `tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —

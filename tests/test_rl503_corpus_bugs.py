@@ -110,6 +110,7 @@ FIXED = [
     ("from keras.layers.core import Dense, Activation", "keras.layers"),
     ("from keras.engine.topology import InputSpec, Layer", "keras.layers"),
     ("from keras.utils.np_utils import to_categorical", "keras.utils"),
+    ("from tensorflow.keras.utils.np_utils import to_categorical", "tensorflow.keras.utils"),
 ]
 
 
@@ -154,7 +155,7 @@ def test_every_table_target_is_a_known_public_name():
 def test_removed_hints_name_only_what_keras3_has():
     for path, hint in tables.REMOVED_KERAS_HINTS.items():
         for name in re.findall(r"`([\w.]+)`", hint):
-            if name.startswith("keras."):
+            if name.startswith(("keras.", "tensorflow.keras.")):
                 assert public_exists(name), (path, name)
             elif path.startswith("keras.layers.") and name[0].isalpha() and name not in ("merge", "Merge"):
                 assert public_exists(f"keras.layers.{name}"), (path, name)
@@ -166,6 +167,11 @@ def test_removed_hints_name_only_what_keras3_has():
     ("import keras\nj = keras.layers.merge([a, b], mode='concat')\n", ["`keras.layers.concatenate`"]),
     ("from keras.utils.visualize_util import plot\n", ["`keras.utils.plot_model`"]),
     ("from keras.wrappers.scikit_learn import KerasRegressor\n", ["`scikeras`", "`keras.wrappers.SKLearnRegressor`"]),
+    # the same names spelled through tf.keras, whose public API never exported them
+    ("from tensorflow.keras.layers import merge\n", ["`keras.layers.concatenate`"]),
+    ("from tensorflow.keras.layers import Input, Merge\n", ["`keras.layers.Concatenate`"]),
+    ("import tensorflow as tf\nj = tf.keras.layers.merge([a, b], mode='concat')\n", ["`keras.layers.concatenate`"]),
+    ("from tensorflow.keras.utils import visualize_util\n", ["`tensorflow.keras.utils.plot_model`"]),
 ])
 def test_removed_keras_names_hint_the_keras3_way(source, words):
     [finding] = _rl503(source)
@@ -320,3 +326,19 @@ HEAD = "import keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\n"
 def test_rl101_fix_message_names_the_argument(call, message):
     [finding] = [f for f in lint_text(HEAD + call + "\n", "t.py", RULES) if f.code == "RL101"]
     assert finding.fix.fix.message == message
+
+
+@pytest.mark.parametrize("source", [
+    "from tensorflow.keras.utils import np_utils\n",
+    "import tensorflow.keras.utils.np_utils\n",
+    "import tensorflow as tf\ny = tf.keras.utils.np_utils.to_categorical(labels)\n",
+])
+def test_np_utils_through_tf_keras_is_reported(source):
+    """tf.keras never exported np_utils (Keras 1/2 keras.utils.np_utils): reported through tf.keras too."""
+    [finding] = _rl503(source)
+    assert "tensorflow.keras.utils.np_utils" in finding.message
+
+
+def test_public_tf_keras_utils_are_not_reported():
+    assert _rl503("from tensorflow.keras.utils import to_categorical, plot_model\n"
+                  "from tensorflow.keras.layers import concatenate, Concatenate\n") == []

@@ -1,0 +1,337 @@
+from __future__ import annotations
+
+from typing import Optional
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.facts.names import is_layer_path
+from regr_lint.public_api import PUBLIC_NAMES
+from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.rules.rl501_removed_generator_api import _defined_by_user, _file_defines, _model_alias
+
+_LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
+_MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
+_MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
+
+
+def layer_rename(layer: str, old: str) -> "tuple[bool, Optional[str]]":
+    """(removed, new keyword or None) for keyword `old` on the Keras layer class `layer`."""
+    if old in tables.KERAS3_LAYER_KEEPS.get(layer, ()):
+        return False, None
+    renames = tables.REMOVED_ARGUMENT_LAYER_RENAMES.get(layer, {})
+    new = renames[old] if old in renames else tables.REMOVED_LAYER_ARGUMENTS[old]
+    if new is not None and layer not in tables.KERAS3_LAYERS_TAKING.get(new, ()):
+        new = None  # a Keras 1 layer Keras 3 lacks, or one that never took the new name
+    return True, new
+
+
+class RemovedKerasArgument(Rule):
+    code = "RL504"
+    name = "removed-keras-argument"
+    summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
+    tokens = ("keras", _LAYER_OLD + _MODEL_OLD)
+    names = (_LAYER_OLD + _MODEL_OLD,)
+    docs = """\
+## What it does
+Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
+calls as the semantic model resolves them: on a `keras.layers` class (any import style, also a class
+held in a variable) `init=`, `border_mode=`, `subsample=`, `output_dim=`, `nb_filter=`,
+`W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=` and `dim_ordering=`; on a
+model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
+`self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=` and
+`nb_val_samples=`. One finding per keyword, at the keyword. The old → new table is data
+(`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_MODEL_ARGUMENTS`).
+
+Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
+layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
+argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
+(`Embedding(output_dim=…)`, which Keras 3 still takes, `kernel_initializer=`, `padding=`,
+`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__`
+(either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises.
+
+## Why is this bad?
+Keras 2 renamed these arguments and kept the old names working for a while through its legacy
+interfaces, with a warning; Keras 3 dropped them. Measured on Keras 3.15.1:
+`model.fit(x, y, nb_epoch=1)` raises `TypeError: … got an unexpected keyword argument 'nb_epoch'`
+and `Dense(1, init="uniform")` raises `ValueError: Unrecognized keyword arguments passed to Dense:
+{'init': 'uniform'}` — the script stops before it trains.
+
+## Example
+```python
+model.add(Convolution2D(24, (5, 5), subsample=(2, 2), border_mode="valid", init="he_normal"))
+model.add(Dense(output_dim=1, W_regularizer=l2(0.01)))
+model.fit(x, y, nb_epoch=50, batch_size=16)
+```
+
+## Use instead
+```python
+model.add(Convolution2D(24, (5, 5), strides=(2, 2), padding="valid", kernel_initializer="he_normal"))
+model.add(Dense(units=1, kernel_regularizer=l2(0.01)))
+model.fit(x, y, epochs=50, batch_size=16)
+```
+
+## Fix safety
+Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, `init` →
+`kernel_initializer`, `border_mode` → `padding`, `subsample` → `strides`, `output_dim` → `units`,
+`nb_filter` → `filters`, `W_`/`b_regularizer` → `kernel_`/`bias_regularizer`, `W_`/`b_constraint` →
+`kernel_`/`bias_constraint`; on `Embedding` `init` → `embeddings_initializer` and `W_…` →
+`embeddings_…`, on `PReLU` `init` → `alpha_initializer`). It is offered only where the Keras 3 layer
+takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
+`fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
+Separable and depthwise convolutions (two initializers where there was one) and Keras 1 layers that
+Keras 3 lacks are reported without a fix.
+
+Reported with no safe fix, where the meaning changed: `samples_per_epoch=` and `nb_val_samples=`
+counted samples, their replacements `steps_per_epoch=` / `validation_steps=` count batches;
+`dim_ordering=` became `data_format=` with other values. For a literal `dim_ordering="tf"` / `"th"`
+an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights saved from a Theano
+model also had their kernels flipped: check them).
+"""
+    VALID = [
+        # the Keras 3 names, Embedding's output_dim (still Keras 3's)
+        """
+import keras
+from keras.layers import Conv1D, Dense, Embedding, GlobalMaxPooling1D
+model = keras.Sequential([
+    Embedding(input_dim=1000, output_dim=64),
+    Conv1D(32, 3, strides=2, padding="same", kernel_initializer="he_normal"),
+    GlobalMaxPooling1D(),
+    Dense(units=1, kernel_regularizer=keras.regularizers.l2(0.01)),
+])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10)
+""",
+        # user functions, user classes and a user layer subclass with the same keywords
+        """
+import keras
+import numpy as np
+class Block:
+    def __init__(self, init="glorot_uniform", output_dim=8):
+        self.init = init
+class MyDense(keras.layers.Layer):
+    def __init__(self, output_dim, init="uniform", **kwargs):
+        super().__init__(**kwargs)
+        self.output_dim = output_dim
+def train(model, x, y, nb_epoch=10, samples_per_epoch=None):
+    return model.fit(x, y, epochs=nb_epoch)
+block = Block(init="zeros", output_dim=4)
+layer = MyDense(output_dim=16, init="normal")
+model = keras.Sequential([keras.layers.Dense(1)])
+history = train(model, x, y, nb_epoch=40, samples_per_epoch=20000)
+""",
+        # scikit-learn, dict, argparse, a variable named nb_epoch
+        """
+import argparse
+import keras
+from sklearn.cluster import KMeans
+nb_epoch = 20
+bands = KMeans(n_clusters=4, init="k-means++", n_init=10).fit_predict(x)
+config = dict(nb_epoch=5, border_mode="same", init="uniform")
+parser = argparse.ArgumentParser()
+parser.add_argument("--nb_epoch", type=int, default=nb_epoch)
+model = keras.models.load_model("m.keras")
+model.fit(x, y, epochs=nb_epoch)
+""",
+        # code written for both Keras versions: the old keyword runs only on the old Keras
+        """
+import keras
+model = keras.models.load_model("m.h5")
+if keras.__version__.startswith("1."):
+    model.fit(x, y, nb_epoch=10)
+else:
+    model.fit(x, y, epochs=10)
+try:
+    layer = keras.layers.Dense(8, init="uniform")
+except (TypeError, ValueError):
+    layer = keras.layers.Dense(8, kernel_initializer="uniform")
+""",
+        # a class of the file with its own fit(nb_epoch=...), called on an object of unknown type
+        """
+import keras
+class Trainer:
+    def fit(self, x, y, nb_epoch=1):
+        return x
+def run(trainer, x, y):
+    return trainer.fit(x, y, nb_epoch=3)
+Trainer().fit(x, y, nb_epoch=2)
+""",
+    ]
+    INVALID = [
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(12, input_dim=8, init='uniform', activation='relu'))  # expect: RL504
+model.add(Dense(1, init='uniform'))  # expect: RL504
+model.compile(loss='mse', optimizer='adam')
+model.fit(X, Y, nb_epoch=150, batch_size=10)  # expect: RL504
+""",
+        # two keywords on one line are two findings; fit_generator's sample counts
+        """
+from keras.models import Sequential
+from keras.layers import Convolution2D, Flatten, Dense
+model = Sequential()
+model.add(Convolution2D(24, 5, 5, subsample=(2, 2), border_mode='valid', activation='relu'))  # expect: RL504, RL504
+model.add(Flatten())
+model.add(Dense(output_dim=1, W_regularizer=l2(0.001), b_constraint=maxnorm(3)))  # expect: RL504, RL504, RL504
+model.compile(loss='mse', optimizer='adam')
+model.fit_generator(train_generator,  # expect: RL501
+                    samples_per_epoch=len(train_samples),  # expect: RL504
+                    validation_data=validation_generator,
+                    nb_val_samples=len(validation_samples),  # expect: RL504
+                    nb_epoch=3)  # expect: RL504
+""",
+        # tf.keras, a class in a variable, nb_filter / dim_ordering, Embedding's own renames, self.model
+        """
+import tensorflow as tf
+from tensorflow.keras import layers
+conv = layers.Conv2D
+c = conv(nb_filter=32, kernel_size=3, dim_ordering='tf')  # expect: RL504, RL504
+e = tf.keras.layers.Embedding(1000, 64, init='uniform')  # expect: RL504
+class Wrapper:
+    def __init__(self, model):
+        self.model = model
+    def train(self, x, y):
+        self.model.fit(x, y, nb_epoch=5, verbose=0)  # expect: RL504
+def evaluate(net, x, y):
+    return net.evaluate(x, y, nb_epoch=1)  # expect: RL504
+""",
+        # a Keras 1 layer Keras 3 lacks, a separable convolution: reported without a fix
+        """
+from keras.layers import AtrousConvolution2D, SeparableConv2D, LSTM
+a = AtrousConvolution2D(16, 3, 3, border_mode='same')  # expect: RL504
+s = SeparableConv2D(16, (3, 3), init='he_normal')  # expect: RL504
+r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
+""",
+    ]
+
+    def check(self, facts):
+        seen: set = set()
+        for kc in facts.keras_calls:
+            if not is_layer_path(kc.qualname):
+                continue
+            layer = kc.qualname.rpartition(".")[2]
+            found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen))
+            if not found or id(kc.node) in _guarded(facts):
+                continue
+            for arg in found:
+                old = arg.keyword.value
+                removed, new = layer_rename(layer, old)
+                if not removed:
+                    continue
+                seen.add(id(arg))
+                if new is None and tables.REMOVED_LAYER_ARGUMENTS[old] is not None:
+                    yield self.report(arg.keyword, f"{layer}({old}=...): Keras 3 rejects {old}=; "
+                                      + _layer_hint(layer, old), None)
+                    continue
+                yield self._report(arg, f"{layer}({old}=...)", new, kc.args, layer)
+        for model in facts.models:
+            for call in model.calls:
+                if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
+                    continue
+                found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
+                if not found or _user_method(facts, model, call) or id(call.node) in _guarded(facts):
+                    continue
+                for arg in found:
+                    old = arg.keyword.value
+                    new = tables.REMOVED_MODEL_ARGUMENTS[old]
+                    if old == "nb_epoch" and call.method not in tables.EPOCHS_METHODS:
+                        new = None
+                    seen.add(id(arg))
+                    yield self._report(arg, f"{call.method}({old}=...)", new, call.args)
+
+    def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None):
+        old = arg.keyword.value
+        reason = tables.REMOVED_ARGUMENT_REASONS.get(old)
+        fix = None
+        free = not args.star
+        if new is not None:
+            if free and new not in args.kw:
+                fix = Fix(safe=True, message=f"rename {old}= to {new}=",
+                          edits=(Edit(arg.keyword, cst.Name(new)),))
+            return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; Keras 2 renamed it {new}=", fix)
+        if old == "dim_ordering":
+            if free and "data_format" not in args.kw and layer in tables.KERAS3_LAYERS_TAKING["data_format"]:
+                fix = _dim_ordering_fix(arg)
+        hint = reason or "no Keras 3 keyword takes its place here: remove it or use the Keras 3 argument it meant"
+        return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {hint}", fix)
+
+
+def _layer_hint(layer: str, old: str) -> str:
+    usual = tables.REMOVED_LAYER_ARGUMENTS[old]
+    if layer not in PUBLIC_NAMES.get("keras.layers", ()):
+        return f"Keras 2 renamed it {usual}= (and Keras 3 has no {layer} layer)"
+    return f"Keras 2 renamed it {usual}= on most layers, but Keras 3's {layer} takes other arguments: see its signature"
+
+
+def _old_keywords(call: cst.Call, table: dict, seen: set):
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in table and id(arg) not in seen:
+            yield arg
+
+
+def _guarded(facts) -> set:
+    """Calls in code written for both Keras versions, where the old keyword runs only on the old
+    Keras: under a test of a `__version__` (either branch), or in a `try:` whose handler catches the
+    TypeError / ValueError Keras 3 raises."""
+    key = "rl504-guarded"
+    if key not in facts._cache:
+        guarded: set = set()
+
+        def calls(node):
+            for child in node.children:
+                if isinstance(child, cst.Call):
+                    guarded.add(id(child))
+                calls(child)
+
+        def walk(node):
+            for child in node.children:
+                if isinstance(child, (cst.If, cst.IfExp)) and _version_test(child.test):
+                    calls(child)
+                elif isinstance(child, cst.Try) and any(_catches_rejection(h) for h in child.handlers):
+                    calls(child.body)
+                walk(child)
+
+        walk(facts.module)
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+def _version_test(test) -> bool:
+    todo = [test]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+        todo.extend(node.children)
+    return False
+
+
+def _catches_rejection(handler) -> bool:
+    kinds = [] if handler.type is None else \
+        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(isinstance(k, cst.Name) and k.value in ("TypeError", "ValueError") for k in kinds)
+
+
+def _user_method(facts, model, call) -> bool:
+    """A method of the file's own class (RL501's reading): not Keras."""
+    if _defined_by_user(model.cls, call.method):
+        return True
+    recv = call.node.func.value
+    return model.kind == "opaque" and isinstance(recv, cst.Name) and _file_defines(facts, call.method) \
+        and not _model_alias(facts, recv.value)
+
+
+def _dim_ordering_fix(arg: cst.Arg) -> Optional[Fix]:
+    """dim_ordering="tf" -> data_format="channels_last" (unsafe), for a literal value."""
+    value = arg.value
+    if not isinstance(value, cst.SimpleString):
+        return None
+    new_value = tables.DIM_ORDERING_VALUES.get(value.evaluated_value)
+    if new_value is None:
+        return None
+    quote = value.quote
+    return Fix(safe=False, message=f"use data_format={quote}{new_value}{quote}",
+               edits=(Edit(arg.keyword, cst.Name("data_format")),
+                      Edit(value, cst.SimpleString(f"{quote}{new_value}{quote}"))))

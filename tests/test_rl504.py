@@ -1,0 +1,197 @@
+"""RL504 removed-keras-argument: one finding per keyword, the renames (safe, re-parsed, idempotent,
+composing with RL501's), no fix where the meaning changed or the layer does not take the new name,
+and the table of Keras 3 layers checked against Keras 3 itself where it is installed."""
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from regr_lint import tables
+from regr_lint.engine import lint_text
+from regr_lint.fixes import fix_text
+from regr_lint.lazy import cst
+from regr_lint.registry import load_rules
+
+ALL = load_rules()
+RULES = [r for r in ALL if r.code == "RL504"]
+UPGRADE = [r for r in ALL if r.code in ("RL501", "RL504")]
+HEAD = "import keras\nfrom keras.layers import Dense, Conv2D, Embedding\n"
+
+
+def _findings(source: str, rules=RULES):
+    return [f for f in lint_text(textwrap.dedent(source), "t.py", rules) if f.code == "RL504"]
+
+
+def _fixed(source: str, unsafe: bool = False, rules=RULES) -> str:
+    return fix_text(textwrap.dedent(source), "t.py", rules, unsafe=unsafe).text
+
+
+def test_one_finding_per_keyword_at_the_keyword():
+    src = HEAD + "d = Dense(output_dim=1, init='uniform', W_regularizer=r, b_regularizer=r)\n"
+    found = _findings(src)
+    assert [(f.line, f.col) for f in found] == [(3, 11), (3, 25), (3, 41), (3, 58)]
+    assert all(f.fix is not None and f.fix.fix.safe for f in found)
+
+
+def test_renames_reparse_and_a_second_fix_changes_nothing():
+    src = HEAD + textwrap.dedent("""\
+        model = keras.Sequential([
+            Embedding(1000, 16, init="uniform", W_regularizer=None),
+            Conv2D(nb_filter=8, kernel_size=3, subsample=(2, 2), border_mode="same", init="he_normal"),
+            keras.layers.Flatten(),
+            Dense(output_dim=1, W_constraint=None, b_constraint=None),
+        ])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, nb_epoch=3)
+        """)
+    once = _fixed(src)
+    cst.parse_module(once)
+    assert 'Embedding(1000, 16, embeddings_initializer="uniform", embeddings_regularizer=None)' in once
+    assert ('Conv2D(filters=8, kernel_size=3, strides=(2, 2), padding="same", kernel_initializer="he_normal")'
+            in once)
+    assert "Dense(units=1, kernel_constraint=None, bias_constraint=None)" in once
+    assert "model.fit(x, y, epochs=3)" in once
+    assert _findings(once) == []
+    assert _fixed(once) == once
+
+
+def test_fit_generator_upgrade_composes_with_rl501():
+    src = HEAD + "model = keras.models.load_model('m.h5')\nmodel.fit_generator(gen, steps_per_epoch=10, nb_epoch=2)\n"
+    out = _fixed(src, rules=UPGRADE)
+    assert out.endswith("model.fit(gen, steps_per_epoch=10, epochs=2)\n")
+    assert _fixed(out, rules=UPGRADE) == out
+
+
+def test_meaning_changed_is_reported_without_a_safe_fix():
+    src = HEAD + textwrap.dedent("""\
+        model = keras.models.load_model("m.h5")
+        model.fit_generator(gen, samples_per_epoch=1000, nb_val_samples=200, validation_data=val)
+        model.evaluate(x, y, nb_epoch=1)
+        p = keras.layers.MaxPooling2D((2, 2), dim_ordering=ordering)
+        """)
+    found = _findings(src)
+    assert [f.message.split(":")[0] for f in found] == [
+        "fit_generator(samples_per_epoch=...)", "fit_generator(nb_val_samples=...)",
+        "evaluate(nb_epoch=...)", "MaxPooling2D(dim_ordering=...)"]
+    assert all(f.fix is None for f in found)
+    assert "counts batches" in found[0].message
+    assert _fixed(src, unsafe=True) == textwrap.dedent(src)
+
+
+def test_literal_dim_ordering_has_an_unsafe_fix_only():
+    src = HEAD + "c = Conv2D(8, 3, dim_ordering='th')\n"
+    [f] = _findings(src)
+    assert f.fix is not None and not f.fix.fix.safe
+    assert _fixed(src) == src
+    fixed = _fixed(src, unsafe=True)
+    assert fixed.endswith("c = Conv2D(8, 3, data_format='channels_first')\n")
+    assert _findings(fixed) == []
+
+
+def test_no_fix_when_the_new_name_is_there_or_kwargs_may_hold_it():
+    for line in ("d = Dense(8, init='uniform', kernel_initializer='zeros')\n",
+                 "d = Dense(8, init='uniform', **opts)\n",
+                 "d = keras.layers.Highway(init='uniform')\n",
+                 "d = keras.layers.SeparableConv2D(8, 3, init='uniform')\n"):
+        [f] = _findings(HEAD + line)
+        assert f.fix is None, line
+
+
+def test_not_keras_not_reported():
+    src = textwrap.dedent("""\
+        import keras
+        from sklearn.cluster import KMeans
+        from sklearn.decomposition import NMF
+        class Dense(keras.layers.Layer):
+            def __init__(self, output_dim, init="uniform", **kwargs):
+                super().__init__(**kwargs)
+        class Net:
+            def fit(self, x, nb_epoch=1):
+                return x
+        layer = Dense(output_dim=4, init="normal")
+        km = KMeans(n_clusters=3, init="random").fit(x)
+        nmf = NMF(init="nndsvd")
+        cfg = dict(nb_epoch=3, border_mode="same")
+        Net().fit(x, nb_epoch=3)
+        emb = keras.layers.Embedding(input_dim=10, output_dim=4)
+        """)
+    assert _findings(src) == []
+
+
+def test_table_is_data_and_every_rename_target_is_in_the_layer_table():
+    assert set(tables.REMOVED_ARGUMENT_REASONS) == {
+        k for t in (tables.REMOVED_LAYER_ARGUMENTS, tables.REMOVED_MODEL_ARGUMENTS) for k, v in t.items()
+        if v is None}
+    targets = {v for v in tables.REMOVED_LAYER_ARGUMENTS.values() if v} | {
+        v for m in tables.REMOVED_ARGUMENT_LAYER_RENAMES.values() for v in m.values() if v}
+    assert targets <= set(tables.KERAS3_LAYERS_TAKING)
+
+
+@pytest.mark.tensorflow
+def test_keras3_layer_table_matches_keras3():
+    keras = pytest.importorskip("keras")
+    if not keras.__version__.startswith("3."):
+        pytest.skip("needs Keras 3")
+    for keyword, layers in tables.KERAS3_LAYERS_TAKING.items():
+        for name in layers:
+            params = inspect.signature(getattr(keras.layers, name).__init__).parameters
+            assert keyword in params, (name, keyword)
+    for name, kept in tables.KERAS3_LAYER_KEEPS.items():
+        params = inspect.signature(getattr(keras.layers, name).__init__).parameters
+        assert kept <= set(params), name
+    # no other Keras 3 layer takes a removed keyword
+    for name in dir(keras.layers):
+        cls = getattr(keras.layers, name)
+        if inspect.isclass(cls) and issubclass(cls, keras.layers.Layer):
+            params = set(inspect.signature(cls.__init__).parameters)
+            assert params & set(tables.REMOVED_LAYER_ARGUMENTS) <= tables.KERAS3_LAYER_KEEPS.get(name, set()), name
+
+
+KERAS1_SCRIPT = """\
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Convolution2D, MaxPooling2D, Flatten, Dense, Embedding, LSTM, PReLU
+from keras.regularizers import l2
+from keras.constraints import max_norm
+
+rng = np.random.default_rng(0)
+x = rng.normal(size=(64, 8, 8, 1)).astype("float32")
+y = rng.normal(size=(64, 1)).astype("float32")
+model = Sequential()
+model.add(Convolution2D(nb_filter=4, kernel_size=3, subsample=(1, 1), border_mode="same", init="he_normal",
+                        W_regularizer=l2(0.01), b_regularizer=l2(0.01), W_constraint=max_norm(3),
+                        b_constraint=max_norm(3), dim_ordering="tf", input_shape=(8, 8, 1)))
+model.add(MaxPooling2D((2, 2), border_mode="valid", dim_ordering="tf"))
+model.add(Flatten())
+model.add(Dense(output_dim=8, init="uniform"))
+model.add(PReLU(init="zeros"))
+model.add(Dense(1))
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, nb_epoch=2, batch_size=16, verbose=0)
+t = rng.integers(0, 50, size=(64, 5))
+m2 = Sequential([Embedding(50, 8, init="uniform", W_regularizer=l2(0.01), W_constraint=max_norm(2)),
+                 LSTM(output_dim=4, init="glorot_uniform"), Dense(1)])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(t, y, nb_epoch=1, verbose=0)
+print("TRAINED")
+"""
+
+
+@pytest.mark.tensorflow
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None, reason="needs TensorFlow")
+def test_every_rename_runs_on_keras3(tmp_path):
+    """Each keyword of the table, fixed (dim_ordering with --unsafe-fixes), trains on Keras 3."""
+    fixed = _fixed(KERAS1_SCRIPT, unsafe=True)
+    assert _findings(fixed) == [] and _fixed(fixed, unsafe=True) == fixed
+    script = tmp_path / "k1.py"
+    script.write_text(fixed)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "KERAS_BACKEND": "tensorflow"})
+    assert run.returncode == 0 and "TRAINED" in run.stdout, run.stderr[-2000:]
