@@ -3,8 +3,10 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint import tables
+from regr_lint.facts.compat import user_method, version_guarded
 from regr_lint.rule import Edit, Fix, Rule
 
+ATTRIBUTE_ERROR = frozenset({"AttributeError"})  # what Keras 3 raises for a removed method
 RENAMED = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
 
 # Keras 2's positional parameters that mean the same in every Keras 2 release (later ones moved):
@@ -243,12 +245,9 @@ class Wrapper:
                 if call.method not in tables.GENERATOR_METHODS or id(call.node) in seen:
                     continue
                 func = call.node.func
-                if not isinstance(func, cst.Attribute) or _defined_by_user(model.cls, call.method):
-                    continue
-                if model.kind == "opaque" and isinstance(func.value, cst.Name) \
-                        and _file_defines(facts, call.method) and not _model_alias(facts, func.value.value):
-                    continue  # an unknown `obj`, and a class of the file has the method
-                if id(call.node) in _guarded(facts):
+                if not isinstance(func, cst.Attribute) or user_method(facts, model, call):
+                    continue  # the file's own method of that name (also on an object of unknown type)
+                if id(call.node) in version_guarded(facts, tables.GENERATOR_METHODS, ATTRIBUTE_ERROR):
                     continue  # written for both Keras versions: the old call runs only where it exists
                 seen.add(id(call.node))
                 new = RENAMED[call.method]
@@ -258,109 +257,6 @@ class Wrapper:
                     f"{new}() takes the generator: call {new}(...)",
                     _fix(call.node, call.method),
                 )
-
-
-def _file_defines(facts, method: str) -> bool:
-    """A class of the file defines the method: a `def` (a static one too) or a class-level alias."""
-    key = ("rl501-defines", method)
-    if key not in facts._cache:
-        facts._cache[key] = any(method in _class_names(c) for c in _classes(facts.module))
-    return facts._cache[key]
-
-
-def _model_alias(facts, name: str) -> bool:
-    """`net = self.model` (or `m = trainer.model`): the name holds what a wrapper wraps, a model."""
-    for targets, value in facts.assignments:
-        if isinstance(value, cst.Attribute) and value.attr.value.lower().endswith("model") \
-                and any(isinstance(t, cst.Name) and t.value == name for t in targets):
-            return True
-    return False
-
-
-def _guarded(facts) -> set[int]:
-    """The calls in code that runs only where the old method exists: under `if hasattr(x,
-    "fit_generator")` (either branch), a test of a `__version__`, or a `try:` whose handler catches
-    the AttributeError Keras 3 raises."""
-    key = "rl501-guarded"
-    if key not in facts._cache:
-        guarded: set[int] = set()
-
-        def calls(node):
-            for child in node.children:
-                if isinstance(child, cst.Call):
-                    guarded.add(id(child))
-                calls(child)
-
-        def walk(node):
-            for child in node.children:
-                if isinstance(child, cst.If) and _compat_test(child.test):
-                    calls(child)
-                elif isinstance(child, cst.IfExp) and _compat_test(child.test):
-                    calls(child)
-                elif isinstance(child, cst.Try) and any(_catches_attribute_error(h) for h in child.handlers):
-                    calls(child.body)
-                walk(child)
-
-        walk(facts.module)
-        facts._cache[key] = guarded
-    return facts._cache[key]
-
-
-def _compat_test(test) -> bool:
-    for node in _nodes(test):
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
-                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
-                and node.args[1].value.evaluated_value in tables.GENERATOR_METHODS:
-            return True
-        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
-            return True
-    return False
-
-
-def _catches_attribute_error(handler) -> bool:
-    kinds = [] if handler.type is None else \
-        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    return any(isinstance(k, cst.Name) and k.value == "AttributeError" for k in kinds)
-
-
-def _nodes(node):
-    yield node
-    for child in node.children:
-        yield from _nodes(child)
-
-
-def _classes(node):
-    for child in node.children:
-        if isinstance(child, cst.ClassDef):
-            yield child
-        yield from _classes(child)
-
-
-def _class_names(cdef) -> set:
-    """The names a class body binds: its methods and class-level assignments (`fit_generator = fit`)."""
-    names = set()
-    for stmt in getattr(cdef.body, "body", ()):
-        if isinstance(stmt, cst.FunctionDef):
-            names.add(stmt.name.value)
-        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
-            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-                [small.target] if isinstance(small, cst.AnnAssign) else []
-            names.update(t.value for t in targets if isinstance(t, cst.Name))
-    return names
-
-
-def _defined_by_user(cls, method: str) -> bool:
-    """A model class of the file that defines the method itself (or one of its bases does)."""
-    todo, seen = [cls], set()
-    while todo:
-        current = todo.pop()
-        if current is None or not hasattr(current, "cdef") or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if method in _class_names(current.cdef):
-            return True
-        todo.extend(getattr(current, "bases", ()))
-    return False
 
 
 def _fix(call: cst.Call, method: str):

@@ -8,7 +8,7 @@ from regr_lint import tables
 from regr_lint.facts.names import is_layer_path
 from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.rules.rl501_removed_generator_api import _defined_by_user, _file_defines, _model_alias
+from regr_lint.facts.compat import user_method, version_guarded
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
@@ -231,7 +231,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                 if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
                     continue
                 found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
-                if not found or _user_method(facts, model, call) or id(call.node) in _guarded(facts):
+                if not found or user_method(facts, model, call) or id(call.node) in _guarded(facts):
                     continue
                 for arg in found:
                     old = arg.keyword.value
@@ -271,58 +271,6 @@ def _old_keywords(call: cst.Call, table: dict, seen: set):
             yield arg
 
 
-def _guarded(facts) -> set:
-    """Calls in code written for both Keras versions, where the old keyword runs only on the old
-    Keras: under a test of a `__version__` (either branch), or in a `try:` whose handler catches the
-    TypeError / ValueError Keras 3 raises."""
-    key = "rl504-guarded"
-    if key not in facts._cache:
-        guarded: set = set()
-
-        def calls(node):
-            for child in node.children:
-                if isinstance(child, cst.Call):
-                    guarded.add(id(child))
-                calls(child)
-
-        def walk(node):
-            for child in node.children:
-                if isinstance(child, (cst.If, cst.IfExp)) and _version_test(child.test):
-                    calls(child)
-                elif isinstance(child, cst.Try) and any(_catches_rejection(h) for h in child.handlers):
-                    calls(child.body)
-                walk(child)
-
-        walk(facts.module)
-        facts._cache[key] = guarded
-    return facts._cache[key]
-
-
-def _version_test(test) -> bool:
-    todo = [test]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
-            return True
-        todo.extend(node.children)
-    return False
-
-
-def _catches_rejection(handler) -> bool:
-    kinds = [] if handler.type is None else \
-        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-    return any(isinstance(k, cst.Name) and k.value in ("TypeError", "ValueError") for k in kinds)
-
-
-def _user_method(facts, model, call) -> bool:
-    """A method of the file's own class (RL501's reading): not Keras."""
-    if _defined_by_user(model.cls, call.method):
-        return True
-    recv = call.node.func.value
-    return model.kind == "opaque" and isinstance(recv, cst.Name) and _file_defines(facts, call.method) \
-        and not _model_alias(facts, recv.value)
-
-
 def _dim_ordering_fix(arg: cst.Arg) -> Optional[Fix]:
     """dim_ordering="tf" -> data_format="channels_last" (unsafe), for a literal value."""
     value = arg.value
@@ -335,3 +283,12 @@ def _dim_ordering_fix(arg: cst.Arg) -> Optional[Fix]:
     return Fix(safe=False, message=f"use data_format={quote}{new_value}{quote}",
                edits=(Edit(arg.keyword, cst.Name("data_format")),
                       Edit(value, cst.SimpleString(f"{quote}{new_value}{quote}"))))
+
+
+# Keras 3 rejects a removed keyword with TypeError (model methods) or ValueError (layers); code that
+# catches them, or tests a `__version__`, is written for both versions.
+REJECTIONS = frozenset({"TypeError", "ValueError"})
+
+
+def _guarded(facts) -> set:
+    return version_guarded(facts, frozenset(), REJECTIONS)

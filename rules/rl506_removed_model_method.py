@@ -7,10 +7,11 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.rules.rl501_removed_generator_api import (
-    _catches_attribute_error, _defined_by_user, _file_defines, _model_alias, _nodes,
-)
+from regr_lint.facts.compat import defined_by_user, file_defines, model_alias, version_guarded
 from regr_lint.rules.rl503_private_keras_import import own_trees
+
+
+ATTRIBUTE_ERROR = frozenset({"AttributeError"})  # what Keras 3 raises for a removed method
 
 
 class RemovedModelMethod(Rule):
@@ -168,16 +169,16 @@ labels = (model
                 if method not in tables.REMOVED_MODEL_METHODS or id(call.node) in seen:
                     continue
                 func = call.node.func
-                if not isinstance(func, cst.Attribute) or _defined_by_user(model.cls, method):
+                if not isinstance(func, cst.Attribute) or defined_by_user(model.cls, method):
                     continue
                 if model.kind == "opaque":
-                    if isinstance(func.value, cst.Name) and _file_defines(facts, method) \
-                            and not _model_alias(facts, func.value.value):
+                    if isinstance(func.value, cst.Name) and file_defines(facts, method) \
+                            and not model_alias(facts, func.value.value):
                         continue  # an unknown `obj`, and a class of the file has the method
                     if method == "predict_proba" and not any(
                             c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls):
                         continue  # scikit-learn's method too: nothing shows this is a Keras model
-                if id(call.node) in _guarded(facts):
+                if id(call.node) in version_guarded(facts, tables.REMOVED_MODEL_METHODS, ATTRIBUTE_ERROR):
                     continue
                 seen.add(id(call.node))
                 if method == "predict_proba":
@@ -236,39 +237,3 @@ def _numpy_name(facts) -> Optional[tuple[str, tuple]]:
         return "numpy", ("numpy",)
     return None
 
-
-def _guarded(facts) -> set[int]:
-    """The calls in code that runs only where the old method exists: under `if hasattr(x,
-    "predict_classes")` (either branch), a test of a `__version__`, or a `try:` whose handler catches
-    the AttributeError Keras 3 raises."""
-    key = "rl506-guarded"
-    if key not in facts._cache:
-        guarded: set[int] = set()
-
-        def calls(node):
-            for child in _nodes(node):
-                if isinstance(child, cst.Call):
-                    guarded.add(id(child))
-
-        def walk(node):
-            for child in node.children:
-                if isinstance(child, (cst.If, cst.IfExp)) and _compat_test(child.test):
-                    calls(child)
-                elif isinstance(child, cst.Try) and any(_catches_attribute_error(h) for h in child.handlers):
-                    calls(child.body)
-                walk(child)
-
-        walk(facts.module)
-        facts._cache[key] = guarded
-    return facts._cache[key]
-
-
-def _compat_test(test) -> bool:
-    for node in _nodes(test):
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
-                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
-                and node.args[1].value.evaluated_value in tables.REMOVED_MODEL_METHODS:
-            return True
-        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
-            return True
-    return False

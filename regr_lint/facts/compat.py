@@ -1,0 +1,107 @@
+"""What the rules about Keras 2 APIs (RL501, RL504, RL506) share: code written for both Keras versions
+(it runs the old call only where it exists), and methods of the file's own classes that merely share
+a Keras name (not Keras)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from regr_lint.lazy import cst
+
+
+def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int]:
+    """The calls in code that runs only where an old API exists: under `if hasattr(x, "<one of
+    methods>")` (either branch, or such a conditional expression), under a test of a `__version__`,
+    or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises for the old call)."""
+    key = ("compat-guarded", methods, exceptions)
+    if key not in facts._cache:
+        guarded: set[int] = set()
+        for node in _nodes(facts.module):
+            if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods):
+                scope = node
+            elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
+                scope = node.body
+            else:
+                continue
+            guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+def _compat_test(test, methods: frozenset) -> bool:
+    for node in _nodes(test):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
+                and node.args[1].value.evaluated_value in methods:
+            return True
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+    return False
+
+
+def _catches(handler, exceptions: frozenset) -> bool:
+    kinds = [] if handler.type is None else \
+        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(isinstance(k, cst.Name) and k.value in exceptions for k in kinds)
+
+
+def _nodes(node) -> Iterator:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def file_defines(facts, method: str) -> bool:
+    """A class of the file defines the method: a `def` (a static one too) or a class-level alias."""
+    key = ("compat-defines", method)
+    if key not in facts._cache:
+        facts._cache[key] = any(method in class_names(c) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef))
+    return facts._cache[key]
+
+
+def model_alias(facts, name: str) -> bool:
+    """`net = self.model` (or `m = trainer.model`): the name holds what a wrapper wraps, a model."""
+    for targets, value in facts.assignments:
+        if isinstance(value, cst.Attribute) and value.attr.value.lower().endswith("model") \
+                and any(isinstance(t, cst.Name) and t.value == name for t in targets):
+            return True
+    return False
+
+
+def class_names(cdef) -> set:
+    """The names a class body binds: its methods and class-level assignments (`fit_generator = fit`)."""
+    names = set()
+    for stmt in getattr(cdef.body, "body", ()):
+        if isinstance(stmt, cst.FunctionDef):
+            names.add(stmt.name.value)
+        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) else []
+            names.update(t.value for t in targets if isinstance(t, cst.Name))
+    return names
+
+
+def defined_by_user(cls, method: str) -> bool:
+    """A model class of the file that defines the method itself (or one of its bases does)."""
+    todo, seen = [cls], set()
+    while todo:
+        current = todo.pop()
+        if current is None or not hasattr(current, "cdef") or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if method in class_names(current.cdef):
+            return True
+        todo.extend(getattr(current, "bases", ()))
+    return False
+
+
+def user_method(facts, model, call) -> bool:
+    """`call` (a method call on `model`) is the file's own method of that name, not Keras': its class
+    defines it, or the receiver is a name of unknown type while a class of the file defines it (and
+    the name was not taken from a `.model` attribute)."""
+    if defined_by_user(model.cls, call.method):
+        return True
+    func = call.node.func
+    return model.kind == "opaque" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+        and file_defines(facts, call.method) and not model_alias(facts, func.value.value)
