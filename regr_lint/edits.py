@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint.fixes import _remove
+from regr_lint.rewrite import _remove
 
 
 class ApplyEdits(cst.CSTTransformer):

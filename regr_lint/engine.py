@@ -17,9 +17,10 @@ from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
-from regr_lint.fixes import TextMap, import_index, import_statement, imports_module, is_removal
+from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
+from regr_lint.textmap import TextMap
 from regr_lint.vocabulary import code_vocabulary, satisfies
 
 PARSE_ERROR = "RL000"

@@ -6,7 +6,7 @@ from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
 from regr_lint.facts.dataflow import targets_are_labels
 from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq
-from regr_lint.fixes import remove_children
+from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 

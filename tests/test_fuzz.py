@@ -41,7 +41,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regr_lint.engine import lint_text
-from regr_lint.fixes import encode_like, fix_text, splice
+from regr_lint.fixes import encode_like, fix_text
+from regr_lint.textmap import splice
 from regr_lint.registry import load_rules
 from regr_lint.source import SourceError, decode
 
