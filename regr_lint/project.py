@@ -130,21 +130,24 @@ class ModuleSummary:
 _SCOPE_BODIES = ("body", "orelse", "finalbody", "handlers")
 
 
-def summarise(data: bytes) -> ModuleSummary:
-    """The summary of a module with these bytes. Never raises for a bad module."""
+def summarise(data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
+    """The summary of a module with these bytes. Never raises for a bad module. `tree`: CPython's
+    tree of these bytes when the caller has it already (the engine parses every Keras file): the
+    parse is most of a summary's cost."""
     digest = hashlib.sha256(data).hexdigest()
-    try:
-        text = decode(data)
-    except SourceError as exc:
-        return ModuleSummary(digest, error=str(exc))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    except SyntaxError as exc:
-        return ModuleSummary(digest, error=f"syntax error: {exc.msg} (line {exc.lineno})")
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return ModuleSummary(digest, error=f"cannot parse: {type(exc).__name__}: {exc}")
+    if tree is None:
+        try:
+            text = decode(data)
+        except SourceError as exc:
+            return ModuleSummary(digest, error=str(exc))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(text)
+        except SyntaxError as exc:
+            return ModuleSummary(digest, error=f"syntax error: {exc.msg} (line {exc.lineno})")
+        except (ValueError, RecursionError, MemoryError) as exc:
+            return ModuleSummary(digest, error=f"cannot parse: {type(exc).__name__}: {exc}")
     bindings: list[Binding] = []
     stars: list[tuple] = []
     all_names: list = [None]
@@ -339,6 +342,14 @@ class External(NamedTuple):
     via: str
 
 
+def _stat_sig(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return "?"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
 def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
@@ -346,8 +357,10 @@ def _norm(path: str) -> str:
 class ProjectIndex:
     """The modules of the project at `root`, for imports made by the `linted` paths' files.
 
-    `cache_dir`: where to keep summaries between runs (e.g. the result cache's directory); None
-    keeps them in memory only.
+    `cache_dir`: where to keep summaries between runs, in `<cache_dir>/modules-v<format>/`: the
+    result cache's folder (`.regr_lint_cache`, which `regr-lint clean` removes whole) is meant;
+    None keeps them in memory only. A summary on disk is keyed by the file's SHA-256, the format,
+    the Python version and this module's own file (size, mtime).
     """
 
     def __init__(self, root: str, linted: Iterable[str] = (), cache_dir: Optional[str] = None):
@@ -361,12 +374,19 @@ class ProjectIndex:
             roots.append(given if os.path.isdir(given) else os.path.dirname(given))
         self.search = list(dict.fromkeys(roots))
         self.cache_dir = cache_dir
+        # What a stored summary also depends on: what this Python parses, and this module's code
+        # (an edit of an editable install changes summaries without a format bump).
+        self._salt = f"{SUMMARY_FORMAT}:{sys.version_info[:2]}:{_stat_sig(__file__)}"
         self._by_digest: dict[str, ModuleSummary] = {}
         self._by_path: dict[str, ModuleSummary] = {}
         self._found: dict[tuple, Optional[str]] = {}
         self._skip: dict[str, bool] = {}
+        self._paths: dict[str, list] = {}
         self._keras: dict[str, bool] = {}
-        self.parsed = 0  # summaries computed from source this run (not from memory or disk)
+        # Summaries computed this run (not found in memory or on disk), and of those, the files
+        # this index parsed itself (no tree given).
+        self.computed = 0
+        self.parsed = 0
 
     # ----------------------------------------------------------------- finding files
 
@@ -381,14 +401,25 @@ class ProjectIndex:
             known = self._skip[directory] = name in _INSTALLED or _skip_dir(directory, name)
         return known
 
-    def _search_path(self, importing_file: Optional[str]) -> list[str]:
-        if importing_file is None:
+    def _search_path(self, here: Optional[str]) -> list[str]:
+        """Where an absolute import made in a file of folder `here` is looked for."""
+        if here is None:
             return self.search
-        here = os.path.dirname(_norm(importing_file))
+        known = self._paths.get(here)
+        if known is not None:
+            return known
         top = here
         while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
             top = os.path.dirname(top)
-        return list(dict.fromkeys([here, top] + self.search))
+        # Last, the folders between the file and the root: a helper in `K/utils/cnn.py` importing
+        # `utils.load` is run from `K/` by a script there, which no other entry names.
+        ancestors = []
+        probe = os.path.dirname(top)
+        while probe.startswith(self.root + os.sep) and probe != top:
+            ancestors.append(probe)
+            probe = os.path.dirname(probe)
+        known = self._paths[here] = list(dict.fromkeys([here, top] + self.search + ancestors))
+        return known
 
     def _module_in(self, base: str, parts: list[str]) -> Optional[str]:
         """The file of module `parts` below directory `base`: `a/b.py` or `a/b/__init__.py`."""
@@ -404,8 +435,9 @@ class ProjectIndex:
         module = leaf + ".py"
         return module if os.path.isfile(module) else None
 
-    def _relative_base(self, importing_file: str, level: int) -> Optional[str]:
-        base = os.path.dirname(_norm(importing_file))
+    def _relative_base(self, here: Optional[str], level: int) -> Optional[str]:
+        """The folder `level` dots name from a file in folder `here`."""
+        base = here
         for _ in range(level - 1):
             parent = os.path.dirname(base)
             if parent == base:
@@ -420,13 +452,21 @@ class ProjectIndex:
         installed package, the standard library, a namespace package's directory, nothing)."""
         if level and importing_file is None:
             return None
-        key = (import_name, _norm(importing_file) if level or importing_file else None, level)
-        if key in self._found:
+        return self._find(import_name, os.path.dirname(_norm(importing_file)) if importing_file else None,
+                          level)
+
+    def _find(self, import_name: Optional[str], here: Optional[str], level: int) -> Optional[str]:
+        """module_file for a file in the (normalised) folder `here`: what it finds depends only on
+        the importing file's folder, so files side by side share the answers."""
+        key = (import_name, here, level)
+        try:
             return self._found[key]
+        except KeyError:
+            pass
         parts = [p for p in (import_name or "").split(".") if p]
         found = None
         if level:
-            base = self._relative_base(importing_file, level)
+            base = self._relative_base(here, level)
             if base is not None:
                 if parts:
                     found = self._module_in(base, parts)
@@ -434,11 +474,10 @@ class ProjectIndex:
                     init = os.path.join(base, "__init__.py")
                     found = init if os.path.isfile(init) else None
         elif parts:
-            for base in self._search_path(importing_file):
+            for base in self._search_path(here):
                 found = self._module_in(base, parts)
                 if found is not None:
                     break
-        found = _norm(found) if found is not None else None
         self._found[key] = found
         return found
 
@@ -447,7 +486,7 @@ class ProjectIndex:
         if os.path.basename(package_file) != "__init__.py":
             return None
         found = self._module_in(os.path.dirname(package_file), [name])
-        return _norm(found) if found is not None else None
+        return found
 
     def modules(self) -> dict[str, str]:
         """Every module the search roots hold, import name -> file (the first root holding a
@@ -470,23 +509,25 @@ class ProjectIndex:
 
     # ----------------------------------------------------------------- summaries
 
-    def summary(self, path: str) -> ModuleSummary:
+    def summary(self, path: str, data: Optional[bytes] = None, tree: Optional[ast.Module] = None
+                ) -> ModuleSummary:
         """The summary of the file at `path`; a file that cannot be read gets one whose `error`
-        says why. Computed once per run per path and per content."""
+        says why. Computed once per run per path and per content. A caller that has read the
+        file (`data`, its bytes) and parsed it (`tree`) passes them: neither is done twice."""
         path = _norm(path)
         known = self._by_path.get(path)
         if known is not None:
             return known
-        try:
-            data = read_bytes(path)
-        except SourceError as exc:
-            summary = ModuleSummary("", error=str(exc))
-        else:
-            summary = self._summary_of(data)
-        self._by_path[path] = summary
+        if data is None:
+            try:
+                data = read_bytes(path)
+            except SourceError as exc:
+                self._by_path[path] = summary = ModuleSummary("", error=str(exc))
+                return summary
+        self._by_path[path] = summary = self._summary_of(data, tree)
         return summary
 
-    def _summary_of(self, data: bytes) -> ModuleSummary:
+    def _summary_of(self, data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
         # The key covers the Python version: what parses (and so the summary) depends on it.
         digest = hashlib.sha256(data).hexdigest()
         known = self._by_digest.get(digest)
@@ -494,7 +535,7 @@ class ProjectIndex:
             return known
         entry = None
         if self.cache_dir:
-            key = hashlib.sha256(f"{SUMMARY_FORMAT}:{sys.version_info[:2]}:{digest}".encode()).hexdigest()
+            key = hashlib.sha256(f"{self._salt}:{digest}".encode()).hexdigest()
             entry = os.path.join(self.cache_dir, SUMMARY_DIR, key[:2], key[2:] + ".json")
             try:
                 summary = _load(read_bytes(entry), digest)
@@ -503,14 +544,18 @@ class ProjectIndex:
             if summary is not None:
                 self._by_digest[digest] = summary
                 return summary
-        summary = summarise(data)
-        self.parsed += 1
+        summary = summarise(data, tree)
+        self.computed += 1
+        self.parsed += tree is None
         self._by_digest[digest] = summary
         if entry is not None:
             try:
-                os.makedirs(os.path.dirname(entry), exist_ok=True)
-                if not os.path.islink(os.path.dirname(entry)):
-                    write_atomic(entry, _dump(summary), durable=False, follow_symlinks=False)
+                # A link anywhere on the way could point anywhere: writes would land there.
+                shard = os.path.dirname(entry)
+                if not os.path.islink(self.cache_dir):
+                    os.makedirs(shard, exist_ok=True)
+                    if not any(os.path.islink(d) for d in (os.path.dirname(shard), shard)):
+                        write_atomic(entry, _dump(summary), durable=False, follow_symlinks=False)
             except (OSError, TypeError, ValueError):
                 pass  # an unwritable cache only costs the next run a parse
         return summary
@@ -524,7 +569,7 @@ class ProjectIndex:
         outside the project (External), or None when unknown (no such module or name, a broken
         module, a cycle, too deep)."""
         via = _norm(importing_file) if importing_file else ""
-        return self._imported(import_name, attr, level, via, 0, set())
+        return self._imported(import_name, attr, level, via, 0, set())  # depth 0: asked, not a binding
 
     def resolve(self, import_name: Optional[str], attr: Optional[str], importing_file: Optional[str],
                 level: int = 0) -> Optional[Resolved]:
@@ -535,39 +580,49 @@ class ProjectIndex:
     def _imported(self, module: Optional[str], attr: Optional[str], level: int, via: str, depth: int,
                   seen: set) -> Resolved | External | None:
         """What `from <dots><module> import <attr>` (or `import <module>`) made in `via` binds."""
-        source = self.module_file(module, via or None, level)
+        source = self._find(module, os.path.dirname(via) if via else None, level)
         if source is None:
-            if level == 0 and module and not self._in_project(module, via or None):
+            if attr is not None:
+                # A namespace package (a folder without __init__.py): only its submodules exist.
+                if level:
+                    base = self._relative_base(os.path.dirname(via), level) if via else None
+                    parts = [p for p in (module or "").split(".") if p] + [attr]
+                    sub = self._module_in(base, parts) if base else None
+                else:
+                    sub = self._find(f"{module}.{attr}", os.path.dirname(via) if via else None, 0)
+                if sub:
+                    return Resolved(sub, None)
+            if level == 0 and module and not self._in_project(module, os.path.dirname(via) if via else None):
                 return External(module, attr, via)
-            if attr is None:
-                return None
-            # A namespace package (a directory without __init__.py): only its submodules exist.
-            if level:
-                base = self._relative_base(via, level)
-                parts = [p for p in (module or "").split(".") if p] + [attr]
-                sub = self._module_in(base, parts) if base else None
-            else:
-                sub = self.module_file(f"{module}.{attr}", via or None)
-            return Resolved(_norm(sub), None) if sub else None
+            return None
         if attr is None:
             return Resolved(source, None)
-        if source == via and level and not module:
-            # `from . import x` in a package's own __init__.py: the submodule x (unless the package
-            # bound x before the import: rare, and then left unknown rather than followed in a loop).
+        if source == via and depth:
+            # A package's __init__.py importing from itself (`from . import x`, `from pkg import x`):
+            # the submodule x (unless the package bound x before the import: rare, and then left
+            # unknown rather than followed in a loop).
             return self._as_submodule(source, attr)
-        return self._name_in(source, attr, depth + 1, seen)
+        return self._name_in(source, attr, depth, seen)
 
-    def _in_project(self, import_name: str, importing_file: Optional[str]) -> bool:
-        """Whether the top package of `import_name` is the project's (a module or folder on the
-        project's search path): a module missing from it is unknown, not installed."""
-        top = import_name.partition(".")[0]
-        return any(self._module_in(base, [top]) is not None or os.path.isdir(os.path.join(base, top))
-                   for base in self._search_path(importing_file))
+    def _in_project(self, import_name: str, here: Optional[str]) -> bool:
+        """Whether `import_name` is the project's though it was not found: some package above it
+        is a file of the project (`pkg/__init__.py` for `pkg.missing`), so it is unknown, not
+        installed. A folder without __init__.py does not count: installed packages win over
+        namespace folders at run time, and a folder of examples named `tensorflow/` must not hide
+        the real one."""
+        parts = import_name.split(".")
+        return any(self._find(".".join(parts[:k]), here, 0) is not None
+                   for k in range(1, len(parts)))
 
     def _name_in(self, path: str, name: str, depth: int, seen: set) -> Resolved | External | None:
         """Where top-level `name` of the module at `path` comes from."""
-        if depth > MAX_DEPTH or (path, name) in seen:
+        if depth > MAX_DEPTH:
             return None
+        if (path, name) in seen:
+            # A cycle: the chain came back to a name it is resolving. In a package that name is
+            # what `from package import name` falls back to, its submodule (keras.src.ops binds
+            # operation_utils, re-exported back to it through ops.numpy's star import); else unknown.
+            return self._as_submodule(path, name)
         seen.add((path, name))
         summary = self.summary(path)
         if summary.error:
@@ -575,7 +630,7 @@ class ProjectIndex:
         # The last binding wins; a star import may bind the name, so it is asked in turn.
         for binding in reversed(summary.bindings):
             if binding.kind == "star":
-                source = self.module_file(binding.module, path, binding.level)
+                source = self._find(binding.module, os.path.dirname(path), binding.level)
                 if source is None:
                     continue  # an installed module's star import: unknown what it binds, passed over
                 if self._exports(source, name, 0, set()):
@@ -593,9 +648,9 @@ class ProjectIndex:
 
     def _follow(self, path: str, binding: Binding, depth: int, seen: set) -> Resolved | External | None:
         if binding.kind == "import":
-            return self._imported(binding.module, None, 0, path, depth, seen)
+            return self._imported(binding.module, None, 0, path, depth + 1, seen)
         if binding.kind == "from":
-            return self._imported(binding.module, binding.attr, binding.level, path, depth, seen)
+            return self._imported(binding.module, binding.attr, binding.level, path, depth + 1, seen)
         return Resolved(path, binding.name)  # defined here: function, class, constant, assignment
 
     def _exports(self, path: str, name: str, depth: int, seen: set) -> bool:
@@ -614,7 +669,7 @@ class ProjectIndex:
         if summary.binding(name) is not None:
             return True
         for module, level in summary.stars:  # names star-imported into it are re-exported
-            source = self.module_file(module, path, level)
+            source = self._find(module, os.path.dirname(path), level)
             if source is not None and self._exports(source, name, depth + 1, seen):
                 return True
         return False
@@ -625,15 +680,16 @@ class ProjectIndex:
         """The project files the module at `path` imports (anywhere in it), in source order: each
         imported module, and for `from pkg import sub` the submodule `sub`."""
         path = _norm(path)
+        here = os.path.dirname(path)
         out: list[str] = []
         for imp in self.summary(path).imports:
             if imp.module is None and imp.level == 0:  # `import a.b, c`
                 for name in imp.names:
-                    found = self.module_file(name, path)
+                    found = self._find(name, here, 0)
                     if found:
                         out.append(found)
                 continue
-            source = self.module_file(imp.module, path, imp.level)
+            source = self._find(imp.module, here, imp.level)
             if source is not None:
                 out.append(source)
             for name in imp.names:
@@ -642,12 +698,11 @@ class ProjectIndex:
                 if source is not None:
                     sub = self._submodule(source, name)
                 elif imp.level:
-                    base = self._relative_base(path, imp.level)
+                    base = self._relative_base(here, imp.level)
                     parts = [p for p in (imp.module or "").split(".") if p]
                     sub = self._module_in(base, parts + [name]) if base else None
-                    sub = _norm(sub) if sub else None
                 else:
-                    sub = self.module_file(f"{imp.module}.{name}", path)
+                    sub = self._find(f"{imp.module}.{name}", here, 0)
                 if sub is not None:
                     out.append(sub)
         return list(dict.fromkeys(p for p in out if p != path))

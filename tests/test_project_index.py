@@ -130,7 +130,44 @@ def test_namespace_package(tmp_path):
     assert index.resolve("nets.resnet", "build", train) == (p(tmp_path, "nets/resnet.py"), "build")
     assert index.resolve("nets", "resnet", train) == (p(tmp_path, "nets/resnet.py"), None)
     assert index.resolve("nets", "vgg", train) is None
-    assert index.lookup("nets.vgg", "build", train) is None  # the project's package: unknown, not installed
+
+
+def test_missing_module_of_a_project_package_is_unknown(tmp_path):
+    tree(tmp_path, {"pkg/__init__.py": "", "examples/tensorflow/demo.py": "",
+                    "train.py": "from pkg.missing import f\nimport tensorflow as tf\n"})
+    index = ProjectIndex(tmp_path, [tmp_path])
+    train = p(tmp_path, "train.py")
+    assert index.lookup("pkg.missing", "f", train) is None  # pkg is the project's: unknown, not installed
+    # a folder without __init__.py named like an installed package does not hide it
+    tree(tmp_path, {"tensorflow/README.md": "", "aiohttp/src/app.py": "from aiohttp import web\n"})
+    assert index.lookup("tensorflow", None, train) == External("tensorflow", None, train)
+    app = p(tmp_path, "aiohttp/src/app.py")
+    assert index.lookup("aiohttp", "web", app) == External("aiohttp", "web", app)
+
+
+def test_helpers_below_the_scripts_folder(tmp_path):
+    # K/train.py is the script (run from K/); K/utils/ is a folder of helpers importing each other as
+    # `utils.x`, which only resolves from K/.
+    tree(tmp_path, {"K/train.py": "from utils.cnn import fit\n",
+                    "K/utils/cnn.py": "from utils.load import load_data\ndef fit():\n    pass\n",
+                    "K/utils/load.py": "import keras\ndef load_data():\n    pass\n"})
+    index = ProjectIndex(tmp_path, [tmp_path])
+    cnn = p(tmp_path, "K/utils/cnn.py")
+    assert index.resolve("utils.load", "load_data", cnn) == (p(tmp_path, "K/utils/load.py"), "load_data")
+    assert index.uses_keras(p(tmp_path, "K/train.py"))
+
+
+def test_package_binding_its_submodule_reexported_back(tmp_path):
+    # keras.src.ops: the package binds its submodule, then a sibling's star import re-exports the
+    # same name back to it (the sibling imported it from the package): a cycle that ends at the submodule.
+    tree(tmp_path, {"ops/__init__.py": "from ops import utils\nfrom ops.numpy import *\n",
+                    "ops/utils.py": "def shapes():\n    pass\n",
+                    "ops/numpy.py": "from ops import utils\ndef add():\n    pass\n",
+                    "app.py": "from ops import utils, add\n"})
+    index = ProjectIndex(tmp_path, [tmp_path])
+    app = p(tmp_path, "app.py")
+    assert index.resolve("ops", "utils", app) == (p(tmp_path, "ops/utils.py"), None)
+    assert index.resolve("ops", "add", app) == (p(tmp_path, "ops/numpy.py"), "add")
 
 
 def test_src_layout(tmp_path):
@@ -435,3 +472,24 @@ def test_nothing_is_imported(tmp_path):
     index = ProjectIndex(tmp_path, [tmp_path])
     assert index.resolve("boom", "X", p(tmp_path, "t.py")) == (p(tmp_path, "boom.py"), "X")
     assert "boom" not in sys.modules
+
+
+def test_a_tree_given_is_not_parsed_again(tmp_path):
+    import ast
+
+    tree(tmp_path, {"m.py": "import keras\nUNITS = 8\n"})
+    data = (tmp_path / "m.py").read_bytes()
+    index = ProjectIndex(tmp_path, [tmp_path])
+    summary = index.summary(p(tmp_path, "m.py"), data=data, tree=ast.parse(data))
+    assert (index.computed, index.parsed) == (1, 0)
+    assert summary == ProjectIndex(tmp_path).summary(p(tmp_path, "m.py"))
+    assert summary.binding("UNITS").value == 8 and summary.keras
+
+
+def test_summaries_are_not_written_through_a_link(tmp_path):
+    tree(tmp_path, {"proj/m.py": "X = 1\n"})
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "proj" / ".regr_lint_cache").symlink_to(tmp_path / "elsewhere")
+    index = ProjectIndex(tmp_path / "proj", cache_dir=str(tmp_path / "proj" / ".regr_lint_cache"))
+    assert index.summary(p(tmp_path, "proj/m.py")).binding("X").value == 1
+    assert not list((tmp_path / "elsewhere").iterdir())
