@@ -63,7 +63,8 @@ class Binding:
     kind: "function", "class", "constant" (an assignment of a literal: `value` holds it), "assign"
     (any other assignment, `del`, a loop / `with` target …), "import" (`import module` /
     `import a.b as name`: `module` is the module bound), "from" (`from module import name`:
-    `module`, `level`, `name` the imported attribute).
+    `module`, `level`, `attr` the imported attribute), "star" (`from module import *`: the name is
+    "*"; which names it binds is known only from `module`).
     `conditional`: inside a top-level `if` / `try` / `with` / loop body, so maybe never run.
     """
 
@@ -117,17 +118,15 @@ class ModuleSummary:
         return [b for b in self.bindings if b.name == name]
 
     def defines(self) -> dict[str, Binding]:
-        """Every top-level name, with its last binding."""
-        return dict(self._last)
+        """Every top-level name, with its last binding (star imports, whose names are not known
+        from this module alone, left out)."""
+        return {name: b for name, b in self._last.items() if b.kind != "star"}
 
     def exported(self, name: str) -> bool:
         """Whether `from this import *` binds `name` (when this module binds it)."""
         if self.all is not None:
             return name in self.all
         return not name.startswith("_")
-
-
-_SCOPE_BODIES = ("body", "orelse", "finalbody", "handlers")
 
 
 def summarise(data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
@@ -186,13 +185,38 @@ def _imports(tree: ast.Module) -> list[Import]:
     return out
 
 
+# A literal longer than this (lines) or a container with more elements is data, not a setting: not
+# evaluated, not stored (an embedded array would cost time and cache space on every run).
+_MAX_LITERAL_LINES = 40
+_MAX_LITERAL_ELEMENTS = 256
+
+
 def _literal(node: Optional[ast.expr]) -> tuple[bool, object]:
-    if node is None:
+    """(True, the value) when `node` is a literal of reasonable size, else (False, None)."""
+    if node is None or (node.end_lineno or node.lineno) - node.lineno > _MAX_LITERAL_LINES:
+        return False, None
+    size = len(node.keys) if isinstance(node, ast.Dict) else len(getattr(node, "elts", ()) or ())
+    if size > _MAX_LITERAL_ELEMENTS:
         return False, None
     try:
-        return True, ast.literal_eval(node)
+        value = ast.literal_eval(node)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return False, None
+    return (True, value) if _round_trips(value) else (False, None)
+
+
+def _round_trips(value: object) -> bool:
+    """Whether repr(value) reads back as the value (how summaries are stored): `1e999` is inf,
+    whose repr is no literal."""
+    if isinstance(value, float):
+        return value == value and value not in (float("inf"), float("-inf"))
+    if isinstance(value, complex):
+        return _round_trips(value.real) and _round_trips(value.imag)
+    if isinstance(value, dict):
+        return all(_round_trips(k) and _round_trips(v) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return all(_round_trips(v) for v in value)
+    return True
 
 
 def _targets(target: ast.expr) -> Iterable[ast.Name]:
@@ -201,6 +225,13 @@ def _targets(target: ast.expr) -> Iterable[ast.Name]:
     elif isinstance(target, (ast.Tuple, ast.List)):
         for elt in target.elts:
             yield from _targets(elt.value if isinstance(elt, ast.Starred) else elt)
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)
+            and {type(test.left), type(test.comparators[0])} == {ast.Name, ast.Constant}
+            and {getattr(test.left, "id", None), getattr(test.comparators[0], "id", None)} >= {"__name__"}
+            and "__main__" in (getattr(test.left, "value", None), getattr(test.comparators[0], "value", None)))
 
 
 def _top_level(body: list, conditional: bool, out: list, stars: list, all_names: list) -> None:
@@ -270,6 +301,10 @@ def _top_level(body: list, conditional: bool, out: list, stars: list, all_names:
                     bind(name.id, "assign")
             _top_level(node.body, True, out, stars, all_names)
             _top_level(getattr(node, "orelse", []), True, out, stars, all_names)
+        elif isinstance(node, ast.If) and _is_main_guard(node.test):
+            # `if __name__ == "__main__":` never runs when the module is imported; its imports
+            # (often of the module's own names, for a demo) would shadow the real definitions.
+            _top_level(node.orelse, True, out, stars, all_names)
         elif isinstance(node, (ast.If, ast.While)):
             _top_level(node.body, True, out, stars, all_names)
             _top_level(node.orelse, True, out, stars, all_names)
@@ -382,6 +417,7 @@ class ProjectIndex:
         self._found: dict[tuple, Optional[str]] = {}
         self._skip: dict[str, bool] = {}
         self._paths: dict[str, list] = {}
+        self._imports_of: dict[str, tuple] = {}
         self._keras: dict[str, bool] = {}
         # Summaries computed this run (not found in memory or on disk), and of those, the files
         # this index parsed itself (no tree given).
@@ -392,13 +428,16 @@ class ProjectIndex:
 
     def _skipped(self, directory: str) -> bool:
         """Whether `directory`, a folder descended into while resolving a module name, is one that
-        cannot hold project modules: a folder discovery skips (tool caches, build output), a
-        virtualenv, an installed-packages folder. Only folders below a search root are asked: the
-        root itself may well sit below a `build/` or `.cache/` folder."""
+        cannot hold project modules: an installed-packages folder, a virtualenv, or a folder
+        discovery skips (tool caches, build output) unless it is a package itself
+        (`pip/_internal/operations/build/__init__.py`: build output is never one). Only folders
+        below a search root are asked: the root itself may well sit below a `build/` or `.cache/`."""
         known = self._skip.get(directory)
         if known is None:
             name = os.path.basename(directory)
-            known = self._skip[directory] = name in _INSTALLED or _skip_dir(directory, name)
+            known = name in _INSTALLED or os.path.isfile(os.path.join(directory, "pyvenv.cfg")) or (
+                _skip_dir(directory, name) and not os.path.isfile(os.path.join(directory, "__init__.py")))
+            self._skip[directory] = known
         return known
 
     def _search_path(self, here: Optional[str]) -> list[str]:
@@ -418,7 +457,10 @@ class ProjectIndex:
         while probe.startswith(self.root + os.sep) and probe != top:
             ancestors.append(probe)
             probe = os.path.dirname(probe)
-        known = self._paths[here] = list(dict.fromkeys([here, top] + self.search + ancestors))
+        # A script's own folder is its sys.path[0]; a package's module is never run that way
+        # (pip/_vendor/rich/abc.py importing the standard `abc` does not import itself).
+        first = [here] if top == here else []
+        known = self._paths[here] = list(dict.fromkeys(first + [top] + self.search + ancestors))
         return known
 
     def _module_in(self, base: str, parts: list[str]) -> Optional[str]:
@@ -494,8 +536,8 @@ class ProjectIndex:
         out: dict[str, str] = {}
         for base in self.search:
             for dirpath, dirnames, filenames in os.walk(base):
-                dirnames[:] = sorted(d for d in dirnames if not _skip_dir(os.path.join(dirpath, d), d)
-                                     and d not in _INSTALLED and d.isidentifier())
+                dirnames[:] = sorted(d for d in dirnames
+                                     if d.isidentifier() and not self._skipped(os.path.join(dirpath, d)))
                 rel = os.path.relpath(dirpath, base)
                 prefix = [] if rel == "." else rel.split(os.sep)
                 for name in sorted(filenames):
@@ -662,10 +704,8 @@ class ProjectIndex:
         summary = self.summary(path)
         if summary.error:
             return False
-        if summary.all is not None:
-            return name in summary.all
-        if name.startswith("_"):
-            return False
+        if summary.all is not None or name.startswith("_"):
+            return summary.exported(name)
         if summary.binding(name) is not None:
             return True
         for module, level in summary.stars:  # names star-imported into it are re-exported
@@ -680,14 +720,20 @@ class ProjectIndex:
         """The project files the module at `path` imports (anywhere in it), in source order: each
         imported module, and for `from pkg import sub` the submodule `sub`."""
         path = _norm(path)
+        known = self._imports_of.get(path)
+        if known is not None:
+            return list(known)
         here = os.path.dirname(path)
         out: list[str] = []
         for imp in self.summary(path).imports:
             if imp.module is None and imp.level == 0:  # `import a.b, c`
                 for name in imp.names:
-                    found = self._find(name, here, 0)
-                    if found:
-                        out.append(found)
+                    # `import a.b` runs a/__init__.py too, and binds `a`: code uses both.
+                    parts = name.split(".")
+                    for k in range(1, len(parts) + 1):
+                        found = self._find(".".join(parts[:k]), here, 0)
+                        if found:
+                            out.append(found)
                 continue
             source = self._find(imp.module, here, imp.level)
             if source is not None:
@@ -705,7 +751,8 @@ class ProjectIndex:
                     sub = self._find(f"{imp.module}.{name}", here, 0)
                 if sub is not None:
                     out.append(sub)
-        return list(dict.fromkeys(p for p in out if p != path))
+        result = self._imports_of[path] = tuple(dict.fromkeys(p for p in out if p != path))
+        return list(result)
 
     def dependencies(self, path: str) -> list[str]:
         """Every project file the module at `path` imports, directly or through others (itself
@@ -731,6 +778,23 @@ class ProjectIndex:
         known = self._keras.get(path)
         if known is not None:
             return known
-        result = self.summary(path).keras or any(self.summary(dep).keras for dep in self.dependencies(path))
+        # Breadth first, stopping at the first Keras module; a module already known not to reach
+        # Keras is not expanded again (its whole closure was searched), so asking every file of a
+        # large project stays close to linear.
+        result = False
+        seen, frontier = {path}, [path]
+        while frontier and not result:
+            nxt = []
+            for p in frontier:
+                if self.summary(p).keras or self._keras.get(p):
+                    result = True
+                    break
+                if self._keras.get(p) is False:
+                    continue
+                for dep in self.imports_of(p):
+                    if dep not in seen:
+                        seen.add(dep)
+                        nxt.append(dep)
+            frontier = nxt
         self._keras[path] = result
         return result

@@ -386,12 +386,16 @@ def test_virtualenvs_and_skipped_folders_are_never_read(tmp_path):
         "build/lib/pkg/models.py": "def f():\n    pass\n",
         "site-packages/vendored.py": "",
         "train.py": "import helpers\nimport env.tools\nimport build.lib.pkg.models\nimport vendored\n",
+        # a package that happens to be named like build output is a package (pip has one)
+        "ops/__init__.py": "", "ops/build/__init__.py": "", "ops/build/tracker.py": "class Tracker:\n    pass\n",
     })
     index = ProjectIndex(tmp_path, [tmp_path])
     train = p(tmp_path, "train.py")
     for name in ("helpers", "env.tools", "build.lib.pkg.models", "vendored", "site-packages.vendored"):
         assert index.module_file(name, train) is None, name
-    assert all(".venv" not in f and "env" + os.sep not in f and "build" not in f
+    assert index.resolve("ops.build.tracker", "Tracker", train) == (p(tmp_path, "ops/build/tracker.py"), "Tracker")
+    assert index.modules()["ops.build.tracker"] == p(tmp_path, "ops/build/tracker.py")
+    assert all(".venv" not in f and "env" + os.sep not in f and "lib" not in f
                for f in index.modules().values())
 
 
@@ -493,3 +497,28 @@ def test_summaries_are_not_written_through_a_link(tmp_path):
     index = ProjectIndex(tmp_path / "proj", cache_dir=str(tmp_path / "proj" / ".regr_lint_cache"))
     assert index.summary(p(tmp_path, "proj/m.py")).binding("X").value == 1
     assert not list((tmp_path / "elsewhere").iterdir())
+
+
+def test_constants_kept_and_data_left_out():
+    summary = summarise(("BIG = [" + ", ".join(["1"] * 1000) + "]\nINF = 1e999\nLR = 1e-3\n"
+                         "CFG = {'loss': 'mse', 'units': (64, 1)}\n").encode())
+    assert summary.binding("BIG").kind == "assign" and summary.binding("BIG").value is None
+    assert summary.binding("INF").kind == "assign"
+    assert summary.binding("LR").value == 1e-3
+    assert summary.binding("CFG").value == {"loss": "mse", "units": (64, 1)}
+    assert "*" not in summarise(b"from x import *\nY = 1\n").defines()
+
+
+def test_import_of_a_submodule_depends_on_its_package(tmp_path):
+    tree(tmp_path, {"pkg/__init__.py": "import keras\n", "pkg/sub.py": "", "t.py": "import pkg.sub\n"})
+    index = ProjectIndex(tmp_path, [tmp_path])
+    assert index.imports_of(p(tmp_path, "t.py")) == [p(tmp_path, "pkg/__init__.py"), p(tmp_path, "pkg/sub.py")]
+    assert index.uses_keras(p(tmp_path, "t.py"))
+
+
+@pytest.mark.parametrize("guard", ['__name__ == "__main__"', "'__main__' == __name__"])
+def test_main_guard_never_runs_on_import(guard):
+    summary = summarise(f"class Table:\n    pass\nif {guard}:\n    from rich.table import Table\n"
+                        f"    UNITS = 3\n".encode())
+    assert summary.binding("Table").kind == "class" and summary.binding("UNITS") is None
+    assert summary.keras is False and [i.module for i in summary.imports] == ["rich.table"]
