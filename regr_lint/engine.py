@@ -17,6 +17,7 @@ from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
+from regr_lint.project_link import imports_keras_through_project, project_for
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
@@ -132,25 +133,37 @@ def _cpython_parse(text: str, want_tree: bool = True) -> ast.Module | None:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
 
-def active_rules(text: str, rules: Sequence[Rule], path: str = "") -> list[Rule]:
+def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool = False) -> list[Rule]:
     """The cheap pre-check: the rules that apply to the path and whose tokens occur in the text
-    (no parse needed to know)."""
+    (no parse needed to know). `keras`: the file reaches Keras through a project module, so the
+    token "keras" counts as present."""
+    def has(tok: str) -> bool:
+        return tok in text or (keras and tok == "keras")
+
     return [r for r in rules if r.applies_to(path) and all(
-        (tok in text) if isinstance(tok, str) else any(t in text for t in tok) for tok in r.tokens)]
+        has(tok) if isinstance(tok, str) else any(has(t) for t in tok) for tok in r.tokens)]
 
 
 def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     """Whether linting `text` parses it at all: some rule's tokens occur in it, or it mentions Keras
-    (then CPython's parse checks it is well formed, for RL000)."""
-    return "keras" in text or bool(active_rules(text, rules, path))
+    (then CPython's parse checks it is well formed, for RL000), or one of the project modules it
+    imports does (`from utils import *` bringing `Adam` in)."""
+    if "keras" in text or active_rules(text, rules, path):
+        return True
+    return bool(path) and imports_keras_through_project(path, text) \
+        and bool(active_rules(text, rules, path, keras=True))
 
 
 def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
                ) -> tuple[list[Finding], cst.Module | None]:
     active = active_rules(text, rules, path)
     if not active and "keras" not in text:
-        # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
-        return [], None
+        if not (path and imports_keras_through_project(path, text)):
+            # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
+            return [], None
+        active = active_rules(text, rules, path, keras=True)  # Keras arrives through a project module
+        if not active:
+            return [], None
     if "\x00" in text:
         # CPython refuses a NUL byte anywhere in source (a ValueError before 3.12, then a SyntaxError
         # that libcst does not share: a NUL in a comment or a string would otherwise go unreported).
@@ -205,7 +218,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
     except (RecursionError, MemoryError, ValueError) as exc:
         return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")], None
     try:
-        facts = build_facts(module, path, text)
+        facts = build_facts(module, path, text, project_for(path))
     except RecursionError:
         return [], module  # absurdly deep code: nothing can be said with confidence
     reports: list[tuple[Rule, Report]] = []

@@ -8,10 +8,11 @@ from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Trainin
 __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
 
 
-def build_facts(module: cst.Module, path: str = "", text: str = "") -> KerasFacts:
+def build_facts(module: cst.Module, path: str = "", text: str = "", project=None) -> KerasFacts:
+    """`project`: the module index of the file's project (imports of its own modules are followed)."""
     from regr_lint.facts.interpreter import Interpreter  # only runs that parse need it
 
-    facts = Interpreter(module).run()
+    facts = Interpreter(module, path, project).run()
     facts.path = path
     facts.text = text
     return facts

@@ -7,6 +7,8 @@ is not. What it cannot resolve is UNKNOWN, and rules stay silent on UNKNOWN.
 """
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -29,12 +31,43 @@ MINMAX = "sklearn.preprocessing.MinMaxScaler"
 STANDARD = "sklearn.preprocessing.StandardScaler"
 
 
-class Scope:
-    __slots__ = ("vars", "parent")
+# How many of the project's modules one file's analysis reads (imports of imports included).
+MAX_PROJECT_MODULES = 32
 
-    def __init__(self, parent: Optional["Scope"] = None):
+
+def project_module(path: str) -> Optional[cst.Module]:
+    """Project module `path`, parsed (once per process and version of the file); None when it cannot
+    be read or parsed. Its code never runs: its top level is interpreted like the linted file's."""
+    from regr_lint.parsing import parse_module
+    from regr_lint.source import SourceError, read_text
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _MODULES:
+        try:
+            _MODULES[key] = parse_module(read_text(path))
+        except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
+            _MODULES[key] = None
+        if len(_MODULES) > 256:
+            _MODULES.pop(next(iter(_MODULES)))
+    return _MODULES[key]
+
+
+_MODULES: dict = {}
+
+
+class Scope:
+    __slots__ = ("vars", "parent", "origin")
+
+    def __init__(self, parent: Optional["Scope"] = None, origin: Optional[str] = None):
         self.vars: dict[str, Value] = {}
         self.parent = parent
+        # The project module this scope's code lives in, None for the linted file: what another
+        # module's code assigns is not this file's data flow.
+        self.origin = parent.origin if parent is not None else origin
 
     def lookup(self, name: str) -> Optional[Value]:
         scope: Optional[Scope] = self
@@ -63,8 +96,16 @@ class Frame:
 
 
 class Interpreter:
-    def __init__(self, module: cst.Module):
+    def __init__(self, module: cst.Module, path: str = "", project=None):
         self.facts = KerasFacts(module)
+        # The project's module index (regr_lint.project.ProjectIndex), to follow imports of the
+        # project's own modules; None: the file alone.
+        self.path = path
+        self.project = project
+        self.foreign: dict[str, Optional[Scope]] = {}  # module path -> its top-level scope (None: loading)
+        # > 0 while another module's code runs: its training calls and parameter bindings are not
+        # this file's evidence about targets (they are read where that module is linted)
+        self.foreign_code = 0
         self.module_scope = Scope()
         self.budget = INLINE_BUDGET
         self.depth = 0
@@ -156,12 +197,14 @@ class Interpreter:
             value = self.eval(small.value, scope, frame)
             for target in small.targets:
                 self.bind(target.target, value, scope, frame)
-            self.facts.assignments.append(([t.target for t in small.targets], small.value))
+            if scope.origin is None:
+                self.facts.assignments.append(([t.target for t in small.targets], small.value))
         elif isinstance(small, cst.AnnAssign):
             if small.value is not None:
                 value = self.eval(small.value, scope, frame)
                 self.bind(small.target, value, scope, frame)
-                self.facts.assignments.append(([small.target], small.value))
+                if scope.origin is None:
+                    self.facts.assignments.append(([small.target], small.value))
         elif isinstance(small, cst.AugAssign):
             value = self.eval(small.value, scope, frame)
             old = self.eval(small.target, scope, frame)
@@ -169,17 +212,19 @@ class Interpreter:
                 self.bind(small.target, Seq(old.items + value.items, old.node, old.elts + value.elts), scope, frame)
             else:
                 self.bind(small.target, UNKNOWN, scope, frame)
-            self.facts.assignments.append(([small.target], small))
+            if scope.origin is None:
+                self.facts.assignments.append(([small.target], small))
         elif isinstance(small, cst.Expr):
             self.eval(small.value, scope, frame)
             value = small.value
             if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
                     and value.func.attr.value in ("append", "extend", "insert"):
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
-                self.facts.assignments.append(([value.func.value], value))
+                if scope.origin is None:
+                    self.facts.assignments.append(([value.func.value], value))
         elif isinstance(small, cst.Return):
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
-            if small.value is not None and frame.function is not None:
+            if small.value is not None and frame.function is not None and scope.origin is None:
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 self.facts.assignments.append(([frame.function], small.value))
         elif isinstance(small, cst.Import):
@@ -204,6 +249,8 @@ class Interpreter:
             self.exec_import_from(small, scope)
 
     def exec_import_from(self, node: cst.ImportFrom, scope: Scope) -> None:
+        if self._import_project_names(node, scope):
+            return
         if node.relative or node.module is None:
             return
         base = dotted_name(node.module)
@@ -230,6 +277,69 @@ class Interpreter:
             local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
                 else alias.name.value
             scope.vars[local] = Ref(canonical(f"{base}.{alias.name.value}"), raw=f"{base}.{alias.name.value}")
+
+    # ---------------------------------------------------------------- the project's own modules
+    def _import_project_names(self, node: cst.ImportFrom, scope: Scope) -> bool:
+        """`from models import build_model`, `from .losses import rmse`, `from utils import *`: when
+        the module is one of the project's own, its names are what it defines — its top level runs
+        once (in this interpreter, in a scope of its own) and the names are bound from there. False
+        when the module is not the project's (Keras, an installed package, unknown)."""
+        if self.project is None or not self.path:
+            return False
+        base = dotted_name(node.module) if node.module is not None else None
+        if node.module is not None and base is None:
+            return False
+        level = len(node.relative)
+        if not level and base is not None and base.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
+            return False
+        try:
+            path = self.project.module_file(base, self.path, level)
+        except (OSError, ValueError):
+            return False
+        if path is None:
+            return False
+        module_scope = self._load_module(path)
+        if isinstance(node.names, cst.ImportStar):
+            if module_scope is not None:
+                exported = module_scope.vars.get("__all__")
+                names = [v.value for v in exported.items if isinstance(v, Lit) and isinstance(v.value, str)] \
+                    if isinstance(exported, Seq) else [n for n in module_scope.vars if not n.startswith("_")]
+                for name in names:
+                    value = module_scope.vars.get(name)
+                    if value is not None:
+                        scope.vars[name] = value
+            return True
+        for alias in node.names:
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                else alias.name.value
+            value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
+            scope.vars[local] = value if value is not None else UNKNOWN
+        return True
+
+    def _load_module(self, path: str) -> Optional[Scope]:
+        """The top-level scope of project module `path` after its top level ran; None when it cannot be
+        read, is being loaded (an import cycle), or lies too deep in a chain of imports."""
+        if path in self.foreign:
+            return self.foreign[path]
+        if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.path:
+            return None
+        self.foreign[path] = None
+        module = project_module(path)
+        if module is None:
+            return None
+        outer = self.path
+        scope = Scope(origin=path)
+        self.foreign_code += 1
+        try:
+            self.path = path  # its own imports resolve from where it lives
+            self.exec_block(module.body, scope, Frame())
+        finally:
+            self.path = outer
+            self.foreign_code -= 1
+        self.foreign[path] = scope
+        return scope
 
     def exec_class(self, cdef: cst.ClassDef, scope: Scope) -> None:
         bases = [self.eval(b.value, scope, Frame()) for b in cdef.bases]
@@ -824,7 +934,7 @@ class Interpreter:
                 for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
                     if not _same_value(getattr(old, name), getattr(new, name)):
                         setattr(old, name, UNKNOWN)
-        elif meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS:
+        elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
             if not any(t.node is call for t in model.trainings):
                 model.trainings.append(self.training(meth, args, call))
         return UNKNOWN
@@ -865,6 +975,8 @@ class Interpreter:
             self.budget -= 1
         self.depth += 1
         self.active.add(id(fdef))
+        foreign = getattr(func.scope, "origin", None) is not None
+        self.foreign_code += foreign
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
@@ -879,10 +991,11 @@ class Interpreter:
         finally:
             self.depth -= 1
             self.active.discard(id(fdef))
+            self.foreign_code -= foreign
 
     def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
         # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
-        if arg is not None and not arg.star:
+        if arg is not None and not arg.star and not self.foreign_code:
             self.facts.assignments.append(([param.name], arg.value))
 
     def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Instance],
