@@ -302,7 +302,7 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
         root = f"{project.root} (the nearest directory with a {project.found_by})"
     else:
         root = "none (no regr-lint.toml, pyproject.toml or .git above it): default settings"
-    source = config.path or "none (default settings)"
+    source = os.path.abspath(config.path) if config.path else "none (default settings)"
     if projects.explicit is not None:
         source += " (--config)"
     elif config.path and os.path.basename(config.path) == "pyproject.toml":

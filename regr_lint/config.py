@@ -3,11 +3,12 @@
 A file's project root is the nearest directory at or above it that holds a `regr-lint.toml` or a
 `pyproject.toml` with a `[tool.regr-lint]` table (its settings apply); else the nearest directory
 with a `pyproject.toml`; else the git top level (the nearest directory with a `.git`, found by
-walking up: git itself is never run). Neither: defaults, and the cache goes in the current
+walking up: git itself is never run); none of these: defaults, and the cache goes in the current
 directory. `regr-lint.toml` takes the same keys at its top level (as ruff.toml does); when one
 directory holds both, `regr-lint.toml` wins (as ruff.toml over pyproject.toml) and a warning says
 the `[tool.regr-lint]` table beside it is not read. `[tool.regr_lint]` (underscore) is an error:
-it would otherwise be silently ignored. `--config FILE` (either spelling) applies to every file.
+it would otherwise be silently ignored. `--config FILE` (either spelling) applies to every file,
+and the cache then goes in FILE's directory.
 
     [tool.regr-lint]
     select = ["RL1"]              # codes, prefixes or "ALL"; default: every registered rule
@@ -91,10 +92,6 @@ def _read(path: str) -> dict:
         raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
 
 
-def _top_level(path: str) -> bool:
-    return os.path.basename(path) != PYPROJECT
-
-
 def _strings(path: str, key: str, value: object, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: {where}{key} must be a list of strings")
@@ -147,7 +144,10 @@ def read_config(path: str, data: dict | None = None) -> Config:
     """The settings in `path`: the top level of a regr-lint.toml (or of any file `--config` names
     that has no [tool.regr-lint] table), the [tool.regr-lint] table of a pyproject.toml."""
     data = _read(path) if data is None else data
-    if _top_level(path) and not (isinstance(data.get("tool"), dict) and SECTION in data["tool"]):
+    named = os.path.basename(path)
+    # Another name (`--config ci.toml`) is read as a regr-lint.toml unless it has a [tool.regr-lint].
+    if named == OWN_FILE or (named != PYPROJECT and not (isinstance(data.get("tool"), dict)
+                                                         and SECTION in data["tool"])):
         if "tool" in data:
             raise ConfigError(f"{path}: a {OWN_FILE} holds the settings at its top level (select = …), "
                               f"not in a [tool] table")
