@@ -168,7 +168,12 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         fail(str(exc))
     outcome = _lint_many(groups, stdin=stdin, mode=mode, jobs=jobs or default_jobs())
     # SARIF describes the rules that ran (in a run of no files: those of the cwd's project)
-    rules = settings.all_rules() or settings.for_config(projects.for_dir(".").config)[0]
+    rules = settings.all_rules()
+    if not groups:
+        try:
+            rules = settings.for_config(projects.for_dir(".").config)[0]
+        except ConfigError as exc:
+            fail(str(exc))
     findings = sorted(outcome.findings)
     if show_source and fmt == "text":
         fmt = "full"
