@@ -1,4 +1,5 @@
-"""The per-file result cache in `.regr_lint_cache/` at the project root.
+"""The per-file result cache in `.regr_lint_cache/` at the root of each file's project
+(regr_lint.config.Projects: one cache per project in a monorepo).
 
 An entry holds the findings of one file's *contents* under one set of *settings*; its key is
 
@@ -59,11 +60,6 @@ class CachedFix:
     message: str
     edits: tuple = ()  # placeholders, one per edit of the rule's Fix (their nodes are not cached)
     imports: tuple = ()
-
-
-def project_root(config_path: Optional[str]) -> str:
-    """Where the cache lives: the directory of the config file in use, else the cwd."""
-    return os.path.dirname(os.path.abspath(config_path)) if config_path else os.getcwd()
 
 
 def _stat_sig(path: Optional[str]) -> str:

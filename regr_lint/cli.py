@@ -5,6 +5,7 @@ Exit codes: 0 nothing found, 1 findings, 2 usage, configuration or internal erro
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import traceback
@@ -14,10 +15,10 @@ from typing import NoReturn, Sequence
 import click
 
 from regr_lint import __version__
-from regr_lint.config import Config, ConfigError, load_config
+from regr_lint.config import Config, ConfigError, Projects
 from regr_lint.discovery import DiscoveryError, discover
 from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_file, lint_text, parse_error
-from regr_lint.cache import Cache, clean, fingerprint, project_root
+from regr_lint.cache import CACHE_DIR_NAME, Cache, clean, fingerprint
 from regr_lint.parallel import Crash, Skipped, default_jobs, lint_paths
 from regr_lint.finding import Finding
 from regr_lint.files import read_snapshot, sweep, write_source
@@ -62,7 +63,11 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
               help="Write the formatted output to this file instead of stdout (the summary stays on stderr).")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="pyproject.toml to read [tool.regr-lint] from (default: the nearest one above the cwd).")
+              help="Settings for every file: a regr-lint.toml, or a pyproject.toml's [tool.regr-lint] "
+                   "(default: each file's own project's, found above the file).")
+@click.option("--show-settings", "settings_for", type=click.Path(), metavar="PATH",
+              help="Print the settings that apply to PATH and where they come from, and exit.")
+@click.option("--show-files", is_flag=True, help="Print the files a run would lint, one per line, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", type=click.Path(),
               help="Read the source from standard input and lint it as if it were this path "
@@ -92,10 +97,11 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           exit_zero: bool, stdin_filename: str | None, apply_fixes: bool, unsafe_fixes: bool,
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
           jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
-          add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False) -> None:
+          add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False,
+          settings_for: str | None = None, show_files: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
-        config = load_config(config_path)
+        projects = Projects(config_path)
         cli_layer = Layer(
             select=normalize(select, "--select") if select else None,
             ignore=normalize(ignore, "--ignore"),
@@ -103,13 +109,10 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         )
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
-    configure_source(config.max_file_size)  # the size limit, for every reader of source files
-    layers = [config.layer, cli_layer]
     registry = load_registry()
-    rules = _enabled_rules(registry, layers)
-    # A file that cannot be parsed was not checked at all: say so even under a narrow --select
-    # (as ruff does for syntax errors), unless RL000 itself is ignored.
-    dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
+    settings = _Settings(registry, cli_layer)
+    if settings_for is not None:
+        _show_settings(settings_for, projects, settings)
 
     mode = FixMode(apply=apply_fixes or show_diff, write=apply_fixes and not show_diff, diff=show_diff,
                    unsafe=unsafe_fixes)
@@ -120,16 +123,21 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         if paths and list(paths) != ["-"]:
             raise click.UsageError("PATHS cannot be given together with --stdin-filename")
         name = stdin_filename or "-"
-        files = [] if stdin_filename and config.exclude.match(name) else [name]
+        try:  # the settings of the file it names
+            excluded = bool(stdin_filename) and projects.for_file(name).config.exclude.match(name)
+        except ConfigError as exc:
+            fail(str(exc))
+        files = [] if excluded else [name]
         if not files and mode.write:
             sys.stdout.buffer.write(sys.stdin.buffer.read())  # excluded: the editor gets its text back
     else:
         missing: list = []
         warnings: list = []
         try:
-            files = discover(paths or ["."], config.exclude, respect_gitignore=not no_respect_gitignore,
+            files = discover(paths or ["."], lambda d: projects.for_dir(d).config.exclude,
+                             respect_gitignore=not no_respect_gitignore,
                              missing=missing, errors=unreadable, warnings=warnings)
-        except DiscoveryError as exc:
+        except (DiscoveryError, ConfigError) as exc:
             fail(str(exc))
         for message in dict.fromkeys(warnings):  # a .gitignore above two given paths is read twice
             click.echo(f"regr-lint: warning: {message}", err=True)
@@ -142,17 +150,30 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         folders = {os.path.dirname(f) for f in files}
         if mode.write:  # a symlinked file's target is written in the target's directory
             folders |= {os.path.dirname(os.path.realpath(f)) for f in files if os.path.islink(f)}
-        for warning in sweep(sorted(folders)):
-            click.echo(f"regr-lint: warning: {warning}", err=True)
+        if not show_files:
+            for warning in sweep(sorted(folders)):
+                click.echo(f"regr-lint: warning: {warning}", err=True)
+    for message in dict.fromkeys(projects.warnings):  # every directory was resolved by now
+        click.echo(f"regr-lint: warning: {message}", err=True)
+    if show_files:
+        for path in files:
+            click.echo(escape_surrogates(path))
+        sys.exit(0)
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
-    cache = None if no_cache or stdin or mode.apply else Cache(
-        project_root(config.path), fingerprint(rules, {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}))
-    if cache is not None and cache.problem:
-        click.echo(f"regr-lint: warning: {cache.problem}", err=True)
-        cache = None
-    outcome = _lint_many(files, rules, config, dropped, stdin=stdin, mode=mode, cache=cache,
-                         jobs=jobs or default_jobs())
+    use_cache = not (no_cache or stdin or mode.apply)
+    try:
+        groups = _groups(files, projects, settings, use_cache)
+    except ConfigError as exc:
+        fail(str(exc))
+    outcome = _lint_many(groups, stdin=stdin, mode=mode, jobs=jobs or default_jobs())
+    # SARIF describes the rules that ran (in a run of no files: those of the cwd's project)
+    rules = settings.all_rules()
+    if not groups:
+        try:
+            rules = settings.for_config(projects.for_dir(".").config)[0]
+        except ConfigError as exc:
+            fail(str(exc))
     findings = sorted(outcome.findings)
     if show_source and fmt == "text":
         fmt = "full"
@@ -200,12 +221,128 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
 
 
-def _enabled_rules(loaded: list[LoadedRule], layers: list[Layer]) -> list[Rule]:
-    codes = [lr.rule.code for lr in loaded]
-    for sel in unknown({s for layer in layers for s in (layer.select or []) + layer.extend_select}, codes):
-        click.echo(f"regr-lint: warning: selector {sel} matches no registered rule", err=True)
-    enabled = resolve(codes, layers)
-    return [lr.rule for lr in loaded if lr.rule.code in enabled]
+class _Settings:
+    """The rules each configuration enables (with the command line's options on top), worked out
+    once per configuration in a run."""
+
+    def __init__(self, registry: list[LoadedRule], cli_layer: Layer):
+        self.registry = registry
+        self.cli_layer = cli_layer
+        self.packages = {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}
+        self._by_config: dict[int, tuple[Config, list[Rule], list[str]]] = {}
+        self._fingerprints: dict[tuple, str] = {}
+        self._warned: set[str] = set()
+
+    def for_config(self, config: Config) -> tuple[list[Rule], list[str]]:
+        """The enabled rules, and the codes dropped whatever the rules (RL000 when ignored)."""
+        hit = self._by_config.get(id(config))
+        if hit is None:
+            layers = [config.layer, self.cli_layer]
+            codes = [lr.rule.code for lr in self.registry]
+            for sel in unknown({s for layer in layers for s in (layer.select or []) + layer.extend_select}, codes):
+                if sel not in self._warned:
+                    self._warned.add(sel)
+                    click.echo(f"regr-lint: warning: selector {sel} matches no registered rule", err=True)
+            enabled = resolve(codes, layers)
+            rules = [lr.rule for lr in self.registry if lr.rule.code in enabled]
+            # A file that cannot be parsed was not checked at all: say so even under a narrow --select
+            # (as ruff does for syntax errors), unless RL000 itself is ignored.
+            dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
+            hit = self._by_config[id(config)] = (config, rules, dropped)  # the config kept: its id stays its own
+        return hit[1], hit[2]
+
+    def fingerprint(self, rules: list[Rule]) -> str:
+        key = tuple(r.code for r in rules)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = fingerprint(rules, self.packages)
+        return self._fingerprints[key]
+
+    def all_rules(self) -> list[Rule]:
+        """Every rule some configuration of this run enabled, in the registry's order."""
+        used = {r.code for _, rules, _ in self._by_config.values() for r in rules}
+        return [lr.rule for lr in self.registry if lr.rule.code in used]
+
+
+@dataclass
+class _Group:
+    """Files linted with the same settings into the same cache (one project, usually)."""
+
+    config: Config
+    rules: list[Rule]
+    dropped: list[str]
+    cache: Cache | None
+    files: list[str] = field(default_factory=list)
+
+
+def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache: bool) -> list[_Group]:
+    groups: dict[tuple, _Group] = {}
+    problems: dict[str, None] = {}
+    for path in files:
+        project = projects.for_file(path)
+        key = (id(project.config), project.cache_root)
+        group = groups.get(key)
+        if group is None:
+            rules, dropped = settings.for_config(project.config)
+            cache = Cache(project.cache_root, settings.fingerprint(rules)) if use_cache else None
+            if cache is not None and cache.problem:
+                problems[cache.problem] = None
+                cache = None
+            group = groups[key] = _Group(project.config, rules, dropped, cache)
+        group.files.append(path)
+    for problem in problems:
+        click.echo(f"regr-lint: warning: {problem}", err=True)
+    return list(groups.values())
+
+
+def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoReturn:
+    """--show-settings PATH: what applies to PATH and where it comes from."""
+    try:
+        project = projects.for_path(path)
+    except ConfigError as exc:
+        fail(str(exc))
+    config = project.config
+    rules, _ = settings.for_config(config)
+    is_dir = os.path.isdir(path)
+    if project.root:
+        root = f"{project.root} (the nearest directory with a {project.found_by})"
+    else:
+        root = "none (no regr-lint.toml, pyproject.toml or .git above it): default settings"
+    source = os.path.abspath(config.path) if config.path else "none (default settings)"
+    if projects.explicit is not None:
+        source += " (--config)"
+    elif config.path and os.path.basename(config.path) == "pyproject.toml":
+        source += " [tool.regr-lint]"
+    table = config.table
+    layer = config.layer
+    pfi = {k: v for k, v in table.get("per-file-ignores", {}).items()}
+    out = [
+        f"path: {path}",
+        f"project root: {root}",
+        f"settings from: {source}",
+        f"cache: {os.path.join(project.cache_root, CACHE_DIR_NAME)}",
+        f"excluded: {'yes' if config.exclude.match(path, is_dir) else 'no'}",
+        "",
+        f"select = {json.dumps(layer.select) if layer.select is not None else '(default: every rule)'}",
+        f"ignore = {json.dumps(layer.ignore)}",
+        f"extend-select = {json.dumps(layer.extend_select)}",
+        f"exclude = {json.dumps(table.get('exclude', []))}",
+        f"per-file-ignores = {json.dumps(pfi)}",
+        f"max-file-size = {config.max_file_size}",
+    ]
+    cli = [f"--{name} {','.join(values)}" for name, values in
+           (("select", settings.cli_layer.select or []), ("ignore", settings.cli_layer.ignore),
+            ("extend-select", settings.cli_layer.extend_select)) if values]
+    if cli:
+        out.append(f"command line: {' '.join(cli)}")
+    codes = [r.code for r in rules]
+    if not is_dir:
+        off = config.ignored_codes(path)
+        if off:
+            out.append(f"per-file-ignores for this file: {json.dumps(off)}")
+            codes = [c for c in codes if not any(matches(s, c) for s in off)]
+    out.append(f"rules enabled{'' if is_dir else ' for this file'}: {', '.join(codes) or '(none)'}")
+    click.echo("\n".join(escape_surrogates(line) for line in out))
+    sys.exit(0)
 
 
 @dataclass(frozen=True)
@@ -227,16 +364,24 @@ class Outcome:
     applied: dict = field(default_factory=dict)  # path -> [(code, name)] of the fixes applied
 
 
-def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: list[str],
-               stdin: bool, mode: FixMode = FixMode(), cache: Cache | None = None, jobs: int = 1) -> Outcome:
-    """Lint (and fix) each file; a crash in one file is reported and counted, and the run goes on.
+def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), jobs: int = 1) -> Outcome:
+    """Lint (and fix) each file with its own project's settings; a crash in one file is reported and
+    counted, and the run goes on.
 
     Plain lint runs go through regr_lint.parallel (the cache, and a worker pool when `jobs` > 1);
     fixing and standard input stay serial, in this process."""
     outcome = Outcome()
-    linted = {} if mode.apply or stdin else dict(zip(files, lint_paths(files, rules, cache, jobs)))
+    for group in groups:
+        configure_source(group.config.max_file_size)  # the size limit, for every reader of source files
+        _lint_group(group, stdin, mode, jobs, outcome)
+    return outcome
+
+
+def _lint_group(group: _Group, stdin: bool, mode: FixMode, jobs: int, outcome: Outcome) -> None:
+    files, rules, config = group.files, group.rules, group.config
+    linted = {} if mode.apply or stdin else dict(zip(files, lint_paths(files, rules, group.cache, jobs)))
     for path in files:
-        ignored = dropped + config.ignored_codes(path)
+        ignored = group.dropped + config.ignored_codes(path)
 
         def keep(f: Finding) -> bool:
             return not any(matches(s, f.code) for s in ignored)
@@ -270,7 +415,6 @@ def _lint_many(files: list[str], rules: list[Rule], config: Config, dropped: lis
                 traceback.print_exc()
             continue
         outcome.findings.extend(f for f in found if keep(f))
-    return outcome
 
 
 def _show_fixes(applied: dict) -> None:
@@ -406,19 +550,26 @@ def _use_color() -> bool:
 
 
 @cli.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="pyproject.toml whose directory holds the cache (default: the nearest one above the cwd).")
-def clean_command(config_path: str | None) -> None:
-    """Remove the result cache (.regr_lint_cache/ at the project root)."""
+              help="The configuration file whose directory holds the cache (as with `check --config`).")
+def clean_command(paths: Sequence[str], config_path: str | None) -> None:
+    """Remove the result cache (.regr_lint_cache/ at the root of the project of each of PATHS;
+    default: the current directory's)."""
     try:
-        config = load_config(config_path)
+        projects = Projects(config_path)
+        roots = dict.fromkeys(projects.for_path(p).cache_root for p in (paths or ["."]))
     except ConfigError as exc:
         fail(str(exc))
-    try:
-        removed = clean(project_root(config.path))
-    except OSError as exc:
-        fail(f"cannot remove the cache: {exc}")
-    click.echo(f"removed {removed}" if removed else "no cache to remove", err=True)
+    removed = []
+    for root in roots:
+        try:
+            done = clean(root)
+        except OSError as exc:
+            fail(f"cannot remove the cache: {exc}")
+        if done:
+            removed.append(done)
+    click.echo("\n".join(f"removed {r}" for r in removed) if removed else "no cache to remove", err=True)
 
 
 @cli.command("rules")

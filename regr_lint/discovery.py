@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Iterable
+from typing import Callable, Iterable, Union
 
 from regr_lint.pathmatch import PathMatcher, prepare
 from regr_lint.source import SourceError, read_bytes
@@ -16,6 +16,14 @@ SKIP_DIRS = frozenset({
 })
 SKIP_DIR_GLOBS = ("*.egg-info",)
 SOURCE_SUFFIXES = (".py", ".ipynb")
+
+
+# The `exclude` patterns in force in a directory (each project has its own), or one set for all.
+Excludes = Union[PathMatcher, Callable[[str], PathMatcher]]
+
+
+def _excludes(exclude: Excludes) -> Callable[[str], PathMatcher]:
+    return exclude if callable(exclude) else (lambda directory: exclude)
 
 
 class DiscoveryError(Exception):
@@ -111,7 +119,7 @@ class GitIgnore:
         return state
 
 
-def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None,
+def _walk(root: str, exclude_in: Callable[[str], PathMatcher], gitignore: GitIgnore | None = None,
           errors: list | None = None) -> Iterable[str]:
     rules: dict[str, GitIgnore] = {}
 
@@ -127,6 +135,8 @@ def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None,
             # A directory's rules: its parent's plus its own .gitignore (the root's: see for_root).
             parent = rules.pop(dirpath, None)
             ignore = gitignore if parent is None else parent.enter(dirpath, ".gitignore" in filenames)
+        # A directory's entries are matched against the excludes of the project the directory is in.
+        exclude = exclude_in(dirpath)
         # Pruning in place keeps os.walk out of skipped trees entirely.
         dirnames[:] = [
             d for d in dirnames
@@ -144,7 +154,7 @@ def _walk(root: str, exclude: PathMatcher, gitignore: GitIgnore | None = None,
                 yield os.path.normpath(path)
 
 
-def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool = False,
+def discover(paths: Iterable[str], exclude: Excludes, respect_gitignore: bool = False,
              missing: list | None = None, errors: list | None = None,
              warnings: list | None = None) -> list[str]:
     """Files to lint, sorted and without duplicates.
@@ -155,12 +165,16 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
 
     A file named explicitly is linted whatever its suffix, unless the configured `exclude` covers it:
     pre-commit passes files one by one, and must still respect the project's excludes.
+    `exclude` is one PathMatcher for every path, or a function giving the one in force in a
+    directory: a path given is matched against those of its own directory (a given directory:
+    its own), a walked entry against those of the directory that holds it.
 
     A directory that cannot be listed (no permission, removed mid-walk) is skipped and described in
     `errors` ("DIR: cannot read directory: REASON"), when given, for the caller to report.
     A `.gitignore` pattern git cannot use (`[]`, an unclosed `[`) is passed over, as git does, and
     described in `warnings` when given.
     """
+    exclude_in = _excludes(exclude)
     found: set[str] = set()
     for given in paths:
         if not os.path.exists(given):
@@ -168,10 +182,11 @@ def discover(paths: Iterable[str], exclude: PathMatcher, respect_gitignore: bool
                 raise DiscoveryError(f"{given}: no such file or directory")
             missing.append(given)  # reported by the caller; the other paths are still linted
             continue
-        if exclude.match(given, os.path.isdir(given)):
+        is_dir = os.path.isdir(given)
+        if exclude_in(given if is_dir else os.path.dirname(given) or ".").match(given, is_dir):
             continue
-        if os.path.isdir(given):
-            found.update(_walk(given, exclude,
+        if is_dir:
+            found.update(_walk(given, exclude_in,
                                GitIgnore.for_root(given, warnings) if respect_gitignore else None, errors))
         else:
             found.add(os.path.normpath(given))
