@@ -17,7 +17,7 @@ from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
-from regr_lint.project_link import imports_keras_through_project, project_for
+from regr_lint.project_link import imports_keras_through_project, imports_project_modules, project_for
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
@@ -188,9 +188,10 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
         return [parse_error(path, f"cannot parse: {exc}")], None
-    if tree is not None and any(r.names for r in active):
+    if tree is not None and any(r.names for r in active) and not (path and imports_project_modules(path, text)):
         # The second pre-check: the identifiers a rule needs must occur in code, not only in
         # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse).
+        # Not for a file importing the project's own modules: the names may be defined there.
         vocab = code_vocabulary(tree)
         active = [r for r in active if satisfies(r.names, vocab)]
     del tree

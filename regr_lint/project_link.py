@@ -3,40 +3,36 @@ through, whether its project imports bring Keras in (then a file that never name
 analysed), and a digest of the project modules it depends on (part of its cache key: editing
 `models.py` re-lints `train.py`).
 
-The root is the nearest folder above the file holding a `pyproject.toml`, a `regr-lint.toml` or a
-`.git`, else the file's own folder. One index per root per process."""
+One index per project root per process."""
 from __future__ import annotations
 
 import hashlib
 import os
 from typing import Optional
 
+from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex
 from regr_lint.source import SourceError, read_bytes
 
-_MARKERS = ("pyproject.toml", "regr-lint.toml", ".git")
+_PROJECTS = Projects()  # only its root search is used here: no settings are read
 _INDEXES: dict[str, ProjectIndex] = {}
 _ROOTS: dict[str, str] = {}
 
 
 def project_root(path: str) -> Optional[str]:
-    """The root of the project `path` (a file) belongs to; None when `path` is not a file on disk."""
+    """The root of the project `path` (a file) belongs to, as its settings find it (the folder of
+    its regr-lint configuration, else of the nearest pyproject.toml, else the git top level), else
+    the file's own folder; None when `path` is not a file on disk."""
     if not path or path == "-" or not os.path.isfile(path):
         return None
     here = os.path.dirname(os.path.abspath(path))
     found = _ROOTS.get(here)
     if found is None:
-        probe = here
-        while True:
-            if any(os.path.exists(os.path.join(probe, m)) for m in _MARKERS):
-                found = probe
-                break
-            parent = os.path.dirname(probe)
-            if parent == probe:
-                found = here
-                break
-            probe = parent
-        _ROOTS[here] = found
+        try:
+            config_path, pyproject, git = _PROJECTS._resolve(here)
+        except (OSError, ValueError, ConfigError):  # a broken configuration is the CLI's to report
+            config_path, pyproject, git = None, None, None
+        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) or here
     return found
 
 
@@ -48,6 +44,19 @@ def project_for(path: str) -> Optional[ProjectIndex]:
     if index is None:
         index = _INDEXES[root] = ProjectIndex(root)
     return index
+
+
+def imports_project_modules(path: str, text: str) -> bool:
+    """The file imports a module of its own project (its names may come from there)."""
+    if "import" not in text:
+        return False
+    index = project_for(path)
+    if index is None:
+        return False
+    try:
+        return bool(index.imports_of(os.path.abspath(path)))
+    except (OSError, ValueError, RecursionError):
+        return False
 
 
 def imports_keras_through_project(path: str, text: str) -> bool:
