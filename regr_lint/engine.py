@@ -150,19 +150,18 @@ def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     imports does (`from utils import *` bringing `Adam` in)."""
     if "keras" in text or active_rules(text, rules, path):
         return True
-    return bool(path) and imports_keras_through_project(path, text) \
-        and bool(active_rules(text, rules, path, keras=True))
+    return bool(path) and bool(active_rules(text, rules, path, keras=True)) \
+        and imports_keras_through_project(path, text)
 
 
 def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
                ) -> tuple[list[Finding], cst.Module | None]:
     active = active_rules(text, rules, path)
     if not active and "keras" not in text:
-        if not (path and imports_keras_through_project(path, text)):
-            # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never parsed.
-            return [], None
-        active = active_rules(text, rules, path, keras=True)  # Keras arrives through a project module
-        if not active:
+        active = active_rules(text, rules, path, keras=True) if path else []
+        if not active or not imports_keras_through_project(path, text):
+            # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never
+            # parsed — unless Keras arrives through a project module (`from utils import *`).
             return [], None
     if "\x00" in text:
         # CPython refuses a NUL byte anywhere in source (a ValueError before 3.12, then a SyntaxError
@@ -188,7 +187,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
         return [parse_error(path, f"cannot parse: {exc}")], None
-    if tree is not None and any(r.names for r in active) and not (path and imports_project_modules(path, text)):
+    if tree is not None and any(r.names for r in active) and not (path and imports_project_modules(path, text, tree)):
         # The second pre-check: the identifiers a rule needs must occur in code, not only in
         # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse).
         # Not for a file importing the project's own modules: the names may be defined there.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from typing import Optional
 
 from regr_lint.config import ConfigError, Projects
@@ -46,29 +47,61 @@ def project_for(path: str) -> Optional[ProjectIndex]:
     return index
 
 
-def imports_project_modules(path: str, text: str) -> bool:
-    """The file imports a module of its own project (its names may come from there)."""
+# Keras' and TensorFlow's own packages are Keras, not a project's modules, even where the tree being
+# linted is theirs (the keras sdist, the TensorFlow wheel): the interpreter knows them by name.
+_KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras"})
+
+
+# The modules an import statement names, read off the text (no parse: this runs in the pre-check,
+# on files that may never be parsed): `from ..x.y import z` -> ("x.y", 2), `import a.b, c` -> a.b, c.
+_FROM = re.compile(r"^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import\b", re.M)
+_IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.M)
+
+
+def _named_modules(text: str) -> list[tuple[Optional[str], int]]:
+    out = [(m.group(2) or None, len(m.group(1))) for m in _FROM.finditer(text)]
+    for m in _IMPORT.finditer(text):
+        out.extend((part.split()[0], 0) for part in m.group(1).split(",") if part.strip())
+    return out
+
+
+def _project_imports(path: str, text: str, tree=None) -> list[str]:
+    """The project modules the file at `path` imports, Keras' and TensorFlow's own packages left out.
+    With CPython's `tree` of the file, read from it (every import, also `from pkg import sub`);
+    without, from the text's import statements (no parse)."""
     if "import" not in text:
-        return False
+        return []
     index = project_for(path)
     if index is None:
-        return False
+        return []
+    here = os.path.abspath(path)
     try:
-        return bool(index.imports_of(os.path.abspath(path)))
-    except (OSError, ValueError, RecursionError):
-        return False
+        if tree is not None:
+            index.summary(here, tree=tree)  # the engine's parse, not a second one
+            deps = index.imports_of(here)
+        else:
+            deps = [found for module, level in _named_modules(text)
+                    if (module or level) and (level or module.split(".")[0] not in _KERAS_PACKAGES)
+                    for found in [index.module_file(module, here, level)] if found]
+    except (OSError, ValueError, RecursionError, SyntaxError):
+        return []
+    return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+
+
+def imports_project_modules(path: str, text: str, tree=None) -> bool:
+    """The file imports a module of its own project (its names may come from there)."""
+    return bool(_project_imports(path, text, tree))
 
 
 def imports_keras_through_project(path: str, text: str) -> bool:
     """The file imports a project module that uses Keras (itself or through its own imports)."""
-    if "import" not in text:
+    deps = _project_imports(path, text)
+    if not deps:
         return False
     index = project_for(path)
-    if index is None:
-        return False
     try:
-        return any(index.uses_keras(dep) for dep in index.imports_of(os.path.abspath(path)))
-    except (OSError, ValueError, RecursionError):
+        return any(index.uses_keras(dep) for dep in deps)
+    except (OSError, ValueError, RecursionError, SyntaxError):
         return False
 
 
