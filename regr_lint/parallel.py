@@ -73,7 +73,7 @@ def _prepare(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Union[
     # rules that do not apply at this path make identical content lint differently elsewhere
     # …and the project modules it imports are part of what it is (editing models.py re-lints train.py)
     key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path))
-                    + "|" + dependency_digest(path))
+                    + "|" + dependency_digest(path, text))
     hit = cache.get(key, path, len(data))
     return hit if hit is not None else _Pending(text, key)
 

@@ -105,15 +105,17 @@ def imports_keras_through_project(path: str, text: str) -> bool:
         return False
 
 
-def dependency_digest(path: str) -> str:
+def dependency_digest(path: str, text: str) -> str:
     """SHA-256 over the project modules `path` imports (directly or not): their paths and bytes. ""
-    when it imports none (or is not a file on disk)."""
-    index = project_for(path)
-    if index is None:
+    when it imports none (or is not a file on disk): then nothing is parsed, which keeps a warm run
+    of a library that imports itself everywhere (the keras sdist) a cache lookup per file."""
+    if not _project_imports(path, text):
         return ""
+    index = project_for(path)
     try:
-        deps = index.dependencies(os.path.abspath(path))
-    except (OSError, ValueError, RecursionError):
+        deps = [d for d in index.dependencies(os.path.abspath(path))
+                if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+    except (OSError, ValueError, RecursionError, SyntaxError):
         return ""
     if not deps:
         return ""
