@@ -34,7 +34,7 @@ import shutil
 import stat
 import sys
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from regr_lint import __version__
 from regr_lint.files import write_atomic
@@ -189,28 +189,36 @@ class Cache:
     def _entry(self, key: str) -> str:
         return os.path.join(self.entries, key[:2], key[2:] + ".json")
 
-    def get(self, key: str, path: str, size: int = 2 ** 31) -> Optional[list[Finding]]:
+    def get(self, key: str, path: str, size: int = 2 ** 31,
+            current: Optional[Callable[[dict], bool]] = None) -> Optional[list[Finding]]:
         """The cached findings (placed at `path`, a file of `size` bytes), or None on a miss (absent,
         unreadable, corrupt, or absurd: positions beyond the file, nesting that exhausts the parser,
-        `Infinity`, a FIFO where the entry should be)."""
+        `Infinity`, a FIFO where the entry should be). An entry recorded with the project modules
+        the file imports is a hit only if `current(those {path: digest})` says they are unchanged."""
         if self.problem:
             return None
         try:
             doc = json.loads(read_bytes(self._entry(key)))
             if not isinstance(doc, dict) or doc.get("key") != key or type(doc["findings"]) is not list:
                 return None
+            deps = doc.get("deps")
+            if deps is not None and (type(deps) is not dict or current is None or not current(deps)):
+                return None
             return [load_finding(path, d, size + 1) for d in doc["findings"]]
         except (SourceError, ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError,
                 MemoryError):
             return None
 
-    def put(self, key: str, findings: Iterable[Finding]) -> None:
-        """Store an entry atomically; a cache that cannot be written is silently skipped."""
+    def put(self, key: str, findings: Iterable[Finding], deps: Optional[dict] = None) -> None:
+        """Store an entry atomically; a cache that cannot be written is silently skipped. `deps`: the
+        project modules the file imports, {path: content digest}, checked again on every hit."""
         if self.problem:
             return
         try:
-            payload = json.dumps({"key": key, "findings": [dump_finding(f) for f in findings]},
-                                 separators=(",", ":")).encode()
+            doc = {"key": key, "findings": [dump_finding(f) for f in findings]}
+            if deps:
+                doc["deps"] = deps
+            payload = json.dumps(doc, separators=(",", ":")).encode()
             self._prepare()
             shard = os.path.dirname(self._entry(key))
             os.makedirs(shard, exist_ok=True)

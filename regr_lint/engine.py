@@ -17,7 +17,7 @@ from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
-from regr_lint.project_link import imports_keras_through_project, imports_project_modules, project_for
+from regr_lint.project_link import imported_vocabulary, imports_keras_through_project, project_for
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
@@ -187,11 +187,14 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         return [parse_error(path, f"cannot parse: nested too deeply for Python's parser ({type(exc).__name__})")], None
     except ValueError as exc:  # null bytes on Python < 3.12
         return [parse_error(path, f"cannot parse: {exc}")], None
-    if tree is not None and any(r.names for r in active) and not (path and imports_project_modules(path, text, tree)):
+    if tree is not None and any(r.names for r in active):
         # The second pre-check: the identifiers a rule needs must occur in code, not only in
-        # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse).
-        # Not for a file importing the project's own modules: the names may be defined there.
+        # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse) —
+        # here or in the project modules it imports, where its imported names are defined.
         vocab = code_vocabulary(tree)
+        imported = imported_vocabulary(path, text, tree) if path else None
+        if imported:
+            vocab |= imported
         active = [r for r in active if satisfies(r.names, vocab)]
     del tree
     if not active and cpython_error is None:

@@ -21,7 +21,7 @@ from typing import Optional, Sequence, Union
 
 from regr_lint.cache import Cache, dump_finding, load_finding
 from regr_lint.engine import NotAnalysed, lint_file, needs_parse, parse_error
-from regr_lint.project_link import dependency_digest
+from regr_lint.project_link import dependencies, unchanged
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
 from regr_lint.rule import Rule
@@ -71,10 +71,8 @@ def _prepare(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Union[
     if cache is None:
         return _Pending(text, None)
     # rules that do not apply at this path make identical content lint differently elsewhere
-    # …and the project modules it imports are part of what it is (editing models.py re-lints train.py)
-    key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path))
-                    + "|" + dependency_digest(path, text))
-    hit = cache.get(key, path, len(data))
+    key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path)))
+    hit = cache.get(key, path, len(data), current=unchanged)  # …nor did the project modules it imports
     return hit if hit is not None else _Pending(text, key)
 
 
@@ -89,7 +87,7 @@ def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -
     finally:
         release_after(len(prepared.text))
     if prepared.key is not None:
-        cache.put(prepared.key, found)
+        cache.put(prepared.key, found, dependencies(path, prepared.text))
     return found
 
 

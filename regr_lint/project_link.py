@@ -6,6 +6,7 @@ analysed), and a digest of the project modules it depends on (part of its cache 
 One index per project root per process."""
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import re
@@ -93,8 +94,16 @@ def imports_project_modules(path: str, text: str, tree=None) -> bool:
     return bool(_project_imports(path, text, tree))
 
 
+_STAR = re.compile(r"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*", re.M)
+
+
 def imports_keras_through_project(path: str, text: str) -> bool:
-    """The file imports a project module that uses Keras (itself or through its own imports)."""
+    """The file star-imports (`from utils import *`) a project module that uses Keras (itself or
+    through its own imports): Keras' names arrive without the file naming Keras. Only star imports
+    are asked about — a file that imports single names of a module and never names Keras itself is
+    not analysed (yet): following every such file costs more than it finds."""
+    if not _STAR.search(text):
+        return False
     deps = _project_imports(path, text)
     if not deps:
         return False
@@ -105,24 +114,58 @@ def imports_keras_through_project(path: str, text: str) -> bool:
         return False
 
 
-def dependency_digest(path: str, text: str) -> str:
-    """SHA-256 over the project modules `path` imports (directly or not): their paths and bytes. ""
-    when it imports none (or is not a file on disk): then nothing is parsed, which keeps a warm run
-    of a library that imports itself everywhere (the keras sdist) a cache lookup per file."""
+def dependencies(path: str, text: str) -> dict[str, str]:
+    """The project modules `path` imports, directly or through one another, each with the SHA-256 of
+    its bytes (what a cache entry records, and checks again on a hit: editing models.py re-lints
+    train.py). Read from import statements' text, no parse; {} when it imports none."""
     if not _project_imports(path, text):
-        return ""
-    index = project_for(path)
+        return {}
+    seen: set[str] = set()
+    frontier = [(os.path.abspath(path), text)]
+    while frontier and len(seen) < 256:
+        here, source = frontier.pop()
+        for dep in _direct_imports(here, source):
+            if dep in seen:
+                continue
+            seen.add(dep)
+            try:
+                frontier.append((dep, _text_of(dep)))
+            except (SourceError, OSError, UnicodeDecodeError):
+                continue
+    return {dep: _content_digest(dep).hex() for dep in sorted(seen)}
+
+
+def unchanged(deps: dict) -> bool:
+    """Whether every recorded project module still has the recorded contents."""
+    return all(isinstance(d, str) and isinstance(h, str) and _content_digest(d).hex() == h
+               for d, h in deps.items())
+
+
+_TEXTS: dict[tuple, str] = {}
+_DIRECT: dict[tuple, list] = {}
+
+
+def _direct_imports(path: str, text: str) -> list[str]:
+    """`_project_imports` from the text, once per version of a module per process (a module every
+    file imports is read once per run, not once per importer)."""
     try:
-        deps = [d for d in index.dependencies(os.path.abspath(path))
-                if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
-    except (OSError, ValueError, RecursionError, SyntaxError):
-        return ""
-    if not deps:
-        return ""
-    h = hashlib.sha256()
-    for dep in sorted(deps):
-        h.update(dep.encode("utf-8", "surrogateescape") + b"\0" + _content_digest(dep))
-    return h.hexdigest()
+        st = os.stat(path)
+    except OSError:
+        return _project_imports(path, text)
+    key = (path, st.st_mtime_ns, st.st_size)
+    known = _DIRECT.get(key)
+    if known is None:
+        known = _DIRECT[key] = _project_imports(path, text)
+    return known
+
+
+def _text_of(path: str) -> str:
+    st = os.stat(path)
+    key = (path, st.st_mtime_ns, st.st_size)
+    known = _TEXTS.get(key)
+    if known is None:
+        known = _TEXTS[key] = read_bytes(path).decode("utf-8", "replace")
+    return known
 
 
 _DIGESTS: dict[tuple, bytes] = {}
@@ -144,3 +187,32 @@ def _content_digest(path: str) -> bytes:
             known = b"unreadable"
         _DIGESTS[key] = known
     return known
+
+
+_VOCABULARIES: dict[tuple, frozenset] = {}
+
+
+def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
+    """The identifiers the project modules this file imports use in code (regr_lint.vocabulary): what
+    its imported names may stand for, for the names pre-check. None when it imports none."""
+    from regr_lint.vocabulary import code_vocabulary
+
+    deps = _project_imports(path, text, tree)
+    if not deps:
+        return None
+    out: set = set()
+    for dep in deps[:16]:
+        try:
+            st = os.stat(dep)
+        except OSError:
+            continue
+        key = (dep, st.st_mtime_ns, st.st_size)
+        vocab = _VOCABULARIES.get(key)
+        if vocab is None:
+            try:
+                vocab = frozenset(code_vocabulary(ast.parse(read_bytes(dep))))
+            except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+                vocab = frozenset()
+            _VOCABULARIES[key] = vocab
+        out |= vocab
+    return frozenset(out)

@@ -31,8 +31,8 @@ MINMAX = "sklearn.preprocessing.MinMaxScaler"
 STANDARD = "sklearn.preprocessing.StandardScaler"
 
 
-# How many of the project's modules one file's analysis reads (imports of imports included).
-MAX_PROJECT_MODULES = 32
+# How many of the project's modules one file's analysis reads (the ones it imports itself).
+MAX_PROJECT_MODULES = 8
 
 
 def project_module(path: str) -> Optional[cst.Module]:
@@ -57,6 +57,41 @@ def project_module(path: str) -> Optional[cst.Module]:
 
 
 _MODULES: dict = {}
+_SCOPES: dict = {}
+
+
+def _own_copy(value: Value) -> Value:
+    """A list or dict a module shares is copied into the importing file (which may append to it)."""
+    if isinstance(value, Seq):
+        return Seq(list(value.items), value.node, list(value.elts))
+    if isinstance(value, Map):
+        return Map(dict(value.items), value.node)
+    return value
+
+
+def module_scope(path: str, project) -> Optional[tuple["Scope", bool]]:
+    """(the top-level scope of project module `path`, whether it imports Keras), its top level read
+    once per process and version of the file by an interpreter of its own, shared by every file that
+    imports it: its functions run in the importing file's interpreter when called there. Imports it
+    makes of other project modules are not followed (unknown)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _SCOPES:
+        module = project_module(path)
+        if module is None:
+            _SCOPES[key] = None
+        else:
+            reader = Interpreter(module, path, project)
+            reader.foreign_code = 1  # its training calls, data flow and project imports are not followed
+            scope = Scope(origin=path)
+            reader.exec_block(module.body, scope, Frame())
+            _SCOPES[key] = (scope, reader.facts.has_keras)
+        if len(_SCOPES) > 256:
+            _SCOPES.pop(next(iter(_SCOPES)))
+    return _SCOPES[key]
 
 
 class Scope:
@@ -152,7 +187,8 @@ class Interpreter:
             self.eval_defaults(stmt, scope)
             func = Func(stmt, scope, stmt)
             scope.vars[stmt.name.value] = func
-            self.pending.append((func, None))
+            if scope.origin is None:  # another module's functions are read when they are called
+                self.pending.append((func, None))
         elif isinstance(stmt, cst.ClassDef):
             self.exec_class(stmt, scope)
         elif isinstance(stmt, cst.If):
@@ -284,7 +320,9 @@ class Interpreter:
         the module is one of the project's own, its names are what it defines — its top level runs
         once (in this interpreter, in a scope of its own) and the names are bound from there. False
         when the module is not the project's (Keras, an installed package, unknown)."""
-        if self.project is None or not self.path:
+        if self.project is None or not self.path or self.foreign_code:
+            # only the linted file's own imports are followed: what a project module imports from
+            # other project modules stays unknown (the cost stays one level of modules per file)
             return False
         base = dotted_name(node.module) if node.module is not None else None
         if node.module is not None and base is None:
@@ -307,7 +345,7 @@ class Interpreter:
                 for name in names:
                     value = module_scope.vars.get(name)
                     if value is not None:
-                        scope.vars[name] = value
+                        scope.vars[name] = _own_copy(value)
             return True
         for alias in node.names:
             if not isinstance(alias.name, cst.Name):
@@ -315,31 +353,21 @@ class Interpreter:
             local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
                 else alias.name.value
             value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
-            scope.vars[local] = value if value is not None else UNKNOWN
+            scope.vars[local] = _own_copy(value) if value is not None else UNKNOWN
         return True
 
     def _load_module(self, path: str) -> Optional[Scope]:
         """The top-level scope of project module `path` after its top level ran; None when it cannot be
-        read, is being loaded (an import cycle), or lies too deep in a chain of imports."""
+        read, or the file imports too many project modules."""
         if path in self.foreign:
             return self.foreign[path]
         if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.path:
             return None
-        self.foreign[path] = None
-        module = project_module(path)
-        if module is None:
-            return None
-        outer = self.path
-        scope = Scope(origin=path)
-        self.foreign_code += 1
-        try:
-            self.path = path  # its own imports resolve from where it lives
-            self.exec_block(module.body, scope, Frame())
-        finally:
-            self.path = outer
-            self.foreign_code -= 1
-        self.foreign[path] = scope
-        return scope
+        loaded = module_scope(path, self.project)
+        self.foreign[path] = loaded[0] if loaded else None
+        if loaded and loaded[1]:
+            self.facts.has_keras = True  # Keras arrives through that module
+        return self.foreign[path]
 
     def exec_class(self, cdef: cst.ClassDef, scope: Scope) -> None:
         bases = [self.eval(b.value, scope, Frame()) for b in cdef.bases]
@@ -382,7 +410,7 @@ class Interpreter:
         for func in order[:1] if order and order[0].fdef.name.value == "__init__" else []:
             self.analyzed.add(id(func.fdef))
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
-        for func in order:
+        for func in order if scope.origin is None else ():
             self.pending.append((func, cls.instance))
 
     def eval_defaults(self, fdef: cst.FunctionDef, scope: Scope) -> None:
