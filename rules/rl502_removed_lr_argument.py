@@ -16,6 +16,24 @@ LOWERCASE_ALIASES = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "
                      "adam": "Adam", "adamax": "Adamax", "nadam": "Nadam"}
 
 
+def optimizer_keywords(facts, keyword: str):
+    """(the Keras call, its `keyword=` argument, the Keras 2 lowercase alias's class name or None)
+    for each Keras optimizer the file builds with that keyword written out (not through
+    `**{...}`: no keyword to point at), each argument once."""
+    seen = set()
+    for kc in facts.keras_calls:
+        if keyword not in kc.args.kw:
+            continue
+        alias = lowercase_alias(kc.qualname)
+        if alias is None and not is_optimizer_class(kc.qualname):
+            continue
+        _value, arg = kc.args.kw[keyword]
+        if arg is None or arg.keyword is None or arg.keyword.value != keyword or id(arg) in seen:
+            continue
+        seen.add(id(arg))
+        yield kc, arg, alias
+
+
 def lowercase_alias(qualname: str) -> "str | None":
     """`keras.optimizers.adam` -> `Adam`, the Keras 3 class it stood for; None for anything else."""
     parts = qualname.split(".")
@@ -196,17 +214,7 @@ opt = tf_keras.optimizers.Adam(learning_rate=1e-3, lr=1e-2)  # expect: RL502
     ]
 
     def check(self, facts):
-        seen = set()
-        for kc in facts.keras_calls:
-            if "lr" not in kc.args.kw:
-                continue
-            alias = lowercase_alias(kc.qualname)
-            if alias is None and not is_optimizer_class(kc.qualname):
-                continue
-            _value, arg = kc.args.kw["lr"]
-            if arg is None or arg.keyword is None or arg.keyword.value != "lr" or id(arg) in seen:
-                continue  # `**{"lr": …}`: no keyword to point at
-            seen.add(id(arg))
+        for kc, arg, alias in optimizer_keywords(facts, "lr"):
             fix = None
             renamable = "learning_rate" not in kc.args.kw and not kc.args.star
             if alias is not None:

@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.values import Lit, Obj, Ref
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.rules.rl502_removed_lr_argument import is_optimizer_class, lowercase_alias
+from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
 SCHEDULE = "InverseTimeDecay"
@@ -138,17 +138,7 @@ old = optimizers.rmsprop(decay=1e-6)  # expect: RL505
         return not own_trees(path)  # Keras' and TensorFlow's own sources
 
     def check(self, facts):
-        seen = set()
-        for kc in facts.keras_calls:
-            if "decay" not in kc.args.kw:
-                continue
-            alias = lowercase_alias(kc.qualname)
-            if alias is None and not is_optimizer_class(kc.qualname):
-                continue
-            _value, arg = kc.args.kw["decay"]
-            if arg is None or arg.keyword is None or arg.keyword.value != "decay" or id(arg) in seen:
-                continue  # `**{"decay": …}`: no keyword to point at
-            seen.add(id(arg))
+        for kc, arg, alias in optimizer_keywords(facts, "decay"):
             cls = alias or kc.qualname.rpartition(".")[2]
             written = kc.qualname.rpartition(".")[2]
             yield self.report(

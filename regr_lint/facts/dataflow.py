@@ -655,7 +655,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
-        return _bound_to_dataset_labels(node.value, facts) or _labels_by_mask(node.value, facts.assignments[i])
+        return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
     if isinstance(node, cst.Subscript):
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features
@@ -737,22 +737,28 @@ def _is_label_encoder(node, at: int, records: dict) -> bool:
     return isinstance(node, cst.Call) and _call_name(node) in _LABEL_ENCODERS
 
 
-def _bound_to_dataset_labels(name: str, facts: KerasFacts) -> bool:
-    """`(x, y), (x_test, y_test) = mnist.load_data()`: `name` is a label array of such a dataset."""
+def dataset_label_names(facts: KerasFacts) -> set:
+    """Names bound to the labels of a `keras.datasets` loader: `(x_train, y_train), (x_test, y_test) =
+    mnist.load_data()` gives {"y_train", "y_test"} (once per file)."""
+    cached = facts._cache.get("dataset_labels")
+    if cached is not None:
+        return cached
+    out: set = set()
     for targets, value in facts.assignments:
-        if not (isinstance(value, cst.Call) and _call_name(value) == "load_data"
-                and isinstance(value.func, cst.Attribute) and _dotted_tail(value.func.value).rpartition(".")[2]
-                in _LABEL_DATASETS):
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                and value.func.attr.value == "load_data"
+                and _dotted_tail(value.func.value).rpartition(".")[2] in _LABEL_DATASETS):
             continue
         for target in targets:
             if not isinstance(target, (cst.Tuple, cst.List)):
                 continue
-            for pair in target.elements:
-                inner = pair.value
-                if isinstance(inner, (cst.Tuple, cst.List)) and len(inner.elements) == 2 \
-                        and isinstance(inner.elements[1].value, cst.Name) and inner.elements[1].value.value == name:
-                    return True
-    return False
+            for part in target.elements:
+                pair = part.value
+                if isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2 \
+                        and isinstance(pair.elements[1].value, cst.Name):
+                    out.add(pair.elements[1].value.value)
+    facts._cache["dataset_labels"] = out
+    return out
 
 
 # ---------------------------------------------------------------- targets that can be negative

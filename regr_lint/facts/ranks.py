@@ -19,6 +19,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
+from regr_lint.facts.dataflow import dataset_label_names
 from regr_lint.facts.model import KerasModel
 from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
 
@@ -592,7 +593,7 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
     if not model.trainings:
         return False
     flow = _Bindings(facts)
-    labels = _dataset_labels(facts)
+    labels = dataset_label_names(facts)
     for t in model.trainings:
         y = t.y_node
         if y is None:
@@ -625,7 +626,6 @@ def _label_encoder_call(node) -> bool:
     func = node.func
     name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
     return name in _ENCODERS
-_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
 _DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
@@ -711,29 +711,6 @@ def _int_literal(node) -> bool:
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
     return isinstance(node, cst.Integer)
-
-
-def _dataset_labels(facts) -> set:
-    """Names bound to the labels of `(x_train, y_train), (x_test, y_test) = mnist.load_data()`."""
-    out = set()
-    for targets, value in facts.assignments:
-        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-                and value.func.attr.value == "load_data"):
-            continue
-        receiver = value.func.value
-        last = receiver.attr.value if isinstance(receiver, cst.Attribute) else \
-            receiver.value if isinstance(receiver, cst.Name) else None
-        if last not in _DATASETS:
-            continue
-        for target in targets:
-            if not isinstance(target, (cst.Tuple, cst.List)):
-                continue
-            for part in target.elements:
-                pair = part.value
-                if isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2 \
-                        and isinstance(pair.elements[1].value, cst.Name):
-                    out.add(pair.elements[1].value.value)
-    return out
 
 
 def _literal_depth(node) -> int:
