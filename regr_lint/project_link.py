@@ -1,7 +1,8 @@
 """The project a linted file belongs to, as the engine needs it: the module index its imports resolve
 through, whether its project imports bring Keras in (then a file that never names Keras is still
-analysed), and a digest of the project modules it depends on (part of its cache key: editing
-`models.py` re-lints `train.py`).
+analysed), the vocabulary of the modules it imports (for the names pre-check), and the project
+modules it depends on with their digests (recorded with its cached result: editing `models.py`
+re-lints `train.py`).
 
 One index per project root per process."""
 from __future__ import annotations
@@ -87,11 +88,6 @@ def _project_imports(path: str, text: str, tree=None) -> list[str]:
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
-
-
-def imports_project_modules(path: str, text: str, tree=None) -> bool:
-    """The file imports a module of its own project (its names may come from there)."""
-    return bool(_project_imports(path, text, tree))
 
 
 _STAR = re.compile(r"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*", re.M)
