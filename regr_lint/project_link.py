@@ -212,3 +212,18 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
             _VOCABULARIES[key] = vocab
         out |= vocab
     return frozenset(out)
+
+
+def imported_texts(path: str, text: str) -> list[str]:
+    """The sources of the project modules `path` imports directly (what its analysis reads of them:
+    one level), found from the import statements' text, no parse: the token pre-check looks for a
+    rule's tokens in them too (the `sigmoid` of a head `build_model` in models.py adds)."""
+    if not path or "import" not in text:
+        return []
+    out = []
+    for dep in _direct_imports(os.path.abspath(path), text)[:16]:
+        try:
+            out.append(_text_of(dep))
+        except (SourceError, OSError):
+            continue
+    return out

@@ -337,6 +337,7 @@ class Interpreter:
         if path is None:
             return False
         module_scope = self._load_module(path)
+        bound: dict[str, Value] = {}
         if isinstance(node.names, cst.ImportStar):
             if module_scope is not None:
                 exported = module_scope.vars.get("__all__")
@@ -345,15 +346,17 @@ class Interpreter:
                 for name in names:
                     value = module_scope.vars.get(name)
                     if value is not None:
-                        scope.vars[name] = _own_copy(value)
-            return True
-        for alias in node.names:
-            if not isinstance(alias.name, cst.Name):
-                continue
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
-                else alias.name.value
-            value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
-            scope.vars[local] = _own_copy(value) if value is not None else UNKNOWN
+                        scope.vars[name] = bound[name] = _own_copy(value)
+        else:
+            for alias in node.names:
+                if not isinstance(alias.name, cst.Name):
+                    continue
+                local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                    else alias.name.value
+                value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
+                scope.vars[local] = bound[local] = _own_copy(value) if value is not None else UNKNOWN
+        if module_scope is not None:
+            self.facts.project_imports.append((path, node, bound))
         return True
 
     def _load_module(self, path: str) -> Optional[Scope]:
