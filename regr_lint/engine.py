@@ -14,6 +14,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
+from regr_lint.facts.names import dotted_name
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
@@ -365,7 +366,7 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
     from regr_lint.project_link import project_root
 
     modules = {}
-    for mpath, _, _ in facts.project_imports:
+    for mpath in dict.fromkeys([p for p, _, _ in facts.project_imports] + facts.project_modules):
         other = project_module(mpath)
         if other is not None and mpath not in modules:
             modules[mpath] = (other, MetadataWrapper(other, unsafe_skip_copy=True).resolve(PositionProvider))
@@ -466,6 +467,9 @@ def _first_use(module: cst.Module, names: set) -> cst.CSTNode | None:
             return not found
 
         def visit_Attribute(self, node) -> bool:
+            if not found and dotted_name(node) in names:  # `cfg.METRICS`, `pkg.nets.build_model`
+                found.append(node)
+                return False
             node.value.visit(self)  # `cfg.build_model` is not a use of an imported `build_model`
             return False
 

@@ -161,3 +161,52 @@ def test_a_notebook_brings_the_head_in(tmp_path):
     assert lines(res.stdout) == ["explore.ipynb:cell 2:3:9: RL102"], res.stdout
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+
+
+CONFIG = 'LOSS = "mse"\nMETRICS = ["accuracy"]\n'
+SCRIPT_MODULES = textwrap.dedent("""\
+    import numpy as np
+    import config as cfg
+    {import_line}
+
+    model = {call}(4)
+    model.compile(optimizer="adam", loss=cfg.LOSS, metrics=cfg.METRICS)
+    model.fit(np.random.rand(10, 4), np.random.rand(10) * 100.0)
+""")
+
+
+def package_project(tmp_path, import_line: str, call: str):
+    """The builder in pkg/nets.py, re-exported by pkg/__init__.py; the loss and metrics in config.py;
+    the script imports modules (`import config as cfg`) or the package's re-export."""
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "config.py", CONFIG)
+    write(tmp_path, "pkg/__init__.py", "from .nets import build_model\n")
+    write(tmp_path, "pkg/nets.py", MODELS)
+    write(tmp_path, "train.py", SCRIPT_MODULES.format(import_line=import_line, call=call))
+
+
+def test_module_imports_and_package_reexports_are_followed(tmp_path):
+    metrics_col = CONFIG.splitlines()[1].index('"accuracy"') + 1
+    for import_line, call in (("from pkg import build_model", "build_model"),
+                              ("import pkg.nets", "pkg.nets.build_model"),
+                              ("import pkg.nets as nets", "nets.build_model")):
+        package_project(tmp_path, import_line, call)
+        res = run("check", "--no-cache", ".", cwd=tmp_path)
+        assert lines(res.stdout) == [f"config.py:2:{metrics_col}: RL101",
+                                     f"pkg/nets.py:{HEAD_LINE}:{HEAD_COL}: RL102"], (import_line, res.stdout)
+        # only the script: at the names that bring each part in, `cfg.METRICS` and the builder call
+        res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+        metrics_at = SCRIPT_MODULES.splitlines()[5].index("cfg.METRICS") + 1
+        assert lines(res.stdout) == [f"train.py:5:9: RL102", f"train.py:6:{metrics_at}: RL101"], \
+            (import_line, res.stdout)
+        assert f"(at pkg/nets.py:{HEAD_LINE})" in res.stdout and "(at config.py:2)" in res.stdout
+
+
+def test_a_module_import_that_is_not_the_projects_stays_unknown(tmp_path):
+    # no config.py in the project: `cfg.LOSS` is unknown, nothing is guessed
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "models.py", MODELS)
+    write(tmp_path, "train.py", SCRIPT_MODULES.format(import_line="from models import build_model",
+                                                      call="build_model"))
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout

@@ -248,6 +248,7 @@ class KerasFacts:
     # {local name: value bound}): a finding whose node lies in one of them is placed there, or at the
     # use of the name that brings it in.
     project_imports: list = field(default_factory=list)
+    project_modules: list = field(default_factory=list)  # paths of every project module read
     _cache: dict = field(default_factory=dict)
 
     def name_bindings(self):
