@@ -210,3 +210,41 @@ def test_a_module_import_that_is_not_the_projects_stays_unknown(tmp_path):
                                                       call="build_model"))
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+NETS = textwrap.dedent("""\
+    import keras
+    from keras import layers
+
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.hidden = layers.Dense(32, activation="relu")
+            self.out = layers.Dense(1, activation="sigmoid")
+
+        def call(self, x):
+            return self.out(self.hidden(x))
+
+
+    class Trainer:
+        \"\"\"A wrapper with its own fit_generator: not Keras' removed method.\"\"\"
+
+        def __init__(self, model):
+            self.model = model
+
+        def fit_generator(self, gen, steps):
+            return self.model.fit(gen, steps_per_epoch=steps)
+""")
+
+
+def test_a_model_subclass_from_another_module_is_read_with_its_call(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "nets.py", NETS)
+    write(tmp_path, "train.py", "import numpy as np\nfrom nets import Net, Trainer\nmodel = Net()\n"
+                                'model.compile(optimizer="adam", loss="mse")\n'
+                                "Trainer(model).fit_generator(iter([]), 10)\n"
+                                "model.fit(np.random.rand(10, 4), np.random.rand(10) * 100.0)\n")
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    col = NETS.splitlines()[8].index("activation=") + 1
+    assert lines(res.stdout) == [f"nets.py:9:{col}: RL102"], res.stdout  # and no RL501

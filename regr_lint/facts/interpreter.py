@@ -146,6 +146,7 @@ class Interpreter:
         self.depth = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.pending: list[tuple[Func, Optional[Instance]]] = []
+        self.read_classes: set[int] = set()  # project modules' classes whose methods were queued
         self.analyzed: set[int] = set()
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
@@ -889,6 +890,7 @@ class Interpreter:
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
         if isinstance(callee, ClassV):
+            self._read_methods(callee)
             if callee.is_model:
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
@@ -896,6 +898,18 @@ class Interpreter:
             init = callee.instance.attrs.get("__method__init__") if callee.instance else None
             return callee.instance or UNKNOWN
         return self._tensor_passthrough(args, call)
+
+    def _read_methods(self, cls: ClassV) -> None:
+        """A class of a project module instantiated here: its methods (a model's `call`, a wrapper's
+        own `fit_generator`) are read in this file's analysis, once, as the file's own methods are."""
+        if getattr(cls.scope, "origin", None) is None or cls.instance is None or id(cls) in self.read_classes:
+            return
+        self.read_classes.add(id(cls))
+        for stmt in cls.cdef.body.body:
+            if isinstance(stmt, cst.FunctionDef):
+                method = cls.instance.attrs.get("__method__" + stmt.name.value)
+                if isinstance(method, Func) and method.fdef is stmt:
+                    self.pending.append((method, cls.instance))
 
     def _tensor_passthrough(self, args: Args, call: cst.Call) -> Value:
         for value, _ in args.pos:
