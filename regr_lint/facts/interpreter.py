@@ -612,6 +612,10 @@ class Interpreter:
         if name[:1].isupper():
             if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
                 return Ref(f"keras.{name}", node)
+            home = tables.STAR_CLASS_MODULES.get(name)
+            for base in bases if home else ():
+                if base.rsplit(".", 1)[-1] == home:
+                    return Ref(f"{base}.{name}", node)
             for base in bases:
                 if ".layers" in base:
                     return Ref(f"{base}.{name}", node)
