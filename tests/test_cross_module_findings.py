@@ -278,3 +278,42 @@ def test_an_import_cycle_between_modules_ends(tmp_path):
                                 "m.compile(loss=LOSS)\nm.fit(x, y)\n")
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert res.returncode == 1 and lines(res.stdout) == ["train.py:3:45: RL102"], res.stdout + res.stderr
+
+
+BASE = textwrap.dedent("""\
+    class BaseNetwork:
+        def __init__(self, name):
+            self.name = name
+
+        def train(self, gen, steps, epochs):
+            return self.model.fit_generator(gen, steps_per_epoch=steps, epochs=epochs)
+""")
+
+
+def test_a_base_class_in_another_module_trains_the_model_its_subclass_builds(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "networks/__init__.py", "")
+    write(tmp_path, "networks/base.py", BASE)
+    write(tmp_path, "networks/nvidia.py", textwrap.dedent("""\
+        from keras.models import Sequential
+        from keras.layers import Dense, Flatten
+        from networks.base import BaseNetwork
+
+
+        class Nvidia(BaseNetwork):
+            def __init__(self):
+                super().__init__("nvidia")
+                self.model = self.network
+
+            @property
+            def network(self):
+                model = Sequential([Flatten(), Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+    """))
+    col = BASE.splitlines()[5].index("fit_generator") + 1
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"networks/base.py:6:{col}: RL501"], res.stdout
+    res = run("check", "--no-cache", "networks/nvidia.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["networks/nvidia.py:6:14: RL501"], res.stdout
+    assert "(at networks/base.py:6)" in res.stdout

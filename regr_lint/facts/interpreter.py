@@ -485,6 +485,14 @@ class Interpreter:
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
         for func in order if scope.origin is None else ():
             self.pending.append((func, cls.instance))
+        if scope.origin is None:
+            # Methods a base class of a project module defines run with this class's instance too:
+            # its `train()` calling `self.model.fit_generator(...)` on the model this subclass builds.
+            own = {f.fdef.name.value for f in order}
+            for name, method in list(cls.instance.attrs.items()):
+                if name.startswith("__method__") and isinstance(method, Func) and name[10:] not in own \
+                        and getattr(method.scope, "origin", None) is not None:
+                    self.pending.append((method, cls.instance))
 
     def eval_defaults(self, fdef: cst.FunctionDef, scope: Scope) -> None:
         """Default values run once, where the function is defined (`def train(opt=Adam(lr=0.1))`):
@@ -636,7 +644,15 @@ class Interpreter:
             self._note_private_chain(node, node.value, base_raw, raw)
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
-            return base.attrs.get(attr, UNKNOWN)
+            found = base.attrs.get(attr)
+            if found is None:
+                # `self.model = self.build_network`, a @property: reading it runs it
+                method = base.attrs.get("__method__" + attr)
+                if isinstance(method, Func) and any(
+                        isinstance(d.decorator, cst.Name) and d.decorator.value == "property"
+                        for d in method.fdef.decorators):
+                    return self.invoke(method, Args(), None, base)
+            return found if found is not None else UNKNOWN
         if isinstance(base, ModuleV):
             return self._module_attribute(base, attr, node)
         if isinstance(base, Obj) and id(base) in self.namespaces:
