@@ -1075,6 +1075,9 @@ class Interpreter:
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
             if not any(t.node is call for t in model.trainings):
                 model.trainings.append(self.training(meth, args, call))
+        elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
+            if not any(t.node is call for t in model.foreign_trainings):
+                model.foreign_trainings.append(self.training(meth, args, call))
         return UNKNOWN
 
     def training(self, meth: str, args: Args, call: cst.Call) -> Training:
