@@ -15,8 +15,30 @@ def _unchecked(self) -> None:
     return None
 
 
+# Trees parsed for a project module a linted file imports (regr_lint.facts.interpreter), by their
+# text, until the engine parses the same text: a project's modules import one another, so most of
+# the modules a run reads for their importers are linted later in the same run, and then that parse
+# is this tree, not a second one. A libcst tree is immutable: one tree can serve both.
+_SHARED: dict[str, "cst.Module"] = {}
+_MAX_SHARED = 64
+_MAX_SHARED_CHARS = 4 * 1024 * 1024  # a tree costs about thirty times its source in memory
+
+
+def share(text: str, module: "cst.Module") -> None:
+    """Keep `module` (the tree of `text`) for the next `parse_module(text)` (the oldest kept go
+    first, past a few dozen trees or a few MB of source)."""
+    _SHARED[text] = module
+    while len(_SHARED) > _MAX_SHARED or len(_SHARED) > 1 and sum(map(len, _SHARED)) > _MAX_SHARED_CHARS:
+        _SHARED.pop(next(iter(_SHARED)))
+
+
 def parse_module(text: str) -> cst.Module:
-    """`libcst.parse_module(text)`, the same tree, built without re-validating each node."""
+    """`libcst.parse_module(text)`, the same tree, built without re-validating each node (or the
+    tree `share` kept for this text)."""
+    if _SHARED:
+        shared = _SHARED.pop(text, None)
+        if shared is not None:
+            return shared
     from libcst._nodes.base import CSTNode  # here, not at import: libcst loads on first use
 
     checked = CSTNode.__dict__.get("__post_init__")

@@ -35,12 +35,20 @@ STANDARD = "sklearn.preprocessing.StandardScaler"
 # how deep it follows their imports of other project modules (train.py -> models.py -> config.py).
 MAX_PROJECT_MODULES = 8
 PROJECT_LEVELS = 2
+# A project module larger than this is not read for the files importing it (generated code, data in
+# source form): its names stay unknown. A libcst tree costs about thirty times its source in memory.
+MAX_PROJECT_MODULE_BYTES = 512 * 1024
+# Parsed modules and their top-level scopes kept for the run: at most this many, and at most this
+# much source between them (the oldest go first).
+_KEPT_MODULES = 256
+_KEPT_BYTES = 4 * 1024 * 1024
 
 
 def project_module(path: str) -> Optional[cst.Module]:
     """Project module `path`, parsed (once per process and version of the file); None when it cannot
-    be read or parsed. Its code never runs: its top level is interpreted like the linted file's."""
-    from regr_lint.parsing import parse_module
+    be read or parsed, or is too large. Its code never runs: its top level is interpreted like the
+    linted file's."""
+    from regr_lint.parsing import parse_module, share
     from regr_lint.source import SourceError, read_text
 
     try:
@@ -49,17 +57,32 @@ def project_module(path: str) -> Optional[cst.Module]:
         return None
     key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _MODULES:
-        try:
-            _MODULES[key] = parse_module(read_text(path))
-        except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
-            _MODULES[key] = None
-        if len(_MODULES) > 256:
-            _MODULES.pop(next(iter(_MODULES)))
+        module = None
+        if stat.st_size <= MAX_PROJECT_MODULE_BYTES:
+            try:
+                text = read_text(path)
+                module = parse_module(text)
+                share(text, module)  # when the run lints this module too, its parse is this tree
+            except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
+                module = None
+        _MODULES[key] = module
+        _trim()
     return _MODULES[key]
 
 
 _MODULES: dict = {}
 _SCOPES: dict = {}
+
+
+def _trim() -> None:
+    """Let the oldest modules go, down to the bounds; a module's scope goes with its tree (the
+    engine finds the nodes of a scope's values in the tree `project_module` returns)."""
+    while len(_MODULES) > _KEPT_MODULES or \
+            len(_MODULES) > 1 and sum(k[2] for k, v in _MODULES.items() if v is not None) > _KEPT_BYTES:
+        key = next(iter(_MODULES))
+        del _MODULES[key]
+        for read in [k for k in _SCOPES if k[:3] == key]:  # its readings at every depth
+            del _SCOPES[read]
 
 
 def _own_copy(value: Value) -> Value:
@@ -93,9 +116,7 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
             _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules))
-        if len(_SCOPES) > 256:
-            _SCOPES.pop(next(iter(_SCOPES)))
-    return _SCOPES[key]
+    return _SCOPES.get(key)  # (a reading may let an old module go: then this one is read again)
 
 
 class Scope:
