@@ -42,6 +42,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from regr_lint.discovery import _skip_dir
 from regr_lint.files import write_atomic
+from regr_lint.parsing import without_gc
 from regr_lint.source import SourceError, decode, read_bytes
 
 # Importing any of these (or a submodule) is using Keras.
@@ -140,7 +141,7 @@ def summarise(data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
         except SourceError as exc:
             return ModuleSummary(digest, error=str(exc))
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), without_gc():
                 warnings.simplefilter("ignore")
                 tree = ast.parse(text)
         except SyntaxError as exc:
