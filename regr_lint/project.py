@@ -717,16 +717,17 @@ class ProjectIndex:
 
     # ----------------------------------------------------------------- Keras and dependencies
 
-    def imports_of(self, path: str) -> list[str]:
+    def imports_of(self, path: str, tree: Optional[ast.Module] = None) -> list[str]:
         """The project files the module at `path` imports (anywhere in it), in source order: each
-        imported module, and for `from pkg import sub` the submodule `sub`."""
+        imported module, and for `from pkg import sub` the submodule `sub`. `tree`: CPython's tree
+        of the file when the caller has it (its import statements are read there, no summary)."""
         path = _norm(path)
         known = self._imports_of.get(path)
         if known is not None:
             return list(known)
         here = os.path.dirname(path)
         out: list[str] = []
-        for imp in self.summary(path).imports:
+        for imp in _imports(tree) if tree is not None else self.summary(path).imports:
             if imp.module is None and imp.level == 0:  # `import a.b, c`
                 for name in imp.names:
                     # `import a.b` runs a/__init__.py too, and binds `a`: code uses both.
