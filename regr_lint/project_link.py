@@ -79,7 +79,7 @@ def _project_imports(path: str, text: str, tree=None) -> list[str]:
     here = os.path.abspath(path)
     try:
         if tree is not None:
-            deps = index.imports_of(here, tree)  # the engine's parse, not a second one
+            deps = index.imports_of(here, tree, _KERAS_PACKAGES)  # the engine's parse, not a second one
         else:
             deps = [found for module, level in _named_modules(text)
                     if (module or level) and (level or module.split(".")[0] not in _KERAS_PACKAGES)
