@@ -125,7 +125,7 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
             _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules))
-    return _SCOPES.get(key)  # (a reading may let an old module go: then this one is read again)
+    return _SCOPES[key]
 
 
 class Scope:
