@@ -161,10 +161,12 @@ def _project_active(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
     """`active_rules`, with the tokens of the project modules the file imports when its own text
     leaves some rule out."""
     active = active_rules(text, rules, path)
-    if path and len(active) < len(rules) and "import" in text:
+    wider = [r for r in rules if r not in active and r.reads_other_modules]
+    if path and wider and "import" in text:
         imported = imported_texts(path, text)
         if imported:
-            return active_rules(text, rules, path, imported=imported)
+            found = set(map(id, active_rules(text, wider, path, imported=imported)))
+            return [r for r in rules if r in active or id(r) in found]
     return active
 
 
