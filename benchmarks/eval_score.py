@@ -7,6 +7,7 @@ Usage, from the repo root:
     python benchmarks/eval_score.py --no-notebooks    # score the .py cases only
     python benchmarks/eval_score.py --codes RL101,RL102
     python benchmarks/eval_score.py --no-multi-file   # leave out the multi-file (project-wide) cases
+    python benchmarks/eval_score.py --only-multi-file # score the multi-file cases alone
     python benchmarks/eval_score.py --eval-dir /elsewhere/eval
 
 What it does, in order:
@@ -30,6 +31,7 @@ or killed by a signal), since then there is nothing honest to score.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -41,6 +43,7 @@ from linter import find_linter  # benchmarks/linter.py (the script folder is on 
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
+MULTI_FILE = "_xmod_"  # the multi-file cases are directories named NNN_xmod_<name>
 
 
 def select_report(report: str) -> list[str]:
@@ -78,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--codes", default="", help="score only these comma-separated codes, e.g. RL101,RL102")
     ap.add_argument("--no-multi-file", dest="multi_file", action="store_false",
                     help="leave out the multi-file cases (they need the project-wide analysis)")
+    ap.add_argument("--only-multi-file", action="store_true",
+                    help="score the multi-file cases alone (labels and findings of other cases left out)")
     args = ap.parse_args(argv)
 
     eval_dir = args.eval_dir.resolve()
@@ -113,7 +118,18 @@ def main(argv: list[str] | None = None) -> int:
             print("eval_score: warning: regr-lint exited 1 despite --exit-zero", file=sys.stderr)
 
         # 2. The dev set's own scorer (stdlib only, so this interpreter can run it).
-        score_cmd = [sys.executable, "score.py", "--labels", "labels.json",
+        labels = "labels.json"
+        if args.only_multi_file:
+            # The scorer has no such option: it is given the multi-file cases' labels and findings only.
+            doc = json.loads((eval_dir / "labels.json").read_text())
+            doc["cases"] = [c for c in doc["cases"] if MULTI_FILE in c["file"]]
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as lab:
+                json.dump(doc, lab)
+                labels = lab.name
+            text = Path(findings_path).read_text(encoding="utf-8", errors="replace")
+            Path(findings_path).write_text("".join(
+                ln for ln in text.splitlines(keepends=True) if MULTI_FILE in ln.split(":", 1)[0]))
+        score_cmd = [sys.executable, "score.py", "--labels", labels,
                      "--findings", findings_path, "--text"]
         if not args.notebooks:
             score_cmd.append("--no-notebooks")
@@ -124,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         scored = subprocess.run(score_cmd, cwd=eval_dir, capture_output=True, text=True)
     finally:
         os.unlink(findings_path)
+        if args.only_multi_file and labels != "labels.json":
+            os.unlink(labels)
 
     # 3. The report.
     print(f"$ (cd {eval_dir} && {' '.join(cmd)})")
@@ -131,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     scope = ".py and .ipynb cases" if args.notebooks else ".py cases only"
     if not args.multi_file:
         scope += ", single-file cases"
+    if args.only_multi_file:
+        scope += ", multi-file cases only"
     print(f"scored: {scope}" + (f", codes {args.codes}" if args.codes else ""))
     if args.codes:
         # score.py filters every finding by --codes, the parse-error code included.
