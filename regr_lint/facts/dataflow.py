@@ -4,6 +4,7 @@ two expressions name the same data."""
 from __future__ import annotations
 
 import math
+import os
 import re
 from typing import Iterable, Optional
 
@@ -248,14 +249,20 @@ def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
 
 def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
-    MinMaxScaler with the default range, or a divide by their max), directly or upstream."""
+    MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
+    project module whose function returns them."""
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
     if not ys:
-        # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent.
-        return bool(scaled) or bool(facts.scaling_calls)
+        # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent. So
+        # do the modules beside it that build this model and fit it, when each fit's targets are.
+        if scaled or facts.scaling_calls:
+            return True
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(targets_unit_scaled(other, theirs) for other, theirs in fitted)
     for y in ys:
-        if is_unit_scaling(y, facts) or ancestors(facts, names_in(y)) & scaled:
+        upstream = ancestors(facts, names_in(y))
+        if is_unit_scaling(y, facts) or upstream & scaled or _scaled_in_project_module(facts, upstream):
             return True
     return False
 
@@ -363,9 +370,9 @@ def _record_target(target, value, i: int, out: dict) -> None:
         else:
             starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
             for k, elt in enumerate(elts):
-                if isinstance(elt, cst.Name) and not starred and isinstance(value, cst.Call):
+                if not starred and isinstance(value, cst.Call):
                     # `x, y = make_windows(series)`: the k-th item of what the function returns
-                    out.setdefault(elt.value, []).append((i, "unpack", (value, k, len(elts))))
+                    _record_unpack(elt, value, ((k, len(elts)),), i, out)
                 else:
                     _record_target(elt, None, i, out)  # unpacked from something not followed
     else:
@@ -374,6 +381,33 @@ def _record_target(target, value, i: int, out: dict) -> None:
             base = base.value
         if isinstance(base, cst.Name):
             out.setdefault(base.value, []).append((i, "assign", None))  # changed in part: unknown
+
+
+def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> None:
+    """An "unpack" record (call, k, n, inner): `target` is item k of the n-tuple `call` returns, and
+    `inner` the ((k, n), …) steps further down for a nested target (`(x_tr, y_tr), (x_te, y_te) =
+    load()`)."""
+    if isinstance(target, cst.Name):
+        (k, n), inner = path[0], path[1:]
+        out.setdefault(target.value, []).append((i, "unpack", (call, k, n, inner)))
+    elif isinstance(target, (cst.Tuple, cst.List)) and len(path) < 4 \
+            and not any(isinstance(e, cst.StarredElement) for e in target.elements):
+        elts = [e.value for e in target.elements]
+        for k, elt in enumerate(elts):
+            _record_unpack(elt, call, path + ((k, len(elts)),), i, out)
+    else:
+        _record_target(target, None, i, out)
+
+
+def _item(returned, path: tuple):
+    """The item at `path` ((position, length), …) of a returned tuple; None when the return is not a
+    tuple of that shape."""
+    for k, n in path:
+        if not isinstance(returned, cst.Tuple) or len(returned.elements) != n \
+                or any(isinstance(e, cst.StarredElement) for e in returned.elements):
+            return None
+        returned = returned.elements[k].value
+    return returned
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -398,18 +432,202 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
     return _union(parts)
 
 
-def _unpack_span(call: cst.Call, k: int, n: int, at: int, facts, records, depth):
-    """Item k of a tuple a function of this file returns, when every return it ran so far says so."""
-    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+def _unpack_span(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth):
+    """Item k (and `inner` further down) of a tuple a function returns (of this file, or of a project
+    module: read there), when every return it ran so far says so."""
+    found = _returns(call, at, facts, records)
+    if found is None:
         return None
-    returns = [value for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
-    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
-                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
-                              for v in returns):
+    facts, records, returns = found
+    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
+    if not items or any(item is None for _, item in items):
         return None
-    spans = [_span(v.elements[k].value, i, facts, records, depth + 1)
-             for i, kind, v in records[call.func.value] if i < at and kind == "assign"]
+    spans = [_span(item, i, facts, records, depth + 1) for i, item in items]
     return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
+
+
+# ---------------------------------------------------------------- targets prepared in a project module
+# `x_tr, x_te, y_tr, y_te, scaler = load()` with `load` imported from the project's data.py: the targets
+# are what load returns, and what they are (standardised, scaled into [0, 1]) is read in data.py, as
+# if that module were linted on its own (its own imports of the project stay unknown: one level).
+
+_MODULE_FACTS: dict = {}
+
+
+def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
+    """What the function `call` names returns: (the facts and records to read the values with, [(index,
+    returned value)]). A function of this file: its returns recorded before `at`; a function imported
+    from a project module: every return it has there. None when the callee is neither."""
+    if not isinstance(call.func, cst.Name):
+        return None
+    name = call.func.value
+    if name in records:
+        return facts, records, [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
+    found = project_function(facts, name)
+    if found is None:
+        return None
+    other, defined = found
+    other_records = _records(other)
+    return other, other_records, [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
+
+
+def project_function(facts: KerasFacts, name: str) -> Optional[tuple[KerasFacts, str]]:
+    """(the facts of the project module defining the function the file imports as `name`, its name
+    there), or None: not such a function, or its module cannot be read."""
+    imported = facts._cache.get("project_functions")
+    if not imported or name not in imported:
+        return None
+    path, defined = imported[name]
+    if path == facts.path:
+        return None
+    other = _module_facts(path)
+    return (other, defined) if other is not None else None
+
+
+def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
+    """The facts of project module `path` read as a file of its own, once per process and version of
+    the file. Without `project`, what it imports from other project modules stays unknown (a data
+    module read for the targets it returns); with it, its imports are followed as when it is linted
+    (a script that imports the builder of the model it fits)."""
+    from regr_lint.facts import build_facts
+    from regr_lint.facts.interpreter import project_module
+
+    module = project_module(path)  # parsed once per version of the file, shared with the interpreter
+    if module is None:
+        return None
+    key = (path, id(module), project is not None)
+    if key not in _MODULE_FACTS:
+        try:
+            other = build_facts(module, path, project=project)
+            other._cache["reading_importer"] = True  # it does not read its own importers in turn
+        except RecursionError:
+            other = None
+        # the module is kept with its facts: the key's id stays its own while the entry lives
+        _MODULE_FACTS[key] = (module, other)
+        if len(_MODULE_FACTS) > 64:
+            _MODULE_FACTS.pop(next(iter(_MODULE_FACTS)))
+    return _MODULE_FACTS[key][1]
+
+
+# A model built and compiled by a builder function of this module and fitted by the scripts beside it
+# (`model = build_and_compile(n)` in train.py): its targets are theirs. Only the modules of the same
+# folder that import this one are read, at most MAX_IMPORTERS of them, each once per process.
+MAX_IMPORTERS = 8
+_SIBLING_BYTES = 1 << 20
+
+
+def fitted_by_importers(facts: KerasFacts, model) -> list:
+    """[(facts of a module beside this file that imports it, its reading of `model`)] for each such
+    module that trains `model` (built there by calling this file's function); [] when there is no
+    project, the model is not built in a function, or nothing beside the file fits it."""
+    from regr_lint.facts.interpreter import project_module
+    from regr_lint.tables import TRAIN_METHODS
+
+    project = facts._cache.get("project")
+    if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer"):
+        return []
+    path = _steps_to(facts.module, model.node)
+    if path is None or not any(isinstance(n, cst.FunctionDef) for n in _nodes_along(facts.module, path)):
+        return []
+    # the importers' interpreters read this module from its own parse of the file: the model's node
+    # there sits at the same steps
+    try:
+        twin = _nodes_along(project_module(os.path.abspath(facts.path)), path)[-1]
+    except (IndexError, AttributeError):
+        return []
+    out = []
+    for importer in _importers(facts, project):
+        other = _module_facts(importer, project)
+        if other is None:
+            continue
+        out += [(other, theirs) for theirs in other.models
+                if theirs.node is twin and any(t.method in TRAIN_METHODS for t in theirs.trainings)]
+    return out
+
+
+def _steps_to(root, target) -> Optional[tuple]:
+    """The child positions leading from `root` to `target` (the same node in two parses of one text
+    sits at the same steps); None when `target` is not under `root`."""
+    if root is None:
+        return None
+    stack = [(root, ())]
+    while stack:
+        node, steps = stack.pop()
+        if node is target:
+            return steps
+        stack.extend((child, steps + (i,)) for i, child in enumerate(node.children))
+    return None
+
+
+def _nodes_along(root, steps: tuple) -> list:
+    """The nodes met following `steps` down from `root` (`root` itself not included)."""
+    if root is None:
+        raise AttributeError("no tree")
+    out, node = [], root
+    for i in steps:
+        node = node.children[i]
+        out.append(node)
+    return out
+
+
+def _importers(facts: KerasFacts, project) -> list[str]:
+    cached = facts._cache.get("importers")
+    if cached is not None:
+        return cached
+    here = os.path.abspath(facts.path)
+    folder, stem = os.path.split(here)
+    stem = os.path.splitext(stem)[0]
+    found: list[str] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        names = []
+    for name in names:
+        candidate = os.path.join(folder, name)
+        if not name.endswith(".py") or candidate == here or len(found) >= MAX_IMPORTERS:
+            continue
+        try:
+            if os.path.getsize(candidate) > _SIBLING_BYTES:
+                continue
+            with open(candidate, "rb") as fh:
+                if stem.encode() not in fh.read():
+                    continue  # cannot import it: not worth a summary
+            if here in project.imports_of(candidate):
+                found.append(candidate)
+        except (OSError, ValueError, SyntaxError, RecursionError):
+            continue
+    facts._cache["importers"] = found
+    return found
+
+
+def _scaled_in_project_module(facts: KerasFacts, names: set[str]) -> bool:
+    """One of `names` (the targets and the names they come from) is an item of what a project
+    module's function returns — by position, `x_tr, x_te, y_tr, y_te = load()`, or whole, `y =
+    load_targets()` — and that item is scaled into [0, 1] there."""
+    records = _records(facts)
+    for name in names:
+        for _, kind, value in records.get(name, ()):
+            if kind == "unpack":
+                call, k, n, inner = value
+                path = ((k, n),) + inner
+            elif kind == "assign" and isinstance(value, cst.Call):
+                call, path = value, ()
+            else:
+                continue
+            if not isinstance(call.func, cst.Name) or call.func.value in records:
+                continue  # a function of this file: the file's own graph answered
+            found = project_function(facts, call.func.value)
+            if found is None:
+                continue
+            other, defined = found
+            scaled = unit_scaled_names(other)
+            for _, rkind, returned in _records(other).get(defined, ()):
+                returned = _item(returned, path) if rkind == "assign" else None
+                if returned is None:
+                    continue
+                if is_unit_scaling(returned, other) or ancestors(other, names_in(returned)) & scaled:
+                    return True
+    return False
 
 
 def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
@@ -561,10 +779,11 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         return _draw_span(name, node)
     if name in ("tanh", "sin", "cos"):
         return Span(-1, 1)
-    if isinstance(func, cst.Name) and func.value in records:
+    found = _returns(node, at, facts, records)
+    if found is not None:
         # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
-        spans = [_span(value, i, facts, records, depth + 1) for i, kind, value in records[func.value]
-                 if i < at and kind == "assign" and value is not None]
+        other, other_records, returns = found
+        spans = [_span(value, i, other, other_records, depth + 1) for i, value in returns if value is not None]
         if spans and all(p is not None and p.wide for p in spans):
             return Span(-_INF, _INF, wide=True)
         return None
@@ -629,6 +848,10 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not _target_nodes(model):
+        # fitted in the modules that import its builder: class labels there count
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(targets_are_labels(other, theirs) for other, theirs in fitted)
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
@@ -651,8 +874,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             call = value
             return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
         if kind == "unpack":
-            call, k, n = value
-            return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1
+            call, k, n, inner = value
+            return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1 and not inner
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
         return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
@@ -1033,7 +1256,9 @@ def _sign_aug(name: str, node: cst.AugAssign, at: int, facts, records, depth) ->
     return False
 
 
-def _sign_unpack(call: cst.Call, k: int, n: int, at: int, facts, records, depth) -> bool:
+def _sign_unpack(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth) -> bool:
+    if inner and _call_name(call) in ("make_regression", "train_test_split"):
+        return False
     if _call_name(call) == "make_regression":
         return k == 1 and _make_regression_signed(call)
     if _call_name(call) == "train_test_split":
@@ -1042,14 +1267,14 @@ def _sign_unpack(call: cst.Call, k: int, n: int, at: int, facts, records, depth)
         if any(a.star for a in arrays) or len(arrays) * 2 != n:
             return False
         return _signed(arrays[k // 2].value, at, facts, records, depth + 1)
-    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+    found = _returns(call, at, facts, records)
+    if found is None:
         return False
-    returns = [(i, value) for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
-    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
-                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
-                              for _, v in returns):
+    facts, records, returns = found
+    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
+    if not items or any(item is None for _, item in items):
         return False
-    return all(_signed(v.elements[k].value, i, facts, records, depth + 1) for i, v in returns)
+    return all(_signed(item, i, facts, records, depth + 1) for i, item in items)
 
 
 def _make_regression_signed(call: cst.Call) -> bool:
@@ -1325,9 +1550,10 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     if (name in _PEEL_FUNCS or name in ("DataFrame", "Series")) and args:
         # np.array(ys), np.concatenate([a, b]), pd.DataFrame(scaled, columns=…): the same values
         return _sign_struct(args[0].value, at, facts, records, depth + 1)
-    if isinstance(func, cst.Name) and func.value in records:
+    found = _returns(node, at, facts, records)
+    if found is not None:
         # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
-        returns = [(i, value) for i, kind, value in records[func.value]
-                   if i < at and kind == "assign" and value is not None]
-        return bool(returns) and all(_signed(v, i, facts, records, depth + 1) for i, v in returns)
+        other, other_records, returns = found
+        returns = [(i, value) for i, value in returns if value is not None]
+        return bool(returns) and all(_signed(v, i, other, other_records, depth + 1) for i, v in returns)
     return False
