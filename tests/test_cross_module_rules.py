@@ -158,6 +158,57 @@ CASES = [
                 return model.fit(x, y, epochs=3)
         """,
     }, None),
+    # RL101 / RL102 read the targets' kind where a data module prepares them: one-hot labels there
+    # make accuracy meaningful (a classifier trained with squared error), continuous values do not
+    ("RL101-RL102-valid-one-hot-labels-from-data-module", {
+        "data.py": """\
+            import pandas as pd
+            from keras.utils import to_categorical
+
+
+            def load_split(path, frac=0.9):
+                df = pd.read_csv(path)
+                x = df.drop(columns=["stars"]).to_numpy("float32")
+                y = to_categorical(df["stars"].to_numpy() - 1, 5)
+                n = int(len(df) * frac)
+                return (x[:n], y[:n]), (x[n:], y[n:])
+        """,
+        "train.py": """\
+            from keras import layers, models
+
+            from data import load_split
+
+            (x_train, y_train), (x_val, y_val) = load_split("reviews.csv")
+            model = models.Sequential([layers.Input((x_train.shape[1],)), layers.Dense(32, activation="relu"),
+                                       layers.Dense(y_train.shape[1], activation="softmax")])
+            model.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])
+            model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=5)
+        """,
+    }, None),
+    ("RL101-continuous-targets-from-data-module", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load_split(path, frac=0.9):
+                df = pd.read_csv(path)
+                x = df.drop(columns=["rating"]).to_numpy("float32")
+                y = df[["rating"]].to_numpy("float32")
+                n = int(len(df) * frac)
+                return (x[:n], y[:n]), (x[n:], y[n:])
+        """,
+        "train.py": """\
+            from keras import layers, models
+
+            from data import load_split
+
+            (x_train, y_train), (x_val, y_val) = load_split("reviews.csv")
+            model = models.Sequential([layers.Input((x_train.shape[1],)), layers.Dense(32, activation="relu"),
+                                       layers.Dense(y_train.shape[1], activation="linear")])
+            model.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+            model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=5)
+        """,
+    }, None),
     # RL102: the builder takes the head's activation from its caller
     ("RL102-builder-argument", {
         "models.py": """\

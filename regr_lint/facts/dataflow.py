@@ -262,7 +262,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return bool(fitted) and all(targets_unit_scaled(other, theirs) for other, theirs in fitted)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
-        if is_unit_scaling(y, facts) or upstream & scaled or _scaled_in_project_module(facts, upstream):
+        if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
     return False
 
@@ -277,7 +277,8 @@ def targets_one_hot(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are one-hot class indicators."""
     onehot = _graph(facts)[2]
     for y in _target_nodes(model):
-        if _calls_any(y, _ONE_HOT) or ancestors(facts, names_in(y)) & onehot:
+        upstream = ancestors(facts, names_in(y))
+        if _calls_any(y, _ONE_HOT) or upstream & onehot or _in_project_module(facts, upstream, _one_hot_item):
             return True
     return False
 
@@ -600,10 +601,10 @@ def _importers(facts: KerasFacts, project) -> list[str]:
     return found
 
 
-def _scaled_in_project_module(facts: KerasFacts, names: set[str]) -> bool:
+def _in_project_module(facts: KerasFacts, names: set[str], holds) -> bool:
     """One of `names` (the targets and the names they come from) is an item of what a project
     module's function returns — by position, `x_tr, x_te, y_tr, y_te = load()`, or whole, `y =
-    load_targets()` — and that item is scaled into [0, 1] there."""
+    load_targets()` — and `holds(module facts, item)` there."""
     records = _records(facts)
     for name in names:
         for _, kind, value in records.get(name, ()):
@@ -614,20 +615,35 @@ def _scaled_in_project_module(facts: KerasFacts, names: set[str]) -> bool:
                 call, path = value, ()
             else:
                 continue
-            if not isinstance(call.func, cst.Name) or call.func.value in records:
-                continue  # a function of this file: the file's own graph answered
-            found = project_function(facts, call.func.value)
-            if found is None:
-                continue
-            other, defined = found
-            scaled = unit_scaled_names(other)
-            for _, rkind, returned in _records(other).get(defined, ()):
-                returned = _item(returned, path) if rkind == "assign" else None
-                if returned is None:
-                    continue
-                if is_unit_scaling(returned, other) or ancestors(other, names_in(returned)) & scaled:
-                    return True
+            found = _project_items(call, path, facts, records)
+            if found is not None and any(holds(found[0], item) for _, item in found[2]):
+                return True
     return False
+
+
+def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict):
+    """(facts, records, [(index, item)]) of the items at `path` of every return of the project
+    module's function `call` calls; None when it calls none (a function of this file is read by the
+    file's own questions) or a return is not a tuple of that shape."""
+    if not isinstance(call.func, cst.Name) or call.func.value in records:
+        return None
+    found = project_function(facts, call.func.value)
+    if found is None:
+        return None
+    other, defined = found
+    other_records = _records(other)
+    items = [(i, _item(v, path)) for i, kind, v in other_records.get(defined, ()) if kind == "assign"]
+    if not items or any(item is None for _, item in items):
+        return None
+    return other, other_records, items
+
+
+def _unit_scaled_item(other: KerasFacts, item) -> bool:
+    return is_unit_scaling(item, other) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
+
+
+def _one_hot_item(other: KerasFacts, item) -> bool:
+    return _calls_any(item, _ONE_HOT) or bool(ancestors(other, names_in(item)) & _graph(other)[2])
 
 
 def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
@@ -875,7 +891,11 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
         if kind == "unpack":
             call, k, n, inner = value
-            return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1 and not inner
+            if _call_name(call) in _LABEL_GENERATORS:
+                return n == 2 and k == 1 and not inner
+            # `x_tr, y_tr = load()` of a data module: the labels it returns, read there
+            found = _project_items(call, ((k, n),) + inner, facts, records)
+            return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
         return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
@@ -924,6 +944,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             returns = [(i, value) for i, kind, value in records[func.value] if i < at and kind == "assign"]
             return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
                                          for i, value in returns)
+        found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
+        return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
 
 
