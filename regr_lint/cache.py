@@ -42,7 +42,7 @@ from regr_lint.finding import Finding, FixInfo
 from regr_lint.source import SourceError, read_bytes
 
 CACHE_DIR_NAME = ".regr_lint_cache"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by regr-lint.\n"
@@ -122,6 +122,8 @@ _INT_FIELDS = ("line", "col", "end_line", "end_col", "stmt_line", "stmt_end_line
 def dump_finding(f: Finding) -> dict:
     doc = {k: getattr(f, k) for k in _INT_FIELDS}
     doc.update(code=f.code, message=f.message, name=f.name, fix=None)
+    if f.reported_from:  # its token is in another module (see Finding.reported_from)
+        doc.update(at=f.path, via=dump_finding(f.via) if f.via is not None else None)
     if f.fix is not None:
         fix = f.fix.fix
         doc["fix"] = {"safe": bool(fix.safe), "message": str(fix.message),
@@ -161,6 +163,12 @@ def load_finding(path: str, doc: dict, bound: int = 2 ** 31) -> Finding:
                        **({"cell": _int(e["cell"], bound)} if "cell" in e else {})} for e in fd["edits"])
         fix = FixInfo(CachedFix(fd["safe"], _str(fd["message"]), (None,) * _int(fd["n_edits"], bound),
                                 tuple(_str(i) for i in fd["imports"])), edits)
+    if "at" in doc:
+        # placed in another module (any position there), and maybe in this file too
+        via = load_finding(path, doc["via"], bound) if doc["via"] is not None else None
+        ints = {k: _int(doc[k], 2 ** 31) for k in _INT_FIELDS}
+        return Finding(path=_str(doc["at"]), code=_str(doc["code"]), message=_str(doc["message"]),
+                       name=_str(doc["name"]), reported_from=path, via=via, **ints)
     ints = {k: _int(doc[k], bound) for k in _INT_FIELDS}
     return Finding(path=path, code=_str(doc["code"]), message=_str(doc["message"]), name=_str(doc["name"]),
                    fix=fix, **ints)

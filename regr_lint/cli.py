@@ -14,7 +14,7 @@ from typing import NoReturn, Sequence
 
 import click
 
-from regr_lint import __version__
+from regr_lint import __version__, crossmodule
 from regr_lint.config import Config, ConfigError, Projects
 from regr_lint.discovery import DiscoveryError, discover
 from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_file, lint_text, parse_error
@@ -374,6 +374,18 @@ def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), job
     for group in groups:
         configure_source(group.config.max_file_size)  # the size limit, for every reader of source files
         _lint_group(group, stdin, mode, jobs, outcome)
+    owner = {path: group for group in groups for path in group.files}
+
+    def ignored(path: str, code: str) -> bool:
+        group = owner.get(path)
+        if group is None:
+            return False
+        return code not in {r.code for r in group.rules} or any(
+            matches(s, code) for s in group.dropped + group.config.ignored_codes(path))
+
+    # Findings whose token lies in another module: at that token when this run lints it, else where
+    # the linted file brings it in (regr_lint.crossmodule).
+    outcome.findings = crossmodule.resolve(outcome.findings, owner, ignored)
     return outcome
 
 
@@ -414,7 +426,7 @@ def _lint_group(group: _Group, stdin: bool, mode: FixMode, jobs: int, outcome: O
             if os.environ.get("REGR_LINT_DEBUG"):
                 traceback.print_exc()
             continue
-        outcome.findings.extend(f for f in found if keep(f))
+        outcome.findings.extend(f for f in found if f.reported_from or keep(f))
 
 
 def _show_fixes(applied: dict) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import dataclasses
+import os
 import re
 import sys
 import warnings
@@ -13,11 +14,14 @@ from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
+from regr_lint.facts.names import dotted_name
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
-from regr_lint.project_link import imported_vocabulary, imports_keras_through_project, project_for
+from regr_lint.project_link import (
+    imported_texts, imported_vocabulary, imports_keras_through_project, project_for,
+)
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
@@ -54,20 +58,27 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
         return [parse_error(path, str(exc))]
     out = []
     for f in lint_text(nb.text, path, rules):
-        cell, line = nb.locate(f.line)
-        _, end = nb.locate(max(f.end_line, f.line))
-        fix = None
-        if f.fix is not None:
-            # Its edits in the notebook's own coordinates (cell, line within it); a fix that cannot
-            # be written into the cells' sources is not offered.
-            edits = [nb.cell_edit(e) for e in f.fix.edits]
-            if all(e is not None for e in edits):
-                fix = FixInfo(f.fix.fix, tuple(edits))
-        end_cell, _ = nb.locate(max(f.end_line, f.line))
-        out.append(dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix,
-                                       col=f.col + nb.shift(cell, line),
-                                       end_col=f.end_col + nb.shift(end_cell, end) if f.end_col else f.end_col))
+        if f.reported_from:  # its token is in another module: only its placement here is in cells
+            out.append(dataclasses.replace(f, via=_in_cells(nb, f.via) if f.via is not None else None))
+        else:
+            out.append(_in_cells(nb, f))
     return out
+
+
+def _in_cells(nb, f: Finding) -> Finding:
+    cell, line = nb.locate(f.line)
+    _, end = nb.locate(max(f.end_line, f.line))
+    fix = None
+    if f.fix is not None:
+        # Its edits in the notebook's own coordinates (cell, line within it); a fix that cannot
+        # be written into the cells' sources is not offered.
+        edits = [nb.cell_edit(e) for e in f.fix.edits]
+        if all(e is not None for e in edits):
+            fix = FixInfo(f.fix.fix, tuple(edits))
+    end_cell, _ = nb.locate(max(f.end_line, f.line))
+    return dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix,
+                               col=f.col + nb.shift(cell, line),
+                               end_col=f.end_col + nb.shift(end_cell, end) if f.end_col else f.end_col)
 
 
 # CPython's parser admits expressions nested up to ~1000 levels; libcst's codegen and the facts
@@ -133,22 +144,35 @@ def _cpython_parse(text: str, want_tree: bool = True) -> ast.Module | None:
         sys.setrecursionlimit(max(RECURSION_LIMIT, _stack_depth() + RECURSION_LIMIT))
 
 
-def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool = False) -> list[Rule]:
+def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool = False,
+                 imported: Sequence[str] = ()) -> list[Rule]:
     """The cheap pre-check: the rules that apply to the path and whose tokens occur in the text
     (no parse needed to know). `keras`: the file reaches Keras through a project module, so the
-    token "keras" counts as present."""
+    token "keras" counts as present; `imported`: the sources of the project modules it imports,
+    where a token may be instead (a model built in models.py, compiled here)."""
     def has(tok: str) -> bool:
-        return tok in text or (keras and tok == "keras")
+        return tok in text or (keras and tok == "keras") or any(tok in t for t in imported)
 
     return [r for r in rules if r.applies_to(path) and all(
         has(tok) if isinstance(tok, str) else any(has(t) for t in tok) for tok in r.tokens)]
 
 
+def _project_active(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
+    """`active_rules`, with the tokens of the project modules the file imports when its own text
+    leaves some rule out."""
+    active = active_rules(text, rules, path)
+    if path and len(active) < len(rules) and "import" in text:
+        imported = imported_texts(path, text)
+        if imported:
+            return active_rules(text, rules, path, imported=imported)
+    return active
+
+
 def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
-    """Whether linting `text` parses it at all: some rule's tokens occur in it, or it mentions Keras
-    (then CPython's parse checks it is well formed, for RL000), or one of the project modules it
-    imports does (`from utils import *` bringing `Adam` in)."""
-    if "keras" in text or active_rules(text, rules, path):
+    """Whether linting `text` parses it at all: some rule's tokens occur in it or in the project
+    modules it imports, or it mentions Keras (then CPython's parse checks it is well formed, for
+    RL000), or one of the project modules it star-imports does (`from utils import *`)."""
+    if "keras" in text or _project_active(text, rules, path):
         return True
     return bool(path) and bool(active_rules(text, rules, path, keras=True)) \
         and imports_keras_through_project(path, text)
@@ -156,7 +180,7 @@ def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
 
 def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
                ) -> tuple[list[Finding], cst.Module | None]:
-    active = active_rules(text, rules, path)
+    active = _project_active(text, rules, path)
     if not active and "keras" not in text:
         active = active_rules(text, rules, path, keras=True) if path else []
         if not active or not imports_keras_through_project(path, text):
@@ -238,16 +262,22 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
                 reports.append((rule, rep))
     if not reports:
         return [], module
+    elsewhere: list = []  # reports whose node lies in a project module the file imports
     try:
-        placed = list(_place(module, path, reports, text, None if columns else unplaced))
+        placed = list(_place(module, path, reports, text, None if columns else unplaced, elsewhere))
+        if elsewhere and not _OWN_ONLY:
+            placed += _place_elsewhere(module, path, text, elsewhere, facts, rules)
     except RecursionError:
         return [parse_error(path, "cannot analyse: nested too deeply to compute positions")], None
     if columns is not None:
-        placed = [dataclasses.replace(
-            f, col=columns.column(f.line, f.col - 1) + 1, end_col=columns.column(f.end_line, f.end_col - 1) + 1,
-            fix=None) for f in placed]
-        return sorted(filter_noqa(placed, text)), None
-    return sorted(filter_noqa(placed, text)), module
+        def moved(f: Finding) -> Finding:
+            return dataclasses.replace(f, col=columns.column(f.line, f.col - 1) + 1,
+                                       end_col=columns.column(f.end_line, f.end_col - 1) + 1, fix=None)
+        placed = [moved(f) if not f.reported_from else
+                  dataclasses.replace(f, via=moved(f.via) if f.via is not None else None) for f in placed]
+        module = None
+    local = filter_noqa([f for f in placed if not f.reported_from], text)
+    return sorted(local) + [f for f in placed if f.reported_from], module
 
 
 class NotAnalysed(Exception):
@@ -276,7 +306,7 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxEr
 
 
 def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "",
-           unplaced: list | None = None) -> Iterable[Finding]:
+           unplaced: list | None = None, elsewhere: list | None = None) -> Iterable[Finding]:
     # Positions are computed only for files that report something (PositionProvider is a full codegen pass).
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
 
@@ -295,6 +325,8 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
     for rule, rep in reports:
         rng = positions.get(rep.node)
         if rng is None:
+            if elsewhere is not None:
+                elsewhere.append((rule, rep))
             continue
         line = rng.start.line
         stmt = _innermost(spans, line)
@@ -312,6 +344,142 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
         if why and unplaced is not None:
             unplaced.append((finding, rep.fix, why))
         yield finding
+
+
+# ----------------------------------------------------------------- findings in another module
+
+_OWN_ONLY = False  # set while a module is linted alone to learn what it reports by itself
+_OWN: dict = {}  # (path, mtime, size, rule codes) -> {(code, line, col)} that module reports alone
+
+
+def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tuple[Rule, Report]],
+                     facts, rules: Sequence[Rule]) -> list[Finding]:
+    """Findings whose node lies in a project module this file imports (the sigmoid head `build_model`
+    in models.py adds, found wrong by the `loss="mse"` here). Each is placed at its token in that
+    module, with `via`: the same finding here, at the first use of the imported name whose
+    definition holds the token (else the import), its message naming the token's place. A finding
+    that module reports when linted alone is its own, not this file's: left out. `# noqa` is read in
+    each file for its own placement."""
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from regr_lint.facts.interpreter import project_module
+    from regr_lint.project_link import project_root
+
+    modules = {}
+    for mpath in dict.fromkeys([p for p, _, _ in facts.project_imports] + facts.project_modules):
+        other = project_module(mpath)
+        if other is not None and mpath not in modules:
+            modules[mpath] = (other, MetadataWrapper(other, unsafe_skip_copy=True).resolve(PositionProvider))
+    here = None  # this module's positions, statement spans and text map: only when needed
+    out = []
+    for rule, rep in reports:
+        found = next(((mpath, other, pos) for mpath, (other, pos) in modules.items() if rep.node in pos), None)
+        if found is None:
+            continue  # a node of no module this file imports (cannot happen today): nothing to say
+        mpath, other, pos = found
+        rng = pos[rep.node]
+        if (rule.code, rng.start.line, rng.start.column + 1) in _own_findings(mpath, rules):
+            continue
+        spans = _statement_spans(other, pos)
+        stmt = _innermost(spans, rng.start.line) or (rng.start.line, rng.start.line)
+        token = Finding(mpath, rng.start.line, rng.start.column + 1, rule.code, rep.message, rule.name,
+                        rng.end.line, rng.end.column + 1, stmt[0], stmt[1], reported_from=path)
+        if not filter_noqa([token], other.code):
+            continue
+        if here is None:
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+            positions = wrapper.resolve(PositionProvider)
+            where = TextMap(module.code, text)
+            here = (positions, _statement_spans(module, positions), where.line)
+        positions, own_spans, line_of = here
+        via = None
+        anchor = _bring_in(facts, module, mpath, rng, pos)
+        at = positions.get(anchor) if anchor is not None else None
+        if at is not None:
+            root = project_root(path) or os.path.dirname(os.path.abspath(path))
+            shown = os.path.relpath(mpath, root).replace(os.sep, "/")
+            s = _innermost(own_spans, at.start.line) or (at.start.line, at.start.line)
+            via = Finding(path, line_of(at.start.line), at.start.column + 1, rule.code,
+                          f"{rep.message} (at {shown}:{rng.start.line})", rule.name,
+                          line_of(at.end.line), at.end.column + 1, line_of(s[0]), line_of(s[1]))
+            via = next(iter(filter_noqa([via], text)), None)
+        out.append(dataclasses.replace(token, via=via))
+    return out
+
+
+def _own_findings(path: str, rules: Sequence[Rule]) -> set:
+    """What project module `path` reports when linted by itself, as {(code, line, col)}; once per
+    version of the file and set of rules per process."""
+    global _OWN_ONLY
+    try:
+        st = os.stat(path)
+    except OSError:
+        return set()
+    key = (path, st.st_mtime_ns, st.st_size, tuple(r.code for r in rules))
+    known = _OWN.get(key)
+    if known is None:
+        _OWN_ONLY = True
+        try:
+            found = lint_file(path, rules)
+        except Exception:  # noqa: BLE001 - whatever stops that module's lint, it reported nothing
+            found = []
+        finally:
+            _OWN_ONLY = False
+        known = _OWN[key] = {(f.code, f.line, f.col) for f in found}
+        if len(_OWN) > 256:
+            _OWN.pop(next(iter(_OWN)))
+    return known
+
+
+def _bring_in(facts, module: cst.Module, mpath: str, rng, pos) -> cst.CSTNode | None:
+    """Where this file brings in the part of project module `mpath` that holds `rng`: the first use
+    of a name imported from it whose definition (function, class, constant) contains `rng`, else the
+    first import from it."""
+    names, imports = set(), []
+    for ipath, node, bound in facts.project_imports:
+        if ipath != mpath:
+            continue
+        imports.append(node)
+        for local, value in bound.items():
+            defined = pos.get(getattr(value, "node", None)) if getattr(value, "node", None) is not None else None
+            if defined is not None and _contains(defined, rng):
+                names.add(local)
+    if names:
+        use = _first_use(module, names)
+        if use is not None:
+            return use
+    return imports[0] if imports else None
+
+
+def _first_use(module: cst.Module, names: set) -> cst.CSTNode | None:
+    found: list = []
+
+    class Uses(cst.CSTVisitor):
+        def visit_Import(self, node) -> bool:
+            return False
+
+        def visit_ImportFrom(self, node) -> bool:
+            return False
+
+        def visit_Call(self, node) -> bool:
+            if not found and isinstance(node.func, cst.Name) and node.func.value in names:
+                found.append(node)
+            return not found
+
+        def visit_Attribute(self, node) -> bool:
+            if not found and dotted_name(node) in names:  # `cfg.METRICS`, `pkg.nets.build_model`
+                found.append(node)
+                return False
+            node.value.visit(self)  # `cfg.build_model` is not a use of an imported `build_model`
+            return False
+
+        def visit_Name(self, node) -> bool:
+            if not found and node.value in names:
+                found.append(node)
+            return False
+
+    module.visit(Uses())
+    return found[0] if found else None
 
 
 def _via_parent(edit) -> bool:

@@ -45,6 +45,13 @@ class Finding:
     cell: int = field(default=0, compare=False)
     cell_line: int = field(default=0, compare=False)
     cell_end_line: int = field(default=0, compare=False)
+    # A finding whose token lies in another project module than the file being linted: `path` is
+    # that module's absolute path, `reported_from` the linted file, and `via` the same finding in
+    # the linted file, at the use of the name that brings the other module's part in, its message
+    # naming where the token is (None: a `# noqa` there suppresses it). Which of the two a run
+    # reports depends on whether it lints that module too (regr_lint.crossmodule.resolve).
+    reported_from: str = field(default="", compare=False)
+    via: Optional["Finding"] = field(default=None, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         doc = {

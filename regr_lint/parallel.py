@@ -136,7 +136,7 @@ def _lint_chunk(paths: Sequence[str]) -> list[Result]:
         result = _guarded(path, _worker_rules, _worker_cache)
         if isinstance(result, list):
             # Fixes travel as data (their libcst nodes would be heavy to pickle, and are not needed).
-            result = [load_finding(f.path, dump_finding(f)) for f in result]
+            result = [load_finding(f.reported_from or f.path, dump_finding(f)) for f in result]
         out.append(result)
     return out
 

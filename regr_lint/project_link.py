@@ -197,7 +197,14 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
     if not deps:
         return None
     out: set = set()
-    for dep in deps[:16]:
+    deps = deps[:16]
+    for dep in [d for d in deps if os.path.basename(d) == "__init__.py"]:
+        # what a package re-exports is defined in its submodules
+        try:
+            deps += [sub for sub in _direct_imports(dep, _text_of(dep))[:16] if sub not in deps]
+        except (SourceError, OSError):
+            continue
+    for dep in deps[:32]:
         try:
             st = os.stat(dep)
         except OSError:
@@ -212,3 +219,28 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
             _VOCABULARIES[key] = vocab
         out |= vocab
     return frozenset(out)
+
+
+def imported_texts(path: str, text: str) -> list[str]:
+    """The sources of the project modules `path` imports directly (what its analysis reads of them:
+    one level), found from the import statements' text, no parse: the token pre-check looks for a
+    rule's tokens in them too (the `sigmoid` of a head `build_model` in models.py adds)."""
+    if not path or "import" not in text:
+        return []
+    out: list[str] = []
+    deps = list(_direct_imports(os.path.abspath(path), text)[:16])
+    seen = set(deps)
+    while deps and len(out) < 32:
+        dep = deps.pop(0)
+        try:
+            source = _text_of(dep)
+        except (SourceError, OSError):
+            continue
+        out.append(source)
+        if os.path.basename(dep) == "__init__.py":
+            # a package's names are often defined in its submodules (`from .nets import build`)
+            for sub in _direct_imports(dep, source)[:16]:
+                if sub not in seen:
+                    seen.add(sub)
+                    deps.append(sub)
+    return out

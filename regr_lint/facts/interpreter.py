@@ -19,7 +19,7 @@ from regr_lint.facts.model import Compile, KerasCall, KerasFacts, KerasModel, Me
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.facts.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
-    Obj, Ref, Seq, Tensor, Value,
+    ModuleV, Obj, Ref, Seq, Tensor, Value,
 )
 
 MAX_DEPTH = 4  # nested inlined calls of the file's own functions
@@ -146,6 +146,7 @@ class Interpreter:
         self.depth = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.pending: list[tuple[Func, Optional[Instance]]] = []
+        self.read_classes: set[int] = set()  # project modules' classes whose methods were queued
         self.analyzed: set[int] = set()
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
@@ -271,6 +272,8 @@ class Interpreter:
                     continue
                 if private is None and is_private(dotted):
                     private = dotted
+                if self._import_project_module(alias, dotted, small, scope):
+                    continue
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     scope.vars[alias.asname.name.value] = Ref(canonical(dotted), raw=dotted)
                 else:
@@ -337,6 +340,7 @@ class Interpreter:
         if path is None:
             return False
         module_scope = self._load_module(path)
+        bound: dict[str, Value] = {}
         if isinstance(node.names, cst.ImportStar):
             if module_scope is not None:
                 exported = module_scope.vars.get("__all__")
@@ -345,16 +349,76 @@ class Interpreter:
                 for name in names:
                     value = module_scope.vars.get(name)
                     if value is not None:
-                        scope.vars[name] = _own_copy(value)
-            return True
-        for alias in node.names:
-            if not isinstance(alias.name, cst.Name):
-                continue
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
-                else alias.name.value
-            value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
-            scope.vars[local] = _own_copy(value) if value is not None else UNKNOWN
+                        scope.vars[name] = bound[name] = _own_copy(value)
+        else:
+            for alias in node.names:
+                if not isinstance(alias.name, cst.Name):
+                    continue
+                local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                    else alias.name.value
+                value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
+                if value is None or value is UNKNOWN:
+                    # a package re-exporting what a submodule defines (`from .nets import build` in
+                    # pkg/__init__.py), or the submodule itself: read where it is defined
+                    value, source = self._defined_elsewhere(base, alias.name.value, level, node)
+                    if source is not None:
+                        self.facts.project_imports.append((source, node, {local: value}))
+                scope.vars[local] = bound[local] = _own_copy(value) if value is not None else UNKNOWN
+        if module_scope is not None:
+            self.facts.project_imports.append((path, node, bound))
         return True
+
+    def _defined_elsewhere(self, base: Optional[str], name: str, level: int, node, importing: str = ""
+                           ) -> tuple[Optional[Value], Optional[str]]:
+        """(what `from <base> import <name>` binds when the module named re-exports it or it is a
+        submodule, the module it is defined in) — (None, None) when unknown."""
+        try:
+            found = self.project.resolve(base, name, importing or self.path, level)
+        except (OSError, ValueError, RecursionError, SyntaxError):
+            return None, None
+        if found is None:
+            return None, None
+        if found.name is None:
+            return ModuleV(found.path, node), found.path
+        scope = self._load_module(found.path)
+        value = scope.vars.get(found.name) if scope is not None else None
+        return (value, found.path) if value is not None else (None, None)
+
+    def _import_project_module(self, alias: cst.ImportAlias, dotted: str, stmt, scope: Scope) -> bool:
+        """`import config as cfg`, `import pkg.nets`: a project module, bound as a ModuleV (read when
+        an attribute of it is first asked for). False when it is not the project's."""
+        if self.project is None or not self.path or self.foreign_code \
+                or dotted.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
+            return False
+        aliased = alias.asname is not None and isinstance(alias.asname.name, cst.Name)
+        named = dotted if aliased else dotted.split(".")[0]
+        try:
+            path = self.project.module_file(named, self.path, 0)
+        except (OSError, ValueError):
+            return False
+        if path is None or path == os.path.abspath(self.path):
+            return False
+        local = alias.asname.name.value if aliased else named
+        scope.vars[local] = ModuleV(path, stmt)
+        self.facts.project_imports.append((path, stmt, {local: scope.vars[local]}))
+        return True
+
+    def _module_attribute(self, module: ModuleV, attr: str, node) -> Value:
+        """`cfg.LOSS`, `pkg.nets`: what the module defines under that name, or its submodule."""
+        scope = self._load_module(module.path)
+        value = scope.vars.get(attr) if scope is not None else None
+        source: Optional[str] = module.path
+        if (value is None or value is UNKNOWN) and os.path.basename(module.path) == "__init__.py":
+            # relative to the package itself: `pkg.nets` is pkg/nets.py
+            value, source = self._defined_elsewhere(None, attr, 1, module.node, module.path) \
+                if self.project else (None, None)
+        if value is None or value is UNKNOWN or source is None:
+            return UNKNOWN
+        dotted = dotted_name(node) if isinstance(node, cst.Attribute) else None
+        if dotted is not None and not any(dotted in b for p, _, b in self.facts.project_imports if p == source):
+            # where this file brings that definition in: the first `cfg.LOSS` / `pkg.nets.build`
+            self.facts.project_imports.append((source, module.node, {dotted: value}))
+        return _own_copy(value)
 
     def _load_module(self, path: str) -> Optional[Scope]:
         """The top-level scope of project module `path` after its top level ran; None when it cannot be
@@ -365,6 +429,8 @@ class Interpreter:
             return None
         loaded = module_scope(path, self.project)
         self.foreign[path] = loaded[0] if loaded else None
+        if loaded:
+            self.facts.project_modules.append(path)
         if loaded and loaded[1]:
             self.facts.has_keras = True  # Keras arrives through that module
         return self.foreign[path]
@@ -560,6 +626,8 @@ class Interpreter:
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
             return base.attrs.get(attr, UNKNOWN)
+        if isinstance(base, ModuleV):
+            return self._module_attribute(base, attr, node)
         if isinstance(base, Obj) and id(base) in self.namespaces:
             # `args.loss`: the default the parser declares (what the program runs with unless told)
             return self.cli_defaults.get(self.namespaces[id(base)], {}).get(attr, UNKNOWN)
@@ -713,6 +781,8 @@ class Interpreter:
         return None
 
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
+        if isinstance(recv, ModuleV):  # `models.build_model(4)`: the function that module defines
+            return self.call_value(self._module_attribute(recv, meth, call.func), args, call, scope, frame)
         if isinstance(recv, Ref):
             raw = f"{recv.raw or recv.qualname}.{meth}"
             self._note_private_chain(call.func, recv_node, recv.raw or recv.qualname, raw)
@@ -820,6 +890,7 @@ class Interpreter:
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
         if isinstance(callee, ClassV):
+            self._read_methods(callee)
             if callee.is_model:
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
@@ -827,6 +898,18 @@ class Interpreter:
             init = callee.instance.attrs.get("__method__init__") if callee.instance else None
             return callee.instance or UNKNOWN
         return self._tensor_passthrough(args, call)
+
+    def _read_methods(self, cls: ClassV) -> None:
+        """A class of a project module instantiated here: its methods (a model's `call`, a wrapper's
+        own `fit_generator`) are read in this file's analysis, once, as the file's own methods are."""
+        if getattr(cls.scope, "origin", None) is None or cls.instance is None or id(cls) in self.read_classes:
+            return
+        self.read_classes.add(id(cls))
+        for stmt in cls.cdef.body.body:
+            if isinstance(stmt, cst.FunctionDef):
+                method = cls.instance.attrs.get("__method__" + stmt.name.value)
+                if isinstance(method, Func) and method.fdef is stmt:
+                    self.pending.append((method, cls.instance))
 
     def _tensor_passthrough(self, args: Args, call: cst.Call) -> Value:
         for value, _ in args.pos:

@@ -43,9 +43,14 @@ def loss_functions(facts: KerasFacts) -> list[FunctionNode]:
 def _collect(facts: KerasFacts) -> list[FunctionNode]:
     found: dict[int, FunctionNode] = {}
 
+    origins = facts._cache.setdefault("loss_origins", {})
+
     def take(value: Value) -> None:
         if isinstance(value, Func):
             found.setdefault(id(value.fdef), value.fdef)
+            origin = getattr(value.scope, "origin", None)
+            if origin is not None:  # defined in a project module: its names are that module's
+                origins[id(value.fdef)] = origin
         elif isinstance(value, Lambda):
             found.setdefault(id(value.node), value.node)
         elif isinstance(value, Seq):
@@ -252,10 +257,19 @@ class _Names:
         return qual.split(".")[0] in ARRAY_ROOTS and qual.rpartition(".")[2] in names
 
 
-def _names(facts: KerasFacts) -> _Names:
-    if "import_names" not in facts._cache:
-        facts._cache["import_names"] = _Names(facts.module)
-    return facts._cache["import_names"]
+def _names(facts: KerasFacts, fn: Optional[FunctionNode] = None) -> _Names:
+    """The imports of the module `fn` is defined in: the file's own, or those of the project module
+    a loss it imports comes from (`from losses import rmse`, whose `K` is that module's)."""
+    origin = facts._cache.get("loss_origins", {}).get(id(fn)) if fn is not None else None
+    key = "import_names" if origin is None else f"import_names:{origin}"
+    if key not in facts._cache:
+        module = facts.module
+        if origin is not None:
+            from regr_lint.facts.interpreter import project_module
+
+            module = project_module(origin) or cst.Module(body=[])
+        facts._cache[key] = _Names(module)
+    return facts._cache[key]
 
 
 
@@ -266,7 +280,7 @@ def per_sample_sqrts(fn: FunctionNode, facts: KerasFacts) -> list[cst.CSTNode]:
     body = _Body(fn)
     if not body.params:
         return []
-    names = _names(facts)
+    names = _names(facts, fn)
     out: list[cst.CSTNode] = []
     seen: set[int] = set()
     for ret in body.returns:

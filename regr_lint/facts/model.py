@@ -244,6 +244,11 @@ class KerasFacts:
     assignments: list = field(default_factory=list)
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
+    # The project modules the file imports names from, as (module path, the ImportFrom node,
+    # {local name: value bound}): a finding whose node lies in one of them is placed there, or at the
+    # use of the name that brings it in.
+    project_imports: list = field(default_factory=list)
+    project_modules: list = field(default_factory=list)  # paths of every project module read
     _cache: dict = field(default_factory=dict)
 
     def name_bindings(self):

@@ -130,6 +130,14 @@ class ModelRef(Value):
 
 
 @dataclass(eq=False)
+class ModuleV(Value):
+    """A project module bound by `import config as cfg` / `import pkg.nets`: its attributes are what
+    it defines (read when first asked for)."""
+    path: str
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
 class Func(Value):
     fdef: cst.FunctionDef
     scope: object  # the defining Scope (closure)

@@ -1,0 +1,250 @@
+"""Where a finding whose token lies in another project module is reported (regr_lint.crossmodule):
+at the token when the run lints that module, once per run whatever found it (serial, worker pool,
+cache); else in the linted file at the use of the name that brings it in, naming `path:line`; each
+placement obeys its own file's `# noqa` and per-file settings. Real CLI runs on small projects."""
+from __future__ import annotations
+
+import json
+import textwrap
+
+from cli_helpers import run, write
+
+MODELS = textwrap.dedent("""\
+    from keras.layers import Dense
+    from keras.models import Sequential
+
+
+    def build_model(n_features):
+        model = Sequential()
+        model.add(Dense(32, activation="relu", input_dim=n_features))
+        model.add(Dense(1, activation="sigmoid"))
+        return model
+""")
+HEAD_LINE = 8
+HEAD_COL = MODELS.splitlines()[HEAD_LINE - 1].index("activation=") + 1
+TRAIN = textwrap.dedent("""\
+    import numpy as np
+    from models import build_model
+
+    x = np.random.rand(100, 4)
+    y = np.random.rand(100) * 1000.0
+    model = build_model(4)
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=5)
+""")
+BUILD_LINE = 6
+
+
+def project(tmp_path, models=MODELS, **scripts):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "models.py", models)
+    for name, text in (scripts or {"train": TRAIN}).items():
+        write(tmp_path, f"{name}.py", text)
+
+
+def lines(stdout: str) -> list[str]:
+    """`path:line:col: CODE` of each text-format line (the message left out)."""
+    out = []
+    for line in stdout.splitlines():
+        if line.strip():
+            where, rest = line.split(": ", 1)
+            out.append(f"{where}: {rest.split()[0]}")
+    return out
+
+
+def test_reported_once_at_the_token_when_both_files_are_linted(tmp_path):
+    project(tmp_path)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+
+
+def test_reported_in_the_linted_file_with_a_pointer_when_only_it_is_linted(tmp_path):
+    project(tmp_path)
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    assert lines(res.stdout) == [f"train.py:{BUILD_LINE}:9: RL102"], res.stdout
+    assert f"(at models.py:{HEAD_LINE})" in res.stdout
+
+
+def test_two_scripts_finding_the_same_head_report_it_once(tmp_path):
+    evaluate = TRAIN.replace('loss="mse"', 'loss="mae"')
+    project(tmp_path, train=TRAIN, evaluate=evaluate)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+    # each script alone: reported in it
+    res = run("check", "--no-cache", "evaluate.py", "train.py", cwd=tmp_path)
+    assert lines(res.stdout) == [f"evaluate.py:{BUILD_LINE}:9: RL102", f"train.py:{BUILD_LINE}:9: RL102"], \
+        res.stdout
+
+
+def test_worker_pool_and_warm_cache_report_what_a_serial_run_does(tmp_path):
+    # enough scripts for a worker pool (regr_lint.parallel.MIN_PARALLEL), each finding the head
+    scripts = {f"train{i}": TRAIN for i in range(10)}
+    project(tmp_path, **scripts)
+    serial = run("check", "--no-cache", "--jobs", "1", ".", cwd=tmp_path)
+    pooled = run("check", "--no-cache", "--jobs", "2", ".", cwd=tmp_path)
+    cold = run("check", "--jobs", "2", ".", cwd=tmp_path)
+    warm = run("check", "--jobs", "2", ".", cwd=tmp_path)
+    assert lines(serial.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], serial.stdout
+    assert serial.stdout == pooled.stdout == cold.stdout == warm.stdout
+    # from the cache, only one script linted: its own placement
+    one = run("check", "train3.py", cwd=tmp_path)
+    assert lines(one.stdout) == [f"train3.py:{BUILD_LINE}:9: RL102"], one.stdout
+
+
+def test_editing_the_other_module_is_seen_through_the_cache(tmp_path):
+    project(tmp_path)
+    assert run("check", "train.py", cwd=tmp_path).returncode == 1
+    write(tmp_path, "models.py", MODELS.replace('activation="sigmoid"', "activation=None"))
+    res = run("check", "train.py", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+def test_noqa_at_the_token_suppresses_it_in_every_run(tmp_path):
+    noqa = MODELS.replace('activation="sigmoid"))', 'activation="sigmoid"))  # noqa: RL102')
+    project(tmp_path, models=noqa)
+    for args in ([".", "--no-cache"], ["train.py", "--no-cache"]):
+        res = run("check", *args, cwd=tmp_path)
+        assert res.returncode == 0 and res.stdout == "", (args, res.stdout)
+
+
+def test_noqa_at_the_bring_in_site_suppresses_it_there_only(tmp_path):
+    train = TRAIN.replace("model = build_model(4)", "model = build_model(4)  # noqa: RL102")
+    project(tmp_path, train=train)
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+    res = run("check", "--no-cache", ".", cwd=tmp_path)  # at the token, models.py's own noqa counts
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+
+
+def test_per_file_ignores_of_the_tokens_file_apply_at_the_token(tmp_path):
+    project(tmp_path)
+    write(tmp_path, "pyproject.toml",
+          "[project]\nname = 'p'\n[tool.regr-lint.per-file-ignores]\n\"models.py\" = [\"RL102\"]\n")
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+def test_a_mistake_wholly_inside_the_other_module_stays_its_own(tmp_path):
+    # models.py compiles its own sigmoid head with mse: models.py's finding, reported when it is
+    # linted and not again at every script that calls the builder
+    models = MODELS.replace("    return model\n", '    model.compile(optimizer="adam", loss="mse")\n    return model\n')
+    assert models != MODELS
+    train = "from models import build_model\nimport numpy as np\nmodel = build_model(4)\n" \
+            "model.fit(np.random.rand(8, 4), np.random.rand(8) * 9.0)\n"
+    project(tmp_path, models=models, train=train)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+def test_json_output_names_the_tokens_file(tmp_path):
+    project(tmp_path)
+    res = run("check", "--no-cache", "--format", "json", ".", cwd=tmp_path)
+    assert res.stdout.strip(), res.stderr
+    doc = json.loads(res.stdout)["findings"]
+    assert [(d["path"], d["line"], d["code"]) for d in doc] == [("models.py", HEAD_LINE, "RL102")]
+    assert doc[0]["fix"] is None  # no fix is offered for a finding found from another file
+
+
+def test_a_notebook_brings_the_head_in(tmp_path):
+    project(tmp_path)
+    cells = [TRAIN.splitlines(keepends=True)[:3], TRAIN.splitlines(keepends=True)[3:]]
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                     "source": src} for src in cells],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "train.py").unlink()
+    write(tmp_path, "explore.ipynb", json.dumps(nb))
+    res = run("check", "--no-cache", "explore.ipynb", cwd=tmp_path)
+    assert lines(res.stdout) == ["explore.ipynb:cell 2:3:9: RL102"], res.stdout
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+
+
+CONFIG = 'LOSS = "mse"\nMETRICS = ["accuracy"]\n'
+SCRIPT_MODULES = textwrap.dedent("""\
+    import numpy as np
+    import config as cfg
+    {import_line}
+
+    model = {call}(4)
+    model.compile(optimizer="adam", loss=cfg.LOSS, metrics=cfg.METRICS)
+    model.fit(np.random.rand(10, 4), np.random.rand(10) * 100.0)
+""")
+
+
+def package_project(tmp_path, import_line: str, call: str):
+    """The builder in pkg/nets.py, re-exported by pkg/__init__.py; the loss and metrics in config.py;
+    the script imports modules (`import config as cfg`) or the package's re-export."""
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "config.py", CONFIG)
+    write(tmp_path, "pkg/__init__.py", "from .nets import build_model\n")
+    write(tmp_path, "pkg/nets.py", MODELS)
+    write(tmp_path, "train.py", SCRIPT_MODULES.format(import_line=import_line, call=call))
+
+
+def test_module_imports_and_package_reexports_are_followed(tmp_path):
+    metrics_col = CONFIG.splitlines()[1].index('"accuracy"') + 1
+    for import_line, call in (("from pkg import build_model", "build_model"),
+                              ("import pkg.nets", "pkg.nets.build_model"),
+                              ("import pkg.nets as nets", "nets.build_model")):
+        package_project(tmp_path, import_line, call)
+        res = run("check", "--no-cache", ".", cwd=tmp_path)
+        assert lines(res.stdout) == [f"config.py:2:{metrics_col}: RL101",
+                                     f"pkg/nets.py:{HEAD_LINE}:{HEAD_COL}: RL102"], (import_line, res.stdout)
+        # only the script: at the names that bring each part in, `cfg.METRICS` and the builder call
+        res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+        metrics_at = SCRIPT_MODULES.splitlines()[5].index("cfg.METRICS") + 1
+        assert lines(res.stdout) == [f"train.py:5:9: RL102", f"train.py:6:{metrics_at}: RL101"], \
+            (import_line, res.stdout)
+        assert f"(at pkg/nets.py:{HEAD_LINE})" in res.stdout and "(at config.py:2)" in res.stdout
+
+
+def test_a_module_import_that_is_not_the_projects_stays_unknown(tmp_path):
+    # no config.py in the project: `cfg.LOSS` is unknown, nothing is guessed
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "models.py", MODELS)
+    write(tmp_path, "train.py", SCRIPT_MODULES.format(import_line="from models import build_model",
+                                                      call="build_model"))
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+NETS = textwrap.dedent("""\
+    import keras
+    from keras import layers
+
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.hidden = layers.Dense(32, activation="relu")
+            self.out = layers.Dense(1, activation="sigmoid")
+
+        def call(self, x):
+            return self.out(self.hidden(x))
+
+
+    class Trainer:
+        \"\"\"A wrapper with its own fit_generator: not Keras' removed method.\"\"\"
+
+        def __init__(self, model):
+            self.model = model
+
+        def fit_generator(self, gen, steps):
+            return self.model.fit(gen, steps_per_epoch=steps)
+""")
+
+
+def test_a_model_subclass_from_another_module_is_read_with_its_call(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "nets.py", NETS)
+    write(tmp_path, "train.py", "import numpy as np\nfrom nets import Net, Trainer\nmodel = Net()\n"
+                                'model.compile(optimizer="adam", loss="mse")\n'
+                                "Trainer(model).fit_generator(iter([]), 10)\n"
+                                "model.fit(np.random.rand(10, 4), np.random.rand(10) * 100.0)\n")
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    col = NETS.splitlines()[8].index("activation=") + 1
+    assert lines(res.stdout) == [f"nets.py:9:{col}: RL102"], res.stdout  # and no RL501
