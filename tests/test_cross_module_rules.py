@@ -8,9 +8,8 @@ the test compares the exact (file, line, code) list: a finding sits at the token
 the file where that token is, once per run. The expected findings are the `# expect: CODE` markers on
 the lines of the projects below.
 
-Cases marked xfail(strict) fail today for the reason they name (mostly: the engine drops a finding
-whose token lies in another module than the one whose analysis found it, and a module's own analysis
-cannot see the other half); strict, so each must lose its mark when that work lands."""
+A case marked xfail(strict) fails today for the reason it names; strict, so it must lose its mark
+when that work lands."""
 from __future__ import annotations
 
 import os
@@ -21,24 +20,10 @@ import pytest
 
 from cli_helpers import run, write
 
-# Why the xfail cases fail today (each checked: the analysis of the file named finds the mistake,
-# or not, as said):
-# the analysis of the file that completes the mistake finds it, but its token (the activation, the
-# metric element, the constant) lies in another module, and the engine drops such findings; that
-# module's own analysis cannot see the other half (the compile, the fit, the call handing the model
-# over are elsewhere)
-PLACEMENT = "finding whose token is in another module is dropped (engine placement, issue 14)"
-# the file that completes the mistake imports names of a project module and never names Keras itself
-# (`from models import build`, numpy, pandas): the pre-check never parses it
-PRECHECK = ("a file importing a project module's names without naming Keras is never parsed "
-            "(project_link.imports_keras_through_project asks about star imports only)")
-BOTH = PRECHECK + "; then " + PLACEMENT
-# a `fit` inside a function of another module runs with foreign_code set: it is no training of
-# the model (its x/y are that module's data flow), so RL201 has nothing to judge
+# The one case still failing, and why: a `fit` inside a function of another module runs with
+# foreign_code set (its x / y are that module's data flow, not the linted file's), so the model handed
+# to a trainer that imports no Keras has no training for RL201 to judge.
 FOREIGN_FIT = "a training call inside another module's function is not recorded (interpreter foreign_code)"
-# RL401 finds the function (the compile gives it to Keras) but resolves its body's `K.sqrt` with the
-# linted file's imports, where `K` is not bound
-FOREIGN_NAMES = "RL401 reads another module's loss function with the linted file's names (K unbound there)"
 
 _MARK = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")
 _LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RL\d{3}) (?P<msg>.*)$")
@@ -97,7 +82,7 @@ CASES = [
             model.compile(optimizer="adam", loss=LOSS, metrics=METRICS)
             model.fit(np.load("x.npy"), np.load("y.npy"), epochs=5)
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL101-valid-crossentropy-constant", {
         "config.py": """\
             LOSS = "binary_crossentropy"
@@ -232,7 +217,7 @@ CASES = [
             model.compile(optimizer="adam", loss="mean_squared_error")
             model.fit(x, y, epochs=20)
         """,
-    }, BOTH),
+    }, None),
     ("RL102-valid-targets-scaled-where-fitted", {
         "models.py": """\
             from tensorflow import keras
@@ -371,7 +356,7 @@ CASES = [
             model.compile(optimizer="adam", loss=LOSS, metrics=["accuracy"])
             model.fit(np.load("x.npy"), np.load("y.npy"), epochs=EPOCHS)
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL105-valid-star-import-constant", {
         "settings.py": """\
             EPOCHS = 10
@@ -412,7 +397,7 @@ CASES = [
             model.compile(optimizer="adam", loss="mse")
             model.fit(x, y, epochs=10)
         """,
-    }, BOTH),
+    }, None),
     # RL106, the evidence in a data module: the head and the fit here, the targets standardised in
     # data.py's function (the fourth element of the tuple it returns)
     ("RL106-targets-standardised-in-data-module", {
@@ -775,7 +760,7 @@ CASES = [
             model.compile(optimizer="adam", loss="categorical_crossentropy")
             model.fit(x, x, epochs=5)  # expect: RL201
         """,
-    }, PRECHECK),
+    }, None),
     # RL202: the steps are computed in the settings module
     ("RL202-steps-constant", {
         "config.py": """\
@@ -795,7 +780,7 @@ CASES = [
             model.compile(optimizer="adam", loss="mse")
             model.fit(ds, steps_per_epoch=STEPS, epochs=5)
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL202-valid-steps-constant", {
         "config.py": """\
             N_TRAIN = 50000
@@ -839,7 +824,7 @@ CASES = [
             model = conv_classifier()
             model.fit(np.load("images.npy"), to_categorical(np.load("labels.npy"), N_CLASSES), epochs=10)
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL301-valid-builder-module-pooled", {
         "models.py": """\
             from keras import layers, models
@@ -928,7 +913,7 @@ CASES = [
             model.compile(optimizer="adam", loss=rmse)
             model.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
         """,
-    }, FOREIGN_NAMES),
+    }, None),
     ("RL401-valid-losses-module-batch-rmse", {
         "losses.py": """\
             from keras import backend as K
@@ -972,7 +957,7 @@ CASES = [
             model.compile(optimizer="adam", loss="mse")
             run(model, batches(), 100)
         """,
-    }, PLACEMENT),
+    }, None),
     # a wrapper class of another module with its own fit_generator is not Keras
     ("RL501-valid-wrapper-module", {
         "wrappers.py": """\
@@ -1114,7 +1099,7 @@ CASES = [
             model.compile(optimizer="adam", loss="mse")
             train(model, np.load("x.npy"), np.load("y.npy"))
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL504-valid-trainer-without-keras", {
         "trainer.py": """\
             from sklearn.cluster import KMeans
@@ -1179,7 +1164,7 @@ CASES = [
             model.fit(np.load("x.npy"), np.load("y.npy"))
             print(accuracy(model, np.load("x_test.npy"), np.load("y_test.npy")))
         """,
-    }, PLACEMENT),
+    }, None),
     ("RL506-valid-evaluation-sklearn", {
         "evaluation.py": """\
             import numpy as np
@@ -1258,7 +1243,6 @@ HEAD_LINE = 8  # models.py, the activation argument
 BUILDER_CALL, COMPILE = 7, 8  # train.py: the lines that bring the other half in
 
 
-@pytest.mark.xfail(strict=True, reason=BOTH)
 def test_newcomer_both_files_linted_reports_once_at_the_head(tmp_path):
     expected = make(tmp_path, NEWCOMER)
     assert expected == [("models.py", HEAD_LINE, "RL102")]
@@ -1266,8 +1250,6 @@ def test_newcomer_both_files_linted_reports_once_at_the_head(tmp_path):
     assert found == expected, "\n".join(messages)
 
 
-@pytest.mark.xfail(strict=True, reason=PRECHECK + "; then a finding whose token is in a module "
-                                       "not being linted is not yet reported at the builder call / compile")
 def test_newcomer_only_train_linted_reports_in_train_pointing_at_models(tmp_path):
     make(tmp_path, NEWCOMER)
     found, messages = lint(tmp_path, "train.py")  # as pre-commit does: only the changed file
@@ -1276,8 +1258,6 @@ def test_newcomer_only_train_linted_reports_in_train_pointing_at_models(tmp_path
     assert f"models.py:{HEAD_LINE}" in messages[0], messages
 
 
-@pytest.mark.xfail(strict=True, reason=PRECHECK + "; then a finding whose token is in a module "
-                                       "not being linted is not yet reported at the builder call / compile")
 def test_newcomer_noqa_where_it_is_reported_suppresses_it(tmp_path):
     make(tmp_path, NEWCOMER)
     found, messages = lint(tmp_path, "train.py")
