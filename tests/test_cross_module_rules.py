@@ -647,6 +647,46 @@ CASES = [
             model.fit(x, y, epochs=40, validation_split=0.1)
         """,
     }, None),
+    # a third script only loads the weights and predicts: it fits nothing, so the scripts that do decide
+    ("RL102-valid-builder-compiles-predict-script", {
+        "models.py": """\
+            from keras import layers, models
+
+
+            def build_and_compile(n_features):
+                model = models.Sequential([layers.Input((n_features,)), layers.Dense(64, activation="relu"),
+                                           layers.Dense(1, activation="sigmoid")])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def load(path):
+                table = np.loadtxt(path, delimiter=",")
+                y_scaler = MinMaxScaler().fit(table[:, -1:])
+                return table[:, :-1], y_scaler.transform(table[:, -1:]), y_scaler
+        """,
+        "train.py": """\
+            from data import load
+            from models import build_and_compile
+
+            x, y, y_scaler = load("prices.csv")
+            model = build_and_compile(x.shape[1])
+            model.fit(x, y, epochs=40, validation_split=0.1)
+        """,
+        "predict.py": """\
+            import numpy as np
+
+            from models import build_and_compile
+
+            model = build_and_compile(12)
+            model.load_weights("prices.weights.h5")
+            print(model.predict(np.load("new.npy")))
+        """,
+    }, None),
     ("RL102-builder-compiles-features-scaled-in-data-module", {
         "models.py": """\
             from keras import layers, models

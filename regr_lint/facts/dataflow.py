@@ -518,32 +518,52 @@ _SIBLING_BYTES = 1 << 20
 
 
 def fitted_by_importers(facts: KerasFacts, model) -> list:
-    """[(facts of a module beside this file that imports it, its reading of `model`)] for each such
-    module that trains `model` (built there by calling this file's function); [] when there is no
-    project, the model is not built in a function, or nothing beside the file fits it."""
+    """[(facts of a module that imports the module whose function builds `model` and sits beside it,
+    its reading of `model`)] for each such module that trains it; [] when there is no project, the
+    model is not built in a function, or nothing beside its module fits it. The builder's module is
+    this file, or a project module this file's analysis read (`model = build()` then only a predict)."""
     from regr_lint.facts.interpreter import project_module
     from regr_lint.tables import TRAIN_METHODS
 
     project = facts._cache.get("project")
     if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer"):
         return []
-    path = _steps_to(facts.module, model.node)
-    if path is None or not any(isinstance(n, cst.FunctionDef) for n in _nodes_along(facts.module, path)):
+    home = _home_of(facts, model.node)
+    if home is None:
         return []
-    # the importers' interpreters read this module from its own parse of the file: the model's node
-    # there sits at the same steps
+    home_path, tree, steps = home
+    if not any(isinstance(n, cst.FunctionDef) for n in _nodes_along(tree, steps)):
+        return []
+    # the importers' interpreters read the builder's module from its own parse of the file: the
+    # model's node there sits at the same steps
     try:
-        twin = _nodes_along(project_module(os.path.abspath(facts.path)), path)[-1]
+        twin = _nodes_along(project_module(home_path), steps)[-1]
     except (IndexError, AttributeError):
         return []
     out = []
-    for importer in _importers(facts, project):
+    for importer in _importers(facts, home_path, project):
         other = _module_facts(importer, project)
         if other is None:
             continue
         out += [(other, theirs) for theirs in other.models
                 if theirs.node is twin and any(t.method in TRAIN_METHODS for t in theirs.trainings)]
     return out
+
+
+def _home_of(facts: KerasFacts, node) -> Optional[tuple]:
+    """(the file, the tree, the steps from its root) of the module `node` was read from: this file or
+    one of the project modules its analysis read; None when not found."""
+    from regr_lint.facts.interpreter import project_module
+
+    steps = _steps_to(facts.module, node)
+    if steps is not None:
+        return os.path.abspath(facts.path), facts.module, steps
+    for path in facts._cache.get("project_modules", ()):
+        tree = project_module(path)
+        steps = _steps_to(tree, node)
+        if steps is not None:
+            return os.path.abspath(path), tree, steps
+    return None
 
 
 def _steps_to(root, target) -> Optional[tuple]:
@@ -571,11 +591,11 @@ def _nodes_along(root, steps: tuple) -> list:
     return out
 
 
-def _importers(facts: KerasFacts, project) -> list[str]:
-    cached = facts._cache.get("importers")
-    if cached is not None:
-        return cached
-    here = os.path.abspath(facts.path)
+def _importers(facts: KerasFacts, here: str, project) -> list[str]:
+    """The modules of `here`'s folder that import it (at most MAX_IMPORTERS), memoised per file."""
+    memo = facts._cache.setdefault("importers", {})
+    if here in memo:
+        return memo[here]
     folder, stem = os.path.split(here)
     stem = os.path.splitext(stem)[0]
     found: list[str] = []
@@ -597,7 +617,7 @@ def _importers(facts: KerasFacts, project) -> list[str]:
                 found.append(candidate)
         except (OSError, ValueError, SyntaxError, RecursionError):
             continue
-    facts._cache["importers"] = found
+    memo[here] = found
     return found
 
 
