@@ -25,6 +25,4 @@ def build_facts(module: cst.Module, path: str = "", text: str = "", project=None
         name: (value.scope.origin, value.fdef.name.value)
         for name, value in interpreter.module_scope.vars.items()
         if isinstance(value, Func) and getattr(value.scope, "origin", None)}
-    # the project modules its analysis read (a model built by one of them lives in its parse)
-    facts._cache["project_modules"] = [p for p, scope in interpreter.foreign.items() if scope is not None]
     return facts

@@ -521,27 +521,34 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
     """[(facts of a module that imports the module whose function builds `model` and sits beside it,
     its reading of `model`)] for each such module that trains it; [] when there is no project, the
     model is not built in a function, or nothing beside its module fits it. The builder's module is
-    this file, or a project module this file's analysis read (`model = build()` then only a predict)."""
+    this file, or the project module of a function this file imports (`model = build()`, then only a
+    predict here)."""
     from regr_lint.facts.interpreter import project_module
     from regr_lint.tables import TRAIN_METHODS
 
     project = facts._cache.get("project")
     if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer"):
         return []
-    home = _home_of(facts, model.node)
-    if home is None:
-        return []
-    home_path, tree, steps = home
-    if not any(isinstance(n, cst.FunctionDef) for n in _nodes_along(tree, steps)):
-        return []
-    # the importers' interpreters read the builder's module from its own parse of the file: the
-    # model's node there sits at the same steps
-    try:
-        twin = _nodes_along(project_module(home_path), steps)[-1]
-    except (IndexError, AttributeError):
-        return []
+    home = _imported_builder_module(facts, model.node)
+    if home is not None:
+        # the importers' interpreters read that module from the very parse the node is in
+        path, twin = home, model.node
+        importers = _importers(facts, path, project)
+    else:
+        path = os.path.abspath(facts.path)
+        importers = _importers(facts, path, project)  # cheap: asked first, the walk below is not
+        if not importers:
+            return []
+        steps = _steps_in_functions(facts.module, model.node)
+        if steps is None:
+            return []
+        try:
+            # the importers read this file from their own parse of it: the node sits at the same steps
+            twin = _nodes_along(project_module(path), steps)[-1]
+        except (IndexError, AttributeError):
+            return []
     out = []
-    for importer in _importers(facts, home_path, project):
+    for importer in importers:
         other = _module_facts(importer, project)
         if other is None:
             continue
@@ -550,19 +557,28 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
     return out
 
 
-def _home_of(facts: KerasFacts, node) -> Optional[tuple]:
-    """(the file, the tree, the steps from its root) of the module `node` was read from: this file or
-    one of the project modules its analysis read; None when not found."""
+def _imported_builder_module(facts: KerasFacts, node) -> Optional[str]:
+    """The file of the project module whose function, imported by this file, built `node` in its own
+    body; None when no such function did."""
     from regr_lint.facts.interpreter import project_module
 
-    steps = _steps_to(facts.module, node)
-    if steps is not None:
-        return os.path.abspath(facts.path), facts.module, steps
-    for path in facts._cache.get("project_modules", ()):
+    for path, name in sorted(set(facts._cache.get("project_functions", {}).values())):
         tree = project_module(path)
-        steps = _steps_to(tree, node)
-        if steps is not None:
-            return os.path.abspath(path), tree, steps
+        for stmt in tree.body if tree is not None else ():
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name and _steps_to(stmt, node) is not None:
+                return os.path.abspath(path)
+    return None
+
+
+def _steps_in_functions(module, node) -> Optional[tuple]:
+    """The steps from `module` (an index into its body, then child positions) to `node`, looked for in
+    its top-level functions and classes only (a builder's model is made in a function)."""
+    for i, stmt in enumerate(module.body):
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            steps = _steps_to(stmt, node)
+            if steps is not None:
+                inner = _nodes_along(stmt, steps)
+                return (i,) + steps if any(isinstance(n, cst.FunctionDef) for n in [stmt, *inner]) else None
     return None
 
 
@@ -581,12 +597,13 @@ def _steps_to(root, target) -> Optional[tuple]:
 
 
 def _nodes_along(root, steps: tuple) -> list:
-    """The nodes met following `steps` down from `root` (`root` itself not included)."""
+    """The nodes met following `steps` down from `root` (`root` itself not included); from a Module,
+    the first step is an index into its body."""
     if root is None:
         raise AttributeError("no tree")
     out, node = [], root
-    for i in steps:
-        node = node.children[i]
+    for k, i in enumerate(steps):
+        node = node.body[i] if k == 0 and isinstance(node, cst.Module) else node.children[i]
         out.append(node)
     return out
 
