@@ -740,6 +740,64 @@ CASES = [
             model.fit(x, y, epochs=40)
         """,
     }, None),
+    # the evidence too: a builder compiles a relu head, the script beside it fits it on targets a
+    # data module standardises; reported once, at the head, though two analyses find it
+    ("RL106-builder-compiles-targets-standardised-beside", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def regressor(n_in):
+                model = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(32, activation="relu"),
+                                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+
+            def load(path):
+                table = np.loadtxt(path, delimiter=",")
+                return table[:, :-1], StandardScaler().fit_transform(table[:, -1:])
+        """,
+        "fit.py": """\
+            from data import load
+            from nets import regressor
+
+            x, y = load("power.csv")
+            regressor(x.shape[1]).fit(x, y, epochs=10)
+        """,
+    }, None),
+    ("RL106-valid-builder-compiles-targets-raw-beside", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def regressor(n_in):
+                model = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(32, activation="relu"),
+                                          keras.layers.Dense(1, activation="relu")])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+
+            def load(path):
+                table = np.loadtxt(path, delimiter=",")
+                return StandardScaler().fit_transform(table[:, :-1]), table[:, -1:]
+        """,
+        "fit.py": """\
+            from data import load
+            from nets import regressor
+
+            x, y = load("power.csv")
+            regressor(x.shape[1]).fit(x, y, epochs=10)
+        """,
+    }, None),
     # RL201: a trainer module that imports no Keras gets the classifier as an argument
     ("RL201-trainer-without-keras", {
         "trainer.py": """\
@@ -1322,3 +1380,10 @@ def test_builder_module_linted_alone_reads_the_scripts_that_fit_its_model(tmp_pa
     data.write_text(data.read_text().replace("y_scaler.transform(table[:, -1:])", "table[:, -1:]"))
     found, messages = lint(tmp_path, "models.py")
     assert found == [("models.py", 6, "RL102")], "\n".join(messages)
+
+
+def test_builder_module_linted_alone_reports_the_evidence_of_the_script_beside_it(tmp_path):
+    cases = {case_id: files for case_id, files, _ in CASES}
+    expected = make(tmp_path, cases["RL106-builder-compiles-targets-standardised-beside"])
+    found, messages = lint(tmp_path, "nets.py")
+    assert found == expected == [("nets.py", 6, "RL106")], "\n".join(messages)

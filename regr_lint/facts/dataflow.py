@@ -317,9 +317,12 @@ class Span:
 def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     """True when the file shows that the targets `model` is trained on have values outside [-1, 1]:
     standardised (StandardScaler, `(y - m) / y.std()`), min-max scaled to a wider range, literal
-    data or numpy draws with magnitudes beyond 1, directly or through the names they are cut from."""
+    data or numpy draws with magnitudes beyond 1, directly or through the names they are cut from;
+    for a model compiled here and trained nowhere in the file, in a script beside it that fits it."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        return any(targets_leave_pm1(other, theirs) for other, theirs in fitted_by_importers(facts, model))
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
@@ -1067,9 +1070,13 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     targets, literal data or draws below 0 — directly or through the series they are cut from.
     `output` = (index, name, count) of one output of a multi-output model: only its own targets (the
     item of a `[y1, y2]` list, the `name` key of a dict) count; targets that cannot be told apart
-    give no answer."""
+    give no answer. A model compiled here and trained nowhere in the file: as a script beside it that
+    fits it shows."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        return any(targets_can_be_negative(other, theirs, output)
+                   for other, theirs in fitted_by_importers(facts, model))
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
