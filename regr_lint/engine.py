@@ -433,22 +433,22 @@ def _own_findings(path: str, rules: Sequence[Rule]) -> set:
 
 def _bring_in(facts, module: cst.Module, mpath: str, rng, pos) -> cst.CSTNode | None:
     """Where this file brings in the part of project module `mpath` that holds `rng`: the first use
-    of a name imported from it whose definition (function, class, constant) contains `rng`, else the
-    first import from it."""
-    names, imports = set(), []
+    of an imported name whose definition (function, class, constant) contains `rng` (also when a
+    package re-exports it, or it reaches this file through another module), else the first import
+    of that module, else the first import of a project module (through which it was read)."""
+    names, imports, others = set(), [], []
     for ipath, node, bound in facts.project_imports:
-        if ipath != mpath:
-            continue
-        imports.append(node)
+        (imports if ipath == mpath else others).append(node)
         for local, value in bound.items():
-            defined = pos.get(getattr(value, "node", None)) if getattr(value, "node", None) is not None else None
+            vnode = getattr(value, "node", None)
+            defined = pos.get(vnode) if vnode is not None else None
             if defined is not None and _contains(defined, rng):
                 names.add(local)
     if names:
         use = _first_use(module, names)
         if use is not None:
             return use
-    return imports[0] if imports else None
+    return (imports or others or [None])[0]
 
 
 def _first_use(module: cst.Module, names: set) -> cst.CSTNode | None:

@@ -193,18 +193,10 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
     its imported names may stand for, for the names pre-check. None when it imports none."""
     from regr_lint.vocabulary import code_vocabulary
 
-    deps = _project_imports(path, text, tree)
-    if not deps:
+    if not _project_imports(path, text, tree):
         return None
     out: set = set()
-    deps = deps[:16]
-    for dep in [d for d in deps if os.path.basename(d) == "__init__.py"]:
-        # what a package re-exports is defined in its submodules
-        try:
-            deps += [sub for sub in _direct_imports(dep, _text_of(dep))[:16] if sub not in deps]
-        except (SourceError, OSError):
-            continue
-    for dep in deps[:32]:
+    for dep in _imported_modules(path, text):
         try:
             st = os.stat(dep)
         except OSError:
@@ -221,26 +213,39 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
     return frozenset(out)
 
 
-def imported_texts(path: str, text: str) -> list[str]:
-    """The sources of the project modules `path` imports directly (what its analysis reads of them:
-    one level), found from the import statements' text, no parse: the token pre-check looks for a
-    rule's tokens in them too (the `sigmoid` of a head `build_model` in models.py adds)."""
-    if not path or "import" not in text:
-        return []
+def _imported_modules(path: str, text: str, levels: int = 2) -> list[str]:
+    """The project modules the analysis of `path` may read: those it imports and, `levels` deep,
+    theirs (a package's `__init__.py` does not count as a level: what it re-exports is defined in its
+    submodules). From import statements' text, no parse; at most 32."""
     out: list[str] = []
-    deps = list(_direct_imports(os.path.abspath(path), text)[:16])
-    seen = set(deps)
-    while deps and len(out) < 32:
-        dep = deps.pop(0)
+    frontier = [(d, 1) for d in _direct_imports(os.path.abspath(path), text)[:16]]
+    seen = {d for d, _ in frontier}
+    while frontier and len(out) < 32:
+        dep, level = frontier.pop(0)
+        out.append(dep)
+        if level >= levels and os.path.basename(dep) != "__init__.py":
+            continue
         try:
             source = _text_of(dep)
         except (SourceError, OSError):
             continue
-        out.append(source)
-        if os.path.basename(dep) == "__init__.py":
-            # a package's names are often defined in its submodules (`from .nets import build`)
-            for sub in _direct_imports(dep, source)[:16]:
-                if sub not in seen:
-                    seen.add(sub)
-                    deps.append(sub)
+        for sub in _direct_imports(dep, source)[:16]:
+            if sub not in seen:
+                seen.add(sub)
+                frontier.append((sub, level if os.path.basename(dep) == "__init__.py" else level + 1))
+    return out
+
+
+def imported_texts(path: str, text: str) -> list[str]:
+    """The sources of the project modules the analysis of `path` may read (`_imported_modules`): the
+    token pre-check looks for a rule's tokens in them too (the `sigmoid` of a head `build_model` in
+    models.py adds)."""
+    if not path or "import" not in text:
+        return []
+    out = []
+    for dep in _imported_modules(path, text):
+        try:
+            out.append(_text_of(dep))
+        except (SourceError, OSError):
+            continue
     return out

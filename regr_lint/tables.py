@@ -326,3 +326,14 @@ PRIVATE_KERAS_OWNER_TREES = {
     "tensorflow.python": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
     "tensorflow.contrib": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
 }
+
+
+# Classes a star import (`from keras.optimizers import *`) brings in, by the module that defines
+# them: beside `from keras.layers import *`, `Adam` is the optimizer, not a layer.
+STAR_CLASS_MODULES = {
+    **dict.fromkeys(("SGD", "RMSprop", "Adagrad", "Adadelta", "Adam", "Adamax", "Nadam", "Ftrl", "AdamW",
+                     "Lion", "Adafactor", "Optimizer"), "optimizers"),
+    **dict.fromkeys(("ModelCheckpoint", "EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler",
+                     "TensorBoard", "CSVLogger", "Callback", "LambdaCallback", "TerminateOnNaN",
+                     "BackupAndRestore", "RemoteMonitor"), "callbacks"),
+}

@@ -149,6 +149,17 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # star imports of several Keras modules: `Adam` is the optimizer, not a layer
+        """
+from keras.models import *
+from keras.layers import *
+from keras.optimizers import *
+def unet():
+    inputs = Input((256, 256, 1))
+    model = Model(inputs, Conv2D(1, 1, activation="sigmoid")(inputs))
+    model.compile(optimizer=Adam(lr=1e-4), loss="binary_crossentropy")  # expect: RL502
+    return model
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense

@@ -248,3 +248,33 @@ def test_a_model_subclass_from_another_module_is_read_with_its_call(tmp_path):
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     col = NETS.splitlines()[8].index("activation=") + 1
     assert lines(res.stdout) == [f"nets.py:9:{col}: RL102"], res.stdout  # and no RL501
+
+
+def test_constants_a_builder_imports_from_a_third_module_are_read(tmp_path):
+    # train.py -> models.py -> config.py (two levels): the head's activation is config's constant
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "config.py", 'HEAD_ACT = "sigmoid"\nN_OUT = 1\n')
+    models = MODELS.replace("from keras.models import Sequential\n",
+                            "from keras.models import Sequential\nfrom config import HEAD_ACT, N_OUT\n") \
+        .replace('Dense(1, activation="sigmoid")', "Dense(N_OUT, activation=HEAD_ACT)")
+    write(tmp_path, "models.py", models)
+    write(tmp_path, "train.py", TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    col = models.splitlines()[HEAD_LINE].index("activation=") + 1
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE + 1}:{col}: RL102"], res.stdout
+    # three levels: config's value comes from a fourth module, beyond the bound: unknown, silent
+    write(tmp_path, "defaults.py", 'ACT = "sigmoid"\n')
+    write(tmp_path, "config.py", "from defaults import ACT as HEAD_ACT\nN_OUT = 1\n")
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+def test_an_import_cycle_between_modules_ends(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "a.py", "from b import LOSS\nfrom keras.layers import Dense\nACT = 'sigmoid'\n")
+    write(tmp_path, "b.py", "from a import ACT\nLOSS = 'mse'\n")
+    write(tmp_path, "train.py", "import keras\nfrom a import ACT, LOSS\n"
+                                "m = keras.Sequential([keras.layers.Dense(1, activation=ACT)])\n"
+                                "m.compile(loss=LOSS)\nm.fit(x, y)\n")
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 1 and lines(res.stdout) == ["train.py:3:45: RL102"], res.stdout + res.stderr

@@ -31,8 +31,10 @@ MINMAX = "sklearn.preprocessing.MinMaxScaler"
 STANDARD = "sklearn.preprocessing.StandardScaler"
 
 
-# How many of the project's modules one file's analysis reads (the ones it imports itself).
+# How many of the project's modules one file's analysis reads (the ones it imports itself), and
+# how deep it follows their imports of other project modules (train.py -> models.py -> config.py).
 MAX_PROJECT_MODULES = 8
+PROJECT_LEVELS = 2
 
 
 def project_module(path: str) -> Optional[cst.Module]:
@@ -69,26 +71,28 @@ def _own_copy(value: Value) -> Value:
     return value
 
 
-def module_scope(path: str, project) -> Optional[tuple["Scope", bool]]:
-    """(the top-level scope of project module `path`, whether it imports Keras), its top level read
-    once per process and version of the file by an interpreter of its own, shared by every file that
-    imports it: its functions run in the importing file's interpreter when called there. Imports it
-    makes of other project modules are not followed (unknown)."""
+def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope", bool, tuple]]:
+    """(the top-level scope of project module `path`, whether it reaches Keras, the project modules
+    read for it), its top level read once per process, version of the file and `levels` by an
+    interpreter of its own, shared by every file that imports it: its functions run in the
+    importing file's interpreter when called there. It follows its own imports of project modules
+    `levels` deep (models.py's `from config import HEAD_ACT`); deeper ones stay unknown. The key
+    holds `levels`, so what a module binds never depends on which file imported it first."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    key = (path, stat.st_mtime_ns, stat.st_size)
+    key = (path, stat.st_mtime_ns, stat.st_size, levels)
     if key not in _SCOPES:
+        _SCOPES[key] = None  # while it is read: an import cycle back to it finds nothing
         module = project_module(path)
-        if module is None:
-            _SCOPES[key] = None
-        else:
+        if module is not None:
             reader = Interpreter(module, path, project)
-            reader.foreign_code = 1  # its training calls, data flow and project imports are not followed
+            reader.foreign_code = reader.own_foreign = 1  # its trainings and data flow are not the importer's
+            reader.levels = levels
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
-            _SCOPES[key] = (scope, reader.facts.has_keras)
+            _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules))
         if len(_SCOPES) > 256:
             _SCOPES.pop(next(iter(_SCOPES)))
     return _SCOPES[key]
@@ -141,6 +145,9 @@ class Interpreter:
         # > 0 while another module's code runs: its training calls and parameter bindings are not
         # this file's evidence about targets (they are read where that module is linted)
         self.foreign_code = 0
+        self.own_foreign = 0  # foreign_code of this interpreter's own top level (1: a module reader)
+        # How many levels of project imports are followed: the linted file's imports, and theirs.
+        self.levels = PROJECT_LEVELS
         self.module_scope = Scope()
         self.budget = INLINE_BUDGET
         self.depth = 0
@@ -323,9 +330,9 @@ class Interpreter:
         the module is one of the project's own, its names are what it defines — its top level runs
         once (in this interpreter, in a scope of its own) and the names are bound from there. False
         when the module is not the project's (Keras, an installed package, unknown)."""
-        if self.project is None or not self.path or self.foreign_code:
-            # only the linted file's own imports are followed: what a project module imports from
-            # other project modules stays unknown (the cost stays one level of modules per file)
+        if self.project is None or not self.path or self.levels <= 0 or self.foreign_code > self.own_foreign:
+            # bounded: `levels` deep from the linted file; an import inside another module's
+            # function (run here) would resolve against the wrong file
             return False
         base = dotted_name(node.module) if node.module is not None else None
         if node.module is not None and base is None:
@@ -387,7 +394,7 @@ class Interpreter:
     def _import_project_module(self, alias: cst.ImportAlias, dotted: str, stmt, scope: Scope) -> bool:
         """`import config as cfg`, `import pkg.nets`: a project module, bound as a ModuleV (read when
         an attribute of it is first asked for). False when it is not the project's."""
-        if self.project is None or not self.path or self.foreign_code \
+        if self.project is None or not self.path or self.levels <= 0 or self.foreign_code > self.own_foreign \
                 or dotted.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
             return False
         aliased = alias.asname is not None and isinstance(alias.asname.name, cst.Name)
@@ -427,10 +434,10 @@ class Interpreter:
             return self.foreign[path]
         if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.path:
             return None
-        loaded = module_scope(path, self.project)
+        loaded = module_scope(path, self.project, self.levels - 1)
         self.foreign[path] = loaded[0] if loaded else None
         if loaded:
-            self.facts.project_modules.append(path)
+            self.facts.project_modules.extend(p for p in (path, *loaded[2]) if p not in self.facts.project_modules)
         if loaded and loaded[1]:
             self.facts.has_keras = True  # Keras arrives through that module
         return self.foreign[path]
@@ -605,6 +612,10 @@ class Interpreter:
         if name[:1].isupper():
             if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
                 return Ref(f"keras.{name}", node)
+            home = tables.STAR_CLASS_MODULES.get(name)
+            for base in bases if home else ():
+                if base.rsplit(".", 1)[-1] == home:
+                    return Ref(f"{base}.{name}", node)
             for base in bases:
                 if ".layers" in base:
                     return Ref(f"{base}.{name}", node)
