@@ -615,6 +615,59 @@ CASES = [
             model.fit(x, y, epochs=20)
         """,
     }, None),
+    # a data module imported whole (`import prep as pp`, `pp.returns(...)`): log returns take both signs
+    ("RL106-module-imported-whole", {
+        "prep.py": """\
+            import numpy as np
+
+
+            def lagged(prices, n=24):
+                return np.stack([prices[i:i + n] for i in range(1, len(prices) - n + 1)])
+
+
+            def returns(prices):
+                return np.diff(np.log(prices))
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            import prep as pp
+
+            prices = np.loadtxt("close.csv")
+            x, y = pp.lagged(prices), pp.returns(prices)[23:]
+            model = keras.Sequential([keras.Input((24,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
+    ("RL106-valid-module-imported-whole", {
+        "prep.py": """\
+            import numpy as np
+
+
+            def lagged(prices, n=24):
+                return np.stack([prices[i:i + n] for i in range(1, len(prices) - n + 1)])
+
+
+            def returns(prices):
+                return np.diff(np.log(prices)) ** 2
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            import prep as pp
+
+            prices = np.loadtxt("close.csv")
+            x, y = pp.lagged(prices), pp.returns(prices)[23:]
+            model = keras.Sequential([keras.Input((24,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
     # the builder compiles the model in models.py, the scripts beside it fit it: the targets they fit
     # it on (prepared in a third module, or labels) decide; it is reported once, at the head
     ("RL102-valid-builder-compiles-targets-scaled-in-data-module", {

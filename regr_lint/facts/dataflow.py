@@ -460,14 +460,13 @@ _MODULE_FACTS: dict = {}
 
 def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     """What the function `call` names returns: (the facts and records to read the values with, [(index,
-    returned value)]). A function of this file: its returns recorded before `at`; a function imported
-    from a project module: every return it has there. None when the callee is neither."""
-    if not isinstance(call.func, cst.Name):
-        return None
-    name = call.func.value
-    if name in records:
+    returned value)]). A function of this file: its returns recorded before `at`; a function of a
+    project module (`load(...)` imported by name, `data.load(...)` through `import data`): every
+    return it has there. None when the callee is neither."""
+    if isinstance(call.func, cst.Name) and call.func.value in records:
+        name = call.func.value
         return facts, records, [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
-    found = project_function(facts, name)
+    found = project_function(facts, call)
     if found is None:
         return None
     other, defined = found
@@ -475,17 +474,36 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     return other, other_records, [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
 
 
-def project_function(facts: KerasFacts, name: str) -> Optional[tuple[KerasFacts, str]]:
-    """(the facts of the project module defining the function the file imports as `name`, its name
-    there), or None: not such a function, or its module cannot be read."""
-    imported = facts._cache.get("project_functions")
-    if not imported or name not in imported:
+def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasFacts, str]]:
+    """(the facts of the project module defining the function `call` calls, its name there), or None:
+    not a function of a project module (imported by name, or an attribute of a module imported whole),
+    or its module cannot be read."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        found = facts._cache.get("project_functions", {}).get(func.value)
+    elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and func.value.value in facts._cache.get("project_module_names", {}):
+        found = (facts._cache["project_module_names"][func.value.value], func.attr.value)
+    else:
+        found = None
+    if found is None:
         return None
-    path, defined = imported[name]
-    if path == facts.path:
+    path, defined = found
+    if path == facts.path or _top_function(path, defined) is None:
         return None
     other = _module_facts(path)
     return (other, defined) if other is not None else None
+
+
+def _top_function(path: str, name: str):
+    """The top-level `def name` of project module `path`, or None."""
+    from regr_lint.facts.interpreter import project_module
+
+    tree = project_module(path)
+    for stmt in tree.body if tree is not None else ():
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+            return stmt
+    return None
 
 
 def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
@@ -566,9 +584,13 @@ def _imported_builder_module(facts: KerasFacts, node) -> Optional[str]:
     from regr_lint.facts.interpreter import project_module
 
     for path, name in sorted(set(facts._cache.get("project_functions", {}).values())):
-        tree = project_module(path)
+        fdef = _top_function(path, name)
+        if fdef is not None and _steps_to(fdef, node) is not None:
+            return os.path.abspath(path)
+    for path in sorted(set(facts._cache.get("project_module_names", {}).values())):
+        tree = project_module(path)  # `import models` then `models.build()`: any of its functions
         for stmt in tree.body if tree is not None else ():
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name and _steps_to(stmt, node) is not None:
+            if isinstance(stmt, cst.FunctionDef) and _steps_to(stmt, node) is not None:
                 return os.path.abspath(path)
     return None
 
@@ -665,9 +687,9 @@ def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict
     """(facts, records, [(index, item)]) of the items at `path` of every return of the project
     module's function `call` calls; None when it calls none (a function of this file is read by the
     file's own questions) or a return is not a tuple of that shape."""
-    if not isinstance(call.func, cst.Name) or call.func.value in records:
+    if isinstance(call.func, cst.Name) and call.func.value in records:
         return None
-    found = project_function(facts, call.func.value)
+    found = project_function(facts, call)
     if found is None:
         return None
     other, defined = found
