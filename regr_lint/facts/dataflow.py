@@ -568,6 +568,17 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
             twin = _nodes_along(project_module(path), steps)[-1]
         except (IndexError, AttributeError):
             return []
+    if importers:
+        # what a cache entry of this file must also follow: the scripts read and what they import
+        read = _READ_BESIDE.setdefault(os.path.abspath(facts.path), set())
+        for importer in importers:
+            read.add(importer)
+            try:
+                read.update(project.dependencies(importer))
+            except (OSError, ValueError, SyntaxError, RecursionError):
+                pass
+        if len(_READ_BESIDE) > 4096:
+            _READ_BESIDE.pop(next(iter(_READ_BESIDE)))
     out = []
     for importer in importers:
         other = _module_facts(importer, project)
@@ -576,6 +587,17 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
         out += [(other, theirs) for theirs in other.models
                 if theirs.node is twin and any(t.method in TRAIN_METHODS for t in theirs.trainings)]
     return out
+
+
+_READ_BESIDE: dict = {}
+
+
+def modules_read_beside(path: str) -> list[str]:
+    """The project modules the last analysis of `path` read that it does not import: the scripts
+    beside a builder module that fit its model, and the modules they import. A cached result of
+    `path` is valid only while these are unchanged too (editing `data.py` changes what `models.py`'s
+    sigmoid head is judged on)."""
+    return sorted(_READ_BESIDE.get(os.path.abspath(path), ()))
 
 
 def _imported_builder_module(facts: KerasFacts, node) -> Optional[str]:
