@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 from typing import Iterable, Optional
 
 from regr_lint.lazy import cst
@@ -672,8 +673,9 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
         if not name.endswith(".py") or candidate == here or len(found) >= MAX_IMPORTERS:
             continue
         try:
-            if os.path.getsize(candidate) > _SIBLING_BYTES:
-                continue
+            info = os.stat(candidate)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _SIBLING_BYTES:
+                continue  # a fifo or a device named *.py is never opened (it could block the run)
             with open(candidate, "rb") as fh:
                 if stem.encode() not in fh.read():
                     continue  # cannot import it: not worth a summary
