@@ -523,7 +523,7 @@ def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
         try:
             other = build_facts(module, path, project=project)
             other._cache["reading_importer"] = True  # it does not read its own importers in turn
-        except RecursionError:
+        except Exception:  # noqa: BLE001 - another module that cannot be read is unknown, never this file's error
             other = None
         # the module is kept with its facts: the key's id stays its own while the entry lives
         _MODULE_FACTS[key] = (module, other)
