@@ -161,10 +161,12 @@ def _project_active(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
     """`active_rules`, with the tokens of the project modules the file imports when its own text
     leaves some rule out."""
     active = active_rules(text, rules, path)
-    if path and len(active) < len(rules) and "import" in text:
+    wider = [r for r in rules if r not in active and r.reads_other_modules]
+    if path and wider and "import" in text:
         imported = imported_texts(path, text)
         if imported:
-            return active_rules(text, rules, path, imported=imported)
+            found = set(map(id, active_rules(text, wider, path, imported=imported)))
+            return [r for r in rules if r in active or id(r) in found]
     return active
 
 
@@ -365,15 +367,23 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
     from regr_lint.facts.interpreter import project_module
     from regr_lint.project_link import project_root
 
-    modules = {}
-    for mpath in dict.fromkeys([p for p, _, _ in facts.project_imports] + facts.project_modules):
+    def positions_of(mpath):
         other = project_module(mpath)
-        if other is not None and mpath not in modules:
-            modules[mpath] = (other, MetadataWrapper(other, unsafe_skip_copy=True).resolve(PositionProvider))
+        if other is None:
+            return None
+        known = _POSITIONS.get(mpath)
+        if known is None or known[0] is not other:
+            known = _POSITIONS[mpath] = (other, MetadataWrapper(other, unsafe_skip_copy=True).resolve(PositionProvider))
+            if len(_POSITIONS) > 64:  # positions are heavy: a few tens of modules' worth per process
+                _POSITIONS.pop(next(iter(_POSITIONS)))
+        return known
+
+    paths = list(dict.fromkeys([p for p, _, _ in facts.project_imports] + facts.project_modules))
     here = None  # this module's positions, statement spans and text map: only when needed
     out = []
     for rule, rep in reports:
-        found = next(((mpath, other, pos) for mpath, (other, pos) in modules.items() if rep.node in pos), None)
+        found = next(((mpath, k[0], k[1]) for mpath in paths for k in [positions_of(mpath)]
+                      if k is not None and rep.node in k[1]), None)
         if found is None:
             continue  # a node of no module this file imports (cannot happen today): nothing to say
         mpath, other, pos = found
@@ -405,6 +415,9 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
             via = next(iter(filter_noqa([via], text)), None)
         out.append(dataclasses.replace(token, via=via))
     return out
+
+
+_POSITIONS: dict = {}  # module path -> (its parsed module, positions): once per process and version
 
 
 def _own_findings(path: str, rules: Sequence[Rule]) -> set:

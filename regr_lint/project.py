@@ -42,6 +42,7 @@ from typing import Iterable, NamedTuple, Optional
 
 from regr_lint.discovery import _skip_dir
 from regr_lint.files import write_atomic
+from regr_lint.parsing import without_gc
 from regr_lint.source import SourceError, decode, read_bytes
 
 # Importing any of these (or a submodule) is using Keras.
@@ -140,7 +141,7 @@ def summarise(data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
         except SourceError as exc:
             return ModuleSummary(digest, error=str(exc))
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), without_gc():
                 warnings.simplefilter("ignore")
                 tree = ast.parse(text)
         except SyntaxError as exc:
@@ -160,6 +161,12 @@ def summarise(data: bytes, tree: Optional[ast.Module] = None) -> ModuleSummary:
                          None if all_names[0] is None else tuple(all_names[0]), keras)
 
 
+# The statements that hold statements: the only ones the walk for imports goes into.
+_COMPOUND = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
+                       ast.While, ast.With, ast.AsyncWith, ast.Try, getattr(ast, "TryStar", ast.Try),
+                       ast.Match})
+
+
 def _imports(tree: ast.Module) -> list[Import]:
     """Every import statement, at any depth: only statement lists are walked (imports are
     statements), never expressions, which is most of a tree."""
@@ -174,10 +181,11 @@ def _imports(tree: ast.Module) -> list[Import]:
             elif kind is ast.ImportFrom:
                 out.append(Import(node.module, node.level or 0, tuple(a.name for a in node.names),
                                   node.lineno))
-            else:
-                for attr in ("body", "orelse", "finalbody"):
+            elif kind in _COMPOUND:
+                stack.append(node.body)
+                for attr in ("orelse", "finalbody"):
                     block = getattr(node, attr, None)
-                    if type(block) is list and block and isinstance(block[0], ast.stmt):
+                    if block:
                         stack.append(block)
                 for sub in getattr(node, "handlers", None) or getattr(node, "cases", None) or ():
                     stack.append(sub.body)
@@ -417,7 +425,7 @@ class ProjectIndex:
         self._found: dict[tuple, Optional[str]] = {}
         self._skip: dict[str, bool] = {}
         self._paths: dict[str, list] = {}
-        self._imports_of: dict[str, tuple] = {}
+        self._imports_of: dict[tuple, tuple] = {}  # (path, leave_out) -> files
         self._keras: dict[str, bool] = {}
         # Summaries computed this run (not found in memory or on disk), and of those, the files
         # this index parsed itself (no tree given).
@@ -716,18 +724,26 @@ class ProjectIndex:
 
     # ----------------------------------------------------------------- Keras and dependencies
 
-    def imports_of(self, path: str) -> list[str]:
+    def imports_of(self, path: str, tree: Optional[ast.Module] = None,
+                   leave_out: frozenset = frozenset()) -> list[str]:
         """The project files the module at `path` imports (anywhere in it), in source order: each
-        imported module, and for `from pkg import sub` the submodule `sub`."""
+        imported module, and for `from pkg import sub` the submodule `sub`. `tree`: CPython's tree
+        of the file when the caller has it (its import statements are read there, no summary).
+        `leave_out`: top-level packages whose imports are not looked up (Keras' own, for a caller
+        that knows them by name)."""
         path = _norm(path)
-        known = self._imports_of.get(path)
+        known = self._imports_of.get((path, leave_out))
         if known is not None:
             return list(known)
         here = os.path.dirname(path)
         out: list[str] = []
-        for imp in self.summary(path).imports:
+        for imp in _imports(tree) if tree is not None else self.summary(path).imports:
+            if leave_out and not imp.level and (imp.module or "").partition(".")[0] in leave_out:
+                continue
             if imp.module is None and imp.level == 0:  # `import a.b, c`
                 for name in imp.names:
+                    if name.partition(".")[0] in leave_out:
+                        continue
                     # `import a.b` runs a/__init__.py too, and binds `a`: code uses both.
                     parts = name.split(".")
                     for k in range(1, len(parts) + 1):
@@ -751,7 +767,7 @@ class ProjectIndex:
                     sub = self._find(f"{imp.module}.{name}", here, 0)
                 if sub is not None:
                     out.append(sub)
-        result = self._imports_of[path] = tuple(dict.fromkeys(p for p in out if p != path))
+        result = self._imports_of[(path, leave_out)] = tuple(dict.fromkeys(p for p in out if p != path))
         return list(result)
 
     def dependencies(self, path: str) -> list[str]:

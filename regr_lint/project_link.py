@@ -79,8 +79,7 @@ def _project_imports(path: str, text: str, tree=None) -> list[str]:
     here = os.path.abspath(path)
     try:
         if tree is not None:
-            index.summary(here, tree=tree)  # the engine's parse, not a second one
-            deps = index.imports_of(here)
+            deps = index.imports_of(here, tree, _KERAS_PACKAGES)  # the engine's parse, not a second one
         else:
             deps = [found for module, level in _named_modules(text)
                     if (module or level) and (level or module.split(".")[0] not in _KERAS_PACKAGES)
@@ -155,12 +154,29 @@ def _direct_imports(path: str, text: str) -> list[str]:
     return known
 
 
+class _Source(str):
+    """A project module's text that remembers what it was asked to contain: the token pre-check asks
+    every module the same few dozen tokens once per file importing it (a package's `__init__.py`:
+    once per file of the package)."""
+
+    def __new__(cls, text: str) -> "_Source":
+        obj = super().__new__(cls, text)
+        obj.found = {}
+        return obj
+
+    def __contains__(self, token: object) -> bool:
+        found = self.found.get(token)
+        if found is None:
+            found = self.found[token] = str.__contains__(self, token)
+        return found
+
+
 def _text_of(path: str) -> str:
     st = os.stat(path)
     key = (path, st.st_mtime_ns, st.st_size)
     known = _TEXTS.get(key)
     if known is None:
-        known = _TEXTS[key] = read_bytes(path).decode("utf-8", "replace")
+        known = _TEXTS[key] = _Source(read_bytes(path).decode("utf-8", "replace"))
     return known
 
 
@@ -191,6 +207,7 @@ _VOCABULARIES: dict[tuple, frozenset] = {}
 def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
     """The identifiers the project modules this file imports use in code (regr_lint.vocabulary): what
     its imported names may stand for, for the names pre-check. None when it imports none."""
+    from regr_lint.parsing import without_gc
     from regr_lint.vocabulary import code_vocabulary
 
     if not _project_imports(path, text, tree):
@@ -205,7 +222,9 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
         vocab = _VOCABULARIES.get(key)
         if vocab is None:
             try:
-                vocab = frozenset(code_vocabulary(ast.parse(read_bytes(dep))))
+                with without_gc():  # a tree holds no cycles: nothing for the collector to find
+                    dep_tree = ast.parse(read_bytes(dep))
+                vocab = frozenset(code_vocabulary(dep_tree))
             except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
                 vocab = frozenset()
             _VOCABULARIES[key] = vocab

@@ -56,6 +56,10 @@ class Rule:
     # strings; not comments or docstrings), checked on CPython's AST before libcst parses the file.
     # Same shape as `tokens`; every rule declaring them lets a file that lacks them go unparsed.
     names: ClassVar[tuple] = ()
+    # Whether a finding can depend on another project module (a head built there, a loss defined
+    # there): then the tokens may also be in the modules the file imports. False for a rule whose
+    # every finding is a token of the file itself (a private import): its pre-check reads the file only.
+    reads_other_modules: ClassVar[bool] = True
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[str]] = []

@@ -275,7 +275,7 @@ model.evaluate(x_test, y_test)
     def check(self, facts):
         for model in facts.models:
             suspects = []
-            for t in model.trainings:
+            for t in model.trainings + model.foreign_trainings:
                 if t.method not in tables.TRAIN_METHODS:
                     continue
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
@@ -311,11 +311,12 @@ model.evaluate(x_test, y_test)
     def _supervised(model) -> bool:
         # What the model is fed as input: a target that is also fed as input is data like the
         # input (an image-to-image model), not evidence of other targets.
-        inputs = {expr_key(t.x_node) for t in model.trainings}
-        inputs |= {expr_key(vx) for t in model.trainings for vx, _ in t.validation}
+        trainings = model.trainings + model.foreign_trainings
+        inputs = {expr_key(t.x_node) for t in trainings}
+        inputs |= {expr_key(vx) for t in trainings for vx, _ in t.validation}
         inputs |= {expr_key(c.args.get("x", 0)[1].value) for c in model.calls
                    if c.method in tables.PREDICT_METHODS and c.args.get("x", 0)[1] is not None}
-        for t in model.trainings:
+        for t in trainings:
             pairs = list(t.validation)
             if t.method in tables.EVAL_METHODS:
                 pairs.append((t.x_node, t.y_node))

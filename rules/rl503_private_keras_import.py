@@ -88,6 +88,7 @@ class PrivateKerasImport(Rule):
     name = "private-keras-import"
     summary = "Import or attribute path through Keras internals (keras.engine, tensorflow.python.keras …)"
     # the distinctive part of every internal path in tables.PRIVATE_KERAS_PREFIXES
+    reads_other_modules = False  # an import or attribute chain of the file itself
     tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\

@@ -278,3 +278,67 @@ def test_an_import_cycle_between_modules_ends(tmp_path):
                                 "m.compile(loss=LOSS)\nm.fit(x, y)\n")
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert res.returncode == 1 and lines(res.stdout) == ["train.py:3:45: RL102"], res.stdout + res.stderr
+
+
+BASE = textwrap.dedent("""\
+    class BaseNetwork:
+        def __init__(self, name):
+            self.name = name
+
+        def train(self, gen, steps, epochs):
+            return self.model.fit_generator(gen, steps_per_epoch=steps, epochs=epochs)
+""")
+
+
+def test_a_base_class_in_another_module_trains_the_model_its_subclass_builds(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "networks/__init__.py", "")
+    write(tmp_path, "networks/base.py", BASE)
+    write(tmp_path, "networks/nvidia.py", textwrap.dedent("""\
+        from keras.models import Sequential
+        from keras.layers import Dense, Flatten
+        from networks.base import BaseNetwork
+
+
+        class Nvidia(BaseNetwork):
+            def __init__(self):
+                super().__init__("nvidia")
+                self.model = self.network
+
+            @property
+            def network(self):
+                model = Sequential([Flatten(), Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+    """))
+    col = BASE.splitlines()[5].index("fit_generator") + 1
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"networks/base.py:6:{col}: RL501"], res.stdout
+    res = run("check", "--no-cache", "networks/nvidia.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["networks/nvidia.py:6:14: RL501"], res.stdout
+    assert "(at networks/base.py:6)" in res.stdout
+
+
+def test_a_fit_inside_a_trainer_that_imports_no_keras_is_judged_by_itself(tmp_path):
+    # RL201 reads a fit(x, x) made in another module's function on the model handed to it; the
+    # same trainer fitting an autoencoder is fine
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "trainer.py", "def train(model, images):\n    model.fit(images, images, epochs=5)\n")
+    main = textwrap.dedent("""\
+        import numpy as np
+        from keras import Input, Sequential
+        from keras.layers import Dense
+        from trainer import train
+
+        x = np.load("digits.npy").reshape(-1, 784)
+        model = Sequential([Input((784,)), Dense(128, activation="relu"), Dense(10, activation="softmax")])
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        train(model, x)
+    """)
+    write(tmp_path, "main.py", main)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == ["trainer.py:2:23: RL201"], res.stdout
+    write(tmp_path, "main.py", main.replace('Dense(128, activation="relu"), Dense(10, activation="softmax")',
+                                            'Dense(32, activation="relu"), Dense(784, activation="sigmoid")'))
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout

@@ -522,3 +522,13 @@ def test_main_guard_never_runs_on_import(guard):
                         f"    UNITS = 3\n".encode())
     assert summary.binding("Table").kind == "class" and summary.binding("UNITS") is None
     assert summary.keras is False and [i.module for i in summary.imports] == ["rich.table"]
+
+
+def test_imports_of_a_tree_given_summarise_nothing(tmp_path):
+    import ast
+
+    tree(tmp_path, {"pkg/__init__.py": "", "pkg/sub.py": "", "t.py": "from pkg import sub\nimport keras\n"})
+    index = ProjectIndex(tmp_path, [tmp_path])
+    given = ast.parse((tmp_path / "t.py").read_bytes())
+    assert index.imports_of(p(tmp_path, "t.py"), given) == [p(tmp_path, "pkg/__init__.py"), p(tmp_path, "pkg/sub.py")]
+    assert (index.computed, index.parsed) == (0, 0)  # the linted file's own imports: no summary of it

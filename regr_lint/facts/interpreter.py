@@ -7,6 +7,7 @@ is not. What it cannot resolve is UNKNOWN, and rules stay silent on UNKNOWN.
 """
 from __future__ import annotations
 
+import gc
 import os
 
 from dataclasses import dataclass, field
@@ -35,12 +36,20 @@ STANDARD = "sklearn.preprocessing.StandardScaler"
 # how deep it follows their imports of other project modules (train.py -> models.py -> config.py).
 MAX_PROJECT_MODULES = 8
 PROJECT_LEVELS = 2
+# A project module larger than this is not read for the files importing it (generated code, data in
+# source form): its names stay unknown. A libcst tree costs about thirty times its source in memory.
+MAX_PROJECT_MODULE_BYTES = 512 * 1024
+# Parsed modules and their top-level scopes kept for the run: at most this many, and at most this
+# much source between them (the oldest go first).
+_KEPT_MODULES = 256
+_KEPT_BYTES = 4 * 1024 * 1024
 
 
 def project_module(path: str) -> Optional[cst.Module]:
     """Project module `path`, parsed (once per process and version of the file); None when it cannot
-    be read or parsed. Its code never runs: its top level is interpreted like the linted file's."""
-    from regr_lint.parsing import parse_module
+    be read or parsed, or is too large. Its code never runs: its top level is interpreted like the
+    linted file's."""
+    from regr_lint.parsing import parse_module, share
     from regr_lint.source import SourceError, read_text
 
     try:
@@ -49,17 +58,40 @@ def project_module(path: str) -> Optional[cst.Module]:
         return None
     key = (path, stat.st_mtime_ns, stat.st_size)
     if key not in _MODULES:
-        try:
-            _MODULES[key] = parse_module(read_text(path))
-        except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
-            _MODULES[key] = None
-        if len(_MODULES) > 256:
-            _MODULES.pop(next(iter(_MODULES)))
+        module = None
+        if stat.st_size <= MAX_PROJECT_MODULE_BYTES:
+            try:
+                text = read_text(path)
+                module = parse_module(text)
+                share(text, module)  # when the run lints this module too, its parse is this tree
+            except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
+                module = None
+        _MODULES[key] = module
+        _trim()
+        if module is not None:
+            # Kept for the run: every full collection of the cyclic garbage collector would walk its
+            # nodes again (a tree holds no cycles); they were a fifth of a cold run on a library's
+            # sdist. Frozen, the collector leaves them — and whatever else lives now; young garbage
+            # is collected first, so little more stays for the run than was meant to.
+            gc.collect(1)
+            gc.freeze()
     return _MODULES[key]
 
 
 _MODULES: dict = {}
 _SCOPES: dict = {}
+
+
+def _trim() -> None:
+    """Let the oldest modules go, down to the bounds; a module's scope goes with its tree (the
+    engine finds the nodes of a scope's values in the tree `project_module` returns)."""
+    while len(_MODULES) > _KEPT_MODULES or \
+            len(_MODULES) > 1 and sum(k[2] for k, v in _MODULES.items() if v is not None) > _KEPT_BYTES:
+        key = next(iter(_MODULES))
+        del _MODULES[key]
+        for read in [k for k in _SCOPES if k[:3] == key]:  # its readings at every depth
+            del _SCOPES[read]
+        gc.unfreeze()  # what is let go can be collected again (frozen again with the next module)
 
 
 def _own_copy(value: Value) -> Value:
@@ -93,8 +125,6 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
             _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules))
-        if len(_SCOPES) > 256:
-            _SCOPES.pop(next(iter(_SCOPES)))
     return _SCOPES[key]
 
 
@@ -485,6 +515,14 @@ class Interpreter:
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
         for func in order if scope.origin is None else ():
             self.pending.append((func, cls.instance))
+        if scope.origin is None:
+            # Methods a base class of a project module defines run with this class's instance too:
+            # its `train()` calling `self.model.fit_generator(...)` on the model this subclass builds.
+            own = {f.fdef.name.value for f in order}
+            for name, method in list(cls.instance.attrs.items()):
+                if name.startswith("__method__") and isinstance(method, Func) and name[10:] not in own \
+                        and getattr(method.scope, "origin", None) is not None:
+                    self.pending.append((method, cls.instance))
 
     def eval_defaults(self, fdef: cst.FunctionDef, scope: Scope) -> None:
         """Default values run once, where the function is defined (`def train(opt=Adam(lr=0.1))`):
@@ -636,7 +674,15 @@ class Interpreter:
             self._note_private_chain(node, node.value, base_raw, raw)
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
-            return base.attrs.get(attr, UNKNOWN)
+            found = base.attrs.get(attr)
+            if found is None:
+                # `self.model = self.build_network`, a @property: reading it runs it
+                method = base.attrs.get("__method__" + attr)
+                if isinstance(method, Func) and any(
+                        isinstance(d.decorator, cst.Name) and d.decorator.value == "property"
+                        for d in method.fdef.decorators):
+                    return self.invoke(method, Args(), None, base)
+            return found if found is not None else UNKNOWN
         if isinstance(base, ModuleV):
             return self._module_attribute(base, attr, node)
         if isinstance(base, Obj) and id(base) in self.namespaces:
@@ -1059,6 +1105,9 @@ class Interpreter:
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
             if not any(t.node is call for t in model.trainings):
                 model.trainings.append(self.training(meth, args, call))
+        elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
+            if not any(t.node is call for t in model.foreign_trainings):
+                model.foreign_trainings.append(self.training(meth, args, call))
         return UNKNOWN
 
     def training(self, meth: str, args: Args, call: cst.Call) -> Training:

@@ -70,6 +70,10 @@ class KerasModel:
     inputs: list = field(default_factory=list)
     compiles: list = field(default_factory=list)
     trainings: list = field(default_factory=list)
+    # Trainings in another project module's function this file hands the model to (`train(model, x)`
+    # in a trainer.py): their arguments are that module's names, not this file's data flow, so only
+    # rules that judge a call by itself (RL201's `fit(x, x)`) read them.
+    foreign_trainings: list = field(default_factory=list)
     cls: object = None  # the ClassV of a subclassed model
     calls: list = field(default_factory=list)  # MethodCall, every method called on the model
 
