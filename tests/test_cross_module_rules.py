@@ -8,7 +8,7 @@ the test compares the exact (file, line, code) list: a finding sits at the token
 the file where that token is, once per run. The expected findings are the `# expect: CODE` markers on
 the lines of the projects below.
 
-A case marked xfail(strict) fails today for the reason it names; strict, so it must lose its mark
+A test marked xfail(strict) fails today for the reason it names; strict, so it must lose its mark
 when that work lands."""
 from __future__ import annotations
 
@@ -19,11 +19,6 @@ import textwrap
 import pytest
 
 from cli_helpers import run, write
-
-# The one case still failing, and why: a `fit` inside a function of another module runs with
-# foreign_code set (its x / y are that module's data flow, not the linted file's), so the model handed
-# to a trainer that imports no Keras has no training for RL201 to judge.
-FOREIGN_FIT = "a training call inside another module's function is not recorded (interpreter foreign_code)"
 
 _MARK = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")
 _LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RL\d{3}) (?P<msg>.*)$")
@@ -871,7 +866,7 @@ CASES = [
             model.compile(optimizer="adam", loss="categorical_crossentropy")
             train(model, x)
         """,
-    }, FOREIGN_FIT),
+    }, None),
     ("RL201-valid-trainer-without-keras-autoencoder", {
         "trainer.py": """\
             def train(model, images, epochs=5):
