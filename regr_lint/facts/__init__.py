@@ -11,8 +11,21 @@ __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_fac
 def build_facts(module: cst.Module, path: str = "", text: str = "", project=None) -> KerasFacts:
     """`project`: the module index of the file's project (imports of its own modules are followed)."""
     from regr_lint.facts.interpreter import Interpreter  # only runs that parse need it
+    from regr_lint.facts.values import Func, ModuleV
 
-    facts = Interpreter(module, path, project).run()
+    interpreter = Interpreter(module, path, project)
+    facts = interpreter.run()
     facts.path = path
     facts.text = text
+    # The functions the file imports from its project's modules, by local name: (their module's
+    # file, their name there). The data-flow questions read what such a function returns where it is
+    # defined (`x_tr, x_te, y_tr, y_te = load()`, the targets standardised in data.py).
+    facts._cache["project"] = project  # the module index: who else in the project fits a model built here
+    facts._cache["project_functions"] = {
+        name: (value.scope.origin, value.fdef.name.value)
+        for name, value in interpreter.module_scope.vars.items()
+        if isinstance(value, Func) and getattr(value.scope, "origin", None)}
+    # and the project modules it imports whole, by local name (`import data` -> data.load(...))
+    facts._cache["project_module_names"] = {
+        name: value.path for name, value in interpreter.module_scope.vars.items() if isinstance(value, ModuleV)}
     return facts

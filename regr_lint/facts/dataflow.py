@@ -4,7 +4,9 @@ two expressions name the same data."""
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from typing import Iterable, Optional
 
 from regr_lint.lazy import cst
@@ -248,14 +250,20 @@ def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
 
 def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
-    MinMaxScaler with the default range, or a divide by their max), directly or upstream."""
+    MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
+    project module whose function returns them."""
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
     if not ys:
-        # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent.
-        return bool(scaled) or bool(facts.scaling_calls)
+        # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent. So
+        # do the modules beside it that build this model and fit it, when each fit's targets are.
+        if scaled or facts.scaling_calls:
+            return True
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(targets_unit_scaled(other, theirs) for other, theirs in fitted)
     for y in ys:
-        if is_unit_scaling(y, facts) or ancestors(facts, names_in(y)) & scaled:
+        upstream = ancestors(facts, names_in(y))
+        if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
     return False
 
@@ -270,7 +278,8 @@ def targets_one_hot(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are one-hot class indicators."""
     onehot = _graph(facts)[2]
     for y in _target_nodes(model):
-        if _calls_any(y, _ONE_HOT) or ancestors(facts, names_in(y)) & onehot:
+        upstream = ancestors(facts, names_in(y))
+        if _calls_any(y, _ONE_HOT) or upstream & onehot or _in_project_module(facts, upstream, _one_hot_item):
             return True
     return False
 
@@ -309,9 +318,12 @@ class Span:
 def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     """True when the file shows that the targets `model` is trained on have values outside [-1, 1]:
     standardised (StandardScaler, `(y - m) / y.std()`), min-max scaled to a wider range, literal
-    data or numpy draws with magnitudes beyond 1, directly or through the names they are cut from."""
+    data or numpy draws with magnitudes beyond 1, directly or through the names they are cut from;
+    for a model compiled here and trained nowhere in the file, in a script beside it that fits it."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        return any(targets_leave_pm1(other, theirs) for other, theirs in fitted_by_importers(facts, model))
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
@@ -363,9 +375,9 @@ def _record_target(target, value, i: int, out: dict) -> None:
         else:
             starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
             for k, elt in enumerate(elts):
-                if isinstance(elt, cst.Name) and not starred and isinstance(value, cst.Call):
+                if not starred and isinstance(value, cst.Call):
                     # `x, y = make_windows(series)`: the k-th item of what the function returns
-                    out.setdefault(elt.value, []).append((i, "unpack", (value, k, len(elts))))
+                    _record_unpack(elt, value, ((k, len(elts)),), i, out)
                 else:
                     _record_target(elt, None, i, out)  # unpacked from something not followed
     else:
@@ -374,6 +386,33 @@ def _record_target(target, value, i: int, out: dict) -> None:
             base = base.value
         if isinstance(base, cst.Name):
             out.setdefault(base.value, []).append((i, "assign", None))  # changed in part: unknown
+
+
+def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> None:
+    """An "unpack" record (call, k, n, inner): `target` is item k of the n-tuple `call` returns, and
+    `inner` the ((k, n), …) steps further down for a nested target (`(x_tr, y_tr), (x_te, y_te) =
+    load()`)."""
+    if isinstance(target, cst.Name):
+        (k, n), inner = path[0], path[1:]
+        out.setdefault(target.value, []).append((i, "unpack", (call, k, n, inner)))
+    elif isinstance(target, (cst.Tuple, cst.List)) and len(path) < 4 \
+            and not any(isinstance(e, cst.StarredElement) for e in target.elements):
+        elts = [e.value for e in target.elements]
+        for k, elt in enumerate(elts):
+            _record_unpack(elt, call, path + ((k, len(elts)),), i, out)
+    else:
+        _record_target(target, None, i, out)
+
+
+def _item(returned, path: tuple):
+    """The item at `path` ((position, length), …) of a returned tuple; None when the return is not a
+    tuple of that shape."""
+    for k, n in path:
+        if not isinstance(returned, cst.Tuple) or len(returned.elements) != n \
+                or any(isinstance(e, cst.StarredElement) for e in returned.elements):
+            return None
+        returned = returned.elements[k].value
+    return returned
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -398,18 +437,299 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
     return _union(parts)
 
 
-def _unpack_span(call: cst.Call, k: int, n: int, at: int, facts, records, depth):
-    """Item k of a tuple a function of this file returns, when every return it ran so far says so."""
-    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+def _unpack_span(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth):
+    """Item k (and `inner` further down) of a tuple a function returns (of this file, or of a project
+    module: read there), when every return it ran so far says so."""
+    found = _returns(call, at, facts, records)
+    if found is None:
         return None
-    returns = [value for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
-    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
-                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
-                              for v in returns):
+    facts, records, returns = found
+    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
+    if not items or any(item is None for _, item in items):
         return None
-    spans = [_span(v.elements[k].value, i, facts, records, depth + 1)
-             for i, kind, v in records[call.func.value] if i < at and kind == "assign"]
+    spans = [_span(item, i, facts, records, depth + 1) for i, item in items]
     return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
+
+
+# ---------------------------------------------------------------- targets prepared in a project module
+# `x_tr, x_te, y_tr, y_te, scaler = load()` with `load` imported from the project's data.py: the targets
+# are what load returns, and what they are (standardised, scaled into [0, 1]) is read in data.py, as
+# if that module were linted on its own (its own imports of the project stay unknown: one level).
+
+_MODULE_FACTS: dict = {}
+
+
+def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
+    """What the function `call` names returns: (the facts and records to read the values with, [(index,
+    returned value)]). A function of this file: its returns recorded before `at`; a function of a
+    project module (`load(...)` imported by name, `data.load(...)` through `import data`): every
+    return it has there. None when the callee is neither."""
+    if isinstance(call.func, cst.Name) and call.func.value in records:
+        name = call.func.value
+        return facts, records, [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
+    found = project_function(facts, call)
+    if found is None:
+        return None
+    other, defined = found
+    other_records = _records(other)
+    return other, other_records, [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
+
+
+def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasFacts, str]]:
+    """(the facts of the project module defining the function `call` calls, its name there), or None:
+    not a function of a project module (imported by name, or an attribute of a module imported whole),
+    or its module cannot be read."""
+    func = call.func
+    if isinstance(func, cst.Name):
+        found = facts._cache.get("project_functions", {}).get(func.value)
+    elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
+            and func.value.value in facts._cache.get("project_module_names", {}):
+        found = (facts._cache["project_module_names"][func.value.value], func.attr.value)
+    else:
+        found = None
+    if found is None:
+        return None
+    path, defined = found
+    if path == facts.path or _top_function(path, defined) is None:
+        return None
+    other = _module_facts(path)
+    return (other, defined) if other is not None else None
+
+
+def _top_function(path: str, name: str):
+    """The top-level `def name` of project module `path`, or None."""
+    from regr_lint.facts.interpreter import project_module
+
+    tree = project_module(path)
+    for stmt in tree.body if tree is not None else ():
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+            return stmt
+    return None
+
+
+def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
+    """The facts of project module `path` read as a file of its own, once per process and version of
+    the file. Without `project`, what it imports from other project modules stays unknown (a data
+    module read for the targets it returns); with it, its imports are followed as when it is linted
+    (a script that imports the builder of the model it fits)."""
+    from regr_lint.facts import build_facts
+    from regr_lint.facts.interpreter import project_module
+
+    module = project_module(path)  # parsed once per version of the file, shared with the interpreter
+    if module is None:
+        return None
+    key = (path, id(module), project is not None)
+    if key not in _MODULE_FACTS:
+        try:
+            other = build_facts(module, path, project=project)
+            other._cache["reading_importer"] = True  # it does not read its own importers in turn
+        except Exception:  # noqa: BLE001 - another module that cannot be read is unknown, never this file's error
+            other = None
+        # the module is kept with its facts: the key's id stays its own while the entry lives
+        _MODULE_FACTS[key] = (module, other)
+        if len(_MODULE_FACTS) > 64:
+            _MODULE_FACTS.pop(next(iter(_MODULE_FACTS)))
+    return _MODULE_FACTS[key][1]
+
+
+# A model built and compiled by a builder function of this module and fitted by the scripts beside it
+# (`model = build_and_compile(n)` in train.py): its targets are theirs. Only the modules of the same
+# folder that import this one are read, at most MAX_IMPORTERS of them, each once per process.
+MAX_IMPORTERS = 8
+_SIBLING_BYTES = 1 << 20
+
+
+def fitted_by_importers(facts: KerasFacts, model) -> list:
+    """[(facts of a module that imports the module whose function builds `model` and sits beside it,
+    its reading of `model`)] for each such module that trains it; [] when there is no project, the
+    model is not built in a function, or nothing beside its module fits it. The builder's module is
+    this file, or the project module of a function this file imports (`model = build()`, then only a
+    predict here)."""
+    from regr_lint.facts.interpreter import project_module
+    from regr_lint.tables import TRAIN_METHODS
+
+    project = facts._cache.get("project")
+    if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer"):
+        return []
+    home = _imported_builder_module(facts, model.node)
+    if home is not None:
+        # the importers' interpreters read that module from the very parse the node is in
+        path, twin = home, model.node
+        importers = _importers(facts, path, project)
+    else:
+        path = os.path.abspath(facts.path)
+        importers = _importers(facts, path, project)  # cheap: asked first, the walk below is not
+        if not importers:
+            return []
+        steps = _steps_in_functions(facts.module, model.node)
+        if steps is None:
+            return []
+        try:
+            # the importers read this file from their own parse of it: the node sits at the same steps
+            twin = _nodes_along(project_module(path), steps)[-1]
+        except (IndexError, AttributeError):
+            return []
+    if importers:
+        # what a cache entry of this file must also follow: the scripts read and what they import
+        read = _READ_BESIDE.setdefault(os.path.abspath(facts.path), set())
+        for importer in importers:
+            read.add(importer)
+            try:
+                read.update(project.dependencies(importer))
+            except (OSError, ValueError, SyntaxError, RecursionError):
+                pass
+        if len(_READ_BESIDE) > 4096:
+            _READ_BESIDE.pop(next(iter(_READ_BESIDE)))
+    out = []
+    for importer in importers:
+        other = _module_facts(importer, project)
+        if other is None:
+            continue
+        out += [(other, theirs) for theirs in other.models
+                if theirs.node is twin and any(t.method in TRAIN_METHODS for t in theirs.trainings)]
+    return out
+
+
+_READ_BESIDE: dict = {}
+
+
+def modules_read_beside(path: str) -> list[str]:
+    """The project modules the last analysis of `path` read that it does not import: the scripts
+    beside a builder module that fit its model, and the modules they import. A cached result of
+    `path` is valid only while these are unchanged too (editing `data.py` changes what `models.py`'s
+    sigmoid head is judged on)."""
+    return sorted(_READ_BESIDE.get(os.path.abspath(path), ()))
+
+
+def _imported_builder_module(facts: KerasFacts, node) -> Optional[str]:
+    """The file of the project module whose function, imported by this file, built `node` in its own
+    body; None when no such function did."""
+    from regr_lint.facts.interpreter import project_module
+
+    for path, name in sorted(set(facts._cache.get("project_functions", {}).values())):
+        fdef = _top_function(path, name)
+        if fdef is not None and _steps_to(fdef, node) is not None:
+            return os.path.abspath(path)
+    for path in sorted(set(facts._cache.get("project_module_names", {}).values())):
+        tree = project_module(path)  # `import models` then `models.build()`: any of its functions
+        for stmt in tree.body if tree is not None else ():
+            if isinstance(stmt, cst.FunctionDef) and _steps_to(stmt, node) is not None:
+                return os.path.abspath(path)
+    return None
+
+
+def _steps_in_functions(module, node) -> Optional[tuple]:
+    """The steps from `module` (an index into its body, then child positions) to `node`, looked for in
+    its top-level functions and classes only (a builder's model is made in a function)."""
+    for i, stmt in enumerate(module.body):
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            steps = _steps_to(stmt, node)
+            if steps is not None:
+                inner = _nodes_along(stmt, steps)
+                return (i,) + steps if any(isinstance(n, cst.FunctionDef) for n in [stmt, *inner]) else None
+    return None
+
+
+def _steps_to(root, target) -> Optional[tuple]:
+    """The child positions leading from `root` to `target` (the same node in two parses of one text
+    sits at the same steps); None when `target` is not under `root`."""
+    if root is None:
+        return None
+    stack = [(root, ())]
+    while stack:
+        node, steps = stack.pop()
+        if node is target:
+            return steps
+        stack.extend((child, steps + (i,)) for i, child in enumerate(node.children))
+    return None
+
+
+def _nodes_along(root, steps: tuple) -> list:
+    """The nodes met following `steps` down from `root` (`root` itself not included); from a Module,
+    the first step is an index into its body."""
+    if root is None:
+        raise AttributeError("no tree")
+    out, node = [], root
+    for k, i in enumerate(steps):
+        node = node.body[i] if k == 0 and isinstance(node, cst.Module) else node.children[i]
+        out.append(node)
+    return out
+
+
+def _importers(facts: KerasFacts, here: str, project) -> list[str]:
+    """The modules of `here`'s folder that import it (at most MAX_IMPORTERS), memoised per file."""
+    memo = facts._cache.setdefault("importers", {})
+    if here in memo:
+        return memo[here]
+    folder, stem = os.path.split(here)
+    stem = os.path.splitext(stem)[0]
+    found: list[str] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        names = []
+    for name in names:
+        candidate = os.path.join(folder, name)
+        if not name.endswith(".py") or candidate == here or len(found) >= MAX_IMPORTERS:
+            continue
+        try:
+            info = os.stat(candidate)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _SIBLING_BYTES:
+                continue  # a fifo or a device named *.py is never opened (it could block the run)
+            with open(candidate, "rb") as fh:
+                if stem.encode() not in fh.read():
+                    continue  # cannot import it: not worth a summary
+            if here in project.imports_of(candidate):
+                found.append(candidate)
+        except (OSError, ValueError, SyntaxError, RecursionError):
+            continue
+    memo[here] = found
+    return found
+
+
+def _in_project_module(facts: KerasFacts, names: set[str], holds) -> bool:
+    """One of `names` (the targets and the names they come from) is an item of what a project
+    module's function returns — by position, `x_tr, x_te, y_tr, y_te = load()`, or whole, `y =
+    load_targets()` — and `holds(module facts, item)` there."""
+    records = _records(facts)
+    for name in names:
+        for _, kind, value in records.get(name, ()):
+            if kind == "unpack":
+                call, k, n, inner = value
+                path = ((k, n),) + inner
+            elif kind == "assign" and isinstance(value, cst.Call):
+                call, path = value, ()
+            else:
+                continue
+            found = _project_items(call, path, facts, records)
+            if found is not None and any(holds(found[0], item) for _, item in found[2]):
+                return True
+    return False
+
+
+def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict):
+    """(facts, records, [(index, item)]) of the items at `path` of every return of the project
+    module's function `call` calls; None when it calls none (a function of this file is read by the
+    file's own questions) or a return is not a tuple of that shape."""
+    if isinstance(call.func, cst.Name) and call.func.value in records:
+        return None
+    found = project_function(facts, call)
+    if found is None:
+        return None
+    other, defined = found
+    other_records = _records(other)
+    items = [(i, _item(v, path)) for i, kind, v in other_records.get(defined, ()) if kind == "assign"]
+    if not items or any(item is None for _, item in items):
+        return None
+    return other, other_records, items
+
+
+def _unit_scaled_item(other: KerasFacts, item) -> bool:
+    return is_unit_scaling(item, other) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
+
+
+def _one_hot_item(other: KerasFacts, item) -> bool:
+    return _calls_any(item, _ONE_HOT) or bool(ancestors(other, names_in(item)) & _graph(other)[2])
 
 
 def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
@@ -561,10 +881,11 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         return _draw_span(name, node)
     if name in ("tanh", "sin", "cos"):
         return Span(-1, 1)
-    if isinstance(func, cst.Name) and func.value in records:
+    found = _returns(node, at, facts, records)
+    if found is not None:
         # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
-        spans = [_span(value, i, facts, records, depth + 1) for i, kind, value in records[func.value]
-                 if i < at and kind == "assign" and value is not None]
+        other, other_records, returns = found
+        spans = [_span(value, i, other, other_records, depth + 1) for i, value in returns if value is not None]
         if spans and all(p is not None and p.wide for p in spans):
             return Span(-_INF, _INF, wide=True)
         return None
@@ -629,6 +950,10 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not _target_nodes(model):
+        # fitted in the modules that import its builder: class labels there count
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(targets_are_labels(other, theirs) for other, theirs in fitted)
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
@@ -651,8 +976,12 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             call = value
             return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
         if kind == "unpack":
-            call, k, n = value
-            return _call_name(call) in _LABEL_GENERATORS and n == 2 and k == 1
+            call, k, n, inner = value
+            if _call_name(call) in _LABEL_GENERATORS:
+                return n == 2 and k == 1 and not inner
+            # `x_tr, y_tr = load()` of a data module: the labels it returns, read there
+            found = _project_items(call, ((k, n),) + inner, facts, records)
+            return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
         return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
@@ -701,6 +1030,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             returns = [(i, value) for i, kind, value in records[func.value] if i < at and kind == "assign"]
             return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
                                          for i, value in returns)
+        found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
+        return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
 
 
@@ -785,9 +1116,13 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     targets, literal data or draws below 0 — directly or through the series they are cut from.
     `output` = (index, name, count) of one output of a multi-output model: only its own targets (the
     item of a `[y1, y2]` list, the `name` key of a dict) count; targets that cannot be told apart
-    give no answer."""
+    give no answer. A model compiled here and trained nowhere in the file: as a script beside it that
+    fits it shows."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        return any(targets_can_be_negative(other, theirs, output)
+                   for other, theirs in fitted_by_importers(facts, model))
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:
@@ -1033,7 +1368,9 @@ def _sign_aug(name: str, node: cst.AugAssign, at: int, facts, records, depth) ->
     return False
 
 
-def _sign_unpack(call: cst.Call, k: int, n: int, at: int, facts, records, depth) -> bool:
+def _sign_unpack(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth) -> bool:
+    if inner and _call_name(call) in ("make_regression", "train_test_split"):
+        return False
     if _call_name(call) == "make_regression":
         return k == 1 and _make_regression_signed(call)
     if _call_name(call) == "train_test_split":
@@ -1042,14 +1379,14 @@ def _sign_unpack(call: cst.Call, k: int, n: int, at: int, facts, records, depth)
         if any(a.star for a in arrays) or len(arrays) * 2 != n:
             return False
         return _signed(arrays[k // 2].value, at, facts, records, depth + 1)
-    if not isinstance(call.func, cst.Name) or call.func.value not in records:
+    found = _returns(call, at, facts, records)
+    if found is None:
         return False
-    returns = [(i, value) for i, kind, value in records[call.func.value] if i < at and kind == "assign"]
-    if not returns or not all(isinstance(v, cst.Tuple) and len(v.elements) == n
-                              and not any(isinstance(e, cst.StarredElement) for e in v.elements)
-                              for _, v in returns):
+    facts, records, returns = found
+    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
+    if not items or any(item is None for _, item in items):
         return False
-    return all(_signed(v.elements[k].value, i, facts, records, depth + 1) for i, v in returns)
+    return all(_signed(item, i, facts, records, depth + 1) for i, item in items)
 
 
 def _make_regression_signed(call: cst.Call) -> bool:
@@ -1325,9 +1662,10 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     if (name in _PEEL_FUNCS or name in ("DataFrame", "Series")) and args:
         # np.array(ys), np.concatenate([a, b]), pd.DataFrame(scaled, columns=…): the same values
         return _sign_struct(args[0].value, at, facts, records, depth + 1)
-    if isinstance(func, cst.Name) and func.value in records:
+    found = _returns(node, at, facts, records)
+    if found is not None:
         # `y = prepare(df)`: what the function returns, when every return it ran so far agrees
-        returns = [(i, value) for i, kind, value in records[func.value]
-                   if i < at and kind == "assign" and value is not None]
-        return bool(returns) and all(_signed(v, i, facts, records, depth + 1) for i, v in returns)
+        other, other_records, returns = found
+        returns = [(i, value) for i, value in returns if value is not None]
+        return bool(returns) and all(_signed(v, i, other, other_records, depth + 1) for i, v in returns)
     return False
