@@ -21,7 +21,7 @@ from typing import Optional, Sequence, Union
 
 from regr_lint.cache import Cache, dump_finding, load_finding
 from regr_lint.engine import NotAnalysed, lint_file, needs_parse, parse_error
-from regr_lint.project_link import dependencies, unchanged
+from regr_lint.project_link import dependencies, digests, unchanged
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
 from regr_lint.rule import Rule
@@ -87,7 +87,11 @@ def lint_path(path: str, rules: Sequence[Rule], cache: Optional[Cache] = None) -
     finally:
         release_after(len(prepared.text))
     if prepared.key is not None:
-        cache.put(prepared.key, found, dependencies(path, prepared.text))
+        from regr_lint.facts.dataflow import modules_read_beside  # loaded by the lint that just ran
+
+        deps = dependencies(path, prepared.text)
+        deps.update(digests(modules_read_beside(path)))  # the scripts beside a builder that fit its model
+        cache.put(prepared.key, found, deps)
     return found
 
 

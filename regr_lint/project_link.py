@@ -130,6 +130,12 @@ def dependencies(path: str, text: str) -> dict[str, str]:
     return {dep: _content_digest(dep).hex() for dep in sorted(seen)}
 
 
+def digests(paths) -> dict[str, str]:
+    """{path: the SHA-256 of its bytes} for other files a result depends on (the scripts beside a
+    builder module whose fits judged its model)."""
+    return {p: _content_digest(p).hex() for p in paths}
+
+
 def unchanged(deps: dict) -> bool:
     """Whether every recorded project module still has the recorded contents."""
     return all(isinstance(d, str) and isinstance(h, str) and _content_digest(d).hex() == h

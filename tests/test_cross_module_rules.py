@@ -1437,9 +1437,6 @@ def test_builder_module_linted_alone_reports_the_evidence_of_the_script_beside_i
     assert found == expected == [("nets.py", 6, "RL106")], "\n".join(messages)
 
 
-@pytest.mark.xfail(strict=True, reason="a cached result records the modules the file imports, not the scripts "
-                                       "beside it whose fits judged its model: the cache put (parallel.lint_path) "
-                                       "does not add dataflow.modules_read_beside(path) to its deps yet")
 def test_builder_module_cached_result_follows_an_edit_of_the_data_its_importer_fits_on(tmp_path):
     cases = {case_id: files for case_id, files, _ in CASES}
     make(tmp_path, cases["RL102-valid-builder-compiles-targets-scaled-in-data-module"])
