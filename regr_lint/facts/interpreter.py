@@ -94,6 +94,27 @@ def _trim() -> None:
         gc.unfreeze()  # what is let go can be collected again (frozen again with the next module)
 
 
+_BAD = object()
+_LITERALS: dict = {}
+
+
+def _literal(node) -> object:
+    """The value of a string or number literal; `_BAD` when it has none. libcst computes it with
+    ast.literal_eval (a compile per call); the same few literals recur thousands of times in a run
+    (`"relu"`, `1`, `"same"`), so each text is evaluated once per process."""
+    key = (type(node), node.value)
+    found = _LITERALS.get(key, _LITERALS)
+    if found is _LITERALS:
+        try:
+            found = node.evaluated_value
+        except Exception:  # noqa: BLE001 - odd escapes in user strings
+            found = _BAD
+        if len(_LITERALS) > 65536:
+            _LITERALS.clear()
+        _LITERALS[key] = found
+    return found
+
+
 def _own_copy(value: Value) -> Value:
     """A list or dict a module shares is copied into the importing file (which may append to it)."""
     if isinstance(value, Seq):
@@ -576,17 +597,18 @@ class Interpreter:
             return self.eval_attribute(node, scope, frame)
         if isinstance(node, cst.Call):
             return self.eval_call(node, scope, frame)
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        if isinstance(node, cst.SimpleString):
+            value = _literal(node)
+            return Lit(value, node) if isinstance(value, str) else UNKNOWN
+        if isinstance(node, cst.ConcatenatedString):
             try:
                 value = node.evaluated_value
             except Exception:  # noqa: BLE001 - odd escapes in user strings
                 return UNKNOWN
             return Lit(value, node) if isinstance(value, str) else UNKNOWN
         if isinstance(node, (cst.Integer, cst.Float)):
-            try:
-                return Lit(node.evaluated_value, node)
-            except Exception:  # noqa: BLE001
-                return UNKNOWN
+            value = _literal(node)
+            return Lit(value, node) if value is not _BAD else UNKNOWN
         if isinstance(node, (cst.List, cst.Tuple)):
             return self.eval_sequence(node, scope, frame)
         if isinstance(node, cst.Dict):
