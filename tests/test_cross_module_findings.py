@@ -269,17 +269,6 @@ def test_constants_a_builder_imports_from_a_third_module_are_read(tmp_path):
     assert res.returncode == 0 and res.stdout == "", res.stdout
 
 
-def test_an_import_cycle_between_modules_ends(tmp_path):
-    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
-    write(tmp_path, "a.py", "from b import LOSS\nfrom keras.layers import Dense\nACT = 'sigmoid'\n")
-    write(tmp_path, "b.py", "from a import ACT\nLOSS = 'mse'\n")
-    write(tmp_path, "train.py", "import keras\nfrom a import ACT, LOSS\n"
-                                "m = keras.Sequential([keras.layers.Dense(1, activation=ACT)])\n"
-                                "m.compile(loss=LOSS)\nm.fit(x, y)\n")
-    res = run("check", "--no-cache", ".", cwd=tmp_path)
-    assert res.returncode == 1 and lines(res.stdout) == ["train.py:3:45: RL102"], res.stdout + res.stderr
-
-
 BASE = textwrap.dedent("""\
     class BaseNetwork:
         def __init__(self, name):

@@ -440,13 +440,10 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
 def _unpack_span(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth):
     """Item k (and `inner` further down) of a tuple a function returns (of this file, or of a project
     module: read there), when every return it ran so far says so."""
-    found = _returns(call, at, facts, records)
+    found = _returned_items(call, ((k, n),) + inner, at, facts, records)
     if found is None:
         return None
-    facts, records, returns = found
-    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
-    if not items or any(item is None for _, item in items):
-        return None
+    facts, records, items = found
     spans = [_span(item, i, facts, records, depth + 1) for i, item in items]
     return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
 
@@ -708,20 +705,26 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds) -> bool:
 
 
 def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict):
-    """(facts, records, [(index, item)]) of the items at `path` of every return of the project
-    module's function `call` calls; None when it calls none (a function of this file is read by the
-    file's own questions) or a return is not a tuple of that shape."""
+    """`_returned_items` of a project module's function only (a function of this file is read by the
+    file's own questions)."""
     if isinstance(call.func, cst.Name) and call.func.value in records:
         return None
-    found = project_function(facts, call)
+    return _returned_items(call, path, 0, facts, records)
+
+
+def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, records: dict):
+    """(facts, records, [(index, item)]): the item at `path` ((position, length), …; () for the
+    whole value) of every return of the function `call` calls (`_returns`), read with the facts of
+    the module that defines it; None when the callee is unknown or a return is not a tuple of that
+    shape."""
+    found = _returns(call, at, facts, records)
     if found is None:
         return None
-    other, defined = found
-    other_records = _records(other)
-    items = [(i, _item(v, path)) for i, kind, v in other_records.get(defined, ()) if kind == "assign"]
+    facts, records, returns = found
+    items = [(i, _item(v, path)) for i, v in returns]
     if not items or any(item is None for _, item in items):
         return None
-    return other, other_records, items
+    return facts, records, items
 
 
 def _unit_scaled_item(other: KerasFacts, item) -> bool:
@@ -1379,13 +1382,10 @@ def _sign_unpack(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, r
         if any(a.star for a in arrays) or len(arrays) * 2 != n:
             return False
         return _signed(arrays[k // 2].value, at, facts, records, depth + 1)
-    found = _returns(call, at, facts, records)
+    found = _returned_items(call, ((k, n),) + inner, at, facts, records)
     if found is None:
         return False
-    facts, records, returns = found
-    items = [(i, _item(v, ((k, n),) + inner)) for i, v in returns]
-    if not items or any(item is None for _, item in items):
-        return False
+    facts, records, items = found
     return all(_signed(item, i, facts, records, depth + 1) for i, item in items)
 
 
