@@ -14,19 +14,21 @@ from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
+from regr_lint.facts.interpreter import keep_module
 from regr_lint.facts.names import dotted_name
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
 from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
 from regr_lint.project_link import (
+    Vocabularies, importable, remember_vocabulary,
     imported_texts, imported_vocabulary, imports_keras_through_project, project_for,
 )
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.textmap import TextMap
-from regr_lint.vocabulary import code_vocabulary, satisfies
+from regr_lint.vocabulary import code_vocabulary, satisfies, shares_a_part
 
 PARSE_ERROR = "RL000"
 PARSE_ERROR_NAME = "parse-error"
@@ -153,8 +155,16 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
     def has(tok: str) -> bool:
         return tok in text or (keras and tok == "keras") or any(tok in t for t in imported)
 
+    def own(tok) -> bool:
+        return tok in text if isinstance(tok, str) else any(t in text for t in tok)
+
+    # With imported sources, the file itself must hold one of a rule's tokens: a finding that
+    # concerns this file has a part here (the model a trainer module fits, the `compile` of a model
+    # built elsewhere). A package's __init__.py re-exporting Keras code holds none: the modules it
+    # names report their own.
     return [r for r in rules if r.applies_to(path) and all(
-        has(tok) if isinstance(tok, str) else any(has(t) for t in tok) for tok in r.tokens)]
+        has(tok) if isinstance(tok, str) else any(has(t) for t in tok) for tok in r.tokens)
+        and (not imported or any(own(tok) for tok in r.tokens))]
 
 
 def _project_active(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
@@ -218,10 +228,14 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         # docstrings or comments (a walk of CPython's tree costs a twentieth of libcst's parse) —
         # here or in the project modules it imports, where its imported names are defined.
         vocab = code_vocabulary(tree)
+        if path and importable(path):
+            remember_vocabulary(path, text, vocab)
         imported = imported_vocabulary(path, text, tree) if path else None
         if imported:
-            vocab |= imported
-        active = [r for r in active if satisfies(r.names, vocab)]
+            own, vocab = vocab, Vocabularies((vocab, *imported.parts))
+            active = [r for r in active if satisfies(r.names, vocab) and shares_a_part(r.names, own)]
+        else:
+            active = [r for r in active if satisfies(r.names, vocab)]
     del tree
     if not active and cpython_error is None:
         # A Keras file no rule points at: CPython's parse (a tenth of libcst's cost) is enough to
@@ -246,6 +260,8 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
             raise NotAnalysed(path, f"libcst cannot read this file ({_first_line(again)})") from None
     except (RecursionError, MemoryError, ValueError) as exc:
         return [parse_error(path, f"cannot parse: {type(exc).__name__}: {exc}")], None
+    if columns is None and path and importable(path):
+        keep_module(path, text, module)
     try:
         facts = build_facts(module, path, text, project_for(path))
     except RecursionError:
@@ -262,6 +278,10 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
             if key not in seen:
                 seen.add(key)
                 reports.append((rule, rep))
+    if path and columns is None:
+        _REPORTS[os.path.abspath(path)] = (module, frozenset((rule.code, id(rep.node)) for rule, rep in reports))
+        if len(_REPORTS) > 1024:
+            _REPORTS.pop(next(iter(_REPORTS)))
     if not reports:
         return [], module
     elsewhere: list = []  # reports whose node lies in a project module the file imports
@@ -351,6 +371,10 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
 # ----------------------------------------------------------------- findings in another module
 
 _OWN_ONLY = False  # set while a module is linted alone to learn what it reports by itself
+# path -> (the tree its last lint analysed, {(code, id(node))} of what it reported): a finding an
+# importer makes on a node of that tree is that module's own when its lint made it too — known
+# without computing any position. The tree is kept alongside, so the ids stay its nodes'.
+_REPORTS: dict = {}
 _OWN: dict = {}  # (path, mtime, size, rule codes) -> {(code, line, col)} that module reports alone
 
 
@@ -378,15 +402,24 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
                 _POSITIONS.pop(next(iter(_POSITIONS)))
         return known
 
+    def own(mpath, code, node) -> bool:
+        known = _REPORTS.get(mpath)
+        return known is not None and known[0] is project_module(mpath) and (code, id(node)) in known[1]
+
     paths = list(dict.fromkeys([p for p, _, _ in facts.project_imports] + facts.project_modules))
     here = None  # this module's positions, statement spans and text map: only when needed
     out = []
     for rule, rep in reports:
-        found = next(((mpath, k[0], k[1]) for mpath in paths for k in [positions_of(mpath)]
-                      if k is not None and rep.node in k[1]), None)
+        if any(own(mpath, rule.code, rep.node) for mpath in paths):
+            continue  # that module reports it when linted (already in this run, or alone)
+        found = next((mpath for mpath in paths if _holds(mpath, rep.node)), None)
         if found is None:
             continue  # a node of no module this file imports (cannot happen today): nothing to say
-        mpath, other, pos = found
+        mpath = found
+        _own_findings(mpath, rules)  # its lint alone records what it reports (in _REPORTS)
+        if own(mpath, rule.code, rep.node):
+            continue
+        other, pos = positions_of(mpath)
         rng = pos[rep.node]
         if (rule.code, rng.start.line, rng.start.column + 1) in _own_findings(mpath, rules):
             continue
@@ -418,6 +451,29 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
 
 
 _POSITIONS: dict = {}  # module path -> (its parsed module, positions): once per process and version
+_NODES: dict = {}  # module path -> (its parsed module, ids of its nodes)
+
+
+def _holds(mpath: str, node) -> bool:
+    """Whether `node` is a node of project module `mpath`'s tree (never parsing it: a module whose
+    tree was never read holds none of the nodes an analysis saw). A walk over the tree, a fraction
+    of computing its positions."""
+    from regr_lint.facts.interpreter import parsed_module
+
+    tree = parsed_module(mpath)
+    if tree is None:
+        return False
+    known = _NODES.get(mpath)
+    if known is None or known[0] is not tree:
+        ids, stack = set(), [tree]
+        while stack:
+            n = stack.pop()
+            ids.add(id(n))
+            stack.extend(n.children)
+        known = _NODES[mpath] = (tree, ids)
+        if len(_NODES) > 64:
+            _NODES.pop(next(iter(_NODES)))
+    return id(node) in known[1]
 
 
 def _own_findings(path: str, rules: Sequence[Rule]) -> set:

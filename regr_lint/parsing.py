@@ -37,9 +37,10 @@ def without_gc():
 
 
 # Trees parsed for a project module a linted file imports (regr_lint.facts.interpreter), by their
-# text, until the engine parses the same text: a project's modules import one another, so most of
-# the modules a run reads for their importers are linted later in the same run, and then that parse
-# is this tree, not a second one. A libcst tree is immutable: one tree can serve both.
+# text: a project's modules import one another, so most of the modules a run reads for their
+# importers are linted later in the same run, and then that parse is this tree, not a second one
+# (also when the module is linted alone to learn what it reports by itself). A libcst tree is
+# immutable: one tree serves them all, and the nodes a finding names are the same objects in each.
 _SHARED: dict[str, "cst.Module"] = {}
 _MAX_SHARED = 64
 _MAX_SHARED_CHARS = 4 * 1024 * 1024  # a tree costs about thirty times its source in memory
@@ -57,7 +58,7 @@ def parse_module(text: str) -> cst.Module:
     """`libcst.parse_module(text)`, the same tree, built without re-validating each node (or the
     tree `share` kept for this text)."""
     if _SHARED:
-        shared = _SHARED.pop(text, None)
+        shared = _SHARED.get(text)
         if shared is not None:
             return shared
     from libcst._nodes.base import CSTNode  # here, not at import: libcst loads on first use

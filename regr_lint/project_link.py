@@ -59,6 +59,12 @@ def project_for(path: str) -> Optional[ProjectIndex]:
 _KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras"})
 
 
+def importable(path: str) -> bool:
+    """Whether another file's analysis may read `path` as a project module (a file of a project,
+    not inside Keras' or TensorFlow's own packages)."""
+    return project_for(path) is not None and not _KERAS_PACKAGES.intersection(os.path.abspath(path).split(os.sep))
+
+
 # The modules an import statement names, read off the text (no parse: this runs in the pre-check,
 # on files that may never be parsed): `from ..x.y import z` -> ("x.y", 2), `import a.b, c` -> a.b, c.
 _FROM = re.compile(r"^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import\b", re.M)
@@ -215,7 +221,41 @@ def _content_digest(path: str) -> bytes:
 _VOCABULARIES: dict[tuple, frozenset] = {}
 
 
-def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
+def remember_vocabulary(path: str, text: str, vocab: set) -> None:
+    """The engine's vocabulary of a file it lints (from its own CPython parse): the files importing
+    it later take it from here instead of parsing it again."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return
+    key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
+    try:
+        if key not in _VOCABULARIES and _text_of(key[0]) == text:  # not an editor's unsaved text
+            _VOCABULARIES[key] = frozenset(vocab)
+    except (SourceError, OSError):
+        pass
+
+
+class Vocabularies:
+    """Several vocabularies read as one set (`in`, `isdisjoint`: what the names pre-check asks) —
+    their union is never built: a file importing thirty modules would copy their names each time."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts):
+        self.parts = tuple(parts)
+
+    def __contains__(self, name: object) -> bool:
+        return any(name in part for part in self.parts)
+
+    def isdisjoint(self, names) -> bool:
+        return all(part.isdisjoint(names) for part in self.parts)
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+
+def imported_vocabulary(path: str, text: str, tree=None) -> Optional[Vocabularies]:
     """The identifiers the project modules this file imports use in code (regr_lint.vocabulary): what
     its imported names may stand for, for the names pre-check. None when it imports none."""
     from regr_lint.parsing import without_gc
@@ -223,7 +263,7 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
 
     if not _project_imports(path, text, tree):
         return None
-    out: set = set()
+    out: list = []
     for dep in _imported_modules(path, text):
         try:
             st = os.stat(dep)
@@ -239,14 +279,27 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[frozenset]:
             except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
                 vocab = frozenset()
             _VOCABULARIES[key] = vocab
-        out |= vocab
-    return frozenset(out)
+        out.append(vocab)
+    return Vocabularies(out)
+
+
+_READ: dict[tuple, list] = {}
 
 
 def _imported_modules(path: str, text: str, levels: int = 2) -> list[str]:
     """The project modules the analysis of `path` may read: those it imports and, `levels` deep,
     theirs (a package's `__init__.py` does not count as a level: what it re-exports is defined in its
-    submodules). From import statements' text, no parse; at most 32."""
+    submodules). From import statements' text, no parse; at most 32. Asked twice per file (both
+    pre-checks): kept for the file last asked about."""
+    key = (path, text, levels)
+    known = _READ.get(key)
+    if known is None:
+        _READ.clear()
+        known = _READ[key] = _imported_modules_of(path, text, levels)
+    return known
+
+
+def _imported_modules_of(path: str, text: str, levels: int) -> list[str]:
     out: list[str] = []
     frontier = [(d, 1) for d in _direct_imports(os.path.abspath(path), text)[:16]]
     seen = {d for d, _ in frontier}

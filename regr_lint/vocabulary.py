@@ -94,6 +94,19 @@ def satisfies(names: tuple, vocab: set[str]) -> bool:
     return all((n in vocab) if isinstance(n, str) else not vocab.isdisjoint(n) for n in names)
 
 
+# A file's own code naming one of these uses Keras itself (a model it builds, a layer it imports).
+_KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
+
+
+def shares_a_part(names: tuple, own: set[str]) -> bool:
+    """Whether a file whose imported modules complete a rule's `names` holds a part of them itself:
+    one of the identifiers the rule needs, or Keras (the model a trainer module fits). A module that
+    only imports and calls project code (a package's `__init__.py`, a test of a block) holds none:
+    the modules it imports report their own."""
+    return not own.isdisjoint(_KERAS_NAMES) or any(
+        (n in own) if isinstance(n, str) else not own.isdisjoint(n) for n in names)
+
+
 def _data_key(node: ast.expr):
     """The same text key regr_lint.facts.dataflow.expr_key gives Name / Attribute / Subscript chains."""
     kind = type(node)

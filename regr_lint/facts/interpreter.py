@@ -82,6 +82,40 @@ _MODULES: dict = {}
 _SCOPES: dict = {}
 
 
+def parsed_module(path: str) -> Optional[cst.Module]:
+    """Project module `path`'s tree when one is kept for its current version, else None (no parse)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _MODULES.get((path, stat.st_mtime_ns, stat.st_size))
+
+
+def keep_module(path: str, text: str, module: cst.Module) -> None:
+    """The engine's tree of a file it lints, kept as that project module's tree when a later file
+    imports it (within the same bounds as trees parsed for importers): not parsed a second time, and
+    the nodes its importers' findings name are the nodes its own lint named."""
+    from regr_lint.parsing import share
+    from regr_lint.source import SourceError, read_text
+
+    path = os.path.abspath(path)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key in _MODULES or stat.st_size > MAX_PROJECT_MODULE_BYTES:
+        return
+    try:
+        if read_text(path) != text:
+            return  # an editor's unsaved text, or stdin: not what importers read from disk
+    except (SourceError, OSError):
+        return
+    _MODULES[key] = module
+    share(text, module)
+    _trim()
+
+
 def _trim() -> None:
     """Let the oldest modules go, down to the bounds; a module's scope goes with its tree (the
     engine finds the nodes of a scope's values in the tree `project_module` returns)."""
