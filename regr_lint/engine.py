@@ -167,9 +167,26 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
         and (not imported or any(own(tok) for tok in r.tokens))]
 
 
-def _project_active(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
+# What `needs_parse` found for the file it was last asked about, taken (once) by that file's lint
+# right after: the modules it imports are not scanned twice. Never reused later (an imported module
+# may have changed on disk since).
+_ACTIVE: dict = {}
+
+
+def _project_active(text: str, rules: Sequence[Rule], path: str, keep: bool = False) -> list[Rule]:
     """`active_rules`, with the tokens of the project modules the file imports when its own text
     leaves some rule out."""
+    key = (path, text, tuple(map(id, rules)))
+    known = _ACTIVE.pop(key, None)
+    _ACTIVE.clear()
+    if known is None:
+        known = _project_active_of(text, rules, path)
+    if keep:
+        _ACTIVE[key] = known
+    return list(known)
+
+
+def _project_active_of(text: str, rules: Sequence[Rule], path: str) -> list[Rule]:
     active = active_rules(text, rules, path)
     wider = [r for r in rules if r not in active and r.reads_other_modules]
     if path and wider and "import" in text:
@@ -184,7 +201,7 @@ def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     """Whether linting `text` parses it at all: some rule's tokens occur in it or in the project
     modules it imports, or it mentions Keras (then CPython's parse checks it is well formed, for
     RL000), or one of the project modules it star-imports does (`from utils import *`)."""
-    if "keras" in text or _project_active(text, rules, path):
+    if "keras" in text or _project_active(text, rules, path, keep=True):
         return True
     return bool(path) and bool(active_rules(text, rules, path, keras=True)) \
         and imports_keras_through_project(path, text)

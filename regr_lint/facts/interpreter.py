@@ -1018,8 +1018,9 @@ class Interpreter:
         if getattr(cls.scope, "origin", None) is None or cls.instance is None or id(cls) in self.read_classes:
             return
         self.read_classes.add(id(cls))
+        keras_class = cls.is_model or cls.is_layer
         for stmt in cls.cdef.body.body:
-            if isinstance(stmt, cst.FunctionDef):
+            if isinstance(stmt, cst.FunctionDef) and (keras_class or stmt.name.value == "__init__"):
                 method = cls.instance.attrs.get("__method__" + stmt.name.value)
                 if isinstance(method, Func) and method.fdef is stmt:
                     self.pending.append((method, cls.instance))
