@@ -1,0 +1,177 @@
+"""regr-lint as a user installs it: a wheel built from this checkout, installed into a clean virtualenv,
+run from a directory outside the checkout. (Real build, real venv, real pip: slow.)"""
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import CLEAN, RL101_AT, RL101_BUG, write
+from install_helpers import ROOT, clean_env, new_venv, sh, snapshot
+from regr_lint import __version__
+from regr_lint.verify.fixtures import load_fixtures
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = load_fixtures(ROOT / "fixtures")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """`pip wheel --no-deps .` on a copy of the checkout, with build isolation as a user gets it."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    src = snapshot(tmp / "src")
+    sh([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp / "dist"), "."],
+       cwd=src, env=clean_env(), check=True)
+    (built,) = (tmp / "dist").glob("regr_lint-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> Path:
+    """A clean venv with the wheel and its dependencies (pip resolves them as for any user)."""
+    venv = new_venv(tmp_path_factory.mktemp("venv") / "venv")
+    sh([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", str(wheel)],
+       cwd=wheel.parent, env=clean_env(venv), check=True)
+    return venv
+
+
+def test_the_wheel_ships_fixtures_evidence_license_and_its_version(wheel):
+    assert wheel.name == f"regr_lint-{__version__}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        dist_info = f"regr_lint-{__version__}.dist-info"
+        metadata = zf.read(f"{dist_info}/METADATA").decode()
+        license_text = zf.read(f"{dist_info}/licenses/LICENSE").decode()
+    expected = {f"regr_lint/fixtures/{f.folder.name}/{name}" for f in FIXTURES
+                for name in ("bad.py", "fixed.py", "symptom.toml")}
+    assert len(FIXTURES) >= 17 and expected <= names, sorted(expected - names)
+    assert {"regr_lint/evidence.json", "regr_lint/fixtures/README.md"} <= names
+    assert not any(n.startswith(("fixtures/", "rules/", "tests/")) for n in names)
+    assert f"\nVersion: {__version__}\n" in metadata
+    assert "\nLicense-Expression: MIT\n" in metadata and "\nLicense-File: LICENSE\n" in metadata
+    assert license_text == (ROOT / "LICENSE").read_text() and license_text.startswith("MIT License")
+
+
+def test_version_is_0_2_0_and_in_the_changelog():
+    assert __version__ == "0.2.0"
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(__version__)}\]", changelog, flags=re.M)
+
+
+def test_installed_wheel_check_rule_version_from_outside_the_checkout(installed, tmp_path):
+    lint = str(installed / "bin" / "regr-lint")
+    env = clean_env(installed)
+    work = tmp_path / "project"
+    write(work, "train.py", RL101_BUG)
+    write(work, "clean.py", CLEAN)
+
+    where = sh([str(installed / "bin" / "python"), "-c", "import regr_lint; print(regr_lint.__file__)"],
+               cwd=work, env=env, check=True).stdout.strip()
+    assert Path(where).is_relative_to(installed) and not Path(where).is_relative_to(ROOT)
+
+    res = sh([lint, "check", "train.py", "clean.py"], cwd=work, env=env)
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert res.stdout.startswith("train.py:%d:%d: RL101 " % RL101_AT), res.stdout
+    assert "clean.py" not in res.stdout
+    assert sh([lint, "check", "clean.py"], cwd=work, env=env).returncode == 0
+
+    res = sh([lint, "rule", "RL101"], cwd=work, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("# RL101 accuracy-on-regression\n")
+    assert "What it does" in res.stdout
+    assert "Verified" in res.stdout  # regr_lint/evidence.json came with the wheel
+
+    res = sh([lint, "--version"], cwd=work, env=env)
+    assert (res.returncode, res.stdout.strip()) == (0, f"regr-lint, version {__version__}")
+
+
+def test_installed_verify_finds_the_shipped_fixtures_without_tensorflow(installed, tmp_path):
+    """Without the `verify` extra the fixtures are found first (a missing one is named with the
+    installed folder), and only then TensorFlow is asked for, with the install command."""
+    lint = str(installed / "bin" / "regr-lint")
+    env = clean_env(installed)
+    assert sh([str(installed / "bin" / "python"), "-c", "import tensorflow"], cwd=tmp_path, env=env).returncode != 0
+    res = sh([lint, "verify", "--rule", "RL101"], cwd=tmp_path, env=env)
+    assert res.returncode == 2, res.stdout + res.stderr
+    assert "tensorflow is not installed" in res.stderr and "pip install 'regr-lint[verify]'" in res.stderr
+    res = sh([lint, "verify", "--rule", "RL999"], cwd=tmp_path, env=env)
+    assert res.returncode == 2
+    assert re.search(r"no fixture folder for RL999 under \S*/site-packages/regr_lint/fixtures$", res.stderr.strip())
+
+
+def _third_party_view(dest: Path) -> Path:
+    """This interpreter's installed packages without regr-lint itself (its editable install, dist-info
+    and entry points) and without .pth hooks: symlinks in one folder, for a venv to see."""
+    dest.mkdir()
+    seen = set()
+    for key in ("purelib", "platlib"):
+        site = Path(sysconfig.get_paths()[key])
+        for entry in site.iterdir():
+            low = entry.name.lower()
+            if entry.name in seen or low.endswith(".pth") or low.startswith(
+                    ("regr_lint", "regr-lint", "__editable__", "_regr_lint", "__pycache__")):
+                continue
+            eps = entry / "entry_points.txt"
+            if low.endswith(".dist-info") and eps.is_file() and "[regr_lint.rules]" in eps.read_text():
+                continue  # a rule pack installed here would be another package's rules
+            seen.add(entry.name)
+            (dest / entry.name).symlink_to(entry)
+    return dest
+
+
+@pytest.mark.tensorflow
+@pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None or importlib.util.find_spec("keras") is None,
+                    reason="the verify extra (TensorFlow, Keras 3) is not installed in the test interpreter")
+def test_installed_wheel_verifies_rl101_on_tensorflow(wheel, tmp_path):
+    """The wheel in a clean venv that sees the TensorFlow already installed for this test run (a second
+    600 MB install would prove nothing more): regr-lint comes only from the wheel, and pip itself,
+    without any index, finds every requirement of `regr-lint[verify]` met."""
+    venv = new_venv(tmp_path / "venv")
+    py = str(venv / "bin" / "python")
+    env = clean_env(venv)
+    sh([py, "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)], cwd=tmp_path, env=env, check=True)
+    view = _third_party_view(tmp_path / "third-party")
+    purelib = sh([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                 cwd=tmp_path, env=env, check=True).stdout.strip()
+    Path(purelib, "verify-extra.pth").write_text(f"{view}\n")
+
+    res = sh([py, "-m", "pip", "install", "--no-index", f"regr-lint[verify]=={__version__}"],
+             cwd=tmp_path, env=env)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "Successfully installed" not in res.stdout  # nothing was missing
+    dists = sh([py, "-c", "import importlib.metadata as m; print(sorted(d.locate_file('') .as_posix() "
+                          "for d in m.distributions() if d.metadata['Name'] == 'regr-lint'))"],
+               cwd=tmp_path, env=env, check=True).stdout
+    assert dists.strip() == repr([Path(purelib).as_posix()])
+
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    res = sh([str(venv / "bin" / "regr-lint"), "verify", "--rule", "RL101", "--report", "report.json"],
+             cwd=work, env=env, timeout=600)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert re.search(r"^RL101\s+ok\s+yes\s+yes\s", res.stdout, flags=re.M), res.stdout
+    assert "1 of 1 rules confirmed on TensorFlow" in res.stderr
+    report = json.loads((work / "report.json").read_text())
+    assert report["rules"]["RL101"]["confirmed"] is True
+    assert report["versions"]["tensorflow"] == importlib.metadata.version("tensorflow-cpu" if _has("tensorflow-cpu")
+                                                                          else "tensorflow")
+    fixtures = sh([py, "-c", "from regr_lint.verify.fixtures import default_fixtures_dir as d; print(d())"],
+                  cwd=work, env=env, check=True).stdout.strip()
+    assert fixtures == str(Path(purelib) / "regr_lint" / "fixtures")
+
+
+def _has(dist: str) -> bool:
+    try:
+        importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
