@@ -9,13 +9,14 @@ import re
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from cli_helpers import CLEAN, RL101_AT, RL101_BUG, write
-from install_helpers import ROOT, clean_env, new_venv, sh, snapshot
+from install_helpers import ROOT, clean_env, code_blocks, new_venv, readme_section, sh, snapshot
 from regr_lint import __version__
 from regr_lint.verify.fixtures import load_fixtures
 
@@ -175,3 +176,58 @@ def _has(dist: str) -> bool:
     except importlib.metadata.PackageNotFoundError:
         return False
     return True
+
+
+def test_readme_quick_start_as_written(tmp_path):
+    """The quick start's two commands, read from README.md, in a fresh copy of the checkout with the
+    base Python on PATH. The second runs the whole suite; here it runs as written on one test file
+    (the suite cannot run itself), which shows the `test` extra brought everything it needs."""
+    (block,) = code_blocks(readme_section("## Quick start"), "bash")
+    commands = block.strip().splitlines()
+    assert len(commands) == 2, commands
+    install_and_check, tests = commands
+    clone = snapshot(tmp_path / "regr-lint")
+    env = clean_env()
+    res = sh(install_and_check, shell=True, cwd=clone, env=env)
+    assert res.returncode == 1, res.stdout[-2000:] + res.stderr[-3000:]  # the examples have bugs
+    assert "examples/alexnet_rmse.py:" in res.stdout and " RL101 " in res.stdout, res.stdout
+    assert (clone / ".venv" / "bin" / "regr-lint").is_file()
+    res = sh(f"{tests} -p no:cacheprovider tests/test_cli.py -k version", shell=True, cwd=clone, env=env)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
+    assert re.search(r"\b[1-9]\d* passed", res.stdout), res.stdout
+
+
+def test_readme_install_as_written(tmp_path):
+    (block,) = code_blocks(readme_section("## Install"), "bash")
+    (command,) = block.strip().splitlines()
+    assert "/path/to/regr-lint" in command
+    clone = snapshot(tmp_path / "regr-lint")
+    venv = new_venv(tmp_path / "venv")
+    env = clean_env(venv)
+    sh(command.replace("/path/to/regr-lint", str(clone)), shell=True, cwd=tmp_path, env=env, check=True)
+    work = tmp_path / "project"
+    write(work, "train.py", RL101_BUG)
+    res = sh("regr-lint check train.py", shell=True, cwd=work, env=env)
+    assert res.returncode == 1 and res.stdout.startswith("train.py:%d:%d: RL101 " % RL101_AT), res.stdout + res.stderr
+    where = sh("command -v regr-lint", shell=True, cwd=work, env=env, check=True).stdout.strip()
+    assert where == str(venv / "bin" / "regr-lint")
+
+
+def test_the_sdist_carries_license_and_fixtures_into_its_wheel(tmp_path):
+    """The other way a user or a packager gets a wheel: built from the sdist."""
+    src = snapshot(tmp_path / "src")
+    code = "import setuptools.build_meta as b, sys; print(b.build_sdist(sys.argv[1]))"
+    name = sh([sys.executable, "-c", code, str(tmp_path / "sdist")], cwd=src, env=clean_env(), check=True)
+    sdist = tmp_path / "sdist" / name.stdout.strip().splitlines()[-1]
+    assert sdist.name == f"regr_lint-{__version__}.tar.gz"
+    with tarfile.open(sdist) as tf:
+        members = {m.name.split("/", 1)[1] for m in tf.getmembers() if "/" in m.name}
+    assert {"LICENSE", "fixtures/RL101/bad.py", "fixtures/RL101/symptom.toml", "regr_lint/evidence.json"} <= members
+    sh([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path / "dist"), str(sdist)],
+       cwd=tmp_path, env=clean_env(), check=True)
+    (built,) = (tmp_path / "dist").glob("regr_lint-*.whl")
+    with zipfile.ZipFile(built) as zf:
+        names = set(zf.namelist())
+    expected = {f"regr_lint/fixtures/{f.folder.name}/{n}" for f in FIXTURES for n in ("bad.py", "fixed.py", "symptom.toml")}
+    assert expected <= names and "regr_lint/evidence.json" in names
+    assert f"regr_lint-{__version__}.dist-info/licenses/LICENSE" in names
