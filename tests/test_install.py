@@ -231,3 +231,37 @@ def test_the_sdist_carries_license_and_fixtures_into_its_wheel(tmp_path):
     expected = {f"regr_lint/fixtures/{f.folder.name}/{n}" for f in FIXTURES for n in ("bad.py", "fixed.py", "symptom.toml")}
     assert expected <= names and "regr_lint/evidence.json" in names
     assert f"regr_lint-{__version__}.dist-info/licenses/LICENSE" in names
+
+
+ADAMAX = """\
+import keras
+from keras.optimizers import Adamax
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer=Adamax())
+"""
+
+
+def test_readme_rule_pack_as_written(wheel, tmp_path):
+    """The README's rule pack: its two files as the README names them, its install command as written."""
+    section = readme_section("## Writing a rule pack")
+    files = {}
+    for body in code_blocks(section, "python") + code_blocks(section, "toml"):
+        first, rest = body.split("\n", 1)
+        assert first.startswith("# mypack/"), first
+        files[first[2:].strip()] = rest
+    assert set(files) == {"mypack/pyproject.toml", "mypack/mypack.py"}, sorted(files)
+    for rel, text in files.items():
+        write(tmp_path, rel, text)
+    (command,) = re.findall(r"After `(pip install [^`]+)`", section)
+
+    venv = new_venv(tmp_path / "venv")
+    env = clean_env(venv)
+    sh(["pip", "install", "--quiet", str(wheel)], cwd=tmp_path, env=env, check=True)
+    sh(command, shell=True, cwd=tmp_path, env=env, check=True)
+    rules = sh("regr-lint rules", shell=True, cwd=tmp_path, env=env, check=True).stdout
+    (row,) = [r for r in rules.splitlines() if r.startswith("XY100 ")]
+    assert "no-adamax" in row and row.rstrip().endswith("mypack")
+    write(tmp_path / "proj", "train.py", ADAMAX)
+    res = sh("regr-lint check --select XY100 train.py", shell=True, cwd=tmp_path / "proj", env=env)
+    assert res.returncode == 1 and re.match(r"train\.py:4:\d+: XY100 Adamax is banned here", res.stdout), \
+        res.stdout + res.stderr
