@@ -5,7 +5,7 @@ JSON schema (version 1), written to stdout as one object:
 
     {
       "version": 1,                                   # bumped on any incompatible change
-      "tool": {"name": "regr-lint", "version": "0.1.0"},
+      "tool": {"name": "regr-lint", "version": "0.2.0"},
       "findings": [                                   # sorted by path, line, column, code
         {
           "path": "train.py",                         # as discovered / given on the command line

@@ -1,90 +1,73 @@
-"""The hook as users get it: the real `pre-commit try-repo` against a snapshot of this working tree."""
+"""The hook as users get it: the README's pre-commit snippets, read from README.md and run as written
+(the clone's path filled in), then the real `pre-commit run` in a project with a bug and a clean one."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cli_helpers import CLEAN, RL101_AT, RL101_BUG, write
+from install_helpers import GIT, clean_env, code_blocks, git_commit_all, readme_section, sh, snapshot
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")]
 
-ROOT = Path(__file__).resolve().parent.parent
-GIT = shutil.which("git")
-IGNORE = shutil.ignore_patterns(".git", ".venv*", "venv", "__pycache__", "*.egg-info", "build", "dist",
-                                ".pytest_cache", ".regr_lint_cache")
+PLACEHOLDER_PATH = "/path/to/regr-lint"
 
 
-def git(*args: str, cwd: Path) -> str:
-    return subprocess.run([GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+def readme_snippets() -> tuple[str, str]:
+    section = readme_section("## pre-commit")
+    (command,) = code_blocks(section, "bash")
+    (config,) = code_blocks(section, "yaml")
+    return command, config
 
 
-def _git_env() -> dict:
-    env = dict(os.environ)
-    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
-    return env
+def test_readme_snippet_names_no_release_and_no_tag():
+    command, config = readme_snippets()
+    repos = yaml.safe_load(config)["repos"]
+    assert len(repos) == 1 and repos[0]["repo"] == PLACEHOLDER_PATH, repos
+    assert [h["id"] for h in repos[0]["hooks"]] == ["regr-lint"]
+    # rev comes from the command above it: a commit of the clone, not a tag nor a version.
+    assert PLACEHOLDER_PATH in command and "rev-parse HEAD" in command
+    assert str(repos[0]["rev"]).startswith("<") and "://" not in config
 
 
-def snapshot(dest: Path) -> Path:
-    """This working tree, committed: try-repo installs the repo at a commit, and uncommitted or untracked
-    files (or a repo without any commit yet) would otherwise be left out."""
-    try:
-        files = git("ls-files", "-co", "--exclude-standard", "-z", cwd=ROOT).split("\0")
-    except subprocess.CalledProcessError:  # not a git checkout (an unpacked archive)
-        shutil.copytree(ROOT, dest, ignore=IGNORE)
-    else:
-        for rel in filter(None, files):
-            if (ROOT / rel).is_file():
-                (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(ROOT / rel, dest / rel)
-    init_repo(dest, commit=True)
-    return dest
+def run_pre_commit(target: Path, home: Path):
+    res = sh([sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"], cwd=target,
+             env=clean_env(PRE_COMMIT_HOME=str(home)))
+    return res
 
 
-def init_repo(path: Path, commit: bool = False) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    git("init", "-q", cwd=path)
-    git("config", "user.name", "t", cwd=path)
-    git("config", "user.email", "t@example.invalid", cwd=path)
-    git("add", "-A", cwd=path)
-    if commit:
-        git("commit", "-q", "-m", "snapshot", cwd=path)
+def test_readme_pre_commit_snippets_as_written(tmp_path):
+    clone = snapshot(tmp_path / "regr-lint")
+    git_commit_all(clone)
+    command, config = readme_snippets()
 
-
-def try_repo(hook_repo: Path, target: Path, home: Path) -> subprocess.CompletedProcess:
-    env = _git_env()
-    env["PRE_COMMIT_HOME"] = str(home)
-    env.pop("PYTHONPATH", None)
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "regr-lint", "--all-files",
-         "--show-diff-on-failure", "--color", "never"],
-        cwd=target, env=env, capture_output=True, text=True, timeout=900,
-    )
-
-
-@pytest.mark.skipif(GIT is None, reason="git is not installed: pre-commit needs it")
-def test_pre_commit_hook(tmp_path):
-    hook_repo = snapshot(tmp_path / "hook")
+    # The README's command, with the clone's path, prints the rev to pin.
+    printed = sh(command.replace(PLACEHOLDER_PATH, str(clone)), shell=True, cwd=tmp_path, env=clean_env(),
+                 check=True).stdout.strip()
+    assert len(printed) == 40, printed
+    rev_placeholder = yaml.safe_load(config)["repos"][0]["rev"]
+    config_text = config.replace(PLACEHOLDER_PATH, str(clone)).replace(rev_placeholder, printed)
     home = tmp_path / "pc-home"
 
     buggy = tmp_path / "buggy"
     write(buggy, "train.py", RL101_BUG)
     write(buggy, "notes.txt", "not python, not passed to the hook\n")
-    init_repo(buggy)
-    res = try_repo(hook_repo, buggy, home)
+    write(buggy, ".pre-commit-config.yaml", config_text)
+    git_commit_all(buggy)
+    res = run_pre_commit(buggy, home)
     out = res.stdout + res.stderr
     assert res.returncode == 1, out
     assert "train.py:%d:%d: RL101" % RL101_AT in out
     assert "notes.txt" not in out  # types_or keeps non-Python files away from the hook
+    assert "mutable reference" not in out  # a pinned commit, not a branch pre-commit warns about
 
     clean = tmp_path / "clean"
     write(clean, "train.py", CLEAN)
-    init_repo(clean)
-    res = try_repo(hook_repo, clean, home)
+    write(clean, ".pre-commit-config.yaml", config_text)
+    git_commit_all(clean)
+    res = run_pre_commit(clean, home)
     assert res.returncode == 0, res.stdout + res.stderr
-    assert "Passed" in res.stdout
+    assert "regr-lint" in res.stdout and "Passed" in res.stdout

@@ -167,7 +167,7 @@ def test_a_built_wheel_ships_every_fixture_and_finds_them_installed(tmp_path):
     of build/ and *.egg-info), check its file list, install it into a folder and look them up."""
     src = tmp_path / "src"
     src.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         (src / name).write_bytes((REPO / name).read_bytes())
     import shutil
 
