@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import warnings
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 from regr_lint.lazy import cst
 
@@ -22,7 +22,7 @@ from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
 from regr_lint.project_link import (
     Vocabularies, importable, remember_vocabulary,
-    imported_texts, imported_vocabulary, imports_keras_through_project, project_for,
+    imported_tokens, imported_vocabulary, imports_keras_through_project, project_for,
 )
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
@@ -147,13 +147,13 @@ def _cpython_parse(text: str, want_tree: bool = True) -> ast.Module | None:
 
 
 def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool = False,
-                 imported: Sequence[str] = ()) -> list[Rule]:
+                 imported: Collection[str] = ()) -> list[Rule]:
     """The cheap pre-check: the rules that apply to the path and whose tokens occur in the text
     (no parse needed to know). `keras`: the file reaches Keras through a project module, so the
-    token "keras" counts as present; `imported`: the sources of the project modules it imports,
-    where a token may be instead (a model built in models.py, compiled here)."""
+    token "keras" counts as present; `imported`: the tokens found in the sources of the project
+    modules it imports, where a token may be instead (a model built in models.py, compiled here)."""
     def has(tok: str) -> bool:
-        return tok in text or (keras and tok == "keras") or any(tok in t for t in imported)
+        return tok in text or (keras and tok == "keras") or tok in imported
 
     def own(tok) -> bool:
         return tok in text if isinstance(tok, str) else any(t in text for t in tok)
@@ -171,6 +171,17 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
 # right after: the modules it imports are not scanned twice. Never reused later (an imported module
 # may have changed on disk since).
 _ACTIVE: dict = {}
+_TOKENS: dict = {}
+
+
+def _tokens_of(rules: Sequence[Rule]) -> frozenset:
+    """Every token any of `rules` looks for (once per rule set)."""
+    key = tuple(map(id, rules))
+    known = _TOKENS.get(key)
+    if known is None:
+        known = _TOKENS[key] = frozenset(t for r in rules for tok in r.tokens
+                                         for t in ((tok,) if isinstance(tok, str) else tok))
+    return known
 
 
 def _project_active(text: str, rules: Sequence[Rule], path: str, keep: bool = False) -> list[Rule]:
@@ -190,7 +201,7 @@ def _project_active_of(text: str, rules: Sequence[Rule], path: str) -> list[Rule
     active = active_rules(text, rules, path)
     wider = [r for r in rules if r not in active and r.reads_other_modules]
     if path and wider and "import" in text:
-        imported = imported_texts(path, text)
+        imported = imported_tokens(path, text, _tokens_of(rules))
         if imported:
             found = set(map(id, active_rules(text, wider, path, imported=imported)))
             return [r for r in rules if r in active or id(r) in found]

@@ -171,29 +171,12 @@ def _direct_imports(path: str, text: str) -> list[str]:
     return known
 
 
-class _Source(str):
-    """A project module's text that remembers what it was asked to contain: the token pre-check asks
-    every module the same few dozen tokens once per file importing it (a package's `__init__.py`:
-    once per file of the package)."""
-
-    def __new__(cls, text: str) -> "_Source":
-        obj = super().__new__(cls, text)
-        obj.found = {}
-        return obj
-
-    def __contains__(self, token: object) -> bool:
-        found = self.found.get(token)
-        if found is None:
-            found = self.found[token] = str.__contains__(self, token)
-        return found
-
-
 def _text_of(path: str) -> str:
     st = os.stat(path)
     key = (path, st.st_mtime_ns, st.st_size)
     known = _TEXTS.get(key)
     if known is None:
-        known = _TEXTS[key] = _Source(read_bytes(path).decode("utf-8", "replace"))
+        known = _TEXTS[key] = read_bytes(path).decode("utf-8", "replace")
     return known
 
 
@@ -319,16 +302,25 @@ def _imported_modules_of(path: str, text: str, levels: int) -> list[str]:
     return out
 
 
-def imported_texts(path: str, text: str) -> list[str]:
-    """The sources of the project modules the analysis of `path` may read (`_imported_modules`): the
-    token pre-check looks for a rule's tokens in them too (the `sigmoid` of a head `build_model` in
-    models.py adds)."""
+_FOUND: dict[tuple, frozenset] = {}
+
+
+def imported_tokens(path: str, text: str, tokens: frozenset) -> frozenset:
+    """Which of `tokens` (every token of the rules) occur in the sources of the project modules the
+    analysis of `path` may read (`_imported_modules`): the token pre-check looks for a rule's tokens
+    in them too (the `sigmoid` of a head `build_model` in models.py adds). Each module is searched
+    once per version and token set."""
     if not path or "import" not in text:
-        return []
-    out = []
+        return frozenset()
+    out: set = set()
     for dep in _imported_modules(path, text):
         try:
-            out.append(_text_of(dep))
+            source = _text_of(dep)
         except (SourceError, OSError):
             continue
-    return out
+        key = (source, tokens)
+        found = _FOUND.get(key)
+        if found is None:
+            found = _FOUND[key] = frozenset(t for t in tokens if t in source)
+        out |= found
+    return frozenset(out)
