@@ -151,6 +151,19 @@ async def test_open_lints_the_unsaved_buffer(client, tmp_path):
     assert d.data["fix"]["applicability"] == "safe" and d.data["fix"]["edits"]
 
 
+async def test_columns_are_in_the_clients_units(client, tmp_path):
+    # VS Code counts UTF-16 code units: an emoji before the finding is two of them, one code point
+    text = BUG.replace('metrics=["accuracy"]', 'optimizer="adam" if "\U0001F600" else "sgd", metrics=["accuracy"]')
+    uri = _open(client, tmp_path / "train.py", text)
+    d = (await _published(client, uri)).diagnostics[0]
+    python_col = text.splitlines()[2].index("'accuracy'".replace("'", '"'))
+    assert (d.range.start.character, d.range.end.character) == (python_col + 1, python_col + 11)
+    actions = await _actions(client, uri, text, only=[T.CodeActionKind.QuickFix])
+    noqa = next(a for a in actions if a.title.startswith("Add `# noqa"))
+    edit = noqa.edit.changes[uri][0]
+    assert edit.range.end.character == len(text.splitlines()[2]) + 1  # the whole line, in UTF-16
+
+
 async def test_changes_are_debounced_and_the_latest_text_wins(client, tmp_path):
     uri = _open(client, tmp_path / "train.py", BUG)
     await _published(client, uri, lambda p: p.version == 1)  # libcst is loaded: a lint takes ~0.05 s
