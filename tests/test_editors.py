@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -201,7 +202,7 @@ def test_emacs_eglot_setup_lints_as_you_type_adds_noqa_and_hovers(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("npm") is None or shutil.which("node") is None, reason="node / npm are not installed")
-def test_vscode_extension_installs_and_its_server_command_speaks_lsp(tmp_path):
+def test_vscode_extension_installs_packages_and_its_server_command_speaks_lsp(tmp_path):
     ext = tmp_path / "extension"
     shutil.copytree(EDITORS / "vscode" / "extension", ext, ignore=shutil.ignore_patterns("node_modules"))
     manifest = json.loads((ext / "package.json").read_text())
@@ -217,6 +218,16 @@ def test_vscode_extension_installs_and_its_server_command_speaks_lsp(tmp_path):
     # the client library the extension loads is there, at the major version package.json names
     client = json.loads((ext / "node_modules" / "vscode-languageclient" / "package.json").read_text())
     assert client["version"].split(".")[0] == manifest["dependencies"]["vscode-languageclient"].lstrip("^").split(".")[0]
+    # packaged as the README says (vsce, the packager VS Code's marketplace takes extensions from)
+    package = subprocess.run(["npx", "--yes", "@vscode/vsce", "package", "--allow-missing-repository",
+                              "--skip-license"], cwd=ext, capture_output=True, text=True, timeout=600,
+                             stdin=subprocess.DEVNULL)
+    assert package.returncode == 0, package.stdout + package.stderr
+    with zipfile.ZipFile(ext / f"regr-lint-{manifest['version']}.vsix") as vsix:
+        names = set(vsix.namelist())
+    assert {"extension/extension.js", "extension/package.json",
+            "extension/node_modules/vscode-languageclient/package.json"} <= names
+    assert not any(n.startswith("extension/test/") for n in names)
     (tmp_path / "train.py").write_text(BUG)
     proc = subprocess.run(["node", str(ext / "test" / "smoke.js"), "train.py"], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=120)
