@@ -232,6 +232,37 @@ async def test_settings_change_relints_open_files(client, tmp_path):
     assert _codes(await _published(client, uri, after=mark)) == ["RL101"]
 
 
+MODELS = ('import keras\n\n\ndef build_model():\n    return keras.Sequential([keras.layers.Dense(8, activation="relu"), '
+          'keras.layers.Dense(1, activation="{}")])\n')
+TRAIN = 'from models import build_model\n\nmodel = build_model()\nmodel.compile(loss="mse", optimizer="adam")\n'
+
+
+async def test_project_modules_are_read_and_a_save_there_relints_the_importers(client, tmp_path):
+    (tmp_path / "pyproject.toml").write_text("")
+    models = tmp_path / "models.py"
+    models.write_text(MODELS.format("sigmoid"))
+    (tmp_path / "train.py").write_text(TRAIN)  # a file on disk has a project (as with --stdin-filename)
+    uri = _open(client, tmp_path / "train.py", TRAIN)
+    p = await _published(client, uri)
+    assert _codes(p) == ["RL102"] and "models.py:5" in p.diagnostics[0].message  # the head is in models.py
+    models_uri = _open(client, models, models.read_text())
+    await _published(client, models_uri)
+    mark = len(client.published)
+    models.write_text(MODELS.format("linear"))  # the editor saved models.py
+    _change(client, models_uri, MODELS.format("linear"), 2)
+    client.text_document_did_save(T.DidSaveTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=models_uri)))
+    assert _codes(await _published(client, uri, after=mark)) == []
+
+
+async def test_excluded_files_get_no_diagnostics(client, tmp_path):
+    (tmp_path / "regr-lint.toml").write_text('exclude = ["generated/"]\n')
+    (tmp_path / "generated").mkdir()
+    uri = _open(client, tmp_path / "generated" / "train.py", BUG)
+    kept = _open(client, tmp_path / "train.py", BUG)
+    assert _codes(await _published(client, kept)) == ["RL101"]
+    assert _codes(await _published(client, uri)) == []
+
+
 async def test_broken_settings_are_said_and_lint_nothing(client, tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.regr-lint]\nselect = "RL1"\n')
     uri = _open(client, tmp_path / "train.py", BUG)

@@ -363,10 +363,17 @@ def make_server() -> RegrLintServer:
 
     @server.feature(T.TEXT_DOCUMENT_DID_SAVE, T.SaveOptions(include_text=False))
     async def did_save(ls: RegrLintServer, params: T.DidSaveTextDocumentParams) -> None:
-        if os.path.basename(_path(params.text_document.uri)) in CONFIG_FILES:
+        uri = params.text_document.uri
+        if os.path.basename(_path(uri)) in CONFIG_FILES:
             await ls.reload()
-        else:
-            ls.schedule(params.text_document.uri, again=True)
+            return
+        ls.schedule(uri, again=True)
+        if ls.snapshot(uri) is not None:
+            # Other open files may read this module (a head built here, compiled there): what they
+            # say may have changed with what is now on disk.
+            for other in ls.open_targets():
+                if other != uri and ls.results.pop(other, None) is not None:
+                    ls.schedule(other, DEBOUNCE)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RegrLintServer, params: T.DidCloseTextDocumentParams) -> None:
