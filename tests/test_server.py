@@ -381,3 +381,44 @@ async def test_notebook_cells_get_their_own_diagnostics_and_fixes(client, tmp_pa
     # fix-all and noqa work across the cells too
     actions = await _actions(client, docs[2].uri, fixed)
     assert not [a for a in actions if a.kind == "source.fixAll.regr-lint"]  # nothing left to fix
+
+
+def _open_notebook(client, path: Path, sources: list[str]) -> list[str]:
+    nb_uri = _uri(path)
+    docs = [T.TextDocumentItem(uri=f"{nb_uri}#cell{i}", language_id="python", version=1, text=text)
+            for i, text in enumerate(sources)]
+    client.notebook_document_did_open(T.DidOpenNotebookDocumentParams(
+        notebook_document=T.NotebookDocument(uri=nb_uri, notebook_type="jupyter-notebook", version=1, cells=[
+            T.NotebookCell(kind=T.NotebookCellKind.Code, document=d.uri) for d in docs]),
+        cell_text_documents=docs))
+    return [d.uri for d in docs]
+
+
+def _change_cell(client, nb_uri: str, cell_uri: str, text: str, version: int) -> None:
+    client.notebook_document_did_change(T.DidChangeNotebookDocumentParams(
+        notebook_document=T.VersionedNotebookDocumentIdentifier(uri=nb_uri, version=version),
+        change=T.NotebookDocumentChangeEvent(cells=T.NotebookDocumentCellChanges(text_content=[
+            T.NotebookDocumentCellContentChanges(
+                document=T.VersionedTextDocumentIdentifier(uri=cell_uri, version=version),
+                changes=[T.TextDocumentContentChangeWholeDocument(text=text)])]))))
+
+
+async def test_notebook_fix_all_and_noqa_edit_the_right_cell(client, tmp_path):
+    first, second = FIXABLE.split("m.compile")
+    second = "m.compile" + second.rstrip("\n")
+    path = tmp_path / "train.ipynb"
+    cells = _open_notebook(client, path, [first.rstrip("\n"), second])
+    assert _codes(await _published(client, cells[1])) == ["RL101", "RL502", "RL505"]
+    actions = await _actions(client, cells[1], second, only=["source.fixAll.regr-lint"])
+    assert len(actions) == 1 and list(actions[0].edit.changes) == [cells[1]]
+    fixed = _apply(second, actions[0].edit.changes[cells[1]])
+    mark = len(client.published)
+    _change_cell(client, _uri(path), cells[1], fixed, 2)
+    assert _codes(await _published(client, cells[1], after=mark)) == ["RL505"]  # safe fixes only
+    actions = await _actions(client, cells[1], fixed, only=[T.CodeActionKind.QuickFix])
+    noqa = next(a for a in actions if a.title == "Add `# noqa: RL505`")
+    with_noqa = _apply(fixed, noqa.edit.changes[cells[1]])
+    assert with_noqa.endswith("  # noqa: RL505")
+    mark = len(client.published)
+    _change_cell(client, _uri(path), cells[1], with_noqa, 3)
+    assert _codes(await _published(client, cells[1], after=mark)) == []

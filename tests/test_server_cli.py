@@ -4,6 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 
 def test_server_without_pygls_says_how_to_install_it():
     # pygls made unimportable in the child (None in sys.modules is how Python spells "not there")
@@ -15,6 +17,7 @@ def test_server_without_pygls_says_how_to_install_it():
     assert proc.stdout == ""
 
 
+@pytest.mark.slow  # two CLI runs
 def test_unsafe_fixes_setting_must_be_a_boolean(tmp_path):
     # `unsafe-fixes` is the project's say on what the editor's fix-all applies; a typo in it is an
     # error (exit 2), as every other setting's
