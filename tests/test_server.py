@@ -164,6 +164,19 @@ async def test_columns_are_in_the_clients_units(client, tmp_path):
     assert edit.range.end.character == len(text.splitlines()[2]) + 1  # the whole line, in UTF-16
 
 
+@pytest.mark.slow  # a lint of ~2 s of CPU
+async def test_the_server_answers_while_a_long_lint_runs(client, tmp_path):
+    one = ('m{i} = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])\n'
+           'm{i}.compile(loss="mse", metrics=["accuracy"])\n')
+    big = _open(client, tmp_path / "big.py", "import keras\n" + "".join(one.format(i=i) for i in range(400)))
+    small = _open(client, tmp_path / "small.py", "x = 1  # noqa: RL101\n", language="python")
+    hover = await client.text_document_hover_async(T.HoverParams(
+        text_document=T.TextDocumentIdentifier(uri=small), position=T.Position(line=0, character=17)))
+    assert hover is not None and "RL101" in hover.contents.value
+    assert not any(p.uri == big for p in client.published)  # the hover did not wait for the lint
+    assert len((await _published(client, big)).diagnostics) == 400
+
+
 async def test_changes_are_debounced_and_the_latest_text_wins(client, tmp_path):
     uri = _open(client, tmp_path / "train.py", BUG)
     await _published(client, uri, lambda p: p.version == 1)  # libcst is loaded: a lint takes ~0.05 s

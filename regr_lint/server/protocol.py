@@ -92,6 +92,10 @@ def _position(lines: list[str], line: int, col: int, enc: str) -> T.Position:
     if line >= len(lines):
         return T.Position(line=len(lines), character=0) if col <= 0 or not lines else \
             T.Position(line=len(lines) - 1, character=_units(lines[-1], len(lines[-1]), enc))
+    body = lines[max(line, 0)].rstrip("\r\n")
+    if col > len(body) and len(body) < len(lines[max(line, 0)]):
+        # past the line's end, into its line break: in LSP, that is the start of the next line
+        return T.Position(line=max(line, 0) + 1, character=0)
     return T.Position(line=max(line, 0), character=_units(lines[line], col, enc))
 
 
