@@ -137,7 +137,8 @@ async def test_capabilities_and_settings_watchers(client):
 
 
 async def test_open_lints_the_unsaved_buffer(client, tmp_path):
-    path = tmp_path / "train.py"
+    (tmp_path / "my project").mkdir()
+    path = tmp_path / "my project" / "train.py"  # a space: %20 in the URI
     path.write_text("x = 1\n")  # the disk is clean; the buffer holds the bug
     uri = _open(client, path, BUG)
     p = await _published(client, uri)

@@ -22,6 +22,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Optional
+from urllib.parse import unquote
 
 from lsprotocol import types as T
 from pygls.lsp.server import LanguageServer
@@ -128,8 +129,14 @@ class RegrLintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.results: dict[str, tuple[Snapshot, Result]] = {}
         self.problems_shown: set[str] = set()
+        # pygls keys its documents by the unquoted URI; diagnostics go to the URI as the client
+        # spelled it (a folder with a space in its name: %20), so the open ones are kept here.
+        self.opened: dict[str, str] = {}
 
     # -- what is open
+
+    def _document(self, uri: str):
+        return self.workspace.text_documents.get(unquote(uri))
 
     def notebook_of(self, uri: str) -> Optional[str]:
         """The notebook URI a cell URI belongs to (None: not a cell)."""
@@ -143,12 +150,12 @@ class RegrLintServer(LanguageServer):
             for cell in nb.cells:
                 if cell.kind != T.NotebookCellKind.Code:
                     continue
-                doc = self.workspace.text_documents.get(cell.document)
+                doc = self._document(cell.document)
                 if doc is None or (doc.language_id or "python") != "python":
                     continue
                 cells.append((cell.document, doc.source))
             return Snapshot(uri, _path(uri), cells=tuple(cells), version=nb.version)
-        doc = self.workspace.text_documents.get(uri)
+        doc = self._document(uri)
         if doc is None or self.notebook_of(uri) is not None:
             return None
         path = _path(uri)
@@ -157,9 +164,7 @@ class RegrLintServer(LanguageServer):
         return Snapshot(uri, path, doc.source, version=doc.version)
 
     def open_targets(self) -> list[str]:
-        out = list(self.workspace.notebook_documents)
-        out += [u for u in self.workspace.text_documents if self.notebook_of(u) is None]
-        return out
+        return list(self.opened.values())
 
     # -- linting
 
@@ -321,7 +326,7 @@ class RegrLintServer(LanguageServer):
     # -- hover
 
     def hover(self, params: T.HoverParams) -> Optional[T.Hover]:
-        doc = self.workspace.text_documents.get(params.text_document.uri)
+        doc = self._document(params.text_document.uri)
         if doc is None:
             return None
         text = doc.source
@@ -359,6 +364,7 @@ def make_server() -> RegrLintServer:
 
     @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RegrLintServer, params: T.DidOpenTextDocumentParams) -> None:
+        ls.opened[unquote(params.text_document.uri)] = params.text_document.uri
         ls.schedule(params.text_document.uri)
 
     @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
@@ -382,6 +388,7 @@ def make_server() -> RegrLintServer:
     @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RegrLintServer, params: T.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        ls.opened.pop(unquote(uri), None)
         task = ls.pending.pop(uri, None)
         if task is not None:
             task.cancel()
@@ -390,6 +397,7 @@ def make_server() -> RegrLintServer:
 
     @server.feature(T.NOTEBOOK_DOCUMENT_DID_OPEN)
     def nb_open(ls: RegrLintServer, params: T.DidOpenNotebookDocumentParams) -> None:
+        ls.opened[unquote(params.notebook_document.uri)] = params.notebook_document.uri
         ls.schedule(params.notebook_document.uri)
 
     @server.feature(T.NOTEBOOK_DOCUMENT_DID_CHANGE)
@@ -408,6 +416,7 @@ def make_server() -> RegrLintServer:
     @server.feature(T.NOTEBOOK_DOCUMENT_DID_CLOSE)
     def nb_close(ls: RegrLintServer, params: T.DidCloseNotebookDocumentParams) -> None:
         uri = params.notebook_document.uri
+        ls.opened.pop(unquote(uri), None)
         task = ls.pending.pop(uri, None)
         if task is not None:
             task.cancel()
