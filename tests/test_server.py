@@ -333,6 +333,17 @@ async def test_fix_all_applies_safe_fixes_only_by_default(client, tmp_path):
     assert await _relinted(client, uri, fixed, 2) == ["RL505"]  # the unsafe one stays
 
 
+async def test_fix_all_among_all_actions_is_resolved_only_when_chosen(client, tmp_path):
+    uri = _open(client, tmp_path / "train.py", FIXABLE)
+    await _published(client, uri)
+    actions = await _actions(client, uri, FIXABLE)  # no `only`: what a cursor move asks for
+    fix_all = [a for a in actions if a.kind == "source.fixAll.regr-lint"]
+    assert len(fix_all) == 1 and fix_all[0].edit is None  # VS Code resolves edits: none computed yet
+    resolved = await client.code_action_resolve_async(fix_all[0])
+    fixed = _apply(FIXABLE, resolved.edit.changes[uri])
+    assert await _relinted(client, uri, fixed, 2) == ["RL505"]
+
+
 async def test_fix_all_applies_unsafe_fixes_when_the_project_enables_them(client, tmp_path):
     (tmp_path / "regr-lint.toml").write_text("unsafe-fixes = true\n")
     uri = _open(client, tmp_path / "train.py", FIXABLE)

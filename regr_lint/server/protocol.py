@@ -298,17 +298,40 @@ class RegrLintServer(LanguageServer):
                     actions.append(T.CodeAction(
                         title=f"Add `# noqa: {f.code}`", kind=T.CodeActionKind.QuickFix, diagnostics=[diag],
                         edit=self.workspace_edit(snap, [noqa], enc)))
-        if wants_all:
-            loop = asyncio.get_running_loop()
-            if snap.cells is not None:
-                edits = await loop.run_in_executor(self.lint_thread, self.linter.fix_all_cells, snap.cell_texts, result)
+        if wants_all and any(Linter.fixable(f, result.unsafe) for f in result.findings):
+            which = "safe and unsafe fixes" if result.unsafe else "safe fixes"
+            action = T.CodeAction(title=f"regr-lint: fix all ({which})", kind=FIX_ALL, data={"uri": target})
+            if not only and self._resolves_edits():
+                # Asked for every action (a cursor move in VS Code): the fixer's passes run only
+                # if this one is chosen (codeAction/resolve).
+                actions.append(action)
             else:
-                edits = await loop.run_in_executor(self.lint_thread, self.linter.fix_all_python, snap.text, result)
-            if edits:
-                which = "safe and unsafe fixes" if result.unsafe else "safe fixes"
-                actions.append(T.CodeAction(title=f"regr-lint: fix all ({which})", kind=FIX_ALL,
-                                            edit=self.workspace_edit(snap, edits, enc)))
+                edit = await self.fix_all_edit(snap, result)
+                if edit is not None:
+                    action.edit = edit
+                    actions.append(action)
         return actions
+
+    def _resolves_edits(self) -> bool:
+        td = self.client_capabilities.text_document
+        support = td.code_action.resolve_support if td is not None and td.code_action is not None else None
+        return support is not None and "edit" in support.properties
+
+    async def fix_all_edit(self, snap: Snapshot, result: Result) -> Optional[T.WorkspaceEdit]:
+        loop = asyncio.get_running_loop()
+        if snap.cells is not None:
+            edits = await loop.run_in_executor(self.lint_thread, self.linter.fix_all_cells, snap.cell_texts, result)
+        else:
+            edits = await loop.run_in_executor(self.lint_thread, self.linter.fix_all_python, snap.text, result)
+        return self.workspace_edit(snap, edits, _encoding(self)) if edits else None
+
+    async def resolve(self, action: T.CodeAction) -> T.CodeAction:
+        uri = (action.data or {}).get("uri") if isinstance(action.data, dict) else None
+        if action.kind == FIX_ALL and uri and action.edit is None:
+            got = await self.current(uri)
+            if got is not None:
+                action.edit = await self.fix_all_edit(*got) or T.WorkspaceEdit(changes={})
+        return action
 
     def workspace_edit(self, snap: Snapshot, edits: list[Edit], enc: str) -> T.WorkspaceEdit:
         changes: dict[str, list[T.TextEdit]] = {}
@@ -429,9 +452,13 @@ def make_server() -> RegrLintServer:
         await ls.reload()
 
     @server.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(
-        code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False))
+        code_action_kinds=[T.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True))
     async def code_action(ls: RegrLintServer, params: T.CodeActionParams) -> list[T.CodeAction]:
         return await ls.code_actions(params)
+
+    @server.feature(T.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: RegrLintServer, params: T.CodeAction) -> T.CodeAction:
+        return await ls.resolve(params)
 
     @server.feature(T.TEXT_DOCUMENT_HOVER)
     def hover(ls: RegrLintServer, params: T.HoverParams) -> Optional[T.Hover]:
