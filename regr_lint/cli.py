@@ -625,8 +625,8 @@ def server_command() -> None:
 
     missing = missing_dependency()
     if missing:
-        fail(f"`regr-lint server` needs {missing}, which is not installed. Install the server extra:\n\n"
-             f"    pip install 'regr-lint[server]'\n")
+        fail(f"`regr-lint server` needs {missing}. Install it in regr-lint's "
+             f"environment:\n\n    pip install 'pygls>=2' lsprotocol\n\n(in a checkout: pip install -e '.[server]')")
     from regr_lint.server.protocol import serve
 
     serve()
