@@ -213,6 +213,13 @@ async def test_save_publishes_at_once(client, tmp_path):
     assert _codes(p) == ["RL101"]
 
 
+async def test_an_untitled_buffer_is_linted(client):
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(T.DidOpenTextDocumentParams(
+        text_document=T.TextDocumentItem(uri=uri, language_id="python", version=1, text=BUG)))
+    assert _codes(await _published(client, uri)) == ["RL101"]
+
+
 async def test_broken_file_gets_rl000_and_the_server_keeps_serving(client, tmp_path):
     uri = _open(client, tmp_path / "broken.py", "import keras\ndef f(:\n    pass\n")
     p = await _published(client, uri)
