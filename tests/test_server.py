@@ -182,11 +182,11 @@ async def test_changes_are_debounced_and_the_latest_text_wins(client, tmp_path):
     uri = _open(client, tmp_path / "train.py", BUG)
     await _published(client, uri, lambda p: p.version == 1)  # libcst is loaded: a lint takes ~0.05 s
     mark = len(client.published)
-    # keystrokes 0.15 s apart (the debounce is 0.3 s): a lint of each would have had time to run
+    # keystrokes 0.1 s apart (the debounce is 0.3 s): a lint of each would have had time to run
     _change(client, uri, BUG.replace('"accuracy"', '"mae"'), 2)
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.1)
     _change(client, uri, BUG, 3)
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.1)
     _change(client, uri, FIXABLE, 4)
     p = await _published(client, uri, lambda p: p.version == 4, after=mark)
     assert _codes(p) == ["RL101", "RL502", "RL505"]
