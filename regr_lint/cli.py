@@ -601,16 +601,35 @@ def show_rule(code: str) -> None:
     wanted = code.strip().upper()
     for lr in load_registry():
         if lr.rule.code == wanted:
-            r = lr.rule
-            click.echo(f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n")
-            click.echo(r.docs.strip() if r.docs else "(no documentation)")
-            from regr_lint.verify.report import render_evidence
-
-            verified = render_evidence(r.code)
-            if verified:
-                click.echo("\n" + verified)
+            click.echo(rule_documentation(lr))
             return
     fail(f"unknown rule code {code!r} (see `regr-lint rules`)")
+
+
+def rule_documentation(lr: LoadedRule) -> str:
+    """What `regr-lint rule CODE` prints (Markdown): the docs, then the Verified evidence. The
+    language server's hover on a `# noqa` code shows the same text."""
+    from regr_lint.verify.report import render_evidence
+
+    r = lr.rule
+    out = f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n\n"
+    out += r.docs.strip() if r.docs else "(no documentation)"
+    verified = render_evidence(r.code)
+    return out + ("\n\n" + verified if verified else "")
+
+
+@cli.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over stdin / stdout) for editors; needs the `server` extra."""
+    from regr_lint.server import missing_dependency
+
+    missing = missing_dependency()
+    if missing:
+        fail(f"`regr-lint server` needs {missing}. Install it in regr-lint's "
+             f"environment:\n\n    pip install 'pygls>=2' lsprotocol\n\n(in a checkout: pip install -e '.[server]')")
+    from regr_lint.server.protocol import serve
+
+    serve()
 
 
 @cli.command("verify")

@@ -17,6 +17,7 @@ and the cache then goes in FILE's directory.
     exclude = ["generated/", "legacy/**/*.py"]     # gitignore-style, relative to this file's directory
     per-file-ignores = { "tests/**" = ["RL2"], "__init__.py" = ["ALL"] }
     max-file-size = "10MB"        # larger files are not read (RL000); bytes, or a number with KB / MB / GB
+    unsafe-fixes = true           # the editor's fix-all (`regr-lint server`) applies unsafe fixes too
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ SECTION = "regr-lint"
 WRONG_SECTION = "regr_lint"
 PYPROJECT = "pyproject.toml"
 OWN_FILE = "regr-lint.toml"
-KNOWN_KEYS = {"select", "ignore", "extend-select", "exclude", "per-file-ignores", "max-file-size"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "exclude", "per-file-ignores", "max-file-size", "unsafe-fixes"}
 _UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
 
@@ -54,6 +55,7 @@ class Config:
     per_file_ignores: list[tuple[PathMatcher, list[str]]] = field(default_factory=list)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     table: dict = field(default_factory=dict)  # the settings as written (for --show-settings)
+    unsafe_fixes: bool = False  # `unsafe-fixes = true`: what the language server's fix-all applies
 
     def ignored_codes(self, path: str) -> list[str]:
         """Selectors that per-file-ignores switch off for this file."""
@@ -184,7 +186,10 @@ def _parse(path: str, table: object, where: str) -> Config:
         raise ConfigError(f"{path}: {exc}") from None
     exclude = _patterns(path, "exclude", _strings(path, "exclude", table.get("exclude", []), where), base, where)
     size = _byte_size(path, table["max-file-size"], where) if "max-file-size" in table else DEFAULT_MAX_FILE_SIZE
-    return Config(path, layer, exclude, per_file, size, dict(table))
+    unsafe = table.get("unsafe-fixes", False)
+    if not isinstance(unsafe, bool):
+        raise ConfigError(f"{path}: {where}unsafe-fixes must be true or false, not {_kind(unsafe)}")
+    return Config(path, layer, exclude, per_file, size, dict(table), unsafe)
 
 
 # --------------------------------------------------------------------------- projects

@@ -44,6 +44,16 @@ def project_root(path: str) -> Optional[str]:
 _OFF = os.environ.get("REGR_LINT_NO_PROJECT", "") not in ("", "0")
 
 
+def forget() -> None:
+    """Drop what this process remembers of projects and their modules. A CLI run is one snapshot of
+    the disk; the language server lives on while files change (and lints unsaved buffers whose
+    text is not what the disk holds), so it starts each lint from here."""
+    global _PROJECTS
+    _PROJECTS = Projects()
+    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND):
+        memo.clear()
+
+
 def project_for(path: str) -> Optional[ProjectIndex]:
     root = None if _OFF else project_root(path)
     if root is None:
