@@ -28,6 +28,7 @@ from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, 
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
 from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
+from regr_lint.severity import WARNING, Severities, declared
 from regr_lint.source import SourceError, decode, read_bytes
 from regr_lint.source import configure as configure_source
 
@@ -69,6 +70,8 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
               help="Print the settings that apply to PATH and where they come from, and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files a run would lint, one per line, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--exit-zero-on-warnings", is_flag=True,
+              help="Exit 0 when every finding is a warning (still 1 with any error; see `regr-lint rule CODE`).")
 @click.option("--stdin-filename", type=click.Path(),
               help="Read the source from standard input and lint it as if it were this path "
                    "(with --fix, the fixed source is printed to stdout and the findings to stderr).")
@@ -98,7 +101,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
           jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
           add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False,
-          settings_for: str | None = None, show_files: bool = False) -> None:
+          settings_for: str | None = None, show_files: bool = False, exit_zero_on_warnings: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     try:
         projects = Projects(config_path)
@@ -208,8 +211,9 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     if mode.diff:
         click.echo(diff_summary(outcome.fixed, len(findings), len(files)), err=True)
     else:
+        warnings = sum(1 for f in findings if f.severity == WARNING)
         click.echo(summary(len(findings), len(files), fixed=outcome.fixed if mode.write else None,
-                           fixable=fixable, hidden=hidden, unsafe=mode.unsafe), err=True)
+                           fixable=fixable, hidden=hidden, unsafe=mode.unsafe, warnings=warnings), err=True)
     if outcome.crashed:
         click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
@@ -218,6 +222,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         sys.exit(EXIT_ERROR)
     if mode.diff:
         sys.exit(0 if exit_zero or not outcome.diffs else EXIT_FINDINGS)
+    if exit_zero_on_warnings and all(f.severity == WARNING for f in findings):
+        sys.exit(0)
     sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
 
 
@@ -229,12 +235,24 @@ class _Settings:
         self.registry = registry
         self.cli_layer = cli_layer
         self.packages = {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}
-        self._by_config: dict[int, tuple[Config, list[Rule], list[str]]] = {}
+        self._by_config: dict[int, tuple[Config, list[Rule], list[str], Severities]] = {}
         self._fingerprints: dict[tuple, str] = {}
         self._warned: set[str] = set()
+        self.defaults = {lr.rule.code: declared(lr.rule) for lr in registry}
+        for lr in registry:
+            value = getattr(lr.rule, "severity", None)
+            if value != self.defaults[lr.rule.code]:
+                click.echo(f"regr-lint: warning: rule {lr.rule.code} from {lr.package} declares severity {value!r} "
+                           f"(expected 'error' or 'warning'): it is an error", err=True)
 
     def for_config(self, config: Config) -> tuple[list[Rule], list[str]]:
         """The enabled rules, and the codes dropped whatever the rules (RL000 when ignored)."""
+        return self._get(config)[1:3]
+
+    def severities(self, config: Config) -> Severities:
+        return self._get(config)[3]
+
+    def _get(self, config: Config) -> tuple:
         hit = self._by_config.get(id(config))
         if hit is None:
             layers = [config.layer, self.cli_layer]
@@ -248,8 +266,10 @@ class _Settings:
             # A file that cannot be parsed was not checked at all: say so even under a narrow --select
             # (as ruff does for syntax errors), unless RL000 itself is ignored.
             dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
-            hit = self._by_config[id(config)] = (config, rules, dropped)  # the config kept: its id stays its own
-        return hit[1], hit[2]
+            severities = Severities(self.defaults, config.severity)
+            # the config kept: its id stays its own
+            hit = self._by_config[id(config)] = (config, rules, dropped, severities)
+        return hit
 
     def fingerprint(self, rules: list[Rule]) -> str:
         key = tuple(r.code for r in rules)
@@ -259,7 +279,7 @@ class _Settings:
 
     def all_rules(self) -> list[Rule]:
         """Every rule some configuration of this run enabled, in the registry's order."""
-        used = {r.code for _, rules, _ in self._by_config.values() for r in rules}
+        used = {r.code for _, rules, _, _ in self._by_config.values() for r in rules}
         return [lr.rule for lr in self.registry if lr.rule.code in used]
 
 
@@ -272,6 +292,7 @@ class _Group:
     dropped: list[str]
     cache: Cache | None
     files: list[str] = field(default_factory=list)
+    severities: Severities | None = None
 
 
 def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache: bool) -> list[_Group]:
@@ -287,7 +308,8 @@ def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache
             if cache is not None and cache.problem:
                 problems[cache.problem] = None
                 cache = None
-            group = groups[key] = _Group(project.config, rules, dropped, cache)
+            group = groups[key] = _Group(project.config, rules, dropped, cache,
+                                         severities=settings.severities(project.config))
         group.files.append(path)
     for problem in problems:
         click.echo(f"regr-lint: warning: {problem}", err=True)
@@ -301,7 +323,10 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
     except ConfigError as exc:
         fail(str(exc))
     config = project.config
-    rules, _ = settings.for_config(config)
+    try:
+        rules, _ = settings.for_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
     is_dir = os.path.isdir(path)
     if project.root:
         root = f"{project.root} (the nearest directory with a {project.found_by})"
@@ -328,6 +353,7 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
         f"exclude = {json.dumps(table.get('exclude', []))}",
         f"per-file-ignores = {json.dumps(pfi)}",
         f"max-file-size = {config.max_file_size}",
+        f"severity = {json.dumps(config.severity)}",
     ]
     cli = [f"--{name} {','.join(values)}" for name, values in
            (("select", settings.cli_layer.select or []), ("ignore", settings.cli_layer.ignore),
@@ -340,6 +366,9 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
         if off:
             out.append(f"per-file-ignores for this file: {json.dumps(off)}")
             codes = [c for c in codes if not any(matches(s, c) for s in off)]
+    severities = settings.severities(config)
+    warnings = [c for c in codes if severities.of(c) == WARNING]
+    out.append(f"warnings (the other rules enabled are errors): {', '.join(warnings) or '(none)'}")
     out.append(f"rules enabled{'' if is_dir else ' for this file'}: {', '.join(codes) or '(none)'}")
     click.echo("\n".join(escape_surrogates(line) for line in out))
     sys.exit(0)
@@ -386,6 +415,14 @@ def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), job
     # Findings whose token lies in another module: at that token when this run lints it, else where
     # the linted file brings it in (regr_lint.crossmodule).
     outcome.findings = crossmodule.resolve(outcome.findings, owner, ignored)
+    # Severities last, from the settings of the file each finding is now in (a finding moved into
+    # another linted file obeys that file's table) and never from the cache, which holds none.
+    by_group: dict[int, list[Finding]] = {}
+    for f in outcome.findings:
+        by_group.setdefault(id(owner[f.path]) if f.path in owner else 0, []).append(f)
+    severities = {id(g): g.severities for g in groups}
+    outcome.findings = [f for key, found in by_group.items()
+                        for f in (severities[key].apply(found) if severities.get(key) else found)]
     return outcome
 
 
@@ -586,12 +623,12 @@ def clean_command(paths: Sequence[str], config_path: str | None) -> None:
 
 @cli.command("rules")
 def list_rules() -> None:
-    """List every registered rule: code, name, summary and the package that provides it."""
-    rows = [("CODE", "NAME", "SUMMARY", "PACKAGE")]
-    rows += [(lr.rule.code, lr.rule.name, lr.rule.summary, lr.package) for lr in load_registry()]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    """List every registered rule: code, name, default severity, summary and the package that provides it."""
+    rows = [("CODE", "NAME", "SEVERITY", "SUMMARY", "PACKAGE")]
+    rows += [(lr.rule.code, lr.rule.name, declared(lr.rule), lr.rule.summary, lr.package) for lr in load_registry()]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[3])
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
 
 
 @cli.command("rule")
@@ -602,7 +639,9 @@ def show_rule(code: str) -> None:
     for lr in load_registry():
         if lr.rule.code == wanted:
             r = lr.rule
-            click.echo(f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n")
+            click.echo(f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n"
+                       f"Severity: {declared(r)} (by default; a project can change it: "
+                       f"[tool.regr-lint.severity] {r.code} = \"{'error' if declared(r) == WARNING else 'warning'}\")\n")
             click.echo(r.docs.strip() if r.docs else "(no documentation)")
             from regr_lint.verify.report import render_evidence
 

@@ -166,7 +166,8 @@ def test_json_schema(project):
     assert doc["version"] == 1
     assert doc["tool"] == {"name": "regr-lint", "version": __version__}
     [f] = doc["findings"]
-    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "fix"}
+    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "severity",
+                      "fix"}
     assert (f["path"], f["line"], f["column"], f["code"]) == ("bug.py", *RL101_AT, "RL101")
     assert f["name"] and f["message"]
     assert (f["end_line"], f["end_column"]) > (f["line"], f["column"])
@@ -259,7 +260,7 @@ def test_rules_table(tmp_path):
     res = run("rules", cwd=tmp_path)
     assert res.returncode == 0
     header, *rows = res.stdout.splitlines()
-    assert header.split() == ["CODE", "NAME", "SUMMARY", "PACKAGE"]
+    assert header.split() == ["CODE", "NAME", "SEVERITY", "SUMMARY", "PACKAGE"]
     listed = [r.split()[0] for r in rows]
     assert listed == sorted(listed)
     assert {"RL101", "RL102", "RL103", "RL201"} <= set(listed)
