@@ -27,7 +27,7 @@ from regr_lint.formats import write_findings
 from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
-from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
+from regr_lint.selection import Layer, SelectorError, check_known, matches, normalize, resolve
 from regr_lint.severity import WARNING, Severities, declared
 from regr_lint.source import SourceError, decode, read_bytes
 from regr_lint.source import configure as configure_source
@@ -103,6 +103,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False,
           settings_for: str | None = None, show_files: bool = False, exit_zero_on_warnings: bool = False) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
+    registry = load_registry()
     try:
         projects = Projects(config_path)
         cli_layer = Layer(
@@ -110,9 +111,12 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             ignore=normalize(ignore, "--ignore"),
             extend_select=normalize(extend_select, "--extend-select"),
         )
+        known = [lr.rule.code for lr in registry]
+        for option, values in (("--select", cli_layer.select or []), ("--ignore", cli_layer.ignore),
+                               ("--extend-select", cli_layer.extend_select)):
+            check_known(values, known, option)
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
-    registry = load_registry()
     settings = _Settings(registry, cli_layer)
     if settings_for is not None:
         _show_settings(settings_for, projects, settings)
@@ -237,7 +241,6 @@ class _Settings:
         self.packages = {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}
         self._by_config: dict[int, tuple[Config, list[Rule], list[str], Severities]] = {}
         self._fingerprints: dict[tuple, str] = {}
-        self._warned: set[str] = set()
         self.defaults = {lr.rule.code: declared(lr.rule) for lr in registry}
         for lr in registry:
             value = getattr(lr.rule, "severity", None)
@@ -257,10 +260,7 @@ class _Settings:
         if hit is None:
             layers = [config.layer, self.cli_layer]
             codes = [lr.rule.code for lr in self.registry]
-            for sel in unknown({s for layer in layers for s in (layer.select or []) + layer.extend_select}, codes):
-                if sel not in self._warned:
-                    self._warned.add(sel)
-                    click.echo(f"regr-lint: warning: selector {sel} matches no registered rule", err=True)
+            _check_config_codes(config, codes)
             enabled = resolve(codes, layers)
             rules = [lr.rule for lr in self.registry if lr.rule.code in enabled]
             # A file that cannot be parsed was not checked at all: say so even under a narrow --select
@@ -281,6 +281,21 @@ class _Settings:
         """Every rule some configuration of this run enabled, in the registry's order."""
         used = {r.code for _, rules, _, _ in self._by_config.values() for r in rules}
         return [lr.rule for lr in self.registry if lr.rule.code in used]
+
+
+def _check_config_codes(config: Config, codes: list[str]) -> None:
+    """A configuration's codes and prefixes must each match a registered rule: a typo (`RL1O1`,
+    a rule pack not installed) would otherwise switch nothing on or off and leave CI green."""
+    layer = config.layer
+    where = f"{config.path}: " if config.path else ""
+    try:
+        for key, values in (("select", layer.select or []), ("ignore", layer.ignore),
+                            ("extend-select", layer.extend_select), ("severity", list(config.severity))):
+            check_known(values, codes, key)
+        for glob, values in config.table.get("per-file-ignores", {}).items():
+            check_known(normalize(values, f"per-file-ignores {glob!r}"), codes, f"per-file-ignores {glob!r}")
+    except SelectorError as exc:
+        raise ConfigError(f"{where}{exc}") from None
 
 
 @dataclass

@@ -149,10 +149,11 @@ def test_invalid_selector_exit_2(project):
     assert "RL-1" in res.stderr
 
 
-def test_unknown_selector_warns(project):
+def test_unknown_selector_is_an_error(project):
+    # It used to warn and pass: a typo must not leave CI green (tests/test_code_validation.py).
     res = run("check", "--select", "ZZ9", "bug.py", cwd=project)
-    assert res.returncode == 0
-    assert "ZZ9" in res.stderr
+    assert res.returncode == 2 and res.stdout == ""
+    assert "unknown rule code or prefix ZZ9 in --select" in res.stderr
 
 
 # -- json --------------------------------------------------------------------------------------------
