@@ -72,6 +72,12 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--exit-zero-on-warnings", is_flag=True,
               help="Exit 0 when every finding is a warning (still 1 with any error; see `regr-lint rule CODE`).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in FILE (written by --write-baseline); say how many "
+                   "were baselined and how many of its entries no longer occur.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record every current finding in FILE (JSON) and exit 0: later runs with --baseline FILE "
+                   "report only new ones.")
 @click.option("--stdin-filename", type=click.Path(),
               help="Read the source from standard input and lint it as if it were this path "
                    "(with --fix, the fixed source is printed to stdout and the findings to stderr).")
@@ -101,7 +107,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
           jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
           add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False,
-          settings_for: str | None = None, show_files: bool = False, exit_zero_on_warnings: bool = False) -> None:
+          settings_for: str | None = None, show_files: bool = False, exit_zero_on_warnings: bool = False,
+          baseline_path: str | None = None, write_baseline_path: str | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
     registry = load_registry()
     try:
@@ -117,6 +124,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             check_known(values, known, option)
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
+    baseline = _read_baseline(baseline_path, write_baseline_path, stdin_filename is not None or list(paths) == ["-"],
+                              apply_fixes or show_diff or add_noqa)
     settings = _Settings(registry, cli_layer)
     if settings_for is not None:
         _show_settings(settings_for, projects, settings)
@@ -182,6 +191,17 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         except ConfigError as exc:
             fail(str(exc))
     findings = sorted(outcome.findings)
+    if write_baseline_path is not None:
+        _write_baseline(write_baseline_path, findings, len(files),
+                        incomplete=bool(outcome.crashed or (not stdin and (missing or unreadable))))
+    baselined = None
+    if baseline is not None:
+        from regr_lint import baseline as bl
+        from regr_lint.formats.source import Sources
+
+        sources = Sources(not stdin, texts={files[0]: outcome.stdin_text} if stdin and files else None)
+        baselined = bl.apply(baseline, findings, sources, files)
+        findings = baselined.findings
     if show_source and fmt == "text":
         fmt = "full"
     if show_fixes and outcome.applied:
@@ -218,6 +238,12 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         warnings = sum(1 for f in findings if f.severity == WARNING)
         click.echo(summary(len(findings), len(files), fixed=outcome.fixed if mode.write else None,
                            fixable=fixable, hidden=hidden, unsafe=mode.unsafe, warnings=warnings), err=True)
+    if baselined is not None:
+        gone = len(baselined.gone)
+        click.echo(f"{baselined.baselined} finding{'s' if baselined.baselined != 1 else ''} in the baseline "
+                   f"({baseline_path}) not shown; {gone} baseline entr{'ies' if gone != 1 else 'y'} no longer "
+                   f"occur{'s' if gone == 1 else ''}"
+                   + (f" (update it: --write-baseline {baseline_path})." if gone else "."), err=True)
     if outcome.crashed:
         click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
@@ -229,6 +255,36 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     if exit_zero_on_warnings and all(f.severity == WARNING for f in findings):
         sys.exit(0)
     sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
+
+
+def _read_baseline(path: str | None, write_path: str | None, stdin: bool, rewriting: bool):
+    """The entries of --baseline FILE (None without it); usage errors exit 2 before anything is linted."""
+    from regr_lint import baseline as bl
+
+    if path is not None and write_path is not None:
+        fail("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding")
+    if write_path is not None and (stdin or rewriting):
+        fail("--write-baseline works on files only, not with standard input, --fix, --diff or --add-noqa")
+    if path is None:
+        return None
+    try:
+        return bl.load(path)
+    except bl.BaselineError as exc:
+        fail(str(exc))
+
+
+def _write_baseline(path: str, findings: list[Finding], n_files: int, incomplete: bool) -> NoReturn:
+    from regr_lint import baseline as bl
+    from regr_lint.formats.source import Sources
+
+    try:
+        n = bl.write(path, findings, Sources())
+    except bl.BaselineError as exc:
+        fail(str(exc))
+    click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} of {n_files} file{'s' if n_files != 1 else ''} "
+               f"checked to the baseline {path}.", err=True)
+    # Files that went unlinted (a crash, a missing path) are not in it: the baseline is incomplete.
+    sys.exit(EXIT_ERROR if incomplete else 0)
 
 
 class _Settings:
@@ -405,6 +461,7 @@ class Outcome:
     diffs: list[str] = field(default_factory=list)
     write_errors: int = 0
     stdout_bytes: bytes = b""  # --fix on standard input: the (fixed) source
+    stdin_text: str | None = None  # standard input's text the findings point into (for --baseline)
     applied: dict = field(default_factory=dict)  # path -> [(code, name)] of the fixes applied
 
 
@@ -466,7 +523,7 @@ def _lint_group(group: _Group, stdin: bool, mode: FixMode, jobs: int, outcome: O
             elif mode.apply:
                 found = _fix_one(path, rules, keep, stdin, mode, outcome)
             elif stdin:
-                found = _lint_stdin(path, rules)
+                found = _lint_stdin(path, rules, outcome)
             else:
                 found = lint_file(path, rules)
         except NotAnalysed as exc:
@@ -543,6 +600,8 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
             return lint_notebook(text, path, rules)
         click.echo(f"{path}: not fixed: {exc}", err=True)
         return lint_notebook(text, path, rules)
+    if stdin:
+        outcome.stdin_text = new
     if fixed:
         if mode.diff:
             outcome.diffs.append(unified_diff(path, text, new))
@@ -577,6 +636,8 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     result: FixResult = fix_text(text, path, rules, unsafe=mode.unsafe, keep=keep)
     for message in result.dropped:
         click.echo(message, err=True)
+    if stdin:
+        outcome.stdin_text = result.text  # what the remaining findings point into
     if stdin and mode.write:
         outcome.stdout_bytes = data
     if not result.changed:
@@ -600,11 +661,12 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     return result.findings
 
 
-def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:
+def _lint_stdin(path: str, rules: list[Rule], outcome: Outcome) -> list[Finding]:
     try:
         text = decode(sys.stdin.buffer.read())
     except SourceError as exc:
         return [parse_error(path, str(exc))]
+    outcome.stdin_text = text
     return lint_file(path, rules, display_path=path, text=text)
 
 
