@@ -79,6 +79,13 @@ def default_of(code: str) -> str:
     return _registry_defaults().get(code, DEFAULT)
 
 
+def assign(findings: Iterable[Finding], config: object = None) -> list[Finding]:
+    """`findings` (straight from the engine) with their severities for a file whose settings are
+    `config` (a regr_lint.config.Config; None: the rules' defaults) — what a run does, for callers
+    that lint outside it (the language server)."""
+    return Severities(_registry_defaults(), getattr(config, "severity", None)).apply(findings)
+
+
 def lsp_severity(finding: Finding) -> int:
     """LSP DiagnosticSeverity of a finding: 1 (Error) or 2 (Warning). A finding the run has not
     assigned a severity yet (straight from the engine) gets its rule's default."""

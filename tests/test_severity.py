@@ -84,6 +84,19 @@ def test_lsp_severity():
     assert lsp_severity(finding("RL101", "warning")) == 2 and lsp_severity(finding("RL503", "error")) == 1
 
 
+def test_assign_for_callers_outside_a_run(tmp_path):
+    # what the language server does: lint, then the file's project's severities
+    from regr_lint.config import read_config
+    from regr_lint.severity import assign
+
+    write(tmp_path, "regr-lint.toml", '[severity]\nRL1 = "warning"\nRL503 = "error"\n')
+    config = read_config(str(tmp_path / "regr-lint.toml"))
+    found = [Finding("x.py", 1, 1, code, "m") for code in ("RL101", "RL503", "RL302")]
+    assert [f.severity for f in assign(found, config)] == ["warning", "error", "warning"]
+    assert [f.severity for f in assign(found)] == ["error", "warning", "warning"]  # the defaults
+    assert [lsp_severity(f) for f in assign(found, config)] == [2, 1, 2]
+
+
 # --- every output ------------------------------------------------------------------------------
 
 def test_text_and_summary_show_warnings(tmp_path):
