@@ -27,7 +27,8 @@ from regr_lint.formats import write_findings
 from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
 from regr_lint.registry import LoadedRule, load_registry
 from regr_lint.rule import Rule
-from regr_lint.selection import Layer, SelectorError, matches, normalize, resolve, unknown
+from regr_lint.selection import Layer, SelectorError, check_known, matches, normalize, resolve
+from regr_lint.severity import WARNING, Severities, declared
 from regr_lint.source import SourceError, decode, read_bytes
 from regr_lint.source import configure as configure_source
 
@@ -69,6 +70,14 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
               help="Print the settings that apply to PATH and where they come from, and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files a run would lint, one per line, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--exit-zero-on-warnings", is_flag=True,
+              help="Exit 0 when every finding is a warning (still 1 with any error; see `regr-lint rule CODE`).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in FILE (written by --write-baseline); say how many "
+                   "were baselined and how many of its entries no longer occur.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record every current finding in FILE (JSON) and exit 0: later runs with --baseline FILE "
+                   "report only new ones.")
 @click.option("--stdin-filename", type=click.Path(),
               help="Read the source from standard input and lint it as if it were this path "
                    "(with --fix, the fixed source is printed to stdout and the findings to stderr).")
@@ -98,8 +107,10 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
           show_diff: bool, output_file: str | None = None, statistics: bool = False,
           jobs: int | None = None, no_cache: bool = False, no_respect_gitignore: bool = False,
           add_noqa: bool = False, show_source: bool = False, show_fixes: bool = False,
-          settings_for: str | None = None, show_files: bool = False) -> None:
+          settings_for: str | None = None, show_files: bool = False, exit_zero_on_warnings: bool = False,
+          baseline_path: str | None = None, write_baseline_path: str | None = None) -> None:
     """Lint PATHS (files or directories; default: the current directory)."""
+    registry = load_registry()
     try:
         projects = Projects(config_path)
         cli_layer = Layer(
@@ -107,9 +118,14 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             ignore=normalize(ignore, "--ignore"),
             extend_select=normalize(extend_select, "--extend-select"),
         )
+        known = [lr.rule.code for lr in registry]
+        for option, values in (("--select", cli_layer.select or []), ("--ignore", cli_layer.ignore),
+                               ("--extend-select", cli_layer.extend_select)):
+            check_known(values, known, option)
     except (ConfigError, SelectorError) as exc:
         fail(str(exc))
-    registry = load_registry()
+    baseline = _read_baseline(baseline_path, write_baseline_path, stdin_filename is not None or list(paths) == ["-"],
+                              apply_fixes or show_diff or add_noqa)
     settings = _Settings(registry, cli_layer)
     if settings_for is not None:
         _show_settings(settings_for, projects, settings)
@@ -175,6 +191,17 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         except ConfigError as exc:
             fail(str(exc))
     findings = sorted(outcome.findings)
+    if write_baseline_path is not None:
+        _write_baseline(write_baseline_path, findings, len(files),
+                        incomplete=bool(outcome.crashed or (not stdin and (missing or unreadable))))
+    baselined = None
+    if baseline is not None:
+        from regr_lint import baseline as bl
+        from regr_lint.formats.source import Sources
+
+        sources = Sources(not stdin, texts={files[0]: outcome.stdin_text} if stdin and files else None)
+        baselined = bl.apply(baseline, findings, sources, files)
+        findings = baselined.findings
     if show_source and fmt == "text":
         fmt = "full"
     if show_fixes and outcome.applied:
@@ -208,8 +235,15 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     if mode.diff:
         click.echo(diff_summary(outcome.fixed, len(findings), len(files)), err=True)
     else:
+        warnings = sum(1 for f in findings if f.severity == WARNING)
         click.echo(summary(len(findings), len(files), fixed=outcome.fixed if mode.write else None,
-                           fixable=fixable, hidden=hidden, unsafe=mode.unsafe), err=True)
+                           fixable=fixable, hidden=hidden, unsafe=mode.unsafe, warnings=warnings), err=True)
+    if baselined is not None:
+        gone = len(baselined.gone)
+        click.echo(f"{baselined.baselined} finding{'s' if baselined.baselined != 1 else ''} in the baseline "
+                   f"({baseline_path}) not shown; {gone} baseline entr{'ies' if gone != 1 else 'y'} no longer "
+                   f"occur{'s' if gone == 1 else ''}"
+                   + (f" (update it: --write-baseline {baseline_path})." if gone else "."), err=True)
     if outcome.crashed:
         click.echo(f"regr-lint: {outcome.crashed} file(s) could not be linted because of an internal error "
                    f"(see above); please report it.", err=True)
@@ -218,7 +252,39 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         sys.exit(EXIT_ERROR)
     if mode.diff:
         sys.exit(0 if exit_zero or not outcome.diffs else EXIT_FINDINGS)
+    if exit_zero_on_warnings and all(f.severity == WARNING for f in findings):
+        sys.exit(0)
     sys.exit(0 if exit_zero or not findings else EXIT_FINDINGS)
+
+
+def _read_baseline(path: str | None, write_path: str | None, stdin: bool, rewriting: bool):
+    """The entries of --baseline FILE (None without it); usage errors exit 2 before anything is linted."""
+    from regr_lint import baseline as bl
+
+    if path is not None and write_path is not None:
+        fail("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding")
+    if write_path is not None and (stdin or rewriting):
+        fail("--write-baseline works on files only, not with standard input, --fix, --diff or --add-noqa")
+    if path is None:
+        return None
+    try:
+        return bl.load(path)
+    except bl.BaselineError as exc:
+        fail(str(exc))
+
+
+def _write_baseline(path: str, findings: list[Finding], n_files: int, incomplete: bool) -> NoReturn:
+    from regr_lint import baseline as bl
+    from regr_lint.formats.source import Sources
+
+    try:
+        n = bl.write(path, findings, Sources())
+    except bl.BaselineError as exc:
+        fail(str(exc))
+    click.echo(f"Wrote {n} finding{'s' if n != 1 else ''} of {n_files} file{'s' if n_files != 1 else ''} "
+               f"checked to the baseline {path}.", err=True)
+    # Files that went unlinted (a crash, a missing path) are not in it: the baseline is incomplete.
+    sys.exit(EXIT_ERROR if incomplete else 0)
 
 
 class _Settings:
@@ -229,27 +295,37 @@ class _Settings:
         self.registry = registry
         self.cli_layer = cli_layer
         self.packages = {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}
-        self._by_config: dict[int, tuple[Config, list[Rule], list[str]]] = {}
+        self._by_config: dict[int, tuple[Config, list[Rule], list[str], Severities]] = {}
         self._fingerprints: dict[tuple, str] = {}
-        self._warned: set[str] = set()
+        self.defaults = {lr.rule.code: declared(lr.rule) for lr in registry}
+        for lr in registry:
+            value = getattr(lr.rule, "severity", None)
+            if value != self.defaults[lr.rule.code]:
+                click.echo(f"regr-lint: warning: rule {lr.rule.code} from {lr.package} declares severity {value!r} "
+                           f"(expected 'error' or 'warning'): it is an error", err=True)
 
     def for_config(self, config: Config) -> tuple[list[Rule], list[str]]:
         """The enabled rules, and the codes dropped whatever the rules (RL000 when ignored)."""
+        return self._get(config)[1:3]
+
+    def severities(self, config: Config) -> Severities:
+        return self._get(config)[3]
+
+    def _get(self, config: Config) -> tuple:
         hit = self._by_config.get(id(config))
         if hit is None:
             layers = [config.layer, self.cli_layer]
             codes = [lr.rule.code for lr in self.registry]
-            for sel in unknown({s for layer in layers for s in (layer.select or []) + layer.extend_select}, codes):
-                if sel not in self._warned:
-                    self._warned.add(sel)
-                    click.echo(f"regr-lint: warning: selector {sel} matches no registered rule", err=True)
+            _check_config_codes(config, codes)
             enabled = resolve(codes, layers)
             rules = [lr.rule for lr in self.registry if lr.rule.code in enabled]
             # A file that cannot be parsed was not checked at all: say so even under a narrow --select
             # (as ruff does for syntax errors), unless RL000 itself is ignored.
             dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
-            hit = self._by_config[id(config)] = (config, rules, dropped)  # the config kept: its id stays its own
-        return hit[1], hit[2]
+            severities = Severities(self.defaults, config.severity)
+            # the config kept: its id stays its own
+            hit = self._by_config[id(config)] = (config, rules, dropped, severities)
+        return hit
 
     def fingerprint(self, rules: list[Rule]) -> str:
         key = tuple(r.code for r in rules)
@@ -259,8 +335,23 @@ class _Settings:
 
     def all_rules(self) -> list[Rule]:
         """Every rule some configuration of this run enabled, in the registry's order."""
-        used = {r.code for _, rules, _ in self._by_config.values() for r in rules}
+        used = {r.code for _, rules, _, _ in self._by_config.values() for r in rules}
         return [lr.rule for lr in self.registry if lr.rule.code in used]
+
+
+def _check_config_codes(config: Config, codes: list[str]) -> None:
+    """A configuration's codes and prefixes must each match a registered rule: a typo (`RL1O1`,
+    a rule pack not installed) would otherwise switch nothing on or off and leave CI green."""
+    layer = config.layer
+    where = f"{config.path}: " if config.path else ""
+    try:
+        for key, values in (("select", layer.select or []), ("ignore", layer.ignore),
+                            ("extend-select", layer.extend_select), ("severity", list(config.severity))):
+            check_known(values, codes, key)
+        for glob, values in config.table.get("per-file-ignores", {}).items():
+            check_known(normalize(values, f"per-file-ignores {glob!r}"), codes, f"per-file-ignores {glob!r}")
+    except SelectorError as exc:
+        raise ConfigError(f"{where}{exc}") from None
 
 
 @dataclass
@@ -272,6 +363,7 @@ class _Group:
     dropped: list[str]
     cache: Cache | None
     files: list[str] = field(default_factory=list)
+    severities: Severities | None = None
 
 
 def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache: bool) -> list[_Group]:
@@ -287,7 +379,8 @@ def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache
             if cache is not None and cache.problem:
                 problems[cache.problem] = None
                 cache = None
-            group = groups[key] = _Group(project.config, rules, dropped, cache)
+            group = groups[key] = _Group(project.config, rules, dropped, cache,
+                                         severities=settings.severities(project.config))
         group.files.append(path)
     for problem in problems:
         click.echo(f"regr-lint: warning: {problem}", err=True)
@@ -301,7 +394,10 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
     except ConfigError as exc:
         fail(str(exc))
     config = project.config
-    rules, _ = settings.for_config(config)
+    try:
+        rules, _ = settings.for_config(config)
+    except ConfigError as exc:
+        fail(str(exc))
     is_dir = os.path.isdir(path)
     if project.root:
         root = f"{project.root} (the nearest directory with a {project.found_by})"
@@ -328,6 +424,7 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
         f"exclude = {json.dumps(table.get('exclude', []))}",
         f"per-file-ignores = {json.dumps(pfi)}",
         f"max-file-size = {config.max_file_size}",
+        f"severity = {json.dumps(config.severity)}",
     ]
     cli = [f"--{name} {','.join(values)}" for name, values in
            (("select", settings.cli_layer.select or []), ("ignore", settings.cli_layer.ignore),
@@ -340,6 +437,9 @@ def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoRetu
         if off:
             out.append(f"per-file-ignores for this file: {json.dumps(off)}")
             codes = [c for c in codes if not any(matches(s, c) for s in off)]
+    severities = settings.severities(config)
+    warnings = [c for c in codes if severities.of(c) == WARNING]
+    out.append(f"warnings (the other rules enabled are errors): {', '.join(warnings) or '(none)'}")
     out.append(f"rules enabled{'' if is_dir else ' for this file'}: {', '.join(codes) or '(none)'}")
     click.echo("\n".join(escape_surrogates(line) for line in out))
     sys.exit(0)
@@ -361,6 +461,7 @@ class Outcome:
     diffs: list[str] = field(default_factory=list)
     write_errors: int = 0
     stdout_bytes: bytes = b""  # --fix on standard input: the (fixed) source
+    stdin_text: str | None = None  # standard input's text the findings point into (for --baseline)
     applied: dict = field(default_factory=dict)  # path -> [(code, name)] of the fixes applied
 
 
@@ -386,6 +487,14 @@ def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), job
     # Findings whose token lies in another module: at that token when this run lints it, else where
     # the linted file brings it in (regr_lint.crossmodule).
     outcome.findings = crossmodule.resolve(outcome.findings, owner, ignored)
+    # Severities last, from the settings of the file each finding is now in (a finding moved into
+    # another linted file obeys that file's table) and never from the cache, which holds none.
+    by_group: dict[int, list[Finding]] = {}
+    for f in outcome.findings:
+        by_group.setdefault(id(owner[f.path]) if f.path in owner else 0, []).append(f)
+    severities = {id(g): g.severities for g in groups}
+    outcome.findings = [f for key, found in by_group.items()
+                        for f in (severities[key].apply(found) if severities.get(key) else found)]
     return outcome
 
 
@@ -414,7 +523,7 @@ def _lint_group(group: _Group, stdin: bool, mode: FixMode, jobs: int, outcome: O
             elif mode.apply:
                 found = _fix_one(path, rules, keep, stdin, mode, outcome)
             elif stdin:
-                found = _lint_stdin(path, rules)
+                found = _lint_stdin(path, rules, outcome)
             else:
                 found = lint_file(path, rules)
         except NotAnalysed as exc:
@@ -491,6 +600,8 @@ def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode
             return lint_notebook(text, path, rules)
         click.echo(f"{path}: not fixed: {exc}", err=True)
         return lint_notebook(text, path, rules)
+    if stdin:
+        outcome.stdin_text = new
     if fixed:
         if mode.diff:
             outcome.diffs.append(unified_diff(path, text, new))
@@ -525,6 +636,8 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     result: FixResult = fix_text(text, path, rules, unsafe=mode.unsafe, keep=keep)
     for message in result.dropped:
         click.echo(message, err=True)
+    if stdin:
+        outcome.stdin_text = result.text  # what the remaining findings point into
     if stdin and mode.write:
         outcome.stdout_bytes = data
     if not result.changed:
@@ -548,11 +661,12 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
     return result.findings
 
 
-def _lint_stdin(path: str, rules: list[Rule]) -> list[Finding]:
+def _lint_stdin(path: str, rules: list[Rule], outcome: Outcome) -> list[Finding]:
     try:
         text = decode(sys.stdin.buffer.read())
     except SourceError as exc:
         return [parse_error(path, str(exc))]
+    outcome.stdin_text = text
     return lint_file(path, rules, display_path=path, text=text)
 
 
@@ -586,12 +700,12 @@ def clean_command(paths: Sequence[str], config_path: str | None) -> None:
 
 @cli.command("rules")
 def list_rules() -> None:
-    """List every registered rule: code, name, summary and the package that provides it."""
-    rows = [("CODE", "NAME", "SUMMARY", "PACKAGE")]
-    rows += [(lr.rule.code, lr.rule.name, lr.rule.summary, lr.package) for lr in load_registry()]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    """List every registered rule: code, name, default severity, summary and the package that provides it."""
+    rows = [("CODE", "NAME", "SEVERITY", "SUMMARY", "PACKAGE")]
+    rows += [(lr.rule.code, lr.rule.name, declared(lr.rule), lr.rule.summary, lr.package) for lr in load_registry()]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[3])
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
 
 
 @cli.command("rule")
@@ -612,7 +726,10 @@ def rule_documentation(lr: LoadedRule) -> str:
     from regr_lint.verify.report import render_evidence
 
     r = lr.rule
-    out = f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n\n"
+    other = "error" if declared(r) == WARNING else "warning"
+    out = (f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n"
+           f"Severity: {declared(r)} (by default; a project can change it: "
+           f"[tool.regr-lint.severity] {r.code} = \"{other}\")\n\n")
     out += r.docs.strip() if r.docs else "(no documentation)"
     verified = render_evidence(r.code)
     return out + ("\n\n" + verified if verified else "")

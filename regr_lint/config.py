@@ -18,6 +18,7 @@ and the cache then goes in FILE's directory.
     per-file-ignores = { "tests/**" = ["RL2"], "__init__.py" = ["ALL"] }
     max-file-size = "10MB"        # larger files are not read (RL000); bytes, or a number with KB / MB / GB
     unsafe-fixes = true           # the editor's fix-all (`regr-lint server`) applies unsafe fixes too
+    severity = { "RL5" = "warning", "RL501" = "error" }   # per code or prefix (regr_lint.severity)
 """
 from __future__ import annotations
 
@@ -39,7 +40,9 @@ SECTION = "regr-lint"
 WRONG_SECTION = "regr_lint"
 PYPROJECT = "pyproject.toml"
 OWN_FILE = "regr-lint.toml"
-KNOWN_KEYS = {"select", "ignore", "extend-select", "exclude", "per-file-ignores", "max-file-size", "unsafe-fixes"}
+KNOWN_KEYS = {"select", "ignore", "extend-select", "exclude", "per-file-ignores", "max-file-size", "unsafe-fixes",
+              "severity"}
+SEVERITIES = ("error", "warning")  # regr_lint.severity's (not imported: it loads the finding model)
 _UNITS = {"": 1, "B": 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
 
@@ -56,6 +59,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     table: dict = field(default_factory=dict)  # the settings as written (for --show-settings)
     unsafe_fixes: bool = False  # `unsafe-fixes = true`: what the language server's fix-all applies
+    severity: dict[str, str] = field(default_factory=dict)  # selector -> "error" / "warning"
 
     def ignored_codes(self, path: str) -> list[str]:
         """Selectors that per-file-ignores switch off for this file."""
@@ -182,6 +186,7 @@ def _parse(path: str, table: object, where: str) -> Config:
              normalize(_strings(path, f"per-file-ignores.{glob!r}", codes, where), glob))
             for glob, codes in pfi.items()
         ]
+        severity = _severity(path, table.get("severity", {}), where)
     except SelectorError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     exclude = _patterns(path, "exclude", _strings(path, "exclude", table.get("exclude", []), where), base, where)
@@ -189,7 +194,25 @@ def _parse(path: str, table: object, where: str) -> Config:
     unsafe = table.get("unsafe-fixes", False)
     if not isinstance(unsafe, bool):
         raise ConfigError(f"{path}: {where}unsafe-fixes must be true or false, not {_kind(unsafe)}")
-    return Config(path, layer, exclude, per_file, size, dict(table), unsafe)
+    return Config(path, layer, exclude, per_file, size, dict(table), unsafe, severity)
+
+
+def _severity(path: str, value: object, where: str) -> dict[str, str]:
+    """`severity = { RL101 = "warning", RL5 = "warning" }`: a code, prefix or ALL per key."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {where}severity must be a table of code = \"error\" or \"warning\"")
+    out: dict[str, str] = {}
+    for key, level in value.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{path}: {where}severity.{key}: {level!r} is not a severity "
+                              f"(expected \"error\" or \"warning\")")
+        if "," in key:
+            raise ConfigError(f"{path}: {where}severity: one code or prefix per key, not {key!r}")
+        (selector,) = normalize([key], "severity")
+        if selector in out:  # "rl101" and "RL101"
+            raise ConfigError(f"{path}: {where}severity: {key!r} is given twice")
+        out[selector] = level
+    return out
 
 
 # --------------------------------------------------------------------------- projects

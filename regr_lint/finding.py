@@ -52,6 +52,19 @@ class Finding:
     # reports depends on whether it lints that module too (regr_lint.crossmodule.resolve).
     reported_from: str = field(default="", compare=False)
     via: Optional["Finding"] = field(default=None, compare=False, repr=False)
+    # "error" or "warning" (regr_lint.severity): the rule's default with the file's project's
+    # `severity` table on top, assigned by the run after linting (and after the cache, so a changed
+    # table is never served stale). "" until then: readers fall back on the rule's default.
+    severity: str = field(default="", compare=False)
+
+    @property
+    def level(self) -> str:
+        """The severity, the rule's default when the run has not assigned one."""
+        if self.severity:
+            return self.severity
+        from regr_lint.severity import default_of
+
+        return default_of(self.code)
 
     def as_dict(self) -> dict:
         doc = {
@@ -63,6 +76,7 @@ class Finding:
             "code": self.code,
             "name": self.name,
             "message": self.message,
+            "severity": self.level,
             "fix": self.fix.as_dict() if self.fix is not None else None,
         }
         if self.cell:

@@ -14,6 +14,8 @@ JSON schema (version 1), written to stdout as one object:
           "code": "RL101",
           "name": "accuracy-on-regression",           # the rule's kebab-case name
           "message": "...",
+          "severity": "error" | "warning",            # the rule's default, or the project's
+                                                      #   [tool.regr-lint.severity] override
           "cell": 3,                                  # notebooks only: the code cell (1-based, among
                                                       #   code cells); line / end_line are then the
                                                       #   lines within that cell
@@ -73,9 +75,14 @@ def escape_surrogates(text: str) -> str:
 
 
 def text_line(f: Finding, color: bool = False, unsafe: bool = False) -> str:
-    """`path:line:col: CODE message`; `CODE [*] message` when --fix would fix it (in this mode)."""
+    """`path:line:col: CODE message`; `CODE [*] message` when --fix would fix it (in this mode); a
+    warning says so after its code, `CODE (warning) message` (an error, the usual case, says
+    nothing more: the line keeps ruff's shape, and editors' `%f:%l:%c: %m` patterns still match)."""
+    warning = f.level == "warning"
     path = click.style(f.path, bold=True) if color else f.path
-    code = click.style(f.code, bold=True, fg="red") if color else f.code
+    code = click.style(f.code, bold=True, fg="yellow" if warning else "red") if color else f.code
+    if warning:
+        code += " " + (click.style("(warning)", fg="yellow") if color else "(warning)")
     mark = ""
     if f.fix is not None and applicable(f.fix.fix, unsafe):
         mark = (click.style("[*]", fg="cyan") if color else "[*]") + " "
@@ -135,13 +142,19 @@ def _n(count: int, word: str, plural: str = "s") -> str:
 
 
 def summary(n_findings: int, n_files: int, *, fixed: int | None = None, fixable: int = 0, hidden: int = 0,
-            unsafe: bool = False) -> str:
-    """`fixed` is None unless --fix ran; then `n_findings` is what remains."""
+            unsafe: bool = False, warnings: int = 0) -> str:
+    """`fixed` is None unless --fix ran; then `n_findings` is what remains. `warnings`: how many of
+    the `n_findings` are warnings (without any, ruff's wording: every finding an "error")."""
     total = n_findings + (fixed or 0)
+    split = f"{_n(n_findings - warnings, 'error')}, {_n(warnings, 'warning')}"
     if total == 0:
         lines = ["All checks passed!"]
+    elif fixed is not None and warnings:
+        lines = [f"Found {_n(total, 'problem')} ({fixed} fixed, {n_findings} remaining: {split})."]
     elif fixed is not None:
         lines = [f"Found {_n(total, 'error')} ({fixed} fixed, {n_findings} remaining)."]
+    elif warnings:
+        lines = [f"Found {_n(total, 'problem')} ({split})."]
     else:
         lines = [f"Found {_n(total, 'error')}."]
     if fixable:

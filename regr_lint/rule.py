@@ -49,6 +49,10 @@ class Rule:
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
+    # "error": the code crashes or silently trains a wrong model; "warning": it may be deliberate.
+    # A project can override it per code (regr_lint.severity); a rule pack's rule that does not set
+    # it is an error.
+    severity: ClassVar[str] = "error"
     # The file's text must hold every one of these tokens or the rule cannot fire there; an entry
     # that is a tuple is satisfied by any one of its strings.
     tokens: ClassVar[tuple] = ("keras",)

@@ -7,6 +7,7 @@ class ParseError(Rule):
     code = "RL000"
     name = "parse-error"
     summary = "The file cannot be read, decoded or parsed; nothing in it was checked"
+    severity = "error"  # nothing in the file was checked
     tokens = ("\x00never",)  # the engine reports it; the rule itself never runs
     docs = """\
 ## What it does

@@ -23,6 +23,7 @@ class AccuracyOnRegression(Rule):
     code = "RL101"
     name = "accuracy-on-regression"
     summary = "Accuracy metric on a model trained with a regression loss"
+    severity = "error"  # a model chosen or stopped on the meaningless number is a wrong model
     tokens = ("keras", "compile", "cc")  # "acc", "Accuracy"
     names = (COMPILED, tuple(sorted(tables.ACCURACY_METRIC_STRINGS | tables.ACCURACY_METRIC_NAMES)),
              tables.REGRESSION_VOCABULARY)
@@ -43,6 +44,9 @@ Accuracy counts exact matches between predictions and targets. On continuous tar
 matches, so Keras 3 silently compiles a `BinaryAccuracy` / `CategoricalAccuracy` that reports a
 meaningless number (often 0.000, or a value that drifts up by chance) while the loss falls.
 People then tune their model against that number.
+
+Severity: error, although training itself is unharmed: the number is never meaningful on
+continuous targets, and a model stopped or checkpointed on it (`monitor="val_accuracy"`) is a wrong model.
 
 ## Example
 ```python

@@ -29,6 +29,7 @@ class BoundedOutputOnRegression(Rule):
     code = "RL102"
     name = "bounded-output-on-regression"
     summary = "Regression head ends in sigmoid / tanh / softmax, so predictions cannot reach the targets"
+    severity = "error"  # predictions cannot reach the targets: a wrong model
     tokens = ("keras", "compile", ("igmoid", "tanh", "oftmax"))
     names = (COMPILED, tuple(sorted(set(tables.BOUNDED_ACTIVATIONS) | set(tables.ACTIVATION_LAYERS))),
              tables.REGRESSION_VOCABULARY)

@@ -19,6 +19,7 @@ class SoftmaxOnOneUnit(Rule):
     code = "RL103"
     name = "softmax-on-one-unit"
     summary = "softmax over a single unit always outputs 1.0"
+    severity = "error"  # the output is a constant: nothing is learned
     tokens = ("keras", "oftmax", "Dense")
     names = ("Dense", ("softmax", "Softmax"))
     docs = """\

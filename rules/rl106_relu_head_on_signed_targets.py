@@ -24,6 +24,7 @@ class ReluHeadOnSignedTargets(Rule):
     code = "RL106"
     name = "relu-head-on-signed-targets"
     summary = "Regression head ends in relu / softplus / exponential while the targets can be negative"
+    severity = "error"  # negative targets cannot be predicted: a wrong model
     tokens = ("keras", "compile", ("relu", "ReLU", "Relu", "RELU", "softplus", "Softplus", "exponential", "Exponential"))
     names = (COMPILED, tuple(sorted(NON_NEGATIVE_ACTIVATIONS)), tables.REGRESSION_VOCABULARY)
     docs = """\

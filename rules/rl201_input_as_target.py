@@ -28,6 +28,7 @@ class InputAsTarget(Rule):
     code = "RL201"
     name = "input-as-target"
     summary = "Supervised model trained with its input as the target"
+    severity = "error"  # the model learns the identity, not the task
     tokens = ("keras", ("fit", "train_on_batch"))
     names = (tuple(sorted(tables.TRAIN_METHODS)), SAME_DATA)
     docs = """\

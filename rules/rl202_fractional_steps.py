@@ -18,6 +18,7 @@ class FractionalSteps(Rule):
     code = "RL202"
     name = "fractional-steps"
     summary = "steps_per_epoch / validation_steps / steps given by a true division (a float)"
+    severity = "error"  # Keras 3 raises TypeError
     # A step count by keyword, or by position in Keras 2's *_generator methods.
     tokens = ("keras", "/", ("steps", "_generator"))
     names = (tuple(sorted({kw for args in STEP_ARGUMENTS.values() for kw, _ in args}

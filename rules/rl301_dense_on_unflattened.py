@@ -17,6 +17,7 @@ class DenseOnUnflattened(Rule):
     code = "RL301"
     name = "dense-on-unflattened"
     summary = "Dense head on a Conv / pooling / return_sequences output: one prediction per time step"
+    severity = "error"  # one prediction per time step, not per sample: a wrong model
     tokens = ("keras", "Dense", ("Conv", "Pooling", "return_sequences"))
     names = ("Dense",)
     docs = """\

@@ -27,6 +27,7 @@ class LinearNetwork(Rule):
     code = "RL302"
     name = "linear-network"
     summary = "Hidden Dense layers without an activation: the network collapses into one linear map"
+    severity = "warning"  # it trains, and a linear model may be what is meant
     tokens = ("keras", "Dense")
     names = ("Dense",)
     docs = """\
@@ -55,6 +56,9 @@ A composition of affine maps is one affine map: `W2 (W1 x + b1) + b2 = W x + b`.
 activation between them, any number of hidden `Dense` layers add parameters and training time but
 no capacity: the network can fit nothing a single `Dense` (linear or logistic regression) cannot.
 Training runs without an error and the loss falls, but it stops at the linear model's error.
+
+Severity: warning. The program trains without complaint, and several linear layers may be meant
+(a factorised linear model) in ways the rule cannot always see.
 
 ## Example
 ```python

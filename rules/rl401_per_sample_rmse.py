@@ -7,6 +7,7 @@ class PerSampleRmse(Rule):
     code = "RL401"
     name = "per-sample-rmse"
     summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
+    severity = "error"  # the reported (or minimised) quantity is the MAE, not the RMSE
     tokens = ("keras", "mean", ("sqrt", "0.5"))
     # Only a function the file hands to Keras counts (see regr_lint/facts/losses.py).
     names = ((COMPILED, "custom_objects", "get_custom_objects", "register_keras_serializable", "Loss")

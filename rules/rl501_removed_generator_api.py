@@ -36,6 +36,7 @@ class RemovedGeneratorApi(Rule):
     code = "RL501"
     name = "removed-generator-api"
     summary = "fit_generator / evaluate_generator / predict_generator were removed in Keras 3"
+    severity = "error"  # AttributeError on Keras 3
     tokens = ("keras", ("fit_generator", "evaluate_generator", "predict_generator"))
     names = (tuple(sorted(tables.GENERATOR_METHODS)),)
     docs = """\

@@ -61,6 +61,7 @@ class RemovedLrArgument(Rule):
     code = "RL502"
     name = "removed-lr-argument"
     summary = "Keras optimizer constructed with lr= instead of learning_rate="
+    severity = "error"  # ValueError on Keras 3; tf-keras trains at the default rate
     tokens = ("keras", ("lr=", "lr =", "'lr'", '"lr"'))
     names = ("lr",)
     docs = """\

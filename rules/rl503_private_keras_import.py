@@ -87,6 +87,7 @@ class PrivateKerasImport(Rule):
     code = "RL503"
     name = "private-keras-import"
     summary = "Import or attribute path through Keras internals (keras.engine, tensorflow.python.keras …)"
+    severity = "warning"  # it fails loudly at import on Keras 3, and may be deliberate on a pinned Keras 2
     # the distinctive part of every internal path in tables.PRIVATE_KERAS_PREFIXES
     reads_other_modules = False  # an import or attribute chain of the file itself
     tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
@@ -111,6 +112,10 @@ These modules are not API. They moved or disappeared between releases: on Keras 
 `keras.engine.input_layer.Input` is an `AttributeError`, `from keras.layers.core import Dense` a
 `ModuleNotFoundError`, and `tensorflow.python.keras` is a frozen copy of Keras 2.x that the rest of
 TensorFlow no longer uses, so models built from it do not mix with `tf.keras` ones.
+
+Severity: warning. On Keras 3 the import fails at once — loudly, never a silently wrong model —
+and on a project pinned to Keras 2 / tf-keras, or one extending Keras, reaching into internals may be
+deliberate.
 
 ## Example
 ```python

@@ -30,6 +30,7 @@ class RemovedKerasArgument(Rule):
     code = "RL504"
     name = "removed-keras-argument"
     summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
+    severity = "error"  # Keras 3 raises ValueError / TypeError
     tokens = ("keras", _LAYER_OLD + _MODEL_OLD)
     names = (_LAYER_OLD + _MODEL_OLD,)
     docs = """\

@@ -18,6 +18,7 @@ class OptimizerDecayIgnored(Rule):
     code = "RL505"
     name = "optimizer-decay-ignored"
     summary = "Keras optimizer built with decay=: Keras 3 ignores it and trains without decay"
+    severity = "error"  # Keras 3 silently trains without the decay; tf-keras raises
     tokens = ("keras", "decay")
     names = ("decay",)
     docs = """\
@@ -38,6 +39,9 @@ Keras 3 dropped the argument: `Adam(learning_rate=0.01, decay=1e-3)` only warns 
 is no longer supported and will be ignored") and trains at a constant 0.01 — a schedule the author
 tuned silently never happens, and late epochs take steps far larger than intended. The optimizers
 of tf-keras (TensorFlow ≥ 2.11) raise `ValueError` instead.
+
+Severity: error, although it looks like a deprecation: Keras 3 trains on without the schedule and
+without an error, a silently different model (and tf-keras raises).
 
 ## Example
 ```python

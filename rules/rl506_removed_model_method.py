@@ -18,6 +18,7 @@ class RemovedModelMethod(Rule):
     code = "RL506"
     name = "removed-model-method"
     summary = "Model.predict_classes / predict_proba were removed in Keras 3"
+    severity = "error"  # AttributeError on Keras 3
     tokens = ("keras", ("predict_classes", "predict_proba"))
     names = (tuple(sorted(tables.REMOVED_MODEL_METHODS)),)
     docs = """\

@@ -149,10 +149,11 @@ def test_invalid_selector_exit_2(project):
     assert "RL-1" in res.stderr
 
 
-def test_unknown_selector_warns(project):
+def test_unknown_selector_is_an_error(project):
+    # It used to warn and pass: a typo must not leave CI green (tests/test_code_validation.py).
     res = run("check", "--select", "ZZ9", "bug.py", cwd=project)
-    assert res.returncode == 0
-    assert "ZZ9" in res.stderr
+    assert res.returncode == 2 and res.stdout == ""
+    assert "unknown rule code or prefix ZZ9 in --select" in res.stderr
 
 
 # -- json --------------------------------------------------------------------------------------------
@@ -166,7 +167,8 @@ def test_json_schema(project):
     assert doc["version"] == 1
     assert doc["tool"] == {"name": "regr-lint", "version": __version__}
     [f] = doc["findings"]
-    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "fix"}
+    assert set(f) == {"path", "line", "column", "end_line", "end_column", "code", "name", "message", "severity",
+                      "fix"}
     assert (f["path"], f["line"], f["column"], f["code"]) == ("bug.py", *RL101_AT, "RL101")
     assert f["name"] and f["message"]
     assert (f["end_line"], f["end_column"]) > (f["line"], f["column"])
@@ -259,7 +261,7 @@ def test_rules_table(tmp_path):
     res = run("rules", cwd=tmp_path)
     assert res.returncode == 0
     header, *rows = res.stdout.splitlines()
-    assert header.split() == ["CODE", "NAME", "SUMMARY", "PACKAGE"]
+    assert header.split() == ["CODE", "NAME", "SEVERITY", "SUMMARY", "PACKAGE"]
     listed = [r.split()[0] for r in rows]
     assert listed == sorted(listed)
     assert {"RL101", "RL102", "RL103", "RL201"} <= set(listed)

@@ -139,7 +139,7 @@ def test_sarif_content(tmp_path):
     by_code = {r["ruleId"]: r for r in run_["results"]}
     result = by_code["RL101"]
     assert rules[result["ruleIndex"]]["id"] == "RL101"
-    assert result["level"] == "warning" and by_code["RL000"]["level"] == "error"
+    assert result["level"] == "error" and by_code["RL000"]["level"] == "error"  # both errors by default
     assert result["message"]["text"].startswith("accuracy metric 'accuracy'")
     loc = result["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "src/train.py", "uriBaseId": "%SRCROOT%"}

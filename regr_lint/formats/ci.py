@@ -32,8 +32,17 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def gitlab_severity(f: Finding) -> str:
+    """GitLab Code Quality's scale is info / minor / major / critical / blocker: an error is "major"
+    ("blocker" for a file nothing could be checked in, RL000), a warning "minor"."""
+    if f.level == "warning":
+        return "minor"
+    return "blocker" if f.code == "RL000" else "major"
+
+
 def write_github(findings: Sequence[Finding], out: TextIO) -> None:
-    """`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message` per finding."""
+    """`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message` per finding
+    (`::warning …` for a warning)."""
     root = repo_root()
     for f in findings:
         line, end_line = _lines(f)
@@ -42,7 +51,7 @@ def write_github(findings: Sequence[Finding], out: TextIO) -> None:
             props.update(endLine=end_line, endColumn=f.end_col)
         props["title"] = f.code
         head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-        out.write(f"::error {head}::{escape_data(_message(f))}\n")
+        out.write(f"::{f.level} {head}::{escape_data(_message(f))}\n")  # ::error / ::warning
 
 
 def write_gitlab(findings: Sequence[Finding], out: TextIO, sources: Sources) -> None:
@@ -55,7 +64,7 @@ def write_gitlab(findings: Sequence[Finding], out: TextIO, sources: Sources) -> 
             "description": f"{f.code}: {_message(f)}",
             "check_name": f.code,
             "fingerprint": fingerprint,
-            "severity": "blocker" if f.code == "RL000" else "major",
+            "severity": gitlab_severity(f),
             "location": {"path": display_path(f.path, root), "lines": {"begin": begin, "end": end}},
         })
     json.dump(issues, out, indent=2)

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from regr_lint import __version__
 from regr_lint.finding import Finding
 from regr_lint.formats.source import Sources, fingerprints, repo_path, repo_root
+from regr_lint.severity import declared, default_of
 
 # The one place the documentation's address is written; rules link to their section of it.
 DOCS_URL = "https://github.com/regr-lint/regr-lint/blob/main/README.md"
@@ -37,12 +38,9 @@ def _descriptor(code: str, rule=None) -> dict:
         "fullDescription": {"text": docs},
         "help": {"text": docs, "markdown": docs},
         "helpUri": rule_help_uri(code),
-        "defaultConfiguration": {"level": _level(code)},
+        # the rule's own default; a result's `level` is its severity in the file's project
+        "defaultConfiguration": {"level": declared(rule) if rule is not None else default_of(code)},
     }
-
-
-def _level(code: str) -> str:
-    return "error" if code == "RL000" else "warning"
 
 
 def _artifact(path: str, root: Path) -> dict:
@@ -79,7 +77,7 @@ def _result(f: Finding, index: int, fingerprint: str, root: Path) -> dict:
     result = {
         "ruleId": f.code,
         "ruleIndex": index,
-        "level": _level(f.code),
+        "level": f.level,  # SARIF's "error" / "warning" are regr-lint's severities
         "message": {"text": f.message},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},

@@ -17,24 +17,35 @@ from regr_lint.source import SourceError, read_text
 class Sources:
     """The lines of each reported file, read once (notebooks: the joined code cells, the text the
     findings' `line` numbers refer to). Unreadable files, and everything when `enabled` is False
-    (standard input), have no lines."""
+    (standard input), have no lines — unless `texts` gives a path's content as it was linted (the
+    text read from standard input)."""
 
-    def __init__(self, enabled: bool = True) -> None:
+    def __init__(self, enabled: bool = True, texts: dict[str, str | None] | None = None) -> None:
         self.enabled = enabled
         self._lines: dict[str, list[str]] = {}
+        for path, text in (texts or {}).items():
+            if text is not None:
+                self._lines[path] = self._split(path, text)
 
     def lines(self, path: str) -> list[str]:
         if path not in self._lines:
             self._lines[path] = self._read(path) if self.enabled else []
         return self._lines[path]
 
-    @staticmethod
-    def _read(path: str) -> list[str]:
+    @classmethod
+    def _read(cls, path: str) -> list[str]:
         try:
             text = read_text(path)
+        except (SourceError, OSError):
+            return []
+        return cls._split(path, text)
+
+    @staticmethod
+    def _split(path: str, text: str) -> list[str]:
+        try:
             if path.endswith(".ipynb"):
                 text = load(text).text
-        except (SourceError, NotebookError, OSError):
+        except NotebookError:
             return []
         return text.splitlines()
 

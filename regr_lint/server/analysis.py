@@ -21,6 +21,7 @@ from regr_lint import crossmodule, notebook, project_link
 from regr_lint.add_noqa import _with_noqa
 from regr_lint.cli import _Settings, rule_documentation
 from regr_lint.config import Config, ConfigError, Projects
+from regr_lint.severity import assign as severity_assign
 from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_notebook, lint_text
 from regr_lint.finding import Finding
 from regr_lint.fixes import applicable, fix_text
@@ -42,8 +43,8 @@ def lines_of(text: str) -> list[str]:
 
 
 def severity(finding: Finding, rule: object = None) -> str:
-    """'error' or 'warning': the finding's own, else its rule's, else 'error'. The one place the
-    server reads a severity (another change gives findings and rules one)."""
+    """'error' or 'warning': the finding's own (assigned from its project's `severity` table when
+    the lint finishes), else its rule's default, else 'error'. The one place the server reads one."""
     return getattr(finding, "severity", None) or getattr(rule, "severity", None) or "error"
 
 
@@ -117,7 +118,7 @@ class Linter:
         # One file is linted: a finding whose token lies in another module is shown where this
         # file brings it in (as `check FILE` does), and per-file ignores apply to what is shown.
         placed = crossmodule.resolve([f for f in found if f.reported_from or ctx.keep(f)], [ctx.path])
-        result.findings = [f for f in placed if ctx.keep(f)]
+        result.findings = severity_assign([f for f in placed if ctx.keep(f)], ctx.config)
         return result
 
     def lint_python(self, path: str, text: str) -> Result:
