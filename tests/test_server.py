@@ -253,6 +253,22 @@ async def test_settings_change_relints_open_files(client, tmp_path):
     assert _codes(await _published(client, uri, after=mark)) == ["RL101"]
 
 
+async def test_severity_follows_the_rule_and_the_projects_table(client, tmp_path):
+    # RL302 (a network with no nonlinearity) is a warning by default; the project makes RL101 one too
+    linear = ('import keras\nm = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8), keras.layers.Dense(1)])\n'
+              'm.compile(loss="mse", metrics=["accuracy"])\n')
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "pyproject.toml").write_text('[tool.regr-lint.severity]\nRL101 = "warning"\n')
+    (tmp_path / "a" / "pyproject.toml").write_text("[tool.regr-lint]\n")
+    by_default = {str(d.code): d.severity for d in (await _published(client, _open(client, tmp_path / "a" / "t.py",
+                                                                                      linear))).diagnostics}
+    overridden = {str(d.code): d.severity for d in (await _published(client, _open(client, tmp_path / "b" / "t.py",
+                                                                                      linear))).diagnostics}
+    assert by_default == {"RL101": T.DiagnosticSeverity.Error, "RL302": T.DiagnosticSeverity.Warning}
+    assert overridden == {"RL101": T.DiagnosticSeverity.Warning, "RL302": T.DiagnosticSeverity.Warning}
+
+
 MODELS = ('import keras\n\n\ndef build_model():\n    return keras.Sequential([keras.layers.Dense(8, activation="relu"), '
           'keras.layers.Dense(1, activation="{}")])\n')
 TRAIN = 'from models import build_model\n\nmodel = build_model()\nmodel.compile(loss="mse", optimizer="adam")\n'
