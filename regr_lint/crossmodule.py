@@ -41,6 +41,8 @@ def resolve(findings: Iterable[Finding], linted: Iterable[str],
                 continue
         elif f.via is not None:
             placed = f.via
+            if ignored is not None and ignored(placed.path, f.code):
+                continue  # the per-file settings of the file it is brought into
         else:
             continue  # suppressed where the linted file brings it in
         key = (placed.path, placed.line, placed.col, placed.code)

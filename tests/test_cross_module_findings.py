@@ -126,6 +126,19 @@ def test_per_file_ignores_of_the_tokens_file_apply_at_the_token(tmp_path):
     assert res.returncode == 0 and res.stdout == "", res.stdout
 
 
+def test_per_file_ignores_of_the_importing_file_apply_at_the_bring_in_site(tmp_path):
+    # pre-commit passes only train.py: the finding lands there, so train.py's settings decide
+    project(tmp_path)
+    write(tmp_path, "pyproject.toml",
+          "[project]\nname = 'p'\n[tool.regr-lint.per-file-ignores]\n\"train.py\" = [\"RL102\"]\n")
+    for cache in (["--no-cache"], []):  # a fresh run, then one filling and one hitting the cache
+        for _ in range(1 if cache else 2):
+            res = run("check", *cache, "train.py", cwd=tmp_path)
+            assert res.returncode == 0 and res.stdout == "", res.stdout
+    res = run("check", "--no-cache", ".", cwd=tmp_path)  # at the token, models.py's settings count
+    assert lines(res.stdout) == [f"models.py:{HEAD_LINE}:{HEAD_COL}: RL102"], res.stdout
+
+
 def test_a_mistake_wholly_inside_the_other_module_stays_its_own(tmp_path):
     # models.py compiles its own sigmoid head with mse: models.py's finding, reported when it is
     # linted and not again at every script that calls the builder
