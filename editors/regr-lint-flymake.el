@@ -25,7 +25,9 @@
                      (code (match-string 4))
                      (msg (match-string 5))
                      (region (flymake-diag-region source line col)))
-                (push (flymake-make-diagnostic source (car region) (cdr region) :warning
+                ;; a rule whose severity is warning says so first: "RL302 (warning) ..."
+                (push (flymake-make-diagnostic source (car region) (cdr region)
+                                               (if (string-prefix-p "(warning)" msg) :warning :error)
                                                (format "%s %s" code msg))
                       diags)))))
       (kill-buffer out))

@@ -18,6 +18,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 EDITORS = REPO / "editors"
 BUG = 'import keras\nm = keras.Sequential([keras.layers.Dense(1)])\nm.compile(loss="mse", metrics=["accuracy"])\n'
+# RL302 (a warning by default) on line 2, RL101 (an error) on line 3
+LINEAR = ('import keras\nm = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8), keras.layers.Dense(1)])\n'
+          'm.compile(loss="mse", metrics=["accuracy"])\n')
 
 
 def _env():
@@ -45,12 +48,21 @@ def test_neovim_quickfix_from_the_unsaved_buffer(tmp_path):
 def test_emacs_flymake_backend(tmp_path):
     path = tmp_path / "train.py"
     path.write_text(BUG)
-    probe = ('(regr-lint-flymake (lambda (diags &rest _) (dolist (d diags) (princ (format "%d %s\\n" '
-             '(line-number-at-pos (flymake-diagnostic-beg d)) (flymake-diagnostic-text d))))))')
-    proc = subprocess.run(["emacs", "--batch", "-Q", "-l", str(EDITORS / "regr-lint-flymake.el"), str(path),
-                           "--eval", probe], cwd=tmp_path, env=_env(), timeout=60, capture_output=True, text=True)
-    lines = [l for l in proc.stdout.splitlines() if l.strip()]
-    assert len(lines) == 1 and lines[0].startswith("3 RL101 "), proc.stdout + proc.stderr
+    probe = ('(regr-lint-flymake (lambda (diags &rest _) (dolist (d diags) (princ (format "%d %s %s\\n" '
+             '(line-number-at-pos (flymake-diagnostic-beg d)) (flymake-diagnostic-type d) '
+             '(flymake-diagnostic-text d))))))')
+
+    def diagnostics(text: str) -> list[str]:
+        path.write_text(text)
+        proc = subprocess.run(["emacs", "--batch", "-Q", "-l", str(EDITORS / "regr-lint-flymake.el"), str(path),
+                               "--eval", probe], cwd=tmp_path, env=_env(), timeout=60, capture_output=True, text=True)
+        return sorted(l for l in proc.stdout.splitlines() if l.strip())
+
+    lines = diagnostics(BUG)
+    assert len(lines) == 1 and lines[0].startswith("3 :error RL101 "), lines
+    # RL302 (a network with no nonlinearity) is a warning: Flymake shows it as one
+    lines = diagnostics(LINEAR)
+    assert [l.split()[:3] for l in lines] == [["2", ":warning", "RL302"], ["3", ":error", "RL101"]], lines
 
 
 def test_vscode_problem_matcher_reads_the_text_format(tmp_path):
@@ -63,6 +75,16 @@ def test_vscode_problem_matcher_reads_the_text_format(tmp_path):
     m = re.match(pattern["regexp"], proc.stdout.splitlines()[0])
     assert m and m.group(pattern["file"]) == "train.py" and m.group(pattern["code"]) == "RL101"
     assert m.group(pattern["line"]) == "3"
+    # no severity group on an error line: the matcher's own "error"; a warning line says "warning"
+    assert m.group(pattern["severity"]) is None and tasks["tasks"][0]["problemMatcher"]["severity"] == "error"
+    (tmp_path / "train.py").write_text(LINEAR)
+    proc = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--exit-zero", "train.py"],
+                          cwd=tmp_path, capture_output=True, text=True, env=_env())
+    found = {m.group(pattern["code"]): m.group(pattern["severity"])
+             for m in (re.match(pattern["regexp"], line) for line in proc.stdout.splitlines()) if m}
+    assert found == {"RL302": "warning", "RL101": None}, proc.stdout
+    assert all(not m.group(pattern["message"]).startswith("(") for m in
+               (re.match(pattern["regexp"], line) for line in proc.stdout.splitlines()) if m)
 
 
 @pytest.mark.parametrize("editor", [
