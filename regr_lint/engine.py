@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
-from regr_lint.facts.interpreter import keep_module
+from regr_lint.facts.interpreter import is_kept, keep_module
 from regr_lint.facts.names import dotted_name
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
@@ -306,10 +306,12 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
             if key not in seen:
                 seen.add(key)
                 reports.append((rule, rep))
-    if path and columns is None:
+    if path and columns is None and is_kept(module):
+        # Only for a tree kept for the run anyway (this entry must not keep a tree alive): entries
+        # whose tree was let go are dropped with it.
+        for stale in [p for p, (tree, _) in _REPORTS.items() if not is_kept(tree)]:
+            del _REPORTS[stale]
         _REPORTS[os.path.abspath(path)] = (module, frozenset((rule.code, id(rep.node)) for rule, rep in reports))
-        if len(_REPORTS) > 1024:
-            _REPORTS.pop(next(iter(_REPORTS)))
     if not reports:
         return [], module
     elsewhere: list = []  # reports whose node lies in a project module the file imports

@@ -67,6 +67,8 @@ def project_module(path: str) -> Optional[cst.Module]:
             except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
                 module = None
         _MODULES[key] = module
+        if module is not None:
+            _KEPT_IDS.add(id(module))
         _trim()
         if module is not None:
             # Kept for the run: every full collection of the cyclic garbage collector would walk its
@@ -80,6 +82,12 @@ def project_module(path: str) -> Optional[cst.Module]:
 
 _MODULES: dict = {}
 _SCOPES: dict = {}
+_KEPT_IDS: set = set()  # id() of every tree in _MODULES (alive while there, so the ids are theirs)
+
+
+def is_kept(module: cst.Module) -> bool:
+    """Whether `module` is a tree kept for the run (a project module's, see `project_module`)."""
+    return id(module) in _KEPT_IDS
 
 
 def parsed_module(path: str) -> Optional[cst.Module]:
@@ -112,6 +120,7 @@ def keep_module(path: str, text: str, module: cst.Module) -> None:
     except (SourceError, OSError):
         return
     _MODULES[key] = module
+    _KEPT_IDS.add(id(module))
     share(text, module)
     _trim()
 
@@ -122,7 +131,9 @@ def _trim() -> None:
     while len(_MODULES) > _KEPT_MODULES or \
             len(_MODULES) > 1 and sum(k[2] for k, v in _MODULES.items() if v is not None) > _KEPT_BYTES:
         key = next(iter(_MODULES))
-        del _MODULES[key]
+        gone = _MODULES.pop(key)
+        if gone is not None and not any(m is gone for m in _MODULES.values()):
+            _KEPT_IDS.discard(id(gone))
         for read in [k for k in _SCOPES if k[:3] == key]:  # its readings at every depth
             del _SCOPES[read]
         gc.unfreeze()  # what is let go can be collected again (frozen again with the next module)
