@@ -1031,6 +1031,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if not recs:
             return False
         i, kind, value = recs[-1]
+        if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+            return True
         if kind == "append":
             call = value
             return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
@@ -1038,8 +1040,9 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             call, k, n, inner = value
             if _call_name(call) in _LABEL_GENERATORS:
                 return n == 2 and k == 1 and not inner
-            # `x_tr, y_tr = load()` of a data module: the labels it returns, read there
-            found = _project_items(call, ((k, n),) + inner, facts, records)
+            # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
+            # labels it returns, read where it returns them
+            found = _returned_items(call, ((k, n),) + inner, i, facts, records)
             return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
@@ -1092,6 +1095,29 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
         return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
+
+
+_FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _labels_by_writes(name: str, recs: list, facts) -> bool:
+    """`y = np.zeros((n, 1)); y[hit, 0] = 1.0`: an array of zeros (or ones) whose every write since
+    puts a 0 or a 1 into it holds 0/1 labels."""
+    k = len(recs) - 1
+    writes = 0
+    while k >= 0 and recs[k][1] == "assign" and recs[k][2] is None:
+        targets, value = facts.assignments[recs[k][0]]
+        if isinstance(value, cst.AugAssign) or _const(value) not in (0, 1):
+            return False
+        if not targets or not all(isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name)
+                                  and t.value.value == name for t in targets):
+            return False
+        writes += 1
+        k -= 1
+    if not writes or k < 0 or recs[k][1] != "assign":
+        return False
+    fill = recs[k][2]
+    return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
 
 
 def _labels_by_mask(name: str, assignment) -> bool:
