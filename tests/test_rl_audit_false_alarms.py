@@ -237,3 +237,49 @@ def test_script_alone(tmp_path, name, script):
     files = dict(CASES)[name]
     expected = [f for f in _project(tmp_path, files) if f[0] == script]
     assert _lint(tmp_path, script) == expected
+
+
+def test_rl503_keras_src_is_private_not_gone():
+    """keras-tcn: `keras.src.saving` imports on Keras 3 (behind a try/except ImportError with a public
+    fallback): still a private module, but the message must not say it moved or is gone."""
+    from regr_lint.engine import lint_text
+    from regr_lint.registry import load_rules
+
+    source = textwrap.dedent("""\
+        import tensorflow as tf
+        try:
+            from keras.src.saving import register_keras_serializable
+        except ImportError:
+            from tensorflow.keras.saving import register_keras_serializable
+        from keras.engine.input_layer import Input
+    """)
+    found = {f.line: f.message for f in lint_text(source, "layers.py", load_rules()) if f.code == "RL503"}
+    assert set(found) == {3, 6}
+    assert "private source tree" in found[3] and "gone" not in found[3]
+    assert "moved or is gone in Keras 3" in found[6]
+
+
+def test_rl202_float_floor_division(tmp_path):
+    """titu1994/neural-image-assessment: `250000. // batch_size` is 1250.0, a float (Keras 3 raises
+    TypeError); `250000 // batch_size` is an int."""
+    expected = _project(tmp_path, {
+        "data.py": """\
+            import numpy as np
+
+            def batches(batch_size):
+                while True:
+                    yield np.random.rand(batch_size, 10), np.random.rand(batch_size, 1)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import batches
+
+            batch_size = 200
+            model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches(batch_size), steps_per_epoch=(250000. // batch_size), epochs=1,  # expect: RL202
+                      validation_data=batches(batch_size), validation_steps=5000 // batch_size)
+        """,
+    })
+    assert _lint(tmp_path) == expected
