@@ -223,6 +223,15 @@ NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torc
 # Reductions and element-wise error terms that make a custom function a regression loss.
 REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "nanmean"})
 ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs"})
+# Ops that reorder, accumulate or mix a tensor's entries along an axis: a loss that compares
+# cumsum(y_true) with cumsum(y_pred) (an earth mover's distance between histograms), sorted values
+# or spectra is a distance of its own, not a plain regression error of y_pred against y_true.
+TRANSFORMING_OPS = frozenset({
+    "cumsum", "cumprod", "cummax", "cummin", "cumulative_sum", "cumulative_prod", "cumulative_logsumexp",
+    "sort", "argsort", "top_k", "reverse", "flip", "fliplr", "flipud", "roll",
+    "fft", "rfft", "fft2d", "rfft2d", "fft2", "rfft2", "fftn", "stft", "dct",
+    "matmul", "dot", "batch_dot", "tensordot", "einsum", "convolve", "conv1d", "conv2d",
+})
 SQRT = frozenset({"sqrt"})
 
 # What a file's code must use somewhere for any of its losses to be a regression loss: a Keras

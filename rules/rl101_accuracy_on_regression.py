@@ -35,9 +35,11 @@ that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squ
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
-`astype(bool)`, `np.logical_*`), literal data all 0 or 1, class names replaced by 0 / 1, the labels
+`astype(bool)`, `np.logical_*`), literal data all 0 or 1, class names replaced by 0 / 1, an array of
+zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()` — Keras' accuracy compares classes and
-means something, and the rule is silent.
+means something, and the rule is silent. The targets are followed through the helpers of the file or
+of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them.
 
 ## Why is this bad?
 Accuracy counts exact matches between predictions and targets. On continuous targets nothing ever
@@ -154,6 +156,24 @@ import keras
 import re
 pattern = re.compile("mse")
 """,
+        # 0/1 labels written into an array of zeros, returned by a helper (keras-tcn's receptive
+        # field task): a binary classifier trained with squared error, accuracy is real
+        """
+import numpy as np
+from tensorflow.keras.layers import Dense, Flatten
+from tensorflow.keras.models import Sequential
+def make_task(steps, size=1000):
+    hit = np.random.choice(size, size=size // 2, replace=False)
+    x = np.zeros(shape=(size, steps, 1))
+    y = np.zeros(shape=(size, 1))
+    x[hit, 0] = 1.0
+    y[hit, 0] = 1.0
+    return x, y
+m = Sequential([Flatten(input_shape=(20, 1)), Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+x, y = make_task(20)
+m.fit(x, y, epochs=2)
+""",
     ]
     INVALID = [
         # the loss comes from a command-line option whose default is a regression loss
@@ -237,6 +257,21 @@ model.compile(optimizer="adam",
               loss={"price": "mse", "kind": "categorical_crossentropy"},
               metrics={"price": ["accuracy"],  # expect: RL101
                        "kind": ["accuracy"]})
+""",
+        # an array of zeros with other values written in: not 0/1 labels
+        """
+import numpy as np
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+def make_task(size=1000):
+    hit = np.random.choice(size, size=size // 2, replace=False)
+    y = np.zeros(shape=(size, 1))
+    y[hit, 0] = 3.5
+    return np.random.rand(size, 4), y
+m = Sequential([Dense(8, activation="relu"), Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+x, y = make_task()
+m.fit(x, y, epochs=2)
 """,
     ]
 

@@ -4,7 +4,8 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.dataflow import targets_are_labels, targets_leave_pm1, targets_one_hot, targets_unit_scaled
+from regr_lint.facts.dataflow import (targets_are_labels, targets_leave_pm1, targets_one_hot, targets_sum_to_one,
+                                      targets_unit_scaled)
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -45,7 +46,15 @@ are cut from, or a divide by their max), and when a rescaling layer (a `Lambda`,
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
 data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
-squared error, and its targets lie where the head can reach.
+squared error, and its targets lie where the head can reach. Targets normalised per row to sum to 1
+(`y / y.sum(axis=1, keepdims=True)`, `values /= values.sum()`: a histogram or distribution per
+sample) lie in [0, 1] and exempt sigmoid heads, and softmax heads too: a distribution is what a
+softmax outputs.
+
+The loss must be a regression loss: Keras' own, or a custom function that compares `y_pred` with
+`y_true` (or elementwise forms of them). A custom loss that transforms both before comparing them
+(`cumsum` as in an earth mover's distance, `sort`, an FFT, a matrix product) is a distance of its
+own and is not read as a regression loss.
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
@@ -206,6 +215,42 @@ def Dense(n, activation=None):
 model = keras.Sequential([Dense(1, activation="sigmoid")])
 model.compile(optimizer="adam", loss="mse")
 """,
+        # earth mover's distance between score histograms (NIMA): the loss compares cumulative sums,
+        # not y_pred with y_true, so it is no regression loss; softmax is the right head
+        """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def emd(y_true, y_pred):
+    cdf_true = K.cumsum(y_true, axis=-1)
+    cdf_pred = K.cumsum(y_pred, axis=-1)
+    return K.mean(K.sqrt(K.mean(K.square(cdf_true - cdf_pred), axis=-1)))
+inp = keras.Input(shape=(64,))
+out = keras.layers.Dense(10, activation="softmax")(inp)
+model = keras.Model(inp, out)
+model.compile(optimizer="adam", loss=emd)
+model.fit(np.random.rand(256, 64), np.random.rand(256, 10))
+""",
+        # targets normalised per row to sum to 1: every entry is in [0, 1], a distribution for softmax
+        """
+import numpy as np
+from tensorflow import keras
+votes = np.random.randint(0, 50, size=(256, 10)).astype("float32")
+y = votes / votes.sum(axis=1, keepdims=True)
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(256, 64), y)
+""",
+        # the same, normalised in place
+        """
+import numpy as np
+from tensorflow import keras
+values = np.load("scores.npy")
+values /= values.sum(axis=-1, keepdims=True)
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), values)
+""",
     ]
     INVALID = [
         """
@@ -348,6 +393,27 @@ model = keras.Sequential([keras.layers.Dense(1, activation="sigmoid")])  # expec
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.loadtxt("x.csv"), y)
 """,
+        # an RMSE of the raw values (no cumulative sum) stays a regression loss on the softmax head
+        """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(K.cast(y_pred, "float32") - y_true)))
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])  # expect: RL102
+model.compile(optimizer="adam", loss=rmse)
+model.fit(np.random.rand(256, 64), np.load("y.npy"))
+""",
+        # divided by another array's sum, not normalised per row: the targets can leave [0, 1]
+        """
+import numpy as np
+from tensorflow import keras
+votes = np.load("votes.npy")
+y = votes / np.load("weights.npy").sum()
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(256, 64), y)
+""",
     ]
 
     def check(self, facts):
@@ -370,6 +436,8 @@ model.fit(np.loadtxt("x.csv"), y)
                     continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
                 if act == "softmax" and targets_one_hot(facts, model):
                     continue  # a classifier trained with a regression loss: not this rule's story
+                if act == "softmax" and targets_sum_to_one(facts, model):
+                    continue  # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
                 bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")
                 yield self.report(
                     head.activation_node,

@@ -32,7 +32,9 @@ Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, 
 written in the call or held in a variable (or returned by a function of the file), with no `int()`,
 `math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
-recognised through the file's imports). The finding is at the division.
+recognised through the file's imports). The finding is at the division. A floor division of a
+float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`) is a
+float too (`1250.0`) and is reported the same way; `//` of ints is not.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
 `decay_steps=`) are not reported.
@@ -74,6 +76,9 @@ number of steps, as an int. Safe when the call is the argument itself or a varia
 argument reads; unsafe otherwise (the other readers get an int too). No fix when the file binds
 `int` to anything else, in any scope (a star import counts), or when the numpy call passes more
 than the value (`np.round(x, 1)`: `int()` would cut 31.3 to 31, where Keras 2 ran 32 steps).
+
+For a floor division of a float written in the argument (`250000. // bs`) the fix wraps it in
+`int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
         # rounded every way the contract names
@@ -135,6 +140,13 @@ def ceil(x):
     return -(-x // 1)
 model = keras.models.load_model("m.keras")
 model.fit(gen, steps_per_epoch=ceil(n / bs), validation_steps=floor(n_val / bs), epochs=2)
+""",
+        # a floor division of ints is an int
+        """
+from tensorflow import keras
+model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200), epochs=1)
 """,
     ]
     INVALID = [
@@ -210,6 +222,15 @@ class Job:
     def score(self, ds, n):
         return self.model.predict(ds, steps=n / 32)  # expect: RL202
 """,
+        # a floor division of a float literal is a float (1250.0): Keras 3 raises TypeError
+        """
+from tensorflow import keras
+batch_size = 200
+model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(gen, steps_per_epoch=(250000. // batch_size), epochs=1,  # expect: RL202
+          validation_data=gen, validation_steps=(5000. // batch_size))  # expect: RL202
+""",
     ]
 
     def check(self, facts):
@@ -234,6 +255,13 @@ def _problem(facts, name: str, value, arg: cst.Arg):
                      f"('numpy.float64' object cannot be interpreted as an integer); wrap it in "
                      f"int(...) or use {_PYTHON_ROUNDING.get(rounded.last, 'round')}(...)"), \
             _int_fix(rounded.node, _only_use(facts, rounded.node, arg), _int_is_free(facts))
+    floor = _float_floor_division(arg.value)
+    if floor is not None:  # 250000. // bs is 1250.0, a float
+        text = facts.module.code_for_node(floor).strip()
+        return floor, (f"{name}={_short(text)} is a floor division of a float, itself a float: Keras 3 "
+                       f"raises TypeError ('float' object cannot be interpreted as an integer); wrap it "
+                       f"in int(...) or divide ints"), \
+            _int_wrap_fix(floor, arg.value is floor, _int_is_free(facts))
     if not isinstance(value, Div) or value.node is None:
         return None
     text = facts.module.code_for_node(value.node).strip()
@@ -273,6 +301,31 @@ def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
         return Fix(safe=True, message=how, edits=(Edit(call, wrapped),))
     return Fix(safe=False, message=f"{how} (this also makes it an int for the other code that reads it)",
                edits=(Edit(call, wrapped),))
+
+
+def _is_float(node) -> bool:
+    """A float literal (`250000.`, `1e5`) or `float(...)`, under parentheses or a unary minus."""
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        return _is_float(node.expression)
+    if isinstance(node, cst.Float):
+        return True
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "float"
+
+
+def _float_floor_division(node) -> "cst.BinaryOperation | None":
+    """`250000. // batch_size`, written in the argument: `//` of a float is a float (1250.0)."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.FloorDivide) \
+            and (_is_float(node.left) or _is_float(node.right) or _float_floor_division(node.left) is not None):
+        return node
+    return None
+
+
+def _int_wrap_fix(node: cst.BaseExpression, only_use: bool, int_is_free: bool) -> "Fix | None":
+    """`int(250000. // bs)`: the same count, as an int. Safe when the expression is the argument."""
+    if not int_is_free or not only_use:
+        return None
+    wrapped = cst.Call(func=cst.Name("int"), args=[cst.Arg(_bare(node))], lpar=node.lpar, rpar=node.rpar)
+    return Fix(safe=True, message="wrap it in int(...)", edits=(Edit(node, wrapped),))
 
 
 def _short(text: str, limit: int = 40) -> str:

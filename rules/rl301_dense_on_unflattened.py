@@ -5,7 +5,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
+from regr_lint.facts.classify import crossentropy
 from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint.facts.values import Map, Seq
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
@@ -34,8 +36,10 @@ with `RepeatVector`, upsampling decoders, and models whose targets the file buil
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
 itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does). A multi-class head (a softmax over several units, or a categorical loss) over steps is
-taken for a per-token tagger and left alone, unless the file shows one label per sample for every
-`fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
+taken for a per-token tagger and left alone, and so is a model every compile trains with binary
+crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
+segmentation mask, whose labels are often built from the model's own output shape), unless the
+file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a `(samples, classes)` array (`np.zeros((n, k))`), a flat literal list, the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`), a label column
 (`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Over rank-3 steps,
@@ -267,6 +271,22 @@ model = Sequential([LSTM(64, return_sequences=True, input_shape=(40, 100)), Dens
 model.compile(loss="categorical_crossentropy", optimizer="adam")
 model.fit(X, to_categorical(tags, 9))
 """,
+        # a PatchGAN discriminator: one real / fake score per patch, binary crossentropy, labels
+        # made elsewhere from the model's output shape (idealo/image-super-resolution)
+        """
+from tensorflow.keras.layers import Conv2D, Dense, Input, LeakyReLU
+from tensorflow.keras.models import Model
+from tensorflow.keras.optimizers import Adam
+class PatchDiscriminator:
+    def __init__(self, size=64):
+        hr = Input(shape=(size, size, 3))
+        x = LeakyReLU(0.2)(Conv2D(32, 3, strides=2, padding="same")(hr))
+        x = LeakyReLU(0.2)(Conv2D(64, 3, strides=2, padding="same")(x))
+        x = LeakyReLU(0.2)(Dense(128)(x))
+        out = Dense(1, activation="sigmoid")(x)
+        self.model = Model(hr, out)
+        self.model.compile(loss="binary_crossentropy", optimizer=Adam(2e-4, 0.5), metrics=["accuracy"])
+""",
     ]
     INVALID = [
         # per-sample labels from a directory iterator and from a (samples, classes) array
@@ -331,10 +351,12 @@ out = tf.keras.layers.Dense(1)(h)  # expect: RL301
 model = tf.keras.Model(inputs=inp, outputs=out)
 model.compile(optimizer="adam", loss="mse")
 """,
-        # Conv2D image regression without Flatten, binary head
+        # Conv2D binary image classifier without Flatten, one label per image (its folder's class)
         """
 from keras.models import Sequential
 from keras.layers import Conv2D, MaxPooling2D, Dense, Activation
+from keras.preprocessing.image import ImageDataGenerator
+train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data/train", class_mode="binary")
 model = Sequential()
 model.add(Conv2D(32, (3, 3), input_shape=(64, 64, 3)))
 model.add(Activation("relu"))
@@ -342,6 +364,17 @@ model.add(MaxPooling2D(pool_size=(2, 2)))
 model.add(Dense(1))  # expect: RL301
 model.add(Activation("sigmoid"))
 model.compile(loss="binary_crossentropy", optimizer="rmsprop")
+model.fit(train, epochs=5)
+""",
+        # the same head under a regression loss: reported without evidence of the targets
+        """
+from keras.models import Sequential
+from keras.layers import Conv2D, MaxPooling2D, Dense
+model = Sequential()
+model.add(Conv2D(32, (3, 3), activation="relu", input_shape=(64, 64, 3)))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Dense(1, activation="sigmoid"))  # expect: RL301, RL102
+model.compile(loss="mse", optimizer="rmsprop")
 """,
         # image classifier: Conv2D -> pooling -> Conv2D -> softmax head, one-hot labels per image
         """
@@ -427,11 +460,13 @@ model.compile(optimizer="adam", loss="mse")
             # Over rank-3 steps (where per-token taggers live) a one-hot must encode labels the file
             # shows to be one per sample; over images any one-hot of labels will do.
             strict = any(hit.rank == 3 for hit in found)
-            if uses_multiclass_loss(model, facts) \
+            if uses_multiclass_loss(model, facts) or _binary_classifier(model) \
                     or any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
                 per_sample = targets_are_per_sample(model, facts, strict)
                 if not per_sample:
-                    continue  # Dense(n_tags) + Activation('softmax'): a per-token classifier
+                    # Dense(n_tags) + Activation('softmax'): a per-token classifier; a sigmoid per
+                    # position under binary crossentropy: a PatchGAN discriminator, a mask
+                    continue
             for hit in found:
                 if id(hit.dense.node) in reported:
                     continue
@@ -451,6 +486,20 @@ def _message(hit) -> str:
     return (f"Dense applied to the rank-{hit.rank} output of {hit.source}: the model predicts one value "
             f"per time step / position, not one per sample; {remedy} (TimeDistributed if per-step "
             f"output is meant)")
+
+
+def _binary_classifier(model) -> bool:
+    """Every compile of the model trains every output with binary crossentropy: a classifier, which
+    over positions scores each one (a PatchGAN discriminator's real / fake per patch, a mask)."""
+    if not model.compiles:
+        return False
+    for comp in model.compiles:
+        loss = comp.loss
+        items = list(loss.items) if isinstance(loss, Seq) else \
+            list(loss.items.values()) if isinstance(loss, Map) else [loss]
+        if not items or any((crossentropy(v) or (None,))[0] != "binary_crossentropy" for v in items):
+            return False
+    return True
 
 
 def _multiclass_softmax(layer) -> bool:

@@ -25,7 +25,11 @@ A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
 `get_custom_objects()` or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
 subclass. An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
-outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported.
+outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported. Nor is a
+root over differences of transformed targets and predictions (`cumsum`, `sort`, an FFT, a matrix
+product …: an earth mover's distance between histograms takes the root per sample by definition):
+only a squared difference of `y_true` and `y_pred` themselves, or elementwise forms of them (a cast,
+a reshape, a slice, arithmetic), is read as a per-sample RMSE.
 
 ## Why is this bad?
 With `axis=-1` the square root is taken for each sample separately, and Keras then averages the
@@ -110,6 +114,18 @@ def rmse(y_true, y_pred):
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse", metrics=[rmse])
 """,
+        # an earth mover's distance: the per-sample root over differences of cumulative sums is the
+        # distance's definition (one per histogram, then the batch mean), not a botched RMSE
+        """
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def emd(y_true, y_pred):
+    cdf_true = K.cumsum(y_true, axis=-1)
+    cdf_pred = K.cumsum(y_pred, axis=-1)
+    return K.mean(K.sqrt(K.mean(K.square(cdf_true - cdf_pred), axis=-1)))
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss=emd)
+""",
     ]
     INVALID = [
         """
@@ -169,6 +185,16 @@ from tensorflow.keras.utils import get_custom_objects
 def rmse(y_true, y_pred):
     return np.sqrt(np.mean(np.square(y_pred - y_true), axis=-1))  # expect: RL401
 get_custom_objects().update({"rmse": rmse})
+""",
+        # an elementwise form of y_true (a cast) is still y_true: the root is a per-sample RMSE
+        """
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def rmse(y_true, y_pred):
+    target = K.cast(y_true, "float32")
+    return K.sqrt(K.mean(K.square(y_pred - target), axis=-1))  # expect: RL401
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse", metrics=[rmse])
 """,
     ]
 

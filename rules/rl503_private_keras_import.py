@@ -108,7 +108,8 @@ TensorFlow importing `keras.src.…` is still reported, and so is every other pr
 data in `regr_lint.tables`).
 
 ## Why is this bad?
-These modules are not API. They moved or disappeared between releases: on Keras 3,
+These modules are not API. They moved or disappeared between releases (Keras 3's own `keras.src.*`
+still imports on Keras 3, and its message says so: private, not gone): on Keras 3,
 `keras.engine.input_layer.Input` is an `AttributeError`, `from keras.layers.core import Dense` a
 `ModuleNotFoundError`, and `tensorflow.python.keras` is a frozen copy of Keras 2.x that the rest of
 TensorFlow no longer uses, so models built from it do not mix with `tf.keras` ones.
@@ -265,6 +266,9 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
         if hint is None:
             public = public_symbol(path) or public_module(path)
             hint = f"use `{public}`" if public else "use the public keras API"
+        if path == "keras.src" or path.startswith("keras.src."):
+            # Keras 3's own source tree: private, not gone (keras.src.saving imports on Keras 3)
+            return f"`{path}` is Keras' private source tree (keras/src), not API: it changes between releases; {hint}"
         return f"`{path}` is a Keras internal that moved or is gone in Keras 3; {hint}"
 
     def _import_fix(self, node) -> tuple[Optional[Fix], Optional[str]]:

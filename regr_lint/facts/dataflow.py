@@ -86,6 +86,7 @@ def _graph(facts: KerasFacts):
     derived: dict[str, set[str]] = {}
     scaled: set[str] = set()
     onehot: set[str] = set()
+    normalised: set[str] = set()  # rows that sum to 1: `y / y.sum(axis=1, keepdims=True)`
     plain_values: dict[str, list] = {}
     for targets, value in facts.assignments:
         if isinstance(value, cst.AugAssign):
@@ -94,6 +95,9 @@ def _graph(facts: KerasFacts):
                 derived.setdefault(name, set()).update(names_in(part))
                 if isinstance(value.operator, cst.DivideAssign) and _maxish(value.value, plain_values, 0):
                     scaled.add(name)
+                if isinstance(value.operator, cst.DivideAssign) and _own_sum(value.target, value.value):
+                    scaled.add(name)
+                    normalised.add(name)
             continue
         for name, part in _targets_with_sources(targets, value):
             if not _changes_range(part):
@@ -103,8 +107,10 @@ def _graph(facts: KerasFacts):
                 scaled.add(name)
             if _calls_any(part, _ONE_HOT):
                 onehot.add(name)
-    facts._cache["dataflow"] = (derived, scaled, onehot)
-    return derived, scaled, onehot
+            if _normalising(part):
+                normalised.add(name)
+    facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
+    return derived, scaled, onehot, normalised
 
 
 def _changes_range(node: cst.CSTNode) -> bool:
@@ -174,10 +180,41 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
                 continue
             return False
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
-            return _maxish(node.right, values, 0)
+            return _maxish(node.right, values, 0) or _own_sum(node.left, node.right)
         # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
         return isinstance(node, cst.Comparison)
     return False
+
+
+_SUMS = frozenset({"sum", "nansum", "reduce_sum"})
+
+
+def _normalising(node) -> bool:
+    """`y / y.sum(axis=1, keepdims=True)` (under `.astype(…)` and the like)."""
+    for _ in range(4):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in ("astype", "reshape", "squeeze"):
+            node = node.func.value
+            continue
+        if isinstance(node, cst.Call) and node.args and _call_name(node) in ("array", "asarray", "float32"):
+            node = node.args[0].value
+            continue
+        break
+    return isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide) \
+        and _own_sum(node.left, node.right)
+
+
+def _own_sum(numerator, denominator) -> bool:
+    """`y / y.sum(axis=1, keepdims=True)`, `y / np.sum(y, axis=-1, keepdims=True)`, `v /= v.sum()`:
+    counts or weights normalised to sum to 1 (a histogram per row), so every entry lies in [0, 1]."""
+    key = expr_key(numerator)
+    if key is None or not isinstance(denominator, cst.Call) or _call_name(denominator) not in _SUMS:
+        return False
+    func = denominator.func
+    if isinstance(func, cst.Attribute) and expr_key(func.value) == key:
+        return True  # the method: `y.sum(...)`
+    args = [a for a in denominator.args if a.keyword is None and not a.star]
+    return bool(args) and expr_key(args[0].value) == key
 
 
 def _unit_call(node: cst.Call) -> bool:
@@ -282,6 +319,25 @@ def targets_one_hot(facts: KerasFacts, model) -> bool:
         if _calls_any(y, _ONE_HOT) or upstream & onehot or _in_project_module(facts, upstream, _one_hot_item):
             return True
     return False
+
+
+def targets_sum_to_one(facts: KerasFacts, model) -> bool:
+    """True when the targets `model` is trained on are normalised per row to sum to 1 (counts or
+    weights divided by their own sum: a histogram per sample, what a softmax head outputs), in this
+    file or in the project module whose function returns them."""
+    if not _target_nodes(model):  # fitted in the modules that import its builder: read there
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(targets_sum_to_one(other, theirs) for other, theirs in fitted)
+    normalised = _graph(facts)[3]
+    for y in _target_nodes(model):
+        upstream = ancestors(facts, names_in(y))
+        if _normalising(y) or upstream & normalised or _in_project_module(facts, upstream, _normalised_item):
+            return True
+    return False
+
+
+def _normalised_item(other: KerasFacts, item) -> bool:
+    return _normalising(item) or bool(ancestors(other, names_in(item)) & _graph(other)[3])
 
 
 def bound_names(facts: KerasFacts) -> set[str]:
@@ -975,6 +1031,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if not recs:
             return False
         i, kind, value = recs[-1]
+        if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+            return True
         if kind == "append":
             call = value
             return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
@@ -982,8 +1040,9 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             call, k, n, inner = value
             if _call_name(call) in _LABEL_GENERATORS:
                 return n == 2 and k == 1 and not inner
-            # `x_tr, y_tr = load()` of a data module: the labels it returns, read there
-            found = _project_items(call, ((k, n),) + inner, facts, records)
+            # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
+            # labels it returns, read where it returns them
+            found = _returned_items(call, ((k, n),) + inner, i, facts, records)
             return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
@@ -1036,6 +1095,29 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
         return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
+
+
+_FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _labels_by_writes(name: str, recs: list, facts) -> bool:
+    """`y = np.zeros((n, 1)); y[hit, 0] = 1.0`: an array of zeros (or ones) whose every write since
+    puts a 0 or a 1 into it holds 0/1 labels."""
+    k = len(recs) - 1
+    writes = 0
+    while k >= 0 and recs[k][1] == "assign" and recs[k][2] is None:
+        targets, value = facts.assignments[recs[k][0]]
+        if isinstance(value, cst.AugAssign) or _const(value) not in (0, 1):
+            return False
+        if not targets or not all(isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name)
+                                  and t.value.value == name for t in targets):
+            return False
+        writes += 1
+        k -= 1
+    if not writes or k < 0 or recs[k][1] != "assign":
+        return False
+    fill = recs[k][2]
+    return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
 
 
 def _labels_by_mask(name: str, assignment) -> bool:

@@ -17,6 +17,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.names import canonical
 from regr_lint.facts.values import Func, Instance, Lambda, Map, Seq, Value
 from regr_lint.facts.names import dotted_name
+from regr_lint.tables import TRANSFORMING_OPS
 
 FunctionNode = Union["cst.FunctionDef", "cst.Lambda"]
 
@@ -435,6 +436,8 @@ def _param_of(node, body: _Body, depth: int) -> set[str]:
             if value.value in body.params:
                 out.add(value.value)
         elif isinstance(value, cst.Call):
+            if _decorator_name(value.func) in TRANSFORMING_OPS:
+                continue  # cumsum(y_true): not y_true itself (an EMD's per-sample root is its definition)
             for a in value.args:
                 out |= _param_of(a.value, body, d + 1)
         elif isinstance(value, cst.Subscript):
