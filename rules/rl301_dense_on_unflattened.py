@@ -40,7 +40,7 @@ taken for a per-token tagger and left alone, and so is a model every compile tra
 crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
 segmentation mask, whose labels are often built from the model's own output shape), unless the
 file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
-transform, a `(samples, classes)` array (`np.zeros((n, k))`), a flat literal list, the labels of a
+transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat literal list, the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`), a label column
 (`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
@@ -365,6 +365,20 @@ model.add(Dense(1))  # expect: RL301
 model.add(Activation("sigmoid"))
 model.compile(loss="binary_crossentropy", optimizer="rmsprop")
 model.fit(train, epochs=5)
+""",
+        # a Conv1D binary classifier without Flatten: np.eye(n, 1) is one label per sample
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Conv1D, Dense, MaxPooling1D
+x = np.empty([24, 30, 1])
+labels = np.eye(24, 1)
+model = Sequential()
+model.add(Conv1D(64, 3, activation="relu", input_shape=(30, 1)))
+model.add(MaxPooling1D(pool_size=4))
+model.add(Dense(1, activation="sigmoid"))  # expect: RL301
+model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+model.fit(x, labels, batch_size=24, epochs=20)
 """,
         # the same head under a regression loss: reported without evidence of the targets
         """

@@ -661,6 +661,8 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
         if name in _ARRAY_MAKERS and node.args and isinstance(node.args[0].value, (cst.Tuple, cst.List)) \
                 and node.args[0].keyword is None and len(node.args[0].value.elements) == 2:
             return True  # np.zeros((n, k)): a (samples, classes) target
+        if name == "eye" and len([a for a in node.args if a.keyword is None and not a.star]) == 2:
+            return True  # np.eye(n, k): an (n, k) array, one row per sample
         if name in ("array", "asarray") and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
             return _literal_depth(node.args[0].value) == 1
         if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
