@@ -50,13 +50,13 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND):
+    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS):
         memo.clear()
 
 
 def project_for(path: str) -> Optional[ProjectIndex]:
     root = None if _OFF else project_root(path)
-    if root is None:
+    if root is None or _inside_keras(path, root):
         return None
     index = _INDEXES.get(root)
     if index is None:
@@ -69,10 +69,26 @@ def project_for(path: str) -> Optional[ProjectIndex]:
 _KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras"})
 
 
+_KERAS_DIRS: dict[str, bool] = {}
+
+
+def _inside_keras(path: str, root: str) -> bool:
+    """Whether `path` lies inside Keras' or TensorFlow's own packages within its project (the keras
+    sdist's keras/, the TensorFlow wheel's tensorflow/): such a file is Keras itself — what it
+    imports is Keras, never a project module to read. (A checkout that is merely kept in a folder
+    named keras is not: only the folders below the project root count.)"""
+    here = os.path.dirname(os.path.abspath(path))
+    known = _KERAS_DIRS.get(here)
+    if known is None:
+        below = os.path.relpath(here, root).split(os.sep)
+        known = _KERAS_DIRS[here] = bool(_KERAS_PACKAGES.intersection(below))
+    return known
+
+
 def importable(path: str) -> bool:
     """Whether another file's analysis may read `path` as a project module (a file of a project,
     not inside Keras' or TensorFlow's own packages)."""
-    return project_for(path) is not None and not _KERAS_PACKAGES.intersection(os.path.abspath(path).split(os.sep))
+    return project_for(path) is not None
 
 
 # The modules an import statement names, read off the text (no parse: this runs in the pre-check,
