@@ -430,7 +430,7 @@ class Interpreter:
         except (OSError, ValueError):
             return False
         if path is None:
-            return False
+            return self._import_submodules(base, level, node, scope)
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
         if isinstance(node.names, cst.ImportStar):
@@ -458,6 +458,38 @@ class Interpreter:
                 scope.vars[local] = bound[local] = _own_copy(value) if value is not None else UNKNOWN
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
+        return True
+
+    def _import_submodules(self, base: Optional[str], level: int, node: cst.ImportFrom, scope: Scope) -> bool:
+        """`from utils import losses` where `utils` is a folder of the project without __init__.py (a
+        namespace package), `from . import losses` beside no __init__.py: the names that are
+        submodules of the project are bound to them; the others stay unknown (the package is the
+        project's, not an installed one). False when none of the names is a project module."""
+        if isinstance(node.names, cst.ImportStar):
+            return False
+        subs: dict[int, str] = {}
+        for i, alias in enumerate(node.names):
+            if not isinstance(alias.name, cst.Name):
+                continue
+            named = f"{base}.{alias.name.value}" if base else alias.name.value
+            try:
+                sub = self.project.module_file(named, self.path, level)
+            except (OSError, ValueError):
+                sub = None
+            if sub is not None and sub != os.path.abspath(self.path):
+                subs[i] = sub
+        if not subs:
+            return False
+        for i, alias in enumerate(node.names):
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                else alias.name.value
+            if i in subs:
+                scope.vars[local] = ModuleV(subs[i], node)
+                self.facts.project_imports.append((subs[i], node, {local: scope.vars[local]}))
+            else:
+                scope.vars[local] = UNKNOWN
         return True
 
     def _defined_elsewhere(self, base: Optional[str], name: str, level: int, node, importing: str = ""
