@@ -1267,6 +1267,154 @@ CASES = [
             model.fit(np.random.rand(64, 4), np.random.randint(0, 2, (64, 1)), epochs=2)
         """,
     }, None),
+    # models.py builds, trainer.py (no Keras) fits, train.py wires them and names no Keras itself
+    ("RL202-RL501-trainer-and-models-modules", {
+        "models.py": """\
+            import keras
+
+
+            def build():
+                model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "trainer.py": """\
+            def train(model, flow, n, batch_size):
+                return model.fit_generator(flow, steps_per_epoch=n / batch_size, epochs=3)  # expect: RL501, RL202
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+            from trainer import train
+
+
+            def flow(bs):
+                while True:
+                    yield np.random.rand(bs, 3), np.random.rand(bs, 1)
+
+
+            train(build(), flow(16), 1000, 16)
+        """,
+    }, "the engine's pre-checks want a token and a name of RL501 / RL202 (or Keras) in train.py itself"),
+    ("RL202-RL501-valid-trainer-and-models-modules", {
+        "models.py": """\
+            import keras
+
+
+            def build():
+                model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "trainer.py": """\
+            def train(model, flow, n, batch_size):
+                return model.fit(flow, steps_per_epoch=n // batch_size, epochs=3)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+            from trainer import train
+
+
+            def flow(bs):
+                while True:
+                    yield np.random.rand(bs, 3), np.random.rand(bs, 1)
+
+
+            train(build(), flow(16), 1000, 16)
+        """,
+    }, None),
+    # a wrapper class of another module builds `self.model` and fits it in its own `fit(x, y)`; the
+    # script compiles `fc.model` and hands its raw targets to `fc.fit`
+    ("RL102-wrapper-fit-method", {
+        "puller.py": """\
+            from keras.layers import Dense, LSTM
+            from keras.models import Sequential
+
+
+            class Forecaster(object):
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = None
+
+                def build_model(self):
+                    self.model = Sequential()
+                    self.model.add(LSTM(16, input_shape=self.input_shape))
+                    self.model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+
+                def fit(self, x, y, **kwargs):
+                    self.model.fit(x, y, **kwargs)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit(x, prices, epochs=2)
+        """,
+    }, None),
+    # the same wrapper fitted on min-max scaled targets, and one whose fit scales them itself
+    ("RL102-valid-wrapper-fit-method-scaled-targets", {
+        "puller.py": """\
+            from keras.layers import Dense, LSTM
+            from keras.models import Sequential
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class Forecaster(object):
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = None
+
+                def build_model(self):
+                    self.model = Sequential()
+                    self.model.add(LSTM(16, input_shape=self.input_shape))
+                    self.model.add(Dense(1, activation="sigmoid"))
+
+                def fit(self, x, y, **kwargs):
+                    self.model.fit(x, y, **kwargs)
+
+                def fit_scaled(self, x, y):
+                    y = MinMaxScaler().fit_transform(y)
+                    self.model.fit(x, y)
+        """,
+        "train.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+            scaled = MinMaxScaler().fit_transform(prices)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit(x, scaled, epochs=2)
+        """,
+        "train_raw.py": """\
+            import numpy as np
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit_scaled(x, prices)
+        """,
+    }, None),
     # RL501: the trainer imports no Keras and calls fit_generator on the model it is given
     ("RL501-trainer-without-keras", {
         "trainer.py": """\
