@@ -35,8 +35,25 @@ def project_root(path: str) -> Optional[str]:
             config_path, pyproject, git = _PROJECTS._resolve(here)
         except (OSError, ValueError, ConfigError):  # a broken configuration is the CLI's to report
             config_path, pyproject, git = None, None, None
-        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) or here
+        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) \
+            or _unmarked_root(here)
     return found
+
+
+def _unmarked_root(here: str) -> str:
+    """The root of a file no configuration, pyproject.toml or git repository claims (a project
+    exported without them): the folder above the nearest `src` folder it lies in, whose imports are
+    rooted at src/ (`PYTHONPATH=src python src/trainer/train.py` importing `handlers.model_builder`;
+    the index searches `<root>/src`), else the file's own folder."""
+    probe = here
+    for _ in range(8):
+        if os.path.basename(probe) == "src":
+            return os.path.dirname(probe)
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    return here
 
 
 # Reading across modules switched off (benchmarks/compare.py measures what the project index adds
