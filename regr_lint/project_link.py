@@ -35,8 +35,25 @@ def project_root(path: str) -> Optional[str]:
             config_path, pyproject, git = _PROJECTS._resolve(here)
         except (OSError, ValueError, ConfigError):  # a broken configuration is the CLI's to report
             config_path, pyproject, git = None, None, None
-        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) or here
+        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) \
+            or _unmarked_root(here)
     return found
+
+
+def _unmarked_root(here: str) -> str:
+    """The root of a file no configuration, pyproject.toml or git repository claims (a project
+    exported without them): the folder above the nearest `src` folder it lies in, whose imports are
+    rooted at src/ (`PYTHONPATH=src python src/trainer/train.py` importing `handlers.model_builder`;
+    the index searches `<root>/src`), else the file's own folder."""
+    probe = here
+    for _ in range(8):
+        if os.path.basename(probe) == "src":
+            return os.path.dirname(probe)
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    return here
 
 
 # Reading across modules switched off (benchmarks/compare.py measures what the project index adds
@@ -97,11 +114,39 @@ _FROM = re.compile(r"^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import\b", re.M)
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.M)
 
 
-def _named_modules(text: str) -> list[tuple[Optional[str], int]]:
-    out = [(m.group(2) or None, len(m.group(1))) for m in _FROM.finditer(text)]
+_NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def _named_modules(text: str) -> list[tuple[Optional[str], int, tuple[str, ...]]]:
+    """(module, leading dots, the names a `from` statement imports) of each import statement."""
+    out = [(m.group(2) or None, len(m.group(1)), _from_names(text, m.end())) for m in _FROM.finditer(text)]
     for m in _IMPORT.finditer(text):
-        out.extend((part.split()[0], 0) for part in m.group(1).split(",") if part.strip())
+        out.extend((part.split()[0], 0, ()) for part in m.group(1).split(",") if part.strip())
     return out
+
+
+def _from_names(text: str, start: int) -> tuple[str, ...]:
+    """The names `from x import a, b as c` / `import (a,\n b)` imports (`a`, `b`), read from the text
+    after `import`: any of them may be a submodule (`from mypkg import losses`)."""
+    rest = text[start:start + 2000]
+    stripped = rest.lstrip(" \t")
+    if stripped.startswith("("):
+        body = stripped[1:].partition(")")[0]
+        body = "\n".join(line.partition("#")[0] for line in body.splitlines())
+    else:
+        lines = []
+        for line in rest.splitlines():  # a backslash continues the statement
+            code = line.partition("#")[0]
+            lines.append(code.rstrip().rstrip("\\"))
+            if not code.rstrip().endswith("\\"):
+                break
+        body = " ".join(lines).partition(";")[0]
+    names = []
+    for part in body.split(","):
+        m = _NAME.match(part.strip())
+        if m:
+            names.append(m.group(0))
+    return tuple(names)
 
 
 def _project_imports(path: str, text: str, tree=None) -> list[str]:
@@ -118,12 +163,36 @@ def _project_imports(path: str, text: str, tree=None) -> list[str]:
         if tree is not None:
             deps = index.imports_of(here, tree, _KERAS_PACKAGES)  # the engine's parse, not a second one
         else:
-            deps = [found for module, level in _named_modules(text)
-                    if (module or level) and (level or module.split(".")[0] not in _KERAS_PACKAGES)
-                    for found in [index.module_file(module, here, level)] if found]
+            deps = []
+            for module, level, names in _named_modules(text):
+                if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
+                    continue
+                found = index.module_file(module, here, level)
+                if found:
+                    deps.append(found)
+                deps.extend(_submodules(index, here, module, level, found, names))
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+
+
+def _submodules(index: ProjectIndex, here: str, module: Optional[str], level: int, found: Optional[str],
+                names: tuple[str, ...]) -> list[str]:
+    """The submodules among the names `from <module> import <names>` imports: `from mypkg import
+    losses`, `from . import losses`, a namespace package's `from utils import losses` (no
+    `__init__.py`): the module read for `losses.rmse` is mypkg/losses.py. Only below a package (or
+    its folder): `from models import build` looks nothing up."""
+    out = []
+    for name in names[:16]:
+        if found is not None:
+            sub = index.module_file(f"{module}.{name}" if module else name, here, level) \
+                if os.path.basename(found) == "__init__.py" else None
+        else:
+            # no module file: a relative `from . import x` without __init__.py, or a namespace package
+            sub = index.module_file(f"{module}.{name}" if module else name, here, level)
+        if sub is not None and sub != found:
+            out.append(sub)
+    return out
 
 
 _STAR = re.compile(r"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*", re.M)

@@ -344,3 +344,42 @@ def test_a_fit_inside_a_trainer_that_imports_no_keras_is_judged_by_itself(tmp_pa
                                             'Dense(32, activation="relu"), Dense(784, activation="sigmoid")'))
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert res.returncode == 0 and res.stdout == "", res.stdout
+
+
+# A project exported without pyproject.toml, configuration or .git, its imports rooted at src/
+# (`PYTHONPATH=src python src/trainer/train.py`): the root is the folder above src/.
+SRC_BUILDER = textwrap.dedent("""\
+    from tensorflow import keras
+
+
+    def build(n_features):
+        inp = keras.Input(shape=(n_features,))
+        out = keras.layers.Dense(1, activation="{act}")(keras.layers.Dense(16, activation="relu")(inp))
+        return keras.Model(inp, out)
+""")
+SRC_TRAIN = textwrap.dedent("""\
+    import numpy as np
+
+    from handlers.model_builder import build
+
+    model = build(4)
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(np.random.rand(100, 4), 1000.0 * np.random.rand(100, 1), epochs=1)
+""")
+
+
+def test_imports_rooted_at_src_without_a_project_marker(tmp_path):
+    write(tmp_path, "src/handlers/model_builder.py", SRC_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "src/trainer/train.py", SRC_TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == ["src/handlers/model_builder.py:6:33: RL102"], res.stdout + res.stderr
+    res = run("check", "--no-cache", "src/trainer/train.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["src/trainer/train.py:5:9: RL102"], res.stdout + res.stderr
+    assert "(at src/handlers/model_builder.py:6)" in res.stdout
+
+
+def test_imports_rooted_at_src_without_a_project_marker_valid_linear_head(tmp_path):
+    write(tmp_path, "src/handlers/model_builder.py", SRC_BUILDER.format(act="linear"))
+    write(tmp_path, "src/trainer/train.py", SRC_TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [], res.stdout + res.stderr

@@ -1079,6 +1079,342 @@ CASES = [
             model.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
         """,
     }, None),
+    # the usual split: the model from models.py, the RMSE from losses.py, train.py naming no Keras
+    ("RL401-losses-and-models-modules", {
+        "losses.py": """\
+            from tensorflow.keras import backend as K
+
+
+            def rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                inp = keras.Input(shape=(n,))
+                return keras.Model(inp, keras.layers.Dense(1)(keras.layers.Dense(16, activation="relu")(inp)))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from losses import rmse
+            from models import build
+
+            model = build(4)
+            model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+            model.fit(np.load("x.npy"), np.load("y.npy"), epochs=1)
+        """,
+    }, "the engine's token pre-check wants one of RL401's tokens (keras, mean, sqrt) in train.py itself"),
+    ("RL401-valid-losses-and-models-modules-batch-rmse", {
+        "losses.py": """\
+            from tensorflow.keras import backend as K
+
+
+            def rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true)))
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                inp = keras.Input(shape=(n,))
+                return keras.Model(inp, keras.layers.Dense(1)(keras.layers.Dense(16, activation="relu")(inp)))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from losses import rmse
+            from models import build
+
+            model = build(4)
+            model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+            model.fit(np.load("x.npy"), np.load("y.npy"), epochs=1)
+        """,
+    }, None),
+    # a submodule imported by name from its package: `losses.rmse` is mypkg/losses.py's
+    ("RL101-RL102-RL401-from-package-import-submodule", {
+        "mypkg/__init__.py": "",
+        "mypkg/losses.py": """\
+            import keras.backend as K
+
+
+            def rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+            from mypkg import losses
+
+            inp = Input(shape=(3,))
+            out = Dense(1, activation="sigmoid")(Dense(16, activation="relu")(inp))  # expect: RL102
+            model = Model(inp, out)
+            model.compile(optimizer="adam", loss=losses.rmse, metrics=["accuracy"])  # expect: RL101
+            model.fit(np.random.rand(100, 3), 500.0 * np.random.rand(100, 1), epochs=2)
+        """,
+    }, None),
+    ("RL101-RL102-RL401-valid-from-package-import-submodule", {
+        "mypkg/__init__.py": "",
+        "mypkg/losses.py": """\
+            import keras.backend as K
+
+
+            def rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true)))
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+            from mypkg import losses
+
+            inp = Input(shape=(3,))
+            out = Dense(1)(Dense(16, activation="relu")(inp))
+            model = Model(inp, out)
+            model.compile(optimizer="adam", loss=losses.rmse, metrics=["mae"])
+            model.fit(np.random.rand(100, 3), 500.0 * np.random.rand(100, 1), epochs=2)
+        """,
+    }, None),
+    # `from . import losses` in a package's own module
+    ("RL401-from-dot-import-submodule", {
+        "trainer/__init__.py": "",
+        "trainer/losses.py": """\
+            import tensorflow as tf
+
+
+            def rmse(y_true, y_pred):
+                return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "trainer/task.py": """\
+            import tensorflow as tf
+
+            from . import losses as L
+
+
+            def fit(x, y):
+                model = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu"), tf.keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss=L.rmse)
+                return model.fit(x, y, epochs=3)
+        """,
+    }, None),
+    ("RL401-valid-from-dot-import-submodule", {
+        "trainer/__init__.py": "",
+        "trainer/losses.py": """\
+            import tensorflow as tf
+
+
+            def rmse(y_true, y_pred):
+                return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=0))
+        """,
+        "trainer/task.py": """\
+            import tensorflow as tf
+
+            from . import losses as L
+
+
+            def fit(x, y):
+                model = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu"), tf.keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss=L.rmse)
+                return model.fit(x, y, epochs=3)
+        """,
+    }, None),
+    # a folder without __init__.py (a namespace package): `from utils import (losses,)`
+    ("RL102-namespace-package-submodule", {
+        "utils/losses.py": """\
+            import keras.backend as K
+
+
+            def mse(y_true, y_pred):
+                return K.mean(K.square(y_pred - y_true), axis=-1)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+
+            from utils import (
+                losses,  # the project's
+            )
+
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss=losses.mse)
+            model.fit(np.random.rand(64, 4), 80.0 * np.random.rand(64, 1), epochs=2)
+        """,
+    }, None),
+    ("RL102-valid-namespace-package-submodule", {
+        "utils/losses.py": """\
+            from keras import ops
+
+
+            def bce(y_true, y_pred):
+                return ops.mean(ops.binary_crossentropy(y_true, y_pred), axis=-1)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+
+            from utils import (
+                losses,  # the project's
+            )
+
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss=losses.bce)
+            model.fit(np.random.rand(64, 4), np.random.randint(0, 2, (64, 1)), epochs=2)
+        """,
+    }, None),
+    # models.py builds, trainer.py (no Keras) fits, train.py wires them and names no Keras itself
+    ("RL202-RL501-trainer-and-models-modules", {
+        "models.py": """\
+            import keras
+
+
+            def build():
+                model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "trainer.py": """\
+            def train(model, flow, n, batch_size):
+                return model.fit_generator(flow, steps_per_epoch=n / batch_size, epochs=3)  # expect: RL501, RL202
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+            from trainer import train
+
+
+            def flow(bs):
+                while True:
+                    yield np.random.rand(bs, 3), np.random.rand(bs, 1)
+
+
+            train(build(), flow(16), 1000, 16)
+        """,
+    }, "the engine's pre-checks want a token and a name of RL501 / RL202 (or Keras) in train.py itself"),
+    ("RL202-RL501-valid-trainer-and-models-modules", {
+        "models.py": """\
+            import keras
+
+
+            def build():
+                model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "trainer.py": """\
+            def train(model, flow, n, batch_size):
+                return model.fit(flow, steps_per_epoch=n // batch_size, epochs=3)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+            from trainer import train
+
+
+            def flow(bs):
+                while True:
+                    yield np.random.rand(bs, 3), np.random.rand(bs, 1)
+
+
+            train(build(), flow(16), 1000, 16)
+        """,
+    }, None),
+    # a wrapper class of another module builds `self.model` and fits it in its own `fit(x, y)`; the
+    # script compiles `fc.model` and hands its raw targets to `fc.fit`
+    ("RL102-wrapper-fit-method", {
+        "puller.py": """\
+            from keras.layers import Dense, LSTM
+            from keras.models import Sequential
+
+
+            class Forecaster(object):
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = None
+
+                def build_model(self):
+                    self.model = Sequential()
+                    self.model.add(LSTM(16, input_shape=self.input_shape))
+                    self.model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+
+                def fit(self, x, y, **kwargs):
+                    self.model.fit(x, y, **kwargs)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit(x, prices, epochs=2)
+        """,
+    }, None),
+    # the same wrapper fitted on min-max scaled targets, and one whose fit scales them itself
+    ("RL102-valid-wrapper-fit-method-scaled-targets", {
+        "puller.py": """\
+            from keras.layers import Dense, LSTM
+            from keras.models import Sequential
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class Forecaster(object):
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = None
+
+                def build_model(self):
+                    self.model = Sequential()
+                    self.model.add(LSTM(16, input_shape=self.input_shape))
+                    self.model.add(Dense(1, activation="sigmoid"))
+
+                def fit(self, x, y, **kwargs):
+                    self.model.fit(x, y, **kwargs)
+
+                def fit_scaled(self, x, y):
+                    y = MinMaxScaler().fit_transform(y)
+                    self.model.fit(x, y)
+        """,
+        "train.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+            scaled = MinMaxScaler().fit_transform(prices)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit(x, scaled, epochs=2)
+        """,
+        "train_raw.py": """\
+            import numpy as np
+
+            from puller import Forecaster
+
+            x = np.random.rand(64, 10, 3)
+            prices = 100.0 + 20.0 * np.random.randn(64, 1)
+
+            fc = Forecaster(input_shape=(10, 3))
+            fc.build_model()
+            fc.model.compile(loss="mse", optimizer="adam")
+            fc.fit_scaled(x, prices)
+        """,
+    }, None),
     # RL501: the trainer imports no Keras and calls fit_generator on the model it is given
     ("RL501-trainer-without-keras", {
         "trainer.py": """\

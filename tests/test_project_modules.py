@@ -102,3 +102,31 @@ def test_an_import_cycle_ends(tmp_path):
                                 "m.compile(optimizer=OPTIMIZER, loss=LOSS, metrics=['accuracy'])\n")
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert res.returncode == 1 and codes(res.stdout) == ["RL101"], res.stdout + res.stderr
+
+
+def test_the_names_a_from_import_brings_in_are_read_off_the_text():
+    from regr_lint.project_link import _named_modules
+
+    text = textwrap.dedent("""\
+        from mypkg import (losses as L,  # ours
+                           metrics)
+        from . import data, models
+        from utils import plots \\
+            , nets
+        import numpy as np, config
+    """)
+    assert _named_modules(text) == [("mypkg", 0, ("losses", "metrics")), (None, 1, ("data", "models")),
+                                    ("utils", 0, ("plots", "nets")), ("numpy", 0, ()), ("config", 0, ())]
+
+
+def test_editing_a_submodule_imported_from_its_package_relints_the_importer(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "mypkg/__init__.py", "")
+    losses = write(tmp_path, "mypkg/losses.py", LOSSES)
+    write(tmp_path, "train.py", TRAIN_PKG.replace("from .losses import rmse", "from mypkg import losses")
+          .replace("loss=rmse", "loss=losses.rmse"))
+    first = run("check", "train.py", cwd=tmp_path)
+    assert codes(first.stdout) == ["RL101"], first.stdout + first.stderr
+    losses.write_text(LOSSES_CLASSIFICATION)
+    second = run("check", "train.py", cwd=tmp_path)
+    assert codes(second.stdout) == [], second.stdout  # not the cached result of the old losses.py

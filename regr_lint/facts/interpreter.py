@@ -249,6 +249,9 @@ class Interpreter:
         self.depth = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.pending: list[tuple[Func, Optional[Instance]]] = []
+        # Another module's functions this file's code calls, innermost last: (the depth its body runs
+        # at, {parameter: the argument's expression at the call here}, that call).
+        self.lifts: list[tuple[int, dict, cst.Call, cst.FunctionDef]] = []
         self.read_classes: set[int] = set()  # project modules' classes whose methods were queued
         self.analyzed: set[int] = set()
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
@@ -441,7 +444,7 @@ class Interpreter:
         except (OSError, ValueError):
             return False
         if path is None:
-            return False
+            return self._import_submodules(base, level, node, scope)
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
         if isinstance(node.names, cst.ImportStar):
@@ -469,6 +472,38 @@ class Interpreter:
                 scope.vars[local] = bound[local] = _own_copy(value) if value is not None else UNKNOWN
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
+        return True
+
+    def _import_submodules(self, base: Optional[str], level: int, node: cst.ImportFrom, scope: Scope) -> bool:
+        """`from utils import losses` where `utils` is a folder of the project without __init__.py (a
+        namespace package), `from . import losses` beside no __init__.py: the names that are
+        submodules of the project are bound to them; the others stay unknown (the package is the
+        project's, not an installed one). False when none of the names is a project module."""
+        if isinstance(node.names, cst.ImportStar):
+            return False
+        subs: dict[int, str] = {}
+        for i, alias in enumerate(node.names):
+            if not isinstance(alias.name, cst.Name):
+                continue
+            named = f"{base}.{alias.name.value}" if base else alias.name.value
+            try:
+                sub = self.project.module_file(named, self.path, level)
+            except (OSError, ValueError):
+                sub = None
+            if sub is not None and sub != os.path.abspath(self.path):
+                subs[i] = sub
+        if not subs:
+            return False
+        for i, alias in enumerate(node.names):
+            if not isinstance(alias.name, cst.Name):
+                continue
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                else alias.name.value
+            if i in subs:
+                scope.vars[local] = ModuleV(subs[i], node)
+                self.facts.project_imports.append((subs[i], node, {local: scope.vars[local]}))
+            else:
+                scope.vars[local] = UNKNOWN
         return True
 
     def _defined_elsewhere(self, base: Optional[str], name: str, level: int, node, importing: str = ""
@@ -1176,7 +1211,34 @@ class Interpreter:
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
             if not any(t.node is call for t in model.foreign_trainings):
                 model.foreign_trainings.append(self.training(meth, args, call))
+            self._lift_training(model, meth, args, call)
         return UNKNOWN
+
+    def _lift_training(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> None:
+        """`fc.fit(x, prices)` here, whose method (another module's) runs `self.model.fit(x, y)` on
+        its own parameters untouched: the model is trained on this file's `x` and `prices`, a
+        training of this file at that call (its targets are this file's data flow). Only one call
+        deep, only when both data arguments are parameters the method never rebinds."""
+        if not self.lifts or meth not in tables.TRAIN_METHODS or meth.endswith("_generator") \
+                or self.foreign_code != self.own_foreign + 1:
+            return
+        depth, sites, site, fdef = self.lifts[-1]
+        if depth != self.depth:
+            return
+        theirs = self.training(meth, args, call)
+        x, y = theirs.x_node, theirs.y_node
+        if not (isinstance(x, cst.Name) and isinstance(y, cst.Name) and x.value in sites and y.value in sites) \
+                or x.value == y.value:  # `fit(images, images)` there is that module's to answer for
+            return
+        validation = [(sites[vx.value], sites[vy.value]) for vx, vy in theirs.validation
+                      if isinstance(vx, cst.Name) and isinstance(vy, cst.Name)
+                      and vx.value in sites and vy.value in sites]
+        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if isinstance(n, cst.Name)}
+        if _rebound(fdef, names) or any(t.node is site for t in model.trainings):
+            return
+        ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
+        ours.at = theirs.at
+        model.trainings.append(ours)
 
     def training(self, meth: str, args: Args, call: cst.Call) -> Training:
         xname = "generator" if meth.endswith("_generator") else "x"
@@ -1215,6 +1277,9 @@ class Interpreter:
         self.depth += 1
         self.active.add(id(fdef))
         foreign = getattr(func.scope, "origin", None) is not None
+        lifted = foreign and call is not None and not standalone and self.foreign_code == self.own_foreign
+        if lifted:  # this file's code calls into another module's: where its parameters come from here
+            self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
         self.foreign_code += foreign
         try:
             scope = Scope(func.scope)
@@ -1231,6 +1296,8 @@ class Interpreter:
             self.depth -= 1
             self.active.discard(id(fdef))
             self.foreign_code -= foreign
+            if lifted:
+                self.lifts.pop()
 
     def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
         # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
@@ -1269,6 +1336,57 @@ class Interpreter:
         for star in (params.star_arg, params.star_kwarg):
             if isinstance(star, cst.Param):
                 scope.vars[star.name.value] = UNKNOWN
+
+
+def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance]) -> dict:
+    """{parameter name: the expression the call passes it}, for arguments written one by one (none
+    when a `*args` / `**kwargs` spread makes the order unknown)."""
+    if args.star:
+        return {}
+    positional = list(params.posonly_params) + list(params.params)
+    if inst is not None and positional:
+        positional = positional[1:]
+    out = {}
+    for i, param in enumerate(positional):
+        name = param.name.value
+        arg = args.pos[i][1] if i < len(args.pos) else args.kw[name][1] if name in args.kw else None
+        if arg is not None and not arg.star:
+            out[name] = arg.value
+    for param in params.kwonly_params:
+        arg = args.kw[param.name.value][1] if param.name.value in args.kw else None
+        if arg is not None and not arg.star:
+            out[param.name.value] = arg.value
+    return out
+
+
+def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
+    """Whether the body of `fdef` assigns any of `names` (then a parameter is not the caller's value)."""
+    stack: list = [fdef.body]
+    while stack:
+        node = stack.pop()
+        targets: list = []
+        if isinstance(node, cst.AssignTarget):
+            targets = [node.target]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor)):
+            targets = [node.target]
+        elif isinstance(node, cst.NamedExpr):
+            targets = [node.target]
+        elif isinstance(node, cst.AsName):
+            targets = [node.name]
+        elif isinstance(node, (cst.Global, cst.Nonlocal, cst.Del)):
+            return True
+        for target in targets:
+            pending = [target]
+            while pending:
+                t = pending.pop()
+                if isinstance(t, cst.Name) and t.value in names:
+                    return True
+                if isinstance(t, (cst.Tuple, cst.List)):
+                    pending.extend(e.value for e in t.elements)
+                elif isinstance(t, cst.StarredElement):
+                    pending.append(t.value)
+        stack.extend(node.children)
+    return False
 
 
 def _attribute_spine(node):
