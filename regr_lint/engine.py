@@ -28,7 +28,7 @@ from regr_lint.rewrite import import_index, import_statement, imports_module, is
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.textmap import TextMap
-from regr_lint.vocabulary import code_vocabulary, satisfies, shares_a_part
+from regr_lint.vocabulary import KERAS_NAMES, code_vocabulary, satisfies, shares_a_part
 
 PARSE_ERROR = "RL000"
 PARSE_ERROR_NAME = "parse-error"
@@ -156,7 +156,10 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
         return tok in text or (keras and tok == "keras") or tok in imported
 
     def own(tok) -> bool:
-        return tok in text if isinstance(tok, str) else any(t in text for t in tok)
+        # "keras" counts as the file's own when the project modules it imports bring Keras in
+        # (train.py compiling what models.build() returns with losses.rmse names no Keras)
+        return (tok in text or tok == "keras" and "keras" in imported) if isinstance(tok, str) \
+            else any(t in text for t in tok)
 
     # With imported sources, the file itself must hold one of a rule's tokens: a finding that
     # concerns this file has a part here (the model a trainer module fits, the `compile` of a model
@@ -261,7 +264,8 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         imported = imported_vocabulary(path, text, tree) if path else None
         if imported:
             own, vocab = vocab, Vocabularies((vocab, *imported.parts))
-            active = [r for r in active if satisfies(r.names, vocab) and shares_a_part(r.names, own)]
+            keras_imported = any(not part.isdisjoint(KERAS_NAMES) for part in imported.parts)
+            active = [r for r in active if satisfies(r.names, vocab) and shares_a_part(r.names, own, keras_imported)]
         else:
             active = [r for r in active if satisfies(r.names, vocab)]
     del tree

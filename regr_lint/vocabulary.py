@@ -18,6 +18,9 @@ SAME_DATA = "(x, x)"
 COMPILED = "compile(loss)"
 # Stands for the power operator (`e ** 2`, `m ** 0.5`), which rules recognise like a call.
 POWER = "**"
+# Stands for "the file calls something": a file of imports and constants only (a package's
+# __init__.py re-exporting Keras code, a config module) cannot put a model and its training together.
+CALLS = "()"
 
 
 # Fields that never hold a node worth visiting: names and values (read directly where needed),
@@ -77,6 +80,7 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
         elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
             add(node.name)
         elif kind is ast.Call:
+            add(CALLS)
             if type(node.func) is ast.Attribute and node.func.attr == "compile" \
                     or type(node.func) is ast.Name and node.func.id == "compile":
                 if _compiles_a_loss(node):
@@ -95,15 +99,17 @@ def satisfies(names: tuple, vocab: set[str]) -> bool:
 
 
 # A file's own code naming one of these uses Keras itself (a model it builds, a layer it imports).
-_KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
+KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
 
 
-def shares_a_part(names: tuple, own: set[str]) -> bool:
+def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False) -> bool:
     """Whether a file whose imported modules complete a rule's `names` holds a part of them itself:
-    one of the identifiers the rule needs, or Keras (the model a trainer module fits). A module that
-    only imports and calls project code (a package's `__init__.py`, a test of a block) holds none:
-    the modules it imports report their own."""
-    return not own.isdisjoint(_KERAS_NAMES) or any(
+    one of the identifiers the rule needs, or Keras (the model a trainer module fits) — its own, or
+    a project module's it calls into (`model = models.build()` compiled with `losses.rmse`, a model
+    handed to a trainer module: the mistake is put together here). A module that calls nothing (a
+    package's `__init__.py` re-exporting Keras code) holds none: the modules it names report their
+    own."""
+    return not own.isdisjoint(KERAS_NAMES) or (keras_imported and CALLS in own) or any(
         (n in own) if isinstance(n, str) else not own.isdisjoint(n) for n in names)
 
 
