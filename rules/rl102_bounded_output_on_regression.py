@@ -89,6 +89,22 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # targets MinMax-scaled, reshaped and indexed, then windowed: still in [0, 1]
+        """
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+df = pd.read_csv("flow.csv")
+scaler = MinMaxScaler(feature_range=(0, 1)).fit(df["flow"].values.reshape(-1, 1))
+flow = scaler.transform(df["flow"].values.reshape(-1, 1)).reshape(1, -1)[0]
+rows = np.array([flow[i - 12: i + 1] for i in range(12, len(flow))])
+x, y = rows[:, :-1].reshape(-1, 12, 1), rows[:, -1]
+model = Sequential([LSTM(64, input_shape=(12, 1)), Dense(1, activation="sigmoid")])
+model.compile(loss="mse", optimizer="rmsprop")
+model.fit(x, y, epochs=10)
+""",
         # a classifier trained with squared error on 0/1 labels: the sigmoid fits its targets
         """
 import numpy as np

@@ -165,7 +165,10 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
     """`scaler.fit_transform(y)` with a [0, 1] MinMaxScaler, `y / y.max()`, `(y - lo) / (hi - lo)`
     with hi a max, `x / 255.`: the value itself (not a shifted or stretched copy) lands in [0, 1]."""
     values = values or {}
-    for _ in range(4):
+    for _ in range(6):
+        if isinstance(node, cst.Subscript):
+            node = node.value  # `scaler.transform(v).reshape(1, -1)[0]`: an element keeps the range
+            continue
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls:
                 return True
