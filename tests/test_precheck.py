@@ -132,6 +132,7 @@ def _reference_vocabulary(tree: ast.AST) -> set[str]:
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             out.add(node.name)
         elif isinstance(node, ast.Call):
+            out.add(v.CALLS)
             if getattr(node.func, "attr", getattr(node.func, "id", None)) == "compile" and v._compiles_a_loss(node):
                 out.add(COMPILED)
             if v._passes_same_data(node):
