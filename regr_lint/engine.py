@@ -261,7 +261,10 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         vocab = code_vocabulary(tree)
         if path and importable(path):
             remember_vocabulary(path, text, vocab)
-        imported = imported_vocabulary(path, text, tree) if path else None
+        # The vocabularies of the modules it imports only matter when its own leaves a rule's
+        # names unmet (with them met here, every rule would keep its place either way).
+        short = any(not r.names or not satisfies(r.names, vocab) for r in active)
+        imported = imported_vocabulary(path, text) if path and short else None
         if imported:
             own, vocab = vocab, Vocabularies((vocab, *imported.parts))
             keras_imported = any(not part.isdisjoint(KERAS_NAMES) for part in imported.parts)

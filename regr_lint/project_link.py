@@ -7,7 +7,6 @@ re-lints `train.py`).
 One index per project root per process."""
 from __future__ import annotations
 
-import ast
 import hashlib
 import os
 import re
@@ -16,6 +15,7 @@ from typing import Optional
 from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex
 from regr_lint.source import SourceError, read_bytes
+from regr_lint.vocabulary import code_only, text_vocabulary
 
 _PROJECTS = Projects()  # only its root search is used here: no settings are read
 _INDEXES: dict[str, ProjectIndex] = {}
@@ -149,10 +149,9 @@ def _from_names(text: str, start: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _project_imports(path: str, text: str, tree=None) -> list[str]:
-    """The project modules the file at `path` imports, Keras' and TensorFlow's own packages left out.
-    With CPython's `tree` of the file, read from it (every import, also `from pkg import sub`);
-    without, from the text's import statements (no parse)."""
+def _project_imports(path: str, text: str) -> list[str]:
+    """The project modules the file at `path` imports, Keras' and TensorFlow's own packages left out,
+    from the text's import statements (no parse; an import shown in a docstring is no import)."""
     if "import" not in text:
         return []
     index = project_for(path)
@@ -160,20 +159,24 @@ def _project_imports(path: str, text: str, tree=None) -> list[str]:
         return []
     here = os.path.abspath(path)
     try:
-        if tree is not None:
-            deps = index.imports_of(here, tree, _KERAS_PACKAGES)  # the engine's parse, not a second one
-        else:
-            deps = []
-            for module, level, names in _named_modules(text):
-                if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
-                    continue
-                found = index.module_file(module, here, level)
-                if found:
-                    deps.append(found)
-                deps.extend(_submodules(index, here, module, level, found, names))
+        deps = _imports_in(index, here, text)
+        if deps:  # read again without the strings: were some only shown in a docstring?
+            deps = _imports_in(index, here, code_only(text))
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+
+
+def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:
+    deps = []
+    for module, level, names in _named_modules(text):
+        if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
+            continue
+        found = index.module_file(module, here, level)
+        if found:
+            deps.append(found)
+        deps.extend(_submodules(index, here, module, level, found, names))
+    return deps
 
 
 def _submodules(index: ProjectIndex, here: str, module: Optional[str], level: int, found: Optional[str],
@@ -203,7 +206,7 @@ def imports_keras_through_project(path: str, text: str) -> bool:
     through its own imports): Keras' names arrive without the file naming Keras. Only star imports
     are asked about — a file that imports single names of a module and never names Keras itself is
     not analysed (yet): following every such file costs more than it finds."""
-    if not _STAR.search(text):
+    if not _STAR.search(text) or not _STAR.search(code_only(text)):
         return False
     deps = _project_imports(path, text)
     if not deps:
@@ -308,8 +311,8 @@ def remember_vocabulary(path: str, text: str, vocab: set) -> None:
         return
     key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
     try:
-        if key not in _VOCABULARIES and _text_of(key[0]) == text:  # not an editor's unsaved text
-            _VOCABULARIES[key] = frozenset(vocab)
+        if _text_of(key[0]) == text:  # not an editor's unsaved text
+            _VOCABULARIES[key] = frozenset(vocab)  # exact: it replaces one read off the text
     except (SourceError, OSError):
         pass
 
@@ -333,16 +336,16 @@ class Vocabularies:
         return any(self.parts)
 
 
-def imported_vocabulary(path: str, text: str, tree=None) -> Optional[Vocabularies]:
-    """The identifiers the project modules this file imports use in code (regr_lint.vocabulary): what
-    its imported names may stand for, for the names pre-check. None when it imports none."""
-    from regr_lint.parsing import without_gc
-    from regr_lint.vocabulary import code_vocabulary
-
-    if not _project_imports(path, text, tree):
+def imported_vocabulary(path: str, text: str) -> Optional[Vocabularies]:
+    """The identifiers the project modules this file imports use (regr_lint.vocabulary): what its
+    imported names may stand for, for the names pre-check. None when it imports none. A module the
+    run has linted already gives its code vocabulary; any other, one read off its text — a
+    superset, at a tenth of the cost of parsing a module the run may never need."""
+    deps = _imported_modules(path, text)
+    if not deps:
         return None
     out: list = []
-    for dep in _imported_modules(path, text):
+    for dep in deps:
         try:
             st = os.stat(dep)
         except OSError:
@@ -351,10 +354,8 @@ def imported_vocabulary(path: str, text: str, tree=None) -> Optional[Vocabularie
         vocab = _VOCABULARIES.get(key)
         if vocab is None:
             try:
-                with without_gc():  # a tree holds no cycles: nothing for the collector to find
-                    dep_tree = ast.parse(read_bytes(dep))
-                vocab = frozenset(code_vocabulary(dep_tree))
-            except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+                vocab = frozenset(text_vocabulary(_text_of(dep)))
+            except (SourceError, OSError):
                 vocab = frozenset()
             _VOCABULARIES[key] = vocab
         out.append(vocab)

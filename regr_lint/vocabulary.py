@@ -7,6 +7,7 @@ times CPython's parse) a file must also use, in code, the identifiers a rule dec
 from __future__ import annotations
 
 import ast
+import re
 
 # Constants longer than this are prose (docstrings, messages), not names a rule could resolve.
 _MAX_NAME_CONSTANT = 64
@@ -144,3 +145,53 @@ def _compiles_a_loss(call: ast.Call) -> bool:
     if len(call.args) > 1 or any(type(a) is ast.Starred for a in call.args):
         return True
     return any(kw.arg is None or kw.arg in _COMPILE_KEYWORDS for kw in call.keywords)
+
+
+# String literals and comments, found left to right (the first to open wins, so a `#` in a string
+# and a quote in a comment are read as Python does).
+_NOT_CODE = re.compile("|".join((
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*(?:"""|$)',  # a triple-quoted string (unclosed: to the end)
+    r"'''(?:[^'\\]|\\[\s\S]|'(?!''))*(?:'''|$)",
+    r'"(?:[^"\\\n]|\\.)*"',
+    r"'(?:[^'\\\n]|\\.)*'",
+    r"#[^\n]*",
+)))
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def code_only(text: str) -> str:
+    """`text` with its string literals emptied and its comments dropped (lines kept): the import
+    statements read off a text are those outside them (a docstring showing `from d2l import
+    tensorflow as d2l` imports nothing)."""
+    if '"""' not in text and "'''" not in text and "#" not in text:
+        return text  # a one-line string cannot hold a line that starts with `from` or `import`
+    return _NOT_CODE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def text_vocabulary(text: str) -> set[str]:
+    """What `code_vocabulary` finds, read off the text without a parse (a tenth of the cost): the
+    identifiers outside strings and comments, the short string constants (also lower-cased), and
+    the stand-ins a parse would decide — CALLS, SAME_DATA, COMPILED, POWER — whenever they may
+    hold. A superset but for strings split in parts (`"binary_" "crossentropy"`); for the modules a
+    file imports, which the run may never parse."""
+    constants: set[str] = set()
+
+    def drop(m: re.Match) -> str:
+        found = m.group(0)
+        if found[0] != "#":
+            body = found[3:-3] if found[:3] in ('"""', "'''") else found[1:-1]
+            if len(body) <= _MAX_NAME_CONSTANT:
+                constants.add(body)
+                constants.add(body.lower())
+        return "\n" * found.count("\n")
+
+    code = _NOT_CODE.sub(drop, text)
+    vocab = set(_IDENTIFIER.findall(code))
+    vocab |= constants
+    if "(" in code:
+        vocab.update((CALLS, SAME_DATA))
+    if "compile" in vocab:
+        vocab.add(COMPILED)
+    if "**" in code:
+        vocab.add(POWER)
+    return vocab

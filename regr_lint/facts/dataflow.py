@@ -605,35 +605,31 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
     from regr_lint.tables import TRAIN_METHODS
 
     project = facts._cache.get("project")
-    if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer"):
-        return []
-    home = _imported_builder_module(facts, model.node)
-    if home is not None:
-        # the importers' interpreters read that module from the very parse the node is in
-        path, twin = home, model.node
+    if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer") \
+            or not model.in_function:
+        return []  # a model made at a module's top level is that module's own to fit
+    if model.home is not None:
+        # built by another module's function this file called: the importers read that module from
+        # the very parse the node is in
+        path, twin = os.path.abspath(model.home), model.node
         importers = _importers(facts, path, project)
     else:
         path = os.path.abspath(facts.path)
         importers = _importers(facts, path, project)  # cheap: asked first, the walk below is not
         if not importers:
             return []
-        steps = _steps_in_functions(facts.module, model.node)
-        if steps is None:
-            return []
-        try:
-            # the importers read this file from their own parse of it: the node sits at the same steps
-            twin = _nodes_along(project_module(path), steps)[-1]
-        except (IndexError, AttributeError):
-            return []
+        tree = project_module(path)
+        if tree is facts.module:
+            twin = model.node  # this file's parse is the one kept for its importers
+        else:  # the importers read another parse of it (an editor's buffer is linted): the same steps
+            steps = _steps_in_functions(facts.module, model.node)
+            try:
+                twin = _nodes_along(tree, steps)[-1]
+            except (IndexError, AttributeError, TypeError):
+                return []
     if importers:
         # what a cache entry of this file must also follow: the scripts read and what they import
-        read = _READ_BESIDE.setdefault(os.path.abspath(facts.path), set())
-        for importer in importers:
-            read.add(importer)
-            try:
-                read.update(project.dependencies(importer))
-            except (OSError, ValueError, SyntaxError, RecursionError):
-                pass
+        _READ_BESIDE.setdefault(os.path.abspath(facts.path), (project, set()))[1].update(importers)
         if len(_READ_BESIDE) > 4096:
             _READ_BESIDE.pop(next(iter(_READ_BESIDE)))
     out = []
@@ -653,25 +649,16 @@ def modules_read_beside(path: str) -> list[str]:
     """The project modules the last analysis of `path` read that it does not import: the scripts
     beside a builder module that fit its model, and the modules they import. A cached result of
     `path` is valid only while these are unchanged too (editing `data.py` changes what `models.py`'s
-    sigmoid head is judged on)."""
-    return sorted(_READ_BESIDE.get(os.path.abspath(path), ()))
-
-
-def _imported_builder_module(facts: KerasFacts, node) -> Optional[str]:
-    """The file of the project module whose function, imported by this file, built `node` in its own
-    body; None when no such function did."""
-    from regr_lint.facts.interpreter import project_module
-
-    for path, name in sorted(set(facts._cache.get("project_functions", {}).values())):
-        fdef = _top_function(path, name)
-        if fdef is not None and _steps_to(fdef, node) is not None:
-            return os.path.abspath(path)
-    for path in sorted(set(facts._cache.get("project_module_names", {}).values())):
-        tree = project_module(path)  # `import models` then `models.build()`: any of its functions
-        for stmt in tree.body if tree is not None else ():
-            if isinstance(stmt, cst.FunctionDef) and _steps_to(stmt, node) is not None:
-                return os.path.abspath(path)
-    return None
+    sigmoid head is judged on). Asked only when a result is cached: a run without a cache never
+    follows the scripts' imports."""
+    project, importers = _READ_BESIDE.get(os.path.abspath(path), (None, ()))
+    read = set(importers)
+    for importer in importers:
+        try:
+            read.update(project.dependencies(importer))
+        except (OSError, ValueError, SyntaxError, RecursionError):
+            pass
+    return sorted(read)
 
 
 def _steps_in_functions(module, node) -> Optional[tuple]:

@@ -248,6 +248,7 @@ class Interpreter:
         self.budget = INLINE_BUDGET
         self.depth = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
+        self.running: list[Optional[str]] = []  # the module (None: this file) of each function running
         self.pending: list[tuple[Func, Optional[Instance]]] = []
         # Another module's functions this file's code calls, innermost last: (the depth its body runs
         # at, {parameter: the argument's expression at the call here}, that call).
@@ -1179,6 +1180,8 @@ class Interpreter:
         if model is None:
             model = KerasModel(kind, node)
             model.cls = cls
+            if self.running:
+                model.in_function, model.home = True, self.running[-1]
             self.models[id(node)] = model
             self.facts.models.append(model)
         elif kind == "sequential":
@@ -1281,6 +1284,7 @@ class Interpreter:
         if lifted:  # this file's code calls into another module's: where its parameters come from here
             self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
         self.foreign_code += foreign
+        self.running.append(getattr(func.scope, "origin", None))
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
@@ -1296,6 +1300,7 @@ class Interpreter:
             self.depth -= 1
             self.active.discard(id(fdef))
             self.foreign_code -= foreign
+            self.running.pop()
             if lifted:
                 self.lifts.pop()
 

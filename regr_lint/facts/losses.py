@@ -268,9 +268,22 @@ def _names(facts: KerasFacts, fn: Optional[FunctionNode] = None) -> _Names:
         if origin is not None:
             from regr_lint.facts.interpreter import project_module
 
-            module = project_module(origin) or cst.Module(body=[])
+            module = project_module(origin)
+            if module is None:
+                module = cst.Module(body=[])
+            else:  # a losses.py every file of the project imports: its imports are read once
+                found = _FOREIGN_NAMES.get(id(module))
+                if found is None or found[0] is not module:
+                    found = _FOREIGN_NAMES[id(module)] = (module, _Names(module))
+                    if len(_FOREIGN_NAMES) > 32:
+                        _FOREIGN_NAMES.pop(next(iter(_FOREIGN_NAMES)))
+                facts._cache[key] = found[1]
+                return found[1]
         facts._cache[key] = _Names(module)
     return facts._cache[key]
+
+
+_FOREIGN_NAMES: dict = {}  # id(a project module's tree) -> (that tree, its _Names)
 
 
 

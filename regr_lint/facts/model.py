@@ -75,6 +75,11 @@ class KerasModel:
     # rules that judge a call by itself (RL201's `fit(x, x)`) read them.
     foreign_trainings: list = field(default_factory=list)
     cls: object = None  # the ClassV of a subclassed model
+    # Where its construction node lies, as the interpreter met it: built while a function ran
+    # (`in_function`), and `home`, the project module of that function when it is another module's
+    # (None: this file) — the builder module whose importers may be what fits it.
+    in_function: bool = False
+    home: Optional[str] = None
     calls: list = field(default_factory=list)  # MethodCall, every method called on the model
 
     def heads(self) -> list[Head]:
