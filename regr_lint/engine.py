@@ -152,14 +152,16 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
     (no parse needed to know). `keras`: the file reaches Keras through a project module, so the
     token "keras" counts as present; `imported`: the tokens found in the sources of the project
     modules it imports, where a token may be instead (a model built in models.py, compiled here)."""
+    present = _present(text, rules)
+
     def has(tok: str) -> bool:
-        return tok in text or (keras and tok == "keras") or tok in imported
+        return tok in present or (keras and tok == "keras") or tok in imported
 
     def own(tok) -> bool:
         # "keras" counts as the file's own when the project modules it imports bring Keras in
         # (train.py compiling what models.build() returns with losses.rmse names no Keras)
-        return (tok in text or tok == "keras" and "keras" in imported) if isinstance(tok, str) \
-            else any(t in text for t in tok)
+        return (tok in present or tok == "keras" and "keras" in imported) if isinstance(tok, str) \
+            else any(t in present for t in tok)
 
     # With imported sources, the file itself must hold one of a rule's tokens: a finding that
     # concerns this file has a part here (the model a trainer module fits, the `compile` of a model
@@ -168,6 +170,21 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
     return [r for r in rules if r.applies_to(path) and all(
         has(tok) if isinstance(tok, str) else any(has(t) for t in tok) for tok in r.tokens)
         and (not imported or any(own(tok) for tok in r.tokens))]
+
+
+_PRESENT: list = [None, frozenset(), frozenset()]  # the text last asked about, tokens searched, found
+
+
+def _present(text: str, rules: Sequence[Rule]) -> frozenset:
+    """The tokens of `rules` that occur in `text`, each searched once per text (the pre-checks ask
+    several times about the file being linted, for all rules and for some)."""
+    wanted = _tokens_of(rules)
+    if _PRESENT[0] is not text:
+        _PRESENT[:] = [text, wanted, frozenset(t for t in wanted if t in text)]
+    elif not wanted <= _PRESENT[1]:
+        more = wanted - _PRESENT[1]
+        _PRESENT[1:] = [_PRESENT[1] | more, _PRESENT[2] | {t for t in more if t in text}]
+    return _PRESENT[2] & wanted if wanted is not _PRESENT[1] else _PRESENT[2]
 
 
 # What `needs_parse` found for the file it was last asked about, taken (once) by that file's lint
@@ -316,14 +333,24 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
     if path and columns is None and is_kept(module):
         # Only for a tree kept for the run anyway (this entry must not keep a tree alive): entries
         # whose tree was let go are dropped with it.
-        for stale in [p for p, (tree, _) in _REPORTS.items() if not is_kept(tree)]:
+        for stale in [p for p, (tree, *_) in _REPORTS.items() if not is_kept(tree)]:
             del _REPORTS[stale]
-        _REPORTS[os.path.abspath(path)] = (module, frozenset((rule.code, id(rep.node)) for rule, rep in reports))
+        _REPORTS[os.path.abspath(path)] = (module, frozenset((rule.code, id(rep.node)) for rule, rep in reports),
+                                           frozenset())
+    if reports and _REPORTS:
+        # A node of a module the run linted already, which reported it there: not this file's to
+        # place (known by identity, before computing any position — a full pass over the file).
+        reports = [(rule, rep) for rule, rep in reports if not _reported_elsewhere(path, module, rule.code, rep.node)]
     if not reports:
         return [], module
     elsewhere: list = []  # reports whose node lies in a project module the file imports
     try:
         placed = list(_place(module, path, reports, text, None if columns else unplaced, elsewhere))
+        entry = _REPORTS.get(os.path.abspath(path)) if path else None
+        if entry is not None and entry[0] is module:  # what it reports on nodes of its own tree
+            gone = {id(rep) for _, rep in elsewhere}
+            _REPORTS[os.path.abspath(path)] = entry[:2] + (frozenset(
+                (rule.code, id(rep.node)) for rule, rep in reports if id(rep) not in gone),)
         if elsewhere and not _OWN_ONLY:
             placed += _place_elsewhere(module, path, text, elsewhere, facts, rules)
     except RecursionError:
@@ -408,11 +435,20 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
 # ----------------------------------------------------------------- findings in another module
 
 _OWN_ONLY = False  # set while a module is linted alone to learn what it reports by itself
-# path -> (the tree its last lint analysed, {(code, id(node))} of what it reported): a finding an
+# path -> (the tree its last lint analysed, {(code, id(node))} of what it reported, the same for the
+# nodes of that tree only — its own findings, not those it placed for another module): a finding an
 # importer makes on a node of that tree is that module's own when its lint made it too — known
 # without computing any position. The tree is kept alongside, so the ids stay its nodes'.
 _REPORTS: dict = {}
 _OWN: dict = {}  # (path, mtime, size, rule codes) -> {(code, line, col)} that module reports alone
+
+
+def _reported_elsewhere(path: str, module: cst.Module, code: str, node) -> bool:
+    """Whether another module's lint in this run reported `code` on `node` (a node of its tree; two
+    files of the same text share one tree, whose nodes are each file's own)."""
+    here = os.path.abspath(path)
+    return any(p != here and tree is not module and (code, id(node)) in own and is_kept(tree)
+               for p, (tree, _, own) in _REPORTS.items())
 
 
 def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tuple[Rule, Report]],

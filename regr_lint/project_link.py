@@ -67,7 +67,8 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS):
+    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH,
+                 _REACH_TOKENS):
         memo.clear()
 
 
@@ -255,6 +256,14 @@ _TEXTS: dict[tuple, str] = {}
 _DIRECT: dict[tuple, list] = {}
 
 
+def project_imports(path: str) -> list[str]:
+    """The project modules the file at `path` imports (its import statements' text, no parse)."""
+    try:
+        return _direct_imports(os.path.abspath(path), _text_of(path))
+    except (SourceError, OSError):
+        return []
+
+
 def _direct_imports(path: str, text: str) -> list[str]:
     """`_project_imports` from the text, once per version of a module per process (a module every
     file imports is read once per run, not once per importer)."""
@@ -374,28 +383,39 @@ def _imported_modules(path: str, text: str, levels: int = 2) -> list[str]:
     known = _READ.get(key)
     if known is None:
         _READ.clear()
-        known = _READ[key] = _imported_modules_of(path, text, levels)
+        direct = _direct_imports(os.path.abspath(path), text)[:16]
+        known = _READ[key] = list(dict.fromkeys(m for dep in direct for m in _reach(dep, 1, levels)))[:32]
     return known
 
 
-def _imported_modules_of(path: str, text: str, levels: int) -> list[str]:
-    out: list[str] = []
-    frontier = [(d, 1) for d in _direct_imports(os.path.abspath(path), text)[:16]]
-    seen = {d for d, _ in frontier}
-    while frontier and len(out) < 32:
-        dep, level = frontier.pop(0)
-        out.append(dep)
-        if level >= levels and os.path.basename(dep) != "__init__.py":
-            continue
+_REACH: dict[tuple, tuple] = {}
+
+
+def _reach(dep: str, level: int, levels: int, active: Optional[set] = None) -> tuple[str, ...]:
+    """`dep` and the project modules an analysis reading it at `level` may read through it, at most
+    32; once per module and level per run (every file of a package imports the same few modules).
+    Memoised by path: a run is one snapshot of the disk (`forget` starts the next)."""
+    key = (dep, level, levels)
+    known = _REACH.get(key)
+    if known is not None:
+        return known
+    active = set() if active is None else active
+    if key in active:
+        return (dep,)  # packages importing one another
+    out = [dep]
+    package = os.path.basename(dep) == "__init__.py"
+    if level < levels or package:
         try:
             source = _text_of(dep)
         except (SourceError, OSError):
-            continue
-        for sub in _direct_imports(dep, source)[:16]:
-            if sub not in seen:
-                seen.add(sub)
-                frontier.append((sub, level if os.path.basename(dep) == "__init__.py" else level + 1))
-    return out
+            source = None
+        if source is not None:
+            active.add(key)
+            for sub in _direct_imports(dep, source)[:16]:
+                out.extend(_reach(sub, level if package else level + 1, levels, active))
+            active.discard(key)
+    known = _REACH[key] = tuple(dict.fromkeys(out))[:32]
+    return known
 
 
 _FOUND: dict[tuple, frozenset] = {}
@@ -403,20 +423,34 @@ _FOUND: dict[tuple, frozenset] = {}
 
 def imported_tokens(path: str, text: str, tokens: frozenset) -> frozenset:
     """Which of `tokens` (every token of the rules) occur in the sources of the project modules the
-    analysis of `path` may read (`_imported_modules`): the token pre-check looks for a rule's tokens
-    in them too (the `sigmoid` of a head `build_model` in models.py adds). Each module is searched
-    once per version and token set."""
+    analysis of `path` may read (those it imports and, through them, `_reach`): the token pre-check
+    looks for a rule's tokens in them too (the `sigmoid` of a head `build_model` in models.py adds).
+    Each module is searched once per version and token set."""
     if not path or "import" not in text:
         return frozenset()
     out: set = set()
-    for dep in _imported_modules(path, text):
-        try:
-            source = _text_of(dep)
-        except (SourceError, OSError):
-            continue
-        key = (source, tokens)
-        found = _FOUND.get(key)
-        if found is None:
-            found = _FOUND[key] = frozenset(t for t in tokens if t in source)
-        out |= found
+    for dep in _direct_imports(os.path.abspath(path), text)[:16]:
+        out |= _reach_tokens(dep, tokens)
     return frozenset(out)
+
+
+_REACH_TOKENS: dict[tuple, frozenset] = {}
+
+
+def _reach_tokens(dep: str, tokens: frozenset, levels: int = 2) -> frozenset:
+    key = (dep, tokens, levels)
+    known = _REACH_TOKENS.get(key)
+    if known is None:
+        found: set = set()
+        for module in _reach(dep, 1, levels):
+            try:
+                source = _text_of(module)
+            except (SourceError, OSError):
+                continue
+            at = (source, tokens)
+            each = _FOUND.get(at)
+            if each is None:
+                each = _FOUND[at] = frozenset(t for t in tokens if t in source)
+            found |= each
+        known = _REACH_TOKENS[key] = frozenset(found)
+    return known

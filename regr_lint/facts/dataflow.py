@@ -12,6 +12,7 @@ from typing import Iterable, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
+from regr_lint.project_link import project_imports
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
 # numpy draws that land in [0, 1) by construction: targets made this way need no scaling.
@@ -721,8 +722,8 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
                 continue  # a fifo or a device named *.py is never opened (it could block the run)
             with open(candidate, "rb") as fh:
                 if stem.encode() not in fh.read():
-                    continue  # cannot import it: not worth a summary
-            if here in project.imports_of(candidate):
+                    continue  # cannot import it: not worth reading its imports
+            if here in project_imports(candidate):  # read off its text, as the pre-check does
                 found.append(candidate)
         except (OSError, ValueError, SyntaxError, RecursionError):
             continue
