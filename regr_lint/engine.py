@@ -152,16 +152,22 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
     (no parse needed to know). `keras`: the file reaches Keras through a project module, so the
     token "keras" counts as present; `imported`: the tokens found in the sources of the project
     modules it imports, where a token may be instead (a model built in models.py, compiled here)."""
-    present = _present(text, rules)
+    searched = _searched(text)
+
+    def found(tok: str) -> bool:
+        known = searched.get(tok)
+        if known is None:
+            known = searched[tok] = tok in text
+        return known
 
     def has(tok: str) -> bool:
-        return tok in present or (keras and tok == "keras") or tok in imported
+        return found(tok) or (keras and tok == "keras") or tok in imported
 
     def own(tok) -> bool:
         # "keras" counts as the file's own when the project modules it imports bring Keras in
         # (train.py compiling what models.build() returns with losses.rmse names no Keras)
-        return (tok in present or tok == "keras" and "keras" in imported) if isinstance(tok, str) \
-            else any(t in present for t in tok)
+        return (found(tok) or tok == "keras" and "keras" in imported) if isinstance(tok, str) \
+            else any(found(t) for t in tok)
 
     # With imported sources, the file itself must hold one of a rule's tokens: a finding that
     # concerns this file has a part here (the model a trainer module fits, the `compile` of a model
@@ -172,19 +178,15 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
         and (not imported or any(own(tok) for tok in r.tokens))]
 
 
-_PRESENT: list = [None, frozenset(), frozenset()]  # the text last asked about, tokens searched, found
+_SEARCHED: list = [None, {}]  # the text last asked about, {token: whether it occurs in it}
 
 
-def _present(text: str, rules: Sequence[Rule]) -> frozenset:
-    """The tokens of `rules` that occur in `text`, each searched once per text (the pre-checks ask
-    several times about the file being linted, for all rules and for some)."""
-    wanted = _tokens_of(rules)
-    if _PRESENT[0] is not text:
-        _PRESENT[:] = [text, wanted, frozenset(t for t in wanted if t in text)]
-    elif not wanted <= _PRESENT[1]:
-        more = wanted - _PRESENT[1]
-        _PRESENT[1:] = [_PRESENT[1] | more, _PRESENT[2] | {t for t in more if t in text}]
-    return _PRESENT[2] & wanted if wanted is not _PRESENT[1] else _PRESENT[2]
+def _searched(text: str) -> dict:
+    """{token: whether it occurs in `text`}, filled as tokens are asked about: the pre-checks ask
+    several times about the file being linted, each token is searched once."""
+    if _SEARCHED[0] is not text:
+        _SEARCHED[:] = [text, {}]
+    return _SEARCHED[1]
 
 
 # What `needs_parse` found for the file it was last asked about, taken (once) by that file's lint

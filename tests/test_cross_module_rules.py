@@ -12,47 +12,11 @@ A test marked xfail(strict) fails today for the reason it names; strict, so it m
 when that work lands."""
 from __future__ import annotations
 
-import os
 import re
-import textwrap
 
 import pytest
 
-from cli_helpers import run, write
-
-_MARK = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")
-_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RL\d{3}) (?P<msg>.*)$")
-
-
-def make(tmp_path, files: dict[str, str]) -> list[tuple[str, int, str]]:
-    """Write the project (a pyproject.toml makes the folder its root) and return the findings its
-    `# expect: CODE[, CODE]` markers ask for, sorted."""
-    write(tmp_path, "pyproject.toml", "[project]\nname = 'proj'\n")
-    expected = []
-    for rel, text in files.items():
-        text = textwrap.dedent(text)
-        write(tmp_path, rel, text)
-        for number, line in enumerate(text.splitlines(), 1):
-            m = _MARK.search(line)
-            if m:
-                expected += [(rel, number, code.strip()) for code in m.group(1).split(",") if code.strip()]
-    return sorted(expected)
-
-
-def lint(tmp_path, *paths: str) -> tuple[list[tuple[str, int, str]], list[str]]:
-    """(sorted (file, line, code) findings, their messages) of a real CLI run over `paths` (default:
-    the whole project); duplicates are kept, so a mistake reported twice shows."""
-    res = run("check", "--no-cache", "--exit-zero", *(paths or (".",)), cwd=tmp_path)
-    assert res.returncode == 0, res.stdout + res.stderr
-    found, messages = [], []
-    for line in res.stdout.splitlines():
-        m = _LINE.match(line)
-        if m:
-            found.append((os.path.normpath(m["path"]).replace(os.sep, "/"), int(m["line"]), m["code"]))
-            messages.append(line)
-        else:
-            assert not line.strip() or "RL" not in line, line
-    return sorted(found), messages
+from cli_helpers import MARK as _MARK, lint_project as lint, run, write_project as make
 
 
 # ---------------------------------------------------------------------------- the projects

@@ -8,40 +8,15 @@ the bug there too, the training script alone (the pre-commit situation). Expecte
 """
 from __future__ import annotations
 
-import os
-import re
 import textwrap
 
 import pytest
 
-from cli_helpers import run, write
-
-_MARK = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")
-_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>RL\d{3}) (?P<msg>.*)$")
-
-
-def _project(tmp_path, files: dict[str, str]) -> list[tuple[str, int, str]]:
-    write(tmp_path, "pyproject.toml", "[project]\nname = 'proj'\n")
-    expected = []
-    for rel, text in files.items():
-        text = textwrap.dedent(text)
-        write(tmp_path, rel, text)
-        for number, line in enumerate(text.splitlines(), 1):
-            m = _MARK.search(line)
-            if m:
-                expected += [(rel, number, code.strip()) for code in m.group(1).split(",") if code.strip()]
-    return sorted(expected)
+from cli_helpers import lint_project, write_project as _project
 
 
 def _lint(tmp_path, *paths: str) -> list[tuple[str, int, str]]:
-    res = run("check", "--no-cache", "--exit-zero", *(paths or (".",)), cwd=tmp_path)
-    assert res.returncode == 0, res.stdout + res.stderr
-    found = []
-    for line in res.stdout.splitlines():
-        m = _LINE.match(line)
-        if m:
-            found.append((os.path.normpath(m["path"]).replace(os.sep, "/"), int(m["line"]), m["code"]))
-    return sorted(found)
+    return lint_project(tmp_path, *paths)[0]
 
 
 EMD_LOSS = """\

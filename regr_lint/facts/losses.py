@@ -212,9 +212,23 @@ class _Names:
 
     def __init__(self, module: cst.Module):
         self.alias: dict[str, str] = {}
-        stack: list[cst.CSTNode] = [module]
+        # statements only, through the blocks that hold them (imports are statements): `children`
+        # of every expression would be most of the walk
+        stack: list[cst.CSTNode] = list(module.body)
         while stack:
             node = stack.pop()
+            if isinstance(node, cst.SimpleStatementLine):
+                stack.extend(node.body)
+                continue
+            if isinstance(node, cst.BaseCompoundStatement):
+                for part in (node, getattr(node, "orelse", None), getattr(node, "finalbody", None),
+                             *getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+                    body = getattr(part, "body", None)
+                    if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+                        stack.extend(body.body)
+                    elif isinstance(body, cst.BaseSuite):
+                        stack.extend(getattr(body, "body", ()))
+                continue
             if isinstance(node, cst.Import):
                 for a in node.names:
                     dotted = dotted_name(a.name)
@@ -234,10 +248,6 @@ class _Names:
                     local = a.asname.name.value if a.asname is not None and isinstance(a.asname.name, cst.Name) \
                         else a.name.value
                     self.alias[local] = f"{base}.{a.name.value}"
-            elif isinstance(node, cst.BaseExpression):
-                continue
-            else:
-                stack.extend(node.children)
 
     def qualname(self, func: cst.BaseExpression) -> Optional[str]:
         dotted = dotted_name(func)
