@@ -37,6 +37,10 @@ class Report:
     node: cst.CSTNode
     message: str
     fix: Optional[Fix] = None
+    # Where the value the node stands for is written, when it reached the node through a call's
+    # arguments (`create_model(metric="accuracy")` for the `metric` in a builder's `metrics=[metric]`):
+    # when the node lies in another module and this one in the linted file, the finding is here.
+    written: Optional[cst.CSTNode] = None
 
 
 class Rule:
@@ -75,5 +79,6 @@ class Rule:
         """Whether the rule can concern a file at `path` at all (checked before any parse)."""
         return True
 
-    def report(self, node: cst.CSTNode, message: str, fix: Optional[Fix] = None) -> Report:
-        return Report(node, message, fix)
+    def report(self, node: cst.CSTNode, message: str, fix: Optional[Fix] = None,
+               written: Optional[cst.CSTNode] = None) -> Report:
+        return Report(node, message, fix, written if written is not node else None)

@@ -32,6 +32,8 @@ class AccuracyOnRegression(Rule):
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error …).
+It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
+metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script.
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
@@ -305,7 +307,10 @@ m.fit(x, y, epochs=2)
                 if isinstance(value, Seq):
                     continue  # per-output nested lists: ambiguous, stay silent
                 if is_accuracy_metric(value):
-                    yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp))
+                    # `metrics=[metric]` in a builder, `create_model(metric="accuracy")` calling it:
+                    # the literal is the token, wherever the builder lives
+                    yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp),
+                                      written=getattr(value, "node", None))
         elif is_accuracy_metric(metrics) and metrics.node is not None:
             yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp))
 

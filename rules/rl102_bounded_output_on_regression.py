@@ -4,6 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
+from regr_lint.facts.model import written_activation
 from regr_lint.facts.dataflow import (targets_are_labels, targets_leave_pm1, targets_one_hot, targets_sum_to_one,
                                       targets_unit_scaled)
 from regr_lint.rule import Edit, Fix, Rule
@@ -38,7 +39,9 @@ class BoundedOutputOnRegression(Rule):
 ## What it does
 Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh` or `softmax` (as
 `activation=` in any spelling, `keras.activations.x`, `tf.nn.x`, or a trailing `Activation('x')`
-layer) while it is trained with a regression loss.
+layer) while it is trained with a regression loss. When the activation is a parameter of a builder
+in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`), it is
+reported at that literal in the script.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
@@ -460,4 +463,5 @@ model.fit(np.random.rand(256, 64), y)
                     f"regression output ends in '{act}': predictions can never leave {bound}; "
                     f"use a linear head (no activation) or scale the targets into that range",
                     linear_head_fix(head.activation_node),
+                    written=written_activation(head),
                 )

@@ -4,6 +4,7 @@ import dataclasses
 
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
+from regr_lint.facts.model import written_activation
 from regr_lint.facts.dataflow import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
 from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
@@ -31,7 +32,8 @@ class ReluHeadOnSignedTargets(Rule):
 ## What it does
 Finds a model trained with a regression loss whose final layer has activation `relu`, `softplus`
 or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a trailing
-`Activation('x')` layer) while the same file shows that the targets it is fitted on take negative
+`Activation('x')` layer; a builder's `activation=head` in another module is reported at the literal
+the script hands it) while the same file shows that the targets it is fitted on take negative
 values:
 
 - standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`,
@@ -425,4 +427,5 @@ net.fit(df[["temp", "humidity"]].values, df["load"].values, epochs=20)
                     f"{NON_NEGATIVE_ACTIVATIONS[act]} but the targets can be negative; "
                     f"use a linear head (no activation)",
                     drop_activation_fix(head.activation_node),
+                    written=written_activation(head),
                 )

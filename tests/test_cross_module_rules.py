@@ -162,9 +162,10 @@ CASES = [
             def build(n_in, head):
                 inputs = keras.Input((n_in,))
                 h = keras.layers.Dense(64, activation="relu")(inputs)
-                out = keras.layers.Dense(1, activation=head)(h)  # expect: RL102
+                out = keras.layers.Dense(1, activation=head)(h)
                 return keras.Model(inputs, out)
         """,
+        # the head's activation is the caller's literal: reported where it is written
         "train.py": """\
             import pandas as pd
 
@@ -172,7 +173,7 @@ CASES = [
 
             df = pd.read_csv("houses.csv")
             x, y = df.drop(columns=["price"]).values, df["price"].values
-            model = build(x.shape[1], head="sigmoid")
+            model = build(x.shape[1], head="sigmoid")  # expect: RL102
             model.compile(optimizer="adam", loss="mean_squared_error")
             model.fit(x, y, epochs=20)
         """,
@@ -1629,6 +1630,41 @@ CASES = [
             print(auc_input(baseline, np.load("x_test.npy")))
         """,
     }, None),
+    # A builder taking the metric / the head's activation as a parameter: the literal a script hands
+    # it is the mistake (another script calls the same builder correctly), reported where written.
+    ("RL101-RL102-builder-parameters-written-by-the-caller", {
+        "nets.py": """\
+            from keras.layers import Dense, LSTM
+            from keras.models import Sequential
+
+
+            def forecaster(window, metric, head="linear"):
+                model = Sequential()
+                model.add(LSTM(16, input_shape=(window, 1)))
+                model.add(Dense(window, activation=head))
+                model.compile(optimizer="adam", loss="mean_squared_error", metrics=[metric])
+                return model
+        """,
+        "train_bad.py": """\
+            import numpy as np
+
+            from nets import forecaster
+
+            series = np.random.rand(300, 12, 1) * 40 - 20
+            model = forecaster(12, metric="accuracy",  # expect: RL101
+                               head="sigmoid")  # expect: RL102
+            model.fit(series, series.reshape(300, 12), epochs=2)
+        """,
+        "train_good.py": """\
+            import numpy as np
+
+            from nets import forecaster
+
+            series = np.random.rand(300, 12, 1) * 40 - 20
+            model = forecaster(12, metric="mae")
+            model.fit(series, series.reshape(300, 12), epochs=2)
+        """,
+    }, None),
 ]
 
 
@@ -1746,3 +1782,14 @@ def test_builder_module_cached_result_follows_an_edit_of_the_data_its_importer_f
     data.write_text(data.read_text().replace("y_scaler.transform(table[:, -1:])", "table[:, -1:]"))
     second = run("check", "--exit-zero", "models.py", cwd=tmp_path)
     assert "models.py:6:" in second.stdout and "RL102" in second.stdout, second.stdout
+
+
+def test_builder_parameter_written_by_the_script_reported_there_when_it_is_linted_alone(tmp_path):
+    """pre-commit passes only the changed script: the literal it hands the builder is the finding,
+    in the script, with no pointer (the builder module holds no mistake of its own)."""
+    case = next(files for case_id, files, _ in CASES if case_id == "RL101-RL102-builder-parameters-written-by-the-caller")
+    expected = [e for e in make(tmp_path, case) if e[0] == "train_bad.py"]
+    found, messages = lint(tmp_path, "train_bad.py")
+    assert found == expected, "\n".join(messages)
+    assert all("(at " not in m for m in messages), messages
+    assert lint(tmp_path, "nets.py", "train_good.py")[0] == []

@@ -167,6 +167,18 @@ def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]
     return activation_name(value), arg
 
 
+def written_activation(head: Head) -> Optional[cst.CSTNode]:
+    """Where the head's activation string is written when the `activation=` argument holds a name
+    bound elsewhere (`activation=head_activation`, a builder's parameter: `build(6,
+    head_activation="sigmoid")`); None when it is written in that argument or not a string."""
+    arg = head.activation_node
+    if not isinstance(arg, cst.Arg) or head.layer is None:
+        return None
+    value = head.layer.args.get("activation", 1 if head.layer.kind == "Dense" else None)[0]
+    node = getattr(value, "node", None)
+    return node if isinstance(value, Lit) and node is not None and node is not arg.value else None
+
+
 def _name_of(layer: Optional[Layer]) -> Optional[str]:
     if layer is None:
         return None
