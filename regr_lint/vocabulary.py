@@ -183,6 +183,8 @@ def text_vocabulary(text: str) -> set[str]:
             if len(body) <= _MAX_NAME_CONSTANT:
                 constants.add(body)
                 constants.add(body.lower())
+            if text[max(0, m.start() - 2):m.start()].lower().count("f"):
+                constants.update(_IDENTIFIER.findall(body))  # an f-string's {fields} are code
         return "\n" * found.count("\n")
 
     code = _NOT_CODE.sub(drop, text)

@@ -6,6 +6,7 @@ its text and that rule's names occur in its code; docstrings and comments never 
 from __future__ import annotations
 
 import ast
+import os
 
 import pytest
 
@@ -165,3 +166,78 @@ def test_vocabulary_walk_matches_the_obvious_walk_on_real_code():
         assert code_vocabulary(tree) == _reference_vocabulary(tree), path
         compared += 1
     assert compared > 100
+
+
+def _split_strings(tree: ast.AST, text: str) -> set[str]:
+    """Constants a text does not show as written: f-string parts, strings written in parts or with
+    escapes (`"\\u03c0"`)."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            out |= {c.value for c in ast.walk(node) if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            written = ast.get_source_segment(text, node) or ""
+            if "\\" in written or written.count(written[:1]) > 2 and written[:3] not in ('"""', "'''"):
+                out.add(node.value)
+    return out | {s.lower() for s in out}
+
+
+@pytest.mark.slow
+def test_text_vocabulary_holds_the_code_vocabulary_on_real_code():
+    """What the modules a file imports stand for is read off their text (no parse): it must miss
+    nothing the parse-level vocabulary holds, but for strings written in parts and escapes."""
+    from regr_lint.vocabulary import text_vocabulary
+
+    compared = 0
+    for path in _real_sources():
+        try:
+            text = open(path, encoding="utf-8").read()
+            tree = ast.parse(text)
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        missing = code_vocabulary(tree) - text_vocabulary(text) - {"*"}
+        if missing:  # (source segments are slow to find: only asked about for what is missing)
+            missing -= _split_strings(tree, text)
+        assert not missing, (path, sorted(missing)[:10])
+        compared += 1
+    assert compared > 100
+
+
+@pytest.mark.parametrize("src, token", [
+    ("model.compile(optimizer='adam', loss='mse')\n", COMPILED),
+    ("model.fit(x, x)\n", SAME_DATA),
+    ("e = (a - b) ** 2\n", POWER),
+    ("x = 'Accuracy'\n", "accuracy"),
+])
+def test_text_vocabulary_pseudo_names(src, token):
+    from regr_lint.vocabulary import text_vocabulary
+
+    assert token in text_vocabulary(src)
+
+
+def test_text_vocabulary_leaves_out_prose():
+    from regr_lint.vocabulary import text_vocabulary
+
+    vocab = text_vocabulary('"""Call fit_generator() on it."""\n# sigmoid here\nx = 1\n')
+    assert "fit_generator" not in vocab and "sigmoid" not in vocab and "x" in vocab
+
+
+def test_an_import_shown_in_a_docstring_is_not_followed(tmp_path):
+    """setup.py's `import pkg` must not read the backends pkg's docstring shows how to import."""
+    from regr_lint import project_link
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text(
+        '"""Use it as:\n\nfrom pkg import heavy as backend\n"""\nfrom pkg import light\n')
+    (tmp_path / "pkg" / "heavy.py").write_text("import keras\n")
+    (tmp_path / "pkg" / "light.py").write_text("X = 1\n")
+    setup = tmp_path / "setup.py"
+    setup.write_text("import pkg\n")
+    project_link.forget()
+    try:
+        read = project_link._imported_modules(str(setup), setup.read_text())
+    finally:
+        project_link.forget()
+    names = sorted(os.path.relpath(p, tmp_path) for p in read)
+    assert names == [os.path.join("pkg", "__init__.py"), os.path.join("pkg", "light.py")]
