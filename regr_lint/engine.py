@@ -193,17 +193,6 @@ def _searched(text: str) -> dict:
 # right after: the modules it imports are not scanned twice. Never reused later (an imported module
 # may have changed on disk since).
 _ACTIVE: dict = {}
-_TOKENS: dict = {}
-
-
-def _tokens_of(rules: Sequence[Rule]) -> frozenset:
-    """Every token any of `rules` looks for (once per rule set)."""
-    key = tuple(map(id, rules))
-    known = _TOKENS.get(key)
-    if known is None:
-        known = _TOKENS[key] = frozenset(t for r in rules for tok in r.tokens
-                                         for t in ((tok,) if isinstance(tok, str) else tok))
-    return known
 
 
 def _project_active(text: str, rules: Sequence[Rule], path: str, keep: bool = False) -> list[Rule]:
@@ -223,7 +212,7 @@ def _project_active_of(text: str, rules: Sequence[Rule], path: str) -> list[Rule
     active = active_rules(text, rules, path)
     wider = [r for r in rules if r not in active and r.reads_other_modules]
     if path and wider and "import" in text:
-        imported = imported_tokens(path, text, _tokens_of(rules))
+        imported = imported_tokens(path, text)
         if imported:
             found = set(map(id, active_rules(text, wider, path, imported=imported)))
             return [r for r in rules if r in active or id(r) in found]

@@ -423,6 +423,7 @@ class ProjectIndex:
         self._by_digest: dict[str, ModuleSummary] = {}
         self._by_path: dict[str, ModuleSummary] = {}
         self._found: dict[tuple, Optional[str]] = {}
+        self._resolved: dict[tuple, Optional[Resolved]] = {}
         self._skip: dict[str, bool] = {}
         self._paths: dict[str, list] = {}
         self._imports_of: dict[tuple, tuple] = {}  # (path, leave_out) -> files
@@ -624,8 +625,16 @@ class ProjectIndex:
     def resolve(self, import_name: Optional[str], attr: Optional[str], importing_file: Optional[str],
                 level: int = 0) -> Optional[Resolved]:
         """`lookup` narrowed to the project: (path, top-level name) or None."""
+        # What it finds depends only on the importing file's folder, as `_find`'s answers do, and on
+        # summaries read once per run: an import repeated in the files of a package is followed once.
+        key = (import_name, attr, os.path.dirname(_norm(importing_file)) if importing_file else "", level)
+        try:
+            return self._resolved[key]
+        except KeyError:
+            pass
         found = self.lookup(import_name, attr, importing_file, level)
-        return found if isinstance(found, Resolved) else None
+        found = self._resolved[key] = found if isinstance(found, Resolved) else None
+        return found
 
     def _imported(self, module: Optional[str], attr: Optional[str], level: int, via: str, depth: int,
                   seen: set) -> Resolved | External | None:

@@ -67,8 +67,7 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH,
-                 _REACH_TOKENS):
+    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH):
         memo.clear()
 
 
@@ -128,19 +127,25 @@ def _named_modules(text: str) -> list[tuple[Optional[str], int, tuple[str, ...]]
 
 def _from_names(text: str, start: int) -> tuple[str, ...]:
     """The names `from x import a, b as c` / `import (a,\n b)` imports (`a`, `b`), read from the text
-    after `import`: any of them may be a submodule (`from mypkg import losses`)."""
-    rest = text[start:start + 2000]
-    stripped = rest.lstrip(" \t")
-    if stripped.startswith("("):
-        body = stripped[1:].partition(")")[0]
-        body = "\n".join(line.partition("#")[0] for line in body.splitlines())
+    after `import`: any of them may be a submodule (`from mypkg import losses`). Only the statement's
+    own lines are looked at (slicing the next 2 KB for each import was a tenth of the pre-check)."""
+    i, end = start, len(text)
+    while i < end and text[i] in " \t":
+        i += 1
+    if text.startswith("(", i):
+        close = text.find(")", i, i + 2000)
+        body = text[i + 1:close if close >= 0 else i + 2000]
+        if "#" in body:
+            body = "\n".join(line.partition("#")[0] for line in body.splitlines())
     else:
         lines = []
-        for line in rest.splitlines():  # a backslash continues the statement
-            code = line.partition("#")[0]
-            lines.append(code.rstrip().rstrip("\\"))
-            if not code.rstrip().endswith("\\"):
+        for _ in range(64):  # a backslash continues the statement
+            stop = text.find("\n", i)
+            code = text[i:stop if stop >= 0 else end].partition("#")[0].rstrip()
+            lines.append(code.rstrip("\\"))
+            if not code.endswith("\\") or stop < 0:
                 break
+            i = stop + 1
         body = " ".join(lines).partition(";")[0]
     names = []
     for part in body.split(","):
@@ -160,12 +165,39 @@ def _project_imports(path: str, text: str) -> list[str]:
         return []
     here = os.path.abspath(path)
     try:
-        deps = _imports_in(index, here, text)
-        if deps:  # read again without the strings: were some only shown in a docstring?
-            deps = _imports_in(index, here, code_only(text))
+        deps = _imports_in(index, here, _without_strings(text))
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+
+
+_TRIPLE = re.compile("\"\"\"|'''")
+_STATEMENT = re.compile(r"^[ \t]*(?:from|import)[ \t]", re.M)
+
+
+def _without_strings(text: str) -> str:
+    """`text`, or `code_only(text)` when an import statement's line may lie in a triple-quoted string
+    (a docstring showing how to import): only such a string holds a line that starts with `from` or
+    `import`. Emptying every string is as costly as the rest of the pre-check; most files show no
+    import in theirs. The triple quotes are paired in order: one in a comment or a one-line string
+    can mislead the pairing, and then at worst a shown import is followed, as a real one is."""
+    if '"""' not in text and "'''" not in text:
+        return text
+    opened = None
+    start = 0
+    spans = []
+    for m in _TRIPLE.finditer(text):
+        if opened is None:
+            opened, start = m.group(0), m.end()
+        elif m.group(0) == opened:
+            spans.append((start, m.start()))
+            opened = None
+    if opened is not None:
+        spans.append((start, len(text)))
+    for begin, stop in spans:
+        if _STATEMENT.search(text, begin, stop):
+            return code_only(text)
+    return text
 
 
 def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:
@@ -207,7 +239,7 @@ def imports_keras_through_project(path: str, text: str) -> bool:
     through its own imports): Keras' names arrive without the file naming Keras. Only star imports
     are asked about — a file that imports single names of a module and never names Keras itself is
     not analysed (yet): following every such file costs more than it finds."""
-    if not _STAR.search(text) or not _STAR.search(code_only(text)):
+    if not _STAR.search(text) or not _STAR.search(_without_strings(text)):
         return False
     deps = _project_imports(path, text)
     if not deps:
@@ -418,39 +450,46 @@ def _reach(dep: str, level: int, levels: int, active: Optional[set] = None) -> t
     return known
 
 
-_FOUND: dict[tuple, frozenset] = {}
+_FOUND: dict[str, tuple] = {}  # module -> (the text searched, {token: whether it occurs in it})
 
 
-def imported_tokens(path: str, text: str, tokens: frozenset) -> frozenset:
-    """Which of `tokens` (every token of the rules) occur in the sources of the project modules the
-    analysis of `path` may read (those it imports and, through them, `_reach`): the token pre-check
-    looks for a rule's tokens in them too (the `sigmoid` of a head `build_model` in models.py adds).
-    Each module is searched once per version and token set."""
-    if not path or "import" not in text:
-        return frozenset()
-    out: set = set()
-    for dep in _direct_imports(os.path.abspath(path), text)[:16]:
-        out |= _reach_tokens(dep, tokens)
-    return frozenset(out)
+class ImportedTokens:
+    """The tokens of the rules that occur in the sources of the project modules the analysis of a
+    file may read (`_imported_modules`): the token pre-check looks for a rule's tokens in them too
+    (the `sigmoid` of a head `build_model` in models.py adds). A token is searched for only when
+    the pre-check asks about it — only a rule the file's own text leaves out asks, and only for the
+    tokens its text lacks — in each module once per version of its text."""
 
+    __slots__ = ("found",)
 
-_REACH_TOKENS: dict[tuple, frozenset] = {}
-
-
-def _reach_tokens(dep: str, tokens: frozenset, levels: int = 2) -> frozenset:
-    key = (dep, tokens, levels)
-    known = _REACH_TOKENS.get(key)
-    if known is None:
-        found: set = set()
-        for module in _reach(dep, 1, levels):
+    def __init__(self, modules: list[str]):
+        self.found = []
+        for module in modules:
             try:
                 source = _text_of(module)
             except (SourceError, OSError):
                 continue
-            at = (source, tokens)
-            each = _FOUND.get(at)
-            if each is None:
-                each = _FOUND[at] = frozenset(t for t in tokens if t in source)
-            found |= each
-        known = _REACH_TOKENS[key] = frozenset(found)
-    return known
+            known = _FOUND.get(module)
+            if known is None or known[0] is not source:  # a new version of the module's text
+                known = _FOUND[module] = (source, {})
+            self.found.append(known)
+
+    def __contains__(self, token: object) -> bool:
+        for source, searched in self.found:
+            hit = searched.get(token)
+            if hit is None:
+                hit = searched[token] = token in source
+            if hit:
+                return True
+        return False
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
+
+
+def imported_tokens(path: str, text: str) -> ImportedTokens:
+    """The rules' tokens in the project modules the analysis of `path` may read (see
+    `ImportedTokens`); empty when it imports none."""
+    if not path or "import" not in text:
+        return ImportedTokens([])
+    return ImportedTokens(_imported_modules(path, text))

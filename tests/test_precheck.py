@@ -241,3 +241,41 @@ def test_an_import_shown_in_a_docstring_is_not_followed(tmp_path):
         project_link.forget()
     names = sorted(os.path.relpath(p, tmp_path) for p in read)
     assert names == [os.path.join("pkg", "__init__.py"), os.path.join("pkg", "light.py")]
+
+
+def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
+    """Emptying every string costs as much as the rest of the pre-check: done only when a triple-quoted
+    string holds a line that starts like an import."""
+    from regr_lint.project_link import _named_modules, _without_strings
+
+    plain = '"""Models."""\nimport keras\nfrom models import build  # the builder\nx = "from a import b"\n'
+    assert _without_strings(plain) is plain
+    shown = '"""Use it as:\n\n    from pkg import heavy\n"""\nfrom pkg import light\n'
+    assert [m for m, _, names in _named_modules(_without_strings(shown))] == ["pkg"]
+    assert _named_modules(_without_strings(shown))[0][2] == ("light",)
+    unclosed = "'''\nimport heavy\n"
+    assert _named_modules(_without_strings(unclosed)) == []
+
+
+def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_after_an_edit(tmp_path):
+    """The token pre-check reads each imported module once per version of its text, and only for
+    the tokens it is asked about."""
+    from regr_lint import project_link
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    models = tmp_path / "models.py"
+    models.write_text("import keras\nHEAD = 'sigmoid'\n")
+    train = tmp_path / "train.py"
+    train.write_text("from models import HEAD\n")
+    project_link.forget()
+    try:
+        found = project_link.imported_tokens(str(train), train.read_text())
+        assert "igmoid" in found and "keras" in found and "oftmax" not in found
+        searched = next(asked for path, (_, asked) in project_link._FOUND.items() if path.endswith("models.py"))
+        assert set(searched) == {"igmoid", "keras", "oftmax"}
+        models.write_text("import keras\nHEAD = 'softmax'  # an edit of another length\n")
+        again = project_link.imported_tokens(str(train), train.read_text())
+        assert "oftmax" in again and "igmoid" not in again
+        assert not project_link.imported_tokens(str(tmp_path / "other.py"), "x = 1\n")
+    finally:
+        project_link.forget()

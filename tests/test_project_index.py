@@ -532,3 +532,22 @@ def test_imports_of_a_tree_given_summarise_nothing(tmp_path):
     given = ast.parse((tmp_path / "t.py").read_bytes())
     assert index.imports_of(p(tmp_path, "t.py"), given) == [p(tmp_path, "pkg/__init__.py"), p(tmp_path, "pkg/sub.py")]
     assert (index.computed, index.parsed) == (0, 0)  # the linted file's own imports: no summary of it
+
+
+def test_a_relative_import_resolves_from_each_importing_folder(tmp_path):
+    """`resolve` keeps its answers per importing folder: `from .heads import head` in two packages
+    names two modules, however many files of each ask."""
+    tree(tmp_path, {
+        "a/__init__.py": "",
+        "a/heads.py": "def head():\n    pass\n",
+        "a/one.py": "from .heads import head\n",
+        "a/two.py": "from .heads import head\n",
+        "b/__init__.py": "",
+        "b/heads.py": "def head():\n    pass\n",
+        "b/one.py": "from .heads import head\n",
+    })
+    index = ProjectIndex(tmp_path, [tmp_path])
+    for importer, owner in [("a/one.py", "a"), ("b/one.py", "b"), ("a/two.py", "a"), ("b/one.py", "b")]:
+        assert index.resolve("heads", "head", p(tmp_path, importer), 1) == \
+            (p(tmp_path, f"{owner}/heads.py"), "head"), importer
+    assert index.resolve("heads", "missing", p(tmp_path, "a/one.py"), 1) is None
