@@ -397,6 +397,11 @@ def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
+def folder_of(path: str) -> str:
+    """The folder `module_file_in` takes for a file at `path`."""
+    return os.path.dirname(_norm(path))
+
+
 class ProjectIndex:
     """The modules of the project at `root`, for imports made by the `linted` paths' files.
 
@@ -505,6 +510,11 @@ class ProjectIndex:
             return None
         return self._find(import_name, os.path.dirname(_norm(importing_file)) if importing_file else None,
                           level)
+
+    def module_file_in(self, import_name: Optional[str], folder: str, level: int = 0) -> Optional[str]:
+        """`module_file` for a file in `folder` (absolute, normalised: `folder_of`): a caller asking
+        for each import of one file normalises its path once."""
+        return self._find(import_name, folder, level)
 
     def _find(self, import_name: Optional[str], here: Optional[str], level: int) -> Optional[str]:
         """module_file for a file in the (normalised) folder `here`: what it finds depends only on

@@ -13,7 +13,7 @@ import re
 from typing import Optional
 
 from regr_lint.config import ConfigError, Projects
-from regr_lint.project import ProjectIndex
+from regr_lint.project import ProjectIndex, folder_of
 from regr_lint.source import SourceError, read_bytes
 from regr_lint.vocabulary import code_only, text_vocabulary
 
@@ -67,18 +67,27 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH):
+    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
         memo.clear()
 
 
 def project_for(path: str) -> Optional[ProjectIndex]:
+    try:
+        return _FOR[path]
+    except KeyError:
+        pass
     root = None if _OFF else project_root(path)
     if root is None or _inside_keras(path, root):
-        return None
-    index = _INDEXES.get(root)
-    if index is None:
-        index = _INDEXES[root] = ProjectIndex(root)
+        index = None
+    else:
+        index = _INDEXES.get(root)
+        if index is None:
+            index = _INDEXES[root] = ProjectIndex(root)
+    _FOR[path] = index  # asked for each module of every file that imports it: once per run
     return index
+
+
+_FOR: dict[str, Optional[ProjectIndex]] = {}
 
 
 # Keras' and TensorFlow's own packages are Keras, not a project's modules, even where the tree being
@@ -202,30 +211,30 @@ def _without_strings(text: str) -> str:
 
 def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:
     deps = []
+    folder = folder_of(here)
     for module, level, names in _named_modules(text):
         if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
             continue
-        found = index.module_file(module, here, level)
+        found = index.module_file_in(module, folder, level)
         if found:
             deps.append(found)
-        deps.extend(_submodules(index, here, module, level, found, names))
+        deps.extend(_submodules(index, folder, module, level, found, names))
     return deps
 
 
-def _submodules(index: ProjectIndex, here: str, module: Optional[str], level: int, found: Optional[str],
+def _submodules(index: ProjectIndex, folder: str, module: Optional[str], level: int, found: Optional[str],
                 names: tuple[str, ...]) -> list[str]:
     """The submodules among the names `from <module> import <names>` imports: `from mypkg import
     losses`, `from . import losses`, a namespace package's `from utils import losses` (no
     `__init__.py`): the module read for `losses.rmse` is mypkg/losses.py. Only below a package (or
     its folder): `from models import build` looks nothing up."""
+    if found is not None and os.path.basename(found) != "__init__.py":
+        return []
     out = []
     for name in names[:16]:
-        if found is not None:
-            sub = index.module_file(f"{module}.{name}" if module else name, here, level) \
-                if os.path.basename(found) == "__init__.py" else None
-        else:
-            # no module file: a relative `from . import x` without __init__.py, or a namespace package
-            sub = index.module_file(f"{module}.{name}" if module else name, here, level)
+        # below a package; or no module file: a relative `from . import x` without __init__.py, or a
+        # namespace package
+        sub = index.module_file_in(f"{module}.{name}" if module else name, folder, level)
         if sub is not None and sub != found:
             out.append(sub)
     return out

@@ -215,3 +215,19 @@ def test_targets_leave_pm1_on_evidence_only():
     # the targets as they were at the fit, not as the file leaves them
     assert not _leave_pm1('y = np.load("y.npy")', after="y = StandardScaler().fit_transform(y)")
     assert _leave_pm1('y = StandardScaler().fit_transform(np.load("y.npy"))', after="y = np.tanh(y)")
+
+
+def test_a_keras_call_made_by_another_modules_code_records_that_module(tmp_path):
+    """A rule that reads the linted file's own code around a Keras call (RL504's version guards)
+    knows a call another module's function made is that module's, without searching the tree."""
+    from regr_lint.project import ProjectIndex
+
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    models = tmp_path / "models.py"
+    models.write_text("import keras\ndef build():\n    return keras.Sequential([keras.layers.Dense(1, init='uniform')])\n")
+    train = tmp_path / "train.py"
+    train.write_text("import keras\nfrom models import build\nm = build()\nd = keras.layers.Dense(2)\n")
+    facts = build_facts(cst.parse_module(train.read_text()), str(train), project=ProjectIndex(str(tmp_path)))
+    dense = sorted((kc for kc in facts.keras_calls if kc.qualname.endswith("Dense")), key=lambda kc: kc.home or "")
+    assert len(dense) == 2
+    assert dense[0].home is None and dense[1].home is not None and dense[1].home.endswith("models.py")

@@ -1083,7 +1083,7 @@ class Interpreter:
         if ref.is_keras:
             if id(call) not in self.keras_call_ids:
                 self.keras_call_ids.add(id(call))
-                self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw))
+                self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw, self.running[-1] if self.running else None))
             if last == "Sequential":
                 model = self.model_for(call, "sequential")
                 layers = args.get("layers", 0)[0]

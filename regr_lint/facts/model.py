@@ -49,6 +49,8 @@ class KerasCall:
     node: cst.Call
     args: Args
     raw: str = ""
+    # the project module whose code makes the call (a function of it this file runs), None: this file
+    home: Optional[str] = None
 
 
 @dataclass(eq=False)
