@@ -336,14 +336,11 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         return [], module
     elsewhere: list = []  # reports whose node lies in a project module the file imports
     try:
-        moved: list = []  # reports placed where the value was written, their node in another module
-        placed = list(_place(module, path, reports, text, None if columns else unplaced, elsewhere, moved))
+        own: list = []  # reports placed at their own node, one of this tree's
+        placed = list(_place(module, path, reports, text, None if columns else unplaced, elsewhere, own))
         entry = _REPORTS.get(os.path.abspath(path)) if path else None
         if entry is not None and entry[0] is module:  # what it reports on nodes of its own tree
-            gone = {id(rep) for _, rep in elsewhere} | {id(rep.node) for rep in moved}
-            _REPORTS[os.path.abspath(path)] = entry[:2] + (frozenset(
-                (rule.code, id(rep.node)) for rule, rep in reports if id(rep) not in gone
-                and id(rep.written) not in gone),)
+            _REPORTS[os.path.abspath(path)] = entry[:2] + (frozenset((rule.code, id(rep.node)) for rule, rep in own),)
         if elsewhere and not _OWN_ONLY:
             placed += _place_elsewhere(module, path, text, elsewhere, facts, rules)
     except RecursionError:
@@ -385,7 +382,7 @@ def _syntax_error(path: str, exc: cst.ParserSyntaxError, cpython_error: SyntaxEr
 
 
 def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], text: str = "",
-           unplaced: list | None = None, elsewhere: list | None = None, moved: list | None = None
+           unplaced: list | None = None, elsewhere: list | None = None, own: list | None = None
            ) -> Iterable[Finding]:
     # Positions are computed only for files that report something (PositionProvider is a full codegen pass).
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
@@ -404,15 +401,16 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
     line_of = where.line if where is not None else (lambda n: n)
     for rule, rep in reports:
         rng = positions.get(rep.node)
-        if rng is None and rep.written is not None:
+        if rng is not None:
+            if own is not None:
+                own.append((rule, rep))
+        elif rep.written is not None:
             # the node is a builder's parameter in another module; the value was written here, in
             # the call that handed it over: this file's mistake, reported where it is written (no fix:
             # the rule's fix edits the other module)
             rng = positions.get(rep.written)
             if rng is not None:
                 rep = dataclasses.replace(rep, node=rep.written, fix=None)
-                if moved is not None:
-                    moved.append(rep)
         if rng is None:
             if elsewhere is not None:
                 elsewhere.append((rule, rep))

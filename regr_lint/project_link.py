@@ -7,6 +7,7 @@ re-lints `train.py`).
 One index per project root per process."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 import re
@@ -128,10 +129,33 @@ _NAME = re.compile(r"[A-Za-z_]\w*")
 
 def _named_modules(text: str) -> list[tuple[Optional[str], int, tuple[str, ...]]]:
     """(module, leading dots, the names a `from` statement imports) of each import statement."""
-    out = [(m.group(2) or None, len(m.group(1)), _from_names(text, m.end())) for m in _FROM.finditer(text)]
-    for m in _IMPORT.finditer(text):
-        out.extend((part.split()[0], 0, ()) for part in m.group(1).split(",") if part.strip())
-    return out
+    froms, imports = [], []
+    for start in _statement_starts(text):
+        m = _FROM.match(text, start)
+        if m is not None:
+            froms.append((m.group(2) or None, len(m.group(1)), _from_names(text, m.end())))
+            continue
+        m = _IMPORT.match(text, start)
+        if m is not None:
+            imports.extend((part.split()[0], 0, ()) for part in m.group(1).split(",") if part.strip())
+    return froms + imports
+
+
+_STATEMENT = re.compile(r"^[ \t]*(?:from|import)[ \t]", re.M)
+
+
+def _statement_starts(text: str) -> list[int]:
+    """Where the lines that start like an import statement start: found from each `import` in the
+    text (a regular expression anchored at every line start tries every character: it was most of
+    the pre-check's reading of a module)."""
+    starts: list[int] = []
+    at = text.find("import")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if (not starts or starts[-1] != start) and _STATEMENT.match(text, start):
+            starts.append(start)
+        at = text.find("import", at + 6)
+    return starts
 
 
 def _from_names(text: str, start: int) -> tuple[str, ...]:
@@ -180,10 +204,6 @@ def _project_imports(path: str, text: str) -> list[str]:
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
 
 
-_TRIPLE = re.compile("\"\"\"|'''")
-_STATEMENT = re.compile(r"^[ \t]*(?:from|import)[ \t]", re.M)
-
-
 def _without_strings(text: str) -> str:
     """`text`, or `code_only(text)` when an import statement's line may lie in a triple-quoted string
     (a docstring showing how to import): only such a string holds a line that starts with `from` or
@@ -192,21 +212,34 @@ def _without_strings(text: str) -> str:
     can mislead the pairing, and then at worst a shown import is followed, as a real one is."""
     if '"""' not in text and "'''" not in text:
         return text
-    opened = None
-    start = 0
-    spans = []
-    for m in _TRIPLE.finditer(text):
-        if opened is None:
-            opened, start = m.group(0), m.end()
-        elif m.group(0) == opened:
-            spans.append((start, m.start()))
-            opened = None
-    if opened is not None:
-        spans.append((start, len(text)))
-    for begin, stop in spans:
-        if _STATEMENT.search(text, begin, stop):
+    starts = _statement_starts(text)
+    if not starts:
+        return text
+    spans = _triple_quoted(text)
+    for start in starts:
+        k = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
+        if k >= 0 and spans[k][0] <= start < spans[k][1]:
             return code_only(text)
     return text
+
+
+def _triple_quoted(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the inside of each triple-quoted string, its quotes paired in order."""
+    spans = []
+    double, single = text.find('"""'), text.find("'''")
+    while double >= 0 or single >= 0:
+        quote, opened = ('"""', double) if single < 0 or 0 <= double < single else ("'''", single)
+        closed = text.find(quote, opened + 3)
+        if closed < 0:
+            spans.append((opened + 3, len(text)))
+            break
+        spans.append((opened + 3, closed))
+        # the next of each kind after this string (a kind not seen again is not searched again)
+        if 0 <= double < closed + 3:
+            double = text.find('"""', closed + 3)
+        if 0 <= single < closed + 3:
+            single = text.find("'''", closed + 3)
+    return spans
 
 
 def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:

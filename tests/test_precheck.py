@@ -255,6 +255,9 @@ def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
     assert _named_modules(_without_strings(shown))[0][2] == ("light",)
     unclosed = "'''\nimport heavy\n"
     assert _named_modules(_without_strings(unclosed)) == []
+    # a string of one kind of triple quote holds the other kind: the pairing follows the first
+    mixed = "x = '''a \"\"\" b'''\nimport real\n\"\"\"\nimport shown\n\"\"\"\n"
+    assert [m for m, _, _ in _named_modules(_without_strings(mixed))] == ["real"]
 
 
 def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_after_an_edit(tmp_path):
