@@ -60,6 +60,10 @@ def project_module(path: str) -> Optional[cst.Module]:
     if key not in _MODULES:
         module = None
         if stat.st_size <= MAX_PROJECT_MODULE_BYTES:
+            # Young garbage is collected before the parse, not after: a collection after it would
+            # walk every node of the new tree once (none of them garbage) before it is frozen.
+            gc.collect(1)
+            gc.freeze()
             try:
                 text = read_text(path)
                 module = parse_module(text)
@@ -74,8 +78,7 @@ def project_module(path: str) -> Optional[cst.Module]:
             # Kept for the run: every full collection of the cyclic garbage collector would walk its
             # nodes again (a tree holds no cycles); they were a fifth of a cold run on a library's
             # sdist. Frozen, the collector leaves them — and whatever else lives now; young garbage
-            # is collected first, so little more stays for the run than was meant to.
-            gc.collect(1)
+            # was collected before the parse, so little more stays for the run than was meant to.
             gc.freeze()
     return _MODULES[key]
 
