@@ -146,8 +146,7 @@ _STATEMENT = re.compile(r"^[ \t]*(?:from|import)[ \t]", re.M)
 
 def _statement_starts(text: str) -> list[int]:
     """Where the lines that start like an import statement start: found from each `import` in the
-    text (a regular expression anchored at every line start tries every character: it was most of
-    the pre-check's reading of a module)."""
+    text (a pattern anchored at line starts is still tried at every character of it)."""
     starts: list[int] = []
     at = text.find("import")
     while at >= 0:
@@ -161,7 +160,7 @@ def _statement_starts(text: str) -> list[int]:
 def _from_names(text: str, start: int) -> tuple[str, ...]:
     """The names `from x import a, b as c` / `import (a,\n b)` imports (`a`, `b`), read from the text
     after `import`: any of them may be a submodule (`from mypkg import losses`). Only the statement's
-    own lines are looked at (slicing the next 2 KB for each import was a tenth of the pre-check)."""
+    own lines are looked at."""
     i, end = start, len(text)
     while i < end and text[i] in " \t":
         i += 1
