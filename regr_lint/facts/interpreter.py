@@ -1058,7 +1058,6 @@ class Interpreter:
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            init = callee.instance.attrs.get("__method__init__") if callee.instance else None
             return callee.instance or UNKNOWN
         return self._tensor_passthrough(args, call)
 

@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, Layer, Lit, ModelRef, Obj, Ref, Seq, Tensor, Value,
+    UNKNOWN, ActivationFn, Args, Layer, Lit, Obj, Ref, Seq, Tensor, Value,
 )
 
 

@@ -222,7 +222,6 @@ def _sequential(model: KerasModel) -> tuple[RankState, Optional[str], bool]:
             state = UNKNOWN_STATE
             continue
         marker = marker or _is_marker(item) or (i == 0 and _input_of(item))
-        before = state
         state = transition(item, state, first=(i == 0))
         if state.steps and _makes_steps(item):
             source = _source_name(item)
