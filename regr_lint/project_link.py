@@ -127,10 +127,14 @@ _IMPORT = re.compile(r"^[ \t]*import[ \t]+([\w., \t]+)", re.M)
 _NAME = re.compile(r"[A-Za-z_]\w*")
 
 
-def _named_modules(text: str) -> list[tuple[Optional[str], int, tuple[str, ...]]]:
-    """(module, leading dots, the names a `from` statement imports) of each import statement."""
+def _named_modules(text: str, code: bool = False) -> list[tuple[Optional[str], int, tuple[str, ...]]]:
+    """(module, leading dots, the names a `from` statement imports) of each import statement.
+    `code`: of the statements in code only, not those a docstring shows (`_without_strings`)."""
+    starts = _statement_starts(text)
+    if code and starts:
+        text, starts = _without_strings(text, starts)
     froms, imports = [], []
-    for start in _statement_starts(text):
+    for start in starts:
         m = _FROM.match(text, start)
         if m is not None:
             froms.append((m.group(2) or None, len(m.group(1)), _from_names(text, m.end())))
@@ -197,29 +201,30 @@ def _project_imports(path: str, text: str) -> list[str]:
         return []
     here = os.path.abspath(path)
     try:
-        deps = _imports_in(index, here, _without_strings(text))
+        deps = _imports_in(index, here, text)
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
 
 
-def _without_strings(text: str) -> str:
-    """`text`, or `code_only(text)` when an import statement's line may lie in a triple-quoted string
+def _without_strings(text: str, starts: Optional[list[int]] = None) -> tuple[str, list[int]]:
+    """(`text`, or `code_only(text)` when an import statement's line may lie in a triple-quoted string
     (a docstring showing how to import): only such a string holds a line that starts with `from` or
     `import`. Emptying every string is as costly as the rest of the pre-check; most files show no
     import in theirs. The triple quotes are paired in order: one in a comment or a one-line string
-    can mislead the pairing, and then at worst a shown import is followed, as a real one is."""
-    if '"""' not in text and "'''" not in text:
-        return text
-    starts = _statement_starts(text)
-    if not starts:
-        return text
+    can mislead the pairing, and then at worst a shown import is followed, as a real one is. With
+    the starts of its import lines (`_statement_starts`: given when known).)"""
+    if starts is None:
+        starts = _statement_starts(text)
+    if not starts or '"""' not in text and "'''" not in text:
+        return text, starts
     spans = _triple_quoted(text)
     for start in starts:
         k = bisect.bisect_right(spans, (start, len(text) + 1)) - 1
         if k >= 0 and spans[k][0] <= start < spans[k][1]:
-            return code_only(text)
-    return text
+            code = code_only(text)
+            return code, _statement_starts(code)
+    return text, starts
 
 
 def _triple_quoted(text: str) -> list[tuple[int, int]]:
@@ -244,7 +249,7 @@ def _triple_quoted(text: str) -> list[tuple[int, int]]:
 def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:
     deps = []
     folder = folder_of(here)
-    for module, level, names in _named_modules(text):
+    for module, level, names in _named_modules(text, code=True):
         if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
             continue
         found = index.module_file_in(module, folder, level)
@@ -280,7 +285,7 @@ def imports_keras_through_project(path: str, text: str) -> bool:
     through its own imports): Keras' names arrive without the file naming Keras. Only star imports
     are asked about — a file that imports single names of a module and never names Keras itself is
     not analysed (yet): following every such file costs more than it finds."""
-    if not _STAR.search(text) or not _STAR.search(_without_strings(text)):
+    if not _STAR.search(text) or not _STAR.search(_without_strings(text)[0]):
         return False
     deps = _project_imports(path, text)
     if not deps:
@@ -381,22 +386,21 @@ def _content_digest(path: str) -> bytes:
     return known
 
 
-_VOCABULARIES: dict[tuple, frozenset] = {}
+# module -> (the text its vocabulary was read from, the vocabulary): versioned as `_FOUND` is, by the
+# text `_text_of` holds for the module's current version (no second stat)
+_VOCABULARIES: dict[str, tuple] = {}
 
 
 def remember_vocabulary(path: str, text: str, vocab: set) -> None:
     """The engine's vocabulary of a file it lints (from its own CPython parse): the files importing
     it later take it from here instead of parsing it again."""
+    path = os.path.abspath(path)
     try:
-        st = os.stat(path)
-    except OSError:
-        return
-    key = (os.path.abspath(path), st.st_mtime_ns, st.st_size)
-    try:
-        if _text_of(key[0]) == text:  # not an editor's unsaved text
-            _VOCABULARIES[key] = frozenset(vocab)  # exact: it replaces one read off the text
+        source = _text_of(path)
     except (SourceError, OSError):
-        pass
+        return
+    if source == text:  # not an editor's unsaved text
+        _VOCABULARIES[path] = (source, frozenset(vocab))  # exact: it replaces one read off the text
 
 
 class Vocabularies:
@@ -429,18 +433,13 @@ def imported_vocabulary(path: str, text: str) -> Optional[Vocabularies]:
     out: list = []
     for dep in deps:
         try:
-            st = os.stat(dep)
-        except OSError:
+            source = _text_of(dep)
+        except (SourceError, OSError):
             continue
-        key = (dep, st.st_mtime_ns, st.st_size)
-        vocab = _VOCABULARIES.get(key)
-        if vocab is None:
-            try:
-                vocab = frozenset(text_vocabulary(_text_of(dep)))
-            except (SourceError, OSError):
-                vocab = frozenset()
-            _VOCABULARIES[key] = vocab
-        out.append(vocab)
+        known = _VOCABULARIES.get(dep)
+        if known is None or known[0] is not source:  # a new version of the module's text
+            known = _VOCABULARIES[dep] = (source, frozenset(text_vocabulary(source)))
+        out.append(known[1])
     return Vocabularies(out)
 
 

@@ -249,15 +249,15 @@ def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
     from regr_lint.project_link import _named_modules, _without_strings
 
     plain = '"""Models."""\nimport keras\nfrom models import build  # the builder\nx = "from a import b"\n'
-    assert _without_strings(plain) is plain
+    assert _without_strings(plain)[0] is plain
     shown = '"""Use it as:\n\n    from pkg import heavy\n"""\nfrom pkg import light\n'
-    assert [m for m, _, names in _named_modules(_without_strings(shown))] == ["pkg"]
-    assert _named_modules(_without_strings(shown))[0][2] == ("light",)
+    assert [m for m, _, names in _named_modules(shown, code=True)] == ["pkg"]
+    assert _named_modules(shown, code=True)[0][2] == ("light",)
     unclosed = "'''\nimport heavy\n"
-    assert _named_modules(_without_strings(unclosed)) == []
+    assert _named_modules(unclosed, code=True) == []
     # a string of one kind of triple quote holds the other kind: the pairing follows the first
     mixed = "x = '''a \"\"\" b'''\nimport real\n\"\"\"\nimport shown\n\"\"\"\n"
-    assert [m for m, _, _ in _named_modules(_without_strings(mixed))] == ["real"]
+    assert [m for m, _, _ in _named_modules(mixed, code=True)] == ["real"]
 
 
 def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_after_an_edit(tmp_path):
