@@ -73,6 +73,7 @@ def project_module(path: str) -> Optional[cst.Module]:
         _MODULES[key] = module
         if module is not None:
             _KEPT_IDS.add(id(module))
+            _KEPT_SIZE[0] += key[2]
         _trim()
         if module is not None:
             # Kept for the run: every full collection of the cyclic garbage collector would walk its
@@ -85,6 +86,7 @@ def project_module(path: str) -> Optional[cst.Module]:
 
 _MODULES: dict = {}
 _SCOPES: dict = {}
+_KEPT_SIZE = [0]  # the sizes of the files of the trees in _MODULES, summed
 _KEPT_IDS: set = set()  # id() of every tree in _MODULES (alive while there, so the ids are theirs)
 
 
@@ -124,6 +126,7 @@ def keep_module(path: str, text: str, module: cst.Module) -> None:
         return
     _MODULES[key] = module
     _KEPT_IDS.add(id(module))
+    _KEPT_SIZE[0] += key[2]
     share(text, module)
     _trim()
 
@@ -131,10 +134,11 @@ def keep_module(path: str, text: str, module: cst.Module) -> None:
 def _trim() -> None:
     """Let the oldest modules go, down to the bounds; a module's scope goes with its tree (the
     engine finds the nodes of a scope's values in the tree `project_module` returns)."""
-    while len(_MODULES) > _KEPT_MODULES or \
-            len(_MODULES) > 1 and sum(k[2] for k, v in _MODULES.items() if v is not None) > _KEPT_BYTES:
+    while len(_MODULES) > _KEPT_MODULES or len(_MODULES) > 1 and _KEPT_SIZE[0] > _KEPT_BYTES:
         key = next(iter(_MODULES))
         gone = _MODULES.pop(key)
+        if gone is not None:
+            _KEPT_SIZE[0] -= key[2]
         if gone is not None and not any(m is gone for m in _MODULES.values()):
             _KEPT_IDS.discard(id(gone))
         for read in [k for k in _SCOPES if k[:3] == key]:  # its readings at every depth
@@ -241,6 +245,7 @@ class Interpreter:
         self.path = path
         self.project = project
         self.foreign: dict[str, Optional[Scope]] = {}  # module path -> its top-level scope (None: loading)
+        self.brought: set[tuple[str, str]] = set()  # (module, `a.b` written here) in project_imports
         # > 0 while another module's code runs: its training calls and parameter bindings are not
         # this file's evidence about targets (they are read where that module is linted)
         self.foreign_code = 0
@@ -557,8 +562,9 @@ class Interpreter:
         if value is None or value is UNKNOWN or source is None:
             return UNKNOWN
         dotted = dotted_name(node) if isinstance(node, cst.Attribute) else None
-        if dotted is not None and not any(dotted in b for p, _, b in self.facts.project_imports if p == source):
+        if dotted is not None and (source, dotted) not in self.brought:
             # where this file brings that definition in: the first `cfg.LOSS` / `pkg.nets.build`
+            self.brought.add((source, dotted))
             self.facts.project_imports.append((source, module.node, {dotted: value}))
         return _own_copy(value)
 
@@ -567,7 +573,7 @@ class Interpreter:
         read, or the file imports too many project modules."""
         if path in self.foreign:
             return self.foreign[path]
-        if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.path:
+        if len(self.foreign) >= MAX_PROJECT_MODULES or path == os.path.abspath(self.path):
             return None
         loaded = module_scope(path, self.project, self.levels - 1)
         self.foreign[path] = loaded[0] if loaded else None
