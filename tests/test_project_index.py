@@ -551,3 +551,27 @@ def test_a_relative_import_resolves_from_each_importing_folder(tmp_path):
         assert index.resolve("heads", "head", p(tmp_path, importer), 1) == \
             (p(tmp_path, f"{owner}/heads.py"), "head"), importer
     assert index.resolve("heads", "missing", p(tmp_path, "a/one.py"), 1) is None
+
+
+def test_the_trees_kept_for_importers_stay_within_their_byte_bound(tmp_path, monkeypatch):
+    # Project modules' trees are kept for the run up to a total of source bytes, the oldest let go
+    # first; the total is kept as trees come and go (a broken module keeps no tree and counts nothing).
+    from regr_lint.facts import interpreter
+
+    for name, value in (("_MODULES", {}), ("_SCOPES", {}), ("_KEPT_IDS", set()), ("_KEPT_SIZE", [0]),
+                        ("_KEPT_BYTES", 500)):
+        monkeypatch.setattr(interpreter, name, value)
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"m{i}.py"
+        path.write_text(f"VALUE_{i} = {i}\n" + "# padding\n" * 15)  # 165 bytes each
+        paths.append(str(path))
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n")
+    for path in paths[:3] + [str(broken)] + paths[3:]:
+        interpreter.project_module(path)
+        kept = {k: v for k, v in interpreter._MODULES.items() if v is not None}
+        assert interpreter._KEPT_SIZE[0] == sum(k[2] for k in kept) <= 500
+    held = [k[0] for k, v in interpreter._MODULES.items() if v is not None]
+    assert held == paths[3:], held  # the last three: 495 bytes
+    assert interpreter.parsed_module(paths[0]) is None and interpreter.parsed_module(paths[5]) is not None
