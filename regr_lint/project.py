@@ -428,7 +428,6 @@ class ProjectIndex:
         self._by_digest: dict[str, ModuleSummary] = {}
         self._by_path: dict[str, ModuleSummary] = {}
         self._found: dict[tuple, Optional[str]] = {}
-        self._folders: dict[str, str] = {}  # an importing file as given -> its normalised folder
         self._resolved: dict[tuple, Optional[Resolved]] = {}
         self._skip: dict[str, bool] = {}
         self._paths: dict[str, list] = {}
@@ -509,12 +508,8 @@ class ProjectIndex:
         installed package, the standard library, a namespace package's directory, nothing)."""
         if level and importing_file is None:
             return None
-        if not importing_file:
-            return self._find(import_name, None, level)
-        folder = self._folders.get(importing_file)
-        if folder is None:
-            folder = self._folders[importing_file] = os.path.dirname(_norm(importing_file))
-        return self._find(import_name, folder, level)
+        return self._find(import_name, os.path.dirname(_norm(importing_file)) if importing_file else None,
+                          level)
 
     def module_file_in(self, import_name: Optional[str], folder: str, level: int = 0) -> Optional[str]:
         """`module_file` for a file in `folder` (absolute, normalised: `folder_of`): a caller asking

@@ -500,10 +500,9 @@ class ImportedTokens:
     the pre-check asks about it — only a rule the file's own text leaves out asks, and only for the
     tokens its text lacks — in each module once per version of its text."""
 
-    __slots__ = ("found", "answers")
+    __slots__ = ("found",)
 
     def __init__(self, modules: list[str]):
-        self.answers: dict = {}  # every rule asks about "keras", several about "compile": once each
         self.found = []
         for module in modules:
             try:
@@ -516,12 +515,6 @@ class ImportedTokens:
             self.found.append(known)
 
     def __contains__(self, token: object) -> bool:
-        answer = self.answers.get(token)
-        if answer is None:
-            answer = self.answers[token] = self._search(token)
-        return answer
-
-    def _search(self, token: object) -> bool:
         for source, searched in self.found:
             hit = searched.get(token)
             if hit is None:

@@ -243,6 +243,9 @@ class Interpreter:
         # The project's module index (regr_lint.project.ProjectIndex), to follow imports of the
         # project's own modules; None: the file alone.
         self.path = path
+        # the file and its folder as absolute paths (the index's answers are): asked at every import
+        self.file = os.path.abspath(path) if path else ""
+        self.folder = os.path.dirname(self.file)
         self.project = project
         self.foreign: dict[str, Optional[Scope]] = {}  # module path -> its top-level scope (None: loading)
         self.brought: set[tuple[str, str]] = set()  # (module, `a.b` written here) in project_imports
@@ -449,7 +452,7 @@ class Interpreter:
         if not level and base is not None and base.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
             return False
         try:
-            path = self.project.module_file(base, self.path, level)
+            path = self.project.module_file_in(base, self.folder, level)
         except (OSError, ValueError):
             return False
         if path is None:
@@ -496,10 +499,10 @@ class Interpreter:
                 continue
             named = f"{base}.{alias.name.value}" if base else alias.name.value
             try:
-                sub = self.project.module_file(named, self.path, level)
+                sub = self.project.module_file_in(named, self.folder, level)
             except (OSError, ValueError):
                 sub = None
-            if sub is not None and sub != os.path.abspath(self.path):
+            if sub is not None and sub != self.file:
                 subs[i] = sub
         if not subs:
             return False
@@ -540,10 +543,10 @@ class Interpreter:
         aliased = alias.asname is not None and isinstance(alias.asname.name, cst.Name)
         named = dotted if aliased else dotted.split(".")[0]
         try:
-            path = self.project.module_file(named, self.path, 0)
+            path = self.project.module_file_in(named, self.folder, 0)
         except (OSError, ValueError):
             return False
-        if path is None or path == os.path.abspath(self.path):
+        if path is None or path == self.file:
             return False
         local = alias.asname.name.value if aliased else named
         scope.vars[local] = ModuleV(path, stmt)
@@ -573,7 +576,7 @@ class Interpreter:
         read, or the file imports too many project modules."""
         if path in self.foreign:
             return self.foreign[path]
-        if len(self.foreign) >= MAX_PROJECT_MODULES or path == os.path.abspath(self.path):
+        if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.file:
             return None
         loaded = module_scope(path, self.project, self.levels - 1)
         self.foreign[path] = loaded[0] if loaded else None
