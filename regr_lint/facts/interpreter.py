@@ -299,41 +299,45 @@ class Interpreter:
                 continue
 
     def exec_stmt(self, stmt: cst.CSTNode, scope: Scope, frame: Frame) -> None:
-        if isinstance(stmt, cst.SimpleStatementLine):
+        # Dispatch on the exact node type: libcst's node classes are ABCs, and each isinstance
+        # that fails goes through ABCMeta.__instancecheck__ (a Python call); a chain of them was a
+        # tenth of the interpreter's time. Parsed trees hold only libcst's own concrete classes.
+        kind = type(stmt)
+        if kind is cst.SimpleStatementLine:
             for small in stmt.body:
                 self.exec_small(small, scope, frame)
-        elif isinstance(stmt, cst.FunctionDef):
+        elif kind is cst.FunctionDef:
             self.eval_defaults(stmt, scope)
             func = Func(stmt, scope, stmt)
             scope.vars[stmt.name.value] = func
             if scope.origin is None:  # another module's functions are read when they are called
                 self.pending.append((func, None))
-        elif isinstance(stmt, cst.ClassDef):
+        elif kind is cst.ClassDef:
             self.exec_class(stmt, scope)
-        elif isinstance(stmt, cst.If):
+        elif kind is cst.If:
             self.eval(stmt.test, scope, frame)
             self.exec_block(stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
-        elif isinstance(stmt, cst.Else):
+        elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
-        elif isinstance(stmt, (cst.For,)):
+        elif kind is cst.For:
             self.eval(stmt.iter, scope, frame)
             self.bind(stmt.target, UNKNOWN, scope, frame)
             self.exec_block(stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
-        elif isinstance(stmt, cst.While):
+        elif kind is cst.While:
             self.exec_block(stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
-        elif isinstance(stmt, cst.With):
+        elif kind is cst.With:
             for item in stmt.items:
                 value = self.eval(item.item, scope, frame)
                 if item.asname is not None:
                     self.bind(item.asname.name, UNKNOWN if not isinstance(value, Instance) else value, scope, frame)
             self.exec_block(stmt.body.body, scope, frame)
-        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+        elif kind is cst.Try or kind is cst.TryStar:
             self.exec_block(stmt.body.body, scope, frame)
             for handler in stmt.handlers:
                 self.exec_block(handler.body.body, scope, frame)
@@ -341,48 +345,49 @@ class Interpreter:
                 self.exec_stmt(stmt.orelse, scope, frame)
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, scope, frame)
-        elif isinstance(stmt, cst.Match):
+        elif kind is cst.Match:
             for case in stmt.cases:
                 self.exec_block(case.body.body, scope, frame)
-        elif isinstance(stmt, cst.IndentedBlock):
+        elif kind is cst.IndentedBlock:
             self.exec_block(stmt.body, scope, frame)
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
-        if isinstance(small, cst.Assign):
+        kind = type(small)  # exact type, as in exec_stmt
+        if kind is cst.Assign:
             value = self.eval(small.value, scope, frame)
             for target in small.targets:
                 self.bind(target.target, value, scope, frame)
             if scope.origin is None:
                 self.facts.assignments.append(([t.target for t in small.targets], small.value))
-        elif isinstance(small, cst.AnnAssign):
+        elif kind is cst.AnnAssign:
             if small.value is not None:
                 value = self.eval(small.value, scope, frame)
                 self.bind(small.target, value, scope, frame)
                 if scope.origin is None:
                     self.facts.assignments.append(([small.target], small.value))
-        elif isinstance(small, cst.AugAssign):
+        elif kind is cst.AugAssign:
             value = self.eval(small.value, scope, frame)
             old = self.eval(small.target, scope, frame)
-            if isinstance(small.operator, cst.AddAssign) and isinstance(old, Seq) and isinstance(value, Seq):
+            if type(small.operator) is cst.AddAssign and isinstance(old, Seq) and isinstance(value, Seq):
                 self.bind(small.target, Seq(old.items + value.items, old.node, old.elts + value.elts), scope, frame)
             else:
                 self.bind(small.target, UNKNOWN, scope, frame)
             if scope.origin is None:
                 self.facts.assignments.append(([small.target], small))
-        elif isinstance(small, cst.Expr):
+        elif kind is cst.Expr:
             self.eval(small.value, scope, frame)
             value = small.value
-            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+            if type(value) is cst.Call and type(value.func) is cst.Attribute \
                     and value.func.attr.value in ("append", "extend", "insert"):
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
                 if scope.origin is None:
                     self.facts.assignments.append(([value.func.value], value))
-        elif isinstance(small, cst.Return):
+        elif kind is cst.Return:
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
             if small.value is not None and frame.function is not None and scope.origin is None:
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 self.facts.assignments.append(([frame.function], small.value))
-        elif isinstance(small, cst.Import):
+        elif kind is cst.Import:
             private = None
             for alias in small.names:
                 dotted = dotted_name(alias.name)
@@ -392,7 +397,7 @@ class Interpreter:
                     private = dotted
                 if self._import_project_module(alias, dotted, small, scope):
                     continue
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                if alias.asname is not None and type(alias.asname.name) is cst.Name:
                     scope.vars[alias.asname.name.value] = Ref(canonical(dotted), raw=dotted)
                 else:
                     head = dotted.split(".")[0]
@@ -402,7 +407,7 @@ class Interpreter:
                     self.facts.has_keras = True
             if private is not None and not any(n is small for n, _ in self.facts.private_imports):
                 self.facts.private_imports.append((small, private))
-        elif isinstance(small, cst.ImportFrom):
+        elif kind is cst.ImportFrom:
             self.exec_import_from(small, scope)
 
     def exec_import_from(self, node: cst.ImportFrom, scope: Scope) -> None:
@@ -416,22 +421,22 @@ class Interpreter:
         base_c = canonical(base)
         if base_c.split(".")[0] in ("keras", "tensorflow") or any(
             canonical(f"{base}.{a.name.value}") .startswith("keras")
-            for a in (node.names if not isinstance(node.names, cst.ImportStar) else ())
-            if isinstance(a.name, cst.Name)
+            for a in (node.names if type(node.names) is not cst.ImportStar else ())
+            if type(a.name) is cst.Name
         ):
             self.facts.has_keras = True
-        names = [] if isinstance(node.names, cst.ImportStar) else \
-            [f"{base}.{a.name.value}" for a in node.names if isinstance(a.name, cst.Name)]
+        names = [] if type(node.names) is cst.ImportStar else \
+            [f"{base}.{a.name.value}" for a in node.names if type(a.name) is cst.Name]
         private = next((p for p in [base, *names] if is_private(p)), None)
         if private is not None and not any(n is node for n, _ in self.facts.private_imports):
             self.facts.private_imports.append((node, base if is_private(base) else private))
-        if isinstance(node.names, cst.ImportStar):
+        if type(node.names) is cst.ImportStar:
             self.facts.star_imports.append(base_c)
             return
         for alias in node.names:
-            if not isinstance(alias.name, cst.Name):
+            if type(alias.name) is not cst.Name:
                 continue
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+            local = alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name \
                 else alias.name.value
             scope.vars[local] = Ref(canonical(f"{base}.{alias.name.value}"), raw=f"{base}.{alias.name.value}")
 
@@ -459,7 +464,7 @@ class Interpreter:
             return self._import_submodules(base, level, node, scope)
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
-        if isinstance(node.names, cst.ImportStar):
+        if type(node.names) is cst.ImportStar:
             if module_scope is not None:
                 exported = module_scope.vars.get("__all__")
                 names = [v.value for v in exported.items if isinstance(v, Lit) and isinstance(v.value, str)] \
@@ -470,9 +475,9 @@ class Interpreter:
                         scope.vars[name] = bound[name] = _own_copy(value)
         else:
             for alias in node.names:
-                if not isinstance(alias.name, cst.Name):
+                if type(alias.name) is not cst.Name:
                     continue
-                local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+                local = alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name \
                     else alias.name.value
                 value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
                 if value is None or value is UNKNOWN:
@@ -491,11 +496,11 @@ class Interpreter:
         namespace package), `from . import losses` beside no __init__.py: the names that are
         submodules of the project are bound to them; the others stay unknown (the package is the
         project's, not an installed one). False when none of the names is a project module."""
-        if isinstance(node.names, cst.ImportStar):
+        if type(node.names) is cst.ImportStar:
             return False
         subs: dict[int, str] = {}
         for i, alias in enumerate(node.names):
-            if not isinstance(alias.name, cst.Name):
+            if type(alias.name) is not cst.Name:
                 continue
             named = f"{base}.{alias.name.value}" if base else alias.name.value
             try:
@@ -507,9 +512,9 @@ class Interpreter:
         if not subs:
             return False
         for i, alias in enumerate(node.names):
-            if not isinstance(alias.name, cst.Name):
+            if type(alias.name) is not cst.Name:
                 continue
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) \
+            local = alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name \
                 else alias.name.value
             if i in subs:
                 scope.vars[local] = ModuleV(subs[i], node)
@@ -540,7 +545,7 @@ class Interpreter:
         if self.project is None or not self.path or self.levels <= 0 or self.foreign_code > self.own_foreign \
                 or dotted.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
             return False
-        aliased = alias.asname is not None and isinstance(alias.asname.name, cst.Name)
+        aliased = alias.asname is not None and type(alias.asname.name) is cst.Name
         named = dotted if aliased else dotted.split(".")[0]
         try:
             path = self.project.module_file_in(named, self.folder, 0)
@@ -564,7 +569,7 @@ class Interpreter:
                 if self.project else (None, None)
         if value is None or value is UNKNOWN or source is None:
             return UNKNOWN
-        dotted = dotted_name(node) if isinstance(node, cst.Attribute) else None
+        dotted = dotted_name(node) if type(node) is cst.Attribute else None
         if dotted is not None and (source, dotted) not in self.brought:
             # where this file brings that definition in: the first `cfg.LOSS` / `pkg.nets.build`
             self.brought.add((source, dotted))
@@ -608,16 +613,16 @@ class Interpreter:
         class_scope = Scope(scope)
         methods = []
         for stmt in cdef.body.body:
-            if isinstance(stmt, cst.FunctionDef):
+            if type(stmt) is cst.FunctionDef:
                 self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
-            elif isinstance(stmt, cst.SimpleStatementLine):
+            elif type(stmt) is cst.SimpleStatementLine:
                 # class-level constants (`activation = 'tanh'`) are visible as self.attr
                 for small in stmt.body:
-                    if isinstance(small, cst.Assign):
+                    if type(small) is cst.Assign:
                         value = self.eval(small.value, class_scope, Frame())
                         for t in small.targets:
-                            if isinstance(t.target, cst.Name):
+                            if type(t.target) is cst.Name:
                                 cls.instance.attrs.setdefault(t.target.value, value)
         # __init__ / build first: they set the attributes the other methods read.
         order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
@@ -648,37 +653,38 @@ class Interpreter:
 
     # ---------------------------------------------------------------- binding
     def bind(self, target: cst.BaseExpression, value: Value, scope: Scope, frame: Frame) -> None:
-        if isinstance(target, cst.Name):
+        if type(target) is cst.Name:
             scope.vars[target.value] = value
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif type(target) in (cst.Tuple, cst.List):
             elements = target.elements
             if isinstance(value, Seq) and len(value.items) == len(elements) and not any(
-                isinstance(e, cst.StarredElement) for e in elements
+                type(e) is cst.StarredElement for e in elements
             ):
                 for elt, item in zip(elements, value.items):
                     self.bind(elt.value, item, scope, frame)
             else:
                 for elt in elements:
                     self.bind(elt.value, UNKNOWN, scope, frame)
-        elif isinstance(target, cst.Attribute):
+        elif type(target) is cst.Attribute:
             base = self.eval(target.value, scope, frame)
             if isinstance(base, Instance):
                 base.attrs[target.attr.value] = value
-        elif isinstance(target, cst.Subscript):
+        elif type(target) is cst.Subscript:
             base = self.eval(target.value, scope, frame)
             if isinstance(base, Map) and len(target.slice) == 1:
                 key = self.eval(getattr(target.slice[0].slice, "value", None), scope, frame) \
-                    if isinstance(target.slice[0].slice, cst.Index) else UNKNOWN
+                    if type(target.slice[0].slice) is cst.Index else UNKNOWN
                 if isinstance(key, Lit):
                     base.items[key.value] = value
-        elif isinstance(target, cst.StarredElement):
+        elif type(target) is cst.StarredElement:
             self.bind(target.value, UNKNOWN, scope, frame)
 
     # ---------------------------------------------------------------- expressions
     def eval(self, node: Optional[cst.BaseExpression], scope: Scope, frame: Frame) -> Value:
         if node is None:
             return UNKNOWN
-        if isinstance(node, cst.Name):
+        kind = type(node)  # exact type, as in exec_stmt
+        if kind is cst.Name:
             name = node.value
             if name in ("True", "False", "None"):
                 return Lit({"True": True, "False": False, "None": None}[name], node)
@@ -686,46 +692,46 @@ class Interpreter:
             if found is None:
                 return self._star_name(name, node)
             return found
-        if isinstance(node, cst.Attribute):
+        if kind is cst.Attribute:
             return self.eval_attribute(node, scope, frame)
-        if isinstance(node, cst.Call):
+        if kind is cst.Call:
             return self.eval_call(node, scope, frame)
-        if isinstance(node, cst.SimpleString):
+        if kind is cst.SimpleString:
             value = _literal(node)
             return Lit(value, node) if isinstance(value, str) else UNKNOWN
-        if isinstance(node, cst.ConcatenatedString):
+        if kind is cst.ConcatenatedString:
             try:
                 value = node.evaluated_value
             except Exception:  # noqa: BLE001 - odd escapes in user strings
                 return UNKNOWN
             return Lit(value, node) if isinstance(value, str) else UNKNOWN
-        if isinstance(node, (cst.Integer, cst.Float)):
+        if kind is cst.Integer or kind is cst.Float:
             value = _literal(node)
             return Lit(value, node) if value is not _BAD else UNKNOWN
-        if isinstance(node, (cst.List, cst.Tuple)):
+        if kind is cst.List or kind is cst.Tuple:
             return self.eval_sequence(node, scope, frame)
-        if isinstance(node, cst.Dict):
+        if kind is cst.Dict:
             return self.eval_dict(node, scope, frame)
-        if isinstance(node, cst.UnaryOperation):
+        if kind is cst.UnaryOperation:
             operand = self.eval(node.expression, scope, frame)
-            if isinstance(node.operator, cst.Minus) and isinstance(operand, Lit) \
+            if type(node.operator) is cst.Minus and isinstance(operand, Lit) \
                     and isinstance(operand.value, (int, float)) and not isinstance(operand.value, bool):
                 return Lit(-operand.value, node)
             return UNKNOWN
-        if isinstance(node, cst.BinaryOperation):
+        if kind is cst.BinaryOperation:
             return self.eval_binop(node, scope, frame)
-        if isinstance(node, cst.Subscript):
+        if kind is cst.Subscript:
             return self.eval_subscript(node, scope, frame)
-        if isinstance(node, cst.NamedExpr):
+        if kind is cst.NamedExpr:
             value = self.eval(node.value, scope, frame)
             self.bind(node.target, value, scope, frame)
             return value
-        if isinstance(node, cst.IfExp):
+        if kind is cst.IfExp:
             body = self.eval(node.body, scope, frame)
             orelse = self.eval(node.orelse, scope, frame)
             # `n / bs if n else None`: a branch that divides is a true division wherever it is taken
             return next((v for v in (body, orelse) if isinstance(v, Div)), UNKNOWN)
-        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        if kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp:
             inner = Scope(scope)
             comp = node.for_in
             while comp is not None:
@@ -734,24 +740,24 @@ class Interpreter:
                 comp = comp.inner_for_in
             self.eval(node.elt, inner, frame)
             return UNKNOWN
-        if isinstance(node, cst.BooleanOperation):
+        if kind is cst.BooleanOperation:
             # `optimizer or Adam(lr=1e-3)`: both operands run (for the calls they make); which one
             # is the value is not known
             self.eval(node.left, scope, frame)
             self.eval(node.right, scope, frame)
             return UNKNOWN
-        if isinstance(node, cst.Comparison):
+        if kind is cst.Comparison:
             self.eval(node.left, scope, frame)
             for target in node.comparisons:
                 self.eval(target.comparator, scope, frame)
             return UNKNOWN
-        if isinstance(node, cst.Set):
+        if kind is cst.Set:
             for element in node.elements:
                 self.eval(element.value, scope, frame)
             return UNKNOWN
-        if isinstance(node, cst.Lambda):
+        if kind is cst.Lambda:
             return Lambda(node)
-        if isinstance(node, (cst.Await,)):
+        if kind is cst.Await:
             self.eval(node.expression, scope, frame)
         return UNKNOWN
 
@@ -794,7 +800,7 @@ class Interpreter:
                 # `self.model = self.build_network`, a @property: reading it runs it
                 method = base.attrs.get("__method__" + attr)
                 if isinstance(method, Func) and any(
-                        isinstance(d.decorator, cst.Name) and d.decorator.value == "property"
+                        type(d.decorator) is cst.Name and d.decorator.value == "property"
                         for d in method.fdef.decorators):
                     return self.invoke(method, Args(), None, base)
             return found if found is not None else UNKNOWN
@@ -831,7 +837,7 @@ class Interpreter:
         items, elts, exact = [], [], True
         for element in node.elements:
             value = self.eval(element.value, scope, frame)
-            if isinstance(element, cst.StarredElement):
+            if type(element) is cst.StarredElement:
                 if isinstance(value, Seq):
                     items.extend(value.items)
                     elts.extend(value.elts)
@@ -845,7 +851,7 @@ class Interpreter:
     def eval_dict(self, node: cst.Dict, scope: Scope, frame: Frame) -> Value:
         items, exact = {}, True
         for element in node.elements:
-            if isinstance(element, cst.StarredDictElement):
+            if type(element) is cst.StarredDictElement:
                 value = self.eval(element.value, scope, frame)
                 if isinstance(value, Map):
                     items.update(value.items)
@@ -863,23 +869,23 @@ class Interpreter:
     def eval_binop(self, node: cst.BinaryOperation, scope: Scope, frame: Frame) -> Value:
         left = self.eval(node.left, scope, frame)
         right = self.eval(node.right, scope, frame)
-        if isinstance(node.operator, cst.Add) and isinstance(left, Seq) and isinstance(right, Seq):
+        if type(node.operator) is cst.Add and isinstance(left, Seq) and isinstance(right, Seq):
             return Seq(left.items + right.items, node, left.elts + right.elts)
         for side in (left, right):
             if isinstance(side, Tensor):
                 return Tensor(UNKNOWN, [side], node)
-        if isinstance(node.operator, cst.Divide):
+        if type(node.operator) is cst.Divide:
             return Div(node)
         if isinstance(left, Lit) and isinstance(right, Lit) and type(left.value) in (int, float) \
                 and type(right.value) in (int, float):
             try:
-                if isinstance(node.operator, cst.Multiply):
+                if type(node.operator) is cst.Multiply:
                     return Lit(left.value * right.value, node)
-                if isinstance(node.operator, cst.Add):
+                if type(node.operator) is cst.Add:
                     return Lit(left.value + right.value, node)
-                if isinstance(node.operator, cst.Subtract):
+                if type(node.operator) is cst.Subtract:
                     return Lit(left.value - right.value, node)
-                if isinstance(node.operator, cst.FloorDivide) and right.value:
+                if type(node.operator) is cst.FloorDivide and right.value:
                     return Lit(left.value // right.value, node)
             except (OverflowError, TypeError):
                 return UNKNOWN
@@ -887,7 +893,7 @@ class Interpreter:
 
     def eval_subscript(self, node: cst.Subscript, scope: Scope, frame: Frame) -> Value:
         base = self.eval(node.value, scope, frame)
-        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
+        if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
             key = self.eval(node.slice[0].slice.value, scope, frame)
             if isinstance(base, Map) and isinstance(key, Lit):
                 return base.items.get(key.value, UNKNOWN)
@@ -931,13 +937,13 @@ class Interpreter:
     # ---------------------------------------------------------------- calls
     def eval_call(self, call: cst.Call, scope: Scope, frame: Frame) -> Value:
         func = call.func
-        if isinstance(func, cst.Attribute):
+        if type(func) is cst.Attribute:
             recv = self.eval(func.value, scope, frame)
             args = self.eval_args(call, scope, frame)
             return self.call_method(recv, func.attr.value, args, call, func.value, scope, frame)
         callee = self.eval(func, scope, frame)
         args = self.eval_args(call, scope, frame)
-        if callee is UNKNOWN and isinstance(func, cst.Name) and scope.lookup(func.value) is None:
+        if callee is UNKNOWN and type(func) is cst.Name and scope.lookup(func.value) is None:
             builtin = self.call_builtin(func.value, args, call)
             if builtin is not None:
                 return builtin
@@ -1078,7 +1084,7 @@ class Interpreter:
         self.read_classes.add(id(cls))
         keras_class = cls.is_model or cls.is_layer
         for stmt in cls.cdef.body.body:
-            if isinstance(stmt, cst.FunctionDef) and (keras_class or stmt.name.value == "__init__"):
+            if type(stmt) is cst.FunctionDef and (keras_class or stmt.name.value == "__init__"):
                 method = cls.instance.attrs.get("__method__" + stmt.name.value)
                 if isinstance(method, Func) and method.fdef is stmt:
                     self.pending.append((method, cls.instance))
@@ -1146,7 +1152,7 @@ class Interpreter:
     def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:
         if tuple_arg:
             value, arg = args.get("tensors", 0)
-            if isinstance(value, Seq) and len(value.items) == 2 and isinstance(arg.value if arg else None, cst.Tuple):
+            if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
                 return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call)
             return UNKNOWN
         x, xa = args.get("x", 0)
@@ -1241,13 +1247,13 @@ class Interpreter:
             return
         theirs = self.training(meth, args, call)
         x, y = theirs.x_node, theirs.y_node
-        if not (isinstance(x, cst.Name) and isinstance(y, cst.Name) and x.value in sites and y.value in sites) \
+        if not (type(x) is cst.Name and type(y) is cst.Name and x.value in sites and y.value in sites) \
                 or x.value == y.value:  # `fit(images, images)` there is that module's to answer for
             return
         validation = [(sites[vx.value], sites[vy.value]) for vx, vy in theirs.validation
-                      if isinstance(vx, cst.Name) and isinstance(vy, cst.Name)
+                      if type(vx) is cst.Name and type(vy) is cst.Name
                       and vx.value in sites and vy.value in sites]
-        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if isinstance(n, cst.Name)}
+        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
         if _rebound(fdef, names) or any(t.node is site for t in model.trainings):
             return
         ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
@@ -1300,7 +1306,7 @@ class Interpreter:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
             frame = Frame(function=fdef.name)
-            self.exec_block(fdef.body.body if isinstance(fdef.body, cst.IndentedBlock) else fdef.body.body,
+            self.exec_block(fdef.body.body if type(fdef.body) is cst.IndentedBlock else fdef.body.body,
                             scope, frame)
             if not standalone:
                 # Read with real arguments: a later standalone run (parameters unknown) would only
@@ -1350,7 +1356,7 @@ class Interpreter:
             else:
                 scope.vars[name] = UNKNOWN
         for star in (params.star_arg, params.star_kwarg):
-            if isinstance(star, cst.Param):
+            if type(star) is cst.Param:
                 scope.vars[star.name.value] = UNKNOWN
 
 
@@ -1381,25 +1387,25 @@ def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
     while stack:
         node = stack.pop()
         targets: list = []
-        if isinstance(node, cst.AssignTarget):
+        if type(node) is cst.AssignTarget:
             targets = [node.target]
-        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor)):
+        elif type(node) in (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor):
             targets = [node.target]
-        elif isinstance(node, cst.NamedExpr):
+        elif type(node) is cst.NamedExpr:
             targets = [node.target]
-        elif isinstance(node, cst.AsName):
+        elif type(node) is cst.AsName:
             targets = [node.name]
-        elif isinstance(node, (cst.Global, cst.Nonlocal, cst.Del)):
+        elif type(node) in (cst.Global, cst.Nonlocal, cst.Del):
             return True
         for target in targets:
             pending = [target]
             while pending:
                 t = pending.pop()
-                if isinstance(t, cst.Name) and t.value in names:
+                if type(t) is cst.Name and t.value in names:
                     return True
-                if isinstance(t, (cst.Tuple, cst.List)):
+                if type(t) in (cst.Tuple, cst.List):
                     pending.extend(e.value for e in t.elements)
-                elif isinstance(t, cst.StarredElement):
+                elif type(t) is cst.StarredElement:
                     pending.append(t.value)
         stack.extend(node.children)
     return False
@@ -1407,7 +1413,7 @@ def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
 
 def _attribute_spine(node):
     """`node` and the attributes it is built on: `a.b.c`, `a.b`, `a`."""
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         yield node
         node = node.value
     yield node
@@ -1493,4 +1499,4 @@ def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):
 
 
 def _rebindable(node: cst.BaseExpression) -> bool:
-    return isinstance(node, (cst.Name, cst.Attribute))
+    return type(node) in (cst.Name, cst.Attribute)

@@ -39,9 +39,9 @@ def is_private(raw: str) -> bool:
 
 def dotted_name(node: cst.BaseExpression) -> Optional[str]:
     """`a.b.c` for a Name / Attribute chain as written; None for anything else."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         base = dotted_name(node.value)
         return f"{base}.{node.attr.value}" if base else None
     return None
