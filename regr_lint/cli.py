@@ -14,7 +14,7 @@ from typing import NoReturn, Sequence
 
 import click
 
-from regr_lint import __version__, crossmodule
+from regr_lint import __version__, crossmodule, project_link
 from regr_lint.config import Config, ConfigError, Projects
 from regr_lint.discovery import DiscoveryError, discover
 from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_file, lint_text, parse_error
@@ -652,6 +652,7 @@ def _fix_one(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, out
             outcome.stdout_bytes = new
         else:
             write_source(path, new, snap)
+            project_link.rewritten(path)  # the files fixed after it import its new text
     except (WriteError, OSError) as exc:
         outcome.write_errors += 1
         click.echo(f"{path}: not fixed: {exc}", err=True)

@@ -428,6 +428,7 @@ class ProjectIndex:
         self._by_digest: dict[str, ModuleSummary] = {}
         self._by_path: dict[str, ModuleSummary] = {}
         self._found: dict[tuple, Optional[str]] = {}
+        self._probed: dict[str, bool] = {}  # path -> is a file (or, for folders, a folder)
         self._resolved: dict[tuple, Optional[Resolved]] = {}
         self._skip: dict[str, bool] = {}
         self._paths: dict[str, list] = {}
@@ -482,14 +483,23 @@ class ProjectIndex:
         directory = base
         for part in parts[:-1]:
             directory = os.path.join(directory, part)
-            if not os.path.isdir(directory) or self._skipped(directory):
+            if not self._is(directory, os.path.isdir) or self._skipped(directory):
                 return None
         leaf = os.path.join(directory, parts[-1])
         package = os.path.join(leaf, "__init__.py")
-        if os.path.isfile(package) and not self._skipped(leaf):
+        if self._is(package, os.path.isfile) and not self._skipped(leaf):
             return package
         module = leaf + ".py"
-        return module if os.path.isfile(module) else None
+        return module if self._is(module, os.path.isfile) else None
+
+    def _is(self, path: str, test) -> bool:
+        """`test(path)` (isfile / isdir), once per path for the index's life: the same candidates
+        (`<base>/numpy.py`, `<base>/numpy/__init__.py` …) are probed for every folder that imports
+        the name. One snapshot of the disk, as `_found` is."""
+        known = self._probed.get(path)
+        if known is None:
+            known = self._probed[path] = test(path)
+        return known
 
     def _relative_base(self, here: Optional[str], level: int) -> Optional[str]:
         """The folder `level` dots name from a file in folder `here`."""

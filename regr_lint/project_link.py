@@ -330,7 +330,7 @@ def unchanged(deps: dict) -> bool:
                for d, h in deps.items())
 
 
-_TEXTS: dict[tuple, str] = {}
+_TEXTS: dict[str, str] = {}
 _DIRECT: dict[tuple, list] = {}
 
 
@@ -357,12 +357,20 @@ def _direct_imports(path: str, text: str) -> list[str]:
 
 
 def _text_of(path: str) -> str:
-    st = os.stat(path)
-    key = (path, st.st_mtime_ns, st.st_size)
-    known = _TEXTS.get(key)
+    """The text of project module `path`, read once per run: a run is one snapshot of the disk, as
+    for `_reach` (`forget` starts the next; `rewritten` drops a file --fix has just written). Not a
+    stat per call: the pre-checks ask for the same few dozen modules for every file, a stat each
+    was most of the system calls a run made."""
+    known = _TEXTS.get(path)
     if known is None:
-        known = _TEXTS[key] = read_bytes(path).decode("utf-8", "replace")
+        known = _TEXTS[path] = read_bytes(path).decode("utf-8", "replace")
     return known
+
+
+def rewritten(path: str) -> None:
+    """`path` was just written (--fix): the files linted after it read its new text."""
+    _TEXTS.pop(os.path.abspath(path), None)
+    _TEXTS.pop(path, None)
 
 
 _DIGESTS: dict[tuple, bytes] = {}

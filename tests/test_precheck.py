@@ -261,8 +261,8 @@ def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
 
 
 def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_after_an_edit(tmp_path):
-    """The token pre-check reads each imported module once per version of its text, and only for
-    the tokens it is asked about."""
+    """The token pre-check reads each imported module once per run (a snapshot of the disk) and
+    searches it only for the tokens it is asked about; a module --fix rewrites is read again."""
     from regr_lint import project_link
 
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
@@ -277,6 +277,9 @@ def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_aft
         searched = next(asked for path, (_, asked) in project_link._FOUND.items() if path.endswith("models.py"))
         assert set(searched) == {"igmoid", "keras", "oftmax"}
         models.write_text("import keras\nHEAD = 'softmax'  # an edit of another length\n")
+        stale = project_link.imported_tokens(str(train), train.read_text())
+        assert "igmoid" in stale and "oftmax" not in stale  # the run's snapshot, not a stat per ask
+        project_link.rewritten(str(models))  # what the CLI calls after writing a fixed file
         again = project_link.imported_tokens(str(train), train.read_text())
         assert "oftmax" in again and "igmoid" not in again
         assert not project_link.imported_tokens(str(tmp_path / "other.py"), "x = 1\n")
