@@ -651,10 +651,10 @@ def targets(corpus: Corpus, results: list[Result]) -> list[dict]:
         the rounds hits both alike): their median and spread, shown beside the ratio of medians the
         target is judged by."""
         a, b = by.get(num), by.get(den)
-        if a is None or b is None or a.crashed or b.crashed or len(a.samples) != len(b.samples) or len(a.samples) < 2:
+        if a is None or b is None or a.crashed or b.crashed or len(a.samples) != len(b.samples):
             return ""
         ratios = sorted(x.wall / y.wall for x, y in zip(a.samples, b.samples) if y.wall > 0)
-        if len(ratios) < 2:
+        if len(ratios) < 2:  # one round: the ratio of medians says it all
             return ""
         return f" (per round: median {statistics.median(ratios):.2f}x, {ratios[0]:.2f}-{ratios[-1]:.2f})"
 

@@ -543,7 +543,7 @@ class ProjectIndex:
                     found = self._module_in(base, parts)
                 else:
                     init = os.path.join(base, "__init__.py")
-                    found = init if os.path.isfile(init) else None
+                    found = init if self._is(init, os.path.isfile) else None
         elif parts:
             for base in self._search_path(here):
                 found = self._module_in(base, parts)

@@ -300,8 +300,9 @@ class Interpreter:
 
     def exec_stmt(self, stmt: cst.CSTNode, scope: Scope, frame: Frame) -> None:
         # Dispatch on the exact node type: libcst's node classes are ABCs, and each isinstance
-        # that fails goes through ABCMeta.__instancecheck__ (a Python call); a chain of them was a
-        # tenth of the interpreter's time. Parsed trees hold only libcst's own concrete classes.
+        # that fails goes through ABCMeta.__instancecheck__ (a Python call); the chains of them cost
+        # 0.7 of 19 billion instructions on the training corpus. Parsed trees hold only libcst's
+        # own concrete classes (none of the types compared here has a subclass).
         kind = type(stmt)
         if kind is cst.SimpleStatementLine:
             for small in stmt.body:
