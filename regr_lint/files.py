@@ -6,7 +6,8 @@ a reader (or a run killed mid-way) sees either the old content or the new, never
 `write_source` (what `--fix` and `--add-noqa` write): the same, and also
 - nothing the user saved meanwhile is overwritten: the file must still be what was read
   (`Snapshot`: device, inode, size, mtime_ns and a SHA-256 of the bytes read), checked again right
-  before the rename;
+  before the rename, under an advisory lock (`flock`) every regr-lint run takes for that step, so two
+  runs fixing the same file cannot both pass the check;
 - a file this process may not write is refused (`os.access`), never replaced through a writable
   directory;
 - the file keeps its identity: replaced by a copy only when the copy gets the same owner, group,
@@ -26,8 +27,14 @@ import re
 import secrets
 import stat
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; two runs there keep the small window described below
+    fcntl = None
 
 TMP_SUFFIX = ".regr-lint.tmp"
 _UNDO = ".undo"
@@ -155,11 +162,12 @@ def _replace(target: str, data: bytes, st: os.stat_result, expect: Snapshot) -> 
         if not _copy_identity(target, tmp, st):
             _unlink(tmp)
             return False
-        # As late as possible, on a copy that is complete: what the user saves from here to the
+        # As late as possible, on a copy that is complete: what an editor saves from here to the
         # rename (a few system calls) is still lost. The window is small, not zero: POSIX has no
-        # rename-if-unchanged.
-        _unchanged(target, expect)
-        os.replace(tmp, target)
+        # rename-if-unchanged. Another regr-lint run is shut out of it by the lock.
+        with _commit_lock(target):
+            _unchanged(target, expect)
+            os.replace(tmp, target)
     except BaseException:
         _unlink(tmp)
         raise
@@ -213,20 +221,51 @@ def _rewrite_in_place(target: str, old: bytes, data: bytes, st: os.stat_result, 
             fh.flush()
             os.fsync(fh.fileno())
         _fsync_dir(os.path.dirname(target))
-        _unchanged(target, expect)  # as in _replace: the window up to the first write is small, not zero
     except BaseException:
         _unlink(journal)
         raise
-    try:
-        _overwrite(target, data)
-    except BaseException:  # a full disk, an interrupt: put the old bytes back now
+    with _commit_lock(target):
         try:
-            _overwrite(target, old)
-        except OSError:
-            raise NotWritten(f"the file may be half-written; its previous content is in {journal}") from None
-        _unlink(journal)
-        raise
+            _unchanged(target, expect)  # as in _replace: the window up to the first write is small, not zero
+        except BaseException:
+            _unlink(journal)
+            raise
+        try:
+            _overwrite(target, data)
+        except BaseException:  # a full disk, an interrupt: put the old bytes back now
+            try:
+                _overwrite(target, old)
+            except OSError:
+                raise NotWritten(f"the file may be half-written; its previous content is in {journal}") from None
+            _unlink(journal)
+            raise
     _unlink(journal)
+
+
+@contextmanager
+def _commit_lock(target: str) -> Iterator[None]:
+    """Hold an advisory lock on the file `target` names now, from the last check to the write.
+    Two regr-lint runs fixing the same file (a pre-commit hook and an editor's fix-on-save) would
+    otherwise both pass the check and the later write would silently undo the earlier one. With the
+    lock, the second run waits, then finds a new inode or new bytes and refuses: whether it locked
+    the replaced inode (still the one it read) or the new one, its check reads the path again.
+    Editors do not take the lock; for them the window stays as small as before."""
+    if fcntl is None:
+        yield
+        return
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        yield  # the check that follows says what is wrong with the file
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a file system without flock: the check still runs, the window is as before
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _overwrite(path: str, data: bytes) -> None:

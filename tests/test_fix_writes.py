@@ -102,13 +102,61 @@ def _notebook(source: str) -> str:
     return json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
 
 
+def _waiting_for_lock(inode: int) -> bool:
+    """Whether some process waits for a lock on the file with this inode (Linux: `/proc/locks` lists
+    a waiter as `N: -> FLOCK ... MAJ:MIN:INODE ...`)."""
+    with open("/proc/locks") as fh:
+        return any("->" in line and any(f.endswith(f":{inode}") for f in line.split()) for line in fh)
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["replaced", "in-place"])
+def test_a_run_commits_only_after_another_runs_commit_and_then_refuses(tmp_path, linked):
+    """The step from the last check to the write is exclusive between regr-lint runs: a real `--fix`
+    run that reaches it while another holds it (here the test holds the lock) waits, and when the
+    other has written meanwhile it refuses instead of undoing that write. Without the lock both
+    checks pass and the later write wins: the race the test below provokes by chance."""
+    if not os.path.exists("/proc/locks"):
+        pytest.skip("needs Linux's /proc/locks to see a process waiting for the lock")
+    import fcntl
+
+    path = write(tmp_path, "m.py", FIXABLE)
+    if linked:
+        os.link(path, tmp_path / "other.py")  # the in-place route
+    ino = path.stat().st_ino
+    other = "x = 1  # what the other run wrote\n"
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        proc = subprocess.Popen([sys.executable, "-m", "regr_lint", "check", "--fix", "--no-cache", "m.py"],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while not _waiting_for_lock(ino):
+            assert proc.poll() is None, f"the run finished without waiting: {proc.communicate()}"
+            assert time.monotonic() < deadline, "the run never came to wait for the lock"
+            time.sleep(0.05)
+        if linked:
+            with open(path, "w") as fh:  # the other run's in-place rewrite
+                fh.write(other)
+        else:
+            write(tmp_path, "new.py", other)
+            os.replace(tmp_path / "new.py", path)
+    finally:
+        os.close(fd)
+    out, err = proc.communicate(timeout=120)
+    assert "m.py: not fixed: the file changed while it was being fixed" in err, err
+    assert proc.returncode == 2, (out, err)
+    assert path.read_text() == other
+    assert _strays(tmp_path) == []
+
+
 @pytest.mark.slow  # about a minute of real runs racing on 2 cores
 def test_racing_fix_runs_never_lose_an_update(tmp_path):
     """`--fix` and `--fix --unsafe-fixes` started together over the same files, several times. For each
     file, whatever the interleaving: a run that lists it as fixed (--show-fixes) wrote its result and
     nothing overwrote it, so the file holds the unsafe run's result if that run fixed it, else the safe
     run's if that one did; a run that was overtaken says `not fixed: the file changed` and exits 2.
-    (Today: both write, and the unsafe run reports its fixes while the file holds the safe result.)"""
+    (Before the commit lock, both could pass the last check: now and then the unsafe run reported its
+    fixes while the file held the safe run's result.)"""
     padding = "".join(f"layer_{i} = Dense({i + 1}, activation='relu')\n" for i in range(150))
     sources = {".py": FIXABLE + padding, ".ipynb": _notebook(FIXABLE + padding)}
     expected = {}
