@@ -22,7 +22,7 @@ from regr_lint.normalise import expand_indentation
 from regr_lint.parsing import parse_module
 from regr_lint.project_link import (
     Vocabularies, importable, remember_vocabulary,
-    imported_tokens, imported_vocabulary, imports_keras_through_project, project_for,
+    imported_tokens, imported_vocabulary, imports_keras_through_project, links_project_modules, project_for,
 )
 from regr_lint.rewrite import import_index, import_statement, imports_module, is_removal
 from regr_lint.rule import Fix, Report, Rule
@@ -219,6 +219,17 @@ def _project_active_of(text: str, rules: Sequence[Rule], path: str) -> list[Rule
     return active
 
 
+def _once(ask):
+    """`ask`, asked at most once: a pre-check's second question costs nothing."""
+    answer = []
+
+    def once():
+        if not answer:
+            answer.append(ask())
+        return answer[0]
+    return once
+
+
 def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     """Whether linting `text` parses it at all: some rule's tokens occur in it or in the project
     modules it imports, or it mentions Keras (then CPython's parse checks it is well formed, for
@@ -276,7 +287,9 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         if imported:
             own, vocab = vocab, Vocabularies((vocab, *imported.parts))
             keras_imported = any(not part.isdisjoint(KERAS_NAMES) for part in imported.parts)
-            active = [r for r in active if satisfies(r.names, vocab) and shares_a_part(r.names, own, keras_imported)]
+            links = _once(lambda: links_project_modules(path, tree))
+            active = [r for r in active if satisfies(r.names, own) or r.reads_other_modules
+                      and satisfies(r.names, vocab) and shares_a_part(r.names, own, keras_imported, links)]
         else:
             active = [r for r in active if satisfies(r.names, vocab)]
     del tree

@@ -7,6 +7,7 @@ re-lints `train.py`).
 One index per project root per process."""
 from __future__ import annotations
 
+import ast
 import bisect
 import hashlib
 import os
@@ -16,7 +17,7 @@ from typing import Optional
 from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex, folder_of
 from regr_lint.source import SourceError, read_bytes
-from regr_lint.vocabulary import code_only, text_vocabulary
+from regr_lint.vocabulary import MODEL_MAKER_NAMES, code_only, text_vocabulary
 
 _PROJECTS = Projects()  # only its root search is used here: no settings are read
 _INDEXES: dict[str, ProjectIndex] = {}
@@ -277,6 +278,92 @@ def _submodules(index: ProjectIndex, folder: str, module: Optional[str], level: 
     return out
 
 
+def links_project_modules(path: str, tree: ast.Module) -> bool:
+    """Whether the file hands a model one project module makes to another project module's
+    function: `train(build(), ...)`, `model = build_cnn()` then `fit_on(model, ...)`,
+    `Trainer(build)` — a call of a name imported from a project module given the result of calling
+    (directly or through a variable), or the function itself, of a name imported from a module that
+    makes Keras models (`_builds_models`). A project star import counts as a link (its names are not
+    known without reading the module). This is how a file that names no Keras model puts one
+    together with the training another module does; a library's modules calling one another's
+    helpers do not."""
+    index = project_for(path)
+    if index is None:
+        return False
+    folder = folder_of(os.path.abspath(path))
+    bound: dict[str, str] = {}  # local name -> the project module file it comes from
+    calls: list[ast.Call] = []
+    given: list[tuple[Optional[str], str]] = []  # (the called name's root, the variable holding its result)
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Call:
+            calls.append(node)
+        elif kind is ast.Assign or kind is ast.AnnAssign:
+            if type(node.value) is ast.Call:
+                root = _root_name(node.value.func)
+                for target in (node.targets if kind is ast.Assign else (node.target,)):
+                    given.extend((root, key) for key in _assigned_keys(target))
+        elif kind is ast.ImportFrom:
+            module, level = node.module, node.level
+            if not level and module and module.split(".")[0] in _KERAS_PACKAGES:
+                continue
+            found = index.module_file_in(module, folder, level)
+            for alias in node.names:
+                sub = index.module_file_in(f"{module}.{alias.name}" if module else alias.name, folder, level) \
+                    if found is None or os.path.basename(found) == "__init__.py" else None
+                if sub is None and found is None:
+                    continue
+                if alias.name == "*":
+                    return True
+                bound[alias.asname or alias.name] = sub or found
+        elif kind is ast.Import:
+            for alias in node.names:
+                if alias.name.split(".")[0] in _KERAS_PACKAGES:
+                    continue
+                found = index.module_file_in(alias.name if alias.asname else alias.name.split(".")[0], folder, 0)
+                if found is not None:
+                    bound[alias.asname or alias.name.split(".")[0]] = found
+    if not bound:
+        return False
+    makers = {name for name, dep in bound.items() if _builds_models(dep)}
+    if not makers:
+        return False
+    held = {key for root, key in given if root in makers}
+    for call in calls:
+        if _root_name(call.func) not in bound:
+            continue
+        for arg in [*call.args, *(kw.value for kw in call.keywords)]:
+            if type(arg) is ast.Starred:
+                arg = arg.value
+            kind = type(arg)
+            if kind is ast.Call and _root_name(arg.func) in makers or kind is ast.Name and arg.id in makers \
+                    or _key(arg) in held:
+                return True
+    return False
+
+
+def _root_name(expr: ast.expr) -> Optional[str]:
+    while type(expr) is ast.Attribute:
+        expr = expr.value
+    return expr.id if type(expr) is ast.Name else None
+
+
+def _key(expr: ast.expr) -> Optional[str]:
+    """`model`, `self.model`: how a variable is named in code, else None."""
+    if type(expr) is ast.Name:
+        return expr.id
+    if type(expr) is ast.Attribute and type(expr.value) is ast.Name:
+        return f"{expr.value.id}.{expr.attr}"
+    return None
+
+
+def _assigned_keys(target: ast.expr) -> list[str]:
+    if type(target) in (ast.Tuple, ast.List):
+        return [k for elt in target.elts for k in _assigned_keys(elt)]
+    key = _key(target)
+    return [key] if key else []
+
+
 _STAR = re.compile(r"^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*", re.M)
 
 
@@ -438,17 +525,27 @@ def imported_vocabulary(path: str, text: str) -> Optional[Vocabularies]:
     deps = _imported_modules(path, text)
     if not deps:
         return None
-    out: list = []
-    for dep in deps:
-        try:
-            source = _text_of(dep)
-        except (SourceError, OSError):
-            continue
-        known = _VOCABULARIES.get(dep)
-        if known is None or known[0] is not source:  # a new version of the module's text
-            known = _VOCABULARIES[dep] = (source, frozenset(text_vocabulary(source)))
-        out.append(known[1])
-    return Vocabularies(out)
+    return Vocabularies(v for v in map(_vocabulary_of, deps) if v is not None)
+
+
+def _vocabulary_of(dep: str) -> Optional[frozenset]:
+    """Project module `dep`'s vocabulary: its code's, when the run has linted it, else one read off
+    its text; None when it cannot be read."""
+    try:
+        source = _text_of(dep)
+    except (SourceError, OSError):
+        return None
+    known = _VOCABULARIES.get(dep)
+    if known is None or known[0] is not source:  # a new version of the module's text
+        known = _VOCABULARIES[dep] = (source, frozenset(text_vocabulary(source)))
+    return known[1]
+
+
+def _builds_models(dep: str) -> bool:
+    """Whether project module `dep` — or, for a package's `__init__.py`, the modules it re-exports —
+    names a way to make a Keras model: a model class, an input, a loader, `applications`. Not what
+    a module merely imports: in a library every module reaches the package that builds models."""
+    return any(v is not None and not v.isdisjoint(MODEL_MAKER_NAMES) for v in map(_vocabulary_of, _reach(dep, 1, 1)))
 
 
 _READ: dict[tuple, list] = {}

@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import Callable
+
+from regr_lint import tables
 
 # Constants longer than this are prose (docstrings, messages), not names a rule could resolve.
 _MAX_NAME_CONSTANT = 64
-# Stands for a call given the same data twice (`fit(x, x)`, `flow(x, y=x)`, `from_tensor_slices((x,
-# x))`) or given `*`/`**` splats, the only ways one expression can be both a call's x and its y.
+# Stand for a call given the same data twice (`fit(x, x)`, `flow(x, y=x)`, `from_tensor_slices((x,
+# x))`), and for one given `*`/`**` splats: the only ways one expression can be both a call's x and
+# its y. A splat alone is no part of a mistake another module completes (see `shares_a_part`).
 SAME_DATA = "(x, x)"
+SPLAT = "(*x)"
 # Stands for a `compile(...)` call that can give a model a loss or metrics: a `loss` / `metrics` /
 # `weighted_metrics` keyword, more than the optimizer by position, or a splat.
 COMPILED = "compile(loss)"
 # Stands for the power operator (`e ** 2`, `m ** 0.5`), which rules recognise like a call.
 POWER = "**"
+# Stands for "the file holds a Keras model": it builds one (a model class, an input, a loader, an
+# application, a subclass of a model class) or compiles, trains, evaluates or predicts with one.
+MODEL = "model()"
+_MODEL_MAKERS = tables.MODEL_CLASSES | tables.MODEL_LOADERS | tables.INPUT_FUNCS
+MODEL_MAKER_NAMES = _MODEL_MAKERS | {"applications"}  # in a module's vocabulary: it can make a model
+_KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss", "metrics", "weighted_metrics", "loss_weights",
+                                     "run_eagerly", "steps_per_execution", "jit_compile"})
+_MODEL_METHODS = (tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
+                  | tables.REMOVED_MODEL_METHODS | {"compile"})
+_MODEL_WORDS = MODEL_MAKER_NAMES | _MODEL_METHODS  # text_vocabulary's superset
 # Stands for "the file calls something": a file of imports and constants only (a package's
 # __init__.py re-exporting Keras code, a config module) cannot put a model and its training together.
 CALLS = "()"
@@ -77,21 +92,50 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
                 add(node.asname)
         elif kind is ast.ImportFrom:
             if node.module:
-                vocab.update(node.module.split("."))
-        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                parts = node.module.split(".")
+                vocab.update(parts)
+                if "applications" in parts and parts[0] in KERAS_NAMES:
+                    add(MODEL)  # `from keras.applications import ResNet50`
+        elif kind in (ast.FunctionDef, ast.AsyncFunctionDef):
             add(node.name)
+        elif kind is ast.ClassDef:
+            add(node.name)
+            if MODEL not in vocab and any(_last_name(b) in tables.MODEL_CLASSES for b in node.bases):
+                add(MODEL)  # `class Net(keras.Model)`
         elif kind is ast.Call:
             add(CALLS)
+            if MODEL not in vocab and _makes_or_uses_a_model(node):
+                add(MODEL)
             if type(node.func) is ast.Attribute and node.func.attr == "compile" \
                     or type(node.func) is ast.Name and node.func.id == "compile":
                 if _compiles_a_loss(node):
                     add(COMPILED)
-            if SAME_DATA not in vocab and (node.args or node.keywords) and _passes_same_data(node):
-                add(SAME_DATA)
+            if (node.args or node.keywords) and (SAME_DATA not in vocab or SPLAT not in vocab):
+                same = _same_data(node)
+                if same is not None:
+                    add(same)
         elif kind is ast.BinOp or kind is ast.AugAssign:
             if type(node.op) is ast.Pow:
                 add(POWER)
     return vocab
+
+
+def _last_name(expr: ast.expr) -> str | None:
+    kind = type(expr)
+    return expr.attr if kind is ast.Attribute else expr.id if kind is ast.Name else None
+
+
+def _makes_or_uses_a_model(call: ast.Call) -> bool:
+    func = call.func
+    kind = type(func)
+    if kind is ast.Name:
+        return func.id in _MODEL_MAKERS
+    if kind is not ast.Attribute:
+        return False
+    if func.attr == "compile":  # a model's: with Keras' keywords, or a loss by position (not re.compile(p))
+        return any(kw.arg in _KERAS_COMPILE_KEYWORDS for kw in call.keywords) \
+            or len(call.args) > 1 and _last_name(func.value) not in ("re", "regex")
+    return func.attr in _MODEL_METHODS or func.attr in _MODEL_MAKERS or _last_name(func.value) == "applications"
 
 
 def satisfies(names: tuple, vocab: set[str]) -> bool:
@@ -101,17 +145,21 @@ def satisfies(names: tuple, vocab: set[str]) -> bool:
 
 # A file's own code naming one of these uses Keras itself (a model it builds, a layer it imports).
 KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
-
-
-def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False) -> bool:
+def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False,
+                  links: Callable[[], bool] = lambda: False) -> bool:
     """Whether a file whose imported modules complete a rule's `names` holds a part of them itself:
-    one of the identifiers the rule needs, or Keras (the model a trainer module fits) — its own, or
-    a project module's it calls into (`model = models.build()` compiled with `losses.rmse`, a model
-    handed to a trainer module: the mistake is put together here). A module that calls nothing (a
-    package's `__init__.py` re-exporting Keras code) holds none: the modules it names report their
-    own."""
-    return not own.isdisjoint(KERAS_NAMES) or (keras_imported and CALLS in own) or any(
-        (n in own) if isinstance(n, str) else not own.isdisjoint(n) for n in names)
+    one of the identifiers the rule needs; or, with Keras in it or in the project modules it imports,
+    a model (`MODEL`: one it builds and hands to a trainer module, one it gets from a builder
+    and fits) or a link between project modules (`links()`: `train(build(), ...)`, a value one of
+    them returns handed to another). A module that only uses Keras' utilities or a project's classes
+    (a package's `__init__.py`, a hyperparameter class, a callback) puts no mistake together: the
+    modules it names report their own."""
+    if any((n in own and n != SPLAT) if isinstance(n, str) else any(x in own and x != SPLAT for x in n)
+           for n in names):
+        return True
+    if not keras_imported and own.isdisjoint(KERAS_NAMES):
+        return False
+    return MODEL in own or links()
 
 
 def _data_key(node: ast.expr):
@@ -124,18 +172,24 @@ def _data_key(node: ast.expr):
     return None
 
 
-def _passes_same_data(call: ast.Call) -> bool:
-    values = []
+def _same_data(call: ast.Call) -> str | None:
+    """SAME_DATA when the call is given one expression twice, else SPLAT when it is given a splat,
+    else None."""
+    values, splat = [], False
     for arg in call.args:
         if type(arg) is ast.Starred:
-            return True
-        values.extend(arg.elts if type(arg) is ast.Tuple else (arg,))
+            splat = True
+        else:
+            values.extend(arg.elts if type(arg) is ast.Tuple else (arg,))
     for kw in call.keywords:
         if kw.arg is None:
-            return True
-        values.append(kw.value)
+            splat = True
+        else:
+            values.append(kw.value)
     keys = [k for k in map(_data_key, values) if k is not None]
-    return len(keys) != len(set(keys))
+    if len(keys) != len(set(keys)):
+        return SAME_DATA
+    return SPLAT if splat else None
 
 
 _COMPILE_KEYWORDS = frozenset({"loss", "metrics", "weighted_metrics"})
@@ -171,7 +225,7 @@ def code_only(text: str) -> str:
 def text_vocabulary(text: str) -> set[str]:
     """What `code_vocabulary` finds, read off the text without a parse (a tenth of the cost): the
     identifiers outside strings and comments, the short string constants (also lower-cased), and
-    the stand-ins a parse would decide — CALLS, SAME_DATA, COMPILED, POWER — whenever they may
+    the stand-ins a parse would decide — CALLS, SAME_DATA, SPLAT, COMPILED, POWER, MODEL — whenever they may
     hold. A superset but for strings split in parts (`"binary_" "crossentropy"`); for the modules a
     file imports, which the run may never parse."""
     constants: set[str] = set()
@@ -191,9 +245,11 @@ def text_vocabulary(text: str) -> set[str]:
     vocab = set(_IDENTIFIER.findall(code))
     vocab |= constants
     if "(" in code:
-        vocab.update((CALLS, SAME_DATA))
+        vocab.update((CALLS, SAME_DATA, SPLAT))
     if "compile" in vocab:
         vocab.add(COMPILED)
+    if "(" in code and not vocab.isdisjoint(_MODEL_WORDS):
+        vocab.add(MODEL)
     if "**" in code:
         vocab.add(POWER)
     return vocab

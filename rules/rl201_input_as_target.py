@@ -6,7 +6,7 @@ from regr_lint import tables
 from regr_lint.facts.dataflow import bound_names, expr_key
 from regr_lint.facts.reconstruction import output_like_input, trains_on_corrupted_pairs
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.vocabulary import SAME_DATA
+from regr_lint.vocabulary import SAME_DATA, SPLAT
 
 
 def swapped_name(train_x: str, val_x: str, val_y: str) -> str | None:
@@ -30,7 +30,7 @@ class InputAsTarget(Rule):
     summary = "Supervised model trained with its input as the target"
     severity = "error"  # the model learns the identity, not the task
     tokens = ("keras", ("fit", "train_on_batch"))
-    names = (tuple(sorted(tables.TRAIN_METHODS)), SAME_DATA)
+    names = (tuple(sorted(tables.TRAIN_METHODS)), (SAME_DATA, SPLAT))
     docs = """\
 ## What it does
 Finds a training call fed the same expression as input and target — `fit(x, x)`,

@@ -90,6 +90,9 @@ class PrivateKerasImport(Rule):
     severity = "warning"  # it fails loudly at import on Keras 3, and may be deliberate on a pinned Keras 2
     # the distinctive part of every internal path in tables.PRIVATE_KERAS_PREFIXES
     reads_other_modules = False  # an import or attribute chain of the file itself
+    # every internal path starts at one of these, imported (or aliased) by the file itself: a file
+    # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
+    names = (("keras", "tensorflow", "tf_keras"),)
     tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\

@@ -12,7 +12,7 @@ import pytest
 
 from regr_lint.engine import lint_source
 from regr_lint.registry import load_rules
-from regr_lint.vocabulary import COMPILED, POWER, SAME_DATA, code_vocabulary, satisfies
+from regr_lint.vocabulary import COMPILED, MODEL, POWER, SAME_DATA, SPLAT, code_vocabulary, satisfies
 
 RULES = load_rules()
 
@@ -44,8 +44,9 @@ def test_vocabulary_reads_code_not_prose():
     ("m.fit(x, x)", SAME_DATA),
     ("m.fit(x=a.b[0], y=a.b[0])", SAME_DATA),
     ("tf.data.Dataset.from_tensor_slices((x, x))", SAME_DATA),
-    ("m.fit(*data)", SAME_DATA),
-    ("m.fit(**kw)", SAME_DATA),
+    ("m.fit(*data)", SPLAT),
+    ("m.fit(**kw)", SPLAT),
+    ("m.fit(x, x, **kw)", SAME_DATA),
     ("e = (a - b) ** 2", POWER),
     ("e **= 0.5", POWER),
 ])
@@ -130,14 +131,20 @@ def _reference_vocabulary(tree: ast.AST) -> set[str]:
             out |= set(node.name.split(".")) | ({node.asname} if node.asname else set())
         elif isinstance(node, ast.ImportFrom) and node.module:
             out |= set(node.module.split("."))
+            if "applications" in node.module.split(".") and node.module.split(".")[0] in v.KERAS_NAMES:
+                out.add(MODEL)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             out.add(node.name)
+            if isinstance(node, ast.ClassDef) and any(v._last_name(b) in v.tables.MODEL_CLASSES for b in node.bases):
+                out.add(MODEL)
         elif isinstance(node, ast.Call):
             out.add(v.CALLS)
+            if v._makes_or_uses_a_model(node):
+                out.add(MODEL)
             if getattr(node.func, "attr", getattr(node.func, "id", None)) == "compile" and v._compiles_a_loss(node):
                 out.add(COMPILED)
-            if v._passes_same_data(node):
-                out.add(SAME_DATA)
+            if v._same_data(node):
+                out.add(v._same_data(node))
         elif isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.Pow):
             out.add(POWER)
     return out
@@ -285,3 +292,111 @@ def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_aft
         assert not project_link.imported_tokens(str(tmp_path / "other.py"), "x = 1\n")
     finally:
         project_link.forget()
+
+
+# -- what a file must hold itself to be analysed for a mistake its imported modules complete ----------
+
+@pytest.mark.parametrize("src", [
+    "model = keras.Sequential([layer])",
+    "m = Model(inputs, outputs)",
+    "inp = keras.Input((4,))",
+    "m = keras.models.load_model('m.keras')",
+    "net = keras.applications.ResNet50(weights=None)",
+    "from keras.applications import ResNet50",
+    "class Net(keras.Model):\n    pass",
+    "model.fit(x, y)",
+    "clf.predict(x)",
+    "model.compile(optimizer='adam')",
+    "model.predict_classes(x)",
+])
+def test_a_model_made_or_used_is_a_pseudo_name(src):
+    assert MODEL in vocab(src)
+
+
+@pytest.mark.parametrize("src", [
+    "import keras\ncb = keras.callbacks.EarlyStopping(patience=3)",
+    "from keras import backend as K\nK.clear_session()",
+    "pattern = re.compile(r'x')",
+    "from keras_tuner.applications import HyperResNet",
+    "class Param(hyperparameter.HyperParameter):\n    pass",
+    "x = applications",  # named, not called
+])
+def test_no_model_without_one_made_or_used(src):
+    assert MODEL not in vocab(src)
+
+
+def test_a_file_whose_text_says_keras_only_inside_other_names_is_not_parsed():
+    # RL503's internal paths all start at keras / tensorflow / tf_keras, named in code
+    assert not parsed("import keras_tuner\nfrom keras_tuner.engine import tuner_utils\n\ntuner_utils.run()\n")
+    findings, module = lint_source("from keras.engine import Layer\n", "t.py", RULES)
+    assert module is not None and [f.code for f in findings] == ["RL503"]
+
+
+MODELS_WITH_A_WHOLE_MISTAKE = """\
+import keras
+
+
+def build():
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+    return model
+"""
+
+
+def _project(tmp_path, files: dict[str, str]):
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+
+
+def _parsed_in_project(tmp_path, name: str) -> bool:
+    from regr_lint import project_link
+    from regr_lint.facts import interpreter
+
+    project_link.forget()
+    interpreter._MODULES.clear()
+    try:
+        path = str(tmp_path / name)
+        return lint_source((tmp_path / name).read_text(), path, RULES)[1] is not None
+    finally:
+        project_link.forget()
+
+
+@pytest.mark.parametrize("name, text", [
+    # Keras' utilities only: no model here, the mistake is models.py's own
+    ("callbacks.py", "import keras\nfrom models import build\n\n"
+                     "def callbacks():\n    return [keras.callbacks.EarlyStopping(patience=3)]\n"),
+    # a project's class and helpers, no Keras, no model handed on
+    ("params.py", "from models import build\nfrom helpers import Base, check\n\n"
+                  "class Param(Base):\n    def __init__(self, **kwargs):\n        super().__init__(**kwargs)\n"
+                  "        check(self.value)\n"),
+    # a splat is no same-data part: `fit(x, x)` would be
+    ("forward.py", "from models import build\nfrom helpers import run\n\n"
+                   "def go(*args, **kwargs):\n    return run(*args, **kwargs)\n"),
+    # a project call given another's result, neither module making a model
+    ("plumbing.py", "from helpers import check, load\n\ncheck(load('x.npy'))\n"),
+])
+def test_a_file_holding_no_part_of_its_imports_mistake_is_not_parsed(tmp_path, name, text):
+    _project(tmp_path, {"models.py": MODELS_WITH_A_WHOLE_MISTAKE,
+                        "helpers.py": "import keras\n\nclass Base:\n    pass\n\n"
+                                      "def check(x):\n    return x\n\ndef load(p):\n    return p\n\n"
+                                      "def run(*a, **k):\n    return keras.ops.mean(a)\n",
+                        name: text})
+    assert not _parsed_in_project(tmp_path, name)
+
+
+@pytest.mark.parametrize("text", [
+    "from models import build\nfrom trainer import train\n\ntrain(build(), 'x.npy')\n",
+    "from models import build\nfrom trainer import train\n\nmodel = build()\ntrain(model, 'x.npy')\n",
+    "import models\nimport trainer\n\nclass Run:\n    def __init__(self):\n        self.net = models.build()\n"
+    "        trainer.train(self.net, 'x.npy')\n",
+    "from models import build\nfrom trainer import train_with\n\ntrain_with(build, 'x.npy')\n",
+    "from models import build\n\nmodel = build()\nmodel.fit(x, y)\n",
+    "from models import *\nfrom trainer import train\n\ntrain(thing, 'x.npy')\n",
+])
+def test_a_file_handing_a_project_model_on_is_parsed(tmp_path, text):
+    _project(tmp_path, {"models.py": MODELS_WITH_A_WHOLE_MISTAKE,
+                        "trainer.py": "def train(model, path):\n    return model.fit_generator(path)\n\n"
+                                      "def train_with(make, path):\n    return make().fit(path)\n",
+                        "main.py": text})
+    assert _parsed_in_project(tmp_path, "main.py")
