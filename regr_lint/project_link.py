@@ -12,7 +12,7 @@ import bisect
 import hashlib
 import os
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex, folder_of
@@ -292,18 +292,8 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
         return False
     folder = folder_of(os.path.abspath(path))
     bound: dict[str, str] = {}  # local name -> the project module file it comes from
-    calls: list[ast.Call] = []
-    given: list[tuple[Optional[str], str]] = []  # (the called name's root, the variable holding its result)
-    for node in ast.walk(tree):
-        kind = type(node)
-        if kind is ast.Call:
-            calls.append(node)
-        elif kind is ast.Assign or kind is ast.AnnAssign:
-            if type(node.value) is ast.Call:
-                root = _root_name(node.value.func)
-                for target in (node.targets if kind is ast.Assign else (node.target,)):
-                    given.extend((root, key) for key in _assigned_keys(target))
-        elif kind is ast.ImportFrom:
+    for node in _import_statements(tree.body):
+        if type(node) is ast.ImportFrom:
             module, level = node.module, node.level
             if not level and module and module.split(".")[0] in _KERAS_PACKAGES:
                 continue
@@ -316,7 +306,7 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                 if alias.name == "*":
                     return True
                 bound[alias.asname or alias.name] = sub or found
-        elif kind is ast.Import:
+        else:
             for alias in node.names:
                 if alias.name.split(".")[0] in _KERAS_PACKAGES:
                     continue
@@ -328,6 +318,16 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     makers = {name for name, dep in bound.items() if _builds_models(dep)}
     if not makers:
         return False
+    calls: list[ast.Call] = []
+    given: list[tuple[Optional[str], str]] = []  # (the called name's root, the variable holding its result)
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Call:
+            calls.append(node)
+        elif (kind is ast.Assign or kind is ast.AnnAssign) and type(node.value) is ast.Call:
+            root = _root_name(node.value.func)
+            for target in (node.targets if kind is ast.Assign else (node.target,)):
+                given.extend((root, key) for key in _assigned_keys(target))
     held = {key for root, key in given if root in makers}
     for call in calls:
         if _root_name(call.func) not in bound:
@@ -340,6 +340,22 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                     or _key(arg) in held:
                 return True
     return False
+
+
+def _import_statements(body: list) -> Iterator[ast.stmt]:
+    """The import statements among `body` and the statements nested in it (functions, classes,
+    `if` / `try` / `with` blocks), without walking any expression."""
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is ast.Import or kind is ast.ImportFrom:
+            yield stmt
+            continue
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            block = getattr(stmt, field, None)
+            if block:
+                stack.extend(reversed(block))
 
 
 def _root_name(expr: ast.expr) -> Optional[str]:
