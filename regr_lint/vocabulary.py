@@ -34,9 +34,6 @@ _KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss", "metrics", "weighted_m
 _MODEL_METHODS = (tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
                   | tables.REMOVED_MODEL_METHODS | {"compile"})
 _MODEL_WORDS = MODEL_MAKER_NAMES | _MODEL_METHODS  # text_vocabulary's superset
-# Stands for "the file calls something": a file of imports and constants only (a package's
-# __init__.py re-exporting Keras code, a config module) cannot put a model and its training together.
-CALLS = "()"
 
 
 # Fields that never hold a node worth visiting: names and values (read directly where needed),
@@ -103,7 +100,6 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
             if MODEL not in vocab and any(_last_name(b) in tables.MODEL_CLASSES for b in node.bases):
                 add(MODEL)  # `class Net(keras.Model)`
         elif kind is ast.Call:
-            add(CALLS)
             if MODEL not in vocab and _makes_or_uses_a_model(node):
                 add(MODEL)
             if type(node.func) is ast.Attribute and node.func.attr == "compile" \
@@ -145,6 +141,8 @@ def satisfies(names: tuple, vocab: set[str]) -> bool:
 
 # A file's own code naming one of these uses Keras itself (a model it builds, a layer it imports).
 KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
+
+
 def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False,
                   links: Callable[[], bool] = lambda: False) -> bool:
     """Whether a file whose imported modules complete a rule's `names` holds a part of them itself:
@@ -225,8 +223,8 @@ def code_only(text: str) -> str:
 def text_vocabulary(text: str) -> set[str]:
     """What `code_vocabulary` finds, read off the text without a parse (a tenth of the cost): the
     identifiers outside strings and comments, the short string constants (also lower-cased), and
-    the stand-ins a parse would decide — CALLS, SAME_DATA, SPLAT, COMPILED, POWER, MODEL — whenever they may
-    hold. A superset but for strings split in parts (`"binary_" "crossentropy"`); for the modules a
+    the stand-ins a parse would decide — SAME_DATA, SPLAT, COMPILED, POWER, MODEL — whenever they
+    may hold. A superset but for strings split in parts (`"binary_" "crossentropy"`); for the modules a
     file imports, which the run may never parse."""
     constants: set[str] = set()
 
@@ -245,7 +243,7 @@ def text_vocabulary(text: str) -> set[str]:
     vocab = set(_IDENTIFIER.findall(code))
     vocab |= constants
     if "(" in code:
-        vocab.update((CALLS, SAME_DATA, SPLAT))
+        vocab.update((SAME_DATA, SPLAT))
     if "compile" in vocab:
         vocab.add(COMPILED)
     if "(" in code and not vocab.isdisjoint(_MODEL_WORDS):

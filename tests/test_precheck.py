@@ -138,7 +138,6 @@ def _reference_vocabulary(tree: ast.AST) -> set[str]:
             if isinstance(node, ast.ClassDef) and any(v._last_name(b) in v.tables.MODEL_CLASSES for b in node.bases):
                 out.add(MODEL)
         elif isinstance(node, ast.Call):
-            out.add(v.CALLS)
             if v._makes_or_uses_a_model(node):
                 out.add(MODEL)
             if getattr(node.func, "attr", getattr(node.func, "id", None)) == "compile" and v._compiles_a_loss(node):
