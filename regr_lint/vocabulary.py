@@ -104,7 +104,7 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
                 add(MODEL)
             if type(node.func) is ast.Attribute and node.func.attr == "compile" \
                     or type(node.func) is ast.Name and node.func.id == "compile":
-                if _compiles_a_loss(node):
+                if COMPILED not in vocab and _compiles_a_loss(node):
                     add(COMPILED)
             if (node.args or node.keywords) and (SAME_DATA not in vocab or SPLAT not in vocab):
                 same = _same_data(node)
@@ -194,9 +194,13 @@ _COMPILE_KEYWORDS = frozenset({"loss", "metrics", "weighted_metrics"})
 
 
 def _compiles_a_loss(call: ast.Call) -> bool:
-    if len(call.args) > 1 or any(type(a) is ast.Starred for a in call.args):
+    if any(kw.arg is None or kw.arg in _COMPILE_KEYWORDS for kw in call.keywords):
         return True
-    return any(kw.arg is None or kw.arg in _COMPILE_KEYWORDS for kw in call.keywords)
+    # by position: a model's compile, not `re.compile(p, re.I)` nor the builtin `compile(src, name, mode)`
+    func = call.func
+    if type(func) is ast.Name or _last_name(func.value) in ("re", "regex"):
+        return False
+    return len(call.args) > 1 or any(type(a) is ast.Starred for a in call.args)
 
 
 # String literals and comments, found left to right (the first to open wins, so a `#` in a string

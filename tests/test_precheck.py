@@ -58,6 +58,8 @@ def test_pseudo_names(src, token):
     ("m.compile(jit_compile=True)", COMPILED),
     ("m.compile(optimizer='adam')", COMPILED),
     ("re.compile(pattern)", COMPILED),
+    ("re.compile(pattern, re.I)", COMPILED),
+    ("code = compile(source, 'x.py', 'exec')", COMPILED),
     ("m.fit(x, y)", SAME_DATA),
     ("m.fit(x[0], x[1])", SAME_DATA),
     ("tf.data.Dataset.from_tensor_slices((x, y))", SAME_DATA),
