@@ -231,3 +231,32 @@ def test_a_keras_call_made_by_another_modules_code_records_that_module(tmp_path)
     dense = sorted((kc for kc in facts.keras_calls if kc.qualname.endswith("Dense")), key=lambda kc: kc.home or "")
     assert len(dense) == 2
     assert dense[0].home is None and dense[1].home is not None and dense[1].home.endswith("models.py")
+
+
+def test_one_line_compound_statements_are_read_like_indented_ones():
+    """`if ok: model.compile(...)`: a one-line body (libcst's SimpleStatementSuite) holds small
+    statements, not lines; they were skipped, and with them every call and assignment in them."""
+    one_line = facts_of("""
+        import keras
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+        if True: model.compile(optimizer="adam", loss="mse")
+        for epoch in range(3): model.fit(x, y)
+        def train(m): m.fit(x, y, epochs=2)
+        train(model)
+    """)
+    indented = facts_of("""
+        import keras
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+        if True:
+            model.compile(optimizer="adam", loss="mse")
+        for epoch in range(3):
+            model.fit(x, y)
+        def train(m):
+            m.fit(x, y, epochs=2)
+        train(model)
+    """)
+    assert len(one_line.models) == len(indented.models) == 1
+    for facts in (one_line, indented):
+        model = facts.models[0]
+        assert len(model.compiles) == 1 and loss_kind(model.compiles[0].loss, facts) == REGRESSION
+        assert len(model.trainings) == 2

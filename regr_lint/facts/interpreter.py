@@ -351,6 +351,10 @@ class Interpreter:
                 self.exec_block(case.body.body, scope, frame)
         elif kind is cst.IndentedBlock:
             self.exec_block(stmt.body, scope, frame)
+        elif isinstance(stmt, cst.BaseSmallStatement):
+            # the body of a one-line compound statement (`if ok: model.fit(x, y)`): a
+            # SimpleStatementSuite holds small statements where an IndentedBlock holds lines
+            self.exec_small(stmt, scope, frame)
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
