@@ -213,19 +213,15 @@ def _rewrite_in_place(target: str, old: bytes, data: bytes, st: os.stat_result, 
         fd, journal = _create_beside(target, _UNDO)
     except PermissionError:
         raise NotWritten("permission denied (cannot create a file in its directory)") from None
-    try:
-        name = os.fsencode(os.path.basename(target))
-        header = b"%d %d %d %d %d\n" % (st.st_dev, st.st_ino, len(name), len(old), len(data))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + header + name + old + data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _fsync_dir(os.path.dirname(target))
-    except BaseException:
-        _unlink(journal)
-        raise
     with _commit_lock(target):
         try:
+            name = os.fsencode(os.path.basename(target))
+            header = b"%d %d %d %d %d\n" % (st.st_dev, st.st_ino, len(name), len(old), len(data))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + header + name + old + data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            _fsync_dir(os.path.dirname(target))
             _unchanged(target, expect)  # as in _replace: the window up to the first write is small, not zero
         except BaseException:
             _unlink(journal)
