@@ -29,8 +29,8 @@ POWER = "**"
 MODEL = "model()"
 _MODEL_MAKERS = tables.MODEL_CLASSES | tables.MODEL_LOADERS | tables.INPUT_FUNCS
 MODEL_MAKER_NAMES = _MODEL_MAKERS | {"applications"}  # in a module's vocabulary: it can make a model
-_KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss", "metrics", "weighted_metrics", "loss_weights",
-                                     "run_eagerly", "steps_per_execution", "jit_compile"})
+_KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss_weights", "run_eagerly", "steps_per_execution",
+                                     "jit_compile"})  # beyond those `_compiles_a_loss` reads
 _MODEL_METHODS = (tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
                   | tables.REMOVED_MODEL_METHODS | {"compile"})
 _MODEL_WORDS = MODEL_MAKER_NAMES | _MODEL_METHODS  # text_vocabulary's superset
@@ -128,9 +128,8 @@ def _makes_or_uses_a_model(call: ast.Call) -> bool:
         return func.id in _MODEL_MAKERS
     if kind is not ast.Attribute:
         return False
-    if func.attr == "compile":  # a model's: with Keras' keywords, or a loss by position (not re.compile(p))
-        return any(kw.arg in _KERAS_COMPILE_KEYWORDS for kw in call.keywords) \
-            or len(call.args) > 1 and _last_name(func.value) not in ("re", "regex")
+    if func.attr == "compile":  # a model's: one that can set a loss, or with Keras' other keywords
+        return _compiles_a_loss(call) or any(kw.arg in _KERAS_COMPILE_KEYWORDS for kw in call.keywords)
     return func.attr in _MODEL_METHODS or func.attr in _MODEL_MAKERS or _last_name(func.value) == "applications"
 
 

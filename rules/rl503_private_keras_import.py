@@ -9,6 +9,7 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.vocabulary import KERAS_NAMES
 
 
 def public_module(module: str) -> Optional[str]:
@@ -92,7 +93,7 @@ class PrivateKerasImport(Rule):
     reads_other_modules = False  # an import or attribute chain of the file itself
     # every internal path starts at one of these, imported (or aliased) by the file itself: a file
     # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
-    names = (("keras", "tensorflow", "tf_keras"),)
+    names = (tuple(sorted(KERAS_NAMES)),)
     tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
