@@ -266,16 +266,22 @@ def _submodules(index: ProjectIndex, folder: str, module: Optional[str], level: 
     losses`, `from . import losses`, a namespace package's `from utils import losses` (no
     `__init__.py`): the module read for `losses.rmse` is mypkg/losses.py. Only below a package (or
     its folder): `from models import build` looks nothing up."""
-    if found is not None and os.path.basename(found) != "__init__.py":
-        return []
     out = []
     for name in names[:16]:
-        # below a package; or no module file: a relative `from . import x` without __init__.py, or a
-        # namespace package
-        sub = index.module_file_in(f"{module}.{name}" if module else name, folder, level)
+        sub = _submodule_file(index, folder, module, level, found, name)
         if sub is not None and sub != found:
             out.append(sub)
     return out
+
+
+def _submodule_file(index: ProjectIndex, folder: str, module: Optional[str], level: int, found: Optional[str],
+                    name: str) -> Optional[str]:
+    """The file of `name` as a submodule of `module` (whose own file is `found`): only below a package,
+    or where there is no module file — a relative `from . import x` without __init__.py, a namespace
+    package."""
+    if found is not None and os.path.basename(found) != "__init__.py":
+        return None
+    return index.module_file_in(f"{module}.{name}" if module else name, folder, level)
 
 
 def links_project_modules(path: str, tree: ast.Module) -> bool:
@@ -299,8 +305,7 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                 continue
             found = index.module_file_in(module, folder, level)
             for alias in node.names:
-                sub = index.module_file_in(f"{module}.{alias.name}" if module else alias.name, folder, level) \
-                    if found is None or os.path.basename(found) == "__init__.py" else None
+                sub = _submodule_file(index, folder, module, level, found, alias.name)
                 if sub is None and found is None:
                     continue
                 if alias.name == "*":
