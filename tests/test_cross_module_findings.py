@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from cli_helpers import run, write
+from cli_helpers import codes, run, write
 
 MODELS = textwrap.dedent("""\
     from keras.layers import Dense
@@ -383,3 +383,80 @@ def test_imports_rooted_at_src_without_a_project_marker_valid_linear_head(tmp_pa
     write(tmp_path, "src/trainer/train.py", SRC_TRAIN)
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert lines(res.stdout) == [], res.stdout + res.stderr
+
+
+TOP_LEVEL_MODEL = textwrap.dedent("""\
+    from tensorflow import keras
+
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1, activation="{act}")])
+""")
+TOP_LEVEL_TRAIN = textwrap.dedent("""\
+    import numpy as np
+    from model import model
+
+    x = np.random.rand(100, 4)
+    y = np.random.rand(100) * 50.0
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=5)
+""")
+
+
+def test_a_model_made_at_another_modules_top_level_is_compiled_and_fitted_here(tmp_path):
+    # `from model import model`: the object model.py's top level made, compiled and fitted by the
+    # script (it was unknown there: no finding in either file)
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "model.py", TOP_LEVEL_MODEL.format(act="sigmoid"))
+    write(tmp_path, "train.py", TOP_LEVEL_TRAIN)
+    col = TOP_LEVEL_MODEL.splitlines()[3].index("activation=") + 1
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"model.py:4:{col}: RL102"], res.stdout + res.stderr
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["train.py:6:1: RL102"], res.stdout + res.stderr
+    assert "(at model.py:4)" in res.stdout
+    # `import model as m` ... `m.model.fit(...)`: the same object
+    write(tmp_path, "train.py", TOP_LEVEL_TRAIN.replace("from model import model", "import model as m")
+          .replace("model.compile", "m.model.compile").replace("model.fit", "m.model.fit"))
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert codes(res.stdout) == ["RL102"], res.stdout + res.stderr
+
+
+def test_a_model_made_at_another_modules_top_level_valid_look_alikes(tmp_path):
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "model.py", TOP_LEVEL_MODEL.format(act="linear"))
+    write(tmp_path, "train.py", TOP_LEVEL_TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and lines(res.stdout) == [], res.stdout + res.stderr
+    # the sigmoid head on targets the script scales into [0, 1]
+    write(tmp_path, "model.py", TOP_LEVEL_MODEL.format(act="sigmoid"))
+    write(tmp_path, "train.py", TOP_LEVEL_TRAIN.replace(
+        "y = np.random.rand(100) * 50.0\n",
+        "from sklearn.preprocessing import MinMaxScaler\n"
+        "y = MinMaxScaler().fit_transform((np.random.rand(100) * 50.0).reshape(-1, 1))\n"))
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and lines(res.stdout) == [], res.stdout + res.stderr
+
+
+def test_what_one_script_does_to_an_imported_object_is_not_seen_by_the_next(tmp_path):
+    # Project modules are read once per run and shared by their importers: a.py setting `t.model`
+    # on the trainer it imports must not be what b.py's `t.model` is when b.py is linted next in
+    # the same process (b.py's fit went to a.py's model, and its finding was lost).
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "trainer.py", "from tensorflow import keras\n\n\nclass Trainer:\n"
+                                  "    def __init__(self, epochs=5):\n        self.epochs = epochs\n")
+    write(tmp_path, "a.py", "from tensorflow import keras\nfrom trainer import Trainer\n\nt = Trainer()\n"
+                            "t.model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n")
+    write(tmp_path, "b.py", textwrap.dedent("""\
+        import numpy as np
+        from trainer import Trainer
+
+        x = np.random.rand(100, 4)
+        x_val, y_val = np.random.rand(20, 4), np.random.rand(20)
+        t = Trainer()
+        t.model.compile(optimizer="adam", loss="mse")
+        t.model.fit(x, x, validation_data=(x_val, y_val), epochs=t.epochs)
+    """))
+    alone = run("check", "--no-cache", "--jobs", "1", "b.py", cwd=tmp_path)
+    assert lines(alone.stdout) == ["b.py:8:16: RL201"], alone.stdout + alone.stderr
+    after = run("check", "--no-cache", "--jobs", "1", "a.py", "b.py", cwd=tmp_path)
+    assert lines(after.stdout) == lines(alone.stdout), after.stdout + after.stderr

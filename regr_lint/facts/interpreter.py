@@ -194,6 +194,7 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
         if module is not None:
             reader = Interpreter(module, path, project)
             reader.foreign_code = reader.own_foreign = 1  # its trainings and data flow are not the importer's
+            reader.origin = path
             reader.levels = levels
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
@@ -253,6 +254,11 @@ class Interpreter:
         # this file's evidence about targets (they are read where that module is linted)
         self.foreign_code = 0
         self.own_foreign = 0  # foreign_code of this interpreter's own top level (1: a module reader)
+        self.origin: Optional[str] = None  # the module this interpreter reads for importers (None: the file)
+        # What another module's top level made (a model, an instance of a class), as this file's own
+        # copy: id(theirs) -> (theirs, ours). See `_adopt`.
+        self.adopted: dict[int, tuple[Value, Value]] = {}
+        self.copies: set[int] = set()  # id() of the copies (alive in `adopted`)
         # How many levels of project imports are followed: the linted file's imports, and theirs.
         self.levels = PROJECT_LEVELS
         self.module_scope = Scope()
@@ -477,7 +483,7 @@ class Interpreter:
                 for name in names:
                     value = module_scope.vars.get(name)
                     if value is not None:
-                        scope.vars[name] = bound[name] = _own_copy(value)
+                        scope.vars[name] = bound[name] = self._adopt(_own_copy(value))
         else:
             for alias in node.names:
                 if type(alias.name) is not cst.Name:
@@ -491,7 +497,7 @@ class Interpreter:
                     value, source = self._defined_elsewhere(base, alias.name.value, level, node)
                     if source is not None:
                         self.facts.project_imports.append((source, node, {local: value}))
-                scope.vars[local] = bound[local] = _own_copy(value) if value is not None else UNKNOWN
+                scope.vars[local] = bound[local] = self._adopt(_own_copy(value)) if value is not None else UNKNOWN
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
         return True
@@ -579,7 +585,46 @@ class Interpreter:
             # where this file brings that definition in: the first `cfg.LOSS` / `pkg.nets.build`
             self.brought.add((source, dotted))
             self.facts.project_imports.append((source, module.node, {dotted: value}))
-        return _own_copy(value)
+        return self._adopt(_own_copy(value))
+
+    def _adopt(self, value: Value) -> Value:
+        """A model or an instance another module's top level made, as this file's own copy. The
+        scopes of project modules are read once and shared by every file that imports them: what
+        this file does to such an object (`model.compile(...)` on an imported `model`, `t.model = m`
+        on an imported trainer's instance) must land in its own facts, and never be seen by the next
+        file the run analyses (results would depend on the order files are linted in). The copy keeps
+        what the other module did (its layers, its compile); it is made once per interpreter."""
+        kind = type(value)
+        if kind is ModelRef:
+            theirs = value.model
+            if self.models.get(id(theirs.node)) is theirs:
+                return value  # built here (or by another module's function this file ran)
+        elif kind is Instance:
+            if getattr(value.cls.scope, "origin", None) == self.origin:
+                return value  # a class of this module
+        else:
+            return value
+        known = self.adopted.get(id(value))
+        if known is not None:
+            return known[1]
+        if id(value) in self.copies:
+            return value  # a copy made here
+        if kind is ModelRef:
+            theirs = value.model
+            model = self.models.get(id(theirs.node))
+            if model is None:
+                model = KerasModel(theirs.kind, theirs.node, list(theirs.layers), list(theirs.outputs),
+                                   list(theirs.inputs), list(theirs.compiles), list(theirs.trainings),
+                                   list(theirs.foreign_trainings), theirs.cls, theirs.in_function, theirs.home,
+                                   list(theirs.calls))
+                self.models[id(theirs.node)] = model
+                self.facts.models.append(model)
+            ours: Value = ModelRef(model, value.node)
+        else:
+            ours = Instance(value.cls, dict(value.attrs), value.node)
+        self.adopted[id(value)] = (value, ours)  # theirs kept alive: its id stays its own
+        self.copies.add(id(ours))
+        return ours
 
     def _load_module(self, path: str) -> Optional[Scope]:
         """The top-level scope of project module `path` after its top level ran; None when it cannot be
@@ -696,6 +741,8 @@ class Interpreter:
             found = scope.lookup(name)
             if found is None:
                 return self._star_name(name, node)
+            if type(found) is ModelRef or type(found) is Instance:
+                return self._adopt(found)
             return found
         if kind is cst.Attribute:
             return self.eval_attribute(node, scope, frame)
@@ -808,7 +855,10 @@ class Interpreter:
                         type(d.decorator) is cst.Name and d.decorator.value == "property"
                         for d in method.fdef.decorators):
                     return self.invoke(method, Args(), None, base)
-            return found if found is not None else UNKNOWN
+                return UNKNOWN
+            if type(found) is ModelRef or type(found) is Instance:
+                found = base.attrs[attr] = self._adopt(found)
+            return found
         if isinstance(base, ModuleV):
             return self._module_attribute(base, attr, node)
         if isinstance(base, Obj) and id(base) in self.namespaces:
@@ -1078,7 +1128,7 @@ class Interpreter:
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            return callee.instance or UNKNOWN
+            return self._adopt(callee.instance) if callee.instance is not None else UNKNOWN
         return self._tensor_passthrough(args, call)
 
     def _read_methods(self, cls: ClassV) -> None:
@@ -1092,7 +1142,7 @@ class Interpreter:
             if type(stmt) is cst.FunctionDef and (keras_class or stmt.name.value == "__init__"):
                 method = cls.instance.attrs.get("__method__" + stmt.name.value)
                 if isinstance(method, Func) and method.fdef is stmt:
-                    self.pending.append((method, cls.instance))
+                    self.pending.append((method, self._adopt(cls.instance)))
 
     def _tensor_passthrough(self, args: Args, call: cst.Call) -> Value:
         for value, _ in args.pos:
