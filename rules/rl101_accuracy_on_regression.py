@@ -178,6 +178,17 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a custom regression loss written on one line (its body is a one-line suite)
+        """
+import numpy as np
+from keras import backend as K
+from keras.models import Sequential
+from keras.layers import Dense
+def my_loss(y_true, y_pred): return K.mean(K.square(y_pred - y_true))
+model = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1)])
+model.compile(optimizer="adam", loss=my_loss, metrics=["accuracy"])  # expect: RL101
+model.fit(np.random.rand(100, 4), np.random.rand(100) * 50.0)
+""",
         # the loss comes from a command-line option whose default is a regression loss
         """
 import argparse

@@ -98,6 +98,24 @@ def test_custom_loss_is_classified_by_its_body_not_its_name():
     assert loss_kind(second.loss, facts) is None
 
 
+def test_a_one_line_loss_is_classified_like_an_indented_one():
+    # `def f(a, b): return ...` keeps its statements in a SimpleStatementSuite, not in lines
+    facts, model = only_model("""
+        import tensorflow as tf
+        def one_line(a, b): return tf.reduce_mean(tf.square(a - b))
+        def two_steps(a, b): err = a - b; return tf.reduce_mean(tf.abs(err))
+        def not_a_regression_loss(a, b): return tf.reduce_mean(tf.cast(tf.equal(a, b), tf.float32))
+        m = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        m.compile(loss=one_line)
+        m.compile(loss=two_steps)
+        m.compile(loss=not_a_regression_loss)
+    """)
+    first, second, third = model.compiles
+    assert loss_kind(first.loss, facts) == REGRESSION
+    assert loss_kind(second.loss, facts) == REGRESSION
+    assert loss_kind(third.loss, facts) is None
+
+
 def test_unresolvable_values_are_unknown():
     facts, model = only_model("""
         import keras

@@ -134,15 +134,15 @@ def _classify(fdef) -> bool:
     params = set(params[:2])
     local: dict[str, cst.BaseExpression] = {}
     returns: list[cst.BaseExpression] = []
-    body = fdef.body.body if isinstance(fdef.body, cst.IndentedBlock) else fdef.body.body
-    for stmt in body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
-        for small in stmt.body:
-            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
-                local[small.targets[0].target.value] = small.value
-            elif isinstance(small, cst.Return) and small.value is not None:
-                returns.append(small.value)
+    if isinstance(fdef.body, cst.IndentedBlock):
+        smalls = [small for stmt in fdef.body.body if isinstance(stmt, cst.SimpleStatementLine) for small in stmt.body]
+    else:  # `def mse(t, p): return ...`: a one-line body (SimpleStatementSuite) holds the small statements
+        smalls = list(fdef.body.body)
+    for small in smalls:
+        if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+            local[small.targets[0].target.value] = small.value
+        elif isinstance(small, cst.Return) and small.value is not None:
+            returns.append(small.value)
     return len(returns) == 1 and _has_error_term(returns[0], params, local, 0)
 
 

@@ -182,8 +182,8 @@ class _Body:
         if isinstance(fn, cst.Lambda):
             self.returns.append(fn.body)
             return
-        stack: list[cst.CSTNode] = list(fn.body.body) if isinstance(fn.body, cst.IndentedBlock) \
-            else list(fn.body.body)
+        # an indented block's lines, or a one-line body's small statements: both walked below
+        stack: list[cst.CSTNode] = list(fn.body.body)
         while stack:
             node = stack.pop()
             if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
