@@ -92,6 +92,30 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the loss a callable class compiles with differs between its two constructions: unknown
+        """
+from tensorflow import keras
+class Net:
+    def __init__(self, loss):
+        self.loss = loss
+    def __call__(self):
+        m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+        m.compile(optimizer="adam", loss=self.loss)
+        return m
+classifier = Net("binary_crossentropy")
+regressor = Net("mse")
+model = classifier()
+""",
+        # a static builder given a linear head by its caller
+        """
+from tensorflow import keras
+class Nets:
+    @staticmethod
+    def build(n_features, act="sigmoid"):
+        return keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(1, activation=act)])
+model = Nets.build(4, act="linear")
+model.compile(optimizer="adam", loss="mse")
+""",
         # targets MinMax-scaled, reshaped and indexed, then windowed: still in [0, 1]
         """
 import numpy as np
@@ -272,6 +296,50 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a builder that is a static method, called on its class and on an instance
+        """
+import numpy as np
+from tensorflow import keras
+class Nets:
+    @staticmethod
+    def build(n_features, act="sigmoid"):
+        inp = keras.Input((n_features,))
+        out = keras.layers.Dense(1, activation=act)(keras.layers.Dense(16, activation="relu")(inp))  # expect: RL102
+        return keras.Model(inp, out)
+    def make(self):
+        return self.build(4)
+model = Nets.build(4)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), np.random.rand(100) * 50.0)
+other = Nets().make()
+other.compile(optimizer="adam", loss="mae")
+""",
+        # a callable class whose loss comes from its constructor's arguments
+        """
+from tensorflow import keras
+class Net:
+    def __init__(self, n_features, loss="mse"):
+        self.n = n_features
+        self.loss = loss
+    def __call__(self):
+        m = keras.Sequential([keras.Input((self.n,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+        m.compile(optimizer="adam", loss=self.loss)
+        return m
+model = Net(4)()
+""",
+        # a classmethod's `cls` is the class: its static builder is found
+        """
+from tensorflow import keras
+class Factory:
+    @staticmethod
+    def head():
+        return keras.layers.Dense(1, activation="sigmoid")  # expect: RL102
+    @classmethod
+    def create(cls, n):
+        return keras.Sequential([keras.Input((n,)), cls.head()])
+model = Factory.create(3)
+model.compile(optimizer="adam", loss="mse")
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense

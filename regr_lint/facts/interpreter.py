@@ -259,6 +259,8 @@ class Interpreter:
         # copy: id(theirs) -> (theirs, ours). See `_adopt`.
         self.adopted: dict[int, tuple[Value, Value]] = {}
         self.copies: set[int] = set()  # id() of the copies (alive in `adopted`)
+        # id(instance) -> {attribute: value} its constructions set so far (see `_construct`)
+        self.constructed: dict[int, dict[str, Value]] = {}
         # How many levels of project imports are followed: the linted file's imports, and theirs.
         self.levels = PROJECT_LEVELS
         self.module_scope = Scope()
@@ -1036,6 +1038,14 @@ class Interpreter:
             return self.call_value(attr, args, call, scope, frame)
         if isinstance(recv, ModelRef):
             return self.model_method(recv.model, meth, args, call)
+        if isinstance(recv, ClassV) and not (recv.is_model or recv.is_layer):
+            # `Builder.build(4)`: a static or class method (or a function the class holds, called
+            # with its `self` spelled out)
+            method = _find_method(recv, meth)
+            if method is not None:
+                classmethod = _method_kind(method.fdef) == "classmethod"
+                return self.invoke(method, args, call, recv.instance if classmethod else None)
+            return self._tensor_passthrough(args, call)
         if isinstance(recv, DataPair):
             if meth in DATASET_KEEP:
                 return recv
@@ -1122,14 +1132,40 @@ class Interpreter:
             return Tensor(callee, [inp], call)
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
+        if isinstance(callee, Instance):
+            # `Net(4)()`: an object of a (non-Keras) class with `__call__`
+            method = callee.attrs.get("__method____call__")
+            if isinstance(method, Func):
+                return self.invoke(method, args, call, callee)
+            return self._tensor_passthrough(args, call)
         if isinstance(callee, ClassV):
             self._read_methods(callee)
             if callee.is_model:
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            return self._adopt(callee.instance) if callee.instance is not None else UNKNOWN
+            if callee.instance is None:
+                return UNKNOWN
+            inst = self._adopt(callee.instance)
+            self._construct(inst, args, call)
+            return inst
         return self._tensor_passthrough(args, call)
+
+    def _construct(self, inst: Instance, args: Args, call: cst.Call) -> None:
+        """`Trainer(4, loss="mse")`: its `__init__` runs with the call's arguments (and its
+        defaults), so `self.loss` is "mse" — not only once with unknown parameters. A class is one
+        instance here: where two constructions set an attribute differently, it is unknown."""
+        init = inst.attrs.get("__method____init__")
+        if not isinstance(init, Func):
+            return
+        self.invoke(init, args, call, inst)
+        built = self.constructed.setdefault(id(inst), {})
+        for name, value in inst.attrs.items():
+            if name.startswith("__method__"):
+                continue
+            if name in built and not _agrees(built[name], value):
+                value = inst.attrs[name] = UNKNOWN
+            built[name] = value
 
     def _read_methods(self, cls: ClassV) -> None:
         """A class of a project module instantiated here: its methods (a model's `call`, a wrapper's
@@ -1345,6 +1381,12 @@ class Interpreter:
     def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
                standalone: bool = False) -> Value:
         fdef = func.fdef
+        if inst is not None and fdef.decorators:
+            kind = _method_kind(fdef)
+            if kind == "staticmethod":
+                inst = None  # no `self`: every argument is a parameter
+            elif kind == "classmethod":
+                inst = inst.cls  # `cls` is the class
         if not standalone:
             if self.depth >= MAX_DEPTH or self.budget <= 0 or id(fdef) in self.active:
                 return self._tensor_passthrough(args, call) if call is not None else UNKNOWN
@@ -1381,8 +1423,9 @@ class Interpreter:
         if arg is not None and not arg.star and not self.foreign_code:
             self.facts.assignments.append(([param.name], arg.value))
 
-    def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Instance],
+    def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Value],
                     standalone: bool) -> None:
+        """`inst`: what the first parameter is bound to (the instance; the class of a classmethod)."""
         positional = list(params.posonly_params) + list(params.params)
         offset = 0
         if inst is not None and positional:
@@ -1486,6 +1529,21 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _agrees(a: Value, b: Value) -> bool:
+    """Whether two constructions left an attribute the same (the same model counts as the same)."""
+    if type(a) is ModelRef and type(b) is ModelRef:
+        return a.model is b.model
+    return _same_value(a, b)
+
+
+def _method_kind(fdef: cst.FunctionDef) -> Optional[str]:
+    """"staticmethod" / "classmethod" when the method is decorated so, else None."""
+    for d in fdef.decorators:
+        if type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod"):
+            return d.decorator.value
+    return None
 
 
 def _find_method(cls: ClassV, name: str) -> Optional[Func]:
