@@ -76,6 +76,25 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # one-hot labels a loader class's method returns: a classifier trained with mse
+        """
+import numpy as np
+from keras.utils import to_categorical
+from keras.models import Sequential
+from keras.layers import Dense
+class Loader:
+    def __init__(self, n):
+        self.n = n
+    def load(self):
+        x = np.random.rand(self.n, 8)
+        y = to_categorical(np.random.randint(0, 3, self.n), 3)
+        return x, y
+loader = Loader(100)
+x, y = loader.load()
+m = Sequential([Dense(16, activation="relu"), Dense(3, activation="softmax")])
+m.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+m.fit(x, y)
+""",
         # command-line options with no default, or a classification default
         """
 import argparse
@@ -178,6 +197,22 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the same loader class returning real-valued targets
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+class Loader:
+    def __init__(self, n):
+        self.n = n
+    def load(self):
+        return np.random.rand(self.n, 8), np.random.rand(self.n) * 100.0
+loader = Loader(100)
+x, y = loader.load()
+m = Sequential([Dense(16, activation="relu"), Dense(1)])
+m.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+m.fit(x, y)
+""",
         # a custom regression loss written on one line (its body is a one-line suite)
         """
 import numpy as np

@@ -460,3 +460,116 @@ def test_what_one_script_does_to_an_imported_object_is_not_seen_by_the_next(tmp_
     assert lines(alone.stdout) == ["b.py:8:16: RL201"], alone.stdout + alone.stderr
     after = run("check", "--no-cache", "--jobs", "1", "a.py", "b.py", cwd=tmp_path)
     assert lines(after.stdout) == lines(alone.stdout), after.stdout + after.stderr
+
+
+LOADER = textwrap.dedent("""\
+    import numpy as np
+    from sklearn.preprocessing import MinMaxScaler
+
+
+    class DataLoader:
+        def __init__(self, path):
+            self.path = path
+
+        def get_train(self):
+            y = np.load(self.path).reshape(-1, 1)
+            y = MinMaxScaler().fit_transform(y)
+            x = np.load("x.npy")
+            return x, y
+""")
+LOADER_TRAIN = textwrap.dedent("""\
+    from data import DataLoader
+    from keras.models import Sequential
+    from keras.layers import Dense, LSTM
+
+    loader = DataLoader("y.npy")
+    x, y = loader.get_train()
+    m = Sequential()
+    m.add(LSTM(32, input_shape=(10, 1)))
+    m.add(Dense(1, activation="sigmoid"))
+    m.compile(loss="mse", optimizer="adam")
+    m.fit(x, y, epochs=5)
+""")
+
+
+def test_targets_a_project_classs_method_returns_are_read_in_its_module(tmp_path):
+    # VALID: `x, y = loader.get_train()` — the method scales the targets into [0, 1] in data.py
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "data.py", LOADER)
+    write(tmp_path, "train.py", LOADER_TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert res.returncode == 0 and lines(res.stdout) == [], res.stdout + res.stderr
+    # INVALID: the same method without the scaler
+    write(tmp_path, "data.py", LOADER.replace("        y = MinMaxScaler().fit_transform(y)\n", ""))
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == ["train.py:9:16: RL102"], res.stdout + res.stderr
+
+
+WRAPPER = textwrap.dedent("""\
+    from tensorflow.keras.layers import Dense, LSTM
+    from tensorflow.keras.models import Sequential
+
+
+    class StockModel:
+        def __init__(self, seq_length):
+            self.model = self.build_model((seq_length, 1))
+
+        def build_model(self, input_shape):
+            model = Sequential()
+            model.add(LSTM(32, input_shape=input_shape))
+            model.add(Dense(1, activation="sigmoid"))
+            model.compile(optimizer="adam", loss="mean_squared_error")
+            return model
+
+        def train(self, x_train, y_train, epochs=20):
+            self.model.fit(x_train, y_train, epochs=epochs)
+""")
+WRAPPER_DATA = textwrap.dedent("""\
+    import numpy as np
+    from sklearn.preprocessing import MinMaxScaler
+
+
+    class Prices:
+        def preprocess(self, prices):
+            scaler = MinMaxScaler(feature_range=(0, 1))
+            scaled = scaler.fit_transform(prices.reshape(-1, 1))
+            return scaled, scaler
+
+        def windows(self, data, n):
+            x, y = [], []
+            for i in range(len(data) - n):
+                x.append(data[i:i + n])
+                y.append(data[i + n])
+            return np.array(x), np.array(y)
+""")
+WRAPPER_MAIN = textwrap.dedent("""\
+    import numpy as np
+    from data import Prices
+    from model import StockModel
+
+
+    def main():
+        prices = Prices()
+        raw = np.random.rand(500) * 300.0
+        scaled, scaler = prices.preprocess(raw)
+        x, y = prices.windows(scaled, 10)
+        stock_model = StockModel(10)
+        stock_model.train(x, y, epochs=4)
+""")
+
+
+def test_a_wrapper_fitting_its_parameters_is_judged_on_what_the_script_passes(tmp_path):
+    # model.py fits the model on `train`'s own parameters; main.py passes windows cut (by a method
+    # of data.py) from prices scaled into [0, 1] (by another method there): the sigmoid head fits
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "model.py", WRAPPER)
+    write(tmp_path, "data.py", WRAPPER_DATA)
+    write(tmp_path, "main.py", WRAPPER_MAIN)
+    for args in ((".",), ("model.py",), ("main.py",)):
+        res = run("check", "--no-cache", *args, cwd=tmp_path)
+        assert res.returncode == 0 and lines(res.stdout) == [], (args, res.stdout + res.stderr)
+    # the windows cut from the raw prices: a mistake, at the head in model.py
+    write(tmp_path, "main.py", WRAPPER_MAIN.replace("prices.windows(scaled, 10)", "prices.windows(raw, 10)"))
+    col = WRAPPER.splitlines()[11].index("activation=") + 1
+    res = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(res.stdout) == [f"model.py:12:{col}: RL102"], res.stdout + res.stderr

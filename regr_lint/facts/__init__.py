@@ -11,7 +11,7 @@ __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_fac
 def build_facts(module: cst.Module, path: str = "", text: str = "", project=None) -> KerasFacts:
     """`project`: the module index of the file's project (imports of its own modules are followed)."""
     from regr_lint.facts.interpreter import Interpreter  # only runs that parse need it
-    from regr_lint.facts.values import Func, ModuleV
+    from regr_lint.facts.values import ClassV, Func, ModuleV
 
     interpreter = Interpreter(module, path, project)
     facts = interpreter.run()
@@ -25,6 +25,11 @@ def build_facts(module: cst.Module, path: str = "", text: str = "", project=None
         name: (value.scope.origin, value.fdef.name.value)
         for name, value in interpreter.module_scope.vars.items()
         if isinstance(value, Func) and getattr(value.scope, "origin", None)}
+    # the classes it imports from project modules (`loader = Loader(); x, y = loader.load()`)
+    facts._cache["project_classes"] = {
+        name: (value.scope.origin, value.cdef.name.value)
+        for name, value in interpreter.module_scope.vars.items()
+        if isinstance(value, ClassV) and getattr(value.scope, "origin", None)}
     # and the project modules it imports whole, by local name (`import data` -> data.load(...))
     facts._cache["project_module_names"] = {
         name: value.path for name, value in interpreter.module_scope.vars.items() if isinstance(value, ModuleV)}

@@ -295,6 +295,12 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     project module whose function returns them."""
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
+    if ys and _parameter_targets(facts, model):
+        # fitted on a function's parameters (`def train(self, x, y): self.model.fit(x, y)`): the
+        # targets are what the scripts beside it pass
+        fitted = fitted_by_importers(facts, model)
+        if fitted and all(targets_unit_scaled(other, theirs) for other, theirs in fitted):
+            return True
     if not ys:
         # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent. So
         # do the modules beside it that build this model and fit it, when each fit's targets are.
@@ -313,6 +319,28 @@ def _target_nodes(model):
     from regr_lint.tables import TRAIN_METHODS
 
     return [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+
+
+def _parameter_targets(facts: KerasFacts, model) -> bool:
+    """Every training of `model` takes its targets as a bare parameter of the function it is in, never
+    bound in this file (a wrapper method's `fit(x, y)`): what they are is known only where that
+    function is called from."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    records = _records(facts)
+    trainings = [t for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+    for t in trainings:
+        if not isinstance(t.y_node, cst.Name) or records.get(t.y_node.value):
+            return False
+        steps = _steps_in_functions(facts.module, t.node)
+        if steps is None:
+            return False
+        functions = [n for n in _nodes_along(facts.module, steps) if isinstance(n, cst.FunctionDef)]
+        params = functions[-1].params if functions else None
+        if params is None or t.y_node.value not in {
+                p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}:
+            return False
+    return bool(trainings)
 
 
 def targets_one_hot(facts: KerasFacts, model) -> bool:
@@ -526,10 +554,88 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
         return facts, records, [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
     found = project_function(facts, call)
     if found is None:
-        return None
+        return _method_returns(call, at, facts, records)
     other, defined = found
     other_records = _records(other)
     return other, other_records, [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
+
+
+def _method_returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
+    """What the method `call` runs returns (see `_method_of`), read in its module. None when unknown."""
+    found = _method_of(call, at, facts, records)
+    if found is None:
+        return None
+    other, _ = found
+    method = call.func.attr.value
+    if other is facts:
+        # run where it is called (inlined): its returns are recorded before the call's own record
+        return facts, records, [(i, value) for i, kind, value in records.get(method, ()) if i < at and kind == "assign"]
+    other_records = _records(other)
+    return other, other_records, [(i, value) for i, kind, value in other_records.get(method, ()) if kind == "assign"]
+
+
+def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
+    """(the facts of its module, the FunctionDef) of the method `loader.load()` runs, where
+    `loader = Loader(...)` is the only binding of `loader` before the call (`at`; 0: in the file) and
+    `Loader` a class of this file or of a project module that defines `load`. None otherwise."""
+    func = call.func
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        return None
+    bound = [r for r in records.get(func.value.value, ()) if r[0] < at or not at]  # at 0: anywhere
+    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
+            or not isinstance(bound[0][2].func, cst.Name):
+        return None
+    cls, method = bound[0][2].func.value, func.attr.value
+    own = _class_method(facts.module, cls, method)
+    if own is not None:
+        return facts, own
+    found = facts._cache.get("project_classes", {}).get(cls)
+    if found is None or found[0] == facts.path:
+        return None
+    from regr_lint.facts.interpreter import project_module
+
+    fdef = _class_method(project_module(found[0]), found[1], method)
+    other = _module_facts(found[0]) if fdef is not None else None
+    return (other, fdef) if other is not None else None
+
+
+def _callee(call: cst.Call, facts: KerasFacts, records: dict):
+    """(the facts of the project module, the FunctionDef, whether a method) of the project function or
+    method `call` runs; None when it is unknown or this file's."""
+    found = project_function(facts, call)
+    if found is not None:
+        fdef = _top_function(found[0].path, found[1])
+        return (found[0], fdef, False) if fdef is not None else None
+    found = _method_of(call, 0, facts, records)
+    if found is None or found[0] is facts:
+        return None
+    return found[0], found[1], True
+
+
+def _argument_for(call: cst.Call, fdef: cst.FunctionDef, name: str, method: bool):
+    """The expression `call` passes for parameter `name` of `fdef`; None when not written one by one."""
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    positional = [a for a in call.args if a.keyword is None]
+    if any(a.star for a in call.args):
+        return None
+    params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
+    if method and not any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+                          for d in fdef.decorators):
+        params = params[1:]
+    k = params.index(name) if name in params else len(positional)
+    return positional[k].value if k < len(positional) else None
+
+
+def _class_method(module, cls: str, method: str):
+    """The `def method` of the top-level `class cls` of `module`, or None."""
+    for stmt in module.body if module is not None else ():
+        if isinstance(stmt, cst.ClassDef) and stmt.name.value == cls and isinstance(stmt.body, cst.IndentedBlock):
+            for inner in stmt.body.body:
+                if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
+                    return inner
+    return None
 
 
 def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasFacts, str]]:
@@ -731,10 +837,12 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     return found
 
 
-def _in_project_module(facts: KerasFacts, names: set[str], holds) -> bool:
+def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0) -> bool:
     """One of `names` (the targets and the names they come from) is an item of what a project
-    module's function returns — by position, `x_tr, x_te, y_tr, y_te = load()`, or whole, `y =
-    load_targets()` — and `holds(module facts, item)` there."""
+    module's function or a project class's method returns — by position, `x_tr, x_te, y_tr, y_te =
+    load()`, or whole, `y = load_targets()` — and `holds(module facts, item)` there; or the item
+    comes from a parameter of that function and what this file passes for it holds
+    (`x, y = loader.windows(scaled, 10)`, `scaled` scaled here or returned scaled by another)."""
     records = _records(facts)
     for name in names:
         for _, kind, value in records.get(name, ()):
@@ -746,7 +854,29 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds) -> bool:
             else:
                 continue
             found = _project_items(call, path, facts, records)
-            if found is not None and any(holds(found[0], item) for _, item in found[2]):
+            if found is None:
+                continue
+            if any(holds(found[0], item) for _, item in found[2]):
+                return True
+            if depth < 2 and _passed_in(call, found, facts, records, holds, depth):
+                return True
+    return False
+
+
+def _passed_in(call: cst.Call, found, facts: KerasFacts, records: dict, holds, depth: int) -> bool:
+    """An item `found` lists derives from a parameter of the function `call` runs, and the argument
+    this file passes for it holds here (or in the project module whose function returned it)."""
+    callee = _callee(call, facts, records)
+    if callee is None:
+        return False
+    other, fdef, method = callee
+    params = {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params, *fdef.params.kwonly_params)}
+    for _, item in found[2]:
+        for name in ancestors(other, names_in(item)) & params:
+            arg = _argument_for(call, fdef, name, method)
+            if arg is None:
+                continue
+            if holds(facts, arg) or _in_project_module(facts, ancestors(facts, names_in(arg)), holds, depth + 1):
                 return True
     return False
 
@@ -1000,10 +1130,14 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
-    if not _target_nodes(model):
-        # fitted in the modules that import its builder: class labels there count
+    if not _target_nodes(model) or _parameter_targets(facts, model):
+        # fitted in the modules that import its builder (or on the parameters of a function they
+        # call): class labels there count
         fitted = fitted_by_importers(facts, model)
-        return bool(fitted) and all(targets_are_labels(other, theirs) for other, theirs in fitted)
+        if fitted and all(targets_are_labels(other, theirs) for other, theirs in fitted):
+            return True
+        if not _target_nodes(model):
+            return False
     records = _records(facts)
     for t in model.trainings:
         if t.method not in TRAIN_METHODS or t.y_node is None:

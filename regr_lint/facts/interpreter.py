@@ -1158,10 +1158,13 @@ class Interpreter:
         init = inst.attrs.get("__method____init__")
         if not isinstance(init, Func):
             return
-        self.invoke(init, args, call, inst)
         built = self.constructed.setdefault(id(inst), {})
+        if id(call) in built:
+            return  # this construction again (its function called once more): what it sets is known
+        built[id(call)] = call
+        self.invoke(init, args, call, inst)
         for name, value in inst.attrs.items():
-            if name.startswith("__method__"):
+            if type(name) is not str or name.startswith("__method__"):
                 continue
             if name in built and not _agrees(built[name], value):
                 value = inst.attrs[name] = UNKNOWN
