@@ -28,8 +28,11 @@ def resolve(findings: Iterable[Finding], linted: Iterable[str],
     shown = {}
     for path in linted:
         shown.setdefault(_key(path), path)
+    findings = list(findings)
     out: list[Finding] = []
-    seen: set = set()
+    # what the files report themselves: an importer's finding at the same token is that one (a
+    # module's lint reads the scripts beside it, its lint "by itself" does not: both can find it)
+    seen: set = {(_key(f.path), f.line, f.col, f.code) for f in findings if not f.reported_from}
     for f in findings:
         if not f.reported_from:
             out.append(f)
@@ -45,7 +48,7 @@ def resolve(findings: Iterable[Finding], linted: Iterable[str],
                 continue  # the per-file settings of the file it is brought into
         else:
             continue  # suppressed where the linted file brings it in
-        key = (placed.path, placed.line, placed.col, placed.code)
+        key = (_key(placed.path), placed.line, placed.col, placed.code)
         if key not in seen:
             seen.add(key)
             out.append(placed)

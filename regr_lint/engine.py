@@ -575,9 +575,12 @@ def _own_findings(path: str, rules: Sequence[Rule]) -> set:
     key = (path, st.st_mtime_ns, st.st_size, tuple(r.code for r in rules))
     known = _OWN.get(key)
     if known is None:
+        from regr_lint.facts.dataflow import by_itself
+
         _OWN_ONLY = True
         try:
-            found = lint_file(path, rules)
+            with by_itself():  # not reading its importers: a mistake they complete is theirs too
+                found = lint_file(path, rules)
         except Exception:  # noqa: BLE001 - whatever stops that module's lint, it reported nothing
             found = []
         finally:

@@ -573,3 +573,34 @@ def test_a_wrapper_fitting_its_parameters_is_judged_on_what_the_script_passes(tm
     col = WRAPPER.splitlines()[11].index("activation=") + 1
     res = run("check", "--no-cache", ".", cwd=tmp_path)
     assert lines(res.stdout) == [f"model.py:12:{col}: RL102"], res.stdout + res.stderr
+
+
+def test_a_mistake_the_importer_completes_is_reported_there_when_only_it_is_linted(tmp_path):
+    # models.py's relu head is wrong only because train.py standardises the targets (signed): with
+    # pre-commit passing only train.py, the finding is train.py's, pointing at the head
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "models.py", textwrap.dedent("""\
+        from keras.models import Sequential
+        from keras.layers import Dense
+
+        def build(n):
+            m = Sequential([Dense(32, activation="relu", input_dim=n), Dense(1, activation="relu")])
+            m.compile(loss="mse", optimizer="adam")
+            return m
+    """))
+    write(tmp_path, "train.py", textwrap.dedent("""\
+        import numpy as np
+        from sklearn.preprocessing import StandardScaler
+        from models import build
+
+        x = np.random.rand(200, 8)
+        y = StandardScaler().fit_transform(np.random.rand(200, 1) * 100)
+        model = build(8)
+        model.fit(x, y, epochs=3)
+    """))
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["train.py:7:9: RL106"], res.stdout + res.stderr
+    assert "(at models.py:5)" in res.stdout
+    for args in ((".",), ("models.py",)):
+        res = run("check", "--no-cache", *args, cwd=tmp_path)
+        assert lines(res.stdout) == ["models.py:5:73: RL106"], (args, res.stdout + res.stderr)

@@ -3,6 +3,8 @@ which names a value was computed from, which names hold targets scaled into [0, 
 two expressions name the same data."""
 from __future__ import annotations
 
+import contextlib
+
 import math
 import os
 import re
@@ -702,6 +704,23 @@ MAX_IMPORTERS = 8
 _SIBLING_BYTES = 1 << 20
 
 
+_BY_ITSELF = [False]  # set while a module is analysed by itself (see `by_itself`)
+
+
+@contextlib.contextmanager
+def by_itself():
+    """Inside, no module reads the scripts that import it (`fitted_by_importers` finds none): what
+    a module reports by itself, the test of whether an importer's finding is that module's own
+    mistake or one its importer completes (a relu head that only the importer's standardised
+    targets make wrong)."""
+    before = _BY_ITSELF[0]
+    _BY_ITSELF[0] = True
+    try:
+        yield
+    finally:
+        _BY_ITSELF[0] = before
+
+
 def fitted_by_importers(facts: KerasFacts, model) -> list:
     """[(facts of a module that imports the module whose function builds `model` and sits beside it,
     its reading of `model`)] for each such module that trains it; [] when there is no project, the
@@ -713,7 +732,7 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
 
     project = facts._cache.get("project")
     if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer") \
-            or not model.in_function:
+            or not model.in_function or _BY_ITSELF[0]:
         return []  # a model made at a module's top level is that module's own to fit
     if model.home is not None:
         # built by another module's function this file called: the importers read that module from
