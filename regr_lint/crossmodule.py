@@ -49,6 +49,10 @@ def resolve(findings: Iterable[Finding], linted: Iterable[str],
         else:
             continue  # suppressed where the linted file brings it in
         key = (_key(placed.path), placed.line, placed.col, placed.code)
+        if target is None:
+            # brought in at one place, two tokens of the other module (`samples_per_epoch=` and
+            # `nb_epoch=` on one call there): two findings, each naming its own token
+            key += (f.path, f.line, f.col)
         if key not in seen:
             seen.add(key)
             out.append(placed)

@@ -76,6 +76,16 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a class's settings: the loss is a classification loss
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+class Config:
+    LOSS = "binary_crossentropy"
+    METRICS = ["accuracy"]
+model = Sequential([Dense(8, activation="relu"), Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss=Config.LOSS, metrics=Config.METRICS)
+""",
         # one-hot labels a loader class's method returns: a classifier trained with mse
         """
 import numpy as np
@@ -197,6 +207,18 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # settings read off a class (`Config.LOSS`), not an instance
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+class Config:
+    LOSS = "mse"
+    METRICS = ["accuracy"]  # expect: RL101
+model = Sequential([Dense(8, activation="relu"), Dense(1)])
+model.compile(optimizer="adam", loss=Config.LOSS, metrics=Config.METRICS)
+model.fit(np.random.rand(100, 4), np.random.rand(100) * 50)
+""",
         # the same loader class returning real-valued targets
         """
 import numpy as np

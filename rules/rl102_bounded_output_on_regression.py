@@ -92,6 +92,24 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # targets clipped into [0, 1] (after a robust min-max scaling; or by the array's own method)
+        """
+import numpy as np
+from tensorflow.keras import layers, Model
+def robust_minmax(seq):
+    lo, hi = np.percentile(seq, 2), np.percentile(seq, 98)
+    return np.clip((seq - lo) / (hi - lo), 0.0, 1.0)
+y = robust_minmax(np.random.rand(100) * 300)
+z = (np.random.rand(100) * 3 - 1).clip(0, 1)
+inp = layers.Input(shape=(4,))
+out = layers.Dense(1, activation="sigmoid")(layers.Dense(8, activation="relu")(inp))
+model = Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), y, epochs=2)
+other = Model(inp, out)
+other.compile(optimizer="adam", loss="mse")
+other.fit(np.random.rand(100, 4), z, epochs=2)
+""",
         # the loss a callable class compiles with differs between its two constructions: unknown
         """
 from tensorflow import keras
@@ -296,6 +314,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # clipped, but into [0, 100]
+        """
+import numpy as np
+from tensorflow.keras import layers, Model
+y = np.clip(np.random.rand(100) * 300, 0, 100)
+inp = layers.Input(shape=(4,))
+out = layers.Dense(1, activation="sigmoid")(layers.Dense(8, activation="relu")(inp))  # expect: RL102
+model = Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), y, epochs=2)
+""",
         # a builder that is a static method, called on its class and on an instance
         """
 import numpy as np

@@ -74,6 +74,20 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same comprehension windows from a series min-max scaled into [0, 1]
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+series = MinMaxScaler().fit_transform(np.random.rand(500, 1) * 100.0)
+n = 10
+x = np.array([series[i:i + n] for i in range(len(series) - n)])
+y = np.array([series[i + n] for i in range(len(series) - n)])
+model = Sequential([LSTM(16, input_shape=(n, 1)), Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # a linear head on standardised targets
         """
 import numpy as np
@@ -230,6 +244,20 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # windows cut in list comprehensions from a standardised series
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense, LSTM
+series = StandardScaler().fit_transform(np.random.rand(500, 1) * 100.0)
+n = 10
+x = np.array([series[i:i + n] for i in range(len(series) - n)])
+y = np.array([series[i + n] for i in range(len(series) - n)])
+model = Sequential([LSTM(16, input_shape=(n, 1)), Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # standardised targets (a scaler fitted on the train split, the test split transformed)
         """
 import pandas as pd

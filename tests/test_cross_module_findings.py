@@ -604,3 +604,23 @@ def test_a_mistake_the_importer_completes_is_reported_there_when_only_it_is_lint
     for args in ((".",), ("models.py",)):
         res = run("check", "--no-cache", *args, cwd=tmp_path)
         assert lines(res.stdout) == ["models.py:5:73: RL106"], (args, res.stdout + res.stderr)
+
+
+def test_two_tokens_brought_in_at_one_place_are_two_findings(tmp_path):
+    # trainer.py's one call holds two removed arguments: linted alone, main.py reports both at the
+    # line that hands the model over, each naming its own token
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'p'\n")
+    write(tmp_path, "trainer.py", "class Trainer:\n    def __init__(self, model):\n        self.model = model\n\n"
+                                  "    def train(self, gen, n):\n"
+                                  "        return self.model.fit_generator(gen, samples_per_epoch=n, nb_epoch=5)\n")
+    write(tmp_path, "main.py", "from keras.models import Sequential\nfrom keras.layers import Dense\n"
+                               "from trainer import Trainer\n\n"
+                               "model = Sequential([Dense(8, activation='relu', input_shape=(4,)), Dense(1)])\n"
+                               "model.compile(optimizer='adam', loss='mse')\nTrainer(model).train(gen(), 1000)\n")
+    res = run("check", "--no-cache", "main.py", cwd=tmp_path)
+    assert lines(res.stdout) == ["main.py:7:1: RL501", "main.py:7:1: RL504", "main.py:7:1: RL504"], \
+        res.stdout + res.stderr
+    assert "samples_per_epoch" in res.stdout and "nb_epoch" in res.stdout
+    whole = run("check", "--no-cache", ".", cwd=tmp_path)
+    assert lines(whole.stdout) == ["trainer.py:6:27: RL501", "trainer.py:6:46: RL504", "trainer.py:6:67: RL504"], \
+        whole.stdout + whole.stderr

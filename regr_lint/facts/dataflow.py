@@ -231,6 +231,25 @@ def _unit_call(node: cst.Call) -> bool:
     if isinstance(node.func, cst.Attribute) and name in _UNIT_DRAWS \
             and _dotted_tail(node.func.value) in ("random", "np.random", "numpy.random", "rng"):
         return True
+    if name in ("clip", "clip_by_value"):
+        # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
+        bounds = [a.value for a in node.args if a.keyword is None and not a.star]
+        if isinstance(node.func, cst.Attribute) and name == "clip" and _dotted_tail(node.func.value) not in \
+                ("np", "numpy", "tf", "K", "ops", "keras.ops", "backend"):
+            bounds = [None] + bounds  # the method: the array is its receiver
+        bounds = bounds[1:3]
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        for k, names in enumerate((("a_min", "min", "lower", "clip_value_min"), ("a_max", "max", "upper",
+                                                                                 "clip_value_max"))):
+            for key in names:
+                if key in keywords:
+                    while len(bounds) <= k:
+                        bounds.append(None)
+                    bounds[k] = keywords[key]
+        if len(bounds) == 2 and all(b is not None for b in bounds):
+            lo, hi = _const(bounds[0]), _const(bounds[1])
+            return lo is not None and hi is not None and 0 <= lo <= hi <= 1
+        return False
     if name in ("randint", "where") and len(node.args) >= 3:
         lits = [_int(a.value) for a in node.args[:3]]
         if name == "randint":
@@ -1490,6 +1509,14 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
                    if not isinstance(e, cst.StarredElement))
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         return _signed(node.expression, at, facts, records, depth + 1)
+    if isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+        # windows cut in a comprehension: `[series[i + n] for i in range(...)]` is cut from `series`;
+        # `[v for v in series]` is `series`'s values
+        loop = node.for_in
+        if isinstance(node.elt, cst.Name) and isinstance(loop.target, cst.Name) \
+                and node.elt.value == loop.target.value and loop.inner_for_in is None:
+            return _sign_struct(loop.iter, at, facts, records, depth + 1)
+        return _sign_struct(node.elt, at, facts, records, depth + 1)
     if isinstance(node, cst.BinaryOperation):
         return _sign_binop(node, at, facts, records, depth)
     if isinstance(node, cst.Call):

@@ -676,6 +676,7 @@ class Interpreter:
                         for t in small.targets:
                             if type(t.target) is cst.Name:
                                 cls.instance.attrs.setdefault(t.target.value, value)
+                                cls.consts[t.target.value] = value
         # __init__ / build first: they set the attributes the other methods read.
         order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
                                                f.fdef.name.value != "__init__"))
@@ -863,6 +864,15 @@ class Interpreter:
             return found
         if isinstance(base, ModuleV):
             return self._module_attribute(base, attr, node)
+        if type(base) is ClassV:
+            # `Config.LOSS`: what the class body (or a base class's) binds; a static method
+            found = _class_const(base, attr)
+            if found is None:
+                method = _find_method(base, attr)
+                found = method if method is not None and _method_kind(method.fdef) == "staticmethod" else None
+            if found is None:
+                return UNKNOWN
+            return found if getattr(base.scope, "origin", None) == self.origin else self._adopt(_own_copy(found))
         if isinstance(base, Obj) and id(base) in self.namespaces:
             # `args.loss`: the default the parser declares (what the program runs with unless told)
             return self.cli_defaults.get(self.namespaces[id(base)], {}).get(attr, UNKNOWN)
@@ -1546,6 +1556,17 @@ def _method_kind(fdef: cst.FunctionDef) -> Optional[str]:
     for d in fdef.decorators:
         if type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod"):
             return d.decorator.value
+    return None
+
+
+def _class_const(cls: ClassV, name: str, depth: int = 0) -> Optional[Value]:
+    if name in cls.consts:
+        return cls.consts[name]
+    for base in cls.bases if depth < 8 else ():
+        if isinstance(base, ClassV):
+            found = _class_const(base, name, depth + 1)
+            if found is not None:
+                return found
     return None
 
 

@@ -159,6 +159,7 @@ class ClassV(Value):
     is_model: bool = False
     is_layer: bool = False
     instance: Optional["Instance"] = None
+    consts: dict = field(default_factory=dict)  # what the class body binds (`LOSS = "mse"`): Config.LOSS
 
 
 @dataclass(eq=False)
