@@ -131,7 +131,11 @@ REMOVED_MODEL_ARGUMENTS = {
     "nb_epoch": "epochs",
     "samples_per_epoch": None,
     "nb_val_samples": None,
+    "max_q_size": None,
+    "pickle_safe": None,
 }
+# Keras 1's keywords of the functional Model class (`Model(input=x, output=y)`), Keras 2's names.
+REMOVED_MODEL_CLASS_ARGUMENTS = {"input": "inputs", "output": "outputs"}
 # Where one layer renamed a keyword differently (Keras 2's legacy interfaces): layer -> {old: new}.
 # None: no one keyword takes its place (a separable convolution has a depthwise and a pointwise one).
 REMOVED_ARGUMENT_LAYER_RENAMES = {
@@ -155,6 +159,10 @@ REMOVED_ARGUMENT_REASONS = {
                          "(steps_per_epoch = samples // batch_size)",
     "nb_val_samples": "Keras 2 replaced it with validation_steps=, which counts batches, not samples "
                       "(validation_steps = samples // batch_size)",
+    "max_q_size": "Keras 2 renamed it max_queue_size=, which Keras 3's fit / evaluate / predict do not "
+                  "take either (a keras.utils.PyDataset does): remove it",
+    "pickle_safe": "Keras 2 renamed it use_multiprocessing=, which Keras 3's fit / evaluate / predict do "
+                   "not take either (a keras.utils.PyDataset does): remove it",
 }
 # dim_ordering's values as data_format's (the unsafe fix, for literal values only).
 DIM_ORDERING_VALUES = {"tf": "channels_last", "th": "channels_first"}

@@ -12,6 +12,7 @@ from regr_lint.facts.compat import user_method, version_guarded
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
+_CLASS_OLD = tuple(sorted(tables.REMOVED_MODEL_CLASS_ARGUMENTS))
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
 
@@ -31,8 +32,8 @@ class RemovedKerasArgument(Rule):
     name = "removed-keras-argument"
     summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
     severity = "error"  # Keras 3 raises ValueError / TypeError
-    tokens = ("keras", _LAYER_OLD + _MODEL_OLD)
-    names = (_LAYER_OLD + _MODEL_OLD,)
+    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_OLD)
+    names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD,)
     docs = """\
 ## What it does
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
@@ -40,9 +41,11 @@ calls as the semantic model resolves them: on a `keras.layers` class (any import
 held in a variable) `init=`, `border_mode=`, `subsample=`, `output_dim=`, `nb_filter=`,
 `W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=` and `dim_ordering=`; on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
-`self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=` and
-`nb_val_samples=`. One finding per keyword, at the keyword. The old → new table is data
-(`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_MODEL_ARGUMENTS`).
+`self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
+`nb_val_samples=`, `max_q_size=` and `pickle_safe=`; on the functional `Model` class `input=` and
+`output=`. One finding per keyword, at the keyword. The old → new table is data
+(`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_MODEL_ARGUMENTS`,
+`REMOVED_MODEL_CLASS_ARGUMENTS`).
 
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
 layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
@@ -76,7 +79,8 @@ model.fit(x, y, epochs=50, batch_size=16)
 Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, `init` →
 `kernel_initializer`, `border_mode` → `padding`, `subsample` → `strides`, `output_dim` → `units`,
 `nb_filter` → `filters`, `W_`/`b_regularizer` → `kernel_`/`bias_regularizer`, `W_`/`b_constraint` →
-`kernel_`/`bias_constraint`; on `Embedding` `init` → `embeddings_initializer` and `W_…` →
+`kernel_`/`bias_constraint`, `Model(input=, output=)` → `Model(inputs=, outputs=)`; on `Embedding`
+`init` → `embeddings_initializer` and `W_…` →
 `embeddings_…`, on `PReLU` `init` → `alpha_initializer`). It is offered only where the Keras 3 layer
 takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
@@ -85,11 +89,23 @@ Keras 3 lacks are reported without a fix.
 
 Reported with no safe fix, where the meaning changed: `samples_per_epoch=` and `nb_val_samples=`
 counted samples, their replacements `steps_per_epoch=` / `validation_steps=` count batches;
+`max_q_size=` / `pickle_safe=` became Keras 2's `max_queue_size=` / `use_multiprocessing=`, which
+Keras 3's `fit` no longer takes either;
 `dim_ordering=` became `data_format=` with other values. For a literal `dim_ordering="tf"` / `"th"`
 an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights saved from a Theano
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # Keras 2's names; `input=` on a function of one's own; Input(...)'s own keywords
+        """
+import keras
+def build(input=None, output=None):
+    return input, output
+inp = keras.Input(shape=(4,))
+model = keras.Model(inputs=inp, outputs=keras.layers.Dense(1)(inp))
+pair = build(input=1, output=2)
+model.fit(X, Y, epochs=3)
+""",
         # the Keras 3 names, Embedding's output_dim (still Keras 3's)
         """
 import keras
@@ -159,6 +175,15 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 1's functional Model keywords and generator queue settings
+        """
+from keras.layers import Input, Dense
+from keras.models import Model
+inp = Input(shape=(4,))
+model = Model(input=inp, output=Dense(1)(inp))  # expect: RL504, RL504
+model.compile(loss='mse', optimizer='adam')
+model.fit(X, Y, epochs=3, max_q_size=10, pickle_safe=True)  # expect: RL504, RL504
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -210,6 +235,15 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
     def check(self, facts):
         seen: set = set()
         for kc in facts.keras_calls:
+            if kc.qualname.rpartition(".")[2] == "Model" and not is_layer_path(kc.qualname):
+                # Keras 1's `Model(input=x, output=y)`
+                found = list(_old_keywords(kc.node, tables.REMOVED_MODEL_CLASS_ARGUMENTS, seen))
+                if found and not (kc.home is None and id(kc.node) in _guarded(facts)):
+                    for arg in found:
+                        seen.add(id(arg))
+                        old = arg.keyword.value
+                        yield self._report(arg, f"Model({old}=...)", tables.REMOVED_MODEL_CLASS_ARGUMENTS[old], kc.args)
+                continue
             if not is_layer_path(kc.qualname):
                 continue
             layer = kc.qualname.rpartition(".")[2]
