@@ -5,8 +5,8 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (targets_are_labels, targets_leave_pm1, targets_one_hot, targets_sum_to_one,
-                                      targets_unit_scaled)
+from regr_lint.facts.dataflow import (one_output, targets_are_labels, targets_leave_pm1, targets_one_hot,
+                                      targets_sum_to_one, targets_unit_scaled)
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -92,6 +92,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # two outputs, the sigmoid one fitted on targets scaled into [0, 1] (a list, in output order)
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras import layers, Model
+inp = layers.Input(shape=(8,))
+h = layers.Dense(16, activation="relu")(inp)
+share = layers.Dense(1, activation="sigmoid")(h)
+age = layers.Dense(1)(h)
+model = Model(inp, [share, age])
+y_share = MinMaxScaler().fit_transform(np.random.rand(100, 1) * 1000)
+y_age = np.random.rand(100) * 80
+model.compile(optimizer="adam", loss=["mse", "mae"])
+model.fit(np.random.rand(100, 8), [y_share, y_age], epochs=2)
+""",
         # targets clipped into [0, 1] (after a robust min-max scaling; or by the array's own method)
         """
 import numpy as np
@@ -314,6 +329,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # two outputs: the scaled targets are the other head's, not the sigmoid's
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras import layers, Model
+inp = layers.Input(shape=(8,))
+h = layers.Dense(16, activation="relu")(inp)
+price = layers.Dense(1, activation="sigmoid", name="price")(h)  # expect: RL102
+age = layers.Dense(1, name="age")(h)
+model = Model(inp, [price, age])
+y_price = np.random.rand(100) * 1000
+y_age = MinMaxScaler().fit_transform(np.random.rand(100, 1) * 80)
+model.compile(optimizer="adam", loss={"price": "mse", "age": "mae"})
+model.fit(np.random.rand(100, 8), {"price": y_price, "age": y_age}, epochs=2)
+""",
         # clipped, but into [0, 100]
         """
 import numpy as np
@@ -533,17 +563,21 @@ model.fit(np.random.rand(256, 64), y)
     ]
 
     def check(self, facts):
-        for model in facts.models:
-            if not model.compiles:
+        for whole in facts.models:
+            if not whole.compiles:
                 continue
-            for index, head in enumerate(model.heads()):
+            heads = whole.heads()
+            for index, head in enumerate(heads):
                 act = head.activation
                 if act not in tables.BOUNDED_ACTIVATIONS or head.activation_node is None:
                     continue
                 if act == "softmax" and head.units == 1:
                     continue  # RL103 says it better
-                if head_loss(model, index, head.name, facts) != REGRESSION:
+                if head_loss(whole, index, head.name, facts) != REGRESSION:
                     continue
+                # the evidence about this head's own targets (an output of several: its item of the
+                # targets), not another head's
+                model = one_output(whole, index, head.name, len(heads))
                 if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
                     continue
                 if act != "tanh" and targets_are_labels(facts, model):

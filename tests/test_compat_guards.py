@@ -82,3 +82,38 @@ def test_guards_in_every_kind_of_block_are_honoured():
         "except AttributeError", "except KeyError").replace("(TypeError, AttributeError)", "KeyError")
     findings, _ = lint_source(bare, "t.py", RULES)
     assert [f.line for f in findings if f.code == "RL501" and f.line in guarded] == guarded
+
+
+BROAD = textwrap.dedent("""\
+    from keras.layers import Input, Dense
+    from keras.models import Model
+
+    inp = Input(shape=(4,))
+    try:
+        model = Model(input=inp, output=Dense(1)(inp))
+    except:
+        model = Model(inputs=inp, outputs=Dense(1)(inp))
+    model.compile(optimizer="adam", loss="mse")
+    try:
+        model.fit_generator(gen, steps_per_epoch=3)
+    except Exception:
+        model.fit(gen, steps_per_epoch=3)
+    try:
+        model.fit(x, y, nb_epoch=5)
+    except Exception as err:
+        print(err)
+""")
+
+
+def test_a_handler_that_catches_everything_guards_the_calls_it_makes_again():
+    # version-compatible code (a real project's `try: Model(input=…) except: Model(inputs=…)`) is
+    # silent; a broad handler that only reports the error leaves the call a finding (on Keras 3 the
+    # training silently never happens)
+    findings, _ = lint_source(BROAD, "t.py", RULES)
+    assert [(f.line, f.code) for f in findings] == [(15, "RL504")], findings
+    # the same calls with handlers that retry nothing are reported
+    bare = BROAD.replace("    model = Model(inputs=inp, outputs=Dense(1)(inp))\n", "    raise\n") \
+        .replace("    model.fit(gen, steps_per_epoch=3)\n", "    pass\n")
+    assert bare.count("raise") == 1 and bare.count("pass") == 1
+    findings, _ = lint_source(bare, "t.py", RULES)
+    assert [(f.line, f.code) for f in findings] == [(6, "RL504"), (6, "RL504"), (11, "RL501"), (15, "RL504")], findings

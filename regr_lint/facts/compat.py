@@ -26,6 +26,13 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
                 scope = node
             elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
                 scope = node.body
+            elif isinstance(node, cst.Try) and any(_broad(h) and h.name is None and _does_it_otherwise(h)
+                                                   for h in node.handlers):
+                # `try: Model(input=x, output=y)` / `except: Model(inputs=x, outputs=y)`: a handler
+                # that catches everything and does the work another way. One that binds the error
+                # (`except Exception as e:`) or only reports it leaves a call that fails on Keras 3
+                # a finding: the error is handled, the work is not done
+                scope = node.body
             else:
                 continue
             guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
@@ -41,6 +48,29 @@ def _compat_test(test, methods: frozenset) -> bool:
             return True
         if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
             return True
+    return False
+
+
+def _broad(handler) -> bool:
+    """`except:`, `except Exception:`, `except BaseException:`."""
+    return handler.type is None or isinstance(handler.type, cst.Name) and handler.type.value in (
+        "Exception", "BaseException")
+
+
+# What a handler calls to report an error, not to do the work another way.
+_REPORTING = frozenset({"print", "warn", "warning", "error", "exception", "info", "debug", "critical", "log",
+                        "format", "str", "repr", "exit", "print_exc", "format_exc", "write", "flush"})
+
+
+def _does_it_otherwise(handler) -> bool:
+    """The handler makes a call other than reporting the error (`print(e)`, `logger.warning(...)`)."""
+    for node in _nodes(handler.body):
+        if isinstance(node, cst.Call):
+            func = node.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value \
+                if isinstance(func, cst.Attribute) else None
+            if name not in _REPORTING:
+                return True
     return False
 
 

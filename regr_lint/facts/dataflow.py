@@ -4,6 +4,7 @@ two expressions name the same data."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 
 import math
 import os
@@ -1388,6 +1389,37 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
         if ends is not None and ends[0] < 0:
             return True
     return False
+
+
+class _OneOutput:
+    """`model` seen through one of its outputs: its trainings' targets are that output's own."""
+
+    def __init__(self, model, trainings: list):
+        self._model = model
+        self.trainings = trainings
+
+    def __getattr__(self, name):
+        return getattr(self._model, name)
+
+
+def one_output(model, index: int, name: Optional[str], count: int):
+    """`model` with each training's targets cut down to output `index` (named `name`) of `count` —
+    the item of `fit(x, [y1, y2])`, the `name` key of `fit(x, {"price": y1, ...})` — so the evidence
+    about one head's targets is not another head's. `model` itself when it has one output, or when a
+    training's targets cannot be told apart (then every output's evidence counts, as before)."""
+    if count <= 1:
+        return model
+    from regr_lint.tables import TRAIN_METHODS
+
+    trainings = []
+    for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.y_node is not None:
+            y = _output_targets(t.y_node, index, name, count)
+            if y is None:
+                return model
+            t = dataclasses.replace(t, y_node=y)
+        trainings.append(t)
+    return _OneOutput(model, trainings)
 
 
 def _output_targets(y, index: int, name: Optional[str], count: int):
