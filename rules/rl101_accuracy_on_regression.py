@@ -76,6 +76,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a least-squares GAN's discriminator: mse on real (ones) / fake (zeros) labels
+        """
+import numpy as np
+from keras.layers import Input, Dense
+from keras.models import Model
+inp = Input((8,))
+disc = Model(inp, Dense(1, activation="sigmoid")(inp))
+disc.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+x = np.random.rand(4, 8)
+real = np.ones((4, 1))
+disc.train_on_batch(x, real)
+disc.train_on_batch(x, np.zeros((4, 1)))
+""",
         # a class's settings: the loss is a classification loss
         """
 from keras.models import Sequential
@@ -207,6 +220,16 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # targets made from a fill, but scaled: not 0/1 labels
+        """
+import numpy as np
+from keras.layers import Input, Dense
+from keras.models import Model
+inp = Input((8,))
+model = Model(inp, Dense(1)(inp))
+model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+model.fit(np.random.rand(4, 8), np.ones((4, 1)) * 37.5)
+""",
         # settings read off a class (`Config.LOSS`), not an instance
         """
 import numpy as np

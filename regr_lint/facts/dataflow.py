@@ -1237,6 +1237,11 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         func = node.func
         if name in _LABEL_CALLS or name == "get_dummies":
             return True
+        if name in _FILLS and not (isinstance(func, cst.Attribute) and name in ("zeros", "ones")
+                                   and _dotted_tail(func.value) not in ("np", "numpy", "tf", "K", "ops")):
+            return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
+        if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
+            return True
         if name == "astype" and isinstance(func, cst.Attribute):
             if node.args and _is_bool_type(node.args[0].value):
                 return True
