@@ -33,7 +33,8 @@ Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predi
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
 your own named `predict_classes`, a method of that name defined by a class of the file, and code
 written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
-`__version__`, or in a `try:` whose handler catches `AttributeError`).
+`__version__`, or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
+`except Exception:` that binds no error and does the work another way).
 
 ## Why is this bad?
 `Sequential.predict_classes` and `predict_proba` were deprecated in TensorFlow 2.3 and removed in
