@@ -49,6 +49,11 @@ def _child_fields(kind: type) -> tuple[str, ...]:
     return tuple(f for f in kind._fields if f not in _LEAF_FIELDS)
 
 
+# Names too common as identifiers to gate a rule (`layer.input`, `self.output`) that it needs only as
+# keyword arguments: the vocabulary also holds them as "<name>=" when a call passes them so.
+KEYWORD_ONLY_NAMES = frozenset({"input", "output"})
+
+
 def code_vocabulary(tree: ast.AST) -> set[str]:
     """Every name, attribute, keyword, imported name (each dotted part), def/class name and short
     string constant (also lower-cased) in `tree`, and POWER when `**` is used: a superset of the
@@ -79,6 +84,8 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
         elif kind is ast.keyword:
             if node.arg is not None:
                 add(node.arg)
+                if node.arg in KEYWORD_ONLY_NAMES:
+                    add(node.arg + "=")  # as a keyword: `Model(input=x)`, not `layer.input`
         elif kind is ast.Constant:
             if type(node.value) is str and len(node.value) <= _MAX_NAME_CONSTANT:
                 add(node.value)
@@ -253,4 +260,6 @@ def text_vocabulary(text: str) -> set[str]:
         vocab.add(MODEL)
     if "**" in code:
         vocab.add(POWER)
+    for name in KEYWORD_ONLY_NAMES & vocab:
+        vocab.add(name + "=")  # whenever the name may be a keyword argument
     return vocab

@@ -12,7 +12,9 @@ from regr_lint.facts.compat import user_method, version_guarded
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
-_CLASS_OLD = tuple(sorted(tables.REMOVED_MODEL_CLASS_ARGUMENTS))
+# `Model(input=…)`: "input" / "output" as keywords only (the names alone are in every Keras file)
+_CLASS_OLD = tuple(sorted(f"{k}=" for k in tables.REMOVED_MODEL_CLASS_ARGUMENTS))
+_CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in tables.REMOVED_MODEL_CLASS_ARGUMENTS))
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
 
@@ -32,7 +34,7 @@ class RemovedKerasArgument(Rule):
     name = "removed-keras-argument"
     summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
     severity = "error"  # Keras 3 raises ValueError / TypeError
-    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_OLD)
+    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT)
     names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD,)
     docs = """\
 ## What it does
