@@ -256,11 +256,12 @@ class Interpreter:
         self.own_foreign = 0  # foreign_code of this interpreter's own top level (1: a module reader)
         self.origin: Optional[str] = None  # the module this interpreter reads for importers (None: the file)
         # What another module's top level made (a model, an instance of a class), as this file's own
-        # copy: id(theirs) -> (theirs, ours). See `_adopt`.
+        # copy: id(theirs) -> (theirs, ours), and id(ours) -> (ours, ours). See `_adopt`.
         self.adopted: dict[int, tuple[Value, Value]] = {}
-        self.copies: set[int] = set()  # id() of the copies (alive in `adopted`)
-        # id(instance) -> {attribute: value} its constructions set so far (see `_construct`)
+        # id(instance) -> {attribute: value} its constructions set so far, and the constructing
+        # calls already run (see `_construct`)
         self.constructed: dict[int, dict[str, Value]] = {}
+        self.constructions: set[int] = set()
         # How many levels of project imports are followed: the linted file's imports, and theirs.
         self.levels = PROJECT_LEVELS
         self.module_scope = Scope()
@@ -606,11 +607,9 @@ class Interpreter:
                 return value  # a class of this module
         else:
             return value
-        known = self.adopted.get(id(value))
+        known = self.adopted.get(id(value))  # a copy made here, or the copy of it
         if known is not None:
             return known[1]
-        if id(value) in self.copies:
-            return value  # a copy made here
         if kind is ModelRef:
             theirs = value.model
             model = self.models.get(id(theirs.node))
@@ -624,8 +623,9 @@ class Interpreter:
             ours: Value = ModelRef(model, value.node)
         else:
             ours = Instance(value.cls, dict(value.attrs), value.node)
-        self.adopted[id(value)] = (value, ours)  # theirs kept alive: its id stays its own
-        self.copies.add(id(ours))
+        # both kept alive here: their ids stay their own
+        self.adopted[id(value)] = (value, ours)
+        self.adopted[id(ours)] = (ours, ours)
         return ours
 
     def _load_module(self, path: str) -> Optional[Scope]:
@@ -1168,13 +1168,13 @@ class Interpreter:
         init = inst.attrs.get("__method____init__")
         if not isinstance(init, Func):
             return
-        built = self.constructed.setdefault(id(inst), {})
-        if id(call) in built:
+        if id(call) in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
-        built[id(call)] = call
+        self.constructions.add(id(call))  # the call is a node of a kept tree: its id stays its own
         self.invoke(init, args, call, inst)
+        built = self.constructed.setdefault(id(inst), {})
         for name, value in inst.attrs.items():
-            if type(name) is not str or name.startswith("__method__"):
+            if name.startswith("__method__"):
                 continue
             if name in built and not _agrees(built[name], value):
                 value = inst.attrs[name] = UNKNOWN
