@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
+from regr_lint.facts.names import method_kind
 from regr_lint.project_link import project_imports
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
@@ -643,8 +644,7 @@ def _argument_for(call: cst.Call, fdef: cst.FunctionDef, name: str, method: bool
     if any(a.star for a in call.args):
         return None
     params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
-    if method and not any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
-                          for d in fdef.decorators):
+    if method and method_kind(fdef) != "staticmethod":
         params = params[1:]
     k = params.index(name) if name in params else len(positional)
     return positional[k].value if k < len(positional) else None

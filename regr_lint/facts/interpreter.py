@@ -17,7 +17,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import Compile, KerasCall, KerasFacts, KerasModel, MethodCall, Training
-from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private
+from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private, method_kind
 from regr_lint.facts.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
     ModuleV, Obj, Ref, Seq, Tensor, Value,
@@ -869,7 +869,7 @@ class Interpreter:
             found = _class_const(base, attr)
             if found is None:
                 method = _find_method(base, attr)
-                found = method if method is not None and _method_kind(method.fdef) == "staticmethod" else None
+                found = method if method is not None and method_kind(method.fdef) == "staticmethod" else None
             if found is None:
                 return UNKNOWN
             return found if getattr(base.scope, "origin", None) == self.origin else self._adopt(_own_copy(found))
@@ -1053,7 +1053,7 @@ class Interpreter:
             # with its `self` spelled out)
             method = _find_method(recv, meth)
             if method is not None:
-                classmethod = _method_kind(method.fdef) == "classmethod"
+                classmethod = method_kind(method.fdef) == "classmethod"
                 return self.invoke(method, args, call, recv.instance if classmethod else None)
             return self._tensor_passthrough(args, call)
         if isinstance(recv, DataPair):
@@ -1395,7 +1395,7 @@ class Interpreter:
                standalone: bool = False) -> Value:
         fdef = func.fdef
         if inst is not None and fdef.decorators:
-            kind = _method_kind(fdef)
+            kind = method_kind(fdef)
             if kind == "staticmethod":
                 inst = None  # no `self`: every argument is a parameter
             elif kind == "classmethod":
@@ -1549,14 +1549,6 @@ def _agrees(a: Value, b: Value) -> bool:
     if type(a) is ModelRef and type(b) is ModelRef:
         return a.model is b.model
     return _same_value(a, b)
-
-
-def _method_kind(fdef: cst.FunctionDef) -> Optional[str]:
-    """"staticmethod" / "classmethod" when the method is decorated so, else None."""
-    for d in fdef.decorators:
-        if type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod"):
-            return d.decorator.value
-    return None
 
 
 def _class_const(cls: ClassV, name: str, depth: int = 0) -> Optional[Value]:

@@ -45,3 +45,11 @@ def dotted_name(node: cst.BaseExpression) -> Optional[str]:
         base = dotted_name(node.value)
         return f"{base}.{node.attr.value}" if base else None
     return None
+
+
+def method_kind(fdef: cst.FunctionDef) -> Optional[str]:
+    """"staticmethod" / "classmethod" when the method is decorated so, else None."""
+    for d in fdef.decorators:
+        if type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod"):
+            return d.decorator.value
+    return None
