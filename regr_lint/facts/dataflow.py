@@ -235,23 +235,17 @@ def _unit_call(node: cst.Call) -> bool:
         return True
     if name in ("clip", "clip_by_value"):
         # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
-        bounds = [a.value for a in node.args if a.keyword is None and not a.star]
-        if isinstance(node.func, cst.Attribute) and name == "clip" and _dotted_tail(node.func.value) not in \
-                ("np", "numpy", "tf", "K", "ops", "keras.ops", "backend"):
-            bounds = [None] + bounds  # the method: the array is its receiver
-        bounds = bounds[1:3]
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        method = isinstance(node.func, cst.Attribute) and name == "clip" \
+            and _dotted_tail(node.func.value) not in ("np", "numpy", "tf", "K", "ops", "keras.ops", "backend")
+        positional = positional if method else positional[1:]  # a function's first argument is the array
         keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
-        for k, names in enumerate((("a_min", "min", "lower", "clip_value_min"), ("a_max", "max", "upper",
-                                                                                 "clip_value_max"))):
-            for key in names:
-                if key in keywords:
-                    while len(bounds) <= k:
-                        bounds.append(None)
-                    bounds[k] = keywords[key]
-        if len(bounds) == 2 and all(b is not None for b in bounds):
-            lo, hi = _const(bounds[0]), _const(bounds[1])
-            return lo is not None and hi is not None and 0 <= lo <= hi <= 1
-        return False
+        lo = next((keywords[k] for k in ("a_min", "min", "lower", "clip_value_min") if k in keywords),
+                  positional[0] if positional else None)
+        hi = next((keywords[k] for k in ("a_max", "max", "upper", "clip_value_max") if k in keywords),
+                  positional[1] if len(positional) > 1 else None)
+        lo, hi = (_const(lo), _const(hi)) if lo is not None and hi is not None else (None, None)
+        return lo is not None and hi is not None and 0 <= lo <= hi <= 1
     if name in ("randint", "where") and len(node.args) >= 3:
         lits = [_int(a.value) for a in node.args[:3]]
         if name == "randint":
@@ -318,19 +312,14 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     project module whose function returns them."""
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
-    if ys and _parameter_targets(facts, model):
+    if ys and _parameter_targets(facts, model) and _importers_show(facts, model, targets_unit_scaled):
         # fitted on a function's parameters (`def train(self, x, y): self.model.fit(x, y)`): the
         # targets are what the scripts beside it pass
-        fitted = fitted_by_importers(facts, model)
-        if fitted and all(targets_unit_scaled(other, theirs) for other, theirs in fitted):
-            return True
+        return True
     if not ys:
         # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent. So
         # do the modules beside it that build this model and fit it, when each fit's targets are.
-        if scaled or facts.scaling_calls:
-            return True
-        fitted = fitted_by_importers(facts, model)
-        return bool(fitted) and all(targets_unit_scaled(other, theirs) for other, theirs in fitted)
+        return bool(scaled or facts.scaling_calls) or _importers_show(facts, model, targets_unit_scaled)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
@@ -342,6 +331,13 @@ def _target_nodes(model):
     from regr_lint.tables import TRAIN_METHODS
 
     return [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+
+
+def _importers_show(facts: KerasFacts, model, holds) -> bool:
+    """The scripts beside `model`'s module that fit it (`fitted_by_importers`) exist, and in each of
+    them `holds(their facts, their model)`."""
+    fitted = fitted_by_importers(facts, model)
+    return bool(fitted) and all(holds(other, theirs) for other, theirs in fitted)
 
 
 def _parameter_targets(facts: KerasFacts, model) -> bool:
@@ -381,8 +377,7 @@ def targets_sum_to_one(facts: KerasFacts, model) -> bool:
     weights divided by their own sum: a histogram per sample, what a softmax head outputs), in this
     file or in the project module whose function returns them."""
     if not _target_nodes(model):  # fitted in the modules that import its builder: read there
-        fitted = fitted_by_importers(facts, model)
-        return bool(fitted) and all(targets_sum_to_one(other, theirs) for other, theirs in fitted)
+        return _importers_show(facts, model, targets_sum_to_one)
     normalised = _graph(facts)[3]
     for y in _target_nodes(model):
         upstream = ancestors(facts, names_in(y))
@@ -1172,8 +1167,7 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     if not _target_nodes(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they
         # call): class labels there count
-        fitted = fitted_by_importers(facts, model)
-        if fitted and all(targets_are_labels(other, theirs) for other, theirs in fitted):
+        if _importers_show(facts, model, targets_are_labels):
             return True
         if not _target_nodes(model):
             return False
@@ -1237,8 +1231,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         func = node.func
         if name in _LABEL_CALLS or name == "get_dummies":
             return True
-        if name in _FILLS and not (isinstance(func, cst.Attribute) and name in ("zeros", "ones")
-                                   and _dotted_tail(func.value) not in ("np", "numpy", "tf", "K", "ops")):
+        if name in _FILLS:
             return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
         if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
             return True
@@ -1396,17 +1389,6 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     return False
 
 
-class _OneOutput:
-    """`model` seen through one of its outputs: its trainings' targets are that output's own."""
-
-    def __init__(self, model, trainings: list):
-        self._model = model
-        self.trainings = trainings
-
-    def __getattr__(self, name):
-        return getattr(self._model, name)
-
-
 def one_output(model, index: int, name: Optional[str], count: int):
     """`model` with each training's targets cut down to output `index` (named `name`) of `count` —
     the item of `fit(x, [y1, y2])`, the `name` key of `fit(x, {"price": y1, ...})` — so the evidence
@@ -1424,7 +1406,7 @@ def one_output(model, index: int, name: Optional[str], count: int):
                 return model
             t = dataclasses.replace(t, y_node=y)
         trainings.append(t)
-    return _OneOutput(model, trainings)
+    return dataclasses.replace(model, trainings=trainings)  # the same model, its trainings cut down
 
 
 def _output_targets(y, index: int, name: Optional[str], count: int):
