@@ -178,6 +178,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
     # The cache and the worker pool serve plain lint runs only: --fix / --diff need the libcst
     # nodes of each fix, and standard input is never cached.
     use_cache = not (no_cache or stdin or mode.apply)
+    if not stdin:
+        project_link.lint_roots(paths or ["."])
     try:
         groups = _groups(files, projects, settings, use_cache)
     except ConfigError as exc:

@@ -21,6 +21,7 @@ from typing import Optional, Sequence, Union
 
 from regr_lint.cache import Cache, dump_finding, load_finding
 from regr_lint.engine import NotAnalysed, lint_file, needs_parse, parse_error
+from regr_lint import project_link
 from regr_lint.project_link import dependencies, digests, unchanged
 from regr_lint.finding import Finding
 from regr_lint.memory import release_after
@@ -70,8 +71,10 @@ def _prepare(path: str, rules: Sequence[Rule], cache: Optional[Cache]) -> Union[
         return []  # never parsed, so never cached: the pre-check costs less than a lookup
     if cache is None:
         return _Pending(text, None)
-    # rules that do not apply at this path make identical content lint differently elsewhere
-    key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path)))
+    # rules that do not apply at this path make identical content lint differently elsewhere, as do
+    # the linted folders an unmarked project's imports are also looked for in
+    key = cache.key(data, path, ",".join(r.code for r in rules if not r.applies_to(path))
+                    + "".join(f"\0{d}" for d in project_link.search_folders(path)))
     hit = cache.get(key, path, len(data), current=unchanged)  # …nor did the project modules it imports
     return hit if hit is not None else _Pending(text, key)
 
@@ -119,10 +122,12 @@ _worker_cache: Optional[Cache] = None
 
 
 def _init_worker(rules: Optional[Sequence[Rule]], codes: Sequence[str], cache: Optional[Cache],
-                 max_file_size: int = source.DEFAULT_MAX_FILE_SIZE) -> None:
-    """Once per worker: the rules (inherited under fork; loaded from the registry under spawn)."""
+                 max_file_size: int = source.DEFAULT_MAX_FILE_SIZE, linted: Sequence[str] = ()) -> None:
+    """Once per worker: the rules (inherited under fork; loaded from the registry under spawn), and
+    the folders the run lints (see project_link.lint_roots)."""
     global _worker_rules, _worker_cache
     source.configure(max_file_size)
+    project_link.lint_roots(linted)
     if rules is None:
         from regr_lint.registry import load_registry
 
@@ -158,7 +163,8 @@ def _pool(workers: int, rules: Sequence[Rule], cache: Optional[Cache]):
     ctx = _context()
     inherited = list(rules) if ctx.get_start_method() == "fork" else None
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                               initargs=(inherited, [r.code for r in rules], cache, source.max_file_size))
+                               initargs=(inherited, [r.code for r in rules], cache, source.max_file_size,
+                                         project_link.linted_folders()))
 
 
 def default_jobs() -> int:

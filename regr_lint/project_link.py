@@ -37,9 +37,54 @@ def project_root(path: str) -> Optional[str]:
             config_path, pyproject, git = _PROJECTS._resolve(here)
         except (OSError, ValueError, ConfigError):  # a broken configuration is the CLI's to report
             config_path, pyproject, git = None, None, None
-        found = _ROOTS[here] = (os.path.dirname(config_path) if config_path else pyproject or git) \
-            or _unmarked_root(here)
+        found = (os.path.dirname(config_path) if config_path else pyproject or git)
+        if not found:
+            found = _unmarked_root(here)
+            _UNMARKED.add(found)
+        _ROOTS[here] = found
     return found
+
+
+# Roots `_unmarked_root` chose: no configuration, pyproject.toml or git repository says where
+# their project starts.
+_UNMARKED: set[str] = set()
+# The folders this run was asked to lint (`regr-lint check DIR`), see `lint_roots`.
+_LINTED: tuple[str, ...] = ()
+
+
+def lint_roots(paths) -> None:
+    """The paths a run lints. A file no configuration, pyproject.toml or git repository places in
+    a project (an unpacked archive of a repository, a folder copied out of one) imports from the
+    linted folder that holds it too, as Python does when the code is run from there (`python -m
+    CycleGAN.train` beside `CycleGAN/models.py`, which has no `__init__.py`): that folder is
+    searched after the file's own ones. A project with a root of its own is not concerned."""
+    global _LINTED
+    linted = tuple(dict.fromkeys(os.path.normpath(os.path.abspath(p)) for p in paths
+                                 if p != "-" and os.path.isdir(p)))
+    if linted != _LINTED:
+        _LINTED = linted
+        _INDEXES.clear()
+        _FOR.clear()
+
+
+def linted_folders() -> tuple[str, ...]:
+    return _LINTED
+
+
+def search_folders(path: str) -> tuple[str, ...]:
+    """The linted folders the imports of the file at `path` are also looked for in (usually none)."""
+    if not _LINTED:
+        return ()
+    root = project_root(path)
+    return linted_above(root) if root is not None else ()
+
+
+def linted_above(root: str) -> tuple[str, ...]:
+    """The linted folders holding the unmarked project root `root` (nearest last); () for a root
+    that is marked or that no linted folder holds."""
+    if root not in _UNMARKED:
+        return ()
+    return tuple(d for d in _LINTED if root.startswith(d + os.sep))
 
 
 def _unmarked_root(here: str) -> str:
@@ -69,7 +114,7 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
+    for memo in (_INDEXES, _ROOTS, _UNMARKED, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
         memo.clear()
 
 
@@ -84,7 +129,7 @@ def project_for(path: str) -> Optional[ProjectIndex]:
     else:
         index = _INDEXES.get(root)
         if index is None:
-            index = _INDEXES[root] = ProjectIndex(root)
+            index = _INDEXES[root] = ProjectIndex(root, linted_above(root))
     _FOR[path] = index  # asked for each module of every file that imports it: once per run
     return index
 
