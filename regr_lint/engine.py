@@ -78,9 +78,23 @@ def _in_cells(nb, f: Finding) -> Finding:
         if all(e is not None for e in edits):
             fix = FixInfo(f.fix.fix, tuple(edits))
     end_cell, _ = nb.locate(max(f.end_line, f.line))
-    return dataclasses.replace(f, cell=cell, cell_line=line, cell_end_line=end, fix=fix,
+    message = f.message
+    if f.code == "RL000":
+        # CPython's message counts lines of the joined cells ("after function definition on line
+        # 158"): in the cells' own numbering, as the finding's place is
+        message = _ON_LINE.sub(lambda m: _cell_line(nb, int(m.group(1)), cell), message)
+    return dataclasses.replace(f, message=message, cell=cell, cell_line=line, cell_end_line=end, fix=fix,
                                col=f.col + nb.shift(cell, line),
                                end_col=f.end_col + nb.shift(end_cell, end) if f.end_col else f.end_col)
+
+
+_ON_LINE = re.compile(r"\bon line (\d+)\b")
+
+
+def _cell_line(nb, line: int, cell: int) -> str:
+    """"on line L" for line `line` of the joined cells, "on line L of cell C" outside `cell`."""
+    at, in_cell = nb.locate(line)
+    return f"on line {in_cell}" if at == cell else f"on line {in_cell} of cell {at}"
 
 
 # CPython's parser admits expressions nested up to ~1000 levels; libcst's codegen and the facts

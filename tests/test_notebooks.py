@@ -211,6 +211,19 @@ def test_automagic_in_a_cell_of_several_lines_is_rl000(tmp_path):
     assert (f.code, f.cell, f.cell_line) == ("RL000", 1, 1)
 
 
+def test_rl000_message_counts_lines_in_cells(tmp_path):
+    # CPython says "after function definition on line 6" of the joined cells: line 2 of cell 2 here
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(("code", "import keras\nx = 1\ny = 2\nz = 3"),
+                             ("code", "# build\ndef build(n):\nreturn n")))
+    [f] = lint_file(str(path), RULES)
+    assert (f.code, f.cell, f.cell_line) == ("RL000", 2, 3), f
+    assert "after function definition on line 2" in f.message and "line 6" not in f.message, f.message
+    path.write_text(notebook(("code", "import keras\ndef build(n):"), ("code", "return n")))
+    [f] = lint_file(str(path), RULES)
+    assert f.cell == 2 and "on line 2 of cell 1" in f.message, f
+
+
 def test_fix_restores_ipython_lines_as_written():
     def fix_source(source):
         return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']"), 1
