@@ -62,7 +62,7 @@ own and is not read as a regression loss.
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
-scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`)
+scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
 or affine arithmetic on them with values beyond 1 — on the targets or the series they are cut
 from, as they are at the `fit`. With no evidence either way it is silent.
 
@@ -92,6 +92,20 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # uniform draws stretched to [-1, 1) for a tanh head, a single draw scaled (no array of
+        # values to say where they lie), draws in [0, 1) for a sigmoid head
+        """
+import numpy as np
+from tensorflow import keras
+x = np.random.rand(100, 4)
+tanh_net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="tanh")])
+tanh_net.compile(optimizer="adam", loss="mse")
+tanh_net.fit(x, np.random.rand(100) * 2 - 1, epochs=2)
+tanh_net.fit(x, np.full(100, np.random.rand() * 80), epochs=2)
+sig_net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+sig_net.compile(optimizer="adam", loss="mse")
+sig_net.fit(x, np.random.random(100), epochs=2)
+""",
         # two outputs, the sigmoid one fitted on targets scaled into [0, 1] (a list, in output order)
         """
 import numpy as np
@@ -329,6 +343,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh head on uniform draws stretched to [0, 80); a sigmoid head on integers the standard
+        # library's random.sample picks (no draw in [0, 1))
+        """
+import random
+import numpy as np
+from tensorflow import keras
+x = np.random.rand(100, 4)
+ages = 80 * np.random.rand(100)
+counts = np.array(random.sample(range(1000), 100), dtype=float)
+tanh_net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+tanh_net.compile(optimizer="adam", loss="mse")
+tanh_net.fit(x, ages, epochs=2)
+sig_net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+sig_net.compile(optimizer="adam", loss="mse")
+sig_net.fit(x, counts, epochs=2)
+""",
         # two outputs: the scaled targets are the other head's, not the sigmoid's
         """
 import numpy as np

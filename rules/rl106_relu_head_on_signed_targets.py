@@ -244,6 +244,14 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # uniform draws stretched to [-1, 1): half of them negative
+        """
+import numpy as np
+from tensorflow import keras
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), np.random.rand(100) * 2 - 1, epochs=2)
+""",
         # windows cut in list comprehensions from a standardised series
         """
 import numpy as np

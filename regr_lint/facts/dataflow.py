@@ -225,13 +225,22 @@ def _own_sum(numerator, denominator) -> bool:
     return bool(args) and expr_key(args[0].value) == key
 
 
+def _unit_draw(node: cst.Call) -> bool:
+    """`np.random.rand(n)`, `rng.random(n)`, `random.random()`: uniform draws in [0, 1). (The standard
+    library's `random.sample(population, k)` picks from its population: no draw of this kind.)"""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in _UNIT_DRAWS:
+        return False
+    module = _dotted_tail(func.value)
+    return module in ("np.random", "numpy.random") or module in ("random", "rng") and func.attr.value == "random"
+
+
 def _unit_call(node: cst.Call) -> bool:
     """Calls whose result lies in [0, 1] by construction."""
     name = _call_name(node)
     if name in ("ones", "zeros", "ones_like", "zeros_like"):
         return True
-    if isinstance(node.func, cst.Attribute) and name in _UNIT_DRAWS \
-            and _dotted_tail(node.func.value) in ("random", "np.random", "numpy.random", "rng"):
+    if _unit_draw(node):
         return True
     if name in ("clip", "clip_by_value"):
         # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
@@ -1076,6 +1085,10 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         if isinstance(scaled, tuple):
             return Span(min(scaled), max(scaled), exact=True)
         return None
+    if node.args and _unit_draw(node):
+        # an array of uniform draws in [0, 1) (a size given): its values come close to both ends,
+        # so `np.random.rand(n) * 80` is a span of about [0, 80]
+        return Span(0, 1, exact=True)
     if id(node) in facts.scaling_calls or _unit_call(node):
         return Span(0, 1)
     name = _call_name(node)
