@@ -126,6 +126,9 @@ REMOVED_LAYER_ARGUMENTS = {
     "W_constraint": "kernel_constraint",
     "b_constraint": "bias_constraint",
     "dim_ordering": None,
+    # Keras 2's batch size with the input shape, on any layer (stateful RNNs need one); Keras 3 layers
+    # take no batch size: only InputLayer still reads it
+    "batch_input_shape": None,
 }
 REMOVED_MODEL_ARGUMENTS = {
     "nb_epoch": "epochs",
@@ -144,15 +147,20 @@ REMOVED_ARGUMENT_LAYER_RENAMES = {
     "ReversibleEmbedding": {"init": "embeddings_initializer", "W_regularizer": "embeddings_regularizer",
                             "W_constraint": "embeddings_constraint"},
     "PReLU": {"init": "alpha_initializer"},
+    # the Input function names the whole shape, batch size included, batch_shape
+    "Input": {"batch_input_shape": "batch_shape"},
     **{name: {"init": None, "W_regularizer": None, "W_constraint": None} for name in (
         "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D",
         "DepthwiseConv1D", "DepthwiseConv2D")},
 }
 # Old names Keras 3 layers still take, meaning the same: not findings (`Embedding(output_dim=…)`).
-KERAS3_LAYER_KEEPS = {"Embedding": frozenset({"output_dim"}), "ReversibleEmbedding": frozenset({"output_dim"})}
+KERAS3_LAYER_KEEPS = {"Embedding": frozenset({"output_dim"}), "ReversibleEmbedding": frozenset({"output_dim"}),
+                      "InputLayer": frozenset({"batch_input_shape"})}
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {
+    "batch_input_shape": "Keras 3 layers take no batch size: start the model with "
+                         "keras.Input(batch_shape=...) (or give input_shape= without the batch size)",
     "dim_ordering": "Keras 2 replaced it with data_format=, whose values differ ('tf' is "
                     "'channels_last', 'th' is 'channels_first')",
     "samples_per_epoch": "Keras 2 replaced it with steps_per_epoch=, which counts batches, not samples "
@@ -193,6 +201,7 @@ KERAS3_LAYERS_TAKING = {
     "embeddings_regularizer": frozenset(_EMBEDDING),
     "embeddings_constraint": frozenset(_EMBEDDING),
     "alpha_initializer": frozenset({"PReLU"}),
+    "batch_shape": frozenset({"Input", "InputLayer"}),  # Input is a function of keras.layers
     "data_format": frozenset(_CONV + _SEPARABLE + _DEPTHWISE + _POOLING + (
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D",
         "GlobalAvgPool2D", "GlobalAvgPool3D", "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",

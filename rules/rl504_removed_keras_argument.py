@@ -41,7 +41,9 @@ class RemovedKerasArgument(Rule):
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
 calls as the semantic model resolves them: on a `keras.layers` class (any import style, also a class
 held in a variable) `init=`, `border_mode=`, `subsample=`, `output_dim=`, `nb_filter=`,
-`W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=` and `dim_ordering=`; on a
+`W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=` and `dim_ordering=`, and
+Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` still does, and
+`Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
 `nb_val_samples=`, `max_q_size=` and `pickle_safe=`; on the functional `Model` class `input=` and
@@ -52,7 +54,8 @@ model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file b
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
 layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
 argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
-(`Embedding(output_dim=…)`, which Keras 3 still takes, `kernel_initializer=`, `padding=`,
+(`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
+`kernel_initializer=`, `padding=`,
 `strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__`
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
@@ -100,6 +103,13 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # Keras 3's batch shape on an Input; InputLayer still reads Keras 2's batch_input_shape
+        """
+import keras
+inp = keras.Input(batch_shape=(32, 10, 1))
+first = keras.layers.InputLayer(batch_input_shape=(32, 10, 1))
+cell = keras.layers.LSTM(16, stateful=True)(inp)
+""",
         # Keras 2's names; `input=` on a function of one's own; Input(...)'s own keywords
         """
 import keras
@@ -179,6 +189,23 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 2's batch_input_shape on a stateful LSTM (a class passed in), on an Input
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dense, Input
+def build(cell, steps, features):
+    model = Sequential()
+    model.add(cell(32, stateful=True, batch_input_shape=(1, steps, features)))  # expect: RL504
+    model.add(Dense(1))
+    return model
+model = build(LSTM, 10, 1)
+inp = Input(batch_input_shape=(1, 10, 1))  # expect: RL504
+""",
+        # tf.keras 2's Input took it through **kwargs; Keras 3's raises TypeError
+        """
+import tensorflow.keras as keras
+reservoir = keras.Sequential([keras.Input(batch_input_shape=(8, None, 1)), keras.layers.Dense(1)])  # expect: RL504
+""",
         # Keras 1's functional Model keywords and generator queue settings
         """
 from keras.layers import Input, Dense
@@ -248,7 +275,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                         old = arg.keyword.value
                         yield self._report(arg, f"Model({old}=...)", tables.REMOVED_MODEL_CLASS_ARGUMENTS[old], kc.args)
                 continue
-            if not is_layer_path(kc.qualname):
+            if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
                 continue
             layer = kc.qualname.rpartition(".")[2]
             found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen))
