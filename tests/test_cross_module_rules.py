@@ -1433,6 +1433,42 @@ CASES = [
             Trainer(model).fit_generator(batches(), 100)
         """,
     }, None),
+    # ... nor when a test reaches that wrapper through a fixture (a parameter of unknown type) while
+    # the module it imports defines a fit_generator of its own
+    ("RL501-valid-wrapper-through-a-fixture", {
+        "ganlib/__init__.py": """\
+            from .model import Gan
+        """,
+        "ganlib/model.py": """\
+            class Gan(object):
+                def __init__(self, generator, discriminator):
+                    self.generator = generator
+                    self.discriminator = discriminator
+
+                def fit_generator(self, d_batches, g_batches, steps):
+                    for _ in range(steps):
+                        self.discriminator.train_on_batch(*next(d_batches))
+                        self.generator.train_on_batch(*next(g_batches))
+        """,
+        "tests/test_gan.py": """\
+            import keras
+            import pytest
+
+            from ganlib import Gan
+
+
+            @pytest.fixture
+            def trainable_gan():
+                gen = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8)])
+                disc = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+                return Gan(gen, disc), None, None
+
+
+            def test_fit(trainable_gan):
+                gan, d_batches, g_batches = trainable_gan
+                gan.fit_generator(d_batches, g_batches, 10)
+        """,
+    }, None),
     # RL502 / RL505: an optimizer factory module, used by the training script (reported once, in
     # the factory, though both files are linted and the script's analysis runs the factory)
     ("RL502-RL505-optimizer-factory", {

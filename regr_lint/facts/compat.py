@@ -111,10 +111,14 @@ def _nodes(node) -> Iterator:
 
 
 def file_defines(facts, method: str) -> bool:
-    """A class of the file defines the method: a `def` (a static one too) or a class-level alias."""
+    """A class of the file, or of the project modules it imports (`from ganlib import Gan`, whose own
+    `fit_generator` a test reaches through a fixture), defines the method: a `def` (a static one
+    too) or a class-level alias."""
     key = ("compat-defines", method)
     if key not in facts._cache:
-        facts._cache[key] = any(method in class_names(c) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef))
+        facts._cache[key] = any(method in class_names(c) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef)) \
+            or any(defined_by_user(value if hasattr(value, "cdef") else getattr(value, "cls", None), method)
+                   for _, _, bound in facts.project_imports for value in bound.values())
     return facts._cache[key]
 
 
