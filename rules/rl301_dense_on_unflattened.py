@@ -29,7 +29,10 @@ time steps or spatial axes (rank 3 or more, batch included): the output of a `Co
 `Conv3D`, of a non-global pooling layer, or of a recurrent layer with `return_sequences=True`
 (also inside `Bidirectional`), with no `Flatten`, global pooling, `Reshape` or final non-sequence
 recurrent layer in between. It follows a small rank tracker over Sequential chains and functional
-graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor.
+graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor. Layers
+added in a loop whose body branches (`if i == 0: … elif i == n_layers - 1: … else: …`, the stacked
+recurrent template) are judged on every arm that may run in the last iteration: reported only when
+each of them leaves steps for the head.
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
@@ -86,6 +89,25 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a loop of recurrent layers whose last one (the `elif` arm) returns one vector: the arms are
+        # listed first / last / middle, but the last iteration runs the `elif`
+        """
+from tensorflow import keras
+from tensorflow.keras import layers
+def stacked(n_layers, steps, feats):
+    model = keras.Sequential()
+    for i in range(n_layers):
+        if i == 0:
+            model.add(layers.GRU(32, return_sequences=True, input_shape=(steps, feats)))
+        elif i == n_layers - 1:
+            model.add(layers.GRU(32, return_sequences=False))
+        else:
+            model.add(layers.GRU(32, return_sequences=True))
+        model.add(layers.Dropout(0.2))
+    model.add(layers.Dense(1))
+    model.compile(loss="mse", optimizer="adam")
+    return model
+""",
         # per-step targets: (samples, steps, classes), and an iterator that yields no labels
         """
 import numpy as np
@@ -315,6 +337,23 @@ model = keras.Sequential([keras.Input((24, 5)), keras.layers.LSTM(32, return_seq
                           keras.layers.Dense(1)])  # expect: RL301
 model.compile(loss="mse", optimizer="adam")
 model.fit(ds, epochs=2)
+""",
+        # a loop whose every arm returns sequences: whichever runs last, the head reads steps
+        """
+from tensorflow import keras
+from tensorflow.keras import layers
+def stacked(n_layers, steps, feats):
+    model = keras.Sequential()
+    for i in range(n_layers):
+        if i == 0:
+            model.add(layers.LSTM(32, return_sequences=True, input_shape=(steps, feats)))
+        elif i == n_layers - 1:
+            model.add(layers.LSTM(32, return_sequences=True))
+        else:
+            model.add(layers.LSTM(32, return_sequences=True))
+    model.add(layers.Dense(1))  # expect: RL301
+    model.compile(loss="mse", optimizer="adam")
+    return model
 """,
         # Sequential .add: stacked LSTMs with return_sequences and Dropout before the head
         """

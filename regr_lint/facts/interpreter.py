@@ -275,6 +275,9 @@ class Interpreter:
         self.lifts: list[tuple[int, dict, cst.Call, cst.FunctionDef]] = []
         self.read_classes: set[int] = set()  # project modules' classes whose methods were queued
         self.analyzed: set[int] = set()
+        # The loops and the arms of `if` / `match` statements the statement running lies in (see
+        # KerasModel.placed): ("loop", id(node)) and (id(node), arm index), outermost first.
+        self.arms: list[tuple] = []
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
         self.layer_ids: set[int] = set()
@@ -326,19 +329,35 @@ class Interpreter:
             self.exec_class(stmt, scope)
         elif kind is cst.If:
             self.eval(stmt.test, scope, frame)
-            self.exec_block(stmt.body.body, scope, frame)
+            self.arms.append((id(stmt), 0))
+            try:
+                self.exec_block(stmt.body.body, scope, frame)
+            finally:
+                self.arms.pop()
             if stmt.orelse is not None:
-                self.exec_stmt(stmt.orelse, scope, frame)
+                self.arms.append((id(stmt), 1))
+                try:
+                    self.exec_stmt(stmt.orelse, scope, frame)
+                finally:
+                    self.arms.pop()
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
             self.eval(stmt.iter, scope, frame)
             self.bind(stmt.target, UNKNOWN, scope, frame)
-            self.exec_block(stmt.body.body, scope, frame)
+            self.arms.append(("loop", id(stmt)))
+            try:
+                self.exec_block(stmt.body.body, scope, frame)
+            finally:
+                self.arms.pop()
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.While:
-            self.exec_block(stmt.body.body, scope, frame)
+            self.arms.append(("loop", id(stmt)))
+            try:
+                self.exec_block(stmt.body.body, scope, frame)
+            finally:
+                self.arms.pop()
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.With:
@@ -356,8 +375,12 @@ class Interpreter:
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, scope, frame)
         elif kind is cst.Match:
-            for case in stmt.cases:
-                self.exec_block(case.body.body, scope, frame)
+            for i, case in enumerate(stmt.cases):
+                self.arms.append((id(stmt), i))
+                try:
+                    self.exec_block(case.body.body, scope, frame)
+                finally:
+                    self.arms.pop()
         elif kind is cst.IndentedBlock:
             self.exec_block(stmt.body, scope, frame)
         elif isinstance(stmt, cst.BaseSmallStatement):
@@ -617,7 +640,7 @@ class Interpreter:
                 model = KerasModel(theirs.kind, theirs.node, list(theirs.layers), list(theirs.outputs),
                                    list(theirs.inputs), list(theirs.compiles), list(theirs.trainings),
                                    list(theirs.foreign_trainings), theirs.cls, theirs.in_function, theirs.home,
-                                   list(theirs.calls))
+                                   list(theirs.calls), dict(theirs.placed))
                 self.models[id(theirs.node)] = model
                 self.facts.models.append(model)
             ours: Value = ModelRef(model, value.node)
@@ -1292,6 +1315,8 @@ class Interpreter:
                 prev = next((p for p in reversed(model.layers) if not (isinstance(p, Layer) and p.kind in tables.TRANSPARENT_LAYERS)), None)
                 self.link(item, prev)
             model.layers.append(item)
+            if self.arms and any(mark[0] == "loop" for mark in self.arms):
+                model.placed[id(item)] = tuple(self.arms)
         else:
             model.layers.append(UNKNOWN)
 
@@ -1307,6 +1332,7 @@ class Interpreter:
             self.facts.models.append(model)
         elif kind == "sequential":
             model.layers = []  # the builder runs again: its .add() calls refill the chain
+            model.placed = {}
         return model
 
     def model_method(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> Value:

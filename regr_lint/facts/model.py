@@ -83,6 +83,10 @@ class KerasModel:
     in_function: bool = False
     home: Optional[str] = None
     calls: list = field(default_factory=list)  # MethodCall, every method called on the model
+    # Sequential: id(layer) -> where its `add` ran, for a layer added inside a loop: the enclosing
+    # ("loop", id) and (id(if / match), arm) marks, outermost first. Within a loop the order the
+    # layers are listed in is not the order they ran in (which arm runs last is unknown).
+    placed: dict = field(default_factory=dict)
 
     def heads(self) -> list[Head]:
         if self.kind == "sequential":

@@ -211,9 +211,62 @@ def _is_marker(layer: Value) -> bool:
 
 
 # ---------------------------------------------------------------- Sequential
-def _sequential(model: KerasModel) -> tuple[RankState, Optional[str], bool]:
+_MAX_ORDERS = 16
+
+
+def _final_iterations(model: KerasModel) -> list[list]:
+    """The orders of `model.layers` in which each loop that adds layers in more than one arm of an
+    `if` / `match` runs a given combination of arms last: the layers of the other arms move before
+    them (they ran in earlier iterations). [] when no loop branches; [[]] (no order to trust) when
+    there are too many combinations."""
+    placed = model.placed
+    if not placed:
+        return []
+    # per loop: the arm path (the marks after the loop's own) of each layer added in it
+    paths: dict = {}
+    for item in model.layers:
+        marks = placed.get(id(item))
+        if not marks:
+            continue
+        for i, mark in enumerate(marks):
+            if mark[0] == "loop":
+                paths.setdefault(mark, set()).add(tuple(m for m in marks[i + 1:] if m[0] != "loop"))
+    choices = []
+    for loop, seen in paths.items():
+        leaves = [p for p in seen if p and not any(q != p and q[:len(p)] == p for q in seen)]
+        if len(leaves) > 1:
+            choices.append((loop, leaves))
+    if not choices:
+        return []
+    combos: list[list] = [[]]
+    for loop, leaves in choices:
+        combos = [c + [(loop, leaf)] for c in combos for leaf in leaves]
+        if len(combos) > _MAX_ORDERS:
+            return [[]]
+    orders = []
+    for combo in combos:
+        layers = list(model.layers)
+        for loop, leaf in combo:
+            inside = [x for x in layers if loop in placed.get(id(x), ())]
+            if not inside:
+                continue
+            ids = {id(x) for x in inside}
+
+            def runs_last(x, loop=loop, leaf=leaf) -> bool:
+                marks = placed[id(x)]
+                arms = dict(m for m in marks[marks.index(loop) + 1:] if m[0] != "loop")
+                return all(arms.get(key, arm) == arm for key, arm in leaf)
+            first = next(i for i, x in enumerate(layers) if id(x) in ids)
+            rest = [x for x in layers[first:] if id(x) not in ids]
+            inside = [x for x in inside if not runs_last(x)] + [x for x in inside if runs_last(x)]
+            layers = layers[:first] + inside + rest
+        orders.append(layers)
+    return orders
+
+
+def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
     state, source, marker = UNKNOWN_STATE, None, False
-    for i, item in enumerate(model.layers):
+    for i, item in enumerate(layers):
         if isinstance(item, Tensor):  # keras.Input(shape=…) inside the list
             marker = marker or (i == 0 and _input_of(item))
             state = RankState(_shape_rank(item.shape)) if item.shape is not None else UNKNOWN_STATE
@@ -298,8 +351,15 @@ def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
     upsampling …) or takes inputs of any length (`shape=(None, F)`)."""
     found: list[Unflattened] = []
     if model.kind == "sequential":
-        state, source, marker = _sequential(model)
+        state, source, marker = _sequential(model.layers)
         if state.steps and state.dense is not None and state.rank is not None:
+            # Layers added in a loop whose body branches (`if i == 0: … elif i == n - 1: … else: …`)
+            # are listed arm after arm, but which arm ran last is unknown: the head is judged on
+            # each order the loop may end in, and reported only when every one gives it steps.
+            for order in _final_iterations(model):
+                other, _, _ = _sequential(order)
+                if not (other.steps and other.dense is state.dense and other.rank is not None):
+                    return found, marker
             found.append(Unflattened(state.dense, None, source or "?", state.rank))
         return found, marker
     if model.kind in ("functional", "subclass"):
