@@ -411,8 +411,13 @@ class ProjectIndex:
     the Python version and this module's own file (size, mtime).
     """
 
-    def __init__(self, root: str, linted: Iterable[str] = (), cache_dir: Optional[str] = None):
+    def __init__(self, root: str, linted: Iterable[str] = (), cache_dir: Optional[str] = None,
+                 climb: bool = False):
         self.root = _norm(root)
+        # A root no project marker set (the importing file's own folder): an absolute import whose
+        # first name is a folder the file lies in (`from cbrain.imports import *` in
+        # `cbrain/legacy/run.py`) is also looked for above that folder, as Python run from there would.
+        self.climb = climb
         roots = [self.root]
         src = os.path.join(self.root, "src")
         if os.path.isdir(src):
@@ -549,6 +554,17 @@ class ProjectIndex:
                 found = self._module_in(base, parts)
                 if found is not None:
                     break
+            if found is None and self.climb and here is not None:
+                folder = here
+                for _ in range(16):
+                    parent = os.path.dirname(folder)
+                    if parent == folder:
+                        break
+                    if os.path.basename(folder) == parts[0]:
+                        found = self._module_in(parent, parts)
+                        if found is not None:
+                            break
+                    folder = parent
         self._found[key] = found
         return found
 

@@ -129,7 +129,7 @@ def project_for(path: str) -> Optional[ProjectIndex]:
     else:
         index = _INDEXES.get(root)
         if index is None:
-            index = _INDEXES[root] = ProjectIndex(root, linted_above(root))
+            index = _INDEXES[root] = ProjectIndex(root, linted_above(root), climb=root in _UNMARKED)
     _FOR[path] = index  # asked for each module of every file that imports it: once per run
     return index
 

@@ -92,6 +92,24 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # an optional classification head the call leaves out (`disease_enabled=False`): never built
+        """
+import numpy as np
+from keras import Input, Model
+from keras.layers import Dense
+def get_model(disease_enabled=False, bounded=True):
+    inp = Input(shape=(32,))
+    h = Dense(64, activation="relu")(inp)
+    outputs = [Dense(1, name="age")(h)]
+    if disease_enabled:
+        outputs.append(Dense(14, activation="sigmoid", name="disease")(h))
+    if not bounded:
+        return Model(inputs=inp, outputs=outputs)
+    return Model(inputs=inp, outputs=outputs)
+model = get_model(disease_enabled=False)
+model.compile("adam", loss="mae")
+model.fit(np.random.rand(200, 32), np.random.uniform(0, 240, (200, 1)), epochs=2)
+""",
         # uniform draws stretched to [-1, 1) for a tanh head, a single draw scaled (no array of
         # values to say where they lie), draws in [0, 1) for a sigmoid head
         """
@@ -343,6 +361,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a builder option the call sets: the sigmoid arm is the one that runs
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Input
+def build(bounded):
+    model = Sequential([Input((4,)), Dense(8, activation="relu")])
+    if bounded:
+        model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+    else:
+        model.add(Dense(1))
+    return model
+model = build(True)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), 100 * np.random.rand(100), epochs=2)
+""",
         # a tanh head on uniform draws stretched to [0, 80); a sigmoid head on integers the standard
         # library's random.sample picks (no draw in [0, 1))
         """

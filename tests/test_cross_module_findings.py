@@ -386,28 +386,46 @@ def test_imports_rooted_at_src_without_a_project_marker_valid_linear_head(tmp_pa
 
 
 # A repository unpacked from an archive (no .git, pyproject.toml or configuration), run from its top
-# as `python -m CycleGAN.train`: CycleGAN/ has no __init__.py (a namespace package). The folder
-# the run lints is where its absolute imports start.
-NAMESPACE_TRAIN = SRC_TRAIN.replace("from handlers.model_builder import build", "from CycleGAN.models import build")
+# (`python -m app.train`): app/ and lib/ have no __init__.py (namespace packages). The folder the run
+# lints is where its absolute imports start.
+LIB_TRAIN = SRC_TRAIN.replace("from handlers.model_builder import build", "from lib.models import build")
 
 
 def test_an_unmarked_project_imports_from_the_linted_folder(tmp_path):
-    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="sigmoid"))
-    write(tmp_path, "repo/CycleGAN/train.py", NAMESPACE_TRAIN)
+    write(tmp_path, "repo/lib/models.py", SRC_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "repo/app/train.py", LIB_TRAIN)
     res = run("check", "--no-cache", ".", cwd=tmp_path / "repo")
-    assert lines(res.stdout) == ["CycleGAN/models.py:6:33: RL102"], res.stdout + res.stderr
+    assert lines(res.stdout) == ["lib/models.py:6:33: RL102"], res.stdout + res.stderr
     res = run("check", "--no-cache", "repo", cwd=tmp_path)
-    assert lines(res.stdout) == ["repo/CycleGAN/models.py:6:33: RL102"], res.stdout + res.stderr
-    # linting the folder CycleGAN/ itself: `CycleGAN.models` is no module of it (Python run from
-    # there would not find it either)
-    res = run("check", "--no-cache", "CycleGAN", cwd=tmp_path / "repo")
+    assert lines(res.stdout) == ["repo/lib/models.py:6:33: RL102"], res.stdout + res.stderr
+    # linting the folder app/ alone: `lib.models` is no module of it (Python run from there would
+    # not find it either)
+    res = run("check", "--no-cache", "app", cwd=tmp_path / "repo")
     assert lines(res.stdout) == [], res.stdout + res.stderr
 
 
 def test_an_unmarked_project_imports_from_the_linted_folder_valid_linear_head(tmp_path):
-    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="linear"))
-    write(tmp_path, "repo/CycleGAN/train.py", NAMESPACE_TRAIN)
+    write(tmp_path, "repo/lib/models.py", SRC_BUILDER.format(act="linear"))
+    write(tmp_path, "repo/app/train.py", LIB_TRAIN)
     res = run("check", "--no-cache", ".", cwd=tmp_path / "repo")
+    assert lines(res.stdout) == [], res.stdout + res.stderr
+
+
+NAMESPACE_TRAIN = SRC_TRAIN.replace("from handlers.model_builder import build", "from CycleGAN.models import build")
+
+
+def test_an_unmarked_file_imports_from_above_the_folder_its_import_names(tmp_path):
+    # `from CycleGAN.models import build` in CycleGAN/train.py: the import names a folder the file
+    # lies in, so it starts above it (also when only that file is linted, from anywhere)
+    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "repo/CycleGAN/train.py", NAMESPACE_TRAIN)
+    res = run("check", "--no-cache", "CycleGAN/train.py", cwd=tmp_path / "repo")
+    assert lines(res.stdout) == ["CycleGAN/train.py:5:9: RL102"], res.stdout + res.stderr
+    assert "(at models.py:6)" in res.stdout, res.stdout
+    res = run("check", "--no-cache", "CycleGAN", cwd=tmp_path / "repo")
+    assert lines(res.stdout) == ["CycleGAN/models.py:6:33: RL102"], res.stdout + res.stderr
+    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="linear"))
+    res = run("check", "--no-cache", "CycleGAN/train.py", cwd=tmp_path / "repo")
     assert lines(res.stdout) == [], res.stdout + res.stderr
 
 
@@ -422,23 +440,23 @@ def test_a_marked_project_does_not_import_from_a_linted_folder_above_it(tmp_path
 
 
 def test_the_cache_tells_runs_of_other_linted_folders_apart(tmp_path):
-    # a result cached by `check .` (models.py read for train.py) is not the answer for
-    # `check CycleGAN`, where that import resolves to nothing; and the other way round
-    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="sigmoid"))
-    write(tmp_path, "repo/CycleGAN/train.py", NAMESPACE_TRAIN)
+    # a result cached by `check .` (lib/models.py read for app/train.py) is not the answer for
+    # `check app`, where that import resolves to nothing; and the other way round
+    write(tmp_path, "repo/lib/models.py", SRC_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "repo/app/train.py", LIB_TRAIN)
     repo = tmp_path / "repo"
     for _ in range(2):
-        assert lines(run("check", ".", cwd=repo).stdout) == ["CycleGAN/models.py:6:33: RL102"]
-        assert lines(run("check", "CycleGAN", cwd=repo).stdout) == []
+        assert lines(run("check", ".", cwd=repo).stdout) == ["lib/models.py:6:33: RL102"]
+        assert lines(run("check", "app", cwd=repo).stdout) == []
 
 
 def test_an_unmarked_project_imports_from_the_linted_folder_in_worker_processes(tmp_path):
     # enough files for a worker pool (parallel.MIN_PARALLEL): the workers search the linted folder too
-    write(tmp_path, "repo/CycleGAN/models.py", SRC_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "repo/lib/models.py", SRC_BUILDER.format(act="sigmoid"))
     for i in range(9):
-        write(tmp_path, f"repo/CycleGAN/train{i}.py", NAMESPACE_TRAIN)
+        write(tmp_path, f"repo/app/train{i}.py", LIB_TRAIN)
     res = run("check", "--no-cache", "--jobs", "2", ".", cwd=tmp_path / "repo")
-    assert lines(res.stdout) == ["CycleGAN/models.py:6:33: RL102"], res.stdout + res.stderr
+    assert lines(res.stdout) == ["lib/models.py:6:33: RL102"], res.stdout + res.stderr
     assert "10 files checked" in res.stdout + res.stderr, res.stdout + res.stderr
 
 

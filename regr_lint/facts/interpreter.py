@@ -202,6 +202,49 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return _SCOPES[key]
 
 
+def _fixed_params(fdef: cst.FunctionDef, known: dict) -> frozenset:
+    """The parameters of `fdef` that no statement of its body (nested functions included) binds
+    again: an assignment, augmented assignment, loop / `with` / comprehension target, walrus, `del`,
+    import, `global` / `nonlocal`. `known`: the answers so far, by id(fdef) (an interpreter's, whose
+    trees outlive it)."""
+    found = known.get(id(fdef))
+    if found is not None:
+        return found
+    params = fdef.params
+    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    bound: set = set()
+    stack = [fdef.body]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        targets = ()
+        if kind is cst.AssignTarget or kind is cst.AnnAssign or kind is cst.AugAssign:
+            targets = (node.target,)
+        elif kind is cst.For or kind is cst.CompFor:
+            targets = (node.target,)
+        elif kind is cst.AsName or kind is cst.NamedExpr:
+            targets = (node.name if kind is cst.AsName else node.target,)
+        elif kind is cst.Del:
+            targets = (node.target,)
+        elif kind is cst.Global or kind is cst.Nonlocal:
+            bound.update(n.name.value for n in node.names)
+        elif kind is cst.ImportAlias and node.asname is None:
+            bound.add(str(getattr(node.name, "value", "")).split(".")[0])
+        for target in targets:
+            inner = [target]
+            while inner:
+                t = inner.pop()
+                if type(t) is cst.Name:
+                    bound.add(t.value)
+                elif type(t) in (cst.Tuple, cst.List):
+                    inner.extend(e.value for e in t.elements)
+                elif type(t) is cst.StarredElement:
+                    inner.append(t.value)
+        stack.extend(node.children)
+    found = known[id(fdef)] = frozenset(names - bound)
+    return found
+
+
 class Scope:
     __slots__ = ("vars", "parent", "origin")
 
@@ -234,6 +277,8 @@ class Scope:
 class Frame:
     returns: list = field(default_factory=list)
     function: Optional[cst.Name] = None  # the name of the function whose body runs
+    # that function, run with the arguments of a call (None at a top level, or run on its own)
+    fdef: Optional[cst.FunctionDef] = None
 
 
 
@@ -278,6 +323,7 @@ class Interpreter:
         # The loops and the arms of `if` / `match` statements the statement running lies in (see
         # KerasModel.placed): ("loop", id(node)) and (id(node), arm index), outermost first.
         self.arms: list[tuple] = []
+        self.fixed: dict[int, frozenset] = {}  # id(FunctionDef) -> its parameters never rebound
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
         self.layer_ids: set[int] = set()
@@ -329,12 +375,14 @@ class Interpreter:
             self.exec_class(stmt, scope)
         elif kind is cst.If:
             self.eval(stmt.test, scope, frame)
-            self.arms.append((id(stmt), 0))
-            try:
-                self.exec_block(stmt.body.body, scope, frame)
-            finally:
-                self.arms.pop()
-            if stmt.orelse is not None:
+            taken = self._option(stmt.test, scope, frame)
+            if taken is not False:
+                self.arms.append((id(stmt), 0))
+                try:
+                    self.exec_block(stmt.body.body, scope, frame)
+                finally:
+                    self.arms.pop()
+            if stmt.orelse is not None and taken is not True:
                 self.arms.append((id(stmt), 1))
                 try:
                     self.exec_stmt(stmt.orelse, scope, frame)
@@ -387,6 +435,20 @@ class Interpreter:
             # the body of a one-line compound statement (`if ok: model.fit(x, y)`): a
             # SimpleStatementSuite holds small statements where an IndentedBlock holds lines
             self.exec_small(stmt, scope, frame)
+
+    def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame) -> Optional[bool]:
+        """Whether the `if` runs its body, when its test is a parameter of the function running (or
+        `not` one) that the call gave a literal and the body never rebinds (`get_model(disease=False)`
+        then `if disease: outputs.append(...)`); None otherwise: both arms are read."""
+        negate = False
+        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+            test, negate = test.expression, True
+        if frame.fdef is None or type(test) is not cst.Name or test.value not in _fixed_params(frame.fdef, self.fixed):
+            return None
+        value = scope.vars.get(test.value)
+        if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
+            return None
+        return bool(value.value) != negate
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
@@ -1441,7 +1503,7 @@ class Interpreter:
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
-            frame = Frame(function=fdef.name)
+            frame = Frame(function=fdef.name, fdef=None if standalone else fdef)
             self.exec_block(fdef.body.body if type(fdef.body) is cst.IndentedBlock else fdef.body.body,
                             scope, frame)
             if not standalone:
