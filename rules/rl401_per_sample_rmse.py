@@ -1,4 +1,4 @@
-from regr_lint.facts.losses import MEAN, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
+from regr_lint.facts.losses import MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
 from regr_lint.vocabulary import COMPILED, POWER
 from regr_lint.rule import Rule
 
@@ -8,14 +8,17 @@ class PerSampleRmse(Rule):
     name = "per-sample-rmse"
     summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
     severity = "error"  # the reported (or minimised) quantity is the MAE, not the RMSE
-    tokens = ("keras", "mean", ("sqrt", "0.5"))
+    tokens = ("keras", ("mean", "mse", "MSE"), ("sqrt", "0.5"))
     # Only a function the file hands to Keras counts (see regr_lint/facts/losses.py).
     names = ((COMPILED, "custom_objects", "get_custom_objects", "register_keras_serializable", "Loss")
              + tuple(sorted(REGISTRARS | WRAPPERS)),
-             tuple(sorted(SQRT)) + (POWER,), tuple(sorted(MEAN)))
+             tuple(sorted(SQRT)) + (POWER,), tuple(sorted(MEAN | PER_SAMPLE_MSE_NAMES)))
     docs = """\
 ## What it does
-Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))` — with
+Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))`, or the
+root of Keras' own `mse` / `mean_squared_error` function (`K.sqrt(mse(y_true, y_pred))`: that
+function is the mean over the last axis; the `MeanSquaredError` class, which averages the batch too,
+is not) — with
 the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
 axis by keyword or by position, spread over several lines or through intermediate variables; the
 square may be `** 2` or `squared_difference`, the root `** 0.5`, and a small constant may be added
@@ -66,6 +69,15 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the loss class averages the batch as well: its root is the RMSE
+        """
+import keras
+from keras import backend as K
+def rmse(y_true, y_pred):
+    return K.sqrt(keras.losses.MeanSquaredError()(y_true, y_pred))
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[rmse])
+""",
         # RMSE over the whole batch (no axis)
         """
 from keras import backend as K
@@ -128,6 +140,18 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        """
+import keras
+import tensorflow as tf
+from keras import backend as K
+from keras.losses import mse
+def rmse(y_true, y_pred):
+    return K.sqrt(mse(y_true, y_pred))  # expect: RL401
+def rmse_tf(y_true, y_pred):
+    return tf.sqrt(keras.losses.mean_squared_error(y_true, y_pred))  # expect: RL401
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[rmse, rmse_tf])
+""",
         """
 from keras import backend as K
 from keras.models import Sequential

@@ -381,12 +381,24 @@ def _is_last_axis(node) -> bool:
     return False
 
 
+PER_SAMPLE_MSE_NAMES = frozenset({"mean_squared_error", "mse", "MSE"})
+_PER_SAMPLE_MSE = frozenset(f"keras.{module}.{name}" for module in ("losses", "metrics")
+                            for name in PER_SAMPLE_MSE_NAMES)
+
+
 def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
     """mean(square(y_pred - y_true), axis=-1), possibly plus a small constant."""
     for value, d in body.values(node, depth):
         if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
             # sqrt(mse + K.epsilon()): still the per-sample value
             if _per_sample_mse(value.left, body, names, d + 1) and _is_constant(value.right, names):
+                return True
+            continue
+        if isinstance(value, cst.Call) and names.qualname(value.func) in _PER_SAMPLE_MSE:
+            # Keras' own mse function (not the MeanSquaredError class, which averages the batch too)
+            # is the mean over the last axis: `sqrt(mse(y_true, y_pred))` is a per-sample root
+            a, b = _arg(value, 0, "y_true"), _arg(value, 1, "y_pred")
+            if a is not None and b is not None and len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) == 2:
                 return True
             continue
         if isinstance(value, cst.Call) and names.is_op(value, MEAN):
