@@ -4,8 +4,9 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import targets_are_labels
-from regr_lint.facts.values import Func, Lit, Map, Obj, Ref, Seq
+from regr_lint.facts.dataflow import targets_are_labels, targets_leave_pm1
+from regr_lint.facts.model import layer_activation
+from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
@@ -34,6 +35,10 @@ Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error …).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script.
+
+A model whose every output is a softmax over several units is a classifier too (trained with the
+Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` is the categorical
+accuracy there), unless the file shows its targets leave [-1, 1].
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
@@ -76,6 +81,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a softmax classifier trained with the Brier score (per-pixel classes of a segmenter)
+        """
+from tensorflow import keras
+from tensorflow.keras import layers
+def build_segmenter(n_classes):
+    inp = keras.Input(shape=(32, 32, 3))
+    h = layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
+    return keras.Model(inp, layers.Conv2D(n_classes, 1, activation="softmax")(h))
+model = build_segmenter(3)
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+clf = keras.Sequential([keras.Input((20,)), layers.Dense(32, activation="relu"), layers.Dense(5, activation="softmax")])
+clf.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])
+""",
         # a least-squares GAN's discriminator: mse on real (ones) / fake (zeros) labels
         """
 import numpy as np
@@ -220,6 +238,15 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a softmax over several outputs fitted on prices: a regression after all
+        """
+import numpy as np
+from tensorflow import keras
+prices = np.random.uniform(100, 900, (64, 3))
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3, activation="softmax")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+model.fit(np.random.rand(64, 8), prices, epochs=2)
+""",
         # targets made from a fill, but scaled: not 0/1 labels
         """
 import numpy as np
@@ -372,6 +399,10 @@ m.fit(x, y, epochs=2)
         for model in facts.models:
             if model.compiles and targets_are_labels(facts, model):
                 continue  # a classifier trained with squared error: Keras' accuracy means something there
+            if model.compiles and _softmax_classifier(model) and not targets_leave_pm1(facts, model):
+                # every output a softmax over several units (a U-Net's classes trained with the Brier
+                # score): Keras' 'accuracy' is the categorical accuracy there
+                continue
             for comp in model.compiles:
                 losses = output_losses(comp.loss, facts)
                 if losses is None:
@@ -498,3 +529,16 @@ def _droppable_arg(call: cst.Call, value) -> cst.Arg | None:
         return (f"accuracy metric {_label(value)} on a regression loss: Keras reports a meaningless "
                 f"number; drop it (track 'mae' or RootMeanSquaredError) or, if the task is "
                 f"classification, change the loss")
+
+
+def _softmax_classifier(model) -> bool:
+    """Every output of `model` ends in a softmax over several units (or units not known: a softmax
+    over one unit is RL103's), a Dense's or a convolution's (a segmenter's per-pixel classes)."""
+    heads = model.heads()
+    for head in heads:
+        activation, units = head.activation, head.units
+        if activation is None and isinstance(head.layer, Layer):
+            activation, units = layer_activation(head.layer)[0], None
+        if activation != "softmax" or units == 1:
+            return False
+    return bool(heads)

@@ -59,6 +59,10 @@ The loss must be a regression loss: Keras' own, or a custom function that compar
 (`cumsum` as in an earth mover's distance, `sort`, an FFT, a matrix product) is a distance of its
 own and is not read as a regression loss.
 
+A **softmax** head over several units trained with a squared error is most often a classifier
+trained with the Brier score (a U-Net's per-pixel classes with `loss="mse"`): it is reported only
+when the file shows its targets leave [-1, 1], as for tanh below.
+
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
@@ -92,6 +96,19 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # softmax heads over several units with a squared error and no evidence the targets leave
+        # [-1, 1]: classifiers trained with the Brier score, or votes shared out over the set
+        """
+import numpy as np
+from tensorflow import keras
+votes = np.load("votes.npy")
+y = votes / np.load("weights.npy").sum()
+model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(256, 64), y)
+clf = keras.Sequential([keras.Input((20,)), keras.layers.Dense(5, activation="softmax")])
+clf.compile(optimizer="adam", loss="mean_squared_error")
+""",
         # an optional classification head the call leaves out (`disease_enabled=False`): never built
         """
 import numpy as np
@@ -612,18 +629,9 @@ def rmse(y_true, y_pred):
     return K.sqrt(K.mean(K.square(K.cast(y_pred, "float32") - y_true)))
 model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])  # expect: RL102
 model.compile(optimizer="adam", loss=rmse)
-model.fit(np.random.rand(256, 64), np.load("y.npy"))
+model.fit(np.random.rand(256, 64), np.random.uniform(0, 100, (256, 10)))
 """,
         # divided by another array's sum, not normalised per row: the targets can leave [0, 1]
-        """
-import numpy as np
-from tensorflow import keras
-votes = np.load("votes.npy")
-y = votes / np.load("weights.npy").sum()
-model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation="softmax")])  # expect: RL102
-model.compile(optimizer="adam", loss="mse")
-model.fit(np.random.rand(256, 64), y)
-""",
     ]
 
     def check(self, facts):
@@ -650,6 +658,10 @@ model.fit(np.random.rand(256, 64), y)
                     continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
                 if act == "softmax" and targets_one_hot(facts, model):
                     continue  # a classifier trained with a regression loss: not this rule's story
+                if act == "softmax" and not targets_leave_pm1(facts, model):
+                    # a softmax over several units with a squared error is a classifier trained with
+                    # the Brier score (a U-Net's per-pixel classes) unless the targets leave [-1, 1]
+                    continue
                 if act == "softmax" and targets_sum_to_one(facts, model):
                     continue  # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
                 bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")

@@ -1042,6 +1042,11 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     if left is None or right is None:
         return None
     lconst, rconst = _const(node.left), _const(node.right)
+    # values certainly outside [-1, 1] stay there when scaled up (`votes * 2`, `y / 0.5`)
+    if isinstance(op, cst.Multiply) and (left.wide and rconst is not None and abs(rconst) >= 1
+                                         or right.wide and lconst is not None and abs(lconst) >= 1) \
+            or isinstance(op, cst.Divide) and left.wide and rconst is not None and 0 < abs(rconst) <= 1:
+        return Span(-_INF, _INF, wide=True)
     exact = (left.exact and rconst is not None) or (right.exact and lconst is not None)
     keep = left.keep and right.keep
     if isinstance(op, cst.Add):
