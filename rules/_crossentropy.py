@@ -7,6 +7,7 @@ from typing import Iterator, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.classify import crossentropy, head_loss_values
+from regr_lint.facts.model import only_a_part
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -14,7 +15,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     head whose final layer is known; each loss node once."""
     seen = set()
     for model in facts.models:
-        if not model.compiles:
+        if not model.compiles or only_a_part(model, facts.models):
             continue
         for index, head in enumerate(model.heads()):
             if head.layer is None:

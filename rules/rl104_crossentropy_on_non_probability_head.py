@@ -31,6 +31,11 @@ ending in sigmoid, hard_sigmoid or softmax, when the head's last layer is unknow
 a user layer), or when the loss is a function of your own. A 1-unit head with `categorical_crossentropy`
 is RL105's (reported alone); softmax on one unit is RL103's.
 
+A model that is never trained by itself (no `fit` / `train_on_batch` on it) but is a part of another
+model (`combined = Model(z, disc(gen(z)))`, `Sequential([gen, disc])`) is not reported: what it is
+compiled with never trains it (a GAN generator compiled out of habit, trained through the combined
+model).
+
 ## Why is this bad?
 Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips
 them into (0, 1) and takes their logarithm. Raw scores outside (0, 1) are clipped to a constant whose
@@ -65,6 +70,25 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # a GAN generator compiled out of habit, never trained by itself: only a part of the combined
+        # model, whose head is the discriminator's sigmoid
+        """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+z = keras.Input(shape=(8,))
+gen = keras.Model(z, layers.Dense(16, activation="tanh")(layers.Dense(64, activation="relu")(z)))
+gen.compile(loss="binary_crossentropy", optimizer="adam")
+x = keras.Input(shape=(16,))
+disc = keras.Model(x, layers.Dense(1, activation="sigmoid")(layers.Dense(64, activation="relu")(x)))
+disc.compile(loss="binary_crossentropy", optimizer="adam")
+z_in = keras.Input(shape=(8,))
+combined = keras.Model(z_in, disc(gen(z_in)))
+combined.compile(loss="binary_crossentropy", optimizer="adam")
+fake = gen.predict(np.random.normal(size=(32, 8)))
+disc.train_on_batch(fake, np.zeros(32))
+combined.train_on_batch(np.random.normal(size=(32, 8)), np.ones(32))
+""",
         # probability heads, also through an Activation layer and a constant
         """
 import keras
@@ -109,6 +133,19 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the same generator, part of the combined model but also trained by itself on the loss
+        """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+z = keras.Input(shape=(8,))
+gen = keras.Model(z, layers.Dense(16, activation="tanh")(layers.Dense(64, activation="relu")(z)))
+gen.compile(loss="binary_crossentropy", optimizer="adam")  # expect: RL104
+x = keras.Input(shape=(16,))
+disc = keras.Model(x, layers.Dense(1, activation="sigmoid")(x))
+combined = keras.Sequential([gen, disc])
+gen.train_on_batch(np.random.normal(size=(32, 8)), np.random.rand(32, 16))
+""",
         """
 import keras
 inputs = keras.Input((8,))

@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, Layer, Lit, Obj, Ref, Seq, Tensor, Value,
+    UNKNOWN, ActivationFn, Args, Layer, Lit, ModelRef, Obj, Ref, Seq, Tensor, Value,
 )
 
 
@@ -219,6 +219,34 @@ def head_of_chain(chain: list) -> Head:
         # Conv, recurrent, Lambda, custom layers: not a head we judge.
         return Head(None, None, item, None, name)
     return Head(None, None, None, None, name)
+
+
+def only_a_part(model: "KerasModel", models: list) -> bool:
+    """`model` is never trained by itself (no fit / train_on_batch on it, here or in a module it is
+    handed to) but is a part of another model (`combined = Model(z, disc(gen(z)))`,
+    `Sequential([gen, disc])`): what it is compiled with never trains it (a GAN generator's
+    `compile(loss="binary_crossentropy")` that only `predict` follows)."""
+    from regr_lint import tables
+
+    if any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
+            or any(c.method in tables.TRAIN_METHODS for c in model.calls):
+        return False
+    for other in models:
+        if other is model:
+            continue
+        if any(type(item) is ModelRef and item.model is model for item in other.layers):
+            return True
+        stack, seen = list(other.outputs), set()
+        while stack and len(seen) < 2000:
+            tensor = stack.pop()
+            if not isinstance(tensor, Tensor) or id(tensor) in seen:
+                continue
+            seen.add(id(tensor))
+            if type(tensor.producer) is ModelRef and tensor.producer.model is model:
+                return True
+            for item in tensor.inputs:
+                stack.extend(item.items if type(item) is Seq else (item,))
+    return False
 
 
 def producers(tensor: Value, limit: int = 64) -> list:
