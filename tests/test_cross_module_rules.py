@@ -1469,6 +1469,44 @@ CASES = [
                 gan.fit_generator(d_batches, g_batches, 10)
         """,
     }, None),
+    # ... nor when a factory of the package builds it and a star import re-exports its class
+    ("RL501-valid-wrapper-from-a-factory", {
+        "pkg/__init__.py": """\
+            from .wrapper import *
+            from .factory import *
+        """,
+        "pkg/wrapper.py": """\
+            from tensorflow import keras
+
+
+            class Trainer:
+                def __init__(self, steps):
+                    self.steps = steps
+                    self.net = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+
+                def fit_generator(self, batches):
+                    return self.net.fit(batches, steps_per_epoch=self.steps)
+
+                def evaluate_generator(self, batches):
+                    return self.net.evaluate(batches, steps=self.steps)
+        """,
+        "pkg/factory.py": """\
+            from pkg import Trainer
+
+
+            class Factory:
+                @staticmethod
+                def make(name):
+                    return Trainer(5)
+        """,
+        "main.py": """\
+            from pkg import Factory
+
+            t = Factory.make("a")
+            t.fit_generator(None)
+            t.evaluate_generator(None)
+        """,
+    }, None),
     # RL502 / RL505: an optimizer factory module, used by the training script (reported once, in
     # the factory, though both files are linted and the script's analysis runs the factory)
     ("RL502-RL505-optimizer-factory", {

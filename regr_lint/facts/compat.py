@@ -118,8 +118,18 @@ def file_defines(facts, method: str) -> bool:
     if key not in facts._cache:
         facts._cache[key] = any(method in class_names(c) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef)) \
             or any(defined_by_user(value if hasattr(value, "cdef") else getattr(value, "cls", None), method)
-                   for _, _, bound in facts.project_imports for value in bound.values())
+                   for _, _, bound in facts.project_imports for value in bound.values()) \
+            or any(_module_defines(path, method) for path in facts.project_modules)
     return facts._cache[key]
+
+
+def _module_defines(path: str, method: str) -> bool:
+    """A top-level class of project module `path` (a tree kept for the run, never parsed here)
+    defines the method: the wrapper a factory of the package builds, re-exported by a star import."""
+    from regr_lint.facts.interpreter import parsed_module
+
+    tree = parsed_module(path)
+    return tree is not None and any(type(stmt) is cst.ClassDef and method in class_names(stmt) for stmt in tree.body)
 
 
 def model_alias(facts, name: str) -> bool:
