@@ -202,47 +202,8 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return _SCOPES[key]
 
 
-def _fixed_params(fdef: cst.FunctionDef, known: dict) -> frozenset:
-    """The parameters of `fdef` that no statement of its body (nested functions included) binds
-    again: an assignment, augmented assignment, loop / `with` / comprehension target, walrus, `del`,
-    import, `global` / `nonlocal`. `known`: the answers so far, by id(fdef) (an interpreter's, whose
-    trees outlive it)."""
-    found = known.get(id(fdef))
-    if found is not None:
-        return found
-    params = fdef.params
-    names = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    bound: set = set()
-    stack = [fdef.body]
-    while stack:
-        node = stack.pop()
-        kind = type(node)
-        targets = ()
-        if kind is cst.AssignTarget or kind is cst.AnnAssign or kind is cst.AugAssign:
-            targets = (node.target,)
-        elif kind is cst.For or kind is cst.CompFor:
-            targets = (node.target,)
-        elif kind is cst.AsName or kind is cst.NamedExpr:
-            targets = (node.name if kind is cst.AsName else node.target,)
-        elif kind is cst.Del:
-            targets = (node.target,)
-        elif kind is cst.Global or kind is cst.Nonlocal:
-            bound.update(n.name.value for n in node.names)
-        elif kind is cst.ImportAlias and node.asname is None:
-            bound.add(str(getattr(node.name, "value", "")).split(".")[0])
-        for target in targets:
-            inner = [target]
-            while inner:
-                t = inner.pop()
-                if type(t) is cst.Name:
-                    bound.add(t.value)
-                elif type(t) in (cst.Tuple, cst.List):
-                    inner.extend(e.value for e in t.elements)
-                elif type(t) is cst.StarredElement:
-                    inner.append(t.value)
-        stack.extend(node.children)
-    found = known[id(fdef)] = frozenset(names - bound)
-    return found
+def _param_names(params: cst.Parameters) -> frozenset:
+    return frozenset(p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params))
 
 
 class Scope:
@@ -277,8 +238,12 @@ class Scope:
 class Frame:
     returns: list = field(default_factory=list)
     function: Optional[cst.Name] = None  # the name of the function whose body runs
-    # that function, run with the arguments of a call (None at a top level, or run on its own)
-    fdef: Optional[cst.FunctionDef] = None
+    # The parameters of that function when it runs with a call's arguments (empty at a top level,
+    # or when it runs on its own), those its body has bound again so far, and the loops of its
+    # body running: see `_option`.
+    params: frozenset = frozenset()
+    rebound: set = field(default_factory=set)
+    loops: int = 0
 
 
 
@@ -323,7 +288,6 @@ class Interpreter:
         # The loops and the arms of `if` / `match` statements the statement running lies in (see
         # KerasModel.placed): ("loop", id(node)) and (id(node), arm index), outermost first.
         self.arms: list[tuple] = []
-        self.fixed: dict[int, frozenset] = {}  # id(FunctionDef) -> its parameters never rebound
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
         self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
         self.layer_ids: set[int] = set()
@@ -394,18 +358,22 @@ class Interpreter:
             self.eval(stmt.iter, scope, frame)
             self.bind(stmt.target, UNKNOWN, scope, frame)
             self.arms.append(("loop", id(stmt)))
+            frame.loops += 1
             try:
                 self.exec_block(stmt.body.body, scope, frame)
             finally:
                 self.arms.pop()
+                frame.loops -= 1
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.While:
             self.arms.append(("loop", id(stmt)))
+            frame.loops += 1
             try:
                 self.exec_block(stmt.body.body, scope, frame)
             finally:
                 self.arms.pop()
+                frame.loops -= 1
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.With:
@@ -438,12 +406,14 @@ class Interpreter:
 
     def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame) -> Optional[bool]:
         """Whether the `if` runs its body, when its test is a parameter of the function running (or
-        `not` one) that the call gave a literal and the body never rebinds (`get_model(disease=False)`
-        then `if disease: outputs.append(...)`); None otherwise: both arms are read."""
+        `not` one) that the call gave a literal and the body has not bound again, outside any loop of
+        the body (`get_model(disease=False)` then `if disease: outputs.append(...)`); None otherwise:
+        both arms are read."""
         negate = False
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test, negate = test.expression, True
-        if frame.fdef is None or type(test) is not cst.Name or test.value not in _fixed_params(frame.fdef, self.fixed):
+        if not frame.params or frame.loops or type(test) is not cst.Name or test.value not in frame.params \
+                or test.value in frame.rebound:
             return None
         value = scope.vars.get(test.value)
         if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
@@ -793,6 +763,8 @@ class Interpreter:
     def bind(self, target: cst.BaseExpression, value: Value, scope: Scope, frame: Frame) -> None:
         if type(target) is cst.Name:
             scope.vars[target.value] = value
+            if frame.params:
+                frame.rebound.add(target.value)
         elif type(target) in (cst.Tuple, cst.List):
             elements = target.elements
             if isinstance(value, Seq) and len(value.items) == len(elements) and not any(
@@ -1503,7 +1475,7 @@ class Interpreter:
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
-            frame = Frame(function=fdef.name, fdef=None if standalone else fdef)
+            frame = Frame(function=fdef.name, params=frozenset() if standalone else _param_names(fdef.params))
             self.exec_block(fdef.body.body if type(fdef.body) is cst.IndentedBlock else fdef.body.body,
                             scope, frame)
             if not standalone:
