@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import targets_are_labels, targets_leave_pm1
+from regr_lint.facts.dataflow import targets_are_labels, targets_can_be_negative, targets_leave_pm1
 from regr_lint.facts.model import layer_activation
 from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
@@ -38,7 +38,7 @@ metric a script hands it (`create_model(metric="accuracy")`), at that literal in
 
 A model whose every output is a softmax over several units is a classifier too (trained with the
 Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` is the categorical
-accuracy there), unless the file shows its targets leave [-1, 1].
+accuracy there), unless the file shows targets no softmax can output (beyond 1, or negative).
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
@@ -399,7 +399,8 @@ m.fit(x, y, epochs=2)
         for model in facts.models:
             if model.compiles and targets_are_labels(facts, model):
                 continue  # a classifier trained with squared error: Keras' accuracy means something there
-            if model.compiles and _softmax_classifier(model) and not targets_leave_pm1(facts, model):
+            if model.compiles and _softmax_classifier(model) and not targets_leave_pm1(facts, model) \
+                    and not targets_can_be_negative(facts, model):
                 # every output a softmax over several units (a U-Net's classes trained with the Brier
                 # score): Keras' 'accuracy' is the categorical accuracy there
                 continue

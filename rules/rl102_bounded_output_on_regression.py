@@ -5,7 +5,8 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (one_output, targets_are_labels, targets_leave_pm1, targets_one_hot,
+from regr_lint.facts.dataflow import (one_output, targets_are_labels, targets_can_be_negative, targets_leave_pm1,
+                                      targets_one_hot,
                                       targets_sum_to_one, targets_unit_scaled)
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
@@ -61,7 +62,8 @@ own and is not read as a regression loss.
 
 A **softmax** head over several units trained with a squared error is most often a classifier
 trained with the Brier score (a U-Net's per-pixel classes with `loss="mse"`): it is reported only
-when the file shows its targets leave [-1, 1], as for tanh below.
+when the file shows targets no softmax can output (values beyond 1 as for tanh below, or negative
+ones).
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
@@ -658,9 +660,11 @@ model.fit(np.random.rand(256, 64), np.random.uniform(0, 100, (256, 10)))
                     continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
                 if act == "softmax" and targets_one_hot(facts, model):
                     continue  # a classifier trained with a regression loss: not this rule's story
-                if act == "softmax" and not targets_leave_pm1(facts, model):
+                if act == "softmax" and not targets_leave_pm1(facts, model) \
+                        and not targets_can_be_negative(facts, model):
                     # a softmax over several units with a squared error is a classifier trained with
-                    # the Brier score (a U-Net's per-pixel classes) unless the targets leave [-1, 1]
+                    # the Brier score (a U-Net's per-pixel classes) unless the file shows targets no
+                    # softmax can output (beyond 1, or negative)
                     continue
                 if act == "softmax" and targets_sum_to_one(facts, model):
                     continue  # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
