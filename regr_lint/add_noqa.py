@@ -6,7 +6,7 @@ there, and the end of a statement is never inside a string literal. An existing 
 gets the new codes merged in; a bare `# noqa` already covers everything.
 
 In a notebook the comment goes into the cell's source line (only the `source` of the cells that
-change is rewritten, see regr_lint.notebook); a masked IPython line (`%time fit(…)`) gets none, as
+change is rewritten, see regr_lint.notebook); a masked IPython line (`!pip install …`) gets none, as
 the comment would become the magic's argument."""
 from __future__ import annotations
 
@@ -82,8 +82,10 @@ def _add_noqa_notebook(path: str, data: bytes, snap, wanted: dict[int, set[str]]
     for number, codes in sorted(wanted.items()):
         cell, n = nb.locate(number)
         original, masked = nb.cells[cell - 1]
-        if not 1 <= n <= len(original) or masked[n - 1] != original[n - 1][nb.shift(cell, n):]:
-            continue  # a masked magic: the comment would become its argument
+        if not 1 <= n <= len(original) or masked[n - 1] != original[n - 1][nb.shift(cell, n):] \
+                and not notebook.timed(original[n - 1], masked[n - 1]):
+            continue  # a masked magic: the comment would become its argument (the statement of a
+            # `%time` line takes it as its own comment)
         line = _with_noqa(original[n - 1], codes, existing.get(number))
         if line is not None:
             changes[cell][n] = line

@@ -10,6 +10,7 @@ import io
 import json
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 
 # Cell magics whose body is still Python; any other `%%magic` cell (bash, html, writefile …) is not.
@@ -86,9 +87,13 @@ class NotebookSource:
         restore = {m: o for o, m in zip(original, masked) if m != o}
         for n in range(line, end_line + 1):
             # A masked line is written back as it was: the edit may replace it whole (its content
-            # then holds the masked form, restored below), not change it in part.
+            # then holds the masked form, restored below), not change it in part — but for the
+            # statement of a `%time` line, which stands in the same columns as in the cell.
             if masked[n - 1] != original[n - 1] and not ((n > line or col == 1) and (n < end_line or end_col == 1)):
-                return None
+                timed = _TIMED.match(original[n - 1])
+                if timed is None or masked[n - 1][timed.end():] != original[n - 1][timed.end():] \
+                        or n == line and col <= timed.end():
+                    return None
         if restore:
             content = "\n".join(restore.get(part, part) for part in content.split("\n"))
         return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": content,
@@ -315,10 +320,39 @@ def cleaned(body: list[str]) -> list[str]:
     return body[:first] + rest
 
 
+_TIMED = re.compile(r"([ \t]*)%time(?:it)?[ \t]+(?=[^-\s])")
+
+
+def _untimed(line: str) -> "str | None":
+    """`%time model.fit(x, y)` -> `0;    model.fit(x, y)`: the statement a `%time` / `%timeit`
+    magic runs, checked like any other, every column where it was (the magic becomes a no-op
+    statement of its width); None when what follows the magic is not a whole statement on its line
+    (IPython then fails too) or the magic takes options."""
+    found = _TIMED.match(line)
+    if found is None:
+        return None
+    statement = line[found.end():]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(statement, "<cell>", "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+    except (SyntaxError, ValueError):
+        return None
+    indent = found.group(1)
+    return indent + "0;".ljust(found.end() - len(indent)) + statement
+
+
+def timed(original: str, masked: str) -> bool:
+    """Whether `masked` is the statement a `%time` line `original` runs (see `_untimed`): a comment
+    at its end is the statement's own."""
+    return masked != original and _untimed(original) == masked
+
+
 def _masked(body: list[str]) -> list[str]:
     body = cleaned(body)
     ipython = _ipython_lines(body)
-    return [line if i not in ipython else _mask(line, ipython[i]) for i, line in enumerate(body)]
+    return [line if i not in ipython else (ipython[i] and _untimed(line)) or _mask(line, ipython[i])
+            for i, line in enumerate(body)]
 
 
 def cell_lines(source) -> list[str]:
