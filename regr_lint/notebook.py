@@ -46,6 +46,7 @@ class NotebookSource:
     # per code cell, per line: the prefix IPython's cleanup strips (a cell's common indentation, a
     # pasted prompt); a finding's column there is the masked text's plus this
     shifts: list = field(default_factory=list)
+    writable: bool = True  # False for an nbformat 3 notebook: its findings offer no fix
 
     def shift(self, cell: int, line: int) -> int:
         shifts = self.shifts[cell - 1] if 0 < cell <= len(self.shifts) else []
@@ -66,6 +67,8 @@ class NotebookSource:
         among code cells) and line / column within the cell's own source, as the finding's (ruff's
         JSON gives notebook edits cell-relative lines too). None when it cannot be written into one
         cell's source as `--fix` writes it (it changes a masked IPython line, or spans two cells)."""
+        if not self.writable:
+            return None
         cell, line = self.locate(edit["line"])
         end_cell, end_line = self.locate(edit["end_line"])
         col, end_col, content = edit["column"], edit["end_column"], edit["content"]
@@ -360,28 +363,52 @@ def cell_lines(source) -> list[str]:
     return text.split("\n")
 
 
-def _parse(text: str) -> dict:
+def _parse(text: str, writing: bool = False) -> dict:
     try:
         data = json.loads(text[1:] if text.startswith("\ufeff") else text)
     except ValueError as exc:
         raise NotebookError(f"not a notebook: invalid JSON: {exc}") from None
     except RecursionError:
         raise NotebookError("not a notebook: JSON nested too deeply to read") from None
+    if isinstance(data, dict) and "cells" not in data and isinstance(data.get("worksheets"), list):
+        return _nbformat3(data, writing)
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise NotebookError("not a notebook: no 'cells' list")
     return data
+
+
+_V3_UNWRITTEN = ("an nbformat 3 notebook is not rewritten: open and save it in Jupyter (which upgrades it to "
+                 "nbformat 4) first")
+_V3 = "regr-lint: nbformat 3"  # marks the cells `_nbformat3` read (no JSON key of a notebook)
+
+
+def _nbformat3(data: dict, writing: bool) -> dict:
+    """An nbformat 3 notebook (cells in `worksheets`, a code cell's source in `input`), which
+    Jupyter upgrades when it opens it: its cells as nbformat 4 has them, to lint. It is never
+    rewritten (its JSON keeps the code elsewhere): fixes and noqa comments are refused."""
+    if writing:
+        raise NotebookError(_V3_UNWRITTEN)
+    cells = []
+    for sheet in data["worksheets"]:
+        for cell in (sheet.get("cells") if isinstance(sheet, dict) else None) or ():
+            if isinstance(cell, dict) and cell.get("cell_type") == "code":
+                cell = {"cell_type": "code", "source": cell.get("input", "")}
+            cells.append(cell)
+    return {"cells": cells, _V3: True}
 
 
 def load(text: str) -> NotebookSource:
     lines: list[str] = []
     starts: list[int] = []
     cells, shifts = [], []
-    for _, original, masked in _masked_cells(_parse(text)):
+    data = _parse(text)
+    for _, original, masked in _masked_cells(data):
         starts.append(len(lines) + 1)
         lines.extend(masked)
         cells.append((original, masked))
         shifts.append([len(o) - len(c) for o, c in zip(original, cleaned(original))])
-    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells, shifts)
+    return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells, shifts,
+                          writable=_V3 not in data)
 
 
 # ---------------------------------------------------------------- fixing a notebook
@@ -423,6 +450,8 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
     new, fixed = fix_source(joined)
     if not fixed or new == joined:
         return text, 0
+    if _V3 in data:
+        raise NotebookError(_V3_UNWRITTEN)
     lines = new.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -462,7 +491,7 @@ def fix_notebook(text: str, fix_source) -> tuple[str, int]:
 def set_lines(text: str, changes: dict[int, dict[int, str]]) -> str:
     """`text` with lines of code cells replaced: {code cell (1-based) -> {line in it (1-based) -> new
     line}}; only the `source` of the cells that change is rewritten, as `fix_notebook` writes it."""
-    data = _parse(text)
+    data = _parse(text, writing=True)
     cells = _masked_cells(data)
     index = {id(cell): i for i, cell in enumerate(data["cells"])}
     spans = None

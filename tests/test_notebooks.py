@@ -224,6 +224,25 @@ def test_a_statement_timed_by_a_line_magic_is_checked(tmp_path):
     assert found == [("RL101", 2, 1, col)], found
 
 
+NB3 = json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [{"cells": [
+    {"cell_type": "markdown", "source": ["# Housing"]},
+    {"cell_type": "code", "language": "python", "outputs": [],
+     "input": ["from keras.optimizers import Adam\n", "opt = Adam(lr=0.1)"]}]}]})
+
+
+def test_an_nbformat3_notebook_is_linted_and_never_rewritten(tmp_path):
+    # cells in `worksheets`, code in `input` (Jupyter upgrades it when it opens it): linted as its
+    # cells; no fix is offered, and --fix / --add-noqa leave the file as it was
+    path = tmp_path / "old.ipynb"
+    path.write_text(NB3)
+    [f] = lint_file(str(path), RULES)
+    assert (f.code, f.cell, f.cell_line, f.col, f.fix) == ("RL502", 1, 2, 12, None), f
+    fixed = _cli("--fix", str(path))
+    assert "nbformat 3 notebook is not rewritten" in fixed.stderr and path.read_text() == NB3, fixed.stderr
+    _cli("--add-noqa", str(path))
+    assert path.read_text() == NB3
+
+
 def test_rl000_message_counts_lines_in_cells(tmp_path):
     # CPython says "after function definition on line 6" of the joined cells: line 2 of cell 2 here
     path = tmp_path / "nb.ipynb"
