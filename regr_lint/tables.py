@@ -129,6 +129,9 @@ REMOVED_LAYER_ARGUMENTS = {
     # Keras 2's batch size with the input shape, on any layer (stateful RNNs need one); Keras 3 layers
     # take no batch size: only InputLayer still reads it
     "batch_input_shape": None,
+    # Keras 1's kernel size of a 2-D convolution, one keyword per axis
+    "nb_row": None,
+    "nb_col": None,
 }
 REMOVED_MODEL_ARGUMENTS = {
     "nb_epoch": "epochs",
@@ -159,6 +162,8 @@ KERAS3_LAYER_KEEPS = {"Embedding": frozenset({"output_dim"}), "ReversibleEmbeddi
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {
+    "nb_row": "Keras 2 replaced nb_row= and nb_col= with one kernel_size=(rows, cols)",
+    "nb_col": "Keras 2 replaced nb_row= and nb_col= with one kernel_size=(rows, cols)",
     "batch_input_shape": "Keras 3 layers take no batch size: start the model with "
                          "keras.Input(batch_shape=...) (or give input_shape= without the batch size)",
     "dim_ordering": "Keras 2 replaced it with data_format=, whose values differ ('tf' is "

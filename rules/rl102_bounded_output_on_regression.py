@@ -380,6 +380,20 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a softmax fitted to a square of a range (values up to 100), and to a power of it
+        """
+import numpy as np
+import tensorflow as tf
+x_train = np.linspace(0, 10, 1000)
+y_train = np.power(x_train, 2.0)
+model = tf.keras.models.Sequential([tf.keras.layers.Dense(128, activation="relu"),
+                                    tf.keras.layers.Dense(10, activation="softmax")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+model.fit(x_train, y_train, epochs=5)
+cubes = tf.keras.Sequential([tf.keras.layers.Dense(4, activation="softmax")])  # expect: RL102
+cubes.compile(optimizer="adam", loss="mse")
+cubes.fit(x_train, x_train ** 3)
+""",
         # a builder option the call sets: the sigmoid arm is the one that runs
         """
 import numpy as np

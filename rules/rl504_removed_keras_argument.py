@@ -41,7 +41,8 @@ class RemovedKerasArgument(Rule):
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
 calls as the semantic model resolves them: on a `keras.layers` class (any import style, also a class
 held in a variable) `init=`, `border_mode=`, `subsample=`, `output_dim=`, `nb_filter=`,
-`W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=` and `dim_ordering=`, and
+`W_regularizer=`, `b_regularizer=`, `W_constraint=`, `b_constraint=`, `nb_row=` / `nb_col=` (one
+`kernel_size=` since Keras 2) and `dim_ordering=`, and
 Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` still does, and
 `Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
@@ -258,6 +259,8 @@ def evaluate(net, x, y):
         """
 from keras.layers import AtrousConvolution2D, SeparableConv2D, LSTM
 a = AtrousConvolution2D(16, 3, 3, border_mode='same')  # expect: RL504
+from keras.layers import Convolution2D
+c = Convolution2D(24, nb_row=5, nb_col=5, activation='relu')  # expect: RL504, RL504
 s = SeparableConv2D(16, (3, 3), init='he_normal')  # expect: RL504
 r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
 """,

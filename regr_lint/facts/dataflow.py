@@ -962,6 +962,8 @@ def _aug_span(node: cst.AugAssign, at: int, facts, records, depth):
 
 
 def _union(parts: list):
+    if len(parts) == 1:
+        return parts[0]  # one definition: its own bounds (`x = np.linspace(0, 10, n)`, then `x ** 2`)
     if any(p is not None and p.wide for p in parts):
         return Span(-_INF, _INF, wide=True)
     known = [p for p in parts if p is not None]
@@ -1059,7 +1061,19 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     if isinstance(op, cst.Divide) and rconst is not None and rconst != 0:
         ends = (left.lo / rconst, left.hi / rconst)
         return Span(min(ends), max(ends), left.exact, keep=keep)
+    if isinstance(op, cst.Power) and rconst is not None:
+        return _power_span(left, rconst)
     return None
+
+
+def _power_span(base: "Span", exponent: float):
+    """`x ** p` / `np.power(x, p)` for non-negative x and p >= 1: a monotone map of the span."""
+    if base.lo < 0 or exponent < 1 or base.hi == _INF:
+        return None
+    try:
+        return Span(base.lo ** exponent, base.hi ** exponent, base.exact, keep=base.keep)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _const(node):
@@ -1100,6 +1114,11 @@ def _call_span(node: cst.Call, at, facts, records, depth):
     func = node.func
     if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
         return _span(func.value, at, facts, records, depth + 1)
+    if name in ("power", "square") and isinstance(func, cst.Attribute) and node.args \
+            and _dotted_tail(func.value) in ("np", "numpy"):
+        exponent = 2 if name == "square" else _const(node.args[1].value) if len(node.args) > 1 else None
+        base = _span(node.args[0].value, at, facts, records, depth + 1)
+        return _power_span(base, exponent) if base is not None and exponent is not None else None
     args = [a for a in node.args if a.keyword is None and not a.star]
     if name in _PEEL_FUNCS and args:
         first = args[0].value
