@@ -76,7 +76,9 @@ preds = model.predict(test_gen, steps=20)
 Safe: the fix renames the method (`fit_generator` → `fit`, `evaluate_generator` → `evaluate`,
 `predict_generator` → `predict`), passes `generator=` as `x=` and turns positional arguments after
 the generator into keywords (`fit_generator(gen, 100, 10)` → `fit(gen, steps_per_epoch=100,
-epochs=10)`: positionally `fit` would read them as `y` and `batch_size`).
+epochs=10)`: positionally `fit` would read them as `y` and `batch_size`). On an object of unknown type
+(a parameter, an attribute set in another module) the same fix is unsafe: it may be a wrapper of
+the project whose own `fit` takes other arguments.
 When the call passes `workers=`, `use_multiprocessing=` or `max_queue_size=`, which Keras 3's
 `fit` / `evaluate` / `predict` reject, the fix also drops them and is unsafe (parallel loading now
 belongs to a `keras.utils.PyDataset(workers=…)`). No fix is offered when the call passes other
@@ -257,11 +259,14 @@ class Wrapper:
                     func.attr,
                     f"Model.{call.method}() was removed in Keras 3 (AttributeError); "
                     f"{new}() takes the generator: call {new}(...)",
-                    _fix(call.node, call.method),
+                    _fix(call.node, call.method, sure=model.kind != "opaque"),
                 )
 
 
-def _fix(call: cst.Call, method: str):
+def _fix(call: cst.Call, method: str, sure: bool = True):
+    """`sure`: the receiver is known to be a Keras model (built, loaded or subclassed here); on an
+    object of unknown type (a parameter, an attribute set elsewhere) the rename is unsafe: it may be
+    a wrapper of the project whose own `fit` takes other arguments."""
     new = RENAMED[method]
     func = call.func
     edits = [Edit(func.attr, func.attr.with_changes(value=new))]
@@ -291,4 +296,4 @@ def _fix(call: cst.Call, method: str):
     if dropped:
         return Fix(safe=False, message=f"call {new}(...) and drop the workers / multiprocessing "
                                        f"options Keras 3 moved onto PyDataset", edits=tuple(edits))
-    return Fix(safe=True, message=f"call {new}(...)", edits=tuple(edits))
+    return Fix(safe=sure, message=f"call {new}(...)", edits=tuple(edits))

@@ -117,3 +117,17 @@ def test_a_handler_that_catches_everything_guards_the_calls_it_makes_again():
     assert bare.count("raise") == 1 and bare.count("pass") == 1
     findings, _ = lint_source(bare, "t.py", RULES)
     assert [(f.line, f.code) for f in findings] == [(6, "RL504"), (6, "RL504"), (11, "RL501"), (15, "RL504")], findings
+
+
+def test_rl501_renames_safely_only_on_a_known_keras_model():
+    # a model the file builds: the safe fix; an object of unknown type (a parameter): the same fix,
+    # unsafe (a wrapper of the project may have a fit of its own with other arguments)
+    source = textwrap.dedent("""\
+        from tensorflow import keras
+        model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+        model.fit_generator(batches, steps_per_epoch=10)
+        def train(net, batches):
+            net.fit_generator(batches, steps_per_epoch=10)
+        """)
+    found, _ = lint_source(source, "train.py", [r for r in RULES if r.code == "RL501"])
+    assert [(f.line, f.fix.safe) for f in found] == [(3, True), (5, False)], found
