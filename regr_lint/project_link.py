@@ -114,7 +114,7 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _UNMARKED, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
+    for memo in (_INDEXES, _ROOTS, _UNMARKED, _DEFINERS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
         memo.clear()
 
 
@@ -517,6 +517,34 @@ def _text_of(path: str) -> str:
     known = _TEXTS.get(path)
     if known is None:
         known = _TEXTS[path] = read_bytes(path).decode("utf-8", "replace")
+    return known
+
+
+_DEFINERS: dict[tuple[str, str], bool] = {}
+
+
+def project_defines_method(path: str, method: str) -> bool:
+    """Whether a module of the project `path` belongs to defines a method (or nested function) named
+    `method` (`def fit_generator(self, ...)` of a wrapper class): then a call of that name on an
+    object of unknown type may be the project's own. Read from the modules' text, once per project
+    and name per run; never parsed."""
+    index = project_for(path)
+    if index is None or not method.isidentifier():
+        return False
+    key = (index.root, method)
+    known = _DEFINERS.get(key)
+    if known is None:
+        pattern = re.compile(rf"^[ \t]+def[ \t]+{method}[ \t]*\(", re.M)
+        known = False
+        for module in index.modules().values():
+            try:
+                text = _text_of(module)
+            except (SourceError, OSError):
+                continue
+            if f"def {method}" in text and pattern.search(text):
+                known = True
+                break
+        _DEFINERS[key] = known
     return known
 
 

@@ -46,8 +46,11 @@ one the file builds, one loaded with `load_model`, `self.model`, or a model that
 parameter in a file that imports Keras. A function or method of your own with one of these names is
 not reported: called on an object of a class of the file that defines it (a `def`, a static one, or
 a class-level alias such as `fit_generator = fit`, also when the class subclasses `keras.Model`), or
-on an object of unknown type while a class of the file defines it (not when that object was taken
-from a `.model` attribute: `net = self.model` is the wrapped model). A `self.model = None` placeholder
+on an object of unknown type while a class of the file, or of a project module it reads, defines it
+(not when that object was taken from a `.model` attribute: `net = self.model` is the wrapped model),
+or while any module of the project defines a method of that name and the object is not named for a
+model (`self.model_manager.fit_generator(...)` in a runner handed a project's wrapper; `self.model`,
+`model`, `net = trainer.model` stay Keras'). A `self.model = None` placeholder
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported. Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),

@@ -1507,6 +1507,41 @@ CASES = [
             t.evaluate_generator(None)
         """,
     }, None),
+    # ... nor when a runner module is handed that wrapper (a parameter, never imported there) while
+    # a module of the project defines a fit_generator of its own
+    ("RL501-valid-wrapper-handed-to-a-runner", {
+        "pkg/__init__.py": "",
+        "pkg/manager.py": """\
+            class ModelManager:
+                def __init__(self, model):
+                    self.model = model
+
+                def fit_generator(self, generator, epochs):
+                    return self.model.fit(generator, epochs=epochs)
+        """,
+        "pkg/seqs.py": """\
+            from tensorflow.keras.utils import Sequence
+
+
+            class Batches(Sequence):
+                def __len__(self):
+                    return 1
+
+                def __getitem__(self, i):
+                    return None
+        """,
+        "pkg/runner.py": """\
+            from pkg.seqs import Batches
+
+
+            class Runner:
+                def __init__(self, model_manager):
+                    self.model_manager = model_manager
+
+                def run(self):
+                    self.model_manager.fit_generator(Batches(), epochs=3)
+        """,
+    }, None),
     # RL502 / RL505: an optimizer factory module, used by the training script (reported once, in
     # the factory, though both files are linted and the script's analysis runs the factory)
     ("RL502-RL505-optimizer-factory", {

@@ -171,9 +171,22 @@ def defined_by_user(cls, method: str) -> bool:
 def user_method(facts, model, call) -> bool:
     """`call` (a method call on `model`) is the file's own method of that name, not Keras': its class
     defines it, or the receiver is a name of unknown type while a class of the file defines it (and
-    the name was not taken from a `.model` attribute)."""
+    the name was not taken from a `.model` attribute), or an object of unknown type not named for a
+    model while a module of the project defines a method of that name."""
     if defined_by_user(model.cls, call.method):
         return True
     func = call.node.func
-    return model.kind == "opaque" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-        and file_defines(facts, call.method) and not model_alias(facts, func.value.value)
+    if model.kind != "opaque" or not isinstance(func, cst.Attribute):
+        return False
+    if isinstance(func.value, cst.Name) and file_defines(facts, call.method) and not model_alias(facts, func.value.value):
+        return True
+    # A class anywhere in the project defines it (`ModelManager.fit_generator`, whose instance a
+    # runner module gets as a parameter): unless the receiver is named for a model (`self.model`,
+    # `net = trainer.model`), it may be that class
+    held = func.value.value if isinstance(func.value, cst.Name) else \
+        func.value.attr.value if isinstance(func.value, cst.Attribute) else None
+    if held is None or held.lower().endswith("model") or model_alias(facts, held) or not facts.path:
+        return False
+    from regr_lint.project_link import project_defines_method
+
+    return project_defines_method(facts.path, call.method)
