@@ -46,7 +46,8 @@ reported at that literal in the script.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
-are cut from, or a divide by their max), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
+are cut from, or a divide by their max; for a model trained on a generator, also the targets it
+yields, `yield x, boxes[i:j] / boxes.max()`), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
 data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
@@ -98,6 +99,19 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a generator that yields the boxes divided by their max: the targets it trains on are in [0, 1]
+        """
+import numpy as np
+from tensorflow import keras
+imgs, boxes = np.load("imgs.npy"), np.load("boxes.npy")
+def batches(bs):
+    while True:
+        for i in range(0, len(imgs), bs):
+            yield imgs[i:i + bs] / 255.0, boxes[i:i + bs] / boxes.max()
+model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(batches(16), steps_per_epoch=10, epochs=2)
+""",
         # softmax heads over several units with a squared error and no evidence the targets leave
         # [-1, 1]: classifiers trained with the Brier score, or votes shared out over the set
         """
@@ -380,6 +394,19 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: the generator yields the boxes as they are
+        """
+import numpy as np
+from tensorflow import keras
+imgs, boxes = np.load("imgs.npy"), np.load("boxes.npy")
+def batches(bs):
+    while True:
+        for i in range(0, len(imgs), bs):
+            yield imgs[i:i + bs] / 255.0, boxes[i:i + bs]
+model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(batches(16), steps_per_epoch=10, epochs=2)
+""",
         # a softmax fitted to a square of a range (values up to 100), and to a power of it
         """
 import numpy as np

@@ -326,14 +326,31 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # targets are what the scripts beside it pass
         return True
     if not ys:
-        # Trained elsewhere: any [0, 1] scaling in the file might be of the targets; stay silent. So
-        # do the modules beside it that build this model and fit it, when each fit's targets are.
-        return bool(scaled or facts.scaling_calls) or _importers_show(facts, model, targets_unit_scaled)
+        # Trained elsewhere, or on a generator: any [0, 1] scaling in the file might be of the
+        # targets (also the targets a generator yields, `yield x, boxes[i:j] / boxes.max()`); stay
+        # silent. So do the modules beside it that build this model and fit it, when each fit's
+        # targets are.
+        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
+            or _importers_show(facts, model, targets_unit_scaled)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
     return False
+
+
+def _yields_unit_scaled(facts: KerasFacts) -> bool:
+    """A generator of the file yields (x, y) pairs whose y is scaled into [0, 1] where it is yielded
+    (`yield x, y / y.max()`)."""
+    key = "dataflow_yields_unit"
+    if key not in facts._cache:
+        from libcst import matchers
+
+        facts._cache[key] = any(
+            isinstance(found.value, cst.Tuple) and len(found.value.elements) >= 2
+            and is_unit_scaling(found.value.elements[1].value, facts)
+            for found in matchers.findall(facts.module, matchers.Yield()) if isinstance(found, cst.Yield))
+    return facts._cache[key]
 
 
 def _target_nodes(model):
