@@ -342,15 +342,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
 def _yields_unit_scaled(facts: KerasFacts) -> bool:
     """A generator of the file yields (x, y) pairs whose y is scaled into [0, 1] where it is yielded
     (`yield x, y / y.max()`)."""
-    key = "dataflow_yields_unit"
-    if key not in facts._cache:
-        from libcst import matchers
-
-        facts._cache[key] = any(
-            isinstance(found.value, cst.Tuple) and len(found.value.elements) >= 2
-            and is_unit_scaling(found.value.elements[1].value, facts)
-            for found in matchers.findall(facts.module, matchers.Yield()) if isinstance(found, cst.Yield))
-    return facts._cache[key]
+    return any(isinstance(found.value, cst.Tuple) and len(found.value.elements) >= 2
+               and is_unit_scaling(found.value.elements[1].value, facts) for found in facts.yields)
 
 
 def _target_nodes(model):

@@ -341,39 +341,19 @@ class Interpreter:
             self.eval(stmt.test, scope, frame)
             taken = self._option(stmt.test, scope, frame)
             if taken is not False:
-                self.arms.append((id(stmt), 0))
-                try:
-                    self.exec_block(stmt.body.body, scope, frame)
-                finally:
-                    self.arms.pop()
+                self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
             if stmt.orelse is not None and taken is not True:
-                self.arms.append((id(stmt), 1))
-                try:
-                    self.exec_stmt(stmt.orelse, scope, frame)
-                finally:
-                    self.arms.pop()
+                self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
             self.eval(stmt.iter, scope, frame)
             self.bind(stmt.target, UNKNOWN, scope, frame)
-            self.arms.append(("loop", id(stmt)))
-            frame.loops += 1
-            try:
-                self.exec_block(stmt.body.body, scope, frame)
-            finally:
-                self.arms.pop()
-                frame.loops -= 1
+            self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.While:
-            self.arms.append(("loop", id(stmt)))
-            frame.loops += 1
-            try:
-                self.exec_block(stmt.body.body, scope, frame)
-            finally:
-                self.arms.pop()
-                frame.loops -= 1
+            self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.With:
@@ -392,17 +372,25 @@ class Interpreter:
                 self.exec_block(stmt.finalbody.body.body, scope, frame)
         elif kind is cst.Match:
             for i, case in enumerate(stmt.cases):
-                self.arms.append((id(stmt), i))
-                try:
-                    self.exec_block(case.body.body, scope, frame)
-                finally:
-                    self.arms.pop()
+                self.exec_arm((id(stmt), i), case.body.body, scope, frame)
         elif kind is cst.IndentedBlock:
             self.exec_block(stmt.body, scope, frame)
         elif isinstance(stmt, cst.BaseSmallStatement):
             # the body of a one-line compound statement (`if ok: model.fit(x, y)`): a
             # SimpleStatementSuite holds small statements where an IndentedBlock holds lines
             self.exec_small(stmt, scope, frame)
+
+    def exec_arm(self, mark: tuple, stmts, scope: Scope, frame: Frame) -> None:
+        """`stmts` run as one arm of an `if` / `match` (`mark` = (id(node), arm index)) or as a loop's
+        body (`mark` = ("loop", id(node))): see `self.arms` and `Frame.loops`."""
+        loop = mark[0] == "loop"
+        self.arms.append(mark)
+        frame.loops += loop
+        try:
+            self.exec_block(stmts, scope, frame)
+        finally:
+            self.arms.pop()
+            frame.loops -= loop
 
     def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame) -> Optional[bool]:
         """Whether the `if` runs its body, when its test is a parameter of the function running (or
@@ -871,6 +859,8 @@ class Interpreter:
             return Lambda(node)
         if kind is cst.Await:
             self.eval(node.expression, scope, frame)
+        elif kind is cst.Yield and scope.origin is None:
+            self.facts.yields.append(node)  # what a generator of the file trains on (facts.dataflow)
         return UNKNOWN
 
     def _star_name(self, name: str, node: cst.CSTNode) -> Value:

@@ -226,8 +226,6 @@ def only_a_part(model: "KerasModel", models: list) -> bool:
     handed to) but is a part of another model (`combined = Model(z, disc(gen(z)))`,
     `Sequential([gen, disc])`): what it is compiled with never trains it (a GAN generator's
     `compile(loss="binary_crossentropy")` that only `predict` follows)."""
-    from regr_lint import tables
-
     if any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
             or any(c.method in tables.TRAIN_METHODS for c in model.calls):
         return False
@@ -297,6 +295,7 @@ class KerasFacts:
     # Every assignment in the file as (targets, value node), in walk order; read lazily by the
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
     assignments: list = field(default_factory=list)
+    yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     # The project modules the file imports names from, as (module path, the ImportFrom node,
