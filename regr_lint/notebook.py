@@ -93,9 +93,8 @@ class NotebookSource:
             # then holds the masked form, restored below), not change it in part — but for the
             # statement of a `%time` line, which stands in the same columns as in the cell.
             if masked[n - 1] != original[n - 1] and not ((n > line or col == 1) and (n < end_line or end_col == 1)):
-                timed = _TIMED.match(original[n - 1])
-                if timed is None or masked[n - 1][timed.end():] != original[n - 1][timed.end():] \
-                        or n == line and col <= timed.end():
+                magic = timed(original[n - 1], masked[n - 1])
+                if not magic or n == line and col <= magic:
                     return None
         if restore:
             content = "\n".join(restore.get(part, part) for part in content.split("\n"))
@@ -345,10 +344,12 @@ def _untimed(line: str) -> "str | None":
     return indent + "0;".ljust(found.end() - len(indent)) + statement
 
 
-def timed(original: str, masked: str) -> bool:
-    """Whether `masked` is the statement a `%time` line `original` runs (see `_untimed`): a comment
-    at its end is the statement's own."""
-    return masked != original and _untimed(original) == masked
+def timed(original: str, masked: str) -> int:
+    """When `masked` is the statement a `%time` line `original` runs (see `_untimed`), the width of
+    the magic (what follows it stands in the same columns in both: an edit or a comment there is the
+    statement's own); else 0."""
+    found = _TIMED.match(original)
+    return found.end() if found is not None and masked != original and _untimed(original) == masked else 0
 
 
 def _masked(body: list[str]) -> list[str]:
