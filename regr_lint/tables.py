@@ -177,6 +177,8 @@ REMOVED_ARGUMENT_REASONS = {
     "pickle_safe": "Keras 2 renamed it use_multiprocessing=, which Keras 3's fit / evaluate / predict do "
                    "not take either (a keras.utils.PyDataset does): remove it",
 }
+# How a rename is told when it is not Keras 2's own (default: "Keras 2 renamed it {new}=").
+RENAMED_ARGUMENT_HINTS = {"batch_input_shape": "use {new}=, the same shape with the batch size"}
 # dim_ordering's values as data_format's (the unsafe fix, for literal values only).
 DIM_ORDERING_VALUES = {"tf": "channels_last", "th": "channels_first"}
 _CONV = ("Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose",

@@ -320,8 +320,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             if free and new not in args.kw:
                 fix = Fix(safe=True, message=f"rename {old}= to {new}=",
                           edits=(Edit(arg.keyword, cst.Name(new)),))
-            renamed = f"use {new}=, the same shape with the batch size" if old == "batch_input_shape" \
-                else f"Keras 2 renamed it {new}="
+            renamed = tables.RENAMED_ARGUMENT_HINTS.get(old, "Keras 2 renamed it {new}=").format(new=new)
             return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {renamed}", fix)
         if old == "dim_ordering":
             if free and "data_format" not in args.kw and layer in tables.KERAS3_LAYERS_TAKING["data_format"]:
