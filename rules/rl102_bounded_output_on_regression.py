@@ -47,7 +47,9 @@ reported at that literal in the script.
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
 are cut from, or a divide by their max; for a model trained on a generator, also the targets it
-yields, `yield x, boxes[i:j] / boxes.max()`), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
+yields, `yield x, boxes[i:j] / boxes.max()`; for one trained on a `tf.data` pipeline, the targets
+its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also when the pipeline is
+built in another module of the project), and when a rescaling layer (a `Lambda`, `Rescaling`, …)
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
 data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
@@ -99,6 +101,19 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a tf.data pipeline whose map function scales the boxes by their max: it trains on [0, 1]
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+boxes = np.load("boxes.npy")
+def prep(path, box):
+    return tf.io.decode_png(tf.io.read_file(path)), box / tf.reduce_max(box)
+ds = tf.data.Dataset.from_tensor_slices((np.load("paths.npy"), boxes)).map(prep).batch(16)
+model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=2)
+""",
         # a generator that yields the boxes divided by their max: the targets it trains on are in [0, 1]
         """
 import numpy as np
@@ -394,6 +409,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: the map function hands the boxes on as they are (only cast)
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+boxes = np.load("boxes.npy")
+ds = tf.data.Dataset.from_tensor_slices((np.load("paths.npy"), boxes))
+ds = ds.map(lambda path, box: (tf.io.decode_png(tf.io.read_file(path)), tf.cast(box, tf.float32))).batch(16)
+model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=2)
+""",
         # the look-alike: the generator yields the boxes as they are
         """
 import numpy as np

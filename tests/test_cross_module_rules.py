@@ -473,6 +473,75 @@ CASES = [
             model.fit(x_train, y_train, validation_data=(x_test, y_test), epochs=50)
         """,
     }, None),
+    # a tf.data pipeline built in a data module: its map function's targets are what the model fits
+    ("RL102-valid-boxes-scaled-in-map-of-data-module", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            def _prep(path, box):
+                image = tf.io.decode_jpeg(tf.io.read_file(path))
+                return tf.image.resize(image, (128, 128)), box / tf.reduce_max(box)
+
+
+            def dataset(csv="boxes.csv"):
+                table = np.loadtxt(csv, dtype=str, delimiter=",")
+                boxes = table[:, 1:].astype("float32")
+                return tf.data.Dataset.from_tensor_slices((table[:, 0], boxes)).map(_prep).batch(32)
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build():
+                return keras.Sequential([keras.Input((128, 128, 3)), keras.layers.Conv2D(16, 3, activation="relu"),
+                                         keras.layers.GlobalAveragePooling2D(),
+                                         keras.layers.Dense(4, activation="sigmoid")])
+        """,
+        "train.py": """\
+            from data import dataset
+            from models import build
+
+            model = build()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(dataset(), epochs=10)
+        """,
+    }, None),
+    ("RL102-boxes-handed-on-by-map-of-data-module", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            def _prep(path, box):
+                image = tf.io.decode_jpeg(tf.io.read_file(path))
+                return tf.image.resize(image, (128, 128)), tf.cast(box, tf.float32)
+
+
+            def dataset(csv="boxes.csv"):
+                table = np.loadtxt(csv, dtype=str, delimiter=",")
+                boxes = table[:, 1:].astype("float32")
+                return tf.data.Dataset.from_tensor_slices((table[:, 0], boxes)).map(_prep).batch(32)
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build():
+                return keras.Sequential([keras.Input((128, 128, 3)), keras.layers.Conv2D(16, 3, activation="relu"),
+                                         keras.layers.GlobalAveragePooling2D(),
+                                         keras.layers.Dense(4, activation="sigmoid")])  # expect: RL102
+        """,
+        "train.py": """\
+            from data import dataset
+            from models import build
+
+            model = build()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(dataset(), epochs=10)
+        """,
+    }, None),
     ("RL102-tanh-targets-standardised-in-package-data", {
         "weather/__init__.py": "",
         "weather/data.py": """\

@@ -319,6 +319,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
     MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
     project module whose function returns them."""
+    if _mapped_unit_scaled(facts, model):
+        return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
     if ys and _parameter_targets(facts, model) and _importers_show(facts, model, targets_unit_scaled):
@@ -337,6 +339,16 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
     return False
+
+
+def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
+    """A training of `model` on a dataset whose `.map()` function returns its targets scaled into
+    [0, 1] (`return img, box / tf.reduce_max(box)`), in this file or in the project module that
+    builds the dataset."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    return any(t.method in TRAIN_METHODS and t.mapped and all(is_unit_scaling(y, facts) for y in t.mapped)
+               for t in model.trainings)
 
 
 def _yields_unit_scaled(facts: KerasFacts) -> bool:

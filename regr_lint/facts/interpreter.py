@@ -1107,7 +1107,11 @@ class Interpreter:
             if meth in DATASET_KEEP:
                 return recv
             if meth == "map":
-                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True)
+                targets = _mapped_targets(args.get("map_func", 0)[0])
+                if targets:
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, mapped=True, targets=targets)
+                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True,
+                                targets=recv.targets)
             return UNKNOWN
         if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
             if meth == "add_argument":
@@ -1419,9 +1423,10 @@ class Interpreter:
         x, xa = args.get(xname, 0)
         y, ya = args.get("y", 1) if not meth.endswith("_generator") else (UNKNOWN, None)
         x_node, y_node = (xa.value if xa else None), (ya.value if ya else None)
+        mapped: tuple = ()
         if isinstance(x, DataPair) and ya is None:
-            x_node, y_node, x, y = x.x_node, x.y_node, x.x, x.y
-        t = Training(call, meth, x, y, x_node, y_node)
+            x_node, y_node, x, y, mapped = x.x_node, x.y_node, x.x, x.y, x.targets
+        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped)
         t.at = len(self.facts.assignments)
         val = args.get("validation_data")[0]
         if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:
@@ -1540,6 +1545,57 @@ def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance
         if arg is not None and not arg.star:
             out[param.name.value] = arg.value
     return out
+
+
+# Calls that hand a tensor on with its values unchanged: `tf.cast(y, tf.float32)` in a `.map()`
+# function still returns the dataset's own targets.
+_SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims", "squeeze", "identity",
+                          "ensure_shape"})
+
+
+def _mapped_targets(fn: Value) -> tuple:
+    """The expressions the function given to a dataset's `.map()` returns as targets (the second item
+    of every `return x, y` of its body, or of a lambda's tuple), when at least one of them is not the
+    target it was given (its second parameter, maybe cast or reshaped): () when they all are, or the
+    function or any of its returns is not of that shape (then what it trains on stays what the
+    dataset was made of)."""
+    if type(fn) is Lambda:
+        params, returned = fn.node.params, [fn.node.body]
+    elif type(fn) is Func:
+        params, returned = fn.fdef.params, []
+        stack = list(fn.fdef.body.body) if type(fn.fdef.body) is cst.IndentedBlock else [fn.fdef.body]
+        while stack:
+            node = stack.pop()
+            if type(node) is cst.Return:
+                returned.append(node.value)
+            elif type(node) not in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
+                stack.extend(node.children)
+    else:
+        return ()
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if len(names) != 2 or not returned:
+        return ()
+    targets = []
+    for value in returned:
+        if type(value) is not cst.Tuple or len(value.elements) != 2 \
+                or type(value.elements[1]) is not cst.Element:
+            return ()
+        targets.append(value.elements[1].value)
+    given = names[1]
+
+    def same(node) -> bool:
+        for _ in range(4):
+            if type(node) is cst.Name:
+                return node.value == given
+            if type(node) is not cst.Call or not node.args or node.args[0].keyword is not None:
+                return False
+            func = node.func
+            last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+            if last not in _SAME_VALUES:
+                return False
+            node = node.args[0].value
+        return False
+    return () if all(same(t) for t in targets) else tuple(targets)
 
 
 def _rebound(fdef: cst.FunctionDef, names: set) -> bool:

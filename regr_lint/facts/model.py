@@ -31,6 +31,8 @@ class Training:
     x_node: Optional[cst.CSTNode]
     y_node: Optional[cst.CSTNode]
     validation: list = field(default_factory=list)  # [(x_node, y_node)]
+    # the expressions a dataset's `.map()` function returns as its targets (y_node is then None)
+    mapped: tuple = ()
     at: int = -1  # len(facts.assignments) when the call was met: the data flow reads names as they were then
 
 
