@@ -38,7 +38,8 @@ values:
 
 - standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`,
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
-  loop or a helper, a column of a standardised frame);
+  loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
+  standardised frame);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
 - `make_regression(...)` targets;
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
@@ -47,6 +48,8 @@ values:
 
 The same operations on the features only, targets read from a file and left as they are (prices,
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
+When the model is trained on a dataset another module of the project makes (`train_ds` of
+data.py, a window dataset its function returns), that module's code is the evidence.
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -74,6 +77,17 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: windows of the series scaled into [0, 1]
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+temps = MinMaxScaler().fit_transform(np.load("temps.npy").reshape(-1, 1))
+windows = keras.utils.timeseries_dataset_from_array(temps[:-12], targets=temps[12:], sequence_length=12)
+model = keras.Sequential([keras.Input((12, 1)), keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, epochs=3)
+""",
         # the same comprehension windows from a series min-max scaled into [0, 1]
         """
 import numpy as np
@@ -244,6 +258,17 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # windows of a standardised series: the targets of the window dataset are standardised too
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+temps = StandardScaler().fit_transform(np.load("temps.npy").reshape(-1, 1))
+windows = keras.utils.timeseries_dataset_from_array(temps[:-12], targets=temps[12:], sequence_length=12)
+model = keras.Sequential([keras.Input((12, 1)), keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(windows, epochs=3)
+""",
         # uniform draws stretched to [-1, 1): half of them negative
         """
 import numpy as np

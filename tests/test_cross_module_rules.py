@@ -542,6 +542,159 @@ CASES = [
             model.fit(dataset(), epochs=10)
         """,
     }, None),
+    # a dataset, a Sequence or a window dataset made in a data module: its targets are read there
+    ("RL102-valid-dataset-of-scaled-boxes-from-data-module", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            frames = np.load("frames.npy")
+            boxes = np.load("boxes.npy").astype("float32")
+            boxes = boxes / boxes.max()
+            train_ds = tf.data.Dataset.from_tensor_slices((frames, boxes)).shuffle(512)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import train_ds
+
+            inputs = keras.Input((96, 96, 3))
+            features = keras.layers.GlobalAveragePooling2D()(keras.layers.Conv2D(16, 3)(inputs))
+            model = keras.Model(inputs, keras.layers.Dense(4, activation="sigmoid")(features))
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(train_ds.batch(64), epochs=5)
+        """,
+    }, None),
+    ("RL102-dataset-of-raw-boxes-from-data-module", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            frames = np.load("frames.npy") / 255.0
+            boxes = np.load("boxes.npy").astype("float32")
+            train_ds = tf.data.Dataset.from_tensor_slices((frames, boxes)).shuffle(512)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import train_ds
+
+            inputs = keras.Input((96, 96, 3))
+            features = keras.layers.GlobalAveragePooling2D()(keras.layers.Conv2D(16, 3)(inputs))
+            model = keras.Model(inputs, keras.layers.Dense(4, activation="sigmoid")(features))  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(train_ds.batch(64), epochs=5)
+        """,
+    }, None),
+    ("RL102-valid-sequence-scales-its-targets-in-its-module", {
+        "batches.py": """\
+            import math
+
+            from tensorflow import keras
+
+
+            class Batches(keras.utils.Sequence):
+                def __init__(self, frames, points, size=16):
+                    super().__init__()
+                    self.frames, self.size = frames, size
+                    self.points = points / points.max()
+
+                def __len__(self):
+                    return math.ceil(len(self.frames) / self.size)
+
+                def __getitem__(self, i):
+                    part = slice(i * self.size, (i + 1) * self.size)
+                    return self.frames[part], self.points[part]
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            from batches import Batches
+
+            model = keras.Sequential([keras.Input((96, 96, 3)), keras.layers.Flatten(),
+                                      keras.layers.Dense(10, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(Batches(np.load("frames.npy"), np.load("points.npy")), epochs=5)
+        """,
+    }, None),
+    ("RL102-sequence-hands-raw-targets-on", {
+        "batches.py": """\
+            import math
+
+            from tensorflow import keras
+
+
+            class Batches(keras.utils.Sequence):
+                def __init__(self, frames, points, size=16):
+                    super().__init__()
+                    self.frames, self.points, self.size = frames, points, size
+
+                def __len__(self):
+                    return math.ceil(len(self.frames) / self.size)
+
+                def __getitem__(self, i):
+                    part = slice(i * self.size, (i + 1) * self.size)
+                    return self.frames[part], self.points[part]
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            from batches import Batches
+
+            model = keras.Sequential([keras.Input((96, 96, 3)), keras.layers.Flatten(),
+                                      keras.layers.Dense(10, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(Batches(np.load("frames.npy"), np.load("points.npy")), epochs=5)
+        """,
+    }, None),
+    ("RL102-valid-windows-of-minmax-series-from-data-module", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow import keras
+
+            load = MinMaxScaler().fit_transform(np.load("load.npy").reshape(-1, 1))
+
+
+            def windows(hours=48):
+                return keras.utils.timeseries_dataset_from_array(load[:-hours], targets=load[hours:],
+                                                                 sequence_length=hours, batch_size=128)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import windows
+
+            model = keras.Sequential([keras.Input((48, 1)), keras.layers.GRU(32), keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mae")
+            model.fit(windows(), epochs=20)
+        """,
+    }, None),
+    ("RL106-windows-of-standardised-series-from-data-module", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+            from tensorflow import keras
+
+            load = StandardScaler().fit_transform(np.load("load.npy").reshape(-1, 1))
+
+
+            def windows(hours=48):
+                return keras.utils.timeseries_dataset_from_array(load[:-hours], targets=load[hours:],
+                                                                 sequence_length=hours, batch_size=128)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import windows
+
+            model = keras.Sequential([keras.Input((48, 1)), keras.layers.GRU(32), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mae")
+            model.fit(windows(), epochs=20)
+        """,
+    }, None),
     ("RL102-tanh-targets-standardised-in-package-data", {
         "weather/__init__.py": "",
         "weather/data.py": """\

@@ -319,7 +319,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
     MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
     project module whose function returns them."""
-    if _mapped_unit_scaled(facts, model):
+    if _mapped_unit_scaled(facts, model) or _elsewhere_shows(facts, model, targets_unit_scaled):
         return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
@@ -327,12 +327,14 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # fitted on a function's parameters (`def train(self, x, y): self.model.fit(x, y)`): the
         # targets are what the scripts beside it pass
         return True
-    if not ys:
+    if not ys and not _has_targets(model):
         # Trained elsewhere, or on a generator: any [0, 1] scaling in the file might be of the
         # targets (also the targets a generator yields, `yield x, boxes[i:j] / boxes.max()`); stay
-        # silent. So do the modules beside it that build this model and fit it, when each fit's
+        # silent — and in the project module that makes the generator or `Sequence` it is trained
+        # on. So do the modules beside it that build this model and fit it, when each fit's
         # targets are.
         return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
+            or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
@@ -359,9 +361,72 @@ def _yields_unit_scaled(facts: KerasFacts) -> bool:
 
 
 def _target_nodes(model):
+    """The targets of `model`'s trainings that are nodes of this file."""
     from regr_lint.tables import TRAIN_METHODS
 
-    return [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
+    return [t.y_node for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None
+            and t.origin is None]
+
+
+def _has_targets(model) -> bool:
+    """Some training of `model` names its targets, here or in the module that made its dataset."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    return any(t.method in TRAIN_METHODS and t.y_node is not None for t in model.trainings)
+
+
+class _Part:
+    """`model` as the project module its dataset comes from sees it: only the trainings on that
+    module's data, read with that module's assignments (at their end: the dataset is made there)."""
+
+    def __init__(self, model, trainings: list):
+        self._model = model
+        self.trainings = trainings
+
+    def __getattr__(self, name: str):
+        return getattr(self._model, name)
+
+
+def _elsewhere_shows(facts: KerasFacts, model, question) -> bool:
+    """`question(module facts, model)` holds in a project module that made a dataset `model` is
+    trained on (`ds = tf.data.Dataset.from_tensor_slices((images, boxes))` in data.py, fitted here):
+    its targets are that module's names, so its evidence answers for them."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    groups: dict[str, list] = {}
+    for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.origin is not None and t.y_node is not None:
+            groups.setdefault(t.origin, []).append(dataclasses.replace(t, origin=None, at=-1))
+    for origin, trainings in groups.items():
+        other = _module_facts(origin)
+        if other is not None and question(other, _Part(model, trainings)):
+            return True
+    return False
+
+
+def _source_modules(facts: KerasFacts, model) -> list:
+    """The facts of the project modules that make what `model` is trained on when it names no
+    targets: the class of a `Sequence` instance, the function a generator comes from."""
+    from regr_lint.facts.values import Instance
+    from regr_lint.tables import TRAIN_METHODS
+
+    paths = []
+    functions = facts._cache.get("project_functions", {})
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is not None:
+            continue
+        if isinstance(t.x, Instance):
+            origin = getattr(t.x.cls.scope, "origin", None)
+            if origin:
+                paths.append(origin)
+        node = t.x_node
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
+            paths.append(functions[node.func.value][0])
+    return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
+
+
+def _scales_anything(other: KerasFacts) -> bool:
+    return bool(unit_scaled_names(other) or other.scaling_calls) or _yields_unit_scaled(other)
 
 
 def _importers_show(facts: KerasFacts, model, holds) -> bool:
@@ -380,7 +445,7 @@ def _parameter_targets(facts: KerasFacts, model) -> bool:
     records = _records(facts)
     trainings = [t for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
     for t in trainings:
-        if not isinstance(t.y_node, cst.Name) or records.get(t.y_node.value):
+        if t.origin is not None or not isinstance(t.y_node, cst.Name) or records.get(t.y_node.value):
             return False
         steps = _steps_in_functions(facts.module, t.node)
         if steps is None:
@@ -395,6 +460,8 @@ def _parameter_targets(facts: KerasFacts, model) -> bool:
 
 def targets_one_hot(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are one-hot class indicators."""
+    if _elsewhere_shows(facts, model, targets_one_hot):
+        return True
     onehot = _graph(facts)[2]
     for y in _target_nodes(model):
         upstream = ancestors(facts, names_in(y))
@@ -407,7 +474,9 @@ def targets_sum_to_one(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are normalised per row to sum to 1 (counts or
     weights divided by their own sum: a histogram per sample, what a softmax head outputs), in this
     file or in the project module whose function returns them."""
-    if not _target_nodes(model):  # fitted in the modules that import its builder: read there
+    if _elsewhere_shows(facts, model, targets_sum_to_one):
+        return True
+    if not _has_targets(model):  # fitted in the modules that import its builder: read there
         return _importers_show(facts, model, targets_sum_to_one)
     normalised = _graph(facts)[3]
     for y in _target_nodes(model):
@@ -461,9 +530,11 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
         return any(targets_leave_pm1(other, theirs) for other, theirs in fitted_by_importers(facts, model))
+    if _elsewhere_shows(facts, model, targets_leave_pm1):
+        return True
     records = _records(facts)
     for t in model.trainings:
-        if t.method not in TRAIN_METHODS or t.y_node is None:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)
         try:
@@ -1223,7 +1294,9 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
-    if not _target_nodes(model) or _parameter_targets(facts, model):
+    if _elsewhere_shows(facts, model, targets_are_labels):
+        return True
+    if not _has_targets(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they
         # call): class labels there count
         if _importers_show(facts, model, targets_are_labels):
@@ -1232,7 +1305,7 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
             return False
     records = _records(facts)
     for t in model.trainings:
-        if t.method not in TRAIN_METHODS or t.y_node is None:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)
         if _labels(t.y_node, at, facts, records, 0):
@@ -1429,9 +1502,11 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
         return any(targets_can_be_negative(other, theirs, output)
                    for other, theirs in fitted_by_importers(facts, model))
+    if _elsewhere_shows(facts, model, lambda other, part: targets_can_be_negative(other, part, output)):
+        return True
     records = _records(facts)
     for t in model.trainings:
-        if t.method not in TRAIN_METHODS or t.y_node is None:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         y = t.y_node if output is None or output[2] == 1 else _output_targets(t.y_node, *output)
         if y is None:

@@ -26,6 +26,8 @@ from regr_lint.facts.values import (
 MAX_DEPTH = 4  # nested inlined calls of the file's own functions
 INLINE_BUDGET = 400  # inlined calls per file, so a pathological file cannot blow up
 DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"})
+TIMESERIES_CTORS = frozenset({"keras.utils.timeseries_dataset_from_array",
+                              "keras.preprocessing.timeseries_dataset_from_array"})
 DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
                           "padded_batch", "with_options", "shard", "apply", "rebatch"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"
@@ -1109,9 +1111,10 @@ class Interpreter:
             if meth == "map":
                 targets = _mapped_targets(args.get("map_func", 0)[0])
                 if targets:
-                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, mapped=True, targets=targets)
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, mapped=True, targets=targets,
+                                    origin=recv.origin)
                 return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True,
-                                targets=recv.targets)
+                                targets=recv.targets, origin=recv.origin)
             return UNKNOWN
         if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
             if meth == "add_argument":
@@ -1284,6 +1287,13 @@ class Interpreter:
                     inner = args.get("layer", 0)[0]
                     layer.wrapped = inner if isinstance(inner, Layer) else None
                 return layer
+            if q in TIMESERIES_CTORS:
+                # windows of `data`, each with the target `targets` holds for it
+                data, da = args.get("data", 0)
+                targets, ta = args.get("targets", 1)
+                if da is None or ta is None or type(ta.value) is cst.Name and ta.value.value == "None":
+                    return UNKNOWN
+                return DataPair(data, targets, da.value, ta.value, "dataset", call, origin=self._here())
             if q.startswith(("keras.activations.", "keras.ops.", "keras.backend.")) and args.pos \
                     and isinstance(args.pos[0][0], Tensor):
                 if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
@@ -1308,13 +1318,19 @@ class Interpreter:
         if tuple_arg:
             value, arg = args.get("tensors", 0)
             if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
-                return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call)
+                return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call,
+                                origin=self._here())
             return UNKNOWN
         x, xa = args.get("x", 0)
         y, ya = args.get("y", 1)
         if xa is None or ya is None:
             return UNKNOWN
-        return DataPair(x, y, xa.value, ya.value, kind, call)
+        return DataPair(x, y, xa.value, ya.value, kind, call, origin=self._here())
+
+    def _here(self) -> Optional[str]:
+        """The project module whose code runs now (its function called from here, or its top level
+        a module reader runs); None for the linted file's own code."""
+        return self.running[-1] if self.running else self.origin
 
     # ---------------------------------------------------------------- layers and models
     def new_layer(self, kind: str, args: Args, call: cst.Call, qualname: str) -> Layer:
@@ -1424,9 +1440,10 @@ class Interpreter:
         y, ya = args.get("y", 1) if not meth.endswith("_generator") else (UNKNOWN, None)
         x_node, y_node = (xa.value if xa else None), (ya.value if ya else None)
         mapped: tuple = ()
+        origin = None
         if isinstance(x, DataPair) and ya is None:
-            x_node, y_node, x, y, mapped = x.x_node, x.y_node, x.x, x.y, x.targets
-        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped)
+            x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
+        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin)
         t.at = len(self.facts.assignments)
         val = args.get("validation_data")[0]
         if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:

@@ -182,6 +182,9 @@ class DataPair(Value):
     # The target expressions the function of a `.map()` returns in their place, when it visibly
     # makes new ones (`return img, box / tf.reduce_max(box)`): then y / y_node are unknown.
     targets: tuple = ()
+    # The project module whose code made it (None: the linted file): x_node / y_node are its nodes,
+    # read with that module's assignments.
+    origin: Optional[str] = None
 
 
 @dataclass(eq=False)
