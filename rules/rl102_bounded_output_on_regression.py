@@ -410,6 +410,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # only the features are scaled; the split index computed from them scales no target
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+rooms = MinMaxScaler().fit_transform(np.load("rooms.npy"))
+rents = np.load("rents.npy")
+cut = int(0.8 * len(rooms))
+model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(rooms[:cut], rents[:cut], validation_data=(rooms[cut:], rents[cut:]))
+""",
         # the look-alike: the map function hands the boxes on as they are (only cast)
         """
 import numpy as np

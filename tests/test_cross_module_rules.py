@@ -129,6 +129,61 @@ CASES = [
             model.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=5)
         """,
     }, None),
+    # the same, through a helper of the data module that returns another helper's call
+    ("RL101-valid-one-hot-labels-through-a-helper-of-the-data-module", {
+        "data.py": """\
+            import numpy as np
+            from keras.utils import to_categorical
+
+            N_CLASSES = 6
+
+
+            def _load(split):
+                clips = np.load(f"{split}_clips.npy")
+                labels = to_categorical(np.load(f"{split}_labels.npy"), N_CLASSES)
+                return clips, labels
+
+
+            def load_train():
+                return _load("train")
+        """,
+        "train.py": """\
+            from keras import layers, models
+
+            import data
+
+            x_train, y_train = data.load_train()
+            model = models.Sequential([layers.Input((40,)), layers.Dense(32, activation="relu"),
+                                       layers.Dense(data.N_CLASSES)])
+            model.compile(optimizer="adam", loss="mse", metrics=["acc"])
+            model.fit(x_train, y_train, epochs=5)
+        """,
+    }, None),
+    ("RL101-raw-targets-through-a-helper-of-the-data-module", {
+        "data.py": """\
+            import numpy as np
+
+
+            def _load(split):
+                clips = np.load(f"{split}_clips.npy")
+                scores = np.load(f"{split}_scores.npy")
+                return clips, scores
+
+
+            def load_train():
+                return _load("train")
+        """,
+        "train.py": """\
+            from keras import layers, models
+
+            import data
+
+            x_train, y_train = data.load_train()
+            model = models.Sequential([layers.Input((40,)), layers.Dense(32, activation="relu"), layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse", metrics=["acc"])  # expect: RL101
+            model.fit(x_train, y_train, epochs=5)
+        """,
+    }, None),
     ("RL101-continuous-targets-from-data-module", {
         "data.py": """\
             import pandas as pd

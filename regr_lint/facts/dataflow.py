@@ -35,6 +35,8 @@ def names_in(node: cst.CSTNode) -> set[str]:
             out.add(cur.value)
         elif isinstance(cur, cst.Attribute):
             stack.append(cur.value)  # `data.values` depends on data, not on `values`
+        elif isinstance(cur, cst.Subscript):
+            stack.append(cur.value)  # `y[:n_train]` holds values of y, none of n_train's
         elif isinstance(cur, (cst.Lambda, cst.SimpleString, cst.Integer, cst.Float)):
             continue
         else:
@@ -1025,16 +1027,26 @@ def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict
     return _returned_items(call, path, 0, facts, records)
 
 
-def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, records: dict):
+def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, records: dict, depth: int = 0):
     """(facts, records, [(index, item)]): the item at `path` ((position, length), …; () for the
     whole value) of every return of the function `call` calls (`_returns`), read with the facts of
-    the module that defines it; None when the callee is unknown or a return is not a tuple of that
-    shape."""
+    the module that defines it — through a return of another call of that module (`def
+    load_train(): return load("train")`); None when the callee is unknown or a return is not a
+    tuple of that shape."""
     found = _returns(call, at, facts, records)
     if found is None:
         return None
     facts, records, returns = found
-    items = [(i, _item(v, path)) for i, v in returns]
+    items = []
+    for i, value in returns:
+        item = _item(value, path)
+        if item is None and path and isinstance(value, cst.Call) and depth < 3:
+            inner = _returned_items(value, path, i, facts, records, depth + 1)
+            if inner is None or inner[0] is not facts:
+                return None
+            items.extend(inner[2])
+            continue
+        items.append((i, item))
     if not items or any(item is None for _, item in items):
         return None
     return facts, records, items
