@@ -28,8 +28,8 @@ class FractionalSteps(Rule):
 ## What it does
 Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, `predict`,
 `fit_generator`, `evaluate_generator` or `predict_generator` given by a true division —
-`n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size` —
-written in the call or held in a variable (or returned by a function of the file), with no `int()`,
+`n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size`, also
+with an int added (`n / bs + 1`) — written in the call or held in a variable (or returned by a function of the file), with no `int()`,
 `math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
@@ -81,6 +81,15 @@ For a floor division of a float written in the argument (`250000. // bs`) the fi
 `int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
+        # the look-alike: the quotient rounded up, then one more step
+        """
+import math
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(train_gen, steps_per_epoch=math.ceil(len(train_ids) / batch_size) + 1,
+          validation_data=val_gen, validation_steps=len(val_ids) // batch_size + 1)
+""",
         # rounded every way the contract names
         """
 import math
@@ -150,6 +159,14 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # a true division plus or minus an int is still a float
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(train_gen, steps_per_epoch=len(train_ids) / batch_size + 1,  # expect: RL202
+          validation_data=val_gen, validation_steps=1 + len(val_ids) / batch_size)  # expect: RL202
+""",
         # numpy's rounding of a division, in any import style, through a variable; no fix for
         # np.round(x, 1) (int() would cut)
         """

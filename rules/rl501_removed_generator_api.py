@@ -177,6 +177,20 @@ HINT = "fit_generator was removed in Keras 3"
 """,
     ]
     INVALID = [
+        # under a command-line flag whose default is off: the flag can turn it on
+        """
+import argparse
+from keras import layers, models
+def run(use_generator, batches):
+    model = models.Sequential([layers.Input((8,)), layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    if use_generator:
+        model.fit_generator(batches, steps_per_epoch=10)  # expect: RL501
+parser = argparse.ArgumentParser()
+parser.add_argument("--use-generator", action="store_true", default=False)
+args = parser.parse_args()
+run(args.use_generator, None)
+""",
         # a `None` placeholder set later, and a wrapper's own fit_generator calling the one it wraps
         """
 import keras

@@ -93,7 +93,9 @@ Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, 
 takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
 Separable and depthwise convolutions (two initializers where there was one) and Keras 1 layers that
-Keras 3 lacks are reported without a fix.
+Keras 3 lacks are reported without a fix. On a model method of an object whose type the file does
+not show (a function's `model` parameter, an attribute set in another module) the rename is unsafe:
+the object may be a project wrapper whose own `fit_generator(..., nb_epoch=)` keeps Keras 2's name.
 
 Reported with no safe fix, where the meaning changed: `samples_per_epoch=` and `nb_val_samples=`
 counted samples, their replacements `steps_per_epoch=` / `validation_steps=` count batches;
@@ -309,16 +311,21 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                     if old == "nb_epoch" and call.method not in tables.EPOCHS_METHODS:
                         new = None
                     seen.add(id(arg))
-                    yield self._report(arg, f"{call.method}({old}=...)", new, call.args)
+                    yield self._report(arg, f"{call.method}({old}=...)", new, call.args,
+                                       sure=model.kind != "opaque")
 
-    def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None):
+    def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None,
+                sure: bool = True):
+        """`sure`: the call is certainly Keras' own; on a method of an object of unknown type (a
+        parameter, an attribute set elsewhere) a rename is unsafe: it may be a project wrapper whose
+        own `fit_generator(..., nb_epoch=)` takes Keras 2's name."""
         old = arg.keyword.value
         reason = tables.REMOVED_ARGUMENT_REASONS.get(old)
         fix = None
         free = not args.star
         if new is not None:
             if free and new not in args.kw:
-                fix = Fix(safe=True, message=f"rename {old}= to {new}=",
+                fix = Fix(safe=sure, message=f"rename {old}= to {new}=",
                           edits=(Edit(arg.keyword, cst.Name(new)),))
             renamed = tables.RENAMED_ARGUMENT_HINTS.get(old, "Keras 2 renamed it {new}=").format(new=new)
             return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {renamed}", fix)

@@ -201,3 +201,19 @@ def test_every_rename_runs_on_keras3(tmp_path):
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
                          env={**os.environ, "KERAS_BACKEND": "tensorflow"})
     assert run.returncode == 0 and "TRAINED" in run.stdout, run.stderr[-2000:]
+
+
+def test_a_model_methods_rename_is_unsafe_on_an_object_of_unknown_type():
+    # `model` is a parameter: a project wrapper's own fit_generator(..., nb_epoch=) may be what it
+    # calls, and renaming the keyword would break that call
+    src = "import keras\ndef train(model, gen):\n    return model.fit_generator(gen, 4, nb_epoch=2)\n"
+    [f] = _findings(src)
+    assert f.fix is not None and not f.fix.fix.safe
+    assert _fixed(src) == src
+    assert "epochs=2" in _fixed(src, unsafe=True)
+    built = "import keras\nm = keras.Sequential([keras.layers.Dense(1)])\nm.fit(x, y, nb_epoch=2)\n"
+    [f] = _findings(built)
+    assert f.fix is not None and f.fix.fix.safe
+    # Keras 1's Model(input=, output=) is Keras' own model, its layers unread: still certain
+    keras1 = "from keras.models import Model\nm = Model(input=a, output=b)\nm.fit(x, y, nb_epoch=2)\n"
+    assert [f.fix.fix.safe for f in _findings(keras1)] == [True, True, True]

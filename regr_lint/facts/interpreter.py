@@ -298,6 +298,9 @@ class Interpreter:
         # argparse: the defaults each parser declares (id(parser Obj) -> {dest: Value}), and the
         # parser each parsed namespace came from (id(namespace Obj) -> id(parser Obj))
         self.cli_defaults: dict[int, dict[str, Value]] = {}
+        # id() of those defaults: a value the command line can change, never taken for the one the
+        # code will run with (see `_option`); each is kept alive by its table
+        self.cli_values: set[int] = set()
         self.namespaces: dict[int, int] = {}
 
     # ---------------------------------------------------------------- driver
@@ -406,7 +409,8 @@ class Interpreter:
                 or test.value in frame.rebound:
             return None
         value = scope.vars.get(test.value)
-        if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
+        if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))) \
+                or id(value) in self.cli_values:  # an argparse default: the command line may set it
             return None
         return bool(value.value) != negate
 
@@ -992,6 +996,12 @@ class Interpreter:
                 return Tensor(UNKNOWN, [side], node)
         if type(node.operator) is cst.Divide:
             return Div(node)
+        # `n / bs + 1` is a float too; the quotient rounded up plus the int is what it rounds up to
+        if type(left) is Div and type(right) is Lit and type(right.value) is int \
+                and type(node.operator) in (cst.Add, cst.Subtract):
+            return left
+        if type(right) is Div and type(left) is Lit and type(left.value) is int and type(node.operator) is cst.Add:
+            return right
         if isinstance(left, Lit) and isinstance(right, Lit) and type(left.value) in (int, float) \
                 and type(right.value) in (int, float):
             try:
@@ -1182,6 +1192,7 @@ class Interpreter:
             table[dest] = UNKNOWN
         else:
             table[dest] = default
+            self.cli_values.add(id(default))
 
     def _self_model(self, inst: Instance) -> KerasModel:
         return self.model_for(inst.cls.cdef, "subclass", cls=inst.cls)
@@ -1269,7 +1280,9 @@ class Interpreter:
             if last in ("Model", "Functional"):
                 inputs, outputs = args.get("inputs", 0)[0], args.get("outputs", 1)[0]
                 if outputs is UNKNOWN and not args.has("outputs", 1):
-                    return ModelRef(self.model_for(call, "opaque"), call)
+                    # Keras' own model whose layers are not read here (Keras 1's `Model(input=,
+                    # output=)`, `Model(**parts)`): like a loaded one, not an object of unknown type
+                    return ModelRef(self.model_for(call, "loaded"), call)
                 model = self.model_for(call, "functional")
                 model.outputs = _tensors(outputs)
                 model.inputs = _tensors(inputs)
