@@ -159,6 +159,31 @@ REMOVED_ARGUMENT_LAYER_RENAMES = {
 # Old names Keras 3 layers still take, meaning the same: not findings (`Embedding(output_dim=…)`).
 KERAS3_LAYER_KEEPS = {"Embedding": frozenset({"output_dim"}), "ReversibleEmbedding": frozenset({"output_dim"}),
                       "InputLayer": frozenset({"batch_input_shape"})}
+# Keras 1 keywords of one family of layers (Keras 2's legacy conversions for those classes; Keras 3
+# rejects each): layer -> {old: Keras 2's name, or None when no keyword takes its place (the reason in
+# REMOVED_ARGUMENT_REASONS)}. Judged only on those layers: `p`, `bias`, `length`, `mode` are common
+# words elsewhere.
+_RNN_KEYWORDS = {"inner_init": "recurrent_initializer", "U_regularizer": "recurrent_regularizer",
+                 "dropout_W": "dropout", "dropout_U": "recurrent_dropout", "consume_less": None}
+_GATED_KEYWORDS = {**_RNN_KEYWORDS, "inner_activation": "recurrent_activation", "forget_bias_init": None}
+REMOVED_LAYER_KEYWORDS = {
+    **{name: {"p": "rate"} for name in ("Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
+                                         "GaussianDropout")},
+    "GaussianNoise": {"sigma": "stddev"},
+    "SimpleRNN": _RNN_KEYWORDS,
+    "GRU": _GATED_KEYWORDS,
+    "LSTM": _GATED_KEYWORDS,
+    "ConvLSTM2D": {**_GATED_KEYWORDS, "bias": "use_bias"},
+    **{name: {"pool_length": "pool_size", "stride": "strides"} for name in (
+        "MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D")},
+    "UpSampling1D": {"length": "size"},
+    **{name: {"filter_length": "kernel_size", "subsample_length": "strides", "bias": "use_bias"}
+       for name in ("Conv1D", "Convolution1D")},
+    **{name: {"bias": "use_bias"} for name in ("Dense", "Conv2D", "Convolution2D", "Conv3D", "Convolution3D",
+                                               "SeparableConv2D", "SeparableConvolution2D", "Conv2DTranspose")},
+    "BatchNormalization": {"mode": None, "beta_init": "beta_initializer", "gamma_init": "gamma_initializer"},
+    "InputLayer": {"input_dtype": "dtype"},
+}
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {
@@ -176,6 +201,12 @@ REMOVED_ARGUMENT_REASONS = {
                   "take either (a keras.utils.PyDataset does): remove it",
     "pickle_safe": "Keras 2 renamed it use_multiprocessing=, which Keras 3's fit / evaluate / predict do "
                    "not take either (a keras.utils.PyDataset does): remove it",
+    "consume_less": "Keras 2 replaced it with implementation=, which Keras 3's recurrent layers do not take "
+                    "(they choose their kernels themselves): remove it",
+    "forget_bias_init": "Keras 2 replaced it with unit_forget_bias=True (for 'one'; any other value was "
+                        "ignored): use that, or remove it",
+    "mode": "BatchNormalization's mode= is gone since Keras 2 (mode=0 is what it does; modes 1 and 2 were "
+            "dropped): remove it",
 }
 # How a rename is told when it is not Keras 2's own (default: "Keras 2 renamed it {new}=").
 RENAMED_ARGUMENT_HINTS = {"batch_input_shape": "use {new}=, the same shape with the batch size"}
@@ -208,6 +239,22 @@ KERAS3_LAYERS_TAKING = {
     "embeddings_regularizer": frozenset(_EMBEDDING),
     "embeddings_constraint": frozenset(_EMBEDDING),
     "alpha_initializer": frozenset({"PReLU"}),
+    # the targets of REMOVED_LAYER_KEYWORDS
+    "rate": frozenset({"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianDropout"}),
+    "stddev": frozenset({"GaussianNoise"}),
+    "recurrent_initializer": frozenset({"SimpleRNN", "GRU", "LSTM", "ConvLSTM2D"}),
+    "recurrent_regularizer": frozenset({"SimpleRNN", "GRU", "LSTM", "ConvLSTM2D"}),
+    "recurrent_activation": frozenset({"GRU", "LSTM", "ConvLSTM2D"}),
+    "dropout": frozenset({"SimpleRNN", "GRU", "LSTM", "ConvLSTM2D"}),
+    "recurrent_dropout": frozenset({"SimpleRNN", "GRU", "LSTM", "ConvLSTM2D"}),
+    "pool_size": frozenset({"MaxPooling1D", "AveragePooling1D", "MaxPool1D", "AvgPool1D"}),
+    "size": frozenset({"UpSampling1D"}),
+    "kernel_size": frozenset({"Conv1D", "Convolution1D"}),
+    "use_bias": frozenset({"Dense", "Conv1D", "Convolution1D", "Conv2D", "Convolution2D", "Conv3D", "Convolution3D",
+                           "SeparableConv2D", "SeparableConvolution2D", "Conv2DTranspose", "ConvLSTM2D"}),
+    "beta_initializer": frozenset({"BatchNormalization"}),
+    "gamma_initializer": frozenset({"BatchNormalization"}),
+    "dtype": frozenset({"InputLayer"}),
     "batch_shape": frozenset({"Input", "InputLayer"}),  # Input is a function of keras.layers
     "data_format": frozenset(_CONV + _SEPARABLE + _DEPTHWISE + _POOLING + (
         "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D",
@@ -234,10 +281,14 @@ PRIVATE_KERAS_PREFIXES = (
     "tensorflow.python.keras.engine", "tf_keras.src",
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
-    "keras.layers.Merge",
+    "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
+    "keras.objectives", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
+    "keras.layers.AtrousConvolution1D", "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D",
+    "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
+    "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
-    "tensorflow.keras.layers.Merge",
+    "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
 )
 
 # Call results that are certainly not Keras models even when a file imports Keras.
@@ -304,6 +355,27 @@ REMOVED_KERAS_HINTS = {
     "tensorflow.keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
     "tensorflow.keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,
     "tensorflow.keras.utils.visualize_util": "use `tensorflow.keras.utils.plot_model`",
+    **dict.fromkeys(("keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
+                     "tensorflow.keras.utils.multi_gpu_model"),
+                    "multi_gpu_model is gone: build and compile the model inside "
+                    "`tf.distribute.MirroredStrategy().scope()` and fit it as usual"),
+    "keras.objectives": "Keras 1's module: its losses are in `keras.losses`",
+    "keras.applications.mobilenetv2": "Keras 2.2's name of the module, keras.applications.mobilenet_v2 since "
+                                      "(or use `keras.applications.MobileNetV2`)",
+    "keras.applications.imagenet_utils._obtain_input_shape": "a private helper Keras 3 no longer exports: "
+                                                               "check the input shape in your own code",
+    **dict.fromkeys(("keras.layers.AtrousConvolution1D", "keras.layers.AtrousConv1D"),
+                    "use `Conv1D` with dilation_rate="),
+    **dict.fromkeys(("keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv2D"),
+                    "use `Conv2D` with dilation_rate="),
+    "keras.layers.Deconvolution2D": "use `Conv2DTranspose` (Keras 2's name for it)",
+    "keras.layers.Deconvolution3D": "use `Conv3DTranspose` (Keras 2's name for it)",
+    "keras.layers.TimeDistributedDense": "use `TimeDistributed` around a `Dense` (or a `Dense`, which acts on "
+                                         "the last axis)",
+    **dict.fromkeys(("keras.layers.Highway", "keras.layers.MaxoutDense"),
+                    "Keras 2 dropped this Keras 1 layer: write it as a layer of your own"),
+    "keras.models.Graph": "Keras 0's Graph container is gone: build the model with the functional API "
+                          "(`keras.Model` of inputs and outputs)",
 }
 PUBLIC_MODULES = {
     "keras.layers.core": "keras.layers",

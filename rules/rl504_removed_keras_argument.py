@@ -10,7 +10,8 @@ from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.compat import user_method, version_guarded
 
-_LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
+_LAYER_OLD = tuple(sorted(set(tables.REMOVED_LAYER_ARGUMENTS) | {
+    old for keywords in tables.REMOVED_LAYER_KEYWORDS.values() for old in keywords}))
 _MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
 # `Model(input=…)`: "input" / "output" as keywords only (the names alone are in every Keras file)
 _CLASS_OLD = tuple(sorted(f"{k}=" for k in tables.REMOVED_MODEL_CLASS_ARGUMENTS))
@@ -22,8 +23,11 @@ def layer_rename(layer: str, old: str) -> "tuple[bool, Optional[str]]":
     """(removed, new keyword or None) for keyword `old` on the Keras layer class `layer`."""
     if old in tables.KERAS3_LAYER_KEEPS.get(layer, ()):
         return False, None
+    own = tables.REMOVED_LAYER_KEYWORDS.get(layer, {})
+    if old not in own and old not in tables.REMOVED_LAYER_ARGUMENTS:
+        return False, None
     renames = tables.REMOVED_ARGUMENT_LAYER_RENAMES.get(layer, {})
-    new = renames[old] if old in renames else tables.REMOVED_LAYER_ARGUMENTS[old]
+    new = own[old] if old in own else renames[old] if old in renames else tables.REMOVED_LAYER_ARGUMENTS[old]
     if new is not None and layer not in tables.KERAS3_LAYERS_TAKING.get(new, ()):
         new = None  # a Keras 1 layer Keras 3 lacks, or one that never took the new name
     return True, new
@@ -48,9 +52,15 @@ Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` 
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
 `nb_val_samples=`, `max_q_size=` and `pickle_safe=`; on the functional `Model` class `input=` and
-`output=`. One finding per keyword, at the keyword. The old → new table is data
-(`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_MODEL_ARGUMENTS`,
-`REMOVED_MODEL_CLASS_ARGUMENTS`).
+`output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
+`Dropout` and its kin → `rate=`, `sigma=` of `GaussianNoise` → `stddev=`, the recurrent layers'
+`inner_init=`, `inner_activation=`, `U_regularizer=`, `dropout_W=`, `dropout_U=`, `consume_less=`,
+`forget_bias_init=`, the 1-D pooling layers' `pool_length=` / `stride=`, `UpSampling1D(length=)`,
+`Conv1D`'s `filter_length=` / `subsample_length=`, `bias=` → `use_bias=` on `Dense` and the
+convolutions, `BatchNormalization`'s `mode=`, `beta_init=`, `gamma_init=`): elsewhere those words are
+ordinary keywords (`RandomFlip(mode=...)`). One finding per keyword, at the keyword. The old → new
+tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
+`REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`).
 
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
 layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
@@ -106,6 +116,19 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # a layer family's Keras 1 words are ordinary keywords on other layers and on your own
+        """
+import keras
+from keras import layers
+flip = layers.RandomFlip(mode="horizontal")
+crop = layers.RandomCrop(8, 8)
+drop = layers.Dropout(rate=0.5)
+class Noisy(layers.Layer):
+    def __init__(self, p=0.1, **kwargs):
+        super().__init__(**kwargs)
+        self.p = p
+noisy = Noisy(p=0.3)
+""",
         # Keras 3's batch shape on an Input; InputLayer still reads Keras 2's batch_input_shape
         """
 import keras
@@ -192,6 +215,18 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 1 keywords of one layer family: dropout's p, the recurrent layers' own, 1-D pooling's
+        """
+from keras.models import Sequential
+from keras.layers import LSTM, Dropout, MaxPooling1D, Conv1D, BatchNormalization
+model = Sequential([
+    Conv1D(32, filter_length=3, input_shape=(100, 8)),  # expect: RL504
+    MaxPooling1D(pool_length=2),  # expect: RL504
+    BatchNormalization(mode=0),  # expect: RL504
+    LSTM(64, dropout_W=0.2, dropout_U=0.2),  # expect: RL504, RL504
+    Dropout(p=0.5),  # expect: RL504
+])
+""",
         # Keras 2's batch_input_shape on a stateful LSTM (a class passed in), on an Input
         """
 from keras.models import Sequential
@@ -283,7 +318,8 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
                 continue
             layer = kc.qualname.rpartition(".")[2]
-            found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen))
+            found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen)) + list(
+                _old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
             # a call another module's code makes is guarded or not there: reported there, if at all
             if not found or kc.home is None and id(kc.node) in _guarded(facts):
                 continue
@@ -293,7 +329,8 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                 if not removed:
                     continue
                 seen.add(id(arg))
-                if new is None and tables.REMOVED_LAYER_ARGUMENTS[old] is not None:
+                declared = tables.REMOVED_LAYER_KEYWORDS.get(layer, {}).get(old, tables.REMOVED_LAYER_ARGUMENTS.get(old))
+                if new is None and declared is not None:
                     yield self.report(arg.keyword, f"{layer}({old}=...): Keras 3 rejects {old}=; "
                                       + _layer_hint(layer, old), None)
                     continue

@@ -126,11 +126,15 @@ def test_not_keras_not_reported():
 
 def test_table_is_data_and_every_rename_target_is_in_the_layer_table():
     assert set(tables.REMOVED_ARGUMENT_REASONS) == {
-        k for t in (tables.REMOVED_LAYER_ARGUMENTS, tables.REMOVED_MODEL_ARGUMENTS) for k, v in t.items()
-        if v is None}
+        k for t in (tables.REMOVED_LAYER_ARGUMENTS, tables.REMOVED_MODEL_ARGUMENTS,
+                    *tables.REMOVED_LAYER_KEYWORDS.values()) for k, v in t.items() if v is None}
     targets = {v for v in tables.REMOVED_LAYER_ARGUMENTS.values() if v} | {
         v for m in tables.REMOVED_ARGUMENT_LAYER_RENAMES.values() for v in m.values() if v}
     assert targets <= set(tables.KERAS3_LAYERS_TAKING)
+    # a layer's own Keras 1 keywords are renamed only to what that layer takes in Keras 3
+    for layer, keywords in tables.REMOVED_LAYER_KEYWORDS.items():
+        for new in filter(None, keywords.values()):
+            assert layer in tables.KERAS3_LAYERS_TAKING[new], (layer, new)
 
 
 @pytest.mark.tensorflow
@@ -151,6 +155,18 @@ def test_keras3_layer_table_matches_keras3():
         assert kept <= set(params) or "kwargs" in params, name
     with pytest.raises(ValueError, match="batch_input_shape"):
         keras.layers.LSTM(4, batch_input_shape=(2, 3, 1))
+    # each layer's own Keras 1 keywords: Keras 3 rejects every one of them
+    first = {"Dense": (4,), "SimpleRNN": (4,), "GRU": (4,), "LSTM": (4,), "ConvLSTM2D": (4, 3), "Conv1D": (4, 3),
+             "Convolution1D": (4, 3), "Conv2D": (4, 3), "Convolution2D": (4, 3), "Conv3D": (4, 3),
+             "Convolution3D": (4, 3), "SeparableConv2D": (4, 3), "SeparableConvolution2D": (4, 3),
+             "Conv2DTranspose": (4, 3), "Dropout": (0.5,), "SpatialDropout1D": (0.5,), "SpatialDropout2D": (0.5,),
+             "SpatialDropout3D": (0.5,), "GaussianDropout": (0.5,), "GaussianNoise": (0.1,)}
+    for name, keywords in tables.REMOVED_LAYER_KEYWORDS.items():
+        params = set(inspect.signature(getattr(keras.layers, name).__init__).parameters)
+        for old in keywords:
+            assert old not in params, (name, old)
+            with pytest.raises((TypeError, ValueError)):
+                getattr(keras.layers, name)(*first.get(name, ()), **{old: 1})
     # no other Keras 3 layer takes a removed keyword
     for name in dir(keras.layers):
         cls = getattr(keras.layers, name)
@@ -163,6 +179,7 @@ KERAS1_SCRIPT = """\
 import numpy as np
 from keras.models import Sequential
 from keras.layers import Convolution2D, MaxPooling2D, Flatten, Dense, Embedding, LSTM, PReLU
+from keras.layers import BatchNormalization, Conv1D, Dropout, GaussianNoise, MaxPooling1D
 from keras.regularizers import l2
 from keras.constraints import max_norm
 
@@ -182,7 +199,11 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(x, y, nb_epoch=2, batch_size=16, verbose=0)
 t = rng.integers(0, 50, size=(64, 5))
 m2 = Sequential([Embedding(50, 8, init="uniform", W_regularizer=l2(0.01), W_constraint=max_norm(2)),
-                 LSTM(output_dim=4, init="glorot_uniform"), Dense(1)])
+                 Conv1D(8, filter_length=2, subsample_length=1, bias=True),
+                 MaxPooling1D(pool_length=2, stride=1), BatchNormalization(beta_init="zeros", gamma_init="ones"),
+                 LSTM(output_dim=4, init="glorot_uniform", inner_init="orthogonal", inner_activation="sigmoid",
+                      dropout_W=0.1, dropout_U=0.1),
+                 Dropout(p=0.2), GaussianNoise(sigma=0.1), Dense(1, bias=True)])
 m2.compile(optimizer="adam", loss="mse")
 m2.fit(t, y, nb_epoch=1, verbose=0)
 print("TRAINED")
