@@ -294,7 +294,7 @@ def evaluate(net, x, y):
 """,
         # a Keras 1 layer Keras 3 lacks, a separable convolution: reported without a fix
         """
-from keras.layers import AtrousConvolution2D, SeparableConv2D, LSTM
+from keras.layers import AtrousConvolution2D, SeparableConv2D, LSTM  # expect: RL503
 a = AtrousConvolution2D(16, 3, 3, border_mode='same')  # expect: RL504
 from keras.layers import Convolution2D
 c = Convolution2D(24, nb_row=5, nb_col=5, activation='relu')  # expect: RL504, RL504
