@@ -34,7 +34,11 @@ Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error …).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
-metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script.
+metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
+several outputs, metrics given per output (a dict by output name, or one list per output beside a list
+of losses: `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`) are judged
+against that output's loss; a flat list on several outputs is not reported (Keras 2 gave every metric
+to every output, Keras 3 pairs them with the outputs in order).
 
 A model whose every output is a softmax over several units is a classifier too (trained with the
 Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` is the categorical
@@ -81,6 +85,16 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the look-alike: the accuracy is the classification output's, the age output tracks mae
+        """
+from tensorflow import keras
+inputs = keras.Input((64,))
+hidden = keras.layers.Dense(32, activation="relu")(inputs)
+sex = keras.layers.Dense(1, activation="sigmoid", name="sex")(hidden)
+age = keras.layers.Dense(1, name="age")(hidden)
+model = keras.Model(inputs, [sex, age])
+model.compile(optimizer="adam", loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["mae"]])
+""",
         # a softmax classifier trained with the Brier score (per-pixel classes of a segmenter)
         """
 from tensorflow import keras
@@ -238,6 +252,17 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # one metrics list per output, losses as a list in the same order: the age head's accuracy
+        """
+from tensorflow import keras
+inputs = keras.Input((64,))
+hidden = keras.layers.Dense(32, activation="relu")(inputs)
+sex = keras.layers.Dense(1, activation="sigmoid", name="sex")(hidden)
+age = keras.layers.Dense(1, name="age")(hidden)
+model = keras.Model(inputs, [sex, age])
+model.compile(optimizer="adam", loss=["binary_crossentropy", "mae"],
+              metrics=[["accuracy"], ["accuracy"]])  # expect: RL101
+""",
         # a softmax over several outputs fitted on prices: a regression after all
         """
 import numpy as np
@@ -422,6 +447,13 @@ m.fit(x, y, epochs=2)
                     kinds = losses
                 if kinds is not None:
                     yield from self._check_metrics(sub, kinds, comp)
+            return
+        if isinstance(losses, list) and isinstance(metrics, Seq) and len(metrics.items) == len(losses) > 1 \
+                and all(isinstance(sub, Seq) for sub in metrics.items):
+            # `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`: one list of
+            # metrics per output, in the losses' order (Keras 2 and 3 alike)
+            for sub, kind in zip(metrics.items, losses):
+                yield from self._check_metrics(sub, kind, comp)
             return
         if not all_regression(losses):
             return

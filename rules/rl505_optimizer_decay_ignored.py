@@ -145,11 +145,16 @@ old = optimizers.rmsprop(decay=1e-6)  # expect: RL505
         for kc, arg, alias in optimizer_keywords(facts, "decay"):
             cls = alias or kc.qualname.rpartition(".")[2]
             written = kc.qualname.rpartition(".")[2]
+            if _is_zero(kc.args.kw["decay"][0], arg.value):
+                # Keras 2's default written out: nothing to carry over, only a keyword to drop
+                advice = "decay=0 decays nothing: drop it"
+            else:
+                advice = (f"pass learning_rate=keras.optimizers.schedules.{SCHEDULE}(lr, decay_steps=1, "
+                          f"decay_rate=decay), Keras 2's lr / (1 + decay * step)")
             yield self.report(
                 arg.keyword,
                 f"{written}(decay=...): Keras 3 ignores decay (a warning, then a constant learning "
-                f"rate) and tf-keras rejects it (ValueError); pass learning_rate=keras.optimizers."
-                f"schedules.{SCHEDULE}(lr, decay_steps=1, decay_rate=decay), Keras 2's lr / (1 + decay * step)",
+                f"rate) and tf-keras rejects it (ValueError); {advice}",
                 _fix(facts, kc, arg, cls, alias),
             )
 

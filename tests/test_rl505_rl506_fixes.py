@@ -92,8 +92,11 @@ def test_rl505_reported_without_fix(src):
 def test_rl505_fix_is_unsafe_and_decay_zero_is_safe():
     [f] = _findings("import keras\nopt = keras.optimizers.SGD(learning_rate=0.1, decay=1e-3)\n", RL505)
     assert not f.fix.fix.safe and (f.line, f.col) == (2, 47)
+    assert "InverseTimeDecay" in f.message
     [f] = _findings("import keras\nopt = keras.optimizers.SGD(learning_rate=0.1, decay=0)\n", RL505)
     assert f.fix.fix.safe
+    # Keras 2's default written out: the message says what the fix does, no schedule to carry over
+    assert "decay=0 decays nothing: drop it" in f.message and "InverseTimeDecay" not in f.message
 
 
 HEAD = """\
