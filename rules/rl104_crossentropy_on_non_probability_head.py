@@ -70,6 +70,20 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # one builder, two calls: a sigmoid classifier with crossentropy, a linear regressor with mse
+        """
+import numpy as np
+from tensorflow import keras
+def build(head):
+    return keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                             keras.layers.Dense(1, activation=head)])
+clf = build("sigmoid")
+clf.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+clf.fit(np.load("x.npy"), np.load("labels.npy"))
+reg = build(None)
+reg.compile(optimizer="adam", loss="mse")
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # a GAN generator compiled out of habit, never trained by itself: only a part of the combined
         # model, whose head is the discriminator's sigmoid
         """
@@ -133,6 +147,20 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the look-alike: the calls swapped, each model judged on its own head and loss
+        """
+import numpy as np
+from tensorflow import keras
+def build(head):
+    return keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                             keras.layers.Dense(1, activation=head)])  # expect: RL102
+clf = build(None)
+clf.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])  # expect: RL104
+clf.fit(np.load("x.npy"), np.load("labels.npy"))
+reg = build("sigmoid")
+reg.compile(optimizer="adam", loss="mse")
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # the same generator, part of the combined model but also trained by itself on the loss
         """
 import numpy as np

@@ -750,6 +750,53 @@ CASES = [
             model.fit(windows(), epochs=20)
         """,
     }, None),
+    # one builder of models.py called twice by the script: each call's model is judged on its own
+    ("RL104-valid-builder-called-for-a-classifier-and-a-regressor", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n_in, head=None):
+                return keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation=head)])
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+
+            x = np.load("x.npy")
+            churn = build(x.shape[1], head="sigmoid")
+            churn.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+            churn.fit(x, np.load("churned.npy"), epochs=5)
+            spend = build(x.shape[1])
+            spend.compile(optimizer="adam", loss="mse")
+            spend.fit(x, np.load("spend.npy"), epochs=5)
+        """,
+    }, None),
+    ("RL104-builder-called-with-its-heads-swapped", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n_in, head=None):
+                return keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation=head)])
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import build
+
+            x = np.load("x.npy")
+            churn = build(x.shape[1])
+            churn.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])  # expect: RL104
+            churn.fit(x, np.load("churned.npy"), epochs=5)
+            spend = build(x.shape[1], head="sigmoid")  # expect: RL102
+            spend.compile(optimizer="adam", loss="mse")
+            spend.fit(x, np.load("spend.npy"), epochs=5)
+        """,
+    }, None),
     ("RL102-tanh-targets-standardised-in-package-data", {
         "weather/__init__.py": "",
         "weather/data.py": """\

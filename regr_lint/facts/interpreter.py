@@ -291,7 +291,15 @@ class Interpreter:
         # KerasModel.placed): ("loop", id(node)) and (id(node), arm index), outermost first.
         self.arms: list[tuple] = []
         self.returns: dict[int, Value] = {}  # id(FunctionDef) -> merged return value (standalone run)
-        self.models: dict[int, KerasModel] = {}  # id(construction node) -> model
+        # (id(construction node), the calls running it) -> model: a builder called twice (`build("sigmoid")`
+        # for a classifier, `build(None)` for a regressor) makes two models, each compiled and fitted
+        # where its own call put it. A model a method builds is one per construction node, as the
+        # instances of a class are one (their constructions merged: see `_construct`); so is a
+        # subclass's model.
+        self.models: dict[tuple, KerasModel] = {}
+        # id() of the call each running function was called by (0: run on its own; None: a method,
+        # run for an instance)
+        self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
         self.link_ids: set[tuple[int, int]] = set()
         self.keras_call_ids: set[int] = set()
@@ -649,7 +657,7 @@ class Interpreter:
         kind = type(value)
         if kind is ModelRef:
             theirs = value.model
-            if self.models.get(id(theirs.node)) is theirs:
+            if any(m is theirs for m in self.facts.models):
                 return value  # built here (or by another module's function this file ran)
         elif kind is Instance:
             if getattr(value.cls.scope, "origin", None) == self.origin:
@@ -661,13 +669,13 @@ class Interpreter:
             return known[1]
         if kind is ModelRef:
             theirs = value.model
-            model = self.models.get(id(theirs.node))
+            model = self.models.get(("copy", id(theirs)))
             if model is None:
                 model = KerasModel(theirs.kind, theirs.node, list(theirs.layers), list(theirs.outputs),
                                    list(theirs.inputs), list(theirs.compiles), list(theirs.trainings),
                                    list(theirs.foreign_trainings), theirs.cls, theirs.in_function, theirs.home,
                                    list(theirs.calls), dict(theirs.placed))
-                self.models[id(theirs.node)] = model
+                self.models[("copy", id(theirs))] = model
                 self.facts.models.append(model)
             ours: Value = ModelRef(model, value.node)
         else:
@@ -1379,13 +1387,14 @@ class Interpreter:
 
     def model_for(self, node: cst.CSTNode, kind: str, cls: Optional[ClassV] = None) -> KerasModel:
         """One KerasModel per construction site, also when a builder function is run again."""
-        model = self.models.get(id(node))
+        key = (id(node),) if kind == "subclass" or None in self.call_chain else (id(node), *self.call_chain)
+        model = self.models.get(key)
         if model is None:
             model = KerasModel(kind, node)
             model.cls = cls
             if self.running:
                 model.in_function, model.home = True, self.running[-1]
-            self.models[id(node)] = model
+            self.models[key] = model
             self.facts.models.append(model)
         elif kind == "sequential":
             model.layers = []  # the builder runs again: its .add() calls refill the chain
@@ -1497,6 +1506,7 @@ class Interpreter:
             self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
         self.foreign_code += foreign
         self.running.append(getattr(func.scope, "origin", None))
+        self.call_chain.append(None if inst is not None else 0 if standalone or call is None else id(call))
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
@@ -1513,6 +1523,7 @@ class Interpreter:
             self.active.discard(id(fdef))
             self.foreign_code -= foreign
             self.running.pop()
+            self.call_chain.pop()
             if lifted:
                 self.lifts.pop()
 
