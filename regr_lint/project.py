@@ -182,7 +182,8 @@ def _imports(tree: ast.Module) -> list[Import]:
                 out.append(Import(node.module, node.level or 0, tuple(a.name for a in node.names),
                                   node.lineno))
             elif kind in _COMPOUND:
-                stack.append(node.body)
+                if kind is not ast.Match:  # a match statement's statements are its cases' bodies
+                    stack.append(node.body)
                 for attr in ("orelse", "finalbody"):
                     block = getattr(node, attr, None)
                     if block:

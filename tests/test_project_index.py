@@ -575,3 +575,18 @@ def test_the_trees_kept_for_importers_stay_within_their_byte_bound(tmp_path, mon
     held = [k[0] for k, v in interpreter._MODULES.items() if v is not None]
     assert held == paths[3:], held  # the last three: 495 bytes
     assert interpreter.parsed_module(paths[0]) is None and interpreter.parsed_module(paths[5]) is not None
+
+
+def test_imports_inside_match_cases_are_found_and_a_match_statement_does_not_break_the_summary():
+    # a match statement has no `body` of its own: its statements are its cases'
+    summary = summarise(textwrap.dedent("""\
+        def pick(kind):
+            match kind:
+                case "keras":
+                    import keras
+                case _:
+                    from . import fallback
+        """).encode())
+    assert summary.error is None
+    assert [(i.module, i.level, i.names) for i in summary.imports] == [(None, 0, ("keras",)), (None, 1, ("fallback",))]
+    assert summary.keras
