@@ -37,8 +37,9 @@ It is reported at the metric; when a builder in another module compiles `metrics
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
 several outputs, metrics given per output (a dict by output name, or one list per output beside a list
 of losses: `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`) are judged
-against that output's loss; a flat list on several outputs is not reported (Keras 2 gave every metric
-to every output, Keras 3 pairs them with the outputs in order).
+against that output's loss. A flat list on several outputs is reported only when every output's loss
+is a regression loss (Keras 2 gave every metric to every output, Keras 3 pairs them with the outputs
+in order: with mixed losses which output gets the accuracy depends on the version).
 
 A model whose every output is a softmax over several units is a classifier too (trained with the
 Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` is the categorical
@@ -85,6 +86,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # labels joined from blocks of zeros and ones: a classifier trained with squared error
+        """
+import numpy as np
+from tensorflow import keras
+neg, pos = np.random.normal(0, 1, (500, 2)), np.random.normal(3, 1, (500, 2))
+x = np.vstack((neg, pos))
+y = np.concatenate((np.zeros(500), np.ones(500)))
+model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="rmsprop", loss="mse", metrics=["accuracy"])
+model.fit(x, y, epochs=5)
+""",
         # the look-alike: the accuracy is the classification output's, the age output tracks mae
         """
 from tensorflow import keras
@@ -252,6 +264,16 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the look-alike: zeros joined with measured values are no labels
+        """
+import numpy as np
+from tensorflow import keras
+x = np.load("x.npy")
+y = np.concatenate((np.zeros(500), np.load("yields.npy")))
+model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+model.compile(optimizer="rmsprop", loss="mse", metrics=["accuracy"])  # expect: RL101
+model.fit(x, y, epochs=5)
+""",
         # one metrics list per output, losses as a list in the same order: the age head's accuracy
         """
 from tensorflow import keras

@@ -51,7 +51,9 @@ Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` 
 `Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
-`nb_val_samples=`, `max_q_size=` and `pickle_safe=`; on the functional `Model` class `input=` and
+`nb_val_samples=`, `max_q_size=` and `pickle_safe=`, and Keras 2's `workers=`, `use_multiprocessing=`
+and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
+drops them); on the functional `Model` class `input=` and
 `output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
 `Dropout` and its kin → `rate=`, `sigma=` of `GaussianNoise` → `stddev=`, the recurrent layers'
 `inner_init=`, `inner_activation=`, `U_regularizer=`, `dropout_W=`, `dropout_U=`, `consume_less=`,
@@ -215,6 +217,15 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 2's loading options on fit / predict; on fit_generator they are RL501's rewrite to drop
+        """
+import keras
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(batches, epochs=3, workers=4, use_multiprocessing=True)  # expect: RL504
+scores = model.predict(frames, max_queue_size=20)  # expect: RL504
+model.fit_generator(batches, steps_per_epoch=100, workers=4)  # expect: RL501
+""",
         # Keras 1 keywords of one layer family: dropout's p, the recurrent layers' own, 1-D pooling's
         """
 from keras.models import Sequential
@@ -344,6 +355,8 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                     continue
                 for arg in found:
                     old = arg.keyword.value
+                    if old in tables.GENERATOR_ONLY_ARGUMENTS and call.method.endswith("_generator"):
+                        continue  # Keras 2 took it there; RL501's rewrite to fit() drops it
                     new = tables.REMOVED_MODEL_ARGUMENTS[old]
                     if old == "nb_epoch" and call.method not in tables.EPOCHS_METHODS:
                         new = None

@@ -1393,6 +1393,10 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         args = [a for a in node.args if a.keyword is None and not a.star]
         if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
             return _labels(args[0].value, at, facts, records, depth + 1)
+        if name in ("concatenate", "vstack", "hstack", "stack", "column_stack") and args \
+                and isinstance(args[0].value, (cst.Tuple, cst.List)):
+            # `np.concatenate((np.zeros(n), np.ones(m)))`: labels when every array joined is
+            return _labels(args[0].value, at, facts, records, depth + 1)
         if isinstance(func, cst.Name) and func.value in records:
             # `y = step(x)`: what the function returns, when every return it ran so far is labels
             returns = [(i, value) for i, kind, value in records[func.value] if i < at and kind == "assign"]
