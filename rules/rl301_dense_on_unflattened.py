@@ -38,7 +38,9 @@ Sequence-to-sequence models are never reported: heads wrapped in `TimeDistribute
 with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
 itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
-labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does). A multi-class head (a softmax over several units, or a categorical loss) over steps is
+labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
+`map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
+builder is fitted on such a dataset by the scripts that import it. A multi-class head (a softmax over several units, or a categorical loss) over steps is
 taken for a per-token tagger and left alone, and so is a model every compile trains with binary
 crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
 segmentation mask, whose labels are often built from the model's own output shape), unless the

@@ -797,6 +797,81 @@ CASES = [
             spend.fit(x, np.load("spend.npy"), epochs=5)
         """,
     }, None),
+    # RL301 reads the per-step labels a window class of another module cuts in its dataset's map
+    ("RL301-valid-per-step-labels-cut-by-a-window-module", {
+        "windows.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            class Windows:
+                def __init__(self, series, width=48):
+                    self.series, self.width = np.asarray(series, dtype="float32"), width
+
+                def split(self, chunk):
+                    return chunk[:, :self.width, :], chunk[:, 1:, :1]
+
+                def dataset(self):
+                    frames = tf.keras.utils.timeseries_dataset_from_array(self.series, None,
+                                                                          sequence_length=self.width + 1)
+                    return frames.map(self.split)
+        """,
+        "model.py": """\
+            import tensorflow as tf
+
+
+            def build():
+                model = tf.keras.Sequential([tf.keras.layers.LSTM(32, return_sequences=True), tf.keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from model import build
+            from windows import Windows
+
+            model = build()
+            model.fit(Windows(np.load("load.npy")).dataset(), epochs=10)
+        """,
+    }, None),
+    ("RL301-one-label-per-window-cut-by-a-window-module", {
+        "windows.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            class Windows:
+                def __init__(self, series, width=48):
+                    self.series, self.width = np.asarray(series, dtype="float32"), width
+
+                def split(self, chunk):
+                    return chunk[:, :self.width, :], chunk[:, -1, :1]
+
+                def dataset(self):
+                    frames = tf.keras.utils.timeseries_dataset_from_array(self.series, None,
+                                                                          sequence_length=self.width + 1)
+                    return frames.map(self.split)
+        """,
+        "model.py": """\
+            import tensorflow as tf
+
+
+            def build():
+                model = tf.keras.Sequential([tf.keras.layers.LSTM(32, return_sequences=True), tf.keras.layers.Dense(1)])  # expect: RL301
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from model import build
+            from windows import Windows
+
+            model = build()
+            model.fit(Windows(np.load("load.npy")).dataset(), epochs=10)
+        """,
+    }, None),
     ("RL102-tanh-targets-standardised-in-package-data", {
         "weather/__init__.py": "",
         "weather/data.py": """\

@@ -19,7 +19,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import dataset_label_names
+from regr_lint.facts.dataflow import dataset_label_names, fitted_by_importers
 from regr_lint.facts.model import KerasModel
 from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
 
@@ -419,8 +419,10 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
             ys.append(t.y_node)
         ys.extend(y for _, y in t.validation if y is not None)
     if not ys:
-        # Trained on a dataset (or elsewhere): the file's tf.data pipelines may show per-step labels
-        return _dataset_sequences(facts)
+        # Trained on a dataset (or elsewhere): the file's tf.data pipelines may show per-step labels;
+        # a model its builder's importers fit, as they train it
+        return _dataset_sequences(facts) or not model.trainings and any(
+            targets_are_sequences(theirs, other) for other, theirs in fitted_by_importers(facts, model))
     flow = _Bindings(facts)
     if any(_shaped_as_sequence(kind, node) for kind, node in flow.chain(ys)):
         return True
@@ -433,8 +435,28 @@ def _dataset_sequences(facts) -> bool:
     a sequence-to-sequence model (the TensorFlow time-series tutorial's WindowGenerator)."""
     key = "ranks.dataset_sequences"
     if key not in facts._cache:
-        facts._cache[key] = _maps_to_sequences(facts.module)
+        facts._cache[key] = _maps_to_sequences(facts.module) or any(
+            _module_maps_to_sequences(path) for path in facts.project_modules)
     return facts._cache[key]
+
+
+_MODULE_SEQUENCES: dict = {}  # id(tree) -> (tree, answer): the project modules' trees, once each
+
+
+def _module_maps_to_sequences(path: str) -> bool:
+    """The same, in a project module this file's analysis read (a `WindowGenerator` in windows.py
+    whose dataset the script fits): its tree as kept for the run, never parsed again here."""
+    from regr_lint.facts.interpreter import parsed_module
+
+    tree = parsed_module(path)
+    if tree is None:
+        return False
+    known = _MODULE_SEQUENCES.get(id(tree))
+    if known is None or known[0] is not tree:
+        known = _MODULE_SEQUENCES[id(tree)] = (tree, _maps_to_sequences(tree))
+        if len(_MODULE_SEQUENCES) > 256:
+            _MODULE_SEQUENCES.pop(next(iter(_MODULE_SEQUENCES)))
+    return known[1]
 
 
 def _maps_to_sequences(module) -> bool:
