@@ -48,7 +48,9 @@ accuracy there), unless the file shows targets no softmax can output (beyond 1, 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
 `astype(bool)`, `np.logical_*`), literal data all 0 or 1, class names replaced by 0 / 1, an array of
-zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), the labels
+zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), blocks
+of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets a stratified split is
+made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()` — Keras' accuracy compares classes and
 means something, and the rule is silent. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them.
@@ -86,6 +88,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # targets a stratified split is made by: scikit-learn takes only class labels there
+        """
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+from tensorflow import keras
+table = np.loadtxt("monks.csv", delimiter=",")
+x, y = table[:, 1:], table[:, :1]
+for fit_rows, val_rows in StratifiedKFold(n_splits=4).split(x, y):
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(4, activation="tanh"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="sgd", loss="mse", metrics=[keras.metrics.BinaryAccuracy()])
+    model.fit(x[fit_rows], y[fit_rows], validation_data=(x[val_rows], y[val_rows]))
+""",
         # labels joined from blocks of zeros and ones: a classifier trained with squared error
         """
 import numpy as np
@@ -264,6 +279,18 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the look-alike: a plain KFold takes any targets
+        """
+import numpy as np
+from sklearn.model_selection import KFold
+from tensorflow import keras
+table = np.loadtxt("yields.csv", delimiter=",")
+x, y = table[:, 1:], table[:, :1]
+for fit_rows, val_rows in KFold(n_splits=4).split(x, y):
+    model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])  # expect: RL101
+    model.fit(x[fit_rows], y[fit_rows], validation_data=(x[val_rows], y[val_rows]))
+""",
         # the look-alike: zeros joined with measured values are no labels
         """
 import numpy as np
