@@ -872,6 +872,59 @@ CASES = [
             model.fit(Windows(np.load("load.npy")).dataset(), epochs=10)
         """,
     }, None),
+    # a builder of a package (nets/models.py) fitted by the script beside the package
+    ("RL102-valid-package-builder-fitted-on-minmax-series-by-the-script-above", {
+        "nets/__init__.py": "",
+        "nets/models.py": """\
+            from tensorflow import keras
+
+
+            def build_model(input_shape):
+                model = keras.Sequential([keras.Input(shape=input_shape), keras.layers.LSTM(32),
+                                          keras.layers.Dense(1, activation="sigmoid")])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            from nets.models import build_model
+
+            prices = np.load("prices.npy").reshape(-1, 1)
+            series = MinMaxScaler().fit_transform(prices)
+            x = np.array([series[i:i + 10] for i in range(len(series) - 10)])
+            y = np.array([series[i + 10] for i in range(len(series) - 10)])
+            model = build_model(x.shape[1:])
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
+    ("RL102-package-builder-fitted-on-raw-prices-by-the-script-above", {
+        "nets/__init__.py": "",
+        "nets/models.py": """\
+            from tensorflow import keras
+
+
+            def build_model(input_shape):
+                model = keras.Sequential([keras.Input(shape=input_shape), keras.layers.LSTM(32),
+                                          keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            from nets.models import build_model
+
+            prices = np.load("prices.npy").reshape(-1, 1)
+            series = prices
+            x = np.array([series[i:i + 10] for i in range(len(series) - 10)])
+            y = np.array([series[i + 10] for i in range(len(series) - 10)])
+            model = build_model(x.shape[1:])
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
     ("RL102-tanh-targets-standardised-in-package-data", {
         "weather/__init__.py": "",
         "weather/data.py": """\

@@ -945,19 +945,29 @@ def _nodes_along(root, steps: tuple) -> list:
 
 
 def _importers(facts: KerasFacts, here: str, project) -> list[str]:
-    """The modules of `here`'s folder that import it (at most MAX_IMPORTERS), memoised per file."""
+    """The modules of `here`'s folder that import it — and, for a module of a package, of the folders
+    holding the package (`train.py` beside `nets/`, importing `nets.models`), two levels up at most —
+    (at most MAX_IMPORTERS), memoised per file."""
     memo = facts._cache.setdefault("importers", {})
     if here in memo:
         return memo[here]
     folder, stem = os.path.split(here)
     stem = os.path.splitext(stem)[0]
     found: list[str] = []
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        names = []
-    for name in names:
-        candidate = os.path.join(folder, name)
+    folders = [folder]
+    while len(folders) < 3 and os.path.isfile(os.path.join(folders[-1], "__init__.py")):
+        parent = os.path.dirname(folders[-1])
+        if parent == folders[-1]:
+            break
+        folders.append(parent)
+    names = []
+    for place in folders:
+        try:
+            names += [os.path.join(place, name) for name in sorted(os.listdir(place))]
+        except OSError:
+            continue
+    for candidate in names:
+        name = os.path.basename(candidate)
         if not name.endswith(".py") or candidate == here or len(found) >= MAX_IMPORTERS:
             continue
         try:
