@@ -28,7 +28,7 @@ from regr_lint.rewrite import import_index, import_statement, imports_module, is
 from regr_lint.rule import Fix, Report, Rule
 from regr_lint.source import SourceError, read_text
 from regr_lint.textmap import TextMap
-from regr_lint.vocabulary import KERAS_NAMES, code_vocabulary, satisfies, shares_a_part
+from regr_lint.vocabulary import KERAS_NAMES, code_vocabulary, satisfies, shares_a_part, token_in
 
 PARSE_ERROR = "RL000"
 PARSE_ERROR_NAME = "parse-error"
@@ -171,7 +171,7 @@ def active_rules(text: str, rules: Sequence[Rule], path: str = "", keras: bool =
     def found(tok: str) -> bool:
         known = searched.get(tok)
         if known is None:
-            known = searched[tok] = tok in text
+            known = searched[tok] = token_in(tok, text)
         return known
 
     def has(tok: str) -> bool:

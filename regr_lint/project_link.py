@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex, folder_of
 from regr_lint.source import SourceError, read_bytes
-from regr_lint.vocabulary import MODEL_MAKER_NAMES, code_only, text_vocabulary
+from regr_lint.vocabulary import MODEL_MAKER_NAMES, code_only, text_vocabulary, token_in
 
 _PROJECTS = Projects()  # only its root search is used here: no settings are read
 _INDEXES: dict[str, ProjectIndex] = {}
@@ -717,7 +717,7 @@ class ImportedTokens:
         for source, searched in self.found:
             hit = searched.get(token)
             if hit is None:
-                hit = searched[token] = token in source
+                hit = searched[token] = token_in(token, source)
             if hit:
                 return True
         return False

@@ -51,7 +51,21 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 
 # Names too common as identifiers to gate a rule (`layer.input`, `self.output`) that it needs only as
 # keyword arguments: the vocabulary also holds them as "<name>=" when a call passes them so.
-KEYWORD_ONLY_NAMES = frozenset({"input", "output"})
+KEYWORD_ONLY_NAMES = frozenset({"input", "output"}) | tables.KEYWORD_ONLY_ARGUMENTS
+_KEYWORD_TOKENS: dict = {}
+
+
+def token_in(token: str, text: str) -> bool:
+    """Whether a pre-check token occurs in `text`: a substring, except that a keyword token
+    (`p=`, `mode =`) must start a word (`step=` holds no `p=`)."""
+    if token[-1:] != "=" or not token[:1].isidentifier():
+        return token in text
+    if token not in text:
+        return False
+    pattern = _KEYWORD_TOKENS.get(token)
+    if pattern is None:
+        pattern = _KEYWORD_TOKENS[token] = re.compile(r"(?<![\w.])" + re.escape(token))
+    return pattern.search(text) is not None
 
 
 def code_vocabulary(tree: ast.AST) -> set[str]:
@@ -261,5 +275,6 @@ def text_vocabulary(text: str) -> set[str]:
     if "**" in code:
         vocab.add(POWER)
     for name in KEYWORD_ONLY_NAMES & vocab:
-        vocab.add(name + "=")  # whenever the name may be a keyword argument
+        if token_in(name + "=", code) or token_in(name + " =", code):
+            vocab.add(name + "=")  # whenever the name may be a keyword argument
     return vocab

@@ -10,12 +10,13 @@ from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.compat import user_method, version_guarded
 
-_LAYER_OLD = tuple(sorted(set(tables.REMOVED_LAYER_ARGUMENTS) | {
-    old for keywords in tables.REMOVED_LAYER_KEYWORDS.values() for old in keywords}))
-_MODEL_OLD = tuple(sorted(tables.REMOVED_MODEL_ARGUMENTS))
-# `Model(input=…)`: "input" / "output" as keywords only (the names alone are in every Keras file)
-_CLASS_OLD = tuple(sorted(f"{k}=" for k in tables.REMOVED_MODEL_CLASS_ARGUMENTS))
-_CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in tables.REMOVED_MODEL_CLASS_ARGUMENTS))
+_LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
+_MODEL_OLD = tuple(sorted(set(tables.REMOVED_MODEL_ARGUMENTS) - tables.KEYWORD_ONLY_ARGUMENTS))
+# `Model(input=…)`: "input" / "output" as keywords only (the names alone are in every Keras file);
+# so are a layer family's own Keras 1 keywords (`p=`, `mode=`, `bias=`) and Keras 2's `workers=`
+_KEYWORDS = set(tables.REMOVED_MODEL_CLASS_ARGUMENTS) | tables.KEYWORD_ONLY_ARGUMENTS
+_CLASS_OLD = tuple(sorted(f"{k}=" for k in _KEYWORDS))
+_CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
 
