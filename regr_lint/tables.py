@@ -192,10 +192,10 @@ REMOVED_LAYER_KEYWORDS = {
     "InputLayer": {"input_dtype": "dtype"},
 }
 # Keywords the pre-checks look for only as keywords (`name=` in the text, a keyword argument in the
-# code): `p`, `mode`, `bias`, `length`, `workers` are everyday identifiers, and a file that merely uses
-# one must not be parsed for RL504.
-KEYWORD_ONLY_ARGUMENTS = frozenset({old for keywords in REMOVED_LAYER_KEYWORDS.values() for old in keywords}
-                                   | GENERATOR_ONLY_ARGUMENTS)
+# code): `workers` is an everyday identifier, and a file that merely uses it must not be parsed for
+# RL504. A layer family's own keywords (`p`, `mode`, `bias` …) are looked for with their layer
+# (`Dropout(p=`, regr_lint.vocabulary): `mode=` alone is in half of Keras' own sources.
+KEYWORD_ONLY_ARGUMENTS = GENERATOR_ONLY_ARGUMENTS
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {

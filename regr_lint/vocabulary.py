@@ -52,7 +52,15 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 # Names too common as identifiers to gate a rule (`layer.input`, `self.output`) that it needs only as
 # keyword arguments: the vocabulary also holds them as "<name>=" when a call passes them so.
 KEYWORD_ONLY_NAMES = frozenset({"input", "output"}) | tables.KEYWORD_ONLY_ARGUMENTS
+# layer name -> its own Keras 1 keywords (and None -> the layer name), for the `Layer(kw=` markers
+_LAYER_KEYWORDS = {layer: {None: layer, **dict.fromkeys(keywords)}
+                   for layer, keywords in tables.REMOVED_LAYER_KEYWORDS.items()}
 _KEYWORD_TOKENS: dict = {}
+
+
+def layer_keyword(layer: str, keyword: str) -> str:
+    """The vocabulary's marker of a call of `layer` given `keyword` (`Dropout(p=`)."""
+    return f"{layer}({keyword}="
 
 
 def token_in(token: str, text: str) -> bool:
@@ -123,6 +131,14 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
         elif kind is ast.Call:
             if MODEL not in vocab and _makes_or_uses_a_model(node):
                 add(MODEL)
+            if node.keywords:
+                func = node.func
+                own = _LAYER_KEYWORDS.get(func.id if type(func) is ast.Name else
+                                          func.attr if type(func) is ast.Attribute else None)
+                if own is not None:
+                    for kw in node.keywords:
+                        if kw.arg is not None and kw.arg in own:
+                            add(layer_keyword(own[None], kw.arg))  # `Dropout(p=`: that layer's own keyword
             if type(node.func) is ast.Attribute and node.func.attr == "compile" \
                     or type(node.func) is ast.Name and node.func.id == "compile":
                 if COMPILED not in vocab and _compiles_a_loss(node):
@@ -277,4 +293,8 @@ def text_vocabulary(text: str) -> set[str]:
     for name in KEYWORD_ONLY_NAMES & vocab:
         if token_in(name + "=", code) or token_in(name + " =", code):
             vocab.add(name + "=")  # whenever the name may be a keyword argument
+    for layer in _LAYER_KEYWORDS.keys() & vocab:
+        for keyword in tables.REMOVED_LAYER_KEYWORDS[layer]:
+            if token_in(keyword + "=", code) or token_in(keyword + " =", code):
+                vocab.add(layer_keyword(layer, keyword))  # whenever that layer may be given it
     return vocab

@@ -9,6 +9,7 @@ from regr_lint.facts.names import is_layer_path
 from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.compat import user_method, version_guarded
+from regr_lint.vocabulary import layer_keyword
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(set(tables.REMOVED_MODEL_ARGUMENTS) - tables.KEYWORD_ONLY_ARGUMENTS))
@@ -17,6 +18,10 @@ _MODEL_OLD = tuple(sorted(set(tables.REMOVED_MODEL_ARGUMENTS) - tables.KEYWORD_O
 _KEYWORDS = set(tables.REMOVED_MODEL_CLASS_ARGUMENTS) | tables.KEYWORD_ONLY_ARGUMENTS
 _CLASS_OLD = tuple(sorted(f"{k}=" for k in _KEYWORDS))
 _CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
+# a layer family's own keywords: the layer named in the text, the layer given the keyword in the code
+_FAMILY_TEXT = tuple(sorted(tables.REMOVED_LAYER_KEYWORDS))
+_FAMILY = tuple(sorted(layer_keyword(layer, keyword) for layer, keywords in tables.REMOVED_LAYER_KEYWORDS.items()
+                       for keyword in keywords))
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
 
@@ -39,8 +44,8 @@ class RemovedKerasArgument(Rule):
     name = "removed-keras-argument"
     summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
     severity = "error"  # Keras 3 raises ValueError / TypeError
-    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT)
-    names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD,)
+    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT + _FAMILY_TEXT)
+    names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD + _FAMILY,)
     docs = """\
 ## What it does
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras

@@ -412,3 +412,18 @@ def test_names_common_as_identifiers_count_as_keywords_only():
     assert {"input=", "output="} <= vocab("m = Model(input=a, output=b)\n")
     assert not parsed("import keras\nx = layer.input\ny = model.output\nz = keras.Model(inputs=x, outputs=y)\n")
     assert parsed("import keras\nz = keras.Model(input=x, output=y)\n")
+
+
+def test_a_layer_familys_keyword_is_looked_for_with_its_layer():
+    # `mode=`, `p=`, `bias=` are everyday keywords (half of Keras' own sources pass `mode=`): a file
+    # is parsed for RL504's Keras 1 keywords only when that layer is given one
+    everyday = ("import keras\n"
+                "x = keras.ops.pad(t, [[0, 1]], mode='constant')\n"
+                "flip = keras.layers.RandomFlip(mode='horizontal')\n"
+                "drop = keras.layers.Dropout(rate=0.5)\n")
+    assert not parsed(everyday)
+    assert {"Dropout", "mode"} <= vocab(everyday) and "Dropout(p=" not in vocab(everyday)
+    keras1 = "import keras\ndrop = keras.layers.Dropout(p=0.5)\n"
+    assert "Dropout(p=" in vocab(keras1)
+    findings, module = lint_source(keras1, "t.py", RULES)
+    assert module is not None and [f.code for f in findings] == ["RL504"]
