@@ -133,6 +133,8 @@ REMOVED_LAYER_ARGUMENTS = {
     "nb_row": None,
     "nb_col": None,
 }
+# Model keywords Keras 2's *_generator methods took: reported on fit / evaluate / predict only.
+GENERATOR_ONLY_ARGUMENTS = frozenset({"workers", "use_multiprocessing", "max_queue_size"})
 REMOVED_MODEL_ARGUMENTS = {
     "nb_epoch": "epochs",
     "samples_per_epoch": None,
@@ -141,12 +143,8 @@ REMOVED_MODEL_ARGUMENTS = {
     "pickle_safe": None,
     # Keras 2's data-loading options of fit / evaluate / predict (a keras.utils.PyDataset takes them
     # in Keras 3); on the *_generator methods RL501's rewrite drops them
-    "workers": None,
-    "use_multiprocessing": None,
-    "max_queue_size": None,
+    **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS),
 }
-# Model keywords Keras 2's *_generator methods took: reported on fit / evaluate / predict only.
-GENERATOR_ONLY_ARGUMENTS = frozenset({"workers", "use_multiprocessing", "max_queue_size"})
 # Keras 1's keywords of the functional Model class (`Model(input=x, output=y)`), Keras 2's names.
 REMOVED_MODEL_CLASS_ARGUMENTS = {"input": "inputs", "output": "outputs"}
 # Where one layer renamed a keyword differently (Keras 2's legacy interfaces): layer -> {old: new}.
@@ -213,7 +211,7 @@ REMOVED_ARGUMENT_REASONS = {
                   "take either (a keras.utils.PyDataset does): remove it",
     "pickle_safe": "Keras 2 renamed it use_multiprocessing=, which Keras 3's fit / evaluate / predict do "
                    "not take either (a keras.utils.PyDataset does): remove it",
-    **dict.fromkeys(("workers", "use_multiprocessing", "max_queue_size"),
+    **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS,
                     "Keras 3's fit / evaluate / predict do not take it (a keras.utils.PyDataset does): remove "
                     "it, or pass the data as a PyDataset built with it"),
     "consume_less": "Keras 2 replaced it with implementation=, which Keras 3's recurrent layers do not take "

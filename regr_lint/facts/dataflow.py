@@ -1339,7 +1339,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
     if node is None or depth > 24:
         return False
     if isinstance(node, cst.Name):
-        if node.value in stratified_names(facts):
+        if node.value in facts.stratified:
             return True
         recs = [r for r in records.get(node.value, ()) if r[0] < at]
         if not recs:
@@ -1473,46 +1473,6 @@ def _is_label_encoder(node, at: int, records: dict) -> bool:
         recs = [r for r in records.get(node.value, ()) if r[0] < at and r[1] == "assign"]
         node = recs[-1][2] if recs else None
     return isinstance(node, cst.Call) and _call_name(node) in _LABEL_ENCODERS
-
-
-_STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
-                                 "StratifiedGroupKFold"})
-
-
-def stratified_names(facts: KerasFacts) -> set:
-    """Names the file stratifies a split by — `train_test_split(x, y, stratify=y)`,
-    `StratifiedKFold(...).split(x, y)` (also through a variable holding the splitter): scikit-learn
-    raises on continuous values there, so they are class labels (once per file)."""
-    cached = facts._cache.get("stratified")
-    if cached is not None:
-        return cached
-    out: set = set()
-    text = getattr(facts, "text", None)
-    if isinstance(text, str) and "tratif" not in text:  # neither `stratify=` nor a Stratified… splitter
-        facts._cache["stratified"] = out
-        return out
-    splitters: set = set()
-    for targets, value in facts.assignments:
-        if isinstance(value, cst.Call) and _call_name(value) in _STRATIFIED_SPLITS:
-            splitters.update(t.value for t in targets if isinstance(t, cst.Name))
-    stack = [facts.module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call):
-            name = _call_name(node)
-            if name == "train_test_split":
-                out.update(a.value.value for a in node.args if a.keyword is not None
-                           and a.keyword.value == "stratify" and isinstance(a.value, cst.Name))
-            elif name == "split" and isinstance(node.func, cst.Attribute):
-                owner = node.func.value
-                stratified = isinstance(owner, cst.Call) and _call_name(owner) in _STRATIFIED_SPLITS \
-                    or isinstance(owner, cst.Name) and owner.value in splitters
-                positional = [a.value for a in node.args if a.keyword is None and not a.star]
-                if stratified and len(positional) >= 2 and isinstance(positional[1], cst.Name):
-                    out.add(positional[1].value)
-        stack.extend(node.children)
-    facts._cache["stratified"] = out
-    return out
 
 
 def dataset_label_names(facts: KerasFacts) -> set:

@@ -30,6 +30,8 @@ TIMESERIES_CTORS = frozenset({"keras.utils.timeseries_dataset_from_array",
                               "keras.preprocessing.timeseries_dataset_from_array"})
 DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
                           "padded_batch", "with_options", "shard", "apply", "rebatch"})
+STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
+                               "StratifiedGroupKFold"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"
 STANDARD = "sklearn.preprocessing.StandardScaler"
 
@@ -297,6 +299,7 @@ class Interpreter:
         # instances of a class are one (their constructions merged: see `_construct`); so is a
         # subclass's model.
         self.models: dict[tuple, KerasModel] = {}
+        self.model_ids: set[int] = set()  # id() of every model made here (kept alive by self.models)
         # id() of the call each running function was called by (0: run on its own; None: a method,
         # run for an instance)
         self.call_chain: list[Optional[int]] = []
@@ -657,7 +660,7 @@ class Interpreter:
         kind = type(value)
         if kind is ModelRef:
             theirs = value.model
-            if any(m is theirs for m in self.facts.models):
+            if id(theirs) in self.model_ids:
                 return value  # built here (or by another module's function this file ran)
         elif kind is Instance:
             if getattr(value.cls.scope, "origin", None) == self.origin:
@@ -676,6 +679,7 @@ class Interpreter:
                                    list(theirs.foreign_trainings), theirs.cls, theirs.in_function, theirs.home,
                                    list(theirs.calls), dict(theirs.placed))
                 self.models[("copy", id(theirs))] = model
+                self.model_ids.add(id(model))
                 self.facts.models.append(model)
             ours: Value = ModelRef(model, value.node)
         else:
@@ -1129,10 +1133,8 @@ class Interpreter:
             if meth == "map":
                 targets = _mapped_targets(args.get("map_func", 0)[0])
                 if targets:
-                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, mapped=True, targets=targets,
-                                    origin=recv.origin)
-                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, mapped=True,
-                                targets=recv.targets, origin=recv.origin)
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin)
+                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin)
             return UNKNOWN
         if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
             if meth == "add_argument":
@@ -1149,6 +1151,8 @@ class Interpreter:
                 self.facts.scaling_calls.add(id(call))
             if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
                 self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
+            if meth == "split" and recv.last in STRATIFIED_SPLITS:
+                self._stratified(args.get("y", 1)[1])
             if meth == "fit" and recv.qualname == STANDARD:
                 return recv  # StandardScaler().fit(y).transform(y)
             if meth == "fit" and recv.qualname == MINMAX and _unit_range(recv.args):
@@ -1312,7 +1316,7 @@ class Interpreter:
                 # windows of `data`, each with the target `targets` holds for it
                 data, da = args.get("data", 0)
                 targets, ta = args.get("targets", 1)
-                if da is None or ta is None or type(ta.value) is cst.Name and ta.value.value == "None":
+                if da is None or ta is None or type(targets) is Lit and targets.value is None:
                     return UNKNOWN
                 return DataPair(data, targets, da.value, ta.value, "dataset", call, origin=self._here())
             if q.startswith(("keras.activations.", "keras.ops.", "keras.backend.")) and args.pos \
@@ -1328,6 +1332,9 @@ class Interpreter:
                     and last.lower() in tables.BOUNDED_ACTIVATIONS:
                 return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
             return Tensor(UNKNOWN, [args.pos[0][0]], call)
+        if q.rpartition(".")[2] == "train_test_split":
+            _, stratify = args.get("stratify")
+            self._stratified(stratify)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
         if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
@@ -1347,6 +1354,12 @@ class Interpreter:
         if xa is None or ya is None:
             return UNKNOWN
         return DataPair(x, y, xa.value, ya.value, kind, call, origin=self._here())
+
+    def _stratified(self, arg) -> None:
+        """`train_test_split(..., stratify=y)`, `StratifiedKFold(...).split(x, y)`: scikit-learn takes only
+        class labels there, so `y` is labels (facts.dataflow)."""
+        if arg is not None and not arg.star and type(arg.value) is cst.Name and not self.foreign_code:
+            self.facts.stratified.add(arg.value.value)
 
     def _here(self) -> Optional[str]:
         """The project module whose code runs now (its function called from here, or its top level
@@ -1395,6 +1408,7 @@ class Interpreter:
             if self.running:
                 model.in_function, model.home = True, self.running[-1]
             self.models[key] = model
+            self.model_ids.add(id(model))
             self.facts.models.append(model)
         elif kind == "sequential":
             model.layers = []  # the builder runs again: its .add() calls refill the chain
@@ -1609,8 +1623,8 @@ def _mapped_targets(fn: Value) -> tuple:
             node = stack.pop()
             if type(node) is cst.Return:
                 returned.append(node.value)
-            elif type(node) not in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
-                stack.extend(node.children)
+            elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)):
+                stack.extend(node.children)  # statements only: a return is never inside an expression
     else:
         return ()
     names = [p.name.value for p in (*params.posonly_params, *params.params)]

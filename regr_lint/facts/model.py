@@ -300,6 +300,7 @@ class KerasFacts:
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
     assignments: list = field(default_factory=list)
     yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
+    stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     # The project modules the file imports names from, as (module path, the ImportFrom node,

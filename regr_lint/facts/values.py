@@ -178,7 +178,6 @@ class DataPair(Value):
     y_node: Optional[cst.CSTNode]
     kind: str  # "dataset" | "flow"
     node: Optional[cst.CSTNode] = None
-    mapped: bool = False  # a .map() may have changed the pair
     # The target expressions the function of a `.map()` returns in their place, when it visibly
     # makes new ones (`return img, box / tf.reduce_max(box)`): then y / y_node are unknown.
     targets: tuple = ()
