@@ -194,6 +194,15 @@ REMOVED_LAYER_KEYWORDS = {
 # RL504. A layer family's own keywords (`p`, `mode`, `bias` …) are looked for with their layer
 # (`Dropout(p=`, regr_lint.vocabulary): `mode=` alone is in half of Keras' own sources.
 KEYWORD_ONLY_ARGUMENTS = GENERATOR_ONLY_ARGUMENTS
+# Keras 1's kernel size given by position, one argument per axis (`Convolution2D(32, 3, 3)`: nb_filter,
+# nb_row, nb_col), which Keras 2's legacy interfaces still read so: Keras 3 takes the first as
+# kernel_size= and the next as strides= (a 3x3 kernel becomes a 3x3 kernel moved 3 pixels at a time,
+# without an error). layer -> how many axes its kernel has.
+KERAS1_POSITIONAL_KERNEL = {
+    **dict.fromkeys(("Conv2D", "Convolution2D", "SeparableConv2D", "SeparableConvolution2D", "Conv2DTranspose",
+                     "Convolution2DTranspose"), 2),
+    **dict.fromkeys(("Conv3D", "Convolution3D"), 3),
+}
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {

@@ -111,7 +111,12 @@ Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, 
 takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
 Separable and depthwise convolutions (two initializers where there was one) and Keras 1 layers that
-Keras 3 lacks are reported without a fix. On a model method of an object whose type the file does
+Keras 3 lacks are reported without a fix. A convolution given Keras 1's kernel by position, one
+number per axis (`Convolution2D(32, 3, 3, border_mode="same")`: Keras 1's nb_row, nb_col), gets its
+kernel written as one size too (`Convolution2D(32, (3, 3), padding="same")`), and the message says
+so: Keras 3 reads the third positional argument as `strides=`, and renaming only the keyword would
+turn the error into a layer that silently strides 3 pixels at a time. With more Keras 1 arguments by
+position after the kernel (`init`, `activation` …) the fix is unsafe and leaves them as they are. On a model method of an object whose type the file does
 not show (a function's `model` parameter, an attribute set in another module) the rename is unsafe:
 the object may be a project wrapper whose own `fit_generator(..., nb_epoch=)` keeps Keras 2's name.
 
@@ -211,6 +216,12 @@ try:
 except (TypeError, ValueError):
     layer = keras.layers.Dense(8, kernel_initializer="uniform")
 """,
+        # Keras 2's and 3's convolutions: a kernel size, then strides, by position (no Keras 1 keyword)
+        """
+from tensorflow import keras
+down = keras.layers.Conv2D(64, 3, 2, padding="same")
+patches = keras.layers.Conv2D(128, 4, 4)
+""",
         # a class of the file with its own fit(nb_epoch=...), called on an object of unknown type
         """
 import keras
@@ -309,6 +320,13 @@ class Wrapper:
 def evaluate(net, x, y):
     return net.evaluate(x, y, nb_epoch=1)  # expect: RL504
 """,
+        # Keras 1's kernel by position beside a Keras 1 keyword: the fix writes the kernel too
+        """
+from keras.layers import Convolution2D, Conv2D
+a = Convolution2D(32, 3, 3, border_mode='same', input_shape=(28, 28, 1))  # expect: RL504
+b = Convolution2D(nb_filters, nb_conv, nb_conv, init='he_normal')  # expect: RL504
+c = Conv2D(64, (3, 3), 2, border_mode='same')  # expect: RL504
+""",
         # a Keras 1 layer Keras 3 lacks, a separable convolution: reported without a fix
         """
 from keras.layers import AtrousConvolution2D, SeparableConv2D, LSTM  # expect: RL503
@@ -340,6 +358,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             # a call another module's code makes is guarded or not there: reported there, if at all
             if not found or kc.home is None and id(kc.node) in _guarded(facts):
                 continue
+            kernel = _positional_kernel(kc.node, layer)
             for arg in found:
                 old = arg.keyword.value
                 removed, new = layer_rename(layer, old)
@@ -349,9 +368,9 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                 declared = tables.REMOVED_LAYER_KEYWORDS.get(layer, {}).get(old, tables.REMOVED_LAYER_ARGUMENTS.get(old))
                 if new is None and declared is not None:
                     yield self.report(arg.keyword, f"{layer}({old}=...): Keras 3 rejects {old}=; "
-                                      + _layer_hint(layer, old), None)
+                                      + _layer_hint(layer, old) + _kernel_note(kernel), None)
                     continue
-                yield self._report(arg, f"{layer}({old}=...)", new, kc.args, layer)
+                yield self._report(arg, f"{layer}({old}=...)", new, kc.args, layer, kernel=kernel)
         for model in facts.models:
             for call in model.calls:
                 if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
@@ -371,25 +390,28 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                                        sure=model.kind != "opaque")
 
     def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None,
-                sure: bool = True):
+                sure: bool = True, kernel: Optional[tuple] = None):
         """`sure`: the call is certainly Keras' own; on a method of an object of unknown type (a
         parameter, an attribute set elsewhere) a rename is unsafe: it may be a project wrapper whose
-        own `fit_generator(..., nb_epoch=)` takes Keras 2's name."""
+        own `fit_generator(..., nb_epoch=)` takes Keras 2's name. `kernel`: the call's Keras 1 kernel
+        axes by position (`_positional_kernel`), which a fix writes as one kernel size too: renaming
+        only the keyword would turn an error into a convolution that strides without a word."""
         old = arg.keyword.value
         reason = tables.REMOVED_ARGUMENT_REASONS.get(old)
         fix = None
         free = not args.star
+        note = _kernel_note(kernel)
         if new is not None:
             if free and new not in args.kw:
-                fix = Fix(safe=sure, message=f"rename {old}= to {new}=",
-                          edits=(Edit(arg.keyword, cst.Name(new)),))
+                fix = _with_kernel(Fix(safe=sure, message=f"rename {old}= to {new}=",
+                                       edits=(Edit(arg.keyword, cst.Name(new)),)), kernel)
             renamed = tables.RENAMED_ARGUMENT_HINTS.get(old, "Keras 2 renamed it {new}=").format(new=new)
-            return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {renamed}", fix)
+            return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {renamed}{note}", fix)
         if old == "dim_ordering":
             if free and "data_format" not in args.kw and layer in tables.KERAS3_LAYERS_TAKING["data_format"]:
-                fix = _dim_ordering_fix(arg)
+                fix = _with_kernel(_dim_ordering_fix(arg), kernel)
         hint = reason or "no Keras 3 keyword takes its place here: remove it or use the Keras 3 argument it meant"
-        return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {hint}", fix)
+        return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {hint}{note}", fix)
 
 
 def _layer_hint(layer: str, old: str) -> str:
@@ -397,6 +419,57 @@ def _layer_hint(layer: str, old: str) -> str:
     if layer not in PUBLIC_NAMES.get("keras.layers", ()):
         return f"Keras 2 renamed it {usual}= (and Keras 3 has no {layer} layer)"
     return f"Keras 2 renamed it {usual}= on most layers, but Keras 3's {layer} takes other arguments: see its signature"
+
+
+def _positional_kernel(call: cst.Call, layer: str) -> Optional[tuple]:
+    """(the arguments, whether they and the filters are all the call passes by position) when a
+    convolution of a call with Keras 1 keywords gets its kernel Keras 1's way, one positional argument
+    per axis (`Convolution2D(32, 3, 3, border_mode="same")`), else None. A kernel written as a tuple,
+    or a `kernel_size=` / `strides=` keyword, is Keras 2's form: its positional third is strides."""
+    axes = tables.KERAS1_POSITIONAL_KERNEL.get(layer)
+    if axes is None:
+        return None
+    positional = []
+    for arg in call.args:
+        if arg.keyword is None:
+            if arg.star:
+                return None
+            positional.append(arg)
+        elif arg.keyword.value in ("kernel_size", "strides"):
+            return None
+    kernel = tuple(positional[1:axes + 1])
+    if len(kernel) < axes or any(type(a.value) in (cst.Tuple, cst.List) for a in kernel):
+        return None
+    return kernel, len(positional) == axes + 1
+
+
+def _kernel_note(kernel: Optional[tuple]) -> str:
+    if kernel is None:
+        return ""
+    shown = ", ".join(_code(a.value) for a in kernel[0])
+    return (f" (and {shown} by position are Keras 1's kernel size, one number per axis: Keras 3 reads the"
+            f" second as strides=, so write kernel_size=({shown}))")
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=()).code_for_node(node)
+
+
+def _with_kernel(fix: Optional[Fix], kernel: Optional[tuple]) -> Optional[Fix]:
+    """`fix`, also writing the positional kernel axes as one tuple (`32, 3, 3` -> `32, (3, 3)`). With
+    more Keras 1 arguments by position after them (`init`, `activation` …), which Keras 3 reads as
+    others, no rewrite is certain: the fix is then unsafe and leaves them as they are."""
+    if fix is None or kernel is None:
+        return fix
+    axes, only = kernel
+    if not only:
+        return Fix(safe=False, message=fix.message + " (check the arguments given by position: Keras 1's)",
+                   edits=fix.edits)
+    edits = (Edit(axes[0].value, cst.Tuple([cst.Element(a.value) for a in axes])),
+             *(Edit(a, cst.RemovalSentinel.REMOVE) for a in axes[1:]))
+    shown = ", ".join(_code(a.value) for a in axes)
+    return Fix(safe=fix.safe, message=f"{fix.message} and write the kernel as ({shown})",
+               edits=fix.edits + edits)
 
 
 def _old_keywords(call: cst.Call, table: dict, seen: set):

@@ -187,9 +187,10 @@ rng = np.random.default_rng(0)
 x = rng.normal(size=(64, 8, 8, 1)).astype("float32")
 y = rng.normal(size=(64, 1)).astype("float32")
 model = Sequential()
+model.add(Convolution2D(4, 3, 3, border_mode="same", input_shape=(8, 8, 1)))
 model.add(Convolution2D(nb_filter=4, kernel_size=3, subsample=(1, 1), border_mode="same", init="he_normal",
                         W_regularizer=l2(0.01), b_regularizer=l2(0.01), W_constraint=max_norm(3),
-                        b_constraint=max_norm(3), dim_ordering="tf", input_shape=(8, 8, 1)))
+                        b_constraint=max_norm(3), dim_ordering="tf"))
 model.add(MaxPooling2D((2, 2), border_mode="valid", dim_ordering="tf"))
 model.add(Flatten())
 model.add(Dense(output_dim=8, init="uniform"))
@@ -207,6 +208,7 @@ m2 = Sequential([Embedding(50, 8, init="uniform", W_regularizer=l2(0.01), W_cons
 m2.compile(optimizer="adam", loss="mse")
 m2.fit(t, y, nb_epoch=1, verbose=0)
 print("TRAINED")
+print("KERNEL", model.layers[0].kernel_size, model.layers[0].strides)
 """
 
 
@@ -222,6 +224,8 @@ def test_every_rename_runs_on_keras3(tmp_path):
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
                          env={**os.environ, "KERAS_BACKEND": "tensorflow"})
     assert run.returncode == 0 and "TRAINED" in run.stdout, run.stderr[-2000:]
+    # Keras 1's Convolution2D(4, 3, 3): a 3x3 kernel moved one pixel at a time, as Keras 1 read it
+    assert "KERNEL (3, 3) (1, 1)" in run.stdout, run.stdout
 
 
 def test_a_model_methods_rename_is_unsafe_on_an_object_of_unknown_type():
@@ -238,3 +242,27 @@ def test_a_model_methods_rename_is_unsafe_on_an_object_of_unknown_type():
     # Keras 1's Model(input=, output=) is Keras' own model, its layers unread: still certain
     keras1 = "from keras.models import Model\nm = Model(input=a, output=b)\nm.fit(x, y, nb_epoch=2)\n"
     assert [f.fix.fix.safe for f in _findings(keras1)] == [True, True, True]
+
+
+def test_keras1_positional_kernel_is_fixed_with_the_keyword():
+    # Convolution2D(32, 3, 3): Keras 1's nb_row, nb_col; Keras 3 reads the second 3 as strides=, so
+    # renaming border_mode= alone would make the error a convolution that strides without a word
+    src = "from keras.layers import Convolution2D, Conv2D\nc = Convolution2D(32, 3, 3, subsample=(2, 2), border_mode='same')\n"
+    found = _findings(src)
+    assert len(found) == 2 and all("kernel_size=(3, 3)" in f.message and f.fix.fix.safe for f in found)
+    fixed = _fixed(src)
+    assert fixed.endswith("c = Convolution2D(32, (3, 3), strides=(2, 2), padding='same')\n")
+    assert _findings(fixed) == [] and _fixed(fixed) == fixed
+    three = "from keras.layers import Convolution3D\nc = Convolution3D(8, k, k, k, init='he_normal')\n"
+    assert _fixed(three).endswith("c = Convolution3D(8, (k, k, k), kernel_initializer='he_normal')\n")
+    # Keras 1's init by position after the kernel: Keras 3 would read it as padding=; no safe rewrite
+    more = "from keras.layers import Convolution2D\nc = Convolution2D(32, 3, 3, 'he_normal', border_mode='same')\n"
+    [f] = _findings(more)
+    assert "kernel_size=(3, 3)" in f.message and not f.fix.fix.safe
+    assert _fixed(more) == more
+    # Keras 2's forms: a tuple kernel, strides= or kernel_size= by keyword: the positional third is strides
+    for call in ("Conv2D(32, (3, 3), 2, border_mode='same')", "Conv2D(32, 3, strides=2, border_mode='same')",
+                 "Conv2D(32, kernel_size=3, border_mode='same')"):
+        [f] = _findings("from keras.layers import Conv2D\nc = " + call + "\n")
+        assert "kernel_size=(" not in f.message
+        assert _fixed("from keras.layers import Conv2D\nc = " + call + "\n").count("padding='same'") == 1
