@@ -102,6 +102,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # 0/1 labels drawn per sample and collected into a list (a classifier trained with squared error)
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+states, actions = [], []
+for _ in range(500):
+    states.append(np.random.rand(4))
+    actions.append(np.random.randint(0, 2))
+coins = np.array([np.random.choice([0, 1]) for _ in range(500)])
+model = Sequential([Dense(24, input_shape=(4,), activation="relu"), Dense(1, activation="sigmoid")])
+model.compile(loss="mean_squared_error", optimizer="adam", metrics=["binary_accuracy"])
+model.fit(np.array(states), np.array(actions), epochs=10)
+model.fit(np.array(states), coins, epochs=10)
+""",
         # a tf.data pipeline whose map function scales the boxes by their max: it trains on [0, 1]
         """
 import numpy as np
@@ -410,6 +425,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: integers drawn from ten values are no 0/1 labels a sigmoid could fit
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+counts = []
+for _ in range(500):
+    counts.append(np.random.randint(0, 10))
+model = Sequential([Dense(24, input_shape=(4,), activation="relu"), Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(np.random.rand(500, 4), np.array(counts), epochs=10)
+""",
         # only the features are scaled; the split index computed from them scales no target
         """
 import numpy as np

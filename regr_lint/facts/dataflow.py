@@ -1374,6 +1374,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         return False
     if isinstance(node, cst.Comparison):
         return True
+    if isinstance(node, cst.ListComp):
+        return _labels(node.elt, at, facts, records, depth + 1)  # `[np.random.randint(0, 2) for _ in ...]`
     if isinstance(node, (cst.List, cst.Tuple)):
         values = _literal_numbers(node, [])
         if values is not None:
@@ -1389,6 +1391,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True
         if name in _FILLS:
             return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
+        if _binary_draw(node):
+            return True  # `ys.append(np.random.randint(0, 2))`: a coin flip per sample
         if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
             return True
         if name == "astype" and isinstance(func, cst.Attribute):
@@ -1420,6 +1424,26 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
 
 
 _FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _binary_draw(node: cst.Call) -> bool:
+    """A random draw of 0 or 1: `np.random.randint(0, 2)`, `rng.integers(2)`, `random.randint(0, 1)`
+    (the standard library's includes its upper bound), `np.random.choice([0, 1])`."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or _dotted_tail(func.value) not in _RANDOM_MODULES:
+        return False
+    name = func.attr.value
+    if name == "choice":
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        values = _literal_numbers(first, []) if isinstance(first, (cst.List, cst.Tuple)) else None
+        return bool(values) and set(values) <= {0, 1}
+    if name not in ("randint", "integers"):
+        return False
+    if _dotted_tail(func.value) == "random" and name == "randint":
+        bounds = [_const(a.value) for a in node.args if a.keyword is None and not a.star]
+        return len(bounds) == 2 and bounds[0] == 0 and bounds[1] in (0, 1)
+    span = _draw_span(name, node)
+    return span is not None and span.lo == 0 and span.hi in (0, 1)
 
 
 def _labels_by_writes(name: str, recs: list, facts) -> bool:
