@@ -295,6 +295,11 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
     "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
+    # tf.keras 2's aliases of its optimizer_v2 modules in keras.optimizers (`from keras.optimizers import
+    # adam_v2`, a common workaround once `from keras.optimizers import Adam` failed)
+    "keras.optimizers.adam_v2", "keras.optimizers.adadelta_v2", "keras.optimizers.adagrad_v2",
+    "keras.optimizers.adamax_v2", "keras.optimizers.gradient_descent_v2", "keras.optimizers.nadam_v2",
+    "keras.optimizers.rmsprop_v2",
     "keras.initializers.initializers_v1", "keras.initializers.initializers_v2",
     "keras.backend.tensorflow_backend", "keras.backend.theano_backend", "keras.backend.cntk_backend",
     "keras.legacy", "tensorflow.contrib.keras",

@@ -186,6 +186,15 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # tf.keras 2's aliases of its optimizer_v2 modules, gone from Keras 3; the public class is fine
+        """
+import keras
+from keras.optimizers import adam_v2  # expect: RL503
+from keras.optimizers import Adam
+opt = adam_v2.Adam(learning_rate=0.001)
+slow = keras.optimizers.rmsprop_v2.RMSprop(learning_rate=0.01)  # expect: RL503
+fine = Adam(learning_rate=0.001)
+""",
         # Keras 2's private initializer modules
         """
 from keras.initializers.initializers_v1 import RandomNormal  # expect: RL503
