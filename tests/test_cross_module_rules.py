@@ -704,6 +704,66 @@ CASES = [
             model.fit(Batches(np.load("frames.npy"), np.load("points.npy")), epochs=5)
         """,
     }, None),
+    ("RL102-valid-generator-held-in-a-variable-scales-in-its-module", {
+        "model.py": """\
+            import keras
+
+
+            def get_model():
+                model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4, activation="sigmoid")])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "data.py": """\
+            import numpy as np
+
+
+            def batches(x, y, bs=32):
+                while True:
+                    i = np.random.randint(0, len(x) - bs)
+                    yield x[i:i + bs], y[i:i + bs] / y.max()
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from data import batches
+            from model import get_model
+
+            gen = batches(np.load("x.npy"), np.load("y.npy"))
+            model = get_model()
+            model.fit(gen, steps_per_epoch=10, epochs=2)
+        """,
+    }, None),
+    ("RL102-generator-held-in-a-variable-yields-raw-targets", {
+        "model.py": """\
+            import keras
+
+
+            def get_model():
+                model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4, activation="sigmoid")])  # expect: RL102
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "data.py": """\
+            import numpy as np
+
+
+            def batches(x, y, bs=32):
+                while True:
+                    i = np.random.randint(0, len(x) - bs)
+                    yield x[i:i + bs], y[i:i + bs]
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from data import batches
+            from model import get_model
+
+            gen = batches(np.load("x.npy"), np.load("y.npy"))
+            model = get_model()
+            model.fit(gen, steps_per_epoch=10, epochs=2)
+        """,
+    }, None),
     ("RL102-valid-windows-of-minmax-series-from-data-module", {
         "data.py": """\
             import numpy as np

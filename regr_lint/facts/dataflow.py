@@ -422,6 +422,11 @@ def _source_modules(facts: KerasFacts, model) -> list:
             if origin:
                 paths.append(origin)
         node = t.x_node
+        if isinstance(node, cst.Name):
+            # `gen = batches(x, y)` first, then `fit(gen, ...)`: the call that made it
+            at = t.at if t.at >= 0 else len(facts.assignments)
+            recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
+            node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
             paths.append(functions[node.func.value][0])
     return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
