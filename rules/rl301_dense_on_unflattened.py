@@ -91,6 +91,18 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # per-step targets made with their shape written out: a per-step discriminator's labels
+        """
+import numpy as np
+import tensorflow as tf
+critic = tf.keras.Sequential([
+    tf.keras.layers.LSTM(32, input_shape=(30, 1), return_sequences=True),
+    tf.keras.layers.Dense(1),
+])
+critic.compile(loss="mse", optimizer="sgd")
+critic.train_on_batch(np.random.randn(128, 30, 1), np.ones((128, 30, 1)))
+critic.fit(np.random.rand(128, 30, 1), np.random.normal(size=(128, 30, 1)), epochs=1)
+""",
         # a loop of recurrent layers whose last one (the `elif` arm) returns one vector: the arms are
         # listed first / last / middle, but the last iteration runs the `elif`
         """
@@ -313,6 +325,17 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # the look-alike: one target per sample, its shape written out
+        """
+import numpy as np
+import tensorflow as tf
+critic = tf.keras.Sequential([
+    tf.keras.layers.LSTM(32, input_shape=(30, 1), return_sequences=True),
+    tf.keras.layers.Dense(1),  # expect: RL301
+])
+critic.compile(loss="mse", optimizer="sgd")
+critic.train_on_batch(np.random.randn(128, 30, 1), np.ones((128, 1)))
+""",
         # per-sample labels from a directory iterator and from a (samples, classes) array
         """
 import numpy as np

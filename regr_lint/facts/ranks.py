@@ -646,7 +646,7 @@ def _shaped_as_sequence(kind: str, node) -> bool:
             return True
         if name == "reshape" and _reshape_rank(node) >= 3:
             return True
-        return name == "pad_sequences"
+        return name == "pad_sequences" or _made_with_rank(name, node) >= 3
     if isinstance(node, cst.Subscript):
         if len(node.slice) >= 3:
             return True
@@ -659,6 +659,27 @@ def _shaped_as_sequence(kind: str, node) -> bool:
                     and not _full(second) and _plain_shift(second):
                 return True
     return False
+
+
+_SHAPED = frozenset({"ones", "zeros", "empty", "full"})  # numpy / TensorFlow fills taking a shape first
+_SIZED = frozenset({"normal", "uniform", "random", "random_sample", "integers", "randint", "binomial",
+                    "choice", "standard_normal"})  # draws taking size= (or shape=)
+_DIMS = frozenset({"rand", "randn"})  # np.random.rand(d0, d1, d2)
+
+
+def _made_with_rank(name: Optional[str], call: cst.Call) -> int:
+    """How many axes an array made by `call` has when its shape is written out: `np.ones((n, T, 1))`,
+    `np.zeros(shape=(n, T, k))`, `np.random.rand(n, T, 1)`, `rng.normal(size=(n, T, 1))`; 0 unknown."""
+    keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    if name in _DIMS:
+        return len(positional) if len(positional) == len(call.args) else 0
+    shape = keywords.get("shape") if name in _SHAPED or name in _SIZED else None
+    if name in _SHAPED and shape is None and positional:
+        shape = positional[0]
+    if name in _SIZED and shape is None:
+        shape = keywords.get("size")
+    return len(shape.elements) if isinstance(shape, (cst.Tuple, cst.List)) else 0
 
 
 def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bool:
