@@ -102,6 +102,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # class names coded as 0 / 1 by pandas (map, replace, apply): a classifier trained with squared error
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("churn.csv")
+churn = df["Churn"].map({"Yes": 1, "No": 0}).values
+sonar = df["Class"].replace(["M", "R"], [0, 1]).values
+smoker = df["smoker"].apply(lambda v: 1 if v == "yes" else 0)
+model = Sequential([Dense(16, activation="relu", input_dim=8), Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mean_squared_error")
+model.fit(df[["a", "b"]].values, churn, epochs=30)
+model.fit(df[["a", "b"]].values, sonar, epochs=30)
+model.fit(df[["a", "b"]].values, smoker, epochs=30)
+""",
         # 0/1 labels drawn per sample and collected into a list (a classifier trained with squared error)
         """
 import numpy as np
@@ -425,6 +440,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: grades coded as 1, 2, 3 are no 0/1 labels
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("wines.csv")
+grade = df["grade"].map({"low": 1, "mid": 2, "high": 3}).values
+model = Sequential([Dense(16, activation="relu", input_dim=8), Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mean_squared_error")
+model.fit(df.drop(columns=["grade"]).values, grade, epochs=30)
+""",
         # the look-alike: integers drawn from ten values are no 0/1 labels a sigmoid could fit
         """
 import numpy as np

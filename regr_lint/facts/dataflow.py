@@ -1398,6 +1398,8 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
         if _binary_draw(node):
             return True  # `ys.append(np.random.randint(0, 2))`: a coin flip per sample
+        if name in ("map", "replace", "apply") and isinstance(func, cst.Attribute) and _codes_as_bits(node):
+            return True  # `df["Churn"].map({"Yes": 1, "No": 0})`: class names coded as 0 / 1
         if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
             return True
         if name == "astype" and isinstance(func, cst.Attribute):
@@ -1429,6 +1431,25 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
 
 
 _FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _codes_as_bits(call: cst.Call) -> bool:
+    """A pandas `.map` / `.replace` / `.apply` that codes each value as 0 or 1: a dict of two or more
+    entries whose values are all 0 / 1 (`{"Yes": 1, "No": 0}`), `.replace(["No", "Yes"], [0, 1])`, a
+    function `lambda v: 1 if v == "Yes" else 0`."""
+    args = [a.value for a in call.args if a.keyword is None and not a.star]
+    if not args:
+        return False
+    first = args[0]
+    if isinstance(first, cst.Dict):
+        values = [e.value for e in first.elements if isinstance(e, cst.DictElement)]
+        return len(values) == len(first.elements) >= 2 and all(_const(v) in (0, 1) for v in values)
+    if isinstance(first, (cst.List, cst.Tuple)) and len(args) == 2 and isinstance(args[1], (cst.List, cst.Tuple)):
+        values = _literal_numbers(args[1], [])
+        return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
+    if isinstance(first, cst.Lambda) and isinstance(first.body, cst.IfExp):
+        return _const(first.body.body) in (0, 1) and _const(first.body.orelse) in (0, 1)
+    return False
 
 
 def _binary_draw(node: cst.Call) -> bool:
