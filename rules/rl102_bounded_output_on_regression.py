@@ -440,6 +440,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # tanh on make_regression's targets: sums of normal features times coefficients up to 100
+        """
+from sklearn.datasets import make_regression
+from sklearn.model_selection import train_test_split
+import keras
+X, y = make_regression(n_samples=1000, n_features=10, noise=0.1, random_state=1)
+X_train, X_test, y_train, y_test = train_test_split(X, y)
+model = keras.Sequential([keras.Input(shape=(10,)), keras.layers.Dense(32, activation="relu"),
+                          keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(X_train, y_train, epochs=5)
+""",
         # the look-alike: grades coded as 1, 2, 3 are no 0/1 labels
         """
 import pandas as pd
