@@ -344,7 +344,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             if kc.qualname.rpartition(".")[2] == "Model" and not is_layer_path(kc.qualname):
                 # Keras 1's `Model(input=x, output=y)`
                 found = list(_old_keywords(kc.node, tables.REMOVED_MODEL_CLASS_ARGUMENTS, seen))
-                if found and not (kc.home is None and id(kc.node) in _guarded(facts)):
+                if found and id(kc.node) not in _guarded(facts):
                     for arg in found:
                         seen.add(id(arg))
                         old = arg.keyword.value
@@ -355,8 +355,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             layer = kc.qualname.rpartition(".")[2]
             found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen)) + list(
                 _old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
-            # a call another module's code makes is guarded or not there: reported there, if at all
-            if not found or kc.home is None and id(kc.node) in _guarded(facts):
+            if not found or id(kc.node) in _guarded(facts):
                 continue
             kernel = _positional_kernel(kc.node, layer)
             for arg in found:

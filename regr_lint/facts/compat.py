@@ -11,33 +11,67 @@ from regr_lint.lazy import cst
 def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int]:
     """The calls in code that runs only where an old API exists: under `if hasattr(x, "<one of
     methods>")` (either branch, or such a conditional expression), under a test of a `__version__`,
-    or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises for the old call)."""
+    or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises for the old call).
+    Also in the project modules the analysis read: a model this file builds may reach the guarded
+    call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
     if key not in facts._cache:
-        guarded: set[int] = set()
-        # `if` and `try` are statements: found without visiting any expression (libcst's `children`
-        # builds each node's list anew; a walk of every node was a tenth of a cold run on a
-        # 9,000-line file). A conditional expression can only be a guard when the text names
-        # `hasattr` or `__version__`: then every node is visited, as before.
-        text = facts.text
-        ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text
-        for node in (_nodes if ifexp else _statements)(facts.module):
-            if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods):
-                scope = node
-            elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
-                scope = node.body
-            elif isinstance(node, cst.Try) and any(_broad(h) and h.name is None and _does_it_otherwise(h)
-                                                   for h in node.handlers):
-                # `try: Model(input=x, output=y)` / `except: Model(inputs=x, outputs=y)`: a handler
-                # that catches everything and does the work another way. One that binds the error
-                # (`except Exception as e:`) or only reports it leaves a call that fails on Keras 3
-                # a finding: the error is handled, the work is not done
-                scope = node.body
-            else:
-                continue
-            guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+        guarded = _guarded_in(facts.module, facts.text, methods, exceptions)
+        if facts.project_modules:
+            from regr_lint.facts.interpreter import parsed_module
+
+            guarded = set(guarded)
+            for path in facts.project_modules:
+                tree = parsed_module(path)
+                if tree is not None:
+                    guarded |= _module_guarded(path, tree, methods, exceptions)
         facts._cache[key] = guarded
     return facts._cache[key]
+
+
+_MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree, its guarded calls)
+
+
+def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset) -> set[int]:
+    """`_guarded_in` for a project module's tree kept for the run: once per tree."""
+    key = (path, methods, exceptions)
+    known = _MODULE_GUARDED.get(key)
+    if known is None or known[0] is not tree:
+        try:
+            from regr_lint.project_link import _text_of
+
+            text = _text_of(path)
+        except Exception:  # noqa: BLE001 - unreadable now: every node is visited instead
+            text = ""
+        known = _MODULE_GUARDED[key] = (tree, _guarded_in(tree, text, methods, exceptions))
+        if len(_MODULE_GUARDED) > 256:
+            _MODULE_GUARDED.pop(next(iter(_MODULE_GUARDED)))
+    return known[1]
+
+
+def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset) -> set[int]:
+    guarded: set[int] = set()
+    # `if` and `try` are statements: found without visiting any expression (libcst's `children`
+    # builds each node's list anew; a walk of every node was a tenth of a cold run on a
+    # 9,000-line file). A conditional expression can only be a guard when the text names
+    # `hasattr` or `__version__`: then every node is visited, as before.
+    ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text
+    for node in (_nodes if ifexp else _statements)(module):
+        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods):
+            scope = node
+        elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
+            scope = node.body
+        elif isinstance(node, cst.Try) and any(_broad(h) and h.name is None and _does_it_otherwise(h)
+                                               for h in node.handlers):
+            # `try: Model(input=x, output=y)` / `except: Model(inputs=x, outputs=y)`: a handler
+            # that catches everything and does the work another way. One that binds the error
+            # (`except Exception as e:`) or only reports it leaves a call that fails on Keras 3
+            # a finding: the error is handled, the work is not done
+            scope = node.body
+        else:
+            continue
+        guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+    return guarded
 
 
 def _compat_test(test, methods: frozenset) -> bool:
