@@ -102,6 +102,22 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # targets a data class scales in its __init__ and holds as an attribute
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense
+class Dataset:
+    def __init__(self, path):
+        arr = np.loadtxt(path, delimiter=",", skiprows=1)
+        self.x = arr[:, :-1]
+        self.y = MinMaxScaler().fit_transform(arr[:, -1:])
+ds = Dataset("boston.csv")
+model = Sequential([Dense(64, activation="relu", input_dim=13), Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds.x, ds.y, epochs=100)
+""",
         # class names coded as 0 / 1 by pandas (map, replace, apply): a classifier trained with squared error
         """
 import pandas as pd
@@ -440,6 +456,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: the data class holds the targets as read
+        """
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from keras.models import Sequential
+from keras.layers import Dense
+class Dataset:
+    def __init__(self, path):
+        arr = np.loadtxt(path, delimiter=",", skiprows=1)
+        self.x = MinMaxScaler().fit_transform(arr[:, :-1])
+        self.y = arr[:, -1:]
+ds = Dataset("boston.csv")
+model = Sequential([Dense(64, activation="relu", input_dim=13), Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds.x, ds.y, epochs=100)
+""",
         # tanh on make_regression's targets: sums of normal features times coefficients up to 100
         """
 from sklearn.datasets import make_regression

@@ -258,6 +258,22 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # targets a data class standardises in its __init__ and holds as an attribute
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from keras.models import Sequential
+from keras.layers import Dense
+class Dataset:
+    def __init__(self, path):
+        arr = np.loadtxt(path, delimiter=",", skiprows=1)
+        self.x = arr[:, :-1]
+        self.y = StandardScaler().fit_transform(arr[:, -1:])
+ds = Dataset("boston.csv")
+model = Sequential([Dense(64, activation="relu", input_dim=13), Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds.x, ds.y, epochs=100)
+""",
         # windows of a standardised series: the targets of the window dataset are standardised too
         """
 import numpy as np

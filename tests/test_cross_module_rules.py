@@ -764,6 +764,73 @@ CASES = [
             model.fit(gen, steps_per_epoch=10, epochs=2)
         """,
     }, None),
+    ("RL501-valid-helper-guards-the-old-call-with-hasattr", {
+        "compat.py": """\
+            def fit_any(model, gen, steps, epochs):
+                if hasattr(model, "fit_generator"):
+                    return model.fit_generator(gen, steps_per_epoch=steps, epochs=epochs)
+                return model.fit(gen, steps_per_epoch=steps, epochs=epochs)
+
+
+            def build_any(keras, inp, out):
+                try:
+                    return keras.models.Model(input=inp, output=out)
+                except TypeError:
+                    return keras.models.Model(inputs=inp, outputs=out)
+        """,
+        "main.py": """\
+            import keras
+            import numpy as np
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from compat import build_any, fit_any
+
+
+            def gen():
+                while True:
+                    x = np.random.rand(16, 3)
+                    yield x, x.sum(1)
+
+
+            m = Sequential([Dense(8, activation="relu", input_shape=(3,)), Dense(1)])
+            m.compile("adam", "mse")
+            fit_any(m, gen(), 50, 3)
+            inp = keras.Input((3,))
+            other = build_any(keras, inp, Dense(1)(inp))
+        """,
+    }, None),
+    ("RL102-valid-data-class-in-its-module-holds-scaled-targets", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class Dataset:
+                def __init__(self, path):
+                    arr = np.loadtxt(path, delimiter=",", skiprows=1)
+                    self.y_scaler = MinMaxScaler()
+                    self.x = arr[:, :-1]
+                    self.y = self.y_scaler.fit_transform(arr[:, -1:])
+        """,
+        "models.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+
+            def build(n):
+                return Sequential([Dense(64, activation="relu", input_dim=n), Dense(1, activation="sigmoid")])
+        """,
+        "train.py": """\
+            from dataset import Dataset
+            from models import build
+
+            ds = Dataset("boston.csv")
+            model = build(ds.x.shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(ds.x, ds.y, epochs=100)
+        """,
+    }, None),
     ("RL102-valid-windows-of-minmax-series-from-data-module", {
         "data.py": """\
             import numpy as np

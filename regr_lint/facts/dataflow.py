@@ -338,11 +338,58 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled)
+    records = _records(facts)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
+        held = _instance_attribute(y, len(facts.assignments), facts, records)
+        if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
+            return True
     return False
+
+
+def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
+    """`ds.y` where `ds = Dataset(...)` is the one binding of `ds` before `at` and `Dataset` a class of
+    this file or of a project module: (the facts of its module, every value its methods assign to
+    `self.y`); None when unknown or never assigned. The arrays a data class holds are what its
+    `__init__` made of them (`self.y = scaler.fit_transform(arr[:, -1:])`)."""
+    while isinstance(y, cst.Subscript):
+        y = y.value
+    if not isinstance(y, cst.Attribute) or not isinstance(y.value, cst.Name):
+        return None
+    bound = [r for r in records.get(y.value.value, ()) if r[0] < at]
+    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
+            or not isinstance(bound[0][2].func, cst.Name):
+        return None
+    cls, other = bound[0][2].func.value, facts
+    cdef = _class_def(facts.module, cls)
+    if cdef is None:
+        found = facts._cache.get("project_classes", {}).get(cls)
+        if found is None or found[0] == facts.path:
+            return None
+        from regr_lint.facts.interpreter import project_module
+
+        cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
+    if cdef is None or other is None:
+        return None
+    inside, stack = set(), [cdef.body]
+    while stack:
+        node = stack.pop()
+        inside.add(id(node))
+        stack.extend(node.children)
+    attr = y.attr.value
+    values = [value for targets, value in other.assignments
+              if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+                     and t.value.value == "self" and id(t) in inside for t in targets)]
+    return (other, values) if values and all(v is not None for v in values) else None
+
+
+def _class_def(module, name: str):
+    for stmt in module.body if module is not None else ():
+        if isinstance(stmt, cst.ClassDef) and stmt.name.value == name:
+            return stmt
+    return None
 
 
 def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
@@ -1601,6 +1648,12 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
         ends = _affine_exact(y, at, records, 0)
         if ends is not None and ends[0] < 0:
             return True
+        held = _instance_attribute(y, at, facts, records)  # `ds.y` set by a data class's methods
+        if held is not None:
+            other = held[0]
+            theirs = _records(other)
+            if all(_signed(value, len(other.assignments), other, theirs, 1) for value in held[1]):
+                return True
     return False
 
 
