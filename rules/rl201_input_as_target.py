@@ -42,9 +42,10 @@ output cannot reproduce the input (a softmax classifier, or a Dense head narrowe
 Autoencoders, denoisers and VAEs are never reported: a model whose output is shaped like its input
 (a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
 Dense as wide as the flat input or, TimeDistributed, as its features per step, an LSTM returning
-sequences of the input's features), and any `fit(x, x)` in a file that trains, validates or
-evaluates on a corrupted copy of the target (`fit(x_noisy, x)` with
-`x_noisy = np.clip(x + f * np.random.normal(…), 0, 1)`, through a function of the file or so named).
+sequences of the input's features), and a model the file also trains, validates or evaluates on a
+corrupted copy of the target (`fit(x_noisy, x)` with `x_noisy = np.clip(x + f * np.random.normal(…),
+0, 1)`, through a function of the file or so named). Per model: another model of the same file fitted
+`(x, x)` is judged on its own.
 A different validation target that the model is also fed as input (`fit(small, big)` beside
 `fit(big, big)`) is data like the input, not a label.
 
@@ -201,6 +202,20 @@ scaler.fit(x, x)
 """,
     ]
     INVALID = [
+        # a denoiser beside a regressor: the exemption is the denoiser's, not the file's
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+x_train, x_test, y_test = np.load("x.npy"), np.load("xt.npy"), np.load("yt.npy")
+x_train_noisy = np.clip(x_train + 0.3 * np.random.normal(size=x_train.shape), 0.0, 1.0)
+dae = Sequential([Dense(64, activation="relu", input_dim=784), Dense(784, activation="sigmoid")])
+dae.compile(optimizer="adam", loss="binary_crossentropy")
+dae.fit(x_train_noisy, x_train, epochs=10, validation_data=(x_test, x_test))
+reg = Sequential([Dense(64, activation="relu", input_dim=784), Dense(1)])
+reg.compile(optimizer="adam", loss="mse")
+reg.fit(x_train, x_train, epochs=10, validation_data=(x_test, y_test))  # expect: RL201
+""",
         """
 from tensorflow import keras
 model = keras.Sequential([
@@ -282,8 +297,8 @@ model.evaluate(x_test, y_test)
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
                 if kx is not None and kx == ky:
                     suspects.append(t)
-            if not suspects or output_like_input(model) or trains_on_corrupted_pairs(facts):
-                continue  # an autoencoder, or a denoiser somewhere in the file
+            if not suspects or output_like_input(model) or trains_on_corrupted_pairs(facts, model):
+                continue  # an autoencoder, or a denoiser
             if self._supervised(model):
                 for t in suspects:
                     yield self.report(

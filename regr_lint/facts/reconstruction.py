@@ -234,15 +234,8 @@ def _corrupts(part: cst.CSTNode, random_names: set, functions: dict, facts: Kera
     return False
 
 
-def trains_on_corrupted_pairs(facts: KerasFacts) -> bool:
-    """True when some model of the file is trained, validated or evaluated on (corrupted x, x)."""
-    cached = facts._cache.get("reconstruction.denoiser")
-    if cached is None:
-        cached = False
-        for model in facts.models:
-            for t in model.trainings:
-                for x_node, y_node in [(t.x_node, t.y_node)] + list(t.validation):
-                    if corrupted_pair(facts, x_node, y_node):
-                        cached = True
-        facts._cache["reconstruction.denoiser"] = cached
-    return cached
+def trains_on_corrupted_pairs(facts: KerasFacts, model) -> bool:
+    """True when `model` is trained, validated or evaluated on (corrupted x, x): a denoiser. Per model:
+    another model of the file fitted (x, x) is judged on its own."""
+    return any(corrupted_pair(facts, x_node, y_node) for t in model.trainings
+               for x_node, y_node in [(t.x_node, t.y_node)] + list(t.validation))
