@@ -831,6 +831,29 @@ CASES = [
             model.fit(ds.x, ds.y, epochs=100)
         """,
     }, None),
+    ("RL502-RL505-keras-names-through-a-module-that-star-imports-keras", {
+        "common.py": """\
+            import numpy as np
+            from keras.models import *
+            from keras.layers import *
+            from keras.optimizers import *
+        """,
+        "train.py": """\
+            from common import *
+
+            model = Sequential([Dense(64, activation="relu", input_dim=8), Dense(3, activation="softmax")])
+            opt = SGD(lr=0.01, momentum=0.9, decay=1e-6)  # expect: RL502, RL505
+            model.compile(loss="categorical_crossentropy", optimizer=opt, metrics=["accuracy"])
+            model.fit(np.load("x.npy"), np.load("y.npy"), epochs=30)
+        """,
+        "tune.py": """\
+            from common import Adam, Sequential, Dense
+
+            model = Sequential([Dense(1, input_dim=8)])
+            model.compile(loss="mse", optimizer=Adam(lr=0.001))  # expect: RL502
+            fine = Adam(learning_rate=0.001)
+        """,
+    }, None),
     ("RL102-valid-windows-of-minmax-series-from-data-module", {
         "data.py": """\
             import numpy as np

@@ -180,9 +180,9 @@ def _own_copy(value: Value) -> Value:
     return value
 
 
-def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope", bool, tuple]]:
+def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope", bool, tuple, tuple]]:
     """(the top-level scope of project module `path`, whether it reaches Keras, the project modules
-    read for it), its top level read once per process, version of the file and `levels` by an
+    read for it, the Keras modules it star-imports), its top level read once per process, version of the file and `levels` by an
     interpreter of its own, shared by every file that imports it: its functions run in the
     importing file's interpreter when called there. It follows its own imports of project modules
     `levels` deep (models.py's `from config import HEAD_ACT`); deeper ones stay unknown. The key
@@ -202,8 +202,34 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
             reader.levels = levels
             scope = Scope(origin=path)
             reader.exec_block(module.body, scope, Frame())
-            _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules))
+            stars = tuple(b for b in reader.facts.star_imports if b == "keras" or b.startswith("keras."))
+            _SCOPES[key] = (scope, reader.facts.has_keras, tuple(reader.facts.project_modules), stars)
     return _SCOPES[key]
+
+
+def _star_ref(name: str, bases, node: cst.CSTNode) -> Value:
+    """`from keras.layers import *` and friends (`bases`, canonical): an unbound name that only such an
+    import can have brought in. Capitalised names are classes (layers, models, losses, metrics);
+    lower-case ones are taken only when they are known losses / metrics, never builtins like `max`."""
+    if not bases:
+        return UNKNOWN
+    if name[:1].isupper():
+        if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
+            return Ref(f"keras.{name}", node)
+        home = tables.STAR_CLASS_MODULES.get(name)
+        for base in bases if home else ():
+            if base.rsplit(".", 1)[-1] == home:
+                return Ref(f"{base}.{name}", node)
+        for base in bases:
+            if ".layers" in base:
+                return Ref(f"{base}.{name}", node)
+        return Ref(f"{bases[0]}.{name}", node)
+    for base in bases:
+        if base.startswith(("keras.losses", "keras.metrics")) and (
+            name in tables.REGRESSION_LOSS_NAMES or name in tables.ACCURACY_METRIC_NAMES
+        ):
+            return Ref(f"{base}.{name}", node)
+    return UNKNOWN
 
 
 def _param_names(params: cst.Parameters) -> frozenset:
@@ -263,6 +289,9 @@ class Interpreter:
         self.folder = os.path.dirname(self.file)
         self.project = project
         self.foreign: dict[str, Optional[Scope]] = {}  # module path -> its top-level scope (None: loading)
+        # module path -> the Keras modules it star-imports (`from keras.layers import *` in common.py):
+        # names they bring in reach the files importing it
+        self.foreign_stars: dict[str, tuple] = {}
         self.brought: set[tuple[str, str]] = set()  # (module, `a.b` written here) in project_imports
         # > 0 while another module's code runs: its training calls and parameter bindings are not
         # this file's evidence about targets (they are read where that module is linted)
@@ -538,7 +567,10 @@ class Interpreter:
             return self._import_submodules(base, level, node, scope)
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
+        stars = self.foreign_stars.get(path, ())
         if type(node.names) is cst.ImportStar:
+            # `from common import *` of a module that star-imports Keras: Keras' names arrive too
+            self.facts.star_imports.extend(b for b in stars if b not in self.facts.star_imports)
             if module_scope is not None:
                 exported = module_scope.vars.get("__all__")
                 names = [v.value for v in exported.items if isinstance(v, Lit) and isinstance(v.value, str)] \
@@ -560,6 +592,10 @@ class Interpreter:
                     value, source = self._defined_elsewhere(base, alias.name.value, level, node)
                     if source is not None:
                         self.facts.project_imports.append((source, node, {local: value}))
+                    elif stars and alias.name.value not in module_scope.vars:
+                        # `from common import SGD` where common.py has `from keras.optimizers import *`
+                        found = _star_ref(alias.name.value, stars, node)
+                        value = found if found is not UNKNOWN else None
                 scope.vars[local] = bound[local] = self._adopt(_own_copy(value)) if value is not None else UNKNOWN
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
@@ -698,6 +734,8 @@ class Interpreter:
             return None
         loaded = module_scope(path, self.project, self.levels - 1)
         self.foreign[path] = loaded[0] if loaded else None
+        if loaded and loaded[3]:
+            self.foreign_stars[path] = loaded[3]
         if loaded:
             self.facts.project_modules.extend(p for p in (path, *loaded[2]) if p not in self.facts.project_modules)
         if loaded and loaded[1]:
@@ -882,29 +920,7 @@ class Interpreter:
         return UNKNOWN
 
     def _star_name(self, name: str, node: cst.CSTNode) -> Value:
-        # `from keras.layers import *` and friends: an unbound name that only such an import can
-        # have brought in. Capitalised names are classes (layers, models, losses, metrics); lower-case
-        # ones are taken only when they are known losses / metrics, never builtins like `max`.
-        bases = [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")]
-        if not bases:
-            return UNKNOWN
-        if name[:1].isupper():
-            if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
-                return Ref(f"keras.{name}", node)
-            home = tables.STAR_CLASS_MODULES.get(name)
-            for base in bases if home else ():
-                if base.rsplit(".", 1)[-1] == home:
-                    return Ref(f"{base}.{name}", node)
-            for base in bases:
-                if ".layers" in base:
-                    return Ref(f"{base}.{name}", node)
-            return Ref(f"{bases[0]}.{name}", node)
-        for base in bases:
-            if base.startswith(("keras.losses", "keras.metrics")) and (
-                name in tables.REGRESSION_LOSS_NAMES or name in tables.ACCURACY_METRIC_NAMES
-            ):
-                return Ref(f"{base}.{name}", node)
-        return UNKNOWN
+        return _star_ref(name, [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")], node)
 
     def eval_attribute(self, node: cst.Attribute, scope: Scope, frame: Frame) -> Value:
         base = self.eval(node.value, scope, frame)
