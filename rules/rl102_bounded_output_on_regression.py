@@ -102,6 +102,30 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same subclass built linear, and one built two ways (which head a model gets is unknown)
+        """
+import numpy as np
+import tensorflow as tf
+class MLP(tf.keras.Model):
+    def __init__(self, out_activation=None):
+        super().__init__()
+        self.h = tf.keras.layers.Dense(64, activation="relu")
+        self.o = tf.keras.layers.Dense(1, activation=out_activation)
+    def call(self, x):
+        return self.o(self.h(x))
+class Net(tf.keras.Model):
+    def __init__(self, head="linear"):
+        super().__init__()
+        self.o = tf.keras.layers.Dense(1, activation=head)
+    def call(self, x):
+        return self.o(x)
+model = MLP()
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+a, b = Net("sigmoid"), Net()
+b.compile(optimizer="adam", loss="mse")
+b.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+""",
         # targets a data class scales in its __init__ and holds as an attribute
         """
 import numpy as np
@@ -456,6 +480,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a subclassed model whose head activation is an __init__ parameter, given at the construction
+        """
+import numpy as np
+import tensorflow as tf
+class MLP(tf.keras.Model):
+    def __init__(self, out_activation=None):
+        super().__init__()
+        self.h = tf.keras.layers.Dense(64, activation="relu")
+        self.o = tf.keras.layers.Dense(1, activation=out_activation)  # expect: RL102
+    def call(self, x):
+        return self.o(self.h(x))
+model = MLP(out_activation="sigmoid")
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+""",
         # the look-alike: the data class holds the targets as read
         """
 import numpy as np

@@ -854,6 +854,30 @@ CASES = [
             fine = Adam(learning_rate=0.001)
         """,
     }, None),
+    ("RL102-subclass-head-given-at-the-construction-in-another-module", {
+        "nets.py": """\
+            import tensorflow as tf
+
+
+            class MLP(tf.keras.Model):
+                def __init__(self, out_activation=None):
+                    super().__init__()
+                    self.h = tf.keras.layers.Dense(64, activation="relu")
+                    self.o = tf.keras.layers.Dense(1, activation=out_activation)
+
+                def call(self, x):
+                    return self.o(self.h(x))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import MLP
+
+            model = MLP(out_activation="sigmoid")  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+        """,
+    }, None),
     ("RL102-valid-windows-of-minmax-series-from-data-module", {
         "data.py": """\
             import numpy as np

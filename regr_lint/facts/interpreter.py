@@ -1244,6 +1244,10 @@ class Interpreter:
         if isinstance(callee, ClassV):
             self._read_methods(callee)
             if callee.is_model:
+                if callee.instance is not None:
+                    # `MLP(out_activation="sigmoid")`: its layers are what `__init__` makes of the
+                    # call's arguments (and its defaults), read by `call`
+                    self._construct(self._adopt(callee.instance), args, call)
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
