@@ -290,6 +290,25 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the loss a base trainer's __init__ sets, reached through super().__init__() of a subclass
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+class Trainer:
+    def __init__(self, loss="mse", epochs=50):
+        self.loss = loss
+        self.epochs = epochs
+    def train(self, x, y):
+        self.model.compile(optimizer="adam", loss=self.loss, metrics=["accuracy"])  # expect: RL101
+        self.model.fit(x, y, epochs=self.epochs)
+class MLPTrainer(Trainer):
+    def __init__(self, n):
+        super().__init__()
+        self.model = Sequential([Dense(32, activation="relu", input_dim=n), Dense(1)])
+x, y = np.load("x.npy"), np.load("y.npy")
+MLPTrainer(x.shape[1]).train(x, y)
+""",
         # the look-alike: a plain KFold takes any targets
         """
 import numpy as np

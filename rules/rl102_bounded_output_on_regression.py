@@ -102,6 +102,25 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a subclass overrides its base model's `call`: its own head is the one trained
+        """
+import numpy as np
+import keras
+class Base(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.h = keras.layers.Dense(32, activation="relu")
+        self.prob = keras.layers.Dense(1, activation="sigmoid")
+        self.value = keras.layers.Dense(1)
+    def call(self, x):
+        return self.prob(self.h(x))
+class Regressor(Base):
+    def call(self, x):
+        return self.value(self.h(x))
+model = Regressor()
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("prices.npy"), epochs=5)
+""",
         # the same subclass built linear, and one built two ways (which head a model gets is unknown)
         """
 import numpy as np

@@ -779,8 +779,8 @@ class Interpreter:
         # __init__ / build first: they set the attributes the other methods read.
         order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
                                                f.fdef.name.value != "__init__"))
-        for func in order:
-            cls.instance.attrs.setdefault("__method__" + func.fdef.name.value, func)
+        for func in order:  # its own methods override the ones inherited from a base class
+            cls.instance.attrs["__method__" + func.fdef.name.value] = func
         for func in order[:1] if order and order[0].fdef.name.value == "__init__" else []:
             self.analyzed.add(id(func.fdef))
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
@@ -1092,6 +1092,9 @@ class Interpreter:
     def eval_call(self, call: cst.Call, scope: Scope, frame: Frame) -> Value:
         func = call.func
         if type(func) is cst.Attribute:
+            inherited = self._super_method(func, scope, frame)
+            if inherited is not None:  # `super().__init__(**kw)`: the base class's method, on this instance
+                return self.invoke(inherited[0], self.eval_args(call, scope, frame), call, inherited[1])
             recv = self.eval(func.value, scope, frame)
             args = self.eval_args(call, scope, frame)
             return self.call_method(recv, func.attr.value, args, call, func.value, scope, frame)
@@ -1102,6 +1105,28 @@ class Interpreter:
             if builtin is not None:
                 return builtin
         return self.call_value(callee, args, call, scope, frame)
+
+    def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
+        """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
+        method running for an instance of a class of the project: the first definition of it in the
+        bases of the class whose method runs. None otherwise (a Keras base's own method: unknown)."""
+        sup = func.value
+        if type(sup) is not cst.Call or type(sup.func) is not cst.Name or sup.func.value != "super" \
+                or frame.function is None or scope.lookup("super") is not None:
+            return None
+        inst = scope.lookup(sup.args[1].value.value) if len(sup.args) == 2 and type(sup.args[1].value) is cst.Name \
+            else scope.lookup("self")
+        if type(inst) is not Instance:
+            return None
+        owner = _owner_of(inst.cls, frame.function)
+        if owner is None:
+            return None
+        for base in owner.bases:
+            if isinstance(base, ClassV):
+                found = _find_method(base, func.attr.value)
+                if found is not None:
+                    return found, inst
+        return None
 
     @staticmethod
     def call_builtin(name: str, args: Args, call: cst.Call) -> Optional[Value]:
@@ -1738,6 +1763,22 @@ def _class_const(cls: ClassV, name: str, depth: int = 0) -> Optional[Value]:
     for base in cls.bases if depth < 8 else ():
         if isinstance(base, ClassV):
             found = _class_const(base, name, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _owner_of(cls: ClassV, function: cst.Name, depth: int = 0) -> Optional[ClassV]:
+    """The class among `cls` and its bases whose body defines the method named by `function` (the
+    name node of the running FunctionDef)."""
+    if depth > 16:
+        return None
+    body = cls.cdef.body.body if type(cls.cdef.body) is cst.IndentedBlock else ()
+    if any(type(stmt) is cst.FunctionDef and stmt.name is function for stmt in body):
+        return cls
+    for base in cls.bases:
+        if isinstance(base, ClassV):
+            found = _owner_of(base, function, depth + 1)
             if found is not None:
                 return found
     return None
