@@ -102,6 +102,18 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # tanh on a sine of amplitude one half: inside (-1, 1)
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, SimpleRNN
+t = np.linspace(0, 60, 3000)
+wave = 0.5 * np.sin(t)
+windows = np.array([wave[i:i + 30] for i in range(len(wave) - 30)]).reshape(-1, 30, 1)
+rnn = Sequential([SimpleRNN(32, input_shape=(30, 1)), Dense(1, activation="tanh")])
+rnn.compile(optimizer="adam", loss="mse")
+rnn.fit(windows, wave[30:], epochs=10)
+""",
         # a subclass overrides its base model's `call`: its own head is the one trained
         """
 import numpy as np
@@ -499,6 +511,23 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # tanh on targets beyond ±1: an affine map of wide draws, an amplified sine cut into windows
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, SimpleRNN
+X = np.random.uniform(-5, 5, size=(500, 3))
+y = 3 * X[:, 1] + 2
+model = Sequential([Dense(32, activation="relu", input_dim=3), Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="sgd", loss="mse")
+model.fit(X, y, epochs=100)
+t = np.linspace(0, 60, 3000)
+wave = 3.0 * np.sin(t)
+windows = np.array([wave[i:i + 30] for i in range(len(wave) - 30)]).reshape(-1, 30, 1)
+rnn = Sequential([SimpleRNN(32, input_shape=(30, 1)), Dense(1, activation="tanh")])  # expect: RL102
+rnn.compile(optimizer="adam", loss="mse")
+rnn.fit(windows, wave[30:], epochs=10)
+""",
         # a subclassed model whose head activation is an __init__ parameter, given at the construction
         """
 import numpy as np

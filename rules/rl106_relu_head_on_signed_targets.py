@@ -77,6 +77,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a sine shifted up to [0, 2] and one mapped onto [0, 1]: never negative
+        """
+import numpy as np
+import tensorflow as tf
+t = np.arange(0, 100, 0.05)
+for signal in (np.sin(t) + 1, 0.5 * np.sin(t) + 0.5):
+    X = np.stack([signal[i:i + 40] for i in range(len(signal) - 40)])
+    model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu", input_shape=(40,)),
+                                 tf.keras.layers.Dense(1, activation="relu")])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, signal[40:], epochs=5)
+""",
         # the look-alike: windows of the series scaled into [0, 1]
         """
 import numpy as np
@@ -258,6 +270,25 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # shifted a little, still negative: a sine plus 0.2, standardised targets plus 0.5
+        """
+import numpy as np
+import tensorflow as tf
+from sklearn.preprocessing import StandardScaler
+t = np.arange(0, 100, 0.05)
+signal = np.sin(t) + 0.2
+X = np.stack([signal[i:i + 40] for i in range(len(signal) - 40)])
+model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu", input_shape=(40,)),
+                             tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, signal[40:], epochs=5)
+y = StandardScaler().fit_transform(np.load("y.npy"))
+y = y + 0.5
+other = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu", input_shape=(8,)),
+                             tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+other.compile(optimizer="adam", loss="mse")
+other.fit(np.load("x.npy"), y, epochs=5)
+""",
         # targets a data class standardises in its __init__ and holds as an attribute
         """
 import numpy as np

@@ -1220,7 +1220,12 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
             or isinstance(op, cst.Divide) and left.wide and rconst is not None and 0 < abs(rconst) <= 1:
         return Span(-_INF, _INF, wide=True)
     exact = (left.exact and rconst is not None) or (right.exact and lconst is not None)
-    keep = left.keep and right.keep
+    # a scalar constant is no array a slice could cut the extremes out of: the other side decides
+    keep = (left.keep or lconst is not None) and (right.keep or rconst is not None)
+    if isinstance(op, (cst.Add, cst.Subtract)) and (
+            left.wide and left.lo == -_INF and left.hi == _INF and rconst is not None
+            or right.wide and right.lo == -_INF and right.hi == _INF and lconst is not None):
+        return Span(-_INF, _INF, wide=True)  # unbounded values beyond ±1, shifted: `3 * x + 2` still leaves it
     if isinstance(op, cst.Add):
         return Span(left.lo + right.lo, left.hi + right.hi, exact, keep=keep)
     if isinstance(op, cst.Subtract):
@@ -1300,6 +1305,12 @@ def _call_span(node: cst.Call, at, facts, records, depth):
     if isinstance(func, cst.Attribute) and _dotted_tail(func.value) in _RANDOM_MODULES or \
             name in ("linspace", "arange") and isinstance(func, cst.Attribute):
         return _draw_span(name, node)
+    if name in ("sin", "cos") and args:
+        # over a full period of an argument whose values are known (`t = np.arange(0, 100, 0.05)`)
+        # a sine reaches both -1 and 1
+        inner = _span(args[0].value, at, facts, records, depth + 1)
+        full = inner is not None and inner.exact and inner.hi - inner.lo >= 2 * math.pi
+        return Span(-1, 1, exact=full)
     if name in ("tanh", "sin", "cos"):
         return Span(-1, 1)
     found = _returns(node, at, facts, records)
@@ -1955,6 +1966,12 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
         if _is_log(left) and _is_log(right):
             return True  # log(a) - log(b): a log return
     if isinstance(op, (cst.Add, cst.Subtract)):
+        if _const(right) is not None or _const(left) is not None:
+            # a constant shift keeps values unbounded below negative (`ys + 0.5`, ys standardised);
+            # bounded ones are judged by their span (`np.sin(t) + 0.2`)
+            varying = left if _const(right) is not None else right
+            span = _safe_span(varying, at, facts, records)
+            return span is not None and span.lo == -_INF and _signed(varying, at, facts, records, depth + 1)
         return _signed(left, at, facts, records, depth + 1) and _signed(right, at, facts, records, depth + 1)
     if isinstance(op, cst.Multiply):
         if _nonzero_const(right):
