@@ -88,6 +88,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a label column recoded to 0 / 1 in place, or written back mapped, then taken as the targets
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("breast-cancer-wisconsin.csv")
+X = df.drop(columns=["class"]).values
+df["class"].replace((4, 2), (1, 0), inplace=True)
+y = df["class"]
+df["smoker"] = df["smoker"].map({"yes": 1, "no": 0})
+model = Sequential([Dense(8, input_dim=9, activation="relu"), Dense(1, activation="sigmoid")])
+model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])
+model.fit(X, y, epochs=10)
+model.fit(X, df["smoker"].values, epochs=10)
+""",
         # class names coded as 0 / 1 by pandas: accuracy means something on those targets
         """
 import pandas as pd
@@ -290,6 +305,19 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the look-alike: a column recoded in place to other numbers than 0 / 1
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("grades.csv")
+X = df.drop(columns=["grade"]).values
+df["grade"].replace(("low", "high"), (1, 5), inplace=True)
+y = df["grade"]
+model = Sequential([Dense(8, input_dim=9, activation="relu"), Dense(1)])
+model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+model.fit(X, y, epochs=10)
+""",
         # the loss a base trainer's __init__ sets, reached through super().__init__() of a subclass
         """
 import numpy as np

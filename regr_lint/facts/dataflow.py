@@ -1428,6 +1428,16 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return _labels(value, i, facts, records, depth + 1)
         return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
     if isinstance(node, cst.Subscript):
+        column = _column_key(node)
+        if column is not None:
+            # `df["class"]` as its last write made it (`df["class"] = df["class"].map({...})`, an
+            # in-place replace); a frame's other columns are features, not these labels
+            writes = [(i, value) for (i, frame), (columns, value) in _column_writes(facts).items()
+                      if i < at and frame == node.value.value and columns == {column}]
+            if not writes:
+                return False
+            i, value = max(writes, key=lambda w: w[0])
+            return _labels(value, i, facts, records, depth + 1)
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features
         return _labels(node.value, at, facts, records, depth + 1)

@@ -485,6 +485,12 @@ class Interpreter:
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
                 if scope.origin is None:
                     self.facts.assignments.append(([value.func.value], value))
+            elif type(value) is cst.Call and type(value.func) is cst.Attribute and scope.origin is None \
+                    and type(value.func.value) in (cst.Name, cst.Subscript) and any(
+                        a.keyword is not None and a.keyword.value == "inplace" and type(a.value) is cst.Name
+                        and a.value.value == "True" for a in value.args):
+                # `df["class"].replace((4, 2), (1, 0), inplace=True)`: a write of what the call returns
+                self.facts.assignments.append(([value.func.value], value))
         elif kind is cst.Return:
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
             if small.value is not None and frame.function is not None and scope.origin is None:
