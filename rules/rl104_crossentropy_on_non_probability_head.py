@@ -70,6 +70,16 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # the look-alike: the nested decoder ends in sigmoid
+        """
+from keras.layers import Dense
+from keras.models import Sequential
+encoder = Sequential([Dense(32, input_dim=784, activation="relu")])
+decoder = Sequential([Dense(784, input_dim=32, activation="sigmoid")])
+autoencoder = Sequential([encoder, decoder])
+autoencoder.compile(loss="binary_crossentropy", optimizer="adam")
+autoencoder.fit(x_train, x_train, epochs=5)
+""",
         # one builder, two calls: a sigmoid classifier with crossentropy, a linear regressor with mse
         """
 import numpy as np
@@ -147,6 +157,20 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # an autoencoder stacked from two Sequential models: its head is the decoder's last layer
+        """
+from keras.layers import Dense
+from keras.models import Sequential
+encoder = Sequential()
+encoder.add(Dense(32, input_dim=784, activation="relu"))
+decoder = Sequential()
+decoder.add(Dense(784, input_dim=32, activation="relu"))
+autoencoder = Sequential()
+autoencoder.add(encoder)
+autoencoder.add(decoder)
+autoencoder.compile(loss="binary_crossentropy", optimizer="adam")  # expect: RL104
+autoencoder.fit(x_train, x_train, epochs=5)
+""",
         # the look-alike: the calls swapped, each model judged on its own head and loss
         """
 import numpy as np

@@ -196,12 +196,20 @@ def _name_of(layer: Optional[Layer]) -> Optional[str]:
     return value.value if isinstance(value, Lit) and isinstance(value.value, str) else None
 
 
-def head_of_chain(chain: list) -> Head:
-    """Head of a layer sequence given last-first (Sequential) — transparent layers skipped."""
+def head_of_chain(chain: list, depth: int = 0) -> Head:
+    """Head of a layer sequence given last-first (Sequential) — transparent layers skipped. A
+    Sequential model added as a layer (`autoencoder.add(decoder)`) ends in its own last layer."""
     activation, act_node, name = None, None, None
     for item in chain:
         if isinstance(item, Tensor):  # an Input() inside Sequential([...])
             break
+        if type(item) is ModelRef and item.model.kind == "sequential" and item.model.layers and depth < 8:
+            inner = head_of_chain(list(reversed(item.model.layers)), depth + 1)
+            if activation is None:
+                return inner
+            if inner.activation == "linear":  # `Activation("sigmoid")` after a nested linear head
+                return Head(activation, act_node, inner.layer, inner.units, name)
+            return Head(None, None, inner.layer, None, name)
         if not isinstance(item, Layer):
             return Head(None, None, None, None, name)
         if item.kind in tables.TRANSPARENT_LAYERS:
