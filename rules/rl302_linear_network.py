@@ -85,6 +85,14 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # comprehensions of hidden layers with an activation, or one that comes from the loop
+        """
+import keras
+from keras.layers import Dense
+stack = keras.Sequential([keras.Input(shape=(8,))] + [Dense(64, activation="relu") for _ in range(3)] + [Dense(1)])
+hidden = [Dense(n, activation=a) for n, a in zip((128, 64), ("relu", "tanh"))]
+deep = keras.Sequential([keras.Input(shape=(8,)), *hidden, Dense(1)])
+""",
         # hidden layers with relu; a linear head is what a regression wants
         """
 from keras.models import Sequential
@@ -216,6 +224,14 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # hidden layers made by a list comprehension, concatenated or unpacked into the Sequential
+        """
+import keras
+from keras.layers import Dense
+stack = keras.Sequential([keras.Input(shape=(8,))] + [Dense(64) for _ in range(3)] + [Dense(1)])  # expect: RL302
+hidden = [Dense(n) for n in (128, 64)]  # expect: RL302
+deep = keras.Sequential([keras.Input(shape=(8,)), *hidden, Dense(1)])
+""",
         # .add chain, softmax head: the hidden layers collapse into logistic regression
         """
 from keras.models import Sequential

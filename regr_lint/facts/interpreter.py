@@ -900,7 +900,11 @@ class Interpreter:
                 self.eval(comp.iter, inner, frame)
                 self.bind(comp.target, UNKNOWN, inner, frame)
                 comp = comp.inner_for_in
-            self.eval(node.elt, inner, frame)
+            elt = self.eval(node.elt, inner, frame)
+            if kind is cst.ListComp and type(elt) is Layer:
+                # `[Dense(64) for _ in range(3)]`: layers made alike, one standing for them all (the
+                # loop's own values unknown), as the Dense a loop adds to a Sequential does
+                return Seq([elt], node, [node.elt])
             return UNKNOWN
         if kind is cst.BooleanOperation:
             # `optimizer or Adam(lr=1e-3)`: both operands run (for the calls they make); which one
