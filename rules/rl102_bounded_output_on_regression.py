@@ -102,6 +102,23 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a dataset's map function divides the targets by their max, held in a name of the file
+        """
+import pandas as pd
+import tensorflow as tf
+df = pd.read_csv("diamonds.csv")
+features = df[["carat", "depth"]].values.astype("float32")
+labels = df["price"].values.astype("float32")
+max_price = labels.max()
+def scale(x, y):
+    return x, y / max_price
+ds = tf.data.Dataset.from_tensor_slices((features, labels)).map(scale).batch(256)
+lam = tf.data.Dataset.from_tensor_slices((features, labels)).map(lambda a, b: (a, b / max_price)).batch(256)
+model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mae")
+model.fit(ds, epochs=20)
+model.fit(lam, epochs=20)
+""",
         # tanh on a sine of amplitude one half: inside (-1, 1)
         """
 import numpy as np
@@ -511,6 +528,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: divided by their mean, the targets still go past 1
+        """
+import pandas as pd
+import tensorflow as tf
+df = pd.read_csv("diamonds.csv")
+features = df[["carat", "depth"]].values.astype("float32")
+labels = df["price"].values.astype("float32")
+mean_price = labels.mean()
+def scale(x, y):
+    return x, y / mean_price
+ds = tf.data.Dataset.from_tensor_slices((features, labels)).map(scale).batch(256)
+model = tf.keras.Sequential([tf.keras.layers.Dense(64, activation="relu"), tf.keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mae")
+model.fit(ds, epochs=20)
+""",
         # tanh on targets beyond ±1: an affine map of wide draws, an amplified sine cut into windows
         """
 import numpy as np

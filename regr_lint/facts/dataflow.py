@@ -117,6 +117,7 @@ def _graph(facts: KerasFacts):
             if _normalising(part):
                 normalised.add(name)
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
+    facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
 
 
@@ -398,7 +399,12 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
     builds the dataset."""
     from regr_lint.tables import TRAIN_METHODS
 
-    return any(t.method in TRAIN_METHODS and t.mapped and all(is_unit_scaling(y, facts) for y in t.mapped)
+    if not any(t.method in TRAIN_METHODS and t.mapped for t in model.trainings):
+        return False
+    _graph(facts)
+    # what the file's names hold (`max_price = labels.max()` beside `def scale(x, y): return x, y / max_price`)
+    values = facts._cache["dataflow_values"]
+    return any(t.method in TRAIN_METHODS and t.mapped and all(is_unit_scaling(y, facts, values) for y in t.mapped)
                for t in model.trainings)
 
 
