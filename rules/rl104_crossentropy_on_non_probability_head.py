@@ -70,6 +70,21 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # a builder method called twice: a sigmoid classifier, then a linear regressor
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+class Builder:
+    def make(self, activation=None):
+        model = Sequential()
+        model.add(Dense(1, activation=activation, input_shape=(4,)))
+        return model
+b = Builder()
+clf = b.make(activation="sigmoid")
+clf.compile(optimizer="adam", loss="binary_crossentropy")
+reg = b.make(activation=None)
+reg.compile(optimizer="adam", loss="mse")
+""",
         # the look-alike: the nested decoder ends in sigmoid
         """
 from keras.layers import Dense
@@ -157,6 +172,20 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the look-alike: the call that builds the classifier leaves it linear
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+class Builder:
+    def make(self, activation=None):
+        model = Sequential()
+        model.add(Dense(1, activation=activation, input_shape=(4,)))
+        return model
+b = Builder()
+clf = b.make()
+clf.compile(optimizer="adam", loss="binary_crossentropy")  # expect: RL104
+reg = b.make(activation="sigmoid")
+""",
         # an autoencoder stacked from two Sequential models: its head is the decoder's last layer
         """
 from keras.layers import Dense

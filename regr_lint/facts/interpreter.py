@@ -1159,7 +1159,11 @@ class Interpreter:
             if attr is None:
                 method = recv.attrs.get("__method__" + meth)
                 if isinstance(method, Func):
-                    return self.invoke(method, args, call, recv)
+                    # `b.make(activation="sigmoid")` then `b.make(activation=None)`: a method called from
+                    # outside its class builds one model per call, as a function does; on `self` it
+                    # keeps the instance's one model
+                    outside = not (type(recv_node) is cst.Name and recv_node.value == "self")
+                    return self.invoke(method, args, call, recv, per_call=outside)
                 if meth in tables.MODEL_METHODS and recv.cls.is_model:
                     return self.model_method(self._self_model(recv), meth, args, call)
                 return self._tensor_passthrough(args, call)
@@ -1555,7 +1559,7 @@ class Interpreter:
 
     # ---------------------------------------------------------------- functions
     def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
-               standalone: bool = False) -> Value:
+               standalone: bool = False, per_call: bool = False) -> Value:
         fdef = func.fdef
         if inst is not None and fdef.decorators:
             kind = method_kind(fdef)
@@ -1575,7 +1579,8 @@ class Interpreter:
             self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
         self.foreign_code += foreign
         self.running.append(getattr(func.scope, "origin", None))
-        self.call_chain.append(None if inst is not None else 0 if standalone or call is None else id(call))
+        self.call_chain.append(None if inst is not None and not per_call
+                               else 0 if standalone or call is None else id(call))
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
