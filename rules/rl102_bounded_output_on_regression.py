@@ -102,6 +102,24 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a builder's arm chosen by comparing its parameter with a literal: the regression arm runs
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+def build(kind="regression", n_outputs=1):
+    model = Sequential([Dense(32, activation="relu", input_dim=4)])
+    if kind == "regression" and n_outputs >= 1:
+        model.add(Dense(n_outputs))
+    if kind == "regression":
+        model.add(Dense(1))
+    else:
+        model.add(Dense(1, activation="sigmoid"))
+    return model
+m = build("regression")
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.load("x.npy"), np.load("prices.npy"), epochs=5)
+""",
         # a dataset's map function divides the targets by their max, held in a name of the file
         """
 import pandas as pd
@@ -528,6 +546,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: the call picks the sigmoid arm
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+def build(n_outputs=1):
+    model = Sequential([Dense(32, activation="relu", input_dim=4)])
+    if n_outputs > 1:
+        model.add(Dense(n_outputs))
+    else:
+        model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+    return model
+m = build(n_outputs=1)
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.load("x.npy"), np.load("prices.npy"), epochs=5)
+""",
         # the look-alike: divided by their mean, the targets still go past 1
         """
 import pandas as pd

@@ -878,6 +878,27 @@ CASES = [
             model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
         """,
     }, None),
+    ("RL501-builder-arm-chosen-by-comparing-a-parameter", {
+        "nets.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+            from keras.utils import multi_gpu_model  # expect: RL503
+
+
+            def build(gpus=1):
+                model = Sequential([Dense(10, activation="softmax", input_shape=(4,))])
+                if gpus > 1:
+                    model = multi_gpu_model(model, gpus=gpus)
+                model.compile(optimizer="sgd", loss="categorical_crossentropy")
+                return model
+        """,
+        "train.py": """\
+            import nets
+
+            model = nets.build(gpus=0)
+            model.fit_generator(gen, epochs=3)  # expect: RL501
+        """,
+    }, None),
     ("RL102-valid-windows-of-minmax-series-from-data-module", {
         "data.py": """\
             import numpy as np

@@ -207,6 +207,21 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return _SCOPES[key]
 
 
+_COMPARISONS = {cst.GreaterThan: lambda a, b: a > b, cst.LessThan: lambda a, b: a < b,
+                cst.GreaterThanEqual: lambda a, b: a >= b, cst.LessThanEqual: lambda a, b: a <= b,
+                cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b}
+
+
+def _compared(left: object, operator: type, right: object) -> Optional[bool]:
+    """`left <op> right` for two numbers (bools excepted), or two strings compared for equality;
+    None when that is not known."""
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+    strings = isinstance(left, str) and isinstance(right, str) and operator in (cst.Equal, cst.NotEqual)
+    if right is _BAD or not (numbers or strings) or operator not in _COMPARISONS:
+        return None
+    return _COMPARISONS[operator](left, right)
+
+
 def _star_ref(name: str, bases, node: cst.CSTNode) -> Value:
     """`from keras.layers import *` and friends (`bases`, canonical): an unbound name that only such an
     import can have brought in. Capitalised names are classes (layers, models, losses, metrics);
@@ -445,6 +460,10 @@ class Interpreter:
         negate = False
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test, negate = test.expression, True
+        compare = None
+        if type(test) is cst.Comparison and len(test.comparisons) == 1:
+            # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
+            compare, test = test.comparisons[0], test.left
         if not frame.params or frame.loops or type(test) is not cst.Name or test.value not in frame.params \
                 or test.value in frame.rebound:
             return None
@@ -452,7 +471,12 @@ class Interpreter:
         if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))) \
                 or id(value) in self.cli_values:  # an argparse default: the command line may set it
             return None
-        return bool(value.value) != negate
+        if compare is None:
+            return bool(value.value) != negate
+        other = _literal(compare.comparator) if type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString) \
+            else _BAD
+        outcome = _compared(value.value, type(compare.operator), other)
+        return None if outcome is None else outcome != negate
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
