@@ -88,6 +88,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a subclassed segmentation model built twice with other class counts: a softmax head either way
+        """
+import numpy as np
+import tensorflow.keras as keras
+class Unet(keras.Model):
+    def __init__(self, K, filters=64):
+        super().__init__()
+        self.conv = keras.layers.Conv2D(filters, 3, activation="relu", padding="same")
+        self.maps = keras.layers.Conv2D(K, 1, activation="softmax")
+    def call(self, inputs):
+        return self.maps(self.conv(inputs))
+small = Unet(K=2)
+model = Unet(K=3)
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+""",
         # a label column recoded to 0 / 1 in place, or written back mapped, then taken as the targets
         """
 import pandas as pd

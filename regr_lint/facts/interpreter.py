@@ -1337,7 +1337,9 @@ class Interpreter:
             if name.startswith("__method__"):
                 continue
             if name in built and not _agrees(built[name], value):
-                value = inst.attrs[name] = UNKNOWN
+                # the same layer made with other arguments (`Conv2D(K, 1, activation="softmax")` for
+                # K=2 and K=3) is still that layer: only the arguments that differ are unknown
+                value = inst.attrs[name] = _merged_layer(built[name], value) or UNKNOWN
             built[name] = value
 
     def _read_methods(self, cls: ClassV) -> None:
@@ -1787,6 +1789,17 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _merged_layer(a: Value, b: Value) -> Optional[Layer]:
+    """Layers `a` and `b`, made by the same call with other arguments, as one whose differing
+    arguments are unknown; None when they are not two makings of one layer."""
+    if type(a) is not Layer or type(b) is not Layer or a.node is not b.node or a.kind != b.kind \
+            or len(a.args.pos) != len(b.args.pos) or set(a.args.kw) != set(b.args.kw) or a.wrapped or b.wrapped:
+        return None
+    pos = [(x if _same_value(x, y) else UNKNOWN, arg) for (x, arg), (y, _) in zip(a.args.pos, b.args.pos)]
+    kw = {k: (v if _same_value(v, b.args.kw[k][0]) else UNKNOWN, arg) for k, (v, arg) in a.args.kw.items()}
+    return Layer(a.kind, Args(pos, kw, a.args.star or b.args.star), a.node, a.qualname)
 
 
 def _agrees(a: Value, b: Value) -> bool:
