@@ -48,8 +48,10 @@ It stays silent for sigmoid / hard_sigmoid heads when the same file scales the r
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
 are cut from, or a divide by their max; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()`; for one trained on a `tf.data` pipeline, the targets
-its `.map()` function returns, `return image, box / tf.reduce_max(box)`; and the targets of a
-dataset, window dataset or `Sequence` another module of the project makes, read in that module),
+its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
+holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
+another module of the project makes, read in that module, also when held in a variable before
+`fit`; and the targets a data class holds, `ds.y`, as its methods set `self.y`),
 and when a rescaling layer (a `Lambda`, `Rescaling`, …)
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
