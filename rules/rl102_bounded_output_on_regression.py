@@ -104,6 +104,18 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a discriminator trained with squared error on literal 0/1 labels joined from repeated lists
+        """
+import numpy as np
+from keras.models import Model
+from keras.layers import Input, Dense, Activation
+inputs = Input((8,))
+d = Model(inputs=[inputs], outputs=[Activation("sigmoid")(Dense(1)(inputs))])
+d.compile(loss="mse", optimizer="rmsprop")
+BATCH_SIZE = 32
+y = np.array([1] * BATCH_SIZE + [0] * BATCH_SIZE)
+d.train_on_batch(np.random.rand(2 * BATCH_SIZE, 8), y)
+""",
         # a builder's arm chosen by comparing its parameter with a literal: the regression arm runs
         """
 import numpy as np

@@ -91,6 +91,24 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a PatchGAN discriminator trained with squared error on one target per patch, the patch
+        # shape held by the instance
+        """
+import numpy as np
+from keras.layers import Input, Conv2D, Dense
+from keras.models import Model
+class GAN:
+    def __init__(self):
+        self.disc_patch = (16, 16, 1)
+        inp = Input(shape=(64, 64, 3))
+        x = Conv2D(32, 3, strides=4, padding="same")(inp)
+        self.discriminator = Model(inp, Dense(1, activation="sigmoid")(x))
+        self.discriminator.compile(loss="mse", optimizer="adam")
+    def train(self, imgs, batch_size=8):
+        valid = np.ones((batch_size,) + self.disc_patch)
+        self.discriminator.train_on_batch(imgs, valid)
+GAN().train(np.random.rand(8, 64, 64, 3))
+""",
         # per-step targets made with their shape written out: a per-step discriminator's labels
         """
 import numpy as np

@@ -1458,6 +1458,13 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         return True
     if isinstance(node, cst.ListComp):
         return _labels(node.elt, at, facts, records, depth + 1)  # `[np.random.randint(0, 2) for _ in ...]`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.left, (cst.List, cst.Tuple)) \
+            and isinstance(node.operator, cst.Multiply):
+        return _labels(node.left, at, facts, records, depth + 1)  # `[1] * batch_size`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
+            and isinstance(node.left, (cst.List, cst.Tuple, cst.BinaryOperation)):
+        # `[1] * n + [0] * n`: the lists joined are labels each
+        return _labels(node.left, at, facts, records, depth + 1) and _labels(node.right, at, facts, records, depth + 1)
     if isinstance(node, (cst.List, cst.Tuple)):
         values = _literal_numbers(node, [])
         if values is not None:

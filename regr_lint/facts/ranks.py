@@ -424,7 +424,7 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
         return _dataset_sequences(facts) or not model.trainings and any(
             targets_are_sequences(theirs, other) for other, theirs in fitted_by_importers(facts, model))
     flow = _Bindings(facts)
-    if any(_shaped_as_sequence(kind, node) for kind, node in flow.chain(ys)):
+    if any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain(ys)):
         return True
     return any(_padded(node) for node in flow.origins(ys))
 
@@ -542,6 +542,9 @@ class _Bindings:
                 if isinstance(target, cst.Name):
                     self.bound.setdefault(target.value, []).append(("value", value))
                     self.returns.setdefault(target.value, []).append(value)
+                elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+                    # `self.disc_patch = (16, 16, 1)`: read where a shape names it
+                    self.bound.setdefault(f"{target.value.value}.{target.attr.value}", []).append(("value", value))
                 elif isinstance(target, (cst.Tuple, cst.List)):
                     size = len(target.elements)
                     for i, elt in enumerate(target.elements):
@@ -629,7 +632,7 @@ def _same_shape_source(node):
     return None
 
 
-def _shaped_as_sequence(kind: str, node) -> bool:
+def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> bool:
     """Targets given three or more axes: `y.reshape(-1, T, 1)`, `np.expand_dims(y, -1)`,
     `y[..., None]`, `y[:, :, None]`, the steps axis sliced (`x[:, 1:]`, next-step targets), or one
     window of steps per sample (`ys.append(series[i + 1:i + n + 1])`, a comprehension of windows)."""
@@ -646,7 +649,7 @@ def _shaped_as_sequence(kind: str, node) -> bool:
             return True
         if name == "reshape" and _reshape_rank(node) >= 3:
             return True
-        return name == "pad_sequences" or _made_with_rank(name, node) >= 3
+        return name == "pad_sequences" or _made_with_rank(name, node, flow) >= 3
     if isinstance(node, cst.Subscript):
         if len(node.slice) >= 3:
             return True
@@ -667,9 +670,10 @@ _SIZED = frozenset({"normal", "uniform", "random", "random_sample", "integers", 
 _DIMS = frozenset({"rand", "randn"})  # np.random.rand(d0, d1, d2)
 
 
-def _made_with_rank(name: Optional[str], call: cst.Call) -> int:
+def _made_with_rank(name: Optional[str], call: cst.Call, flow: Optional["_Bindings"] = None) -> int:
     """How many axes an array made by `call` has when its shape is written out: `np.ones((n, T, 1))`,
-    `np.zeros(shape=(n, T, k))`, `np.random.rand(n, T, 1)`, `rng.normal(size=(n, T, 1))`; 0 unknown."""
+    `np.zeros(shape=(n, T, k))`, `np.random.rand(n, T, 1)`, `rng.normal(size=(n, T, 1))`, also
+    `np.ones((n,) + self.disc_patch)` with the patch a tuple the file binds; 0 unknown."""
     keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
     positional = [a.value for a in call.args if a.keyword is None and not a.star]
     if name in _DIMS:
@@ -679,7 +683,23 @@ def _made_with_rank(name: Optional[str], call: cst.Call) -> int:
         shape = positional[0]
     if name in _SIZED and shape is None:
         shape = keywords.get("size")
-    return len(shape.elements) if isinstance(shape, (cst.Tuple, cst.List)) else 0
+    return _shape_length(shape, flow) or 0 if shape is not None else 0
+
+
+def _shape_length(shape, flow: Optional["_Bindings"], depth: int = 0) -> Optional[int]:
+    if isinstance(shape, (cst.Tuple, cst.List)):
+        return len(shape.elements) if not any(isinstance(e, cst.StarredElement) for e in shape.elements) else None
+    if isinstance(shape, cst.BinaryOperation) and isinstance(shape.operator, cst.Add) and depth < 4:
+        left, right = _shape_length(shape.left, flow, depth + 1), _shape_length(shape.right, flow, depth + 1)
+        return left + right if left is not None and right is not None else None
+    key = shape.value if isinstance(shape, cst.Name) else \
+        f"{shape.value.value}.{shape.attr.value}" if isinstance(shape, cst.Attribute) and isinstance(shape.value, cst.Name) \
+        else None
+    bound = flow.bound.get(key, ()) if flow is not None and key is not None else ()
+    # bound by one statement (which may have run more than once): that tuple
+    if bound and depth < 4 and all(kind == "value" and value is bound[0][1] for kind, value in bound):
+        return _shape_length(bound[0][1], flow, depth + 1)
+    return None
 
 
 def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bool:
