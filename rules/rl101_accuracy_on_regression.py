@@ -90,6 +90,20 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the look-alike: the dataclass is built with a crossentropy loss for a sigmoid classifier
+        """
+from dataclasses import dataclass
+import numpy as np
+import keras
+@dataclass
+class Experiment:
+    loss: str = "mse"
+    metrics: tuple = ("accuracy",)
+exp = Experiment(loss="binary_crossentropy")
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss=exp.loss, metrics=list(exp.metrics))
+m.fit(np.load("x.npy"), np.load("labels.npy"))
+""",
         # a subclassed segmentation model built twice with other class counts: a softmax head either way
         """
 import numpy as np
@@ -322,6 +336,21 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # settings held by a dataclass (annotated fields, a field's default factory)
+        """
+from dataclasses import dataclass, field
+import numpy as np
+import keras
+@dataclass
+class Experiment:
+    hidden: int = 64
+    loss: str = "mse"
+    metrics: list = field(default_factory=lambda: ["mae", "accuracy"])  # expect: RL101
+exp = Experiment(hidden=128)
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(exp.hidden, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=exp.loss, metrics=exp.metrics)
+m.fit(np.load("x.npy"), np.load("y.npy"))
+""",
         # the look-alike: a column recoded in place to other numbers than 0 / 1
         """
 import pandas as pd

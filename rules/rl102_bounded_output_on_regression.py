@@ -560,6 +560,20 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a config subclass overrides its base's head activation
+        """
+import numpy as np
+import keras
+class BaseConfig:
+    OUT_ACT = None
+    LOSS = "mse"
+class ExpConfig(BaseConfig):
+    OUT_ACT = "sigmoid"
+cfg = ExpConfig()
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation=cfg.OUT_ACT)])  # expect: RL102
+m.compile(optimizer="adam", loss=cfg.LOSS)
+m.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # the look-alike: the call picks the sigmoid arm
         """
 import numpy as np

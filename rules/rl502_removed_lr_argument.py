@@ -150,6 +150,15 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # optimizers a registry of lambdas builds
+        """
+from keras import optimizers
+OPTIMIZERS = {
+    "adam": lambda lr: optimizers.Adam(lr=lr),  # expect: RL502
+    "fine": lambda lr: optimizers.Adam(learning_rate=lr),
+}
+make = lambda: optimizers.RMSprop(lr=0.01)  # expect: RL502
+""",
         # star imports of several Keras modules: `Adam` is the optimizer, not a layer
         """
 from keras.models import *

@@ -348,6 +348,7 @@ class Interpreter:
         # run for an instance)
         self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
+        self.lambdas: set[int] = set()  # id() of the lambdas whose body was read
         self.link_ids: set[tuple[int, int]] = set()
         self.keras_call_ids: set[int] = set()
         # argparse: the defaults each parser declares (id(parser Obj) -> {dest: Value}), and the
@@ -798,14 +799,20 @@ class Interpreter:
                 self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
             elif type(stmt) is cst.SimpleStatementLine:
-                # class-level constants (`activation = 'tanh'`) are visible as self.attr
+                # class-level constants (`activation = 'tanh'`, a dataclass's `loss: str = "mse"`) are
+                # visible as self.attr; the class's own override what a base class set
                 for small in stmt.body:
                     if type(small) is cst.Assign:
-                        value = self.eval(small.value, class_scope, Frame())
-                        for t in small.targets:
-                            if type(t.target) is cst.Name:
-                                cls.instance.attrs.setdefault(t.target.value, value)
-                                cls.consts[t.target.value] = value
+                        targets = [t.target for t in small.targets]
+                    elif type(small) is cst.AnnAssign and small.value is not None:
+                        targets = [small.target]
+                    else:
+                        continue
+                    value = self.eval(_field_default(small.value), class_scope, Frame())
+                    for target in targets:
+                        if type(target) is cst.Name:
+                            cls.instance.attrs[target.value] = value
+                            cls.consts[target.value] = value
         # __init__ / build first: they set the attributes the other methods read.
         order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
                                                f.fdef.name.value != "__init__"))
@@ -946,6 +953,14 @@ class Interpreter:
                 self.eval(element.value, scope, frame)
             return UNKNOWN
         if kind is cst.Lambda:
+            if type(node.body) is cst.Call and id(node) not in self.lambdas:
+                # `"adam": lambda lr: optimizers.Adam(lr=lr)`: the Keras call it makes is read once,
+                # its parameters unknown, as a function's body is when it runs on its own
+                self.lambdas.add(id(node))
+                inner = Scope(scope)
+                for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+                    inner.vars[param.name.value] = UNKNOWN
+                self.eval(node.body, inner, Frame(function=frame.function, loops=frame.loops))
             return Lambda(node)
         if kind is cst.Await:
             self.eval(node.expression, scope, frame)
@@ -1327,6 +1342,17 @@ class Interpreter:
         instance here: where two constructions set an attribute differently, it is unknown."""
         init = inst.attrs.get("__method____init__")
         if not isinstance(init, Func):
+            fields = _dataclass_fields(inst.cls.cdef)
+            if fields and id(call) not in self.constructions:
+                # `Experiment(hidden=128)`: the generated __init__ sets each field given, by name or in order
+                self.constructions.add(id(call))
+                given = {**{f: v for f, (v, _) in zip(fields, args.pos)}, **{k: v for k, (v, _) in args.kw.items()}}
+                built = self.constructed.setdefault(id(inst), {})
+                for name in fields:
+                    value = UNKNOWN if args.star else given.get(name, inst.cls.consts.get(name, UNKNOWN))
+                    if name in built and not _agrees(built[name], value):
+                        value = UNKNOWN
+                    inst.attrs[name] = built[name] = value
             return
         if id(call) in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
@@ -1789,6 +1815,32 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
+    """A dataclass field's default: `field(default=x)` and `field(default_factory=lambda: x)` are x."""
+    if type(value) is cst.Call and type(value.func) in (cst.Name, cst.Attribute) \
+            and (value.func.value if type(value.func) is cst.Name else value.func.attr.value) == "field":
+        for arg in value.args:
+            if arg.keyword is not None and arg.keyword.value == "default":
+                return arg.value
+            if arg.keyword is not None and arg.keyword.value == "default_factory" and type(arg.value) is cst.Lambda:
+                return arg.value.body
+    return value
+
+
+def _dataclass_fields(cdef: cst.ClassDef) -> list[str]:
+    """The fields of a `@dataclass` class, in order (its annotated class-level names); [] otherwise."""
+    if not any((d.decorator.value if type(d.decorator) is cst.Name else
+                d.decorator.attr.value if type(d.decorator) is cst.Attribute else
+                getattr(getattr(d.decorator, "func", None), "value", None)
+                if type(getattr(d.decorator, "func", None)) is cst.Name else
+                getattr(getattr(getattr(d.decorator, "func", None), "attr", None), "value", None)) == "dataclass"
+               for d in cdef.decorators):
+        return []
+    body = cdef.body.body if type(cdef.body) is cst.IndentedBlock else ()
+    return [small.target.value for stmt in body if type(stmt) is cst.SimpleStatementLine
+            for small in stmt.body if type(small) is cst.AnnAssign and type(small.target) is cst.Name]
 
 
 def _merged_layer(a: Value, b: Value) -> Optional[Layer]:
