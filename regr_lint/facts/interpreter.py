@@ -207,19 +207,22 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return _SCOPES[key]
 
 
-_COMPARISONS = {cst.GreaterThan: lambda a, b: a > b, cst.LessThan: lambda a, b: a < b,
-                cst.GreaterThanEqual: lambda a, b: a >= b, cst.LessThanEqual: lambda a, b: a <= b,
-                cst.Equal: lambda a, b: a == b, cst.NotEqual: lambda a, b: a != b}
+# libcst's comparison operators by class name (names, not classes: this module is imported by runs
+# that never load libcst, see regr_lint/lazy.py)
+_COMPARISONS = {"GreaterThan": lambda a, b: a > b, "LessThan": lambda a, b: a < b,
+                "GreaterThanEqual": lambda a, b: a >= b, "LessThanEqual": lambda a, b: a <= b,
+                "Equal": lambda a, b: a == b, "NotEqual": lambda a, b: a != b}
 
 
 def _compared(left: object, operator: type, right: object) -> Optional[bool]:
     """`left <op> right` for two numbers (bools excepted), or two strings compared for equality;
     None when that is not known."""
+    name = operator.__name__
     numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
-    strings = isinstance(left, str) and isinstance(right, str) and operator in (cst.Equal, cst.NotEqual)
-    if right is _BAD or not (numbers or strings) or operator not in _COMPARISONS:
+    strings = isinstance(left, str) and isinstance(right, str) and name in ("Equal", "NotEqual")
+    if right is _BAD or not (numbers or strings) or name not in _COMPARISONS:
         return None
-    return _COMPARISONS[operator](left, right)
+    return _COMPARISONS[name](left, right)
 
 
 def _star_ref(name: str, bases, node: cst.CSTNode) -> Value:
