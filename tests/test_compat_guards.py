@@ -9,7 +9,7 @@ import libcst as cst
 import pytest
 
 from regr_lint.engine import lint_source
-from regr_lint.facts.compat import _nodes, _statements
+from regr_lint.facts.compat import _nodes, statements
 from regr_lint.registry import load_rules
 
 RULES = load_rules()
@@ -69,7 +69,7 @@ def _guards(module: cst.Module, walk) -> list[int]:
                                                           "examples/*.py") for p in sorted(ROOT.glob(pattern))][:80])
 def test_the_statement_walk_finds_every_if_and_try_the_full_walk_finds(source):
     module = cst.parse_module(source)
-    assert _guards(module, _statements) == _guards(module, _nodes)
+    assert _guards(module, statements) == _guards(module, _nodes)
 
 
 def test_guards_in_every_kind_of_block_are_honoured():

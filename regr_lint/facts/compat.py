@@ -56,7 +56,7 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset) ->
     # 9,000-line file). A conditional expression can only be a guard when the text names
     # `hasattr` or `__version__`: then every node is visited, as before.
     ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text
-    for node in (_nodes if ifexp else _statements)(module):
+    for node in (_nodes if ifexp else statements)(module):
         if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods):
             scope = node
         elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
@@ -117,8 +117,9 @@ def _catches(handler, exceptions: frozenset) -> bool:
 _BLOCK_FIELDS = ("body", "orelse", "handlers", "finalbody", "cases")
 
 
-def _statements(module) -> Iterator:
-    """Every statement of `module`, compound ones' blocks included (an `else:` / `except:` /
+def statements(module) -> Iterator:
+    """Every statement of `module` (or of a block: anything with a `body` list), compound ones'
+    blocks included (an `else:` / `except:` /
     `finally:` / `case` clause is yielded too, then its statements), never an expression."""
     stack = list(reversed(module.body))
     while stack:

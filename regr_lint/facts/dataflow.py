@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 
 from regr_lint.lazy import cst
 
+from regr_lint.facts.compat import statements
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.names import method_kind
 from regr_lint.project_link import project_imports
@@ -119,6 +120,12 @@ def _graph(facts: KerasFacts):
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
     facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
+
+
+def name_values(facts: KerasFacts) -> dict:
+    """{name: every value the file assigns to it} (what `is_unit_scaling` reads a max through)."""
+    _graph(facts)
+    return facts._cache["dataflow_values"]
 
 
 def _changes_range(node: cst.CSTNode) -> bool:
@@ -372,21 +379,25 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
         from regr_lint.facts.interpreter import project_module
 
         cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
-    if cdef is None or other is None:
+    if cdef is None or other is None or not isinstance(cdef.body, cst.IndentedBlock):
         return None
-    inside, stack = set(), [cdef.body]
-    while stack:
-        node = stack.pop()
-        inside.add(id(node))
-        stack.extend(node.children)
     attr = y.attr.value
-    values = [value for targets, value in other.assignments
-              if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
-                     and t.value.value == "self" and id(t) in inside for t in targets)]
-    return (other, values) if values and all(v is not None for v in values) else None
+    values = []
+    for stmt in statements(cdef.body):  # its methods' statements, never an expression
+        if isinstance(stmt, cst.Assign):
+            targets = [t.target for t in stmt.targets]
+        elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
+            targets = [stmt.target]
+        else:
+            continue
+        if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+               and t.value.value == "self" for t in targets):
+            values.append(stmt.value)
+    return (other, values) if values else None
 
 
 def _class_def(module, name: str):
+    """The top-level `class name` of `module`, or None."""
     for stmt in module.body if module is not None else ():
         if isinstance(stmt, cst.ClassDef) and stmt.name.value == name:
             return stmt
@@ -401,9 +412,8 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
 
     if not any(t.method in TRAIN_METHODS and t.mapped for t in model.trainings):
         return False
-    _graph(facts)
     # what the file's names hold (`max_price = labels.max()` beside `def scale(x, y): return x, y / max_price`)
-    values = facts._cache["dataflow_values"]
+    values = name_values(facts)
     return any(t.method in TRAIN_METHODS and t.mapped and all(is_unit_scaling(y, facts, values) for y in t.mapped)
                for t in model.trainings)
 
@@ -812,11 +822,11 @@ def _argument_for(call: cst.Call, fdef: cst.FunctionDef, name: str, method: bool
 
 def _class_method(module, cls: str, method: str):
     """The `def method` of the top-level `class cls` of `module`, or None."""
-    for stmt in module.body if module is not None else ():
-        if isinstance(stmt, cst.ClassDef) and stmt.name.value == cls and isinstance(stmt.body, cst.IndentedBlock):
-            for inner in stmt.body.body:
-                if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
-                    return inner
+    cdef = _class_def(module, cls)
+    if cdef is not None and isinstance(cdef.body, cst.IndentedBlock):
+        for inner in cdef.body.body:
+            if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
+                return inner
     return None
 
 

@@ -182,8 +182,8 @@ def _own_copy(value: Value) -> Value:
 
 def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope", bool, tuple, tuple]]:
     """(the top-level scope of project module `path`, whether it reaches Keras, the project modules
-    read for it, the Keras modules it star-imports), its top level read once per process, version of the file and `levels` by an
-    interpreter of its own, shared by every file that imports it: its functions run in the
+    read for it, the Keras modules it star-imports), its top level read once per process, version of
+    the file and `levels` by an interpreter of its own, shared by every file that imports it: its functions run in the
     importing file's interpreter when called there. It follows its own imports of project modules
     `levels` deep (models.py's `from config import HEAD_ACT`); deeper ones stay unknown. The key
     holds `levels`, so what a module binds never depends on which file imported it first."""
@@ -1822,8 +1822,7 @@ def _same_value(a: Value, b: Value) -> bool:
 
 def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
     """A dataclass field's default: `field(default=x)` and `field(default_factory=lambda: x)` are x."""
-    if type(value) is cst.Call and type(value.func) in (cst.Name, cst.Attribute) \
-            and (value.func.value if type(value.func) is cst.Name else value.func.attr.value) == "field":
+    if type(value) is cst.Call and (dotted_name(value.func) or "").rpartition(".")[2] == "field":
         for arg in value.args:
             if arg.keyword is not None and arg.keyword.value == "default":
                 return arg.value
@@ -1834,12 +1833,9 @@ def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
 
 def _dataclass_fields(cdef: cst.ClassDef) -> list[str]:
     """The fields of a `@dataclass` class, in order (its annotated class-level names); [] otherwise."""
-    if not any((d.decorator.value if type(d.decorator) is cst.Name else
-                d.decorator.attr.value if type(d.decorator) is cst.Attribute else
-                getattr(getattr(d.decorator, "func", None), "value", None)
-                if type(getattr(d.decorator, "func", None)) is cst.Name else
-                getattr(getattr(getattr(d.decorator, "func", None), "attr", None), "value", None)) == "dataclass"
-               for d in cdef.decorators):
+    # `@dataclass`, `@dataclasses.dataclass`, `@dataclass(frozen=True)`
+    if not any((dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
+               .rpartition(".")[2] == "dataclass" for d in cdef.decorators):
         return []
     body = cdef.body.body if type(cdef.body) is cst.IndentedBlock else ()
     return [small.target.value for stmt in body if type(stmt) is cst.SimpleStatementLine

@@ -19,7 +19,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import dataset_label_names, fitted_by_importers
+from regr_lint.facts.dataflow import dataset_label_names, expr_key, fitted_by_importers
 from regr_lint.facts.model import KerasModel
 from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
 
@@ -544,7 +544,7 @@ class _Bindings:
                     self.returns.setdefault(target.value, []).append(value)
                 elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
                     # `self.disc_patch = (16, 16, 1)`: read where a shape names it
-                    self.bound.setdefault(f"{target.value.value}.{target.attr.value}", []).append(("value", value))
+                    self.bound.setdefault(expr_key(target), []).append(("value", value))
                 elif isinstance(target, (cst.Tuple, cst.List)):
                     size = len(target.elements)
                     for i, elt in enumerate(target.elements):
@@ -683,7 +683,7 @@ def _made_with_rank(name: Optional[str], call: cst.Call, flow: Optional["_Bindin
         shape = positional[0]
     if name in _SIZED and shape is None:
         shape = keywords.get("size")
-    return _shape_length(shape, flow) or 0 if shape is not None else 0
+    return _shape_length(shape, flow) or 0
 
 
 def _shape_length(shape, flow: Optional["_Bindings"], depth: int = 0) -> Optional[int]:
@@ -692,9 +692,7 @@ def _shape_length(shape, flow: Optional["_Bindings"], depth: int = 0) -> Optiona
     if isinstance(shape, cst.BinaryOperation) and isinstance(shape.operator, cst.Add) and depth < 4:
         left, right = _shape_length(shape.left, flow, depth + 1), _shape_length(shape.right, flow, depth + 1)
         return left + right if left is not None and right is not None else None
-    key = shape.value if isinstance(shape, cst.Name) else \
-        f"{shape.value.value}.{shape.attr.value}" if isinstance(shape, cst.Attribute) and isinstance(shape.value, cst.Name) \
-        else None
+    key = expr_key(shape) if isinstance(shape, (cst.Name, cst.Attribute)) else None
     bound = flow.bound.get(key, ()) if flow is not None and key is not None else ()
     # bound by one statement (which may have run more than once): that tuple
     if bound and depth < 4 and all(kind == "value" and value is bound[0][1] for kind, value in bound):
