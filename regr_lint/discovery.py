@@ -120,7 +120,7 @@ class GitIgnore:
 
 
 def _walk(root: str, exclude_in: Callable[[str], PathMatcher], gitignore: GitIgnore | None = None,
-          errors: list | None = None) -> Iterable[str]:
+          errors: list | None = None, warnings: list | None = None) -> Iterable[str]:
     rules: dict[str, GitIgnore] = {}
 
     def unreadable(exc: OSError) -> None:
@@ -151,7 +151,22 @@ def _walk(root: str, exclude_in: Callable[[str], PathMatcher], gitignore: GitIgn
             path = os.path.join(dirpath, name)
             if name.endswith(SOURCE_SUFFIXES) and not exclude.match_self(path, False) \
                     and not (ignore is not None and ignore.ignored(path, False)):
+                if os.path.islink(path) and not os.path.exists(path):
+                    # A dangling link (a checkout of a repository whose link points at a file it does
+                    # not hold) is no file to lint: skipped with a word, as a missing given path is
+                    # an error; never an RL000 on code nobody can read.
+                    if warnings is not None:
+                        warnings.append(f"{os.path.normpath(path)}: skipped: a symbolic link to "
+                                        f"{_link_target(path)}, which does not exist")
+                    continue
                 yield os.path.normpath(path)
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "a file"
 
 
 def discover(paths: Iterable[str], exclude: Excludes, respect_gitignore: bool = False,
@@ -171,7 +186,8 @@ def discover(paths: Iterable[str], exclude: Excludes, respect_gitignore: bool = 
 
     A directory that cannot be listed (no permission, removed mid-walk) is skipped and described in
     `errors` ("DIR: cannot read directory: REASON"), when given, for the caller to report.
-    A `.gitignore` pattern git cannot use (`[]`, an unclosed `[`) is passed over, as git does, and
+    A symbolic link found by a walk whose target does not exist is skipped and described in
+    `warnings`. A `.gitignore` pattern git cannot use (`[]`, an unclosed `[`) is passed over, as git does, and
     described in `warnings` when given.
     """
     exclude_in = _excludes(exclude)
@@ -187,7 +203,8 @@ def discover(paths: Iterable[str], exclude: Excludes, respect_gitignore: bool = 
             continue
         if is_dir:
             found.update(_walk(given, exclude_in,
-                               GitIgnore.for_root(given, warnings) if respect_gitignore else None, errors))
+                               GitIgnore.for_root(given, warnings) if respect_gitignore else None, errors,
+                               warnings))
         else:
             found.add(os.path.normpath(given))
     return sorted(found)

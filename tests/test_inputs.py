@@ -65,6 +65,29 @@ def odd_files(tmp_path):
     sock.close()
 
 
+@pytest.mark.parametrize("how", ["walk", "fix", "import"])
+def test_a_dangling_symlink_found_by_a_walk_is_skipped_with_a_warning(tmp_path, how):
+    # Checkouts of real repositories hold links to files they do not ship (imandr/RL-keras,
+    # Shaofanl/Keras-GAN): there is no code to read, so no RL000; the walk says what it skipped.
+    write(tmp_path, "real.py", RL101_BUG)
+    os.symlink("gone/missing.py", tmp_path / "broken.py")
+    os.symlink(tmp_path / "nowhere", tmp_path / "pkg", target_is_directory=True)
+    if how == "import":  # imported by a linted file: unknown, nothing else
+        write(tmp_path, "train.py", "import keras\nfrom broken import build\nmodel = build()\n"
+                                    "model.compile(loss='mse', metrics=['accuracy'])\n")
+    args = ["--fix", "."] if how == "fix" else ["."]
+    res = run("check", "--no-cache", *args, cwd=tmp_path)
+    assert "Traceback" not in res.stderr and "internal error" not in res.stderr, res.stderr
+    assert "RL000" not in res.stdout
+    assert "regr-lint: warning: broken.py: skipped: a symbolic link to gone/missing.py, which does not exist" \
+        in res.stderr
+    assert res.returncode == (0 if how == "fix" else 1), (res.stdout, res.stderr)
+    assert ("RL101" in res.stdout) == (how != "fix")
+    # Named explicitly it is an error, as any missing path is.
+    named = run("check", "--no-cache", "broken.py", cwd=tmp_path)
+    assert named.returncode == 2 and "broken.py: no such file or directory" in named.stderr
+
+
 @linux_only
 @pytest.mark.parametrize("how", ["walk", "named", "fix", "full"])
 def test_fifos_sockets_and_devices_are_reported_not_read(odd_files, how):
