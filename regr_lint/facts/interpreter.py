@@ -599,6 +599,20 @@ class Interpreter:
             return False
         if path is None:
             return self._import_submodules(base, level, node, scope)
+        if type(node.names) is not cst.ImportStar and all(
+                type(a.name) is cst.Name and self._reexported(path, a.name.value) for a in node.names):
+            # `from zoo import get_model` where zoo/__init__.py holds `from .registry import get_model`:
+            # each name is read where it is defined, at this file's depth (the package's re-export is
+            # no level of its own: registry.py still reads the nets it maps names to), and the
+            # package's other modules are not read for it
+            found = [(a, *self._defined_elsewhere(base, a.name.value, level, node)) for a in node.names]
+            if all(source is not None for _, _, source in found):
+                for alias, value, source in found:
+                    local = alias.asname.name.value \
+                        if alias.asname is not None and type(alias.asname.name) is cst.Name else alias.name.value
+                    scope.vars[local] = self._adopt(_own_copy(value))
+                    self.facts.project_imports.append((source, node, {local: scope.vars[local]}))
+                return True
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
         stars = self.foreign_stars.get(path, ())
@@ -634,6 +648,17 @@ class Interpreter:
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
         return True
+
+    def _reexported(self, path: str, name: str) -> bool:
+        """Whether package `path` (an __init__.py) binds `name` only by importing it from elsewhere,
+        unconditionally (a re-export, followed to its definition by the index)."""
+        if os.path.basename(path) != "__init__.py":
+            return False
+        try:
+            binding = self.project.summary(path).binding(name)
+        except (OSError, ValueError):
+            return False
+        return binding is not None and binding.kind == "from" and not binding.conditional
 
     def _import_submodules(self, base: Optional[str], level: int, node: cst.ImportFrom, scope: Scope) -> bool:
         """`from utils import losses` where `utils` is a folder of the project without __init__.py (a
