@@ -206,6 +206,32 @@ a, b = Net("sigmoid"), Net()
 b.compile(optimizer="adam", loss="mse")
 b.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
 """,
+        # the same shapes built linear: no keyword reaches the head, or only ones it does not read
+        """
+import numpy as np
+import tensorflow as tf
+class Base(tf.keras.Model):
+    def __init__(self, out_activation=None, **kwargs):
+        super().__init__(**kwargs)
+        self.h = tf.keras.layers.Dense(64, activation="relu")
+        self.o = tf.keras.layers.Dense(1, activation=out_activation)
+    def call(self, x):
+        return self.o(self.h(x))
+class Regressor(Base):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+def head(units=1, activation=None, **kwargs):
+    return tf.keras.layers.Dense(units, activation=activation, **kwargs)
+def build(n_in=4, **kwargs):
+    inp = tf.keras.Input(shape=(n_in,))
+    return tf.keras.Model(inp, head(**kwargs)(tf.keras.layers.Dense(32, activation="relu")(inp)))
+model = Regressor(name="reg")
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+other = build(name="out", kernel_initializer="zeros")
+other.compile(optimizer="adam", loss="mse")
+other.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+""",
         # targets a data class scales in its __init__ and holds as an attribute
         """
 import numpy as np
@@ -636,6 +662,33 @@ class MLP(tf.keras.Model):
 model = MLP(out_activation="sigmoid")
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+""",
+        # a subclass keeping its base's `call`, its head chosen by keywords forwarded through
+        # **kwargs to the base's __init__; and a builder passing **kwargs on to its head layer
+        """
+import numpy as np
+import tensorflow as tf
+class Base(tf.keras.Model):
+    def __init__(self, out_activation=None, **kwargs):
+        super().__init__(**kwargs)
+        self.h = tf.keras.layers.Dense(64, activation="relu")
+        self.o = tf.keras.layers.Dense(1, activation=out_activation)  # expect: RL102
+    def call(self, x):
+        return self.o(self.h(x))
+class Regressor(Base):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+def head(units=1, activation=None, **kwargs):
+    return tf.keras.layers.Dense(units, activation=activation, **kwargs)  # expect: RL102
+def build(n_in=4, **kwargs):
+    inp = tf.keras.Input(shape=(n_in,))
+    return tf.keras.Model(inp, head(**kwargs)(tf.keras.layers.Dense(32, activation="relu")(inp)))
+model = Regressor(out_activation="sigmoid", name="reg")
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+other = build(activation="sigmoid", name="out")
+other.compile(optimizer="adam", loss="mse")
+other.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
 """,
         # the look-alike: the data class holds the targets as read
         """

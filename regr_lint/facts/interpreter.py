@@ -1635,6 +1635,12 @@ class Interpreter:
             method = _find_method(cls, "call")
             if method is not None:
                 ret = self.returns.get(id(method.fdef), UNKNOWN)
+                if cls.instance is not None and not any(
+                        type(s) is cst.FunctionDef and s.name.value == "call" for s in cls.cdef.body.body):
+                    # `call` inherited (class Regressor(Base) with only its own __init__): it ran
+                    # on the base class's instance; this model's layers are the ones its own
+                    # construction made
+                    ret = self.invoke(method, Args(), None, cls.instance, standalone=True)
                 model.outputs = _tensors(ret)
 
     # ---------------------------------------------------------------- functions
@@ -1719,6 +1725,12 @@ class Interpreter:
         for star in (params.star_arg, params.star_kwarg):
             if type(star) is cst.Param:
                 scope.vars[star.name.value] = UNKNOWN
+        rest = params.star_kwarg
+        if type(rest) is cst.Param and not standalone and not args.star:
+            # every argument of the call is known: `**kwargs` holds the keywords no parameter took,
+            # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
+            named = {p.name.value for p in (*positional, *params.kwonly_params)}
+            scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
 
 
 def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance]) -> dict:
