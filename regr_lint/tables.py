@@ -309,7 +309,7 @@ PRIVATE_KERAS_PREFIXES = (
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
-    "keras.objectives", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
+    "keras.objectives", "keras.initializations", "keras.layers.Recurrent", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
     "keras.layers.AtrousConvolution1D", "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D",
     "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
     "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
@@ -387,6 +387,10 @@ REMOVED_KERAS_HINTS = {
                     "multi_gpu_model is gone: build and compile the model inside "
                     "`tf.distribute.MirroredStrategy().scope()` and fit it as usual"),
     "keras.objectives": "Keras 1's module: its losses are in `keras.losses`",
+    "keras.initializations": "Keras 1's module: its initializers are classes of `keras.initializers` "
+                             "(`RandomNormal`, `Identity`, `GlorotUniform` ...)",
+    "keras.layers.Recurrent": "Keras 2's abstract base of recurrent layers: subclass `keras.layers.RNN` "
+                              "with a cell, or `keras.layers.Layer`",
     "keras.applications.mobilenetv2": "Keras 2.2's name of the module, keras.applications.mobilenet_v2 since "
                                       "(or use `keras.applications.MobileNetV2`)",
     "keras.applications.imagenet_utils._obtain_input_shape": "a private helper Keras 3 no longer exports: "

@@ -102,7 +102,8 @@ Finds imports and attribute chains that reach into Keras internals: `keras.engin
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
 `tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
-layer, `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
+layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
+`keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
@@ -155,6 +156,13 @@ import keras
 from keras.layers import Dense
 from tensorflow.keras.models import Sequential
 inputs = keras.Input(shape=(4,))
+""",
+        # Keras 3's names for what Keras 1/2 called initializations / Recurrent
+        """
+from keras import initializers
+from keras.initializers import RandomNormal, Identity
+from keras.layers import RNN, SimpleRNNCell, GRU
+layer = RNN(SimpleRNNCell(8), kernel_initializer=initializers.RandomNormal(stddev=0.05))
 """,
         # a variable called engine (SQLAlchemy) and public Layer subclasses
         """
@@ -239,6 +247,8 @@ from keras.utils.visualize_util import plot  # expect: RL503
 from keras.utils import np_utils  # expect: RL503
 from keras.wrappers.scikit_learn import KerasRegressor  # expect: RL503
 from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # expect: RL503
+from keras.initializations import normal, identity  # expect: RL503
+from keras.layers import Recurrent  # expect: RL503
 """,
         """
 import keras
