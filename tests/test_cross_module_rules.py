@@ -2421,6 +2421,150 @@ CASES = [
             model.fit(series, series.reshape(300, 12), epochs=2)
         """,
     }, None),
+    # A folder without __init__.py (a namespace package): the builder compiles, the script beside
+    # the folder fits it on targets it scaled (RL102's exemption read in the importer), or did not
+    ("RL102-valid-namespace-package-importer-scales", {
+        "models/net.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                model = keras.Sequential([keras.layers.Dense(32, activation="relu", input_shape=(n,)),
+                                          keras.layers.Dense(1, activation="sigmoid")])
+                model.compile(loss="mse", optimizer="adam")
+                return model
+        """,
+        "main.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            from models.net import build
+
+            df = pd.read_csv("prices.csv")
+            y = MinMaxScaler().fit_transform(df[["price"]].values)
+            build(2).fit(df[["a", "b"]].values, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-namespace-package-importer-raw-targets", {
+        "models/net.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                model = keras.Sequential([keras.layers.Dense(32, activation="relu", input_shape=(n,)),
+                                          keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+                model.compile(loss="mse", optimizer="adam")
+                return model
+        """,
+        "main.py": """\
+            import pandas as pd
+
+            from models.net import build
+
+            df = pd.read_csv("prices.csv")
+            build(2).fit(df[["a", "b"]].values, df["price"].values * 1000.0, epochs=5)
+        """,
+    }, None),
+    # A registry reached through its package's re-export: `from zoo import get_model` reads
+    # registry.py at the script's depth, so the nets it maps names to are read too
+    ("RL102-package-reexport-registry", {
+        "zoo/__init__.py": "from .registry import get_model\n",
+        "zoo/registry.py": """\
+            from .nets import build_classifier, build_regressor
+
+            MODELS = {"reg": build_regressor, "cls": build_classifier}
+
+
+            def get_model(name, **kw):
+                return MODELS[name](**kw)
+        """,
+        "zoo/nets.py": """\
+            from tensorflow import keras
+
+
+            def build_regressor(n_features=8):
+                return keras.Sequential([keras.layers.Dense(64, activation="relu", input_shape=(n_features,)),
+                                         keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+
+
+            def build_classifier(n_features=8):
+                return keras.Sequential([keras.layers.Dense(10, activation="softmax", input_shape=(n_features,))])
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from zoo import get_model
+
+            model = get_model("reg")
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(np.random.rand(100, 8), np.random.rand(100) * 300.0, epochs=5)
+        """,
+    }, None),
+    ("RL102-valid-package-reexport-registry", {
+        "zoo/__init__.py": "from .registry import get_model\n",
+        "zoo/registry.py": """\
+            from .nets import build_classifier, build_regressor
+
+            MODELS = {"reg": build_regressor, "cls": build_classifier}
+
+
+            def get_model(name, **kw):
+                return MODELS[name](**kw)
+        """,
+        "zoo/nets.py": """\
+            from tensorflow import keras
+
+
+            def build_regressor(n_features=8):
+                return keras.Sequential([keras.layers.Dense(64, activation="relu", input_shape=(n_features,)),
+                                         keras.layers.Dense(1)])
+
+
+            def build_classifier(n_features=8):
+                return keras.Sequential([keras.layers.Dense(1, activation="sigmoid", input_shape=(n_features,))])
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from zoo import get_model
+
+            model = get_model("reg")
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(np.random.rand(100, 8), np.random.rand(100) * 300.0, epochs=5)
+        """,
+    }, None),
+    # A subclass in the script keeps its base's call; the head's activation reaches the base's
+    # __init__ through **kwargs (reported at the literal the script passes)
+    ("RL102-subclass-kwargs-to-base-in-models", {
+        "models.py": """\
+            import tensorflow as tf
+
+
+            class Base(tf.keras.Model):
+                def __init__(self, out_activation=None, **kwargs):
+                    super().__init__(**kwargs)
+                    self.h = tf.keras.layers.Dense(64, activation="relu")
+                    self.o = tf.keras.layers.Dense(1, activation=out_activation)
+
+                def call(self, x):
+                    return self.o(self.h(x))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from models import Base
+
+
+            class Regressor(Base):
+                def __init__(self, **kwargs):
+                    super().__init__(**kwargs)
+
+
+            model = Regressor(out_activation="sigmoid", name="reg")  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
+        """,
+    }, None),
 ]
 
 

@@ -1026,9 +1026,13 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     stem = os.path.splitext(stem)[0]
     found: list[str] = []
     folders = [folder]
-    while len(folders) < 3 and os.path.isfile(os.path.join(folders[-1], "__init__.py")):
+    # a folder without __init__.py is a namespace package when an import root holds it (`from
+    # models.net import build` in main.py beside models/): its importers are looked for there too
+    roots = set(getattr(project, "search", ()) or ())
+    while len(folders) < 3:
         parent = os.path.dirname(folders[-1])
-        if parent == folders[-1]:
+        if parent == folders[-1] or not (os.path.isfile(os.path.join(folders[-1], "__init__.py"))
+                                         or os.path.normpath(parent) in roots):
             break
         folders.append(parent)
     names = []
