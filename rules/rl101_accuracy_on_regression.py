@@ -90,6 +90,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # dict.fromkeys of a crossentropy loss, or of keys the file does not show
+        """
+import numpy as np
+from keras import layers, models
+inp = layers.Input((8,))
+net = models.Model(inp, [layers.Dense(1, activation="sigmoid", name="a")(inp),
+                         layers.Dense(1, activation="sigmoid", name="b")(inp)])
+net.compile(loss=dict.fromkeys(["a", "b"], "binary_crossentropy"), optimizer="adam", metrics=["accuracy"])
+other = models.Model(inp, layers.Dense(3, activation="softmax")(inp))
+other.compile(loss=dict.fromkeys(net.output_names, "categorical_crossentropy"), optimizer="adam", metrics=["accuracy"])
+""",
         # the look-alike: the dataclass is built with a crossentropy loss for a sigmoid classifier
         """
 from dataclasses import dataclass
@@ -336,6 +347,19 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # one regression loss for every output, as a dict built by dict.fromkeys
+        """
+import numpy as np
+from keras import backend as K
+from keras import layers, models
+def eucl_loss(x, y):
+    return K.sum(K.square(x - y)) / 2
+inp = layers.Input((32, 32, 3))
+h = layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
+net = models.Model(inp, [layers.Conv2D(19, 1, name="heat")(h), layers.Conv2D(38, 1, name="paf")(h)])
+net.compile(loss=dict.fromkeys(["heat", "paf"], eucl_loss), optimizer="sgd", metrics=["accuracy"])  # expect: RL101
+net.fit(np.load("images.npy"), [np.load("heatmaps.npy"), np.load("pafs.npy")])
+""",
         # settings held by a dataclass (annotated fields, a field's default factory)
         """
 from dataclasses import dataclass, field

@@ -2465,6 +2465,49 @@ CASES = [
             build(2).fit(df[["a", "b"]].values, df["price"].values * 1000.0, epochs=5)
         """,
     }, None),
+    # A builder four folders down a package (pkg.age.models.net): the script at the top fits it on
+    # ages it divided by their maximum (vovaekb/age_prediction_cnn@0088aea33ab2's shape), or raw
+    ("RL102-valid-deep-package-importer-scales", {
+        "pkg/__init__.py": "", "pkg/age/__init__.py": "", "pkg/age/models/__init__.py": "",
+        "pkg/age/models/net.py": """\
+            from tensorflow import keras
+
+
+            def build():
+                model = keras.Sequential([keras.layers.Dense(32, activation="relu", input_shape=(4,)),
+                                          keras.layers.Dense(1, activation="sigmoid")])
+                model.compile(loss="mse", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from pkg.age.models.net import build
+
+            ages = np.load("ages.npy")
+            build().fit(np.load("faces.npy"), ages / ages.max(), epochs=5)
+        """,
+    }, None),
+    ("RL102-deep-package-importer-raw-targets", {
+        "pkg/__init__.py": "", "pkg/age/__init__.py": "", "pkg/age/models/__init__.py": "",
+        "pkg/age/models/net.py": """\
+            from tensorflow import keras
+
+
+            def build():
+                model = keras.Sequential([keras.layers.Dense(32, activation="relu", input_shape=(4,)),
+                                          keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+                model.compile(loss="mse", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from pkg.age.models.net import build
+
+            build().fit(np.load("faces.npy"), np.random.uniform(1, 90, size=(64, 1)), epochs=5)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

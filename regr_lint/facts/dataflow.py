@@ -1017,8 +1017,8 @@ def _nodes_along(root, steps: tuple) -> list:
 
 def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     """The modules of `here`'s folder that import it — and, for a module of a package, of the folders
-    holding the package (`train.py` beside `nets/`, importing `nets.models`), two levels up at most —
-    (at most MAX_IMPORTERS), memoised per file."""
+    holding the package (`train.py` beside `nets/`, importing `nets.models`; beside `pkg/`, importing
+    `pkg.age.models.net`), four levels up at most — (at most MAX_IMPORTERS), memoised per file."""
     memo = facts._cache.setdefault("importers", {})
     if here in memo:
         return memo[here]
@@ -1029,7 +1029,7 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     # a folder without __init__.py is a namespace package when an import root holds it (`from
     # models.net import build` in main.py beside models/): its importers are looked for there too
     roots = set(getattr(project, "search", ()) or ())
-    while len(folders) < 3:
+    while len(folders) < 5:
         parent = os.path.dirname(folders[-1])
         if parent == folders[-1] or not (os.path.isfile(os.path.join(folders[-1], "__init__.py"))
                                          or os.path.normpath(parent) in roots):

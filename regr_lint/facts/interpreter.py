@@ -1174,6 +1174,9 @@ class Interpreter:
                 return self.invoke(inherited[0], self.eval_args(call, scope, frame), call, inherited[1])
             recv = self.eval(func.value, scope, frame)
             args = self.eval_args(call, scope, frame)
+            if recv is UNKNOWN and func.attr.value == "fromkeys" and type(func.value) is cst.Name \
+                    and func.value.value == "dict" and scope.lookup("dict") is None:
+                return _from_keys(args, call)
             return self.call_method(recv, func.attr.value, args, call, func.value, scope, frame)
         callee = self.eval(func, scope, frame)
         args = self.eval_args(call, scope, frame)
@@ -1922,6 +1925,17 @@ def _owner_of(cls: ClassV, function: cst.Name, depth: int = 0) -> Optional[Class
             if found is not None:
                 return found
     return None
+
+
+def _from_keys(args: Args, call: cst.Call) -> Value:
+    """`dict.fromkeys(["heat", "paf"], eucl_loss)`: a per-output loss dict, each key the one value."""
+    if args.star or args.kw or not 1 <= len(args.pos) <= 2:
+        return UNKNOWN
+    keys = args.pos[0][0]
+    if not isinstance(keys, Seq) or not all(isinstance(k, Lit) and isinstance(k.value, (str, int)) for k in keys.items):
+        return UNKNOWN
+    value = args.pos[1][0] if len(args.pos) == 2 else Lit(None)
+    return Map({k.value: value for k in keys.items}, call)
 
 
 def _find_method(cls: ClassV, name: str) -> Optional[Func]:
