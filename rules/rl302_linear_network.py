@@ -85,6 +85,23 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # an autoencoder whose widths are one parameter (AutoRec: sadelcarpio/recommender-systems@15b3bd95a84f)
+        """
+from keras import layers, Model
+def build(m, k):
+    inp = layers.Input(shape=(m,))
+    hidden = layers.Dense(units=k)(inp)
+    return Model(inputs=inp, outputs=layers.Dense(m)(hidden))
+class AutoRec(Model):
+    def __init__(self, m, k):
+        super().__init__()
+        self.inp = layers.Input(shape=(m,))
+        self.hidden = layers.Dense(units=k)(self.inp)
+        self.out = layers.Dense(m, activation="relu")(self.hidden)
+        self.model = Model(inputs=self.inp, outputs=self.out)
+    def call(self, inputs):
+        return self.model(inputs)
+""",
         # comprehensions of hidden layers with an activation, or one that comes from the loop
         """
 import keras
@@ -224,6 +241,14 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # the look-alike: the output's width is another parameter than the input's
+        """
+from keras import layers, Model
+def build(m, k, n):
+    inp = layers.Input(shape=(m,))
+    hidden = layers.Dense(units=k)(inp)  # expect: RL302
+    return Model(inputs=inp, outputs=layers.Dense(n)(hidden))
+""",
         # hidden layers made by a list comprehension, concatenated or unpacked into the Sequential
         """
 import keras

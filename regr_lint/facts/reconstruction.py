@@ -61,7 +61,34 @@ def output_like_input(model: KerasModel) -> bool:
     shape = input_shape(model)
     if not shape:
         return False
-    return any(_ends_like(chain, shape) for chain in _output_chains(model))
+    names = _input_names(model) if None in shape else None
+    return any(_ends_like(chain, shape, 0, names) for chain in _output_chains(model))
+
+
+def _input_names(model: KerasModel) -> Optional[list]:
+    """The names the input shape is written with, per axis (`Input(shape=(m,))` in a builder of
+    `m`): an output layer given the same name is as wide, whatever the caller passes."""
+    value: Value = None
+    if model.kind == "sequential" and model.layers:
+        first = model.layers[0]
+        if isinstance(first, Tensor):
+            value = first.shape
+        elif isinstance(first, Layer):
+            value = first.args.get("input_shape")[0] if first.args.has("input_shape") else \
+                first.args.get("shape")[0] if first.kind == "InputLayer" else None
+    elif model.kind == "functional" and len(model.inputs) == 1 and isinstance(model.inputs[0], Tensor):
+        value = model.inputs[0].shape
+    if isinstance(value, Seq) and value.elts and len(value.elts) == len(value.items):
+        return [e.value if type(e) is cst.Name else None for e in value.elts]
+    if isinstance(value, Lit) and type(value.node) is cst.Name:
+        return [value.node.value]
+    return None
+
+
+def _named_like(layer: Layer, keyword: str, index: int, name: Optional[str]) -> bool:
+    """The layer's argument is written with the name `name` (an input axis's)."""
+    arg = layer.args.get(keyword, index)[1]
+    return name is not None and arg is not None and type(arg.value) is cst.Name and arg.value.value == name
 
 
 def _output_chains(model: KerasModel) -> list:
@@ -70,13 +97,14 @@ def _output_chains(model: KerasModel) -> list:
     return [producers(t) for t in model.outputs]
 
 
-def _ends_like(chain: list, shape: list, depth: int = 0) -> bool:
+def _ends_like(chain: list, shape: list, depth: int = 0, names: Optional[list] = None) -> bool:
+    last = names[-1] if names else None
     for item in chain:
         if isinstance(item, ActivationFn):
             continue
         if isinstance(item, ModelRef) and depth < 3:
             # `Model(inp, decoder(encoder(inp)))`: the output is what the inner model ends in
-            return any(_ends_like(c, shape, depth + 1) for c in _output_chains(item.model))
+            return any(_ends_like(c, shape, depth + 1, names) for c in _output_chains(item.model))
         if not isinstance(item, Layer):
             return False
         if item.kind in _SHAPE_KEEPING:
@@ -87,7 +115,8 @@ def _ends_like(chain: list, shape: list, depth: int = 0) -> bool:
         match = _CONV.match(layer.kind)
         if match:
             filters = int_value(layer.args.get("filters", 0)[0]) or int_value(layer.args.get("nb_filter")[0])
-            return len(shape) == int(match.group(1)) + 1 and filters is not None and filters == shape[-1]
+            return len(shape) == int(match.group(1)) + 1 and (
+                filters is not None and filters == shape[-1] or _named_like(layer, "filters", 0, last))
         if layer.kind in _RECURRENT:
             # LSTM(features, return_sequences=True) closing a sequence autoencoder
             seqs = layer.args.get("return_sequences")[0]
@@ -97,7 +126,9 @@ def _ends_like(chain: list, shape: list, depth: int = 0) -> bool:
         if layer.kind == "Dense":
             units = int_value(layer.args.get("units", 0)[0]) or int_value(layer.args.get("output_dim", 0)[0])
             if units is None:
-                return False
+                # `Dense(m)` closing `Input(shape=(m,))`: as wide, whatever `m` is
+                steps = 2 if item.kind == "TimeDistributed" else 1
+                return len(shape) == steps and _named_like(layer, "units", 0, last)
             flat = 1
             for dim in shape:
                 flat = flat * dim if dim is not None and flat is not None else None
