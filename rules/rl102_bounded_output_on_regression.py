@@ -104,6 +104,29 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same Sequence handed the ages divided by their max
+        """
+import numpy as np
+import keras
+from keras.layers import Dense, Input
+from keras.models import Model
+class DataGen(keras.utils.Sequence):
+    def __init__(self, x, y, batch_size):
+        super().__init__()
+        self.x, self.y, self.batch_size = x, y, batch_size
+    def __len__(self):
+        return len(self.x) // self.batch_size
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return self.x[s], self.y[s]
+x = np.random.rand(64, 8)
+ages = np.random.uniform(1, 90, size=(64, 1))
+inp = Input((8,))
+model = Model(inp, Dense(1, activation="sigmoid")(inp))
+model.compile(optimizer="adam", loss="mean_squared_error")
+train = DataGen(x, ages / ages.max(), 16)
+model.fit(train, epochs=1)
+""",
         # a discriminator trained with squared error on literal 0/1 labels joined from repeated lists
         """
 import numpy as np
@@ -586,6 +609,28 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a Sequence handed the raw ages by its construction (its __getitem__ returns self.y[...])
+        """
+import numpy as np
+import keras
+from keras.layers import Dense, Input
+from keras.models import Model
+class DataGen(keras.utils.Sequence):
+    def __init__(self, x, y, batch_size):
+        super().__init__()
+        self.x, self.y, self.batch_size = x, y, batch_size
+    def __len__(self):
+        return len(self.x) // self.batch_size
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return self.x[s], self.y[s]
+x = np.random.rand(64, 8)
+ages = np.random.uniform(1, 90, size=(64, 1))
+inp = Input((8,))
+model = Model(inp, Dense(1, activation="sigmoid")(inp))  # expect: RL102
+model.compile(optimizer="adam", loss="mean_squared_error")
+model.fit(DataGen(x, ages, 16), epochs=1)
+""",
         # a config subclass overrides its base's head activation
         """
 import numpy as np

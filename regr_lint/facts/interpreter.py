@@ -1621,6 +1621,10 @@ class Interpreter:
         origin = None
         if isinstance(x, DataPair) and ya is None:
             x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
+        elif isinstance(x, Instance) and ya is None and x_node is not None:
+            # `fit(DataGen(x, ages, 16))`: the targets are what the construction hands the attribute
+            # its `__getitem__` returns as targets
+            y_node = _sequence_targets(x, self._construction(x_node))
         t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin)
         t.at = len(self.facts.assignments)
         val = args.get("validation_data")[0]
@@ -1629,6 +1633,16 @@ class Interpreter:
         elif isinstance(val, DataPair):
             t.validation.append((val.x_node, val.y_node))
         return t
+
+    def _construction(self, node) -> Optional[cst.Call]:
+        """The call that made what `node` holds: the node itself, or the last call bound to its name."""
+        if type(node) is cst.Call:
+            return node
+        if type(node) is cst.Name:
+            for targets, value in reversed(self.facts.assignments):
+                if any(type(t) is cst.Name and t.value == node.value for t in targets):
+                    return value if type(value) is cst.Call else None
+        return None
 
     def _finish_subclass_models(self) -> None:
         for model in self.facts.models:
@@ -1925,6 +1939,56 @@ def _owner_of(cls: ClassV, function: cst.Name, depth: int = 0) -> Optional[Class
             if found is not None:
                 return found
     return None
+
+
+def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[cst.BaseExpression]:
+    """The expression `call` (the construction of a `Sequence`) passes for its targets: every
+    `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and its `__init__`
+    sets `self.<attr>` to one of its parameters (`self.x, self.y = x, y`). None when not so."""
+    from regr_lint.facts.compat import statements
+
+    getitem, init = _find_method(inst.cls, "__getitem__"), _find_method(inst.cls, "__init__")
+    if call is None or getitem is None or init is None or any(a.star for a in call.args):
+        return None
+    attrs = set()
+    for stmt in statements(getitem.fdef.body):
+        if type(stmt) is cst.Return:
+            item = stmt.value.elements[1].value if type(stmt.value) is cst.Tuple and len(stmt.value.elements) == 2 \
+                else None
+            while type(item) is cst.Subscript:
+                item = item.value
+            if type(item) is not cst.Attribute or type(item.value) is not cst.Name or item.value.value != "self":
+                return None
+            attrs.add(item.attr.value)
+    if len(attrs) != 1:
+        return None
+    attr = attrs.pop()
+    sources = set()
+    for stmt in statements(init.fdef.body):
+        if type(stmt) not in (cst.Assign, cst.AugAssign, cst.AnnAssign):
+            continue
+        pairs = []
+        for target in ([t.target for t in stmt.targets] if type(stmt) is cst.Assign else [stmt.target]):
+            if type(target) is cst.Tuple and type(stmt.value) is cst.Tuple \
+                    and len(target.elements) == len(stmt.value.elements):
+                pairs += [(t.value, v.value) for t, v in zip(target.elements, stmt.value.elements)]
+            else:
+                pairs.append((target, stmt.value if type(stmt) is not cst.AugAssign else None))
+        for target, value in pairs:
+            if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self" \
+                    and target.attr.value == attr:
+                sources.add(value.value if type(value) is cst.Name else None)
+    if len(sources) != 1 or None in sources:
+        return None
+    param = sources.pop()
+    params = init.fdef.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
+    if param not in positional and param not in {p.name.value for p in params.kwonly_params}:
+        return None  # a local of __init__, not what the caller gives
+    for i, arg in enumerate(a for a in call.args if a.keyword is None):
+        if i < len(positional) and positional[i] == param:
+            return arg.value
+    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
 
 
 def _from_keys(args: Args, call: cst.Call) -> Value:
