@@ -46,7 +46,8 @@ reported at that literal in the script.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
-are cut from, or a divide by their max; for a model trained on a generator, also the targets it
+are cut from, or a divide by their max, also by a name or attribute holding it, `y / max_y`, and
+through a method of the file returning them so, `self._scale(y)`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()`; for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
@@ -104,6 +105,28 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # targets divided by a name or an attribute holding their max, also through a method that
+        # returns them so (entron/entity-embedding-rossmann@39b137968f75)
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+class Net:
+    def __init__(self, x_train, y_train):
+        self.top = np.max(np.log(y_train))
+        self.model = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1)])
+        self.model.add(Activation("sigmoid"))
+        self.model.compile(loss="mean_absolute_error", optimizer="adam")
+        self.model.fit(x_train, self._scale(y_train), epochs=1)
+    def _scale(self, val):
+        return np.log(val) / self.top
+Net(np.random.rand(100, 4), np.random.uniform(10, 1000, size=(100,)))
+y = np.random.uniform(10, 1000, size=(100,))
+top_y = np.max(y)
+flat = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1, activation="sigmoid")])
+flat.compile(loss="mse", optimizer="adam")
+flat.fit(np.random.rand(100, 4), y / top_y, epochs=1)
+""",
         # the same Sequence handed the ages divided by their max
         """
 import numpy as np
@@ -609,6 +632,27 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: divided by a name or attribute holding their mean, not their max
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Activation
+class Net:
+    def __init__(self, x_train, y_train):
+        self.top = np.mean(np.log(y_train))
+        self.model = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1)])
+        self.model.add(Activation("sigmoid"))  # expect: RL102
+        self.model.compile(loss="mean_absolute_error", optimizer="adam")
+        self.model.fit(x_train, self._scale(y_train), epochs=1)
+    def _scale(self, val):
+        return np.log(val) / self.top
+Net(np.random.rand(100, 4), np.random.uniform(10, 1000, size=(100,)))
+y = np.random.uniform(10, 1000, size=(100,))
+top_y = np.mean(y)
+flat = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1, activation="sigmoid")])  # expect: RL102
+flat.compile(loss="mse", optimizer="adam")
+flat.fit(np.random.rand(100, 4), y / top_y, epochs=1)
+""",
         # a Sequence handed the raw ages by its construction (its __getitem__ returns self.y[...])
         """
 import numpy as np

@@ -107,6 +107,10 @@ def _graph(facts: KerasFacts):
                     scaled.add(name)
                     normalised.add(name)
             continue
+        for target in targets:
+            if isinstance(target, cst.Attribute) and expr_key(target):
+                # `self.max_y = np.max(y)`: what an attribute holds, for a division by it
+                plain_values.setdefault(expr_key(target), []).append(value)
         for name, part in _targets_with_sources(targets, value):
             if not _changes_range(part):
                 derived.setdefault(name, set()).update(names_in(part))
@@ -176,10 +180,20 @@ def unit_scaled_names(facts: KerasFacts) -> set[str]:
     return _graph(facts)[1]
 
 
-def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict] = None) -> bool:
+def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict] = None,
+                    calls: bool = True) -> bool:
     """`scaler.fit_transform(y)` with a [0, 1] MinMaxScaler, `y / y.max()`, `(y - lo) / (hi - lo)`
-    with hi a max, `x / 255.`: the value itself (not a shifted or stretched copy) lands in [0, 1]."""
+    with hi a max, `x / 255.`: the value itself (not a shifted or stretched copy) lands in [0, 1].
+    With `values` (what the file's names hold, `name_values`), also a call of a function of the file
+    every `return` of which is such a value (`self._scale(y)` returning `val / self.max_y`)."""
     values = values or {}
+    if calls and isinstance(node, cst.Call) and values:
+        func = node.func
+        name = func.value if isinstance(func, cst.Name) else func.attr.value \
+            if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self" else None
+        returns = values.get(name, []) if name else []
+        if returns and all(is_unit_scaling(part, facts, values, False) for part in returns):
+            return True
     for _ in range(6):
         if isinstance(node, cst.Subscript):
             node = node.value  # `scaler.transform(v).reshape(1, -1)[0]`: an element keeps the range
@@ -303,8 +317,11 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
             return node.evaluated_value == 255
         except Exception:  # noqa: BLE001
             return False
-    if isinstance(node, cst.Name):
-        parts = values.get(node.value, [])
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        # a name or attribute holding a max (`max_y = np.max(y)`, `self.max_log_y = max(...)`)
+        parts = values.get(expr_key(node), []) if isinstance(node, cst.Attribute) else values.get(node.value, [])
+        # (one node recorded twice when its function ran twice: once with each call's arguments)
+        parts = list({id(p): p for p in parts}.values())
         return len(parts) == 1 and _maxish(parts[0], values, depth + 1)
     return False
 
@@ -349,7 +366,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     records = _records(facts)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
-        if is_unit_scaling(y, facts) or upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item):
+        if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled \
+                or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
         held = _instance_attribute(y, len(facts.assignments), facts, records)
         if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
@@ -422,7 +440,7 @@ def _yields_unit_scaled(facts: KerasFacts) -> bool:
     """A generator of the file yields (x, y) pairs whose y is scaled into [0, 1] where it is yielded
     (`yield x, y / y.max()`)."""
     return any(isinstance(found.value, cst.Tuple) and len(found.value.elements) >= 2
-               and is_unit_scaling(found.value.elements[1].value, facts) for found in facts.yields)
+               and is_unit_scaling(found.value.elements[1].value, facts, name_values(facts)) for found in facts.yields)
 
 
 def _target_nodes(model):
@@ -1138,7 +1156,7 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
 
 
 def _unit_scaled_item(other: KerasFacts, item) -> bool:
-    return is_unit_scaling(item, other) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
+    return is_unit_scaling(item, other, name_values(other)) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
 
 
 def _one_hot_item(other: KerasFacts, item) -> bool:
