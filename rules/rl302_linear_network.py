@@ -7,6 +7,7 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.dataflow import expr_key
 from regr_lint.facts.model import layer_activation
+from regr_lint.facts.names import dotted_name
 from regr_lint.facts.reconstruction import output_like_input
 from regr_lint.facts.values import ActivationFn, Layer, ModelRef, Seq, Tensor
 from regr_lint.rule import Rule
@@ -45,7 +46,8 @@ layer (`Activation`, `ReLU`, `LeakyReLU`, `PReLU`, `ELU`, `Softmax`) before the 
 convolution, recurrent or attention layer, `Embedding`, `Lambda`, a custom layer, a nested model,
 a merge, or any `keras.ops` / TensorFlow op between layers. What the head does after the last `Dense`
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
-another model (the outer model may add the nonlinearity), a model trained with its input as target
+another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
+held by a subclassed `keras.Model` as `self.inner`), a model trained with its input as target
 or whose output is as wide as its input (a linear autoencoder is PCA, on purpose), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
@@ -85,6 +87,18 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # a functional model held by a subclassed model, run in its `call` (a part of that model)
+        """
+from keras import layers, Model
+class Wrapper(Model):
+    def __init__(self):
+        super().__init__()
+        inp = layers.Input(shape=(64,))
+        out = layers.Dense(1)(layers.Dense(8)(inp))
+        self.inner = Model(inputs=inp, outputs=out)
+    def call(self, inputs):
+        return self.inner(inputs)
+""",
         # an autoencoder whose widths are one parameter (AutoRec: sadelcarpio/recommender-systems@15b3bd95a84f)
         """
 from keras import layers, Model
@@ -241,6 +255,15 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # the look-alike: held by a plain class, which only trains it
+        """
+from keras import layers, Model
+class Trainer:
+    def __init__(self):
+        inp = layers.Input(shape=(64,))
+        out = layers.Dense(1)(layers.Dense(8)(inp))  # expect: RL302
+        self.inner = Model(inputs=inp, outputs=out)
+""",
         # the look-alike: the output's width is another parameter than the input's
         """
 from keras import layers, Model
@@ -355,7 +378,7 @@ class Net:
             for hidden in chains:
                 if not hidden or id(hidden[0].node) in reported:
                     continue
-                if _autoencoder(model) or _named_linear(model, facts):
+                if _autoencoder(model) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts):
                     break
                 reported.add(id(hidden[0].node))
                 yield self.report(hidden[0].node, _message(len(hidden)))
@@ -442,14 +465,19 @@ def _functional_chain(tensor) -> Optional[list]:
 
 
 def _nested_models(facts) -> set:
-    """id() of the models used as a part of another model: a layer of a Sequential chain, or called
-    on a tensor of another model's graph (branches and merges included)."""
+    """id() of the models used as a part of another model: a layer of a Sequential chain, called
+    on a tensor of another model's graph (branches and merges included), or held by a subclassed
+    model's instance (its `call` runs it)."""
     out = set()
     seen: set = set()
     for model in facts.models:
         for item in model.layers:
             if isinstance(item, ModelRef):
                 out.add(id(item.model))
+        instance = getattr(getattr(model, "cls", None), "instance", None) if model.kind == "subclass" else None
+        for held in (instance.attrs.values() if instance is not None else ()):
+            if isinstance(held, ModelRef):  # `self.inner = Model(inp, out)` of a subclassed model
+                out.add(id(held.model))
         stack = list(model.outputs)
         while stack and len(seen) < 4096:
             value = stack.pop()
@@ -493,6 +521,23 @@ def _named_linear(model, facts) -> bool:
     names.extend(_bound_names(model, facts))
     names.extend(_enclosing_functions(facts.module, node))
     return any(word in name.lower() for name in names for word in _LINEAR_INTENT)
+
+
+def _held_by_subclassed_model(model, facts) -> bool:
+    """`self.inner = Model(inp, out)` in a method of a `keras.Model` subclass: a part of that model,
+    whose `call` may add the nonlinearity (also when the file never builds it)."""
+    if not any(key.startswith("self.") for key in _bound_names(model, facts)):
+        return False
+    stack = [(facts.module, None)]
+    while stack:
+        node, cls = stack.pop()
+        if node is model.node:
+            return cls is not None and any(
+                (dotted_name(base.value) or "").rsplit(".", 1)[-1] == "Model" for base in cls.bases)
+        if isinstance(node, cst.ClassDef):
+            cls = node
+        stack.extend((child, cls) for child in node.children)
+    return False
 
 
 def _enclosing_functions(module: cst.Module, target) -> list:
