@@ -46,7 +46,8 @@ reported at that literal in the script.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
-are cut from, or a divide by their max, also by a name or attribute holding it, `y / max_y`, and
+are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
+by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()`; for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
@@ -105,6 +106,22 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # min-max scaling written out, `(y - lo) / (hi - lo)`, in a CSV dataset's .map() and at the fit
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+Y_MIN, Y_MAX = 0.0, 500.0
+def _scale(x, y):
+    return x, (y - Y_MIN) / (Y_MAX - Y_MIN)
+ds = tf.data.experimental.make_csv_dataset(["aqi.csv"], batch_size=32, label_name="aqi").map(_scale)
+m = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=5)
+y = np.loadtxt("aqi.csv")
+lo, hi = y.min(), 500.0
+m.fit(np.loadtxt("x.csv"), (y - lo) / (hi - lo), epochs=5)
+""",
         # targets divided by a name or an attribute holding their max, also through a method that
         # returns them so (entron/entity-embedding-rossmann@39b137968f75)
         """
@@ -632,6 +649,19 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: the CSV dataset's .map() stretches the targets instead
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+Y_MIN, Y_MAX = 0.0, 500.0
+def _scale(x, y):
+    return x, y * 2.0 + Y_MAX
+ds = tf.data.experimental.make_csv_dataset(["aqi.csv"], batch_size=32, label_name="aqi").map(_scale)
+m = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=5)
+""",
         # the look-alike: divided by a name or attribute holding their mean, not their max
         """
 import numpy as np

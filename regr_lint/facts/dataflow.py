@@ -212,10 +212,22 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
                 continue
             return False
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
-            return _maxish(node.right, values, 0) or _own_sum(node.left, node.right)
+            return _maxish(node.right, values, 0) or _own_sum(node.left, node.right) \
+                or _min_max_form(node.left, node.right)
         # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
         return isinstance(node, cst.Comparison)
     return False
+
+
+def _min_max_form(numerator, denominator) -> bool:
+    """`(y - Y_MIN) / (Y_MAX - Y_MIN)`, `(y - lo) / (hi - lo)`: min-max scaling written out, the same
+    low bound subtracted above and below (the bounds are the author's statement of the range)."""
+    if not (isinstance(numerator, cst.BinaryOperation) and isinstance(numerator.operator, cst.Subtract)
+            and isinstance(denominator, cst.BinaryOperation) and isinstance(denominator.operator, cst.Subtract)):
+        return False
+    code = cst.Module([]).code_for_node
+    low = code(numerator.right).strip()
+    return low == code(denominator.right).strip() and code(denominator.left).strip() != low
 
 
 _SUMS = frozenset({"sum", "nansum", "reduce_sum"})

@@ -1469,6 +1469,9 @@ class Interpreter:
             return Obj(q, args, call)
         if q in DATASET_CTORS:
             return self._pair(args, call, "dataset", tuple_arg=True)
+        if q == "tensorflow.data.experimental.make_csv_dataset" and args.has("label_name") and not args.star:
+            # (features, label) batches of a CSV column: its targets are what a `.map()` makes of them
+            return DataPair(UNKNOWN, UNKNOWN, None, None, "dataset", call, origin=self._here())
         if q.startswith("tensorflow.") and args.pos and isinstance(args.pos[0][0], Tensor):
             if any(q == f"{m}.{last}" for m in tables.TF_ACTIVATION_MODULES) \
                     and last.lower() in tables.BOUNDED_ACTIVATIONS:
