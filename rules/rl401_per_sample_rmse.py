@@ -21,7 +21,7 @@ function is the mean over the last axis; the `MeanSquaredError` class, which ave
 is not) — with
 the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
 axis by keyword or by position, spread over several lines or through intermediate variables; the
-square may be `** 2` or `squared_difference`, the root `** 0.5`, and a small constant may be added
+square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
 under the root.
 
 A function counts as a loss or metric when the file gives it to Keras: in
@@ -69,6 +69,15 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the look-alike: tf.math.subtract of the predictions and their own mean (a spread, no error)
+        """
+import tensorflow as tf
+def spread(y_true, y_pred):
+    dev = tf.math.subtract(y_pred, tf.reduce_mean(y_pred))
+    return tf.sqrt(tf.reduce_mean(tf.square(dev), axis=-1))
+model = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[spread])
+""",
         # the loss class averages the batch as well: its root is the RMSE
         """
 import keras
@@ -140,6 +149,15 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # the difference through tf.math.subtract
+        """
+import tensorflow as tf
+def rmse(y_true, y_pred):
+    err = tf.math.subtract(y_pred, y_true)
+    return tf.sqrt(tf.reduce_mean(tf.square(err), axis=-1))  # expect: RL401
+model = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[rmse])
+""",
         """
 import keras
 import tensorflow as tf

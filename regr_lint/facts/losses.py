@@ -449,9 +449,15 @@ def _difference(node, body: _Body, depth: int) -> bool:
     if depth > MAX_DEPTH:
         return False
     for value, d in body.values(node, depth):
-        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Subtract) \
-                and _mentions(value.left, body, d + 1) and _mentions(value.right, body, d + 1):
-            named = _param_of(value.left, body, d + 1) | _param_of(value.right, body, d + 1)
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Subtract):
+            left, right = value.left, value.right
+        elif isinstance(value, cst.Call) and _call_last(value) == "subtract" and len(_args(value)) == 2 \
+                and all(a.keyword is None and not a.star for a in _args(value)):
+            left, right = (a.value for a in _args(value))  # `tf.math.subtract(y_pred, y_true)`
+        else:
+            continue
+        if _mentions(left, body, d + 1) and _mentions(right, body, d + 1):
+            named = _param_of(left, body, d + 1) | _param_of(right, body, d + 1)
             if len(named) == 2:
                 return True
     return False
