@@ -2508,6 +2508,96 @@ CASES = [
             build().fit(np.load("faces.npy"), np.random.uniform(1, 90, size=(64, 1)), epochs=5)
         """,
     }, None),
+    # A Sequence of a data package standardises the targets in its __init__ (RL106's evidence read in
+    # that module), or scales them into [0, 1]
+    ("RL106-sequence-standardises-targets-in-data-package", {
+        "data/__init__.py": "from .sequence import Batches\n",
+        "data/sequence.py": """\
+            import math
+
+            from sklearn.preprocessing import StandardScaler
+            from tensorflow.keras.utils import Sequence
+
+
+            class Batches(Sequence):
+                def __init__(self, x, y, batch_size=32):
+                    self.x = x
+                    self.scaler = StandardScaler()
+                    self.y = self.scaler.fit_transform(y.reshape(-1, 1))
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.x) / self.batch_size)
+
+                def __getitem__(self, i):
+                    s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+                    return self.x[s], self.y[s]
+        """,
+        "model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def regressor(n):
+                return Sequential([Dense(64, activation="relu", input_shape=(n,)),
+                                   Dense(1, activation="softplus")])  # expect: RL106
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from data import Batches
+            from model import regressor
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            model = regressor(x.shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(Batches(x, y), epochs=10)
+        """,
+    }, None),
+    ("RL106-valid-sequence-minmax-targets-in-data-package", {
+        "data/__init__.py": "from .sequence import Batches\n",
+        "data/sequence.py": """\
+            import math
+
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow.keras.utils import Sequence
+
+
+            class Batches(Sequence):
+                def __init__(self, x, y, batch_size=32):
+                    self.x = x
+                    self.scaler = MinMaxScaler()
+                    self.y = self.scaler.fit_transform(y.reshape(-1, 1))
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.x) / self.batch_size)
+
+                def __getitem__(self, i):
+                    s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+                    return self.x[s], self.y[s]
+        """,
+        "model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def regressor(n):
+                return Sequential([Dense(64, activation="relu", input_shape=(n,)),
+                                   Dense(1, activation="softplus")])
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from data import Batches
+            from model import regressor
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            model = regressor(x.shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(Batches(x, y), epochs=10)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

@@ -1626,8 +1626,10 @@ class Interpreter:
             x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
         elif isinstance(x, Instance) and ya is None and x_node is not None:
             # `fit(DataGen(x, ages, 16))`: the targets are what the construction hands the attribute
-            # its `__getitem__` returns as targets
-            y_node = _sequence_targets(x, self._construction(x_node))
+            # its `__getitem__` returns as targets, or what its `__init__` makes of it there
+            found = _sequence_targets(x, self._construction(x_node))
+            if found is not None:
+                y_node, origin = found[0], found[1] if found[1] is not None else origin
         t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin)
         t.at = len(self.facts.assignments)
         val = args.get("validation_data")[0]
@@ -1944,10 +1946,12 @@ def _owner_of(cls: ClassV, function: cst.Name, depth: int = 0) -> Optional[Class
     return None
 
 
-def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[cst.BaseExpression]:
-    """The expression `call` (the construction of a `Sequence`) passes for its targets: every
-    `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and its `__init__`
-    sets `self.<attr>` to one of its parameters (`self.x, self.y = x, y`). None when not so."""
+def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tuple]:
+    """(the targets a `Sequence` trains on, the project module that expression is in, None for this
+    file): every `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and its
+    `__init__` sets `self.<attr>` once — to one of its parameters (`self.x, self.y = x, y`): the
+    expression `call`, its construction, passes there; to anything else (`self.y =
+    scaler.fit_transform(y)`): that expression. None when not so."""
     from regr_lint.facts.compat import statements
 
     getitem, init = _find_method(inst.cls, "__getitem__"), _find_method(inst.cls, "__init__")
@@ -1980,18 +1984,32 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[cst.
         for target, value in pairs:
             if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self" \
                     and target.attr.value == attr:
-                sources.add(value.value if type(value) is cst.Name else None)
+                sources.add(value)
     if len(sources) != 1 or None in sources:
         return None
-    param = sources.pop()
+    value = sources.pop()
     params = init.fdef.params
     positional = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
-    if param not in positional and param not in {p.name.value for p in params.kwonly_params}:
-        return None  # a local of __init__, not what the caller gives
+    own = set(positional) | {p.name.value for p in params.kwonly_params}
+    if type(value) is not cst.Name or value.value not in own:
+        # made in __init__ — of nothing the caller passes (`self.y = scaler.fit_transform(y)` reads a
+        # parameter: its names are __init__'s, not the data flow's of the module) — or a local of it
+        stack, mentioned = [value], False
+        while stack and not mentioned:
+            node = stack.pop()
+            mentioned = type(node) is cst.Name and node.value in own
+            stack.extend(node.children)
+        origin = getattr(inst.cls.scope, "origin", None)
+        # (in a project module's class, a transform of a parameter, `scaler.fit_transform(y)`, is read
+        # there: that module's top level rarely holds a namesake; this file's often does)
+        keep = type(value) is not cst.Name and (not mentioned or origin is not None and type(value) is cst.Call)
+        return (value, origin) if keep else None
+    param = value.value
     for i, arg in enumerate(a for a in call.args if a.keyword is None):
         if i < len(positional) and positional[i] == param:
-            return arg.value
-    return next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
+            return arg.value, None
+    found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
+    return (found, None) if found is not None else None
 
 
 def _from_keys(args: Args, call: cst.Call) -> Value:
