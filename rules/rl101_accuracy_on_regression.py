@@ -90,6 +90,18 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the look-alike: getattr of a crossentropy setting
+        """
+import numpy as np
+import tensorflow as tf
+class Hparams:
+    loss = "binary_crossentropy"
+    metrics = ["accuracy"]
+hp = Hparams()
+m = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu", input_shape=(8,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss=getattr(hp, "loss"), metrics=getattr(hp, "metrics"))
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
+""",
         # dict.fromkeys of a crossentropy loss, or of keys the file does not show
         """
 import numpy as np
@@ -347,6 +359,18 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # settings read with getattr and a literal name
+        """
+import numpy as np
+import tensorflow as tf
+class Hparams:
+    loss = "mean_absolute_error"
+    metrics = ["accuracy"]  # expect: RL101
+hp = Hparams()
+m = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu", input_shape=(8,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=getattr(hp, "loss"), metrics=getattr(hp, "metrics"))
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
+""",
         # one regression loss for every output, as a dict built by dict.fromkeys
         """
 import numpy as np

@@ -1181,10 +1181,36 @@ class Interpreter:
         callee = self.eval(func, scope, frame)
         args = self.eval_args(call, scope, frame)
         if callee is UNKNOWN and type(func) is cst.Name and scope.lookup(func.value) is None:
+            if func.value == "getattr":
+                return self._getattr(args, call)
             builtin = self.call_builtin(func.value, args, call)
             if builtin is not None:
                 return builtin
         return self.call_value(callee, args, call, scope, frame)
+
+    def _getattr(self, args: Args, call: cst.Call) -> Value:
+        """`getattr(hp, "loss")`, `getattr(cfg, "METRICS", ["mae"])`: the attribute a literal name
+        reads, of an instance, a class or a project module (never the default: an attribute this
+        file does not see set may still be)."""
+        if args.star or args.kw or len(args.pos) not in (2, 3):
+            return UNKNOWN
+        base, name = args.pos[0][0], args.pos[1][0]
+        if type(name) is not Lit or not isinstance(name.value, str):
+            return UNKNOWN
+        found: Optional[Value] = None
+        if isinstance(base, Instance):
+            found = base.attrs.get(name.value)
+            if found is None and base.cls.instance is not None:
+                found = _class_const(base.cls, name.value)
+            if type(found) is ModelRef or type(found) is Instance:
+                found = self._adopt(found)
+        elif type(base) is ClassV:
+            found = _class_const(base, name.value)
+        elif isinstance(base, ModuleV):
+            return self._module_attribute(base, name.value, call)
+        else:
+            return UNKNOWN
+        return UNKNOWN if found is None else found  # (not found: maybe set where this file does not see)
 
     def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
         """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
