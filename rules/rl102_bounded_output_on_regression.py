@@ -78,7 +78,7 @@ a tanh head is for, so a **tanh** head is reported only when the file shows its 
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
 or affine arithmetic on them with values beyond 1 — on the targets or the series they are cut
-from, as they are at the `fit`. With no evidence either way it is silent.
+from, as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -106,6 +106,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: the generator divides the targets by their largest magnitude
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+def batches(x, y, bs=32):
+    mu, sd = y.mean(), y.std()
+    while True:
+        idx = np.random.randint(0, len(x), bs)
+        yield x[idx], y[idx] / np.abs(y).max()
+x, y = np.load("x.npy"), np.load("y.npy")
+m = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(x, y), steps_per_epoch=len(x) // 32, epochs=10)
+""",
         # min-max scaling written out, `(y - lo) / (hi - lo)`, in a CSV dataset's .map() and at the fit
         """
 import numpy as np
@@ -649,6 +664,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # tanh on the standardised targets every yield of the generator it is fitted on gives
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+def batches(x, y, bs=32):
+    mu, sd = y.mean(), y.std()
+    while True:
+        idx = np.random.randint(0, len(x), bs)
+        yield x[idx], (y[idx] - mu) / sd
+x, y = np.load("x.npy"), np.load("y.npy")
+m = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(x, y), steps_per_epoch=len(x) // 32, epochs=10)
+""",
         # the look-alike: the CSV dataset's .map() stretches the targets instead
         """
 import numpy as np

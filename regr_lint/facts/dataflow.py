@@ -634,6 +634,8 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
         return True
     records = _records(facts)
     for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_yields_wide(facts, t):
+            return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)
@@ -644,6 +646,52 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
         if span is not None and span.wide:
             return True
     return False
+
+
+def _generator_yields_wide(facts: KerasFacts, training) -> bool:
+    """`fit(batches(x, y))` where every `yield` of the generator function `batches` (of this file or
+    a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`)."""
+    node = training.x_node
+    if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
+        at = training.at if training.at >= 0 else len(facts.assignments)
+        recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
+        node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
+        return False
+    other, fdef = facts, _top_function_in(facts.module, node.func.value)
+    if fdef is None:
+        found = project_function(facts, node)
+        if found is None:
+            return False
+        other, fdef = found[0], _top_function(found[0].path, found[1])
+    yields, stack = [], [fdef.body] if fdef is not None else []
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, cst.Yield):
+            yields.append(cur)
+        elif not isinstance(cur, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            stack.extend(cur.children)
+    if not yields:
+        return False
+    records = _records(other)
+    for found_yield in yields:
+        value = found_yield.value
+        if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
+            return False
+        try:
+            span = _span(value.elements[1].value, len(other.assignments), other, records, 0)
+        except (ArithmeticError, ValueError):
+            return False
+        if span is None or not span.wide:
+            return False
+    return True
+
+
+def _top_function_in(module, name: str):
+    for stmt in module.body if module is not None else ():
+        if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+            return stmt
+    return None
 
 
 def _records(facts: KerasFacts) -> dict:
