@@ -47,7 +47,9 @@ segmentation mask, whose labels are often built from the model's own output shap
 file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat literal list, the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`), a label column
-(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()`. Over rank-3 steps,
+(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()` — also as a
+project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
+k)`). Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
 (`to_categorical(np.load(...))` may encode a tagger's 2-D tags); over images any one-hot will do. Whatever the
 tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.

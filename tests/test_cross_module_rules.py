@@ -2598,6 +2598,79 @@ CASES = [
             model.fit(Batches(x, y), epochs=10)
         """,
     }, None),
+    # RL301 over images: the one label per sample is shown by the data module's function the
+    # script unpacks (to_categorical of class ids), or the model flattens
+    ("RL301-labels-one-hot-in-data-module", {
+        "data.py": """\
+            import numpy as np
+            from keras.utils import to_categorical
+
+
+            def load():
+                x = np.load("signs.npy")[..., None]
+                labels = np.load("sign_classes.npy")
+                return x, to_categorical(labels, 5)
+        """,
+        "models.py": """\
+            from keras.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D
+            from keras.models import Sequential
+
+
+            def build(size, n_classes):
+                m = Sequential()
+                m.add(Conv2D(32, 3, activation="relu", input_shape=(size, size, 1)))
+                m.add(MaxPooling2D(2))
+                m.add(Dropout(0.2))
+                m.add(Dense(64, activation="relu"))  # expect: RL301
+                m.add(Dense(n_classes, activation="softmax"))
+                return m
+        """,
+        "train.py": """\
+            from data import load
+            from models import build
+
+            x, y = load()
+            m = build(x.shape[1], 5)
+            m.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
+    ("RL301-valid-labels-one-hot-in-data-module-flattened", {
+        "data.py": """\
+            import numpy as np
+            from keras.utils import to_categorical
+
+
+            def load():
+                x = np.load("signs.npy")[..., None]
+                labels = np.load("sign_classes.npy")
+                return x, to_categorical(labels, 5)
+        """,
+        "models.py": """\
+            from keras.layers import Conv2D, Dense, Dropout, Flatten, MaxPooling2D
+            from keras.models import Sequential
+
+
+            def build(size, n_classes):
+                m = Sequential()
+                m.add(Conv2D(32, 3, activation="relu", input_shape=(size, size, 1)))
+                m.add(MaxPooling2D(2))
+                m.add(Flatten())
+                m.add(Dropout(0.2))
+                m.add(Dense(64, activation="relu"))
+                m.add(Dense(n_classes, activation="softmax"))
+                return m
+        """,
+        "train.py": """\
+            from data import load
+            from models import build
+
+            x, y = load()
+            m = build(x.shape[1], 5)
+            m.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

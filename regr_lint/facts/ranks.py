@@ -19,7 +19,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import dataset_label_names, expr_key, fitted_by_importers
+from regr_lint.facts.dataflow import _in_project_module, ancestors, dataset_label_names, expr_key, fitted_by_importers, names_in
 from regr_lint.facts.model import KerasModel
 from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
 
@@ -723,9 +723,19 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
                 return False
             continue
         chain = flow.chain([y])
-        if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain):
+        if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain) \
+                and not (t.origin is None and _in_project_module(facts, ancestors(facts, names_in(y)),
+                                                                  lambda other, item: _per_sample_in(other, item, strict))):
             return False
     return True
+
+
+def _per_sample_in(other, item, strict: bool) -> bool:
+    """`item`, a value a project module's function returns (`return x, to_categorical(labels, 5)`),
+    holds one label per sample there."""
+    flow = _Bindings(other)
+    labels = dataset_label_names(other)
+    return any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in flow.chain([item]))
 
 
 _ONE_HOT = frozenset({"to_categorical", "get_dummies", "label_binarize", "one_hot"})
