@@ -26,7 +26,8 @@ under the root.
 
 A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
-`get_custom_objects()` or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
+`get_custom_objects()` (also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
+or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
 subclass. An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
 outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported. Nor is a
 root over differences of transformed targets and predictions (`cumsum`, `sort`, an FFT, a matrix
@@ -69,6 +70,18 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the look-alike: the list registered holds no per-sample root; the one beside it is never given to Keras
+        """
+import tensorflow.keras.backend as K
+from tensorflow.keras.losses import mse
+from tensorflow.keras.utils import get_custom_objects
+def rmse(y_true, y_pred):
+    return K.sqrt(mse(y_true, y_pred))
+def mae(y_true, y_pred):
+    return K.mean(K.abs(y_pred - y_true), axis=-1)
+registered = [mae]
+get_custom_objects().update({f.__name__: f for f in registered})
+""",
         # the look-alike: tf.math.subtract of the predictions and their own mean (a spread, no error)
         """
 import tensorflow as tf
@@ -149,6 +162,18 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # registered through a dict built from a list of the functions
+        """
+import tensorflow.keras.backend as K
+from tensorflow.keras.losses import mse
+from tensorflow.keras.utils import get_custom_objects
+def rmse(y_true, y_pred):
+    return K.sqrt(mse(y_true, y_pred))  # expect: RL401
+def mae(y_true, y_pred):
+    return K.mean(K.abs(y_pred - y_true), axis=-1)
+all_metrics = [rmse, mae]
+get_custom_objects().update(dict([(f.__name__, f) for f in all_metrics]))
+""",
         # the difference through tf.math.subtract
         """
 import tensorflow as tf

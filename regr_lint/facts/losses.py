@@ -139,13 +139,19 @@ def _call_last(node: cst.CSTNode) -> Optional[str]:
 def _registered_names(module: cst.Module) -> set[str]:
     names: set[str] = set()
     stack: list[cst.CSTNode] = [module]
+    top: Optional[dict] = None
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value in ("update", "setdefault") \
                 and _call_last(node.func.value) == "get_custom_objects":
+            top = _top_values(module) if top is None else top
             for arg in node.args:
-                names |= _dict_value_names(arg.value)
+                value = arg.value
+                if isinstance(value, cst.Name):
+                    # `metrics_dict = dict([(f.__name__, f) for f in all_metrics])` at the top level
+                    value = top.get(value.value, value)
+                names |= _dict_value_names(value, top)
         elif isinstance(node, cst.Assign) and any(
             isinstance(t.target, cst.Subscript) and _call_last(t.target.value) == "get_custom_objects"
             for t in node.targets
@@ -155,8 +161,42 @@ def _registered_names(module: cst.Module) -> set[str]:
     return names
 
 
-def _dict_value_names(node: cst.CSTNode) -> set[str]:
+def _top_values(module: cst.Module) -> dict:
+    """{name: the value of its one top-level assignment} (names assigned more than once left out)."""
+    seen: dict = {}
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                        and isinstance(small.targets[0].target, cst.Name):
+                    name = small.targets[0].target.value
+                    seen[name] = None if name in seen else small.value
+    return {k: v for k, v in seen.items() if v is not None}
+
+
+def _listed_names(node: cst.CSTNode, top: dict) -> set[str]:
+    """The names a literal list / tuple holds, also through the top-level name bound to one."""
+    if isinstance(node, cst.Name) and isinstance(top.get(node.value), (cst.List, cst.Tuple)):
+        node = top[node.value]
+    if isinstance(node, (cst.List, cst.Tuple)):
+        return {e.value.value for e in node.elements if isinstance(e.value, cst.Name)}
+    return set()
+
+
+def _dict_value_names(node: cst.CSTNode, top: Optional[dict] = None) -> set[str]:
     out: set[str] = set()
+    if isinstance(node, cst.Call) and _decorator_name(node.func) == "dict" and len(node.args) == 1 \
+            and node.args[0].keyword is None and isinstance(node.args[0].value, (cst.ListComp, cst.GeneratorExp)):
+        node = node.args[0].value  # `dict([(f.__name__, f) for f in fns])`
+        element = node.elt
+        if isinstance(element, cst.Tuple) and len(element.elements) == 2 and node.for_in.inner_for_in is None \
+                and isinstance(node.for_in.target, cst.Name) and isinstance(element.elements[1].value, cst.Name) \
+                and element.elements[1].value.value == node.for_in.target.value:
+            return _listed_names(node.for_in.iter, top or {})
+        return out
+    if isinstance(node, cst.DictComp) and node.for_in.inner_for_in is None and isinstance(node.for_in.target, cst.Name) \
+            and isinstance(node.value, cst.Name) and node.value.value == node.for_in.target.value:
+        return _listed_names(node.for_in.iter, top or {})  # `{f.__name__: f for f in fns}`
     if isinstance(node, cst.Dict):
         for element in node.elements:
             if isinstance(element, cst.DictElement) and isinstance(element.value, cst.Name):
