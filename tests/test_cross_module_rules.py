@@ -2671,6 +2671,95 @@ CASES = [
             m.fit(x, y, epochs=10)
         """,
     }, None),
+    # tanh on targets a data class standardises in a setup() method and returns from another
+    ("RL102-tanh-datamodule-setup-standardises", {
+        "datamodule.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+
+            class DataModule:
+                def __init__(self, path):
+                    self.path = path
+                    self.scaler = StandardScaler()
+
+                def setup(self):
+                    d = np.load(self.path)
+                    self.x = d["x"]
+                    self.y = self.scaler.fit_transform(d["y"].reshape(-1, 1))
+
+                def train_data(self):
+                    return self.x, self.y
+        """,
+        "network.py": """\
+            import tensorflow as tf
+
+
+            class Net(tf.keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.d1 = tf.keras.layers.Dense(64, activation="relu")
+                    self.head = tf.keras.layers.Dense(1, activation="tanh")  # expect: RL102
+
+                def call(self, x):
+                    return self.head(self.d1(x))
+        """,
+        "main.py": """\
+            from datamodule import DataModule
+            from network import Net
+
+            dm = DataModule("load.npz")
+            dm.setup()
+            x, y = dm.train_data()
+            net = Net()
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(x, y, epochs=20)
+        """,
+    }, None),
+    ("RL102-valid-tanh-datamodule-setup-scales-to-pm1", {
+        "datamodule.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class DataModule:
+                def __init__(self, path):
+                    self.path = path
+                    self.scaler = MinMaxScaler(feature_range=(-1, 1))
+
+                def setup(self):
+                    d = np.load(self.path)
+                    self.x = d["x"]
+                    self.y = self.scaler.fit_transform(d["y"].reshape(-1, 1))
+
+                def train_data(self):
+                    return self.x, self.y
+        """,
+        "network.py": """\
+            import tensorflow as tf
+
+
+            class Net(tf.keras.Model):
+                def __init__(self):
+                    super().__init__()
+                    self.d1 = tf.keras.layers.Dense(64, activation="relu")
+                    self.head = tf.keras.layers.Dense(1, activation="tanh")
+
+                def call(self, x):
+                    return self.head(self.d1(x))
+        """,
+        "main.py": """\
+            from datamodule import DataModule
+            from network import Net
+
+            dm = DataModule("load.npz")
+            dm.setup()
+            x, y = dm.train_data()
+            net = Net()
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(x, y, epochs=20)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

@@ -645,7 +645,18 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
             continue
         if span is not None and span.wide:
             return True
+        if span is None and _in_project_module(facts, ancestors(facts, names_in(t.y_node)), _wide_item):
+            return True  # `x, y = dm.train_data()`, returning targets data.py standardised
     return False
+
+
+def _wide_item(other: KerasFacts, item) -> bool:
+    """`item`, what a project module's function returns, has values beyond [-1, 1] there."""
+    try:
+        span = _span(item, len(other.assignments), other, _records(other), 0)
+    except (ArithmeticError, ValueError):
+        return False
+    return span is not None and span.wide
 
 
 def _generator_yields_wide(facts: KerasFacts, training) -> bool:
@@ -1263,6 +1274,11 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
     if isinstance(node, cst.Attribute):
         if node.attr.value in ("values", "T"):
             return _span(node.value, at, facts, records, depth + 1)
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            # `self.y`, set once in the class's methods (`self.y = scaler.fit_transform(...)`)
+            parts = list({id(p): p for p in name_values(facts).get(expr_key(node), [])}.values())
+            if len(parts) == 1:
+                return _span(parts[0], len(facts.assignments), facts, records, depth + 1)
         return None
     if isinstance(node, (cst.List, cst.Tuple, cst.Integer, cst.Float, cst.UnaryOperation)):
         values = _literal_numbers(node, [])
