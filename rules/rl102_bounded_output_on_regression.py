@@ -49,7 +49,7 @@ into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or t
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)`; for a model trained on a generator, also the targets it
-yields, `yield x, boxes[i:j] / boxes.max()`; for one trained on a `tf.data` pipeline, the targets
+yields, `yield x, boxes[i:j] / boxes.max()`, or a `Sequence`'s `__getitem__` returns; for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
@@ -106,6 +106,27 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a Sequence whose __getitem__ returns the boxes divided by an attribute holding their max
+        """
+import math
+import numpy as np
+from tensorflow.keras import layers, models
+from tensorflow.keras.utils import Sequence
+class BoxSequence(Sequence):
+    def __init__(self, images, boxes, batch_size=16):
+        super().__init__()
+        self.images, self.boxes, self.batch_size = images, boxes, batch_size
+        self.box_max = float(boxes.max())
+    def __len__(self):
+        return math.ceil(len(self.images) / self.batch_size)
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return self.images[s] / 255.0, self.boxes[s] / self.box_max
+model = models.Sequential([layers.Input(shape=(64, 64, 3)), layers.Conv2D(32, 3, activation="relu"),
+                           layers.GlobalAveragePooling2D(), layers.Dense(4, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(BoxSequence(np.load("images.npy"), np.load("boxes.npy")), epochs=30)
+""",
         # the look-alike: the generator divides the targets by their largest magnitude
         """
 import numpy as np
@@ -664,6 +685,27 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: its __getitem__ stretches them instead
+        """
+import math
+import numpy as np
+from tensorflow.keras import layers, models
+from tensorflow.keras.utils import Sequence
+class BoxSequence(Sequence):
+    def __init__(self, images, boxes, batch_size=16):
+        super().__init__()
+        self.images, self.boxes, self.batch_size = images, boxes, batch_size
+        self.box_max = float(boxes.max())
+    def __len__(self):
+        return math.ceil(len(self.images) / self.batch_size)
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return self.images[s] / 255.0, self.boxes[s] * 2.0
+model = models.Sequential([layers.Input(shape=(64, 64, 3)), layers.Conv2D(32, 3, activation="relu"),
+                           layers.GlobalAveragePooling2D(), layers.Dense(4, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(BoxSequence(np.load("images.npy"), np.load("boxes.npy")), epochs=30)
+""",
         # tanh on the standardised targets every yield of the generator it is fitted on gives
         """
 import numpy as np

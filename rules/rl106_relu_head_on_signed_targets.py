@@ -77,6 +77,20 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: the helper shifts the targets to be non-negative before the split
+        """
+from sklearn.datasets import make_regression
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+def make_task(n=1000, seed=0):
+    x, y = make_regression(n_samples=n, n_features=8, noise=5.0, random_state=seed)
+    y = y - y.min()
+    return train_test_split(x, y, test_size=0.2, random_state=seed)
+x_train, x_test, y_train, y_test = make_task()
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x_train, y_train, epochs=5)
+""",
         # a sine shifted up to [0, 2] and one mapped onto [0, 1]: never negative
         """
 import numpy as np
@@ -270,6 +284,19 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # make_regression's targets split and returned by a helper (`return train_test_split(x, y)`)
+        """
+from sklearn.datasets import make_regression
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+def make_task(n=1000, seed=0):
+    x, y = make_regression(n_samples=n, n_features=8, noise=5.0, random_state=seed)
+    return train_test_split(x, y, test_size=0.2, random_state=seed)
+x_train, x_test, y_train, y_test = make_task()
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x_train, y_train, epochs=5)
+""",
         # shifted a little, still negative: a sine plus 0.2, standardised targets plus 0.5
         """
 import numpy as np

@@ -321,6 +321,8 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
         return False
     if isinstance(node, cst.Call):
         name = _call_name(node)
+        if name in ("float", "float32", "float64") and len(node.args) == 1 and not node.args[0].star:
+            return _maxish(node.args[0].value, values, depth + 1)  # `float(boxes.max())`
         return name in _MAXISH
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _maxish(node.left, values, depth + 1)
@@ -450,9 +452,13 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
 
 def _yields_unit_scaled(facts: KerasFacts) -> bool:
     """A generator of the file yields (x, y) pairs whose y is scaled into [0, 1] where it is yielded
-    (`yield x, y / y.max()`)."""
-    return any(isinstance(found.value, cst.Tuple) and len(found.value.elements) >= 2
-               and is_unit_scaling(found.value.elements[1].value, facts, name_values(facts)) for found in facts.yields)
+    (`yield x, y / y.max()`), or a `Sequence`'s `__getitem__` returns them so (`return
+    self.images[s] / 255.0, self.boxes[s] / self.box_max`)."""
+    values = name_values(facts)
+    returned = [v for v in values.get("__getitem__", ()) if isinstance(v, cst.Tuple)]
+    return any(isinstance(value, cst.Tuple) and len(value.elements) >= 2
+               and is_unit_scaling(value.elements[1].value, facts, values)
+               for value in [found.value for found in facts.yields] + returned)
 
 
 def _target_nodes(model):
@@ -775,6 +781,11 @@ def _item(returned, path: tuple):
     """The item at `path` ((position, length), …) of a returned tuple; None when the return is not a
     tuple of that shape."""
     for k, n in path:
+        if isinstance(returned, cst.Call) and _call_name(returned) == "train_test_split" \
+                and len(_arrays(returned)) * 2 == n and not any(a.star for a in returned.args):
+            # `return train_test_split(x, y, test_size=0.2)`: items 2i and 2i + 1 are splits of array i
+            returned = _arrays(returned)[k // 2].value
+            continue
         if not isinstance(returned, cst.Tuple) or len(returned.elements) != n \
                 or any(isinstance(e, cst.StarredElement) for e in returned.elements):
             return None
