@@ -334,7 +334,8 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     function: `train(build(), ...)`, `model = build_cnn()` then `fit_on(model, ...)`,
     `Trainer(build)` — a call of a name imported from a project module given the result of calling
     (directly or through a variable), or the function itself, of a name imported from a module that
-    makes Keras models (`_builds_models`). A project star import counts as a link (its names are not
+    makes Keras models (`_builds_models`), or a method of what such a name made given arguments here
+    (`Trainer(...).train(x, y)`). A project star import counts as a link (its names are not
     known without reading the module). This is how a file that names no Keras model puts one
     together with the training another module does; a library's modules calling one another's
     helpers do not."""
@@ -380,7 +381,13 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                 given.extend((root, key) for key in _assigned_keys(target))
     held = {key for root, key in given if root in makers}
     for call in calls:
-        if _root_name(call.func) not in bound:
+        func = call.func
+        if type(func) is ast.Attribute and (call.args or call.keywords) and (
+                type(func.value) is ast.Call and _root_name(func.value.func) in makers or _key(func.value) in held):
+            # `MLPTrainer(n, epochs=80).train(x, y)`: this file's data handed to what a class of a
+            # model-making module holds (its `self.model`, set in a subclass, compiled in the base)
+            return True
+        if _root_name(func) not in bound:
             continue
         for arg in [*call.args, *(kw.value for kw in call.keywords)]:
             if type(arg) is ast.Starred:

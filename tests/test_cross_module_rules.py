@@ -2760,6 +2760,82 @@ CASES = [
             net.fit(x, y, epochs=20)
         """,
     }, None),
+    # `self.model` set in a subclass in one module, compiled by its base class's method in another,
+    # the script only constructing it and handing it data (the base's loss default is the script's)
+    ("RL101-trainer-base-compiles-subclass-model", {
+        "trainer.py": """\
+            from keras.callbacks import EarlyStopping
+
+
+            class Trainer:
+                def __init__(self, loss="mse", epochs=50):
+                    self.loss = loss
+                    self.epochs = epochs
+                    self.model = None
+
+                def train(self, x, y):
+                    self.model.compile(optimizer="adam", loss=self.loss, metrics=["accuracy"])  # expect: RL101
+                    return self.model.fit(x, y, epochs=self.epochs, validation_split=0.2,
+                                          callbacks=[EarlyStopping(patience=5)])
+        """,
+        "regressors.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from trainer import Trainer
+
+
+            class MLPTrainer(Trainer):
+                def __init__(self, n_in, **kw):
+                    super().__init__(**kw)
+                    self.model = Sequential([Dense(32, activation="relu", input_dim=n_in), Dense(1)])
+        """,
+        "main.py": """\
+            import numpy as np
+
+            from regressors import MLPTrainer
+
+            x, y = np.load("x.npy"), np.load("rent.npy")
+            MLPTrainer(x.shape[1], epochs=80).train(x, y)
+        """,
+    }, None),
+    ("RL101-valid-trainer-base-compiles-subclass-classifier", {
+        "trainer.py": """\
+            from keras.callbacks import EarlyStopping
+
+
+            class Trainer:
+                def __init__(self, loss="binary_crossentropy", epochs=50):
+                    self.loss = loss
+                    self.epochs = epochs
+                    self.model = None
+
+                def train(self, x, y):
+                    self.model.compile(optimizer="adam", loss=self.loss, metrics=["accuracy"])
+                    return self.model.fit(x, y, epochs=self.epochs, validation_split=0.2,
+                                          callbacks=[EarlyStopping(patience=5)])
+        """,
+        "regressors.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from trainer import Trainer
+
+
+            class MLPTrainer(Trainer):
+                def __init__(self, n_in, **kw):
+                    super().__init__(**kw)
+                    self.model = Sequential([Dense(32, activation="relu", input_dim=n_in), Dense(1, activation="sigmoid")])
+        """,
+        "main.py": """\
+            import numpy as np
+
+            from regressors import MLPTrainer
+
+            x, y = np.load("x.npy"), np.load("churn.npy")
+            MLPTrainer(x.shape[1], epochs=80).train(x, y)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {
@@ -2988,3 +3064,17 @@ def test_builder_parameter_written_by_the_script_reported_there_when_it_is_linte
     assert found == expected, "\n".join(messages)
     assert all("(at " not in m for m in messages), messages
     assert lint(tmp_path, "nets.py", "train_good.py")[0] == []
+
+
+def test_script_handing_data_to_a_trainer_subclass_reports_alone_pointing_at_the_base():
+    # pre-commit passes only main.py: the trainer's base class compiles what the subclass built, with
+    # the loss default the script's construction leaves in force
+    import tempfile
+    from pathlib import Path
+
+    case = dict(next(files for cid, files, _ in CASES if cid == "RL101-trainer-base-compiles-subclass-model"))
+    with tempfile.TemporaryDirectory() as tmp:
+        make(Path(tmp), case)
+        found, messages = lint(Path(tmp), "main.py")
+    assert [(f, c) for f, _, c in found] == [("main.py", "RL101")], "\n".join(messages)
+    assert "(at trainer.py:11)" in messages[0], messages
