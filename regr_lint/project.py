@@ -394,6 +394,9 @@ def _stat_sig(path: str) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
+_STDLIB = frozenset(getattr(sys, "stdlib_module_names", ())) | {"__future__"}
+
+
 def _norm(path: str) -> str:
     return os.path.normpath(os.path.abspath(path))
 
@@ -566,6 +569,12 @@ class ProjectIndex:
                         if found is not None:
                             break
                     folder = parent
+            if found is None and here is not None and parts[0] not in _STDLIB \
+                    and os.path.isfile(os.path.join(here, "__init__.py")):
+                # Last, a module beside the file in a package folder: a script run from there
+                # (`python exp/train.py` with exp/__init__.py) imports its siblings by bare name;
+                # never a standard library name (a package's `logging.py` is not `import logging`)
+                found = self._module_in(here, parts)
         self._found[key] = found
         return found
 

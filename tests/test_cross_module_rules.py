@@ -2836,6 +2836,54 @@ CASES = [
             MLPTrainer(x.shape[1], epochs=80).train(x, y)
         """,
     }, None),
+    # A script importing its sibling by bare name in a folder with __init__.py under a project root
+    # (run as `python exp/train.py`): the sibling is read; the builder alone is no RL301 (its
+    # importer's categorical loss makes it a per-token tagger)
+    ("RL104-sibling-script-import-in-package-folder", {
+        "exp/__init__.py": "",
+        "exp/builder.py": """\
+            import keras
+
+
+            def create_model(vocab, d):
+                inp = keras.Input(shape=(None,), dtype="int32")
+                x = keras.layers.Embedding(vocab, d)(inp)
+                x = keras.layers.LSTM(d, return_sequences=True)(x)
+                return keras.Model(inp, keras.layers.Dense(vocab)(x))
+        """,
+        "exp/train.py": """\
+            import numpy as np
+
+            from builder import create_model
+
+            model = create_model(20, 16)
+            model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: RL104
+            model.fit(np.random.randint(0, 20, (64, 10)), np.random.randint(0, 20, (64, 10)), epochs=1)
+        """,
+    }, None),
+    ("RL104-valid-sibling-script-import-from-logits", {
+        "exp/__init__.py": "",
+        "exp/builder.py": """\
+            import keras
+
+
+            def create_model(vocab, d):
+                inp = keras.Input(shape=(None,), dtype="int32")
+                x = keras.layers.Embedding(vocab, d)(inp)
+                x = keras.layers.LSTM(d, return_sequences=True)(x)
+                return keras.Model(inp, keras.layers.Dense(vocab)(x))
+        """,
+        "exp/train.py": """\
+            import keras
+            import numpy as np
+
+            from builder import create_model
+
+            model = create_model(20, 16)
+            model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+            model.fit(np.random.randint(0, 20, (64, 10)), np.random.randint(0, 20, (64, 10)), epochs=1)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {
