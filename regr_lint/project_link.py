@@ -334,8 +334,8 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     function: `train(build(), ...)`, `model = build_cnn()` then `fit_on(model, ...)`,
     `Trainer(build)` — a call of a name imported from a project module given the result of calling
     (directly or through a variable), or the function itself, of a name imported from a module that
-    makes Keras models (`_builds_models`), or a method of what such a name made given arguments here
-    (`Trainer(...).train(x, y)`). A project star import counts as a link (its names are not
+    makes Keras models (`_builds_models`), or a method of what such a name made given this file's
+    data (`Trainer(...).train(x, y)`: a positional name, attribute or item, not only settings). A project star import counts as a link (its names are not
     known without reading the module). This is how a file that names no Keras model puts one
     together with the training another module does; a library's modules calling one another's
     helpers do not."""
@@ -382,7 +382,7 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     held = {key for root, key in given if root in makers}
     for call in calls:
         func = call.func
-        if type(func) is ast.Attribute and (call.args or call.keywords) and (
+        if type(func) is ast.Attribute and any(type(a) in (ast.Name, ast.Attribute, ast.Subscript) for a in call.args) and (
                 type(func.value) is ast.Call and _root_name(func.value.func) in makers or _key(func.value) in held):
             # `MLPTrainer(n, epochs=80).train(x, y)`: this file's data handed to what a class of a
             # model-making module holds (its `self.model`, set in a subclass, compiled in the base)

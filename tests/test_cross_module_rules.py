@@ -2884,6 +2884,39 @@ CASES = [
             model.fit(np.random.randint(0, 20, (64, 10)), np.random.randint(0, 20, (64, 10)), epochs=1)
         """,
     }, None),
+    # The look-alike of the trainer case: the class builds, compiles and fits on labels of its own
+    # (a stratified split shows them), the script only hands it a setting: no finding from the script
+    # (filippo-baglini/ml-project's MONK classifier shape)
+    ("RL102-valid-class-trains-on-its-own-labels", {
+        "pkg/__init__.py": "",
+        "pkg/monk.py": """\
+            import keras
+            import numpy as np
+            from keras import layers
+            from sklearn.model_selection import StratifiedKFold
+
+
+            class MonkModel:
+                def __init__(self, path):
+                    data = np.loadtxt(path, dtype=int)
+                    self.X, self.y = data[:, 1:], data[:, :1]
+
+                def train(self, epochs):
+                    X, y = self.X, self.y
+                    for tr, va in StratifiedKFold(n_splits=4).split(X, y):
+                        model = keras.Sequential([layers.Input(shape=(6,)), layers.Dense(6, activation="relu"),
+                                                  layers.Dense(1, activation="sigmoid")])
+                        model.compile(loss="mse", metrics=["accuracy"], optimizer="sgd")
+                        model.fit(X[tr], y[tr], epochs=epochs)
+        """,
+        "main.py": """\
+            from pkg.monk import MonkModel
+
+            n_epochs = 300
+            m = MonkModel("monks-1.train")
+            m.train(n_epochs)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

@@ -360,7 +360,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
     MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
     project module whose function returns them."""
-    if _mapped_unit_scaled(facts, model) or _elsewhere_shows(facts, model, targets_unit_scaled):
+    if _mapped_unit_scaled(facts, model) or _elsewhere_shows(facts, model, targets_unit_scaled, foreign=True):
         return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
@@ -488,14 +488,17 @@ class _Part:
         return getattr(self._model, name)
 
 
-def _elsewhere_shows(facts: KerasFacts, model, question) -> bool:
+def _elsewhere_shows(facts: KerasFacts, model, question, foreign: bool = False) -> bool:
     """`question(module facts, model)` holds in a project module that made a dataset `model` is
     trained on (`ds = tf.data.Dataset.from_tensor_slices((images, boxes))` in data.py, fitted here):
-    its targets are that module's names, so its evidence answers for them."""
+    its targets are that module's names, so its evidence answers for them. `foreign` (the questions
+    that exempt): also for a model trained only by another module's code this file runs
+    (`monk.train()`, whose method fits on its own `self.y_train`), in that module."""
     from regr_lint.tables import TRAIN_METHODS
 
     groups: dict[str, list] = {}
-    for t in model.trainings:
+    extra = model.foreign_trainings if foreign and not any(t.method in TRAIN_METHODS for t in model.trainings) else []
+    for t in [*model.trainings, *extra]:
         if t.method in TRAIN_METHODS and t.origin is not None and t.y_node is not None:
             groups.setdefault(t.origin, []).append(dataclasses.replace(t, origin=None, at=-1))
     for origin, trainings in groups.items():
@@ -566,7 +569,7 @@ def _parameter_targets(facts: KerasFacts, model) -> bool:
 
 def targets_one_hot(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are one-hot class indicators."""
-    if _elsewhere_shows(facts, model, targets_one_hot):
+    if _elsewhere_shows(facts, model, targets_one_hot, foreign=True):
         return True
     onehot = _graph(facts)[2]
     for y in _target_nodes(model):
@@ -580,7 +583,7 @@ def targets_sum_to_one(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are normalised per row to sum to 1 (counts or
     weights divided by their own sum: a histogram per sample, what a softmax head outputs), in this
     file or in the project module whose function returns them."""
-    if _elsewhere_shows(facts, model, targets_sum_to_one):
+    if _elsewhere_shows(facts, model, targets_sum_to_one, foreign=True):
         return True
     if not _has_targets(model):  # fitted in the modules that import its builder: read there
         return _importers_show(facts, model, targets_sum_to_one)
@@ -1507,7 +1510,7 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
-    if _elsewhere_shows(facts, model, targets_are_labels):
+    if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
     if not _has_targets(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they

@@ -1611,7 +1611,10 @@ class Interpreter:
                 model.trainings.append(self.training(meth, args, call))
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
             if not any(t.node is call for t in model.foreign_trainings):
-                model.foreign_trainings.append(self.training(meth, args, call))
+                theirs = self.training(meth, args, call)
+                if theirs.origin is None:
+                    theirs.origin = self._here()  # its x / y are that module's nodes
+                model.foreign_trainings.append(theirs)
             self._lift_training(model, meth, args, call)
         return UNKNOWN
 
