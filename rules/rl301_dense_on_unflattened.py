@@ -40,7 +40,8 @@ with `RepeatVector`, upsampling decoders, and models whose targets the file buil
 itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
 `map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
-builder is fitted on such a dataset by the scripts that import it. A multi-class head (a softmax over several units, or a categorical loss) over steps is
+builder is fitted on such a dataset by the scripts that import it. A multi-class head (a softmax over several units, or a categorical loss — also a
+loss function of the file returning one, or the loss the scripts importing the builder compile it with) over steps is
 taken for a per-token tagger and left alone, and so is a model every compile trains with binary
 crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
 segmentation mask, whose labels are often built from the model's own output shape), unless the
@@ -93,6 +94,22 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a loss function of the file returning a categorical loss (TensorFlow's character RNN tutorial)
+        """
+import numpy as np
+import tensorflow as tf
+def build_model(vocab_size):
+    return tf.keras.Sequential([
+        tf.keras.layers.Embedding(vocab_size, 256),
+        tf.keras.layers.GRU(1024, return_sequences=True),
+        tf.keras.layers.Dense(vocab_size),
+    ])
+def loss(labels, logits):
+    return tf.keras.losses.sparse_categorical_crossentropy(labels, logits, from_logits=True)
+model = build_model(65)
+model.compile(optimizer="adam", loss=loss)
+model.fit(np.load("x.npy"), np.load("next_chars.npy"), epochs=1)
+""",
         # a PatchGAN discriminator trained with squared error on one target per patch, the patch
         # shape held by the instance
         """
@@ -345,6 +362,22 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # the look-alike: a loss function of the file returning a regression loss
+        """
+import numpy as np
+import tensorflow as tf
+def build_model(vocab_size):
+    return tf.keras.Sequential([
+        tf.keras.layers.Embedding(vocab_size, 256),
+        tf.keras.layers.GRU(1024, return_sequences=True),
+        tf.keras.layers.Dense(1),  # expect: RL301
+    ])
+def loss(labels, logits):
+    return tf.keras.losses.huber(labels, logits)
+model = build_model(65)
+model.compile(optimizer="adam", loss=loss)
+model.fit(np.load("x.npy"), np.load("prices.npy"), epochs=1)
+""",
         # the look-alike: one target per sample, its shape written out
         """
 import numpy as np

@@ -21,7 +21,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.dataflow import _in_project_module, ancestors, dataset_label_names, expr_key, fitted_by_importers, names_in
 from regr_lint.facts.model import KerasModel
-from regr_lint.facts.values import ActivationFn, Layer, Lit, Map, Seq, Tensor, Value
+from regr_lint.facts.values import ActivationFn, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
 # last axis).
@@ -395,12 +395,33 @@ def uses_multiclass_loss(model: KerasModel, facts) -> bool:
             return any(multi(v) for v in value.items)
         if isinstance(value, Map):
             return any(multi(v) for v in value.items.values())
+        if isinstance(value, Func):
+            return _returns_multiclass_loss(value.fdef)
         last = getattr(value, "qualname", "").rpartition(".")[2]
         return last in _MULTICLASS_LOSSES
     if not model.compiles:
         # a builder compiled by the scripts that import it (`compile(loss="sparse_categorical_crossentropy")`)
         return any(multi(c.loss) for _, theirs in fitted_by_importers(facts, model) for c in theirs.compiles)
     return any(multi(c.loss) for c in model.compiles)
+
+
+def _returns_multiclass_loss(fdef) -> bool:
+    """A loss function of the file whose every `return` is a categorical loss of Keras' (`def
+    loss(labels, logits): return sparse_categorical_crossentropy(labels, logits, from_logits=True)`)."""
+    from regr_lint.facts.compat import statements
+    from regr_lint.facts.names import dotted_name
+
+    returns = [s for s in statements(fdef.body) if isinstance(s, cst.Return)]
+    if not returns:
+        return False
+    for ret in returns:
+        value = ret.value
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Call):
+            value = value.func  # `SparseCategoricalCrossentropy(from_logits=True)(labels, logits)`
+        name = dotted_name(value.func) if isinstance(value, cst.Call) else None
+        if name is None or name.rpartition(".")[2] not in _MULTICLASS_LOSSES:
+            return False
+    return True
 
 
 def targets_are_sequences(model: KerasModel, facts) -> bool:
