@@ -35,7 +35,7 @@ recurrent template) are judged on every arm that may run in the last iteration: 
 each of them leaves steps for the head.
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
-with `RepeatVector`, upsampling decoders, and models whose targets the file builds as sequences
+with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
 itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
@@ -94,6 +94,25 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a decoder repeating its vector over the steps with a tensor op (RepeatVector written out)
+        """
+import keras
+import numpy as np
+from keras import layers, ops
+class TrajectoryDecoder(keras.Model):
+    def __init__(self, steps, features):
+        super().__init__()
+        self.steps = steps
+        self.proj = layers.Dense(64, activation="relu")
+        self.lstm = layers.LSTM(64, return_sequences=True)
+        self.out = layers.Dense(features)
+    def call(self, inputs):
+        seq = ops.repeat(ops.expand_dims(self.proj(inputs), axis=1), self.steps, axis=1)
+        return self.out(self.lstm(seq))
+model = TrajectoryDecoder(50, 17)
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("params.npy"), np.load("trajectories.npy"), epochs=1)
+""",
         # a loss function of the file returning a categorical loss (TensorFlow's character RNN tutorial)
         """
 import numpy as np

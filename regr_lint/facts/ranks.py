@@ -321,6 +321,10 @@ class _Graph:
         if isinstance(producer, ActivationFn):
             return self.state(inputs[0], depth + 1) if len(inputs) == 1 else (UNKNOWN_STATE, None)
         if not isinstance(producer, Layer):
+            node = tensor.node
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                    and node.func.attr.value in ("repeat", "tile", "repeat_elements"):
+                self.marker = True  # `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`: a RepeatVector
             for item in inputs:  # still look for markers upstream
                 self.state(item, depth + 1)
             return UNKNOWN_STATE, None
