@@ -48,7 +48,7 @@ a merge, or any `keras.ops` / TensorFlow op between layers. What the head does a
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
 held by a subclassed `keras.Model` as `self.inner`), a model trained with its input as target
-or whose output is as wide as its input (a linear autoencoder is PCA, on purpose), and a model whose
+or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
 tests) are skipped: their models are small fixtures that exercise an API.
