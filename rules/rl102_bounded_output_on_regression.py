@@ -106,6 +106,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: the `if` picks the task (a sigmoid classifier on labels, a linear regressor)
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+task = input()
+if task == "cls":
+    model = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1, activation="sigmoid")])
+    y = np.random.randint(0, 2, size=100)
+else:
+    model = Sequential([Dense(16, activation="relu", input_dim=4), Dense(1)])
+    y = np.random.rand(100) * 1000
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), y)
+""",
         # a Sequence whose __getitem__ returns the boxes divided by an attribute holding their max
         """
 import math
@@ -685,6 +700,25 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # two backbones for one task, chosen by an `if`: the model either arm binds is compiled
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+class AgeNet:
+    def __init__(self, big=False):
+        self.big = big
+    def build(self):
+        inp = Input((8,))
+        if self.big:
+            h = Dense(32, activation="relu")(inp)
+            self.model = Model(inp, Dense(1, activation="sigmoid")(h))  # expect: RL102
+        else:
+            self.model = Model(inp, Dense(1, activation="sigmoid")(inp))  # expect: RL102
+    def train(self, x, ages):
+        self.model.compile(optimizer="adam", loss="mse")
+        self.model.fit(x, ages, epochs=5)
+""",
         # the look-alike: its __getitem__ stretches them instead
         """
 import math

@@ -352,6 +352,8 @@ class Interpreter:
         self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
         self.lambdas: set[int] = set()  # id() of the lambdas whose body was read
+        # (model an `if`'s body bound to a name or `self.<attr>`, the model its `else` bound there)
+        self.alternatives: list = []
         self.link_ids: set[tuple[int, int]] = set()
         self.keras_call_ids: set[int] = set()
         # argparse: the defaults each parser declares (id(parser Obj) -> {dest: Value}), and the
@@ -374,7 +376,23 @@ class Interpreter:
             self.analyzed.add(id(func.fdef))
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, inst, standalone=True)
         self._finish_subclass_models()
+        for mine, other in self.alternatives:
+            # only when both end alike (a deeper or shallower backbone for one task); heads that
+            # differ say the branch picks the task (a sigmoid classifier or a linear regressor), and
+            # what the names the `if` binds then hold (the loss, the targets) is the other arm's
+            if not mine.compiles and not mine.trainings and _same_heads(mine, other):
+                mine.compiles.extend(other.compiles)
+                mine.trainings.extend(other.trainings)
         return self.facts
+
+    @staticmethod
+    def _model_slots(scope: "Scope") -> dict:
+        """{("name", n) / ("self", attr): the KerasModel it holds} in `scope` (and on its `self`)."""
+        slots = {("name", name): value.model for name, value in scope.vars.items() if type(value) is ModelRef}
+        me = scope.vars.get("self")
+        if type(me) is Instance:
+            slots.update({("self", attr): value.model for attr, value in me.attrs.items() if type(value) is ModelRef})
+        return slots
 
     # ---------------------------------------------------------------- statements
     def exec_block(self, stmts, scope: Scope, frame: Frame) -> None:
@@ -407,7 +425,14 @@ class Interpreter:
             if taken is not False:
                 self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
             if stmt.orelse is not None and taken is not True:
+                before = self._model_slots(scope) if taken is None else None
                 self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
+                if before:
+                    # `if big: model = Model(a) else: model = Model(b)`: what the name holds after the
+                    # `if` is either model; the one the body made is compiled and fitted as the other
+                    after = self._model_slots(scope)
+                    self.alternatives.extend((old, after[slot]) for slot, old in before.items()
+                                             if slot in after and after[slot] is not old)
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
@@ -2039,6 +2064,17 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
             return arg.value, None
     found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
     return (found, None) if found is not None else None
+
+
+def _same_heads(a: KerasModel, b: KerasModel) -> bool:
+    """Both models' outputs end in the same known activations and widths, in order."""
+    try:
+        ha, hb = a.heads(), b.heads()
+    except RecursionError:
+        return False
+    key = [(h.activation, h.units) for h in ha]
+    return bool(key) and key == [(h.activation, h.units) for h in hb] \
+        and all(act is not None and units is not None for act, units in key)
 
 
 def _from_keys(args: Args, call: cst.Call) -> Value:
