@@ -77,7 +77,7 @@ Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
-or affine arithmetic on them with values beyond 1 — on the targets or the series they are cut
+or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, or sums of independent draws) — on the targets or the series they are cut
 from, as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
 ## Why is this bad?
@@ -106,6 +106,18 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: a line that stays inside [-1, 1] before a little noise is added
+        """
+import numpy as np
+import tensorflow as tf
+x = np.random.uniform(0, 10, 500).astype("float32")
+noise = np.random.normal(0, 1.0, 500).astype("float32")
+y = 0.05 * x + 0.1 * noise
+model = tf.keras.Sequential([tf.keras.layers.Dense(10, activation="tanh", input_shape=(1,)),
+                             tf.keras.layers.Dense(1, activation="tanh")])
+model.compile(optimizer="sgd", loss="mean_squared_error")
+model.fit(x, y, epochs=500, verbose=0)
+""",
         # the look-alike: the `if` picks the task (a sigmoid classifier on labels, a linear regressor)
         """
 import numpy as np
@@ -700,6 +712,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # tanh on a noisy line: values beyond 1 plus zero-mean noise
+        """
+import numpy as np
+import tensorflow as tf
+x = np.random.uniform(0, 10, 500).astype("float32")
+noise = np.random.normal(0, 1.0, 500).astype("float32")
+y = 5.0 * x + 3.0 + noise
+model = tf.keras.Sequential([tf.keras.layers.Dense(10, activation="tanh", input_shape=(1,)),
+                             tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="sgd", loss="mean_squared_error")
+model.fit(x, y, epochs=500, verbose=0)
+""",
         # two backbones for one task, chosen by an `if`: the model either arm binds is compiled
         """
 import numpy as np

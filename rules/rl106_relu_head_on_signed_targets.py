@@ -77,6 +77,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: a positive combination of two columns of [0, 1) draws
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+n = 1000
+X = np.random.rand(n, 3)
+y = 2.0 * X[:, 0] + 3.0 * X[:, 1]
+model = Sequential([Dense(16, activation="relu", input_dim=3), Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=10)
+""",
         # the look-alike: the helper shifts the targets to be non-negative before the split
         """
 from sklearn.datasets import make_regression
@@ -284,6 +296,18 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # two columns of one draw subtracted (independent columns: both signs occur)
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+n = 1000
+X = np.random.rand(n, 3)
+y = 2.0 * X[:, 0] - 3.0 * X[:, 1] + 0.1 * np.random.randn(n)
+model = Sequential([Dense(16, activation="relu", input_dim=3), Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=10)
+""",
         # make_regression's targets split and returned by a helper (`return train_test_split(x, y)`)
         """
 from sklearn.datasets import make_regression

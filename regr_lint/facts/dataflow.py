@@ -1339,6 +1339,12 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
         return Span(-_INF, _INF, wide=True)  # (y - y.mean()) / y.std()
     left = _span(node.left, at, facts, records, depth + 1)
     right = _span(node.right, at, facts, records, depth + 1)
+    if isinstance(op, (cst.Add, cst.Subtract)) and (left is None) != (right is None) \
+            and _independent(node.left, node.right):
+        # `5 * x + 3 + noise`: zero-centred normal noise added to values certainly beyond ±1
+        known, other = (left, node.right) if left is not None else (right, node.left)
+        if known.wide and _zero_noise(other, at, records, 0):
+            return Span(-_INF, _INF, wide=True)
     if left is None or right is None:
         return None
     lconst, rconst = _const(node.left), _const(node.right)
@@ -1354,6 +1360,15 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
             left.wide and left.lo == -_INF and left.hi == _INF and rconst is not None
             or right.wide and right.lo == -_INF and right.hi == _INF and lconst is not None):
         return Span(-_INF, _INF, wide=True)  # unbounded values beyond ±1, shifted: `3 * x + 2` still leaves it
+    if isinstance(op, (cst.Add, cst.Subtract)) and lconst is None and rconst is None \
+            and _independent(node.left, node.right):
+        # two arrays of separate draws or columns (`5 * x + 3 + noise`, `2 * X[:, 0] - 3 * X[:, 1]`):
+        # every pair of values occurs, so the sum comes close to both its bounds; zero-centred noise
+        # added to values certainly beyond ±1 leaves most of them there
+        if (left.exact and left.wide and right.lo == -_INF and right.hi == _INF
+                or right.exact and right.wide and left.lo == -_INF and left.hi == _INF):
+            return Span(-_INF, _INF, wide=True)
+        exact = exact or left.exact and right.exact
     if isinstance(op, cst.Add):
         return Span(left.lo + right.lo, left.hi + right.hi, exact, keep=keep)
     if isinstance(op, cst.Subtract):
@@ -1367,6 +1382,60 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     if isinstance(op, cst.Power) and rconst is not None:
         return _power_span(left, rconst)
     return None
+
+
+def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
+    """`np.random.normal(0, s, n)`, `rng.standard_normal(n) * 0.1`, `noise` bound to one: a zero-mean
+    normal draw (scaled by a constant, cast)."""
+    if depth > 6:
+        return False
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        return bool(recs) and recs[-1][1] == "assign" and _zero_noise(recs[-1][2], recs[-1][0], records, depth + 1)
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
+        if _const(node.right) is not None:
+            return _zero_noise(node.left, at, records, depth + 1)
+        return isinstance(node.operator, cst.Multiply) and _const(node.left) is not None \
+            and _zero_noise(node.right, at, records, depth + 1)
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
+        return False
+    name = node.func.attr.value
+    if name in ("astype", "reshape"):
+        return _zero_noise(node.func.value, at, records, depth + 1)
+    if name not in _NORMAL_DRAWS or _dotted_tail(node.func.value) not in _RANDOM_MODULES:
+        return False
+    if name == "normal":
+        args = [a for a in node.args if not a.star]
+        loc = {a.keyword.value: a.value for a in args if a.keyword is not None}.get(
+            "loc", args[0].value if args and args[0].keyword is None else None)
+        return loc is None or _const(loc) == 0
+    return True
+
+
+def _independent(left, right) -> bool:
+    """The two operands name no common data (`x` and `noise`), or are distinct literal columns of
+    one array (`X[:, 0]` and `X[:, 1]`): their values vary independently."""
+    lnames, rnames = names_in(left), names_in(right)
+    if not lnames or not rnames:
+        return False
+    if lnames.isdisjoint(rnames):
+        return True
+    lcol, rcol = _column(left), _column(right)
+    return lcol is not None and rcol is not None and lcol[0] == rcol[0] and lcol[1] != rcol[1] \
+        and lnames == rnames == {lcol[0]}
+
+
+def _column(node):
+    """(array name, column index) of `X[:, k]` inside a scaled term (`2.0 * X[:, 0]`), else None."""
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
+        node = node.right if _const(node.left) is not None else node.left if _const(node.right) is not None else None
+    if not isinstance(node, cst.Subscript) or not isinstance(node.value, cst.Name) or len(node.slice) != 2:
+        return None
+    first, second = node.slice[0].slice, node.slice[1].slice
+    if not isinstance(first, cst.Slice) or first.lower is not None or first.upper is not None \
+            or not isinstance(second, cst.Index) or _const(second.value) is None:
+        return None
+    return node.value.value, _const(second.value)
 
 
 def _power_span(base: "Span", exponent: float):
