@@ -5,7 +5,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint import tables
-from regr_lint.facts.dataflow import expr_key
+from regr_lint.facts.dataflow import expr_key, fitted_by_importers
 from regr_lint.facts.model import layer_activation
 from regr_lint.facts.names import dotted_name
 from regr_lint.facts.reconstruction import output_like_input
@@ -47,7 +47,7 @@ convolution, recurrent or attention layer, `Embedding`, `Lambda`, a custom layer
 a merge, or any `keras.ops` / TensorFlow op between layers. What the head does after the last `Dense`
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
-held by a subclassed `keras.Model` as `self.inner`), a model trained with its input as target
+held by a subclassed `keras.Model` as `self.inner`; also a builder's model a script importing it uses so), a model trained with its input as target
 or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
@@ -378,7 +378,8 @@ class Net:
             for hidden in chains:
                 if not hidden or id(hidden[0].node) in reported:
                     continue
-                if _autoencoder(model) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts):
+                if _autoencoder(model) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts) \
+                        or _nested_by_importers(model, facts):
                     break
                 reported.add(id(hidden[0].node))
                 yield self.report(hidden[0].node, _message(len(hidden)))
@@ -521,6 +522,12 @@ def _named_linear(model, facts) -> bool:
     names.extend(_bound_names(model, facts))
     names.extend(_enclosing_functions(facts.module, node))
     return any(word in name.lower() for name in names for word in _LINEAR_INTENT)
+
+
+def _nested_by_importers(model, facts) -> bool:
+    """A builder's model that a script importing the builder uses as a part of its own model
+    (`base = create_base_network(...)`, then `base(input_a)`, `base(input_b)` in a siamese model)."""
+    return any(id(theirs) in _nested_models(other) for other, theirs in fitted_by_importers(facts, model, trained=False))
 
 
 def _held_by_subclassed_model(model, facts) -> bool:

@@ -2917,6 +2917,70 @@ CASES = [
             m.train(n_epochs)
         """,
     }, None),
+    # RL302: a builder's linear stack the script uses as a part of a siamese model (the Lambda on
+    # the two branches is the nonlinearity; ascourge21/Siamese@5e221836900d), or fits by itself
+    ("RL302-valid-builder-model-nested-by-the-script", {
+        "pkg/__init__.py": "",
+        "pkg/funcs.py": """\
+            from keras.layers import Dense, Dropout
+            from keras.models import Sequential
+
+
+            def create_base_network(input_d, sizes):
+                seq = Sequential()
+                for i in range(len(sizes)):
+                    if i == 0:
+                        seq.add(Dense(sizes[i], input_shape=(input_d,), activation="linear"))
+                    else:
+                        seq.add(Dense(sizes[i], activation="linear"))
+                    seq.add(Dropout(0.2))
+                return seq
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import ops
+            from keras.layers import Input, Lambda
+            from keras.models import Model
+
+            from pkg.funcs import create_base_network
+
+            x = np.random.rand(100, 2, 8)
+            inp_a, inp_b = Input(shape=(8,)), Input(shape=(8,))
+            base = create_base_network(8, [32, 16])
+            a, b = base(inp_a), base(inp_b)
+            dist = Lambda(lambda t: ops.sqrt(ops.sum(ops.square(t[0] - t[1]), axis=1, keepdims=True)))([a, b])
+            model = Model([inp_a, inp_b], dist)
+            model.compile(loss="mse", optimizer="adam")
+            model.fit([x[:, 0], x[:, 1]], np.random.randint(0, 2, 100), epochs=1)
+        """,
+    }, None),
+    ("RL302-builder-model-fitted-by-the-script", {
+        "pkg/__init__.py": "",
+        "pkg/funcs.py": """\
+            from keras.layers import Dense, Dropout
+            from keras.models import Sequential
+
+
+            def create_base_network(input_d, sizes):
+                seq = Sequential()
+                for i in range(len(sizes)):
+                    if i == 0:
+                        seq.add(Dense(sizes[i], input_shape=(input_d,), activation="linear"))  # expect: RL302
+                    else:
+                        seq.add(Dense(sizes[i], activation="linear"))
+                    seq.add(Dropout(0.2))
+                return seq
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from pkg.funcs import create_base_network
+
+            model = create_base_network(8, [32, 16, 1])
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(np.random.rand(100, 8), np.random.rand(100), epochs=1)
+        """,
+    }, None),
     # A registry reached through its package's re-export: `from zoo import get_model` reads
     # registry.py at the script's depth, so the nets it maps names to are read too
     ("RL102-package-reexport-registry", {

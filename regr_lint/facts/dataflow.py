@@ -1014,12 +1014,13 @@ def by_itself():
         _BY_ITSELF[0] = before
 
 
-def fitted_by_importers(facts: KerasFacts, model) -> list:
+def fitted_by_importers(facts: KerasFacts, model, trained: bool = True) -> list:
     """[(facts of a module that imports the module whose function builds `model` and sits beside it,
     its reading of `model`)] for each such module that trains it; [] when there is no project, the
     model is not built in a function, or nothing beside its module fits it. The builder's module is
     this file, or the project module of a function this file imports (`model = build()`, then only a
-    predict here)."""
+    predict here). `trained=False`: every reading of `model` by such a module, fitted there or not
+    (a siamese script calling the builder's model on two inputs of its own)."""
     from regr_lint.facts.interpreter import project_module
     from regr_lint.tables import TRAIN_METHODS
 
@@ -1057,7 +1058,7 @@ def fitted_by_importers(facts: KerasFacts, model) -> list:
         if other is None:
             continue
         out += [(other, theirs) for theirs in other.models
-                if theirs.node is twin and any(t.method in TRAIN_METHODS for t in theirs.trainings)]
+                if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS for t in theirs.trainings))]
     return out
 
 
