@@ -141,6 +141,7 @@ REMOVED_MODEL_ARGUMENTS = {
     "nb_val_samples": None,
     "max_q_size": None,
     "pickle_safe": None,
+    "show_accuracy": None,  # Keras 0's switch for printing the accuracy
     # Keras 2's data-loading options of fit / evaluate / predict (a keras.utils.PyDataset takes them
     # in Keras 3); on the *_generator methods RL501's rewrite drops them
     **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS),
@@ -223,6 +224,8 @@ REMOVED_ARGUMENT_REASONS = {
     **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS,
                     "Keras 3's fit / evaluate / predict do not take it (a keras.utils.PyDataset does): remove "
                     "it, or pass the data as a PyDataset built with it"),
+    "show_accuracy": "Keras 0's switch: Keras 1 and later print the metrics compile() is given "
+                     "(metrics=['accuracy']): remove it",
     "consume_less": "Keras 2 replaced it with implementation=, which Keras 3's recurrent layers do not take "
                     "(they choose their kernels themselves): remove it",
     "forget_bias_init": "Keras 2 replaced it with unit_forget_bias=True (for 'one'; any other value was "

@@ -57,7 +57,7 @@ Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` 
 `Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
-`nb_val_samples=`, `max_q_size=` and `pickle_safe=`, and Keras 2's `workers=`, `use_multiprocessing=`
+`nb_val_samples=`, `max_q_size=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
 and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
 drops them); on the functional `Model` class `input=` and
 `output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
@@ -234,6 +234,16 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 0's show_accuracy= on fit / evaluate
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential([Dense(1, activation="sigmoid", input_dim=4)])
+model.compile(loss="binary_crossentropy", optimizer="sgd", metrics=["accuracy"])
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=5, show_accuracy=True)  # expect: RL504
+score = model.evaluate(np.load("xt.npy"), np.load("yt.npy"), show_accuracy=True)  # expect: RL504
+""",
         # Keras 2's loading options on fit / predict; on fit_generator they are RL501's rewrite to drop
         """
 import keras
