@@ -106,6 +106,24 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the loss an `if` on a flag picks: a crossentropy on one path, a regression loss on the other (either may run)
+        """
+import sys
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+DISEASE = len(sys.argv) > 1
+inp = Input((64,))
+out = Dense(14, activation="sigmoid", name="disease")(Dense(32, activation="relu")(inp))
+model = Model(inp, out)
+LOSS = "mae"
+if DISEASE:
+    LOSS = "binary_crossentropy"
+else:
+    LOSS = "mae"
+model.compile(optimizer="adam", loss=LOSS)
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+""",
         # the look-alike: a line that stays inside [-1, 1] before a little noise is added
         """
 import numpy as np
@@ -712,6 +730,24 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the look-alike: both paths pick the same regression loss
+        """
+import sys
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+DISEASE = len(sys.argv) > 1
+inp = Input((64,))
+out = Dense(14, activation="sigmoid", name="disease")(Dense(32, activation="relu")(inp))  # expect: RL102
+model = Model(inp, out)
+LOSS = "mae"
+if DISEASE:
+    LOSS = "mse"
+else:
+    LOSS = "mse"
+model.compile(optimizer="adam", loss=LOSS)
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+""",
         # tanh on a noisy line: values beyond 1 plus zero-mean noise
         """
 import numpy as np

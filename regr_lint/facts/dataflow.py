@@ -213,21 +213,31 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             return False
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return _maxish(node.right, values, 0) or _own_sum(node.left, node.right) \
-                or _min_max_form(node.left, node.right)
+                or _min_max_form(node.left, node.right, values)
         # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
         return isinstance(node, cst.Comparison)
     return False
 
 
-def _min_max_form(numerator, denominator) -> bool:
+_QUANTILES = frozenset({"percentile", "nanpercentile", "quantile", "nanquantile"})
+
+
+def _min_max_form(numerator, denominator, values: dict) -> bool:
     """`(y - Y_MIN) / (Y_MAX - Y_MIN)`, `(y - lo) / (hi - lo)`: min-max scaling written out, the same
-    low bound subtracted above and below (the bounds are the author's statement of the range)."""
+    low bound subtracted above and below (the bounds are the author's statement of the range) — not
+    between percentiles (`np.percentile(y, 2)`, `np.percentile(y, 98)`: the tails stay outside)."""
     if not (isinstance(numerator, cst.BinaryOperation) and isinstance(numerator.operator, cst.Subtract)
             and isinstance(denominator, cst.BinaryOperation) and isinstance(denominator.operator, cst.Subtract)):
         return False
     code = cst.Module([]).code_for_node
     low = code(numerator.right).strip()
-    return low == code(denominator.right).strip() and code(denominator.left).strip() != low
+    if low != code(denominator.right).strip() or code(denominator.left).strip() == low:
+        return False
+    for bound in (numerator.right, denominator.left):
+        parts = values.get(bound.value, []) if isinstance(bound, cst.Name) else [bound]
+        if any(_calls_any(part, _QUANTILES) for part in parts):
+            return False
+    return True
 
 
 _SUMS = frozenset({"sum", "nansum", "reduce_sum"})
@@ -654,7 +664,7 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
             continue
         if span is not None and span.wide:
             return True
-        if span is None and _in_project_module(facts, ancestors(facts, names_in(t.y_node)), _wide_item):
+        if span is None and _in_project_module(facts, ancestors(facts, names_in(t.y_node)), _wide_item, passed=False):
             return True  # `x, y = dm.train_data()`, returning targets data.py standardised
     return False
 
@@ -1164,12 +1174,13 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     return found
 
 
-def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0) -> bool:
+def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0, passed: bool = True) -> bool:
     """One of `names` (the targets and the names they come from) is an item of what a project
     module's function or a project class's method returns — by position, `x_tr, x_te, y_tr, y_te =
     load()`, or whole, `y = load_targets()` — and `holds(module facts, item)` there; or the item
     comes from a parameter of that function and what this file passes for it holds
-    (`x, y = loader.windows(scaled, 10)`, `scaled` scaled here or returned scaled by another)."""
+    (`x, y = loader.windows(scaled, 10)`, `scaled` scaled here or returned scaled by another) — not
+    with `passed=False`."""
     records = _records(facts)
     for name in names:
         for _, kind, value in records.get(name, ()):
@@ -1185,7 +1196,9 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
                 continue
             if any(holds(found[0], item) for _, item in found[2]):
                 return True
-            if depth < 2 and _passed_in(call, found, facts, records, holds, depth):
+            # (`passed=False` for evidence that reports: any parameter the item derives from would
+            # do there, a window length as well as the data)
+            if passed and depth < 2 and _passed_in(call, found, facts, records, holds, depth):
                 return True
     return False
 

@@ -422,8 +422,10 @@ class Interpreter:
         elif kind is cst.If:
             self.eval(stmt.test, scope, frame)
             taken = self._option(stmt.test, scope, frame)
+            entry = dict(scope.vars) if taken is None else None
             if taken is not False:
                 self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
+            body = dict(scope.vars) if taken is None else None
             if stmt.orelse is not None and taken is not True:
                 before = self._model_slots(scope) if taken is None else None
                 self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
@@ -433,6 +435,8 @@ class Interpreter:
                     after = self._model_slots(scope)
                     self.alternatives.extend((old, after[slot]) for slot, old in before.items()
                                              if slot in after and after[slot] is not old)
+            if entry is not None:
+                _join_settings(entry, body, scope.vars)
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
@@ -2064,6 +2068,31 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
             return arg.value, None
     found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
     return (found, None) if found is not None else None
+
+
+def _settled(value) -> Optional[tuple]:
+    """A literal setting's comparable form (`"mse"`, `0.5`, `["mae", "accuracy"]`), else None."""
+    if type(value) is Lit:
+        return (type(value.value), value.value)
+    if type(value) is Seq and value.items and all(type(v) is Lit for v in value.items):
+        return tuple((type(v.value), v.value) for v in value.items)
+    return None
+
+
+def _join_settings(entry: dict, body: dict, after: dict) -> None:
+    """After an `if` whose arm is not known (both were read, one after the other): a name holding
+    a literal setting on one path and another literal on the other (`LOSS = "binary_crossentropy"`
+    in the body, `"mae"` in the `else` or before the `if`) holds either: unknown, not the last one
+    written. Names bound to anything else keep the last value (models, layers, data: what the arms
+    build is read as before)."""
+    for name, value in after.items():
+        body_path = body.get(name, entry.get(name))
+        else_path = value if value is not body.get(name) else entry.get(name)
+        if body_path is None or else_path is None or body_path is else_path:
+            continue
+        mine, theirs = _settled(body_path), _settled(else_path)
+        if mine is not None and theirs is not None and mine != theirs:
+            after[name] = UNKNOWN
 
 
 def _same_heads(a: KerasModel, b: KerasModel) -> bool:

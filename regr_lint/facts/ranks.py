@@ -753,7 +753,8 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
         chain = flow.chain([y])
         if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain) \
                 and not (t.origin is None and _in_project_module(facts, ancestors(facts, names_in(y)),
-                                                                  lambda other, item: _per_sample_in(other, item, strict))):
+                                                                  lambda other, item: _per_sample_in(other, item, strict),
+                                                                  passed=False)):
             return False
     return True
 
