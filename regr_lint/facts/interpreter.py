@@ -2085,7 +2085,12 @@ def _join_settings(entry: dict, body: dict, after: dict) -> None:
     in the body, `"mae"` in the `else` or before the `if`) holds either: unknown, not the last one
     written. Names bound to anything else keep the last value (models, layers, data: what the arms
     build is read as before)."""
-    for name, value in after.items():
+    # only the names an arm rebound (values compare by identity: a C-level set difference)
+    changed = {name for name, _ in after.items() - entry.items()} | {name for name, _ in body.items() - entry.items()}
+    for name in changed:
+        value = after.get(name)
+        if value is None:
+            continue
         body_path = body.get(name, entry.get(name))
         else_path = value if value is not body.get(name) else entry.get(name)
         if body_path is None or else_path is None or body_path is else_path:
