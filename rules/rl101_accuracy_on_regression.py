@@ -90,6 +90,24 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the look-alike: the constant picks the classifier
+        """
+import numpy as np
+import keras
+from keras import layers
+CLASSIFY = True
+inp = keras.Input(shape=(16,))
+h = layers.Dense(32, activation="relu")(inp)
+if CLASSIFY:
+    out = layers.Dense(1, activation="sigmoid")(h)
+    loss = "binary_crossentropy"
+else:
+    out = layers.Dense(1)(h)
+    loss = "mse"
+model = keras.Model(inp, out)
+model.compile(loss=loss, optimizer="adam", metrics=["accuracy"])
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+""",
         # the look-alike: getattr of a crossentropy setting
         """
 import numpy as np
@@ -359,6 +377,24 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a module constant bound once picks the arm that runs (here the regression one)
+        """
+import numpy as np
+import keras
+from keras import layers
+CLASSIFY = False
+inp = keras.Input(shape=(16,))
+h = layers.Dense(32, activation="relu")(inp)
+if CLASSIFY:
+    out = layers.Dense(1, activation="sigmoid")(h)
+    loss = "binary_crossentropy"
+else:
+    out = layers.Dense(1)(h)
+    loss = "mse"
+model = keras.Model(inp, out)
+model.compile(loss=loss, optimizer="adam", metrics=["accuracy"])  # expect: RL101
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+""",
         # settings read with getattr and a literal name
         """
 import numpy as np

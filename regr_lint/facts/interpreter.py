@@ -352,6 +352,7 @@ class Interpreter:
         self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
         self.lambdas: set[int] = set()  # id() of the lambdas whose body was read
+        self._bindings: dict[str, bool] = {}  # name -> bound once, at the top level (_bound_once)
         # (model an `if`'s body bound to a name or `self.<attr>`, the model its `else` bound there)
         self.alternatives: list = []
         self.link_ids: set[tuple[int, int]] = set()
@@ -497,10 +498,18 @@ class Interpreter:
         if type(test) is cst.Comparison and len(test.comparisons) == 1:
             # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
             compare, test = test.comparisons[0], test.left
-        if not frame.params or frame.loops or type(test) is not cst.Name or test.value not in frame.params \
-                or test.value in frame.rebound:
+        if frame.loops or type(test) is not cst.Name:
             return None
-        value = scope.vars.get(test.value)
+        if frame.params and test.value in frame.params:
+            if test.value in frame.rebound:
+                return None
+            value = scope.vars.get(test.value)
+        elif scope.origin is None and (test.value not in scope.vars or scope is self.module_scope):
+            # `IDENTITY = False` once at the module's top level, then `if IDENTITY:` (there or in a
+            # function): what runs is the arm the constant picks
+            value = self.module_scope.vars.get(test.value) if self._bound_once(test.value) else None
+        else:
+            return None
         if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))) \
                 or id(value) in self.cli_values:  # an argparse default: the command line may set it
             return None
@@ -510,6 +519,24 @@ class Interpreter:
             else _BAD
         outcome = _compared(value.value, type(compare.operator), other)
         return None if outcome is None else outcome != negate
+
+    def _bound_once(self, name: str) -> bool:
+        """`name` is bound by exactly one statement of the linted module, a plain top-level
+        assignment (nothing in a function, a loop, an `if`, a `global` rebinding, an import)."""
+        known = self._bindings.get(name)
+        if known is None:
+            count, top = 0, False
+            for stmt in _module_statements(self.facts.module):
+                for target in _bound_names(stmt):
+                    if target == name:
+                        count += 1
+            for stmt in self.facts.module.body:
+                if type(stmt) is cst.SimpleStatementLine and any(
+                        type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == name
+                                                          for t in small.targets) for small in stmt.body):
+                    top = True
+            known = self._bindings[name] = count == 1 and top
+        return known
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
@@ -2068,6 +2095,51 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
             return arg.value, None
     found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
     return (found, None) if found is not None else None
+
+
+def _module_statements(module: cst.Module):
+    """Every statement of `module`, functions' and classes' bodies included."""
+    from regr_lint.facts.compat import statements
+
+    return statements(module)
+
+
+def _bound_names(stmt) -> list:
+    """The names a statement binds (assignment targets, loop / with / except targets, imports,
+    function and class names, `global` declarations)."""
+    kind = type(stmt)
+    names: list = []
+
+    def add(target) -> None:
+        if type(target) is cst.Name:
+            names.append(target.value)
+        elif type(target) in (cst.Tuple, cst.List):
+            for element in target.elements:
+                add(element.value)
+        elif type(target) is cst.StarredElement:
+            add(target.value)
+
+    if kind is cst.Assign:
+        for t in stmt.targets:
+            add(t.target)
+    elif kind in (cst.AnnAssign, cst.AugAssign):
+        add(stmt.target)
+    elif kind in (cst.For,):
+        add(stmt.target)
+    elif kind in (cst.FunctionDef, cst.ClassDef):
+        names.append(stmt.name.value)
+    elif kind is cst.Global:
+        names.extend(n.name.value for n in stmt.names)
+    elif kind in (cst.Import, cst.ImportFrom) and type(getattr(stmt, "names", None)) in (list, tuple):
+        for alias in stmt.names:
+            bound = alias.asname.name if alias.asname is not None else alias.name
+            if type(bound) is cst.Name:
+                names.append(bound.value)
+    elif kind is cst.With:
+        for item in stmt.items:
+            if item.asname is not None:
+                add(item.asname.name)
+    return names
 
 
 def _settled(value) -> Optional[tuple]:
