@@ -28,21 +28,29 @@ _CORRUPT_WORDS = ("nois", "corrupt", "degrad", "distort", "blur", "dirty", "dama
 
 def input_shape(model: KerasModel) -> Optional[list]:
     """The model's (single) input shape without the batch axis, as ints or None per axis."""
-    shape: Value = None
+    first = model.layers[0] if model.kind == "sequential" and model.layers else None
+    if isinstance(first, Layer) and not first.args.has("input_shape") and first.kind not in ("InputLayer", "Embedding") \
+            and int_value(first.args.get("input_dim")[0]) is not None:
+        return [int_value(first.args.get("input_dim")[0])]
+    return _ints(_written_shape(model))
+
+
+def _written_shape(model: KerasModel) -> Value:
+    """The value the model's (single) input shape is written as: an `Input`'s shape, the first
+    layer's `input_shape=`, an `InputLayer`'s `shape=`; None when not written so."""
     if model.kind == "sequential" and model.layers:
         first = model.layers[0]
         if isinstance(first, Tensor):
-            shape = first.shape
-        elif isinstance(first, Layer):
+            return first.shape
+        if isinstance(first, Layer):
             if first.args.has("input_shape"):
-                shape = first.args.get("input_shape")[0]
-            elif first.kind == "InputLayer":
-                shape = first.args.get("shape")[0]
-            elif first.kind != "Embedding" and int_value(first.args.get("input_dim")[0]) is not None:
-                return [int_value(first.args.get("input_dim")[0])]
-    elif model.kind == "functional" and len(model.inputs) == 1 and isinstance(model.inputs[0], Tensor):
-        shape = model.inputs[0].shape
-    return _ints(shape)
+                return first.args.get("input_shape")[0]
+            if first.kind == "InputLayer":
+                return first.args.get("shape")[0]
+        return None
+    if model.kind == "functional" and len(model.inputs) == 1 and isinstance(model.inputs[0], Tensor):
+        return model.inputs[0].shape
+    return None
 
 
 def _ints(shape: Value) -> Optional[list]:
@@ -68,16 +76,7 @@ def output_like_input(model: KerasModel) -> bool:
 def _input_names(model: KerasModel) -> Optional[list]:
     """The names the input shape is written with, per axis (`Input(shape=(m,))` in a builder of
     `m`): an output layer given the same name is as wide, whatever the caller passes."""
-    value: Value = None
-    if model.kind == "sequential" and model.layers:
-        first = model.layers[0]
-        if isinstance(first, Tensor):
-            value = first.shape
-        elif isinstance(first, Layer):
-            value = first.args.get("input_shape")[0] if first.args.has("input_shape") else \
-                first.args.get("shape")[0] if first.kind == "InputLayer" else None
-    elif model.kind == "functional" and len(model.inputs) == 1 and isinstance(model.inputs[0], Tensor):
-        value = model.inputs[0].shape
+    value = _written_shape(model)
     if isinstance(value, Seq) and value.elts and len(value.elts) == len(value.items):
         return [e.value if type(e) is cst.Name else None for e in value.elts]
     if isinstance(value, Lit) and type(value.node) is cst.Name:
