@@ -352,7 +352,7 @@ class Interpreter:
         self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
         self.lambdas: set[int] = set()  # id() of the lambdas whose body was read
-        self._bindings: dict[str, bool] = {}  # name -> bound once, at the top level (_bound_once)
+        self._bindings: Optional[set] = None  # the names bound once, at the top level (_bound_once)
         # (model an `if`'s body bound to a name or `self.<attr>`, the model its `else` bound there)
         self.alternatives: list = []
         self.link_ids: set[tuple[int, int]] = set()
@@ -523,20 +523,17 @@ class Interpreter:
     def _bound_once(self, name: str) -> bool:
         """`name` is bound by exactly one statement of the linted module, a plain top-level
         assignment (nothing in a function, a loop, an `if`, a `global` rebinding, an import)."""
-        known = self._bindings.get(name)
-        if known is None:
-            count, top = 0, False
+        if self._bindings is None:
+            # one walk of the module for every name asked about
+            counts: dict[str, int] = {}
             for stmt in _module_statements(self.facts.module):
-                for target in _bound_names(stmt):
-                    if target == name:
-                        count += 1
-            for stmt in self.facts.module.body:
-                if type(stmt) is cst.SimpleStatementLine and any(
-                        type(small) is cst.Assign and any(type(t.target) is cst.Name and t.target.value == name
-                                                          for t in small.targets) for small in stmt.body):
-                    top = True
-            known = self._bindings[name] = count == 1 and top
-        return known
+                for bound in _bound_names(stmt):
+                    counts[bound] = counts.get(bound, 0) + 1
+            top = {t.target.value for stmt in self.facts.module.body if type(stmt) is cst.SimpleStatementLine
+                   for small in stmt.body if type(small) is cst.Assign
+                   for t in small.targets if type(t.target) is cst.Name}
+            self._bindings = {n for n, c in counts.items() if c == 1 and n in top}
+        return name in self._bindings
 
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
