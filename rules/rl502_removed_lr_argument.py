@@ -150,6 +150,17 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # in the arm a notebook's form constant leaves off: the line still fails once the flag is set
+        """
+import tensorflow as tf
+do_fine_tuning = False  #@param {type:"boolean"}
+model = tf.keras.Sequential([tf.keras.layers.Dense(10, activation="softmax")])
+if do_fine_tuning:
+    model.compile(optimizer=tf.keras.optimizers.SGD(lr=0.002, momentum=0.9),  # expect: RL502
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+else:
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+""",
         # optimizers a registry of lambdas builds
         """
 from keras import optimizers

@@ -437,7 +437,10 @@ class Interpreter:
                     self.alternatives.extend((old, after[slot]) for slot, old in before.items()
                                              if slot in after and after[slot] is not old)
             if entry is not None:
-                _join_settings(entry, body, scope.vars)
+                # both arms were read (a module constant's dead arm too: its API mistakes are still
+                # there to see), and the settings either may bind are joined — to the arm a module
+                # constant picks (`IDENTITY = False`, a notebook's `#@param` default), else to unknown
+                _join_settings(entry, body, scope.vars, self._option(stmt.test, scope, frame, constants=True))
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
@@ -486,7 +489,7 @@ class Interpreter:
             self.arms.pop()
             frame.loops -= loop
 
-    def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame) -> Optional[bool]:
+    def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame, constants: bool = False) -> Optional[bool]:
         """Whether the `if` runs its body, when its test is a parameter of the function running (or
         `not` one) that the call gave a literal and the body has not bound again, outside any loop of
         the body (`get_model(disease=False)` then `if disease: outputs.append(...)`); None otherwise:
@@ -504,9 +507,9 @@ class Interpreter:
             if test.value in frame.rebound:
                 return None
             value = scope.vars.get(test.value)
-        elif scope.origin is None and (test.value not in scope.vars or scope is self.module_scope):
+        elif constants and scope.origin is None and (test.value not in scope.vars or scope is self.module_scope):
             # `IDENTITY = False` once at the module's top level, then `if IDENTITY:` (there or in a
-            # function): what runs is the arm the constant picks
+            # function): the arm the constant picks
             value = self.module_scope.vars.get(test.value) if self._bound_once(test.value) else None
         else:
             return None
@@ -2148,12 +2151,13 @@ def _settled(value) -> Optional[tuple]:
     return None
 
 
-def _join_settings(entry: dict, body: dict, after: dict) -> None:
+def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] = None) -> None:
     """After an `if` whose arm is not known (both were read, one after the other): a name holding
     a literal setting on one path and another literal on the other (`LOSS = "binary_crossentropy"`
     in the body, `"mae"` in the `else` or before the `if`) holds either: unknown, not the last one
     written. Names bound to anything else keep the last value (models, layers, data: what the arms
-    build is read as before)."""
+    build is read as before). With `picked` (the arm a module constant chooses), every name holds
+    what that arm leaves."""
     # only the names an arm rebound (values compare by identity: a C-level set difference)
     changed = {name for name, _ in after.items() - entry.items()} | {name for name, _ in body.items() - entry.items()}
     for name in changed:
@@ -2163,6 +2167,9 @@ def _join_settings(entry: dict, body: dict, after: dict) -> None:
         body_path = body.get(name, entry.get(name))
         else_path = value if value is not body.get(name) else entry.get(name)
         if body_path is None or else_path is None or body_path is else_path:
+            continue
+        if picked is not None:  # what the picked arm leaves, whatever it is
+            after[name] = body_path if picked else else_path
             continue
         mine, theirs = _settled(body_path), _settled(else_path)
         if mine is not None and theirs is not None and mine != theirs:
