@@ -1416,9 +1416,17 @@ def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
     name = node.func.attr.value
     if name in ("astype", "reshape"):
         return _zero_noise(node.func.value, at, records, depth + 1)
-    if name not in _NORMAL_DRAWS or _dotted_tail(node.func.value) not in _RANDOM_MODULES:
+    return _zero_mean_draw(node)
+
+
+def _zero_mean_draw(node: cst.Call) -> bool:
+    """`np.random.normal(0, s, n)`, `np.random.randn(n)`, `rng.standard_normal(n)`: a normal draw
+    centred on zero (a `normal` whose `loc` is not zero is not)."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in _NORMAL_DRAWS \
+            or _dotted_tail(func.value) not in _RANDOM_MODULES:
         return False
-    if name == "normal":
+    if func.attr.value == "normal":
         args = [a for a in node.args if not a.star]
         loc = {a.keyword.value: a.value for a in args if a.keyword is not None}.get(
             "loc", args[0].value if args and args[0].keyword is None else None)
@@ -2436,12 +2444,7 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return False  # the (X, y) pair itself: only its second item is the targets
     if isinstance(func, cst.Attribute) and name in _NORMAL_DRAWS \
             and _dotted_tail(func.value) in _RANDOM_MODULES:
-        if name == "normal":
-            loc = {a.keyword.value: a.value for a in node.args if a.keyword is not None}.get(
-                "loc", args[0].value if args else None)
-            if loc is not None and _const(loc) != 0:
-                return False
-        return True  # zero-mean noise
+        return _zero_mean_draw(node)  # zero-mean noise (a normal draw around another centre: no sign shown)
     if isinstance(func, cst.Attribute) and name in _SIGN_PEEL_METHODS:
         return _sign_struct(func.value, at, facts, records, depth + 1)
     if (name in _PEEL_FUNCS or name in ("DataFrame", "Series")) and args:

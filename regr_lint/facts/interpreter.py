@@ -528,8 +528,10 @@ class Interpreter:
         assignment (nothing in a function, a loop, an `if`, a `global` rebinding, an import)."""
         if self._bindings is None:
             # one walk of the module for every name asked about
+            from regr_lint.facts.compat import statements
+
             counts: dict[str, int] = {}
-            for stmt in _module_statements(self.facts.module):
+            for stmt in statements(self.facts.module):  # functions' and classes' bodies included
                 for bound in _bound_names(stmt):
                     counts[bound] = counts.get(bound, 0) + 1
             top = {t.target.value for stmt in self.facts.module.body if type(stmt) is cst.SimpleStatementLine
@@ -1056,9 +1058,13 @@ class Interpreter:
         return _star_ref(name, [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")], node)
 
     def eval_attribute(self, node: cst.Attribute, scope: Scope, frame: Frame) -> Value:
-        base = self.eval(node.value, scope, frame)
-        attr = node.attr.value
+        return self._attribute_of(self.eval(node.value, scope, frame), node.attr.value, node)
+
+    def _attribute_of(self, base: Value, attr: str, node) -> Value:
+        """`base.attr`, `node` the expression that reads it (an Attribute, or `getattr(base, "attr")`)."""
         if isinstance(base, Ref):
+            if type(node) is not cst.Attribute:
+                return UNKNOWN  # `getattr(keras.layers, name)`: no chain to name
             base_raw = base.raw or base.qualname
             raw = f"{base_raw}.{attr}"
             self._note_private_chain(node, node.value, base_raw, raw)
@@ -1246,27 +1252,14 @@ class Interpreter:
 
     def _getattr(self, args: Args, call: cst.Call) -> Value:
         """`getattr(hp, "loss")`, `getattr(cfg, "METRICS", ["mae"])`: the attribute a literal name
-        reads, of an instance, a class or a project module (never the default: an attribute this
-        file does not see set may still be)."""
+        reads, as `hp.loss` would (never the default: an attribute this file does not see set may
+        still be)."""
         if args.star or args.kw or len(args.pos) not in (2, 3):
             return UNKNOWN
-        base, name = args.pos[0][0], args.pos[1][0]
+        name = args.pos[1][0]
         if type(name) is not Lit or not isinstance(name.value, str):
             return UNKNOWN
-        found: Optional[Value] = None
-        if isinstance(base, Instance):
-            found = base.attrs.get(name.value)
-            if found is None and base.cls.instance is not None:
-                found = _class_const(base.cls, name.value)
-            if type(found) is ModelRef or type(found) is Instance:
-                found = self._adopt(found)
-        elif type(base) is ClassV:
-            found = _class_const(base, name.value)
-        elif isinstance(base, ModuleV):
-            return self._module_attribute(base, name.value, call)
-        else:
-            return UNKNOWN
-        return UNKNOWN if found is None else found  # (not found: maybe set where this file does not see)
+        return self._attribute_of(args.pos[0][0], name.value, call)
 
     def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
         """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
@@ -2095,13 +2088,6 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
             return arg.value, None
     found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
     return (found, None) if found is not None else None
-
-
-def _module_statements(module: cst.Module):
-    """Every statement of `module`, functions' and classes' bodies included."""
-    from regr_lint.facts.compat import statements
-
-    return statements(module)
 
 
 def _bound_names(stmt) -> list:
