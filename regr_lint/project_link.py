@@ -237,9 +237,10 @@ def _from_names(text: str, start: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _project_imports(path: str, text: str) -> list[str]:
+def _project_imports(path: str, text: str, reading: bool = True) -> list[str]:
     """The project modules the file at `path` imports, Keras' and TensorFlow's own packages left out,
-    from the text's import statements (no parse; an import shown in a docstring is no import)."""
+    from the text's import statements (no parse; an import shown in a docstring is no import).
+    `reading`: the ones its analysis reads (see `_imports_in`), else every one its result depends on."""
     if "import" not in text:
         return []
     index = project_for(path)
@@ -247,7 +248,7 @@ def _project_imports(path: str, text: str) -> list[str]:
         return []
     here = os.path.abspath(path)
     try:
-        deps = _imports_in(index, here, text)
+        deps = _imports_in(index, here, text, reading)
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
     return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
@@ -292,17 +293,32 @@ def _triple_quoted(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _imports_in(index: ProjectIndex, here: str, text: str) -> list[str]:
+def _imports_in(index: ProjectIndex, here: str, text: str, reading: bool = False) -> list[str]:
+    """The project modules the import statements of `text` name. `reading`: only those an analysis
+    reads — `from pkg import sub` of a submodule pkg/__init__.py never binds itself reads the
+    submodule, not the package (whose __init__ may re-export the whole library); a cached result
+    still depends on the package (it decides what `sub` is)."""
     deps = []
     folder = folder_of(here)
     for module, level, names in _named_modules(text, code=True):
         if not (module or level) or not level and module.split(".")[0] in _KERAS_PACKAGES:
             continue
         found = index.module_file_in(module, folder, level)
-        if found:
+        subs = _submodules(index, folder, module, level, found, names)
+        if found and not (reading and subs and len(subs) == len(names) and _binds_none(index, found, names)):
             deps.append(found)
-        deps.extend(_submodules(index, folder, module, level, found, names))
+        deps.extend(subs)
     return deps
+
+
+def _binds_none(index: ProjectIndex, package: str, names: tuple[str, ...]) -> bool:
+    """Whether the package `package` (its __init__.py) binds none of `names` itself (its summary:
+    no binding, no star import that could bring one)."""
+    try:
+        summary = index.summary(package)
+    except (OSError, ValueError):
+        return False
+    return summary.error is None and not summary.stars and all(summary.binding(n) is None for n in names)
 
 
 def _submodules(index: ProjectIndex, folder: str, module: Optional[str], level: int, found: Optional[str],
@@ -461,13 +477,13 @@ def dependencies(path: str, text: str) -> dict[str, str]:
     """The project modules `path` imports, directly or through one another, each with the SHA-256 of
     its bytes (what a cache entry records, and checks again on a hit: editing models.py re-lints
     train.py). Read from import statements' text, no parse; {} when it imports none."""
-    if not _project_imports(path, text):
+    if not _project_imports(path, text, reading=False):
         return {}
     seen: set[str] = set()
     frontier = [(os.path.abspath(path), text)]
     while frontier and len(seen) < 256:
         here, source = frontier.pop()
-        for dep in _direct_imports(here, source):
+        for dep in _direct_imports(here, source, reading=False):
             if dep in seen:
                 continue
             seen.add(dep)
@@ -502,17 +518,17 @@ def project_imports(path: str) -> list[str]:
         return []
 
 
-def _direct_imports(path: str, text: str) -> list[str]:
+def _direct_imports(path: str, text: str, reading: bool = True) -> list[str]:
     """`_project_imports` from the text, once per version of a module per process (a module every
     file imports is read once per run, not once per importer)."""
     try:
         st = os.stat(path)
     except OSError:
-        return _project_imports(path, text)
-    key = (path, st.st_mtime_ns, st.st_size)
+        return _project_imports(path, text, reading)
+    key = (path, st.st_mtime_ns, st.st_size, reading)
     known = _DIRECT.get(key)
     if known is None:
-        known = _DIRECT[key] = _project_imports(path, text)
+        known = _DIRECT[key] = _project_imports(path, text, reading)
     return known
 
 

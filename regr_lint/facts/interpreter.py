@@ -655,7 +655,7 @@ class Interpreter:
             path = self.project.module_file_in(base, self.folder, level)
         except (OSError, ValueError):
             return False
-        if path is None:
+        if path is None or self._only_submodules(path, node):
             return self._import_submodules(base, level, node, scope)
         if type(node.names) is not cst.ImportStar and all(
                 type(a.name) is cst.Name and self._reexported(path, a.name.value) for a in node.names):
@@ -717,6 +717,25 @@ class Interpreter:
         except (OSError, ValueError):
             return False
         return binding is not None and binding.kind == "from" and not binding.conditional
+
+    def _only_submodules(self, path: str, node: cst.ImportFrom) -> bool:
+        """`from autokeras import test_utils`: every name is a submodule the package's __init__.py
+        never binds itself (its summary says so), so what the names are bound to is known without
+        reading __init__.py — a package's __init__ re-exports dozens of modules, each of which
+        reading it would read."""
+        if type(node.names) is cst.ImportStar or os.path.basename(path) != "__init__.py":
+            return False
+        try:
+            summary = self.project.summary(path)
+        except (OSError, ValueError):
+            return False
+        if summary.error is not None or summary.stars:
+            return False
+        folder = os.path.dirname(path)
+        return all(type(a.name) is cst.Name and summary.binding(a.name.value) is None
+                   and (os.path.isfile(os.path.join(folder, a.name.value + ".py"))
+                        or os.path.isfile(os.path.join(folder, a.name.value, "__init__.py")))
+                   for a in node.names)
 
     def _import_submodules(self, base: Optional[str], level: int, node: cst.ImportFrom, scope: Scope) -> bool:
         """`from utils import losses` where `utils` is a folder of the project without __init__.py (a
@@ -787,10 +806,19 @@ class Interpreter:
 
     def _module_attribute(self, module: ModuleV, attr: str, node) -> Value:
         """`cfg.LOSS`, `pkg.nets`: what the module defines under that name, or its submodule."""
-        scope = self._load_module(module.path)
-        value = scope.vars.get(attr) if scope is not None else None
-        source: Optional[str] = module.path
-        if (value is None or value is UNKNOWN) and os.path.basename(module.path) == "__init__.py":
+        package = os.path.basename(module.path) == "__init__.py"
+        value: Optional[Value] = None
+        source: Optional[str] = None
+        if package and self.project is not None and self._reexported(module.path, attr):
+            # `ak.ImageRegressor` where autokeras/__init__.py re-exports it: read where it is defined,
+            # as `from autokeras import ImageRegressor` is, not by reading the package (and all it
+            # re-exports)
+            value, source = self._defined_elsewhere(None, attr, 1, module.node, module.path)
+        if not package or value is None:
+            scope = self._load_module(module.path)
+            value = scope.vars.get(attr) if scope is not None else None
+            source = module.path
+        if (value is None or value is UNKNOWN) and package:
             # relative to the package itself: `pkg.nets` is pkg/nets.py
             value, source = self._defined_elsewhere(None, attr, 1, module.node, module.path) \
                 if self.project else (None, None)
