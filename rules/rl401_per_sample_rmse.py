@@ -18,7 +18,8 @@ class PerSampleRmse(Rule):
 Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))`, or the
 root of Keras' own `mse` / `mean_squared_error` function (`K.sqrt(mse(y_true, y_pred))`: that
 function is the mean over the last axis; the `MeanSquaredError` class, which averages the batch too,
-is not) — with
+is not), or of a function of the module's own that computes the same per-sample mean
+(`mse(y_true, y_pred) ** 0.5` under `def mse(...): return K.mean(K.square(...), axis=-1)`) — with
 the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
 axis by keyword or by position, spread over several lines or through intermediate variables; the
 square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
@@ -70,6 +71,17 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the module's own mse helper averages over every axis: the root is the batch RMSE
+        """
+import keras
+from keras import backend as K
+def mse(y_true, y_pred):
+    return K.mean(K.square(y_pred - y_true))
+def rmse(y_true, y_pred):
+    return mse(y_true, y_pred) ** 0.5
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[rmse])
+""",
         # the look-alike: the list registered holds no per-sample root; the one beside it is never given to Keras
         """
 import tensorflow.keras.backend as K
@@ -162,6 +174,19 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # the module's own per-sample mse helper under the root
+        """
+import keras
+from keras import backend as K
+def mse(y_true, y_pred):
+    return K.mean(K.square(y_pred - y_true), axis=-1)
+def rmse(y_true, y_pred):
+    return mse(y_true, y_pred) ** 0.5  # expect: RL401
+def rmse_k(y_true, y_pred):
+    return K.sqrt(mse(y_true, y_pred))  # expect: RL401
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+model.compile("adam", loss="mse", metrics=[rmse, rmse_k])
+""",
         # registered through a dict built from a list of the functions
         """
 import tensorflow.keras.backend as K

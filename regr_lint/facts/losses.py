@@ -252,6 +252,8 @@ class _Names:
 
     def __init__(self, module: cst.Module):
         self.alias: dict[str, str] = {}
+        self.module = module
+        self._functions: Optional[dict[str, list[cst.FunctionDef]]] = None
         # statements only, through the blocks that hold them (imports are statements): `children`
         # of every expression would be most of the walk
         stack: list[cst.CSTNode] = list(module.body)
@@ -298,6 +300,16 @@ class _Names:
             return None
         full = self.alias[head] + ("." + rest if rest else "")
         return canonical(full)
+
+    def helper(self, func: cst.BaseExpression) -> Optional[cst.FunctionDef]:
+        """The module's own top-level function a bare name calls (`mse(y_true, y_pred)` where the
+        module defines `mse` once, and imports no `mse`)."""
+        if not isinstance(func, cst.Name) or func.value in self.alias:
+            return None
+        if self._functions is None:
+            self._functions = _module_functions(self.module)
+        found = self._functions.get(func.value, ())
+        return found[0] if len(found) == 1 else None
 
     def is_op(self, call: cst.CSTNode, names: frozenset) -> bool:
         if not isinstance(call, cst.Call):
@@ -439,6 +451,16 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
             # is the mean over the last axis: `sqrt(mse(y_true, y_pred))` is a per-sample root
             a, b = _arg(value, 0, "y_true"), _arg(value, 1, "y_pred")
             if a is not None and b is not None and len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) == 2:
+                return True
+            continue
+        helper = names.helper(value.func) if isinstance(value, cst.Call) and d < MAX_DEPTH else None
+        if helper is not None:
+            # `sqrt(mse(y_true, y_pred))` with the module's own `mse` computing Keras' per-sample one
+            a, b = _arg(value, 0, "y_true"), _arg(value, 1, "y_pred")
+            if a is None or b is None or len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) != 2:
+                continue
+            inner_body = _Body(helper)
+            if inner_body.params and any(_per_sample_mse(r, inner_body, names, d + 1) for r in inner_body.returns):
                 return True
             continue
         if isinstance(value, cst.Call) and names.is_op(value, MEAN):
