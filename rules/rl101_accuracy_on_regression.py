@@ -53,7 +53,9 @@ flip appended per sample (`np.random.randint(0, 2)`), an array of
 zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), blocks
 of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets a stratified split is
 made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
-of `make_classification` / `load_iris` / `mnist.load_data()` — Keras' accuracy compares classes and
+of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
+method writing it sets to such labels (a GAN trainer's `self.valid = np.ones(patch)`, fitted in
+another method) — Keras' accuracy compares classes and
 means something, and the rule is silent. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them.
 
@@ -90,6 +92,26 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a GAN trainer's discriminator, passed in, trained on 0/1 arrays another method sets
+        """
+import numpy as np
+import tensorflow as tf
+class CycleGAN:
+    def __init__(self, d_A, g_AB):
+        self.d_A, self.g_AB = d_A, g_AB
+    def compile(self, optimizer="adam", d_loss="mse"):
+        self.d_A.compile(loss=d_loss, optimizer=optimizer, metrics=["accuracy"])
+    def _init(self, patch):
+        self.valid = np.ones(patch)
+        self.fake = np.zeros(patch)
+    def _step(self, a, b):
+        self.d_A.train_on_batch(a, self.valid)
+        self.d_A.train_on_batch(self.g_AB.predict(b), self.fake)
+d_A = tf.keras.Sequential([tf.keras.Input((8, 8, 1)), tf.keras.layers.Conv2D(1, 3, padding="same")])
+g_AB = tf.keras.Sequential([tf.keras.Input((8, 8, 1)), tf.keras.layers.Conv2D(1, 3, padding="same")])
+gan = CycleGAN(d_A, g_AB)
+gan.compile(d_loss="mse")
+""",
         # the look-alike: the constant picks the classifier
         """
 import numpy as np
@@ -377,6 +399,23 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the same trainer fitting the network on real-valued arrays another method sets
+        """
+import numpy as np
+import tensorflow as tf
+class Trainer:
+    def __init__(self, net):
+        self.net = net
+    def compile(self, loss="mse"):
+        self.net.compile(loss=loss, optimizer="adam", metrics=["accuracy"])  # expect: RL101
+    def _init(self, n):
+        self.targets = np.random.rand(n) * 50.0
+    def step(self, x):
+        self.net.train_on_batch(x, self.targets)
+net = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+trainer = Trainer(net)
+trainer.compile()
+""",
         # a module constant bound once picks the arm that runs (here the regression one)
         """
 import numpy as np

@@ -102,6 +102,47 @@ CASES = [
                 return model.fit(x, y, epochs=3)
         """,
     }, None),
+    # A CycleGAN trainer class of a package compiles the discriminators the script builds with the
+    # loss the script passes, and trains them on 0/1 arrays another of its methods sets
+    ("RL101-valid-gan-trainer-labels-set-in-another-method", {
+        "pkg/__init__.py": "from pkg.cyclegan import CycleGAN\n",
+        "pkg/cyclegan.py": """\
+            import numpy as np
+
+
+            class CycleGAN:
+                def __init__(self, d_A=None, g_AB=None):
+                    self.d_A = d_A
+                    self.g_AB = g_AB
+
+                def compile(self, optimizer="adam", d_loss="mse"):
+                    self.d_A.compile(loss=d_loss, optimizer=optimizer, metrics=["accuracy"])
+
+                def _fit_init(self, patch):
+                    self.valid = np.ones(patch)
+                    self.fake = np.zeros(patch)
+
+                def _step(self, a_batch, b_batch):
+                    self.d_A.train_on_batch(a_batch, self.valid)
+                    self.d_A.train_on_batch(self.g_AB.predict(b_batch), self.fake)
+
+                def fit(self, a, b, steps=10):
+                    self._fit_init((8, 8, 1))
+                    for _ in range(steps):
+                        self._step(next(a), next(b))
+        """,
+        "train.py": """\
+            import tensorflow as tf
+
+            import pkg
+
+            d_A = tf.keras.Sequential([tf.keras.Input((8, 8, 1)), tf.keras.layers.Conv2D(1, 3, padding="same")])
+            g_AB = tf.keras.Sequential([tf.keras.Input((8, 8, 1)), tf.keras.layers.Conv2D(1, 3, padding="same")])
+            model = pkg.CycleGAN(d_A=d_A, g_AB=g_AB)
+            model.compile(optimizer=tf.keras.optimizers.Adam(0.0002, 0.5), d_loss="mse")
+            model.fit(iter([]), iter([]), steps=3)
+        """,
+    }, None),
     # RL101 / RL102 read the targets' kind where a data module prepares them: one-hot labels there
     # make accuracy meaningful (a classifier trained with squared error), continuous values do not
     ("RL101-RL102-valid-one-hot-labels-from-data-module", {

@@ -988,8 +988,17 @@ def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
         return None
     key = (path, id(module), project is not None)
     if key not in _MODULE_FACTS:
+        from regr_lint.source import SourceError, read_text
+
         try:
-            other = build_facts(module, path, project=project)
+            # its text too, as a linted file's facts have: the token checks that spare a walk of the
+            # tree (a registry, `hasattr` guards) need it, and without it the name bindings and the
+            # centring check would generate the module's code again from its tree
+            text = read_text(path)
+        except (SourceError, OSError):
+            text = ""
+        try:
+            other = build_facts(module, path, text, project=project)
             other._cache["reading_importer"] = True  # it does not read its own importers in turn
         except Exception:  # noqa: BLE001 - another module that cannot be read is unknown, never this file's error
             other = None
@@ -1666,6 +1675,11 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if node.attr.value == "target" and isinstance(node.value, cst.Name):
             recs = [r for r in records.get(node.value.value, ()) if r[0] < at and r[1] == "assign"]
             return bool(recs) and isinstance(recs[-1][2], cst.Call) and _call_name(recs[-1][2]) in _LABEL_GENERATORS
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            # `self.valid` a GAN's trainer set in another of its methods (`self.valid = np.ones(patch)`):
+            # labels when every value any method gives it is (the order of methods is not known)
+            writes = _self_writes(facts).get(node.attr.value, ())
+            return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
         return False
     if isinstance(node, cst.Comparison):
         return True
@@ -1728,6 +1742,32 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
 
 
 _FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _self_writes(facts: KerasFacts) -> dict[str, list]:
+    """{attribute: [(index, value)] of every `self.<attribute> = value` the file's code ran} (a
+    write in any form but a plain assignment — augmented, unpacked, a tuple — leaves the attribute
+    out: what it holds is not known)."""
+    key = "dataflow_self_writes"
+    known = facts._cache.get(key)
+    if known is None:
+        known, unknown = {}, set()
+        for i, (targets, value) in enumerate(facts.assignments):
+            for target in targets:
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+                        and target.value.value == "self":
+                    if len(targets) == 1 and isinstance(value, cst.BaseExpression):
+                        known.setdefault(target.attr.value, []).append((i, value))
+                    else:
+                        unknown.add(target.attr.value)
+                elif isinstance(target, (cst.Tuple, cst.List)):
+                    unknown.update(e.value.attr.value for e in target.elements
+                                   if isinstance(e.value, cst.Attribute) and isinstance(e.value.value, cst.Name)
+                                   and e.value.value.value == "self")
+        for attr in unknown:
+            known.pop(attr, None)
+        facts._cache[key] = known
+    return known
 
 
 def _codes_as_bits(call: cst.Call) -> bool:
