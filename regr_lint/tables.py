@@ -7,6 +7,9 @@ after the import path has been made canonical (see `facts.names.canonical`).
 # Import roots that are Keras under another name, and the `keras.…` path each stands for.
 KERAS_ALIASES = (
     ("tensorflow.python.keras", "keras"),
+    # TensorFlow 2.0 / 2.1's package under the `tensorflow` name (gone since 2.2)
+    ("tensorflow_core.python.keras", "keras"),
+    ("tensorflow_core.keras", "keras"),
     ("tensorflow.compat.v1.keras", "keras"),
     ("tensorflow.compat.v2.keras", "keras"),
     ("tensorflow.keras", "keras"),
@@ -309,6 +312,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.src", "keras.api._v2", "keras._tf_keras",
     "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
     "tensorflow.python.keras.engine", "tf_keras.src",
+    # TensorFlow 2.0 / 2.1's real package (`tensorflow` forwarded to it): gone since TensorFlow 2.2
+    "tensorflow_core.python.keras", "tensorflow_core.keras",
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
@@ -447,6 +452,13 @@ PUBLIC_MODULES = {
     "tensorflow.python.keras.datasets": "tensorflow.keras.datasets",
     "tensorflow.python.keras.utils": "tensorflow.keras.utils",
 }
+# TensorFlow 2.0 / 2.1's spellings of the same modules (`tensorflow_core.python.keras.layers`, and
+# `tensorflow_core.keras.layers`, the public one under the package's real name)
+PUBLIC_MODULES.update({"tensorflow_core" + k[len("tensorflow"):]: v for k, v in list(PUBLIC_MODULES.items())
+                       if k.startswith("tensorflow.python.keras.")})
+PUBLIC_MODULES.update({f"tensorflow_core.keras.{m}": f"tensorflow.keras.{m}" for m in (
+    "layers", "models", "optimizers", "losses", "metrics", "callbacks", "backend", "regularizers",
+    "initializers", "activations", "preprocessing", "applications", "datasets", "utils")})
 
 # Whose internals RL503 reports, by the start of the path as the file spells it, and the path
 # components that mark a file of an owner's own source tree: such a file may use those internals.
@@ -463,6 +475,7 @@ PRIVATE_KERAS_OWNER_TREES = {
     "tf_keras": KERAS_SOURCE_TREES,
     "tensorflow.keras": KERAS_SOURCE_TREES,  # Keras, reached through TensorFlow
     "tensorflow.python": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
+    "tensorflow_core": (("tensorflow_core", "python"), ("tensorflow_core", "_api")) + KERAS_SOURCE_TREES,
     "tensorflow.contrib": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
 }
 

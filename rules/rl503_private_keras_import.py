@@ -100,7 +100,8 @@ class PrivateKerasImport(Rule):
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
-`tensorflow.python.keras.*`, `keras.src.*` and the like — also inside `try/except ImportError`
+`tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
+a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
@@ -151,6 +152,11 @@ no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Conca
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
+        # a package whose name only starts like TensorFlow 2.0's
+        """
+from tensorflow_core_utils.keras import helpers
+from tensorflow.keras.callbacks import LearningRateScheduler
+""",
         """
 import keras
 from keras.layers import Dense
@@ -220,6 +226,11 @@ from keras.models import Sequential
 from tensorflow.python.keras.models import Sequential  # expect: RL503
 from tensorflow.python.keras.layers import Dense, LSTM  # expect: RL503
 from tensorflow.keras.callbacks import EarlyStopping
+""",
+        # TensorFlow 2.0 / 2.1's real package name, gone since TensorFlow 2.2
+        """
+from tensorflow_core.python.keras.callbacks import LearningRateScheduler  # expect: RL503
+from tensorflow_core.keras.layers import Dense  # expect: RL503
 """,
         """
 try:
