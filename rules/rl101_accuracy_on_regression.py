@@ -92,6 +92,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the default compile settings of `**kwargs` are never used: the one call passes its own
+        """
+import numpy as np
+import keras
+def train(x, y, **kwargs):
+    c = kwargs.pop("compile", {"loss": "mse", "optimizer": "adam", "metrics": ["mae", "acc"]})
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    model.compile(**c)
+    return model.fit(x, y, epochs=1)
+train(np.random.rand(10, 4), np.random.rand(10) * 100.0, compile={"loss": "mse", "optimizer": "adam", "metrics": ["mae"]})
+""",
         # a GAN trainer's discriminator, passed in, trained on 0/1 arrays another method sets
         """
 import numpy as np
@@ -399,6 +410,17 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # compile settings taken from `**kwargs` with a default the one call leaves in place
+        """
+import numpy as np
+import keras
+def train(x, y, **kwargs):
+    c = kwargs.pop("compile", {"loss": "mse", "optimizer": "adam", "metrics": ["mae", "acc"]})  # expect: RL101
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    model.compile(**c)
+    return model.fit(x, y, epochs=1)
+train(np.random.rand(10, 4), np.random.rand(10) * 100.0)
+""",
         # the same trainer fitting the network on real-valued arrays another method sets
         """
 import numpy as np

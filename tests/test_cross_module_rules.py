@@ -102,6 +102,42 @@ CASES = [
                 return model.fit(x, y, epochs=3)
         """,
     }, None),
+    # compile settings a script takes from `**kwargs` with a default (the one call passes none) and
+    # hands to a wrapper class of another module that runs `compile(**compile)`
+    ("RL101-kwargs-pop-default-into-a-wrapper-class", {
+        "seq_model.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+
+            class SequentialModel:
+                def __init__(self):
+                    self.model = Sequential()
+
+                def build_model(self, units, compile={}):
+                    self.model.add(LSTM(units, input_shape=(5, 3)))
+                    self.model.add(Dense(1))
+                    self.model.compile(**compile)
+
+                def train(self, x, y):
+                    return self.model.fit(x, y, epochs=3)
+        """,
+        "train_all.py": """\
+            import numpy as np
+
+            from seq_model import SequentialModel
+
+
+            def do_train(x, y, **kwargs):
+                c = kwargs.pop("compile", {"loss": "mse", "optimizer": "rmsprop", "metrics": ["mae", "acc"]})  # expect: RL101
+                model = SequentialModel()
+                model.build_model(16, c)
+                return model.train(x, y)
+
+
+            do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
+        """,
+    }, None),
     # A CycleGAN trainer class of a package compiles the discriminators the script builds with the
     # loss the script passes, and trains them on 0/1 arrays another of its methods sets
     ("RL101-valid-gan-trainer-labels-set-in-another-method", {

@@ -1391,6 +1391,9 @@ class Interpreter:
                 self.bind(recv_node, model, scope, frame)
                 return self.model_method(model.model, meth, args, call)
             return self._tensor_passthrough(args, call)
+        if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
+                and isinstance(args.pos[0][0], Lit) and not args.kw:
+            return self._map_get(recv, meth, args)
         if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
             value, arg = args.pos[0]
             if meth == "append":
@@ -1411,6 +1414,25 @@ class Interpreter:
             self.bind(recv_node, model, scope, frame)
             return self.model_method(model.model, meth, args, call)
         return self._tensor_passthrough(args, call)
+
+    @staticmethod
+    def _map_get(recv: Map, meth: str, args: Args) -> Value:
+        """`d.get("k", default)` / `d.pop("k", default)`: the value held under a literal key. Only the
+        `**kwargs` of a call whose every argument is known holds no other key, so only there does a
+        missing key give the default (`kwargs.pop("compile", {...})` in a function called without
+        it); a `pop` there also takes the key out (what `**kwargs` passes on next lacks it)."""
+        key = args.pos[0][0].value
+        complete = type(recv.node) is cst.Param
+        if key in recv.items:
+            value = recv.items[key]
+            if meth == "pop" and complete:
+                del recv.items[key]
+            return value
+        if complete and len(args.pos) == 2:
+            return args.pos[1][0]
+        if complete and meth == "get" and len(args.pos) == 1:
+            return Lit(None)
+        return UNKNOWN
 
     def _cli_default(self, parser: Obj, args: Args) -> None:
         """`parser.add_argument("--loss", default="mse")`: dest `loss` defaults to "mse". An option
