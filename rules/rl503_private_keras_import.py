@@ -94,7 +94,8 @@ class PrivateKerasImport(Rule):
     # every internal path starts at one of these, imported (or aliased) by the file itself: a file
     # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
     names = (tuple(sorted(KERAS_NAMES)),)
-    tokens = ("keras", tuple(sorted({p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
+    tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
+                                     else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
 ## What it does
