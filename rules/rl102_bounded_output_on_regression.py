@@ -7,7 +7,7 @@ from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
 from regr_lint.facts.dataflow import (one_output, targets_are_labels, targets_can_be_negative, targets_leave_pm1,
                                       targets_one_hot,
-                                      targets_sum_to_one, targets_unit_scaled)
+                                      targets_sum_to_one, targets_unit_scaled, targets_from_project_artifact)
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -53,7 +53,12 @@ yields, `yield x, boxes[i:j] / boxes.max()`, or a `Sequence`'s `__getitem__` ret
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
-`fit`; and the targets a data class holds, `ds.y`, as its methods set `self.y`),
+`fit`; and the targets a data class holds, `ds.y`, as its methods set `self.y`), and for sigmoid
+heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
+numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
+`to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches
+this one only through a file, and how it scaled them is not known (a pickle no file of the project
+writes — a downloaded dataset — is judged as before),
 and when a rescaling layer (a `Lambda`, `Rescaling`, …)
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
@@ -1349,7 +1354,8 @@ model.fit(np.random.rand(256, 64), np.random.uniform(0, 100, (256, 10)))
                 # the evidence about this head's own targets (an output of several: its item of the
                 # targets), not another head's
                 model = one_output(whole, index, head.name, len(heads))
-                if act in tables.UNIT_INTERVAL_ACTIVATIONS and targets_unit_scaled(facts, model):
+                if act in tables.UNIT_INTERVAL_ACTIVATIONS and (
+                        targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)):
                     continue
                 if act != "tanh" and targets_are_labels(facts, model):
                     continue  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)

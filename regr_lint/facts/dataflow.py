@@ -366,6 +366,98 @@ def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
     return None
 
 
+# Files a project's pipeline hands from one script to the next: how each kind is read (a call
+# through one of these modules' `load`, or pandas' `read_pickle`) and written (as another module's
+# text spells the call).
+_ARTIFACT_READERS = {**dict.fromkeys(("pickle", "cPickle", "_pickle", "dill", "joblib"), "pickle"),
+                     "np": "numpy", "numpy": "numpy"}
+_ARTIFACT_WRITES = {"pickle": ("pickle.dump(", "cPickle.dump(", "dill.dump(", "joblib.dump(", ".to_pickle("),
+                    "numpy": ("np.save(", "np.savez(", "np.savez_compressed(", "numpy.save(", "numpy.savez(")}
+
+
+def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
+    """The targets `model` is fitted on are read from a pickle (`pickle.load(f)`, `joblib.load`,
+    `pd.read_pickle`) or a numpy file (`np.load`) and another file of the project writes files of
+    that kind (`pickle.dump`, `to_pickle`, `np.save`): they were prepared by the project's own
+    pipeline, in a script whose output reaches this one only through a file — how it scaled them is
+    not known here."""
+    ys = _target_nodes(model)
+    if not ys:
+        return False
+    upstream = ancestors(facts, set().union(*(names_in(y) for y in ys)))
+    kinds = set()
+    for targets, value in facts.assignments:
+        if not isinstance(value, cst.BaseExpression) or not any(
+                isinstance(t, cst.Name) and t.value in upstream or isinstance(t, (cst.Tuple, cst.List))
+                and names_in(t) & upstream for t in targets):
+            continue
+        for call in _calls_in(value):
+            func = call.func
+            if not isinstance(func, cst.Attribute):
+                continue
+            if func.attr.value == "read_pickle":
+                kinds.add("pickle")
+            elif func.attr.value in ("load", "loads") and isinstance(func.value, cst.Name) \
+                    and func.value.value in _ARTIFACT_READERS:
+                kinds.add(_ARTIFACT_READERS[func.value.value])
+    return bool(kinds) and any(_project_writes(facts.path, kind) for kind in kinds)
+
+
+def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, cst.Call):
+            yield cur
+        if isinstance(cur, (cst.Lambda, cst.SimpleString, cst.Integer, cst.Float, cst.Name)):
+            continue
+        stack.extend(cur.children)
+
+
+_ARTIFACT_WRITERS: dict = {}  # id(project index) -> (index, {kind: the files of it that write that kind})
+MAX_PROJECT_SCAN = 2000
+
+
+def _project_writes(path: str, kind: str) -> bool:
+    """Whether a Python file of `path`'s project other than `path` writes files of `kind` (read off
+    the texts of the project's modules, at most MAX_PROJECT_SCAN of them, once per project index)."""
+    from regr_lint.project_link import project_for
+    from regr_lint.source import SourceError, read_text
+
+    index = project_for(path) if path else None
+    if index is None:
+        return False
+    # by index: a language server's next lint gets a new one (`project_link.forget`), and with it a
+    # new look at the files
+    known = _ARTIFACT_WRITERS.get(id(index))
+    writers = known[1] if known is not None and known[0] is index else None
+    if writers is None:
+        writers = {k: set() for k in _ARTIFACT_WRITES}
+        for i, module in enumerate(index.modules().values()):
+            if i >= MAX_PROJECT_SCAN:
+                break
+            try:
+                text = read_text(module)
+            except (SourceError, OSError):
+                continue
+            for k, calls in _ARTIFACT_WRITES.items():
+                if any(c in text for c in calls):
+                    writers[k].add(os.path.abspath(module))
+        _ARTIFACT_WRITERS[id(index)] = (index, writers)
+        if len(_ARTIFACT_WRITERS) > 64:
+            _ARTIFACT_WRITERS.pop(next(iter(_ARTIFACT_WRITERS)))
+    others = writers[kind] - {os.path.abspath(path)}
+    if others:
+        # a cached result of `path` holds while these still write such files (see modules_read_beside)
+        _ARTIFACTS_READ.setdefault(os.path.abspath(path), set()).update(others)
+        if len(_ARTIFACTS_READ) > 4096:
+            _ARTIFACTS_READ.pop(next(iter(_ARTIFACTS_READ)))
+    return bool(others)
+
+
+_ARTIFACTS_READ: dict = {}  # linted file -> the project files whose writing of pickles / arrays exempted it
+
+
 def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     """True when the targets `model` is trained on are scaled into [0, 1] in this file (a
     MinMaxScaler with the default range, or a divide by their max), directly or upstream — or in the
@@ -1086,12 +1178,13 @@ _READ_BESIDE: dict = {}
 
 def modules_read_beside(path: str) -> list[str]:
     """The project modules the last analysis of `path` read that it does not import: the scripts
-    beside a builder module that fit its model, and the modules they import. A cached result of
+    beside a builder module that fit its model, and the modules they import; the scripts whose
+    pickles or arrays its targets are read from (`targets_from_project_artifact`). A cached result of
     `path` is valid only while these are unchanged too (editing `data.py` changes what `models.py`'s
     sigmoid head is judged on). Asked only when a result is cached: a run without a cache never
     follows the scripts' imports."""
     project, importers = _READ_BESIDE.get(os.path.abspath(path), (None, ()))
-    read = set(importers)
+    read = set(importers) | _ARTIFACTS_READ.get(os.path.abspath(path), set())
     for importer in importers:
         try:
             read.update(project.dependencies(importer))
