@@ -88,6 +88,12 @@ TRANSPARENT_LAYERS = frozenset({
     "GaussianDropout", "GaussianNoise", "ActivityRegularization", "Flatten", "Reshape",
 })
 
+# Layers that rescale what reaches them: not transparent (after a sigmoid they unbound it), but
+# between a Dense and the activation layer that follows it the head is still that activation
+# (`Dense(1)`, `BatchNormalization()`, `Activation("softmax")`).
+NORMALIZATION_LAYERS = frozenset({"BatchNormalization", "LayerNormalization", "GroupNormalization",
+                                  "UnitNormalization"})
+
 MODEL_CLASSES = frozenset({"Model", "Functional", "Sequential"})
 MODEL_LOADERS = frozenset({"load_model", "clone_model", "model_from_json", "model_from_yaml",
                            "model_from_config"})
@@ -314,6 +320,12 @@ PRIVATE_KERAS_PREFIXES = (
     "tensorflow.python.keras.engine", "tf_keras.src",
     # TensorFlow 2.0 / 2.1's real package (`tensorflow` forwarded to it): gone since TensorFlow 2.2
     "tensorflow_core.python.keras", "tensorflow_core.keras",
+    # tf.keras 2's layer sub-modules (tensorflow.keras.layers.core above), and Keras 2's common backend
+    *(f"tensorflow.keras.layers.{m}" for m in (
+        "convolutional", "recurrent", "normalization", "pooling", "merge", "embeddings",
+        "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
+        "recurrent_v2", "normalization_v2", "dense_attention")),
+    "keras.backend.common",
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
@@ -431,6 +443,11 @@ PUBLIC_MODULES = {
     "keras.layers.local": "keras.layers",
     "keras.layers.cudnn_recurrent": "keras.layers",
     "tensorflow.keras.layers.core": "tensorflow.keras.layers",
+    **{f"tensorflow.keras.layers.{m}": "tensorflow.keras.layers" for m in (
+        "convolutional", "recurrent", "normalization", "pooling", "merge", "embeddings",
+        "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
+        "recurrent_v2", "normalization_v2", "dense_attention")},
+    "keras.backend.common": "keras.backend",
     "tensorflow.python.keras.layers": "tensorflow.keras.layers",
     # the layer modules of TensorFlow's bundled Keras 2, whose classes tf.keras.layers exported
     **{f"tensorflow.python.keras.layers.{m}": "tensorflow.keras.layers" for m in (
@@ -466,7 +483,17 @@ PUBLIC_MODULES.update({f"tensorflow_core.keras.{m}": f"tensorflow.keras.{m}" for
 # bundled copy included, as before; TensorFlow's tree owns only its own copy (`tensorflow.python.keras`,
 # TF 1's `tensorflow.contrib.keras`): TensorFlow importing `keras.src.…` is still reported. A user's
 # project has none of these components and is never exempt.
-KERAS_SOURCE_TREES = (("keras", "src"), ("keras", "api"), ("tf_keras", "src"), ("tf_keras", "api"))
+# Keras 1 / 2's layout, its package's modules straight under keras/ (a copy of it vendored into a
+# repository, keras-team/keras before 3.0) — not TensorFlow's bundled copy (tensorflow/python/keras/),
+# which is TensorFlow's tree (see rules/rl503_private_keras_import.py)
+KERAS2_SOURCE_LAYOUT = tuple(("keras", d) for d in (
+    "engine", "layers", "legacy", "backend", "utils", "wrappers", "applications", "preprocessing",
+    "datasets", "optimizers", "saving", "mixed_precision", "distribute", "feature_column", "premade",
+    "protobuf", "dtensor", "export", "models", "models.py", "callbacks.py", "optimizers.py", "losses.py",
+    "metrics.py", "activations.py", "initializers.py", "initializations.py", "regularizers.py",
+    "constraints.py", "objectives.py", "backend.py", "__init__.py"))
+KERAS_SOURCE_TREES = (("keras", "src"), ("keras", "api"), ("tf_keras", "src"), ("tf_keras", "api"),
+                      *KERAS2_SOURCE_LAYOUT)
 TENSORFLOW_SOURCE_TREES = tuple(("tensorflow", d) for d in (
     "python", "_api", "compiler", "contrib", "core", "distribute", "dtensor", "lite", "security", "tools",
     "tsl"))

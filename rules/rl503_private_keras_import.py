@@ -50,10 +50,16 @@ def own_trees(path: str) -> frozenset:
     return _own_trees(os.path.abspath(path).replace("\\", "/")) if path else frozenset()
 
 
+_KERAS2_LAYOUT = frozenset(tables.KERAS2_SOURCE_LAYOUT)
+
+
 @lru_cache(maxsize=4096)
 def _own_trees(path: str) -> frozenset:
     parts = path.split("/")
-    pairs = set(zip(parts, parts[1:]))
+    # Keras 2's layout marks a tree only where keras/ is not TensorFlow's bundled copy
+    # (tensorflow/python/keras/ is TensorFlow's, and reports keras.src)
+    pairs = {(a, b) for before, a, b in zip(["", *parts], parts, parts[1:])
+             if before != "python" or (a, b) not in _KERAS2_LAYOUT}
     return frozenset(owner for owner, marks in tables.PRIVATE_KERAS_OWNER_TREES.items()
                      if any(mark in pairs for mark in marks))
 
@@ -94,13 +100,15 @@ class PrivateKerasImport(Rule):
     # every internal path starts at one of these, imported (or aliased) by the file itself: a file
     # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
     names = (tuple(sorted(KERAS_NAMES)),)
+    # (a prefix's last component, or a more telling part of it where that is an everyday word)
     tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
+                                     else "backend.common" if p == "keras.backend.common"
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
-`keras.layers.core` and the other Keras 2 layer sub-modules, `keras.utils.np_utils`,
+`keras.layers.core` and the other Keras 2 layer sub-modules (also as `tensorflow.keras.layers.…`), `keras.backend.common`, `keras.utils.np_utils`,
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
@@ -109,7 +117,8 @@ layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recu
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
-`tf_keras/src/` …) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
+`tf_keras/src/` …, and Keras 1 / 2's modules straight under `keras/` — `keras/engine/`,
+`keras/layers/`, `keras/models.py` … — in a copy vendored into a repository) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
 `tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —
 TensorFlow importing `keras.src.…` is still reported, and so is every other project (the trees are
 data in `regr_lint.tables`).
@@ -227,6 +236,12 @@ from keras.models import Sequential
 from tensorflow.python.keras.models import Sequential  # expect: RL503
 from tensorflow.python.keras.layers import Dense, LSTM  # expect: RL503
 from tensorflow.keras.callbacks import EarlyStopping
+""",
+        # tf.keras 2's layer sub-modules, Keras 2's common backend module
+        """
+from tensorflow.keras.layers.normalization import BatchNormalization  # expect: RL503
+from tensorflow.keras.layers.convolutional import Conv2D  # expect: RL503
+from keras.backend.common import image_data_format  # expect: RL503
 """,
         # TensorFlow 2.0 / 2.1's real package name, gone since TensorFlow 2.2
         """

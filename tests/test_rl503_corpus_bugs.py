@@ -236,6 +236,7 @@ def test_public_names_match_installed_keras():
 
 TF_IMPORTS = "from tensorflow.python.keras import backend\nfrom tensorflow.python.keras.layers import Dense\n"
 KERAS_SRC = "import keras\nx = (keras.src.models.Functional, keras.src.models.Sequential)\n"
+KERAS2_IMPORTS = "from keras.engine.topology import Layer\nfrom keras.utils.layer_utils import print_summary\n"
 
 
 @pytest.mark.parametrize("path,source,count", [
@@ -253,7 +254,13 @@ KERAS_SRC = "import keras\nx = (keras.src.models.Functional, keras.src.models.Se
     ("keras/src/models/model.py", TF_IMPORTS, 0),
     ("tf_keras/src/engine/training.py", "from tf_keras.src.engine import base_layer\n", 0),
     ("tf_keras/src/engine/training.py", KERAS_SRC, 0),
+    # Keras 1 / 2's own modules straight under keras/ (a copy vendored into a repository)
+    ("vendor/keras-master/keras/models.py", KERAS2_IMPORTS, 0),
+    ("keras/engine/topology.py", KERAS2_IMPORTS, 0),
+    ("keras-convlstm/keras/utils/visualize_util.py", KERAS2_IMPORTS, 0),
     # a user's project is never exempt, whatever it is called
+    ("keras_examples/engine/train.py", KERAS2_IMPORTS, 2),
+    ("tutorials/keras_demo/models.py", KERAS2_IMPORTS, 2),
     ("train.py", TF_IMPORTS, 2),
     ("my_tensorflow/python_scripts/train.py", TF_IMPORTS, 2),
     ("tensorflow_models/keras_src/train.py", KERAS_SRC, 2),
