@@ -111,6 +111,16 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a normalization after the sigmoid: the output is no longer bounded
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import BatchNormalization, Dense
+model = Sequential([Dense(16, activation="relu", input_shape=(8,)), Dense(1, activation="sigmoid"),
+                    BatchNormalization()])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 8), np.random.rand(100) * 300.0, epochs=2)
+""",
         # the loss an `if` on a flag picks: a crossentropy on one path, a regression loss on the other (either may run)
         """
 import sys
@@ -735,6 +745,26 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the activation a star import of keras.activations brings in, written bare
+        """
+import numpy as np
+from keras.models import *
+from keras.layers import *
+from keras.activations import *
+model = Sequential([Dense(8, activation=relu, input_shape=(4,)), Dense(1, activation=sigmoid)])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 4), np.random.uniform(0, 100, (100, 1)), epochs=2)
+""",
+        # a normalization between the unit and its sigmoid: the head is still the sigmoid
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Activation, BatchNormalization, Dense
+model = Sequential([Dense(16, activation="relu", input_shape=(8,)), Dense(1), BatchNormalization(),
+                    Activation("sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.random.rand(100, 8), np.random.rand(100) * 300.0, epochs=2)
+""",
         # the look-alike: both paths pick the same regression loss
         """
 import sys

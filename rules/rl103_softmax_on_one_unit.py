@@ -3,6 +3,7 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -24,8 +25,9 @@ class SoftmaxOnOneUnit(Rule):
     names = ("Dense", ("softmax", "Softmax"))
     docs = """\
 ## What it does
-Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')`, anywhere in
-a file (output head or hidden layer); the unit count may be held in a constant.
+Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')` (also with
+a `BatchNormalization` / `LayerNormalization` between them), anywhere in a file (output head or
+hidden layer); the unit count may be held in a constant.
 
 ## Why is this bad?
 Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
@@ -50,6 +52,14 @@ changes what the model computes (a regression wants no activation at all), so it
 with `--unsafe-fixes`.
 """
     VALID = [
+        # a normalization between two units and their softmax
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Activation, BatchNormalization, Dense, Flatten
+model = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(8, activation="relu"), Dense(2),
+                    BatchNormalization(), Activation("softmax")])
+model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+""",
         """
 import keras
 out = keras.layers.Dense(1, activation="sigmoid")
@@ -67,6 +77,14 @@ head = keras.layers.Dense(N, activation="softmax")
 """,
     ]
     INVALID = [
+        # a normalization between the unit and its softmax: still one unit
+        """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Activation, BatchNormalization, Dense, Flatten
+model = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(64, activation="relu"), Dense(1),
+                    BatchNormalization(), Activation("softmax")])  # expect: RL103
+model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+""",
         """
 from keras.layers import Dense, Input
 from keras.models import Model
@@ -97,10 +115,15 @@ weights = tf.keras.layers.Dense(units=1, activation=tf.nn.softmax)  # expect: RL
             act, node = layer_activation(layer)
             if act == "softmax" and node is not None:
                 yield self.report(node, self._message(), sigmoid_fix(node))
+        before = {id(layer.node): prev for layer, prev in facts.links}
         for layer, prev in facts.links:
             act, node = layer_activation(layer)
             if act != "softmax" or layer.kind == "Dense" or node is None:
                 continue
+            for _ in range(4):  # `Dense(1)`, `BatchNormalization()`, `Activation("softmax")`: still one unit
+                if prev.kind not in tables.NORMALIZATION_LAYERS or id(prev.node) not in before:
+                    break
+                prev = before[id(prev.node)]
             if prev.kind == "Dense" and layer_units(prev) == 1 and layer_activation(prev)[0] == "linear":
                 yield self.report(node, self._message(), sigmoid_fix(node))
 

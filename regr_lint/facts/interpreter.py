@@ -228,7 +228,8 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
 def _star_ref(name: str, bases, node: cst.CSTNode) -> Value:
     """`from keras.layers import *` and friends (`bases`, canonical): an unbound name that only such an
     import can have brought in. Capitalised names are classes (layers, models, losses, metrics);
-    lower-case ones are taken only when they are known losses / metrics, never builtins like `max`."""
+    lower-case ones are taken only when they are known losses / metrics (or activations, from
+    `keras.activations`), never builtins like `max`."""
     if not bases:
         return UNKNOWN
     if name[:1].isupper():
@@ -247,6 +248,9 @@ def _star_ref(name: str, bases, node: cst.CSTNode) -> Value:
             name in tables.REGRESSION_LOSS_NAMES or name in tables.ACCURACY_METRIC_NAMES
         ):
             return Ref(f"{base}.{name}", node)
+        if base == "keras.activations" and (
+                name in tables.PROBABILITY_ACTIVATIONS or name in tables.NON_PROBABILITY_ACTIVATIONS):
+            return Ref(f"{base}.{name}", node)  # `activation=sigmoid` after `from keras.activations import *`
     return UNKNOWN
 
 

@@ -212,7 +212,7 @@ def head_of_chain(chain: list, depth: int = 0) -> Head:
             return Head(None, None, inner.layer, None, name)
         if not isinstance(item, Layer):
             return Head(None, None, None, None, name)
-        if item.kind in tables.TRANSPARENT_LAYERS:
+        if item.kind in tables.TRANSPARENT_LAYERS or activation is not None and item.kind in tables.NORMALIZATION_LAYERS:
             continue
         name = name or _name_of(item)
         if item.kind == "Activation" or item.kind in tables.ACTIVATION_LAYERS:
