@@ -4,7 +4,8 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import targets_are_labels, targets_can_be_negative, targets_leave_pm1
+from regr_lint.facts.dataflow import (targets_are_labels, targets_can_be_negative, targets_from_project_artifact,
+                                      targets_leave_pm1)
 from regr_lint.facts.model import layer_activation
 from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
@@ -55,9 +56,13 @@ of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets 
 made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
 method writing it sets to such labels (a GAN trainer's `self.valid = np.ones(patch)`, fitted in
-another method) — Keras' accuracy compares classes and
+another method), a list every append gives 0 or 1 (`labels.append(1)` / `labels.append(0)`) and
+columns of it (`[[lab] for lab in labels]`) — Keras' accuracy compares classes and
 means something, and the rule is silent. The targets are followed through the helpers of the file or
-of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them.
+of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them. Nor is a
+model whose every output ends in a sigmoid reported when its targets are read from a pickle or a
+numpy file another script of the project writes (as RL102 reads them: the project's pipeline
+prepared them, 0/1 labels as often as not, and what they are is not known here).
 
 ## Why is this bad?
 Accuracy counts exact matches between predictions and targets. On continuous targets nothing ever
@@ -92,6 +97,24 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # 0 / 1 appended per file name, then a column of them: a classifier trained with squared error
+        """
+import os
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Flatten
+labels = []
+for name in os.listdir("images"):
+    if "dog" in name:
+        labels.append(1)
+    else:
+        labels.append(0)
+x = np.random.rand(len(labels), 32, 32, 3)
+y = np.array([[lab] for lab in labels])
+net = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(1, activation="sigmoid")])
+net.compile("sgd", loss="mse", metrics=["accuracy"])
+net.fit(x, y, epochs=2)
+""",
         # the default compile settings of `**kwargs` are never used: the one call passes its own
         """
 import numpy as np
@@ -410,6 +433,24 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the look-alike: a value appended beside the 0 / 1 ones
+        """
+import os
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense, Flatten
+labels = []
+for name in os.listdir("images"):
+    if "dog" in name:
+        labels.append(1)
+    else:
+        labels.append(float(name.split("_")[1]))
+x = np.random.rand(len(labels), 32, 32, 3)
+y = np.array([[lab] for lab in labels])
+net = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(1)])
+net.compile("sgd", loss="mse", metrics=["accuracy"])  # expect: RL101
+net.fit(x, y, epochs=2)
+""",
         # compile settings taken from `**kwargs` with a default the one call leaves in place
         """
 import numpy as np
@@ -722,6 +763,10 @@ m.fit(x, y, epochs=2)
         for model in facts.models:
             if model.compiles and targets_are_labels(facts, model):
                 continue  # a classifier trained with squared error: Keras' accuracy means something there
+            if model.compiles and _sigmoid_heads(model) and targets_from_project_artifact(facts, model):
+                # sigmoid heads on targets the project's own pipeline prepared (read from the pickle
+                # another script writes): 0/1 labels as often as not — not known here
+                continue
             if model.compiles and _softmax_classifier(model) and not targets_leave_pm1(facts, model) \
                     and not targets_can_be_negative(facts, model):
                 # every output a softmax over several units (a U-Net's classes trained with the Brier
@@ -860,6 +905,12 @@ def _droppable_arg(call: cst.Call, value) -> cst.Arg | None:
         return (f"accuracy metric {_label(value)} on a regression loss: Keras reports a meaningless "
                 f"number; drop it (track 'mae' or RootMeanSquaredError) or, if the task is "
                 f"classification, change the loss")
+
+
+def _sigmoid_heads(model) -> bool:
+    """Every output of `model` ends in a sigmoid (or hard sigmoid)."""
+    heads = model.heads()
+    return bool(heads) and all(h.activation in tables.UNIT_INTERVAL_ACTIVATIONS for h in heads)
 
 
 def _softmax_classifier(model) -> bool:

@@ -229,6 +229,57 @@ CASES = [
             model.fit(x, y, epochs=2)
         """,
     }, None),
+    # accuracy on a sigmoid head trained with squared error on targets a script of the project
+    # pickles: its pipeline prepared them (here 0/1 labels), not known here; a linear head is reported
+    ("RL101-valid-sigmoid-head-on-labels-another-script-pickles", {
+        "make_data.py": """\
+            import os
+            import pickle
+
+            labels = [1 if "dog" in name else 0 for name in os.listdir("images")]
+            with open("labels.pkl", "wb") as f:
+                pickle.dump(labels, f)
+        """,
+        "train.py": """\
+            import pickle
+
+            import numpy as np
+            from keras.layers import Dense, Flatten
+            from keras.models import Sequential
+
+            with open("labels.pkl", "rb") as f:
+                y_train = np.array(pickle.load(f))
+            x_train = np.random.rand(len(y_train), 32, 32, 3)
+            net = Sequential([Flatten(input_shape=(32, 32, 3)), Dense(1, activation="sigmoid")])
+            net.compile("sgd", loss="mse", metrics=["accuracy"])
+            net.fit(x_train, y_train, epochs=2)
+        """,
+    }, None),
+    ("RL101-linear-head-on-targets-another-script-pickles", {
+        "make_data.py": """\
+            import pickle
+
+            import pandas as pd
+
+            df = pd.read_csv("houses.csv")
+            with open("prices.pkl", "wb") as f:
+                pickle.dump(df["price"].to_numpy(), f)
+        """,
+        "train.py": """\
+            import pickle
+
+            import numpy as np
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            with open("prices.pkl", "rb") as f:
+                y_train = pickle.load(f)
+            x_train = np.random.rand(len(y_train), 13)
+            net = Sequential([Dense(32, activation="relu", input_shape=(13,)), Dense(1)])
+            net.compile("adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+            net.fit(x_train, y_train, epochs=2)
+        """,
+    }, None),
     # A CycleGAN trainer class of a package compiles the discriminators the script builds with the
     # loss the script passes, and trains them on 0/1 arrays another of its methods sets
     ("RL101-valid-gan-trainer-labels-set-in-another-method", {

@@ -1736,7 +1736,18 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True
         if kind == "append":
             call = value
-            return bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1)
+            if bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1):
+                return True
+            # every append since the name was bound gives 0 / 1 or labels (`labels.append(1)` for a
+            # dog, `labels.append(0)` otherwise)
+            appends = []
+            for j, k, v in reversed(recs):
+                if k != "append":
+                    break
+                appends.append((j, v))
+            return all(len(c.args) == 1 and (_const(c.args[0].value) in (0, 1)
+                                             or _labels(c.args[0].value, j, facts, records, depth + 1))
+                       for j, c in appends)
         if kind == "unpack":
             call, k, n, inner = value
             if _call_name(call) in _LABEL_GENERATORS:
@@ -1777,6 +1788,12 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Comparison):
         return True
     if isinstance(node, cst.ListComp):
+        elt = node.elt
+        if isinstance(elt, (cst.List, cst.Tuple)) and len(elt.elements) == 1:
+            elt = elt.elements[0].value  # `[[lab] for lab in labels]`: a column of them
+        if isinstance(elt, cst.Name) and node.for_in.inner_for_in is None \
+                and isinstance(node.for_in.target, cst.Name) and node.for_in.target.value == elt.value:
+            return _labels(node.for_in.iter, at, facts, records, depth + 1)  # the labels iterated over
         return _labels(node.elt, at, facts, records, depth + 1)  # `[np.random.randint(0, 2) for _ in ...]`
     if isinstance(node, cst.BinaryOperation) and isinstance(node.left, (cst.List, cst.Tuple)) \
             and isinstance(node.operator, cst.Multiply):
