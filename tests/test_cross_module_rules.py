@@ -190,6 +190,79 @@ CASES = [
             model.fit(x, y, epochs=2)
         """,
     }, None),
+    # ... nor through a Sequence of another module that reads them in its __init__
+    ("RL102-valid-sequence-reading-a-pickle-the-project-writes", {
+        "prep.py": """\
+            import pickle
+
+            import numpy as np
+
+            labels = np.random.randint(0, 2, size=(100, 6))
+            with open("label_arrs", "wb") as fh:
+                pickle.dump(labels, fh)
+        """,
+        "gen.py": """\
+            import pickle
+
+            import keras
+            import numpy as np
+
+
+            class Gen(keras.utils.Sequence):
+                def __init__(self, batch_size=10):
+                    self.batch_size = batch_size
+                    self.labels = pickle.load(open("label_arrs", "rb"))
+
+                def __len__(self):
+                    return 10
+
+                def __getitem__(self, i):
+                    x = np.empty((self.batch_size, 5, 3))
+                    y = np.empty((self.batch_size, 6))
+                    for j in range(self.batch_size):
+                        y[j, :] = self.labels[i * self.batch_size + j, :]
+                    return x, y
+        """,
+        "train.py": """\
+            import keras
+
+            from gen import Gen
+
+            model = keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(8), keras.layers.Dense(6, activation="sigmoid")])
+            model.compile(loss="mean_squared_error", optimizer="nadam")
+            model.fit(Gen(), epochs=1)
+        """,
+    }, None),
+    ("RL102-sequence-reading-a-pickle-no-project-file-writes", {
+        "gen.py": """\
+            import pickle
+
+            import keras
+            import numpy as np
+
+
+            class Gen(keras.utils.Sequence):
+                def __init__(self, batch_size=10):
+                    self.batch_size = batch_size
+                    self.ages = pickle.load(open("ages.pkl", "rb"))
+
+                def __len__(self):
+                    return 10
+
+                def __getitem__(self, i):
+                    x = np.empty((self.batch_size, 5, 3))
+                    return x, self.ages[i * self.batch_size:(i + 1) * self.batch_size]
+        """,
+        "train.py": """\
+            import keras
+
+            from gen import Gen
+
+            model = keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(8), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(loss="mean_squared_error", optimizer="nadam")
+            model.fit(Gen(), epochs=1)
+        """,
+    }, None),
     # the look-alikes: a pickle nothing in the project writes (a downloaded dataset), and arrays
     # read with np.load in a project whose only writer writes pickles
     ("RL102-targets-from-a-pickle-no-project-file-writes", {

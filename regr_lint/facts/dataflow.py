@@ -382,12 +382,25 @@ def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
     pipeline, in a script whose output reaches this one only through a file — how it scaled them is
     not known here."""
     ys = _target_nodes(model)
-    if not ys:
+    if ys:
+        kinds = _artifact_kinds(facts, ancestors(facts, set().union(*(names_in(y) for y in ys))))
+    elif not _has_targets(model):
+        # trained on a generator, a `Sequence`, a dataset: what it yields comes from the files this
+        # module or the one making it reads (`self.labels = pickle.load(...)` in a Sequence's __init__)
+        kinds = _artifact_kinds(facts)
+        for other in _source_modules(facts, model):
+            kinds |= _artifact_kinds(other)
+    else:
         return False
-    upstream = ancestors(facts, set().union(*(names_in(y) for y in ys)))
+    return bool(kinds) and any(_project_writes(facts.path, kind) for kind in kinds)
+
+
+def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> set:
+    """The kinds of file ("pickle", "numpy") the values assigned to `upstream` names (every
+    assignment of the file when None) are read from."""
     kinds = set()
     for targets, value in facts.assignments:
-        if not isinstance(value, cst.BaseExpression) or not any(
+        if not isinstance(value, cst.BaseExpression) or upstream is not None and not any(
                 isinstance(t, cst.Name) and t.value in upstream or isinstance(t, (cst.Tuple, cst.List))
                 and names_in(t) & upstream for t in targets):
             continue
@@ -400,7 +413,7 @@ def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
             elif func.attr.value in ("load", "loads") and isinstance(func.value, cst.Name) \
                     and func.value.value in _ARTIFACT_READERS:
                 kinds.add(_ARTIFACT_READERS[func.value.value])
-    return bool(kinds) and any(_project_writes(facts.path, kind) for kind in kinds)
+    return kinds
 
 
 def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
