@@ -53,7 +53,10 @@ project module's function returns them (`x, y = load()`, data.py returning `x, t
 k)`). Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
 (`to_categorical(np.load(...))` may encode a tagger's 2-D tags); over images any one-hot will do. Whatever the
-tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent.
+tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent. Of a model
+with several outputs, one that the model's own layers go on to use (an attention gate multiplied
+into the features and also returned, to look at) or one no entry of a dict of losses trains is not
+a prediction head.
 
 ## Why is this bad?
 `Dense` acts on the last axis only. On a `(batch, steps, features)` tensor it predicts one value per
@@ -94,6 +97,19 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # an attention gate the model multiplies into its features, also returned as an output to
+        # look at (no loss trains it): the prediction head reads the LSTM's last state
+        """
+import keras
+from keras import layers
+inp = keras.Input((64, 4))
+feats = layers.MaxPooling1D(2)(layers.Conv1D(16, 3, padding="same", activation="relu")(inp))
+att = layers.Activation("sigmoid", name="att")(layers.Dense(1)(layers.MaxPooling1D(2)(inp)))
+h = layers.LSTM(16)(layers.Multiply()([feats, att]))
+out = layers.Dense(1, name="bp")(h)
+model = keras.Model(inp, [out, att])
+model.compile(optimizer="adam", loss={"bp": "mse"})
+""",
         # a decoder repeating its vector over the steps with a tensor op (RepeatVector written out)
         """
 import keras
@@ -381,6 +397,17 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # the look-alike: a second output per step that nothing inside the model uses, trained
+        """
+import keras
+from keras import layers
+inp = keras.Input((64, 4))
+seq = layers.LSTM(16, return_sequences=True)(inp)
+out = layers.Dense(1, name="bp")(layers.LSTM(16)(seq))
+aux = layers.Dense(1, name="aux")(seq)  # expect: RL301
+model = keras.Model(inp, [out, aux])
+model.compile(optimizer="adam", loss={"bp": "mse", "aux": "mse"})
+""",
         # the look-alike: a loss function of the file returning a regression loss
         """
 import numpy as np

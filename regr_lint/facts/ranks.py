@@ -20,7 +20,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.dataflow import _in_project_module, ancestors, dataset_label_names, expr_key, fitted_by_importers, names_in
-from regr_lint.facts.model import KerasModel
+from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
@@ -369,7 +369,13 @@ def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
     if model.kind in ("functional", "subclass"):
         graph = _Graph()
         seen = set()
+        untrained = _outputs_no_loss_names(model)
+        inner = _consumed(model.outputs) if len(model.outputs) > 1 else set()
         for out in model.outputs:
+            if untrained and head_of_tensor(out).name in untrained or id(out) in inner:
+                # an output no loss trains, or one the model's own layers go on to use (an attention
+                # gate returned beside the prediction, to look at): not a prediction head
+                continue
             state, source = graph.state(out)
             if state.steps and state.dense is not None and state.rank is not None \
                     and id(state.dense) not in seen:
@@ -379,6 +385,34 @@ def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
     return found, False
 
 
+
+
+def _consumed(outputs: list) -> set:
+    """id() of the tensors among the graph behind `outputs` that another layer of it takes as input."""
+    seen: set = set()
+    used: set = set()
+    stack = list(outputs)
+    while stack and len(seen) < 4096:
+        tensor = stack.pop()
+        if not isinstance(tensor, Tensor) or id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        for inp in tensor.inputs:
+            for item in (inp.items if isinstance(inp, Seq) else (inp,)):
+                if isinstance(item, Tensor):
+                    used.add(id(item))
+                    stack.append(item)
+    return used
+
+
+def _outputs_no_loss_names(model: KerasModel) -> set:
+    """The names of the outputs of `model` that every compile's loss dict leaves out (no loss trains
+    them); empty unless every compile gives a dict of losses."""
+    maps = [c.loss for c in model.compiles]
+    if not maps or not all(isinstance(m, Map) for m in maps):
+        return set()
+    names = {head_of_tensor(out).name for out in model.outputs}
+    return {n for n in names if isinstance(n, str) and all(n not in m.items for m in maps)}
 
 
 # ---------------------------------------------------------------- what the model is trained on
