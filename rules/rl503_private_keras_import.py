@@ -51,15 +51,17 @@ def own_trees(path: str) -> frozenset:
 
 
 _KERAS2_LAYOUT = frozenset(tables.KERAS2_SOURCE_LAYOUT)
+_NOT_KERAS2_PACKAGE = frozenset({"python", "tests", "test"})
 
 
 @lru_cache(maxsize=4096)
 def _own_trees(path: str) -> frozenset:
     parts = path.split("/")
-    # Keras 2's layout marks a tree only where keras/ is not TensorFlow's bundled copy
-    # (tensorflow/python/keras/ is TensorFlow's, and reports keras.src)
+    # Keras 2's layout marks a tree only where keras/ is the package itself: not TensorFlow's
+    # bundled copy (tensorflow/python/keras/ is TensorFlow's, and reports keras.src), nor a tests/keras/
+    # folder (Keras 2's test suite, where scripts of a fork's own sit beside the tests)
     pairs = {(a, b) for before, a, b in zip(["", *parts], parts, parts[1:])
-             if before != "python" or (a, b) not in _KERAS2_LAYOUT}
+             if before not in _NOT_KERAS2_PACKAGE or (a, b) not in _KERAS2_LAYOUT}
     return frozenset(owner for owner, marks in tables.PRIVATE_KERAS_OWNER_TREES.items()
                      if any(mark in pairs for mark in marks))
 

@@ -258,6 +258,8 @@ KERAS2_IMPORTS = "from keras.engine.topology import Layer\nfrom keras.utils.laye
     ("vendor/keras-master/keras/models.py", KERAS2_IMPORTS, 0),
     ("keras/engine/topology.py", KERAS2_IMPORTS, 0),
     ("keras-convlstm/keras/utils/visualize_util.py", KERAS2_IMPORTS, 0),
+    # ... not its tests/keras/ folder, where a fork's own scripts sit beside the tests
+    ("keras-convlstm/tests/keras/layers/my_cnn.py", KERAS2_IMPORTS, 2),
     # a user's project is never exempt, whatever it is called
     ("keras_examples/engine/train.py", KERAS2_IMPORTS, 2),
     ("tutorials/keras_demo/models.py", KERAS2_IMPORTS, 2),
