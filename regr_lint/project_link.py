@@ -386,22 +386,28 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     if not makers:
         return False
     calls: list[ast.Call] = []
-    given: list[tuple[Optional[str], str]] = []  # (the called name's root, the variable holding its result)
+    # (the called name's root, the variable holding its result, whether the call is given this
+    # file's values by position)
+    given: list[tuple[Optional[str], str, bool]] = []
     for node in ast.walk(tree):
         kind = type(node)
         if kind is ast.Call:
             calls.append(node)
         elif (kind is ast.Assign or kind is ast.AnnAssign) and type(node.value) is ast.Call:
             root = _root_name(node.value.func)
+            data = _given_data(node.value)
             for target in (node.targets if kind is ast.Assign else (node.target,)):
-                given.extend((root, key) for key in _assigned_keys(target))
-    held = {key for root, key in given if root in makers}
+                given.extend((root, key, data) for key in _assigned_keys(target))
+    held = {key for root, key, _ in given if root in makers}
+    fed = {key for root, key, data in given if root in makers and data}
     for call in calls:
         func = call.func
-        if type(func) is ast.Attribute and any(type(a) in (ast.Name, ast.Attribute, ast.Subscript) for a in call.args) and (
+        if type(func) is ast.Attribute and (_given_data(call) or _key(func.value) in fed) and (
                 type(func.value) is ast.Call and _root_name(func.value.func) in makers or _key(func.value) in held):
             # `MLPTrainer(n, epochs=80).train(x, y)`: this file's data handed to what a class of a
-            # model-making module holds (its `self.model`, set in a subclass, compiled in the base)
+            # model-making module holds (its `self.model`, set in a subclass, compiled in the base);
+            # also handed to its construction, then a method run (`s = Seq2Seq(..., train_iter,
+            # steps_epoch, ...)`, `s.train_()`)
             return True
         if _root_name(func) not in bound:
             continue
@@ -413,6 +419,11 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                     or _key(arg) in held:
                 return True
     return False
+
+
+def _given_data(call: ast.Call) -> bool:
+    """The call is given a name, attribute or item of the file by position (data, not settings)."""
+    return any(type(a) in (ast.Name, ast.Attribute, ast.Subscript) for a in call.args)
 
 
 def _import_statements(body: list) -> Iterator[ast.stmt]:

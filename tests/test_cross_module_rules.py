@@ -353,6 +353,84 @@ CASES = [
             net.fit(x_train, y_train, epochs=2)
         """,
     }, None),
+    # a step count a script hands to the construction of a model-making class whose method fits
+    # with it (the script names no `steps`, no `fit`): reported at the division
+    ("RL202-steps-handed-to-a-trainer-class-construction", {
+        "models/__init__.py": "",
+        "models/seq.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+
+            class Seq2Seq:
+                def __init__(self, dim, train_iter, steps_epoch, epochs):
+                    self.train_iter = train_iter
+                    self.steps_epoch = steps_epoch
+                    self.epochs = epochs
+                    inp = Input((dim,))
+                    self.model = Model(inp, Dense(1)(inp))
+
+                def compile_(self):
+                    self.model.compile(loss="mse", optimizer="adam")
+
+                def train_(self):
+                    return self.model.fit(self.train_iter, steps_per_epoch=self.steps_epoch, epochs=self.epochs)
+        """,
+        "trainer.py": """\
+            import numpy as np
+
+            from models.seq import Seq2Seq
+
+
+            def trainer(x_train, batch_size=32):
+                steps_epoch = len(x_train) / batch_size  # expect: RL202
+                batches = iter([(x_train, x_train[:, :1])])
+                s = Seq2Seq(8, batches, steps_epoch, 3)
+                s.compile_()
+                s.train_()
+
+
+            trainer(np.random.rand(100, 8))
+        """,
+    }, None),
+    ("RL202-valid-steps-handed-to-a-trainer-class-construction", {
+        "models/__init__.py": "",
+        "models/seq.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+
+            class Seq2Seq:
+                def __init__(self, dim, train_iter, steps_epoch, epochs):
+                    self.train_iter = train_iter
+                    self.steps_epoch = steps_epoch
+                    self.epochs = epochs
+                    inp = Input((dim,))
+                    self.model = Model(inp, Dense(1)(inp))
+
+                def compile_(self):
+                    self.model.compile(loss="mse", optimizer="adam")
+
+                def train_(self):
+                    return self.model.fit(self.train_iter, steps_per_epoch=self.steps_epoch, epochs=self.epochs)
+        """,
+        "trainer.py": """\
+            import numpy as np
+
+            from models.seq import Seq2Seq
+
+
+            def trainer(x_train, batch_size=32):
+                steps_epoch = len(x_train) // batch_size
+                batches = iter([(x_train, x_train[:, :1])])
+                s = Seq2Seq(8, batches, steps_epoch, 3)
+                s.compile_()
+                s.train_()
+
+
+            trainer(np.random.rand(100, 8))
+        """,
+    }, None),
     # A CycleGAN trainer class of a package compiles the discriminators the script builds with the
     # loss the script passes, and trains them on 0/1 arrays another of its methods sets
     ("RL101-valid-gan-trainer-labels-set-in-another-method", {
