@@ -585,6 +585,17 @@ class ProjectIndex:
         found = self._module_in(os.path.dirname(package_file), [name])
         return found
 
+    def only_submodules(self, package: str, names) -> bool:
+        """`from pkg import a, b` reads only submodules: `package` is a package's `__init__.py` that
+        binds none of `names` itself (no binding, no star import that could bring one) and each is a
+        submodule of it. What the names are then bound to is known without reading `__init__.py`,
+        which in a library re-exports every module (`from autokeras import test_utils`)."""
+        if not names or os.path.basename(package) != "__init__.py":
+            return False
+        summary = self.summary(package)
+        return summary.error is None and not summary.stars and all(
+            summary.binding(n) is None and self._submodule(package, n) is not None for n in names)
+
     def modules(self) -> dict[str, str]:
         """Every module the search roots hold, import name -> file (the first root holding a
         name wins), for listing and measuring; resolution never needs the whole walk."""

@@ -114,7 +114,7 @@ def forget() -> None:
     text is not what the disk holds), so it starts each lint from here."""
     global _PROJECTS
     _PROJECTS = Projects()
-    for memo in (_INDEXES, _ROOTS, _UNMARKED, _DEFINERS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
+    for memo in (_INDEXES, _ROOTS, _UNMARKED, _DEFINERS, _WRITERS, _TEXTS, _DIRECT, _DIGESTS, _VOCABULARIES, _READ, _FOUND, _KERAS_DIRS, _REACH, _FOR):
         memo.clear()
 
 
@@ -305,20 +305,10 @@ def _imports_in(index: ProjectIndex, here: str, text: str, reading: bool = False
             continue
         found = index.module_file_in(module, folder, level)
         subs = _submodules(index, folder, module, level, found, names)
-        if found and not (reading and subs and len(subs) == len(names) and _binds_none(index, found, names)):
+        if found and not (reading and index.only_submodules(found, names)):
             deps.append(found)
         deps.extend(subs)
     return deps
-
-
-def _binds_none(index: ProjectIndex, package: str, names: tuple[str, ...]) -> bool:
-    """Whether the package `package` (its __init__.py) binds none of `names` itself (its summary:
-    no binding, no star import that could bring one)."""
-    try:
-        summary = index.summary(package)
-    except (OSError, ValueError):
-        return False
-    return summary.error is None and not summary.stars and all(summary.binding(n) is None for n in names)
 
 
 def _submodules(index: ProjectIndex, folder: str, module: Optional[str], level: int, found: Optional[str],
@@ -579,6 +569,31 @@ def project_defines_method(path: str, method: str) -> bool:
                 known = True
                 break
         _DEFINERS[key] = known
+    return known
+
+
+_WRITERS: dict[tuple, frozenset] = {}
+
+
+def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
+    """The Python files of the project `path` belongs to whose text holds one of `calls` (`"np.save("`,
+    `"pickle.dump("`): the scripts of a pipeline that write the files others read. Read from the
+    modules' text, once per project and set of calls per run; never parsed."""
+    index = project_for(path)
+    if index is None:
+        return frozenset()
+    key = (index.root, calls)
+    known = _WRITERS.get(key)
+    if known is None:
+        found = set()
+        for module in index.modules().values():
+            try:
+                text = _text_of(module)
+            except (SourceError, OSError):
+                continue
+            if any(c in text for c in calls):
+                found.add(os.path.abspath(module))
+        known = _WRITERS[key] = frozenset(found)
     return known
 
 

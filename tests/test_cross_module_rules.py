@@ -22,6 +22,30 @@ from cli_helpers import MARK as _MARK, lint_project as lint, run, write_project 
 # ---------------------------------------------------------------------------- the projects
 # (id, files, xfail reason or None). A VALID look-alike of each INVALID shape has no markers.
 
+# A model-making class whose construction takes the data and the step count its method fits with.
+SEQ2SEQ_TRAINER = {
+    "models/__init__.py": "",
+    "models/seq.py": """\
+        from keras.layers import Dense, Input
+        from keras.models import Model
+
+
+        class Seq2Seq:
+            def __init__(self, dim, train_iter, steps_epoch, epochs):
+                self.train_iter = train_iter
+                self.steps_epoch = steps_epoch
+                self.epochs = epochs
+                inp = Input((dim,))
+                self.model = Model(inp, Dense(1)(inp))
+
+            def compile_(self):
+                self.model.compile(loss="mse", optimizer="adam")
+
+            def train_(self):
+                return self.model.fit(self.train_iter, steps_per_epoch=self.steps_epoch, epochs=self.epochs)
+    """,
+}
+
 CASES = [
     # RL101: a metrics constant of a settings module, the regression loss beside it
     ("RL101-metrics-constant", {
@@ -356,26 +380,7 @@ CASES = [
     # a step count a script hands to the construction of a model-making class whose method fits
     # with it (the script names no `steps`, no `fit`): reported at the division
     ("RL202-steps-handed-to-a-trainer-class-construction", {
-        "models/__init__.py": "",
-        "models/seq.py": """\
-            from keras.layers import Dense, Input
-            from keras.models import Model
-
-
-            class Seq2Seq:
-                def __init__(self, dim, train_iter, steps_epoch, epochs):
-                    self.train_iter = train_iter
-                    self.steps_epoch = steps_epoch
-                    self.epochs = epochs
-                    inp = Input((dim,))
-                    self.model = Model(inp, Dense(1)(inp))
-
-                def compile_(self):
-                    self.model.compile(loss="mse", optimizer="adam")
-
-                def train_(self):
-                    return self.model.fit(self.train_iter, steps_per_epoch=self.steps_epoch, epochs=self.epochs)
-        """,
+        **SEQ2SEQ_TRAINER,
         "trainer.py": """\
             import numpy as np
 
@@ -394,26 +399,7 @@ CASES = [
         """,
     }, None),
     ("RL202-valid-steps-handed-to-a-trainer-class-construction", {
-        "models/__init__.py": "",
-        "models/seq.py": """\
-            from keras.layers import Dense, Input
-            from keras.models import Model
-
-
-            class Seq2Seq:
-                def __init__(self, dim, train_iter, steps_epoch, epochs):
-                    self.train_iter = train_iter
-                    self.steps_epoch = steps_epoch
-                    self.epochs = epochs
-                    inp = Input((dim,))
-                    self.model = Model(inp, Dense(1)(inp))
-
-                def compile_(self):
-                    self.model.compile(loss="mse", optimizer="adam")
-
-                def train_(self):
-                    return self.model.fit(self.train_iter, steps_per_epoch=self.steps_epoch, epochs=self.epochs)
-        """,
+        **SEQ2SEQ_TRAINER,
         "trainer.py": """\
             import numpy as np
 

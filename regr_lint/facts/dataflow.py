@@ -153,15 +153,7 @@ def _changes_range(node: cst.CSTNode) -> bool:
 
 
 def _calls_any(node: cst.CSTNode, names: frozenset) -> bool:
-    stack = [node]
-    while stack:
-        cur = stack.pop()
-        if isinstance(cur, cst.Call) and _call_name(cur) in names:
-            return True
-        if isinstance(cur, (cst.Lambda, cst.SimpleString)):
-            continue
-        stack.extend(cur.children)
-    return False
+    return any(_call_name(call) in names for call in _calls_in(node))
 
 
 def ancestors(facts: KerasFacts, names: set[str]) -> set[str]:
@@ -417,6 +409,7 @@ def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> set:
 
 
 def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
+    """The calls in `node` (itself included), the bodies of lambdas left out."""
     stack = [node]
     while stack:
         cur = stack.pop()
@@ -427,42 +420,15 @@ def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
         stack.extend(cur.children)
 
 
-_ARTIFACT_WRITERS: dict = {}  # id(project index) -> (index, {kind: the files of it that write that kind})
-MAX_PROJECT_SCAN = 2000
-
-
 def _project_writes(path: str, kind: str) -> bool:
-    """Whether a Python file of `path`'s project other than `path` writes files of `kind` (read off
-    the texts of the project's modules, at most MAX_PROJECT_SCAN of them, once per project index)."""
-    from regr_lint.project_link import project_for
-    from regr_lint.source import SourceError, read_text
+    """Whether a Python file of `path`'s project other than `path` writes files of `kind`."""
+    from regr_lint.project_link import project_files_calling
 
-    index = project_for(path) if path else None
-    if index is None:
-        return False
-    # by index: a language server's next lint gets a new one (`project_link.forget`), and with it a
-    # new look at the files
-    known = _ARTIFACT_WRITERS.get(id(index))
-    writers = known[1] if known is not None and known[0] is index else None
-    if writers is None:
-        writers = {k: set() for k in _ARTIFACT_WRITES}
-        for i, module in enumerate(index.modules().values()):
-            if i >= MAX_PROJECT_SCAN:
-                break
-            try:
-                text = read_text(module)
-            except (SourceError, OSError):
-                continue
-            for k, calls in _ARTIFACT_WRITES.items():
-                if any(c in text for c in calls):
-                    writers[k].add(os.path.abspath(module))
-        _ARTIFACT_WRITERS[id(index)] = (index, writers)
-        if len(_ARTIFACT_WRITERS) > 64:
-            _ARTIFACT_WRITERS.pop(next(iter(_ARTIFACT_WRITERS)))
-    others = writers[kind] - {os.path.abspath(path)}
+    here = os.path.abspath(path) if path else ""
+    others = project_files_calling(path, _ARTIFACT_WRITES[kind]) - {here} if path else frozenset()
     if others:
         # a cached result of `path` holds while these still write such files (see modules_read_beside)
-        _ARTIFACTS_READ.setdefault(os.path.abspath(path), set()).update(others)
+        _ARTIFACTS_READ.setdefault(here, set()).update(others)
         if len(_ARTIFACTS_READ) > 4096:
             _ARTIFACTS_READ.pop(next(iter(_ARTIFACTS_READ)))
     return bool(others)

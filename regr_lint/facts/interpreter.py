@@ -723,23 +723,14 @@ class Interpreter:
         return binding is not None and binding.kind == "from" and not binding.conditional
 
     def _only_submodules(self, path: str, node: cst.ImportFrom) -> bool:
-        """`from autokeras import test_utils`: every name is a submodule the package's __init__.py
-        never binds itself (its summary says so), so what the names are bound to is known without
-        reading __init__.py — a package's __init__ re-exports dozens of modules, each of which
-        reading it would read."""
-        if type(node.names) is cst.ImportStar or os.path.basename(path) != "__init__.py":
+        """`from autokeras import test_utils`: only submodules the package never binds itself (see
+        `ProjectIndex.only_submodules`): bound without reading the package's __init__.py."""
+        if type(node.names) is cst.ImportStar or not all(type(a.name) is cst.Name for a in node.names):
             return False
         try:
-            summary = self.project.summary(path)
+            return self.project.only_submodules(path, [a.name.value for a in node.names])
         except (OSError, ValueError):
             return False
-        if summary.error is not None or summary.stars:
-            return False
-        folder = os.path.dirname(path)
-        return all(type(a.name) is cst.Name and summary.binding(a.name.value) is None
-                   and (os.path.isfile(os.path.join(folder, a.name.value + ".py"))
-                        or os.path.isfile(os.path.join(folder, a.name.value, "__init__.py")))
-                   for a in node.names)
 
     def _import_submodules(self, base: Optional[str], level: int, node: cst.ImportFrom, scope: Scope) -> bool:
         """`from utils import losses` where `utils` is a folder of the project without __init__.py (a
