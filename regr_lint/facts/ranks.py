@@ -369,10 +369,9 @@ def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
     if model.kind in ("functional", "subclass"):
         graph = _Graph()
         seen = set()
-        untrained = _outputs_no_loss_names(model)
-        inner = _consumed(model.outputs) if len(model.outputs) > 1 else set()
+        skipped = _untrained_outputs(model) | _consumed(model.outputs) if len(model.outputs) > 1 else set()
         for out in model.outputs:
-            if untrained and head_of_tensor(out).name in untrained or id(out) in inner:
+            if id(out) in skipped:
                 # an output no loss trains, or one the model's own layers go on to use (an attention
                 # gate returned beside the prediction, to look at): not a prediction head
                 continue
@@ -405,14 +404,18 @@ def _consumed(outputs: list) -> set:
     return used
 
 
-def _outputs_no_loss_names(model: KerasModel) -> set:
-    """The names of the outputs of `model` that every compile's loss dict leaves out (no loss trains
-    them); empty unless every compile gives a dict of losses."""
+def _untrained_outputs(model: KerasModel) -> set:
+    """id() of the outputs of `model` whose name every compile's dict of losses leaves out (no loss
+    trains them); empty unless every compile gives a dict of losses."""
     maps = [c.loss for c in model.compiles]
     if not maps or not all(isinstance(m, Map) for m in maps):
         return set()
-    names = {head_of_tensor(out).name for out in model.outputs}
-    return {n for n in names if isinstance(n, str) and all(n not in m.items for m in maps)}
+    out = set()
+    for tensor in model.outputs:
+        name = head_of_tensor(tensor).name
+        if isinstance(name, str) and all(name not in m.items for m in maps):
+            out.add(id(tensor))
+    return out
 
 
 # ---------------------------------------------------------------- what the model is trained on
