@@ -17,17 +17,18 @@ import click
 from regr_lint import __version__, crossmodule, project_link
 from regr_lint.config import Config, ConfigError, Projects
 from regr_lint.discovery import DiscoveryError, discover
-from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_file, lint_text, parse_error
-from regr_lint.cache import CACHE_DIR_NAME, Cache, clean, fingerprint
+from regr_lint.engine import NotAnalysed, lint_file, lint_text, parse_error
+from regr_lint.cache import CACHE_DIR_NAME, Cache, clean
 from regr_lint.parallel import Crash, Skipped, default_jobs, lint_paths
 from regr_lint.finding import Finding
 from regr_lint.files import read_snapshot, sweep, write_source
 from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
 from regr_lint.formats import write_findings
 from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
-from regr_lint.registry import LoadedRule, load_registry
+from regr_lint.registry import load_registry, rule_documentation
+from regr_lint.settings import RuleSettings
 from regr_lint.rule import Rule
-from regr_lint.selection import Layer, SelectorError, check_known, matches, normalize, resolve
+from regr_lint.selection import Layer, SelectorError, check_known, matches, normalize
 from regr_lint.severity import WARNING, Severities, declared
 from regr_lint.source import SourceError, decode, read_bytes
 from regr_lint.source import configure as configure_source
@@ -126,7 +127,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
         fail(str(exc))
     baseline = _read_baseline(baseline_path, write_baseline_path, stdin_filename is not None or list(paths) == ["-"],
                               apply_fixes or show_diff or add_noqa)
-    settings = _Settings(registry, cli_layer)
+    settings = RuleSettings(registry, cli_layer)
     if settings_for is not None:
         _show_settings(settings_for, projects, settings)
 
@@ -289,73 +290,6 @@ def _write_baseline(path: str, findings: list[Finding], n_files: int, incomplete
     sys.exit(EXIT_ERROR if incomplete else 0)
 
 
-class _Settings:
-    """The rules each configuration enables (with the command line's options on top), worked out
-    once per configuration in a run."""
-
-    def __init__(self, registry: list[LoadedRule], cli_layer: Layer):
-        self.registry = registry
-        self.cli_layer = cli_layer
-        self.packages = {lr.rule.code: f"{lr.package}=={lr.version}" for lr in registry}
-        self._by_config: dict[int, tuple[Config, list[Rule], list[str], Severities]] = {}
-        self._fingerprints: dict[tuple, str] = {}
-        self.defaults = {lr.rule.code: declared(lr.rule) for lr in registry}
-        for lr in registry:
-            value = getattr(lr.rule, "severity", None)
-            if value != self.defaults[lr.rule.code]:
-                click.echo(f"regr-lint: warning: rule {lr.rule.code} from {lr.package} declares severity {value!r} "
-                           f"(expected 'error' or 'warning'): it is an error", err=True)
-
-    def for_config(self, config: Config) -> tuple[list[Rule], list[str]]:
-        """The enabled rules, and the codes dropped whatever the rules (RL000 when ignored)."""
-        return self._get(config)[1:3]
-
-    def severities(self, config: Config) -> Severities:
-        return self._get(config)[3]
-
-    def _get(self, config: Config) -> tuple:
-        hit = self._by_config.get(id(config))
-        if hit is None:
-            layers = [config.layer, self.cli_layer]
-            codes = [lr.rule.code for lr in self.registry]
-            _check_config_codes(config, codes)
-            enabled = resolve(codes, layers)
-            rules = [lr.rule for lr in self.registry if lr.rule.code in enabled]
-            # A file that cannot be parsed was not checked at all: say so even under a narrow --select
-            # (as ruff does for syntax errors), unless RL000 itself is ignored.
-            dropped = [PARSE_ERROR] if any(matches(s, PARSE_ERROR) for layer in layers for s in layer.ignore) else []
-            severities = Severities(self.defaults, config.severity)
-            # the config kept: its id stays its own
-            hit = self._by_config[id(config)] = (config, rules, dropped, severities)
-        return hit
-
-    def fingerprint(self, rules: list[Rule]) -> str:
-        key = tuple(r.code for r in rules)
-        if key not in self._fingerprints:
-            self._fingerprints[key] = fingerprint(rules, self.packages)
-        return self._fingerprints[key]
-
-    def all_rules(self) -> list[Rule]:
-        """Every rule some configuration of this run enabled, in the registry's order."""
-        used = {r.code for _, rules, _, _ in self._by_config.values() for r in rules}
-        return [lr.rule for lr in self.registry if lr.rule.code in used]
-
-
-def _check_config_codes(config: Config, codes: list[str]) -> None:
-    """A configuration's codes and prefixes must each match a registered rule: a typo (`RL1O1`,
-    a rule pack not installed) would otherwise switch nothing on or off and leave CI green."""
-    layer = config.layer
-    where = f"{config.path}: " if config.path else ""
-    try:
-        for key, values in (("select", layer.select or []), ("ignore", layer.ignore),
-                            ("extend-select", layer.extend_select), ("severity", list(config.severity))):
-            check_known(values, codes, key)
-        for glob, values in config.table.get("per-file-ignores", {}).items():
-            check_known(normalize(values, f"per-file-ignores {glob!r}"), codes, f"per-file-ignores {glob!r}")
-    except SelectorError as exc:
-        raise ConfigError(f"{where}{exc}") from None
-
-
 @dataclass
 class _Group:
     """Files linted with the same settings into the same cache (one project, usually)."""
@@ -368,7 +302,7 @@ class _Group:
     severities: Severities | None = None
 
 
-def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache: bool) -> list[_Group]:
+def _groups(files: list[str], projects: Projects, settings: RuleSettings, use_cache: bool) -> list[_Group]:
     groups: dict[tuple, _Group] = {}
     problems: dict[str, None] = {}
     for path in files:
@@ -389,7 +323,7 @@ def _groups(files: list[str], projects: Projects, settings: _Settings, use_cache
     return list(groups.values())
 
 
-def _show_settings(path: str, projects: Projects, settings: _Settings) -> NoReturn:
+def _show_settings(path: str, projects: Projects, settings: RuleSettings) -> NoReturn:
     """--show-settings PATH: what applies to PATH and where it comes from."""
     try:
         project = projects.for_path(path)
@@ -721,21 +655,6 @@ def show_rule(code: str) -> None:
             click.echo(rule_documentation(lr))
             return
     fail(f"unknown rule code {code!r} (see `regr-lint rules`)")
-
-
-def rule_documentation(lr: LoadedRule) -> str:
-    """What `regr-lint rule CODE` prints (Markdown): the docs, then the Verified evidence. The
-    language server's hover on a `# noqa` code shows the same text."""
-    from regr_lint.verify.report import render_evidence
-
-    r = lr.rule
-    other = "error" if declared(r) == WARNING else "warning"
-    out = (f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n"
-           f"Severity: {declared(r)} (by default; a project can change it: "
-           f"[tool.regr-lint.severity] {r.code} = \"{other}\")\n\n")
-    out += r.docs.strip() if r.docs else "(no documentation)"
-    verified = render_evidence(r.code)
-    return out + ("\n\n" + verified if verified else "")
 
 
 @cli.command("server")

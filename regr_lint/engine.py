@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import notebook
 from regr_lint.facts import build_facts
-from regr_lint.facts.interpreter import is_kept, keep_module
+from regr_lint.facts.trees import is_kept, keep_module
 from regr_lint.facts.names import dotted_name
 from regr_lint.finding import Finding, FixInfo
 from regr_lint.noqa import filter_noqa
@@ -490,7 +490,7 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
     each file for its own placement."""
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from regr_lint.facts.interpreter import project_module
+    from regr_lint.facts.trees import project_module
     from regr_lint.project_link import project_root
 
     def positions_of(mpath):
@@ -560,7 +560,7 @@ def _holds(mpath: str, node) -> bool:
     """Whether `node` is a node of project module `mpath`'s tree (never parsing it: a module whose
     tree was never read holds none of the nodes an analysis saw). A walk over the tree, a fraction
     of computing its positions."""
-    from regr_lint.facts.interpreter import parsed_module
+    from regr_lint.facts.trees import parsed_module
 
     tree = parsed_module(mpath)
     if tree is None:

@@ -76,3 +76,19 @@ def load_registry() -> list[LoadedRule]:
 
 def load_rules() -> list[Rule]:
     return [lr.rule for lr in load_registry()]
+
+
+def rule_documentation(lr: LoadedRule) -> str:
+    """What `regr-lint rule CODE` prints (Markdown): the docs, then the Verified evidence. The
+    language server's hover on a `# noqa` code shows the same text."""
+    from regr_lint.severity import WARNING, declared
+    from regr_lint.verify.report import render_evidence
+
+    r = lr.rule
+    other = "error" if declared(r) == WARNING else "warning"
+    out = (f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n"
+           f"Severity: {declared(r)} (by default; a project can change it: "
+           f"[tool.regr-lint.severity] {r.code} = \"{other}\")\n\n")
+    out += r.docs.strip() if r.docs else "(no documentation)"
+    verified = render_evidence(r.code)
+    return out + ("\n\n" + verified if verified else "")

@@ -354,10 +354,10 @@ def _project(tmp_path, files: dict[str, str]):
 
 def _parsed_in_project(tmp_path, name: str) -> bool:
     from regr_lint import project_link
-    from regr_lint.facts import interpreter
+    from regr_lint.facts import trees
 
     project_link.forget()
-    interpreter._MODULES.clear()
+    trees._MODULES.clear()
     try:
         path = str(tmp_path / name)
         return lint_source((tmp_path / name).read_text(), path, RULES)[1] is not None

@@ -556,11 +556,11 @@ def test_a_relative_import_resolves_from_each_importing_folder(tmp_path):
 def test_the_trees_kept_for_importers_stay_within_their_byte_bound(tmp_path, monkeypatch):
     # Project modules' trees are kept for the run up to a total of source bytes, the oldest let go
     # first; the total is kept as trees come and go (a broken module keeps no tree and counts nothing).
-    from regr_lint.facts import interpreter
+    from regr_lint.facts import trees
 
     for name, value in (("_MODULES", {}), ("_SCOPES", {}), ("_KEPT_IDS", set()), ("_KEPT_SIZE", [0]),
                         ("_KEPT_BYTES", 500)):
-        monkeypatch.setattr(interpreter, name, value)
+        monkeypatch.setattr(trees, name, value)
     paths = []
     for i in range(6):
         path = tmp_path / f"m{i}.py"
@@ -569,12 +569,12 @@ def test_the_trees_kept_for_importers_stay_within_their_byte_bound(tmp_path, mon
     broken = tmp_path / "broken.py"
     broken.write_text("def (:\n")
     for path in paths[:3] + [str(broken)] + paths[3:]:
-        interpreter.project_module(path)
-        kept = {k: v for k, v in interpreter._MODULES.items() if v is not None}
-        assert interpreter._KEPT_SIZE[0] == sum(k[2] for k in kept) <= 500
-    held = [k[0] for k, v in interpreter._MODULES.items() if v is not None]
+        trees.project_module(path)
+        kept = {k: v for k, v in trees._MODULES.items() if v is not None}
+        assert trees._KEPT_SIZE[0] == sum(k[2] for k in kept) <= 500
+    held = [k[0] for k, v in trees._MODULES.items() if v is not None]
     assert held == paths[3:], held  # the last three: 495 bytes
-    assert interpreter.parsed_module(paths[0]) is None and interpreter.parsed_module(paths[5]) is not None
+    assert trees.parsed_module(paths[0]) is None and trees.parsed_module(paths[5]) is not None
 
 
 def test_imports_inside_match_cases_are_found_and_a_match_statement_does_not_break_the_summary():

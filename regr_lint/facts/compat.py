@@ -18,7 +18,7 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
     if key not in facts._cache:
         guarded = _guarded_in(facts.module, facts.text, methods, exceptions)
         if facts.project_modules:
-            from regr_lint.facts.interpreter import parsed_module
+            from regr_lint.facts.trees import parsed_module
 
             guarded = set(guarded)
             for path in facts.project_modules:
@@ -161,7 +161,7 @@ def file_defines(facts, method: str) -> bool:
 def _module_defines(path: str, method: str) -> bool:
     """A top-level class of project module `path` (a tree kept for the run, never parsed here)
     defines the method: the wrapper a factory of the package builds, re-exported by a star import."""
-    from regr_lint.facts.interpreter import parsed_module
+    from regr_lint.facts.trees import parsed_module
 
     tree = parsed_module(path)
     return tree is not None and any(type(stmt) is cst.ClassDef and method in class_names(stmt) for stmt in tree.body)

@@ -489,7 +489,7 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
         found = facts._cache.get("project_classes", {}).get(cls)
         if found is None or found[0] == facts.path:
             return None
-        from regr_lint.facts.interpreter import project_module
+        from regr_lint.facts.trees import project_module
 
         cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
     if cdef is None or other is None or not isinstance(cdef.body, cst.IndentedBlock):
@@ -969,7 +969,7 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     found = facts._cache.get("project_classes", {}).get(cls)
     if found is None or found[0] == facts.path:
         return None
-    from regr_lint.facts.interpreter import project_module
+    from regr_lint.facts.trees import project_module
 
     fdef = _class_method(project_module(found[0]), found[1], method)
     other = _module_facts(found[0]) if fdef is not None else None
@@ -1037,7 +1037,7 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
 
 def _top_function(path: str, name: str):
     """The top-level `def name` of project module `path`, or None."""
-    from regr_lint.facts.interpreter import project_module
+    from regr_lint.facts.trees import project_module
 
     tree = project_module(path)
     for stmt in tree.body if tree is not None else ():
@@ -1052,7 +1052,7 @@ def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
     module read for the targets it returns); with it, its imports are followed as when it is linted
     (a script that imports the builder of the model it fits)."""
     from regr_lint.facts import build_facts
-    from regr_lint.facts.interpreter import project_module
+    from regr_lint.facts.trees import project_module
 
     module = project_module(path)  # parsed once per version of the file, shared with the interpreter
     if module is None:
@@ -1111,7 +1111,7 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True) -> list:
     this file, or the project module of a function this file imports (`model = build()`, then only a
     predict here). `trained=False`: every reading of `model` by such a module, fitted there or not
     (a siamese script calling the builder's model on two inputs of its own)."""
-    from regr_lint.facts.interpreter import project_module
+    from regr_lint.facts.trees import project_module
     from regr_lint.tables import TRAIN_METHODS
 
     project = facts._cache.get("project")

@@ -328,7 +328,7 @@ def _names(facts: KerasFacts, fn: Optional[FunctionNode] = None) -> _Names:
     if key not in facts._cache:
         module = facts.module
         if origin is not None:
-            from regr_lint.facts.interpreter import project_module
+            from regr_lint.facts.trees import project_module
 
             module = project_module(origin)
             if module is None:

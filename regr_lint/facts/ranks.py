@@ -511,7 +511,7 @@ _MODULE_SEQUENCES: dict = {}  # id(tree) -> (tree, answer): the project modules'
 def _module_maps_to_sequences(path: str) -> bool:
     """The same, in a project module this file's analysis read (a `WindowGenerator` in windows.py
     whose dataset the script fits): its tree as kept for the run, never parsed again here."""
-    from regr_lint.facts.interpreter import parsed_module
+    from regr_lint.facts.trees import parsed_module
 
     tree = parsed_module(path)
     if tree is None:

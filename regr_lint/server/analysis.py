@@ -19,15 +19,15 @@ from typing import Optional
 
 from regr_lint import crossmodule, notebook, project_link
 from regr_lint.add_noqa import _with_noqa
-from regr_lint.cli import _Settings, rule_documentation
 from regr_lint.config import Config, ConfigError, Projects
 from regr_lint.severity import assign as severity_assign
 from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_notebook, lint_text
 from regr_lint.finding import Finding
 from regr_lint.fixes import applicable, fix_text
 from regr_lint.noqa import noqa_lines
-from regr_lint.registry import load_registry
+from regr_lint.registry import load_registry, rule_documentation
 from regr_lint.selection import Layer, matches
+from regr_lint.settings import RuleSettings
 from regr_lint.source import configure as configure_source
 
 # Lines end where the engine's line numbers say they do (\r\n, \r or \n; not str.splitlines' \f …).
@@ -93,7 +93,7 @@ class Linter:
 
     def reload(self) -> None:
         self.projects = Projects()
-        self.settings = _Settings(self.registry, Layer())
+        self.settings = RuleSettings(self.registry, Layer())
         project_link.forget()
 
     def context(self, path: str) -> Context:
