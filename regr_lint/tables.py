@@ -448,6 +448,8 @@ PUBLIC_MODULES = {
         "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
         "recurrent_v2", "normalization_v2", "dense_attention")},
     "keras.backend.common": "keras.backend",
+    # TensorFlow's bundled Keras 2 as a whole: `from tensorflow.python.keras import Sequential`
+    "tensorflow.python.keras": "tensorflow.keras",
     "tensorflow.python.keras.layers": "tensorflow.keras.layers",
     # the layer modules of TensorFlow's bundled Keras 2, whose classes tf.keras.layers exported
     **{f"tensorflow.python.keras.layers.{m}": "tensorflow.keras.layers" for m in (
@@ -472,7 +474,7 @@ PUBLIC_MODULES = {
 # TensorFlow 2.0 / 2.1's spellings of the same modules (`tensorflow_core.python.keras.layers`, and
 # `tensorflow_core.keras.layers`, the public one under the package's real name)
 PUBLIC_MODULES.update({"tensorflow_core" + k[len("tensorflow"):]: v for k, v in list(PUBLIC_MODULES.items())
-                       if k.startswith("tensorflow.python.keras.")})
+                       if k.startswith("tensorflow.python.keras")})
 PUBLIC_MODULES.update({f"tensorflow_core.keras.{m}": f"tensorflow.keras.{m}" for m in (
     "layers", "models", "optimizers", "losses", "metrics", "callbacks", "backend", "regularizers",
     "initializers", "activations", "preprocessing", "applications", "datasets", "utils")})

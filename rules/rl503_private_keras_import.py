@@ -19,9 +19,10 @@ def public_module(module: str) -> Optional[str]:
 
 
 def public_exists(dotted: str) -> bool:
-    """`dotted` is a public Keras name known to exist (`public_api`, read from keras 3)."""
+    """`dotted` is a public Keras name known to exist (`public_api`, read from keras 3), or one of
+    the public modules themselves (`from tensorflow.python.keras import layers`)."""
     module, _, name = dotted.rpartition(".")
-    return name in PUBLIC_NAMES.get(module, ())
+    return name in PUBLIC_NAMES.get(module, ()) or dotted in PUBLIC_NAMES
 
 
 def public_symbol(path: str) -> Optional[str]:
