@@ -70,6 +70,23 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # an `elif ... is not None` on a parameter the call leaves at None is not taken: the head
+        # is the softmax of the arm whose test is not known
+        """
+from tensorflow.keras.layers import Activation, Dense, Flatten, Input
+from tensorflow.keras.models import Model
+def critic(inputs, num_classes=None, num_codes=None):
+    x = Flatten()(inputs)
+    score = Activation("sigmoid")(Dense(1)(x))
+    if num_classes:
+        outs = [score, Activation("softmax")(Dense(num_classes)(x))]
+    elif num_codes is not None:
+        outs = [score, Activation("tanh")(Dense(num_codes)(x))]
+    return Model(inputs, outs)
+k = len(set(labels))
+d = critic(Input((28, 28, 1)), num_classes=k)
+d.compile(loss=["binary_crossentropy", "categorical_crossentropy"], optimizer="rmsprop")
+""",
         # a builder method called twice: a sigmoid classifier, then a linear regressor
         """
 from tensorflow.keras.models import Sequential
@@ -172,6 +189,22 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the same builder, the `elif` arm taken: the second output is tanh
+        """
+from tensorflow.keras.layers import Activation, Dense, Flatten, Input
+from tensorflow.keras.models import Model
+def critic(inputs, num_classes=None, num_codes=None):
+    x = Flatten()(inputs)
+    score = Activation("sigmoid")(Dense(1)(x))
+    if num_classes:
+        outs = [score, Activation("softmax")(Dense(num_classes)(x))]
+    elif num_codes is not None:
+        outs = [score, Activation("tanh")(Dense(num_codes)(x))]
+    return Model(inputs, outs)
+d = critic(Input((28, 28, 1)), num_codes=2)
+d.compile(loss=["binary_crossentropy", "categorical_crossentropy"],  # expect: RL104
+          optimizer="rmsprop")
+""",
         # the look-alike: the call that builds the classifier leaves it linear
         """
 from tensorflow.keras.models import Sequential

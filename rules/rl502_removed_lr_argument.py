@@ -107,6 +107,16 @@ same object in Keras 2): safe. An alias imported by name (`from keras.optimizers
 reported with no fix: the import has to change too, and other code may use it.
 """
     VALID = [
+        # one arm is not a Keras optimizer (the project's own class takes lr=)
+        """
+from keras.optimizers import RMSprop
+class Graves:
+    def __init__(self, lr):
+        self.lr = lr
+def compile_q(net, graves, alpha):
+    opt_cls = Graves if graves else RMSprop
+    net.compile(loss="mse", optimizer=opt_cls(lr=alpha))
+""",
         """
 import keras
 lr = 1e-4
@@ -150,6 +160,13 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # a Keras optimizer class either way a conditional expression goes
+        """
+from keras.optimizers import RMSprop, Adam
+def compile_q(net, use_adam, alpha):
+    opt_cls = RMSprop if not use_adam else Adam
+    net.compile(loss="mse", optimizer=opt_cls(lr=alpha))  # expect: RL502
+""",
         # in the arm a notebook's form constant leaves off: the line still fails once the flag is set
         """
 import tensorflow as tf

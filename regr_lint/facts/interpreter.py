@@ -415,6 +415,10 @@ class Interpreter:
             return None
         if compare is None:
             return bool(value.value) != negate
+        if type(compare.operator) in (cst.Is, cst.IsNot) and type(compare.comparator) is cst.Name \
+                and compare.comparator.value == "None":
+            # `elif num_codes is not None:` with `build(num_codes=None)` or the default left
+            return ((value.value is None) == (type(compare.operator) is cst.Is)) != negate
         other = _literal(compare.comparator) if type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString) \
             else _BAD
         outcome = _compared(value.value, type(compare.operator), other)
@@ -925,7 +929,15 @@ class Interpreter:
             body = self.eval(node.body, scope, frame)
             orelse = self.eval(node.orelse, scope, frame)
             # `n / bs if n else None`: a branch that divides is a true division wherever it is taken
-            return next((v for v in (body, orelse) if isinstance(v, Div)), UNKNOWN)
+            divides = next((v for v in (body, orelse) if isinstance(v, Div)), None)
+            if divides is not None:
+                return divides
+            if type(body) is Ref and type(orelse) is Ref and all(
+                    r.qualname.startswith("keras.optimizers.") and r.last[:1].isupper() for r in (body, orelse)):
+                # `opt = RMSprop if plain else Adam`: a Keras optimizer class either way; what the
+                # optimizer rules read (its keywords) does not depend on which
+                return body
+            return UNKNOWN
         if kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp:
             inner = Scope(scope)
             comp = node.for_in
