@@ -111,6 +111,25 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a data class divides the whole array by its max; a method called on the construction
+        # returns slices of it
+        """
+import numpy as np
+from tensorflow import keras
+class Energies:
+    def __init__(self, path):
+        raw = np.load(path)
+        self.normalized = raw / np.amax(raw)
+    def pairs(self):
+        x = self.normalized[:, :, 0].reshape(-1, 1)
+        y = self.normalized[:, :, 1].reshape(-1, 1)
+        return x, y
+x_train, y_train = Energies("cells.npy").pairs()
+inp = keras.Input(shape=(1,))
+model = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(x_train, y_train, epochs=2)
+""",
         # a normalization after the sigmoid: the output is no longer bounded
         """
 import numpy as np

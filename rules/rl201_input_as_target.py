@@ -71,6 +71,17 @@ name is bound in the file. Which variable holds the targets is finally the autho
 applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the pair spread into fit: x and y are its two elements, not one array twice
+        """
+import numpy as np
+from tensorflow import keras
+x = np.random.rand(100, 8)
+y = x.sum(axis=1, keepdims=True)
+train = (x, y)
+model = keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(*train, validation_data=(x, y), epochs=2)
+""",
         # an autoencoder
         """
 from keras.layers import Input, Dense

@@ -162,6 +162,85 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a data class of another module divides the whole array by its max in __init__; its method,
+    # called on the construction itself, returns slices of it
+    ("RL102-valid-data-class-method-returns-slices-of-an-array-divided-by-its-max", {
+        "data.py": """\
+            import numpy as np
+
+
+            class Energies:
+                def __init__(self, path):
+                    raw = np.load(path)
+                    self.normalized = raw / np.amax(raw)
+
+                def pairs(self):
+                    x = self.normalized[:, :, 0]
+                    y = self.normalized[:, :, 1]
+                    x_train, x_test = np.split(x, 2, axis=1)
+                    y_train, y_test = np.split(y, 2, axis=1)
+                    return (x_train.reshape(-1, 1), y_train.reshape(-1, 1)), (x_test.reshape(-1, 1), y_test.reshape(-1, 1))
+        """,
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def energy_net():
+                inp = keras.Input(shape=(1,))
+                h = keras.layers.Dense(16, activation="relu")(inp)
+                out = keras.layers.Dense(1, activation="sigmoid")(h)
+                model = keras.Model(inp, out)
+                model.compile(loss="mean_squared_error", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            from data import Energies
+            from nets import energy_net
+
+            (x_train, y_train), (x_test, y_test) = Energies("cells.npy").pairs()
+            model = energy_net()
+            model.fit(x_train, y_train, validation_data=(x_test, y_test), epochs=2)
+        """,
+    }, None),
+    # ... the same class keeping the raw array
+    ("RL102-data-class-method-returns-slices-of-the-raw-array", {
+        "data.py": """\
+            import numpy as np
+
+
+            class Energies:
+                def __init__(self, path):
+                    raw = np.load(path)
+                    self.normalized = raw
+
+                def pairs(self):
+                    x = self.normalized[:, :, 0]
+                    y = self.normalized[:, :, 1]
+                    x_train, x_test = np.split(x, 2, axis=1)
+                    y_train, y_test = np.split(y, 2, axis=1)
+                    return (x_train.reshape(-1, 1), y_train.reshape(-1, 1)), (x_test.reshape(-1, 1), y_test.reshape(-1, 1))
+        """,
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def energy_net():
+                inp = keras.Input(shape=(1,))
+                h = keras.layers.Dense(16, activation="relu")(inp)
+                out = keras.layers.Dense(1, activation="sigmoid")(h)  # expect: RL102
+                model = keras.Model(inp, out)
+                model.compile(loss="mean_squared_error", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            from data import Energies
+            from nets import energy_net
+
+            (x_train, y_train), (x_test, y_test) = Energies("cells.npy").pairs()
+            model = energy_net()
+            model.fit(x_train, y_train, validation_data=(x_test, y_test), epochs=2)
+        """,
+    }, None),
     # targets read from a pickle another script of the project writes: prepared by the project's
     # own pipeline, how is not known here (RL102 stays silent on the sigmoid head)
     ("RL102-valid-targets-from-a-pickle-the-project-writes", {

@@ -956,13 +956,19 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     `loader = Loader(...)` is the only binding of `loader` before the call (`at`; 0: in the file) and
     `Loader` a class of this file or of a project module that defines `load`. None otherwise."""
     func = call.func
-    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+    if not isinstance(func, cst.Attribute):
         return None
-    bound = [r for r in records.get(func.value.value, ()) if r[0] < at or not at]  # at 0: anywhere
-    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
-            or not isinstance(bound[0][2].func, cst.Name):
+    if isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name):
+        construction = func.value  # `Loader(path).load()`
+    elif isinstance(func.value, cst.Name):
+        bound = [r for r in records.get(func.value.value, ()) if r[0] < at or not at]  # at 0: anywhere
+        if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
+                or not isinstance(bound[0][2].func, cst.Name):
+            return None
+        construction = bound[0][2]
+    else:
         return None
-    cls, method = bound[0][2].func.value, func.attr.value
+    cls, method = construction.func.value, func.attr.value
     own = _class_method(facts.module, cls, method)
     if own is not None:
         return facts, own
@@ -1264,7 +1270,7 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
     with `passed=False`."""
     records = _records(facts)
     for name in names:
-        for _, kind, value in records.get(name, ()):
+        for i, kind, value in records.get(name, ()):
             if kind == "unpack":
                 call, k, n, inner = value
                 path = ((k, n),) + inner
@@ -1272,7 +1278,7 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
                 call, path = value, ()
             else:
                 continue
-            found = _project_items(call, path, facts, records)
+            found = _project_items(call, path, facts, records, i)
             if found is None:
                 continue
             if any(holds(found[0], item) for _, item in found[2]):
@@ -1302,12 +1308,12 @@ def _passed_in(call: cst.Call, found, facts: KerasFacts, records: dict, holds, d
     return False
 
 
-def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict):
-    """`_returned_items` of a project module's function only (a function of this file is read by the
-    file's own questions)."""
+def _project_items(call: cst.Call, path: tuple, facts: KerasFacts, records: dict, at: int = 0):
+    """`_returned_items` of a project module's function or a class's method (run before record `at`
+    when it is this file's) — not of a function of this file, which the file's own questions read."""
     if isinstance(call.func, cst.Name) and call.func.value in records:
         return None
-    return _returned_items(call, path, 0, facts, records)
+    return _returned_items(call, path, at, facts, records)
 
 
 def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, records: dict, depth: int = 0):

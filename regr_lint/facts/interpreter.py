@@ -1648,6 +1648,10 @@ class Interpreter:
         x, xa = args.get(xname, 0)
         y, ya = args.get("y", 1) if not meth.endswith("_generator") else (UNKNOWN, None)
         x_node, y_node = (xa.value if xa else None), (ya.value if ya else None)
+        if xa is not None and xa is ya:
+            # `fit(*train)` with `train = (x_train, y_train)`: both spread from one expression, which
+            # is neither the inputs nor the targets
+            x_node = y_node = None
         mapped: tuple = ()
         origin = None
         if isinstance(x, DataPair) and ya is None:
