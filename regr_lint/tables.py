@@ -150,6 +150,7 @@ REMOVED_MODEL_ARGUMENTS = {
     "nb_val_samples": None,
     "max_q_size": None,
     "pickle_safe": None,
+    "nb_worker": None,  # Keras 1's workers= of the *_generator methods
     "show_accuracy": None,  # Keras 0's switch for printing the accuracy
     # Keras 2's data-loading options of fit / evaluate / predict (a keras.utils.PyDataset takes them
     # in Keras 3); on the *_generator methods RL501's rewrite drops them
@@ -228,6 +229,8 @@ REMOVED_ARGUMENT_REASONS = {
                       "(validation_steps = samples // batch_size)",
     "max_q_size": "Keras 2 renamed it max_queue_size=, which Keras 3's fit / evaluate / predict do not "
                   "take either (a keras.utils.PyDataset does): remove it",
+    "nb_worker": "Keras 2 renamed it workers=, which Keras 3's fit / evaluate / predict do not take "
+                 "either (a keras.utils.PyDataset does): remove it",
     "pickle_safe": "Keras 2 renamed it use_multiprocessing=, which Keras 3's fit / evaluate / predict do "
                    "not take either (a keras.utils.PyDataset does): remove it",
     **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS,

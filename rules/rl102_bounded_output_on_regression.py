@@ -764,6 +764,16 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # Keras 1's functional spelling reads the same graph
+        """
+from keras.layers import Input, Dense
+from keras.models import Model
+inp = Input(shape=(4,))
+out = Dense(1, activation="sigmoid")(Dense(8, activation="relu")(inp))  # expect: RL102
+model = Model(input=inp, output=out)  # expect: RL504, RL504
+model.compile(loss="mse", optimizer="adam")
+model.fit(X, prices * 1000.0, epochs=3)
+""",
         # the activation a star import of keras.activations brings in, written bare
         """
 import numpy as np

@@ -57,7 +57,7 @@ Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` 
 `Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
-`nb_val_samples=`, `max_q_size=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
+`nb_val_samples=`, `max_q_size=`, `nb_worker=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
 and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
 drops them); on the functional `Model` class `input=` and
 `output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
@@ -122,7 +122,8 @@ the object may be a project wrapper whose own `fit_generator(..., nb_epoch=)` ke
 
 Reported with no safe fix, where the meaning changed: `samples_per_epoch=` and `nb_val_samples=`
 counted samples, their replacements `steps_per_epoch=` / `validation_steps=` count batches;
-`max_q_size=` / `pickle_safe=` became Keras 2's `max_queue_size=` / `use_multiprocessing=`, which
+`max_q_size=` / `nb_worker=` / `pickle_safe=` became Keras 2's `max_queue_size=` / `workers=` /
+`use_multiprocessing=`, which
 Keras 3's `fit` no longer takes either;
 `dim_ordering=` became `data_format=` with other values. For a literal `dim_ordering="tf"` / `"th"`
 an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights saved from a Theano
@@ -290,6 +291,16 @@ inp = Input(shape=(4,))
 model = Model(input=inp, output=Dense(1)(inp))  # expect: RL504, RL504
 model.compile(loss='mse', optimizer='adam')
 model.fit(X, Y, epochs=3, max_q_size=10, pickle_safe=True)  # expect: RL504, RL504
+""",
+        # Keras 1's worker count of the generator methods
+        """
+from keras.layers import Input, Dense
+from keras.models import Model
+inp = Input(shape=(4,))
+model = Model(inputs=inp, outputs=Dense(1)(inp))
+model.compile(loss='mse', optimizer='adam')
+model.fit_generator(batches(), steps_per_epoch=100, epochs=3,  # expect: RL501
+                    nb_worker=4)  # expect: RL504
 """,
         """
 from keras.models import Sequential

@@ -1458,9 +1458,12 @@ class Interpreter:
                 return ModelRef(model, call)
             if last in ("Model", "Functional"):
                 inputs, outputs = args.get("inputs", 0)[0], args.get("outputs", 1)[0]
-                if outputs is UNKNOWN and not args.has("outputs", 1):
-                    # Keras' own model whose layers are not read here (Keras 1's `Model(input=,
-                    # output=)`, `Model(**parts)`): like a loaded one, not an object of unknown type
+                if not args.has("outputs", 1) and args.has("output"):
+                    # Keras 1's `Model(input=x, output=y)` (RL504 reports the keywords): the same graph
+                    inputs, outputs = args.get("input")[0], args.get("output")[0]
+                if outputs is UNKNOWN and not args.has("outputs", 1) and not args.has("output"):
+                    # Keras' own model whose layers are not read here (`Model(**parts)`): like a
+                    # loaded one, not an object of unknown type
                     return ModelRef(self.model_for(call, "loaded"), call)
                 model = self.model_for(call, "functional")
                 model.outputs = _tensors(outputs)
