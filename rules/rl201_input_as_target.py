@@ -303,8 +303,8 @@ model.evaluate(x_test, y_test)
         for model in facts.models:
             suspects = []
             for t in model.trainings + model.foreign_trainings:
-                if t.method not in tables.TRAIN_METHODS:
-                    continue
+                if t.method not in tables.TRAIN_METHODS or t.callee_pair:
+                    continue  # (a method of another module fitting on its input twice: its own to answer)
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
                 if kx is not None and kx == ky:
                     suspects.append(t)

@@ -162,6 +162,213 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a wrapper's method fits another module's autoencoder on its parameter (`fit(x, x)`); the
+    # script calling it passes pixels divided by 255: the targets are in [0, 1]
+    ("RL102-valid-wrapper-fits-a-builders-autoencoder-on-what-its-caller-scales", {
+        "nets.py": """\
+            from tensorflow.keras import Model
+            from tensorflow.keras.layers import Activation, Dense, Input
+
+
+            def make_ae(n_in):
+                inp = Input(shape=(n_in,))
+                h = Dense(64, activation="relu")(inp)
+                out = Activation("sigmoid")(Dense(n_in)(h))
+                net = Model(inp, out)
+                net.compile(optimizer="adam", loss="mse")
+                return net
+        """,
+        "wrapper.py": """\
+            from nets import make_ae
+
+
+            class Compressor:
+                def __init__(self):
+                    self.net = None
+
+                def train(self, x, x_val):
+                    if self.net is None:
+                        self.net = make_ae(x.shape[1])
+                    self.net.fit(x, x, epochs=2, validation_data=(x_val, x_val))
+        """,
+        "run.py": """\
+            import numpy as np
+            from wrapper import Compressor
+
+            tr = np.random.randint(0, 256, size=(500, 784)).astype("float32") / 255.0
+            te = np.random.randint(0, 256, size=(100, 784)).astype("float32") / 255.0
+            Compressor().train(tr, te)
+        """,
+    }, None),
+    # ... pixels multiplied instead
+    ("RL102-wrapper-fits-a-builders-autoencoder-on-what-its-caller-stretches", {
+        "nets.py": """\
+            from tensorflow.keras import Model
+            from tensorflow.keras.layers import Activation, Dense, Input
+
+
+            def make_ae(n_in):
+                inp = Input(shape=(n_in,))
+                h = Dense(64, activation="relu")(inp)
+                out = Activation("sigmoid")(Dense(n_in)(h))  # expect: RL102
+                net = Model(inp, out)
+                net.compile(optimizer="adam", loss="mse")
+                return net
+        """,
+        "wrapper.py": """\
+            from nets import make_ae
+
+
+            class Compressor:
+                def __init__(self):
+                    self.net = None
+
+                def train(self, x, x_val):
+                    if self.net is None:
+                        self.net = make_ae(x.shape[1])
+                    self.net.fit(x, x, epochs=2, validation_data=(x_val, x_val))
+        """,
+        "run.py": """\
+            import numpy as np
+            from wrapper import Compressor
+
+            tr = np.random.randint(0, 256, size=(500, 784)).astype("float32") * 3.0
+            te = np.random.randint(0, 256, size=(100, 784)).astype("float32") * 3.0
+            Compressor().train(tr, te)
+        """,
+    }, None),
+    # a helper returns the min-max scaled splits as a list (appended in a loop, or a list
+    # comprehension) that the script unpacks: each is scaled into [0, 1]
+    ("RL102-valid-autoencoder-on-splits-a-helper-scales-into-a-list", {
+        "ae_model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def make_ae(n_in, n_code):
+                enc = Sequential([Dense(32, activation="elu"), Dense(n_code, activation="elu")])
+                dec = Sequential([Dense(32, activation="elu"), Dense(n_in, activation="sigmoid")])
+                ae = Sequential([enc, dec])
+                ae.compile(optimizer="adam", loss="mse")
+                return ae
+        """,
+        "prep.py": """\
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+
+            def fit_scaler(x, kind):
+                if kind == "std":
+                    return StandardScaler().fit(x)
+                if kind == "minmax":
+                    return MinMaxScaler().fit(x)
+
+
+            def prepare(splits):
+                scaler = fit_scaler(splits[0], "minmax")
+                out = []
+                for part in splits:
+                    out.append(scaler.transform(part))
+                return out
+        """,
+        "run.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from prep import prepare
+            from ae_model import make_ae
+
+            raw = [np.random.rand(100, 16) * 50.0, np.random.rand(20, 16) * 50.0]
+            train, test = prepare(raw)
+            ds = tf.data.Dataset.from_tensor_slices((train, train)).batch(32)
+            ae = make_ae(train.shape[-1], 4)
+            ae.fit(ds, epochs=3)
+        """,
+    }, None),
+    ("RL102-valid-autoencoder-on-splits-a-list-comprehension-scales", {
+        "ae_model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def make_ae(n_in, n_code):
+                enc = Sequential([Dense(32, activation="elu"), Dense(n_code, activation="elu")])
+                dec = Sequential([Dense(32, activation="elu"), Dense(n_in, activation="sigmoid")])
+                ae = Sequential([enc, dec])
+                ae.compile(optimizer="adam", loss="mse")
+                return ae
+        """,
+        "prep.py": """\
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+
+            def fit_scaler(x, kind):
+                if kind == "std":
+                    return StandardScaler().fit(x)
+                if kind == "minmax":
+                    return MinMaxScaler().fit(x)
+
+
+            def prepare(splits):
+                scaler = fit_scaler(splits[0], "minmax")
+                return [scaler.transform(part) for part in splits]
+        """,
+        "run.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from prep import prepare
+            from ae_model import make_ae
+
+            raw = [np.random.rand(100, 16) * 50.0, np.random.rand(20, 16) * 50.0]
+            train, test = prepare(raw)
+            ds = tf.data.Dataset.from_tensor_slices((train, train)).batch(32)
+            ae = make_ae(train.shape[-1], 4)
+            ae.fit(ds, epochs=3)
+        """,
+    }, None),
+    # ... standardised instead: not in [0, 1]
+    ("RL102-autoencoder-on-splits-a-helper-standardises-into-a-list", {
+        "ae_model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def make_ae(n_in, n_code):
+                enc = Sequential([Dense(32, activation="elu"), Dense(n_code, activation="elu")])
+                dec = Sequential([Dense(32, activation="elu"), Dense(n_in, activation="sigmoid")])  # expect: RL102
+                ae = Sequential([enc, dec])
+                ae.compile(optimizer="adam", loss="mse")
+                return ae
+        """,
+        "prep.py": """\
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+
+            def fit_scaler(x, kind):
+                if kind == "std":
+                    return StandardScaler().fit(x)
+                if kind == "minmax":
+                    return MinMaxScaler().fit(x)
+
+
+            def prepare(splits):
+                scaler = fit_scaler(splits[0], "std")
+                out = []
+                for part in splits:
+                    out.append(scaler.transform(part))
+                return out
+        """,
+        "run.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from prep import prepare
+            from ae_model import make_ae
+
+            raw = [np.random.rand(100, 16) * 50.0, np.random.rand(20, 16) * 50.0]
+            train, test = prepare(raw)
+            ds = tf.data.Dataset.from_tensor_slices((train, train)).batch(32)
+            ae = make_ae(train.shape[-1], 4)
+            ae.fit(ds, epochs=3)
+        """,
+    }, None),
     # a data class of another module divides the whole array by its max in __init__; its method,
     # called on the construction itself, returns slices of it
     ("RL102-valid-data-class-method-returns-slices-of-an-array-divided-by-its-max", {
@@ -3633,6 +3840,18 @@ def test_builder_module_cached_result_follows_an_edit_of_the_data_its_importer_f
     data.write_text(data.read_text().replace("y_scaler.transform(table[:, -1:])", "table[:, -1:]"))
     second = run("check", "--exit-zero", "models.py", cwd=tmp_path)
     assert "models.py:6:" in second.stdout and "RL102" in second.stdout, second.stdout
+
+
+def test_builder_module_cached_result_follows_an_edit_of_the_script_calling_the_wrapper(tmp_path):
+    # nets.py's result depends on run.py two hops away (run.py -> wrapper.py -> nets.py)
+    cases = {case_id: files for case_id, files, _ in CASES}
+    make(tmp_path, cases["RL102-valid-wrapper-fits-a-builders-autoencoder-on-what-its-caller-scales"])
+    first = run("check", "--exit-zero", "nets.py", cwd=tmp_path)
+    assert first.returncode == 0 and "RL102" not in first.stdout, first.stdout + first.stderr
+    script = tmp_path / "run.py"
+    script.write_text(script.read_text().replace(" / 255.0", " * 3.0"))
+    second = run("check", "--exit-zero", "nets.py", cwd=tmp_path)
+    assert "nets.py:8:" in second.stdout and "RL102" in second.stdout, second.stdout
 
 
 def test_builder_parameter_written_by_the_script_reported_there_when_it_is_linted_alone(tmp_path):

@@ -445,9 +445,12 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
-    if ys and _parameter_targets(facts, model) and _importers_show(facts, model, targets_unit_scaled):
+    if ys and _parameter_targets(facts, model) and (
+            _importers_show(facts, model, targets_unit_scaled)
+            or model.home is not None and _importers_show(facts, model, targets_unit_scaled, callers=True)):
         # fitted on a function's parameters (`def train(self, x, y): self.model.fit(x, y)`): the
-        # targets are what the scripts beside it pass
+        # targets are what the scripts beside it pass — beside the builder's module, or beside this
+        # one when the model comes from another module's builder
         return True
     if not ys and not _has_targets(model):
         # Trained elsewhere, or on a generator: any [0, 1] scaling in the file might be of the
@@ -619,11 +622,25 @@ def _scales_anything(other: KerasFacts) -> bool:
     return bool(unit_scaled_names(other) or other.scaling_calls) or _yields_unit_scaled(other)
 
 
-def _importers_show(facts: KerasFacts, model, holds) -> bool:
+def _importers_show(facts: KerasFacts, model, holds, callers: bool = False) -> bool:
     """The scripts beside `model`'s module that fit it (`fitted_by_importers`) exist, and in each of
-    them `holds(their facts, their model)`."""
-    fitted = fitted_by_importers(facts, model)
-    return bool(fitted) and all(holds(other, theirs) for other, theirs in fitted)
+    them `holds(their facts, their model)`. `callers`: the scripts beside this file instead, which
+    call the method of it that fits the model on its parameters (`Compressor().train(x, x_val)`
+    running `self.net.fit(x, x)`) — read one hop away from the linted file too, never further."""
+    if not callers:
+        fitted = fitted_by_importers(facts, model)
+        return bool(fitted) and all(holds(other, theirs) for other, theirs in fitted)
+    if _CALLERS[0]:
+        return False
+    _CALLERS[0] = True
+    try:
+        fitted = fitted_by_importers(facts, model, callers=True)
+        return bool(fitted) and all(holds(other, theirs) for other, theirs in fitted)
+    finally:
+        _CALLERS[0] = False
+
+
+_CALLERS = [False]  # set while the callers of a method that fits on its parameters are read
 
 
 def _parameter_targets(facts: KerasFacts, model) -> bool:
@@ -1110,7 +1127,7 @@ def by_itself():
         _BY_ITSELF[0] = before
 
 
-def fitted_by_importers(facts: KerasFacts, model, trained: bool = True) -> list:
+def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers: bool = False) -> list:
     """[(facts of a module that imports the module whose function builds `model` and sits beside it,
     its reading of `model`)] for each such module that trains it; [] when there is no project, the
     model is not built in a function, or nothing beside its module fits it. The builder's module is
@@ -1121,10 +1138,15 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True) -> list:
     from regr_lint.tables import TRAIN_METHODS
 
     project = facts._cache.get("project")
-    if project is None or not facts.path or model.node is None or facts._cache.get("reading_importer") \
-            or not model.in_function or _BY_ITSELF[0]:
+    if project is None or not facts.path or model.node is None \
+            or facts._cache.get("reading_importer") and not callers or not model.in_function or _BY_ITSELF[0]:
         return []  # a model made at a module's top level is that module's own to fit
-    if model.home is not None:
+    if callers and model.home is not None:
+        # the scripts beside this file that call its method fitting another module's model: they
+        # read that module from the very parse the node is in
+        path, twin = os.path.abspath(facts.path), model.node
+        importers = _importers(facts, path, project)
+    elif model.home is not None:
         # built by another module's function this file called: the importers read that module from
         # the very parse the node is in
         path, twin = os.path.abspath(model.home), model.node
@@ -1170,6 +1192,8 @@ def modules_read_beside(path: str) -> list[str]:
     follows the scripts' imports."""
     project, importers = _READ_BESIDE.get(os.path.abspath(path), (None, ()))
     read = set(importers) | _ARTIFACTS_READ.get(os.path.abspath(path), set())
+    for importer in list(importers):  # and the scripts calling a method of theirs (one hop more)
+        read.update(_READ_BESIDE.get(os.path.abspath(importer), (None, ()))[1])
     for importer in importers:
         try:
             read.update(project.dependencies(importer))
@@ -1329,6 +1353,14 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
     items = []
     for i, value in returns:
         item = _item(value, path)
+        if item is None and path:
+            alike = _items_alike(value, i, records)
+            if alike:
+                # `train, test = prepare(raw)` where prepare returns a list each item of which is
+                # made alike (`out.append(scaler.transform(part))`, `[scaler.transform(p) for p in
+                # parts]`): any item is such a value
+                items.extend((i, part) for part in alike)
+                continue
         if item is None and path and isinstance(value, cst.Call) and depth < 3:
             inner = _returned_items(value, path, i, facts, records, depth + 1)
             if inner is None or inner[0] is not facts:
@@ -1339,6 +1371,22 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
     if not items or any(item is None for _, item in items):
         return None
     return facts, records, items
+
+
+def _items_alike(value, at: int, records: dict) -> list:
+    """The expressions every item of the list `value` is made by: a list comprehension's element,
+    or the appends to a name bound to `[]` (its only other binding) before `at`; [] otherwise."""
+    if isinstance(value, cst.ListComp):
+        return [value.elt]
+    if not isinstance(value, cst.Name):
+        return []
+    recs = [r for r in records.get(value.value, ()) if r[0] < at]
+    appends = [r[2] for r in recs if r[1] == "append"]
+    made = [r for r in recs if r[1] != "append"]
+    if not appends or len(made) != 1 or made[0][1] != "assign" or not isinstance(made[0][2], cst.List) \
+            or made[0][2].elements:
+        return []
+    return [call.args[0].value for call in appends if len(call.args) == 1 and not call.args[0].star]
 
 
 def _unit_scaled_item(other: KerasFacts, item) -> bool:

@@ -1633,8 +1633,7 @@ class Interpreter:
             return
         theirs = self.training(meth, args, call)
         x, y = theirs.x_node, theirs.y_node
-        if not (type(x) is cst.Name and type(y) is cst.Name and x.value in sites and y.value in sites) \
-                or x.value == y.value:  # `fit(images, images)` there is that module's to answer for
+        if not (type(x) is cst.Name and type(y) is cst.Name and x.value in sites and y.value in sites):
             return
         validation = [(sites[vx.value], sites[vy.value]) for vx, vy in theirs.validation
                       if type(vx) is cst.Name and type(vy) is cst.Name
@@ -1644,6 +1643,7 @@ class Interpreter:
             return
         ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
         ours.at = theirs.at
+        ours.callee_pair = x.value == y.value  # `fit(images, images)` there
         model.trainings.append(ours)
 
     def training(self, meth: str, args: Args, call: cst.Call) -> Training:

@@ -36,6 +36,10 @@ class Training:
     # the project module x_node / y_node lie in (a dataset another module made); None: this file
     origin: Optional[str] = None
     at: int = -1  # len(facts.assignments) when the call was met: the data flow reads names as they were then
+    # lifted from another module's method that fits on one parameter twice (`fit(x, x)` in an
+    # autoencoder's wrapper): the targets are this file's data, but whether training on the input
+    # is right is that module's to answer (RL201 leaves it)
+    callee_pair: bool = False
 
 
 @dataclass(eq=False)
