@@ -97,6 +97,27 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # 0 / 1 labels shuffled with their features through zip(*pairs)
+        """
+import random
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+s = Input(shape=(8,))
+model = Model(inputs=s, outputs=Dense(1, activation="sigmoid")(Dense(32, activation="relu")(s)))
+model.compile("adam", loss="mse", metrics=["accuracy"])
+feats = np.random.rand(400, 8)
+targets = []
+for kind in np.random.choice(["ok", "bad"], size=400):
+    if kind == "ok":
+        targets.append(0.)
+    else:
+        targets.append(1.)
+pairs = list(zip(feats, targets))
+random.shuffle(pairs)
+feats, targets = zip(*pairs)
+model.fit(np.array(feats), np.array(targets), epochs=1)
+""",
         # 0 / 1 appended per file name, then a column of them: a classifier trained with squared error
         """
 import os
@@ -433,6 +454,22 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # ... prices instead
+        """
+import random
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+s = Input(shape=(8,))
+model = Model(inputs=s, outputs=Dense(1, activation="sigmoid")(Dense(32, activation="relu")(s)))
+model.compile("adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+feats = np.random.rand(400, 8)
+targets = np.random.rand(400) * 250.0
+pairs = list(zip(feats, targets))
+random.shuffle(pairs)
+feats, targets = zip(*pairs)
+model.fit(np.array(feats), np.array(targets), epochs=1)
+""",
         # the look-alike: a value appended beside the 0 / 1 ones
         """
 import os

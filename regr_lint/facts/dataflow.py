@@ -916,12 +916,34 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
     return _union(parts)
 
 
+def _unzipped(call: cst.Call, k: int, n: int, inner: tuple, at: int, records: dict):
+    """`xs, ys = zip(*pairs)` where `pairs = list(zip(feats, labels))` (shuffled in place or not):
+    (the record index, the k-th array zipped) — `labels` for k = 1; None otherwise."""
+    if inner or not isinstance(call.func, cst.Name) or call.func.value != "zip" or len(call.args) != 1 \
+            or call.args[0].star != "*" or not isinstance(call.args[0].value, cst.Name):
+        return None
+    recs = [r for r in records.get(call.args[0].value.value, ()) if r[0] < at]
+    if not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
+        return None
+    i, _, made = recs[-1]
+    if isinstance(made.func, cst.Name) and made.func.value == "list" and len(made.args) == 1 \
+            and isinstance(made.args[0].value, cst.Call):
+        made = made.args[0].value
+    if not isinstance(made.func, cst.Name) or made.func.value != "zip" or len(made.args) != n \
+            or any(a.star or a.keyword is not None for a in made.args):
+        return None
+    return i, made.args[k].value
+
+
 def _unpack_span(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, records, depth):
     """Item k (and `inner` further down) of a tuple a function returns (of this file, or of a project
     module: read there), when every return it ran so far says so."""
     if not inner and _call_name(call) == "make_regression":
         # its targets: standard-normal features times coefficients drawn from [0, 100), summed
         return Span(-_INF, _INF, wide=True) if k == 1 and n >= 2 else None
+    zipped = _unzipped(call, k, n, inner, at, records)
+    if zipped is not None:
+        return _span(zipped[1], zipped[0], facts, records, depth + 1)
     found = _returned_items(call, ((k, n),) + inner, at, facts, records)
     if found is None:
         return None
@@ -1785,6 +1807,9 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             call, k, n, inner = value
             if _call_name(call) in _LABEL_GENERATORS:
                 return n == 2 and k == 1 and not inner
+            zipped = _unzipped(call, k, n, inner, i, records)
+            if zipped is not None:
+                return _labels(zipped[1], zipped[0], facts, records, depth + 1)
             # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
             # labels it returns, read where it returns them
             found = _returned_items(call, ((k, n),) + inner, i, facts, records)
