@@ -97,6 +97,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a generator function yielding binary masks as its targets
+        """
+import numpy as np
+from tensorflow import keras
+def batches(images, masks, batch_size=8):
+    while True:
+        idx = np.random.randint(0, len(images), batch_size)
+        yield images[idx] / 255.0, (masks[idx] > 127).astype("float32")
+inp = keras.Input((96, 96, 1))
+net = keras.Model(inp, keras.layers.Conv2D(1, 1, activation="sigmoid")(inp))
+net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+net.fit(batches(np.load("imgs.npy"), np.load("masks.npy")), steps_per_epoch=50, epochs=2)
+""",
         # 0 / 1 labels shuffled with their features through zip(*pairs)
         """
 import random
@@ -454,6 +467,19 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # ... yielding the masks' intensities
+        """
+import numpy as np
+from tensorflow import keras
+def batches(images, masks, batch_size=8):
+    while True:
+        idx = np.random.randint(0, len(images), batch_size)
+        yield images[idx] / 255.0, masks[idx] * 4.0
+inp = keras.Input((96, 96, 1))
+net = keras.Model(inp, keras.layers.Conv2D(1, 1, activation="sigmoid")(inp))
+net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+net.fit(batches(np.load("imgs.npy"), np.load("masks.npy")), steps_per_epoch=50, epochs=2)
+""",
         # ... prices instead
         """
 import random

@@ -162,6 +162,28 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a generator function of another module yields binary masks as the targets
+    ("RL101-valid-generator-of-another-module-yields-binary-masks", {
+        "masks.py": """\
+            import numpy as np
+
+
+            def mask_batches(images, masks, batch_size=8):
+                while True:
+                    idx = np.random.randint(0, len(images), batch_size)
+                    yield images[idx] / 255.0, (masks[idx] > 127).astype("float32")
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from masks import mask_batches
+
+            inp = keras.Input((96, 96, 1))
+            net = keras.Model(inp, keras.layers.Conv2D(1, 1, activation="sigmoid")(inp))
+            net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            net.fit(mask_batches(np.load("imgs.npy"), np.load("msks.npy")), steps_per_epoch=50, epochs=2)
+        """,
+    }, None),
     # a wrapper's method fits another module's autoencoder on its parameter (`fit(x, x)`); the
     # script calling it passes pixels divided by 255: the targets are in [0, 1]
     ("RL102-valid-wrapper-fits-a-builders-autoencoder-on-what-its-caller-scales", {

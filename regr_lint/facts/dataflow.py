@@ -769,18 +769,48 @@ def _wide_item(other: KerasFacts, item) -> bool:
 def _generator_yields_wide(facts: KerasFacts, training) -> bool:
     """`fit(batches(x, y))` where every `yield` of the generator function `batches` (of this file or
     a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`)."""
+    found = _generator_targets(facts, training)
+    if found is None:
+        return False
+    other, targets = found
+    records = _records(other)
+    for target in targets:
+        try:
+            span = _span(target, len(other.assignments), other, records, 0)
+        except (ArithmeticError, ValueError):
+            return False
+        if span is None or not span.wide:
+            return False
+    return True
+
+
+def _generator_labels(facts: KerasFacts, training) -> bool:
+    """`fit(batches(images, masks))` where every `yield` of the generator function gives class labels
+    as its targets (`yield x / 255.0, (m > 127).astype("float32")`)."""
+    found = _generator_targets(facts, training)
+    if found is None:
+        return False
+    other, targets = found
+    records = _records(other)
+    return all(_labels(target, len(other.assignments), other, records, 0) for target in targets)
+
+
+def _generator_targets(facts: KerasFacts, training):
+    """(the facts of its module, the targets each `yield` gives) of the generator function a training
+    runs (`fit(batches(x, y))`, or `gen = batches(x, y)` first), of this file or a project module;
+    None when unknown or a `yield` is not an (inputs, targets, …) tuple."""
     node = training.x_node
     if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
         at = training.at if training.at >= 0 else len(facts.assignments)
         recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
         node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
-        return False
+        return None
     other, fdef = facts, _top_function_in(facts.module, node.func.value)
     if fdef is None:
         found = project_function(facts, node)
         if found is None:
-            return False
+            return None
         other, fdef = found[0], _top_function(found[0].path, found[1])
     yields, stack = [], [fdef.body] if fdef is not None else []
     while stack:
@@ -789,20 +819,13 @@ def _generator_yields_wide(facts: KerasFacts, training) -> bool:
             yields.append(cur)
         elif not isinstance(cur, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
             stack.extend(cur.children)
-    if not yields:
-        return False
-    records = _records(other)
+    targets = []
     for found_yield in yields:
         value = found_yield.value
         if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
-            return False
-        try:
-            span = _span(value.elements[1].value, len(other.assignments), other, records, 0)
-        except (ArithmeticError, ValueError):
-            return False
-        if span is None or not span.wide:
-            return False
-    return True
+            return None
+        targets.append(value.elements[1].value)
+    return (other, targets) if targets else None
 
 
 def _top_function_in(module, name: str):
@@ -1760,6 +1783,9 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
 
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
+    if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_labels(facts, t)
+           for t in model.trainings):
+        return True  # a generator function yielding class labels as its targets
     if not _has_targets(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they
         # call): class labels there count
