@@ -597,6 +597,14 @@ def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
     return known
 
 
+def project_text(path: str) -> str | None:
+    """The text of project module `path` as this run read it (see `_text_of`); None when unreadable."""
+    try:
+        return _text_of(path)
+    except (SourceError, OSError):
+        return None
+
+
 def rewritten(path: str) -> None:
     """`path` was just written (--fix): the files linted after it read its new text."""
     _TEXTS.pop(os.path.abspath(path), None)

@@ -522,6 +522,60 @@ CASES = [
             model.fit(x, y, epochs=2)
         """,
     }, None),
+    # ... but a script saving other arrays says nothing about these targets
+    ("RL102-targets-from-an-array-file-no-project-script-names", {
+        "prep.py": """\
+            import numpy as np
+
+            feats = np.random.rand(100, 16)
+            np.save("features.npy", feats / feats.max())
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+
+            y = np.load("ages.npy")
+            x = np.load("features.npy")
+            model = keras.Sequential([keras.Input((16,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=2)
+        """,
+    }, None),
+    # ... nor does one saving the images a generator reads, when its targets come from a CSV
+    ("RL102-generator-targets-from-a-csv-images-from-saved-arrays", {
+        "preprocess.py": """\
+            import numpy as np
+            import pandas as pd
+
+            df = pd.read_csv("keypoints.csv")
+            for p in df["path"]:
+                np.save(p, np.random.rand(96, 96, 1))
+        """,
+        "train.py": """\
+            import numpy as np
+            import pandas as pd
+            from keras.layers import Conv2D, Dense, GlobalAveragePooling2D
+            from keras.models import Sequential
+
+            df = pd.read_csv("keypoints.csv")
+
+
+            def gen(bs=32):
+                while True:
+                    idx = np.random.randint(0, len(df), bs)
+                    imgs = np.stack([np.load(p) for p in df["path"].values[idx]])
+                    pts = df[["x", "y"]].values[idx]
+                    yield imgs, pts
+
+
+            model = Sequential()
+            model.add(Conv2D(16, (3, 3), activation="relu", input_shape=(96, 96, 1)))
+            model.add(GlobalAveragePooling2D())
+            model.add(Dense(2, activation="sigmoid"))  # expect: RL102
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(gen(), steps_per_epoch=100, epochs=10)
+        """,
+    }, None),
     # ... nor through a Sequence of another module that reads them in its __init__
     ("RL102-valid-sequence-reading-a-pickle-the-project-writes", {
         "prep.py": """\

@@ -373,24 +373,39 @@ def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
     that kind (`pickle.dump`, `to_pickle`, `np.save`): they were prepared by the project's own
     pipeline, in a script whose output reaches this one only through a file — how it scaled them is
     not known here."""
+    from regr_lint.tables import TRAIN_METHODS
+
     ys = _target_nodes(model)
+    yielded = [found for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is None
+               for found in [_generator_targets(facts, t)] if found is not None]
     if ys:
         kinds = _artifact_kinds(facts, ancestors(facts, set().union(*(names_in(y) for y in ys))))
+    elif yielded and len(yielded) == len([t for t in model.trainings if t.method in TRAIN_METHODS]):
+        # trained on generator functions whose yields are known: the files their targets come from
+        kinds = {}
+        for other, targets in yielded:
+            _merge_kinds(kinds, _artifact_kinds(other, ancestors(other, set().union(*(names_in(y) for y in targets)))))
     elif not _has_targets(model):
         # trained on a generator, a `Sequence`, a dataset: what it yields comes from the files this
         # module or the one making it reads (`self.labels = pickle.load(...)` in a Sequence's __init__)
         kinds = _artifact_kinds(facts)
         for other in _source_modules(facts, model):
-            kinds |= _artifact_kinds(other)
+            _merge_kinds(kinds, _artifact_kinds(other))
     else:
         return False
-    return bool(kinds) and any(_project_writes(facts.path, kind) for kind in kinds)
+    return bool(kinds) and any(_project_writes(facts.path, kind, stems) for kind, stems in kinds.items())
 
 
-def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> set:
-    """The kinds of file ("pickle", "numpy") the values assigned to `upstream` names (every
-    assignment of the file when None) are read from."""
-    kinds = set()
+def _merge_kinds(into: dict, more: dict) -> None:
+    for kind, stems in more.items():
+        into[kind] = None if stems is None or into.get(kind, set()) is None else into.get(kind, set()) | stems
+
+
+def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> dict:
+    """{kind of file ("pickle", "numpy"): the stems of the file names read (`np.load("y_train.npy")`:
+    "y_train"), None when a name is not a literal} for the files the values assigned to `upstream`
+    names (every assignment of the file when None) are read from."""
+    kinds: dict = {}
     for targets, value in facts.assignments:
         if not isinstance(value, cst.BaseExpression) or upstream is not None and not any(
                 isinstance(t, cst.Name) and t.value in upstream or isinstance(t, (cst.Tuple, cst.List))
@@ -401,11 +416,32 @@ def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> set:
             if not isinstance(func, cst.Attribute):
                 continue
             if func.attr.value == "read_pickle":
-                kinds.add("pickle")
+                kind = "pickle"
             elif func.attr.value in ("load", "loads") and isinstance(func.value, cst.Name) \
                     and func.value.value in _ARTIFACT_READERS:
-                kinds.add(_ARTIFACT_READERS[func.value.value])
+                kind = _ARTIFACT_READERS[func.value.value]
+            else:
+                continue
+            _merge_kinds(kinds, {kind: _read_stem(call)})
     return kinds
+
+
+def _read_stem(call: cst.Call) -> Optional[set]:
+    """{the stem of the file name} a loading call reads (`np.load("data/y.npy")`, `pickle.load(open(
+    "y.pkl", "rb"))`); None when it is not a literal."""
+    arg = call.args[0].value if call.args and not call.args[0].star else None
+    if isinstance(arg, cst.Call) and isinstance(arg.func, cst.Name) and arg.func.value == "open" and arg.args:
+        arg = arg.args[0].value
+    if not isinstance(arg, cst.SimpleString):
+        return None
+    try:
+        name = arg.evaluated_value
+    except Exception:  # noqa: BLE001 - odd escapes
+        return None
+    if not isinstance(name, str):
+        return None
+    stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
+    return {stem} if stem else None
 
 
 def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
@@ -420,18 +456,39 @@ def _calls_in(node: cst.CSTNode) -> Iterable[cst.Call]:
         stack.extend(cur.children)
 
 
-def _project_writes(path: str, kind: str) -> bool:
-    """Whether a Python file of `path`'s project other than `path` writes files of `kind`."""
-    from regr_lint.project_link import project_files_calling
+def _project_writes(path: str, kind: str, stems: Optional[set] = None) -> bool:
+    """Whether a Python file of `path`'s project other than `path` writes files of `kind` — with
+    `stems` (the names of the files read, known), one whose text names one of them (`np.save(
+    "y_train", y)`, `out = "y_train.npy"`): scripts writing other files prepared other data."""
+    from regr_lint.project_link import project_files_calling, project_text
 
     here = os.path.abspath(path) if path else ""
     others = project_files_calling(path, _ARTIFACT_WRITES[kind]) - {here} if path else frozenset()
+    if others and stems is not None:
+        others = frozenset(o for o in others if _may_write(project_text(o) or "", kind, stems))
     if others:
         # a cached result of `path` holds while these still write such files (see modules_read_beside)
         _ARTIFACTS_READ.setdefault(here, set()).update(others)
         if len(_ARTIFACTS_READ) > 4096:
             _ARTIFACTS_READ.pop(next(iter(_ARTIFACTS_READ)))
     return bool(others)
+
+
+# Where a writer names its file: numpy's savers and `.to_pickle` take it first; pickle's and
+# joblib's dump take a handle (or a name) second, the handle from an `open(...)`.
+_NAMED_FIRST = {"numpy": ("np.save(", "np.savez(", "np.savez_compressed(", "numpy.save(", "numpy.savez("),
+                "pickle": (".to_pickle(", "open(")}
+
+
+def _may_write(text: str, kind: str, stems: set) -> bool:
+    """Whether a script's text may write one of the files `stems` names: a string literal holds the
+    name as a word (`"y_train.npy"`, `'data/y_train'`), or a file it writes is named by an
+    expression (`np.save(f"{name}.npy", a)`, `open(path, "wb")`)."""
+    for stem in stems:
+        if re.search(r"[\"'][^\"'\n]*(?<!\w)" + re.escape(stem) + r"(?!\w)[^\"'\n]*[\"']", text):
+            return True
+    return any(m.group(1) not in "\"'" for call in _NAMED_FIRST[kind]
+               for m in re.finditer(re.escape(call) + r"\s*(\S)", text))
 
 
 _ARTIFACTS_READ: dict = {}  # linted file -> the project files whose writing of pickles / arrays exempted it
