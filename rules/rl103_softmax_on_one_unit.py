@@ -77,6 +77,15 @@ head = keras.layers.Dense(N, activation="softmax")
 """,
     ]
     INVALID = [
+        # Keras 1's unit count
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+clf = Sequential()
+clf.add(Dense(8, input_dim=8, activation="relu"))
+clf.add(Dense(output_dim=1, activation="softmax"))  # expect: RL504, RL103
+clf.compile(loss="binary_crossentropy", optimizer="adam")
+""",
         # a normalization between the unit and its softmax: still one unit
         """
 from tensorflow.keras.models import Sequential

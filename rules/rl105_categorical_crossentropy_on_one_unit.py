@@ -66,6 +66,15 @@ m.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     ]
     INVALID = [
+        # Keras 1's unit count
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+model = Sequential()
+model.add(Dense(16, input_dim=8, activation="relu"))
+model.add(Dense(output_dim=1, activation="linear"))  # expect: RL504
+model.compile(loss="categorical_crossentropy", optimizer="adam")  # expect: RL105
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense

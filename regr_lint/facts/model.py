@@ -159,6 +159,8 @@ def int_value(value: Value) -> Optional[int]:
 
 
 def layer_units(layer: Layer) -> Optional[int]:
+    if not layer.args.has("units", 0) and layer.kind in tables.KERAS3_LAYERS_TAKING["units"]:
+        return int_value(layer.args.get("output_dim")[0])  # Keras 1's name (RL504 reports it)
     return int_value(layer.args.get("units", 0)[0])
 
 
