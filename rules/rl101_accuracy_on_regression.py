@@ -97,6 +97,18 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the mapped Yes / No column popped off the frame
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("telco.csv")
+df["Churn"] = df["Churn"].map({"Yes": 1, "No": 0})
+y = df.pop("Churn").values
+m = Sequential([Dense(16, activation="relu", input_dim=df.shape[1]), Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])
+m.fit(df.values, y, epochs=30)
+""",
         # a generator function yielding binary masks as its targets
         """
 import numpy as np
@@ -467,6 +479,18 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # ... another column popped: the charges
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("telco.csv")
+df["Churn"] = df["Churn"].map({"Yes": 1, "No": 0})
+y = df.pop("MonthlyCharges").values
+m = Sequential([Dense(16, activation="relu", input_dim=df.shape[1]), Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+m.fit(df.values, y, epochs=30)
+""",
         # ... yielding the masks' intensities
         """
 import numpy as np

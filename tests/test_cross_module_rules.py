@@ -162,6 +162,59 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a data module returns scikit-learn's generated classification data itself
+    ("RL101-valid-data-module-returns-make-classification", {
+        "data.py": """\
+            from sklearn.datasets import make_classification
+
+
+            def get():
+                return make_classification(n_samples=1000, n_features=20, random_state=1)
+        """,
+        "models.py": """\
+            from keras import Sequential
+            from keras.layers import Dense, Input
+
+
+            def net():
+                return Sequential([Input((20,)), Dense(16, activation="relu"), Dense(1, activation="sigmoid")])
+        """,
+        "train.py": """\
+            from data import get
+            from models import net
+
+            X, y = get()
+            m = net()
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            m.fit(X, y, epochs=20)
+        """,
+    }, None),
+    ("RL101-data-module-returns-make-regression", {
+        "data.py": """\
+            from sklearn.datasets import make_regression
+
+
+            def get():
+                return make_regression(n_samples=1000, n_features=20, random_state=1)
+        """,
+        "models.py": """\
+            from keras import Sequential
+            from keras.layers import Dense, Input
+
+
+            def net():
+                return Sequential([Input((20,)), Dense(16, activation="relu"), Dense(1, activation="sigmoid")])  # expect: RL102
+        """,
+        "train.py": """\
+            from data import get
+            from models import net
+
+            X, y = get()
+            m = net()
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+            m.fit(X, y, epochs=20)
+        """,
+    }, None),
     # a generator function of another module yields binary masks as the targets
     ("RL101-valid-generator-of-another-module-yields-binary-masks", {
         "masks.py": """\

@@ -1893,6 +1893,12 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             zipped = _unzipped(call, k, n, inner, i, records)
             if zipped is not None:
                 return _labels(zipped[1], zipped[0], facts, records, depth + 1)
+            if n == 2 and k == 1 and not inner:
+                # `X, y = get()` where get returns `make_classification(...)` itself
+                returned = _returns(call, i, facts, records)
+                if returned is not None and returned[2] and all(
+                        isinstance(v, cst.Call) and _call_name(v) in _LABEL_GENERATORS for _, v in returned[2]):
+                    return True
             # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
             # labels it returns, read where it returns them
             found = _returned_items(call, ((k, n),) + inner, i, facts, records)
@@ -1900,13 +1906,15 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if kind == "assign" and value is not None:
             return _labels(value, i, facts, records, depth + 1)
         return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
-    if isinstance(node, cst.Subscript):
-        column = _column_key(node)
+    popped = _popped_column(node)
+    if isinstance(node, cst.Subscript) or popped is not None:
+        column = _column_key(node) if popped is None else popped
         if column is not None:
-            # `df["class"]` as its last write made it (`df["class"] = df["class"].map({...})`, an
-            # in-place replace); a frame's other columns are features, not these labels
-            writes = [(i, value) for (i, frame), (columns, value) in _column_writes(facts).items()
-                      if i < at and frame == node.value.value and columns == {column}]
+            # `df["class"]` (or `df.pop("class")`) as its last write made it (`df["class"] =
+            # df["class"].map({...})`, an in-place replace); a frame's other columns are features
+            frame = (node.value if popped is None else node.func.value).value
+            writes = [(i, value) for (i, name), (columns, value) in _column_writes(facts).items()
+                      if i < at and name == frame and columns == {column}]
             if not writes:
                 return False
             i, value = max(writes, key=lambda w: w[0])
@@ -2347,6 +2355,19 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Call):
         return _sign_call(node, at, facts, records, depth)
     return False
+
+
+def _popped_column(node) -> Optional[str]:
+    """'class' for `df.pop("class")` on a plain name; None otherwise."""
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute) or node.func.attr.value != "pop" \
+            or not isinstance(node.func.value, cst.Name) or len(node.args) != 1 \
+            or not isinstance(node.args[0].value, cst.SimpleString):
+        return None
+    try:
+        value = node.args[0].value.evaluated_value
+    except Exception:  # noqa: BLE001
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _column_key(node: cst.Subscript) -> Optional[str]:
