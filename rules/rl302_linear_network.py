@@ -9,6 +9,7 @@ from regr_lint.facts.dataflow import expr_key, fitted_by_importers
 from regr_lint.facts.model import layer_activation
 from regr_lint.facts.names import dotted_name
 from regr_lint.facts.reconstruction import output_like_input
+from regr_lint.facts.trees import project_module
 from regr_lint.facts.values import ActivationFn, Layer, ModelRef, Seq, Tensor
 from regr_lint.rule import Rule
 
@@ -50,7 +51,8 @@ another model (the outer model may add the nonlinearity: a layer of it, called o
 held by a subclassed `keras.Model` as `self.inner`; also a builder's model a script importing it uses so), a model trained with its input as target
 or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
-`logistic`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
+`logistic`; also a builder in another module, and the name a script gives what a builder returns,
+`linear_model = build(n)`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
 tests) are skipped: their models are small fixtures that exercise an API.
 
 ## Why is this bad?
@@ -520,8 +522,23 @@ def _named_linear(model, facts) -> bool:
             if arg.keyword is not None and arg.keyword.value == "name" and isinstance(arg.value, cst.SimpleString):
                 names.append(arg.value.value)
     names.extend(_bound_names(model, facts))
-    names.extend(_enclosing_functions(facts.module, node))
+    home = project_module(model.home) if model.home is not None else facts.module  # the builder's module
+    builders = _enclosing_functions(home, node) if home is not None else []
+    names.extend(builders)
+    # the names this file, or the scripts beside the builder's module, give its result
+    # (`linear_model = build(n)`)
+    readers = [facts] + ([other for other, _ in fitted_by_importers(facts, model, trained=False)] if builders else [])
+    names.extend(key for reader in readers for targets, value in reader.assignments
+                 if isinstance(value, cst.Call) and _callee_name(value.func) in builders
+                 for key in (expr_key(t) for t in targets) if key)
     return any(word in name.lower() for name in names for word in _LINEAR_INTENT)
+
+
+def _callee_name(func) -> str:
+    """`build` for `build(...)`, `models.build(...)`."""
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
 
 
 def _nested_by_importers(model, facts) -> bool:

@@ -162,6 +162,68 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a builder of another module whose name says the model is meant to be linear
+    ("RL302-valid-builder-of-another-module-named-linear", {
+        "models.py": """\
+            from keras.models import Sequential
+            from keras.layers import Dense
+
+
+            def build_linear_model(n):
+                m = Sequential()
+                m.add(Dense(16, input_dim=n))
+                m.add(Dense(1))
+                return m
+        """,
+        "train.py": """\
+            import numpy as np
+            from models import build_linear_model
+
+            x = np.load("x.npy"); y = np.load("y.npy")
+            m = build_linear_model(x.shape[1])
+            m.compile(optimizer="sgd", loss="mse")
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
+    # ... or the script naming what the builder returns
+    ("RL302-valid-script-names-the-builders-model-linear", {
+        "models.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def build(n):
+                return Sequential([Dense(8, input_shape=(n,)), Dense(1)])
+        """,
+        "train.py": """\
+            import numpy as np
+            from models import build
+
+            x = np.load("x.npy"); y = np.load("y.npy")
+            linear_model = build(x.shape[1])
+            linear_model.compile(optimizer="sgd", loss="mse")
+            linear_model.fit(x, y, epochs=10)
+        """,
+    }, None),
+    ("RL302-script-names-the-builders-model-plainly", {
+        "models.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Dense
+
+
+            def build(n):
+                return Sequential([Dense(8, input_shape=(n,)), Dense(1)])  # expect: RL302
+        """,
+        "train.py": """\
+            import numpy as np
+            from models import build
+
+            x = np.load("x.npy"); y = np.load("y.npy")
+            model = build(x.shape[1])
+            model.compile(optimizer="sgd", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
     # a data module returns scikit-learn's generated classification data itself
     ("RL101-valid-data-module-returns-make-classification", {
         "data.py": """\
