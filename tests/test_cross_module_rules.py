@@ -162,6 +162,72 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a data module's function returns per-step targets (one value per time step)
+    ("RL301-valid-data-module-returns-per-step-targets", {
+        "data.py": """\
+            import numpy as np
+
+
+            def windows(series, T=64):
+                n = len(series) // T
+                x = series[: n * T].reshape(n, T, 1)
+                y = np.roll(series, -1)[: n * T].reshape(n, T, 1)
+                return x, y
+        """,
+        "model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Conv1D, Dense
+
+
+            def causal_cnn(T=64):
+                return Sequential([Conv1D(32, 3, padding="causal", activation="relu", input_shape=(T, 1)),
+                                   Conv1D(32, 3, padding="causal", dilation_rate=2, activation="relu"),
+                                   Dense(1)])
+        """,
+        "train.py": """\
+            import numpy as np
+            from data import windows
+            from model import causal_cnn
+
+            x, y = windows(np.load("series.npy"))
+            m = causal_cnn()
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
+    # ... one value per window instead
+    ("RL301-data-module-returns-one-target-per-window", {
+        "data.py": """\
+            import numpy as np
+
+
+            def windows(series, T=64):
+                n = len(series) // T
+                x = series[: n * T].reshape(n, T, 1)
+                y = series[T: (n + 1) * T: T]
+                return x, y
+        """,
+        "model.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import Conv1D, Dense
+
+
+            def causal_cnn(T=64):
+                return Sequential([Conv1D(32, 3, padding="causal", activation="relu", input_shape=(T, 1)),
+                                   Conv1D(32, 3, padding="causal", dilation_rate=2, activation="relu"),
+                                   Dense(1)])  # expect: RL301
+        """,
+        "train.py": """\
+            import numpy as np
+            from data import windows
+            from model import causal_cnn
+
+            x, y = windows(np.load("series.npy"))
+            m = causal_cnn()
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
     # a builder of another module whose name says the model is meant to be linear
     ("RL302-valid-builder-of-another-module-named-linear", {
         "models.py": """\

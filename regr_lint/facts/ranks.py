@@ -491,7 +491,18 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
     flow = _Bindings(facts)
     if any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain(ys)):
         return True
-    return any(_padded(node) for node in flow.origins(ys))
+    if any(_padded(node) for node in flow.origins(ys)):
+        return True
+    # `x, y = windows(series)` of a data module: the targets as that module shapes them
+    names = set().union(*(names_in(node) for _, node in flow.chain(ys) if node is not None))
+    return _in_project_module(facts, ancestors(facts, names), _sequence_item, passed=False)
+
+
+def _sequence_item(other, item) -> bool:
+    """An item a project module's function returns is per-step targets, read in that module."""
+    flow = _Bindings(other)
+    return any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain([item])) \
+        or any(_padded(node) for node in flow.origins([item]))
 
 
 def _dataset_sequences(facts) -> bool:
