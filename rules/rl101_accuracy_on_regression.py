@@ -97,6 +97,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a Loss subclass computing a crossentropy
+        """
+import tensorflow as tf
+class Weighted(tf.keras.losses.Loss):
+    def __init__(self, w=2.0, **kw):
+        super().__init__(**kw)
+        self.w = w
+    def call(self, y_true, y_pred):
+        return self.w * tf.keras.losses.binary_crossentropy(y_true, y_pred)
+m = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu"), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss=Weighted(), metrics=["accuracy"])
+m.fit(x, prices, epochs=10)
+""",
         # the mapped Yes / No column popped off the frame
         """
 import pandas as pd
@@ -479,6 +492,19 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a keras.losses.Loss subclass computing a weighted mean squared error
+        """
+import tensorflow as tf
+class Weighted(tf.keras.losses.Loss):
+    def __init__(self, w=2.0, **kw):
+        super().__init__(**kw)
+        self.w = w
+    def call(self, y_true, y_pred):
+        return self.w * tf.reduce_mean(tf.square(y_pred - y_true), axis=-1)
+m = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu"), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=Weighted(), metrics=["accuracy"])  # expect: RL101
+m.fit(x, prices, epochs=10)
+""",
         # ... another column popped: the charges
         """
 import pandas as pd

@@ -162,6 +162,54 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # a keras.losses.Loss subclass in its own module computing a per-sample RMSE
+    ("RL401-loss-subclass-in-its-own-module", {
+        "losses.py": """\
+            import keras
+            from keras import ops
+
+
+            class RMSE(keras.losses.Loss):
+                def call(self, y_true, y_pred):
+                    return ops.sqrt(ops.mean(ops.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+            from losses import RMSE
+
+            x = np.load("x.npy"); y = np.load("y.npy")
+            m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(32, activation="relu"),
+                                  keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss=RMSE())
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
+    # a function of another module registered with get_custom_objects() here
+    ("RL401-registered-in-another-module-than-defined", {
+        "metrics_lib.py": """\
+            import tensorflow as tf
+
+
+            def rmse(y_true, y_pred):
+                return tf.reduce_mean(tf.math.squared_difference(y_pred, y_true), axis=-1) ** 0.5  # expect: RL401
+        """,
+        "register.py": """\
+            from tensorflow.keras.utils import get_custom_objects
+            from metrics_lib import rmse
+
+            get_custom_objects().update({"rmse": rmse})
+        """,
+        "train.py": """\
+            import numpy as np
+            import tensorflow as tf
+            import register
+
+            m = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu"), tf.keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse", metrics=["rmse"])
+            m.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+        """,
+    }, None),
     # a data module's function returns per-step targets (one value per time step)
     ("RL301-valid-data-module-returns-per-step-targets", {
         "data.py": """\

@@ -7,7 +7,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import KerasFacts, KerasModel
-from regr_lint.facts.values import Func, Lambda, Lit, Map, Obj, Ref, Seq, Value
+from regr_lint.facts.values import Func, Instance, Lambda, Lit, Map, Obj, Ref, Seq, Value
 
 REGRESSION = "regression"
 OTHER = "other"
@@ -29,6 +29,13 @@ def loss_kind(value: Value, facts: KerasFacts) -> Optional[str]:
         return REGRESSION if is_regression_function(value.fdef, facts) else None
     if isinstance(value, Lambda):
         return REGRESSION if is_regression_function(value.node, facts) else None
+    if isinstance(value, Instance):
+        # `loss=WeightedMSE()`, a keras.losses.Loss subclass: what its `call` computes
+        from regr_lint.facts.losses import _is_loss_class
+
+        method = value.attrs.get("__method__call")
+        if isinstance(method, Func) and _is_loss_class(value) and is_regression_function(method.fdef, facts):
+            return REGRESSION
     return None
 
 

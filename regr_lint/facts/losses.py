@@ -63,7 +63,7 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
         elif isinstance(value, Instance) and _is_loss_class(value):
             method = value.attrs.get("__method__call")
             if isinstance(method, Func):
-                found.setdefault(id(method.fdef), method.fdef)
+                take(method)  # (a class of a project module: its `call` reads that module's names)
 
     for model in facts.models:
         for comp in model.compiles:
@@ -86,6 +86,11 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
     for name in registered:
         for fdef in defs.get(name, ()):
             found.setdefault(id(fdef), fdef)
+        if name not in defs:
+            # `from metrics_lib import rmse` then registered here: read where it is defined
+            for _, _, bound in facts.project_imports:
+                if name in bound:
+                    take(bound[name])
     for fdefs in defs.values():
         for fdef in fdefs:
             if any(_decorator_name(d.decorator) == "register_keras_serializable" for d in fdef.decorators):
