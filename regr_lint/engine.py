@@ -437,7 +437,9 @@ def _place(module: cst.Module, path: str, reports: list[tuple[Rule, Report]], te
             # the call that handed it over: this file's mistake, reported where it is written (no fix:
             # the rule's fix edits the other module)
             rng = positions.get(rep.written)
-            if rng is not None:
+            if rng is not None or rep.written_first:
+                # (written in a third module, `create_model(metric=cfg.METRIC)`: the literal there
+                # is the token, placed like any node of another module)
                 rep = dataclasses.replace(rep, node=rep.written, fix=None)
         if rng is None:
             if elsewhere is not None:

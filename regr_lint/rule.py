@@ -41,6 +41,9 @@ class Report:
     # arguments (`create_model(metric="accuracy")` for the `metric` in a builder's `metrics=[metric]`):
     # when the node lies in another module and this one in the linted file, the finding is here.
     written: Optional[cst.CSTNode] = None
+    # The value's own token is the finding wherever it is written (RL101's metric literal in a
+    # config module handed to a builder by a script), not only when the linted file holds it.
+    written_first: bool = False
 
 
 class Rule:
@@ -80,5 +83,5 @@ class Rule:
         return True
 
     def report(self, node: cst.CSTNode, message: str, fix: Optional[Fix] = None,
-               written: Optional[cst.CSTNode] = None) -> Report:
-        return Report(node, message, fix, written if written is not node else None)
+               written: Optional[cst.CSTNode] = None, written_first: bool = False) -> Report:
+        return Report(node, message, fix, written if written is not node else None, written_first)

@@ -921,7 +921,7 @@ m.fit(x, y, epochs=2)
                     # `metrics=[metric]` in a builder, `create_model(metric="accuracy")` calling it:
                     # the literal is the token, wherever the builder lives
                     yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp),
-                                      written=getattr(value, "node", None))
+                                      written=getattr(value, "node", None), written_first=True)
         elif is_accuracy_metric(metrics) and metrics.node is not None:
             yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp))
 

@@ -162,6 +162,33 @@ CASES = [
             do_train(np.random.rand(40, 5, 3), np.random.rand(40) * 100.0)
         """,
     }, None),
+    # the script hands a config module's constant to the builder's metric parameter: the literal
+    # in the config module is the token
+    ("RL101-config-constant-handed-to-a-builders-metric-parameter", {
+        "cfg.py": """\
+            METRIC = "accuracy"  # expect: RL101
+            EPOCHS = 30
+        """,
+        "model.py": """\
+            import tensorflow as tf
+
+
+            def create_model(n_in, metric="mae"):
+                model = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu", input_shape=(n_in,)),
+                                             tf.keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss="mse", metrics=[metric])
+                return model
+        """,
+        "train.py": """\
+            import pandas as pd
+            import cfg
+            from model import create_model
+
+            df = pd.read_csv("co2.csv")
+            m = create_model(3, metric=cfg.METRIC)
+            m.fit(df[["a", "b", "c"]].values, df["ppm"].values, epochs=cfg.EPOCHS)
+        """,
+    }, None),
     # a keras.losses.Loss subclass in its own module computing a per-sample RMSE
     ("RL401-loss-subclass-in-its-own-module", {
         "losses.py": """\
