@@ -113,6 +113,19 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the arm the call rules out compiles with a regression loss: only the arm taken counts
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+def compile_for(model, regression=False):
+    if regression:
+        model.compile(loss="mse", optimizer="adam")
+    else:
+        model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+model = Sequential([Dense(8, activation="relu", input_dim=4), Dense(1, activation="sigmoid")])
+compile_for(model)
+model.fit(x, labels, epochs=3)
+""",
         # a data class divides the whole array by its max; a method called on the construction
         # returns slices of it
         """

@@ -160,6 +160,15 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # in an arm the only call rules out: the code is still there to fail once the flag is set
+        """
+from tensorflow import keras
+def get_optimizer(use_sgd=False):
+    if use_sgd:
+        return keras.optimizers.SGD(lr=0.1, momentum=0.9)  # expect: RL502
+    return keras.optimizers.Adam(learning_rate=1e-3)
+opt = get_optimizer()
+""",
         # a Keras optimizer class either way a conditional expression goes
         """
 from keras.optimizers import RMSprop, Adam

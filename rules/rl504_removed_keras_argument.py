@@ -235,6 +235,18 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # in an arm the only call rules out
+        """
+import keras
+def train(model, x, y, legacy=False):
+    if legacy:
+        model.fit(x, y, nb_epoch=10)  # expect: RL504
+    else:
+        model.fit(x, y, epochs=10)
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+net.compile(loss="mse", optimizer="adam")
+train(net, x, y)
+""",
         # Keras 0's show_accuracy= on fit / evaluate
         """
 import numpy as np

@@ -225,6 +225,8 @@ class Interpreter:
         self.module_scope = Scope()
         self.budget = INLINE_BUDGET
         self.depth = 0
+        # > 0 while an arm the call's arguments rule out is read (see `_read_dead_arm`)
+        self.dead = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.running: list[Optional[str]] = []  # the module (None: this file) of each function running
         self.pending: list[tuple[Func, Optional[Instance]]] = []
@@ -323,11 +325,15 @@ class Interpreter:
             entry = dict(scope.vars) if taken is None else None
             if taken is not False:
                 self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
+            else:
+                self._read_dead_arm(stmt.body.body, scope, frame)
             body = dict(scope.vars) if taken is None else None
+            if stmt.orelse is not None and taken is True:
+                self._read_dead_arm((stmt.orelse,), scope, frame)
             if stmt.orelse is not None and taken is not True:
                 before = self._model_slots(scope) if taken is None else None
                 self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
-                if before:
+                if before and not self.dead:
                     # `if big: model = Model(a) else: model = Model(b)`: what the name holds after the
                     # `if` is either model; the one the body made is compiled and fitted as the other
                     after = self._model_slots(scope)
@@ -385,6 +391,20 @@ class Interpreter:
         finally:
             self.arms.pop()
             frame.loops -= loop
+
+    def _read_dead_arm(self, stmts, scope: Scope, frame: Frame) -> None:
+        """The arm of an `if` the call's arguments rule out (`if legacy:` with `train(legacy=False)`)
+        is still code of the file: the Keras calls it makes, and the methods it calls on models made
+        elsewhere, are recorded (a removed API is a mistake wherever the call stands). Nothing else
+        it does counts: its bindings go to a scope of its own, it compiles, fits, builds and runs
+        nothing, and records no assignment for the data flow."""
+        self.dead += 1
+        try:
+            self.exec_block(stmts, Scope(scope),
+                            Frame(function=frame.function, params=frame.params, rebound=set(frame.rebound),
+                                  loops=frame.loops))
+        finally:
+            self.dead -= 1
 
     def _option(self, test: cst.BaseExpression, scope: Scope, frame: Frame, constants: bool = False) -> Optional[bool]:
         """Whether the `if` runs its body, when its test is a parameter of the function running (or
@@ -447,13 +467,13 @@ class Interpreter:
             value = self.eval(small.value, scope, frame)
             for target in small.targets:
                 self.bind(target.target, value, scope, frame)
-            if scope.origin is None:
+            if scope.origin is None and not self.dead:
                 self.facts.assignments.append(([t.target for t in small.targets], small.value))
         elif kind is cst.AnnAssign:
             if small.value is not None:
                 value = self.eval(small.value, scope, frame)
                 self.bind(small.target, value, scope, frame)
-                if scope.origin is None:
+                if scope.origin is None and not self.dead:
                     self.facts.assignments.append(([small.target], small.value))
         elif kind is cst.AugAssign:
             value = self.eval(small.value, scope, frame)
@@ -462,7 +482,7 @@ class Interpreter:
                 self.bind(small.target, Seq(old.items + value.items, old.node, old.elts + value.elts), scope, frame)
             else:
                 self.bind(small.target, UNKNOWN, scope, frame)
-            if scope.origin is None:
+            if scope.origin is None and not self.dead:
                 self.facts.assignments.append(([small.target], small))
         elif kind is cst.Expr:
             self.eval(small.value, scope, frame)
@@ -470,17 +490,17 @@ class Interpreter:
             if type(value) is cst.Call and type(value.func) is cst.Attribute \
                     and value.func.attr.value in ("append", "extend", "insert"):
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
-                if scope.origin is None:
+                if scope.origin is None and not self.dead:
                     self.facts.assignments.append(([value.func.value], value))
             elif type(value) is cst.Call and type(value.func) is cst.Attribute and scope.origin is None \
-                    and type(value.func.value) in (cst.Name, cst.Subscript) and any(
+                    and not self.dead and type(value.func.value) in (cst.Name, cst.Subscript) and any(
                         a.keyword is not None and a.keyword.value == "inplace" and type(a.value) is cst.Name
                         and a.value.value == "True" for a in value.args):
                 # `df["class"].replace((4, 2), (1, 0), inplace=True)`: a write of what the call returns
                 self.facts.assignments.append(([value.func.value], value))
         elif kind is cst.Return:
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
-            if small.value is not None and frame.function is not None and scope.origin is None:
+            if small.value is not None and frame.function is not None and scope.origin is None and not self.dead:
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 self.facts.assignments.append(([frame.function], small.value))
         elif kind is cst.Import:
@@ -864,11 +884,11 @@ class Interpreter:
                     self.bind(elt.value, UNKNOWN, scope, frame)
         elif type(target) is cst.Attribute:
             base = self.eval(target.value, scope, frame)
-            if isinstance(base, Instance):
+            if isinstance(base, Instance) and not self.dead:
                 base.attrs[target.attr.value] = value
         elif type(target) is cst.Subscript:
             base = self.eval(target.value, scope, frame)
-            if isinstance(base, Map) and len(target.slice) == 1:
+            if isinstance(base, Map) and len(target.slice) == 1 and not self.dead:
                 key = self.eval(getattr(target.slice[0].slice, "value", None), scope, frame) \
                     if type(target.slice[0].slice) is cst.Index else UNKNOWN
                 if isinstance(key, Lit):
@@ -1293,8 +1313,10 @@ class Interpreter:
             return self._tensor_passthrough(args, call)
         if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
                 and isinstance(args.pos[0][0], Lit) and not args.kw:
-            return self._map_get(recv, meth, args)
+            return self._map_get(recv, "get" if self.dead else meth, args)
         if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
+            if self.dead:
+                return Lit(None)  # (a list of the live code is not changed by a dead arm)
             value, arg = args.pos[0]
             if meth == "append":
                 recv.items.append(value)
@@ -1396,6 +1418,8 @@ class Interpreter:
         """`Trainer(4, loss="mse")`: its `__init__` runs with the call's arguments (and its
         defaults), so `self.loss` is "mse" — not only once with unknown parameters. A class is one
         instance here: where two constructions set an attribute differently, it is unknown."""
+        if self.dead:
+            return
         init = inst.attrs.get("__method____init__")
         if not isinstance(init, Func):
             fields = _dataclass_fields(inst.cls.cdef)
@@ -1449,6 +1473,9 @@ class Interpreter:
             if id(call) not in self.keras_call_ids:
                 self.keras_call_ids.add(id(call))
                 self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw, self.running[-1] if self.running else None))
+            if self.dead and (last in tables.MODEL_CLASSES or last in ("Model", "Functional", "Sequential")
+                              or last in tables.MODEL_LOADERS):
+                return UNKNOWN
             if last == "Sequential":
                 model = self.model_for(call, "sequential")
                 layers = args.get("layers", 0)[0]
@@ -1591,6 +1618,8 @@ class Interpreter:
     def model_method(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> Value:
         if not any(c.node is call for c in model.calls):
             model.calls.append(MethodCall(meth, call, args))
+        if self.dead:
+            return UNKNOWN
         if meth == "add":
             self.add_layer(model, args.get("layer", 0)[0])
         elif meth == "compile":
@@ -1703,6 +1732,8 @@ class Interpreter:
     # ---------------------------------------------------------------- functions
     def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
                standalone: bool = False, per_call: bool = False) -> Value:
+        if self.dead:
+            return UNKNOWN  # (its body is read when it runs for a call of its own, or on its own)
         fdef = func.fdef
         if inst is not None and fdef.decorators:
             kind = method_kind(fdef)
