@@ -97,6 +97,20 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a Loss subclass combining a squared error on one output with a crossentropy on another
+        """
+import keras
+from keras import ops
+class Combined(keras.losses.Loss):
+    def call(self, y_true, y_pred):
+        fit = keras.losses.mean_squared_error(y_true["rule"], y_pred["rule"])
+        agree = keras.losses.binary_crossentropy(ops.ones_like(y_pred["score"]), y_pred["score"])
+        return fit + agree
+inp = keras.Input((8,))
+model = keras.Model(inp, {"rule": keras.layers.Dense(1)(inp),
+                          "score": keras.layers.Dense(1, activation="sigmoid")(inp)})
+model.compile(optimizer="adam", loss=Combined(), metrics=[keras.metrics.BinaryAccuracy(name="agree_acc")])
+""",
         # a Loss subclass computing a crossentropy
         """
 import tensorflow as tf
@@ -890,9 +904,9 @@ m.fit(x, y, epochs=2)
                 if losses is None:
                     continue
                 for metrics in (comp.metrics, comp.weighted_metrics):
-                    yield from self._check_metrics(metrics, losses, comp)
+                    yield from self._check_metrics(metrics, losses, comp, facts)
 
-    def _check_metrics(self, metrics, losses, comp):
+    def _check_metrics(self, metrics, losses, comp, facts=None):
         if isinstance(metrics, Map):
             for key, sub in metrics.items.items():
                 if isinstance(losses, dict):
@@ -902,14 +916,14 @@ m.fit(x, y, epochs=2)
                 else:
                     kinds = losses
                 if kinds is not None:
-                    yield from self._check_metrics(sub, kinds, comp)
+                    yield from self._check_metrics(sub, kinds, comp, facts)
             return
         if isinstance(losses, list) and isinstance(metrics, Seq) and len(metrics.items) == len(losses) > 1 \
                 and all(isinstance(sub, Seq) for sub in metrics.items):
             # `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`: one list of
             # metrics per output, in the losses' order (Keras 2 and 3 alike)
             for sub, kind in zip(metrics.items, losses):
-                yield from self._check_metrics(sub, kind, comp)
+                yield from self._check_metrics(sub, kind, comp, facts)
             return
         if not all_regression(losses):
             return
@@ -921,7 +935,8 @@ m.fit(x, y, epochs=2)
                     # `metrics=[metric]` in a builder, `create_model(metric="accuracy")` calling it:
                     # the literal is the token, wherever the builder lives
                     yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp),
-                                      written=getattr(value, "node", None), written_first=True)
+                                      written=getattr(value, "node", None),
+                                      written_first=_is_parameter(elt, comp.node, facts))
         elif is_accuracy_metric(metrics) and metrics.node is not None:
             yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp))
 
@@ -1037,3 +1052,24 @@ def _softmax_classifier(model) -> bool:
         if activation != "softmax" or units == 1:
             return False
     return bool(heads)
+
+
+def _is_parameter(elt, node, facts) -> bool:
+    """`elt` (a metric element of the compile `node`) is a parameter of the function the compile
+    is in, in this file or a project module it reads: the value came through a call's arguments
+    (`create_model(metric=cfg.METRIC)`), which the builder's module cannot see on its own."""
+    from regr_lint.facts.dataflow import _nodes_along, _steps_in_functions
+    from regr_lint.facts.trees import parsed_module
+
+    if not isinstance(elt, cst.Name) or facts is None:
+        return False
+    for tree in [facts.module, *(parsed_module(p) for p in facts.project_modules)]:
+        steps = _steps_in_functions(tree, node) if tree is not None else None
+        if steps is None:
+            continue
+        functions = [n for n in _nodes_along(tree, steps) if isinstance(n, cst.FunctionDef)]
+        if not functions:
+            return False
+        params = functions[-1].params
+        return elt.value in {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    return False

@@ -189,6 +189,35 @@ CASES = [
             m.fit(df[["a", "b", "c"]].values, df["ppm"].values, epochs=cfg.EPOCHS)
         """,
     }, None),
+    # ... but a setting the builder reads from the config module itself is reported where the
+    # builder names it, once (as the builder's module reports it alone)
+    ("RL101-builder-reads-a-config-class-attribute-once", {
+        "config.py": """\
+            class Config:
+                loss = "mean_squared_error"
+                metrics = "accuracy"
+        """,
+        "model.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+            import config
+
+
+            def build(n):
+                inp = Input((n,))
+                model = Model(inp, Dense(1)(Dense(8, activation="relu")(inp)))
+                model.compile(loss=config.Config.loss, optimizer="adam",
+                              metrics=[config.Config.metrics])  # expect: RL101
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+            from model import build
+
+            m = build(4)
+            m.fit(np.random.rand(10, 4), np.random.rand(10) * 50.0, epochs=1)
+        """,
+    }, None),
     # a keras.losses.Loss subclass in its own module computing a per-sample RMSE
     ("RL401-loss-subclass-in-its-own-module", {
         "losses.py": """\

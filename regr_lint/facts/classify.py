@@ -34,9 +34,26 @@ def loss_kind(value: Value, facts: KerasFacts) -> Optional[str]:
         from regr_lint.facts.losses import _is_loss_class
 
         method = value.attrs.get("__method__call")
-        if isinstance(method, Func) and _is_loss_class(value) and is_regression_function(method.fdef, facts):
+        if isinstance(method, Func) and _is_loss_class(value) and is_regression_function(method.fdef, facts) \
+                and not _mixes_other_losses(method.fdef):
             return REGRESSION
     return None
+
+
+_NOT_REGRESSION_WORDS = ("crossentropy", "hinge", "kl_divergence", "kld", "kullback", "log", "sigmoid",
+                         "softmax", "dice", "focal", "cosine")
+
+
+def _mixes_other_losses(fdef) -> bool:
+    """A loss class's `call` that also computes a crossentropy, a likelihood or another
+    classification term (a multi-output model's combined loss): not a plain regression loss."""
+    stack = [fdef.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name) and any(w in node.value.lower() for w in _NOT_REGRESSION_WORDS):
+            return True
+        stack.extend(node.children)
+    return False
 
 
 def output_losses(loss: Value, facts: KerasFacts) -> Optional[object]:
