@@ -12,7 +12,8 @@ from regr_lint.facts.model import only_a_part
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
     """(head, loss value, which crossentropy, from_logits) for each crossentropy a compile gives a
-    head whose final layer is known; each loss node once."""
+    head whose final layer is known; each loss node once for each kind of head it is given (a loop
+    compiling a softmax model and a linear one with one `compile` line: the second is its own)."""
     seen = set()
     for model in facts.models:
         if not model.compiles or only_a_part(model, facts.models):
@@ -22,9 +23,10 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
                 continue
             for loss in head_loss_values(model, index, head.name):
                 ce = crossentropy(loss)
-                if ce is None or loss.node is None or id(loss.node) in seen:
+                key = (id(loss.node), head.activation, head.units)
+                if ce is None or loss.node is None or key in seen:
                     continue
-                seen.add(id(loss.node))
+                seen.add(key)
                 yield head, loss, ce[0], ce[1]
 
 

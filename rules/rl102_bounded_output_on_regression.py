@@ -779,6 +779,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # models kept in a dict, compiled and fitted by one loop
+        """
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+df = pd.read_csv("boston.csv")
+X, y = df.drop("MEDV", axis=1).values, df["MEDV"].values
+models = {
+    "small": Sequential([Dense(16, activation="relu", input_dim=13), Dense(1)]),
+    "bounded": Sequential([Dense(16, activation="relu", input_dim=13),
+                           Dense(1, activation="sigmoid")]),  # expect: RL102
+}
+for name, m in models.items():
+    m.compile(loss="mse", optimizer="adam")
+    m.fit(X, y, epochs=100, verbose=0)
+""",
         # Keras 1's functional spelling reads the same graph
         """
 from keras.layers import Input, Dense

@@ -70,6 +70,18 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # candidates in a list compiled by one loop, every head a softmax
+        """
+from tensorflow import keras
+from tensorflow.keras import layers
+candidates = [
+    keras.Sequential([layers.Dense(128, activation="relu", input_shape=(784,)), layers.Dense(10, activation="softmax")]),
+    keras.Sequential([layers.Dense(256, activation="relu", input_shape=(784,)), layers.Dense(10, activation="softmax")]),
+]
+for net in candidates:
+    net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    net.fit(x_train, y_onehot, epochs=3)
+""",
         # an `elif ... is not None` on a parameter the call leaves at None is not taken: the head
         # is the softmax of the arm whose test is not known
         """
@@ -189,6 +201,18 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # candidates in a list compiled by one loop: the linear one
+        """
+from tensorflow import keras
+from tensorflow.keras import layers
+candidates = [
+    keras.Sequential([layers.Dense(128, activation="relu", input_shape=(784,)), layers.Dense(10, activation="softmax")]),
+    keras.Sequential([layers.Dense(256, activation="relu", input_shape=(784,)), layers.Dense(10)]),
+]
+for net in candidates:
+    net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])  # expect: RL104
+    net.fit(x_train, y_onehot, epochs=3)
+""",
         # the same builder, the `elif` arm taken: the second output is tanh
         """
 from tensorflow.keras.layers import Activation, Dense, Flatten, Input

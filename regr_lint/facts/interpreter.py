@@ -227,6 +227,8 @@ class Interpreter:
         self.depth = 0
         # > 0 while an arm the call's arguments rule out is read (see `_read_dead_arm`)
         self.dead = 0
+        # > 0 while a loop's body runs again for another model it iterates over (see `_models_iterated`)
+        self.replay = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.running: list[Optional[str]] = []  # the module (None: this file) of each function running
         self.pending: list[tuple[Func, Optional[Instance]]] = []
@@ -347,9 +349,22 @@ class Interpreter:
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
-            self.eval(stmt.iter, scope, frame)
-            self.bind(stmt.target, UNKNOWN, scope, frame)
-            self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
+            iterated = self.eval(stmt.iter, scope, frame)
+            models = self._models_iterated(stmt, iterated, scope, frame)
+            if models:
+                # `for net in [small, big]:` / `for name, m in models.items():` — a few models
+                # compiled and fitted by one loop body: the body runs once for each
+                for k, item in enumerate(models):
+                    self.bind(stmt.target, item, scope, frame)
+                    self.replay += k > 0  # (the data flow records the body's assignments once)
+                    try:
+                        self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
+                    finally:
+                        self.replay -= k > 0
+                self.bind(stmt.target, UNKNOWN, scope, frame)
+            else:
+                self.bind(stmt.target, UNKNOWN, scope, frame)
+                self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
         elif kind is cst.While:
@@ -391,6 +406,32 @@ class Interpreter:
         finally:
             self.arms.pop()
             frame.loops -= loop
+
+    def _models_iterated(self, stmt, iterated: Value, scope: Scope, frame: Frame) -> list:
+        """What a `for` binds its target to, one value per pass, when it iterates over a few Keras
+        models: a list / tuple of them (`for net in candidates`), a dict's values (`for m in
+        models.values()`) or its items (`for name, m in models.items()`: (name, model) pairs).
+        [] otherwise: the target is unknown and the body runs once."""
+        items: list = []
+        it = stmt.iter
+        if isinstance(iterated, Seq):
+            items = list(iterated.items)
+        elif type(it) is cst.Call and type(it.func) is cst.Attribute and not it.args \
+                and it.func.attr.value in ("values", "items"):
+            owner = self.eval(it.func.value, scope, frame)
+            if isinstance(owner, Map):
+                values = list(owner.items.values())
+                if it.func.attr.value == "values":
+                    items = values
+                elif type(stmt.target) is cst.Tuple and len(stmt.target.elements) == 2:
+                    items = [Seq([Lit(k) if isinstance(k, str) else UNKNOWN, v], None, [None, None])
+                             for k, v in owner.items.items()]
+                    if not all(type(v) is ModelRef for v in values) or not 1 < len(items) <= 8:
+                        return []
+                    return items
+        if not 1 < len(items) <= 8 or not all(type(v) is ModelRef for v in items):
+            return []
+        return items
 
     def _read_dead_arm(self, stmts, scope: Scope, frame: Frame) -> None:
         """The arm of an `if` the call's arguments rule out (`if legacy:` with `train(legacy=False)`)
@@ -467,7 +508,7 @@ class Interpreter:
             value = self.eval(small.value, scope, frame)
             for target in small.targets:
                 self.bind(target.target, value, scope, frame)
-            if scope.origin is None and not self.dead:
+            if scope.origin is None and not self.dead and not self.replay:
                 self.facts.assignments.append(([t.target for t in small.targets], small.value))
         elif kind is cst.AnnAssign:
             if small.value is not None:
