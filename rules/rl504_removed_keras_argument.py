@@ -75,7 +75,7 @@ layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`)
 argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
-`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__`
+`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`)
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
 `except: Model(inputs=x, outputs=y)`).
@@ -130,6 +130,24 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # a version test held in a module flag: either arm is code for its own Keras
+        """
+import keras
+NEW_KERAS = int(keras.__version__.split(".")[0]) >= 2
+def hidden(units, reg=None):
+    if NEW_KERAS:
+        return keras.layers.Dense(units, kernel_regularizer=reg)
+    else:
+        return keras.layers.Dense(units, W_regularizer=reg, init="he_normal")
+def train(net, x, y):
+    if not NEW_KERAS:
+        net.fit(x, y, nb_epoch=10)
+    else:
+        net.fit(x, y, epochs=10)
+net = keras.Sequential([keras.Input((4,)), hidden(8), keras.layers.Dense(1)])
+net.compile(loss="mse", optimizer="adam")
+train(net, x, y)
+""",
         # a layer family's Keras 1 words are ordinary keywords on other layers and on your own
         """
 import keras

@@ -56,8 +56,9 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset) ->
     # 9,000-line file). A conditional expression can only be a guard when the text names
     # `hasattr` or `__version__`: then every node is visited, as before.
     ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text
+    flags = _version_flags(module) if not text or "__version__" in text else frozenset()
     for node in (_nodes if ifexp else statements)(module):
-        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods):
+        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods, flags):
             scope = node
         elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
             scope = node.body
@@ -74,8 +75,25 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset) ->
     return guarded
 
 
-def _compat_test(test, methods: frozenset) -> bool:
+def _version_flags(module) -> frozenset:
+    """Names the module binds at its top level to a test of a `__version__` (`keras_2 =
+    int(keras.__version__.split(".")[0]) > 1`): an `if keras_2:` is a version test too."""
+    out = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                    and isinstance(small.targets[0].target, cst.Name) and any(
+                        isinstance(n, cst.Attribute) and n.attr.value == "__version__" for n in _nodes(small.value)):
+                out.add(small.targets[0].target.value)
+    return frozenset(out)
+
+
+def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bool:
     for node in _nodes(test):
+        if isinstance(node, cst.Name) and node.value in flags:
+            return True
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
                 and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
                 and node.args[1].value.evaluated_value in methods:
