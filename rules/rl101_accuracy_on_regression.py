@@ -97,6 +97,20 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a helper whose parameter shares the labels' name binds no module-level name
+        """
+import numpy as np
+import keras
+n = 400
+points = np.random.rand(2 * n, 2)
+labels = np.concatenate((np.zeros((n, 1), dtype="float32"), np.ones((n, 1), dtype="float32")))
+def sq_err(labels, preds):
+    return np.mean(np.square(labels - preds))
+print("baseline:", sq_err(np.full_like(labels, 0.5), labels))
+clf = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+clf.compile(optimizer="rmsprop", loss="mean_squared_error", metrics=["binary_accuracy"])
+clf.fit(points, labels, epochs=2, batch_size=64)
+""",
         # a Loss subclass combining a squared error on one output with a crossentropy on another
         """
 import keras

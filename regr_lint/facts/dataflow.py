@@ -1855,9 +1855,23 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)
-        if _labels(t.y_node, at, facts, records, 0):
+        # a fit at the module's top level reads the module's names, not a function's parameters
+        # (`def sq_err(labels, preds)` called as `sq_err(preds, labels)` binds no module `labels`)
+        own = records if _steps_in_functions(facts.module, t.node) is not None else _module_records(facts)
+        if _labels(t.y_node, at, facts, own, 0):
             return True
     return False
+
+
+def _module_records(facts: KerasFacts) -> dict:
+    """`_records` without the parameters calls bound."""
+    if not facts.param_flows:
+        return _records(facts)
+    cached = facts._cache.get("dataflow_module_records")
+    if cached is None:
+        cached = facts._cache["dataflow_module_records"] = {
+            name: [r for r in recs if r[0] not in facts.param_flows] for name, recs in _records(facts).items()}
+    return cached
 
 
 def _labels(node, at: int, facts, records: dict, depth: int) -> bool:

@@ -1819,6 +1819,7 @@ class Interpreter:
     def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
         # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
         if arg is not None and not arg.star and not self.foreign_code:
+            self.facts.param_flows.add(len(self.facts.assignments))
             self.facts.assignments.append(([param.name], arg.value))
 
     def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Value],

@@ -313,6 +313,9 @@ class KerasFacts:
     # Every assignment in the file as (targets, value node), in walk order; read lazily by the
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
     assignments: list = field(default_factory=list)
+    # indexes into `assignments` of a parameter bound by a call (`train(m, x_s, y_s)` binds y = y_s):
+    # the function's own name, not the module's (a module-level fit does not read them)
+    param_flows: set = field(default_factory=set)
     yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
