@@ -213,6 +213,14 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # a Keras 1 name a star import brings in: reported where it is used
+        """
+from keras.models import Sequential
+from keras.layers import *
+head = Sequential()
+head.add(Merge(branches, mode="concat", concat_axis=1))  # expect: RL503
+head.add(Dense(1))
+""",
         # tf.keras 2's aliases of its optimizer_v2 modules, gone from Keras 3; the public class is fine
         """
 import keras

@@ -1044,7 +1044,13 @@ class Interpreter:
         return UNKNOWN
 
     def _star_name(self, name: str, node: cst.CSTNode) -> Value:
-        return _star_ref(name, [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")], node)
+        found = _star_ref(name, [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")], node)
+        if type(found) is Ref and found.qualname in tables.REMOVED_KERAS_HINTS and not self.foreign_code \
+                and not any(n is node for n, _ in self.facts.private_chains):
+            # `Merge(...)` after `from keras.layers import *`: a Keras 1 name Keras 3 no longer has
+            # (RL503 reports it where it is used: the star import names nothing)
+            self.facts.private_chains.append((node, found.qualname))
+        return found
 
     def eval_attribute(self, node: cst.Attribute, scope: Scope, frame: Frame) -> Value:
         return self._attribute_of(self.eval(node.value, scope, frame), node.attr.value, node)
