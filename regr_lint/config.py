@@ -313,7 +313,14 @@ class Projects:
         own = os.path.join(d, OWN_FILE)
         has_pyproject, config = os.path.isfile(pyproject), None
         if has_pyproject:
-            data = _read(pyproject)
+            try:
+                data = _read(pyproject)
+            except ConfigError:
+                if self.explicit is None:
+                    raise
+                # `--config FILE` gives every file its settings: another pyproject.toml only marks a
+                # root, and one that does not parse (a template) stops nothing
+                data = {}
             if SECTION in _tool(pyproject, data):
                 config = pyproject
                 self._data[pyproject] = data  # parsed once; read as settings only if it is used

@@ -75,6 +75,18 @@ def test_explicit_config(proj, tmp_path_factory):
     assert set(codes(res.stdout)) == {"RL101"}
 
 
+def test_explicit_config_is_not_stopped_by_a_broken_pyproject_it_overrides(proj, tmp_path_factory):
+    # a templated pyproject.toml in a sub-folder: without --config it is an error (exit 2); with
+    # --config every file takes that file's settings and the template stops nothing
+    elsewhere = tmp_path_factory.mktemp("cfg")
+    pyproject(elsewhere, 'select = ["RL101"]\n')
+    write(proj, "tmpl/pyproject.toml", "[project]\nname = {{ cookiecutter.name }}\n")
+    without = run("check", ".", cwd=proj)
+    assert without.returncode == 2 and "invalid TOML" in without.stderr
+    res = run("check", "--config", str(elsewhere / "pyproject.toml"), ".", cwd=proj)
+    assert res.returncode == 1 and set(codes(res.stdout)) == {"RL101"}, res.stdout + res.stderr
+
+
 def test_explicit_config_missing_exit_2(proj):
     res = run("check", "--config", "nope.toml", cwd=proj)
     assert res.returncode == 2 and "nope.toml" in res.stderr
