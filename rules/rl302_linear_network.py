@@ -527,7 +527,7 @@ def _named_linear(model, facts) -> bool:
     names.extend(builders)
     # the names this file, or the scripts beside the builder's module, give its result
     # (`linear_model = build(n)`)
-    readers = [facts] + ([other for other, _ in fitted_by_importers(facts, model, trained=False)] if builders else [])
+    readers = [facts] + ([other for other, _ in _read_by_importers(model, facts)] if builders else [])
     names.extend(key for reader in readers for targets, value in reader.assignments
                  if isinstance(value, cst.Call) and _callee_name(value.func) in builders
                  for key in (expr_key(t) for t in targets) if key)
@@ -544,7 +544,15 @@ def _callee_name(func) -> str:
 def _nested_by_importers(model, facts) -> bool:
     """A builder's model that a script importing the builder uses as a part of its own model
     (`base = create_base_network(...)`, then `base(input_a)`, `base(input_b)` in a siamese model)."""
-    return any(id(theirs) in _nested_models(other) for other, theirs in fitted_by_importers(facts, model, trained=False))
+    return any(id(theirs) in _nested_models(other) for other, theirs in _read_by_importers(model, facts))
+
+
+def _read_by_importers(model, facts) -> list:
+    """`fitted_by_importers(trained=False)`, once per model (its name and its nesting both ask)."""
+    known = facts._cache.setdefault("rl302_importers", {})
+    if id(model) not in known:
+        known[id(model)] = fitted_by_importers(facts, model, trained=False)
+    return known[id(model)]
 
 
 def _held_by_subclassed_model(model, facts) -> bool:

@@ -855,7 +855,16 @@ def _generator_labels(facts: KerasFacts, training) -> bool:
 def _generator_targets(facts: KerasFacts, training):
     """(the facts of its module, the targets each `yield` gives) of the generator function a training
     runs (`fit(batches(x, y))`, or `gen = batches(x, y)` first), of this file or a project module;
-    None when unknown or a `yield` is not an (inputs, targets, …) tuple."""
+    None when unknown or a `yield` is not an (inputs, targets, …) tuple. Once per training (the
+    rules asking about labels, spans and artifacts share it)."""
+    known = facts._cache.setdefault("generator_targets", {})
+    key = id(training.node)
+    if key not in known:
+        known[key] = _find_generator_targets(facts, training)
+    return known[key]
+
+
+def _find_generator_targets(facts: KerasFacts, training):
     node = training.x_node
     if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
         at = training.at if training.at >= 0 else len(facts.assignments)
@@ -1857,7 +1866,7 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         at = t.at if t.at >= 0 else len(facts.assignments)
         # a fit at the module's top level reads the module's names, not a function's parameters
         # (`def sq_err(labels, preds)` called as `sq_err(preds, labels)` binds no module `labels`)
-        own = records if _steps_in_functions(facts.module, t.node) is not None else _module_records(facts)
+        own = records if t.in_function else _module_records(facts)
         if _labels(t.y_node, at, facts, own, 0):
             return True
     return False

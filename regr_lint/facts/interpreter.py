@@ -350,7 +350,7 @@ class Interpreter:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
             iterated = self.eval(stmt.iter, scope, frame)
-            models = self._models_iterated(stmt, iterated, scope, frame)
+            models = self._models_iterated(stmt, iterated, scope)
             if models:
                 # `for net in [small, big]:` / `for name, m in models.items():` — a few models
                 # compiled and fitted by one loop body: the body runs once for each
@@ -407,31 +407,27 @@ class Interpreter:
             self.arms.pop()
             frame.loops -= loop
 
-    def _models_iterated(self, stmt, iterated: Value, scope: Scope, frame: Frame) -> list:
+    def _models_iterated(self, stmt, iterated: Value, scope: Scope) -> list:
         """What a `for` binds its target to, one value per pass, when it iterates over a few Keras
         models: a list / tuple of them (`for net in candidates`), a dict's values (`for m in
         models.values()`) or its items (`for name, m in models.items()`: (name, model) pairs).
         [] otherwise: the target is unknown and the body runs once."""
-        items: list = []
         it = stmt.iter
-        if isinstance(iterated, Seq):
-            items = list(iterated.items)
-        elif type(it) is cst.Call and type(it.func) is cst.Attribute and not it.args \
-                and it.func.attr.value in ("values", "items"):
-            owner = self.eval(it.func.value, scope, frame)
+        models: list = list(iterated.items) if isinstance(iterated, Seq) else []
+        binds = models
+        if type(it) is cst.Call and type(it.func) is cst.Attribute and not it.args \
+                and it.func.attr.value in ("values", "items") and type(it.func.value) is cst.Name:
+            owner = scope.lookup(it.func.value.value)  # (a name: already evaluated with the call)
             if isinstance(owner, Map):
-                values = list(owner.items.values())
-                if it.func.attr.value == "values":
-                    items = values
-                elif type(stmt.target) is cst.Tuple and len(stmt.target.elements) == 2:
-                    items = [Seq([Lit(k) if isinstance(k, str) else UNKNOWN, v], None, [None, None])
-                             for k, v in owner.items.items()]
-                    if not all(type(v) is ModelRef for v in values) or not 1 < len(items) <= 8:
+                models = binds = list(owner.items.values())
+                if it.func.attr.value == "items":
+                    if type(stmt.target) is not cst.Tuple or len(stmt.target.elements) != 2:
                         return []
-                    return items
-        if not 1 < len(items) <= 8 or not all(type(v) is ModelRef for v in items):
+                    binds = [Seq([Lit(k) if isinstance(k, str) else UNKNOWN, v], None, [None, None])
+                             for k, v in owner.items.items()]
+        if not 1 < len(models) <= 8 or not all(type(v) is ModelRef for v in models):
             return []
-        return items
+        return binds
 
     def _read_dead_arm(self, stmts, scope: Scope, frame: Frame) -> None:
         """The arm of an `if` the call's arguments rule out (`if legacy:` with `train(legacy=False)`)
@@ -502,19 +498,24 @@ class Interpreter:
             self._bindings = {n for n, c in counts.items() if c == 1 and n in top}
         return name in self._bindings
 
+    def _records_flow(self, scope: Scope) -> bool:
+        """Whether what the statement running binds is this file's data flow: not another module's
+        code, not an arm the call rules out, not a loop's body run again for another model."""
+        return scope.origin is None and not self.dead and not self.replay
+
     def exec_small(self, small: cst.BaseSmallStatement, scope: Scope, frame: Frame) -> None:
         kind = type(small)  # exact type, as in exec_stmt
         if kind is cst.Assign:
             value = self.eval(small.value, scope, frame)
             for target in small.targets:
                 self.bind(target.target, value, scope, frame)
-            if scope.origin is None and not self.dead and not self.replay:
+            if self._records_flow(scope):
                 self.facts.assignments.append(([t.target for t in small.targets], small.value))
         elif kind is cst.AnnAssign:
             if small.value is not None:
                 value = self.eval(small.value, scope, frame)
                 self.bind(small.target, value, scope, frame)
-                if scope.origin is None and not self.dead:
+                if self._records_flow(scope):
                     self.facts.assignments.append(([small.target], small.value))
         elif kind is cst.AugAssign:
             value = self.eval(small.value, scope, frame)
@@ -523,7 +524,7 @@ class Interpreter:
                 self.bind(small.target, Seq(old.items + value.items, old.node, old.elts + value.elts), scope, frame)
             else:
                 self.bind(small.target, UNKNOWN, scope, frame)
-            if scope.origin is None and not self.dead:
+            if self._records_flow(scope):
                 self.facts.assignments.append(([small.target], small))
         elif kind is cst.Expr:
             self.eval(small.value, scope, frame)
@@ -531,17 +532,17 @@ class Interpreter:
             if type(value) is cst.Call and type(value.func) is cst.Attribute \
                     and value.func.attr.value in ("append", "extend", "insert"):
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
-                if scope.origin is None and not self.dead:
+                if self._records_flow(scope):
                     self.facts.assignments.append(([value.func.value], value))
-            elif type(value) is cst.Call and type(value.func) is cst.Attribute and scope.origin is None \
-                    and not self.dead and type(value.func.value) in (cst.Name, cst.Subscript) and any(
+            elif type(value) is cst.Call and type(value.func) is cst.Attribute and self._records_flow(scope) \
+                    and type(value.func.value) in (cst.Name, cst.Subscript) and any(
                         a.keyword is not None and a.keyword.value == "inplace" and type(a.value) is cst.Name
                         and a.value.value == "True" for a in value.args):
                 # `df["class"].replace((4, 2), (1, 0), inplace=True)`: a write of what the call returns
                 self.facts.assignments.append(([value.func.value], value))
         elif kind is cst.Return:
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
-            if small.value is not None and frame.function is not None and scope.origin is None and not self.dead:
+            if small.value is not None and frame.function is not None and self._records_flow(scope):
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 self.facts.assignments.append(([frame.function], small.value))
         elif kind is cst.Import:
@@ -1720,6 +1721,7 @@ class Interpreter:
         ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
         ours.at = theirs.at
         ours.callee_pair = x.value == y.value  # `fit(images, images)` there
+        ours.in_function = depth > 1  # where the call that ran that method stands
         model.trainings.append(ours)
 
     def training(self, meth: str, args: Args, call: cst.Call) -> Training:
@@ -1743,6 +1745,7 @@ class Interpreter:
                 y_node, origin = found[0], found[1] if found[1] is not None else origin
         t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin)
         t.at = len(self.facts.assignments)
+        t.in_function = self.depth > 0
         val = args.get("validation_data")[0]
         if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:
             t.validation.append((val.elts[0], val.elts[1]))

@@ -40,6 +40,8 @@ class Training:
     # autoencoder's wrapper): the targets are this file's data, but whether training on the input
     # is right is that module's to answer (RL201 leaves it)
     callee_pair: bool = False
+    # made by code running in a function (not the file's top level): its names may be parameters
+    in_function: bool = False
 
 
 @dataclass(eq=False)
