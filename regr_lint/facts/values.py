@@ -190,3 +190,33 @@ class DataPair(Value):
 class Div(Value):
     """The result of a true division `a / b` (a float, even of two ints)."""
     node: Optional[cst.CSTNode] = None
+
+
+class Scope:
+    """The names bound where code runs (a module's top level, a function call, a class body), and the
+    scope around it: a function's closure is the Scope it was defined in."""
+    __slots__ = ("vars", "parent", "origin")
+
+    def __init__(self, parent: Optional["Scope"] = None, origin: Optional[str] = None):
+        self.vars: dict[str, Value] = {}
+        self.parent = parent
+        # The project module this scope's code lives in, None for the linted file: what another
+        # module's code assigns is not this file's data flow.
+        self.origin = parent.origin if parent is not None else origin
+
+    def lookup(self, name: str) -> Optional[Value]:
+        scope: Optional[Scope] = self
+        while scope is not None:
+            found = scope.vars.get(name)
+            if found is not None:
+                return found
+            scope = scope.parent
+        return None
+
+    def owner(self, name: str) -> "Scope":
+        scope: Optional[Scope] = self
+        while scope is not None:
+            if name in scope.vars:
+                return scope
+            scope = scope.parent
+        return self
