@@ -48,7 +48,8 @@ accuracy there), unless the file shows targets no softmax can output (beyond 1, 
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
-`astype(bool)`, `np.logical_*`), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
+`astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
+lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
 flip appended per sample (`np.random.randint(0, 2)`), an array of
 zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), blocks

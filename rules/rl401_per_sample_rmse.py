@@ -29,7 +29,9 @@ A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
 `get_custom_objects()` (also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
 or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
-subclass. An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
+subclass — also through a variable, a builder's parameter or a wrapper class's constructor default
+that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
+`Regressor(5)`). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
 outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported. Nor is a
 root over differences of transformed targets and predictions (`cumsum`, `sort`, an FFT, a matrix
 product …: an earth mover's distance between histograms takes the root per sample by definition):

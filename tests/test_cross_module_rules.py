@@ -4084,6 +4084,154 @@ CASES = [
             model.fit(np.load("x.npy"), np.load("house_prices.npy"), epochs=5)
         """,
     }, None),
+    # A two-class head trained with squared error on one-hot pairs the script builds from
+    # comparisons, `int(s >= 1.0)` per element (No1rek/my_old_projects): labels, accuracy is meaningful
+    ("RL101-int-comparison-pairs-are-labels", {
+        "nets.py": """\
+            from keras.models import Sequential
+            from keras.layers import Dense
+
+
+            def make_net(width):
+                net = Sequential()
+                net.add(Dense(24, input_dim=width, activation="relu"))
+                net.add(Dense(2, activation="tanh"))
+                net.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])
+                return net
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import make_net
+
+            score = np.random.rand(300) * 2.0
+            feats = np.random.rand(300, 10)
+            labels = np.array([[int(s >= 1.0), int(s < 1.0)] for s in score])
+
+            net = make_net(10)
+            net.fit(feats, labels, epochs=3)
+        """,
+    }, None),
+    ("RL101-int-comparison-pairs-from-a-lambda-are-labels", {
+        "nets.py": """\
+            from keras.models import Sequential
+            from keras.layers import Dense
+
+
+            def make_net(width):
+                net = Sequential()
+                net.add(Dense(24, input_dim=width, activation="relu"))
+                net.add(Dense(2, activation="tanh"))
+                net.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])
+                return net
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import make_net
+
+            score = np.random.rand(300) * 2.0
+            feats = np.random.rand(300, 10)
+            onehot = lambda s: np.array([int(s >= 1.0), int(s < 1.0)])
+            labels = np.array([onehot(s) for s in score])
+
+            net = make_net(10)
+            net.fit(feats, labels, epochs=3)
+        """,
+    }, None),
+    # the look-alike: the lambda makes two continuous targets per sample
+    ("RL101-pairs-from-a-lambda-of-continuous-values", {
+        "nets.py": """\
+            from keras.models import Sequential
+            from keras.layers import Dense
+
+
+            def make_net(width):
+                net = Sequential()
+                net.add(Dense(24, input_dim=width, activation="relu"))
+                net.add(Dense(2, activation="tanh"))
+                net.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])  # expect: RL101
+                return net
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import make_net
+
+            score = np.random.rand(300) * 2.0
+            feats = np.random.rand(300, 10)
+            pair = lambda s: np.array([s * 3.0, s - 1.0])
+            targets = np.array([pair(s) for s in score])
+
+            net = make_net(10)
+            net.fit(feats, targets, epochs=3)
+        """,
+    }, None),
+    # A per-sample RMSE of a losses module reaches compile() through a constructor default kept on
+    # self, the wrapper class and the script using it in one file (Jinhao510/autoencoder-impute):
+    # __init__ read where the class is defined (its parameters unknown) no longer hides what the
+    # construction `Regressor(5)` hands to compile
+    ("RL401-loss-default-of-a-wrapper-constructor", {
+        "lossfns.py": """\
+            from keras import backend as K
+
+
+            def per_row_rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import Dense
+            from lossfns import per_row_rmse
+
+
+            class Regressor:
+                def __init__(self, n_in, loss=per_row_rmse):
+                    self._loss = loss
+                    self.net = Sequential([Dense(16, activation="relu", input_shape=(n_in,)), Dense(1)])
+                    self.net.compile(loss=self._loss, optimizer="adam")
+
+                def fit(self, x, y):
+                    self.net.fit(x, y, epochs=3)
+
+
+            x = np.random.rand(200, 5)
+            y = x.sum(axis=1) * 40.0
+            Regressor(5).fit(x, y)
+        """,
+    }, None),
+    # the look-alike: the script passes Keras' own loss, the per-sample one is never given to Keras
+    ("RL401-loss-default-overridden-by-the-construction", {
+        "lossfns.py": """\
+            from keras import backend as K
+
+
+            def per_row_rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import Dense
+            from lossfns import per_row_rmse
+
+
+            class Regressor:
+                def __init__(self, n_in, loss=per_row_rmse):
+                    self._loss = loss
+                    self.net = Sequential([Dense(16, activation="relu", input_shape=(n_in,)), Dense(1)])
+                    self.net.compile(loss=self._loss, optimizer="adam")
+
+                def fit(self, x, y):
+                    self.net.fit(x, y, epochs=3)
+
+
+            x = np.random.rand(200, 5)
+            y = x.sum(axis=1) * 40.0
+            Regressor(5, loss="mse").fit(x, y)
+        """,
+    }, None),
 ]
 
 

@@ -2009,13 +2009,18 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         args = [a for a in node.args if a.keyword is None and not a.star]
         if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
             return _labels(args[0].value, at, facts, records, depth + 1)
+        if name in ("int", "float", "bool") and isinstance(func, cst.Name) and len(args) == 1 \
+                and func.value not in records:
+            return _labels(args[0].value, at, facts, records, depth + 1)  # `int(score >= 1.0)`: a 0 / 1
         if name in ("concatenate", "vstack", "hstack", "stack", "column_stack") and args \
                 and isinstance(args[0].value, (cst.Tuple, cst.List)):
             # `np.concatenate((np.zeros(n), np.ones(m)))`: labels when every array joined is
             return _labels(args[0].value, at, facts, records, depth + 1)
         if isinstance(func, cst.Name) and func.value in records:
             # `y = step(x)`: what the function returns, when every return it ran so far is labels
-            returns = [(i, value) for i, kind, value in records[func.value] if i < at and kind == "assign"]
+            # (`onehot = lambda s: np.array([int(s >= 1), int(s < 1)])`: what its body gives)
+            returns = [(i, value.body if isinstance(value, cst.Lambda) else value)
+                       for i, kind, value in records[func.value] if i < at and kind == "assign"]
             return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
                                          for i, value in returns)
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module

@@ -186,6 +186,7 @@ class Interpreter(ProjectImports):
         # run for an instance)
         self.call_chain: list[Optional[int]] = []
         self.layer_ids: set[int] = set()
+        self.standalone = 0  # > 0 while a function runs on its own (its parameters unknown)
         self.lambdas: set[int] = set()  # id() of the lambdas whose body was read
         self._bindings: Optional[set] = None  # the names bound once, at the top level (_bound_once)
         # (model an `if`'s body bound to a name or `self.<attr>`, the model its `else` bound there)
@@ -1371,16 +1372,12 @@ class Interpreter(ProjectImports):
             if args.star and not args.has("loss", 1):
                 loss = UNKNOWN
             new = Compile(call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
-                          args.get("optimizer", 0)[0])
-            old = next((c for c in model.compiles if c.node is call), None)
-            if old is None:
+                          args.get("optimizer", 0)[0], provisional=self.standalone > 0)
+            at = next((i for i, c in enumerate(model.compiles) if c.node is call), None)
+            if at is None:
                 model.compiles.append(new)
             else:
-                # The same compile() run again (a builder called from several places): what differs
-                # between the runs is not known.
-                for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
-                    if not _same_value(getattr(old, name), getattr(new, name)):
-                        setattr(old, name, UNKNOWN)
+                model.compiles[at] = _rerun_compile(model.compiles[at], new)
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
             if not any(t.node is call for t in model.trainings):
                 model.trainings.append(self.training(meth, args, call))
@@ -1492,6 +1489,7 @@ class Interpreter(ProjectImports):
                 return self._tensor_passthrough(args, call) if call is not None else UNKNOWN
             self.budget -= 1
         self.depth += 1
+        self.standalone += standalone
         self.active.add(id(fdef))
         foreign = getattr(func.scope, "origin", None) is not None
         lifted = foreign and call is not None and not standalone and self.foreign_code == self.own_foreign
@@ -1514,6 +1512,7 @@ class Interpreter(ProjectImports):
             return _merge_returns(frame.returns)
         finally:
             self.depth -= 1
+            self.standalone -= standalone
             self.active.discard(id(fdef))
             self.foreign_code -= foreign
             self.running.pop()
@@ -1690,6 +1689,21 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _rerun_compile(old: Compile, new: Compile) -> Compile:
+    """The same compile() run again (a builder called from several places): what differs between
+    the runs is not known — except what a run with unknown parameters left unknown, which a run with
+    a call's arguments knows (`__init__(self, loss=rmse)` read where the class is defined, then for
+    `Regressor(5)`). A new record: another module's scope may share the old one."""
+    merged = Compile(old.node, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, old.provisional and new.provisional)
+    for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
+        a, b = getattr(old, name), getattr(new, name)
+        if _same_value(a, b) or b is UNKNOWN and new.provisional:
+            setattr(merged, name, a)
+        elif a is UNKNOWN and old.provisional:
+            setattr(merged, name, b)
+    return merged
 
 
 def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:

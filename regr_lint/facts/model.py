@@ -19,6 +19,9 @@ class Compile:
     metrics: Value
     weighted_metrics: Value
     optimizer: Value
+    # recorded while a function ran on its own (its parameters unknown, as a class's __init__ runs
+    # where the class is defined): what it left unknown, a run with a call's arguments may know
+    provisional: bool = False
 
 
 @dataclass(eq=False)
