@@ -98,6 +98,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # keras-tuner's `search` takes `fit`'s arguments: the labels a stratified split is made by
+        """
+import numpy as np
+from kerastuner.tuners import Hyperband
+from sklearn.model_selection import StratifiedKFold
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("y.npy")
+def build(hp):
+    model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+    return model
+for tr, va in StratifiedKFold(5).split(x, y):
+    tuner = Hyperband(build, objective="val_accuracy", max_epochs=10)
+    tuner.search(x[tr], y[tr], validation_data=(x[va], y[va]))
+""",
         # a helper whose parameter shares the labels' name binds no module-level name
         """
 import numpy as np

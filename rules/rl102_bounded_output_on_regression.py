@@ -113,6 +113,22 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # keras-tuner fits the model `build(hp)` returns on `search`'s arguments: churn labels, a
+        # classifier trained with squared error
+        """
+import keras_tuner as kt
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("churn.csv")
+x, y = df.drop(columns=["churned"]).values, (df["churned"] == "yes").astype(int).values
+def build(hp):
+    model = keras.Sequential([keras.layers.Dense(hp.Int("units", 16, 64, step=16), activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="mse")
+    return model
+tuner = kt.RandomSearch(build, objective="val_loss", max_trials=5)
+tuner.search(x, y, epochs=10, validation_split=0.2)
+""",
         # the arm the call rules out compiles with a regression loss: only the arm taken counts
         """
 from keras.models import Sequential
@@ -779,6 +795,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # keras-tuner: a HyperModel's `build` returns the model `search` fits, on raw prices
+        """
+import keras_tuner
+import pandas as pd
+from tensorflow import keras
+class PriceModel(keras_tuner.HyperModel):
+    def build(self, hp):
+        model = keras.Sequential([keras.layers.Dense(hp.Choice("units", [32, 64]), activation="relu"),
+                                  keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+        model.compile(optimizer="adam", loss="mse")
+        return model
+df = pd.read_csv("houses.csv")
+tuner = keras_tuner.Hyperband(hypermodel=PriceModel(), objective="val_loss", max_epochs=20)
+tuner.search(df.drop(columns=["price"]).values, df["price"].values, validation_split=0.2)
+""",
         # models kept in a dict, compiled and fitted by one loop
         """
 import pandas as pd

@@ -4232,6 +4232,75 @@ CASES = [
             Regressor(5, loss="mse").fit(x, y)
         """,
     }, None),
+    # keras-tuner: `search` fits the model a HyperModel of another module builds, on labels a
+    # stratified split is made by (filippo-baglini/ml-project): a classifier trained with squared error
+    ("RL101-RL102-keras-tuner-search-on-stratified-labels", {
+        "hyper.py": """\
+            import keras_tuner
+            from tensorflow import keras
+
+
+            class ChurnHyperModel(keras_tuner.HyperModel):
+                def __init__(self, n_features):
+                    self.n_features = n_features
+
+                def build(self, hp):
+                    model = keras.Sequential()
+                    model.add(keras.layers.Dense(hp.Int("units", 16, 128, step=16), activation="relu",
+                                                 input_shape=(self.n_features,)))
+                    model.add(keras.layers.Dense(1, activation="sigmoid"))
+                    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+                    return model
+        """,
+        "train.py": """\
+            import pandas as pd
+            from kerastuner.tuners import Hyperband
+            from sklearn.model_selection import StratifiedKFold
+
+            from hyper import ChurnHyperModel
+
+            df = pd.read_csv("churn.csv")
+            x = df.drop(columns=["churned"]).values
+            y = df["churned"].values
+
+            for train_idx, val_idx in StratifiedKFold(5).split(x, y):
+                tuner = Hyperband(hypermodel=ChurnHyperModel(x.shape[1]), objective="val_accuracy", max_epochs=20)
+                tuner.search(x[train_idx], y[train_idx], validation_data=(x[val_idx], y[val_idx]))
+        """,
+    }, None),
+    # the look-alike: the same search on house prices
+    ("RL101-RL102-keras-tuner-search-on-prices", {
+        "hyper.py": """\
+            import keras_tuner
+            from tensorflow import keras
+
+
+            class ChurnHyperModel(keras_tuner.HyperModel):
+                def __init__(self, n_features):
+                    self.n_features = n_features
+
+                def build(self, hp):
+                    model = keras.Sequential()
+                    model.add(keras.layers.Dense(hp.Int("units", 16, 128, step=16), activation="relu",
+                                                 input_shape=(self.n_features,)))
+                    model.add(keras.layers.Dense(1, activation="sigmoid"))  # expect: RL102
+                    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+                    return model
+        """,
+        "train.py": """\
+            import pandas as pd
+            from kerastuner.tuners import Hyperband
+
+            from hyper import ChurnHyperModel
+
+            df = pd.read_csv("houses.csv")
+            x = df.drop(columns=["price"]).values
+            y = df["price"].values
+
+            tuner = Hyperband(hypermodel=ChurnHyperModel(x.shape[1]), objective="val_loss", max_epochs=20)
+            tuner.search(x, y, validation_split=0.2)
+        """,
+    }, None),
 ]
 
 

@@ -35,6 +35,9 @@ DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "ta
 STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
                                "StratifiedGroupKFold"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"
+# keras-tuner's tuners: `search(...)` takes `fit`'s arguments (see Interpreter._tuner_search)
+TUNERS = frozenset({"RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"})
+TUNER_ROOTS = frozenset({"keras_tuner", "kerastuner"})
 STANDARD = "sklearn.preprocessing.StandardScaler"
 
 
@@ -1040,6 +1043,8 @@ class Interpreter(ProjectImports):
         if isinstance(recv, Obj):
             if recv.last == "ImageDataGenerator" and recv.is_keras and meth == "flow":
                 return self._pair(args, call, "flow")
+            if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
+                return self._tuner_search(recv, args, call)
             if meth in ("fit_transform", "transform") and recv.qualname == MINMAX and _unit_range(recv.args):
                 self.facts.scaling_calls.add(id(call))
             if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
@@ -1081,6 +1086,22 @@ class Interpreter(ProjectImports):
             self.bind(recv_node, model, scope, frame)
             return self.model_method(model.model, meth, args, call)
         return self._tensor_passthrough(args, call)
+
+    def _tuner_search(self, tuner: Obj, args: Args, call: cst.Call) -> Value:
+        """`tuner.search(x, y, epochs=…)`: keras-tuner fits every model its hypermodel builds on
+        those arguments, as `fit` would — a training of the model `build(hp)` returns (a function, or
+        a `HyperModel`'s `build` method), its hyperparameters unknown."""
+        hyper = tuner.args.get("hypermodel", 0)[0]
+        hp = Args(pos=[(UNKNOWN, None)])
+        if isinstance(hyper, Func):
+            built = self.invoke(hyper, hp, call, None)
+        elif isinstance(hyper, Instance) and isinstance(hyper.attrs.get("__method__build"), Func):
+            built = self.invoke(hyper.attrs["__method__build"], hp, call, hyper)
+        else:
+            return UNKNOWN
+        if isinstance(built, ModelRef):
+            self.model_method(built.model, "fit", args, call)
+        return UNKNOWN
 
     @staticmethod
     def _map_get(recv: Map, meth: str, args: Args) -> Value:
