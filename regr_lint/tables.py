@@ -307,6 +307,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.layers.normalization", "keras.layers.pooling", "keras.layers.merge",
     "keras.layers.embeddings", "keras.layers.advanced_activations", "keras.layers.wrappers",
     "keras.layers.noise", "keras.layers.local", "keras.layers.cudnn_recurrent",
+    "keras.layers.convolutional_recurrent", "keras.layers.recurrent_v2", "keras.layers.normalization_v2",
+    "keras.layers.dense_attention",
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
     "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
@@ -445,6 +447,8 @@ PUBLIC_MODULES = {
     "keras.layers.noise": "keras.layers",
     "keras.layers.local": "keras.layers",
     "keras.layers.cudnn_recurrent": "keras.layers",
+    **dict.fromkeys(("keras.layers.convolutional_recurrent", "keras.layers.recurrent_v2",
+                     "keras.layers.normalization_v2", "keras.layers.dense_attention"), "keras.layers"),
     "tensorflow.keras.layers.core": "tensorflow.keras.layers",
     **{f"tensorflow.keras.layers.{m}": "tensorflow.keras.layers" for m in (
         "convolutional", "recurrent", "normalization", "pooling", "merge", "embeddings",

@@ -58,7 +58,9 @@ made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), 
 of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
 method writing it sets to such labels (a GAN trainer's `self.valid = np.ones(patch)`, fitted in
 another method), a list every append gives 0 or 1 (`labels.append(1)` / `labels.append(0)`) and
-columns of it (`[[lab] for lab in labels]`) — Keras' accuracy compares classes and
+columns of it (`[[lab] for lab in labels]`), and such labels as the targets every batch gives
+(each `yield` of a generator function; each `return` of a `Sequence`'s `__getitem__` or an
+iterator's `__next__`, `return [a, b], np.ones(batch)`) — Keras' accuracy compares classes and
 means something, and the rule is silent. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them. Nor is a
 model whose every output ends in a sigmoid reported when its targets are read from a pickle or a
@@ -98,6 +100,25 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a Sequence whose every batch returns 0/1 labels: a classifier trained with squared error
+        """
+import numpy as np
+import keras
+from keras import layers, models
+class PairSeq(keras.utils.Sequence):
+    def __init__(self, x, batch_size):
+        super().__init__()
+        self.x, self.batch_size = x, batch_size
+    def __len__(self):
+        return 50
+    def __getitem__(self, idx):
+        i = np.random.randint(0, len(self.x), self.batch_size)
+        same = np.random.randint(0, 2, self.batch_size)
+        return self.x[i], same
+model = models.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
+model.fit(PairSeq(np.random.rand(1000, 16), 32), epochs=3)
+""",
         # keras-tuner's `search` takes `fit`'s arguments: the labels a stratified split is made by
         """
 import numpy as np
@@ -536,6 +557,25 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the same Sequence returning continuous targets
+        """
+import numpy as np
+import keras
+from keras import layers, models
+class PairSeq(keras.utils.Sequence):
+    def __init__(self, x, batch_size):
+        super().__init__()
+        self.x, self.batch_size = x, batch_size
+    def __len__(self):
+        return 50
+    def __getitem__(self, idx):
+        i = np.random.randint(0, len(self.x), self.batch_size)
+        dist = np.random.rand(self.batch_size) * 5.0
+        return self.x[i], dist
+model = models.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])  # expect: RL101
+model.fit(PairSeq(np.random.rand(1000, 16), 32), epochs=3)
+""",
         # a keras.losses.Loss subclass computing a weighted mean squared error
         """
 import tensorflow as tf

@@ -42,7 +42,9 @@ Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh`
 `activation=` in any spelling, `keras.activations.x`, `tf.nn.x`, or a trailing `Activation('x')`
 layer) while it is trained with a regression loss. When the activation is a parameter of a builder
 in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`), it is
-reported at that literal in the script.
+reported at that literal in the script. The final layer judged is a `Dense` (or an `Activation`
+after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
+head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
@@ -113,6 +115,19 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the target column is cut from a frame built over MinMaxScaler's output
+        """
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+df = pd.read_csv("d.csv")
+df2 = pd.DataFrame(MinMaxScaler().fit_transform(df), columns=df.columns)
+y = df2["price"].values
+X = df2.drop(columns=["price"]).values
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # keras-tuner fits the model `build(hp)` returns on `search`'s arguments: churn labels, a
         # classifier trained with squared error
         """
@@ -795,6 +810,19 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh head on a column of a frame built over StandardScaler's output
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+df = pd.read_csv("d.csv")
+df2 = pd.DataFrame(StandardScaler().fit_transform(df), columns=df.columns)
+y = df2["price"].values
+X = df2.drop(columns=["price"]).values
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # keras-tuner: a HyperModel's `build` returns the model `search` fits, on raw prices
         """
 import keras_tuner

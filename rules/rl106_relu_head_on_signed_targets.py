@@ -33,8 +33,8 @@ class ReluHeadOnSignedTargets(Rule):
 Finds a model trained with a regression loss whose final layer has activation `relu`, `softplus`
 or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a trailing
 `Activation('x')` layer; a builder's `activation=head` in another module is reported at the literal
-the script hands it) while the same file shows that the targets it is fitted on take negative
-values:
+the script hands it; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
+layer) while the same file shows that the targets it is fitted on take negative values:
 
 - standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`,
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
@@ -77,6 +77,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # divided by their max made a Python float: still non-negative
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.loadtxt("counts.txt")
+top = float(np.max(y))
+y = y / top
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10)
+""",
         # the look-alike: a positive combination of two columns of [0, 1) draws
         """
 import numpy as np
@@ -296,6 +308,18 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # standardised with statistics made Python floats
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.loadtxt("y.txt")
+mu, sd = float(np.mean(y)), float(np.std(y))
+y = (y - mu) / sd
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10)
+""",
         # two columns of one draw subtracted (independent columns: both signs occur)
         """
 import numpy as np

@@ -159,6 +159,18 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # bounded below by an int, the quotient is still a float
+        """
+import numpy as np
+from tensorflow import keras
+X = np.load("X.npy"); bs = 32
+def batches():
+    while True:
+        yield X[:bs], X[:bs, 0]
+m = keras.Sequential([keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(), steps_per_epoch=max(1, len(X) / bs))  # expect: RL202
+""",
         # a true division plus or minus an int is still a float
         """
 import keras

@@ -32,7 +32,8 @@ recurrent layer in between. It follows a small rank tracker over Sequential chai
 graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor. Layers
 added in a loop whose body branches (`if i == 0: … elif i == n_layers - 1: … else: …`, the stacked
 recurrent template) are judged on every arm that may run in the last iteration: reported only when
-each of them leaves steps for the head.
+each of them leaves steps for the head — in a Sequential chain and in a functional graph alike
+(`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`).
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, and models whose targets the file builds as sequences
@@ -97,6 +98,23 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a functional graph built in a loop: the last block (the `if` arm) pools globally
+        """
+from keras import layers, models
+def build(n_blocks=4, vocab=1000, seq_len=64):
+    inp = layers.Input((seq_len,))
+    h = layers.Embedding(vocab, 32)(inp)
+    for i in range(n_blocks):
+        h = layers.Conv1D(32, 3, padding="same", activation="relu")(h)
+        if i == n_blocks - 1:
+            h = layers.GlobalMaxPooling1D()(h)
+        else:
+            h = layers.MaxPooling1D(2)(h)
+    out = layers.Dense(1)(layers.Dense(16, activation="relu")(h))
+    model = models.Model(inp, out)
+    model.compile(optimizer="adam", loss="mse")
+    return model
+""",
         # an attention gate the model multiplies into its features, also returned as an output to
         # look at (no loss trains it): the prediction head reads the LSTM's last state
         """
@@ -397,6 +415,23 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # the same loop whose every arm leaves steps for the head
+        """
+from keras import layers, models
+def build(n_blocks=4, vocab=1000, seq_len=64):
+    inp = layers.Input((seq_len,))
+    h = layers.Embedding(vocab, 32)(inp)
+    for i in range(n_blocks):
+        h = layers.Conv1D(32, 3, padding="same", activation="relu")(h)
+        if i == n_blocks - 1:
+            h = layers.MaxPooling1D(4)(h)
+        else:
+            h = layers.MaxPooling1D(2)(h)
+    out = layers.Dense(1)(layers.Dense(16, activation="relu")(h))  # expect: RL301
+    model = models.Model(inp, out)
+    model.compile(optimizer="adam", loss="mse")
+    return model
+""",
         # the look-alike: a second output per step that nothing inside the model uses, trained
         """
 import keras

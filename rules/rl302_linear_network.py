@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from typing import Optional
 
 from regr_lint.lazy import cst
@@ -53,7 +55,8 @@ or whose output is as wide as its input, of more than one value (a linear autoen
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`; also a builder in another module, and the name a script gives what a builder returns,
 `linear_model = build(n)`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
-tests) are skipped: their models are small fixtures that exercise an API.
+tests, also `def test_…` functions that assert with no import of pytest) are skipped: their models are
+small fixtures that exercise an API.
 
 ## Why is this bad?
 A composition of affine maps is one affine map: `W2 (W1 x + b1) + b2 = W x + b`. Without an
@@ -394,7 +397,15 @@ def _unit_test_module(facts) -> bool:
     if not (name.startswith("test_") or name.endswith(("_test.py", "_tests.py")) or name == "conftest.py"):
         return False
     text = facts.text or ""
-    return "def test" in text and any(word in text for word in ("pytest", "unittest", "TestCase"))
+    if "def test" not in text:
+        return False
+    # pytest collects `def test_…` functions that assert, with no import of pytest needed
+    return any(word in text for word in ("pytest", "unittest", "TestCase")) or bool(
+        _PYTEST_FUNCTION.search(text) and _ASSERT.search(text))
+
+
+_PYTEST_FUNCTION = re.compile(r"^def test_\w*\(", re.M)
+_ASSERT = re.compile(r"^[ \t]+assert\b", re.M)
 
 
 def _message(n: int) -> str:

@@ -27,7 +27,7 @@ under the root.
 
 A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
-`get_custom_objects()` (also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
+`get_custom_objects()` (for both, also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
 or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
 subclass — also through a variable, a builder's parameter or a wrapper class's constructor default
 that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
@@ -176,6 +176,15 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # given to Keras through `custom_objects` built from a list of the functions
+        """
+from keras import backend as K
+from keras.models import load_model
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+fns = [rmse]
+model = load_model("m.h5", custom_objects={f.__name__: f for f in fns})
+""",
         # the module's own per-sample mse helper under the root
         """
 import keras

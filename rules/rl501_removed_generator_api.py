@@ -89,6 +89,17 @@ arguments the replacement does not take, positional arguments whose meaning chan
 releases, or `*args` / `**kwargs`.
 """
     VALID = [
+        # the file's own class names its `fit` `fit_generator` too (a class-level alias)
+        """
+from tensorflow import keras
+class Runner:
+    def __init__(self, model):
+        self.model = model
+    def fit(self, gen, steps, epochs=1):
+        return self.model.fit(gen, steps_per_epoch=steps, epochs=epochs)
+    fit_generator = fit
+Runner(keras.Sequential([keras.layers.Dense(1)])).fit_generator(None, 10)
+""",
         # the Keras 3 spelling
         """
 import keras

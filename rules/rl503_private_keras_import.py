@@ -213,6 +213,12 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # Keras 2's layer sub-modules of the tf 2.x era
+        """
+from keras.layers.convolutional_recurrent import ConvLSTM2D  # expect: RL503
+from keras.layers.normalization_v2 import BatchNormalization  # expect: RL503
+from keras.layers.dense_attention import Attention  # expect: RL503
+""",
         # a Keras 1 name a star import brings in: reported where it is used
         """
 from keras.models import Sequential

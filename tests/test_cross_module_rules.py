@@ -4301,6 +4301,154 @@ CASES = [
             tuner.search(x, y, validation_split=0.2)
         """,
     }, None),
+    # an iterator class of another module whose `__next__` gives every batch the label 1 (a triplet /
+    # siamese comparator, asparagus/triplet-net): labels, the comparator is a classifier
+    ("RL101-iterator-next-of-a-data-module-gives-labels", {
+        "models.py": """\
+            from keras import layers, models
+
+
+            def build_comparator(dim=16):
+                a = layers.Input((dim,))
+                b = layers.Input((dim,))
+                h = layers.Dense(8, activation="relu")(layers.Subtract()([a, b]))
+                out = layers.Dense(1, activation="sigmoid")(h)
+                m = models.Model([a, b], out)
+                m.compile(optimizer="sgd", loss="mean_squared_error", metrics=["accuracy"])
+                return m
+        """,
+        "pairs.py": """\
+            import numpy as np
+
+
+            class PairStream:
+                def __init__(self, n, dim, batch_size):
+                    self.x = np.random.rand(n, dim)
+                    self.batch_size = batch_size
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    i = np.random.randint(0, len(self.x), self.batch_size)
+                    j = np.random.randint(0, len(self.x), self.batch_size)
+                    labels = np.ones(self.batch_size)
+                    return [self.x[i], self.x[j]], labels
+        """,
+        "train.py": """\
+            from models import build_comparator
+            from pairs import PairStream
+
+            stream = PairStream(1000, 16, 32)
+            model = build_comparator(16)
+            model.fit(stream, steps_per_epoch=50, epochs=3)
+        """,
+    }, None),
+    # a data module's tf.data pipeline maps the targets divided by a name holding their max: the
+    # name is read in that module
+    ("RL102-valid-map-of-a-data-module-divides-by-a-name-holding-the-max", {
+        "models.py": """\
+            import tensorflow as tf
+
+
+            def build(n):
+                return tf.keras.Sequential([tf.keras.Input((n,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+        """,
+        "pipeline.py": """\
+            import pandas as pd
+            import tensorflow as tf
+
+
+            def make_ds(csv="prices.csv"):
+                df = pd.read_csv(csv)
+                max_price = df["price"].max()
+                ds = tf.data.Dataset.from_tensor_slices((df.drop(columns=["price"]).values, df["price"].values))
+                ds = ds.map(lambda x, y: (x, y / max_price))
+                return ds.batch(64)
+        """,
+        "train.py": """\
+            from models import build
+            from pipeline import make_ds
+
+            train_ds = make_ds()
+            model = build(12)
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(train_ds, epochs=20)
+        """,
+    }, None),
+    # the look-alike: divided by their standard deviation
+    ("RL102-map-of-a-data-module-divides-by-the-std", {
+        "models.py": """\
+            import tensorflow as tf
+
+
+            def build(n):
+                return tf.keras.Sequential([tf.keras.Input((n,)), tf.keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+        """,
+        "pipeline.py": """\
+            import pandas as pd
+            import tensorflow as tf
+
+
+            def make_ds(csv="prices.csv"):
+                df = pd.read_csv(csv)
+                sd_price = df["price"].std()
+                ds = tf.data.Dataset.from_tensor_slices((df.drop(columns=["price"]).values, df["price"].values))
+                ds = ds.map(lambda x, y: (x, y / sd_price))
+                return ds.batch(64)
+        """,
+        "train.py": """\
+            from models import build
+            from pipeline import make_ds
+
+            train_ds = make_ds()
+            model = build(12)
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(train_ds, epochs=20)
+        """,
+    }, None),
+    # the look-alike: its `__next__` gives distances
+    ("RL101-iterator-next-of-a-data-module-gives-distances", {
+        "models.py": """\
+            from keras import layers, models
+
+
+            def build_comparator(dim=16):
+                a = layers.Input((dim,))
+                b = layers.Input((dim,))
+                h = layers.Dense(8, activation="relu")(layers.Subtract()([a, b]))
+                out = layers.Dense(1, activation="sigmoid")(h)
+                m = models.Model([a, b], out)
+                m.compile(optimizer="sgd", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+                return m
+        """,
+        "pairs.py": """\
+            import numpy as np
+
+
+            class PairStream:
+                def __init__(self, n, dim, batch_size):
+                    self.x = np.random.rand(n, dim)
+                    self.batch_size = batch_size
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    i = np.random.randint(0, len(self.x), self.batch_size)
+                    j = np.random.randint(0, len(self.x), self.batch_size)
+                    labels = np.random.rand(self.batch_size) * 10.0
+                    return [self.x[i], self.x[j]], labels
+        """,
+        "train.py": """\
+            from models import build_comparator
+            from pairs import PairStream
+
+            stream = PairStream(1000, 16, 32)
+            model = build_comparator(16)
+            model.fit(stream, steps_per_epoch=50, epochs=3)
+        """,
+    }, None),
 ]
 
 

@@ -80,3 +80,12 @@ def test_a_model_reused_inside_another_is_silent():
     model = keras.Model([a, b], out)
     """
     assert _lines(source) == []
+
+
+def test_a_pytest_module_needs_no_import_of_pytest_but_an_evaluation_script_is_not_one():
+    # pytest collects `def test_…` functions that assert: no `import pytest` in the module
+    suite = LINEAR + "\n\ndef test_fit():\n    hist = model.fit(x, y)\n    assert 'loss' in hist.history\n"
+    assert _lines(suite, "tests/test_training.py") == []
+    # a script named test_*.py that evaluates a model in a `def test(...)` asserts nothing
+    script = LINEAR + "\n\ndef test_model(m, x_test, y_test):\n    return m.evaluate(x_test, y_test)\n"
+    assert _lines(script, "test_model.py") == [5]

@@ -143,7 +143,7 @@ def _changes_range(node: cst.CSTNode) -> bool:
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value in ("astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy"):
             node = node.func.value
-        elif isinstance(node, cst.Call) and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "expand_dims", "concatenate", "stack"):
+        elif isinstance(node, cst.Call) and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "expand_dims", "concatenate", "stack", "DataFrame"):
             if not node.args:
                 return False
             node = node.args[0].value
@@ -199,7 +199,7 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("astype", "reshape", "values", "to_numpy", "squeeze", "flatten", "ravel"):
                 node = node.func.value
                 continue
-            if node.args and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze"):
+            if node.args and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "DataFrame"):
                 node = node.args[0].value
                 continue
             return False
@@ -585,10 +585,17 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
 
     if not any(t.method in TRAIN_METHODS and t.mapped for t in model.trainings):
         return False
-    # what the file's names hold (`max_price = labels.max()` beside `def scale(x, y): return x, y / max_price`)
-    values = name_values(facts)
-    return any(t.method in TRAIN_METHODS and t.mapped and all(is_unit_scaling(y, facts, values) for y in t.mapped)
-               for t in model.trainings)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or not t.mapped:
+            continue
+        # what the names of the module that maps hold (`max_price = df["price"].max()` beside
+        # `ds.map(lambda x, y: (x, y / max_price))`): this file's, or the data module's that made it
+        home = facts if t.origin is None or t.origin == facts.path else _module_facts(t.origin)
+        if home is not None:
+            values = name_values(home)
+            if all(is_unit_scaling(y, home, values) for y in t.mapped):
+                return True
+    return False
 
 
 def _yields_unit_scaled(facts: KerasFacts) -> bool:
@@ -768,7 +775,7 @@ def bound_names(facts: KerasFacts) -> set[str]:
 
 _STD = frozenset({"std", "nanstd", "reduce_std"})
 _PEEL_METHODS = frozenset({"astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy", "transpose"})
-_PEEL_FUNCS = frozenset({"array", "asarray", "float32", "float64", "squeeze", "expand_dims", "reshape",
+_PEEL_FUNCS = frozenset({"array", "asarray", "float32", "float64", "squeeze", "expand_dims", "reshape", "DataFrame",
                          "concatenate", "stack", "vstack", "hstack", "column_stack", "atleast_2d",
                          "convert_to_tensor", "constant"})
 _RANDOM_MODULES = ("random", "np.random", "numpy.random", "rng", "tf.random", "keras.random")
@@ -828,6 +835,11 @@ def _generator_yields_wide(facts: KerasFacts, training) -> bool:
     a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`)."""
     found = _generator_targets(facts, training)
     if found is None:
+        # `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
+        # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets
+        # are scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
+        found = _find_generator_targets(facts, training, classes=True)
+    if found is None:
         return False
     other, targets = found
     records = _records(other)
@@ -845,6 +857,11 @@ def _generator_labels(facts: KerasFacts, training) -> bool:
     """`fit(batches(images, masks))` where every `yield` of the generator function gives class labels
     as its targets (`yield x / 255.0, (m > 127).astype("float32")`)."""
     found = _generator_targets(facts, training)
+    if found is None:
+        # `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
+        # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets
+        # are scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
+        found = _find_generator_targets(facts, training, classes=True)
     if found is None:
         return False
     other, targets = found
@@ -864,7 +881,7 @@ def _generator_targets(facts: KerasFacts, training):
     return known[key]
 
 
-def _find_generator_targets(facts: KerasFacts, training):
+def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
     node = training.x_node
     if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
         at = training.at if training.at >= 0 else len(facts.assignments)
@@ -873,25 +890,54 @@ def _find_generator_targets(facts: KerasFacts, training):
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
         return None
     other, fdef = facts, _top_function_in(facts.module, node.func.value)
+    batches = cst.Yield
     if fdef is None:
         found = project_function(facts, node)
-        if found is None:
-            return None
-        other, fdef = found[0], _top_function(found[0].path, found[1])
-    yields, stack = [], [fdef.body] if fdef is not None else []
+        if found is not None:
+            other, fdef = found[0], _top_function(found[0].path, found[1])
+        else:
+            found = _batch_method(facts, node.func.value) if classes else None
+            if found is None:
+                return None
+            (other, fdef), batches = found, cst.Return
+    given, stack = [], [fdef.body] if fdef is not None else []
     while stack:
         cur = stack.pop()
-        if isinstance(cur, cst.Yield):
-            yields.append(cur)
+        if isinstance(cur, batches):
+            given.append(cur)
         elif not isinstance(cur, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
             stack.extend(cur.children)
     targets = []
-    for found_yield in yields:
-        value = found_yield.value
+    for batch in given:
+        value = batch.value
         if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
             return None
         targets.append(value.elements[1].value)
     return (other, targets) if targets else None
+
+
+_BATCH_METHODS = ("__getitem__", "__next__")
+
+
+def _batch_method(facts: KerasFacts, name: str):
+    """(the facts of its module, the method) of the class `name` (of this file, or imported from a
+    project module) that gives a training its batches: `__getitem__`, else `__next__`; None when
+    there is none."""
+    from regr_lint.facts.trees import project_module
+
+    other, module, cls = facts, facts.module, name
+    if _class_def(module, name) is None:
+        found = facts._cache.get("project_classes", {}).get(name)
+        if found is None or found[0] == facts.path:
+            return None
+        other, module, cls = _module_facts(found[0]), project_module(found[0]), found[1]
+        if other is None:
+            return None
+    for method in _BATCH_METHODS:
+        fdef = _class_method(module, cls, method)
+        if fdef is not None:
+            return other, fdef
+    return None
 
 
 def _top_function_in(module, name: str):
@@ -1729,11 +1775,23 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
     if depth > 4:
         return False
     if isinstance(node, cst.Call):
-        return _call_name(node) in _STD
+        inner = _scalar_of(node)
+        return _stdish(inner, at, records, depth + 1) if inner is not None else _call_name(node) in _STD
     if isinstance(node, cst.Name):
         recs = [r for r in records.get(node.value, ()) if r[0] < at]
         return bool(recs) and recs[-1][1] == "assign" and _stdish(recs[-1][2], recs[-1][0], records, depth + 1)
     return False
+
+
+def _scalar_of(call: cst.Call):
+    """`x` of `float(x)` / `x.item()` (a statistic made a Python number keeps its meaning), else None."""
+    func = call.func
+    if isinstance(func, cst.Name) and func.value == "float" and len(call.args) == 1 and not call.args[0].star \
+            and call.args[0].keyword is None:
+        return call.args[0].value
+    if isinstance(func, cst.Attribute) and func.attr.value == "item" and not call.args:
+        return func.value
+    return None
 
 
 def _call_span(node: cst.Call, at, facts, records, depth):
@@ -2631,6 +2689,9 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
     if depth > 4:
         return False
     if isinstance(node, cst.Call):
+        inner = _scalar_of(node)
+        if inner is not None:
+            return _reduction(inner, at, records, names, depth + 1, spread)
         return _call_name(node) in names
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
             and isinstance(node.slice[0].slice.value, cst.SimpleString):

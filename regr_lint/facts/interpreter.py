@@ -21,7 +21,7 @@ from regr_lint.facts.trees import project_module
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private, method_kind
 from regr_lint.facts.project_imports import ProjectImports, own_copy, star_ref
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Either, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
     ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
 )
 
@@ -288,7 +288,8 @@ class Interpreter(ProjectImports):
                 # both arms were read (a module constant's dead arm too: its API mistakes are still
                 # there to see), and the settings either may bind are joined — to the arm a module
                 # constant picks (`IDENTITY = False`, a notebook's `#@param` default), else to unknown
-                _join_settings(entry, body, scope.vars, self._option(stmt.test, scope, frame, constants=True))
+                _join_settings(entry, body, scope.vars, self._option(stmt.test, scope, frame, constants=True),
+                               stmt if frame.loops else None)
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
@@ -562,10 +563,12 @@ class Interpreter(ProjectImports):
         scope.vars[cdef.name.value] = cls
         class_scope = Scope(scope)
         methods = []
+        aliases: dict[str, Func] = {}
         for stmt in cdef.body.body:
             if type(stmt) is cst.FunctionDef:
                 self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
+                class_scope.vars[stmt.name.value] = methods[-1]  # the class body sees its earlier defs
             elif type(stmt) is cst.SimpleStatementLine:
                 # class-level constants (`activation = 'tanh'`, a dataclass's `loss: str = "mse"`) are
                 # visible as self.attr; the class's own override what a base class set
@@ -578,7 +581,9 @@ class Interpreter(ProjectImports):
                         continue
                     value = self.eval(_field_default(small.value), class_scope, Frame())
                     for target in targets:
-                        if type(target) is cst.Name:
+                        if type(target) is cst.Name and type(value) is Func and any(value is m for m in methods):
+                            aliases[target.value] = value  # `fit_generator = fit`: a method under another name
+                        elif type(target) is cst.Name:
                             cls.instance.attrs[target.value] = value
                             cls.consts[target.value] = value
         # __init__ / build first: they set the attributes the other methods read.
@@ -586,6 +591,8 @@ class Interpreter(ProjectImports):
                                                f.fdef.name.value != "__init__"))
         for func in order:  # its own methods override the ones inherited from a base class
             cls.instance.attrs["__method__" + func.fdef.name.value] = func
+        for alias, func in aliases.items():
+            cls.instance.attrs["__method__" + alias] = func
         for func in order[:1] if order and order[0].fdef.name.value == "__init__" else []:
             self.analyzed.add(id(func.fdef))
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, cls.instance, standalone=True)
@@ -986,6 +993,12 @@ class Interpreter(ProjectImports):
         if name in ("list", "tuple") and len(args.pos) == 1 and isinstance(args.pos[0][0], Seq):
             src = args.pos[0][0]
             return Seq(list(src.items), call, list(src.elts))
+        if name in ("max", "min") and len(args.pos) >= 2 and not args.star and not args.kw:
+            # `max(1, len(x) / bs)`: a true division bounded by an int is still that float (the
+            # bound is what it is only when the quotient falls short of it)
+            divs = [v for v, _ in args.pos if type(v) is Div]
+            if len(divs) == 1 and all(type(v) is Div or type(v) is Lit and type(v.value) is int for v, _ in args.pos):
+                return divs[0]
         return None
 
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
@@ -1907,13 +1920,15 @@ def _settled(value) -> Optional[tuple]:
     return None
 
 
-def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] = None) -> None:
+def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] = None,
+                   loop_if: Optional[cst.If] = None) -> None:
     """After an `if` whose arm is not known (both were read, one after the other): a name holding
     a literal setting on one path and another literal on the other (`LOSS = "binary_crossentropy"`
     in the body, `"mae"` in the `else` or before the `if`) holds either: unknown, not the last one
     written. Names bound to anything else keep the last value (models, layers, data: what the arms
     build is read as before). With `picked` (the arm a module constant chooses), every name holds
-    what that arm leaves."""
+    what that arm leaves. `loop_if`: the `if` lies in a loop's body, and a name its arms bind to two
+    tensors holds either (see values.Either): which arm the last iteration runs is not known."""
     # only the names an arm rebound (values compare by identity: a C-level set difference)
     changed = {name for name, _ in after.items() - entry.items()} | {name for name, _ in body.items() - entry.items()}
     for name in changed:
@@ -1926,6 +1941,9 @@ def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] 
             continue
         if picked is not None:  # what the picked arm leaves, whatever it is
             after[name] = body_path if picked else else_path
+            continue
+        if loop_if is not None and type(body_path) is Tensor and type(else_path) is Tensor:
+            after[name] = Tensor(Either(), [body_path, else_path], loop_if)
             continue
         mine, theirs = _settled(body_path), _settled(else_path)
         if mine is not None and theirs is not None and mine != theirs:

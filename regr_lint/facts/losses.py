@@ -70,17 +70,29 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
             take(comp.loss)
             take(comp.metrics)
             take(comp.weighted_metrics)
+    defs = _module_functions(facts.module)
+    top: Optional[dict] = None
+
+    def take_mapping(value: Value, arg) -> None:
+        nonlocal top
+        take(value)
+        if arg is not None and not isinstance(value, Map):
+            # `custom_objects={f.__name__: f for f in fns}`: a dict the interpreter leaves unknown
+            top = _top_values(facts.module) if top is None else top
+            for name in _dict_value_names(arg.value, top):
+                for fdef in defs.get(name, ()):
+                    found.setdefault(id(fdef), fdef)
+
     for call in facts.keras_calls:
         last = call.qualname.rpartition(".")[2]
         if "custom_objects" in call.args.kw:
-            take(call.args.kw["custom_objects"][0])
+            take_mapping(*call.args.kw["custom_objects"])
         if last in REGISTRARS:
-            take(call.args.get("custom_objects", 0)[0])
+            take_mapping(*call.args.get("custom_objects", 0))
         if last in WRAPPERS:
             take(call.args.get("fn", 0)[0])
     # Registrations the interpreter does not model: get_custom_objects().update({...}),
     # get_custom_objects()["rmse"] = rmse, @register_keras_serializable.
-    defs = _module_functions(facts.module)
     # the walk costs as much as a parse: only files that mention the registry pay for it
     registered = _registered_names(facts.module) if (not facts.text or "get_custom_objects" in facts.text) else set()
     for name in registered:

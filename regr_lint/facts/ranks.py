@@ -21,7 +21,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.dataflow import _in_project_module, ancestors, dataset_label_names, expr_key, fitted_by_importers, names_in
 from regr_lint.facts.model import KerasModel, head_of_tensor
-from regr_lint.facts.values import ActivationFn, Func, Layer, Lit, Map, Seq, Tensor, Value
+from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
 # last axis).
@@ -318,6 +318,12 @@ class _Graph:
                 return RankState(_shape_rank(tensor.shape)), None
             return UNKNOWN_STATE, None
         inputs = self._inputs(tensor)
+        if isinstance(producer, Either):
+            # the arms of an `if` in a loop: steps are left only when every arm leaves them
+            states = [self.state(item, depth + 1) for item in inputs]
+            if any(s.rank is None for s, _ in states):
+                return UNKNOWN_STATE, None
+            return next(((s, src) for s, src in states if not s.steps), states[0])
         if isinstance(producer, ActivationFn):
             return self.state(inputs[0], depth + 1) if len(inputs) == 1 else (UNKNOWN_STATE, None)
         if not isinstance(producer, Layer):

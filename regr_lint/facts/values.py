@@ -124,6 +124,13 @@ class Tensor(Value):
 
 
 @dataclass(eq=False)
+class Either(Value):
+    """The producer of what a name holds after an `if` in a loop whose arms bound it to different
+    tensors (the tensor's inputs): whichever arm the iteration ran — the last iteration may take
+    either (`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`)."""
+
+
+@dataclass(eq=False)
 class ModelRef(Value):
     model: "KerasModel"
     node: Optional[cst.CSTNode] = None
