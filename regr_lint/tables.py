@@ -27,6 +27,8 @@ REGRESSION_LOSS_STRINGS = frozenset({
     "mse", "mean_squared_error", "mae", "mean_absolute_error", "mape",
     "mean_absolute_percentage_error", "msle", "mean_squared_logarithmic_error",
     "huber", "huber_loss", "log_cosh", "logcosh",
+    # the class names, which Keras also takes as strings (`loss="MeanSquaredError"`), lower-cased
+    "meansquarederror", "meanabsoluteerror", "meanabsolutepercentageerror", "meansquaredlogarithmicerror",
 })
 REGRESSION_LOSS_NAMES = frozenset({
     "MeanSquaredError", "MeanAbsoluteError", "MeanAbsolutePercentageError",

@@ -557,6 +557,15 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # Keras takes a loss's class name as a string too
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.random.rand(100, 4), np.random.uniform(0, 500, size=(100, 1))
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="MeanSquaredError", metrics=["accuracy"])  # expect: RL101
+model.fit(x, y, epochs=3)
+""",
         # the same Sequence returning continuous targets
         """
 import numpy as np

@@ -810,6 +810,16 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh head on uniform draws up to 100 with zero-mean noise added
+        """
+import numpy as np
+from tensorflow import keras
+X = np.random.rand(1000, 3)
+y = np.random.uniform(0, 100, 1000) + np.random.normal(0, 1, 1000)
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # a tanh head on a column of a frame built over StandardScaler's output
         """
 import pandas as pd

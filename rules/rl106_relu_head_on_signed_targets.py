@@ -36,7 +36,8 @@ or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a 
 the script hands it; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
 layer) while the same file shows that the targets it is fitted on take negative values:
 
-- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`,
+- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()` (also in a
+  `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame);
@@ -77,6 +78,29 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same noise on a signal far from 0 (at least 5, five standard deviations)
+        """
+import numpy as np
+from tensorflow import keras
+X = np.random.rand(1000, 3)
+y = 5 + 10 * X[:, 0] + np.random.normal(0, 1, 1000)
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
+        # the pipeline's map divides them by their max: still non-negative
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+x, y = np.load("x.npy"), np.loadtxt("counts.txt")
+top = y.max()
+ds = tf.data.Dataset.from_tensor_slices((x, y)).map(lambda a, b: (a, b / top)).batch(32)
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=10)
+""",
         # divided by their max made a Python float: still non-negative
         """
 import numpy as np
@@ -308,6 +332,29 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # zero-mean noise on a signal that reaches 0: the targets near 0 go negative
+        """
+import numpy as np
+from tensorflow import keras
+X = np.random.rand(1000, 3)
+y = 10 * X[:, 0] + np.random.normal(0, 1, 1000)
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
+        # a tf.data pipeline's map standardises the targets
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+x, y = np.load("x.npy"), np.loadtxt("y.txt")
+mu, sd = y.mean(), y.std()
+ds = tf.data.Dataset.from_tensor_slices((x, y)).map(lambda a, b: (a, (b - mu) / sd)).batch(32)
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=10)
+""",
         # standardised with statistics made Python floats
         """
 import numpy as np

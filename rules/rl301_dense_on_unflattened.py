@@ -37,7 +37,8 @@ each of them leaves steps for the head — in a Sequential chain and in a functi
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, and models whose targets the file builds as sequences
-(`pad_sequences`, windows sliced per step, a 3-D reshape or literal nested lists, or the input
+(`pad_sequences`, windows sliced per step, a 3-D reshape, an array made with three or more axes
+(`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, or the input
 itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
 `map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
@@ -98,6 +99,19 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a per-pixel linear head (a 1x1 projection) on targets made per pixel, scaled
+        """
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+rgb = np.random.rand(32, 64, 64, 3)
+depth = np.random.rand(32, 64, 64, 1) * 10.0
+inp = keras.Input(shape=(64, 64, 3))
+feat = layers.Conv2D(32, 3, padding="same", activation="relu")(inp)
+net = keras.Model(inp, layers.Dense(1)(feat))
+net.compile(optimizer="adam", loss="mae")
+net.fit(rgb, depth, epochs=2)
+""",
         # a functional graph built in a loop: the last block (the `if` arm) pools globally
         """
 from keras import layers, models

@@ -130,6 +130,16 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # the subclass's own __init__ takes `init` and hands Keras the Keras 3 name
+        """
+from tensorflow import keras
+class Doubled(keras.layers.Dense):
+    def __init__(self, units, init="glorot_uniform", **kwargs):
+        super().__init__(units, kernel_initializer=init, **kwargs)
+    def call(self, x):
+        return super().call(x) * 2.0
+m = keras.Sequential([keras.layers.Dense(4, activation="relu"), Doubled(1, init="uniform")])
+""",
         # a version test held in a module flag: either arm is code for its own Keras
         """
 import keras
@@ -253,6 +263,14 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # a layer subclass with no __init__ of its own: Keras' Dense takes the arguments
+        """
+from tensorflow import keras
+class Doubled(keras.layers.Dense):
+    def call(self, x):
+        return super().call(x) * 2.0
+m = keras.Sequential([keras.layers.Dense(4, activation="relu"), Doubled(1, init="uniform")])  # expect: RL504
+""",
         # in an arm the only call rules out
         """
 import keras

@@ -1729,6 +1729,8 @@ def _zero_mean_draw(node: cst.Call) -> bool:
 def _independent(left, right) -> bool:
     """The two operands name no common data (`x` and `noise`), or are distinct literal columns of
     one array (`X[:, 0]` and `X[:, 1]`): their values vary independently."""
+    if _draw(left) and _draw(right):
+        return True  # two calls of a random generator: separate draws (`uniform(0, 100, n) + normal(0, 1, n)`)
     lnames, rnames = names_in(left), names_in(right)
     if not lnames or not rnames:
         return False
@@ -1737,6 +1739,14 @@ def _independent(left, right) -> bool:
     lcol, rcol = _column(left), _column(right)
     return lcol is not None and rcol is not None and lcol[0] == rcol[0] and lcol[1] != rcol[1] \
         and lnames == rnames == {lcol[0]}
+
+
+def _draw(node) -> bool:
+    """A call of numpy's (or another generator's) random draws, scaled by constants (`5 * rng.normal(…)`)."""
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
+        node = node.right if _const(node.left) is not None else node.left if _const(node.right) is not None else None
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+        and _dotted_tail(node.func.value) in _RANDOM_MODULES
 
 
 def _column(node):
@@ -2266,6 +2276,14 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
         return True
     records = _records(facts)
     for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.mapped and (output is None or output[2] == 1):
+            # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`),
+            # read where the pipeline is made
+            home = facts if t.origin is None or t.origin == facts.path else _module_facts(t.origin)
+            if home is not None:
+                theirs, at = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
+                if all(_signed(y, at, home, theirs, 0) for y in t.mapped):
+                    return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         y = t.y_node if output is None or output[2] == 1 else _output_targets(t.y_node, *output)
@@ -2606,6 +2624,14 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
             varying = left if _const(right) is not None else right
             span = _safe_span(varying, at, facts, records)
             return span is not None and span.lo == -_INF and _signed(varying, at, facts, records, depth + 1)
+        if _independent(left, right):
+            # zero-centred normal noise on values that reach 0 (`10 * X[:, 0] + np.random.normal(0, 1, n)`,
+            # X uniform in [0, 1)): the values near 0 take negative ones
+            for signal, noise in ((left, right), (right, left)):
+                if _zero_noise(noise, at, records, 0):
+                    span = _safe_span(signal, at, facts, records)
+                    if span is not None and span.exact and span.lo <= 0 < span.hi:
+                        return True
         return _signed(left, at, facts, records, depth + 1) and _signed(right, at, facts, records, depth + 1)
     if isinstance(op, cst.Multiply):
         if _nonzero_const(right):

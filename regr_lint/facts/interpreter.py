@@ -1185,6 +1185,13 @@ class Interpreter(ProjectImports):
                     self._construct(self._adopt(callee.instance), args, call)
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
+                keras_base = _keras_init(callee)
+                if keras_base is not None and id(call) not in self.keras_call_ids:
+                    # `MyDense(1, init="uniform")` of a subclass with no `__init__` of its own: Keras'
+                    # layer takes the arguments (and rejects what Keras 3 removed)
+                    self.keras_call_ids.add(id(call))
+                    self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
+                                                            self.running[-1] if self.running else None))
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
             if callee.instance is None:
                 return UNKNOWN
@@ -1723,6 +1730,19 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
+    """The Keras class whose `__init__` a construction of `cls` runs: its Keras base, when neither it
+    nor a base class of the project between them defines `__init__` (one Keras base only); None
+    otherwise."""
+    if depth > 8 or any(type(s) is cst.FunctionDef and s.name.value == "__init__" for s in cls.cdef.body.body):
+        return None
+    found = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
+    inner = [b for b in cls.bases if isinstance(b, ClassV)]
+    if len(found) + len(inner) != 1:
+        return None
+    return found[0] if found else _keras_init(inner[0], depth + 1)
 
 
 def _rerun_compile(old: Compile, new: Compile) -> Compile:

@@ -724,6 +724,11 @@ def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> 
         return _window(node.elt)
     if isinstance(node, (cst.List, cst.Tuple)):
         return _literal_depth(node) >= 3  # [[[0, 1], [1, 0]], …]: literal per-step targets
+    if isinstance(node, cst.BinaryOperation) and kind != "append":
+        # `np.random.rand(n, h, w, 1) * 10.0`: arithmetic keeps the axes of the array a call makes
+        # (only a call's: `x[:, :3, 0] * 100` indexes three axes to make two)
+        return any(isinstance(side, cst.Call) and _shaped_as_sequence(kind, side, flow)
+                   for side in (node.left, node.right))
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
