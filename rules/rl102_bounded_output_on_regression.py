@@ -5,9 +5,9 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (one_output, targets_are_labels, targets_can_be_negative, targets_leave_pm1,
-                                      targets_one_hot,
+from regr_lint.facts.dataflow import (one_output, targets_can_be_negative, targets_leave_pm1, targets_one_hot,
                                       targets_sum_to_one, targets_unit_scaled, targets_from_project_artifact)
+from regr_lint.facts.labels import targets_are_labels
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
 
@@ -50,7 +50,8 @@ It stays silent for sigmoid / hard_sigmoid heads when the same file scales the r
 into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
-through a method of the file returning them so, `self._scale(y)`; for a model trained on a generator, also the targets it
+through a method of the file returning them so, `self._scale(y)`, or stored in a dict by one
+statement and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()`, or a `Sequence`'s `__getitem__` returns; for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
@@ -115,6 +116,21 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # every target a loop stores in a dict is min-max scaled; another loop fits one model per target
+        """
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+df = pd.read_csv("d.csv"); X = np.load("X.npy")
+targets = {}
+for c in ["a", "b"]:
+    targets[c] = MinMaxScaler().fit_transform(df[[c]])
+for c, y in targets.items():
+    m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    m.compile(optimizer="adam", loss="mse")
+    m.fit(X, y)
+""",
         # the target column is cut from a frame built over MinMaxScaler's output
         """
 import pandas as pd
@@ -810,6 +826,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # the same loops storing raw columns times 100
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("d.csv"); X = np.load("X.npy")
+targets = {}
+for c in ["a", "b"]:
+    targets[c] = df[[c]].values * 100
+for c, y in targets.items():
+    m = keras.Sequential([keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+    m.compile(optimizer="adam", loss="mse")
+    m.fit(X, y)
+""",
         # a tanh head on uniform draws up to 100 with zero-mean noise added
         """
 import numpy as np

@@ -429,6 +429,21 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # one-hot labels per sample, split by train_test_split
+        """
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+from tensorflow import keras
+from tensorflow.keras import layers
+X = np.load("X.npy"); df = pd.read_csv("d.csv")
+y = keras.utils.to_categorical(df["label"].values, 4)
+X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+m = keras.Sequential([layers.Input((50, 8)), layers.LSTM(32, return_sequences=True),
+                      layers.Dense(4, activation="softmax")])  # expect: RL301
+m.compile(optimizer="adam", loss="categorical_crossentropy")
+m.fit(X_tr, y_tr)
+""",
         # the same loop whose every arm leaves steps for the head
         """
 from keras import layers, models

@@ -4407,6 +4407,31 @@ CASES = [
             model.fit(train_ds, epochs=20)
         """,
     }, None),
+    # a metrics module's per-sample RMSE handed to load_model through a dict comprehension bound at
+    # the top level of the script
+    ("RL401-custom-objects-comprehension-of-imported-functions", {
+        "metrics.py": """\
+            from keras import backend as K
+
+
+            def rmse(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_true - y_pred), -1))  # expect: RL401
+
+
+            def mae(y_true, y_pred):
+                return K.mean(K.abs(y_true - y_pred), axis=-1)
+        """,
+        "predict.py": """\
+            import numpy as np
+            from keras.models import load_model
+
+            from metrics import mae, rmse
+
+            CUSTOM = {f.__name__: f for f in [rmse, mae]}
+            model = load_model("forecaster.h5", custom_objects=CUSTOM)
+            print(model.predict(np.load("X_new.npy")))
+        """,
+    }, None),
     # the look-alike: its `__next__` gives distances
     ("RL101-iterator-next-of-a-data-module-gives-distances", {
         "models.py": """\

@@ -308,6 +308,8 @@ class Interpreter(ProjectImports):
                 self.bind(stmt.target, UNKNOWN, scope, frame)
             else:
                 self.bind(stmt.target, UNKNOWN, scope, frame)
+                if self._records_flow(scope):
+                    self._record_dict_items(stmt)
                 self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
             if stmt.orelse is not None:
                 self.exec_stmt(stmt.orelse, scope, frame)
@@ -350,6 +352,35 @@ class Interpreter(ProjectImports):
         finally:
             self.arms.pop()
             frame.loops -= loop
+
+    def _record_dict_items(self, stmt: cst.For) -> None:
+        """`for name, y in targets.items():` / `for y in targets.values():` over a dict the file filled
+        by one statement (`targets[c] = scaler.fit_transform(df[[c]])`, in a loop): the data flow reads
+        the loop's value as what that statement stores."""
+        it, target = stmt.iter, stmt.target
+        if type(it) is not cst.Call or it.args or type(it.func) is not cst.Attribute \
+                or type(it.func.value) is not cst.Name or it.func.attr.value not in ("items", "values"):
+            return
+        if it.func.attr.value == "items":
+            if type(target) is not cst.Tuple or len(target.elements) != 2:
+                return
+            target = target.elements[1].value
+        if type(target) is not cst.Name:
+            return
+        name = it.func.value.value
+        stored = []
+        for targets, value in self.facts.assignments:
+            if any(_names_base(t) == name for t in targets):
+                if len(targets) == 1 and type(targets[0]) is cst.Name and (
+                        type(value) is cst.Dict and not value.elements
+                        or type(value) is cst.Call and type(value.func) is cst.Name and value.func.value == "dict"
+                        and not value.args):
+                    continue  # `targets = {}` first
+                if len(targets) != 1 or type(targets[0]) is not cst.Subscript or type(targets[0].value) is not cst.Name:
+                    return  # bound or changed otherwise: not only what those writes store
+                stored.append(value)
+        if len({id(v) for v in stored}) == 1:
+            self.facts.assignments.append(([target], stored[0]))
 
     def _models_iterated(self, stmt, iterated: Value, scope: Scope) -> list:
         """What a `for` binds its target to, one value per pass, when it iterates over a few Keras
@@ -1730,6 +1761,13 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _names_base(target) -> Optional[str]:
+    """The name an assignment target binds or changes (`d`, `d[k]`, `d.attr`), else None."""
+    while type(target) in (cst.Subscript, cst.Attribute):
+        target = target.value
+    return target.value if type(target) is cst.Name else None
 
 
 def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:

@@ -79,9 +79,20 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
         if arg is not None and not isinstance(value, Map):
             # `custom_objects={f.__name__: f for f in fns}`: a dict the interpreter leaves unknown
             top = _top_values(facts.module) if top is None else top
-            for name in _dict_value_names(arg.value, top):
+            node = arg.value
+            if isinstance(node, cst.Name):
+                node = top.get(node.value, node)  # `CUSTOM = {…}` at the top level
+            for name in _dict_value_names(node, top):
                 for fdef in defs.get(name, ()):
                     found.setdefault(id(fdef), fdef)
+                if name not in defs:
+                    _imported_function(name)
+
+    def _imported_function(name: str) -> None:
+        # `from metrics_lib import rmse`, then registered here: read where it is defined
+        for _, _, bound in facts.project_imports:
+            if name in bound:
+                take(bound[name])
 
     for call in facts.keras_calls:
         last = call.qualname.rpartition(".")[2]
@@ -99,10 +110,7 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
         for fdef in defs.get(name, ()):
             found.setdefault(id(fdef), fdef)
         if name not in defs:
-            # `from metrics_lib import rmse` then registered here: read where it is defined
-            for _, _, bound in facts.project_imports:
-                if name in bound:
-                    take(bound[name])
+            _imported_function(name)
     for fdefs in defs.values():
         for fdef in fdefs:
             if any(_decorator_name(d.decorator) == "register_keras_serializable" for d in fdef.decorators):

@@ -1,0 +1,385 @@
+"""Whether the targets a model is trained on are class labels: one-hot encoded, booleans, literal 0/1
+data, a classification dataset's labels, a stratified split's, the labels a generator or a Sequence
+gives each batch — directly, through the names they are cut from, or in the project module that
+makes them (RL101's and RL102's exemption for a classifier trained with squared error). Built on the
+recorded assignments of `dataflow`."""
+from __future__ import annotations
+
+from regr_lint.lazy import cst
+
+from regr_lint.facts.model import KerasFacts
+from regr_lint.facts.dataflow import (
+    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
+    _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
+    _find_generator_targets, _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _parameter_targets, _popped_column, _project_items, _records, _returned_items,
+    _returns, _target_nodes, _unzipped,
+)
+
+
+_LABEL_CALLS = frozenset({"to_categorical", "one_hot", "label_binarize", "logical_and", "logical_or",
+                          "logical_xor", "logical_not"})
+_LABEL_ENCODERS = frozenset({"LabelEncoder", "LabelBinarizer", "OneHotEncoder", "MultiLabelBinarizer"})
+# (x, y) generators whose y is class labels, and the datasets whose load_data() gives labels
+_LABEL_GENERATORS = frozenset({"make_classification", "make_multilabel_classification", "make_blobs",
+                               "make_moons", "make_circles", "make_gaussian_quantiles", "make_hastie_10_2",
+                               "load_iris", "load_digits", "load_breast_cancer", "load_wine"})
+_LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
+
+
+def targets_are_labels(facts: KerasFacts, model) -> bool:
+    """True when the file shows that targets `model` is trained on are class labels: one-hot encoded
+    (`to_categorical`, `get_dummies` of a column, a label encoder), booleans (a comparison, `astype(bool)`,
+    `np.logical_*`), literal data all 0 or 1, or the y of a classification generator / dataset
+    (`make_classification`, `load_iris`, `mnist.load_data()`), directly or through the names they
+    are cut from."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
+        return True
+    if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_labels(facts, t)
+           for t in model.trainings):
+        return True  # a generator function yielding class labels as its targets
+    if not _has_targets(model) or _parameter_targets(facts, model):
+        # fitted in the modules that import its builder (or on the parameters of a function they
+        # call): class labels there count
+        if _importers_show(facts, model, targets_are_labels):
+            return True
+        if not _target_nodes(model):
+            return False
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
+            continue
+        at = t.at if t.at >= 0 else len(facts.assignments)
+        # a fit at the module's top level reads the module's names, not a function's parameters
+        # (`def sq_err(labels, preds)` called as `sq_err(preds, labels)` binds no module `labels`)
+        own = records if t.in_function else _module_records(facts)
+        if _labels(t.y_node, at, facts, own, 0):
+            return True
+    return False
+
+
+def _module_records(facts: KerasFacts) -> dict:
+    """`_records` without the parameters calls bound."""
+    if not facts.param_flows:
+        return _records(facts)
+    cached = facts._cache.get("dataflow_module_records")
+    if cached is None:
+        cached = facts._cache["dataflow_module_records"] = {
+            name: [r for r in recs if r[0] not in facts.param_flows] for name, recs in _records(facts).items()}
+    return cached
+
+
+def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
+    if node is None or depth > 24:
+        return False
+    if isinstance(node, cst.Name):
+        if node.value in facts.stratified:
+            return True
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs:
+            return False
+        i, kind, value = recs[-1]
+        if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+            return True
+        if kind == "append":
+            call = value
+            if bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1):
+                return True
+            # every append since the name was bound gives 0 / 1 or labels (`labels.append(1)` for a
+            # dog, `labels.append(0)` otherwise)
+            appends = []
+            for j, k, v in reversed(recs):
+                if k != "append":
+                    break
+                appends.append((j, v))
+            return all(len(c.args) == 1 and (_const(c.args[0].value) in (0, 1)
+                                             or _labels(c.args[0].value, j, facts, records, depth + 1))
+                       for j, c in appends)
+        if kind == "unpack":
+            call, k, n, inner = value
+            if _call_name(call) in _LABEL_GENERATORS:
+                return n == 2 and k == 1 and not inner
+            zipped = _unzipped(call, k, n, inner, i, records)
+            if zipped is not None:
+                return _labels(zipped[1], zipped[0], facts, records, depth + 1)
+            if n == 2 and k == 1 and not inner:
+                # `X, y = get()` where get returns `make_classification(...)` itself
+                returned = _returns(call, i, facts, records)
+                if returned is not None and returned[2] and all(
+                        isinstance(v, cst.Call) and _call_name(v) in _LABEL_GENERATORS for _, v in returned[2]):
+                    return True
+            # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
+            # labels it returns, read where it returns them
+            found = _returned_items(call, ((k, n),) + inner, i, facts, records)
+            return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
+        if kind == "assign" and value is not None:
+            return _labels(value, i, facts, records, depth + 1)
+        return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
+    popped = _popped_column(node)
+    if isinstance(node, cst.Subscript) or popped is not None:
+        column = _column_key(node) if popped is None else popped
+        if column is not None:
+            # `df["class"]` (or `df.pop("class")`) as its last write made it (`df["class"] =
+            # df["class"].map({...})`, an in-place replace); a frame's other columns are features
+            frame = (node.value if popped is None else node.func.value).value
+            writes = [(i, value) for (i, name), (columns, value) in _column_writes(facts).items()
+                      if i < at and name == frame and columns == {column}]
+            if not writes:
+                return False
+            i, value = max(writes, key=lambda w: w[0])
+            return _labels(value, i, facts, records, depth + 1)
+        if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
+            return False  # a column picked by name: a one-hot frame's other columns are features
+        return _labels(node.value, at, facts, records, depth + 1)
+    if isinstance(node, cst.Attribute):
+        if node.attr.value in ("values", "T"):
+            return _labels(node.value, at, facts, records, depth + 1)
+        if node.attr.value == "target" and isinstance(node.value, cst.Name):
+            recs = [r for r in records.get(node.value.value, ()) if r[0] < at and r[1] == "assign"]
+            return bool(recs) and isinstance(recs[-1][2], cst.Call) and _call_name(recs[-1][2]) in _LABEL_GENERATORS
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            # `self.valid` a GAN's trainer set in another of its methods (`self.valid = np.ones(patch)`):
+            # labels when every value any method gives it is (the order of methods is not known)
+            writes = _self_writes(facts).get(node.attr.value, ())
+            return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
+        return False
+    if isinstance(node, cst.Comparison):
+        return True
+    if isinstance(node, cst.ListComp):
+        elt = node.elt
+        if isinstance(elt, (cst.List, cst.Tuple)) and len(elt.elements) == 1:
+            elt = elt.elements[0].value  # `[[lab] for lab in labels]`: a column of them
+        if isinstance(elt, cst.Name) and node.for_in.inner_for_in is None \
+                and isinstance(node.for_in.target, cst.Name) and node.for_in.target.value == elt.value:
+            return _labels(node.for_in.iter, at, facts, records, depth + 1)  # the labels iterated over
+        return _labels(node.elt, at, facts, records, depth + 1)  # `[np.random.randint(0, 2) for _ in ...]`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.left, (cst.List, cst.Tuple)) \
+            and isinstance(node.operator, cst.Multiply):
+        return _labels(node.left, at, facts, records, depth + 1)  # `[1] * batch_size`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
+            and isinstance(node.left, (cst.List, cst.Tuple, cst.BinaryOperation)):
+        # `[1] * n + [0] * n`: the lists joined are labels each
+        return _labels(node.left, at, facts, records, depth + 1) and _labels(node.right, at, facts, records, depth + 1)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        values = _literal_numbers(node, [])
+        if values is not None:
+            return bool(values) and set(values) <= {0, 1}
+        # np.array((label1, label2, …)): rows that are themselves labels
+        return bool(node.elements) and not any(isinstance(e, cst.StarredElement) for e in node.elements) \
+            and all(_labels(e.value, at, facts, records, depth + 1) or _const(e.value) in (0, 1)
+                    for e in node.elements)
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        func = node.func
+        if name in _LABEL_CALLS or name == "get_dummies":
+            return True
+        if name in _FILLS:
+            return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
+        if _binary_draw(node):
+            return True  # `ys.append(np.random.randint(0, 2))`: a coin flip per sample
+        if name in ("map", "replace", "apply") and isinstance(func, cst.Attribute) and _codes_as_bits(node):
+            return True  # `df["Churn"].map({"Yes": 1, "No": 0})`: class names coded as 0 / 1
+        if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
+            return True
+        if name == "astype" and isinstance(func, cst.Attribute):
+            if node.args and _is_bool_type(node.args[0].value):
+                return True
+            return _labels(func.value, at, facts, records, depth + 1)
+        if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
+                and _is_label_encoder(func.value, at, records):
+            return True
+        if name == "where" and len(node.args) == 3 and all(_const(a.value) in (0, 1) for a in node.args[1:]):
+            return True
+        if isinstance(func, cst.Attribute) and (name in _PEEL_METHODS or name == "tolist"):
+            return _labels(func.value, at, facts, records, depth + 1)
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
+            return _labels(args[0].value, at, facts, records, depth + 1)
+        if name in ("int", "float", "bool") and isinstance(func, cst.Name) and len(args) == 1 \
+                and func.value not in records:
+            return _labels(args[0].value, at, facts, records, depth + 1)  # `int(score >= 1.0)`: a 0 / 1
+        if name in ("concatenate", "vstack", "hstack", "stack", "column_stack") and args \
+                and isinstance(args[0].value, (cst.Tuple, cst.List)):
+            # `np.concatenate((np.zeros(n), np.ones(m)))`: labels when every array joined is
+            return _labels(args[0].value, at, facts, records, depth + 1)
+        if isinstance(func, cst.Name) and func.value in records:
+            # `y = step(x)`: what the function returns, when every return it ran so far is labels
+            # (`onehot = lambda s: np.array([int(s >= 1), int(s < 1)])`: what its body gives)
+            returns = [(i, value.body if isinstance(value, cst.Lambda) else value)
+                       for i, kind, value in records[func.value] if i < at and kind == "assign"]
+            return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
+                                         for i, value in returns)
+        found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
+        return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
+    return False
+
+
+_FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _self_writes(facts: KerasFacts) -> dict[str, list]:
+    """{attribute: [(index, value)] of every `self.<attribute> = value` the file's code ran} (a
+    write in any form but a plain assignment — augmented, unpacked, a tuple — leaves the attribute
+    out: what it holds is not known)."""
+    key = "dataflow_self_writes"
+    known = facts._cache.get(key)
+    if known is None:
+        known, unknown = {}, set()
+        for i, (targets, value) in enumerate(facts.assignments):
+            for target in targets:
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+                        and target.value.value == "self":
+                    if len(targets) == 1 and isinstance(value, cst.BaseExpression):
+                        known.setdefault(target.attr.value, []).append((i, value))
+                    else:
+                        unknown.add(target.attr.value)
+                elif isinstance(target, (cst.Tuple, cst.List)):
+                    unknown.update(e.value.attr.value for e in target.elements
+                                   if isinstance(e.value, cst.Attribute) and isinstance(e.value.value, cst.Name)
+                                   and e.value.value.value == "self")
+        for attr in unknown:
+            known.pop(attr, None)
+        facts._cache[key] = known
+    return known
+
+
+def _codes_as_bits(call: cst.Call) -> bool:
+    """A pandas `.map` / `.replace` / `.apply` that codes each value as 0 or 1: a dict of two or more
+    entries whose values are all 0 / 1 (`{"Yes": 1, "No": 0}`), `.replace(["No", "Yes"], [0, 1])`, a
+    function `lambda v: 1 if v == "Yes" else 0`."""
+    args = [a.value for a in call.args if a.keyword is None and not a.star]
+    if not args:
+        return False
+    first = args[0]
+    if isinstance(first, cst.Dict):
+        values = [e.value for e in first.elements if isinstance(e, cst.DictElement)]
+        return len(values) == len(first.elements) >= 2 and all(_const(v) in (0, 1) for v in values)
+    if isinstance(first, (cst.List, cst.Tuple)) and len(args) == 2 and isinstance(args[1], (cst.List, cst.Tuple)):
+        values = _literal_numbers(args[1], [])
+        return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
+    if isinstance(first, cst.Lambda) and isinstance(first.body, cst.IfExp):
+        return _const(first.body.body) in (0, 1) and _const(first.body.orelse) in (0, 1)
+    return False
+
+
+def _binary_draw(node: cst.Call) -> bool:
+    """A random draw of 0 or 1: `np.random.randint(0, 2)`, `rng.integers(2)`, `random.randint(0, 1)`
+    (the standard library's includes its upper bound), `np.random.choice([0, 1])`."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or _dotted_tail(func.value) not in _RANDOM_MODULES:
+        return False
+    name = func.attr.value
+    if name == "choice":
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        values = _literal_numbers(first, []) if isinstance(first, (cst.List, cst.Tuple)) else None
+        return bool(values) and set(values) <= {0, 1}
+    if name not in ("randint", "integers"):
+        return False
+    if _dotted_tail(func.value) == "random" and name == "randint":
+        bounds = [_const(a.value) for a in node.args if a.keyword is None and not a.star]
+        return len(bounds) == 2 and bounds[0] == 0 and bounds[1] in (0, 1)
+    span = _draw_span(name, node)
+    return span is not None and span.lo == 0 and span.hi in (0, 1)
+
+
+def _labels_by_writes(name: str, recs: list, facts) -> bool:
+    """`y = np.zeros((n, 1)); y[hit, 0] = 1.0`: an array of zeros (or ones) whose every write since
+    puts a 0 or a 1 into it holds 0/1 labels."""
+    k = len(recs) - 1
+    writes = 0
+    while k >= 0 and recs[k][1] == "assign" and recs[k][2] is None:
+        targets, value = facts.assignments[recs[k][0]]
+        if isinstance(value, cst.AugAssign) or _const(value) not in (0, 1):
+            return False
+        if not targets or not all(isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name)
+                                  and t.value.value == name for t in targets):
+            return False
+        writes += 1
+        k -= 1
+    if not writes or k < 0 or recs[k][1] != "assign":
+        return False
+    fill = recs[k][2]
+    return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
+
+
+def _labels_by_mask(name: str, assignment) -> bool:
+    """`y[y == "R"] = 0`: class names replaced by 0 / 1 through a mask that compares with a string."""
+    targets, value = assignment
+    if _const(value) not in (0, 1):
+        return False
+    for target in targets:
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value == name:
+            for element in target.slice:
+                index = getattr(element.slice, "value", None)
+                if isinstance(index, cst.Comparison) and any(
+                        isinstance(c.comparator, cst.SimpleString) for c in index.comparisons):
+                    return True
+    return False
+
+
+def _is_bool_type(node) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "bool"
+    if isinstance(node, cst.Attribute):
+        return node.attr.value in ("bool", "bool_")
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value in ("bool", "bool_", "?")
+    return False
+
+
+def _is_label_encoder(node, at: int, records: dict) -> bool:
+    """`LabelEncoder()` or a name last assigned one."""
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at and r[1] == "assign"]
+        node = recs[-1][2] if recs else None
+    return isinstance(node, cst.Call) and _call_name(node) in _LABEL_ENCODERS
+
+
+def dataset_label_names(facts: KerasFacts) -> set:
+    """Names bound to the labels of a `keras.datasets` loader: `(x_train, y_train), (x_test, y_test) =
+    mnist.load_data()` gives {"y_train", "y_test"} (once per file)."""
+    cached = facts._cache.get("dataset_labels")
+    if cached is not None:
+        return cached
+    out: set = set()
+    for targets, value in facts.assignments:
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                and value.func.attr.value == "load_data"
+                and _dotted_tail(value.func.value).rpartition(".")[2] in _LABEL_DATASETS):
+            continue
+        for target in targets:
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                continue
+            for part in target.elements:
+                pair = part.value
+                if isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2 \
+                        and isinstance(pair.elements[1].value, cst.Name):
+                    out.add(pair.elements[1].value.value)
+    facts._cache["dataset_labels"] = out
+    return out
+
+
+# ---------------------------------------------------------------- targets that can be negative
+# RL106's evidence, read like the spans above (flow-sensitively, as the names are at the `fit`): a
+# source that certainly yields values of both signs (standardised or centred data, returns, noise,
+# sin / cos, make_regression targets, a min-max range below 0), followed through the operations
+# that keep both signs (slices, windows, reshapes, scaling by a constant or a spread). Anything else
+# is unknown, and unknown is never evidence.
+
+
+def _generator_labels(facts: KerasFacts, training) -> bool:
+    """`fit(batches(images, masks))` where every `yield` of the generator function gives class labels
+    as its targets (`yield x / 255.0, (m > 127).astype("float32")`)."""
+    found = _generator_targets(facts, training)
+    if found is None:
+        # `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
+        # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets
+        # are scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
+        found = _find_generator_targets(facts, training, classes=True)
+    if found is None:
+        return False
+    other, targets = found
+    records = _records(other)
+    return all(_labels(target, len(other.assignments), other, records, 0) for target in targets)
