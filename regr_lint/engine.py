@@ -58,13 +58,43 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
         nb = notebook.load(text)
     except notebook.NotebookError as exc:
         return [parse_error(path, str(exc))]
+    found = lint_text(nb.text, path, rules)
+    if len(nb.cells) > 1 and any(f.code == PARSE_ERROR for f in found):
+        found = _without_broken_cells(nb, path, rules) or found
     out = []
-    for f in lint_text(nb.text, path, rules):
+    for f in found:
         if f.reported_from:  # its token is in another module: only its placement here is in cells
             out.append(dataclasses.replace(f, via=_in_cells(nb, f.via) if f.via is not None else None))
         else:
             out.append(_in_cells(nb, f))
     return out
+
+
+def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding] | None:
+    """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
+    unfinished, an indent IPython 9 refuses) is reported and left out, and the other cells are read
+    as usual (no fix is offered: --fix rewrites a notebook through a parse of all its cells). None
+    when no cell fails alone, every cell does, or the others still do not parse together."""
+    broken = []
+    for i, (_, masked) in enumerate(nb.cells):
+        try:
+            _cpython_parse("\n".join(masked) + "\n", want_tree=False)
+        except SyntaxError as err:
+            broken.append((i, parse_error(path, f"syntax error: {err.msg}", err.lineno or 1, err.offset or 1)))
+        except (RecursionError, MemoryError, ValueError):
+            return None
+    if not broken or len(broken) == len(nb.cells):
+        return None
+    lines = nb.text.split("\n")
+    for i, _ in broken:
+        start, end = nb.starts[i] - 1, nb.starts[i] - 1 + len(nb.cells[i][1])
+        lines[start:end] = [""] * (end - start)
+    rest = lint_text("\n".join(lines), path, rules)
+    if any(f.code == PARSE_ERROR for f in rest):
+        return None
+    errors = [dataclasses.replace(f, line=f.line + nb.starts[i] - 1, end_line=max(f.end_line, f.line) + nb.starts[i] - 1)
+              for i, f in broken]
+    return sorted(errors + [dataclasses.replace(f, fix=None) for f in rest], key=lambda f: (f.line, f.col, f.code))
 
 
 def _in_cells(nb, f: Finding) -> Finding:

@@ -16,6 +16,10 @@ Python 3, with the parser's message and position. A file CPython compiles is nev
 only its tab indentation stops the parser (a tab-indented block in a space-indented module), it is
 analysed with that indentation expanded to spaces as CPython measures it (findings at their real
 lines and columns, no fix offered); if even that fails, stderr says `PATH: not analysed: …`.
+In a notebook, whose cells Jupyter runs one by one, a cell that does not compile by itself (an
+exercise left unfinished, an indent IPython 9 refuses) is reported at that cell and left out; the
+other cells are checked as usual, with no fix offered until the notebook parses (when every cell
+fails, or the others still do not parse together, the notebook is one RL000 as a file is).
 
 ## Why is this bad?
 Nothing in such a file was checked, so a clean run would be a false reassurance. The run goes on

@@ -383,3 +383,23 @@ def test_add_noqa_in_a_notebook_goes_into_the_cell_source_once(tmp_path):
     assert "Added 0 noqa directives." in second.stderr
     assert path.read_bytes().decode() == new
     assert _cli(str(path)).returncode == 0
+
+
+def test_a_cell_that_does_not_parse_is_reported_and_the_other_cells_are_read(tmp_path):
+    # Jupyter runs each cell by itself: an exercise cell left unfinished (or an indent IPython 9
+    # refuses) is RL000 at that cell, and the mistakes of the other cells are still found — with no
+    # fix offered, as --fix rewrites a notebook through a parse of all its cells
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(
+        ("code", "from tensorflow import keras\nfrom keras.optimizers import RMSprop"),
+        ("code", "model = keras.Sequential()\nmodel.add(\n    ..."),
+        ("code", " print(model)\nprint(1)"),
+        ("code", "model.compile(optimizer=RMSprop(lr=1e-4), loss='mse')")))
+    found = [(f.code, f.cell, f.cell_line, f.fix is None) for f in lint_file(str(path), RULES)]
+    assert found == [("RL000", 2, 2, True), ("RL000", 3, 1, True), ("RL502", 4, 1, True)], found
+    before = path.read_text()
+    _cli("--fix", str(path))
+    assert path.read_text() == before
+    # every cell broken: one RL000, as before
+    path.write_text(notebook(("code", "import keras\nmodel.add(\n"), ("code", " print(1)\nprint(2)")))
+    assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
