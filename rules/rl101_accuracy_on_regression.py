@@ -100,6 +100,18 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # the same builder called without metrics: its default, "mae", is compiled
+        """
+import numpy as np
+from tensorflow import keras
+def build(n, metrics=None):
+    metrics = metrics or ["mae"]
+    model = keras.Sequential([keras.layers.Input((n,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse", metrics=metrics)
+    return model
+x, y = np.load("x.npy"), np.load("prices.npy")
+build(x.shape[1]).fit(x, y, epochs=3)
+""",
         # a Sequence whose every batch returns 0/1 labels: a classifier trained with squared error
         """
 import numpy as np
@@ -557,6 +569,18 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a builder's `metrics or [...]` default: the metrics the call passes are the ones compiled
+        """
+import numpy as np
+from tensorflow import keras
+def build(n, metrics=None):
+    metrics = metrics or ["mae"]
+    model = keras.Sequential([keras.layers.Input((n,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse", metrics=metrics)
+    return model
+x, y = np.load("x.npy"), np.load("prices.npy")
+build(x.shape[1], metrics=["accuracy"]).fit(x, y, epochs=3)  # expect: RL101
+""",
         # Keras takes a loss's class name as a string too
         """
 import numpy as np

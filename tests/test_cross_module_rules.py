@@ -4432,6 +4432,63 @@ CASES = [
             print(model.predict(np.load("X_new.npy")))
         """,
     }, None),
+    # a data class scales one attribute, the features (`self.x = MinMaxScaler()…`): the targets read
+    # off the same instance's CSV are not scaled by it
+    ("RL102-a-scaled-attribute-does-not-scale-what-else-the-instance-holds", {
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class Data:
+                def __init__(self, path):
+                    self.path = path
+
+                def load(self):
+                    df = pd.read_csv(self.path)
+                    self.x = MinMaxScaler().fit_transform(df[["a", "b"]].values)
+                    y = df["price"].values
+                    return self.x, y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import Data
+
+            x, y = Data("houses.csv").load()
+            model = keras.Sequential([keras.layers.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
+    # the look-alike: the targets are a scaled attribute of their own
+    ("RL102-valid-targets-a-scaled-attribute-of-the-data-class", {
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            class Data:
+                def __init__(self, path):
+                    self.path = path
+
+                def load(self):
+                    df = pd.read_csv(self.path)
+                    self.x = MinMaxScaler().fit_transform(df[["a", "b"]].values)
+                    self.y = MinMaxScaler().fit_transform(df[["price"]].values)
+                    return self.x, self.y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import Data
+
+            x, y = Data("houses.csv").load()
+            model = keras.Sequential([keras.layers.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=20)
+        """,
+    }, None),
     # the look-alike: its `__next__` gives distances
     ("RL101-iterator-next-of-a-data-module-gives-distances", {
         "models.py": """\

@@ -36,6 +36,8 @@ def names_in(node: cst.CSTNode) -> set[str]:
             out.add(cur.value)
         elif isinstance(cur, cst.Attribute):
             stack.append(cur.value)  # `data.values` depends on data, not on `values`
+            if isinstance(cur.value, cst.Name) and cur.value.value in ("self", "cls"):
+                out.add(f"{cur.value.value}.{cur.attr.value}")  # and on that attribute of the instance
         elif isinstance(cur, cst.Subscript):
             stack.append(cur.value)  # `y[:n_train]` holds values of y, none of n_train's
         elif isinstance(cur, (cst.Lambda, cst.SimpleString, cst.Integer, cst.Float)):
@@ -66,8 +68,16 @@ def _targets_with_sources(targets: list, value: cst.CSTNode) -> Iterable[tuple[s
         elif isinstance(target, (cst.Attribute, cst.Subscript)):
             base = target.value
             while isinstance(base, (cst.Attribute, cst.Subscript)):
+                if isinstance(base, cst.Attribute) and isinstance(base.value, cst.Name) \
+                        and base.value.value in ("self", "cls"):
+                    break
                 base = base.value
-            if isinstance(base, cst.Name):
+            if isinstance(base, cst.Attribute):
+                yield f"{base.value.value}.{base.attr.value}", value  # `self.x[i] = …`: that attribute
+            elif isinstance(target, cst.Attribute) and isinstance(base, cst.Name) and base.value in ("self", "cls"):
+                # `self.x = MinMaxScaler().fit_transform(feats)`: that attribute, not the instance
+                yield f"{base.value}.{target.attr.value}", value
+            elif isinstance(base, cst.Name):
                 yield base.value, value
         elif isinstance(target, cst.StarredElement):
             yield from _targets_with_sources([target.value], value)

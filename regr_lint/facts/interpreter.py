@@ -752,11 +752,15 @@ class Interpreter(ProjectImports):
                 return Seq([elt], node, [node.elt])
             return UNKNOWN
         if kind is cst.BooleanOperation:
-            # `optimizer or Adam(lr=1e-3)`: both operands run (for the calls they make); which one
-            # is the value is not known
-            self.eval(node.left, scope, frame)
-            self.eval(node.right, scope, frame)
-            return UNKNOWN
+            # `optimizer or Adam(lr=1e-3)`: both operands run (for the calls they make); the value is
+            # the one a known left operand picks (`metrics or ["mae"]` with `metrics=["accuracy"]`
+            # given, or None left), else not known
+            left = self.eval(node.left, scope, frame)
+            right = self.eval(node.right, scope, frame)
+            truth = _truth(left)
+            if truth is None:
+                return UNKNOWN
+            return (left if truth else right) if type(node.operator) is cst.Or else (right if truth else left)
         if kind is cst.Comparison:
             self.eval(node.left, scope, frame)
             for target in node.comparisons:
@@ -1761,6 +1765,17 @@ def _same_value(a: Value, b: Value) -> bool:
     if isinstance(a, Func) and isinstance(b, Func):
         return a.fdef is b.fdef
     return False
+
+
+def _truth(value: Value) -> Optional[bool]:
+    """Whether a literal or a list / dict of known length is truthy; None when not known."""
+    if type(value) is Lit and isinstance(value.value, (bool, int, float, str, type(None))):
+        return bool(value.value)
+    if type(value) is Seq:
+        return bool(value.items)
+    if type(value) is Map:
+        return bool(value.items)
+    return None
 
 
 def _names_base(target) -> Optional[str]:
