@@ -78,6 +78,17 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # non-negative features times non-negative weights
+        """
+import numpy as np
+from tensorflow import keras
+X = np.random.uniform(0, 1, size=(2000, 5))
+y = X @ np.array([1.5, 2.0, 0.5, 0.0, 3.0])
+model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=30)
+""",
         # the same noise on a signal far from 0 (at least 5, five standard deviations)
         """
 import numpy as np
@@ -332,6 +343,17 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # simulated targets: symmetric features times literal weights
+        """
+import numpy as np
+from tensorflow import keras
+X = np.random.uniform(-1, 1, size=(2000, 5))
+y = X @ np.array([1.5, -2.0, 0.5, 0.0, 3.0]) + np.random.normal(0, 0.1, 2000)
+model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=30)
+""",
         # zero-mean noise on a signal that reaches 0: the targets near 0 go negative
         """
 import numpy as np

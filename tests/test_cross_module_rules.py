@@ -4489,6 +4489,67 @@ CASES = [
             model.fit(x, y, epochs=20)
         """,
     }, None),
+    # a data module returns its arrays in a dict: `d["y"]` is the value under "y" there, standardised
+    ("RL106-targets-under-a-key-of-a-returned-dict-standardised", {
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+
+
+            def load(path="wine.csv"):
+                df = pd.read_csv(path, sep=";")
+                scaler = StandardScaler()
+                y = scaler.fit_transform(df[["quality"]].values)
+                return {"x": df.drop(columns=["quality"]).values, "y": y, "scaler": scaler}
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation="relu")])  # expect: RL106
+        """,
+        "train.py": """\
+            from data import load
+            from models import build
+
+            d = load()
+            model = build(d["x"].shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(d["x"], d["y"], epochs=10)
+        """,
+    }, None),
+    ("RL106-valid-targets-under-a-key-of-a-returned-dict-min-max-scaled", {
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def load(path="wine.csv"):
+                df = pd.read_csv(path, sep=";")
+                scaler = MinMaxScaler()
+                y = scaler.fit_transform(df[["quality"]].values)
+                return {"x": df.drop(columns=["quality"]).values, "y": y, "scaler": scaler}
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation="relu")])
+        """,
+        "train.py": """\
+            from data import load
+            from models import build
+
+            d = load()
+            model = build(d["x"].shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(d["x"], d["y"], epochs=10)
+        """,
+    }, None),
     # the look-alike: its `__next__` gives distances
     ("RL101-iterator-next-of-a-data-module-gives-distances", {
         "models.py": """\

@@ -1011,6 +1011,16 @@ def _item(returned, path: tuple):
     """The item at `path` ((position, length), …) of a returned tuple; None when the return is not a
     tuple of that shape."""
     for k, n in path:
+        if k == "key":
+            # `return {"x": feats, "y": scaled}` read as `d["y"]`: the value under that literal key
+            if not isinstance(returned, cst.Dict):
+                return None
+            found = [e.value for e in returned.elements if isinstance(e, cst.DictElement)
+                     and isinstance(e.key, cst.SimpleString) and _string_value(e.key) == n]
+            if len(found) != 1 or any(not isinstance(e, cst.DictElement) for e in returned.elements):
+                return None
+            returned = found[0]
+            continue
         if isinstance(returned, cst.Call) and _call_name(returned) == "train_test_split" \
                 and len(_arrays(returned)) * 2 == n and not any(a.star for a in returned.args):
             # `return train_test_split(x, y, test_size=0.2)`: items 2i and 2i + 1 are splits of array i
@@ -1021,6 +1031,27 @@ def _item(returned, path: tuple):
             return None
         returned = returned.elements[k].value
     return returned
+
+
+def _string_value(node: cst.SimpleString) -> Optional[str]:
+    try:
+        value = node.evaluated_value
+    except Exception:  # noqa: BLE001 - odd escapes
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
+    """`d["y"]` where `d = load()` of a project module (or of this file) returning a dict literal:
+    (facts, records, [(index, the value under "y")]) as `_returned_items` gives them; else None."""
+    if not isinstance(node.value, cst.Name) or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) \
+            or not isinstance(node.slice[0].slice.value, cst.SimpleString):
+        return None
+    key = _string_value(node.slice[0].slice.value)
+    recs = [r for r in records.get(node.value.value, ()) if r[0] < at]
+    if key is None or not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
+        return None
+    return _returned_items(recs[-1][2], (("key", key),), recs[-1][0], facts, records)
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -1581,6 +1612,10 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
     if isinstance(node, cst.Name):
         return _lookup(node.value, at, facts, records, depth + 1)
     if isinstance(node, cst.Subscript):
+        keyed = _keyed_return(node, at, facts, records)
+        if keyed is not None:
+            other, theirs, items = keyed
+            return _union([_span(item, i, other, theirs, depth + 1) for i, item in items])
         inner = _span(node.value, at, facts, records, depth + 1)
         if inner is None or inner.keep:
             return inner
@@ -2070,6 +2105,10 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Name):
         return _sign_lookup(node.value, at, facts, records, depth + 1)
     if isinstance(node, cst.Subscript):
+        keyed = _keyed_return(node, at, facts, records)
+        if keyed is not None:
+            other, theirs, items = keyed
+            return all(_signed(item, i, other, theirs, depth + 1) for i, item in items)
         column = _column_key(node)
         if column is not None:
             return _sign_column(node.value.value, column, at, facts, records, depth + 1)
@@ -2282,9 +2321,25 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
         if _nonzero_const(left):
             return _signed(right, at, facts, records, depth + 1)
         return False
+    if isinstance(op, cst.MatrixMultiply):
+        return _signed_product(left, right, at, facts, records, depth)
     if isinstance(op, cst.Divide) and (_nonzero_const(right) or _positive_scale(right, at, records)):
         return _signed(left, at, facts, records, depth + 1)
     return False
+
+
+def _signed_product(data, weights, at: int, facts, records: dict, depth: int) -> bool:
+    """`X @ w`, `X.dot(w)`: features taking both signs symmetrically (uniform draws over [-a, a],
+    standard-normal ones) times literal weights not all zero take both signs."""
+    values = _literal_numbers(weights, []) if isinstance(weights, (cst.List, cst.Tuple)) else None
+    if values is None and isinstance(weights, cst.Call) and _call_name(weights) in ("array", "asarray") \
+            and weights.args and isinstance(weights.args[0].value, (cst.List, cst.Tuple)):
+        values = _literal_numbers(weights.args[0].value, [])
+    if not values or not any(values):
+        return False
+    span = _safe_span(data, at, facts, records)
+    return span is not None and span.exact and -_INF < span.lo < 0 < span.hi < _INF and span.lo == -span.hi \
+        or _zero_noise(data, at, records, 0)
 
 
 def _unit_factor(node, at: int, facts, records: dict):
