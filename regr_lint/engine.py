@@ -54,6 +54,8 @@ def lint_file(path: str, rules: Sequence[Rule], *, display_path: str | None = No
 
 def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
     """A notebook's code cells, linted as one source; findings carry their cell and in-cell line."""
+    if not text.strip():
+        return []  # an empty placeholder file has nothing to check, as an empty .py file has not
     try:
         nb = notebook.load(text)
     except notebook.NotebookError as exc:

@@ -19,7 +19,8 @@ lines and columns, no fix offered); if even that fails, stderr says `PATH: not a
 In a notebook, whose cells Jupyter runs one by one, a cell that does not compile by itself (an
 exercise left unfinished, an indent IPython 9 refuses) is reported at that cell and left out; the
 other cells are checked as usual, with no fix offered until the notebook parses (when every cell
-fails, or the others still do not parse together, the notebook is one RL000 as a file is).
+fails, or the others still do not parse together, the notebook is one RL000 as a file is). An
+empty file (a placeholder `.ipynb` holding nothing but whitespace) is silent, as an empty `.py` is.
 
 ## Why is this bad?
 Nothing in such a file was checked, so a clean run would be a false reassurance. The run goes on

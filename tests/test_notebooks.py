@@ -403,3 +403,11 @@ def test_a_cell_that_does_not_parse_is_reported_and_the_other_cells_are_read(tmp
     # every cell broken: one RL000, as before
     path.write_text(notebook(("code", "import keras\nmodel.add(\n"), ("code", " print(1)\nprint(2)")))
     assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
+
+
+def test_an_empty_notebook_file_is_silent_a_broken_one_is_rl000(tmp_path):
+    path = tmp_path / "exploration.ipynb"
+    path.write_text("\n")
+    assert lint_file(str(path), RULES) == []
+    path.write_text("{not json")
+    assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
