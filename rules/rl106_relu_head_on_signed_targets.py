@@ -343,6 +343,19 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # every column of the frame standardised in place, the target column with them
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+df = pd.read_csv("d.csv")
+df[df.columns] = StandardScaler().fit_transform(df)
+y = df["t"].values
+X = df.drop(columns=["t"]).values
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # simulated targets: symmetric features times literal weights
         """
 import numpy as np

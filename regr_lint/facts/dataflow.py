@@ -2187,11 +2187,25 @@ def _column_writes(facts: KerasFacts) -> dict:
                     out[(i, target.value.value)] = ({column}, value)
                 elif isinstance(target.value, cst.Name) and len(target.slice) == 1 \
                         and isinstance(target.slice[0].slice, cst.Index):
-                    columns = _column_list(target.slice[0].slice.value, i, records)
+                    key = target.slice[0].slice.value
+                    columns = _column_list(key, i, records)
                     if columns:  # df[["a", "target"]] = scaler.fit_transform(df[["a", "target"]])
                         out[(i, target.value.value)] = (columns, value)
+                    elif isinstance(key, cst.Attribute) and key.attr.value == "columns" \
+                            and isinstance(key.value, cst.Name) and key.value.value == target.value.value:
+                        out[(i, target.value.value)] = (_EVERY_COLUMN, value)  # df[df.columns] = …
     facts._cache["dataflow_columns"] = out
     return out
+
+
+class _EveryColumn:
+    """The columns `df[df.columns] = …` writes: all of them."""
+
+    def __contains__(self, column) -> bool:
+        return True
+
+
+_EVERY_COLUMN = _EveryColumn()
 
 
 def _column_list(node, at: int, records: dict, depth: int = 0):
