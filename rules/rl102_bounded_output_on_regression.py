@@ -47,7 +47,8 @@ after one): a convolutional, recurrent or custom output layer — an image-to-im
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
-into [0, 1] (a `MinMaxScaler` with the default range applied to the targets or to the series they
+into [0, 1] (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
+uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)`, or stored in a dict by one
@@ -116,6 +117,28 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # divided by their max, then taken as an array
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("p.csv")
+max_price = df["price"].max()
+y = (df["price"] / max_price).values
+model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(df[["a", "b", "c"]].values, y, epochs=5)
+""",
+        # a QuantileTransformer's default output is uniform over [0, 1]
+        """
+import pandas as pd
+from sklearn.preprocessing import QuantileTransformer
+from tensorflow import keras
+df = pd.read_csv("p.csv")
+y = QuantileTransformer().fit_transform(df[["price"]]).ravel()
+model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(df[["a", "b", "c"]].values, y, epochs=5)
+""",
         # every target a loop stores in a dict is min-max scaled; another loop fits one model per target
         """
 import numpy as np

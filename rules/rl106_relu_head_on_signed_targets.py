@@ -78,6 +78,17 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the column assign adds is a count: non-negative
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("stock.csv")
+df = df.assign(ret=df["close"].pct_change(), trades=df["volume"] // 100).dropna()
+X, y = df[["open", "ret"]].values, df["trades"].values
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # non-negative features times non-negative weights
         """
 import numpy as np
@@ -343,6 +354,17 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a returns column added with DataFrame.assign
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("stock.csv")
+df = df.assign(ret=df["close"].pct_change()).dropna()
+X, y = df[["open", "volume"]].values, df["ret"].values
+m = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y)
+""",
         # every column of the frame standardised in place, the target column with them
         """
 import pandas as pd

@@ -429,6 +429,38 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # one-hot labels per sample, shifted to start at 0 first
+        """
+import numpy as np
+import pandas as pd
+from tensorflow.keras.utils import to_categorical
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Conv1D, MaxPooling1D, Dense
+df = pd.read_csv("labels.csv")
+X = np.load("windows.npy")
+y = to_categorical(df["activity"].values - 1, 6)
+model = Sequential()
+model.add(Conv1D(64, 3, activation="relu", input_shape=(128, 9)))
+model.add(MaxPooling1D(2))
+model.add(Dense(100, activation="relu"))  # expect: RL301
+model.add(Dense(6, activation="softmax"))
+model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+model.fit(X, y, epochs=15)
+""",
+        # rank-3 branches merged by the functional `layers.concatenate`
+        """
+import numpy as np
+from tensorflow.keras import layers, Model
+X, y = np.load("w.npy"), np.load("rul.npy")
+inp = layers.Input(shape=(128, 6))
+a = layers.Conv1D(32, 5, padding="same", activation="relu")(inp)
+b = layers.LSTM(32, return_sequences=True)(inp)
+m = layers.concatenate([a, b])
+out = layers.Dense(1)(m)  # expect: RL301
+model = Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, y, epochs=5)
+""",
         # one-hot labels per sample, split by train_test_split
         """
 import numpy as np

@@ -200,6 +200,9 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         if isinstance(node, cst.Subscript):
             node = node.value  # `scaler.transform(v).reshape(1, -1)[0]`: an element keeps the range
             continue
+        if isinstance(node, cst.Attribute) and node.attr.value in ("values", "T"):
+            node = node.value  # `(df["price"] / max_price).values`
+            continue
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls:
                 return True
@@ -2236,7 +2239,13 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
             return False  # changed in a way not followed
         inner = value
         while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
-                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values"}:
+                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
+            if _call_name(inner) == "assign":
+                # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
+                given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
+                if given is not None:
+                    made = given.body if isinstance(given, cst.Lambda) else given
+                    return _signed(made, i, facts, records, depth + 1)
             inner = inner.func.value
         if isinstance(inner, cst.Name):
             # `df = df.dropna()` keeps its columns: read the column on the frame it came from

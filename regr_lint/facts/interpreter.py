@@ -35,6 +35,10 @@ DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "ta
 STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
                                "StratifiedGroupKFold"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"
+QUANTILE = "sklearn.preprocessing.QuantileTransformer"  # its default output: uniform over [0, 1]
+# keras.layers' functional merges and the layer each makes
+MERGE_FUNCTIONS = {"concatenate": "Concatenate", "add": "Add", "subtract": "Subtract", "multiply": "Multiply",
+                   "average": "Average", "maximum": "Maximum", "minimum": "Minimum"}
 # keras-tuner's tuners: `search(...)` takes `fit`'s arguments (see Interpreter._tuner_search)
 TUNERS = frozenset({"RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"})
 TUNER_ROOTS = frozenset({"keras_tuner", "kerastuner"})
@@ -1093,7 +1097,8 @@ class Interpreter(ProjectImports):
                 return self._pair(args, call, "flow")
             if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
                 return self._tuner_search(recv, args, call)
-            if meth in ("fit_transform", "transform") and recv.qualname == MINMAX and _unit_range(recv.args):
+            if meth in ("fit_transform", "transform") and (recv.qualname == MINMAX and _unit_range(recv.args)
+                                                           or recv.qualname == QUANTILE and _uniform_output(recv.args)):
                 self.facts.scaling_calls.add(id(call))
             if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
                 self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
@@ -1101,7 +1106,8 @@ class Interpreter(ProjectImports):
                 self._stratified(args.get("y", 1)[1])
             if meth == "fit" and recv.qualname == STANDARD:
                 return recv  # StandardScaler().fit(y).transform(y)
-            if meth == "fit" and recv.qualname == MINMAX and _unit_range(recv.args):
+            if meth == "fit" and (recv.qualname == MINMAX and _unit_range(recv.args)
+                                  or recv.qualname == QUANTILE and _uniform_output(recv.args)):
                 return recv  # MinMaxScaler().fit(y).transform(y)
             if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
                     and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS and _rebindable(recv_node):
@@ -1324,6 +1330,11 @@ class Interpreter(ProjectImports):
                 if not args.has("shape", 0):
                     shape = args.get("batch_shape")[0]
                 return Tensor(None, [], call, is_input=True, shape=shape)
+            if last in MERGE_FUNCTIONS and q.startswith("keras.layers.") and args.pos:
+                # `layers.concatenate([a, b])`: the merge layer made and applied to its inputs at once
+                layer = self.new_layer(MERGE_FUNCTIONS[last], Args(kw={k: v for k, v in args.kw.items()
+                                                                        if k != "inputs"}), call, q)
+                return self.apply_layer(layer, Args(pos=[args.pos[0]]), call)
             if is_layer_path(q):
                 layer = self.new_layer(last, args, call, q)
                 if last in ("Bidirectional", "TimeDistributed"):
@@ -2090,6 +2101,14 @@ def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:
     if isinstance(value, Seq) and len(value.items) == 2 and all(isinstance(v, Lit) for v in value.items):
         return [v.value for v in value.items] == [0, 1]
     return False
+
+
+def _uniform_output(args: Args) -> bool:
+    """QuantileTransformer(): `output_distribution="uniform"` (the default) maps into [0, 1]."""
+    value, arg = args.get("output_distribution")
+    if arg is None:
+        return not args.star
+    return isinstance(value, Lit) and value.value == "uniform"
 
 
 def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):

@@ -927,6 +927,9 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
 
 def _encodes_labels(arg, flow: "_Bindings", labels: set) -> bool:
     """Whether the value a one-hot encodes is shown to be one label per sample (not one-hot itself)."""
+    while isinstance(arg, cst.BinaryOperation) and isinstance(arg.operator, (cst.Add, cst.Subtract)) \
+            and _int_literal(arg.right):
+        arg = arg.left  # `df["label"].values - 1`: the labels shifted to start at 0
     return any(kind == "value" and _per_sample(n, flow, labels) and not _is_one_hot(n)
                for kind, n in flow.chain([arg]))
 
