@@ -848,11 +848,6 @@ def _generator_yields_wide(facts: KerasFacts, training) -> bool:
     a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`)."""
     found = _generator_targets(facts, training)
     if found is None:
-        # `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
-        # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets
-        # are scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
-        found = _find_generator_targets(facts, training, classes=True)
-    if found is None:
         return False
     other, targets = found
     records = _records(other)
