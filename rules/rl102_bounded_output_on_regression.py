@@ -117,6 +117,23 @@ what the model computes; whether the targets are meant to be bounded is the auth
 it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # one scaler per target column, kept in a dict; each target is that scaler's [0, 1] output
+        """
+import numpy as np
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+df = pd.read_csv("air_quality.csv")
+X = MinMaxScaler().fit_transform(df[["temp", "rh"]].values)
+targets, scalers = {}, {}
+for col in ["CO", "NOx"]:
+    scalers[col] = MinMaxScaler()
+    targets[col] = scalers[col].fit_transform(df[[col]].values)
+for col, y in targets.items():
+    model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(X, y, epochs=30, verbose=0)
+""",
         # divided by their max, then taken as an array
         """
 import pandas as pd

@@ -677,6 +677,8 @@ class Interpreter(ProjectImports):
                     if type(target.slice[0].slice) is cst.Index else UNKNOWN
                 if isinstance(key, Lit):
                     base.items[key.value] = value
+                else:
+                    base.any = value if base.any is None or _same_value(base.any, value) else UNKNOWN
         elif type(target) is cst.StarredElement:
             self.bind(target.value, UNKNOWN, scope, frame)
 
@@ -931,7 +933,9 @@ class Interpreter(ProjectImports):
         if len(node.slice) == 1 and type(node.slice[0].slice) is cst.Index:
             key = self.eval(node.slice[0].slice.value, scope, frame)
             if isinstance(base, Map) and isinstance(key, Lit):
-                return base.items.get(key.value, UNKNOWN)
+                return base.items.get(key.value, base.any if base.any is not None and not base.items else UNKNOWN)
+            if isinstance(base, Map) and not base.items and base.any is not None:
+                return base.any  # `scalers[col]`, every one of them made alike
             if isinstance(base, Map) and base.items:
                 # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module
                 values = list(base.items.values())

@@ -42,6 +42,9 @@ class Map(Value):
     """A dict with literal keys."""
     items: dict
     node: Optional[cst.CSTNode] = None
+    # what every write under a key not known here stored (`scalers[col] = MinMaxScaler()` in a loop),
+    # when those writes agree; UNKNOWN when they do not; None when there was none
+    any: Optional[Value] = None
 
 
 @dataclass(eq=False)
