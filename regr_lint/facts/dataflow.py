@@ -602,13 +602,19 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
         if t.method not in TRAIN_METHODS or not t.mapped:
             continue
         # what the names of the module that maps hold (`max_price = df["price"].max()` beside
-        # `ds.map(lambda x, y: (x, y / max_price))`): this file's, or the data module's that made it
-        home = facts if t.origin is None or t.origin == facts.path else _module_facts(t.origin)
+        # `ds.map(lambda x, y: (x, y / max_price))`)
+        home = _mapping_module(facts, t)
         if home is not None:
             values = name_values(home)
             if all(is_unit_scaling(y, home, values) for y in t.mapped):
                 return True
     return False
+
+
+def _mapping_module(facts: KerasFacts, training) -> Optional[KerasFacts]:
+    """The facts of the module whose code made the dataset a training maps: this file's, or the
+    data module's whose function built it; None when that module cannot be read."""
+    return facts if training.origin is None or training.origin == facts.path else _module_facts(training.origin)
 
 
 def _yields_unit_scaled(facts: KerasFacts) -> bool:
@@ -861,15 +867,17 @@ def _generator_yields_wide(facts: KerasFacts, training) -> bool:
     return True
 
 
-def _generator_targets(facts: KerasFacts, training):
+def _generator_targets(facts: KerasFacts, training, classes: bool = False):
     """(the facts of its module, the targets each `yield` gives) of the generator function a training
     runs (`fit(batches(x, y))`, or `gen = batches(x, y)` first), of this file or a project module;
-    None when unknown or a `yield` is not an (inputs, targets, …) tuple. Once per training (the
-    rules asking about labels, spans and artifacts share it)."""
+    None when unknown or a `yield` is not an (inputs, targets, …) tuple. With `classes`, else the
+    targets each `return` of a `Sequence`'s `__getitem__` / an iterator's `__next__` gives (see
+    `_batch_method`). Once per training (the rules asking about labels, spans and artifacts share it)."""
     known = facts._cache.setdefault("generator_targets", {})
-    key = id(training.node)
+    key = (id(training.node), classes)
     if key not in known:
-        known[key] = _find_generator_targets(facts, training)
+        found = _generator_targets(facts, training) if classes else None
+        known[key] = found if found is not None else _find_generator_targets(facts, training, classes)
     return known[key]
 
 
@@ -1042,12 +1050,11 @@ def _string_value(node: cst.SimpleString) -> Optional[str]:
 def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
     """`d["y"]` where `d = load()` of a project module (or of this file) returning a dict literal:
     (facts, records, [(index, the value under "y")]) as `_returned_items` gives them; else None."""
-    if not isinstance(node.value, cst.Name) or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index) \
-            or not isinstance(node.slice[0].slice.value, cst.SimpleString):
+    key = _column_key(node)
+    if key is None:
         return None
-    key = _string_value(node.slice[0].slice.value)
     recs = [r for r in records.get(node.value.value, ()) if r[0] < at]
-    if key is None or not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
+    if not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
         return None
     return _returned_items(recs[-1][2], (("key", key),), recs[-1][0], facts, records)
 
@@ -1955,7 +1962,7 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
         if t.method in TRAIN_METHODS and t.mapped and (output is None or output[2] == 1):
             # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`),
             # read where the pipeline is made
-            home = facts if t.origin is None or t.origin == facts.path else _module_facts(t.origin)
+            home = _mapping_module(facts, t)
             if home is not None:
                 theirs, at = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
                 if all(_signed(y, at, home, theirs, 0) for y in t.mapped):
@@ -2147,11 +2154,7 @@ def _popped_column(node) -> Optional[str]:
             or not isinstance(node.func.value, cst.Name) or len(node.args) != 1 \
             or not isinstance(node.args[0].value, cst.SimpleString):
         return None
-    try:
-        value = node.args[0].value.evaluated_value
-    except Exception:  # noqa: BLE001
-        return None
-    return value if isinstance(value, str) else None
+    return _string_value(node.args[0].value)
 
 
 def _column_key(node: cst.Subscript) -> Optional[str]:
@@ -2160,11 +2163,7 @@ def _column_key(node: cst.Subscript) -> Optional[str]:
         return None
     index = node.slice[0].slice
     if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
-        try:
-            value = index.value.evaluated_value
-        except Exception:  # noqa: BLE001
-            return None
-        return value if isinstance(value, str) else None
+        return _string_value(index.value)
     return None
 
 
@@ -2347,7 +2346,7 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
 
 
 def _signed_product(data, weights, at: int, facts, records: dict, depth: int) -> bool:
-    """`X @ w`, `X.dot(w)`: features taking both signs symmetrically (uniform draws over [-a, a],
+    """`X @ w`: features taking both signs symmetrically (uniform draws over [-a, a],
     standard-normal ones) times literal weights not all zero take both signs."""
     values = _literal_numbers(weights, []) if isinstance(weights, (cst.List, cst.Tuple)) else None
     if values is None and isinstance(weights, cst.Call) and _call_name(weights) in ("array", "asarray") \

@@ -1101,8 +1101,7 @@ class Interpreter(ProjectImports):
                 return self._pair(args, call, "flow")
             if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
                 return self._tuner_search(recv, args, call)
-            if meth in ("fit_transform", "transform") and (recv.qualname == MINMAX and _unit_range(recv.args)
-                                                           or recv.qualname == QUANTILE and _uniform_output(recv.args)):
+            if meth in ("fit_transform", "transform") and _scales_into_unit(recv):
                 self.facts.scaling_calls.add(id(call))
             if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
                 self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
@@ -1110,8 +1109,7 @@ class Interpreter(ProjectImports):
                 self._stratified(args.get("y", 1)[1])
             if meth == "fit" and recv.qualname == STANDARD:
                 return recv  # StandardScaler().fit(y).transform(y)
-            if meth == "fit" and (recv.qualname == MINMAX and _unit_range(recv.args)
-                                  or recv.qualname == QUANTILE and _uniform_output(recv.args)):
+            if meth == "fit" and _scales_into_unit(recv):
                 return recv  # MinMaxScaler().fit(y).transform(y)
             if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
                     and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS and _rebindable(recv_node):
@@ -2105,6 +2103,13 @@ def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:
     if isinstance(value, Seq) and len(value.items) == 2 and all(isinstance(v, Lit) for v in value.items):
         return [v.value for v in value.items] == [0, 1]
     return False
+
+
+def _scales_into_unit(scaler: Obj) -> bool:
+    """A scaler whose output lies in [0, 1]: MinMaxScaler with its default range, QuantileTransformer
+    with its default uniform output."""
+    return scaler.qualname == MINMAX and _unit_range(scaler.args) \
+        or scaler.qualname == QUANTILE and _uniform_output(scaler.args)
 
 
 def _uniform_output(args: Args) -> bool:

@@ -11,7 +11,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
-    _find_generator_targets, _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped,
 )
@@ -372,12 +372,10 @@ def dataset_label_names(facts: KerasFacts) -> set:
 def _generator_labels(facts: KerasFacts, training) -> bool:
     """`fit(batches(images, masks))` where every `yield` of the generator function gives class labels
     as its targets (`yield x / 255.0, (m > 127).astype("float32")`)."""
-    found = _generator_targets(facts, training)
-    if found is None:
-        # `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
-        # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets
-        # are scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
-        found = _find_generator_targets(facts, training, classes=True)
+    # also `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
+    # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets are
+    # scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
+    found = _generator_targets(facts, training, classes=True)
     if found is None:
         return False
     other, targets = found

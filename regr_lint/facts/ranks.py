@@ -19,7 +19,8 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import _in_project_module, ancestors, expr_key, fitted_by_importers, names_in
+from regr_lint.facts.dataflow import (_arrays, _call_name, _in_project_module, ancestors, expr_key,
+                                      fitted_by_importers, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -652,11 +653,10 @@ class _Bindings:
                      if isinstance(ret, (cst.Tuple, cst.List)) and len(ret.elements) == size]
             if parts:
                 return parts
-        if isinstance(value, cst.Call) and _split_call(value):
+        if isinstance(value, cst.Call) and _call_name(value) == "train_test_split" \
+                and not any(a.star for a in value.args) and len(_arrays(value)) * 2 == size:
             # `X_tr, X_te, y_tr, y_te = train_test_split(X, y)`: each pair of parts is one array split
-            arrays = [a.value for a in value.args if a.keyword is None and not a.star]
-            if not any(a.star for a in value.args) and len(arrays) * 2 == size:
-                return [arrays[index // 2]]
+            return [_arrays(value)[index // 2].value]
         return [value]
 
     def chain(self, nodes: list, limit: int = 64) -> list:
@@ -761,12 +761,6 @@ _SHAPED = frozenset({"ones", "zeros", "empty", "full"})  # numpy / TensorFlow fi
 _SIZED = frozenset({"normal", "uniform", "random", "random_sample", "integers", "randint", "binomial",
                     "choice", "standard_normal"})  # draws taking size= (or shape=)
 _DIMS = frozenset({"rand", "randn"})  # np.random.rand(d0, d1, d2)
-
-
-def _split_call(call: cst.Call) -> bool:
-    func = call.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
-    return name == "train_test_split"
 
 
 def _made_with_rank(name: Optional[str], call: cst.Call, flow: Optional["_Bindings"] = None) -> int:
