@@ -82,7 +82,10 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
         try:
             _cpython_parse("\n".join(masked) + "\n", want_tree=False)
         except SyntaxError as err:
-            broken.append((i, parse_error(path, f"syntax error: {err.msg}", err.lineno or 1, err.offset or 1)))
+            # the cell's own line numbers, the message's too ("on line 5"): the joined cells' as
+            # every other parse error's are, which _in_cells puts back into the cell's numbering
+            msg = _ON_LINE.sub(lambda m: f"on line {int(m.group(1)) + nb.starts[i] - 1}", err.msg)
+            broken.append((i, parse_error(path, f"syntax error: {msg}", err.lineno or 1, err.offset or 1)))
         except (RecursionError, MemoryError, ValueError):
             return None
     if not broken or len(broken) == len(nb.cells):

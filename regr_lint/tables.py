@@ -333,6 +333,9 @@ PRIVATE_KERAS_PREFIXES = (
         "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
         "recurrent_v2", "normalization_v2", "dense_attention")),
     "keras.backend.common",
+    # tf.keras 2's experimental namespace (the preprocessing layers before TensorFlow 2.6 made them
+    # `keras.layers.X`): Keras 3 has no `layers.experimental`
+    "keras.layers.experimental", "tensorflow.keras.layers.experimental",
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
@@ -457,6 +460,9 @@ PUBLIC_MODULES = {
         "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
         "recurrent_v2", "normalization_v2", "dense_attention")},
     "keras.backend.common": "keras.backend",
+    **dict.fromkeys(("keras.layers.experimental", "keras.layers.experimental.preprocessing"), "keras.layers"),
+    **dict.fromkeys(("tensorflow.keras.layers.experimental", "tensorflow.keras.layers.experimental.preprocessing"),
+                    "tensorflow.keras.layers"),
     # TensorFlow's bundled Keras 2 as a whole: `from tensorflow.python.keras import Sequential`
     "tensorflow.python.keras": "tensorflow.keras",
     "tensorflow.python.keras.layers": "tensorflow.keras.layers",

@@ -111,7 +111,9 @@ class PrivateKerasImport(Rule):
     docs = """\
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
-`keras.layers.core` and the other Keras 2 layer sub-modules (also as `tensorflow.keras.layers.…`), `keras.backend.common`, `keras.utils.np_utils`,
+`keras.layers.core` and the other Keras 2 layer sub-modules (also as `tensorflow.keras.layers.…`),
+tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their layers are
+`keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`), `keras.backend.common`, `keras.utils.np_utils`,
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
@@ -165,6 +167,14 @@ no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Conca
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
+        # the preprocessing layers where they live now; scikit-learn's own `preprocessing`
+        """
+import tensorflow as tf
+from sklearn import preprocessing
+from tensorflow.keras.layers import RandomFlip, Rescaling
+aug = tf.keras.Sequential([RandomFlip("horizontal"), Rescaling(1 / 255), tf.keras.layers.Normalization()])
+scaler = preprocessing.StandardScaler()
+""",
         # a package whose name only starts like TensorFlow 2.0's
         """
 from tensorflow_core_utils.keras import helpers
@@ -213,6 +223,13 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # tf.keras 2's experimental preprocessing namespace, gone from Keras 3
+        """
+import tensorflow as tf
+from tensorflow.keras.layers.experimental import preprocessing  # expect: RL503
+aug = tf.keras.Sequential([tf.keras.layers.experimental.preprocessing.RandomFlip("horizontal")])  # expect: RL503
+norm = preprocessing.Normalization()
+""",
         # Keras 2's layer sub-modules of the tf 2.x era
         """
 from keras.layers.convolutional_recurrent import ConvLSTM2D  # expect: RL503
@@ -350,6 +367,11 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
         targets = {n: public_symbol(f"{module}.{n}") for n in names}
         missing = [n for n, t in targets.items() if t is None]
         if missing:
+            homes = {public_module(f"{module}.{n}") for n in missing}
+            if len(homes) == 1 and None not in homes and not any(_removed_hint(f"{module}.{n}") for n in missing):
+                # `from tensorflow.keras.layers.experimental import preprocessing`: a module whose
+                # names have a public home of their own
+                return None, f"the names of {_ticks(missing)} are in `{homes.pop()}`: import them from there"
             public = public_module(module)
             if public is None:
                 return None, None

@@ -250,7 +250,14 @@ def test_rl000_message_counts_lines_in_cells(tmp_path):
                              ("code", "# build\ndef build(n):\nreturn n")))
     [f] = lint_file(str(path), RULES)
     assert (f.code, f.cell, f.cell_line) == ("RL000", 2, 3), f
-    assert "after function definition on line 2" in f.message and "line 6" not in f.message, f.message
+    assert f.message.endswith("after function definition on line 2") and "of cell" not in f.message, f.message
+    # a cell that does not parse by itself, after cells of other lengths (audit 31c): its own numbering
+    path.write_text(notebook(("code", "import keras"), ("code", "x = 1"), ("code", "y = 2"),
+                             ("code", "class A:\n    def f(self):\n        return 1\n\n    def g(self):\n"
+                                      "        ###\n\n    def h(self):\n        return 2\n")))
+    [f] = lint_file(str(path), RULES)
+    assert (f.code, f.cell) == ("RL000", 4), f
+    assert f.message.endswith("after function definition on line 5") and "of cell" not in f.message, f.message
     path.write_text(notebook(("code", "import keras\ndef build(n):"), ("code", "return n")))
     [f] = lint_file(str(path), RULES)
     assert f.cell == 2 and "on line 2 of cell 1" in f.message, f
