@@ -7,7 +7,9 @@ from typing import Iterator, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.classify import crossentropy, head_loss_values
+from regr_lint.facts.dataflow import fitted_by_importers
 from regr_lint.facts.model import only_a_part
+from regr_lint.tables import TRAIN_METHODS
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -16,7 +18,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     compiling a softmax model and a linear one with one `compile` line: the second is its own)."""
     seen = set()
     for model in facts.models:
-        if not model.compiles or only_a_part(model, facts.models):
+        if not model.compiles or only_a_part(model, facts.models) or _a_part_where_built(model, facts):
             continue
         for index, head in enumerate(model.heads()):
             if head.layer is None:
@@ -28,6 +30,18 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
                     continue
                 seen.add(key)
                 yield head, loss, ce[0], ce[1]
+
+
+def _a_part_where_built(model, facts) -> bool:
+    """A builder's model that this file never trains, which the scripts beside it that call the
+    builder never train by itself either and make a part of another (a GAN's `get_generator()`,
+    compiled out of habit, then `Model(z, disc(gen(z)))` in train.py)."""
+    if any(t.method in TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
+            or any(c.method in TRAIN_METHODS for c in model.calls):
+        return False
+    readings = fitted_by_importers(facts, model, trained=False)
+    return any(only_a_part(theirs, other.models) for other, theirs in readings) and not any(
+        t.method in TRAIN_METHODS for _, theirs in readings for t in theirs.trainings)
 
 
 def _tf_alias(names) -> Optional[str]:

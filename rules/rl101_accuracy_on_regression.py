@@ -67,6 +67,10 @@ model whose every output ends in a sigmoid reported when its targets are read fr
 numpy file another script of the project writes (as RL102 reads them: the project's pipeline
 prepared them, 0/1 labels as often as not, and what they are is not known here).
 
+A sweep over a few losses written as strings (`for loss in ["mse", "mae"]:` compiling a model the
+loop body builds) is read once per loss: reported when every pass compiles the accuracy on a
+regression loss. One model compiled in turn with a regression and a classification loss is not.
+
 ## Why is this bad?
 Accuracy counts exact matches between predictions and targets. On continuous targets nothing ever
 matches, so Keras 3 silently compiles a `BinaryAccuracy` / `CategoricalAccuracy` that reports a
@@ -100,6 +104,27 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a sweep over classification losses: accuracy means something in every pass
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("labels.npy")
+for loss in ["binary_crossentropy", "hinge"]:
+    model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    model.fit(x, y, epochs=3)
+""",
+        # one model compiled in turn with a regression and a classification loss: which pass the
+        # accuracy belongs to is not known from the compile alone
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("y.npy")
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+for loss in ["mse", "binary_crossentropy"]:
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    model.fit(x, y, epochs=3)
+""",
         # the same builder called without metrics: its default, "mae", is compiled
         """
 import numpy as np
@@ -569,6 +594,16 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a sweep over regression losses: every pass compiles accuracy on one
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("prices.npy")
+for loss in ["mse", "mae", "huber"]:
+    model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])  # expect: RL101
+    model.fit(x, y, epochs=3)
+""",
         # a builder's `metrics or [...]` default: the metrics the call passes are the ones compiled
         """
 import numpy as np

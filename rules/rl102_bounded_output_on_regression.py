@@ -16,8 +16,13 @@ def linear_head_fix(node) -> Fix | None:
     """`activation="sigmoid"` -> `activation=None`; `Activation("sigmoid")` -> `Activation("linear")`;
     `tf.nn.sigmoid(x)` -> `x`."""
     if isinstance(node, cst.Arg):
+        value = node.value
+        if isinstance(value, cst.Name) and value.value not in tables.BOUNDED_ACTIVATIONS:
+            # `activation=act`: a builder's parameter or a sweep's loop variable; the value is
+            # chosen elsewhere, and this argument also serves the settings that are not bounded
+            return None
         return Fix(False, "make the head linear (activation=None)",
-                   (Edit(node.value, cst.Name("None")),))
+                   (Edit(value, cst.Name("None")),))
     if isinstance(node, cst.Call) and node.args:
         first = node.args[0]
         if isinstance(first.value, cst.SimpleString) or first.keyword is not None and first.keyword.value == "activation":
@@ -45,6 +50,9 @@ in another module (`activation=head`) and a script writes it (`build(6, head="si
 reported at that literal in the script. The final layer judged is a `Dense` (or an `Activation`
 after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
+A sweep over a few head activations written as strings (`for act in ["linear", "sigmoid"]:` building
+`Dense(1, activation=act)` in the loop body) is read once per activation: the bounded pass is
+reported, whatever the order.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
@@ -114,9 +122,21 @@ or scale the targets into the head's range (`MinMaxScaler()` for sigmoid,
 ## Fix safety
 Unsafe: the fix makes the head linear (`activation=None`, or `Activation("linear")`), which changes
 what the model computes; whether the targets are meant to be bounded is the author's decision, so
-it is applied only with `--unsafe-fixes`.
+it is applied only with `--unsafe-fixes`. No fix is offered when the activation is a name chosen
+elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): the argument serves the
+unbounded settings too.
 """
     VALID = [
+        # a sweep over hidden activations: the head is linear in every pass
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("prices.npy") * 1000.0
+for act in ["relu", "tanh", "sigmoid"]:
+    model = keras.Sequential([keras.layers.Dense(32, activation=act), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=3)
+""",
         # one scaler per target column, kept in a dict; each target is that scaler's [0, 1] output
         """
 import numpy as np
@@ -866,6 +886,16 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a sweep over head activations: the sigmoid pass squashes raw prices, whatever the order
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("prices.npy") * 1000.0
+for act in ["sigmoid", "linear"]:
+    model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation=act)])  # expect: RL102
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=3)
+""",
         # the same loops storing raw columns times 100
         """
 import numpy as np

@@ -27,7 +27,11 @@ class SoftmaxOnOneUnit(Rule):
 ## What it does
 Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')` (also with
 a `BatchNormalization` / `LayerNormalization` between them), anywhere in a file (output head or
-hidden layer); the unit count may be held in a constant.
+hidden layer); the unit count may be held in a constant. When the unit count is an argument (`Dense(
+self.nb_classes, activation="softmax")`), the arm holding the softmax must be one the call's
+arguments can run: `Net(nb_classes=1, regression=True)` with `if not self.regression:` around the
+softmax is silent. A softmax written with its unit count (`Dense(1, activation="softmax")`) is reported
+wherever it stands.
 
 ## Why is this bad?
 Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
@@ -77,6 +81,19 @@ head = keras.layers.Dense(N, activation="softmax")
 """,
     ]
     INVALID = [
+        # an arm the call rules out, written with its unit count: a mistake wherever it stands
+        """
+from keras.layers import Dense, Input
+from keras.models import Sequential
+def build(regression=False):
+    model = Sequential([Input((8,)), Dense(16, activation="relu")])
+    if regression:
+        model.add(Dense(1))
+    else:
+        model.add(Dense(1, activation="softmax"))  # expect: RL103
+    return model
+build(regression=True)
+""",
         # Keras 1's unit count
         """
 from keras.models import Sequential

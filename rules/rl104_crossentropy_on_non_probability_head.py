@@ -34,7 +34,8 @@ is RL105's (reported alone); softmax on one unit is RL103's.
 A model that is never trained by itself (no `fit` / `train_on_batch` on it) but is a part of another
 model (`combined = Model(z, disc(gen(z)))`, `Sequential([gen, disc])`) is not reported: what it is
 compiled with never trains it (a GAN generator compiled out of habit, trained through the combined
-model).
+model). That holds for a model a builder function returns, too, when the file never trains it and
+the scripts beside it that call the builder only make it a part of another model.
 
 ## Why is this bad?
 Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips
@@ -70,6 +71,20 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # the same heads ending in sigmoid
+        """
+import numpy as np
+from tensorflow import keras
+TASKS = ["toxic", "insult"]
+inp = keras.Input((16,))
+h = keras.layers.Dense(64, activation="relu")(inp)
+outputs = []
+for t in TASKS:
+    outputs.append(keras.layers.Dense(1, activation="sigmoid", name=t)(h))
+model = keras.Model(inp, outputs)
+model.compile(optimizer="adam", loss={t: "binary_crossentropy" for t in TASKS})
+model.fit(np.load("x.npy"), {t: np.load(t + ".npy") for t in TASKS})
+""",
         # candidates in a list compiled by one loop, every head a softmax
         """
 from tensorflow import keras
@@ -201,6 +216,20 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # one linear head per task made by a loop, their losses by a dict comprehension
+        """
+import numpy as np
+from tensorflow import keras
+TASKS = ["toxic", "insult"]
+inp = keras.Input((16,))
+h = keras.layers.Dense(64, activation="relu")(inp)
+outputs = []
+for t in TASKS:
+    outputs.append(keras.layers.Dense(1, name=t)(h))
+model = keras.Model(inp, outputs)
+model.compile(optimizer="adam", loss={t: "binary_crossentropy" for t in TASKS})  # expect: RL104
+model.fit(np.load("x.npy"), {t: np.load(t + ".npy") for t in TASKS})
+""",
         # candidates in a list compiled by one loop: the linear one
         """
 from tensorflow import keras

@@ -36,7 +36,8 @@ or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a 
 the script hands it; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
 layer) while the same file shows that the targets it is fitted on take negative values:
 
-- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()` (also in a
+- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, centred
+  targets divided by any one number (`(y - y.mean()) / y.max()`) (also in a
   `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
@@ -50,7 +51,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
 The same operations on the features only, targets read from a file and left as they are (prices,
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
 When the model is trained on a dataset another module of the project makes (`train_ds` of
-data.py, a window dataset its function returns), that module's code is the evidence.
+data.py, a window dataset its function returns), that module's code is the evidence. Targets an
+instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
+utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them.
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -78,6 +81,34 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # positive targets divided by their max: still non-negative
+        """
+import numpy as np
+from keras.layers import Activation, Dense
+from keras.models import Sequential
+x, y = np.random.rand(100, 4), np.random.rand(100) * 50
+y = y / y.max()
+model = Sequential([Dense(6, input_dim=4, activation="tanh"), Dense(1)])
+model.add(Activation("relu"))
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(x, y, epochs=2)
+""",
+        # targets min-max scaled in the constructor, fitted by another method
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import MinMaxScaler
+class Reg:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = MinMaxScaler().fit_transform(y.reshape(-1, 1))
+    def train(self):
+        model = Sequential([Dense(6, input_dim=4, activation="tanh"), Dense(1, activation="relu")])
+        model.compile(loss="mean_squared_error", optimizer="adam")
+        model.fit(self.x, self.y, epochs=2)
+Reg(np.random.rand(100, 4), np.random.rand(100) * 50).train()
+""",
         # the column assign adds is a count: non-negative
         """
 import pandas as pd
@@ -354,6 +385,34 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # targets centred, then divided by their max: both signs stay
+        """
+import numpy as np
+from keras.layers import Activation, Dense
+from keras.models import Sequential
+x, y = np.random.rand(100, 4), np.random.rand(100) * 50
+y = (y - y.mean()) / y.max()
+model = Sequential([Dense(6, input_dim=4, activation="tanh"), Dense(1)])
+model.add(Activation("relu"))  # expect: RL106
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(x, y, epochs=2)
+""",
+        # targets standardised in the constructor, fitted by another method
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+from sklearn.preprocessing import StandardScaler
+class Reg:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = StandardScaler().fit_transform(y.reshape(-1, 1))
+    def train(self):
+        model = Sequential([Dense(6, input_dim=4, activation="tanh"), Dense(1, activation="relu")])  # expect: RL106
+        model.compile(loss="mean_squared_error", optimizer="adam")
+        model.fit(self.x, self.y, epochs=2)
+Reg(np.random.rand(100, 4), np.random.rand(100) * 50).train()
+""",
         # a returns column added with DataFrame.assign
         """
 import pandas as pd

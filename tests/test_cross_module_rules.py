@@ -1308,6 +1308,261 @@ CASES = [
                                           layers.Dense(N_OUT, activation="softmax")])
         """,
     }, None),
+    # RL103: a network class whose softmax only the classification setting adds; the script builds
+    # it for a regression with one output (audit 31a): the arm never runs
+    ("RL103-valid-softmax-arm-ruled-out", {
+        "net.py": """\
+            from keras.layers import Activation, Dense, Input
+            from keras.models import Sequential
+
+
+            class Base:
+                def __init__(self, nb_classes, regression=False):
+                    self.nb_classes = nb_classes
+                    self.regression = regression
+
+
+            class Net(Base):
+                def __init__(self, nb_classes, regression=False):
+                    super().__init__(nb_classes, regression)
+                    self.model = Sequential([Input((8,)), Dense(16, activation="relu"), Dense(self.nb_classes)])
+                    if not self.regression:
+                        self.model.add(Activation("softmax"))
+
+
+            class Other(Base):
+                def __init__(self, nb_classes, regression=False):
+                    super().__init__(nb_classes, regression)
+                    self.model = Sequential([Input((8,)), Dense(16, activation="relu")])
+                    if self.regression:
+                        self.model.add(Dense(self.nb_classes))
+                    else:
+                        self.model.add(Dense(self.nb_classes, activation="softmax"))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from net import Net, Other
+
+            x, y = np.random.rand(64, 8), np.random.rand(64, 1)
+            reg = Net(nb_classes=1, regression=True)
+            reg.model.compile(optimizer="adam", loss="mse")
+            reg.model.fit(x, y, epochs=1)
+            other = Other(nb_classes=1, regression=True)
+            other.model.compile(optimizer="adam", loss="mse")
+            other.model.fit(x, y, epochs=1)
+        """,
+    }, None),
+    # ... and the same classes built for a classification with one unit: the softmax arm runs
+    ("RL103-softmax-arm-taken", {
+        "net.py": """\
+            from keras.layers import Activation, Dense, Input
+            from keras.models import Sequential
+
+
+            class Net:
+                def __init__(self, nb_classes, regression=False):
+                    self.nb_classes = nb_classes
+                    self.regression = regression
+                    self.model = Sequential([Input((8,)), Dense(16, activation="relu"), Dense(self.nb_classes)])
+                    if not self.regression:
+                        self.model.add(Activation("softmax"))  # expect: RL103
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from net import Net
+
+            clf = Net(nb_classes=1)
+            clf.model.compile(optimizer="adam", loss="binary_crossentropy")
+            clf.model.fit(np.random.rand(64, 8), np.random.randint(0, 2, (64, 1)), epochs=1)
+        """,
+    }, None),
+    # RL104: a GAN's generator compiled out of habit in a builder module; the script beside it only
+    # predicts with it and trains it through the combined model (audit 31c)
+    ("RL104-valid-generator-a-part-where-built", {
+        "gan.py": """\
+            from keras import layers, models
+
+
+            def make_generator(optimizer):
+                gen = models.Sequential([layers.Input((8,)), layers.Dense(32, activation="relu"),
+                                         layers.Dense(8, activation="tanh")])
+                gen.compile(loss="binary_crossentropy", optimizer=optimizer)
+                return gen
+
+
+            def make_critic(optimizer):
+                critic = models.Sequential([layers.Input((8,)), layers.Dense(1, activation="sigmoid")])
+                critic.compile(loss="binary_crossentropy", optimizer=optimizer)
+                return critic
+
+
+            def make_combined(critic, gen, optimizer):
+                z = layers.Input((8,))
+                combined = models.Model(z, critic(gen(z)))
+                combined.compile(loss="binary_crossentropy", optimizer=optimizer)
+                return combined
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import optimizers
+
+            from gan import make_combined, make_critic, make_generator
+
+            opt = optimizers.Adam(2e-4)
+            gen, critic = make_generator(opt), make_critic(opt)
+            combined = make_combined(critic, gen, opt)
+            for step in range(10):
+                fake = gen.predict_on_batch(np.random.normal(size=(32, 8)))
+                critic.train_on_batch(np.vstack([fake, np.random.rand(32, 8)]), np.r_[np.zeros(32), np.ones(32)])
+                combined.train_on_batch(np.random.normal(size=(32, 8)), np.ones(32))
+        """,
+    }, None),
+    # ... and a script that trains the generator by itself too: its loss is the generator's
+    ("RL104-generator-trained-by-itself", {
+        "gan.py": """\
+            from keras import layers, models
+
+
+            def make_generator(optimizer):
+                gen = models.Sequential([layers.Input((8,)), layers.Dense(32, activation="relu"),
+                                         layers.Dense(8, activation="tanh")])
+                gen.compile(loss="binary_crossentropy", optimizer=optimizer)  # expect: RL104
+                return gen
+
+
+            def make_critic(optimizer):
+                critic = models.Sequential([layers.Input((8,)), layers.Dense(1, activation="sigmoid")])
+                critic.compile(loss="binary_crossentropy", optimizer=optimizer)
+                return critic
+
+
+            def make_combined(critic, gen, optimizer):
+                z = layers.Input((8,))
+                combined = models.Model(z, critic(gen(z)))
+                combined.compile(loss="binary_crossentropy", optimizer=optimizer)
+                return combined
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import optimizers
+
+            from gan import make_combined, make_critic, make_generator
+
+            opt = optimizers.Adam(2e-4)
+            gen, critic = make_generator(opt), make_critic(opt)
+            combined = make_combined(critic, gen, opt)
+            gen.train_on_batch(np.random.normal(size=(32, 8)), np.random.rand(32, 8))
+            combined.train_on_batch(np.random.normal(size=(32, 8)), np.ones(32))
+        """,
+    }, None),
+    # RL102: targets a data module min-max scales, unpacked onto the instance (audit 31b)
+    ("RL102-valid-targets-unpacked-onto-self-from-a-scaling-loader", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def load(n=200):
+                x = np.random.rand(n, 4)
+                y = np.random.rand(n, 1) * 500000
+                scaler = MinMaxScaler()
+                y = scaler.fit_transform(y)
+                return x, y, scaler
+        """,
+        "trainer.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from data import load
+
+
+            class Trainer:
+                def __init__(self):
+                    self.x, self.y, self.scaler = load()
+                    self.model = Sequential([Dense(16, activation="relu", input_dim=4),
+                                             Dense(1, activation="sigmoid")])
+                    self.model.compile(optimizer="adam", loss="mse")
+
+                def train(self):
+                    self.model.fit(self.x, self.y, epochs=2)
+
+
+            Trainer().train()
+        """,
+    }, None),
+    ("RL102-targets-unpacked-onto-self-from-a-loader-that-does-not-scale", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def load(n=200):
+                x = np.random.rand(n, 4)
+                y = np.random.rand(n, 1) * 500000
+                scaler = MinMaxScaler()
+                scaler.fit(y)
+                return x, y, scaler
+        """,
+        "trainer.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from data import load
+
+
+            class Trainer:
+                def __init__(self):
+                    self.x, self.y, self.scaler = load()
+                    self.model = Sequential([Dense(16, activation="relu", input_dim=4),
+                                             Dense(1, activation="sigmoid")])  # expect: RL102
+                    self.model.compile(optimizer="adam", loss="mse")
+
+                def train(self):
+                    self.model.fit(self.x, self.y, epochs=2)
+
+
+            Trainer().train()
+        """,
+    }, None),
+    # RL106: targets centred by a helper of another module, unpacked onto the instance in its
+    # constructor and fitted in another method; the relu after the head (audit 31b)
+    ("RL106-targets-centred-by-a-helper-unpacked-onto-self", {
+        "utils.py": """\
+            import numpy as np
+
+
+            def normalize(v):
+                mean = np.mean(v, axis=0)
+                v = v - mean
+                mx = np.max(v, axis=0)
+                v = v / mx
+                return v, (mean, mx)
+        """,
+        "models.py": """\
+            import numpy as np
+            from keras.layers import Activation, Dense
+            from keras.models import Sequential
+
+            import utils
+
+
+            class LinearReg:
+                def __init__(self, x, y):
+                    self.x = x
+                    self.y, self.stats = utils.normalize(y)
+
+                def train(self):
+                    model = Sequential([Dense(6, input_dim=3, activation="tanh"), Dense(1)])
+                    model.add(Activation("relu"))  # expect: RL106
+                    model.compile(loss="mean_squared_error", optimizer="adam")
+                    model.fit(self.x, self.y, epochs=2)
+
+
+            LinearReg(np.random.rand(50, 3), np.random.rand(50) * 10).train()
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

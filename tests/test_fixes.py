@@ -98,6 +98,26 @@ def test_rl101_safety():
     assert _fixed(builder) == builder
 
 
+def test_rl102_offers_no_fix_for_an_activation_chosen_elsewhere():
+    """`activation=act` (a sweep's loop variable, a builder's parameter): the argument serves the
+    settings that are not bounded too, so RL102 reports without a fix; a written one is fixed."""
+    sweep = textwrap.dedent("""\
+        import numpy as np
+        from tensorflow import keras
+        x, y = np.load("x.npy"), np.load("prices.npy") * 1000.0
+        for act in ["linear", "sigmoid"]:
+            model = keras.Sequential([keras.layers.Dense(1, activation=act)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y)
+        """)
+    [finding] = lint_text(sweep, "t.py", RULES)
+    assert finding.code == "RL102" and finding.fix is None
+    assert _fixed(sweep, unsafe=True) == sweep
+    written = sweep.replace("activation=act", 'activation="sigmoid"')
+    [finding] = lint_text(written, "t.py", RULES)
+    assert finding.fix is not None and 'activation=None' in _fixed(written, unsafe=True)
+
+
 @pytest.mark.parametrize("source", sorted(CODEMOD.glob("*.in.py")), ids=lambda p: p.name[:-len(".in.py")])
 def test_codemod_fixture(source: Path):
     """TorchFix-style: x.in.py fixed (unsafe fixes too when the name says `unsafe`) equals x.out.py."""

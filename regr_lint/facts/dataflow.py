@@ -968,6 +968,17 @@ def _records(facts: KerasFacts) -> dict:
     return out
 
 
+def _own_attribute(target) -> Optional[str]:
+    """The key the records keep a plain name under, or an attribute of the instance (`self.y`, as
+    `names_in` names it); None for anything else."""
+    if isinstance(target, cst.Name):
+        return target.value
+    if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+            and target.value.value in ("self", "cls"):
+        return f"{target.value.value}.{target.attr.value}"
+    return None
+
+
 def _record_target(target, value, i: int, out: dict) -> None:
     if isinstance(target, cst.Name):
         out.setdefault(target.value, []).append((i, "assign", value))
@@ -1001,9 +1012,12 @@ def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> No
     """An "unpack" record (call, k, n, inner): `target` is item k of the n-tuple `call` returns, and
     `inner` the ((k, n), …) steps further down for a nested target (`(x_tr, y_tr), (x_te, y_te) =
     load()`)."""
-    if isinstance(target, cst.Name):
+    key = _own_attribute(target)
+    if key is not None:
         (k, n), inner = path[0], path[1:]
-        out.setdefault(target.value, []).append((i, "unpack", (call, k, n, inner)))
+        out.setdefault(key, []).append((i, "unpack", (call, k, n, inner)))
+        if not isinstance(target, cst.Name):
+            out.setdefault(target.value.value, []).append((i, "assign", None))  # the instance changed in part
     elif isinstance(target, (cst.Tuple, cst.List)) and len(path) < 4 \
             and not any(isinstance(e, cst.StarredElement) for e in target.elements):
         elts = [e.value for e in target.elements]
@@ -1628,12 +1642,12 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
     if isinstance(node, cst.Attribute):
         if node.attr.value in ("values", "T"):
             return _span(node.value, at, facts, records, depth + 1)
-        if isinstance(node.value, cst.Name) and node.value.value == "self":
-            # `self.y`, set once in the class's methods (`self.y = scaler.fit_transform(...)`)
-            parts = list({id(p): p for p in name_values(facts).get(expr_key(node), [])}.values())
-            if len(parts) == 1:
-                return _span(parts[0], len(facts.assignments), facts, records, depth + 1)
-        return None
+        held = _own_attribute_value(node, facts, records)
+        if held is None:
+            return None
+        i, kind, value = held
+        return _unpack_span(*value, i, facts, records, depth) if kind == "unpack" \
+            else _span(value, i, facts, records, depth + 1)
     if isinstance(node, (cst.List, cst.Tuple, cst.Integer, cst.Float, cst.UnaryOperation)):
         values = _literal_numbers(node, [])
         if values is not None:
@@ -1648,6 +1662,22 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
         return _binop_span(node, at, facts, records, depth)
     if isinstance(node, cst.Call):
         return _call_span(node, at, facts, records, depth)
+    return None
+
+
+def _own_attribute_value(node: cst.Attribute, facts, records: dict):
+    """`self.y`, set once in the class's methods: (record index, "assign", the value) for
+    `self.y = scaler.fit_transform(...)`, (record index, "unpack", its record) for `self.x, self.y,
+    self.scaler = load()`; None when it is set more than once, or never."""
+    if not isinstance(node.value, cst.Name) or node.value.value != "self":
+        return None
+    unpacked = records.get(expr_key(node), ())
+    if unpacked and all(kind == "unpack" and value[0] is unpacked[-1][2][0] and value[1:] == unpacked[-1][2][1:]
+                        for _, kind, value in unpacked):
+        return unpacked[-1]  # one statement, run again (a constructor read where its class is, then called)
+    parts = list({id(p): p for p in name_values(facts).get(expr_key(node), [])}.values())
+    if len(parts) == 1 and not unpacked:
+        return len(facts.assignments), "assign", parts[0]
     return None
 
 
@@ -2125,7 +2155,12 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Attribute):
         if node.attr.value in ("values", "T", "iloc", "loc", "array"):
             return _sign_struct(node.value, at, facts, records, depth + 1)
-        return False
+        held = _own_attribute_value(node, facts, records)
+        if held is None:
+            return False
+        i, kind, value = held
+        return _sign_unpack(*value, i, facts, records, depth) if kind == "unpack" \
+            else _signed(value, i, facts, records, depth + 1)
     if isinstance(node, (cst.List, cst.Tuple)):
         if _literal_numbers(node, []) is not None:
             return False  # literal data: its span answers
@@ -2340,7 +2375,10 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
         return False
     if isinstance(op, cst.MatrixMultiply):
         return _signed_product(left, right, at, facts, records, depth)
-    if isinstance(op, cst.Divide) and (_nonzero_const(right) or _positive_scale(right, at, records)):
+    if isinstance(op, cst.Divide) and (_nonzero_const(right) or _positive_scale(right, at, records)
+                                       or _reduction(right, at, records, _MAXISH, 0)):
+        # values of both signs divided by one number keep both signs, whatever its own sign
+        # (`(y - y.mean()) / y.max()`)
         return _signed(left, at, facts, records, depth + 1)
     return False
 

@@ -116,6 +116,17 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
     return _COMPARISONS[name](left, right)
 
 
+def _strings_iterated(stmt, iterated: Value) -> list:
+    """The strings a `for` over a short literal list binds its target to one by one (`for loss in
+    ["mse", "mae"]`, `for act in ("relu", "sigmoid")`: a sweep over losses or activations, each pass
+    compiling or building with one); [] for anything else (the body then runs once, the target
+    unknown)."""
+    if type(stmt.target) is not cst.Name or not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
+        return []
+    items = iterated.items
+    return list(items) if all(type(v) is Lit and isinstance(v.value, str) for v in items) else []
+
+
 def _param_names(params: cst.Parameters) -> frozenset:
     return frozenset(p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params))
 
@@ -299,16 +310,25 @@ class Interpreter(ProjectImports):
         elif kind is cst.For:
             iterated = self.eval(stmt.iter, scope, frame)
             models = self._models_iterated(stmt, iterated, scope)
+            sweep = not models and _strings_iterated(stmt, iterated)
+            models = models or sweep
             if models:
                 # `for net in [small, big]:` / `for name, m in models.items():` — a few models
-                # compiled and fitted by one loop body: the body runs once for each
+                # compiled and fitted by one loop body; `for loss in ["mse", "mae"]:` — a sweep over
+                # a few settings: the body runs once for each
                 for k, item in enumerate(models):
                     self.bind(stmt.target, item, scope, frame)
                     self.replay += k > 0  # (the data flow records the body's assignments once)
+                    if sweep:
+                        # a model the body builds is one model per setting (see model_for): each
+                        # is compiled and fitted with its own, none left merged into unknown
+                        self.call_chain.append(hash(("sweep", id(stmt), k)))
                     try:
                         self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
                     finally:
                         self.replay -= k > 0
+                        if sweep:
+                            self.call_chain.pop()
                 self.bind(stmt.target, UNKNOWN, scope, frame)
             else:
                 self.bind(stmt.target, UNKNOWN, scope, frame)
@@ -408,6 +428,27 @@ class Interpreter(ProjectImports):
             return []
         return binds
 
+    def _dict_comprehension(self, node: cst.DictComp, scope: Scope, frame: Frame) -> Value:
+        """`{t: "binary_crossentropy" for t in TASKS}` over a few known strings: the dict it builds,
+        one entry per string (a multi-output model's losses by head name). Anything else (a filter,
+        nested loops, keys not the strings themselves) is not known."""
+        comp = node.for_in
+        iterated = self.eval(comp.iter, scope, frame)
+        keys = _strings_iterated(comp, iterated) if not comp.ifs and comp.inner_for_in is None \
+            and type(node.key) is cst.Name and type(comp.target) is cst.Name \
+            and node.key.value == comp.target.value else []
+        inner = Scope(scope)
+        if not keys:
+            self.bind(comp.target, UNKNOWN, inner, frame)
+            self.eval(node.key, inner, frame)
+            self.eval(node.value, inner, frame)
+            return UNKNOWN
+        items = {}
+        for key in keys:
+            inner.vars[comp.target.value] = key
+            items[key.value] = self.eval(node.value, inner, frame)
+        return Map(items, node)
+
     def _read_dead_arm(self, stmts, scope: Scope, frame: Frame) -> None:
         """The arm of an `if` the call's arguments rule out (`if legacy:` with `train(legacy=False)`)
         is still code of the file: the Keras calls it makes, and the methods it calls on models made
@@ -434,9 +475,16 @@ class Interpreter(ProjectImports):
         if type(test) is cst.Comparison and len(test.comparisons) == 1:
             # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
             compare, test = test.comparisons[0], test.left
-        if frame.loops or type(test) is not cst.Name:
+        if type(test) is cst.Attribute and type(test.value) is cst.Name and not frame.loops \
+                and frame.params and test.value.value in frame.params and test.value.value not in frame.rebound:
+            # `if not self.regression:` in a constructor (or a method it calls) run with a call's
+            # arguments: the attribute as the construction set it (`Net(1, regression=True)`), the
+            # same value `Dense(self.nb_classes)` is read with
+            owner = scope.vars.get(test.value.value)
+            value = owner.attrs.get(test.attr.value) if type(owner) is Instance else None
+        elif frame.loops or type(test) is not cst.Name:
             return None
-        if frame.params and test.value in frame.params:
+        elif frame.params and test.value in frame.params:
             if test.value in frame.rebound:
                 return None
             value = scope.vars.get(test.value)
@@ -744,6 +792,8 @@ class Interpreter(ProjectImports):
                 # optimizer rules read (its keywords) does not depend on which
                 return body
             return UNKNOWN
+        if kind is cst.DictComp:
+            return self._dict_comprehension(node, scope, frame)
         if kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp:
             inner = Scope(scope)
             comp = node.for_in
@@ -1403,6 +1453,13 @@ class Interpreter(ProjectImports):
     # ---------------------------------------------------------------- layers and models
     def new_layer(self, kind: str, args: Args, call: cst.Call, qualname: str) -> Layer:
         layer = Layer(kind, args, call, qualname)
+        units = args.get("units", 0)[1]
+        if self.dead and (units is None or type(units.value) is not cst.Integer):
+            # a layer of an arm the call's arguments rule out (`if self.regression: ... else:
+            # Dense(self.nb_classes, activation="softmax")` with `Net(1, regression=True)`) holds
+            # values of a path that never runs; one written with its unit count is a mistake wherever
+            # it stands
+            return layer
         if id(call) not in self.layer_ids:
             self.layer_ids.add(id(call))
             self.facts.layers.append(layer)
