@@ -97,7 +97,8 @@ a tanh head is for, so a **tanh** head is reported only when the file shows its 
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, or sums of independent draws) — on the targets or the series they are cut
-from, as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
+from, or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
+then `df["y"]`), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -127,6 +128,18 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the same frame min-max scaled into (-1, 1) in place: tanh's own range
+        """
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+frame = pd.read_csv("plant.csv")
+frame[frame.columns] = MinMaxScaler(feature_range=(-1, 1)).fit_transform(frame[frame.columns])
+x, y = frame.drop(columns=["power"]).values, frame["power"].values
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="tanh")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # a sweep over hidden activations: the head is linear in every pass
         """
 import numpy as np
@@ -886,6 +899,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a column of a frame standardised in place: z-scores leave (-1, 1)
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+frame = pd.read_csv("plant.csv")
+frame[frame.columns] = StandardScaler().fit_transform(frame[frame.columns])
+x, y = frame.drop(columns=["power"]).values, frame["power"].values
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # a sweep over head activations: the sigmoid pass squashes raw prices, whatever the order
         """
 import numpy as np

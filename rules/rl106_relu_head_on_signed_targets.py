@@ -46,6 +46,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - `make_regression(...)` targets;
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
 - returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`), `log(a) - log(b)`;
+- the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
+  g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
+  piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
 - zero-mean noise, literal data or draws below 0, and affine arithmetic that keeps both signs.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -81,6 +84,34 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # ... and through one that divides by the peak: never negative
+        """
+import pandas as pd
+from tensorflow import keras
+def share_of_peak(col):
+    return col / col.max()
+df = pd.read_csv("rides.csv")
+y = df["count"].pipe(share_of_peak).values
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="softplus")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(df[["hour", "temp"]].values, y, epochs=5)
+""",
+        # a share of each group's peak, and next period's demand per group: never negative
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("shops.csv")
+df["demand_share"] = df.groupby("shop")["demand"].transform(lambda g: g / g.max())
+df["demand_next"] = df.groupby("shop")["demand"].shift(-1)
+df = df.dropna()
+x = df[["price", "promo"]].values
+share = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])
+share.compile(optimizer="adam", loss="mse")
+share.fit(x, df["demand_share"].values, epochs=5)
+ahead = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])
+ahead.compile(optimizer="adam", loss="mse")
+ahead.fit(x, df["demand_next"].values, epochs=5)
+""",
         # positive targets divided by their max: still non-negative
         """
 import numpy as np
@@ -385,6 +416,35 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a series piped through the file's own centring function
+        """
+import pandas as pd
+from tensorflow import keras
+def center(col):
+    return col - col.mean()
+df = pd.read_csv("rides.csv")
+y = df["count"].pipe(center).values
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(df[["hour", "temp"]].values, y, epochs=5)
+""",
+        # a z-score per group, and next period's return per group
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("shops.csv")
+df["demand_z"] = df.groupby("shop")["demand"].transform(lambda g: (g - g.mean()) / g.std())
+df["growth"] = df.groupby("shop")["demand"].pct_change()
+df["growth_next"] = df.groupby("shop")["growth"].shift(-1)
+df = df.dropna()
+x = df[["price", "promo"]].values
+level = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+level.compile(optimizer="adam", loss="mse")
+level.fit(x, df["demand_z"].values, epochs=5)
+growth = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+growth.compile(optimizer="adam", loss="mse")
+growth.fit(x, df["growth_next"].values, epochs=5)
+""",
         # targets centred, then divided by their max: both signs stay
         """
 import numpy as np

@@ -940,6 +940,18 @@ def _batch_method(facts: KerasFacts, name: str):
     return None
 
 
+def _returns_of(fdef: cst.FunctionDef) -> list:
+    """The `return` statements of `fdef`'s own body (not of functions or classes defined in it)."""
+    out, stack = [], [fdef.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Return):
+            out.append(node)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and not isinstance(node, cst.BaseExpression):
+            stack.extend(node.children)
+    return out
+
+
 def _top_function_in(module, name: str):
     for stmt in module.body if module is not None else ():
         if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
@@ -1635,6 +1647,9 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
         if keyed is not None:
             other, theirs, items = keyed
             return _union([_span(item, i, other, theirs, depth + 1) for i, item in items])
+        column = _column_key(node)
+        if column is not None:
+            return _span_column(node.value.value, column, at, facts, records, depth + 1)
         inner = _span(node.value, at, facts, records, depth + 1)
         if inner is None or inner.keep:
             return inner
@@ -2147,6 +2162,10 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
         column = _column_key(node)
         if column is not None:
             return _sign_column(node.value.value, column, at, facts, records, depth + 1)
+        grouped = _grouped_column(node)
+        if grouped is not None:
+            # `prices.groupby("ticker")["ret"]`: that column's values, group by group
+            return _sign_column(*grouped, at, facts, records, depth + 1)
         if isinstance(node.value, cst.Call) and _call_name(node.value) == "make_regression" \
                 and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
                 and _const(node.slice[0].slice.value) == 1:
@@ -2190,6 +2209,16 @@ def _popped_column(node) -> Optional[str]:
             or not isinstance(node.args[0].value, cst.SimpleString):
         return None
     return _string_value(node.args[0].value)
+
+
+def _grouped_column(node: cst.Subscript) -> Optional[tuple[str, str]]:
+    """("prices", "ret") for `prices.groupby(...)["ret"]` on a plain name; None otherwise."""
+    call = node.value
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) \
+            or call.func.attr.value != "groupby" or not isinstance(call.func.value, cst.Name):
+        return None
+    column = _column_key(node.with_changes(value=call.func.value))
+    return None if column is None else (call.func.value.value, column)
 
 
 def _column_key(node: cst.Subscript) -> Optional[str]:
@@ -2281,6 +2310,35 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
             return _sign_column(inner.value, column, i, facts, records, depth + 1)
         return _sign_struct(value, i, facts, records, depth + 1)  # a standardised frame: every column
     return False
+
+
+def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
+    """The span of `df["y"]` as it was at `at`: of the last write to that column (`df[df.columns] =
+    StandardScaler().fit_transform(df)` writes every column), else of the frame it was read from."""
+    if depth > 24:
+        return None
+    writes = _column_writes(facts)
+    for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
+        if (i, frame) in writes:
+            names, written = writes[(i, frame)]
+            if column not in names:
+                continue  # other columns
+            found = _span(written, i, facts, records, depth + 1)
+            if found is None or found.keep or isinstance(names, set) and len(names) == 1:
+                return found  # `df["y"] = …`: the column is that value; a scaler's output every column
+            return Span(found.lo, found.hi)  # one part of literal data written to several columns
+        if kind != "assign" or value is None:
+            return None  # changed in a way not followed
+        inner = value
+        while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values"}:
+            inner = inner.func.value
+        if isinstance(inner, cst.Name):
+            return _span_column(inner.value, column, i, facts, records, depth + 1)
+        found = _span(value, i, facts, records, depth + 1)
+        # one column of a frame's values: as a slice of them is (a scaler's output keeps its spread)
+        return found if found is None or found.keep else Span(found.lo, found.hi)
+    return None
 
 
 def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
@@ -2627,6 +2685,25 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return _zero_mean_draw(node)  # zero-mean noise (a normal draw around another centre: no sign shown)
     if isinstance(func, cst.Attribute) and name in _SIGN_PEEL_METHODS:
         return _sign_struct(func.value, at, facts, records, depth + 1)
+    if isinstance(func, cst.Attribute) and name == "pipe" and len(args) == 1 and isinstance(args[0].value, cst.Name):
+        # `df["cnt"].pipe(standardize)`: what the file's one-parameter function makes of any value,
+        # by the structure of its every return (`return (s - s.mean()) / s.std()`)
+        fdef = _top_function_in(facts.module, args[0].value.value)
+        params = fdef.params.params if fdef is not None else ()
+        if fdef is None or len(params) != 1 or fdef.params.posonly_params or fdef.params.kwonly_params \
+                or isinstance(fdef.params.star_arg, cst.Param) or fdef.params.star_kwarg is not None:
+            return False
+        masked = {k: v for k, v in records.items() if k != params[0].name.value}
+        returns = [r.value for r in _returns_of(fdef)]
+        return bool(returns) and all(r is not None and _sign_struct(r, at, facts, masked, depth + 1) for r in returns)
+    if isinstance(func, cst.Attribute) and name in ("transform", "apply", "pipe") and len(args) == 1 \
+            and isinstance(args[0].value, cst.Lambda) and len(args[0].value.params.params) == 1:
+        # `groupby("store")["sales"].transform(lambda s: (s - s.mean()) / s.std())`: what the
+        # function makes of every group, by its own structure (its parameter is any group: not
+        # a name of the file's that happens to be spelled alike)
+        param = args[0].value.params.params[0].name.value
+        return _sign_struct(args[0].value.body, at, facts, {k: v for k, v in records.items() if k != param},
+                            depth + 1)
     if (name in _PEEL_FUNCS or name in ("DataFrame", "Series")) and args:
         # np.array(ys), np.concatenate([a, b]), pd.DataFrame(scaled, columns=…): the same values
         return _sign_struct(args[0].value, at, facts, records, depth + 1)
