@@ -390,6 +390,7 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
                 given.extend((root, key, data) for key in _assigned_keys(target))
     held = {key for root, key, _ in given if root in makers}
     fed = {key for root, key, data in given if root in makers and data}
+    made = {key for root, key, _ in given if root in bound}  # what a project module's name made here
     for call in calls:
         func = call.func
         if type(func) is ast.Attribute and (_given_data(call) or _key(func.value) in fed) and (
@@ -399,7 +400,9 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
             # also handed to its construction, then a method run (`s = Seq2Seq(..., train_iter,
             # steps_epoch, ...)`, `s.train_()`)
             return True
-        if _root_name(func) not in bound:
+        if _root_name(func) not in bound and not (type(func) is ast.Attribute and _key(func.value) in made):
+            # (`t = Trainer()`, then `t.attach(build())`: a method of what a project module's
+            # class made, handed a model another one makes)
             continue
         for arg in [*call.args, *(kw.value for kw in call.keywords)]:
             if type(arg) is ast.Starred:

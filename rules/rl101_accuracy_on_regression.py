@@ -47,7 +47,8 @@ Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` 
 accuracy there), unless the file shows targets no softmax can output (beyond 1, or negative).
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
-are class labels — one-hot encoded (`to_categorical`, a label encoder), booleans (a comparison,
+are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
+also returned by a function or a method of the file's class, `self.convert_y(y)`), booleans (a comparison,
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
 lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
@@ -104,6 +105,36 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a sweep over a regression and a classification loss: the targets suit one of them, which
+        # the sweep does not say
+        """
+import numpy as np
+from tensorflow import keras
+x, y = np.load("x.npy"), np.load("y.npy")
+for loss in ["mse", "binary_crossentropy"]:
+    model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+    model.fit(x, y, epochs=3)
+""",
+        # one-hot targets a sparse encoder made dense, and labels a method of the class returns
+        """
+import numpy as np
+from sklearn.preprocessing import OneHotEncoder
+from tensorflow import keras
+class Net:
+    def encode(self, labels):
+        return keras.utils.to_categorical(labels, 3)
+    def train(self, x, labels):
+        self.model = keras.Sequential([keras.layers.Dense(3, activation="sigmoid")])
+        self.model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+        self.model.fit(x, self.encode(labels), epochs=2)
+x, labels = np.random.rand(64, 8), np.random.randint(0, 3, size=64)
+Net().train(x, labels)
+dense = OneHotEncoder().fit_transform(labels.reshape(-1, 1)).toarray()
+model = keras.Sequential([keras.layers.Dense(3, activation="sigmoid")])
+model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+model.fit(x, dense, epochs=2)
+""",
         # a sweep over classification losses: accuracy means something in every pass
         """
 import numpy as np

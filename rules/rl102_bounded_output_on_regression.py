@@ -59,7 +59,8 @@ into [0, 1] (a `MinMaxScaler` with the default range, or a `QuantileTransformer`
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
-through a method of the file returning them so, `self._scale(y)`, or stored in a dict by one
+through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
+`val = np.log(val) / self.max_log; return val`), or stored in a dict by one
 statement and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()`, or a `Sequence`'s `__getitem__` returns; for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
@@ -128,6 +129,33 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets a method scales into (0, 1] through a local name it returns; two classes keep
+        # their max alike
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+class Net:
+    def __init__(self, x, sales, more):
+        self.max_log = max(np.max(np.log(sales)), np.max(np.log(more)))
+        self.model = Sequential([Dense(64, activation="relu", input_dim=8), Dense(1, activation="sigmoid")])
+        self.model.compile(loss="mae", optimizer="adam")
+        self.model.fit(x, self.scaled(sales), epochs=2)
+    def scaled(self, val):
+        val = np.log(val) / self.max_log
+        return val
+class WideNet:
+    def __init__(self, x, sales, more):
+        self.max_log = max(np.max(np.log(sales)), np.max(np.log(more)))
+        self.model = Sequential([Dense(256, activation="relu", input_dim=8), Dense(1, activation="sigmoid")])
+        self.model.compile(loss="mae", optimizer="adam")
+        self.model.fit(x, self.scaled(sales), epochs=2)
+    def scaled(self, val):
+        val = np.log(val) / self.max_log
+        return val
+Net(np.random.rand(64, 8), np.random.uniform(1, 5000, 64), np.random.uniform(1, 5000, 64))
+WideNet(np.random.rand(64, 8), np.random.uniform(1, 5000, 64), np.random.uniform(1, 5000, 64))
+""",
         # the same frame min-max scaled into (-1, 1) in place: tanh's own range
         """
 import pandas as pd

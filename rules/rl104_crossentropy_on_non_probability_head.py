@@ -26,7 +26,9 @@ Finds a model compiled with `binary_crossentropy`, `categorical_crossentropy` or
 or dict, the loss of that output) without `from_logits=True`, whose output layer is a `Dense` that
 does not end in a probability: no activation (linear), `relu`, `tanh`, `elu`, `selu`, `softplus`,
 `softsign`, `leaky_relu`, `gelu`, `swish`/`silu` or `exponential` — also through a following
-`Activation` layer or a constant. Reported at the loss. Not reported with `from_logits=True`, on a head
+`Activation` layer or a constant. Reported at the loss. A list of losses pairs with the outputs in
+order only when it has as many entries as the model has outputs (a builder whose arms make different
+outputs, read with the arm unknown, pairs with nothing). Not reported with `from_logits=True`, on a head
 ending in sigmoid, hard_sigmoid or softmax, when the head's last layer is unknown or custom (a Lambda,
 a user layer), or when the loss is a function of your own. A 1-unit head with `categorical_crossentropy`
 is RL105's (reported alone); softmax on one unit is RL103's.

@@ -1563,6 +1563,169 @@ CASES = [
             LinearReg(np.random.rand(50, 3), np.random.rand(50) * 10).train()
         """,
     }, None),
+    # RL504: Keras 1's `nb_epoch=` under a version flag another module of the project computes
+    # (probe set 8): written for both versions
+    ("RL504-valid-version-flag-in-a-module", {
+        "compat.py": """\
+            import keras
+
+            NEW_KERAS = keras.__version__ >= "2"
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+
+            from compat import NEW_KERAS
+
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse")
+            if NEW_KERAS:
+                m.fit(np.zeros((2, 4)), np.zeros(2), epochs=1)
+            else:
+                m.fit(np.zeros((2, 4)), np.zeros(2), nb_epoch=1)
+        """,
+    }, None),
+    # ... and a flag of the same module that is a setting, not a version test
+    ("RL504-setting-flag-in-a-module", {
+        "compat.py": """\
+            import keras
+
+            NEW_KERAS = keras.__version__ >= "2"
+            QUICK = True
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+
+            from compat import QUICK
+
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse")
+            if QUICK:
+                m.fit(np.zeros((2, 4)), np.zeros(2), nb_epoch=1)  # expect: RL504
+        """,
+    }, None),
+    # RL501: a trainer that imports no Keras is handed its model by a setter, then fits it with
+    # the removed generator method (probe set 8)
+    ("RL501-model-handed-by-a-setter", {
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build():
+                return keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+        """,
+        "trainer.py": """\
+            class Trainer:
+                def attach(self, model):
+                    self.model = model
+
+                def run(self, batches):
+                    self.model.fit_generator(batches, steps_per_epoch=10)  # expect: RL501
+        """,
+        "main.py": """\
+            from model import build
+            from trainer import Trainer
+
+            t = Trainer()
+            t.attach(build())
+            t.run(iter([]))
+        """,
+    }, None),
+    # RL104: a builder whose arms make outputs of different counts; the arm the script runs is not
+    # known, and the list of four losses only fits the four-output arm (audit 32a)
+    ("RL104-valid-loss-list-of-another-arm", {
+        "nets.py": """\
+            from tensorflow.keras.layers import Activation, Dense, Flatten
+            from tensorflow.keras.models import Model
+
+
+            def critic(inputs, num_labels=None, num_codes=None):
+                x = Flatten()(inputs)
+                outputs = Activation("sigmoid")(Dense(1)(x))
+                if num_labels:
+                    labels = Activation("softmax", name="label")(Dense(num_labels)(x))
+                    codes = [Activation("sigmoid")(Dense(1)(x)) for _ in range(2)]
+                    outputs = [outputs, labels, codes[0], codes[1]]
+                elif num_codes is not None:
+                    outputs = [outputs, Activation("tanh", name="z")(Dense(num_codes)(x))]
+                return Model(inputs, outputs)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow.keras.layers import Input
+
+            import nets
+
+            labels = np.load("labels.npy")
+            model = nets.critic(Input((28, 28, 1)), num_labels=len(np.unique(labels)), num_codes=2)
+            model.compile(loss=["binary_crossentropy", "categorical_crossentropy", "mse", "mse"], optimizer="rmsprop")
+        """,
+    }, None),
+    # RL106: a data module standardises a series and returns the windows its helper cuts from it
+    # (probe sets 8 and audit 31b): the helper's run for that call, not the helper read on its own
+    ("RL106-windows-a-helper-cuts-from-a-standardised-series", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+
+            def windows(series, n=5):
+                xs, ys = [], []
+                for i in range(len(series) - n):
+                    xs.append(series[i:i + n])
+                    ys.append(series[i + n])
+                return np.array(xs), np.array(ys)
+
+
+            def load(n=5):
+                raw = np.random.rand(300) * 100
+                scaled = StandardScaler().fit_transform(raw.reshape(-1, 1))
+                return windows(scaled, n)
+        """,
+        "train.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+            from dataset import load
+
+            x, y = load()
+            model = Sequential([LSTM(16, input_shape=(5, 1)), Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=2)
+        """,
+    }, None),
+    ("RL106-valid-windows-a-helper-cuts-from-a-min-max-scaled-series", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def windows(series, n=5):
+                xs, ys = [], []
+                for i in range(len(series) - n):
+                    xs.append(series[i:i + n])
+                    ys.append(series[i + n])
+                return np.array(xs), np.array(ys)
+
+
+            def load(n=5):
+                raw = np.random.rand(300) * 100
+                scaled = MinMaxScaler().fit_transform(raw.reshape(-1, 1))
+                return windows(scaled, n)
+        """,
+        "train.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+            from dataset import load
+
+            x, y = load()
+            model = Sequential([LSTM(16, input_shape=(5, 1)), Dense(1, activation="relu")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=2)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

@@ -77,12 +77,15 @@ def head_loss(model: KerasModel, index: int, name: Optional[str], facts: KerasFa
     """The loss kind that applies to output `index` (named `name`) over the model's compiles:
     'regression' only when every compile of the model gives that output a regression loss."""
     kinds = []
+    outputs = len(model.heads())
     for comp in model.compiles:
         per = output_losses(comp.loss, facts)
         if isinstance(per, dict):
             kinds.append(per.get(name) if name is not None else None)
         elif isinstance(per, list):
-            kinds.append(per[index] if index < len(per) else None)
+            # one loss per output, in order; a list of another length is not what the model was
+            # built with (Keras refuses it): an output this file misread, paired with nothing
+            kinds.append(per[index] if index < len(per) == outputs else None)
         else:
             kinds.append(per)
     if kinds and all(k == REGRESSION for k in kinds):
@@ -94,12 +97,13 @@ def head_loss_values(model: KerasModel, index: int, name: Optional[str]) -> list
     """The loss value each compile of the model gives output `index` (named `name`): one per compile,
     UNKNOWN-free (a compile whose loss for the output cannot be told is left out)."""
     out = []
+    outputs = len(model.heads())
     for comp in model.compiles:
         loss = comp.loss
         if isinstance(loss, Map):
             loss = loss.items.get(name) if name is not None else None
         elif isinstance(loss, Seq):
-            loss = loss.items[index] if index < len(loss.items) else None
+            loss = loss.items[index] if index < len(loss.items) == outputs else None  # (see head_loss)
         if loss is not None:
             out.append(loss)
     return out

@@ -16,7 +16,7 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
     call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
     if key not in facts._cache:
-        guarded = _guarded_in(facts.module, facts.text, methods, exceptions)
+        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, _imported_flags(facts))
         if facts.project_modules:
             from regr_lint.facts.trees import parsed_module
 
@@ -49,14 +49,33 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset) 
     return known[1]
 
 
-def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset) -> set[int]:
+def _imported_flags(facts) -> frozenset:
+    """The names this file imports from a project module that binds them to a test of a
+    `__version__` there (`from compat import NEW_KERAS`)."""
+    from regr_lint.facts.trees import parsed_module
+
+    out = set()
+    for source, node, _ in getattr(facts, "project_imports", ()):
+        if type(node) is not cst.ImportFrom or type(node.names) is cst.ImportStar:
+            continue
+        tree = parsed_module(source)
+        flags = _version_flags(tree) if tree is not None else frozenset()
+        for alias in node.names if flags else ():
+            if type(alias.name) is cst.Name and alias.name.value in flags:
+                out.add(alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name
+                        else alias.name.value)
+    return frozenset(out)
+
+
+def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
+                imported: frozenset = frozenset()) -> set[int]:
     guarded: set[int] = set()
     # `if` and `try` are statements: found without visiting any expression (libcst's `children`
     # builds each node's list anew; a walk of every node was a tenth of a cold run on a
     # 9,000-line file). A conditional expression can only be a guard when the text names
     # `hasattr` or `__version__`: then every node is visited, as before.
-    ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text
-    flags = _version_flags(module) if not text or "__version__" in text else frozenset()
+    ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text or bool(imported)
+    flags = (_version_flags(module) if not text or "__version__" in text else frozenset()) | imported
     for node in (_nodes if ifexp else statements)(module):
         if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods, flags):
             scope = node

@@ -194,7 +194,8 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         name = func.value if isinstance(func, cst.Name) else func.attr.value \
             if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self" else None
         returns = values.get(name, []) if name else []
-        if returns and all(is_unit_scaling(part, facts, values, False) for part in returns):
+        if returns and all(is_unit_scaling(part, facts, values, False) or _names_unit_scaled(part, facts, values)
+                           for part in returns):
             return True
     for _ in range(6):
         if isinstance(node, cst.Subscript):
@@ -222,6 +223,18 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
         return isinstance(node, cst.Comparison)
     return False
+
+
+def _names_unit_scaled(node, facts: KerasFacts, values: dict) -> bool:
+    """`return val` after `val = np.log(val) / self.max_log_y`: a name every value the file's
+    statements give it lands in [0, 1] (what a call binds to it as a parameter comes first in
+    the function, and is not what it returns once the body bound it again)."""
+    if not isinstance(node, cst.Name):
+        return False
+    given = [value for i, (targets, value) in enumerate(facts.assignments) if i not in facts.param_flows
+             and not isinstance(value, cst.AugAssign)
+             and any(isinstance(t, cst.Name) and t.value == node.value for t in targets)]
+    return bool(given) and all(is_unit_scaling(part, facts, values, False) for part in given)
 
 
 _QUANTILES = frozenset({"percentile", "nanpercentile", "quantile", "nanquantile"})
@@ -351,7 +364,8 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
         parts = values.get(expr_key(node), []) if isinstance(node, cst.Attribute) else values.get(node.value, [])
         # (one node recorded twice when its function ran twice: once with each call's arguments)
         parts = list({id(p): p for p in parts}.values())
-        return len(parts) == 1 and _maxish(parts[0], values, depth + 1)
+        # (every value it is given a max: two classes of the file setting `self.max_log_y` alike)
+        return 0 < len(parts) <= 4 and all(_maxish(p, values, depth + 1) for p in parts)
     return False
 
 
@@ -793,7 +807,8 @@ def bound_names(facts: KerasFacts) -> set[str]:
 # anything else is unknown, and unknown is never evidence.
 
 _STD = frozenset({"std", "nanstd", "reduce_std"})
-_PEEL_METHODS = frozenset({"astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy", "transpose"})
+_PEEL_METHODS = frozenset({"astype", "reshape", "squeeze", "flatten", "ravel", "to_numpy", "copy", "transpose",
+                           "toarray", "todense"})  # (the last two: a sparse matrix made dense, values kept)
 _PEEL_FUNCS = frozenset({"array", "asarray", "float32", "float64", "squeeze", "expand_dims", "reshape", "DataFrame",
                          "concatenate", "stack", "vstack", "hstack", "column_stack", "atleast_2d",
                          "convert_to_tensor", "constant"})
@@ -1158,7 +1173,11 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     return it has there. None when the callee is neither."""
     if isinstance(call.func, cst.Name) and call.func.value in records:
         name = call.func.value
-        return facts, records, [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
+        runs = [(i, value) for i, kind, value in records[name] if i < at and kind == "assign"]
+        # the returns of this very call's run, when it ran with its arguments (`return
+        # make_windows(scaled, n)` in a data module): not those of the function read on its own
+        mine = [(i, value) for i, value in runs if facts.return_runs.get(i) == id(call)]
+        return facts, records, mine or runs
     found = project_function(facts, call)
     if found is None:
         return _method_returns(call, at, facts, records)

@@ -124,7 +124,18 @@ def _strings_iterated(stmt, iterated: Value) -> list:
     if type(stmt.target) is not cst.Name or not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
         return []
     items = iterated.items
-    return list(items) if all(type(v) is Lit and isinstance(v.value, str) for v in items) else []
+    if not all(type(v) is Lit and isinstance(v.value, str) for v in items):
+        return []
+    kinds = {v.value.lower() in tables.REGRESSION_LOSS_STRINGS for v in items
+             if v.value.lower() in tables.REGRESSION_LOSS_STRINGS or v.value.lower() in _OTHER_LOSS_STRINGS}
+    # `for loss in ["mse", "binary_crossentropy"]`: the targets suit one of them, which is not
+    # known here; read once, the loss unknown
+    return list(items) if len(kinds) < 2 else []
+
+
+_OTHER_LOSS_STRINGS = frozenset({*tables.CROSSENTROPY_STRINGS, "hinge", "squared_hinge", "categorical_hinge",
+                                 "kld", "kl_divergence", "kullback_leibler_divergence", "poisson",
+                                 "cosine_similarity"})
 
 
 def _param_names(params: cst.Parameters) -> frozenset:
@@ -571,6 +582,8 @@ class Interpreter(ProjectImports):
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
             if small.value is not None and frame.function is not None and self._records_flow(scope):
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
+                if self.call_chain and self.call_chain[-1] is not None:
+                    self.facts.return_runs[len(self.facts.assignments)] = self.call_chain[-1]
                 self.facts.assignments.append(([frame.function], small.value))
         elif kind is cst.Import:
             private = None

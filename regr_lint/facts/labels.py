@@ -204,11 +204,14 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
                 and isinstance(args[0].value, (cst.Tuple, cst.List)):
             # `np.concatenate((np.zeros(n), np.ones(m)))`: labels when every array joined is
             return _labels(args[0].value, at, facts, records, depth + 1)
-        if isinstance(func, cst.Name) and func.value in records:
+        own = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) \
+            and isinstance(func.value, cst.Name) and func.value.value == "self" else None
+        if own is not None and own in records:
             # `y = step(x)`: what the function returns, when every return it ran so far is labels
-            # (`onehot = lambda s: np.array([int(s >= 1), int(s < 1)])`: what its body gives)
+            # (`onehot = lambda s: np.array([int(s >= 1), int(s < 1)])`: what its body gives); a
+            # method of the class alike (`self.model.fit(X, self.convert_y(y))`)
             returns = [(i, value.body if isinstance(value, cst.Lambda) else value)
-                       for i, kind, value in records[func.value] if i < at and kind == "assign"]
+                       for i, kind, value in records[own] if i < at and kind == "assign"]
             return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
                                          for i, value in returns)
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module

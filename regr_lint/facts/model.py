@@ -325,6 +325,9 @@ class KerasFacts:
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
+    # index in `assignments` of a function's `return` record -> id() of the call whose run of the
+    # function made it (0: the function read on its own, its parameters unknown)
+    return_runs: dict = field(default_factory=dict)
     # The project modules the file imports names from, as (module path, the ImportFrom node,
     # {local name: value bound}): a finding whose node lies in one of them is placed there, or at the
     # use of the name that brings it in.
