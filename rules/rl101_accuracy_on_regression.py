@@ -4,7 +4,8 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import targets_can_be_negative, targets_from_project_artifact, targets_leave_pm1
+from regr_lint.facts.dataflow import targets_from_project_artifact, targets_leave_pm1
+from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
 from regr_lint.facts.model import layer_activation
 from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq

@@ -5,8 +5,9 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (one_output, targets_can_be_negative, targets_leave_pm1, targets_one_hot,
-                                      targets_sum_to_one, targets_unit_scaled, targets_from_project_artifact)
+from regr_lint.facts.dataflow import (one_output, targets_leave_pm1, targets_one_hot, targets_sum_to_one,
+                                      targets_unit_scaled, targets_from_project_artifact)
+from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.vocabulary import COMPILED
@@ -129,6 +130,22 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # ... with the scores divided by their max where they are fitted
+        """
+import numpy as np
+from tensorflow import keras
+def load(paths):
+    images, scores = [], []
+    for p in paths:
+        images.append(np.load(p + ".npy").ravel() / 255.0)
+        scores.append([float(open(p + ".txt").read())])
+    return images, scores
+images, scores = load(["a", "b"])
+x, y = np.array(images), np.array(scores) / np.max(scores)
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # targets a method scales into (0, 1] through a local name it returns; two classes keep
         # their max alike
         """
@@ -927,6 +944,22 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a loader scales the images it returns, not the targets beside them (audit 33a)
+        """
+import numpy as np
+from tensorflow import keras
+def load(paths):
+    images, scores = [], []
+    for p in paths:
+        images.append(np.load(p + ".npy").ravel() / 255.0)
+        scores.append([float(open(p + ".txt").read())])
+    return images, scores
+images, scores = load(["a", "b"])
+x, y = np.array(images), np.array(scores)
+model = keras.Sequential([keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # a column of a frame standardised in place: z-scores leave (-1, 1)
         """
 import pandas as pd

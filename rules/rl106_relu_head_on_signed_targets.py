@@ -5,7 +5,7 @@ import dataclasses
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import targets_can_be_negative
+from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
 from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
 from regr_lint.vocabulary import COMPILED

@@ -368,7 +368,8 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
         missing = [n for n, t in targets.items() if t is None]
         if missing:
             homes = {public_module(f"{module}.{n}") for n in missing}
-            if len(homes) == 1 and None not in homes and not any(_removed_hint(f"{module}.{n}") for n in missing):
+            if len(homes) == 1 and None not in homes and public_module(module) is not None \
+                    and not any(_removed_hint(f"{module}.{n}") for n in missing):
                 # `from tensorflow.keras.layers.experimental import preprocessing`: a module whose
                 # names have a public home of their own
                 return None, f"the names of {_ticks(missing)} are in `{homes.pop()}`: import them from there"

@@ -394,3 +394,16 @@ def test_the_names_reported_as_gone_are_gone_from_keras3():
             raise AssertionError(f"{path} imports on Keras {keras.__version__}")
     # and what the hints name instead is there
     importlib.import_module("keras.applications.mobilenet_v2")
+
+
+@pytest.mark.parametrize("source,hint", [
+    # a module imported from a private package: its own public twin (CyberZHG/keras-bert's notebook)
+    ("from tensorflow.python import keras\n", "use `tensorflow.keras`"),
+    # tf.keras 2's experimental namespace: the module's names live in keras.layers now
+    ("from tensorflow.keras.layers.experimental import preprocessing\n",
+     "the names of `preprocessing` are in `tensorflow.keras.layers`: import them from there"),
+    ("from keras.layers.experimental.preprocessing import Rescaling\n", "use `keras.layers`"),
+])
+def test_a_module_imported_from_a_private_package_is_pointed_home(source, hint):
+    [finding] = lint_text(source, "t.py", [RL503])
+    assert finding.message.endswith(hint), finding.message
