@@ -67,7 +67,8 @@ yields, `yield x, boxes[i:j] / boxes.max()`, or a `Sequence`'s `__getitem__` ret
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
-`fit`; and the targets a data class holds, `ds.y`, as its methods set `self.y`), and for sigmoid
+`fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
+[0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches
@@ -130,6 +131,15 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets drawn uniformly from [0, 1): a sigmoid's own range
+        """
+import numpy as np
+from keras import layers, models
+x, y = np.random.rand(200, 8), np.random.uniform(0, 1, size=200)
+model = models.Sequential([layers.Input((8,)), layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=2)
+""",
         # ... with the scores divided by their max where they are fitted
         """
 import numpy as np
@@ -944,6 +954,15 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # ... and from [0, 100): beyond it
+        """
+import numpy as np
+from keras import layers, models
+x, y = np.random.rand(200, 8), np.random.uniform(0, 100, size=200)
+model = models.Sequential([layers.Input((8,)), layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=2)
+""",
         # a loader scales the images it returns, not the targets beside them (audit 33a)
         """
 import numpy as np

@@ -105,7 +105,7 @@ class PrivateKerasImport(Rule):
     names = (tuple(sorted(KERAS_NAMES)),)
     # (a prefix's last component, or a more telling part of it where that is an everyday word)
     tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
-                                     else "backend.common" if p == "keras.backend.common"
+                                     else "common" if p == "keras.backend.common"  # (`K.common.epsilon()` too)
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
@@ -223,6 +223,12 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # Keras 2's backend internals reached through an alias of the backend module
+        """
+import keras.backend as K
+def ccc(gold, pred):
+    return 1.0 - K.mean(gold * pred) / (K.var(gold) + K.common.epsilon())  # expect: RL503
+""",
         # tf.keras 2's experimental preprocessing namespace, gone from Keras 3
         """
 import tensorflow as tf

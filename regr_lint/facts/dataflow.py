@@ -310,6 +310,11 @@ def _unit_draw(node: cst.Call) -> bool:
     """`np.random.rand(n)`, `rng.random(n)`, `random.random()`: uniform draws in [0, 1). (The standard
     library's `random.sample(population, k)` picks from its population: no draw of this kind.)"""
     func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value == "uniform" \
+            and _dotted_tail(func.value) in ("np.random", "numpy.random", "rng", "random"):
+        # `np.random.uniform(0, 1, n)` (also `uniform(size=n)`): literal bounds inside [0, 1]
+        span = _draw_span("uniform", node)
+        return span is not None and 0 <= span.lo and span.hi <= 1
     if not isinstance(func, cst.Attribute) or func.attr.value not in _UNIT_DRAWS:
         return False
     module = _dotted_tail(func.value)
