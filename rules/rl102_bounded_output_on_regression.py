@@ -68,7 +68,8 @@ its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also di
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
-[0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`), and for sigmoid
+[0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`; for a model fitted out of sight, a
+`TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches
@@ -131,6 +132,20 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # scikit-learn min-max scales the targets the wrapped model is fitted on
+        """
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.compose import TransformedTargetRegressor
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+def make_net():
+    net = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])
+    net.compile(optimizer="adam", loss="mse")
+    return net
+reg = TransformedTargetRegressor(regressor=KerasRegressor(make_net, epochs=5), transformer=MinMaxScaler())
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # targets drawn uniformly from [0, 1): a sigmoid's own range
         """
 import numpy as np
@@ -954,6 +969,20 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # ... standardises them: below 0 and beyond 1
+        """
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.compose import TransformedTargetRegressor
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+def make_net():
+    net = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+    net.compile(optimizer="adam", loss="mse")
+    return net
+reg = TransformedTargetRegressor(regressor=KerasRegressor(make_net, epochs=5), transformer=StandardScaler())
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # ... and from [0, 100): beyond it
         """
 import numpy as np

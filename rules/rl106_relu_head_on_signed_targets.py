@@ -84,6 +84,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # ... and the raw sales read from the same frame
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("stores.csv")
+df["sales_z"] = df.groupby("store")["sales"].transform(lambda g: (g - g.mean()) / g.std())
+df = pd.get_dummies(df, columns=["dow", "store"])
+y = df["sales"].values
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(df[["promo"]].values, y, epochs=3)
+""",
         # ... and through one that divides by the peak: never negative
         """
 import pandas as pd
@@ -416,6 +428,18 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a per-group z-score, the frame one-hot encoded on other columns before it is read
+        """
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("stores.csv")
+df["sales_z"] = df.groupby("store")["sales"].transform(lambda g: (g - g.mean()) / g.std())
+df = pd.get_dummies(df, columns=["dow", "store"])
+y = df["sales_z"].values
+model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(loss="mse", optimizer="adam")
+model.fit(df[["promo"]].values, y, epochs=3)
+""",
         # a series piped through the file's own centring function
         """
 import pandas as pd

@@ -564,7 +564,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # silent — and in the project module that makes the generator or `Sequence` it is trained
         # on. So do the modules beside it that build this model and fit it, when each fit's
         # targets are.
-        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
+        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) or _target_transformer_unit(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled)
     records = _records(facts)
@@ -576,6 +576,23 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         held = _instance_attribute(y, len(facts.assignments), facts, records)
         if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
             return True
+    return False
+
+
+def _target_transformer_unit(facts: KerasFacts) -> bool:
+    """scikit-learn scales the targets the wrapped model is fitted on into [0, 1]:
+    `TransformedTargetRegressor(regressor=KerasRegressor(build), transformer=MinMaxScaler())` (the
+    default range, or `feature_range=(0, 1)`)."""
+    if "TransformedTargetRegressor" not in (facts.text or ""):
+        return False
+    for node in _calls_in(facts.module):
+        if _call_name(node) != "TransformedTargetRegressor":
+            continue
+        given = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "transformer"), None)
+        if isinstance(given, cst.Call) and _call_name(given) == "MinMaxScaler" and not any(a.star for a in given.args):
+            ranges = [a.value for a in given.args if a.keyword is None or a.keyword.value == "feature_range"]
+            if not ranges or _literal_numbers(ranges[0], []) == [0, 1]:
+                return True
     return False
 
 
@@ -2110,6 +2127,19 @@ def _column_list(node, at: int, records: dict, depth: int = 0):
     return None
 
 
+def _dummies_source(node, column: str):
+    """The frame `pd.get_dummies(df, columns=["shop", "dow"])` encodes, for a column it leaves as it
+    was (`"sales_z"`); `node` itself otherwise."""
+    if not isinstance(node, cst.Call) or _call_name(node) != "get_dummies" or not node.args \
+            or node.args[0].keyword is not None or node.args[0].star or not isinstance(node.args[0].value, cst.Name):
+        return node
+    listed = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "columns"), None)
+    names = {e.value.raw_value for e in listed.elements if isinstance(e.value, cst.SimpleString)} \
+        if isinstance(listed, (cst.List, cst.Tuple)) and all(isinstance(e.value, cst.SimpleString) for e in listed.elements) \
+        else None
+    return node.args[0].value if names is not None and column not in names else node
+
+
 def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
     """The span of `df["y"]` as it was at `at`: of the last write to that column (`df[df.columns] =
     StandardScaler().fit_transform(df)` writes every column), else of the frame it was read from."""
@@ -2131,6 +2161,7 @@ def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: 
         while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
                 and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values"}:
             inner = inner.func.value
+        inner = _dummies_source(inner, column)
         if isinstance(inner, cst.Name):
             return _span_column(inner.value, column, i, facts, records, depth + 1)
         found = _span(value, i, facts, records, depth + 1)

@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, _column_writes, _const, _dotted_tail, _draw_span,
+    _STD, _call_name, _column_key, _column_writes, _const, _dotted_tail, _draw_span, _dummies_source,
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _zero_mean_draw, _zero_noise, fitted_by_importers,
@@ -262,6 +262,7 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
                     made = given.body if isinstance(given, cst.Lambda) else given
                     return _signed(made, i, facts, records, depth + 1)
             inner = inner.func.value
+        inner = _dummies_source(inner, column)
         if isinstance(inner, cst.Name):
             # `df = df.dropna()` keeps its columns: read the column on the frame it came from
             return _sign_column(inner.value, column, i, facts, records, depth + 1)
