@@ -69,7 +69,8 @@ holding their max, `y / max_price`; the targets of a dataset, window dataset, `S
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`; for a model fitted out of sight, a
-`TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file), and for sigmoid
+`TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file; targets a `transform` /
+`fit_transform` of a class of the project made, whose effect on the range is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches
@@ -132,6 +133,24 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # an autoencoder on data a normaliser class of the file transforms: what it does to the range
+        # is not known here (feranick/DataML)
+        """
+import numpy as np
+from tensorflow import keras
+class Normalizer:
+    def __init__(self, data):
+        self.lo, self.hi = np.nanmin(data, axis=0), np.nanmax(data, axis=0)
+    def transform(self, data):
+        return np.multiply(data - self.lo, 1.0 / (self.hi - self.lo))
+def read(path):
+    raw = np.loadtxt(path)
+    return raw[0], Normalizer(raw[1:]).transform(raw[1:])
+header, data = read("learn.txt")
+model = keras.Sequential([keras.layers.Dense(2, activation="elu"), keras.layers.Dense(data.shape[1], activation="sigmoid")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(data, data, epochs=3)
+""",
         # scikit-learn min-max scales the targets the wrapped model is fitted on
         """
 import numpy as np

@@ -222,7 +222,7 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             node = node.value  # `(df["price"] / max_price).values`
             continue
         if isinstance(node, cst.Call):
-            if id(node) in facts.scaling_calls:
+            if id(node) in facts.scaling_calls or id(node) in facts.opaque_transforms:
                 return True
             if _unit_call(node):
                 return True

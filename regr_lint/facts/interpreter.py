@@ -1119,6 +1119,8 @@ class Interpreter(ProjectImports):
             if attr is None:
                 method = recv.attrs.get("__method__" + meth)
                 if isinstance(method, Func):
+                    if meth in ("transform", "fit_transform") and not recv.cls.is_model:
+                        self.facts.opaque_transforms.add(id(call))
                     # `b.make(activation="sigmoid")` then `b.make(activation=None)`: a method called from
                     # outside its class builds one model per call, as a function does; on `self` it
                     # keeps the instance's one model
