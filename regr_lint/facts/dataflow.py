@@ -2140,33 +2140,50 @@ def _dummies_source(node, column: str):
     return node.args[0].value if names is not None and column not in names else node
 
 
-def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
-    """The span of `df["y"]` as it was at `at`: of the last write to that column (`df[df.columns] =
-    StandardScaler().fit_transform(df)` writes every column), else of the frame it was read from."""
-    if depth > 24:
-        return None
+def _column_origin(frame: str, column: str, at: int, facts, records: dict):
+    """Where `df["y"]` as it was at `at` comes from: ("write", i, value, columns) — the last write to
+    that column (`df["y"] = …`, or `df[df.columns] = …` writing every column); ("given", i, value) —
+    a `df = df.assign(y=…)`; ("frame", i, value) — the frame's value, every column alike (through
+    methods that keep the columns, `dropna()` …, and `pd.get_dummies` of other columns, back to the
+    frame it came from); None when it changed in a way not followed."""
     writes = _column_writes(facts)
-    for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
-        if (i, frame) in writes:
-            names, written = writes[(i, frame)]
-            if column not in names:
-                continue  # other columns
-            found = _span(written, i, facts, records, depth + 1)
-            if found is None or found.keep or isinstance(names, set) and len(names) == 1:
-                return found  # `df["y"] = …`: the column is that value; a scaler's output every column
-            return Span(found.lo, found.hi)  # one part of literal data written to several columns
-        if kind != "assign" or value is None:
-            return None  # changed in a way not followed
-        inner = value
-        while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
-                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values"}:
-            inner = inner.func.value
-        inner = _dummies_source(inner, column)
-        if isinstance(inner, cst.Name):
-            return _span_column(inner.value, column, i, facts, records, depth + 1)
-        found = _span(value, i, facts, records, depth + 1)
-        # one column of a frame's values: as a slice of them is (a scaler's output keeps its spread)
-        return found if found is None or found.keep else Span(found.lo, found.hi)
+    for _ in range(24):
+        for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
+            if (i, frame) in writes:
+                names, written = writes[(i, frame)]
+                if column not in names:
+                    continue  # other columns
+                return "write", i, written, names
+            if kind != "assign" or value is None:
+                return None
+            inner = value
+            while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+                    and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
+                if _call_name(inner) == "assign":
+                    # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
+                    given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
+                    if given is not None:
+                        return "given", i, given.body if isinstance(given, cst.Lambda) else given
+                inner = inner.func.value
+            inner = _dummies_source(inner, column)
+            if not isinstance(inner, cst.Name):
+                return "frame", i, value
+            frame, at = inner.value, i  # `df = df.dropna()`: the column on the frame it came from
+            break
+        else:
+            return None
     return None
+
+
+def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
+    """The span of `df["y"]` as it was at `at` (see `_column_origin`)."""
+    origin = _column_origin(frame, column, at, facts, records) if depth <= 24 else None
+    if origin is None:
+        return None
+    found = _span(origin[2], origin[1], facts, records, depth + 1)
+    if found is None or found.keep or origin[0] == "given" \
+            or origin[0] == "write" and isinstance(origin[3], set) and len(origin[3]) == 1:
+        return found  # `df["y"] = …`: the column is that value; a scaler's output scales every column
+    return Span(found.lo, found.hi)  # one part of a frame's values, or of literal data written to several
 
 

@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, _column_writes, _const, _dotted_tail, _draw_span, _dummies_source,
+    _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _zero_mean_draw, _zero_noise, fitted_by_importers,
@@ -240,34 +240,13 @@ def _grouped_column(node: cst.Subscript) -> Optional[tuple[str, str]]:
 
 
 def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: int) -> bool:
-    """`df["ret"]` as it was at `at`: the last write to that column, or the whole frame's value."""
-    if depth > 24:
+    """`df["ret"]` as it was at `at` (see dataflow's `_column_origin`): the last write to that
+    column, a `df.assign(ret=…)`, or the whole frame's value (a standardised frame: every column)."""
+    origin = _column_origin(frame, column, at, facts, records) if depth <= 24 else None
+    if origin is None:
         return False
-    writes = _column_writes(facts)
-    for i, kind, value in reversed([r for r in records.get(frame, ()) if r[0] < at]):
-        if (i, frame) in writes:
-            names, written = writes[(i, frame)]
-            if column not in names:
-                continue  # other columns
-            return _signed(written, i, facts, records, depth + 1)
-        if kind != "assign" or value is None:
-            return False  # changed in a way not followed
-        inner = value
-        while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
-                and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
-            if _call_name(inner) == "assign":
-                # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
-                given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
-                if given is not None:
-                    made = given.body if isinstance(given, cst.Lambda) else given
-                    return _signed(made, i, facts, records, depth + 1)
-            inner = inner.func.value
-        inner = _dummies_source(inner, column)
-        if isinstance(inner, cst.Name):
-            # `df = df.dropna()` keeps its columns: read the column on the frame it came from
-            return _sign_column(inner.value, column, i, facts, records, depth + 1)
-        return _sign_struct(value, i, facts, records, depth + 1)  # a standardised frame: every column
-    return False
+    kind, i, value = origin[:3]
+    return (_sign_struct if kind == "frame" else _signed)(value, i, facts, records, depth + 1)
 
 
 def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
