@@ -70,7 +70,8 @@ another module of the project makes, read in that module, also when held in a va
 `fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`; for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file; targets a `transform` /
-`fit_transform` of a class of the project made, whose effect on the range is not known), and for sigmoid
+`fit_transform` of a class of the project, or of an unpickled object, made: its effect on the range
+is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches
@@ -133,6 +134,30 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # ... or one unpickled when the file does not fit a new one
+        """
+import pickle
+import numpy as np
+from tensorflow import keras
+class Normalizer:
+    def __init__(self, data):
+        self.lo, self.hi = np.nanmin(data, axis=0), np.nanmax(data, axis=0)
+    def transform(self, data):
+        return np.multiply(data - self.lo, 1.0 / (self.hi - self.lo))
+def read(path, fresh):
+    raw = np.loadtxt(path)
+    if fresh:
+        norm = Normalizer(raw)
+    else:
+        with open("norm.pkl", "rb") as f:
+            norm = pickle.load(f)
+    raw = norm.transform(raw)
+    return raw[0], raw[1:]
+header, data = read("learn.txt", False)
+model = keras.Sequential([keras.layers.Dense(2, activation="elu"), keras.layers.Dense(data.shape[1], activation="sigmoid")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(data, data, epochs=3)
+""",
         # an autoencoder on data a normaliser class of the file transforms: what it does to the range
         # is not known here (feranick/DataML)
         """

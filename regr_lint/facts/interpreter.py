@@ -116,6 +116,10 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
     return _COMPARISONS[name](left, right)
 
 
+# what these return is whatever object was saved (a fitted scaler, a normaliser of the project)
+_UNPICKLERS = frozenset({"pickle.load", "pickle.loads", "joblib.load", "dill.load", "cloudpickle.load"})
+
+
 def _strings_iterated(stmt, iterated: Value) -> list:
     """The strings a `for` over a short literal list binds its target to one by one (`for loss in
     ["mse", "mae"]`, `for act in ("relu", "sigmoid")`: a sweep over losses or activations, each pass
@@ -1108,6 +1112,12 @@ class Interpreter(ProjectImports):
         return None
 
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
+        if meth in ("transform", "fit_transform") and (
+                recv is UNKNOWN or isinstance(recv, Instance) and not recv.cls.is_model
+                or isinstance(recv, Obj) and recv.qualname in _UNPICKLERS):
+            # a normaliser of the project's own, or one unpickled: what it does to the range is not
+            # known (see KerasFacts.opaque_transforms)
+            self.facts.opaque_transforms.add(id(call))
         if isinstance(recv, ModuleV):  # `models.build_model(4)`: the function that module defines
             return self.call_value(self._module_attribute(recv, meth, call.func), args, call, scope, frame)
         if isinstance(recv, Ref):
@@ -1119,8 +1129,6 @@ class Interpreter(ProjectImports):
             if attr is None:
                 method = recv.attrs.get("__method__" + meth)
                 if isinstance(method, Func):
-                    if meth in ("transform", "fit_transform") and not recv.cls.is_model:
-                        self.facts.opaque_transforms.add(id(call))
                     # `b.make(activation="sigmoid")` then `b.make(activation=None)`: a method called from
                     # outside its class builds one model per call, as a function does; on `self` it
                     # keeps the instance's one model

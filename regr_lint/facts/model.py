@@ -325,8 +325,9 @@ class KerasFacts:
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     # id() of `transform` / `fit_transform` calls of the project's own classes (a `Normalizer` of
-    # the file): what they do to the range is not known, so they may scale into [0, 1] (RL102's
-    # exemption stays silent on them; they are never evidence of anything)
+    # the file) or of objects not known (`pickle.load(f).transform(y)`): what they do to the range
+    # is not known, so they may scale into [0, 1] (RL102's exemption stays silent on them; they are
+    # never evidence of anything)
     opaque_transforms: set = field(default_factory=set)
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     # index in `assignments` of a function's `return` record -> id() of the call whose run of the
