@@ -68,7 +68,8 @@ its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also di
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
-[0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`; for a model fitted out of sight, a
+[0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
+(`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file; targets a `transform` /
 `fit_transform` of a class of the project, or of an unpickled object, made: its effect on the range
 is not known), and for sigmoid
@@ -134,6 +135,17 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets in [0, 1) the notebook saves, then loads back (rishi02102017/Speech_Understanding_Project)
+        """
+import numpy as np
+from keras import layers, models
+x = np.random.rand(200, 8)
+np.save("arousal.npy", np.random.uniform(0, 1, size=200))
+y = np.load("arousal.npy")[:150]
+model = models.Sequential([layers.Input((8,)), layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x[:150], y, epochs=2)
+""",
         # ... or one unpickled when the file does not fit a new one
         """
 import pickle
@@ -1013,6 +1025,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # ... in [0, 100)
+        """
+import numpy as np
+from keras import layers, models
+x = np.random.rand(200, 8)
+np.save("arousal.npy", np.random.uniform(0, 100, size=200))
+y = np.load("arousal.npy")[:150]
+model = models.Sequential([layers.Input((8,)), layers.Dense(16, activation="relu"), layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x[:150], y, epochs=2)
+""",
         # ... standardises them: below 0 and beyond 1
         """
 import numpy as np

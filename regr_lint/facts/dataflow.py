@@ -96,6 +96,31 @@ def _targets_with_sources(targets: list, value: cst.CSTNode, returns: Optional[d
             yield from _targets_with_sources([target.value], value)
 
 
+def _saved_here(node, facts: KerasFacts) -> list:
+    """What the file itself saves under the literal path `node` loads (`np.load("a.npy")` after
+    `np.save("a.npy", arousal)`: [arousal]; also a slice of it, `np.load("a.npy")[:100]`); [] for
+    anything else."""
+    for _ in range(4):
+        if isinstance(node, cst.Subscript):
+            node = node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in _PEEL_METHODS:
+            node = node.func.value
+    if not isinstance(node, cst.Call) or _call_name(node) != "load" or not isinstance(node.func, cst.Attribute) \
+            or _dotted_tail(node.func.value) not in ("np", "numpy") or not node.args \
+            or not isinstance(node.args[0].value, cst.SimpleString):
+        return []
+    saves = facts._cache.get("dataflow_saves")
+    if saves is None:
+        saves = facts._cache["dataflow_saves"] = {}
+        if "save(" in (facts.text or ""):
+            for call in _calls_in(facts.module):
+                if _call_name(call) == "save" and isinstance(call.func, cst.Attribute) \
+                        and _dotted_tail(call.func.value) in ("np", "numpy") and len(call.args) >= 2 \
+                        and isinstance(call.args[0].value, cst.SimpleString) and not call.args[1].star:
+                    saves.setdefault(_string_value(call.args[0].value), []).append(call.args[1].value)
+    return saves.get(_string_value(node.args[0].value), [])
+
+
 def _arrays(call: cst.Call) -> list:
     """The arrays train_test_split is given (its positional arguments; the options are keywords)."""
     return [a for a in call.args if a.keyword is None and not a.star]
@@ -141,6 +166,11 @@ def _graph(facts: KerasFacts):
         for name, part in _targets_with_sources(targets, value, returned):
             if not _changes_range(part):
                 derived.setdefault(name, set()).update(names_in(part))
+                for saved in _saved_here(part, facts):
+                    # `np.save("a.npy", arousal)`, then `y = np.load("a.npy")`: the values saved
+                    derived[name].update(names_in(saved))
+                    if is_unit_scaling(saved, facts, plain_values):
+                        scaled.add(name)
             plain_values.setdefault(name, []).append(part)
             if is_unit_scaling(part, facts, plain_values):
                 scaled.add(name)
