@@ -594,7 +594,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # silent — and in the project module that makes the generator or `Sequence` it is trained
         # on. So do the modules beside it that build this model and fit it, when each fit's
         # targets are.
-        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) or _target_transformer_unit(facts) \
+        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled)
     records = _records(facts)
@@ -606,23 +606,6 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         held = _instance_attribute(y, len(facts.assignments), facts, records)
         if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
             return True
-    return False
-
-
-def _target_transformer_unit(facts: KerasFacts) -> bool:
-    """scikit-learn scales the targets the wrapped model is fitted on into [0, 1]:
-    `TransformedTargetRegressor(regressor=KerasRegressor(build), transformer=MinMaxScaler())` (the
-    default range, or `feature_range=(0, 1)`)."""
-    if "TransformedTargetRegressor" not in (facts.text or ""):
-        return False
-    for node in _calls_in(facts.module):
-        if _call_name(node) != "TransformedTargetRegressor":
-            continue
-        given = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "transformer"), None)
-        if isinstance(given, cst.Call) and _call_name(given) == "MinMaxScaler" and not any(a.star for a in given.args):
-            ranges = [a.value for a in given.args if a.keyword is None or a.keyword.value == "feature_range"]
-            if not ranges or _literal_numbers(ranges[0], []) == [0, 1]:
-                return True
     return False
 
 

@@ -1444,6 +1444,12 @@ class Interpreter(ProjectImports):
             self._stratified(stratify)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
+        if q == "sklearn.compose.TransformedTargetRegressor":
+            transformer = args.get("transformer")[0]
+            if isinstance(transformer, Obj) and _scales_into_unit(transformer):
+                # the targets of the model it wraps (`regressor=KerasRegressor(build)`) are scaled
+                # into [0, 1] by scikit-learn, out of sight
+                self.facts.scaling_calls.add(id(call))
         if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
             self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
         passthrough = self._tensor_passthrough(args, call)
