@@ -84,6 +84,27 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same dispatch, the targets min-max scaled: both heads can reach them
+        """
+import sys
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+def build_relu():
+    inp = keras.Input((8,))
+    return keras.Model(inp, keras.layers.Dense(1, activation="relu")(inp))
+def build_linear():
+    inp = keras.Input((8,))
+    return keras.Model(inp, keras.layers.Dense(1)(inp))
+def get_model(name):
+    if name == "relu":
+        return build_relu()
+    return build_linear()
+y = MinMaxScaler().fit_transform(np.load("y.npy").reshape(-1, 1))
+model = get_model(sys.argv[1])
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y, epochs=5)
+""",
         # ... and the raw sales read from the same frame
         """
 import pandas as pd
@@ -428,6 +449,27 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # one of the models a dispatch returns (which one is known only at run time) has a relu head
+        """
+import sys
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+def build_relu():
+    inp = keras.Input((8,))
+    return keras.Model(inp, keras.layers.Dense(1, activation="relu")(inp))  # expect: RL106
+def build_linear():
+    inp = keras.Input((8,))
+    return keras.Model(inp, keras.layers.Dense(1)(inp))
+def get_model(name):
+    if name == "relu":
+        return build_relu()
+    return build_linear()
+y = StandardScaler().fit_transform(np.load("y.npy").reshape(-1, 1))
+model = get_model(sys.argv[1])
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y, epochs=5)
+""",
         # a per-group z-score, the frame one-hot encoded on other columns before it is read
         """
 import pandas as pd

@@ -1726,6 +1726,102 @@ CASES = [
             model.fit(x, y, epochs=2)
         """,
     }, None),
+    ("RL101-valid-one-hot-labels-fitted-through-a-dispatch-of-classifier-classes", {
+        # (the shape of hfawaz/dl-4-tsc: `create_classifier(name, ...)` imports the module of the
+        # classifier it names inside each arm; `classifier.fit(x, y)` runs whichever it returned)
+        "classifiers/__init__.py": "",
+        "classifiers/cnn.py": """\
+            import keras
+
+
+            class ClassifierCNN:
+                def __init__(self, input_shape, nb_classes):
+                    inp = keras.layers.Input(input_shape)
+                    out = keras.layers.Dense(nb_classes, activation="sigmoid")(keras.layers.Flatten()(inp))
+                    self.model = keras.models.Model(inputs=inp, outputs=out)
+                    self.model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])
+
+                def fit(self, x_train, y_train):
+                    self.model.fit(x_train, y_train, epochs=10)
+        """,
+        "classifiers/mlp.py": """\
+            import keras
+
+
+            class ClassifierMLP:
+                def __init__(self, input_shape, nb_classes):
+                    inp = keras.layers.Input(input_shape)
+                    out = keras.layers.Dense(nb_classes, activation="softmax")(inp)
+                    self.model = keras.models.Model(inp, out)
+                    self.model.compile(loss="categorical_crossentropy", optimizer="adam", metrics=["accuracy"])
+
+                def fit(self, x_train, y_train):
+                    self.model.fit(x_train, y_train, epochs=10)
+        """,
+        "main.py": """\
+            import sys
+
+            import numpy as np
+            from sklearn.preprocessing import OneHotEncoder
+
+
+            def create_classifier(name, input_shape, nb_classes):
+                if name == "mlp":
+                    from classifiers import mlp
+                    return mlp.ClassifierMLP(input_shape, nb_classes)
+                if name == "cnn":
+                    from classifiers import cnn
+                    return cnn.ClassifierCNN(input_shape, nb_classes)
+
+
+            def fit_classifier(x_train, y_train, name):
+                nb_classes = len(np.unique(y_train))
+                enc = OneHotEncoder(categories="auto")
+                enc.fit(y_train.reshape(-1, 1))
+                y_train = enc.transform(y_train.reshape(-1, 1)).toarray()
+                classifier = create_classifier(name, x_train.shape[1:], nb_classes)
+                classifier.fit(x_train, y_train)
+
+
+            fit_classifier(np.load("x.npy"), np.load("y.npy"), sys.argv[1])
+        """,
+    }, None),
+    ("RL106-invalid-a-relu-head-one-of-the-models-a-dispatch-returns", {
+        "nets.py": """\
+            import keras
+
+
+            def build_relu():
+                inp = keras.Input((8,))
+                out = keras.layers.Dense(1, activation="relu")(inp)  # expect: RL106
+                return keras.Model(inp, out)
+
+
+            def build_linear():
+                inp = keras.Input((8,))
+                return keras.Model(inp, keras.layers.Dense(1)(inp))
+
+
+            def get_model(name):
+                if name == "relu":
+                    return build_relu()
+                return build_linear()
+        """,
+        "train.py": """\
+            import sys
+
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+            from nets import get_model
+
+            x = np.load("x.npy")
+            y = StandardScaler().fit_transform(np.load("y.npy").reshape(-1, 1))
+            model = get_model(sys.argv[1])
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

@@ -21,7 +21,7 @@ from regr_lint.facts.trees import project_module
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private, method_kind
 from regr_lint.facts.project_imports import ProjectImports, own_copy, star_ref
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Either, Func, Instance, Lambda, Layer, Lit, Map, ModelRef,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Either, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf,
     ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
 )
 
@@ -873,6 +873,8 @@ class Interpreter(ProjectImports):
 
     def _attribute_of(self, base: Value, attr: str, node) -> Value:
         """`base.attr`, `node` the expression that reads it (an Attribute, or `getattr(base, "attr")`)."""
+        if type(base) is OneOf:  # `create_classifier(name).model`: each object's, when all are known
+            return _merge_returns([self._attribute_of(option, attr, node) for option in base.options])
         if isinstance(base, Ref):
             if type(node) is not cst.Attribute:
                 return UNKNOWN  # `getattr(keras.layers, name)`: no chain to name
@@ -1118,6 +1120,11 @@ class Interpreter(ProjectImports):
             # a normaliser of the project's own, or one unpickled: what it does to the range is not
             # known (see KerasFacts.opaque_transforms)
             self.facts.opaque_transforms.add(id(call))
+        if type(recv) is OneOf:
+            # `classifier = create_classifier(name, ...)`, then `classifier.fit(x, y)`: the method of
+            # whichever object the dispatch returned, each run on these arguments
+            return _merge_returns([self.call_method(option, meth, args, call, recv_node, scope, frame)
+                                   for option in recv.options])
         if isinstance(recv, ModuleV):  # `models.build_model(4)`: the function that module defines
             return self.call_value(self._module_attribute(recv, meth, call.func), args, call, scope, frame)
         if isinstance(recv, Ref):
@@ -2178,7 +2185,15 @@ def _merge_returns(returns: list) -> Value:
         return first
     if len(values) == 1:
         return first
+    if len(values) <= MAX_ALTERNATIVES and (all(type(v) is Instance for v in values) or all(
+            type(v) is ModelRef for v in values)):
+        # a dispatch returning one of several objects of the project, or one of several models
+        return OneOf(tuple({id(getattr(v, "model", v)): v for v in values}.values()))
     return UNKNOWN
+
+
+# How many objects a dispatch may return for a method called on what it returns to run on each.
+MAX_ALTERNATIVES = 8
 
 
 def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:

@@ -180,6 +180,15 @@ class Instance(Value):
 
 
 @dataclass(eq=False)
+class OneOf(Value):
+    """What a function returning one of a few project objects returns when which one is not known (a
+    dispatch: `if name == "cnn": return cnn.Classifier_CNN(...)` ... `return mlp.Classifier_MLP(...)`,
+    or one of several builders' models): a method called on it runs on each (each model is compiled
+    and trained so in some run); anything else reads it as unknown."""
+    options: tuple = ()
+
+
+@dataclass(eq=False)
 class DataPair(Value):
     """An (x, y) source: `Dataset.from_tensor_slices((x, y))`, `ImageDataGenerator().flow(x, y)`."""
     x: Value
