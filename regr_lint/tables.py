@@ -320,6 +320,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.optimizers.adamax_v2", "keras.optimizers.gradient_descent_v2", "keras.optimizers.nadam_v2",
     "keras.optimizers.rmsprop_v2",
     "keras.initializers.initializers_v1", "keras.initializers.initializers_v2",
+    # Keras 2.3's split of keras/callbacks.py into a package (the callbacks lived in its `callbacks` module)
+    "keras.callbacks.callbacks",
     "keras.backend.tensorflow_backend", "keras.backend.theano_backend", "keras.backend.cntk_backend",
     "keras.legacy", "tensorflow.contrib.keras",
     "keras.src", "keras.api._v2", "keras._tf_keras",
@@ -342,7 +344,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.objectives", "keras.initializations", "keras.layers.Recurrent", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
     "keras.layers.AtrousConvolution1D", "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D",
     "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
-    "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
+    "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
@@ -429,8 +431,10 @@ REMOVED_KERAS_HINTS = {
                     "use `Conv1D` with dilation_rate="),
     **dict.fromkeys(("keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv2D"),
                     "use `Conv2D` with dilation_rate="),
-    "keras.layers.Deconvolution2D": "use `Conv2DTranspose` (Keras 2's name for it)",
-    "keras.layers.Deconvolution3D": "use `Conv3DTranspose` (Keras 2's name for it)",
+    **dict.fromkeys(("keras.layers.Deconvolution2D", "keras.layers.Deconv2D"),
+                    "use `Conv2DTranspose` (Keras 2's name for it)"),
+    **dict.fromkeys(("keras.layers.Deconvolution3D", "keras.layers.Deconv3D"),
+                    "use `Conv3DTranspose` (Keras 2's name for it)"),
     "keras.layers.TimeDistributedDense": "use `TimeDistributed` around a `Dense` (or a `Dense`, which acts on "
                                          "the last axis)",
     **dict.fromkeys(("keras.layers.Highway", "keras.layers.MaxoutDense"),
@@ -460,6 +464,7 @@ PUBLIC_MODULES = {
         "advanced_activations", "wrappers", "noise", "local", "cudnn_recurrent", "convolutional_recurrent",
         "recurrent_v2", "normalization_v2", "dense_attention")},
     "keras.backend.common": "keras.backend",
+    "keras.callbacks.callbacks": "keras.callbacks",
     **dict.fromkeys(("keras.layers.experimental", "keras.layers.experimental.preprocessing"), "keras.layers"),
     **dict.fromkeys(("tensorflow.keras.layers.experimental", "tensorflow.keras.layers.experimental.preprocessing"),
                     "tensorflow.keras.layers"),

@@ -223,6 +223,14 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # Keras 2.3's module of the callbacks (keras/callbacks/callbacks.py), gone with that package layout
+        """
+from keras.callbacks.callbacks import ModelCheckpoint  # expect: RL503
+""",
+        # Keras 2's short alias of Conv2DTranspose
+        """
+from keras.layers import Conv2D, Deconv2D  # expect: RL503
+""",
         # Keras 2's backend internals reached through an alias of the backend module
         """
 import keras.backend as K
