@@ -188,6 +188,21 @@ HINT = "fit_generator was removed in Keras 3"
 """,
     ]
     INVALID = [
+        # the data-parallel twin of Keras 2's multi_gpu_model is the template model
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+from keras.utils import multi_gpu_model  # expect: RL503
+def batches(x, y):
+    while True:
+        yield x, y
+inp = Input((4,))
+net = Model(inp, Dense(1)(inp))
+twin = multi_gpu_model(net, gpus=2)
+twin.compile(optimizer="adam", loss="mse")
+twin.fit_generator(batches(np.zeros((8, 4)), np.zeros(8)), steps_per_epoch=10)  # expect: RL501
+""",
         # under a command-line flag whose default is off: the flag can turn it on
         """
 import argparse

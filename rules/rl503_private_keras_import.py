@@ -106,6 +106,8 @@ class PrivateKerasImport(Rule):
     # (a prefix's last component, or a more telling part of it where that is an everyday word)
     tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
                                      else "common" if p == "keras.backend.common"  # (`K.common.epsilon()` too)
+                                     # (not "callbacks": nearly every training script names keras.callbacks)
+                                     else "callbacks.callbacks" if p == "keras.callbacks.callbacks"
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\

@@ -1822,6 +1822,77 @@ CASES = [
             model.fit(x, y, epochs=5)
         """,
     }, None),
+    ("RL102-valid-a-generator-of-another-module-cuts-targets-from-an-array-the-project-saved", {
+        # (deepkashiwa20/DL-Traff-Grid's shape: the windows' targets appended in a tuple of appends)
+        "loaders.py": """\
+            import numpy as np
+
+
+            def window_generator(data, batch_size, timestep):
+                while True:
+                    xs, ys = [], []
+                    for t in range(data.shape[0] - timestep):
+                        xs.append(data[t:t + timestep]), ys.append(data[t + timestep, 0])
+                        if len(xs) == batch_size:
+                            yield np.array(xs), np.array(ys)
+                            xs, ys = [], []
+        """,
+        "preprocess.py": """\
+            import numpy as np
+
+            raw = np.load("raw_flows.npy")
+            np.save("prepared_flows.npy", raw[:, :3] / raw.max())
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.layers import LSTM, Dense, Input
+            from keras.models import Model
+
+            from loaders import window_generator
+
+
+            def train(series):
+                inp = Input(shape=(4, 3))
+                model = Model(inp, Dense(1, activation="sigmoid")(LSTM(16)(inp)))
+                model.compile(loss="mse", optimizer="adam")
+                model.fit(window_generator(series, 32, 4), steps_per_epoch=10, epochs=2)
+
+
+            train(np.load("prepared_flows.npy"))
+        """,
+    }, None),
+    ("RL102-invalid-a-generator-of-another-module-cuts-targets-from-a-file-no-script-writes", {
+        "loaders.py": """\
+            import numpy as np
+
+
+            def window_generator(data, batch_size, timestep):
+                while True:
+                    xs, ys = [], []
+                    for t in range(data.shape[0] - timestep):
+                        xs.append(data[t:t + timestep]), ys.append(data[t + timestep, 0])
+                        if len(xs) == batch_size:
+                            yield np.array(xs), np.array(ys)
+                            xs, ys = [], []
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.layers import LSTM, Dense, Input
+            from keras.models import Model
+
+            from loaders import window_generator
+
+
+            def train(series):
+                inp = Input(shape=(4, 3))
+                model = Model(inp, Dense(1, activation="sigmoid")(LSTM(16)(inp)))  # expect: RL102
+                model.compile(loss="mse", optimizer="adam")
+                model.fit(window_generator(series, 32, 4), steps_per_epoch=10, epochs=2)
+
+
+            train(np.loadtxt("flows.csv", delimiter=","))
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

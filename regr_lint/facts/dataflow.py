@@ -455,15 +455,22 @@ def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
     from regr_lint.tables import TRAIN_METHODS
 
     ys = _target_nodes(model)
-    yielded = [found for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is None
+    yielded = [(t, found) for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is None
                for found in [_generator_targets(facts, t)] if found is not None]
     if ys:
         kinds = _artifact_kinds(facts, ancestors(facts, set().union(*(names_in(y) for y in ys))))
     elif yielded and len(yielded) == len([t for t in model.trainings if t.method in TRAIN_METHODS]):
         # trained on generator functions whose yields are known: the files their targets come from
         kinds = {}
-        for other, targets in yielded:
-            _merge_kinds(kinds, _artifact_kinds(other, ancestors(other, set().union(*(names_in(y) for y in targets)))))
+        for training, (other, targets) in yielded:
+            upstream = ancestors(other, set().union(*(names_in(y) for y in targets)))
+            _merge_kinds(kinds, _artifact_kinds(other, upstream))
+            if other is not facts:
+                # another module's generator cutting its targets from a parameter: the files what this
+                # file passes there is read from (`window_generator(np.load("flows.npy"), 32)`)
+                passed = _passed_for(facts, training, other, upstream)
+                if passed:
+                    _merge_kinds(kinds, _artifact_kinds(facts, ancestors(facts, passed)))
     elif not _has_targets(model):
         # trained on a generator, a `Sequence`, a dataset: what it yields comes from the files this
         # module or the one making it reads (`self.labels = pickle.load(...)` in a Sequence's __init__)
@@ -948,13 +955,40 @@ def _generator_targets(facts: KerasFacts, training, classes: bool = False):
     return known[key]
 
 
-def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
+def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
+    """The call of a function by name that makes what a training runs on (`fit(batches(x, y))`, or
+    `gen = batches(x, y)` first), else None."""
     node = training.x_node
     if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
         at = training.at if training.at >= 0 else len(facts.assignments)
         recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
         node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
-    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Name):
+    return node if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) else None
+
+
+def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set) -> set[str]:
+    """The names of this file the call making a training's generator (a function of project module
+    `other`) passes to those of its parameters in `upstream`."""
+    call = _generator_call(facts, training)
+    found = project_function(facts, call) if call is not None else None
+    fdef = _top_function(other.path, found[1]) if found is not None and found[0] is other else None
+    if fdef is None or any(a.star for a in call.args):
+        return set()
+    params = [*fdef.params.posonly_params, *fdef.params.params]
+    positional = [a for a in call.args if a.keyword is None]
+    keyword = {a.keyword.value: a for a in call.args if a.keyword is not None}
+    out: set[str] = set()
+    for i, param in enumerate(params):
+        name = param.name.value
+        arg = positional[i] if i < len(positional) else keyword.get(name)
+        if name in upstream and arg is not None:
+            out |= names_in(arg.value)
+    return out
+
+
+def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
+    node = _generator_call(facts, training)
+    if node is None:
         return None
     other, fdef = facts, _top_function_in(facts.module, node.func.value)
     batches = cst.Yield

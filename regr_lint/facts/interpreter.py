@@ -571,11 +571,13 @@ class Interpreter(ProjectImports):
         elif kind is cst.Expr:
             self.eval(small.value, scope, frame)
             value = small.value
-            if type(value) is cst.Call and type(value.func) is cst.Attribute \
-                    and value.func.attr.value in ("append", "extend", "insert"):
+            # (`xs.append(x), ys.append(y)`: a tuple of appends in one statement)
+            grows = [e.value for e in value.elements] if type(value) is cst.Tuple else [value]
+            if all(type(c) is cst.Call and type(c.func) is cst.Attribute
+                   and c.func.attr.value in ("append", "extend", "insert") for c in grows):
                 # `ys.append(scaled[i, 0])`: ys now holds values computed from `scaled`
                 if self._records_flow(scope):
-                    self.facts.assignments.append(([value.func.value], value))
+                    self.facts.assignments.extend(([c.func.value], c) for c in grows)
             elif type(value) is cst.Call and type(value.func) is cst.Attribute and self._records_flow(scope) \
                     and type(value.func.value) in (cst.Name, cst.Subscript) and any(
                         a.keyword is not None and a.keyword.value == "inplace" and type(a.value) is cst.Name
@@ -1407,6 +1409,11 @@ class Interpreter(ProjectImports):
                 return ModelRef(model, call)
             if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()):
                 return ModelRef(self.model_for(call, "loaded"), call)
+            if last == "multi_gpu_model":
+                # Keras 2's data-parallel twin shares the template's layers and weights: compiled and
+                # fitted, it is that model trained (RL501 on its fit_generator, RL503 on the import)
+                template = args.get("model", 0)[0]
+                return ModelRef(template.model, call) if isinstance(template, ModelRef) else UNKNOWN
             if last in tables.INPUT_FUNCS:
                 shape = args.get("shape", 0)[0]
                 if not args.has("shape", 0):
