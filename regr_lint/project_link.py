@@ -80,11 +80,13 @@ def search_folders(path: str) -> tuple[str, ...]:
 
 
 def linted_above(root: str) -> tuple[str, ...]:
-    """The linted folders holding the unmarked project root `root` (nearest last); () for a root
-    that is marked or that no linted folder holds."""
+    """The linted folders holding the unmarked project root `root` (nearest last), and those inside
+    it (a repository exported below a `src` folder, whose root `_unmarked_root` puts above that
+    folder: `regr-lint check .` run in the repository, as `python main.py` would be run there); ()
+    for a root that is marked or that no linted folder holds or lies in."""
     if root not in _UNMARKED:
         return ()
-    return tuple(d for d in _LINTED if root.startswith(d + os.sep))
+    return tuple(d for d in _LINTED if root.startswith(d + os.sep) or d.startswith(root + os.sep))
 
 
 def _unmarked_root(here: str) -> str:

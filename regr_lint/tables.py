@@ -344,7 +344,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.objectives", "keras.initializations", "keras.layers.Recurrent", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
     "keras.layers.AtrousConvolution1D", "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D",
     "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
-    "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
+    "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.CuDNNLSTM", "keras.layers.CuDNNGRU",
+    "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
@@ -435,6 +436,8 @@ REMOVED_KERAS_HINTS = {
                     "use `Conv2DTranspose` (Keras 2's name for it)"),
     **dict.fromkeys(("keras.layers.Deconvolution3D", "keras.layers.Deconv3D"),
                     "use `Conv3DTranspose` (Keras 2's name for it)"),
+    **{f"keras.layers.CuDNN{rnn}": f"use `{rnn}`: it runs the cuDNN kernel by itself on a GPU when its "
+                                   "arguments allow it (the defaults do)" for rnn in ("LSTM", "GRU")},
     "keras.layers.TimeDistributedDense": "use `TimeDistributed` around a `Dense` (or a `Dense`, which acts on "
                                          "the last axis)",
     **dict.fromkeys(("keras.layers.Highway", "keras.layers.MaxoutDense"),

@@ -71,6 +71,18 @@ name is bound in the file. Which variable holds the targets is finally the autho
 applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a softmax decoder as wide as the flat input, both widths written `X.shape[1]`: an autoencoder
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+X = np.random.rand(500, 36)
+inp = Input(shape=(X.shape[1],))
+out = Dense(X.shape[1], activation="softmax")(Dense(8, activation="relu")(inp))
+ae = Model(inp, out)
+ae.compile(optimizer="adam", loss="binary_crossentropy")
+ae.fit(X, X, epochs=3)
+""",
         # the pair spread into fit: x and y are its two elements, not one array twice
         """
 import numpy as np
@@ -213,6 +225,19 @@ scaler.fit(x, x)
 """,
     ]
     INVALID = [
+        # a softmax head of another width than the input's `X.shape[1]`: a classifier fitted on its input
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+X = np.random.rand(500, 36)
+y = np.random.randint(0, 4, 500)
+inp = Input(shape=(X.shape[1],))
+out = Dense(len(set(y)), activation="softmax")(Dense(8, activation="relu")(inp))
+clf = Model(inp, out)
+clf.compile(optimizer="adam", loss="categorical_crossentropy")
+clf.fit(X, X, epochs=3)  # expect: RL201
+""",
         # a denoiser beside a regressor: the exemption is the denoiser's, not the file's
         """
 import numpy as np
@@ -351,8 +376,14 @@ model.evaluate(x_test, y_test)
                 kx, ky = expr_key(x_node), expr_key(y_node)
                 if kx is not None and ky is not None and kx != ky and ky not in inputs:
                     return True
-        width = model.input_width()
+        width, width_node = model.input_width(), model.input_width_node()
         for head in model.heads():
+            if width_node is not None and head.layer is not None and head.layer.kind == "Dense":
+                units = head.layer.args.get("units", 0)[1]
+                if units is not None and units.value.deep_equals(width_node):
+                    # `Dense(X.shape[1], ...)` after `Input(shape=(X.shape[1],))`: as wide as the
+                    # flat input, whatever squashes it (a softmax decoder reconstructs a histogram)
+                    continue
             if head.activation == "softmax" and head.units != 1:
                 return True
             if head.layer is not None and head.layer.kind == "Dense" and head.units is not None \

@@ -99,6 +99,24 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # one target per step: the targets reshaped to (breaths, T) where each input sample is (T, 3),
+        # then split per fold by index (a ventilator-pressure k-fold loop)
+        """
+import numpy as np
+import tensorflow as tf
+from sklearn.model_selection import KFold
+T = 80
+raw = np.load("breaths.npy")
+x = raw[:, :3].reshape(-1, T, 3)
+y = raw[:, 3].reshape(-1, T)
+for fold, (tr, va) in enumerate(KFold(n_splits=5).split(x, y)):
+    inp = tf.keras.layers.Input(shape=(T, 3))
+    h = tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(64, return_sequences=True))(inp)
+    model = tf.keras.Model(inp, tf.keras.layers.Dense(1)(h))
+    model.compile(optimizer="adam", loss="mae")
+    x_train, y_train = x[tr], y[tr]
+    model.fit(x_train, y_train, validation_data=(x[va], y[va]), epochs=1)
+""",
         # a per-pixel linear head (a 1x1 projection) on targets made per pixel, scaled
         """
 import numpy as np
@@ -429,6 +447,22 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # one target per breath (a (breaths, 1) reshape) under a per-step head, split per fold
+        """
+import numpy as np
+import tensorflow as tf
+from sklearn.model_selection import KFold
+T = 80
+raw = np.load("breaths.npy")
+x = raw[:, :3].reshape(-1, T, 3)
+y = raw[::T, 3].reshape(-1, 1)
+for fold, (tr, va) in enumerate(KFold(n_splits=5).split(x, y)):
+    inp = tf.keras.layers.Input(shape=(T, 3))
+    h = tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(64, return_sequences=True))(inp)
+    model = tf.keras.Model(inp, tf.keras.layers.Dense(1)(h))  # expect: RL301
+    model.compile(optimizer="adam", loss="mae")
+    model.fit(x[tr], y[tr], validation_data=(x[va], y[va]), epochs=1)
+""",
         # one-hot labels per sample, shifted to start at 0 first
         """
 import numpy as np

@@ -120,6 +120,8 @@ tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their 
 a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
+its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
+`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`,
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package

@@ -429,6 +429,36 @@ def test_an_unmarked_file_imports_from_above_the_folder_its_import_names(tmp_pat
     assert lines(res.stdout) == [], res.stdout + res.stderr
 
 
+COMPILING_BUILDER = SRC_BUILDER.replace("    return keras.Model(inp, out)\n", """\
+    model = keras.Model(inp, out)
+    model.compile(optimizer="adam", loss="mse")
+    return model
+""")
+assert "compile" in COMPILING_BUILDER
+SCALED_TRAIN = textwrap.dedent("""\
+    import numpy as np
+    from sklearn.preprocessing import MinMaxScaler
+
+    from lib.models import build
+
+    model = build(4)
+    model.fit(np.random.rand(100, 4), MinMaxScaler().fit_transform(np.random.rand(100, 1) * 1000.0), epochs=1)
+""")
+
+
+def test_a_repository_exported_below_a_src_folder_imports_from_the_linted_folder(tmp_path):
+    # src/repo/ (an archive unpacked into a folder of sources): the unmarked root is the folder
+    # above src/, and the repository linted from its top is where its imports start — so the
+    # builder's own reading finds the script that fits its sigmoid head on min-max scaled targets
+    write(tmp_path, "src/repo/lib/models.py", COMPILING_BUILDER.format(act="sigmoid"))
+    write(tmp_path, "src/repo/train.py", SCALED_TRAIN)
+    res = run("check", "--no-cache", ".", cwd=tmp_path / "src" / "repo")
+    assert lines(res.stdout) == [], res.stdout + res.stderr
+    write(tmp_path, "src/repo/train.py", SCALED_TRAIN.replace("MinMaxScaler().fit_transform(", "np.log1p("))
+    res = run("check", "--no-cache", ".", cwd=tmp_path / "src" / "repo")
+    assert lines(res.stdout) == ["lib/models.py:6:33: RL102"], res.stdout + res.stderr
+
+
 def test_a_marked_project_does_not_import_from_a_linted_folder_above_it(tmp_path):
     # repo/ has a pyproject.toml: its root is repo/, whatever folder above it is linted, so
     # `CycleGAN.models` (beside repo/, not in it) is not its module

@@ -1893,6 +1893,40 @@ CASES = [
             train(np.loadtxt("flows.csv", delimiter=","))
         """,
     }, None),
+    ("RL301-valid-per-step-targets-of-as-many-steps-as-the-builder-is-given", {
+        # (shunya-kato/Kaggle-Ventilator-Pressure-Prediction's shape: `reshape(-1, STEPS)` here,
+        # `Input(shape=(steps, n_feats))` in the builder it is passed to)
+        "models/__init__.py": "",
+        "models/bilstm.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import LSTM, Bidirectional, Dense, Input
+
+
+            def create_model(steps, n_feats):
+                model = Sequential([
+                    Input(shape=(steps, n_feats)),
+                    Bidirectional(LSTM(32, return_sequences=True)),
+                    Dense(1),
+                ])
+                model.compile(optimizer="adam", loss="mae")
+                return model
+        """,
+        "main.py": """\
+            import numpy as np
+            import pandas as pd
+            from sklearn.model_selection import KFold
+
+            from models.bilstm import create_model
+
+            STEPS = 80
+            df = pd.read_csv("train.csv")
+            y = df["pressure"].to_numpy().reshape(-1, STEPS)
+            x = df.drop(["pressure"], axis=1).to_numpy().reshape(-1, STEPS, 4)
+            for fold, (train_idx, valid_idx) in enumerate(KFold(n_splits=5).split(x, y)):
+                model = create_model(STEPS, 4)
+                model.fit(x[train_idx], y[train_idx], validation_data=(x[valid_idx], y[valid_idx]), epochs=1)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

@@ -106,6 +106,33 @@ class KerasModel:
             return [head_of_chain(list(reversed(self.layers)))] if self.layers else []
         return [head_of_tensor(t) for t in self.outputs]
 
+    def input_width_node(self) -> Optional[cst.CSTNode]:
+        """The expression the last dimension of the model's (single) input is written as
+        (`X.shape[1]` in `Input(shape=(X.shape[1],))`), when its shape is a tuple written out."""
+        dims = self.input_shape_nodes()
+        return dims[-1] if dims else None
+
+    def input_shape_nodes(self) -> list:
+        """The expressions of the dimensions of the model's (single) input (`(T, 3)`: `T`, `3`), when
+        its shape is a tuple written out; [] otherwise."""
+        shape = self.input_shape()
+        return list(shape.elts) if shape is not None else []
+
+    def input_shape(self) -> Optional[Seq]:
+        """The shape of the model's (single) input when written out as a tuple (its `elts` the
+        expressions, its `items` their values), else None."""
+        shape = None
+        if self.kind == "sequential" and self.layers:
+            first = self.layers[0]
+            if isinstance(first, Tensor):
+                shape = first.shape
+            elif isinstance(first, Layer):
+                shape = first.args.get("shape")[0] if first.kind == "InputLayer" and not first.args.has(
+                    "input_shape") else first.args.get("input_shape")[0]
+        elif len(self.inputs) == 1 and isinstance(self.inputs[0], Tensor):
+            shape = self.inputs[0].shape
+        return shape if isinstance(shape, Seq) and len(shape.elts) == len(shape.items) else None
+
     def input_width(self) -> Optional[int]:
         """The last dimension of the model's (single) input, when written as a literal."""
         if self.kind == "sequential" and self.layers:

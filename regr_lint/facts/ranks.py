@@ -497,7 +497,10 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
         return _dataset_sequences(facts) or not model.trainings and any(
             targets_are_sequences(theirs, other) for other, theirs in fitted_by_importers(facts, model))
     flow = _Bindings(facts)
-    if any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain(ys)):
+    shape = model.input_shape()
+    steps = (shape.elts[0], shape.items[0]) if shape is not None and len(shape.elts) == 2 else None
+    if any(_shaped_as_sequence(kind, node, flow) or _steps_per_sample(node, steps, flow)
+           for kind, node in flow.chain(ys)):
         return True
     if any(_padded(node) for node in flow.origins(ys)):
         return True
@@ -613,6 +616,7 @@ class _Bindings:
     def __init__(self, facts) -> None:
         self.returns: dict[str, list] = {}
         self.bound: dict[str, list] = {}
+        self.folds = _fold_indices(facts)
         for targets, value in facts.assignments:
             if isinstance(value, cst.AugAssign):
                 continue
@@ -670,6 +674,10 @@ class _Bindings:
             seen.add(id(node))
             out.append(("value", node))
             inner = _same_shape_source(node)
+            if inner is None and isinstance(node, cst.Subscript) and len(node.slice) == 1 \
+                    and isinstance(node.slice[0].slice, cst.Index) and isinstance(node.slice[0].slice.value, cst.Name) \
+                    and node.slice[0].slice.value.value in self.folds:
+                inner = node.value  # `y[tr]`: the rows of one fold, each as shaped as before
             if isinstance(inner, cst.Name):
                 for kind, value in self.values(inner.value):
                     if kind == "value":
@@ -695,6 +703,32 @@ class _Bindings:
                 names_seen.add(name)
                 todo.extend(value for _, value in self.values(name))
         return out
+
+
+def _fold_indices(facts) -> frozenset:
+    """The names a loop over a cross-validation split binds to index arrays (`for tr, va in
+    kf.split(x)`, `for fold, (tr, va) in enumerate(skf.split(x, y))`): `y[tr]` is rows of y."""
+    key = "ranks.fold_indices"
+    known = facts._cache.get(key)
+    if known is None:
+        names: set = set()
+        stack = [facts.module]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.For):
+                it, target = node.iter, node.target
+                if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "enumerate" \
+                        and it.args and isinstance(target, cst.Tuple) and len(target.elements) == 2:
+                    it, target = it.args[0].value, target.elements[1].value
+                if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "split" \
+                        and it.args and not any(isinstance(a.value, (cst.SimpleString, cst.FormattedString))
+                                                for a in it.args) \
+                        and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2 \
+                        and all(isinstance(e.value, cst.Name) for e in target.elements):
+                    names.update(e.value.value for e in target.elements)
+            stack.extend(node.children)
+        known = facts._cache[key] = frozenset(names)
+    return known
 
 
 _COPIES = frozenset({"array", "asarray", "astype", "float32", "copy", "to_numpy", "squeeze",
@@ -980,14 +1014,45 @@ def _window(node) -> bool:
 
 def _reshape_rank(call: cst.Call) -> int:
     """How many axes `y.reshape(n, t, 1)`, `y.reshape((n, t, 1))`, `np.reshape(y, (n, t, 1))` give."""
+    return len(_reshape_dims(call))
+
+
+def _reshape_dims(call: cst.Call) -> list:
+    """The expressions of the dimensions a reshape call gives (see `_reshape_rank`)."""
     args = [a for a in call.args if not a.star and (a.keyword is None or a.keyword.value in ("newshape", "shape"))]
     func = call.func
     if isinstance(func, cst.Name) or (isinstance(func, cst.Attribute)
                                       and _dotted_root(func.value) in ("np", "numpy", "tf", "tensorflow", "ops", "K")):
         args = args[1:]  # reshape(y, shape)
     if len(args) == 1 and isinstance(args[0].value, (cst.Tuple, cst.List)):
-        return len(args[0].value.elements)
-    return len(args)
+        return [e.value for e in args[0].value.elements]
+    return [a.value for a in args]
+
+
+def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings") -> bool:
+    """`y.reshape(-1, T)` where each sample of the model's input is `(T, features)` (`steps`: the
+    expression of T and its value): one target per step of each sample (Keras brings `(n, T)`
+    targets and `(n, T, 1)` predictions to one rank). T is the same expression, or the same int
+    (`STEPS = 80` here, `Input(shape=(steps, n))` in the builder it is passed to)."""
+    if steps is None or not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "reshape"
+            or isinstance(func, cst.Name) and func.value == "reshape"):
+        return False
+    dims = _reshape_dims(node)
+    if len(dims) != 2:
+        return False
+    expr, value = steps
+    if _code(dims[1]) == _code(expr):
+        return True
+    if not (isinstance(value, Lit) and type(value.value) is int and value.value > 1):
+        return False
+    dim = dims[1]
+    if isinstance(dim, cst.Name):
+        bound = flow.values(dim.value)
+        dim = bound[0][1] if len(bound) == 1 and bound[0][0] == "value" else None
+    return isinstance(dim, cst.Integer) and dim.evaluated_value == value.value
 
 
 def _none_axis(node) -> bool:
