@@ -79,7 +79,8 @@ numpy file (`np.load`) when another script of the project writes files of that k
 this one only through a file, and how it scaled them is not known (a pickle no file of the project
 writes — a downloaded dataset — is judged as before, and so is a file read by a literal name that
 no writing script names, `np.load("ages.npy")` beside a script saving only `"features.npy"`; a
-generator's targets are judged by the files they, not its inputs, come from),
+generator's targets are judged by the files they, not its inputs, come from — also another module's
+generator's, cut from what this file passes it: `window_generator(np.load("flows.npy"), 32)`),
 and when a rescaling layer (a `Lambda`, `Rescaling`, …)
 follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1

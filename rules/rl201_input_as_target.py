@@ -41,7 +41,9 @@ output cannot reproduce the input (a softmax classifier, or a Dense head narrowe
 
 Autoencoders, denoisers and VAEs are never reported: a model whose output is shaped like its input
 (a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
-Dense as wide as the flat input or, TimeDistributed, as its features per step, an LSTM returning
+Dense as wide as the flat input — a literal width, or the very expression the input's shape is
+written with, `Dense(X.shape[1], activation="softmax")` after `Input(shape=(X.shape[1],))`, whatever
+its activation — or, TimeDistributed, as its features per step, an LSTM returning
 sequences of the input's features), and a model the file also trains, validates or evaluates on a
 corrupted copy of the target (`fit(x_noisy, x)` with `x_noisy = np.clip(x + f * np.random.normal(…),
 0, 1)`, through a function of the file or so named). Per model: another model of the same file fitted

@@ -37,9 +37,12 @@ each of them leaves steps for the head — in a Sequential chain and in a functi
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, and models whose targets the file builds as sequences
-(`pad_sequences`, windows sliced per step, a 3-D reshape, an array made with three or more axes
+(`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
+input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, or a builder given `T`: Keras
+brings `(n, T)` targets and `(n, T, 1)` predictions to one rank), an array made with three or more axes
 (`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, or the input
-itself) — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
+itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va in kf.split(x)`)
+— also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
 `map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
 builder is fitted on such a dataset by the scripts that import it. A multi-class head (a softmax over several units, or a categorical loss — also a
