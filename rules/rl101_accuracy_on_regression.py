@@ -106,6 +106,28 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a triplet ranker fitted on an iterator of 1-labels, made by a factory method
+        """
+import keras
+import numpy as np
+class TripletBatches:
+    def __init__(self, x, batch_size=32):
+        self.x, self.batch_size = x, batch_size
+    def __iter__(self):
+        return self
+    def __next__(self):
+        idx = np.random.randint(0, len(self.x), (3, self.batch_size))
+        return [self.x[idx[0]], self.x[idx[1]], self.x[idx[2]]], np.ones(self.batch_size)
+class TripletMaker:
+    def flow(self, x, batch_size=32):
+        return TripletBatches(x, batch_size)
+a, p, n = keras.Input((16,)), keras.Input((16,)), keras.Input((16,))
+embed = keras.layers.Dense(8)
+score = keras.layers.Subtract()([keras.layers.Dot(1)([embed(a), embed(n)]), keras.layers.Dot(1)([embed(a), embed(p)])])
+model = keras.Model([a, p, n], keras.layers.Activation("sigmoid")(score))
+model.compile(loss="mse", optimizer="sgd", metrics=["accuracy"])
+model.fit(TripletMaker().flow(np.random.rand(500, 16)), steps_per_epoch=10, epochs=2)
+""",
         # a sweep over a regression and a classification loss: the targets suit one of them, which
         # the sweep does not say
         """

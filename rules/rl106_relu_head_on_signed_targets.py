@@ -449,6 +449,22 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a wrapper handing its model's fit on (`self.fit = self.model.fit`), called after its summary
+        """
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+class Regressor:
+    def __init__(self, n):
+        inp = keras.Input((n,))
+        self.model = keras.Model(inp, keras.layers.Dense(1, activation="relu")(inp))  # expect: RL106
+        self.model.compile(loss="mse", optimizer="adam")
+        self.fit = self.model.fit
+        self.summary = self.model.summary
+r = Regressor(8)
+r.summary()
+r.fit(np.load("x.npy"), StandardScaler().fit_transform(np.load("y.npy").reshape(-1, 1)), epochs=5)
+""",
         # one of the models a dispatch returns (which one is known only at run time) has a relu head
         """
 import sys

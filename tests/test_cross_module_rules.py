@@ -1927,6 +1927,58 @@ CASES = [
                 model.fit(x[train_idx], y[train_idx], validation_data=(x[valid_idx], y[valid_idx]), epochs=1)
         """,
     }, None),
+    ("RL101-valid-an-iterator-of-ones-a-factory-method-of-another-module-makes", {
+        # (asparagus/triplet-net's shape: `gen.flow(x, y)` returns another class's stream, whose
+        # `__next__` gives 1-labels; the wrapper hands its model's summary on)
+        "triplets.py": """\
+            import numpy as np
+
+
+            class TripletStream:
+                def __init__(self, x, batch_size):
+                    self.x, self.batch_size = x, batch_size
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    idx = np.random.randint(0, len(self.x), (3, self.batch_size))
+                    samples = {"x": self.x[idx[0]], "x1": self.x[idx[1]], "x2": self.x[idx[2]]}
+                    labels = np.ones(self.batch_size)
+                    return samples, labels
+
+
+            class TripletGenerator:
+                def flow(self, x, batch_size=64):
+                    return TripletStream(x, batch_size)
+        """,
+        "model.py": """\
+            from keras.layers import Activation, Dense, Dot, Input, Subtract
+            from keras.models import Model
+
+
+            class TripletNet:
+                def __init__(self, dimensions=16):
+                    x, x1, x2 = Input((dimensions,), name="x"), Input((dimensions,), name="x1"), Input((dimensions,), name="x2")
+                    embed = Dense(8)
+                    d = Subtract()([Dot(1)([embed(x), embed(x2)]), Dot(1)([embed(x), embed(x1)])])
+                    self.model = Model([x, x1, x2], Activation("sigmoid")(d))
+                    self.model.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])
+                    self.summary = self.model.summary
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from model import TripletNet
+            from triplets import TripletGenerator
+
+            gen = TripletGenerator()
+            stream = gen.flow(np.random.rand(500, 16), batch_size=32)
+            t = TripletNet(dimensions=16)
+            t.summary()
+            t.model.fit(stream, steps_per_epoch=100, epochs=3)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

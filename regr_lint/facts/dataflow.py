@@ -989,7 +989,9 @@ def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set) -
 def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
     node = _generator_call(facts, training)
     if node is None:
-        return None
+        # `model.fit(TripletMaker().flow(x))`: an object of a project class a factory method made
+        found = _instance_batch_method(facts, training.x) if classes else None
+        return _batch_targets(*found, cst.Return) if found is not None else None
     other, fdef = facts, _top_function_in(facts.module, node.func.value)
     batches = cst.Yield
     if fdef is None:
@@ -1001,6 +1003,11 @@ def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
             if found is None:
                 return None
             (other, fdef), batches = found, cst.Return
+    return _batch_targets(other, fdef, batches)
+
+
+def _batch_targets(other: KerasFacts, fdef, batches):
+    """(other, the targets each `batches` statement — a yield, or a return — of `fdef` gives)."""
     given, stack = [], [fdef.body] if fdef is not None else []
     while stack:
         cur = stack.pop()
@@ -1018,6 +1025,25 @@ def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
 
 
 _BATCH_METHODS = ("__getitem__", "__next__")
+
+
+def _instance_batch_method(facts: KerasFacts, value):
+    """(the facts of its module, the method) giving the batches of `value`, an object of a class of
+    the file or of a project module (wherever the call that made it was written); None otherwise."""
+    from regr_lint.facts.trees import project_module
+    from regr_lint.facts.values import Instance
+
+    if type(value) is not Instance or not isinstance(value.cls.cdef.body, cst.IndentedBlock):
+        return None
+    origin = getattr(value.cls.scope, "origin", None)
+    other = facts if origin is None else _module_facts(origin)
+    if other is None or origin is not None and project_module(origin) is None:
+        return None
+    for method in _BATCH_METHODS:
+        for inner in value.cls.cdef.body.body:
+            if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
+                return other, inner
+    return None
 
 
 def _batch_method(facts: KerasFacts, name: str):

@@ -1147,6 +1147,10 @@ class Interpreter(ProjectImports):
                     return self.model_method(self._self_model(recv), meth, args, call)
                 return self._tensor_passthrough(args, call)
             if attr is UNKNOWN and meth in tables.MODEL_METHODS and self.facts.has_keras:
+                held = _delegated_model(recv, meth)
+                if held is not None:
+                    # `self.fit = self.model.fit` in the wrapper's __init__: `t.fit(...)` is its model's
+                    return self.model_method(held.model, meth, args, call)
                 model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
                 self.bind(recv_node, model, scope, frame)
                 return self.model_method(model.model, meth, args, call)
@@ -2179,6 +2183,25 @@ def _tensors(value: Value) -> list:
     if isinstance(value, Map):
         return [v if isinstance(v, Tensor) else UNKNOWN for v in value.items.values()]
     return []
+
+
+def _delegated_model(inst: Instance, meth: str) -> Optional[ModelRef]:
+    """The model an instance of a wrapper class hands `meth` to: its class assigns
+    `self.<meth> = self.<attr>.<meth>` and the instance holds a model in `<attr>`."""
+    stack = [inst.cls.cdef.body]
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Assign and len(node.targets) == 1:
+            target, value = node.targets[0].target, node.value
+            if type(target) is cst.Attribute and target.attr.value == meth and type(target.value) is cst.Name \
+                    and type(value) is cst.Attribute and value.attr.value == meth \
+                    and type(value.value) is cst.Attribute and type(value.value.value) is cst.Name \
+                    and value.value.value.value == target.value.value:
+                held = inst.attrs.get(value.value.attr.value)
+                return held if type(held) is ModelRef else None
+        elif not isinstance(node, cst.BaseExpression):
+            stack.extend(node.children)
+    return None
 
 
 def _merge_returns(returns: list) -> Value:
