@@ -106,6 +106,22 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # one-hot labels made by an encoder the class holds on the instance
+        """
+import numpy as np
+from sklearn.preprocessing import OneHotEncoder
+from tensorflow import keras
+class Classifier:
+    def encode(self, y):
+        self.encoder = OneHotEncoder(sparse_output=False)
+        return self.encoder.fit_transform(y.reshape(-1, 1))
+    def fit(self, x, y):
+        inp = keras.Input((8,))
+        self.model = keras.Model(inp, keras.layers.Dense(3, activation="sigmoid")(inp))
+        self.model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+        self.model.fit(x, self.encode(y), epochs=2)
+Classifier().fit(np.random.rand(90, 8), np.random.randint(0, 3, 90))
+""",
         # a triplet ranker fitted on an iterator of 1-labels, made by a factory method
         """
 import keras

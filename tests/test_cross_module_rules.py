@@ -1979,6 +1979,42 @@ CASES = [
             t.model.fit(stream, steps_per_epoch=100, epochs=3)
         """,
     }, None),
+    ("RL101-valid-one-hot-labels-a-base-class-of-another-module-converts", {
+        # (sktime-dl's shape: `self.convert_y(y)` inherited, encoders held on the instance)
+        "base.py": """\
+            from sklearn.preprocessing import LabelEncoder, OneHotEncoder
+
+
+            class BaseClassifier:
+                def convert_y(self, y):
+                    self.label_encoder = LabelEncoder()
+                    self.onehot_encoder = OneHotEncoder(sparse_output=False, categories="auto")
+                    y = self.label_encoder.fit_transform(y)
+                    y = y.reshape(len(y), 1)
+                    y = self.onehot_encoder.fit_transform(y)
+                    return y
+        """,
+        "cnn.py": """\
+            from tensorflow import keras
+
+            from base import BaseClassifier
+
+
+            class CNNClassifier(BaseClassifier):
+                def build_model(self, input_shape, nb_classes):
+                    inp = keras.layers.Input(input_shape)
+                    out = keras.layers.Dense(nb_classes, activation="sigmoid")(keras.layers.Flatten()(inp))
+                    model = keras.models.Model(inp, out)
+                    model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])
+                    return model
+
+                def fit(self, X, y):
+                    y_onehot = self.convert_y(y)
+                    self.model = self.build_model(X.shape[1:], y_onehot.shape[1])
+                    self.model.fit(X, y_onehot, epochs=2)
+                    return self
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

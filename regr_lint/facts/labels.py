@@ -188,7 +188,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
                 return True
             return _labels(func.value, at, facts, records, depth + 1)
         if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
-                and _is_label_encoder(func.value, at, records):
+                and _is_label_encoder(func.value, at, records, facts):
             return True
         if name == "where" and len(node.args) == 3 and all(_const(a.value) in (0, 1) for a in node.args[1:]):
             return True
@@ -214,9 +214,45 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
                        for i, kind, value in records[own] if i < at and kind == "assign"]
             return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
                                          for i, value in returns)
+        if own is not None and isinstance(func, cst.Attribute):
+            # `self.convert_y(y)` inherited from a base class of another module (sktime-dl's
+            # BaseDeepClassifier): what its every return gives, read in that module
+            inherited = _inherited_returns(facts, own)
+            if inherited:
+                return all(_labels(value, i, other, theirs, depth + 1) for other, theirs, i, value in inherited)
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
         return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
+
+
+def _inherited_returns(facts: KerasFacts, method: str) -> list:
+    """[(the facts of the module, its records, index, value returned)] for each `return` of `method`
+    as the classes of this file inherit it from a base class of a project module (the file's classes
+    not defining it themselves); [] when none does, or a base defining it cannot be read."""
+    from regr_lint.facts.dataflow import _class_method, _module_facts
+    from regr_lint.facts.trees import project_module
+
+    imported = facts._cache.get("project_classes", {})
+    out, seen = [], set()
+    for stmt in facts.module.body:
+        if not isinstance(stmt, cst.ClassDef) or _class_method(facts.module, stmt.name.value, method) is not None:
+            continue
+        for base in stmt.bases:
+            found = imported.get(base.value.value) if isinstance(base.value, cst.Name) else None
+            if found is None or found in seen or found[0] == facts.path:
+                continue
+            seen.add(found)
+            if _class_method(project_module(found[0]), found[1], method) is None:
+                continue
+            other = _module_facts(found[0])
+            if other is None:
+                return []
+            theirs = _records(other)
+            returns = [(i, value) for i, kind, value in theirs.get(method, ()) if kind == "assign"]
+            if not returns:
+                return []
+            out += [(other, theirs, i, value) for i, value in returns]
+    return out
 
 
 _FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
@@ -332,8 +368,12 @@ def _is_bool_type(node) -> bool:
     return False
 
 
-def _is_label_encoder(node, at: int, records: dict) -> bool:
-    """`LabelEncoder()` or a name last assigned one."""
+def _is_label_encoder(node, at: int, records: dict, facts: KerasFacts) -> bool:
+    """`LabelEncoder()`, a name last assigned one, or an attribute of `self` every method sets to one
+    (`self.onehot_encoder = OneHotEncoder(sparse_output=False)`)."""
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+        writes = _self_writes(facts).get(node.attr.value, ())
+        return bool(writes) and all(isinstance(v, cst.Call) and _call_name(v) in _LABEL_ENCODERS for _, v in writes)
     if isinstance(node, cst.Name):
         recs = [r for r in records.get(node.value, ()) if r[0] < at and r[1] == "assign"]
         node = recs[-1][2] if recs else None
