@@ -449,6 +449,19 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a dataset of three items, a `.map()` picking the features and the standardised targets
+        """
+import numpy as np
+import tensorflow as tf
+from sklearn.preprocessing import StandardScaler
+ids = np.arange(64)
+features = np.random.rand(64, 16).astype("float32")
+returns = StandardScaler().fit_transform(np.random.rand(64, 1))
+ds = tf.data.Dataset.from_tensor_slices((ids, features, returns))
+model = tf.keras.Sequential([tf.keras.Input((16,)), tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(loss="mse", optimizer="adam")
+model.fit(ds.map(lambda i, f, r: (f, r)).batch(8), epochs=1)
+""",
         # a wrapper handing its model's fit on (`self.fit = self.model.fit`), called after its summary
         """
 import numpy as np

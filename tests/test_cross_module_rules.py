@@ -2015,6 +2015,27 @@ CASES = [
                     return self
         """,
     }, None),
+    ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            raw = np.random.randint(0, 200, size=(64, 4)).astype("float32")
+            boxes = raw / raw.max()
+            features = np.zeros((64, 16), "float32")
+            ds = tf.data.Dataset.from_tensor_slices((np.arange(64), features, boxes))
+        """,
+        "train.py": """\
+            import tensorflow.keras as K
+
+            from data import ds
+
+            model = K.Sequential([K.Input((16,)), K.layers.Dense(8, activation="relu"),
+                                  K.layers.Dense(4, activation="sigmoid")])
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(ds.map(lambda i, f, b: (f, b)).batch(8), epochs=1)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

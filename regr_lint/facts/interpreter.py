@@ -1169,6 +1169,11 @@ class Interpreter(ProjectImports):
             if meth in DATASET_KEEP:
                 return recv
             if meth == "map":
+                picked = _picked_parts(args.get("map_func", 0)[0], len(recv.parts))
+                if picked is not None:
+                    # `ds.map(lambda i, f, b: (f, b))`: two of the dataset's items, as they were made
+                    (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
+                    return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin)
                 targets = _mapped_targets(args.get("map_func", 0)[0])
                 if targets:
                     return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin)
@@ -1479,6 +1484,10 @@ class Interpreter(ProjectImports):
             if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
                 return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call,
                                 origin=self._here())
+            if isinstance(value, Seq) and 2 < len(value.items) <= 8 and len(value.elts) == len(value.items) \
+                    and type(arg.value if arg else None) is cst.Tuple:
+                return DataPair(UNKNOWN, UNKNOWN, None, None, kind, call, origin=self._here(),
+                                parts=tuple(zip(value.items, value.elts)))
             return UNKNOWN
         x, xa = args.get("x", 0)
         y, ya = args.get("y", 1)
@@ -1785,6 +1794,23 @@ def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance
 # function still returns the dataset's own targets.
 _SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims", "squeeze", "identity",
                           "ensure_shape"})
+
+
+def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
+    """(i, j) when the function given to the `.map()` of a dataset of `n` items (n > 2) takes them
+    as n parameters and returns two of them as they are (`lambda i, f, b: (f, b)`); else None."""
+    if n < 3 or type(fn) is not Lambda:
+        return None
+    params = fn.node.params
+    if params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or params.kwonly_params or params.star_kwarg:
+        return None
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    body = fn.node.body
+    if len(names) != n or type(body) is not cst.Tuple or len(body.elements) != 2 \
+            or not all(type(e) is cst.Element and type(e.value) is cst.Name and e.value.value in names
+                       for e in body.elements):
+        return None
+    return names.index(body.elements[0].value.value), names.index(body.elements[1].value.value)
 
 
 def _mapped_targets(fn: Value) -> tuple:

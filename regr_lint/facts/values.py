@@ -203,6 +203,9 @@ class DataPair(Value):
     # The project module whose code made it (None: the linted file): x_node / y_node are its nodes,
     # read with that module's assignments.
     origin: Optional[str] = None
+    # ((value, node), ...) of each item of a dataset of three or more (`(ids, features, boxes)`),
+    # whose x and y are unknown until a `.map()` picks two of them
+    parts: tuple = ()
 
 
 @dataclass(eq=False)
