@@ -2036,6 +2036,46 @@ CASES = [
             model.fit(ds.map(lambda i, f, b: (f, b)).batch(8), epochs=1)
         """,
     }, None),
+    ("RL502-invalid-an-optimizer-the-ninth-project-module-imported-re-exports", {
+        # past the project modules one file's analysis reads (albertogaspar/dts: a script importing a
+        # dozen of its package's modules), what a module imports from Keras is known from its summary
+        "pkg/__init__.py": "",
+        "pkg/util1.py": "def helper1(x):\n    return x\n",
+        "pkg/util2.py": "def helper2(x):\n    return x\n",
+        "pkg/util3.py": "def helper3(x):\n    return x\n",
+        "pkg/util4.py": "def helper4(x):\n    return x\n",
+        "pkg/util5.py": "def helper5(x):\n    return x\n",
+        "pkg/util6.py": "def helper6(x):\n    return x\n",
+        "pkg/util7.py": "def helper7(x):\n    return x\n",
+        "pkg/util8.py": "def helper8(x):\n    return x\n",
+        "pkg/nets.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+            from keras.optimizers import Adam
+
+
+            def make_net(n):
+                inp = Input((n,))
+                return Model(inp, Dense(1)(inp))
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from pkg.util1 import helper1
+            from pkg.util2 import helper2
+            from pkg.util3 import helper3
+            from pkg.util4 import helper4
+            from pkg.util5 import helper5
+            from pkg.util6 import helper6
+            from pkg.util7 import helper7
+            from pkg.util8 import helper8
+            from pkg.nets import *
+
+            model = make_net(4)
+            model.compile(optimizer=Adam(lr=1e-3), loss="mse")  # expect: RL502
+            model.fit(np.random.rand(50, 4), np.random.rand(50), epochs=1)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

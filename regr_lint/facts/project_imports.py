@@ -11,7 +11,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import KerasModel
-from regr_lint.facts.names import dotted_name
+from regr_lint.facts.names import canonical, dotted_name
 from regr_lint.facts.values import UNKNOWN, Instance, Lit, Map, ModelRef, ModuleV, Ref, Scope, Seq, Value
 
 # How many of the project's modules one file's analysis reads (the ones it imports itself).
@@ -98,9 +98,16 @@ class ProjectImports:
         module_scope = self._load_module(path)
         bound: dict[str, Value] = {}
         stars = self.foreign_stars.get(path, ())
+        # past the modules one file's analysis reads, what the module imports from Keras itself is
+        # still known from its summary (`from keras.optimizers import Adam`, re-exported)
+        keras_names = self._keras_reexports(path) if module_scope is None else {}
+        if keras_names:
+            self.facts.has_keras = True
         if type(node.names) is cst.ImportStar:
             # `from common import *` of a module that star-imports Keras: Keras' names arrive too
             self.facts.star_imports.extend(b for b in stars if b not in self.facts.star_imports)
+            for name, ref in keras_names.items():
+                scope.vars[name] = bound[name] = Ref(ref.qualname, node, ref.raw)
             if module_scope is not None:
                 exported = module_scope.vars.get("__all__")
                 names = [v.value for v in exported.items if isinstance(v, Lit) and isinstance(v.value, str)] \
@@ -115,7 +122,8 @@ class ProjectImports:
                     continue
                 local = alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name \
                     else alias.name.value
-                value = module_scope.vars.get(alias.name.value) if module_scope is not None else None
+                value = module_scope.vars.get(alias.name.value) if module_scope is not None \
+                    else keras_names.get(alias.name.value)
                 if value is None or value is UNKNOWN:
                     # a package re-exporting what a submodule defines (`from .nets import build` in
                     # pkg/__init__.py), or the submodule itself: read where it is defined
@@ -130,6 +138,23 @@ class ProjectImports:
         if module_scope is not None:
             self.facts.project_imports.append((path, node, bound))
         return True
+
+    def _keras_reexports(self, path: str) -> dict[str, Ref]:
+        """{name: what it is} for each name project module `path` binds, unconditionally and for
+        `from module import *` too, by importing it from Keras or TensorFlow (`from keras.optimizers
+        import Adam`), read from its summary, not by running it."""
+        try:
+            summary = self.project.summary(path)
+        except (OSError, ValueError, SyntaxError, RecursionError):
+            return {}
+        out = {}
+        for name, binding in summary.defines().items():
+            module = binding.module
+            if binding.kind == "from" and not binding.conditional and not binding.level and module \
+                    and module.split(".")[0] in ("keras", "tensorflow", "tf_keras") and summary.exported(name):
+                raw = f"{module}.{binding.attr}"
+                out[name] = Ref(canonical(raw), None, raw)
+        return out
 
     def _reexported(self, path: str, name: str) -> bool:
         """Whether package `path` (an __init__.py) binds `name` only by importing it from elsewhere,
