@@ -102,6 +102,19 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a builder, and the function that trains what it builds with per-step weights
+        """
+from tensorflow import keras
+def get_model(steps, feats):
+    inputs = keras.layers.Input(shape=(steps, feats))
+    x = keras.layers.Bidirectional(keras.layers.LSTM(32, return_sequences=True))(inputs)
+    return keras.Model(inputs, keras.layers.Dense(1)(keras.layers.Dense(16, activation="selu")(x)))
+def train(x_train, y_train, weights):
+    model = get_model(x_train.shape[1], x_train.shape[2])
+    model.compile(optimizer="adam", loss="mae", sample_weight_mode="temporal")
+    model.fit(x_train, y_train, sample_weight=weights, epochs=1)
+    return model
+""",
         # one target per step: the targets reshaped to (breaths, T) where each input sample is (T, 3),
         # then split per fold by index (a ventilator-pressure k-fold loop)
         """
@@ -758,12 +771,15 @@ model.compile(optimizer="adam", loss="mse")
 
     def check(self, facts):
         reported = set()
-        for model in facts.models:
-            found, seq2seq = head_on_unflattened(model)
-            if not found or seq2seq:
-                continue
-            if targets_are_sequences(model, facts):
-                continue
+        heads = [(model, *head_on_unflattened(model)) for model in facts.models]
+        # A builder read on its own and run for a caller makes two models of one graph: the caller's
+        # per-step targets (or a TimeDistributed / seq2seq reading) speak for the layers of both.
+        per_step = {id(hit.dense.node) for model, found, seq2seq in heads if found
+                    and (seq2seq or targets_are_sequences(model, facts)) for hit in found}
+        for model, found, seq2seq in heads:
+            if not found or seq2seq or all(id(hit.dense.node) in per_step for hit in found):
+                continue  # (a model trained on per-step targets has every hit of it in per_step)
+            found = [hit for hit in found if id(hit.dense.node) not in per_step]
             # A multi-class head over steps is taken for a per-token tagger unless the file shows
             # one label per sample (then Keras fails at fit() or the model is silently mis-shaped).
             per_sample = None
