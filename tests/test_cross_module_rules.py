@@ -2036,7 +2036,7 @@ CASES = [
             model.fit(ds.map(lambda i, f, b: (f, b)).batch(8), epochs=1)
         """,
     }, None),
-    ("RL502-invalid-an-optimizer-the-ninth-project-module-imported-re-exports", {
+    ("RL502-invalid-an-optimizer-the-thirteenth-project-module-imported-re-exports", {
         # past the project modules one file's analysis reads (albertogaspar/dts: a script importing a
         # dozen of its package's modules), what a module imports from Keras is known from its summary
         "pkg/__init__.py": "",
@@ -2048,6 +2048,10 @@ CASES = [
         "pkg/util6.py": "def helper6(x):\n    return x\n",
         "pkg/util7.py": "def helper7(x):\n    return x\n",
         "pkg/util8.py": "def helper8(x):\n    return x\n",
+        "pkg/util9.py": "def helper9(x):\n    return x\n",
+        "pkg/util10.py": "def helper10(x):\n    return x\n",
+        "pkg/util11.py": "def helper11(x):\n    return x\n",
+        "pkg/util12.py": "def helper12(x):\n    return x\n",
         "pkg/nets.py": """\
             from keras.layers import Dense, Input
             from keras.models import Model
@@ -2069,11 +2073,52 @@ CASES = [
             from pkg.util6 import helper6
             from pkg.util7 import helper7
             from pkg.util8 import helper8
+            from pkg.util9 import helper9
+            from pkg.util10 import helper10
+            from pkg.util11 import helper11
+            from pkg.util12 import helper12
             from pkg.nets import *
 
             model = make_net(4)
             model.compile(optimizer=Adam(lr=1e-3), loss="mse")  # expect: RL502
             model.fit(np.random.rand(50, 4), np.random.rand(50), epochs=1)
+        """,
+    }, None),
+    ("RL101-valid-one-hot-labels-fitted-through-a-dispatch-with-an-arm-not-known", {
+        # one arm of the dispatch makes an object nothing here can read (a plugin by name): the
+        # classifier that is known is still trained on the one-hot labels in the runs that pick it
+        "classifiers/__init__.py": "",
+        "classifiers/cnn.py": """\
+            import keras
+
+
+            class ClassifierCNN:
+                def __init__(self, nb_classes):
+                    inp = keras.Input((8,))
+                    self.model = keras.Model(inp, keras.layers.Dense(nb_classes, activation="sigmoid")(inp))
+                    self.model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+
+                def fit(self, x, y):
+                    self.model.fit(x, y, epochs=5)
+        """,
+        "main.py": """\
+            import importlib
+            import sys
+
+            import keras
+            import numpy as np
+
+
+            def create_classifier(name, nb_classes):
+                if name == "cnn":
+                    from classifiers import cnn
+                    return cnn.ClassifierCNN(nb_classes)
+                return getattr(importlib.import_module("plugins." + name), "Classifier")(nb_classes)
+
+
+            y = keras.utils.to_categorical(np.load("y.npy"))
+            classifier = create_classifier(sys.argv[1], y.shape[1])
+            classifier.fit(np.load("x.npy"), y)
         """,
     }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled

@@ -15,7 +15,7 @@ from regr_lint.facts.names import canonical, dotted_name
 from regr_lint.facts.values import UNKNOWN, Instance, Lit, Map, ModelRef, ModuleV, Ref, Scope, Seq, Value
 
 # How many of the project's modules one file's analysis reads (the ones it imports itself).
-MAX_PROJECT_MODULES = 8
+MAX_PROJECT_MODULES = 12
 
 
 def own_copy(value: Value) -> Value:
