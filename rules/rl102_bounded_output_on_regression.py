@@ -136,6 +136,32 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # min-max scaling written out per score, appended one by one (then made an array)
+        """
+import numpy as np
+from keras import layers, models
+lo, hi = 2.0, 12.0
+labels = []
+for line in open("scores.txt"):
+    labels.append((float(line) - lo) / (hi - lo))
+labels = np.asarray(labels)
+inp = layers.Input(shape=(20,))
+model = models.Model(inp, layers.Dense(1, activation="sigmoid")(layers.Dense(32, activation="relu")(inp)))
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(np.random.rand(len(labels), 20), labels, epochs=3)
+""",
+        # ... or in a list comprehension
+        """
+import numpy as np
+from keras import layers, models
+vals = [float(line) for line in open("scores.txt")]
+lo, hi = min(vals), max(vals)
+y = np.array([(v - lo) / (hi - lo) for v in vals])
+inp = layers.Input(shape=(20,))
+model = models.Model(inp, layers.Dense(1, activation="sigmoid")(inp))
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(len(y), 20), y, epochs=3)
+""",
         # targets in [0, 1) the notebook saves, then loads back (rishi02102017/Speech_Understanding_Project)
         """
 import numpy as np
@@ -1026,6 +1052,23 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # scores appended per line, only some of them scaled
+        """
+import numpy as np
+from keras import layers, models
+lo, hi = 2.0, 12.0
+labels = []
+for line in open("scores.txt"):
+    if line.startswith("#"):
+        labels.append(float(line[1:]))
+    else:
+        labels.append((float(line) - lo) / (hi - lo))
+y = np.asarray(labels)
+inp = layers.Input(shape=(20,))
+model = models.Model(inp, layers.Dense(1, activation="sigmoid")(inp))  # expect: RL102
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(len(y), 20), y, epochs=3)
+""",
         # ... in [0, 100)
         """
 import numpy as np

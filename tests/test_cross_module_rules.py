@@ -2121,6 +2121,33 @@ CASES = [
             classifier.fit(np.load("x.npy"), y)
         """,
     }, None),
+    ("RL102-valid-scores-a-data-module-min-max-scales-one-by-one", {
+        # (BobCrables/ComparisonAES's preprocess_asap shape)
+        "prep.py": """\
+            import numpy as np
+
+
+            def load_split(path, val_frac, lo=2.0, hi=12.0):
+                labels = []
+                for line in open(path):
+                    labels.append((float(line.split("\\t")[1]) - lo) / (hi - lo))
+                labels = np.asarray(labels)
+                feats = np.random.rand(len(labels), 16)
+                n_val = int(val_frac * len(labels))
+                return feats[:-n_val], labels[:-n_val], feats[-n_val:], labels[-n_val:]
+        """,
+        "train.py": """\
+            from keras import layers, models
+
+            from prep import load_split
+
+            x_tr, y_tr, x_va, y_va = load_split("graded.tsv", 0.3)
+            inp = layers.Input(shape=(16,))
+            model = models.Model(inp, layers.Dense(1, activation="sigmoid")(inp))
+            model.compile(loss="mean_squared_error", optimizer="adam")
+            model.fit(x_tr, y_tr, validation_data=(x_va, y_va), epochs=5)
+        """,
+    }, None),
     # RL104: a src/ layout; the linear head in one module, the crossentropy where it is compiled
     ("RL104-src-layout", {
         "src/shop/__init__.py": "",

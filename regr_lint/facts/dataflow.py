@@ -145,7 +145,15 @@ def _graph(facts: KerasFacts):
     normalised: set[str] = set()  # rows that sum to 1: `y / y.sum(axis=1, keepdims=True)`
     plain_values: dict[str, list] = {}
     returned: dict[str, list] = {}
+    appended: dict[str, list] = {}  # list name -> whether each value appended to it lies in [0, 1]
     for targets, value in facts.assignments:
+        grows = len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value, cst.Call) \
+            and isinstance(value.func, cst.Attribute) and value.func.value is targets[0]
+        if grows:
+            # `labels.append((v - lo) / (hi - lo))`: one element scaled (the list, when every one is)
+            item = value.args[0].value if value.func.attr.value == "append" and len(value.args) == 1 else None
+            appended.setdefault(targets[0].value, []).append(
+                item is not None and is_unit_scaling(item, facts, plain_values))
         if isinstance(value, cst.AugAssign):
             name_parts = list(_targets_with_sources([value.target], value.value))
             for name, part in name_parts:
@@ -171,13 +179,22 @@ def _graph(facts: KerasFacts):
                     derived[name].update(names_in(saved))
                     if is_unit_scaling(saved, facts, plain_values):
                         scaled.add(name)
-            plain_values.setdefault(name, []).append(part)
+            if not grows:  # (an append gives an element, not what the name holds)
+                plain_values.setdefault(name, []).append(part)
             if is_unit_scaling(part, facts, plain_values):
                 scaled.add(name)
             if _calls_any(part, _ONE_HOT):
                 onehot.add(name)
             if _normalising(part):
                 normalised.add(name)
+    for name, each in appended.items():
+        made = plain_values.get(name, [])
+        if each and all(each) and any(isinstance(v, cst.List) and not v.elements for v in made) and all(
+                isinstance(v, cst.List) and not v.elements or name in names_in(v) and not _changes_range(v)
+                for v in made):
+            # an empty list only ever given scaled elements (then copied or reordered:
+            # `labels = np.asarray(labels)`, `labels = labels[idx]`)
+            scaled.add(name)
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
     facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
@@ -250,6 +267,9 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             continue
         if isinstance(node, cst.Attribute) and node.attr.value in ("values", "T"):
             node = node.value  # `(df["price"] / max_price).values`
+            continue
+        if isinstance(node, cst.ListComp):
+            node = node.elt  # `[(v - lo) / (hi - lo) for v in vals]`: every element
             continue
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls or id(node) in facts.opaque_transforms:
