@@ -312,7 +312,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.layers.convolutional_recurrent", "keras.layers.recurrent_v2", "keras.layers.normalization_v2",
     "keras.layers.dense_attention",
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
-    "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
+    "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.test_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
     # tf.keras 2's aliases of its optimizer_v2 modules in keras.optimizers (`from keras.optimizers import
     # adam_v2`, a common workaround once `from keras.optimizers import Adam` failed)
@@ -420,6 +420,8 @@ REMOVED_KERAS_HINTS = {
                     "multi_gpu_model is gone: build and compile the model inside "
                     "`tf.distribute.MirroredStrategy().scope()` and fit it as usual"),
     "keras.objectives": "Keras 1's module: its losses are in `keras.losses`",
+    "keras.utils.test_utils": "its helpers (`keras_test`, `layer_test`) have no public twin: write the "
+                              "test without them",
     "keras.initializations": "Keras 1's module: its initializers are classes of `keras.initializers` "
                              "(`RandomNormal`, `Identity`, `GlorotUniform` ...)",
     "keras.layers.Recurrent": "Keras 2's abstract base of recurrent layers: subclass `keras.layers.RNN` "

@@ -121,7 +121,7 @@ a package gone since 2.2), `keras.src.*` and the like — also inside `try/excep
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
-`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`,
+`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`,
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
@@ -227,6 +227,12 @@ np_utils = None
 """,
     ]
     INVALID = [
+        # Keras 1's merge function, reached through a star import of keras.layers
+        """
+from keras.layers import *
+inp = Input((20, 8))
+both = merge([GRU(16)(inp), GRU(16, go_backwards=True)(inp)], mode="sum")  # expect: RL503
+""",
         # Keras 2.3's module of the callbacks (keras/callbacks/callbacks.py), gone with that package layout
         """
 from keras.callbacks.callbacks import ModelCheckpoint  # expect: RL503

@@ -365,6 +365,7 @@ GONE_FROM_KERAS3 = ("keras.utils.training_utils", "keras.utils.multi_gpu_utils",
                     "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D", "keras.layers.AtrousConv2D",
                     "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D", "keras.layers.Deconv2D",
                     "keras.layers.Deconv3D", "keras.layers.CuDNNLSTM", "keras.layers.CuDNNGRU", "keras.layers.Highway",
+                    "keras.utils.test_utils",
                     "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph")
 
 

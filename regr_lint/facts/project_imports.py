@@ -53,6 +53,8 @@ def star_ref(name: str, bases, node: cst.CSTNode) -> Value:
         if base == "keras.activations" and (
                 name in tables.PROBABILITY_ACTIVATIONS or name in tables.NON_PROBABILITY_ACTIVATIONS):
             return Ref(f"{base}.{name}", node)  # `activation=sigmoid` after `from keras.activations import *`
+        if name == "merge" and base == "keras.layers":
+            return Ref(f"{base}.{name}", node)  # Keras 1's merge function (RL503: gone from Keras 3)
     return UNKNOWN
 
 
