@@ -1052,6 +1052,19 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh decoder on a frame standardised in place (`df[:] = …`): values beyond ±1
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+vib = pd.read_csv("vibration.csv")
+vib[:] = StandardScaler().fit_transform(vib)
+x = vib.values
+ae = keras.Sequential([keras.Input(shape=(x.shape[1],)), keras.layers.Dense(3, activation="relu"),
+                       keras.layers.Dense(x.shape[1], activation="tanh")])  # expect: RL102
+ae.compile(optimizer="adam", loss="mae")
+ae.fit(x, x, epochs=10)
+""",
         # scores appended per line, only some of them scaled
         """
 import numpy as np

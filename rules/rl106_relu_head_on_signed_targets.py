@@ -41,7 +41,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
   `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
-  standardised frame);
+  standardised frame, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
+  `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
 - `make_regression(...)` targets;
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
@@ -84,6 +85,19 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the same frame min-max scaled in place; or only one of its columns standardised
+        """
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+readings = pd.read_csv("readings.csv")
+readings.iloc[:, :] = MinMaxScaler().fit_transform(readings)
+x = readings.values
+inp = keras.Input(shape=(x.shape[1],))
+ae = keras.Model(inp, keras.layers.Dense(x.shape[1], activation="relu")(inp))
+ae.compile(optimizer="adam", loss="mse")
+ae.fit(x, x, epochs=10)
+""",
         # the same dispatch, the targets min-max scaled: both heads can reach them
         """
 import sys
@@ -449,6 +463,19 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # an autoencoder on a frame standardised in place, every column at once
+        """
+import pandas as pd
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+readings = pd.read_csv("readings.csv")
+readings[readings.columns] = StandardScaler().fit_transform(readings)
+x = readings.values
+inp = keras.Input(shape=(x.shape[1],))
+ae = keras.Model(inp, keras.layers.Dense(x.shape[1], activation="relu")(keras.layers.Dense(4, activation="relu")(inp)))  # expect: RL106
+ae.compile(optimizer="adam", loss="mse")
+ae.fit(x, x, epochs=10)
+""",
         # a dataset of three items, a `.map()` picking the features and the standardised targets
         """
 import numpy as np

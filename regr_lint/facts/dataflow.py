@@ -1238,8 +1238,16 @@ def _lookup(name: str, before: int, facts, records: dict, depth: int):
         elif kind == "unpack":
             parts.append(_unpack_span(*value, i, facts, records, depth))
         else:
+            value = value if value is not None else _written_whole(facts, i, name)
             parts.append(_span(value, i, facts, records, depth + 1) if value is not None else None)
     return _union(parts)
+
+
+def _written_whole(facts: KerasFacts, i: int, frame: str):
+    """What assignment `i` writes to every column of `frame` (`df[df.columns] = …`, `df[:] = …`):
+    the frame's value from there on; None for a write of some columns (the others stay unknown)."""
+    write = _column_writes(facts).get((i, frame))
+    return write[1] if write is not None and write[0] is _EVERY_COLUMN else None
 
 
 def _unzipped(call: cst.Call, k: int, n: int, inner: tuple, at: int, records: dict):
@@ -2170,7 +2178,8 @@ def _column_key(node: cst.Subscript) -> Optional[str]:
 
 
 def _column_writes(facts: KerasFacts) -> dict:
-    """{(assignment index, frame name): column} for `df["col"] = …` assignments."""
+    """{(assignment index, frame name): (columns, value)} for `df["col"] = …` assignments (and those
+    writing every column: `df[df.columns] = …`, `df[:] = …`)."""
     cached = facts._cache.get("dataflow_columns")
     if cached is not None:
         return cached
@@ -2180,7 +2189,10 @@ def _column_writes(facts: KerasFacts) -> dict:
         if isinstance(value, cst.AugAssign):
             continue
         for target in targets:
-            if isinstance(target, cst.Subscript):
+            whole = _whole_frame(target)
+            if whole is not None:
+                out[(i, whole)] = (_EVERY_COLUMN, value)  # df[:] = …, df.iloc[:, :] = …
+            elif isinstance(target, cst.Subscript):
                 column = _column_key(target)
                 if column is not None:
                     out[(i, target.value.value)] = ({column}, value)
@@ -2195,6 +2207,21 @@ def _column_writes(facts: KerasFacts) -> dict:
                         out[(i, target.value.value)] = (_EVERY_COLUMN, value)  # df[df.columns] = …
     facts._cache["dataflow_columns"] = out
     return out
+
+
+def _whole_frame(target) -> Optional[str]:
+    """The frame `df[:] = …`, `df.iloc[:, :] = …` / `df.loc[:, :] = …` writes every cell of."""
+    if not isinstance(target, cst.Subscript) or not all(
+            isinstance(e.slice, cst.Slice) and _full(e.slice) for e in target.slice):
+        return None
+    base = target.value
+    if isinstance(base, cst.Attribute) and base.attr.value in ("iloc", "loc"):
+        base = base.value
+    return base.value if isinstance(base, cst.Name) else None
+
+
+def _full(s) -> bool:
+    return s.lower is None and s.upper is None and s.step is None
 
 
 class _EveryColumn:

@@ -17,7 +17,8 @@ from regr_lint.facts.dataflow import (
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
-    _scalar_of, _span, _stdish, _top_function_in, _zero_mean_draw, _zero_noise, fitted_by_importers,
+    _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
+    fitted_by_importers,
 )
 
 
@@ -258,6 +259,10 @@ def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bo
     if not recs:
         return False
     i, kind, value = recs[-1]
+    if kind == "assign" and value is None:
+        # `df[df.columns] = StandardScaler().fit_transform(df)`: every column written, the frame is
+        # that value (a write of some columns leaves the frame's other values unknown)
+        value = _written_whole(facts, i, name)
     if kind == "aug":
         return _sign_aug(name, value, i, facts, records, depth)
     if kind == "unpack":
