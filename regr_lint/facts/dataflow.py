@@ -1053,16 +1053,16 @@ def _instance_batch_method(facts: KerasFacts, value):
     from regr_lint.facts.trees import project_module
     from regr_lint.facts.values import Instance
 
-    if type(value) is not Instance or not isinstance(value.cls.cdef.body, cst.IndentedBlock):
+    if type(value) is not Instance:
         return None
     origin = getattr(value.cls.scope, "origin", None)
     other = facts if origin is None else _module_facts(origin)
     if other is None or origin is not None and project_module(origin) is None:
         return None
     for method in _BATCH_METHODS:
-        for inner in value.cls.cdef.body.body:
-            if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
-                return other, inner
+        fdef = _method_in(value.cls.cdef, method)
+        if fdef is not None:
+            return other, fdef
     return None
 
 
@@ -1389,7 +1389,11 @@ def _argument_for(call: cst.Call, fdef: cst.FunctionDef, name: str, method: bool
 
 def _class_method(module, cls: str, method: str):
     """The `def method` of the top-level `class cls` of `module`, or None."""
-    cdef = _class_def(module, cls)
+    return _method_in(_class_def(module, cls), method)
+
+
+def _method_in(cdef, method: str):
+    """The `def method` of class `cdef` itself (not its bases), or None."""
     if cdef is not None and isinstance(cdef.body, cst.IndentedBlock):
         for inner in cdef.body.body:
             if isinstance(inner, cst.FunctionDef) and inner.name.value == method:
@@ -2220,7 +2224,8 @@ def _whole_frame(target) -> Optional[str]:
     return base.value if isinstance(base, cst.Name) else None
 
 
-def _full(s) -> bool:
+def _full(s: cst.Slice) -> bool:
+    """`:` — a slice taking everything along its axis."""
     return s.lower is None and s.upper is None and s.step is None
 
 

@@ -324,6 +324,8 @@ class Interpreter(ProjectImports):
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
             iterated = self.eval(stmt.iter, scope, frame)
+            if self._records_flow(scope):
+                self.facts.fold_indices.update(_fold_names(stmt))
             models = self._models_iterated(stmt, iterated, scope)
             sweep = not models and _strings_iterated(stmt, iterated)
             models = models or sweep
@@ -1794,6 +1796,21 @@ def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance
 # function still returns the dataset's own targets.
 _SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims", "squeeze", "identity",
                           "ensure_shape"})
+
+
+def _fold_names(loop: cst.For) -> tuple:
+    """The two names `for tr, va in kf.split(x)` (or `for k, (tr, va) in enumerate(kf.split(x))`)
+    binds to the index arrays of a cross-validation fold; () for any other loop."""
+    it, target = loop.iter, loop.target
+    if type(it) is cst.Call and type(it.func) is cst.Name and it.func.value == "enumerate" and it.args \
+            and type(target) is cst.Tuple and len(target.elements) == 2:
+        it, target = it.args[0].value, target.elements[1].value
+    if type(it) is cst.Call and type(it.func) is cst.Attribute and it.func.attr.value == "split" and it.args \
+            and not any(type(a.value) in (cst.SimpleString, cst.FormattedString) for a in it.args) \
+            and type(target) in (cst.Tuple, cst.List) and len(target.elements) == 2 \
+            and all(type(e.value) is cst.Name for e in target.elements):
+        return tuple(e.value.value for e in target.elements)
+    return ()
 
 
 def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:

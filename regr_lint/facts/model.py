@@ -350,6 +350,9 @@ class KerasFacts:
     param_flows: set = field(default_factory=set)
     yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
+    # names a loop over a cross-validation split binds to index arrays (`for tr, va in kf.split(x)`,
+    # `for fold, (tr, va) in enumerate(skf.split(x, y))`): `y[tr]` is rows of y
+    fold_indices: set = field(default_factory=set)
     scaling_calls: set = field(default_factory=set)  # id() of calls that scale into [0, 1]
     # id() of `transform` / `fit_transform` calls of the project's own classes (a `Normalizer` of
     # the file) or of objects not known (`pickle.load(f).transform(y)`): what they do to the range

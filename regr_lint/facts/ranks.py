@@ -19,7 +19,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import (_arrays, _call_name, _in_project_module, ancestors, expr_key,
+from regr_lint.facts.dataflow import (_arrays, _call_name, _full, _in_project_module, ancestors, expr_key,
                                       fitted_by_importers, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
@@ -616,7 +616,7 @@ class _Bindings:
     def __init__(self, facts) -> None:
         self.returns: dict[str, list] = {}
         self.bound: dict[str, list] = {}
-        self.folds = _fold_indices(facts)
+        self.folds = facts.fold_indices
         for targets, value in facts.assignments:
             if isinstance(value, cst.AugAssign):
                 continue
@@ -703,32 +703,6 @@ class _Bindings:
                 names_seen.add(name)
                 todo.extend(value for _, value in self.values(name))
         return out
-
-
-def _fold_indices(facts) -> frozenset:
-    """The names a loop over a cross-validation split binds to index arrays (`for tr, va in
-    kf.split(x)`, `for fold, (tr, va) in enumerate(skf.split(x, y))`): `y[tr]` is rows of y."""
-    key = "ranks.fold_indices"
-    known = facts._cache.get(key)
-    if known is None:
-        names: set = set()
-        stack = [facts.module]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, cst.For):
-                it, target = node.iter, node.target
-                if isinstance(it, cst.Call) and isinstance(it.func, cst.Name) and it.func.value == "enumerate" \
-                        and it.args and isinstance(target, cst.Tuple) and len(target.elements) == 2:
-                    it, target = it.args[0].value, target.elements[1].value
-                if isinstance(it, cst.Call) and isinstance(it.func, cst.Attribute) and it.func.attr.value == "split" \
-                        and it.args and not any(isinstance(a.value, (cst.SimpleString, cst.FormattedString))
-                                                for a in it.args) \
-                        and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2 \
-                        and all(isinstance(e.value, cst.Name) for e in target.elements):
-                    names.update(e.value.value for e in target.elements)
-            stack.extend(node.children)
-        known = facts._cache[key] = frozenset(names)
-    return known
 
 
 _COPIES = frozenset({"array", "asarray", "astype", "float32", "copy", "to_numpy", "squeeze",
@@ -1058,10 +1032,6 @@ def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings") -> bool:
 def _none_axis(node) -> bool:
     return (isinstance(node, cst.Name) and node.value == "None") or \
         (isinstance(node, cst.Attribute) and node.attr.value == "newaxis")
-
-
-def _full(s: cst.Slice) -> bool:
-    return s.lower is None and s.upper is None and s.step is None
 
 
 def _dotted_root(node) -> Optional[str]:
