@@ -336,7 +336,7 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
         if imported:
             own, vocab = vocab, Vocabularies((vocab, *imported.parts))
             keras_imported = any(not part.isdisjoint(KERAS_NAMES) for part in imported.parts)
-            links = _once(lambda: links_project_modules(path, tree))
+            links = _once(lambda tree=tree: links_project_modules(path, tree))  # bound now: `tree` is deleted below
             # a rule that reads only the file itself (RL503's import paths) is judged on its own code
             active = [r for r in active if satisfies(r.names, own) or r.reads_other_modules
                       and satisfies(r.names, vocab) and shares_a_part(r.names, own, keras_imported, links)]

@@ -787,8 +787,8 @@ def _source_modules(facts: KerasFacts, model) -> list:
         if isinstance(node, cst.Name):
             # `gen = batches(x, y)` first, then `fit(gen, ...)`: the call that made it
             at = t.at if t.at >= 0 else len(facts.assignments)
-            recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
-            node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
+            found = last_assigned(_records(facts), node.value, at)
+            node = found[1] if found else None
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
             paths.append(functions[node.func.value][0])
     return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
@@ -981,8 +981,8 @@ def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
     node = training.x_node
     if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
         at = training.at if training.at >= 0 else len(facts.assignments)
-        recs = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
-        node = recs[-1][2] if recs and recs[-1][1] == "assign" else None
+        found = last_assigned(_records(facts), node.value, at)
+        node = found[1] if found else None
     return node if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) else None
 
 
@@ -1115,6 +1115,19 @@ def _records(facts: KerasFacts) -> dict:
     return out
 
 
+def last_assigned(records: dict, name: str, at: int) -> Optional[tuple[int, "cst.BaseExpression"]]:
+    """(index, value) of what `name` was last bound to before assignment `at`, when that was a plain
+    assignment of a known value; None when it was last appended to, augmented, unpacked from an
+    unknown, or never bound. The records' most asked question: a value followed back one step."""
+    last = None
+    for r in records.get(name, ()):
+        if r[0] < at:
+            last = r
+    if last is None or last[1] != "assign" or last[2] is None:
+        return None
+    return last[0], last[2]
+
+
 def _own_attribute(target) -> Optional[str]:
     """The key the records keep a plain name under, or an attribute of the instance (`self.y`, as
     `names_in` names it); None for anything else."""
@@ -1214,10 +1227,10 @@ def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
     key = _column_key(node)
     if key is None:
         return None
-    recs = [r for r in records.get(node.value.value, ()) if r[0] < at]
-    if not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
+    found = last_assigned(records, node.value.value, at)
+    if not found or not isinstance(found[1], cst.Call):
         return None
-    return _returned_items(recs[-1][2], (("key", key),), recs[-1][0], facts, records)
+    return _returned_items(found[1], (("key", key),), found[0], facts, records)
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -1256,10 +1269,10 @@ def _unzipped(call: cst.Call, k: int, n: int, inner: tuple, at: int, records: di
     if inner or not isinstance(call.func, cst.Name) or call.func.value != "zip" or len(call.args) != 1 \
             or call.args[0].star != "*" or not isinstance(call.args[0].value, cst.Name):
         return None
-    recs = [r for r in records.get(call.args[0].value.value, ()) if r[0] < at]
-    if not recs or recs[-1][1] != "assign" or not isinstance(recs[-1][2], cst.Call):
+    found = last_assigned(records, call.args[0].value.value, at)
+    if not found or not isinstance(found[1], cst.Call):
         return None
-    i, _, made = recs[-1]
+    i, made = found
     if isinstance(made.func, cst.Name) and made.func.value == "list" and len(made.args) == 1 \
             and isinstance(made.args[0].value, cst.Call):
         made = made.args[0].value
@@ -1926,8 +1939,8 @@ def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
     if depth > 6:
         return False
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        return bool(recs) and recs[-1][1] == "assign" and _zero_noise(recs[-1][2], recs[-1][0], records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return bool(found) and _zero_noise(found[1], found[0], records, depth + 1)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
         if _const(node.right) is not None:
             return _zero_noise(node.left, at, records, depth + 1)
@@ -2018,8 +2031,8 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
         inner = _scalar_of(node)
         return _stdish(inner, at, records, depth + 1) if inner is not None else _call_name(node) in _STD
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        return bool(recs) and recs[-1][1] == "assign" and _stdish(recs[-1][2], recs[-1][0], records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return bool(found) and _stdish(found[1], found[0], records, depth + 1)
     return False
 
 
@@ -2242,10 +2255,8 @@ _EVERY_COLUMN = _EveryColumn()
 def _column_list(node, at: int, records: dict, depth: int = 0):
     """{"a", "b"} for a literal list of column names, or a name last bound to one."""
     if isinstance(node, cst.Name) and depth < 4:
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        if recs and recs[-1][1] == "assign" and recs[-1][2] is not None:
-            return _column_list(recs[-1][2], recs[-1][0], records, depth + 1)
-        return None
+        found = last_assigned(records, node.value, at)
+        return _column_list(found[1], found[0], records, depth + 1) if found else None
     if isinstance(node, (cst.List, cst.Tuple)) and node.elements \
             and all(isinstance(e, cst.Element) and isinstance(e.value, cst.SimpleString) for e in node.elements):
         return {e.value.raw_value for e in node.elements}

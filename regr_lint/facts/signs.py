@@ -17,6 +17,7 @@ from regr_lint.facts.dataflow import (
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
+    last_assigned,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
     fitted_by_importers,
 )
@@ -119,10 +120,8 @@ def _affine_exact(node, at: int, records: dict, depth: int):
     if depth > 16:
         return None
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        if not recs or recs[-1][1] != "assign" or recs[-1][2] is None:
-            return None
-        return _affine_exact(recs[-1][2], recs[-1][0], records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return _affine_exact(found[1], found[0], records, depth + 1) if found else None
     if isinstance(node, cst.Subscript):
         return _affine_exact(node.value, at, records, depth + 1)
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
@@ -404,9 +403,8 @@ def _exact_unit(node, at: int, facts, records: dict, depth: int) -> bool:
             and _reduction(node.left.right, at, records, _MINISH, 0) \
             and _reduction(node.right, at, records, frozenset(), 0, spread=True)
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
-            and _exact_unit(recs[-1][2], recs[-1][0], facts, records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return bool(found) and _exact_unit(found[1], found[0], facts, records, depth + 1)
     return False
 
 
@@ -450,9 +448,8 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
         return _reduction(node.left, at, records, _MAXISH, depth + 1) \
             and _reduction(node.right, at, records, _MINISH, depth + 1)
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
-            and _reduction(recs[-1][2], recs[-1][0], records, names, depth + 1, spread)
+        found = last_assigned(records, node.value, at)
+        return bool(found) and _reduction(found[1], found[0], records, names, depth + 1, spread)
     return False
 
 
@@ -471,10 +468,8 @@ def _bounds(node, at: int, records: dict, depth: int):
         inner = _bounds(node.expression, at, records, depth + 1)
         return None if inner is None else (-inner[1], -inner[0])
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        if not recs or recs[-1][1] != "assign" or recs[-1][2] is None:
-            return None
-        return _bounds(recs[-1][2], recs[-1][0], records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return _bounds(found[1], found[0], records, depth + 1) if found else None
     if isinstance(node, cst.Subscript):
         return _bounds(node.value, at, records, depth + 1)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)):
@@ -539,9 +534,8 @@ def _centring_transformer(node, at: int, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _call_name(node) == "fit":
         return _centring_transformer(node.func.value, at, records, depth + 1)  # Scaler().fit(y).transform(y)
     if isinstance(node, cst.Name):
-        recs = [r for r in records.get(node.value, ()) if r[0] < at]
-        return bool(recs) and recs[-1][1] == "assign" and recs[-1][2] is not None \
-            and _centring_transformer(recs[-1][2], recs[-1][0], records, depth + 1)
+        found = last_assigned(records, node.value, at)
+        return bool(found) and _centring_transformer(found[1], found[0], records, depth + 1)
     if not isinstance(node, cst.Call) or _call_name(node) not in _CENTRING:
         return False
     keyword, wanted = _CENTRING[_call_name(node)]
