@@ -49,7 +49,8 @@ accuracy there), unless the file shows targets no softmax can output (beyond 1, 
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
-also returned by a function or a method of the file's class, `self.convert_y(y)`), booleans (a comparison,
+also returned by a function or a method of the file's class, `self.convert_y(y)`, or of a base class
+in another module; from either arm of an `if` whose test is not known), booleans (a comparison,
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
 lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin

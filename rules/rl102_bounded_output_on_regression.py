@@ -136,6 +136,28 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # one-hot labels from one arm of an `if` whose test is not known (the other arm uses an
+        # encoder given as a parameter): the targets may be labels, so the rule stays silent
+        """
+import numpy as np
+from keras import layers, models
+from sklearn.preprocessing import OneHotEncoder
+
+
+def to_targets(y, encoder=None):
+    if y.ndim == 1:
+        y = OneHotEncoder(sparse_output=False).fit_transform(y.reshape(-1, 1))
+    else:
+        y = encoder.transform(y)
+    return y
+
+
+names = np.random.choice(["cat", "dog", "fox"], 100)
+inp = layers.Input(shape=(20,))
+model = models.Model(inp, layers.Dense(3, activation="sigmoid")(inp))
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(100, 20), to_targets(names), epochs=3)
+""",
         # min-max scaling written out per score, appended one by one (then made an array)
         """
 import numpy as np

@@ -2015,6 +2015,85 @@ CASES = [
                     return self
         """,
     }, None),
+    ("RL102-valid-one-hot-labels-from-one-arm-of-an-inherited-method-fit-from-a-third-module", {
+        # (sktime-dl itself: the base method encodes afresh in one arm and with encoders given as
+        # parameters in the other; a test script fits the classifier)
+        "base.py": """\
+            from sklearn.preprocessing import LabelEncoder, OneHotEncoder
+
+
+            class BaseClassifier:
+                def convert_y(self, y, label_encoder=None, onehot_encoder=None):
+                    if label_encoder is None and onehot_encoder is None:
+                        self.label_encoder = LabelEncoder()
+                        self.onehot_encoder = OneHotEncoder(sparse_output=False)
+                        y = self.label_encoder.fit_transform(y)
+                        y = y.reshape(len(y), 1)
+                        y = self.onehot_encoder.fit_transform(y)
+                    else:
+                        y = label_encoder.transform(y)
+                        y = y.reshape(len(y), 1)
+                        y = onehot_encoder.transform(y)
+                    return y
+        """,
+        "cnn.py": """\
+            from tensorflow import keras
+
+            from base import BaseClassifier
+
+
+            class CNNClassifier(BaseClassifier):
+                def build_model(self, input_shape, nb_classes):
+                    inp = keras.layers.Input(input_shape)
+                    out = keras.layers.Dense(nb_classes, activation="sigmoid")(keras.layers.Flatten()(inp))
+                    model = keras.models.Model(inp, out)
+                    model.compile(loss="mean_squared_error", optimizer="adam", metrics=["accuracy"])
+                    return model
+
+                def fit(self, X, y):
+                    y_onehot = self.convert_y(y)
+                    self.model = self.build_model(X.shape[1:], y_onehot.shape[1])
+                    self.model.fit(X, y_onehot, epochs=2)
+                    return self
+        """,
+        "test_accuracy.py": """\
+            import numpy as np
+
+            from cnn import CNNClassifier
+
+            X = np.random.rand(40, 24, 1)
+            y = np.random.choice(["a", "b", "c"], 40)
+            net = CNNClassifier()
+            net.fit(X, y)
+        """,
+    }, None),
+    ("RL102-invalid-neither-arm-of-an-inherited-method-gives-labels", {
+        "base.py": """\
+            class BaseRegressor:
+                def prepare_y(self, y, scale=None):
+                    if scale is None:
+                        y = y * 3.0
+                    else:
+                        y = y * scale
+                    return y
+        """,
+        "net.py": """\
+            from tensorflow import keras
+
+            from base import BaseRegressor
+
+
+            class Net(BaseRegressor):
+                def fit(self, X, y):
+                    y_scaled = self.prepare_y(y)
+                    inp = keras.layers.Input(X.shape[1:])
+                    out = keras.layers.Dense(1, activation="sigmoid")(inp)  # expect: RL102
+                    self.model = keras.models.Model(inp, out)
+                    self.model.compile(loss="mse", optimizer="adam")
+                    self.model.fit(X, y_scaled, epochs=2)
+                    return self
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

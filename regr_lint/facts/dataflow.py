@@ -761,8 +761,16 @@ def _elsewhere_shows(facts: KerasFacts, model, question, foreign: bool = False) 
     for t in [*model.trainings, *extra]:
         if t.method in TRAIN_METHODS and t.origin is not None and t.y_node is not None:
             groups.setdefault(t.origin, []).append(dataclasses.replace(t, origin=None, at=-1))
+    project = facts._cache.get("project") if foreign else None
     for origin, trainings in groups.items():
         other = _module_facts(origin)
+        if other is not None and question(other, _Part(model, trainings)):
+            return True
+        # read with its own imports followed, as when it is linted: its evidence may lie in another
+        # module (labels a method it inherits from a base class there returns: sktime-dl's
+        # `self.convert_y(y)`); asked only when the cheaper reading finds none, and only for the
+        # questions that exempt, which more evidence can only silence
+        other = _module_facts(origin, project) if project is not None else None
         if other is not None and question(other, _Part(model, trainings)):
             return True
     return False

@@ -388,11 +388,14 @@ class Interpreter(ProjectImports):
         loop = mark[0] == "loop"
         self.arms.append(mark)
         frame.loops += loop
+        first = len(self.facts.assignments)
         try:
             self.exec_block(stmts, scope, frame)
         finally:
             self.arms.pop()
             frame.loops -= loop
+        if not loop and len(self.facts.assignments) > first:
+            self.facts.arms.append((mark[0], mark[1], first, len(self.facts.assignments)))
 
     def _record_dict_items(self, stmt: cst.For) -> None:
         """`for name, y in targets.items():` / `for y in targets.values():` over a dict the file filled

@@ -80,43 +80,82 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         recs = [r for r in records.get(node.value, ()) if r[0] < at]
         if not recs:
             return False
-        i, kind, value = recs[-1]
-        if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+        if _name_labels(node, recs, facts, records, depth):
             return True
-        if kind == "append":
-            call = value
-            if bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1):
+        # `if fresh: y = self.encoder.fit_transform(y) else: y = encoder.transform(y)`, then
+        # `return y`: either arm's value; labels from one arm leave the targets unsure (the rules
+        # asking stay silent), as the last write in walk order alone would not
+        return any(_name_labels(node, alternative, facts, records, depth)
+                   for alternative in _arm_alternatives(facts, recs, at))
+    return _other_labels(node, at, facts, records, depth)
+
+
+def _arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
+    """For a name whose last write before `at` lies in an arm of an `if` / `match` that ended before
+    `at`: the records as each other arm of that statement leaves them (its own writes after those
+    from before the statement). [] otherwise, and for appends: a list appended to in both arms
+    holds what both appended (`_name_labels` reads every append)."""
+    last = recs[-1][0]
+    out = []
+    if recs[-1][1] != "assign":
+        return out
+    for stmt, arm, first, end in facts.arms:
+        if not first <= last < end or end > at:
+            continue
+        siblings = [(a, f, e) for s, a, f, e in facts.arms if s == stmt and a != arm and e <= at]
+        if not siblings:
+            continue
+        start = min(first, *(f for _, f, _ in siblings))
+        for _, f, e in siblings:
+            alternative = [r for r in recs if r[0] < start or f <= r[0] < e]
+            if alternative and alternative[-1][0] != last and alternative[-1][1] == "assign":
+                out.append(alternative)
+    return out
+
+
+def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, depth: int) -> bool:
+    """Whether the value `recs` (the records of the name before the place read, last one last) leave
+    it bound to is labels."""
+    i, kind, value = recs[-1]
+    if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+        return True
+    if kind == "append":
+        call = value
+        if bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1):
+            return True
+        # every append since the name was bound gives 0 / 1 or labels (`labels.append(1)` for a
+        # dog, `labels.append(0)` otherwise)
+        appends = []
+        for j, k, v in reversed(recs):
+            if k != "append":
+                break
+            appends.append((j, v))
+        return all(len(c.args) == 1 and (_const(c.args[0].value) in (0, 1)
+                                         or _labels(c.args[0].value, j, facts, records, depth + 1))
+                   for j, c in appends)
+    if kind == "unpack":
+        call, k, n, inner = value
+        if _call_name(call) in _LABEL_GENERATORS:
+            return n == 2 and k == 1 and not inner
+        zipped = _unzipped(call, k, n, inner, i, records)
+        if zipped is not None:
+            return _labels(zipped[1], zipped[0], facts, records, depth + 1)
+        if n == 2 and k == 1 and not inner:
+            # `X, y = get()` where get returns `make_classification(...)` itself
+            returned = _returns(call, i, facts, records)
+            if returned is not None and returned[2] and all(
+                    isinstance(v, cst.Call) and _call_name(v) in _LABEL_GENERATORS for _, v in returned[2]):
                 return True
-            # every append since the name was bound gives 0 / 1 or labels (`labels.append(1)` for a
-            # dog, `labels.append(0)` otherwise)
-            appends = []
-            for j, k, v in reversed(recs):
-                if k != "append":
-                    break
-                appends.append((j, v))
-            return all(len(c.args) == 1 and (_const(c.args[0].value) in (0, 1)
-                                             or _labels(c.args[0].value, j, facts, records, depth + 1))
-                       for j, c in appends)
-        if kind == "unpack":
-            call, k, n, inner = value
-            if _call_name(call) in _LABEL_GENERATORS:
-                return n == 2 and k == 1 and not inner
-            zipped = _unzipped(call, k, n, inner, i, records)
-            if zipped is not None:
-                return _labels(zipped[1], zipped[0], facts, records, depth + 1)
-            if n == 2 and k == 1 and not inner:
-                # `X, y = get()` where get returns `make_classification(...)` itself
-                returned = _returns(call, i, facts, records)
-                if returned is not None and returned[2] and all(
-                        isinstance(v, cst.Call) and _call_name(v) in _LABEL_GENERATORS for _, v in returned[2]):
-                    return True
-            # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
-            # labels it returns, read where it returns them
-            found = _returned_items(call, ((k, n),) + inner, i, facts, records)
-            return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
-        if kind == "assign" and value is not None:
-            return _labels(value, i, facts, records, depth + 1)
-        return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
+        # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
+        # labels it returns, read where it returns them
+        found = _returned_items(call, ((k, n),) + inner, i, facts, records)
+        return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
+    if kind == "assign" and value is not None:
+        return _labels(value, i, facts, records, depth + 1)
+    return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
+
+
+def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
     popped = _popped_column(node)
     if isinstance(node, cst.Subscript) or popped is not None:
         column = _column_key(node) if popped is None else popped

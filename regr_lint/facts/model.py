@@ -348,6 +348,10 @@ class KerasFacts:
     # indexes into `assignments` of a parameter bound by a call (`train(m, x_s, y_s)` binds y = y_s):
     # the function's own name, not the module's (a module-level fit does not read them)
     param_flows: set = field(default_factory=set)
+    # (id() of an `if` / `match`, arm index, first, end) for each arm the interpreter ran: the records
+    # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its
+    # arms' last writes, not only the last one in walk order (see labels._arm_alternatives)
+    arms: list = field(default_factory=list)
     yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     # names a loop over a cross-validation split binds to index arrays (`for tr, va in kf.split(x)`,
