@@ -398,6 +398,16 @@ PUBLIC_SYMBOLS = {
     "keras.utils.vis_utils.model_to_dot": "keras.utils.model_to_dot",
     "keras.utils.visualize_util.plot": "keras.utils.plot_model",
     "keras.utils.visualize_util.model_to_dot": "keras.utils.model_to_dot",
+    # Keras 2's utility modules, whose public names keras.utils exports
+    "keras.utils.data_utils.get_file": "keras.utils.get_file",
+    "keras.utils.data_utils.Sequence": "keras.utils.Sequence",
+    "keras.utils.np_utils.normalize": "keras.utils.normalize",
+    "keras.utils.generic_utils.Progbar": "keras.utils.Progbar",
+    "keras.utils.generic_utils.CustomObjectScope": "keras.utils.CustomObjectScope",
+    "keras.utils.generic_utils.custom_object_scope": "keras.utils.custom_object_scope",
+    "keras.utils.generic_utils.serialize_keras_object": "keras.utils.serialize_keras_object",
+    "keras.utils.generic_utils.deserialize_keras_object": "keras.utils.deserialize_keras_object",
+    "keras.utils.layer_utils.get_source_inputs": "keras.utils.get_source_inputs",
 }
 # The RL503 hint for a removed module or name without one public twin (a path, and what lies under it,
 # as the file spells them): it names only what Keras 3 has (or another package); never a fix.

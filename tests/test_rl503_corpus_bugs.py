@@ -84,7 +84,7 @@ NO_FIX = [
     ("from tensorflow.python.keras.layers.recurrent import LSTM, PeepholeLSTMCell", "tensorflow.keras.layers"),
     ("from tensorflow.python.keras.applications import resnet50", "tensorflow.keras.applications"),
     ("from tensorflow.python.keras.datasets import mnist", "tensorflow.keras.datasets"),
-    ("from keras.utils.np_utils import to_categorical, normalize", None),
+    ("from keras.utils.np_utils import to_categorical, probas_to_classes", None),  # Keras 1's, gone
     ("import tensorflow.python.keras.layers.core as core", "tensorflow.keras.layers"),
     ("from tensorflow.python.keras import engine", "tensorflow.keras"),
     ("from tensorflow.python.keras import Sequential, engine", "tensorflow.keras"),
@@ -117,6 +117,11 @@ FIXED = [
     ("from keras.engine.topology import InputSpec, Layer", "keras.layers"),
     ("from keras.utils.np_utils import to_categorical", "keras.utils"),
     ("from tensorflow.keras.utils.np_utils import to_categorical", "tensorflow.keras.utils"),
+    ("from keras.utils.np_utils import to_categorical, normalize", "keras.utils"),
+    ("from keras.utils.data_utils import get_file", "keras.utils"),
+    ("from keras.utils.data_utils import Sequence", "keras.utils"),
+    ("from keras.utils.generic_utils import Progbar, CustomObjectScope", "keras.utils"),
+    ("from keras.utils.layer_utils import get_source_inputs", "keras.utils"),
 ]
 
 
