@@ -375,6 +375,11 @@ SQRT = frozenset({"sqrt"})
 REGRESSION_VOCABULARY = tuple(sorted(
     REGRESSION_LOSS_STRINGS | REGRESSION_LOSS_NAMES | ERROR_TERMS | {"pow", "power", "**"}))
 
+# Keras 2's lowercase aliases of its optimizer classes (keras/optimizers.py: `adam = Adam` …); Keras 3
+# and tf.keras 2 have none of them: `keras.optimizers.adam` is an AttributeError there (RL502).
+LOWERCASE_OPTIMIZERS = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "adadelta": "Adadelta",
+                        "adam": "Adam", "adamax": "Adamax", "nadam": "Nadam"}
+
 # Keras internals -> their public home (the RL503 hint and fix). Exact symbols first, then whole
 # modules: a private module maps to the public module that holds the public twins of its names
 # (exact keys only, sub-modules are never derived). A fix is offered only when every target exists

@@ -60,7 +60,8 @@ of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets 
 made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
 method writing it sets to such labels (a GAN trainer's `self.valid = np.ones(patch)`, fitted in
-another method), a list every append gives 0 or 1 (`labels.append(1)` / `labels.append(0)`) and
+another method) or that one method hands another as the arguments it trains on
+(`self.critic_step(real, fake, valid, fake_y)`), a list every append gives 0 or 1 (`labels.append(1)` / `labels.append(0)`) and
 columns of it (`[[lab] for lab in labels]`), and such labels as the targets every batch gives
 (each `yield` of a generator function; each `return` of a `Sequence`'s `__getitem__` or an
 iterator's `__next__`, `return [a, b], np.ones(batch)`) — Keras' accuracy compares classes and
@@ -107,6 +108,32 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a least-squares GAN's critic: the 0 / 1 labels are made by the training loop of one method
+        # and handed to the step method that trains on them (nothing in the file calls the loop)
+        """
+import numpy as np
+from keras import layers, models
+
+
+class LSGAN:
+    def __init__(self, n=8):
+        self.n = n
+        inp = layers.Input((n,))
+        self.critic = models.Model(inp, layers.Dense(1)(layers.Dense(16, activation="relu")(inp)))
+        self.critic.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+
+    def critic_step(self, real, fake, real_y, fake_y):
+        a = self.critic.train_on_batch(real, real_y)
+        b = self.critic.train_on_batch(fake, fake_y)
+        return 0.5 * np.add(a, b)
+
+    def train(self, data, steps=5, batch=16):
+        real_y = np.ones((batch, 1))
+        fake_y = np.zeros((batch, 1))
+        for _ in range(steps):
+            real = data[np.random.randint(0, len(data), batch)]
+            self.critic_step(real, np.random.normal(size=(batch, self.n)), real_y, fake_y)
+""",
         # one-hot labels made by an encoder the class holds on the instance
         """
 import numpy as np

@@ -51,7 +51,8 @@ taken for a per-token tagger and left alone, and so is a model every compile tra
 crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
 segmentation mask, whose labels are often built from the model's own output shape), unless the
 file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
-transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat literal list, the labels of a
+transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat list of literal labels
+(`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`), a label column
 (`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
@@ -102,6 +103,23 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # two per-token heads of one model (a tagger and a decoder), their targets given as a list:
+        # a list of arrays, one per output, is not a flat list of labels
+        """
+import numpy as np
+from keras.layers import Input, Embedding, GRU, Bidirectional, Dense
+from keras.models import Model
+doc = Input(shape=(None,))
+question = Input(shape=(None,))
+embed = Embedding(50, 16, mask_zero=True)
+tags = Dense(2, activation="softmax")(Bidirectional(GRU(16, return_sequences=True))(embed(doc)))
+words = Dense(50, activation="softmax")(GRU(16, return_sequences=True)(embed(question)))
+model = Model([doc, question], [tags, words])
+model.compile(loss=["sparse_categorical_crossentropy", "sparse_categorical_crossentropy"], optimizer="adam")
+d = np.random.randint(1, 50, (4, 12))
+q = np.random.randint(1, 50, (4, 6))
+model.train_on_batch([d, q], [np.expand_dims(d % 2, -1), np.expand_dims(np.roll(q, -1, axis=1), -1)])
+""",
         # a builder, and the function that trains what it builds with per-step weights
         """
 from tensorflow import keras
@@ -463,6 +481,17 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # a softmax over steps fitted on a flat literal list: one label per sample
+        """
+import numpy as np
+from keras.layers import Input, LSTM, Dense
+from keras.models import Model
+inp = Input(shape=(10, 4))
+out = Dense(3, activation="softmax")(LSTM(8, return_sequences=True)(inp))  # expect: RL301
+model = Model(inp, out)
+model.compile(loss="sparse_categorical_crossentropy", optimizer="adam")
+model.fit(np.random.rand(4, 10, 4), np.array([0, 2, 1, 1]), epochs=2)
+""",
         # one target per breath (a (breaths, 1) reshape) under a per-step head, split per fold
         """
 import numpy as np

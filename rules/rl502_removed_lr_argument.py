@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
+from regr_lint import tables
 from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -10,10 +11,7 @@ from regr_lint.rule import Edit, Fix, Rule
 LEGACY_MODULES = frozenset({"legacy", "optimizer_v1", "optimizer_v2", "schedules"})
 
 
-# Keras 2's lowercase aliases of its optimizer classes (keras/optimizers.py: `adam = Adam` …); Keras 3
-# and tf.keras 2 have none of them: `keras.optimizers.adam` is an AttributeError there.
-LOWERCASE_ALIASES = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad", "adadelta": "Adadelta",
-                     "adam": "Adam", "adamax": "Adamax", "nadam": "Nadam"}
+LOWERCASE_ALIASES = tables.LOWERCASE_OPTIMIZERS
 
 
 def optimizer_keywords(facts, keyword: str):
@@ -70,7 +68,8 @@ Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also
 variable or picked from a dict of optimizer classes) constructed with the `lr=` keyword, wherever
 the call stands (`optimizer or Adam(lr=…)`, a conditional expression, a dict value or list element,
 a function's default argument). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
-`rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`) are reported too. The finding is at the keyword.
+`rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`, also brought in by `from keras.optimizers import *`)
+are reported too. The finding is at the keyword.
 
 Variables and parameters named `lr`, other keywords that contain it (`min_lr=` of
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
@@ -160,6 +159,14 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # Keras 2's lowercase alias brought in by a star import
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+from keras.optimizers import *
+q_net = Sequential([Dense(64, activation="relu", input_shape=(8,)), Dense(3)])
+q_net.compile(sgd(lr=0.2), "mse")  # expect: RL502
+""",
         # in an arm the only call rules out: the code is still there to fail once the flag is set
         """
 from tensorflow import keras

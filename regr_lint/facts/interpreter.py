@@ -1586,8 +1586,11 @@ class Interpreter(ProjectImports):
             else:
                 model.compiles[at] = _rerun_compile(model.compiles[at], new)
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
-            if not any(t.node is call for t in model.trainings):
+            seen = next((t for t in model.trainings if t.node is call), None)
+            if seen is None:
                 model.trainings.append(self.training(meth, args, call))
+            elif seen.in_function and len(seen.reruns) < 8 and self.depth > 0:
+                seen.reruns.append(len(self.facts.assignments))
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
             if not any(t.node is call for t in model.foreign_trainings):
                 theirs = self.training(meth, args, call)

@@ -57,6 +57,10 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         own = records if t.in_function else _module_records(facts)
         if _labels(t.y_node, at, facts, own, 0):
             return True
+        # the same call run again with its function's parameters bound by a caller (a GAN's step
+        # method given `valid = np.ones(...)` by the training loop of another method)
+        if any(_labels(t.y_node, rerun, facts, own, 0) for rerun in t.reruns):
+            return True
     return False
 
 

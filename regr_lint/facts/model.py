@@ -45,6 +45,10 @@ class Training:
     callee_pair: bool = False
     # made by code running in a function (not the file's top level): its names may be parameters
     in_function: bool = False
+    # len(facts.assignments) each later time the same call ran (a method read on its own first,
+    # then called by another method with arguments: `critic_step(real, fake, valid, fake_y)`): the
+    # parameters the call bound are read there too (see labels.targets_are_labels)
+    reruns: list = field(default_factory=list)
 
 
 @dataclass(eq=False)

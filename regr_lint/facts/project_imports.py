@@ -55,6 +55,8 @@ def star_ref(name: str, bases, node: cst.CSTNode) -> Value:
             return Ref(f"{base}.{name}", node)  # `activation=sigmoid` after `from keras.activations import *`
         if name == "merge" and base == "keras.layers":
             return Ref(f"{base}.{name}", node)  # Keras 1's merge function (RL503: gone from Keras 3)
+        if name in tables.LOWERCASE_OPTIMIZERS and base == "keras.optimizers":
+            return Ref(f"{base}.{name}", node)  # Keras 2's `sgd = SGD` aliases (RL502: gone from Keras 3)
     return UNKNOWN
 
 

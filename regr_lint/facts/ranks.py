@@ -886,7 +886,7 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
     if isinstance(node, cst.Name):
         return node.value in labels
     if isinstance(node, (cst.List, cst.Tuple)):
-        return _literal_depth(node) == 1  # [0, 1, 2, …]: one label per sample
+        return _flat_literals(node)  # [0, 1, 2, …]: one label per sample
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
@@ -896,7 +896,7 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
         if name == "eye" and len([a for a in node.args if a.keyword is None and not a.star]) == 2:
             return True  # np.eye(n, k): an (n, k) array, one row per sample
         if name in ("array", "asarray") and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
-            return _literal_depth(node.args[0].value) == 1
+            return _flat_literals(node.args[0].value)
         if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
                 and _label_encoder(func.value, flow):
             return True  # LabelBinarizer().fit_transform(labels): one row per sample
@@ -948,6 +948,15 @@ def _int_literal(node) -> bool:
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         node = node.expression
     return isinstance(node, cst.Integer)
+
+
+def _flat_literals(node) -> bool:
+    """`[0, 1, 2]`, `("cat", "dog")`: a flat list of literal labels. A list of arrays
+    (`[tags, next_words]`, the targets of a model with two outputs) is not one."""
+    return bool(node.elements) and all(
+        isinstance(e.value, (cst.Integer, cst.Float, cst.SimpleString))
+        or isinstance(e.value, cst.UnaryOperation) and isinstance(e.value.expression, (cst.Integer, cst.Float))
+        for e in node.elements)
 
 
 def _literal_depth(node) -> int:
