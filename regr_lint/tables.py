@@ -441,7 +441,7 @@ REMOVED_KERAS_HINTS = {
                              "(`RandomNormal`, `Identity`, `GlorotUniform` ...)",
     "keras.layers.Recurrent": "Keras 2's abstract base of recurrent layers: subclass `keras.layers.RNN` "
                               "with a cell, or `keras.layers.Layer`",
-    "keras.applications.mobilenetv2": "Keras 2.2's name of the module, keras.applications.mobilenet_v2 since "
+    "keras.applications.mobilenetv2": "the module was renamed keras.applications.mobilenet_v2 after Keras 2.2 "
                                       "(or use `keras.applications.MobileNetV2`)",
     "keras.applications.imagenet_utils._obtain_input_shape": "a private helper Keras 3 no longer exports: "
                                                                "check the input shape in your own code",

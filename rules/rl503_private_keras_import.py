@@ -377,6 +377,9 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
         if path == "keras.src" or path.startswith("keras.src."):
             # Keras 3's own source tree: private, not gone (keras.src.saving imports on Keras 3)
             return f"`{path}` is Keras' private source tree (keras/src), not API: it changes between releases; {hint}"
+        if path == "tensorflow.contrib.keras" or path.startswith("tensorflow.contrib.keras."):
+            # TensorFlow 1's public alias of Keras, not an internal: gone with tf.contrib
+            return f"`{path}` is TensorFlow 1's tf.contrib alias of Keras, gone since TensorFlow 2; {hint}"
         return f"`{path}` is a Keras internal that moved or is gone in Keras 3; {hint}"
 
     def _import_fix(self, node) -> tuple[Optional[Fix], Optional[str]]:

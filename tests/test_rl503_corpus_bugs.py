@@ -414,3 +414,18 @@ def test_the_names_reported_as_gone_are_gone_from_keras3():
 def test_a_module_imported_from_a_private_package_is_pointed_home(source, hint):
     [finding] = lint_text(source, "t.py", [RL503])
     assert finding.message.endswith(hint), finding.message
+
+
+@pytest.mark.parametrize("source", [
+    "import tensorflow as tf\nx = tf.contrib.keras.preprocessing.image.random_rotation(img, 10)\n",
+    "from tensorflow.contrib.keras.python.keras.layers import Dense\n",
+])
+def test_tf_contrib_keras_is_named_as_tensorflow_1s_alias_not_an_internal(source):
+    [finding] = _rl503(source)
+    assert "TensorFlow 1's tf.contrib alias of Keras" in finding.message
+    assert "internal" not in finding.message
+
+
+def test_renamed_mobilenetv2_module_hint_reads_as_a_sentence():
+    [finding] = _rl503("from keras.applications.mobilenetv2 import MobileNetV2\n")
+    assert "renamed keras.applications.mobilenet_v2 after" in finding.message
