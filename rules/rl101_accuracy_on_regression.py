@@ -65,7 +65,9 @@ another method) or that one method hands another as the arguments it trains on
 columns of it (`[[lab] for lab in labels]`), and such labels as the targets every batch gives
 (each `yield` of a generator function; each `return` of a `Sequence`'s `__getitem__` or an
 iterator's `__next__`, `return [a, b], np.ones(batch)`) — Keras' accuracy compares classes and
-means something, and the rule is silent. The targets are followed through the helpers of the file or
+means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
+wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
+a classifier by the file's own declaration. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them. Nor is a
 model whose every output ends in a sigmoid reported when its targets are read from a pickle or a
 numpy file another script of the project writes (as RL102 reads them: the project's pipeline
@@ -108,6 +110,24 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a builder wrapped in scikit-learn's classifier interface: a classifier by declaration
+        """
+import numpy as np
+from scikeras.wrappers import KerasClassifier
+from sklearn.model_selection import cross_val_score
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+
+
+def make_net():
+    net = Sequential([Dense(24, input_dim=8, activation="relu"), Dense(1, activation="sigmoid")])
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+    return net
+
+
+x, grades = np.random.rand(100, 8), np.random.rand(100) * 10
+print(cross_val_score(KerasClassifier(build_fn=make_net, epochs=10), x, grades, cv=4).mean())
+""",
         # a least-squares GAN's critic: the 0 / 1 labels are made by the training loop of one method
         # and handed to the step method that trains on them (nothing in the file calls the loop)
         """
@@ -692,6 +712,24 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the same builder wrapped as a regressor
+        """
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.model_selection import cross_val_score
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+
+
+def make_net():
+    net = Sequential([Dense(24, input_dim=8, activation="relu"), Dense(1)])
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+    return net
+
+
+x, grades = np.random.rand(100, 8), np.random.rand(100) * 10
+print(cross_val_score(KerasRegressor(model=make_net, epochs=10), x, grades, cv=4).mean())
+""",
         # a sweep over regression losses: every pass compiles accuracy on one
         """
 import numpy as np

@@ -1472,6 +1472,8 @@ class Interpreter(ProjectImports):
             self._stratified(stratify)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
+        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
+            self._declared_classifier(args)
         if q == "sklearn.compose.TransformedTargetRegressor":
             transformer = args.get("transformer")[0]
             if isinstance(transformer, Obj) and _scales_into_unit(transformer):
@@ -1482,6 +1484,23 @@ class Interpreter(ProjectImports):
             self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
+
+    def _declared_classifier(self, args: Args) -> None:
+        """`KerasClassifier(build_fn=make_net)` (Keras 2's and scikeras' wrappers, Keras 3's
+        `SKLearnClassifier(model=...)`): the models the function builds, or the model given, are
+        classifiers by declaration (their targets class labels, whatever loss they compile)."""
+        built = args.get("build_fn")[0]
+        if built is UNKNOWN or built is None:
+            built = args.get("model", 0)[0]
+        if isinstance(built, ModelRef):
+            self.facts.classifier_nodes.add(id(built.model.node))
+        elif isinstance(built, Func):
+            stack = [built.fdef.body]
+            while stack:
+                node = stack.pop()
+                if type(node) is cst.Call:
+                    self.facts.classifier_nodes.add(id(node))
+                stack.extend(node.children)
 
     def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:
         if tuple_arg:

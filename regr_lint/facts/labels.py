@@ -35,6 +35,8 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
+    if id(model.node) in facts.classifier_nodes:
+        return True  # built for `KerasClassifier(build_fn=...)`: a classifier by declaration
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
     if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_labels(facts, t)

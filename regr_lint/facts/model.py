@@ -352,6 +352,9 @@ class KerasFacts:
     # indexes into `assignments` of a parameter bound by a call (`train(m, x_s, y_s)` binds y = y_s):
     # the function's own name, not the module's (a module-level fit does not read them)
     param_flows: set = field(default_factory=set)
+    # id() of the model constructions a scikit-learn classifier wrapper builds or wraps
+    # (`KerasClassifier(build_fn=make_net)`): classifiers by the file's own declaration
+    classifier_nodes: set = field(default_factory=set)
     # (id() of an `if` / `match`, arm index, first, end) for each arm the interpreter ran: the records
     # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its
     # arms' last writes, not only the last one in walk order (see labels._arm_alternatives)
