@@ -351,9 +351,11 @@ PRIVATE_KERAS_PREFIXES = (
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
 )
 
-# Call results that are certainly not Keras models even when a file imports Keras.
+# Call results that are certainly not Keras models even when a file imports Keras. DeepChem's models
+# (`dc.models.KerasModel(net, loss)`) wrap a Keras model without being one: their own
+# `fit(dataset, nb_epoch=10)` takes Keras 1's keyword as its current name.
 NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torch", "statsmodels",
-                             "scipy", "numpy", "pandas", "joblib", "pickle", "builtins"})
+                             "scipy", "numpy", "pandas", "joblib", "pickle", "builtins", "deepchem"})
 
 # Reductions and element-wise error terms that make a custom function a regression loss.
 REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "nanmean"})

@@ -58,7 +58,8 @@ reported, whatever the order.
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
-are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, or a divide by their max, also
+are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, a logistic function of them
+(`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
@@ -136,6 +137,29 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets squashed by a logistic function written out: every one lies in (0, 1)
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+table = pd.read_csv("guides.csv")
+table["score"] = [1 - 1 / (1 + np.exp(-4.0 * (v + 0.2))) for v in table["lfc"].to_list()]
+inp = layers.Input(shape=(120,))
+net = models.Model(inp, layers.Dense(1, activation="sigmoid")(layers.Dense(64, activation="relu")(inp)))
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.random.rand(len(table), 120), table["score"].values, epochs=20)
+""",
+        # ... or by scipy's expit
+        """
+import numpy as np
+from scipy.special import expit
+from keras import layers, models
+lfc = np.loadtxt("lfc.txt")
+inp = layers.Input(shape=(120,))
+net = models.Model(inp, layers.Dense(1, activation="sigmoid")(inp))
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.random.rand(len(lfc), 120), expit(-lfc), epochs=20)
+""",
         # one-hot labels from one arm of an `if` whose test is not known (the other arm uses an
         # encoder given as a parameter): the targets may be labels, so the rule stays silent
         """
@@ -1074,6 +1098,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # an exponential growth curve is not a logistic: its values leave (0, 1)
+        """
+import numpy as np
+from keras import layers, models
+lfc = np.loadtxt("lfc.txt")
+y = 1 + np.exp(-lfc)
+inp = layers.Input(shape=(120,))
+net = models.Model(inp, layers.Dense(1, activation="sigmoid")(inp))  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.random.rand(len(lfc), 120), y, epochs=20)
+""",
         # a tanh decoder on a frame standardised in place (`df[:] = …`): values beyond ±1
         """
 import pandas as pd

@@ -130,6 +130,15 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # DeepChem's model wraps a Keras model: its own fit takes nb_epoch=
+        """
+import deepchem as dc
+import tensorflow as tf
+net = tf.keras.Sequential([tf.keras.layers.Dense(256, activation="relu"), tf.keras.layers.Dense(1)])
+wrapper = dc.models.KerasModel(net, dc.models.losses.L2Loss())
+tasks, splits, transformers = dc.molnet.load_lipo(featurizer="ECFP")
+wrapper.fit(splits[0], nb_epoch=30)
+""",
         # the subclass's own __init__ takes `init` and hands Keras the Keras 3 name
         """
 from tensorflow import keras

@@ -284,6 +284,8 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
                 node = node.args[0].value
                 continue
             return False
+        if isinstance(node, cst.BinaryOperation) and _logistic(node):
+            return True
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return _maxish(node.right, values, 0) or _own_sum(node.left, node.right) \
                 or _min_max_form(node.left, node.right, values)
@@ -371,11 +373,33 @@ def _unit_draw(node: cst.Call) -> bool:
     return module in ("np.random", "numpy.random") or module in ("random", "rng") and func.attr.value == "random"
 
 
+def _logistic(node: cst.BinaryOperation) -> bool:
+    """`1 / (1 + np.exp(-k * v))` and `1 - 1 / (1 + exp(z))`: a logistic function written out, whose
+    values lie in (0, 1) whatever it squashes."""
+    op = node.operator
+    if isinstance(op, cst.Subtract):
+        return _const(node.left) == 1 and isinstance(node.right, cst.BinaryOperation) and _logistic(node.right)
+    if not isinstance(op, cst.Divide) or _const(node.left) != 1:
+        return False
+    below = node.right
+    if not isinstance(below, cst.BinaryOperation) or not isinstance(below.operator, cst.Add):
+        return False
+    return any(_const(one) == 1 and isinstance(other, cst.Call) and _call_name(other) == "exp"
+               for one, other in ((below.left, below.right), (below.right, below.left)))
+
+
+# `tf.sigmoid(v)`, `tf.math.sigmoid(v)`, `K.sigmoid(v)`: the logistic of a library whose name it is
+_SIGMOID_OWNERS = frozenset({"tf", "math", "nn", "K", "backend", "ops", "activations", "torch", "special"})
+
+
 def _unit_call(node: cst.Call) -> bool:
     """Calls whose result lies in [0, 1] by construction."""
     name = _call_name(node)
     if name in ("ones", "zeros", "ones_like", "zeros_like"):
         return True
+    if name == "expit" or name == "sigmoid" and isinstance(node.func, cst.Attribute) \
+            and _dotted_tail(node.func.value).rpartition(".")[2] in _SIGMOID_OWNERS:
+        return True  # scipy.special.expit(v), tf.sigmoid(v): the logistic function
     if _unit_draw(node):
         return True
     if name in ("clip", "clip_by_value"):
