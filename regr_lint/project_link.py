@@ -151,12 +151,15 @@ def _inside_keras(path: str, root: str) -> bool:
     """Whether `path` lies inside Keras' or TensorFlow's own packages within its project (the keras
     sdist's keras/, the TensorFlow wheel's tensorflow/): such a file is Keras itself — what it
     imports is Keras, never a project module to read. (A checkout that is merely kept in a folder
-    named keras is not: only the folders below the project root count.)"""
+    named keras is not: only the folders below the project root count; nor is a sub-package of the
+    project's own named keras, `mylab/keras/` beside `mylab/__init__.py`: Keras is a top-level package.)"""
     here = os.path.dirname(os.path.abspath(path))
     known = _KERAS_DIRS.get(here)
     if known is None:
         below = os.path.relpath(here, root).split(os.sep)
-        known = _KERAS_DIRS[here] = bool(_KERAS_PACKAGES.intersection(below))
+        known = _KERAS_DIRS[here] = any(
+            name in _KERAS_PACKAGES and not os.path.isfile(os.path.join(root, *below[:i], "__init__.py"))
+            for i, name in enumerate(below))
     return known
 
 
@@ -253,7 +256,9 @@ def _project_imports(path: str, text: str, reading: bool = True) -> list[str]:
         deps = _imports_in(index, here, text, reading)
     except (OSError, ValueError, RecursionError, SyntaxError):
         return []
-    return [d for d in deps if not _KERAS_PACKAGES.intersection(d.split(os.sep))]
+    # (Keras' own packages below the project root; a folder named keras above it, or a sub-package
+    # of the project's own named keras, is no reason to leave a module out)
+    return [d for d in deps if not _inside_keras(d, index.root)]
 
 
 def _without_strings(text: str, starts: Optional[list[int]] = None) -> tuple[str, list[int]]:

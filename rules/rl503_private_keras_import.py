@@ -60,11 +60,19 @@ def _own_trees(path: str) -> frozenset:
     parts = path.split("/")
     # Keras 2's layout marks a tree only where keras/ is the package itself: not TensorFlow's
     # bundled copy (tensorflow/python/keras/ is TensorFlow's, and reports keras.src), nor a tests/keras/
-    # folder (Keras 2's test suite, where scripts of a fork's own sit beside the tests)
-    pairs = {(a, b) for before, a, b in zip(["", *parts], parts, parts[1:])
-             if before not in _NOT_KERAS2_PACKAGE or (a, b) not in _KERAS2_LAYOUT}
+    # folder (Keras 2's test suite, where scripts of a fork's own sit beside the tests), nor a
+    # project's own sub-package named keras (`mylab/keras/__init__.py` beside `mylab/__init__.py`,
+    # importing the real Keras: Keras is a top-level package)
+    pairs = {(a, b) for i, (before, a, b) in enumerate(zip(["", *parts], parts, parts[1:]))
+             if (a, b) not in _KERAS2_LAYOUT
+             or before not in _NOT_KERAS2_PACKAGE and not _in_a_package(parts[:i])}
     return frozenset(owner for owner, marks in tables.PRIVATE_KERAS_OWNER_TREES.items()
                      if any(mark in pairs for mark in marks))
+
+
+def _in_a_package(folder: list) -> bool:
+    """Whether the folder (path parts) is itself a package: it holds an __init__.py."""
+    return len(folder) > 1 and os.path.isfile("/".join([*folder, "__init__.py"]))
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +135,9 @@ its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
 `tf_keras/src/` …, and Keras 1 / 2's modules straight under `keras/` — `keras/engine/`,
-`keras/layers/`, `keras/models.py` … — in a copy vendored into a repository) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
+`keras/layers/`, `keras/models.py` … — in a copy vendored into a repository, `keras/` at the top of
+its folder: a sub-package of a project's own named keras, `mylab/keras/` beside `mylab/__init__.py`,
+is the project's) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
 `tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —
 TensorFlow importing `keras.src.…` is still reported, and so is every other project (the trees are
 data in `regr_lint.tables`).

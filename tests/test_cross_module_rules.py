@@ -2094,6 +2094,29 @@ CASES = [
                     return self
         """,
     }, None),
+    ("RL102-invalid-a-builder-in-the-projects-own-sub-package-named-keras", {
+        # (neilswainston/liv-learn: `liv_learn/keras/__init__.py` builds the models; Keras is a
+        # top-level package, so a sub-package of the project's own named keras is the project's)
+        "mylab/__init__.py": "",
+        "mylab/keras/__init__.py": """\
+            from keras import layers, models
+
+
+            def build(n_in):
+                inp = layers.Input((n_in,))
+                out = layers.Dense(1, activation="sigmoid")(layers.Dense(16, activation="relu")(inp))  # expect: RL102
+                return models.Model(inp, out)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from mylab.keras import build
+
+            model = build(8)
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(np.random.rand(100, 8), np.random.rand(100) * 50.0, epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
@@ -5676,3 +5699,11 @@ def test_a_cached_result_follows_an_edit_of_the_script_whose_pickle_the_targets_
     prepare.write_text(prepare.read_text().replace("pickle.dump(samples, f)", "f.write(repr(samples).encode())"))
     second = run("check", "--exit-zero", "train.py", cwd=tmp_path)
     assert "train.py:8:" in second.stdout and "RL102" in second.stdout, second.stdout
+
+
+def test_a_folder_named_keras_above_the_project_root_does_not_hide_its_modules(tmp_path):
+    # `~/keras/proj/`: only Keras' own packages below a project's root are Keras itself
+    root = tmp_path / "keras" / "proj"
+    make(root, NEWCOMER)
+    found, messages = lint(root, "train.py")
+    assert len(found) == 1 and found[0][0] == "train.py" and found[0][2] == "RL102", "\n".join(messages)

@@ -429,3 +429,18 @@ def test_tf_contrib_keras_is_named_as_tensorflow_1s_alias_not_an_internal(source
 def test_renamed_mobilenetv2_module_hint_reads_as_a_sentence():
     [finding] = _rl503("from keras.applications.mobilenetv2 import MobileNetV2\n")
     assert "renamed keras.applications.mobilenet_v2 after" in finding.message
+
+
+def test_a_projects_own_sub_package_named_keras_is_not_keras_own_source(tmp_path):
+    # `mylab/keras/__init__.py` beside `mylab/__init__.py` imports the real Keras (Keras is a
+    # top-level package): its Keras 2 imports are reported like any project module's
+    (tmp_path / "mylab" / "keras").mkdir(parents=True)
+    (tmp_path / "mylab" / "__init__.py").write_text("")
+    module = tmp_path / "mylab" / "keras" / "__init__.py"
+    module.write_text(KERAS2_IMPORTS)
+    assert len([f for f in lint_file(str(module), RULES) if f.code == "RL503"]) == 2
+    # ... while a vendored Keras 2 tree (keras/ at the top of its folder) keeps its exemption
+    vendored = tmp_path / "vendor" / "keras" / "__init__.py"
+    vendored.parent.mkdir(parents=True)
+    vendored.write_text(KERAS2_IMPORTS)
+    assert not [f for f in lint_file(str(vendored), RULES) if f.code == "RL503"]
