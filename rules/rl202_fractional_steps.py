@@ -29,7 +29,8 @@ class FractionalSteps(Rule):
 Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, `predict`,
 `fit_generator`, `evaluate_generator` or `predict_generator` given by a true division —
 `n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size`, also
-with an int added (`n / bs + 1`) — written in the call or held in a variable (or returned by a function of the file), with no `int()`,
+with an int added (`n / bs + 1`) or times a factor (`n / bs * ratio`, reported and rounded as a whole)
+— written in the call or held in a variable (or returned by a function of the file), with no `int()`,
 `math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
@@ -81,6 +82,22 @@ For a floor division of a float written in the argument (`250000. // bs`) the fi
 `int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
+        # ... rounded as a whole
+        """
+import math
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+x, y = np.random.rand(1000, 8), np.random.rand(1000)
+def batches(size=32):
+    while True:
+        i = np.random.randint(0, len(x), size)
+        yield x[i], y[i]
+net = Sequential([Dense(1, input_shape=(8,))])
+net.compile(optimizer="adam", loss="mse")
+net.fit(batches(), steps_per_epoch=math.ceil(len(x) / 32 * 0.5), epochs=10)
+net.fit(batches(), steps_per_epoch=int(len(x) / 32 * 2), epochs=10)
+""",
         # the look-alike: the quotient rounded up, then one more step
         """
 import math
@@ -159,6 +176,21 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # a true division times a factor is a float too
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Dense
+x, y = np.random.rand(1000, 8), np.random.rand(1000)
+ratio = 0.5
+def batches(size=32):
+    while True:
+        i = np.random.randint(0, len(x), size)
+        yield x[i], y[i]
+net = Sequential([Dense(1, input_shape=(8,))])
+net.compile(optimizer="adam", loss="mse")
+net.fit(batches(), steps_per_epoch=len(x) / 32 * ratio, epochs=10)  # expect: RL202
+""",
         # bounded below by an int, the quotient is still a float
         """
 import numpy as np
@@ -294,6 +326,11 @@ def _problem(facts, name: str, value, arg: cst.Arg):
     if not isinstance(value, Div) or value.node is None:
         return None
     text = facts.module.code_for_node(value.node).strip()
+    if value.product:
+        fix = _ceil_product_fix(value.node, _only_use(facts, value.node, arg)) if _math_is_free(facts) else None
+        return value.node, (f"{name}={_short(text)} is a true division times a factor, a float: Keras 3 "
+                            f"raises TypeError ('float' object cannot be interpreted as an integer); "
+                            f"round it with math.ceil(...)"), fix
     return value.node, (f"{name}={_short(text)} is a true division, a float: Keras 3 raises "
                         f"TypeError ('float' object cannot be interpreted as an integer); round it "
                         f"with math.ceil(...) or use //"), \
@@ -400,6 +437,18 @@ def _paren(node: cst.BaseExpression) -> cst.BaseExpression:
                                                         cst.Integer, cst.Float)):
         return node
     return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def _ceil_product_fix(product: cst.BinaryOperation, only_use: bool) -> Fix:
+    """`math.ceil(n / bs * k)`: as many steps as Keras 2 ran for the float (it stopped at the first
+    step count not below it)."""
+    ceil = cst.Call(func=cst.Attribute(cst.Name("math"), cst.Name("ceil")), args=[cst.Arg(_bare(product))],
+                    lpar=product.lpar, rpar=product.rpar)
+    how = "wrap it in math.ceil(...)"
+    if only_use:
+        return Fix(safe=True, message=how, edits=(Edit(product, ceil),), imports=("math",))
+    return Fix(safe=False, message=f"{how} (this also rounds the value for the other code that reads it)",
+               edits=(Edit(product, ceil),), imports=("math",))
 
 
 def _ceil_fix(div: cst.BinaryOperation, only_use: bool, math_is_free: bool = True) -> Fix:

@@ -36,7 +36,9 @@ each of them leaves steps for the head — in a Sequential chain and in a functi
 (`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`).
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
-with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, and models whose targets the file builds as sequences
+with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, models
+that take inputs of any length (`input_shape=(None, n_chars)`: taken for sequence-to-sequence, since
+the per-sample targets such a model would need are rarely visible), and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
 input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, or a builder given `T`: Keras
 brings `(n, T)` targets and `(n, T, 1)` predictions to one rank), an array made with three or more axes

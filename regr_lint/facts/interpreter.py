@@ -983,6 +983,8 @@ class Interpreter(ProjectImports):
                 return Tensor(UNKNOWN, [side], node)
         if type(node.operator) is cst.Divide:
             return Div(node)
+        if type(node.operator) is cst.Multiply and (type(left) is Div or type(right) is Div):
+            return Div(node, product=True)  # `n / bs * k`: a float times a factor is a float
         # `n / bs + 1` is a float too; the quotient rounded up plus the int is what it rounds up to
         if type(left) is Div and type(right) is Lit and type(right.value) is int \
                 and type(node.operator) in (cst.Add, cst.Subtract):

@@ -210,8 +210,10 @@ class DataPair(Value):
 
 @dataclass(eq=False)
 class Div(Value):
-    """The result of a true division `a / b` (a float, even of two ints)."""
+    """The result of a true division `a / b` (a float, even of two ints), or of such a quotient
+    multiplied by a factor (`product`: `n / bs * k` is a float too; `node` is the product)."""
     node: Optional[cst.CSTNode] = None
+    product: bool = False
 
 
 class Scope:
