@@ -247,6 +247,28 @@ REMOVED_ARGUMENT_REASONS = {
     "mode": "BatchNormalization's mode= is gone since Keras 2 (mode=0 is what it does; modes 1 and 2 were "
             "dropped): remove it",
 }
+# Keras 2's callback keywords Keras 3 dropped: class -> {keyword: the Keras 3 keyword, or None}, and
+# why each goes (checked against Keras 3 in tests/test_rl504.py). ReduceLROnPlateau takes **kwargs
+# and drops `epsilon=` without a word (min_delta stays 1e-4), where tf-keras 2 read it as min_delta=.
+REMOVED_CALLBACK_KEYWORDS = {
+    "ModelCheckpoint": {"period": None},
+    "TensorBoard": {"batch_size": None, "write_grads": None, "embeddings_layer_names": None,
+                    "embeddings_data": None},
+    "ReduceLROnPlateau": {"epsilon": "min_delta"},
+}
+IGNORED_CALLBACK_KEYWORDS = frozenset({("ReduceLROnPlateau", "epsilon")})
+# every class whose own Keras 1 / 2 keywords are judged on that class only (the pre-check's markers)
+REMOVED_CLASS_KEYWORDS = {**REMOVED_LAYER_KEYWORDS, **REMOVED_CALLBACK_KEYWORDS}
+CALLBACK_KEYWORD_REASONS = {
+    ("ModelCheckpoint", "period"): "it saved every `period` epochs: use save_freq=\"epoch\" (every epoch), or "
+                                   "save_freq=<number of batches>",
+    ("TensorBoard", "batch_size"): "Keras 2 used it only for histograms of the validation data: remove it",
+    ("TensorBoard", "write_grads"): "Keras 3's TensorBoard writes no gradient histograms: remove it",
+    ("TensorBoard", "embeddings_layer_names"): "Keras 3's TensorBoard projects the Embedding layers' "
+                                               "weights itself (embeddings_freq=): remove it",
+    ("TensorBoard", "embeddings_data"): "Keras 3's TensorBoard projects the Embedding layers' weights itself "
+                                        "(embeddings_freq=): remove it",
+}
 # How a rename is told when it is not Keras 2's own (default: "Keras 2 renamed it {new}=").
 RENAMED_ARGUMENT_HINTS = {"batch_input_shape": "use {new}=, the same shape with the batch size"}
 # dim_ordering's values as data_format's (the unsafe fix, for literal values only).

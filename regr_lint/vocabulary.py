@@ -54,7 +54,7 @@ def _child_fields(kind: type) -> tuple[str, ...]:
 KEYWORD_ONLY_NAMES = frozenset({"input", "output"}) | tables.KEYWORD_ONLY_ARGUMENTS
 # layer name -> its own Keras 1 keywords (and None -> the layer name), for the `Layer(kw=` markers
 _LAYER_KEYWORDS = {layer: {None: layer, **dict.fromkeys(keywords)}
-                   for layer, keywords in tables.REMOVED_LAYER_KEYWORDS.items()}
+                   for layer, keywords in tables.REMOVED_CLASS_KEYWORDS.items()}
 _KEYWORD_TOKENS: dict = {}
 
 
@@ -294,7 +294,7 @@ def text_vocabulary(text: str) -> set[str]:
         if token_in(name + "=", code) or token_in(name + " =", code):
             vocab.add(name + "=")  # whenever the name may be a keyword argument
     for layer in _LAYER_KEYWORDS.keys() & vocab:
-        for keyword in tables.REMOVED_LAYER_KEYWORDS[layer]:
+        for keyword in tables.REMOVED_CLASS_KEYWORDS[layer]:
             if token_in(keyword + "=", code) or token_in(keyword + " =", code):
                 vocab.add(layer_keyword(layer, keyword))  # whenever that layer may be given it
     return vocab

@@ -19,8 +19,8 @@ _KEYWORDS = set(tables.REMOVED_MODEL_CLASS_ARGUMENTS) | tables.KEYWORD_ONLY_ARGU
 _CLASS_OLD = tuple(sorted(f"{k}=" for k in _KEYWORDS))
 _CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
 # a layer family's own keywords: the layer named in the text, the layer given the keyword in the code
-_FAMILY_TEXT = tuple(sorted(tables.REMOVED_LAYER_KEYWORDS))
-_FAMILY = tuple(sorted(layer_keyword(layer, keyword) for layer, keywords in tables.REMOVED_LAYER_KEYWORDS.items()
+_FAMILY_TEXT = tuple(sorted(tables.REMOVED_CLASS_KEYWORDS))
+_FAMILY = tuple(sorted(layer_keyword(layer, keyword) for layer, keywords in tables.REMOVED_CLASS_KEYWORDS.items()
                        for keyword in keywords))
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
@@ -66,9 +66,13 @@ drops them); on the functional `Model` class `input=` and
 `forget_bias_init=`, the 1-D pooling layers' `pool_length=` / `stride=`, `UpSampling1D(length=)`,
 `Conv1D`'s `filter_length=` / `subsample_length=`, `bias=` → `use_bias=` on `Dense` and the
 convolutions, `BatchNormalization`'s `mode=`, `beta_init=`, `gamma_init=`): elsewhere those words are
-ordinary keywords (`RandomFlip(mode=...)`). One finding per keyword, at the keyword. The old → new
-tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
-`REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`).
+ordinary keywords (`RandomFlip(mode=...)`). Keras 2's callbacks too: `ModelCheckpoint(period=)`,
+`TensorBoard(batch_size=)`, `write_grads=`, `embeddings_layer_names=`, `embeddings_data=` (Keras 3
+rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
+other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
+`epsilon=` as `min_delta=`, its name since Keras 2.1.6). One finding per keyword, at the keyword. The
+old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
+`REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
 
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
 layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
@@ -107,7 +111,8 @@ Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, 
 `nb_filter` → `filters`, `W_`/`b_regularizer` → `kernel_`/`bias_regularizer`, `W_`/`b_constraint` →
 `kernel_`/`bias_constraint`, `Model(input=, output=)` → `Model(inputs=, outputs=)`; on `Embedding`
 `init` → `embeddings_initializer` and `W_…` →
-`embeddings_…`, on `PReLU` `init` → `alpha_initializer`). It is offered only where the Keras 3 layer
+`embeddings_…`, on `PReLU` `init` → `alpha_initializer`, `ReduceLROnPlateau(epsilon=)` → `min_delta=`,
+the value tf-keras 2 gave it). It is offered only where the Keras 3 layer
 takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
 Separable and depthwise convolutions (two initializers where there was one) and Keras 1 layers that
@@ -130,6 +135,12 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # their Keras 3 names
+        """
+from keras.callbacks import ModelCheckpoint, ReduceLROnPlateau
+checkpoint = ModelCheckpoint("best.keras", monitor="val_loss", save_best_only=True, save_freq="epoch")
+plateau = ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=3, min_delta=0.001)
+""",
         # DeepChem's model wraps a Keras model: its own fit takes nb_epoch=
         """
 import deepchem as dc
@@ -272,6 +283,12 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        # Keras 2's callback keywords
+        """
+from keras.callbacks import ModelCheckpoint, ReduceLROnPlateau
+checkpoint = ModelCheckpoint("best.h5", monitor="val_loss", save_best_only=True, period=5)  # expect: RL504
+plateau = ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=3, epsilon=0.001)  # expect: RL504
+""",
         # a layer subclass with no __init__ of its own: Keras' Dense takes the arguments
         """
 from tensorflow import keras
@@ -428,6 +445,10 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                         old = arg.keyword.value
                         yield self._report(arg, f"Model({old}=...)", tables.REMOVED_MODEL_CLASS_ARGUMENTS[old], kc.args)
                 continue
+            if kc.qualname.startswith("keras.callbacks.") \
+                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_CALLBACK_KEYWORDS:
+                yield from self._callback(kc, seen, facts)
+                continue
             if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
                 continue
             layer = kc.qualname.rpartition(".")[2]
@@ -465,6 +486,28 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                     seen.add(id(arg))
                     yield self._report(arg, f"{call.method}({old}=...)", new, call.args,
                                        sure=model.kind != "opaque")
+
+    def _callback(self, kc, seen: set, facts):
+        """`ModelCheckpoint(period=5)`, `TensorBoard(write_grads=True)`: rejected by Keras 3;
+        `ReduceLROnPlateau(epsilon=0.01)`: taken and dropped (its threshold stays min_delta=1e-4)."""
+        name = kc.qualname.rpartition(".")[2]
+        table = tables.REMOVED_CALLBACK_KEYWORDS[name]
+        found = list(_old_keywords(kc.node, table, seen))
+        if not found or id(kc.node) in _guarded(facts):
+            return
+        for arg in found:
+            old = arg.keyword.value
+            seen.add(id(arg))
+            new = table[old]
+            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS:
+                fix = Fix(safe=True, message=f"rename {old}= to {new}=", edits=(Edit(arg.keyword, cst.Name(new)),)) \
+                    if not kc.args.star and new not in kc.args.kw else None
+                yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 ignores {old}= (dropped with the other "
+                                  f"keyword arguments, so min_delta stays 1e-4); tf-keras 2 read it as {new}=, "
+                                  f"its name since Keras 2.1.6", fix)
+                continue
+            yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 rejects {old}=; "
+                              + tables.CALLBACK_KEYWORD_REASONS[(name, old)], None)
 
     def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None,
                 sure: bool = True, kernel: Optional[tuple] = None):

@@ -266,3 +266,63 @@ def test_keras1_positional_kernel_is_fixed_with_the_keyword():
         [f] = _findings("from keras.layers import Conv2D\nc = " + call + "\n")
         assert "kernel_size=(" not in f.message
         assert _fixed("from keras.layers import Conv2D\nc = " + call + "\n").count("padding='same'") == 1
+
+
+CALLBACKS = """\
+from tensorflow.keras.callbacks import ModelCheckpoint, ReduceLROnPlateau, TensorBoard
+cbs = [ModelCheckpoint("w.h5", monitor="val_loss", period=5),
+       ReduceLROnPlateau(monitor="val_loss", factor=0.5, epsilon=0.001),
+       TensorBoard(log_dir="logs", write_grads=True, batch_size=32, embeddings_layer_names=["emb"])]
+"""
+
+
+def test_callback_keywords_keras3_dropped_are_reported_at_the_keyword():
+    found = _findings(CALLBACKS)
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [
+        (2, "ModelCheckpoint(period=...)"), (3, "ReduceLROnPlateau(epsilon=...)"),
+        (4, "TensorBoard(write_grads=...)"), (4, "TensorBoard(batch_size=...)"),
+        (4, "TensorBoard(embeddings_layer_names=...)")]
+    assert "ignores epsilon=" in found[1].message and "rejects period=" in found[0].message
+
+
+def test_reduce_lr_on_plateau_epsilon_is_renamed_min_delta_safely():
+    fixed = _fixed(CALLBACKS)
+    assert "ReduceLROnPlateau(monitor=\"val_loss\", factor=0.5, min_delta=0.001)" in fixed
+    assert "period=5" in fixed and "write_grads=True" in fixed  # no Keras 3 keyword takes their place
+    # ... not when min_delta= is given too
+    both = "import keras\ncb = keras.callbacks.ReduceLROnPlateau(epsilon=0.01, min_delta=0.1)\n"
+    assert _fixed(both) == both and len(_findings(both)) == 1
+
+
+def test_callback_keywords_only_on_keras_callbacks():
+    own = textwrap.dedent("""\
+        import keras
+        class ModelCheckpoint:
+            def __init__(self, path, period=1):
+                self.period = period
+        cb = ModelCheckpoint("w.h5", period=5)
+        ok = [keras.callbacks.ModelCheckpoint("w.keras", save_freq="epoch"),
+              keras.callbacks.ReduceLROnPlateau(min_delta=0.001), keras.callbacks.TensorBoard(log_dir="logs")]
+        """)
+    assert _findings(own) == []
+
+
+@pytest.mark.tensorflow
+def test_callback_table_matches_keras3():
+    keras = pytest.importorskip("keras")
+    if not keras.__version__.startswith("3."):
+        pytest.skip("needs Keras 3")
+    first = {"ModelCheckpoint": ("w.keras",)}
+    for name, keywords in tables.REMOVED_CALLBACK_KEYWORDS.items():
+        cls = getattr(keras.callbacks, name)
+        params = set(inspect.signature(cls.__init__).parameters)
+        for old, new in keywords.items():
+            assert old not in params, (name, old)
+            assert new is None or new in params, (name, new)
+            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS:
+                # taken into **kwargs and dropped: the callback keeps its default
+                callback = cls(*first.get(name, ()), **{old: 0.123})
+                assert getattr(callback, new) != 0.123
+            else:
+                with pytest.raises(TypeError):
+                    cls(*first.get(name, ()), **{old: 1})
