@@ -44,13 +44,14 @@ layer) while the same file shows that the targets it is fitted on take negative 
   standardised frame, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
-- `make_regression(...)` targets;
+- `make_regression(...)` targets (also as a helper of the project returns them, `return make_regression(...)`);
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
 - returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`), `log(a) - log(b)`;
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise, literal data or draws below 0, and affine arithmetic that keeps both signs.
+- zero-mean noise, literal data or draws below 0, and affine arithmetic that keeps both signs; such
+  targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
@@ -85,6 +86,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # standardised targets clipped at 0: none is negative
+        """
+import numpy as np
+import pandas as pd
+import keras
+df = pd.read_csv("wait_times.csv")
+y = df.pop("wait").values
+y = np.clip((y - y.mean()) / y.std(), 0, 3)
+m = keras.Sequential([keras.Input((df.shape[1],)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df.values, y, epochs=10)
+""",
         # the same frame min-max scaled in place; or only one of its columns standardised
         """
 import pandas as pd
@@ -463,6 +476,46 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a data class unpacking a standardising helper's result in its constructor
+        """
+import numpy as np
+from tensorflow import keras
+def normalize(a):
+    mu, sd = a.mean(), a.std()
+    return (a - mu) / sd, (mu, sd)
+class Dataset:
+    def __init__(self, path):
+        raw = np.loadtxt(path, delimiter=",")
+        self.x = raw[:, :-1]
+        self.y, self.stats = normalize(raw[:, -1])
+ds = Dataset("abalone.csv")
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds.x, ds.y, epochs=5)
+""",
+        # standardised targets clipped on both sides of 0
+        """
+import numpy as np
+import pandas as pd
+import keras
+df = pd.read_csv("wait_times.csv")
+y = df.pop("wait").values
+y = np.clip((y - y.mean()) / y.std(), -3, 3)
+m = keras.Sequential([keras.Input((df.shape[1],)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(df.values, y, epochs=10)
+""",
+        # make_regression returned by a helper as it is
+        """
+import keras
+from sklearn.datasets import make_regression
+def synthetic(n=2000):
+    return make_regression(n_samples=n, n_features=8, noise=5.0)
+x, y = synthetic()
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="exponential")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=20)
+""",
         # an autoencoder on a frame standardised in place, every column at once
         """
 import pandas as pd

@@ -483,6 +483,21 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        # a one-hot of a label column read straight from the frame a CSV read returns
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras.utils import to_categorical
+x = np.load("tokens.npy")
+labels = pd.read_csv("news.csv")["label"].values
+inp = keras.Input((200,))
+h = keras.layers.LSTM(64, return_sequences=True)(keras.layers.Embedding(20000, 64)(inp))
+out = keras.layers.Dense(4, activation="softmax")(h)  # expect: RL301
+m = keras.Model(inp, out)
+m.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+m.fit(x, to_categorical(labels, 4), epochs=3)
+""",
         # a softmax over steps fitted on a flat literal list: one label per sample
         """
 import numpy as np

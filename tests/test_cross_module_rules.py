@@ -2117,6 +2117,133 @@ CASES = [
             model.fit(np.random.rand(100, 8), np.random.rand(100) * 50.0, epochs=3)
         """,
     }, None),
+    ("RL101-valid-a-builder-another-module-wraps-in-scikit-learns-classifier", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def make_net():
+                m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+                return m
+        """,
+        "tune.py": """\
+            import numpy as np
+            from scikeras.wrappers import KerasClassifier
+
+            from nets import make_net
+
+            clf = KerasClassifier(model=make_net, epochs=10)
+            clf.fit(np.load("x.npy"), np.load("y.npy"))
+        """,
+    }, None),
+    ("RL101-invalid-a-builder-another-module-wraps-in-scikit-learns-regressor", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def make_net():
+                m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+                m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+                return m
+        """,
+        "tune.py": """\
+            import numpy as np
+            from scikeras.wrappers import KerasRegressor
+
+            from nets import make_net
+
+            reg = KerasRegressor(model=make_net, epochs=10)
+            reg.fit(np.load("x.npy"), np.load("y.npy"))
+        """,
+    }, None),
+    ("RL102-valid-labels-a-helper-makes-two-modules-away", {
+        "labels.py": """\
+            import numpy as np
+
+
+            def make_labels(scores):
+                return (np.asarray(scores) > 0.5).astype("float32")
+        """,
+        "data.py": """\
+            import pandas as pd
+
+            from labels import make_labels
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                return df.drop(columns=["score"]).values, make_labels(df["score"])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import load
+
+            x, y = load("comments.csv")
+            model = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-scores-a-helper-stretches-two-modules-away", {
+        "labels.py": """\
+            import numpy as np
+
+
+            def make_targets(scores):
+                return np.asarray(scores) * 10.0
+        """,
+        "data.py": """\
+            import pandas as pd
+
+            from labels import make_targets
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                return df.drop(columns=["score"]).values, make_targets(df["score"])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from data import load
+
+            x, y = load("comments.csv")
+            model = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL106-invalid-a-data-class-unpacks-another-modules-standardising-helper", {
+        "utils.py": """\
+            def normalize(a):
+                mu, sd = a.mean(axis=0), a.std(axis=0)
+                return (a - mu) / sd, (mu, sd)
+        """,
+        "dataset.py": """\
+            import numpy as np
+
+            import utils
+
+
+            class Dataset:
+                def __init__(self, path):
+                    raw = np.loadtxt(path, delimiter=",", skiprows=1)
+                    self.x = raw[:, :-1]
+                    self.y, self.stats = utils.normalize(raw[:, -1])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+
+            from dataset import Dataset
+
+            ds = Dataset("abalone.csv")
+            m = keras.Sequential([keras.Input((ds.x.shape[1],)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(ds.x, ds.y, epochs=50)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -665,6 +665,28 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
     this file or of a project module: (the facts of its module, every value its methods assign to
     `self.y`); None when unknown or never assigned. The arrays a data class holds are what its
     `__init__` made of them (`self.y = scaler.fit_transform(arr[:, -1:])`)."""
+    found = _instance_class(y, at, facts, records)
+    if found is None:
+        return None
+    cdef, other, attr = found
+    values = []
+    for stmt in statements(cdef.body):  # its methods' statements, never an expression
+        if isinstance(stmt, cst.Assign):
+            targets = [t.target for t in stmt.targets]
+        elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
+            targets = [stmt.target]
+        else:
+            continue
+        if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
+               and t.value.value == "self" for t in targets):
+            values.append(stmt.value)
+    return (other, values) if values else None
+
+
+def _instance_class(y, at: int, facts: KerasFacts, records: dict):
+    """(the class's ClassDef, the facts of its module, the attribute) for `ds.y` where `ds =
+    Dataset(...)` is the one binding of `ds` before `at` and `Dataset` a class of this file or of a
+    project module; None otherwise."""
     while isinstance(y, cst.Subscript):
         y = y.value
     if not isinstance(y, cst.Attribute) or not isinstance(y.value, cst.Name):
@@ -684,19 +706,19 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
         cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
     if cdef is None or other is None or not isinstance(cdef.body, cst.IndentedBlock):
         return None
-    attr = y.attr.value
-    values = []
-    for stmt in statements(cdef.body):  # its methods' statements, never an expression
-        if isinstance(stmt, cst.Assign):
-            targets = [t.target for t in stmt.targets]
-        elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
-            targets = [stmt.target]
-        else:
-            continue
-        if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
-               and t.value.value == "self" for t in targets):
-            values.append(stmt.value)
-    return (other, values) if values else None
+    return cdef, other, y.attr.value
+
+
+def instance_attribute_unpacked(y, at: int, facts: KerasFacts, records: dict):
+    """`ds.y` where the data class's constructor sets it by unpacking a call (`self.y, self.stats =
+    normalize(raw[:, -1])`): (the facts of the class's module, the record (index, "unpack", (call, k,
+    n, inner))); None otherwise (see `_own_attribute_value`)."""
+    found = _instance_class(y, at, facts, records)
+    if found is None:
+        return None
+    _, other, attr = found
+    record = _own_attribute_value(cst.Attribute(value=cst.Name("self"), attr=cst.Name(attr)), other, _records(other))
+    return (other, record) if record is not None and record[1] == "unpack" else None
 
 
 def _class_def(module, name: str):
@@ -1458,6 +1480,11 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
         found = (facts._cache["project_module_names"][func.value.value], func.attr.value)
     else:
         found = None
+    if found is None and facts._cache.get("project") is None and facts.path:
+        if isinstance(func, cst.Name):
+            found = _imported_function(facts.path, func.value)
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            found = _imported_function(facts.path, func.value.value, func.attr.value)
     if found is None:
         return None
     path, defined = found
@@ -1465,6 +1492,32 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
         return None
     other = _module_facts(path)
     return (other, defined) if other is not None else None
+
+
+def _imported_function(path: str, name: str, attr: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """(module file, name there) of a function project module `path` imports by name (`from labels
+    import make_labels`), or of `attr` of a project module it imports whole (`import utils`, then
+    `utils.normalize`), read from its summary: a data module read for what it returns (its facts
+    made without following its imports) still reads the helper it returns the value of, one more
+    module away. None when not a project module's."""
+    from regr_lint.project_link import project_for
+
+    project = project_for(path)
+    if project is None:
+        return None
+    try:
+        binding = project.summary(path).binding(name)
+        if binding is None or binding.conditional:
+            return None
+        if attr is None and binding.kind == "from":
+            resolved = project.resolve(binding.module, binding.attr, path, binding.level)
+        elif attr is not None and binding.kind == "import" and binding.module:
+            resolved = project.resolve(binding.module, attr, path, 0)
+        else:
+            return None
+    except (OSError, ValueError, RecursionError, SyntaxError):
+        return None
+    return (resolved.path, resolved.name) if resolved is not None and resolved.name else None
 
 
 def _top_function(path: str, name: str):
@@ -1543,13 +1596,45 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
     this file, or the project module of a function this file imports (`model = build()`, then only a
     predict here). `trained=False`: every reading of `model` by such a module, fitted there or not
     (a siamese script calling the builder's model on two inputs of its own)."""
-    from regr_lint.facts.trees import project_module
     from regr_lint.tables import TRAIN_METHODS
+
+    found = _importers_reading(facts, model, callers)
+    if found is None:
+        return []
+    project, twin, importers = found
+    out = []
+    for importer in importers:
+        other = _module_facts(importer, project)
+        if other is None:
+            continue
+        out += [(other, theirs) for theirs in other.models
+                if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS for t in theirs.trainings))]
+    return out
+
+
+def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:
+    """A script beside the module whose function builds `model` hands that function to scikit-learn's
+    classifier wrapper (`KerasClassifier(model=make_net)` in tune.py, make_net in nets.py)."""
+    found = _importers_reading(facts, model, False)
+    if found is None:
+        return False
+    project, twin, importers = found
+    for importer in importers:
+        other = _module_facts(importer, project)
+        if other is not None and id(twin) in other.classifier_nodes:
+            return True
+    return False
+
+
+def _importers_reading(facts: KerasFacts, model, callers: bool):
+    """(the project, the node the importers' reading of `model`'s construction is, the importers)
+    for `fitted_by_importers`; None when no importer can read it."""
+    from regr_lint.facts.trees import project_module
 
     project = facts._cache.get("project")
     if project is None or not facts.path or model.node is None \
             or facts._cache.get("reading_importer") and not callers or not model.in_function or _BY_ITSELF[0]:
-        return []  # a model made at a module's top level is that module's own to fit
+        return None  # a model made at a module's top level is that module's own to fit
     if callers and model.home is not None:
         # the scripts beside this file that call its method fitting another module's model: they
         # read that module from the very parse the node is in
@@ -1564,7 +1649,7 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
         path = os.path.abspath(facts.path)
         importers = _importers(facts, path, project)  # cheap: asked first, the walk below is not
         if not importers:
-            return []
+            return None
         tree = project_module(path)
         if tree is facts.module:
             twin = model.node  # this file's parse is the one kept for its importers
@@ -1573,20 +1658,13 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
             try:
                 twin = _nodes_along(tree, steps)[-1]
             except (IndexError, AttributeError, TypeError):
-                return []
+                return None
     if importers:
         # what a cache entry of this file must also follow: the scripts read and what they import
         _READ_BESIDE.setdefault(os.path.abspath(facts.path), (project, set()))[1].update(importers)
         if len(_READ_BESIDE) > 4096:
             _READ_BESIDE.pop(next(iter(_READ_BESIDE)))
-    out = []
-    for importer in importers:
-        other = _module_facts(importer, project)
-        if other is None:
-            continue
-        out += [(other, theirs) for theirs in other.models
-                if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS for t in theirs.trainings))]
-    return out
+    return project, twin, importers
 
 
 _READ_BESIDE: dict = {}

@@ -13,7 +13,7 @@ from regr_lint.facts.dataflow import (
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
     _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
-    _returns, _target_nodes, _unzipped,
+    _returns, _target_nodes, _unzipped, declared_classifier_by_importers,
 )
 
 
@@ -35,7 +35,7 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.tables import TRAIN_METHODS
 
-    if id(model.node) in facts.classifier_nodes:
+    if id(model.node) in facts.classifier_nodes or declared_classifier_by_importers(facts, model):
         return True  # built for `KerasClassifier(build_fn=...)`: a classifier by declaration
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True

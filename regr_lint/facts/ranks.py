@@ -882,7 +882,14 @@ def _directory_labels(node) -> bool:
     return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
 
 
+_FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json", "read_table", "read_feather",
+                            "read_pickle", "DataFrame"})
+
+
 def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> bool:
+    while isinstance(node, cst.Attribute) and node.attr.value == "values" or isinstance(node, cst.Call) \
+            and isinstance(node.func, cst.Attribute) and node.func.attr.value == "to_numpy" and not node.args:
+        node = node.value if isinstance(node, cst.Attribute) else node.func.value  # `df["label"].values`
     if isinstance(node, cst.Name):
         return node.value in labels
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -916,7 +923,8 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
                 return not any(_shaped_as_sequence(k, n) for k, n in flow.chain([index.value])) \
                     and not any(_padded(n) for n in flow.origins([index.value])) \
                     and (not strict or _encodes_labels(index.value, flow, labels))
-            return False
+            if name not in _FRAME_READERS:
+                return False  # (a column of the frame a read returns, `pd.read_csv(p)["label"]`: below)
         if len(node.slice) == 1:  # df["label"]
             index = node.slice[0].slice
             return isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString)

@@ -17,9 +17,8 @@ from regr_lint.facts.dataflow import (
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
-    last_assigned,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
-    fitted_by_importers,
+    fitted_by_importers, instance_attribute_unpacked, last_assigned,
 )
 
 
@@ -92,6 +91,11 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
             other = held[0]
             theirs = _records(other)
             if all(_signed(value, len(other.assignments), other, theirs, 1) for value in held[1]):
+                return True
+        unpacked = instance_attribute_unpacked(y, at, facts, records)  # `self.y, self.stats = norm(...)`
+        if unpacked is not None:
+            other, (i, _, value) = unpacked
+            if _sign_unpack(*value, i, other, _records(other), 1):
                 return True
     return False
 
@@ -289,6 +293,11 @@ def _sign_unpack(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, r
         if any(a.star for a in arrays) or len(arrays) * 2 != n:
             return False
         return _signed(arrays[k // 2].value, at, facts, records, depth + 1)
+    returned = _returns(call, at, facts, records) if not inner and n == 2 else None
+    if returned is not None and returned[2] and all(
+            isinstance(v, cst.Call) and _call_name(v) == "make_regression" for _, v in returned[2]):
+        # `def synthetic(): return make_regression(...)`, then `x, y = synthetic()`
+        return k == 1 and all(_make_regression_signed(v) for _, v in returned[2])
     found = _returned_items(call, ((k, n),) + inner, at, facts, records)
     if found is None:
         return False
@@ -591,6 +600,17 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return not (lo <= bounds[0] and bounds[1] <= hi)  # the argument stays where it has one sign
     if name == "make_regression":
         return False  # the (X, y) pair itself: only its second item is the targets
+    if name == "clip":
+        # `np.clip(z, -3, 3)`, `z.clip(-3, 3)`: bounds on both sides of 0 keep both signs
+        method = isinstance(func, cst.Attribute) and _dotted_tail(func.value) not in ("np", "numpy")
+        values = [a.value for a in args] if method else [a.value for a in args[1:]]
+        source = func.value if method else (args[0].value if args else None)
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        lo = keywords.get("a_min", keywords.get("lower", values[0] if values else None))
+        hi = keywords.get("a_max", keywords.get("upper", values[1] if len(values) > 1 else None))
+        lo, hi = (_const(lo), _const(hi)) if lo is not None and hi is not None else (None, None)
+        return source is not None and lo is not None and hi is not None and lo < 0 < hi \
+            and _signed(source, at, facts, records, depth + 1)
     if isinstance(func, cst.Attribute) and name in _NORMAL_DRAWS \
             and _dotted_tail(func.value) in _RANDOM_MODULES:
         return _zero_mean_draw(node)  # zero-mean noise (a normal draw around another centre: no sign shown)
