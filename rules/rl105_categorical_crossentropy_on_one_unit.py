@@ -48,6 +48,24 @@ Unsafe, and offered only on a sigmoid head: the fix names the binary loss (`"bin
 changes what is trained.
 """
     VALID = [
+        # a builder returning early when its flag is set: the one-unit head is the other call's
+        """
+from keras.models import Sequential
+from keras.layers import Dense
+
+
+def build(policy=False):
+    net = Sequential([Dense(32, activation="relu", input_shape=(8,))])
+    if policy:
+        net.add(Dense(10, activation="softmax"))
+        return net
+    net.add(Dense(1, activation="tanh"))
+    return net
+
+
+policy_net = build(policy=True)
+policy_net.compile("sgd", "categorical_crossentropy")
+""",
         """
 import keras
 clf = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3, activation="softmax")])

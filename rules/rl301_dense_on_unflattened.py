@@ -37,7 +37,8 @@ each of them leaves steps for the head — in a Sequential chain and in a functi
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, models
-that take inputs of any length (`input_shape=(None, n_chars)`: taken for sequence-to-sequence, since
+that take inputs of any length (`input_shape=(None, n_chars)`, or token ids of any length an `Embedding`
+reads, `Input(shape=(None,))`: taken for sequence-to-sequence, since
 the per-sample targets such a model would need are rarely visible), and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
 input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, or a builder given `T`: Keras
@@ -105,6 +106,23 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # a character model reading token ids of any length: one prediction per step
+        """
+import tensorflow as tf
+net = tf.keras.Sequential([
+    tf.keras.layers.Embedding(50, 16, input_shape=(None,)),
+    tf.keras.layers.GRU(64, return_sequences=True),
+    tf.keras.layers.Dense(50),
+])
+""",
+        # ... the same through the functional API
+        """
+from tensorflow import keras
+ids = keras.Input(shape=(None,))
+h = keras.layers.LSTM(64, return_sequences=True)(keras.layers.Embedding(50, 16)(ids))
+model = keras.Model(ids, keras.layers.Dense(50)(h))
+model.compile(optimizer="adam", loss="mse")
+""",
         # two per-token heads of one model (a tagger and a decoder), their targets given as a list:
         # a list of arrays, one per output, is not a flat list of labels
         """

@@ -2244,6 +2244,82 @@ CASES = [
             m.fit(ds.x, ds.y, epochs=50)
         """,
     }, None),
+    ("RL105-valid-one-builder-called-with-and-without-its-flag-by-two-test-methods", {
+        # (maxpumperla/deep_learning_and_the_game_of_go: the policy net compiled with categorical
+        # crossentropy, the value net only predicted)
+        "nets.py": """\
+            from keras.models import Sequential
+            from keras.layers import Conv2D, Dense, Flatten
+
+
+            def board_net(shape, policy=False, filters=32):
+                net = Sequential()
+                net.add(Conv2D(filters, 3, input_shape=shape, padding="same", activation="relu"))
+                if policy:
+                    net.add(Conv2D(1, 1, padding="same", activation="softmax"))
+                    net.add(Flatten())
+                    return net
+                net.add(Flatten())
+                net.add(Dense(1, activation="tanh"))
+                return net
+        """,
+        "test_nets.py": """\
+            import unittest
+
+            import numpy as np
+            from keras.utils import to_categorical
+
+            from nets import board_net
+
+
+            class BoardNetTest(unittest.TestCase):
+                def test_policy(self):
+                    policy_net = board_net((9, 9, 4), policy=True)
+                    policy_net.compile("sgd", "categorical_crossentropy", metrics=["accuracy"])
+                    moves = to_categorical(np.random.randint(0, 81, size=16), 81)
+                    policy_net.fit(np.random.rand(16, 9, 9, 4), moves, epochs=1)
+
+                def test_value(self):
+                    value_net = board_net((9, 9, 4))
+                    assert value_net.predict(np.random.rand(2, 9, 9, 4)).shape == (2, 1)
+        """,
+    }, None),
+    ("RL105-invalid-the-flagless-builder-call-compiled-with-categorical-crossentropy", {
+        "nets.py": """\
+            from keras.models import Sequential
+            from keras.layers import Conv2D, Dense, Flatten
+
+
+            def board_net(shape, policy=False, filters=32):
+                net = Sequential()
+                net.add(Conv2D(filters, 3, input_shape=shape, padding="same", activation="relu"))
+                if policy:
+                    net.add(Conv2D(1, 1, padding="same", activation="softmax"))
+                    net.add(Flatten())
+                    return net
+                net.add(Flatten())
+                net.add(Dense(1, activation="tanh"))
+                return net
+        """,
+        "test_nets.py": """\
+            import unittest
+
+            import numpy as np
+
+            from nets import board_net
+
+
+            class BoardNetTest(unittest.TestCase):
+                def test_policy(self):
+                    policy_net = board_net((9, 9, 4), policy=True)
+                    policy_net.compile("sgd", "categorical_crossentropy")
+
+                def test_value(self):
+                    value_net = board_net((9, 9, 4))
+                    value_net.compile("sgd", "categorical_crossentropy")  # expect: RL105
+                    value_net.fit(np.random.rand(16, 9, 9, 4), np.random.rand(16, 1), epochs=1)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

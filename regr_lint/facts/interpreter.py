@@ -156,6 +156,11 @@ class Frame:
     params: frozenset = frozenset()
     rebound: set = field(default_factory=set)
     loops: int = 0
+    # > 0 while an arm runs that the call's arguments do not decide (an `if` of unknown test, a
+    # `try`, a `match`): a `return` there may not be taken
+    uncertain: int = 0
+    # a `return` ran on the path the arguments decide: the rest of the body is dead for this run
+    returned: bool = False
 
 
 
@@ -271,11 +276,17 @@ class Interpreter(ProjectImports):
 
     # ---------------------------------------------------------------- statements
     def exec_block(self, stmts, scope: Scope, frame: Frame) -> None:
-        for stmt in stmts:
+        for i, stmt in enumerate(stmts):
             try:
                 self.exec_stmt(stmt, scope, frame)
             except RecursionError:
                 continue
+            if frame.returned:
+                # `if policy: ...; return net` with `policy=True`: what follows never runs in this
+                # call; it is still read for the API mistakes it holds, as a dead arm is
+                if i + 1 < len(stmts):
+                    self._read_dead_arm(stmts[i + 1:], scope, frame)
+                return
 
     def exec_stmt(self, stmt: cst.CSTNode, scope: Scope, frame: Frame) -> None:
         # Dispatch on the exact node type: libcst's node classes are ABCs, and each isinstance
@@ -298,16 +309,21 @@ class Interpreter(ProjectImports):
             self.eval(stmt.test, scope, frame)
             taken = self._option(stmt.test, scope, frame)
             entry = dict(scope.vars) if taken is None else None
-            if taken is not False:
-                self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
-            else:
-                self._read_dead_arm(stmt.body.body, scope, frame)
-            body = dict(scope.vars) if taken is None else None
-            if stmt.orelse is not None and taken is True:
-                self._read_dead_arm((stmt.orelse,), scope, frame)
-            if stmt.orelse is not None and taken is not True:
-                before = self._model_slots(scope) if taken is None else None
-                self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
+            frame.uncertain += taken is None
+            try:
+                if taken is not False:
+                    self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
+                else:
+                    self._read_dead_arm(stmt.body.body, scope, frame)
+                body = dict(scope.vars) if taken is None else None
+                if stmt.orelse is not None and (taken is True or frame.returned):
+                    self._read_dead_arm((stmt.orelse,), scope, frame)
+                before = self._model_slots(scope) if taken is None and stmt.orelse is not None else None
+                if stmt.orelse is not None and taken is not True and not frame.returned:
+                    self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
+            finally:
+                frame.uncertain -= taken is None
+            if stmt.orelse is not None and taken is not True and not frame.returned:
                 if before and not self.dead:
                     # `if big: model = Model(a) else: model = Model(b)`: what the name holds after the
                     # `if` is either model; the one the body made is compiled and fitted as the other
@@ -365,16 +381,24 @@ class Interpreter(ProjectImports):
                     self.bind(item.asname.name, UNKNOWN if not isinstance(value, Instance) else value, scope, frame)
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.Try or kind is cst.TryStar:
-            self.exec_block(stmt.body.body, scope, frame)
-            for handler in stmt.handlers:
-                self.exec_block(handler.body.body, scope, frame)
-            if stmt.orelse is not None:
-                self.exec_stmt(stmt.orelse, scope, frame)
+            frame.uncertain += 1  # a `return` in its body may not be reached (the handlers run instead)
+            try:
+                self.exec_block(stmt.body.body, scope, frame)
+                for handler in stmt.handlers:
+                    self.exec_block(handler.body.body, scope, frame)
+                if stmt.orelse is not None:
+                    self.exec_stmt(stmt.orelse, scope, frame)
+            finally:
+                frame.uncertain -= 1
             if stmt.finalbody is not None:
                 self.exec_block(stmt.finalbody.body.body, scope, frame)
         elif kind is cst.Match:
-            for i, case in enumerate(stmt.cases):
-                self.exec_arm((id(stmt), i), case.body.body, scope, frame)
+            frame.uncertain += 1
+            try:
+                for i, case in enumerate(stmt.cases):
+                    self.exec_arm((id(stmt), i), case.body.body, scope, frame)
+            finally:
+                frame.uncertain -= 1
         elif kind is cst.IndentedBlock:
             self.exec_block(stmt.body, scope, frame)
         elif isinstance(stmt, cst.BaseSmallStatement):
@@ -591,6 +615,8 @@ class Interpreter(ProjectImports):
                 self.facts.assignments.append(([value.func.value], value))
         elif kind is cst.Return:
             frame.returns.append(self.eval(small.value, scope, frame) if small.value is not None else Lit(None))
+            if not self.dead and not frame.uncertain and not frame.loops and frame.function is not None:
+                frame.returned = True
             if small.value is not None and frame.function is not None and self._records_flow(scope):
                 # `data = prepare(df)` inherits what `prepare` returns (scaled or not)
                 if self.call_chain and self.call_chain[-1] is not None:
@@ -1572,8 +1598,14 @@ class Interpreter(ProjectImports):
             model.layers.append(UNKNOWN)
 
     def model_for(self, node: cst.CSTNode, kind: str, cls: Optional[ClassV] = None) -> KerasModel:
-        """One KerasModel per construction site, also when a builder function is run again."""
-        key = (id(node),) if kind == "subclass" or None in self.call_chain else (id(node), *self.call_chain)
+        """One KerasModel per construction site, also when a builder function is run again. A method
+        run on an instance (None in the chain) keeps one model per site for the instance; a builder
+        it calls makes one per call site below it (`board_net(shape, policy=True)` in one test
+        method, `board_net(shape)` in another: two models, not one whose layers the last run wrote)."""
+        chain = self.call_chain
+        if None in chain:
+            chain = chain[len(chain) - chain[::-1].index(None):]
+        key = (id(node),) if kind == "subclass" else (id(node), *chain)
         model = self.models.get(key)
         if model is None:
             model = KerasModel(kind, node)

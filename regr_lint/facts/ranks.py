@@ -181,25 +181,31 @@ def transition(layer: Layer, state: RankState, first: bool = False) -> RankState
     return UNKNOWN_STATE
 
 
-def _variable_steps(shape: Value, batch: bool = False) -> bool:
+def _variable_steps(shape: Value, batch: bool = False, tokens: bool = False) -> bool:
     """`shape=(None, F)`: inputs of any length — a model built to map a sequence to a sequence
-    (no Flatten could follow its steps)."""
+    (no Flatten could follow its steps). `tokens`: the ids an Embedding reads, `shape=(None,)`."""
     if not isinstance(shape, Seq):
         return False
     items = shape.items[1:] if batch else shape.items
-    return len(items) >= 2 and isinstance(items[0], Lit) and items[0].value is None
+    return len(items) >= (1 if tokens else 2) and isinstance(items[0], Lit) and items[0].value is None
 
 
-def _input_of(item: Value) -> bool:
-    """The first item of a Sequential chain declares inputs of any length."""
+def _input_of(item: Value, tokens: bool = False) -> bool:
+    """The first item of a Sequential chain declares inputs of any length (`tokens`: an Embedding
+    reads them, or is that item)."""
     if isinstance(item, Tensor):
-        return _variable_steps(item.shape)
+        return _variable_steps(item.shape, tokens=tokens)
     if isinstance(item, Layer):
+        tokens = tokens or item.kind == "Embedding"
         for key in ("input_shape", "shape", "batch_input_shape", "batch_shape"):
             value, arg = item.args.get(key)
             if arg is not None:
-                return _variable_steps(value, batch=key.startswith("batch"))
+                return _variable_steps(value, batch=key.startswith("batch"), tokens=tokens)
     return False
+
+
+def _embeds(item: Value) -> bool:
+    return isinstance(item, Layer) and item.kind == "Embedding"
 
 
 def _makes_steps(layer: Layer) -> bool:
@@ -270,7 +276,7 @@ def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
     state, source, marker = UNKNOWN_STATE, None, False
     for i, item in enumerate(layers):
         if isinstance(item, Tensor):  # keras.Input(shape=…) inside the list
-            marker = marker or (i == 0 and _input_of(item))
+            marker = marker or (i == 0 and _input_of(item, tokens=len(layers) > 1 and _embeds(layers[1])))
             state = RankState(_shape_rank(item.shape)) if item.shape is not None else UNKNOWN_STATE
             continue
         if not isinstance(item, Layer):
@@ -320,6 +326,9 @@ class _Graph:
                 return RankState(_shape_rank(tensor.shape)), None
             return UNKNOWN_STATE, None
         inputs = self._inputs(tensor)
+        if _embeds(producer) and inputs and isinstance(inputs[0], Tensor) and inputs[0].is_input \
+                and _variable_steps(inputs[0].shape, tokens=True):
+            self.marker = True  # token ids of any length (`Input(shape=(None,))`) embedded
         if isinstance(producer, Either):
             # the arms of an `if` in a loop: steps are left only when every arm leaves them
             states = [self.state(item, depth + 1) for item in inputs]
