@@ -58,7 +58,8 @@ counts), and MinMaxScaler's default range are not evidence: without evidence it 
 When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence. Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
-utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them.
+utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
+targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns.
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -86,6 +87,19 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # ... of one sign only
+        """
+import numpy as np
+import keras
+def wave_batches(bs=64):
+    while True:
+        t = np.random.uniform(0, 20, size=(bs, 1))
+        yield t, np.sin(t) ** 2
+m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="softplus")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(wave_batches(), steps_per_epoch=100, epochs=5)
+""",
         # standardised targets clipped at 0: none is negative
         """
 import numpy as np
@@ -476,6 +490,19 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # the targets every batch of a generator gives
+        """
+import numpy as np
+import keras
+def wave_batches(bs=64):
+    while True:
+        t = np.random.uniform(0, 20, size=(bs, 1))
+        yield t, np.sin(t)
+m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(wave_batches(), steps_per_epoch=100, epochs=5)
+""",
         # a data class unpacking a standardising helper's result in its constructor
         """
 import numpy as np

@@ -18,7 +18,7 @@ from regr_lint.facts.dataflow import (
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
-    fitted_by_importers, instance_attribute_unpacked, last_assigned,
+    _generator_targets, fitted_by_importers, instance_attribute_unpacked, last_assigned,
 )
 
 
@@ -71,6 +71,14 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
             if home is not None:
                 theirs, at = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
                 if all(_signed(y, at, home, theirs, 0) for y in t.mapped):
+                    return True
+        if t.method in TRAIN_METHODS and t.y_node is None and not t.mapped and (output is None or output[2] == 1):
+            # a generator's every `yield x, np.sin(t)`, a `Sequence`'s `__getitem__` returns
+            found = _generator_targets(facts, t, classes=True)
+            if found is not None and found[1]:
+                other, targets = found
+                theirs = _records(other)
+                if all(_signed(y, len(other.assignments), other, theirs, 0) for y in targets):
                     return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
