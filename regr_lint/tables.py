@@ -368,6 +368,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
     "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.CuDNNLSTM", "keras.layers.CuDNNGRU",
     "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
+    "keras.models.Input",  # Keras 2's keras.models re-exported Input (keras.Input since)
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
@@ -411,6 +412,7 @@ LOWERCASE_OPTIMIZERS = {"sgd": "SGD", "rmsprop": "RMSprop", "adagrad": "Adagrad"
 # import that fails.
 PUBLIC_SYMBOLS = {
     "keras.engine.input_layer.Input": "keras.Input",
+    "keras.models.Input": "keras.Input",
     "keras.engine.input_layer.InputLayer": "keras.layers.InputLayer",
     "keras.engine.topology.Input": "keras.Input",
     "keras.engine.topology.Layer": "keras.layers.Layer",
@@ -486,6 +488,9 @@ REMOVED_KERAS_HINTS = {
     "keras.models.Graph": "Keras 0's Graph container is gone: build the model with the functional API "
                           "(`keras.Model` of inputs and outputs)",
 }
+# Names a Keras 2 module re-exported that Keras 3's does not (the RL503 message says so; the public
+# twin in PUBLIC_SYMBOLS is the fix).
+REMOVED_REEXPORTS = {"keras.models.Input": "Keras 2's keras.models re-exported it"}
 PUBLIC_MODULES = {
     "keras.layers.core": "keras.layers",
     "keras.layers.convolutional": "keras.layers",

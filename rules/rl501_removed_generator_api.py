@@ -50,7 +50,8 @@ on an object of unknown type while a class of the file, or of a project module i
 (not when that object was taken from a `.model` attribute: `net = self.model` is the wrapped model),
 or while any module of the project defines a method of that name and the object is not named for a
 model (`self.model_manager.fit_generator(...)` in a runner handed a project's wrapper; `self.model`,
-`model`, `net = trainer.model` stay Keras'). A `self.model = None` placeholder
+`model`, `net = trainer.model` stay Keras' — except a plain name, `seq2seq_model`, in a file whose text never
+names Keras or TensorFlow: a runner module given the project's object). A `self.model = None` placeholder
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported. Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),

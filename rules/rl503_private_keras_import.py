@@ -129,7 +129,8 @@ a package gone since 2.2), `keras.src.*` and the like — also inside `try/excep
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
-`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`,
+`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
+`Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
 attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
@@ -387,6 +388,8 @@ from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect:
         if path == "keras.src" or path.startswith("keras.src."):
             # Keras 3's own source tree: private, not gone (keras.src.saving imports on Keras 3)
             return f"`{path}` is Keras' private source tree (keras/src), not API: it changes between releases; {hint}"
+        if path in tables.REMOVED_REEXPORTS:
+            return f"`{path}` is gone from Keras 3 ({tables.REMOVED_REEXPORTS[path]}); {hint}"
         if path == "tensorflow.contrib.keras" or path.startswith("tensorflow.contrib.keras."):
             # TensorFlow 1's public alias of Keras, not an internal: gone with tf.contrib
             return f"`{path}` is TensorFlow 1's tf.contrib alias of Keras, gone since TensorFlow 2; {hint}"

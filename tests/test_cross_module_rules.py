@@ -2320,6 +2320,47 @@ CASES = [
                     value_net.fit(np.random.rand(16, 9, 9, 4), np.random.rand(16, 1), epochs=1)
         """,
     }, None),
+    ("RL501-valid-a-keras-free-runner-calls-the-projects-own-fit-generator-on-a-parameter", {
+        # (young-zonglin/zlyang-seq2seq-gec: Keras arrives in the runner only through a package
+        # that star-imports a module importing Keras callbacks)
+        "conf/__init__.py": """\
+            from .settings import *
+            from .callbacks import *
+        """,
+        "conf/settings.py": """\
+            DATA_DIR = "data"
+        """,
+        "conf/callbacks.py": """\
+            from keras.callbacks import Callback
+        """,
+        "nets.py": """\
+            import numpy as np
+            from keras import layers, models
+
+
+            class Seq2Seq:
+                def build(self):
+                    inp = layers.Input(shape=(6,))
+                    self.model = models.Model(inp, layers.Dense(1)(inp))
+                    self.model.compile(optimizer="adam", loss="mse")
+
+                def fit_generator(self, verbose=False):
+                    self.model.fit(np.random.rand(64, 6), np.random.rand(64), epochs=1)
+
+                def evaluate_generator(self):
+                    return self.model.evaluate(np.random.rand(16, 6), np.random.rand(16))
+        """,
+        "runner.py": """\
+            from conf import settings
+
+
+            def train_model(seq2seq_model, verbose=False):
+                print(settings.DATA_DIR)
+                seq2seq_model.build()
+                seq2seq_model.fit_generator(verbose)
+                seq2seq_model.evaluate_generator()
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

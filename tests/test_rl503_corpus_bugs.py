@@ -444,3 +444,12 @@ def test_a_projects_own_sub_package_named_keras_is_not_keras_own_source(tmp_path
     vendored.parent.mkdir(parents=True)
     vendored.write_text(KERAS2_IMPORTS)
     assert not [f for f in lint_file(str(vendored), RULES) if f.code == "RL503"]
+
+
+def test_keras2_models_reexport_of_input_is_gone_and_fixed_to_keras_input():
+    # Keras 3's keras.models has Model, Sequential and the loaders, no Input (audit 41a)
+    [imported] = _rl503("from keras.models import Input, Model\n")
+    assert "is gone from Keras 3" in imported.message and imported.message.endswith("use `keras.Input`")
+    [chain] = _rl503("import keras\nx = keras.models.Input((3,))\n")
+    assert chain.fix is not None and chain.fix.safe
+    assert not _rl503("from keras.models import Model, Sequential, load_model\n")

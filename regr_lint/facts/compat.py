@@ -240,6 +240,11 @@ def defined_by_user(cls, method: str) -> bool:
     return False
 
 
+def _mentions_keras(facts) -> bool:
+    text = facts.text or ""
+    return "keras" in text or "tensorflow" in text or not text
+
+
 def user_method(facts, model, call) -> bool:
     """`call` (a method call on `model`) is the file's own method of that name, not Keras': its class
     defines it, or the receiver is a name of unknown type while a class of the file defines it (and
@@ -257,7 +262,11 @@ def user_method(facts, model, call) -> bool:
     # `net = trainer.model`), it may be that class
     held = func.value.value if isinstance(func.value, cst.Name) else \
         func.value.attr.value if isinstance(func.value, cst.Attribute) else None
-    if held is None or held.lower().endswith("model") or model_alias(facts, held) or not facts.path:
+    if held is None or model_alias(facts, held) or not facts.path:
+        return False
+    if held.lower().endswith("model") and (not isinstance(func.value, cst.Name) or _mentions_keras(facts)):
+        # named for a model: Keras' own unless a plain name in a file that never names Keras itself
+        # (a runner module given `seq2seq_model`, an instance of the project's class defining it)
         return False
     from regr_lint.project_link import project_defines_method
 
