@@ -48,7 +48,8 @@ itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va
 — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
 `map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
-builder is fitted on such a dataset by the scripts that import it. A multi-class head (a softmax over several units, or a categorical loss — also a
+builder is fitted on such a dataset by the scripts that import it, and a model another module's code
+the file runs trains on such targets there (a patch critic's `train_on_batch(x, np.ones((b, 16, 16, 1)))`). A multi-class head (a softmax over several units, or a categorical loss — also a
 loss function of the file returning one, or the loss the scripts importing the builder compile it with) over steps is
 taken for a per-token tagger and left alone, and so is a model every compile trains with binary
 crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a

@@ -2361,6 +2361,38 @@ CASES = [
                 seq2seq_model.evaluate_generator()
         """,
     }, None),
+    ("RL301-valid-a-patch-critic-another-modules-method-trains-on-per-patch-targets", {
+        # (aurelio-amerio/Keras-SRGAN: the script running the trainer imports a Keras name too)
+        "patch_critic.py": """\
+            import numpy as np
+            from keras.layers import Input, Conv2D, Dense, LeakyReLU
+            from keras.models import Model
+
+
+            class PatchCritic:
+                def build_critic(self):
+                    inp = Input(shape=(64, 64, 3))
+                    h = LeakyReLU(0.2)(Conv2D(32, 3, strides=2, padding="same")(inp))
+                    h = Conv2D(64, 3, strides=2, padding="same")(h)
+                    out = Dense(1, activation="sigmoid")(Dense(128)(h))
+                    return Model(inp, out)
+
+                def train(self, images):
+                    critic = self.build_critic()
+                    critic.compile(loss="mse", optimizer="adam")
+                    real = np.ones((4, 16, 16, 1))
+                    for step in range(10):
+                        critic.train_on_batch(images, real)
+        """,
+        "run.py": """\
+            import numpy as np
+            from keras.layers import Dense
+
+            from patch_critic import PatchCritic
+
+            PatchCritic().train(np.random.rand(4, 64, 64, 3))
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

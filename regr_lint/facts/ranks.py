@@ -19,8 +19,8 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import (_arrays, _call_name, _full, _in_project_module, ancestors, expr_key,
-                                      fitted_by_importers, names_in)
+from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, ancestors,
+                                      expr_key, fitted_by_importers, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -488,6 +488,11 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
     themselves given three axes (a reshape, an added trailing axis, a slice along the steps axis);
     also `compile(sample_weight_mode='temporal')`. Targets the file does not show are not
     sequences."""
+    if model.foreign_trainings and _elsewhere_shows(
+            facts, model, lambda other, part: targets_are_sequences(part, other), foreign=True):
+        # trained by another module's code this file runs (`job.train(images)`, whose method fits
+        # on `np.ones((b, 16, 16, 1))` made there): its evidence, read in that module
+        return True
     for call in model.calls:
         mode, _ = call.args.get("sample_weight_mode")
         if call.method == "compile" and isinstance(mode, Lit) and mode.value == "temporal":
