@@ -257,8 +257,11 @@ REMOVED_CALLBACK_KEYWORDS = {
     "ReduceLROnPlateau": {"epsilon": "min_delta"},
 }
 IGNORED_CALLBACK_KEYWORDS = frozenset({("ReduceLROnPlateau", "epsilon")})
+# Keras 2's optimizer keywords Keras 3 rejects (ValueError "Argument(s) not recognized"); `lr=` and
+# `decay=` are RL502's and RL505's
+REMOVED_OPTIMIZER_KEYWORDS = {"Nadam": {"schedule_decay": None}}
 # every class whose own Keras 1 / 2 keywords are judged on that class only (the pre-check's markers)
-REMOVED_CLASS_KEYWORDS = {**REMOVED_LAYER_KEYWORDS, **REMOVED_CALLBACK_KEYWORDS}
+REMOVED_CLASS_KEYWORDS = {**REMOVED_LAYER_KEYWORDS, **REMOVED_CALLBACK_KEYWORDS, **REMOVED_OPTIMIZER_KEYWORDS}
 CALLBACK_KEYWORD_REASONS = {
     ("ModelCheckpoint", "period"): "it saved every `period` epochs: use save_freq=\"epoch\" (every epoch), or "
                                    "save_freq=<number of batches>",
@@ -266,6 +269,8 @@ CALLBACK_KEYWORD_REASONS = {
     ("TensorBoard", "write_grads"): "Keras 3's TensorBoard writes no gradient histograms: remove it",
     ("TensorBoard", "embeddings_layer_names"): "Keras 3's TensorBoard projects the Embedding layers' "
                                                "weights itself (embeddings_freq=): remove it",
+    ("Nadam", "schedule_decay"): "Keras 2's Nadam decayed its momentum on a schedule of its own; Keras 3's "
+                                 "Nadam has none: remove it",
     ("TensorBoard", "embeddings_data"): "Keras 3's TensorBoard projects the Embedding layers' weights itself "
                                         "(embeddings_freq=): remove it",
 }

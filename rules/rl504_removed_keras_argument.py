@@ -70,7 +70,8 @@ ordinary keywords (`RandomFlip(mode=...)`). Keras 2's callbacks too: `ModelCheck
 `TensorBoard(batch_size=)`, `write_grads=`, `embeddings_layer_names=`, `embeddings_data=` (Keras 3
 rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
-`epsilon=` as `min_delta=`, its name since Keras 2.1.6). One finding per keyword, at the keyword. The
+`epsilon=` as `min_delta=`, its name since Keras 2.1.6). And Keras 2's `Nadam(schedule_decay=)` (Keras 3
+rejects it; `lr=` and `decay=` are RL502's and RL505's). One finding per keyword, at the keyword. The
 old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
 `REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
 
@@ -283,6 +284,10 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
+        """
+from keras.optimizers import Nadam
+opt = Nadam(learning_rate=0.002, schedule_decay=0.004)  # expect: RL504
+""",
         # Keras 2's callback keywords
         """
 from keras.callbacks import ModelCheckpoint, ReduceLROnPlateau
@@ -446,7 +451,9 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                         yield self._report(arg, f"Model({old}=...)", tables.REMOVED_MODEL_CLASS_ARGUMENTS[old], kc.args)
                 continue
             if kc.qualname.startswith("keras.callbacks.") \
-                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_CALLBACK_KEYWORDS:
+                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_CALLBACK_KEYWORDS \
+                    or kc.qualname.startswith("keras.optimizers.") \
+                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_OPTIMIZER_KEYWORDS:
                 yield from self._callback(kc, seen, facts)
                 continue
             if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
@@ -491,7 +498,7 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
         """`ModelCheckpoint(period=5)`, `TensorBoard(write_grads=True)`: rejected by Keras 3;
         `ReduceLROnPlateau(epsilon=0.01)`: taken and dropped (its threshold stays min_delta=1e-4)."""
         name = kc.qualname.rpartition(".")[2]
-        table = tables.REMOVED_CALLBACK_KEYWORDS[name]
+        table = tables.REMOVED_CALLBACK_KEYWORDS.get(name) or tables.REMOVED_OPTIMIZER_KEYWORDS[name]
         found = list(_old_keywords(kc.node, table, seen))
         if not found or id(kc.node) in _guarded(facts):
             return
