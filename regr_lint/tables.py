@@ -262,7 +262,11 @@ IGNORED_CALLBACK_KEYWORDS = frozenset({("ReduceLROnPlateau", "epsilon")})
 REMOVED_OPTIMIZER_KEYWORDS = {"Nadam": {"schedule_decay": None}}
 # every class whose own Keras 1 / 2 keywords are judged on that class only (the pre-check's markers)
 REMOVED_CLASS_KEYWORDS = {**REMOVED_LAYER_KEYWORDS, **REMOVED_CALLBACK_KEYWORDS, **REMOVED_OPTIMIZER_KEYWORDS}
+# the Keras module each of those tables' classes live in (RL504 judges a call by its module first)
+API_CLASS_KEYWORDS = {"keras.callbacks": REMOVED_CALLBACK_KEYWORDS, "keras.optimizers": REMOVED_OPTIMIZER_KEYWORDS}
 CALLBACK_KEYWORD_REASONS = {
+    ("ReduceLROnPlateau", "epsilon"): "dropped with the other keyword arguments, so min_delta stays 1e-4; "
+                                      "tf-keras 2 read it as min_delta=, its name since Keras 2.1.6",
     ("ModelCheckpoint", "period"): "it saved every `period` epochs: use save_freq=\"epoch\" (every epoch), or "
                                    "save_freq=<number of batches>",
     ("TensorBoard", "batch_size"): "Keras 2 used it only for histograms of the validation data: remove it",

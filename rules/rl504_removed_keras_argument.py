@@ -450,11 +450,10 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                         old = arg.keyword.value
                         yield self._report(arg, f"Model({old}=...)", tables.REMOVED_MODEL_CLASS_ARGUMENTS[old], kc.args)
                 continue
-            if kc.qualname.startswith("keras.callbacks.") \
-                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_CALLBACK_KEYWORDS \
-                    or kc.qualname.startswith("keras.optimizers.") \
-                    and kc.qualname.rpartition(".")[2] in tables.REMOVED_OPTIMIZER_KEYWORDS:
-                yield from self._callback(kc, seen, facts)
+            module, _, name = kc.qualname.rpartition(".")
+            table = tables.API_CLASS_KEYWORDS.get(module.replace(".callbacks.callbacks", ".callbacks"), {}).get(name)
+            if table is not None:  # a callback's or an optimizer's own Keras 2 keywords
+                yield from self._class_keywords(kc, name, table, seen, facts)
                 continue
             if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
                 continue
@@ -494,27 +493,22 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                     yield self._report(arg, f"{call.method}({old}=...)", new, call.args,
                                        sure=model.kind != "opaque")
 
-    def _callback(self, kc, seen: set, facts):
-        """`ModelCheckpoint(period=5)`, `TensorBoard(write_grads=True)`: rejected by Keras 3;
-        `ReduceLROnPlateau(epsilon=0.01)`: taken and dropped (its threshold stays min_delta=1e-4)."""
-        name = kc.qualname.rpartition(".")[2]
-        table = tables.REMOVED_CALLBACK_KEYWORDS.get(name) or tables.REMOVED_OPTIMIZER_KEYWORDS[name]
+    def _class_keywords(self, kc, name: str, table: dict, seen: set, facts):
+        """`ModelCheckpoint(period=5)`, `Nadam(schedule_decay=...)`: rejected by Keras 3;
+        `ReduceLROnPlateau(epsilon=0.01)`: taken and dropped (a safe rename to the keyword it meant)."""
         found = list(_old_keywords(kc.node, table, seen))
         if not found or id(kc.node) in _guarded(facts):
             return
         for arg in found:
-            old = arg.keyword.value
+            old, new = arg.keyword.value, table[arg.keyword.value]
             seen.add(id(arg))
-            new = table[old]
-            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS:
-                fix = Fix(safe=True, message=f"rename {old}= to {new}=", edits=(Edit(arg.keyword, cst.Name(new)),)) \
-                    if not kc.args.star and new not in kc.args.kw else None
-                yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 ignores {old}= (dropped with the other "
-                                  f"keyword arguments, so min_delta stays 1e-4); tf-keras 2 read it as {new}=, "
-                                  f"its name since Keras 2.1.6", fix)
+            reason = tables.CALLBACK_KEYWORD_REASONS[(name, old)]
+            if (name, old) not in tables.IGNORED_CALLBACK_KEYWORDS:
+                yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 rejects {old}=; {reason}", None)
                 continue
-            yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 rejects {old}=; "
-                              + tables.CALLBACK_KEYWORD_REASONS[(name, old)], None)
+            fix = Fix(safe=True, message=f"rename {old}= to {new}=", edits=(Edit(arg.keyword, cst.Name(new)),)) \
+                if not kc.args.star and new not in kc.args.kw else None
+            yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 ignores {old}= ({reason})", fix)
 
     def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None,
                 sure: bool = True, kernel: Optional[tuple] = None):

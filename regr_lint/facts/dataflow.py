@@ -392,6 +392,23 @@ def _logistic(node: cst.BinaryOperation) -> bool:
 _SIGMOID_OWNERS = frozenset({"tf", "math", "nn", "K", "backend", "ops", "activations", "torch", "special"})
 
 
+def clip_bounds(node: cst.Call) -> tuple:
+    """(the array, its low bound, its high bound) of `np.clip(a, lo, hi)`, `a.clip(lo, hi)` or
+    `tf.clip_by_value(t, lo, hi)`, the bounds as numbers (None when not literal)."""
+    positional = [a.value for a in node.args if a.keyword is None and not a.star]
+    method = isinstance(node.func, cst.Attribute) and _call_name(node) == "clip" \
+        and _dotted_tail(node.func.value) not in ("np", "numpy", "tf", "K", "ops", "keras.ops", "backend")
+    source = node.func.value if method else (positional[0] if positional else None)
+    positional = positional if method else positional[1:]  # a function's first argument is the array
+    keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+    lo = next((keywords[k] for k in ("a_min", "min", "lower", "clip_value_min") if k in keywords),
+              positional[0] if positional else None)
+    hi = next((keywords[k] for k in ("a_max", "max", "upper", "clip_value_max") if k in keywords),
+              positional[1] if len(positional) > 1 else None)
+    lo, hi = (_const(lo), _const(hi)) if lo is not None and hi is not None else (None, None)
+    return source, lo, hi
+
+
 def _unit_call(node: cst.Call) -> bool:
     """Calls whose result lies in [0, 1] by construction."""
     name = _call_name(node)
@@ -404,16 +421,7 @@ def _unit_call(node: cst.Call) -> bool:
         return True
     if name in ("clip", "clip_by_value"):
         # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
-        positional = [a.value for a in node.args if a.keyword is None and not a.star]
-        method = isinstance(node.func, cst.Attribute) and name == "clip" \
-            and _dotted_tail(node.func.value) not in ("np", "numpy", "tf", "K", "ops", "keras.ops", "backend")
-        positional = positional if method else positional[1:]  # a function's first argument is the array
-        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
-        lo = next((keywords[k] for k in ("a_min", "min", "lower", "clip_value_min") if k in keywords),
-                  positional[0] if positional else None)
-        hi = next((keywords[k] for k in ("a_max", "max", "upper", "clip_value_max") if k in keywords),
-                  positional[1] if len(positional) > 1 else None)
-        lo, hi = (_const(lo), _const(hi)) if lo is not None and hi is not None else (None, None)
+        _, lo, hi = clip_bounds(node)
         return lo is not None and hi is not None and 0 <= lo <= hi <= 1
     if name in ("randint", "where") and len(node.args) >= 3:
         lits = [_int(a.value) for a in node.args[:3]]
@@ -717,7 +725,7 @@ def instance_attribute_unpacked(y, at: int, facts: KerasFacts, records: dict):
     if found is None:
         return None
     _, other, attr = found
-    record = _own_attribute_value(cst.Attribute(value=cst.Name("self"), attr=cst.Name(attr)), other, _records(other))
+    record = _self_attribute_record(f"self.{attr}", other, _records(other))
     return (other, record) if record is not None and record[1] == "unpack" else None
 
 
@@ -1960,11 +1968,16 @@ def _own_attribute_value(node: cst.Attribute, facts, records: dict):
     self.scaler = load()`; None when it is set more than once, or never."""
     if not isinstance(node.value, cst.Name) or node.value.value != "self":
         return None
-    unpacked = records.get(expr_key(node), ())
+    return _self_attribute_record(expr_key(node), facts, records)
+
+
+def _self_attribute_record(key: str, facts, records: dict):
+    """`_own_attribute_value` of the attribute the records keep under `key` (`self.y`)."""
+    unpacked = records.get(key, ())
     if unpacked and all(kind == "unpack" and value[0] is unpacked[-1][2][0] and value[1:] == unpacked[-1][2][1:]
                         for _, kind, value in unpacked):
         return unpacked[-1]  # one statement, run again (a constructor read where its class is, then called)
-    parts = list({id(p): p for p in name_values(facts).get(expr_key(node), [])}.values())
+    parts = list({id(p): p for p in name_values(facts).get(key, [])}.values())
     if len(parts) == 1 and not unpacked:
         return len(facts.assignments), "assign", parts[0]
     return None

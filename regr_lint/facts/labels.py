@@ -105,10 +105,15 @@ def _arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
     out = []
     if recs[-1][1] != "assign":
         return out
+    by_stmt = facts._cache.get("arms_by_stmt")
+    if by_stmt is None:
+        by_stmt = facts._cache["arms_by_stmt"] = {}
+        for stmt, arm, first, end in facts.arms:
+            by_stmt.setdefault(stmt, []).append((arm, first, end))
     for stmt, arm, first, end in facts.arms:
         if not first <= last < end or end > at:
             continue
-        siblings = [(a, f, e) for s, a, f, e in facts.arms if s == stmt and a != arm and e <= at]
+        siblings = [(a, f, e) for a, f, e in by_stmt[stmt] if a != arm and e <= at]
         if not siblings:
             continue
         start = min(first, *(f for _, f, _ in siblings))

@@ -18,7 +18,7 @@ from regr_lint.facts.dataflow import (
     _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
-    _generator_targets, fitted_by_importers, instance_attribute_unpacked, last_assigned,
+    _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned,
 )
 
 
@@ -608,15 +608,9 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return not (lo <= bounds[0] and bounds[1] <= hi)  # the argument stays where it has one sign
     if name == "make_regression":
         return False  # the (X, y) pair itself: only its second item is the targets
-    if name == "clip":
+    if name in ("clip", "clip_by_value"):
         # `np.clip(z, -3, 3)`, `z.clip(-3, 3)`: bounds on both sides of 0 keep both signs
-        method = isinstance(func, cst.Attribute) and _dotted_tail(func.value) not in ("np", "numpy")
-        values = [a.value for a in args] if method else [a.value for a in args[1:]]
-        source = func.value if method else (args[0].value if args else None)
-        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
-        lo = keywords.get("a_min", keywords.get("lower", values[0] if values else None))
-        hi = keywords.get("a_max", keywords.get("upper", values[1] if len(values) > 1 else None))
-        lo, hi = (_const(lo), _const(hi)) if lo is not None and hi is not None else (None, None)
+        source, lo, hi = clip_bounds(node)
         return source is not None and lo is not None and hi is not None and lo < 0 < hi \
             and _signed(source, at, facts, records, depth + 1)
     if isinstance(func, cst.Attribute) and name in _NORMAL_DRAWS \
