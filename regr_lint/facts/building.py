@@ -1,0 +1,304 @@
+"""The interpreter's model building: layers made and linked, models made once per construction and
+call site (`model_for`), their compiles and trainings, subclassed models finished after the walk.
+A mixin of the Interpreter, whose state `Interpreter.__init__` sets."""
+from __future__ import annotations
+
+from typing import Optional
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.facts.model import Compile, KerasModel, MethodCall, Training
+from regr_lint.facts.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Seq, Tensor, Value
+from regr_lint.facts.frame import find_method, same_value, tensors_in
+
+
+def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
+    """Whether the body of `fdef` assigns any of `names` (then a parameter is not the caller's value)."""
+    stack: list = [fdef.body]
+    while stack:
+        node = stack.pop()
+        targets: list = []
+        if type(node) is cst.AssignTarget:
+            targets = [node.target]
+        elif type(node) in (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor):
+            targets = [node.target]
+        elif type(node) is cst.NamedExpr:
+            targets = [node.target]
+        elif type(node) is cst.AsName:
+            targets = [node.name]
+        elif type(node) in (cst.Global, cst.Nonlocal, cst.Del):
+            return True
+        for target in targets:
+            pending = [target]
+            while pending:
+                t = pending.pop()
+                if type(t) is cst.Name and t.value in names:
+                    return True
+                if type(t) in (cst.Tuple, cst.List):
+                    pending.extend(e.value for e in t.elements)
+                elif type(t) is cst.StarredElement:
+                    pending.append(t.value)
+        stack.extend(node.children)
+    return False
+
+
+def _rerun_compile(old: Compile, new: Compile) -> Compile:
+    """The same compile() run again (a builder called from several places): what differs between
+    the runs is not known — except what a run with unknown parameters left unknown, which a run with
+    a call's arguments knows (`__init__(self, loss=rmse)` read where the class is defined, then for
+    `Regressor(5)`). A new record: another module's scope may share the old one."""
+    merged = Compile(old.node, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, old.provisional and new.provisional)
+    for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
+        a, b = getattr(old, name), getattr(new, name)
+        if same_value(a, b) or b is UNKNOWN and new.provisional:
+            setattr(merged, name, a)
+        elif a is UNKNOWN and old.provisional:
+            setattr(merged, name, b)
+    return merged
+
+
+def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tuple]:
+    """(the targets a `Sequence` trains on, the project module that expression is in, None for this
+    file): every `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and its
+    `__init__` sets `self.<attr>` once — to one of its parameters (`self.x, self.y = x, y`): the
+    expression `call`, its construction, passes there; to anything else (`self.y =
+    scaler.fit_transform(y)`): that expression. None when not so."""
+    from regr_lint.facts.compat import statements
+
+    getitem, init = find_method(inst.cls, "__getitem__"), find_method(inst.cls, "__init__")
+    if call is None or getitem is None or init is None or any(a.star for a in call.args):
+        return None
+    attrs = set()
+    for stmt in statements(getitem.fdef.body):
+        if type(stmt) is cst.Return:
+            item = stmt.value.elements[1].value if type(stmt.value) is cst.Tuple and len(stmt.value.elements) == 2 \
+                else None
+            while type(item) is cst.Subscript:
+                item = item.value
+            if type(item) is not cst.Attribute or type(item.value) is not cst.Name or item.value.value != "self":
+                return None
+            attrs.add(item.attr.value)
+    if len(attrs) != 1:
+        return None
+    attr = attrs.pop()
+    sources = set()
+    for stmt in statements(init.fdef.body):
+        if type(stmt) not in (cst.Assign, cst.AugAssign, cst.AnnAssign):
+            continue
+        pairs = []
+        for target in ([t.target for t in stmt.targets] if type(stmt) is cst.Assign else [stmt.target]):
+            if type(target) is cst.Tuple and type(stmt.value) is cst.Tuple \
+                    and len(target.elements) == len(stmt.value.elements):
+                pairs += [(t.value, v.value) for t, v in zip(target.elements, stmt.value.elements)]
+            else:
+                pairs.append((target, stmt.value if type(stmt) is not cst.AugAssign else None))
+        for target, value in pairs:
+            if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self" \
+                    and target.attr.value == attr:
+                sources.add(value)
+    if len(sources) != 1 or None in sources:
+        return None
+    value = sources.pop()
+    params = init.fdef.params
+    positional = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
+    own = set(positional) | {p.name.value for p in params.kwonly_params}
+    if type(value) is not cst.Name or value.value not in own:
+        # made in __init__ — of nothing the caller passes (`self.y = scaler.fit_transform(y)` reads a
+        # parameter: its names are __init__'s, not the data flow's of the module) — or a local of it
+        stack, mentioned = [value], False
+        while stack and not mentioned:
+            node = stack.pop()
+            mentioned = type(node) is cst.Name and node.value in own
+            stack.extend(node.children)
+        origin = getattr(inst.cls.scope, "origin", None)
+        # (in a project module's class, a transform of a parameter, `scaler.fit_transform(y)`, is read
+        # there: that module's top level rarely holds a namesake; this file's often does)
+        keep = type(value) is not cst.Name and (not mentioned or origin is not None and type(value) is cst.Call)
+        return (value, origin) if keep else None
+    param = value.value
+    for i, arg in enumerate(a for a in call.args if a.keyword is None):
+        if i < len(positional) and positional[i] == param:
+            return arg.value, None
+    found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
+    return (found, None) if found is not None else None
+
+
+class ModelBuilding:
+
+    # ---------------------------------------------------------------- layers and models
+    def new_layer(self, kind: str, args: Args, call: cst.Call, qualname: str) -> Layer:
+        layer = Layer(kind, args, call, qualname)
+        units = args.get("units", 0)[1]
+        if self.dead and (units is None or type(units.value) is not cst.Integer):
+            # a layer of an arm the call's arguments rule out (`if self.regression: ... else:
+            # Dense(self.nb_classes, activation="softmax")` with `Net(1, regression=True)`) holds
+            # values of a path that never runs; one written with its unit count is a mistake wherever
+            # it stands
+            return layer
+        if id(call) not in self.layer_ids:
+            self.layer_ids.add(id(call))
+            self.facts.layers.append(layer)
+        return layer
+
+    def link(self, layer: Value, prev: Value) -> None:
+        if isinstance(layer, Layer) and isinstance(prev, Layer):
+            key = (id(layer.node), id(prev.node))
+            if key not in self.link_ids:
+                self.link_ids.add(key)
+                self.facts.links.append((layer, prev))
+
+    def apply_layer(self, layer: Layer, args: Args, call: cst.Call) -> Tensor:
+        inp = args.get("inputs", 0)[0]
+        if isinstance(inp, Tensor) and isinstance(inp.producer, Layer):
+            self.link(layer, inp.producer)
+        return Tensor(layer, [inp], call)
+
+    def add_layer(self, model: KerasModel, item: Value) -> None:
+        if isinstance(item, (Layer, ModelRef)) or (isinstance(item, Tensor) and item.is_input):
+            if model.layers and isinstance(item, Layer):
+                prev = next((p for p in reversed(model.layers) if not (isinstance(p, Layer) and p.kind in tables.TRANSPARENT_LAYERS)), None)
+                self.link(item, prev)
+            model.layers.append(item)
+            if self.arms and any(mark[0] == "loop" for mark in self.arms):
+                model.placed[id(item)] = tuple(self.arms)
+        else:
+            model.layers.append(UNKNOWN)
+
+    def model_for(self, node: cst.CSTNode, kind: str, cls: Optional[ClassV] = None) -> KerasModel:
+        """One KerasModel per construction site, also when a builder function is run again. A method
+        run on an instance (None in the chain) keeps one model per site for the instance; a builder
+        it calls makes one per call site below it (`board_net(shape, policy=True)` in one test
+        method, `board_net(shape)` in another: two models, not one whose layers the last run wrote)."""
+        chain = self.call_chain
+        if None in chain:
+            chain = chain[len(chain) - chain[::-1].index(None):]
+        key = (id(node),) if kind == "subclass" else (id(node), *chain)
+        model = self.models.get(key)
+        if model is None:
+            model = KerasModel(kind, node)
+            model.cls = cls
+            if self.running:
+                model.in_function, model.home = True, self.running[-1]
+            self.models[key] = model
+            self.model_ids.add(id(model))
+            self.facts.models.append(model)
+        elif kind == "sequential":
+            model.layers = []  # the builder runs again: its .add() calls refill the chain
+            model.placed = {}
+        return model
+
+    def model_method(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> Value:
+        if not any(c.node is call for c in model.calls):
+            model.calls.append(MethodCall(meth, call, args))
+        if self.dead:
+            return UNKNOWN
+        if meth == "add":
+            self.add_layer(model, args.get("layer", 0)[0])
+        elif meth == "compile":
+            loss = args.get("loss", 1)[0]
+            if args.star and not args.has("loss", 1):
+                loss = UNKNOWN
+            new = Compile(call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
+                          args.get("optimizer", 0)[0], provisional=self.standalone > 0)
+            at = next((i for i, c in enumerate(model.compiles) if c.node is call), None)
+            if at is None:
+                model.compiles.append(new)
+            else:
+                model.compiles[at] = _rerun_compile(model.compiles[at], new)
+        elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and not self.foreign_code:
+            seen = next((t for t in model.trainings if t.node is call), None)
+            if seen is None:
+                model.trainings.append(self.training(meth, args, call))
+            elif seen.in_function and len(seen.reruns) < 8 and self.depth > 0:
+                seen.reruns.append(len(self.facts.assignments))
+        elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
+            if not any(t.node is call for t in model.foreign_trainings):
+                theirs = self.training(meth, args, call)
+                if theirs.origin is None:
+                    theirs.origin = self._here()  # its x / y are that module's nodes
+                model.foreign_trainings.append(theirs)
+            self._lift_training(model, meth, args, call)
+        return UNKNOWN
+
+    def _lift_training(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> None:
+        """`fc.fit(x, prices)` here, whose method (another module's) runs `self.model.fit(x, y)` on
+        its own parameters untouched: the model is trained on this file's `x` and `prices`, a
+        training of this file at that call (its targets are this file's data flow). Only one call
+        deep, only when both data arguments are parameters the method never rebinds."""
+        if not self.lifts or meth not in tables.TRAIN_METHODS or meth.endswith("_generator") \
+                or self.foreign_code != self.own_foreign + 1:
+            return
+        depth, sites, site, fdef = self.lifts[-1]
+        if depth != self.depth:
+            return
+        theirs = self.training(meth, args, call)
+        x, y = theirs.x_node, theirs.y_node
+        if not (type(x) is cst.Name and type(y) is cst.Name and x.value in sites and y.value in sites):
+            return
+        validation = [(sites[vx.value], sites[vy.value]) for vx, vy in theirs.validation
+                      if type(vx) is cst.Name and type(vy) is cst.Name
+                      and vx.value in sites and vy.value in sites]
+        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
+        if _rebound(fdef, names) or any(t.node is site for t in model.trainings):
+            return
+        ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
+        ours.at = theirs.at
+        ours.callee_pair = x.value == y.value  # `fit(images, images)` there
+        ours.in_function = depth > 1  # where the call that ran that method stands
+        model.trainings.append(ours)
+
+    def training(self, meth: str, args: Args, call: cst.Call) -> Training:
+        xname = "generator" if meth.endswith("_generator") else "x"
+        x, xa = args.get(xname, 0)
+        y, ya = args.get("y", 1) if not meth.endswith("_generator") else (UNKNOWN, None)
+        x_node, y_node = (xa.value if xa else None), (ya.value if ya else None)
+        if xa is not None and xa is ya:
+            # `fit(*train)` with `train = (x_train, y_train)`: both spread from one expression, which
+            # is neither the inputs nor the targets
+            x_node = y_node = None
+        mapped: tuple = ()
+        origin = None
+        if isinstance(x, DataPair) and ya is None:
+            x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
+        elif isinstance(x, Instance) and ya is None and x_node is not None:
+            # `fit(DataGen(x, ages, 16))`: the targets are what the construction hands the attribute
+            # its `__getitem__` returns as targets, or what its `__init__` makes of it there
+            found = _sequence_targets(x, self._construction(x_node))
+            if found is not None:
+                y_node, origin = found[0], found[1] if found[1] is not None else origin
+        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin)
+        t.at = len(self.facts.assignments)
+        t.in_function = self.depth > 0
+        val = args.get("validation_data")[0]
+        if isinstance(val, Seq) and len(val.items) >= 2 and val.elts:
+            t.validation.append((val.elts[0], val.elts[1]))
+        elif isinstance(val, DataPair):
+            t.validation.append((val.x_node, val.y_node))
+        return t
+
+    def _construction(self, node) -> Optional[cst.Call]:
+        """The call that made what `node` holds: the node itself, or the last call bound to its name."""
+        if type(node) is cst.Call:
+            return node
+        if type(node) is cst.Name:
+            for targets, value in reversed(self.facts.assignments):
+                if any(type(t) is cst.Name and t.value == node.value for t in targets):
+                    return value if type(value) is cst.Call else None
+        return None
+
+    def _finish_subclass_models(self) -> None:
+        for model in self.facts.models:
+            cls = getattr(model, "cls", None)
+            if model.kind != "subclass" or cls is None:
+                continue
+            method = find_method(cls, "call")
+            if method is not None:
+                ret = self.returns.get(id(method.fdef), UNKNOWN)
+                if cls.instance is not None and not any(
+                        type(s) is cst.FunctionDef and s.name.value == "call" for s in cls.cdef.body.body):
+                    # `call` inherited (class Regressor(Base) with only its own __init__): it ran
+                    # on the base class's instance; this model's layers are the ones its own
+                    # construction made
+                    ret = self.invoke(method, Args(), None, cls.instance, standalone=True)
+                model.outputs = tensors_in(ret)

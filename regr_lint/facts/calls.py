@@ -1,0 +1,846 @@
+"""The interpreter's calls: Keras constructors and methods, builtins, the file's and the project's
+functions run with their call's arguments (`invoke`), classes constructed, data helpers whose
+results carry target evidence. A mixin of the Interpreter, whose state `Interpreter.__init__` sets."""
+from __future__ import annotations
+
+from typing import Optional
+
+from regr_lint.lazy import cst
+
+from regr_lint import tables
+from regr_lint.facts.model import KerasCall, KerasModel
+from regr_lint.facts.names import canonical, dotted_name, is_layer_path, method_kind
+from regr_lint.facts.values import (
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf,
+    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
+)
+from regr_lint.facts.frame import Frame, find_method, merge_returns, same_value, tensors_in
+
+
+MAX_DEPTH = 4  # nested inlined calls of the file's own functions
+DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"})
+TIMESERIES_CTORS = frozenset({"keras.utils.timeseries_dataset_from_array",
+                              "keras.preprocessing.timeseries_dataset_from_array"})
+DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
+                          "padded_batch", "with_options", "shard", "apply", "rebatch"})
+STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
+                               "StratifiedGroupKFold"})
+MINMAX = "sklearn.preprocessing.MinMaxScaler"
+QUANTILE = "sklearn.preprocessing.QuantileTransformer"  # its default output: uniform over [0, 1]
+# keras.layers' functional merges and the layer each makes
+MERGE_FUNCTIONS = {"concatenate": "Concatenate", "add": "Add", "subtract": "Subtract", "multiply": "Multiply",
+                   "average": "Average", "maximum": "Maximum", "minimum": "Minimum"}
+# keras-tuner's tuners: `search(...)` takes `fit`'s arguments (see Interpreter._tuner_search)
+TUNERS = frozenset({"RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"})
+TUNER_ROOTS = frozenset({"keras_tuner", "kerastuner"})
+STANDARD = "sklearn.preprocessing.StandardScaler"
+
+
+# what these return is whatever object was saved (a fitted scaler, a normaliser of the project)
+_UNPICKLERS = frozenset({"pickle.load", "pickle.loads", "joblib.load", "dill.load", "cloudpickle.load"})
+
+
+def _param_names(params: cst.Parameters) -> frozenset:
+    return frozenset(p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params))
+
+
+def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance]) -> dict:
+    """{parameter name: the expression the call passes it}, for arguments written one by one (none
+    when a `*args` / `**kwargs` spread makes the order unknown)."""
+    if args.star:
+        return {}
+    positional = list(params.posonly_params) + list(params.params)
+    if inst is not None and positional:
+        positional = positional[1:]
+    out = {}
+    for i, param in enumerate(positional):
+        name = param.name.value
+        arg = args.pos[i][1] if i < len(args.pos) else args.kw[name][1] if name in args.kw else None
+        if arg is not None and not arg.star:
+            out[name] = arg.value
+    for param in params.kwonly_params:
+        arg = args.kw[param.name.value][1] if param.name.value in args.kw else None
+        if arg is not None and not arg.star:
+            out[param.name.value] = arg.value
+    return out
+
+
+# Calls that hand a tensor on with its values unchanged: `tf.cast(y, tf.float32)` in a `.map()`
+# function still returns the dataset's own targets.
+_SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims", "squeeze", "identity",
+                          "ensure_shape"})
+
+
+def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
+    """(i, j) when the function given to the `.map()` of a dataset of `n` items (n > 2) takes them
+    as n parameters and returns two of them as they are (`lambda i, f, b: (f, b)`); else None."""
+    if n < 3 or type(fn) is not Lambda:
+        return None
+    params = fn.node.params
+    if params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or params.kwonly_params or params.star_kwarg:
+        return None
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    body = fn.node.body
+    if len(names) != n or type(body) is not cst.Tuple or len(body.elements) != 2 \
+            or not all(type(e) is cst.Element and type(e.value) is cst.Name and e.value.value in names
+                       for e in body.elements):
+        return None
+    return names.index(body.elements[0].value.value), names.index(body.elements[1].value.value)
+
+
+def _mapped_targets(fn: Value) -> tuple:
+    """The expressions the function given to a dataset's `.map()` returns as targets (the second item
+    of every `return x, y` of its body, or of a lambda's tuple), when at least one of them is not the
+    target it was given (its second parameter, maybe cast or reshaped): () when they all are, or the
+    function or any of its returns is not of that shape (then what it trains on stays what the
+    dataset was made of)."""
+    if type(fn) is Lambda:
+        params, returned = fn.node.params, [fn.node.body]
+    elif type(fn) is Func:
+        params, returned = fn.fdef.params, []
+        stack = list(fn.fdef.body.body) if type(fn.fdef.body) is cst.IndentedBlock else [fn.fdef.body]
+        while stack:
+            node = stack.pop()
+            if type(node) is cst.Return:
+                returned.append(node.value)
+            elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)):
+                stack.extend(node.children)  # statements only: a return is never inside an expression
+    else:
+        return ()
+    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    if len(names) != 2 or not returned:
+        return ()
+    targets = []
+    for value in returned:
+        if type(value) is not cst.Tuple or len(value.elements) != 2 \
+                or type(value.elements[1]) is not cst.Element:
+            return ()
+        targets.append(value.elements[1].value)
+    given = names[1]
+
+    def same(node) -> bool:
+        for _ in range(4):
+            if type(node) is cst.Name:
+                return node.value == given
+            if type(node) is not cst.Call or not node.args or node.args[0].keyword is not None:
+                return False
+            func = node.func
+            last = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+            if last not in _SAME_VALUES:
+                return False
+            node = node.args[0].value
+        return False
+    return () if all(same(t) for t in targets) else tuple(targets)
+
+
+def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
+    """The Keras class whose `__init__` a construction of `cls` runs: its Keras base, when neither it
+    nor a base class of the project between them defines `__init__` (one Keras base only); None
+    otherwise."""
+    if depth > 8 or any(type(s) is cst.FunctionDef and s.name.value == "__init__" for s in cls.cdef.body.body):
+        return None
+    found = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
+    inner = [b for b in cls.bases if isinstance(b, ClassV)]
+    if len(found) + len(inner) != 1:
+        return None
+    return found[0] if found else _keras_init(inner[0], depth + 1)
+
+
+def _dataclass_fields(cdef: cst.ClassDef) -> list[str]:
+    """The fields of a `@dataclass` class, in order (its annotated class-level names); [] otherwise."""
+    # `@dataclass`, `@dataclasses.dataclass`, `@dataclass(frozen=True)`
+    if not any((dotted_name(d.decorator.func if type(d.decorator) is cst.Call else d.decorator) or "")
+               .rpartition(".")[2] == "dataclass" for d in cdef.decorators):
+        return []
+    body = cdef.body.body if type(cdef.body) is cst.IndentedBlock else ()
+    return [small.target.value for stmt in body if type(stmt) is cst.SimpleStatementLine
+            for small in stmt.body if type(small) is cst.AnnAssign and type(small.target) is cst.Name]
+
+
+def _merged_layer(a: Value, b: Value) -> Optional[Layer]:
+    """Layers `a` and `b`, made by the same call with other arguments, as one whose differing
+    arguments are unknown; None when they are not two makings of one layer."""
+    if type(a) is not Layer or type(b) is not Layer or a.node is not b.node or a.kind != b.kind \
+            or len(a.args.pos) != len(b.args.pos) or set(a.args.kw) != set(b.args.kw) or a.wrapped or b.wrapped:
+        return None
+    pos = [(x if same_value(x, y) else UNKNOWN, arg) for (x, arg), (y, _) in zip(a.args.pos, b.args.pos)]
+    kw = {k: (v if same_value(v, b.args.kw[k][0]) else UNKNOWN, arg) for k, (v, arg) in a.args.kw.items()}
+    return Layer(a.kind, Args(pos, kw, a.args.star or b.args.star), a.node, a.qualname)
+
+
+def _agrees(a: Value, b: Value) -> bool:
+    """Whether two constructions left an attribute the same (the same model counts as the same)."""
+    if type(a) is ModelRef and type(b) is ModelRef:
+        return a.model is b.model
+    return same_value(a, b)
+
+
+def _owner_of(cls: ClassV, function: cst.Name, depth: int = 0) -> Optional[ClassV]:
+    """The class among `cls` and its bases whose body defines the method named by `function` (the
+    name node of the running FunctionDef)."""
+    if depth > 16:
+        return None
+    body = cls.cdef.body.body if type(cls.cdef.body) is cst.IndentedBlock else ()
+    if any(type(stmt) is cst.FunctionDef and stmt.name is function for stmt in body):
+        return cls
+    for base in cls.bases:
+        if isinstance(base, ClassV):
+            found = _owner_of(base, function, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_keys(args: Args, call: cst.Call) -> Value:
+    """`dict.fromkeys(["heat", "paf"], eucl_loss)`: a per-output loss dict, each key the one value."""
+    if args.star or args.kw or not 1 <= len(args.pos) <= 2:
+        return UNKNOWN
+    keys = args.pos[0][0]
+    if not isinstance(keys, Seq) or not all(isinstance(k, Lit) and isinstance(k.value, (str, int)) for k in keys.items):
+        return UNKNOWN
+    value = args.pos[1][0] if len(args.pos) == 2 else Lit(None)
+    return Map({k.value: value for k in keys.items}, call)
+
+
+def _delegated_model(inst: Instance, meth: str) -> Optional[ModelRef]:
+    """The model an instance of a wrapper class hands `meth` to: its class assigns
+    `self.<meth> = self.<attr>.<meth>` and the instance holds a model in `<attr>`."""
+    stack = [inst.cls.cdef.body]
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Assign and len(node.targets) == 1:
+            target, value = node.targets[0].target, node.value
+            if type(target) is cst.Attribute and target.attr.value == meth and type(target.value) is cst.Name \
+                    and type(value) is cst.Attribute and value.attr.value == meth \
+                    and type(value.value) is cst.Attribute and type(value.value.value) is cst.Name \
+                    and value.value.value.value == target.value.value:
+                held = inst.attrs.get(value.value.attr.value)
+                return held if type(held) is ModelRef else None
+        elif not isinstance(node, cst.BaseExpression):
+            stack.extend(node.children)
+    return None
+
+
+def _unit_range(args: Args, pos: Optional[int] = 0) -> bool:
+    """MinMaxScaler() / minmax_scale(): the default feature_range is (0, 1)."""
+    value, arg = args.get("feature_range", pos)
+    if arg is None:
+        return not args.star
+    if isinstance(value, Seq) and len(value.items) == 2 and all(isinstance(v, Lit) for v in value.items):
+        return [v.value for v in value.items] == [0, 1]
+    return False
+
+
+def _scales_into_unit(scaler: Obj) -> bool:
+    """A scaler whose output lies in [0, 1]: MinMaxScaler with its default range, QuantileTransformer
+    with its default uniform output."""
+    return scaler.qualname == MINMAX and _unit_range(scaler.args) \
+        or scaler.qualname == QUANTILE and _uniform_output(scaler.args)
+
+
+def _uniform_output(args: Args) -> bool:
+    """QuantileTransformer(): `output_distribution="uniform"` (the default) maps into [0, 1]."""
+    value, arg = args.get("output_distribution")
+    if arg is None:
+        return not args.star
+    return isinstance(value, Lit) and value.value == "uniform"
+
+
+def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):
+    """Where a scaler puts the values: (lo, hi) of a min-max scaling with a literal range, "standard"
+    for a standardisation (mean 0, std 1: values leave [-1, 1]), None when not known."""
+    if qualname.endswith(("StandardScaler", ".scale", "zscore")):
+        value, arg = args.get("with_std")
+        if args.star or arg is not None and not (isinstance(value, Lit) and value.value is True):
+            return None
+        return "standard"
+    value, arg = args.get("feature_range", pos)
+    if arg is None:
+        return None if args.star else (0, 1)
+    if isinstance(value, Seq) and len(value.items) == 2 and all(
+            isinstance(v, Lit) and isinstance(v.value, (int, float)) and not isinstance(v.value, bool)
+            for v in value.items):
+        return (value.items[0].value, value.items[1].value)
+    return None
+
+
+def _rebindable(node: cst.BaseExpression) -> bool:
+    return type(node) in (cst.Name, cst.Attribute)
+
+
+class Calls:
+
+    # ---------------------------------------------------------------- calls
+    def eval_call(self, call: cst.Call, scope: Scope, frame: Frame) -> Value:
+        func = call.func
+        if type(func) is cst.Attribute:
+            inherited = self._super_method(func, scope, frame)
+            if inherited is not None:  # `super().__init__(**kw)`: the base class's method, on this instance
+                return self.invoke(inherited[0], self.eval_args(call, scope, frame), call, inherited[1])
+            recv = self.eval(func.value, scope, frame)
+            args = self.eval_args(call, scope, frame)
+            if recv is UNKNOWN and func.attr.value == "fromkeys" and type(func.value) is cst.Name \
+                    and func.value.value == "dict" and scope.lookup("dict") is None:
+                return _from_keys(args, call)
+            return self.call_method(recv, func.attr.value, args, call, func.value, scope, frame)
+        callee = self.eval(func, scope, frame)
+        args = self.eval_args(call, scope, frame)
+        if callee is UNKNOWN and type(func) is cst.Name and scope.lookup(func.value) is None:
+            if func.value == "getattr":
+                return self._getattr(args, call)
+            builtin = self.call_builtin(func.value, args, call)
+            if builtin is not None:
+                return builtin
+        return self.call_value(callee, args, call, scope, frame)
+
+    def _getattr(self, args: Args, call: cst.Call) -> Value:
+        """`getattr(hp, "loss")`, `getattr(cfg, "METRICS", ["mae"])`: the attribute a literal name
+        reads, as `hp.loss` would (never the default: an attribute this file does not see set may
+        still be)."""
+        if args.star or args.kw or len(args.pos) not in (2, 3):
+            return UNKNOWN
+        name = args.pos[1][0]
+        if type(name) is not Lit or not isinstance(name.value, str):
+            return UNKNOWN
+        return self._attribute_of(args.pos[0][0], name.value, call)
+
+    def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
+        """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
+        method running for an instance of a class of the project: the first definition of it in the
+        bases of the class whose method runs. None otherwise (a Keras base's own method: unknown)."""
+        sup = func.value
+        if type(sup) is not cst.Call or type(sup.func) is not cst.Name or sup.func.value != "super" \
+                or frame.function is None or scope.lookup("super") is not None:
+            return None
+        inst = scope.lookup(sup.args[1].value.value) if len(sup.args) == 2 and type(sup.args[1].value) is cst.Name \
+            else scope.lookup("self")
+        if type(inst) is not Instance:
+            return None
+        owner = _owner_of(inst.cls, frame.function)
+        if owner is None:
+            return None
+        for base in owner.bases:
+            if isinstance(base, ClassV):
+                found = find_method(base, func.attr.value)
+                if found is not None:
+                    return found, inst
+        return None
+
+    @staticmethod
+    def call_builtin(name: str, args: Args, call: cst.Call) -> Optional[Value]:
+        if name == "dict" and not args.pos and not args.star:
+            return Map({k: v for k, (v, _) in args.kw.items()}, call)
+        if name in ("list", "tuple") and len(args.pos) == 1 and isinstance(args.pos[0][0], Seq):
+            src = args.pos[0][0]
+            return Seq(list(src.items), call, list(src.elts))
+        if name in ("max", "min") and len(args.pos) >= 2 and not args.star and not args.kw:
+            # `max(1, len(x) / bs)`: a true division bounded by an int is still that float (the
+            # bound is what it is only when the quotient falls short of it)
+            divs = [v for v, _ in args.pos if type(v) is Div]
+            if len(divs) == 1 and all(type(v) is Div or type(v) is Lit and type(v.value) is int for v, _ in args.pos):
+                return divs[0]
+        return None
+
+    def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
+        if meth in ("transform", "fit_transform") and (
+                recv is UNKNOWN or isinstance(recv, Instance) and not recv.cls.is_model
+                or isinstance(recv, Obj) and recv.qualname in _UNPICKLERS):
+            # a normaliser of the project's own, or one unpickled: what it does to the range is not
+            # known (see KerasFacts.opaque_transforms)
+            self.facts.opaque_transforms.add(id(call))
+        if type(recv) is OneOf:
+            # `classifier = create_classifier(name, ...)`, then `classifier.fit(x, y)`: the method of
+            # whichever object the dispatch returned, each run on these arguments
+            return merge_returns([self.call_method(option, meth, args, call, recv_node, scope, frame)
+                                   if option is not UNKNOWN else UNKNOWN for option in recv.options])
+        if isinstance(recv, ModuleV):  # `models.build_model(4)`: the function that module defines
+            return self.call_value(self._module_attribute(recv, meth, call.func), args, call, scope, frame)
+        if isinstance(recv, Ref):
+            raw = f"{recv.raw or recv.qualname}.{meth}"
+            self._note_private_chain(call.func, recv_node, recv.raw or recv.qualname, raw)
+            return self.call_value(Ref(canonical(f"{recv.qualname}.{meth}"), call.func, raw), args, call, scope, frame)
+        if isinstance(recv, Instance):
+            attr = recv.attrs.get(meth)
+            if attr is None:
+                method = recv.attrs.get("__method__" + meth)
+                if isinstance(method, Func):
+                    # `b.make(activation="sigmoid")` then `b.make(activation=None)`: a method called from
+                    # outside its class builds one model per call, as a function does; on `self` it
+                    # keeps the instance's one model
+                    outside = not (type(recv_node) is cst.Name and recv_node.value == "self")
+                    return self.invoke(method, args, call, recv, per_call=outside)
+                if meth in tables.MODEL_METHODS and recv.cls.is_model:
+                    return self.model_method(self._self_model(recv), meth, args, call)
+                return self._tensor_passthrough(args, call)
+            if attr is UNKNOWN and meth in tables.MODEL_METHODS and self.facts.has_keras:
+                held = _delegated_model(recv, meth)
+                if held is not None:
+                    # `self.fit = self.model.fit` in the wrapper's __init__: `t.fit(...)` is its model's
+                    return self.model_method(held.model, meth, args, call)
+                model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+                self.bind(recv_node, model, scope, frame)
+                return self.model_method(model.model, meth, args, call)
+            return self.call_value(attr, args, call, scope, frame)
+        if isinstance(recv, ModelRef):
+            return self.model_method(recv.model, meth, args, call)
+        if isinstance(recv, ClassV) and not (recv.is_model or recv.is_layer):
+            # `Builder.build(4)`: a static or class method (or a function the class holds, called
+            # with its `self` spelled out)
+            method = find_method(recv, meth)
+            if method is not None:
+                classmethod = method_kind(method.fdef) == "classmethod"
+                return self.invoke(method, args, call, recv.instance if classmethod else None)
+            return self._tensor_passthrough(args, call)
+        if isinstance(recv, DataPair):
+            if meth in DATASET_KEEP:
+                return recv
+            if meth == "map":
+                picked = _picked_parts(args.get("map_func", 0)[0], len(recv.parts))
+                if picked is not None:
+                    # `ds.map(lambda i, f, b: (f, b))`: two of the dataset's items, as they were made
+                    (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
+                    return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin)
+                targets = _mapped_targets(args.get("map_func", 0)[0])
+                if targets:
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin)
+                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin)
+            return UNKNOWN
+        if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
+            if meth == "add_argument":
+                self._cli_default(recv, args)
+            elif meth == "parse_args":
+                namespace = Obj("argparse.Namespace", Args(), call)
+                self.namespaces[id(namespace)] = id(recv)
+                return namespace
+            return UNKNOWN
+        if isinstance(recv, Obj):
+            if recv.last == "ImageDataGenerator" and recv.is_keras and meth == "flow":
+                return self._pair(args, call, "flow")
+            if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
+                return self._tuner_search(recv, args, call)
+            if meth in ("fit_transform", "transform") and _scales_into_unit(recv):
+                self.facts.scaling_calls.add(id(call))
+            if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
+                self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
+            if meth == "split" and recv.last in STRATIFIED_SPLITS:
+                self._stratified(args.get("y", 1)[1])
+            if meth == "fit" and recv.qualname == STANDARD:
+                return recv  # StandardScaler().fit(y).transform(y)
+            if meth == "fit" and _scales_into_unit(recv):
+                return recv  # MinMaxScaler().fit(y).transform(y)
+            if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
+                    and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS and _rebindable(recv_node):
+                model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+                self.bind(recv_node, model, scope, frame)
+                return self.model_method(model.model, meth, args, call)
+            return self._tensor_passthrough(args, call)
+        if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
+                and isinstance(args.pos[0][0], Lit) and not args.kw:
+            return self._map_get(recv, "get" if self.dead else meth, args)
+        if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
+            if self.dead:
+                return Lit(None)  # (a list of the live code is not changed by a dead arm)
+            value, arg = args.pos[0]
+            if meth == "append":
+                recv.items.append(value)
+                recv.elts.append(arg.value)
+            elif isinstance(value, Seq):
+                recv.items.extend(value.items)
+                recv.elts.extend(value.elts)
+            return Lit(None)
+        if isinstance(recv, Tensor):
+            return Tensor(UNKNOWN, [recv], call)
+        placeholder = isinstance(recv, Lit) and recv.value is None  # `self.model = None`, set later
+        if (recv is UNKNOWN or placeholder) and meth in tables.MODEL_METHODS and meth != "add" \
+                and self.facts.has_keras and _rebindable(recv_node):
+            # A parameter, a `self.model` set elsewhere, a model from another module: judged by the
+            # calls made on it.
+            model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
+            self.bind(recv_node, model, scope, frame)
+            return self.model_method(model.model, meth, args, call)
+        return self._tensor_passthrough(args, call)
+
+    def _tuner_search(self, tuner: Obj, args: Args, call: cst.Call) -> Value:
+        """`tuner.search(x, y, epochs=…)`: keras-tuner fits every model its hypermodel builds on
+        those arguments, as `fit` would — a training of the model `build(hp)` returns (a function, or
+        a `HyperModel`'s `build` method), its hyperparameters unknown."""
+        hyper = tuner.args.get("hypermodel", 0)[0]
+        hp = Args(pos=[(UNKNOWN, None)])
+        if isinstance(hyper, Func):
+            built = self.invoke(hyper, hp, call, None)
+        elif isinstance(hyper, Instance) and isinstance(hyper.attrs.get("__method__build"), Func):
+            built = self.invoke(hyper.attrs["__method__build"], hp, call, hyper)
+        else:
+            return UNKNOWN
+        if isinstance(built, ModelRef):
+            self.model_method(built.model, "fit", args, call)
+        return UNKNOWN
+
+    @staticmethod
+    def _map_get(recv: Map, meth: str, args: Args) -> Value:
+        """`d.get("k", default)` / `d.pop("k", default)`: the value held under a literal key. Only the
+        `**kwargs` of a call whose every argument is known holds no other key, so only there does a
+        missing key give the default (`kwargs.pop("compile", {...})` in a function called without
+        it); a `pop` there also takes the key out (what `**kwargs` passes on next lacks it)."""
+        key = args.pos[0][0].value
+        complete = type(recv.node) is cst.Param
+        if key in recv.items:
+            value = recv.items[key]
+            if meth == "pop" and complete:
+                del recv.items[key]
+            return value
+        if complete and len(args.pos) == 2:
+            return args.pos[1][0]
+        if complete and meth == "get" and len(args.pos) == 1:
+            return Lit(None)
+        return UNKNOWN
+
+    def _cli_default(self, parser: Obj, args: Args) -> None:
+        """`parser.add_argument("--loss", default="mse")`: dest `loss` defaults to "mse". An option
+        declared twice, or with a default that is not known, is unknown."""
+        names = [v.value for v, _ in args.pos if isinstance(v, Lit) and isinstance(v.value, str)]
+        if args.star or not names:
+            return
+        dest_value, dest_arg = args.get("dest")
+        if dest_arg is not None:
+            if not (isinstance(dest_value, Lit) and isinstance(dest_value.value, str)):
+                return
+            dest = dest_value.value
+        else:
+            long = [n for n in names if n.startswith("--")]
+            dest = (long[0] if long else names[0]).lstrip("-").replace("-", "_")
+        default, default_arg = args.get("default")
+        table = self.cli_defaults.setdefault(id(parser), {})
+        if dest in table or default_arg is None or default is UNKNOWN:
+            table[dest] = UNKNOWN
+        else:
+            table[dest] = default
+            self.cli_values.add(id(default))
+
+    def _self_model(self, inst: Instance) -> KerasModel:
+        return self.model_for(inst.cls.cdef, "subclass", cls=inst.cls)
+
+    def call_value(self, callee: Value, args: Args, call: cst.Call, scope: Scope, frame: Frame) -> Value:
+        if isinstance(callee, Ref):
+            return self.call_ref(callee, args, call)
+        if isinstance(callee, Layer):
+            return self.apply_layer(callee, args, call)
+        if isinstance(callee, ModelRef):
+            inp = args.get("inputs", 0)[0]
+            return Tensor(callee, [inp], call)
+        if isinstance(callee, Func):
+            return self.invoke(callee, args, call, None)
+        if isinstance(callee, Instance):
+            # `Net(4)()`: an object of a (non-Keras) class with `__call__`
+            method = callee.attrs.get("__method____call__")
+            if isinstance(method, Func):
+                return self.invoke(method, args, call, callee)
+            return self._tensor_passthrough(args, call)
+        if isinstance(callee, ClassV):
+            self._read_methods(callee)
+            if callee.is_model:
+                if callee.instance is not None:
+                    # `MLP(out_activation="sigmoid")`: its layers are what `__init__` makes of the
+                    # call's arguments (and its defaults), read by `call`
+                    self._construct(self._adopt(callee.instance), args, call)
+                return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
+            if callee.is_layer:
+                keras_base = _keras_init(callee)
+                if keras_base is not None and id(call) not in self.keras_call_ids:
+                    # `MyDense(1, init="uniform")` of a subclass with no `__init__` of its own: Keras'
+                    # layer takes the arguments (and rejects what Keras 3 removed)
+                    self.keras_call_ids.add(id(call))
+                    self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
+                                                            self.running[-1] if self.running else None))
+                return self.new_layer("custom", args, call, callee.cdef.name.value)
+            if callee.instance is None:
+                return UNKNOWN
+            inst = self._adopt(callee.instance)
+            self._construct(inst, args, call)
+            return inst
+        return self._tensor_passthrough(args, call)
+
+    def _construct(self, inst: Instance, args: Args, call: cst.Call) -> None:
+        """`Trainer(4, loss="mse")`: its `__init__` runs with the call's arguments (and its
+        defaults), so `self.loss` is "mse" — not only once with unknown parameters. A class is one
+        instance here: where two constructions set an attribute differently, it is unknown."""
+        if self.dead:
+            return
+        init = inst.attrs.get("__method____init__")
+        if not isinstance(init, Func):
+            fields = _dataclass_fields(inst.cls.cdef)
+            if fields and id(call) not in self.constructions:
+                # `Experiment(hidden=128)`: the generated __init__ sets each field given, by name or in order
+                self.constructions.add(id(call))
+                given = {**{f: v for f, (v, _) in zip(fields, args.pos)}, **{k: v for k, (v, _) in args.kw.items()}}
+                built = self.constructed.setdefault(id(inst), {})
+                for name in fields:
+                    value = UNKNOWN if args.star else given.get(name, inst.cls.consts.get(name, UNKNOWN))
+                    if name in built and not _agrees(built[name], value):
+                        value = UNKNOWN
+                    inst.attrs[name] = built[name] = value
+            return
+        if id(call) in self.constructions:
+            return  # this construction again (its function called once more): what it sets is known
+        self.constructions.add(id(call))  # the call is a node of a kept tree: its id stays its own
+        self.invoke(init, args, call, inst)
+        built = self.constructed.setdefault(id(inst), {})
+        for name, value in inst.attrs.items():
+            if name.startswith("__method__"):
+                continue
+            if name in built and not _agrees(built[name], value):
+                # the same layer made with other arguments (`Conv2D(K, 1, activation="softmax")` for
+                # K=2 and K=3) is still that layer: only the arguments that differ are unknown
+                value = inst.attrs[name] = _merged_layer(built[name], value) or UNKNOWN
+            built[name] = value
+
+    def _read_methods(self, cls: ClassV) -> None:
+        """A class of a project module instantiated here: its methods (a model's `call`, a wrapper's
+        own `fit_generator`) are read in this file's analysis, once, as the file's own methods are."""
+        if getattr(cls.scope, "origin", None) is None or cls.instance is None or id(cls) in self.read_classes:
+            return
+        self.read_classes.add(id(cls))
+        keras_class = cls.is_model or cls.is_layer
+        for stmt in cls.cdef.body.body:
+            if type(stmt) is cst.FunctionDef and (keras_class or stmt.name.value == "__init__"):
+                method = cls.instance.attrs.get("__method__" + stmt.name.value)
+                if isinstance(method, Func) and method.fdef is stmt:
+                    self.pending.append((method, self._adopt(cls.instance)))
+
+    def _tensor_passthrough(self, args: Args, call: cst.Call) -> Value:
+        for value, _ in args.pos:
+            if isinstance(value, Tensor):
+                return Tensor(UNKNOWN, [value], call)
+        return UNKNOWN
+
+    def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
+        q, last = ref.qualname, ref.last
+        if ref.is_keras:
+            if id(call) not in self.keras_call_ids:
+                self.keras_call_ids.add(id(call))
+                self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw, self.running[-1] if self.running else None))
+            if self.dead and (last in tables.MODEL_CLASSES or last in ("Model", "Functional", "Sequential")
+                              or last in tables.MODEL_LOADERS):
+                return UNKNOWN
+            if last == "Sequential":
+                model = self.model_for(call, "sequential")
+                layers = args.get("layers", 0)[0]
+                if isinstance(layers, Seq):
+                    for item in layers.items:
+                        self.add_layer(model, item)
+                return ModelRef(model, call)
+            if last in ("Model", "Functional"):
+                inputs, outputs = args.get("inputs", 0)[0], args.get("outputs", 1)[0]
+                if not args.has("outputs", 1) and args.has("output"):
+                    # Keras 1's `Model(input=x, output=y)` (RL504 reports the keywords): the same graph
+                    inputs, outputs = args.get("input")[0], args.get("output")[0]
+                if outputs is UNKNOWN and not args.has("outputs", 1) and not args.has("output"):
+                    # Keras' own model whose layers are not read here (`Model(**parts)`): like a
+                    # loaded one, not an object of unknown type
+                    return ModelRef(self.model_for(call, "loaded"), call)
+                model = self.model_for(call, "functional")
+                model.outputs = tensors_in(outputs)
+                model.inputs = tensors_in(inputs)
+                return ModelRef(model, call)
+            if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()):
+                return ModelRef(self.model_for(call, "loaded"), call)
+            if last == "multi_gpu_model":
+                # Keras 2's data-parallel twin shares the template's layers and weights: compiled and
+                # fitted, it is that model trained (RL501 on its fit_generator, RL503 on the import)
+                template = args.get("model", 0)[0]
+                return ModelRef(template.model, call) if isinstance(template, ModelRef) else UNKNOWN
+            if last in tables.INPUT_FUNCS:
+                shape = args.get("shape", 0)[0]
+                if not args.has("shape", 0):
+                    shape = args.get("batch_shape")[0]
+                return Tensor(None, [], call, is_input=True, shape=shape)
+            if last in MERGE_FUNCTIONS and q.startswith("keras.layers.") and args.pos:
+                # `layers.concatenate([a, b])`: the merge layer made and applied to its inputs at once
+                layer = self.new_layer(MERGE_FUNCTIONS[last], Args(kw={k: v for k, v in args.kw.items()
+                                                                        if k != "inputs"}), call, q)
+                return self.apply_layer(layer, Args(pos=[args.pos[0]]), call)
+            if is_layer_path(q):
+                layer = self.new_layer(last, args, call, q)
+                if last in ("Bidirectional", "TimeDistributed"):
+                    inner = args.get("layer", 0)[0]
+                    layer.wrapped = inner if isinstance(inner, Layer) else None
+                return layer
+            if q in TIMESERIES_CTORS:
+                # windows of `data`, each with the target `targets` holds for it
+                data, da = args.get("data", 0)
+                targets, ta = args.get("targets", 1)
+                if da is None or ta is None or type(targets) is Lit and targets.value is None:
+                    return UNKNOWN
+                return DataPair(data, targets, da.value, ta.value, "dataset", call, origin=self._here())
+            if q.startswith(("keras.activations.", "keras.ops.", "keras.backend.")) and args.pos \
+                    and isinstance(args.pos[0][0], Tensor):
+                if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
+                    return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
+                return Tensor(UNKNOWN, [args.pos[0][0]], call)
+            return Obj(q, args, call)
+        if q in DATASET_CTORS:
+            return self._pair(args, call, "dataset", tuple_arg=True)
+        if q == "tensorflow.data.experimental.make_csv_dataset" and args.has("label_name") and not args.star:
+            # (features, label) batches of a CSV column: its targets are what a `.map()` makes of them
+            return DataPair(UNKNOWN, UNKNOWN, None, None, "dataset", call, origin=self._here())
+        if q.startswith("tensorflow.") and args.pos and isinstance(args.pos[0][0], Tensor):
+            if any(q == f"{m}.{last}" for m in tables.TF_ACTIVATION_MODULES) \
+                    and last.lower() in tables.BOUNDED_ACTIVATIONS:
+                return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
+            return Tensor(UNKNOWN, [args.pos[0][0]], call)
+        if q.rpartition(".")[2] == "train_test_split":
+            _, stratify = args.get("stratify")
+            self._stratified(stratify)
+        if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
+            self.facts.scaling_calls.add(id(call))
+        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
+            self._declared_classifier(args)
+        if q == "sklearn.compose.TransformedTargetRegressor":
+            transformer = args.get("transformer")[0]
+            if isinstance(transformer, Obj) and _scales_into_unit(transformer):
+                # the targets of the model it wraps (`regressor=KerasRegressor(build)`) are scaled
+                # into [0, 1] by scikit-learn, out of sight
+                self.facts.scaling_calls.add(id(call))
+        if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
+            self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
+        passthrough = self._tensor_passthrough(args, call)
+        return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
+
+    def _declared_classifier(self, args: Args) -> None:
+        """`KerasClassifier(build_fn=make_net)` (Keras 2's and scikeras' wrappers, Keras 3's
+        `SKLearnClassifier(model=...)`): the models the function builds, or the model given, are
+        classifiers by declaration (their targets class labels, whatever loss they compile)."""
+        built = args.get("build_fn")[0]
+        if built is UNKNOWN or built is None:
+            built = args.get("model", 0)[0]
+        if isinstance(built, ModelRef):
+            self.facts.classifier_nodes.add(id(built.model.node))
+        elif isinstance(built, Func):
+            stack = [built.fdef.body]
+            while stack:
+                node = stack.pop()
+                if type(node) is cst.Call:
+                    self.facts.classifier_nodes.add(id(node))
+                stack.extend(node.children)
+
+    def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:
+        if tuple_arg:
+            value, arg = args.get("tensors", 0)
+            if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
+                return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call,
+                                origin=self._here())
+            if isinstance(value, Seq) and 2 < len(value.items) <= 8 and len(value.elts) == len(value.items) \
+                    and type(arg.value if arg else None) is cst.Tuple:
+                return DataPair(UNKNOWN, UNKNOWN, None, None, kind, call, origin=self._here(),
+                                parts=tuple(zip(value.items, value.elts)))
+            return UNKNOWN
+        x, xa = args.get("x", 0)
+        y, ya = args.get("y", 1)
+        if xa is None or ya is None:
+            return UNKNOWN
+        return DataPair(x, y, xa.value, ya.value, kind, call, origin=self._here())
+
+    def _stratified(self, arg) -> None:
+        """`train_test_split(..., stratify=y)`, `StratifiedKFold(...).split(x, y)`: scikit-learn takes only
+        class labels there, so `y` is labels (facts.dataflow)."""
+        if arg is not None and not arg.star and type(arg.value) is cst.Name and not self.foreign_code:
+            self.facts.stratified.add(arg.value.value)
+
+    def _here(self) -> Optional[str]:
+        """The project module whose code runs now (its function called from here, or its top level
+        a module reader runs); None for the linted file's own code."""
+        return self.running[-1] if self.running else self.origin
+
+    # ---------------------------------------------------------------- functions
+    def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
+               standalone: bool = False, per_call: bool = False) -> Value:
+        if self.dead:
+            return UNKNOWN  # (its body is read when it runs for a call of its own, or on its own)
+        fdef = func.fdef
+        if inst is not None and fdef.decorators:
+            kind = method_kind(fdef)
+            if kind == "staticmethod":
+                inst = None  # no `self`: every argument is a parameter
+            elif kind == "classmethod":
+                inst = inst.cls  # `cls` is the class
+        if not standalone:
+            if self.depth >= MAX_DEPTH or self.budget <= 0 or id(fdef) in self.active:
+                return self._tensor_passthrough(args, call) if call is not None else UNKNOWN
+            self.budget -= 1
+        self.depth += 1
+        self.standalone += standalone
+        self.active.add(id(fdef))
+        foreign = getattr(func.scope, "origin", None) is not None
+        lifted = foreign and call is not None and not standalone and self.foreign_code == self.own_foreign
+        if lifted:  # this file's code calls into another module's: where its parameters come from here
+            self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
+        self.foreign_code += foreign
+        self.running.append(getattr(func.scope, "origin", None))
+        self.call_chain.append(None if inst is not None and not per_call
+                               else 0 if standalone or call is None else id(call))
+        try:
+            scope = Scope(func.scope)
+            self.bind_params(fdef.params, args, scope, inst, standalone)
+            frame = Frame(function=fdef.name, params=frozenset() if standalone else _param_names(fdef.params))
+            self.exec_block(fdef.body.body if type(fdef.body) is cst.IndentedBlock else fdef.body.body,
+                            scope, frame)
+            if not standalone:
+                # Read with real arguments: a later standalone run (parameters unknown) would only
+                # overwrite what this one learnt about the models it builds.
+                self.analyzed.add(id(fdef))
+            return merge_returns(frame.returns)
+        finally:
+            self.depth -= 1
+            self.standalone -= standalone
+            self.active.discard(id(fdef))
+            self.foreign_code -= foreign
+            self.running.pop()
+            self.call_chain.pop()
+            if lifted:
+                self.lifts.pop()
+
+    def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
+        # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
+        if arg is not None and not arg.star and not self.foreign_code:
+            self.facts.param_flows.add(len(self.facts.assignments))
+            self.facts.assignments.append(([param.name], arg.value))
+
+    def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Value],
+                    standalone: bool) -> None:
+        """`inst`: what the first parameter is bound to (the instance; the class of a classmethod)."""
+        positional = list(params.posonly_params) + list(params.params)
+        offset = 0
+        if inst is not None and positional:
+            scope.vars[positional[0].name.value] = inst
+            positional = positional[1:]
+        for i, param in enumerate(positional):
+            name = param.name.value
+            if standalone:
+                scope.vars[name] = UNKNOWN
+            elif i + offset < len(args.pos):
+                scope.vars[name] = args.pos[i + offset][0]
+                self._param_flow(param, args.pos[i + offset][1])
+            elif name in args.kw:
+                scope.vars[name] = args.kw[name][0]
+                self._param_flow(param, args.kw[name][1])
+            elif param.default is not None and not args.star:
+                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+            else:
+                scope.vars[name] = UNKNOWN
+        for param in params.kwonly_params:
+            name = param.name.value
+            if not standalone and name in args.kw:
+                scope.vars[name] = args.kw[name][0]
+            elif not standalone and param.default is not None and not args.star:
+                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+            else:
+                scope.vars[name] = UNKNOWN
+        for star in (params.star_arg, params.star_kwarg):
+            if type(star) is cst.Param:
+                scope.vars[star.name.value] = UNKNOWN
+        rest = params.star_kwarg
+        if type(rest) is cst.Param and not standalone and not args.star:
+            # every argument of the call is known: `**kwargs` holds the keywords no parameter took,
+            # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
+            named = {p.name.value for p in (*positional, *params.kwonly_params)}
+            scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
