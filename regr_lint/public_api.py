@@ -9,6 +9,8 @@ Read once from keras 3.15.1 (with tensorflow 2.21.0, whose `tensorflow.keras` is
 
 Sub-modules (`keras.applications.resnet50`, `keras.utils.legacy`) are deliberately absent: what a
 file does with an imported module cannot be checked name by name, so RL503 offers no fix for it.
+They are listed apart, in PUBLIC_SUBMODULES (read the same way, `isinstance(..., types.ModuleType)`),
+only so that its message names the public twin of an imported module instead of saying none is known.
 """
 
 PUBLIC_NAMES = {
@@ -219,3 +221,21 @@ _TF_KERAS_DIFFERENCES = {
 for _module, _names in list(PUBLIC_NAMES.items()):
     _added, _removed = _TF_KERAS_DIFFERENCES.get(_module, (frozenset(), frozenset()))
     PUBLIC_NAMES["tensorflow." + _module] = (_names | _added) - _removed
+
+
+# The public sub-modules of the modules above (keras 3.15.1; tensorflow.keras has the same): RL503's
+# message names `tensorflow.keras.datasets.imdb` as the twin of `tensorflow.python.keras.datasets.imdb`.
+PUBLIC_SUBMODULES = {
+    "keras.datasets": frozenset({"boston_housing", "california_housing", "cifar10", "cifar100", "fashion_mnist",
+                                 "imdb", "mnist", "reuters"}),
+    "keras.applications": frozenset({
+        "convnext", "densenet", "efficientnet", "efficientnet_v2", "imagenet_utils", "inception_resnet_v2",
+        "inception_v3", "mobilenet", "mobilenet_v2", "mobilenet_v3", "nasnet", "resnet", "resnet50", "resnet_v2",
+        "vgg16", "vgg19", "xception",
+    }),
+    "keras.preprocessing": frozenset({"image", "sequence"}),
+    "keras.optimizers": frozenset({"legacy", "schedules"}),
+    "keras.utils": frozenset({"bounding_boxes", "legacy"}),
+}
+for _module, _names in list(PUBLIC_SUBMODULES.items()):
+    PUBLIC_SUBMODULES["tensorflow." + _module] = _names

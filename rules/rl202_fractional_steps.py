@@ -34,8 +34,9 @@ with an int added (`n / bs + 1`) or times a factor (`n / bs * ratio`, reported a
 `math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
-float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`) is a
-float too (`1250.0`) and is reported the same way; `//` of ints is not.
+float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`, a true
+division's `(n / bs) // workers`) is a float too (`1250.0`) and is reported the same way; `//` of
+ints is not.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
 `decay_steps=`) are not reported.
@@ -82,6 +83,16 @@ For a floor division of a float written in the argument (`250000. // bs`) the fi
 `int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
+        """\
+from tensorflow import keras
+import numpy as np
+x, y = np.zeros((256, 4)), np.zeros(256)
+workers, bs = 2, 8
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, steps_per_epoch=len(x) // bs // workers, validation_data=(x, y),
+          validation_steps=int((len(x) / bs) // workers))
+""",
         # ... rounded as a whole
         """
 import math
@@ -176,6 +187,16 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        """\
+from tensorflow import keras
+import numpy as np
+x, y = np.zeros((256, 4)), np.zeros(256)
+workers, bs = 2, 8
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, steps_per_epoch=len(x) / bs // workers, validation_data=(x, y),  # expect: RL202
+          validation_steps=(len(x) / bs) // workers)  # expect: RL202
+""",
         # a true division times a factor is a float too
         """
 import numpy as np
@@ -370,10 +391,13 @@ def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
 
 
 def _is_float(node) -> bool:
-    """A float literal (`250000.`, `1e5`) or `float(...)`, under parentheses or a unary minus."""
+    """A float literal (`250000.`, `1e5`), `float(...)` or a true division (`n / bs`), under
+    parentheses or a unary minus."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
         return _is_float(node.expression)
     if isinstance(node, cst.Float):
+        return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
         return True
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "float"
 
