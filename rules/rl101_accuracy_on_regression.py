@@ -44,8 +44,9 @@ is a regression loss (Keras 2 gave every metric to every output, Keras 3 pairs t
 in order: with mixed losses which output gets the accuracy depends on the version).
 
 A model whose every output is a softmax over several units is a classifier too (trained with the
-Brier score: a U-Net's per-pixel classes with `loss="mse"`; Keras' `'accuracy'` is the categorical
-accuracy there), unless the file shows targets no softmax can output (beyond 1, or negative).
+Brier score: a U-Net's per-pixel classes with `loss="mse"`, the softmax a convolution's `activation=`
+or an `Activation("softmax")` layer after it; Keras' `'accuracy'` is the categorical accuracy there),
+unless the file shows targets no softmax can output (beyond 1, or negative).
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
@@ -110,6 +111,19 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        """\
+from tensorflow.keras import Model
+from tensorflow.keras.layers import Activation, Conv2D, Input
+# a segmenter's per-pixel classes: the softmax a layer of its own after the last convolution
+def segnet(shape, n_classes):
+    inp = Input(shape=shape)
+    h = Conv2D(16, (3, 3), padding="same", activation="relu")(inp)
+    h = Conv2D(n_classes, (1, 1))(h)
+    net = Model(inp, Activation("softmax")(h))
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+    return net
+net = segnet((64, 64, 3), 4)
+""",
         # a builder wrapped in scikit-learn's classifier interface: a classifier by declaration
         """
 import numpy as np
@@ -712,6 +726,15 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        """\
+from tensorflow.keras import Model
+from tensorflow.keras.layers import Activation, Conv2D, Input
+# a convolution whose output a ReLU (not a softmax) ends: a per-pixel regression
+inp = Input(shape=(64, 64, 3))
+h = Conv2D(1, (1, 1))(Conv2D(16, (3, 3), padding="same", activation="relu")(inp))
+net = Model(inp, Activation("relu")(h))
+net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+""",
         # the same builder wrapped as a regressor
         """
 import numpy as np
@@ -1317,12 +1340,13 @@ def _sigmoid_heads(model) -> bool:
 
 def _softmax_classifier(model) -> bool:
     """Every output of `model` ends in a softmax over several units (or units not known: a softmax
-    over one unit is RL103's), a Dense's or a convolution's (a segmenter's per-pixel classes)."""
+    over one unit is RL103's), a Dense's or a convolution's (a segmenter's per-pixel classes, its
+    softmax an argument or a layer of its own)."""
     heads = model.heads()
     for head in heads:
         activation, units = head.activation, head.units
         if activation is None and isinstance(head.layer, Layer):
-            activation, units = layer_activation(head.layer)[0], None
+            activation, units = head.applied or layer_activation(head.layer)[0], None
         if activation != "softmax" or units == 1:
             return False
     return bool(heads)

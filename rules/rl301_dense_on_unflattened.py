@@ -41,8 +41,10 @@ that take inputs of any length (`input_shape=(None, n_chars)`, or token ids of a
 reads, `Input(shape=(None,))`: taken for sequence-to-sequence, since
 the per-sample targets such a model would need are rarely visible), and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
-input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, or a builder given `T`: Keras
-brings `(n, T)` targets and `(n, T, 1)` predictions to one rank), an array made with three or more axes
+input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, a builder given `T`, or the
+input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)` targets and
+`(n, T, 1)` predictions to one rank; under a one-unit head any second axis written but 1 or -1, as
+`(n, B)` targets fail in the loss unless B is T), an array made with three or more axes
 (`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, or the input
 itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va in kf.split(x)`)
 — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
@@ -107,6 +109,34 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        """\
+import numpy as np
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import InputLayer, LSTM, Dense
+# per-day targets of whole station records: the input's steps as the input array's shape[1]
+table = np.random.rand(3650, 5)
+y_tr = table[:, 0].reshape(10, 365)
+x_tr = table[:, 1:].reshape(10, 365, 4)
+def build(n_out):
+    return Sequential([InputLayer(input_shape=(x_tr.shape[1], x_tr.shape[2])), LSTM(8, return_sequences=True),
+                       Dense(n_out)])
+net = build(int(input()))
+net.compile(loss="mae", optimizer="adam")
+net.fit(x_tr, y_tr, epochs=2)
+""",
+        """\
+import numpy as np
+from tensorflow import keras
+# (probes, record_length) targets against a one-unit head over steps: per-step (any other length
+# but the steps' would fail in the loss)
+def train(frame, probes, record_length, steps, features):
+    y = frame.pop("moisture").to_numpy().reshape(len(probes), record_length)
+    x = np.stack(np.split(frame.to_numpy(), len(probes)))
+    net = keras.Sequential([keras.layers.InputLayer(input_shape=(steps, features)),
+                            keras.layers.LSTM(8, return_sequences=True), keras.layers.Dense(1)])
+    net.compile(loss="mae", optimizer="adam")
+    net.fit(x, y, epochs=2)
+""",
         # a character model reading token ids of any length: one prediction per step
         """
 import tensorflow as tf
@@ -502,6 +532,18 @@ class PatchDiscriminator:
 """,
     ]
     INVALID = [
+        """\
+import numpy as np
+from tensorflow import keras
+# one target per sample, made a column with -1 (one per sample, not one per step)
+def train(x, y, steps, features):
+    y = y.reshape(len(y), -1)
+    net = keras.Sequential([keras.layers.InputLayer(input_shape=(steps, features)),
+                            keras.layers.LSTM(8, return_sequences=True),
+                            keras.layers.Dense(1)])  # expect: RL301
+    net.compile(loss="mae", optimizer="adam")
+    net.fit(x, y, epochs=2)
+""",
         # a one-hot of a label column read straight from the frame a CSV read returns
         """
 import numpy as np

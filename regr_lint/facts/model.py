@@ -78,6 +78,10 @@ class Head:
     layer: Optional[Layer]  # the layer that computes the values (Dense …), if known
     units: Optional[int]
     name: Optional[str] = None  # the output's name= (for per-output losses)
+    # The activation a layer of its own applies after a layer whose head is not judged (a
+    # convolution, then `Activation("softmax")`: a segmenter's per-pixel classes). Classifier
+    # evidence only: `activation` stays None, so rules judging a head's range stay silent.
+    applied: Optional[str] = None
 
 
 @dataclass(eq=False)
@@ -271,7 +275,7 @@ def head_of_chain(chain: list, depth: int = 0) -> Head:
                 return Head(activation, act_node, item, layer_units(item), name)
             return Head(None, None, item, layer_units(item), name)
         # Conv, recurrent, Lambda, custom layers: not a head we judge.
-        return Head(None, None, item, None, name)
+        return Head(None, None, item, None, name, applied=activation)
     return Head(None, None, None, None, name)
 
 

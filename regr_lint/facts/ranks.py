@@ -513,7 +513,9 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
     flow = _Bindings(facts)
     shape = model.input_shape()
     steps = (shape.elts[0], shape.items[0]) if shape is not None and len(shape.elts) == 2 else None
-    if any(_shaped_as_sequence(kind, node, flow) or _steps_per_sample(node, steps, flow)
+    heads = model.heads()
+    one_unit = bool(heads) and all(h.units == 1 for h in heads)
+    if any(_shaped_as_sequence(kind, node, flow) or _steps_per_sample(node, steps, flow, one_unit)
            for kind, node in flow.chain(ys)):
         return True
     if any(_padded(node) for node in flow.origins(ys)):
@@ -1034,11 +1036,14 @@ def _reshape_dims(call: cst.Call) -> list:
     return [a.value for a in args]
 
 
-def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings") -> bool:
+def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings", one_unit: bool = False) -> bool:
     """`y.reshape(-1, T)` where each sample of the model's input is `(T, features)` (`steps`: the
     expression of T and its value): one target per step of each sample (Keras brings `(n, T)`
     targets and `(n, T, 1)` predictions to one rank). T is the same expression, or the same int
-    (`STEPS = 80` here, `Input(shape=(steps, n))` in the builder it is passed to)."""
+    (`STEPS = 80` here, `Input(shape=(steps, n))` in the builder it is passed to), or the input
+    array's `x.shape[1]` where `x` is a reshape giving T. Under a one-unit head (`one_unit`) any
+    written second axis but 1 (or -1, which may be 1) is T: `(n, B)` targets against `(n, T, 1)`
+    predictions fail in the loss unless B is T (a ValueError when the shapes are compared)."""
     if steps is None or not isinstance(node, cst.Call):
         return False
     func = node.func
@@ -1049,7 +1054,9 @@ def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings") -> bool:
     if len(dims) != 2:
         return False
     expr, value = steps
-    if _code(dims[1]) == _code(expr):
+    if _code(dims[1]) == _code(expr) or any(_code(dims[1]) == _code(t) for t in _shape_axis(expr, flow)):
+        return True
+    if one_unit and _not_one(dims[1], flow):
         return True
     if not (isinstance(value, Lit) and type(value.value) is int and value.value > 1):
         return False
@@ -1058,6 +1065,40 @@ def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings") -> bool:
         bound = flow.values(dim.value)
         dim = bound[0][1] if len(bound) == 1 and bound[0][0] == "value" else None
     return isinstance(dim, cst.Integer) and dim.evaluated_value == value.value
+
+
+def _not_one(dim, flow: "_Bindings") -> bool:
+    """A reshape's axis written as something other than 1 or -1 (a name bound to either counts as
+    it): `record_length`, `T`, `80`."""
+    if isinstance(dim, cst.Name):
+        bound = flow.values(dim.value)
+        if len(bound) == 1 and bound[0][0] == "value":
+            dim = bound[0][1]
+    if isinstance(dim, cst.UnaryOperation) and isinstance(dim.operator, cst.Minus) \
+            and isinstance(dim.expression, cst.Integer):
+        return False  # -1: whatever is left, which may be 1
+    if isinstance(dim, cst.Integer):
+        return dim.evaluated_value > 1
+    return isinstance(dim, (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.BinaryOperation))
+
+
+def _shape_axis(expr, flow: "_Bindings") -> list:
+    """`x.shape[1]` where the file binds `x` to one reshape (`x = table.reshape(n, T, 4)`): that
+    reshape's expression of axis 1 (`T`); [] otherwise."""
+    if not (isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index)
+            and isinstance(expr.slice[0].slice.value, cst.Integer) and isinstance(expr.value, cst.Attribute)
+            and expr.value.attr.value == "shape" and isinstance(expr.value.value, cst.Name)):
+        return []
+    bound = flow.values(expr.value.value.value)
+    if len(bound) != 1 or bound[0][0] != "value" or not isinstance(bound[0][1], cst.Call):
+        return []
+    call, axis = bound[0][1], expr.slice[0].slice.value.evaluated_value
+    func = call.func
+    if not (isinstance(func, cst.Attribute) and func.attr.value == "reshape"
+            or isinstance(func, cst.Name) and func.value == "reshape"):
+        return []
+    dims = _reshape_dims(call)
+    return [dims[axis]] if 0 < axis < len(dims) else []
 
 
 def _none_axis(node) -> bool:
