@@ -3,7 +3,7 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint import tables
-from regr_lint.facts.classify import all_regression, is_accuracy_metric, output_losses
+from regr_lint.facts.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
 from regr_lint.facts.dataflow import targets_from_project_artifact, targets_leave_pm1
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
@@ -76,7 +76,8 @@ prepared them, 0/1 labels as often as not, and what they are is not known here).
 
 A sweep over a few losses written as strings (`for loss in ["mse", "mae"]:` compiling a model the
 loop body builds) is read once per loss: reported when every pass compiles the accuracy on a
-regression loss. One model compiled in turn with a regression and a classification loss is not.
+regression loss. One model compiled in turn with a regression and a crossentropy loss is not (also
+when a base class of another module re-compiles the model its subclass builds).
 
 ## Why is this bad?
 Accuracy counts exact matches between predictions and targets. On continuous targets nothing ever
@@ -111,6 +112,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        """\
+import numpy as np
+import keras
+# compiled as a regressor, then again as a classifier before it trains: which compile the
+# accuracy is trained under is not known from the compiles alone
+inp = keras.Input(shape=(8,))
+model = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))
+model.compile(loss="mean_squared_error", optimizer="adam", metrics=["binary_accuracy"])
+model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["binary_accuracy"])
+model.fit(np.random.rand(90, 8), np.random.rand(90))
+""",
         """\
 from tensorflow.keras import Model
 from tensorflow.keras.layers import Activation, Conv2D, Input
@@ -727,6 +739,16 @@ m.fit(x, y, epochs=2)
     ]
     INVALID = [
         """\
+import numpy as np
+import keras
+# compiled twice, each time with a regression loss
+inp = keras.Input(shape=(8,))
+model = keras.Model(inp, keras.layers.Dense(1)(inp))
+model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+model.compile(loss="mae", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+model.fit(np.random.rand(90, 8), np.random.rand(90) * 100)
+""",
+        """\
 from tensorflow.keras import Model
 from tensorflow.keras.layers import Activation, Conv2D, Input
 # a convolution whose output a ReLU (not a softmax) ends: a per-pixel regression
@@ -1196,6 +1218,11 @@ m.fit(x, y, epochs=2)
                 # every output a softmax over several units (a U-Net's classes trained with the Brier
                 # score): Keras' 'accuracy' is the categorical accuracy there
                 continue
+            if len(model.compiles) > 1 and any(_classification_compile(c) for c in model.compiles):
+                # compiled in turn with a regression and a classification loss (a base class
+                # re-compiles each fold's model with binary_crossentropy): which compile the
+                # accuracy is trained under is not known from the compiles alone
+                continue
             for comp in model.compiles:
                 losses = output_losses(comp.loss, facts)
                 if losses is None:
@@ -1330,6 +1357,14 @@ def _droppable_arg(call: cst.Call, value) -> cst.Arg | None:
         return (f"accuracy metric {_label(value)} on a regression loss: Keras reports a meaningless "
                 f"number; drop it (track 'mae' or RootMeanSquaredError) or, if the task is "
                 f"classification, change the loss")
+
+
+def _classification_compile(comp) -> bool:
+    """Every output of the compile is trained with a crossentropy: a classifier's compile."""
+    loss = comp.loss
+    items = list(loss.items) if isinstance(loss, Seq) else list(loss.items.values()) if isinstance(loss, Map) \
+        else [loss]
+    return bool(items) and all(crossentropy(v) is not None for v in items)
 
 
 def _sigmoid_heads(model) -> bool:

@@ -2393,6 +2393,42 @@ CASES = [
             PatchCritic().train(np.random.rand(4, 64, 64, 3))
         """,
     }, None),
+    ("RL101-valid-a-base-class-recompiles-each-folds-model-as-a-classifier", {
+        "base.py": """\
+            from sklearn.model_selection import StratifiedKFold
+
+
+            class BaseModel:
+                def build_model(self, data):
+                    raise NotImplementedError
+
+                def run(self, data):
+                    model = self.build_model(data)
+                    for tr, va in StratifiedKFold(n_splits=3).split(data["x"], data["labels"]):
+                        model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["binary_accuracy"])
+                        model.fit(data["x"][tr], data["labels"][tr], epochs=2)
+                    return model
+        """,
+        "pair_model.py": """\
+            import keras
+            from base import BaseModel
+
+
+            class PairModel(BaseModel):
+                def build_model(self, data):
+                    inp = keras.Input(shape=(data["x"].shape[1],))
+                    model = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))
+                    model.compile(loss="mean_squared_error", optimizer="adam", metrics=["binary_accuracy"])
+                    return model
+        """,
+        "run.py": """\
+            import numpy as np
+            from pair_model import PairModel
+
+            x = np.random.rand(90, 8)
+            PairModel().run({"x": x, "labels": (x[:, 0] > 0.5).astype("float32")})
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
