@@ -55,7 +55,7 @@ names Keras or TensorFlow: a runner module given the project's object). A `self.
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported. Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
-under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`), or in a `try:` whose handler catches `AttributeError` (or a bare
+under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`), or in a `try:` whose handler catches `AttributeError` (or a bare
 `except:` / `except Exception:` that binds no error and does the work another way). The finding
 is at the method name.
 

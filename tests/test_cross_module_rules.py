@@ -2429,6 +2429,71 @@ CASES = [
             PairModel().run({"x": x, "labels": (x[:, 0] > 0.5).astype("float32")})
         """,
     }, None),
+    ("RL501-valid-helpers-guarded-by-a-version-flag-of-a-compat-module-get-the-model-as-a-parameter", {
+        "compat.py": """\
+            import keras
+
+            KERAS2 = keras.__version__ < "3"
+        """,
+        "fitting.py": """\
+            from compat import KERAS2
+
+
+            def fit(model, x, y):
+                if KERAS2:
+                    model.fit(x, y, nb_epoch=5)
+                else:
+                    model.fit(x, y, epochs=5)
+        """,
+        "predict.py": """\
+            import compat
+
+
+            def predict_all(model, gen, steps):
+                if compat.KERAS2:
+                    return model.predict_generator(gen, steps=steps)
+                return model.predict(gen, steps=steps)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+            from fitting import fit
+            from predict import predict_all
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse")
+            fit(m, x, y)
+            print(predict_all(m, iter([x[:32]]), 1))
+        """,
+    }, None),
+    ("RL504-invalid-helpers-under-a-flag-of-a-compat-module-that-is-no-version-test", {
+        "compat.py": """\
+            import os
+
+            LEGACY = os.environ.get("LEGACY") == "1"
+        """,
+        "fitting.py": """\
+            from compat import LEGACY
+
+
+            def fit(model, x, y):
+                if LEGACY:
+                    model.fit(x, y, nb_epoch=5)  # expect: RL504
+                else:
+                    model.fit(x, y, epochs=5)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+            from fitting import fit
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse")
+            fit(m, x, y)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

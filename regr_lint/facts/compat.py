@@ -16,15 +16,25 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
     call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
     if key not in facts._cache:
-        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, _imported_flags(facts))
+        imported = _imported_flags(facts)
+        trees, flags = [], {}
         if facts.project_modules:
             from regr_lint.facts.trees import parsed_module
 
+            trees = [(path, parsed_module(path)) for path in facts.project_modules]
+            # the version flags each module read binds (`KERAS2 = keras.__version__ < "3"` in
+            # compat.py), by the name a module imports it under (its file's stem)
+            for path, tree in trees:
+                found = _version_flags(tree) if tree is not None else frozenset()
+                if found:
+                    flags[_stem(path)] = flags.get(_stem(path), frozenset()) | found
+            imported |= _flags_imported(facts.module, flags)
+        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, imported)
+        if trees:
             guarded = set(guarded)
-            for path in facts.project_modules:
-                tree = parsed_module(path)
+            for path, tree in trees:
                 if tree is not None:
-                    guarded |= _module_guarded(path, tree, methods, exceptions)
+                    guarded |= _module_guarded(path, tree, methods, exceptions, _flags_imported(tree, flags))
         facts._cache[key] = guarded
     return facts._cache[key]
 
@@ -32,9 +42,54 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
 _MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree, its guarded calls)
 
 
-def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset) -> set[int]:
-    """`_guarded_in` for a project module's tree kept for the run: once per tree."""
-    key = (path, methods, exceptions)
+def _stem(path: str) -> str:
+    import os
+
+    name = os.path.basename(path)[:-3] if path.endswith(".py") else os.path.basename(path)
+    return os.path.basename(os.path.dirname(path)) if name == "__init__" else name
+
+
+def _flags_imported(tree, flags: dict) -> frozenset:
+    """The version flags a project module imports from another one the analysis read: `from compat
+    import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2` (matched by the module's
+    last name and the flag's)."""
+    if not flags:
+        return frozenset()
+    out = set()
+    for stmt in tree.body:
+        if type(stmt) is not cst.SimpleStatementLine:
+            continue
+        for small in stmt.body:
+            if type(small) is cst.ImportFrom and small.module is not None and type(small.names) is not cst.ImportStar:
+                found = flags.get(_last_name(small.module), frozenset())
+                for alias in small.names if found else ():
+                    if type(alias.name) is cst.Name and alias.name.value in found:
+                        out.add(alias.asname.name.value if alias.asname is not None
+                                and type(alias.asname.name) is cst.Name else alias.name.value)
+            elif type(small) is cst.Import:
+                for alias in small.names:
+                    found = flags.get(_last_name(alias.name), frozenset())
+                    if not found:
+                        continue
+                    if alias.asname is not None and type(alias.asname.name) is cst.Name:
+                        bound = alias.asname.name.value
+                    elif type(alias.name) is cst.Name:
+                        bound = alias.name.value
+                    else:
+                        continue  # `import pkg.compat`: bound as `pkg`, read as `pkg.compat.FLAG`
+                    out.update(f"{bound}.{flag}" for flag in found)
+    return frozenset(out)
+
+
+def _last_name(node) -> str:
+    return node.attr.value if type(node) is cst.Attribute else node.value if type(node) is cst.Name else ""
+
+
+def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
+                    imported: frozenset = frozenset()) -> set[int]:
+    """`_guarded_in` for a project module's tree kept for the run: once per tree (and flags it
+    imports)."""
+    key = (path, methods, exceptions, imported)
     known = _MODULE_GUARDED.get(key)
     if known is None or known[0] is not tree:
         try:
@@ -43,7 +98,7 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset) 
             text = _text_of(path)
         except Exception:  # noqa: BLE001 - unreadable now: every node is visited instead
             text = ""
-        known = _MODULE_GUARDED[key] = (tree, _guarded_in(tree, text, methods, exceptions))
+        known = _MODULE_GUARDED[key] = (tree, _guarded_in(tree, text, methods, exceptions, imported))
         if len(_MODULE_GUARDED) > 256:
             _MODULE_GUARDED.pop(next(iter(_MODULE_GUARDED)))
     return known[1]
@@ -113,6 +168,9 @@ def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bo
     for node in _nodes(test):
         if isinstance(node, cst.Name) and node.value in flags:
             return True
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+                and f"{node.value.value}.{node.attr.value}" in flags:
+            return True  # `if compat.KERAS2:` after `import compat`
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
                 and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
                 and node.args[1].value.evaluated_value in methods:
