@@ -71,7 +71,7 @@ another module of the project makes, read in that module, also when held in a va
 `fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
-`TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file; targets a `transform` /
+`TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /
 `fit_transform` of a class of the project, or of an unpickled object, made: its effect on the range
 is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a

@@ -2494,6 +2494,56 @@ CASES = [
             fit(m, x, y)
         """,
     }, None),
+    ("RL102-valid-a-target-transformer-of-another-module-scales-into-unit-range", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build_net(n_features=12):
+                m = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(64, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "fit.py": """\
+            import pandas as pd
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.compose import TransformedTargetRegressor
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from models import build_net
+
+            df = pd.read_csv("power.csv")
+            y = df.pop("output_mw").values
+            est = TransformedTargetRegressor(regressor=KerasRegressor(model=build_net, epochs=50),
+                                             transformer=MinMaxScaler())
+            est.fit(df.values, y)
+        """,
+    }, None),
+    ("RL102-invalid-a-target-transformer-of-another-module-standardises", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build_net(n_features=12):
+                m = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(64, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "fit.py": """\
+            import pandas as pd
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.compose import TransformedTargetRegressor
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from models import build_net
+
+            df = pd.read_csv("power.csv")
+            y = df.pop("output_mw").values
+            est = TransformedTargetRegressor(regressor=KerasRegressor(model=build_net, epochs=50),
+                                             transformer=StandardScaler())
+            est.fit(df.values, y)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -694,33 +694,37 @@ class Calls:
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
         if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
-            self._declared_classifier(args)
+            self._built_by(args, self.facts.classifier_nodes)
         if q == "sklearn.compose.TransformedTargetRegressor":
             transformer = args.get("transformer")[0]
             if isinstance(transformer, Obj) and _scales_into_unit(transformer):
                 # the targets of the model it wraps (`regressor=KerasRegressor(build)`) are scaled
                 # into [0, 1] by scikit-learn, out of sight
                 self.facts.scaling_calls.add(id(call))
+                regressor = args.get("regressor", 0)[0]
+                if isinstance(regressor, Obj) and regressor.last in ("KerasRegressor", "SKLearnRegressor"):
+                    self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
         if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
             self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
 
-    def _declared_classifier(self, args: Args) -> None:
-        """`KerasClassifier(build_fn=make_net)` (Keras 2's and scikeras' wrappers, Keras 3's
-        `SKLearnClassifier(model=...)`): the models the function builds, or the model given, are
-        classifiers by declaration (their targets class labels, whatever loss they compile)."""
+    def _built_by(self, args: Args, into: set) -> None:
+        """The models a scikit-learn wrapper of Keras builds (`KerasClassifier(build_fn=make_net)`,
+        Keras 2's and scikeras' wrappers, Keras 3's `SKLearnClassifier(model=...)`): the model
+        given, or every construction in the function given, into `into` (`classifier_nodes`:
+        classifiers by declaration, their targets class labels whatever loss they compile)."""
         built = args.get("build_fn")[0]
         if built is UNKNOWN or built is None:
             built = args.get("model", 0)[0]
         if isinstance(built, ModelRef):
-            self.facts.classifier_nodes.add(id(built.model.node))
+            into.add(id(built.model.node))
         elif isinstance(built, Func):
             stack = [built.fdef.body]
             while stack:
                 node = stack.pop()
                 if type(node) is cst.Call:
-                    self.facts.classifier_nodes.add(id(node))
+                    into.add(id(node))
                 stack.extend(node.children)
 
     def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:

@@ -655,7 +655,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # targets are.
         return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
-            or _importers_show(facts, model, targets_unit_scaled)
+            or _importers_show(facts, model, targets_unit_scaled) \
+            or _declared_by_importers(facts, model, "unit_target_nodes")
     records = _records(facts)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
@@ -1623,13 +1624,19 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
 def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:
     """A script beside the module whose function builds `model` hands that function to scikit-learn's
     classifier wrapper (`KerasClassifier(model=make_net)` in tune.py, make_net in nets.py)."""
+    return _declared_by_importers(facts, model, "classifier_nodes")
+
+
+def _declared_by_importers(facts: KerasFacts, model, declared: str) -> bool:
+    """A script beside the module whose function builds `model` declares it one of `declared` (a
+    set of construction ids of KerasFacts: `classifier_nodes`, `unit_target_nodes`)."""
     found = _importers_reading(facts, model, False)
     if found is None:
         return False
     project, twin, importers = found
     for importer in importers:
         other = _module_facts(importer, project)
-        if other is not None and id(twin) in other.classifier_nodes:
+        if other is not None and id(twin) in getattr(other, declared):
             return True
     return False
 

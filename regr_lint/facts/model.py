@@ -359,6 +359,9 @@ class KerasFacts:
     # id() of the model constructions a scikit-learn classifier wrapper builds or wraps
     # (`KerasClassifier(build_fn=make_net)`): classifiers by the file's own declaration
     classifier_nodes: set = field(default_factory=set)
+    # id() of the model constructions a `TransformedTargetRegressor` scaling into [0, 1] trains
+    # through its regressor (`regressor=KerasRegressor(model=make_net), transformer=MinMaxScaler()`)
+    unit_target_nodes: set = field(default_factory=set)
     # (id() of an `if` / `match`, arm index, first, end) for each arm the interpreter ran: the records
     # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its
     # arms' last writes, not only the last one in walk order (see labels._arm_alternatives)
