@@ -2544,6 +2544,54 @@ CASES = [
             est.fit(df.values, y)
         """,
     }, None),
+    ("RL102-valid-another-modules-generator-divides-the-targets-by-the-max-the-caller-passes", {
+        "data.py": """\
+            import numpy as np
+
+
+            def batches(x, y, y_scale, bs=32):
+                while True:
+                    idx = np.random.randint(0, len(x), bs)
+                    yield x[idx], y[idx] / y_scale
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow import keras
+            from data import batches
+
+            tr = pd.read_csv("train.csv")
+            y_tr = tr.pop("price").values
+            scale = y_tr.max()
+            net = keras.Sequential([keras.Input((tr.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(batches(tr.values, y_tr, scale), steps_per_epoch=len(tr) // 32, epochs=10)
+        """,
+    }, None),
+    ("RL102-invalid-another-modules-generator-divides-the-targets-by-the-mean-the-caller-passes", {
+        "data.py": """\
+            import numpy as np
+
+
+            def batches(x, y, y_scale, bs=32):
+                while True:
+                    idx = np.random.randint(0, len(x), bs)
+                    yield x[idx], y[idx] / y_scale
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow import keras
+            from data import batches
+
+            tr = pd.read_csv("train.csv")
+            y_tr = tr.pop("price").values
+            scale = y_tr.mean()
+            net = keras.Sequential([keras.Input((tr.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(batches(tr.values, y_tr, scale), steps_per_epoch=len(tr) // 32, epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -656,7 +656,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled) \
-            or _declared_by_importers(facts, model, "unit_target_nodes")
+            or _declared_by_importers(facts, model, "unit_target_nodes") \
+            or any(_yields_over_passed_max(facts, t) for t in model.trainings)
     records = _records(facts)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
@@ -855,6 +856,32 @@ def _source_modules(facts: KerasFacts, model) -> list:
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
             paths.append(functions[node.func.value][0])
     return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
+
+
+def _yields_over_passed_max(facts: KerasFacts, training) -> bool:
+    """The training runs on a generator of a project module that yields its targets divided by one
+    of its parameters (`yield x[i], y[i] / y_max`), and this file passes that parameter a max
+    (`batches(x, y, y.max())`, `top = y.max()` first)."""
+    call = _generator_call(facts, training)
+    found = project_function(facts, call) if call is not None else None
+    fdef = _top_function(found[0].path, found[1]) if found is not None else None
+    given = _batch_targets(found[0], fdef, cst.Yield) if fdef is not None and not any(a.star for a in call.args) \
+        else None
+    if not given:
+        return False
+    params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
+    positional = [a for a in call.args if a.keyword is None]
+    keyword = {a.keyword.value: a for a in call.args if a.keyword is not None}
+    values = name_values(facts)
+    for target in given[1]:
+        if not (isinstance(target, cst.BinaryOperation) and isinstance(target.operator, cst.Divide)
+                and isinstance(target.right, cst.Name) and target.right.value in params):
+            return False
+        i = params.index(target.right.value)
+        arg = positional[i] if i < len(positional) else keyword.get(target.right.value)
+        if arg is None or not _maxish(arg.value, values, 0):
+            return False
+    return True
 
 
 def _scales_anything(other: KerasFacts) -> bool:
