@@ -2592,6 +2592,135 @@ CASES = [
             net.fit(batches(tr.values, y_tr, scale), steps_per_epoch=len(tr) // 32, epochs=10)
         """,
     }, None),
+    ("RL102-invalid-a-subclass-two-modules-below-its-base-builder-ends-in-sigmoid", {
+        "base.py": """\
+            from tensorflow import keras
+
+
+            class BaseBuilder:
+                def __init__(self, n_features):
+                    self.n_features = n_features
+
+                def head(self, x):
+                    return keras.layers.Dense(1)(x)
+
+                def build(self):
+                    inp = keras.Input(shape=(self.n_features,))
+                    return keras.Model(inp, self.head(keras.layers.Dense(64, activation="relu")(inp)))
+        """,
+        "mid.py": """\
+            from base import BaseBuilder
+
+
+            class MLPBuilder(BaseBuilder):
+                pass
+        """,
+        "price.py": """\
+            from tensorflow import keras
+            import mid
+
+
+            class PriceBuilder(mid.MLPBuilder):
+                def head(self, x):
+                    return keras.layers.Dense(1, activation="sigmoid")(x)  # expect: RL102
+        """,
+        "train.py": """\
+            import pandas as pd
+            from price import PriceBuilder
+
+            df = pd.read_csv("cars.csv")
+            y = df.pop("price").values
+            model = PriceBuilder(df.shape[1]).build()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(df.values, y, epochs=50)
+        """,
+    }, None),
+    ("RL102-valid-a-subclass-two-modules-below-its-base-builder-overrides-a-sigmoid-head", {
+        "base.py": """\
+            from tensorflow import keras
+
+
+            class BaseBuilder:
+                def __init__(self, n_features):
+                    self.n_features = n_features
+
+                def head(self, x):
+                    return keras.layers.Dense(1, activation="sigmoid")(x)
+
+                def build(self):
+                    inp = keras.Input(shape=(self.n_features,))
+                    return keras.Model(inp, self.head(keras.layers.Dense(64, activation="relu")(inp)))
+        """,
+        "mid.py": """\
+            from base import BaseBuilder
+
+
+            class MLPBuilder(BaseBuilder):
+                pass
+        """,
+        "price.py": """\
+            from tensorflow import keras
+            import mid
+
+
+            class PriceBuilder(mid.MLPBuilder):
+                def head(self, x):
+                    return keras.layers.Dense(1)(x)
+        """,
+        "train.py": """\
+            import pandas as pd
+            from price import PriceBuilder
+
+            df = pd.read_csv("cars.csv")
+            y = df.pop("price").values
+            model = PriceBuilder(df.shape[1]).build()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(df.values, y, epochs=50)
+        """,
+    }, None),
+    ("RL102-invalid-a-subclass-two-modules-below-its-base-module-builder-ends-in-sigmoid", {
+        "base.py": """\
+            from tensorflow import keras
+
+
+            class BaseBuilder:
+                def __init__(self, n_features):
+                    self.n_features = n_features
+
+                def head(self, x):
+                    return keras.layers.Dense(1, activation="sigmoid")(x)
+
+                def build(self):
+                    inp = keras.Input(shape=(self.n_features,))
+                    return keras.Model(inp, self.head(keras.layers.Dense(64, activation="relu")(inp)))
+        """,
+        "mid.py": """\
+            import base
+
+
+            class MLPBuilder(base.BaseBuilder):
+                pass
+        """,
+        "price.py": """\
+            from tensorflow import keras
+            import mid
+
+
+            class PriceBuilder(mid.MLPBuilder):
+                def head(self, x):
+                    return keras.layers.Dense(1, activation="sigmoid")(x)  # expect: RL102
+        """,
+        "train.py": """\
+            import pandas as pd
+            from price import PriceBuilder
+
+            df = pd.read_csv("cars.csv")
+            y = df.pop("price").values
+            model = PriceBuilder(df.shape[1]).build()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(df.values, y, epochs=50)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -60,6 +60,11 @@ def star_ref(name: str, bases, node: cst.CSTNode) -> Value:
     return UNKNOWN
 
 
+# How far past `levels` a module's imports are still followed for the base classes of its classes
+# (`class PriceBuilder(MLPBuilder)`, MLPBuilder's module subclassing one more module's class).
+BASE_LEVELS = 4
+
+
 class ProjectImports:
     """The Interpreter's methods for imports of the project's own modules (its attributes `project`,
     `foreign`, `foreign_stars`, `brought`, `adopted`, `models`, `model_ids`, `levels` are set by
@@ -69,9 +74,13 @@ class ProjectImports:
         the module is one of the project's own, its names are what it defines — its top level runs
         once (in this interpreter, in a scope of its own) and the names are bound from there. False
         when the module is not the project's (Keras, an installed package, unknown)."""
-        if self.project is None or not self.path or self.levels <= 0 or self.foreign_code > self.own_foreign:
-            # bounded: `levels` deep from the linted file; an import inside another module's
-            # function (run here) would resolve against the wrong file
+        if self.project is None or not self.path or self.foreign_code > self.own_foreign or self.levels <= 0 and not (
+                self.levels > -BASE_LEVELS and type(node.names) is not cst.ImportStar
+                and all(type(a.name) is cst.Name and self._local_name(a) in self._base_names() for a in node.names)):
+            # bounded: `levels` deep from the linted file, past it only for the base classes of the
+            # module's classes (a subclass's head overrides a method of a base two modules away);
+            # an import inside another module's function (run here) would resolve against the
+            # wrong file
             return False
         base = dotted_name(node.module) if node.module is not None else None
         if node.module is not None and base is None:
@@ -229,14 +238,37 @@ class ProjectImports:
         value = scope.vars.get(found.name) if scope is not None else None
         return (value, found.path) if value is not None else (None, None)
 
+    @staticmethod
+    def _local_name(alias: cst.ImportAlias) -> str:
+        return alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name \
+            else alias.name.value
+
+    def _base_names(self) -> frozenset:
+        """The names the module's top-level classes take their bases from (`MLPBuilder`, and `mid`
+        of `mid.MLPBuilder`): once per interpreter."""
+        found = self.__dict__.get("_bases")
+        if found is None:
+            names = set()
+            for stmt in self.facts.module.body:
+                if type(stmt) is cst.ClassDef:
+                    for arg in stmt.bases:
+                        node = arg.value
+                        while type(node) is cst.Attribute:
+                            node = node.value
+                        if type(node) is cst.Name:
+                            names.add(node.value)
+            found = self.__dict__["_bases"] = frozenset(names)
+        return found
+
     def _import_project_module(self, alias: cst.ImportAlias, dotted: str, stmt, scope: Scope) -> bool:
         """`import config as cfg`, `import pkg.nets`: a project module, bound as a ModuleV (read when
         an attribute of it is first asked for). False when it is not the project's."""
-        if self.project is None or not self.path or self.levels <= 0 or self.foreign_code > self.own_foreign \
-                or dotted.split(".")[0] in ("keras", "tensorflow", "tf_keras"):
-            return False
         aliased = alias.asname is not None and type(alias.asname.name) is cst.Name
         named = dotted if aliased else dotted.split(".")[0]
+        if self.project is None or not self.path or self.foreign_code > self.own_foreign \
+                or dotted.split(".")[0] in ("keras", "tensorflow", "tf_keras") or self.levels <= 0 and not (
+                    self.levels > -BASE_LEVELS and (alias.asname.name.value if aliased else named) in self._base_names()):
+            return False
         try:
             path = self.project.module_file_in(named, self.folder, 0)
         except (OSError, ValueError):
