@@ -216,10 +216,6 @@ KERAS1_POSITIONAL_KERNEL = {
                      "Convolution2DTranspose"), 2),
     **dict.fromkeys(("Conv3D", "Convolution3D"), 3),
 }
-# Keras 1's own names of those convolutions (Keras 3 keeps them as aliases): given the kernel one
-# number per axis by position and nothing else Keras 1's, they are still Keras 1 code (RL504), where
-# `Conv2D(64, 3, 2)` may be Keras 2's positional strides.
-KERAS1_CONVOLUTION_NAMES = frozenset({"Convolution2D", "SeparableConvolution2D", "Convolution3D"})
 # Only the model methods that take `epochs` get nb_epoch renamed; elsewhere it is only reported.
 EPOCHS_METHODS = frozenset({"fit", "fit_generator"})
 REMOVED_ARGUMENT_REASONS = {

@@ -828,7 +828,7 @@ from keras.models import Sequential
 from keras.layers import Convolution2D, MaxPooling2D, Dense, Activation
 (X_train, y_train), (X_test, y_test) = mnist.load_data()
 model = Sequential()
-model.add(Convolution2D(15, 7, 7, input_shape=(28, 28, 1)))  # expect: RL504
+model.add(Convolution2D(15, 7, 7, input_shape=(28, 28, 1)))
 model.add(MaxPooling2D(pool_size=(2, 2)))
 model.add(Dense(10))  # expect: RL301
 model.add(Activation("softmax"))

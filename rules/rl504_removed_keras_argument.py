@@ -22,7 +22,6 @@ _CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
 _FAMILY_TEXT = tuple(sorted(tables.REMOVED_CLASS_KEYWORDS))
 _FAMILY = tuple(sorted(layer_keyword(layer, keyword) for layer, keywords in tables.REMOVED_CLASS_KEYWORDS.items()
                        for keyword in keywords))
-_KERAS1_CONVOLUTIONS = tuple(sorted(tables.KERAS1_CONVOLUTION_NAMES))  # given Keras 1's kernel by position
 _MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
 
 
@@ -45,8 +44,8 @@ class RemovedKerasArgument(Rule):
     name = "removed-keras-argument"
     summary = "Keras 1/2 keyword argument that Keras 3 rejects (nb_epoch=, init=, border_mode= …)"
     severity = "error"  # Keras 3 raises ValueError / TypeError
-    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT + _FAMILY_TEXT + _KERAS1_CONVOLUTIONS)
-    names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD + _FAMILY + _KERAS1_CONVOLUTIONS,)
+    tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT + _FAMILY_TEXT)
+    names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD + _FAMILY,)
     docs = """\
 ## What it does
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
@@ -72,12 +71,7 @@ ordinary keywords (`RandomFlip(mode=...)`). Keras 2's callbacks too: `ModelCheck
 rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
 `epsilon=` as `min_delta=`, its name since Keras 2.1.6). And Keras 2's `Nadam(schedule_decay=)` (Keras 3
-rejects it; `lr=` and `decay=` are RL502's and RL505's). And Keras 1's kernel given by position, one
-number per axis, to a convolution called by its Keras 1 name (`Convolution2D(32, 3, 3)`,
-`SeparableConvolution2D`, `Convolution3D`) with no keyword of Keras 1 beside it: Keras 3 and tf.keras
-read the second number as `strides=`, so the 2-D layer silently strides 3 pixels at a time (and the
-3-D one is rejected); reported at that number. `Conv2D(64, 3, 2)` is not reported: under its Keras 2
-name the third positional argument may be meant as the strides. One finding per keyword, at the keyword. The
+rejects it; `lr=` and `decay=` are RL502's and RL505's). One finding per keyword, at the keyword. The
 old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
 `REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
 
@@ -128,10 +122,7 @@ number per axis (`Convolution2D(32, 3, 3, border_mode="same")`: Keras 1's nb_row
 kernel written as one size too (`Convolution2D(32, (3, 3), padding="same")`), and the message says
 so: Keras 3 reads the third positional argument as `strides=`, and renaming only the keyword would
 turn the error into a layer that silently strides 3 pixels at a time. With more Keras 1 arguments by
-position after the kernel (`init`, `activation` …) the fix is unsafe and leaves them as they are.
-Without a Keras 1 keyword (`Convolution2D(32, 3, 3)`), the kernel is written as one size by an unsafe
-fix (`Convolution2D(32, (3, 3))`): the layer's output shape changes from what Keras 3 builds today;
-none with more arguments by position. On a model method of an object whose type the file does
+position after the kernel (`init`, `activation` …) the fix is unsafe and leaves them as they are. On a model method of an object whose type the file does
 not show (a function's `model` parameter, an attribute set in another module) the rename is unsafe:
 the object may be a project wrapper whose own `fit_generator(..., nb_epoch=)` keeps Keras 2's name.
 
@@ -145,13 +136,6 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
-        '''\
-from tensorflow.keras.layers import Conv2D, Convolution2D
-a = Conv2D(64, 3, 2, padding="same")  # Keras 2's name: the third positional may be meant as strides
-b = Convolution2D(32, (3, 3), activation="relu")
-c = Convolution2D(32, 3, strides=2)
-d = Convolution2D(32, 3)
-''',
         # their Keras 3 names
         """
 from keras.callbacks import ModelCheckpoint, ReduceLROnPlateau
@@ -300,12 +284,6 @@ Trainer().fit(x, y, nb_epoch=2)
 """,
     ]
     INVALID = [
-        '''\
-from keras.layers import Convolution2D, Convolution3D
-a = Convolution2D(32, 3, 3, activation="relu")  # expect: RL504
-b = Convolution2D(n_filters, k, k, input_shape=(24, 24, 1))  # expect: RL504
-c = Convolution3D(16, 3, 3, 3)  # expect: RL504
-''',
         """
 from keras.optimizers import Nadam
 opt = Nadam(learning_rate=0.002, schedule_decay=0.004)  # expect: RL504
@@ -482,12 +460,6 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
             layer = kc.qualname.rpartition(".")[2]
             found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen)) + list(
                 _old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
-            if not found and layer in tables.KERAS1_CONVOLUTION_NAMES and id(kc.node) not in seen:
-                kernel = _positional_kernel(kc.node, layer)
-                if kernel is not None and id(kc.node) not in _guarded(facts):
-                    seen.add(id(kc.node))
-                    yield self._positional_report(kc.node, layer, kernel)
-                continue
             if not found or id(kc.node) in _guarded(facts):
                 continue
             kernel = _positional_kernel(kc.node, layer)
@@ -520,24 +492,6 @@ r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
                     seen.add(id(arg))
                     yield self._report(arg, f"{call.method}({old}=...)", new, call.args,
                                        sure=model.kind != "opaque")
-
-    def _positional_report(self, call: cst.Call, layer: str, kernel: tuple):
-        """`Convolution2D(64, 3, 3)`: Keras 1's kernel by position, with no Keras 1 keyword beside it.
-        Keras 3 reads the second kernel axis as `strides=` (and a third as `padding=`): a 2-D layer
-        that silently strides, or one Keras 3 rejects. Reported at that argument; the fix writes the
-        kernel as one size, unsafe (the layer's output shape changes from what Keras 3 builds now)."""
-        axes, only = kernel
-        shown = ", ".join(_code(a.value) for a in axes)
-        effect = (f"a layer that silently strides {_code(axes[1].value)} at a time" if len(axes) == 2
-                  else "which Keras 3 rejects (padding= must be a string)")
-        fix = None
-        if only:
-            edits = (Edit(axes[0].value, cst.Tuple([cst.Element(a.value) for a in axes])),
-                     *(Edit(a, cst.RemovalSentinel.REMOVE) for a in axes[1:]))
-            fix = Fix(safe=False, message=f"write the kernel as ({shown})", edits=edits)
-        return self.report(axes[1].value, f"{layer}(..., {shown}): Keras 1's kernel size by position, one number "
-                           f"per axis; Keras 3 reads the second as strides={_code(axes[1].value)}, {effect}; "
-                           f"write kernel_size=({shown})", fix)
 
     def _class_keywords(self, kc, name: str, table: dict, seen: set, facts):
         """`ModelCheckpoint(period=5)`, `Nadam(schedule_decay=...)`: rejected by Keras 3;

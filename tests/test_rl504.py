@@ -268,42 +268,6 @@ def test_keras1_positional_kernel_is_fixed_with_the_keyword():
         assert _fixed("from keras.layers import Conv2D\nc = " + call + "\n").count("padding='same'") == 1
 
 
-def test_keras1_positional_kernel_alone_is_reported_with_an_unsafe_fix():
-    # no Keras 1 keyword beside it: still Keras 1's nb_row, nb_col under Keras 1's name
-    src = "from keras.layers import Convolution2D\nc = Convolution2D(32, 3, 3, input_shape=(28, 28, 1))\n"
-    [f] = _findings(src)
-    assert (f.line, f.col) == (2, 26) and "strides=3" in f.message and "kernel_size=(3, 3)" in f.message
-    assert not f.fix.fix.safe and _fixed(src) == src
-    fixed = _fixed(src, unsafe=True)
-    assert fixed.endswith("c = Convolution2D(32, (3, 3), input_shape=(28, 28, 1))\n") and _findings(fixed) == []
-    # more Keras 1 arguments by position: reported, nothing rewritten
-    [f] = _findings("from keras.layers import Convolution2D\nc = Convolution2D(32, 3, 3, 'he_normal')\n")
-    assert f.fix is None
-    # under Keras 2's name, or with Keras 2's forms, the third positional may be meant as strides
-    for call in ("Conv2D(32, 3, 2)", "Convolution2D(32, (3, 3), 2)", "Convolution2D(32, 3, strides=2)"):
-        assert _findings("from keras.layers import Conv2D, Convolution2D\nc = " + call + "\n") == []
-
-
-@pytest.mark.tensorflow
-@pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None, reason="needs TensorFlow")
-def test_keras1_positional_kernel_strides_silently_on_keras3(tmp_path):
-    """What the finding says, on Keras 3: `Convolution2D(4, 3, 3)` builds a 3x3 kernel striding 3
-    without a word; the unsafe fix's layer strides 1, as Keras 1 read the call."""
-    src = ("from keras.layers import Convolution2D\n"
-           "layer = Convolution2D(4, 3, 3)\n"
-           "print('KERNEL', tuple(layer.kernel_size), tuple(layer.strides))\n")
-    outputs = []
-    for text in (src, _fixed(src, unsafe=True)):
-        script = tmp_path / "conv.py"
-        script.write_text(text)
-        run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600,
-                             env={**os.environ, "KERAS_BACKEND": "tensorflow", "TF_CPP_MIN_LOG_LEVEL": "3"})
-        assert run.returncode == 0, run.stderr[-2000:]
-        outputs.append([line for line in run.stdout.splitlines() if line.startswith("KERNEL")])
-    assert outputs == [["KERNEL (3, 3) (3, 3)"], ["KERNEL (3, 3) (1, 1)"]]
-
-
 CALLBACKS = """\
 from tensorflow.keras.callbacks import ModelCheckpoint, ReduceLROnPlateau, TensorBoard
 cbs = [ModelCheckpoint("w.h5", monitor="val_loss", period=5),
