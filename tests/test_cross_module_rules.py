@@ -2721,6 +2721,56 @@ CASES = [
             model.fit(df.values, y, epochs=50)
         """,
     }, None),
+    ("RL106-invalid-a-map-function-of-another-module-standardises-with-its-own-globals", {
+        "pipeline.py": """\
+            import numpy as np
+
+            _targets = np.load("y.npy")
+            MU = _targets.mean()
+            SIGMA = _targets.std()
+
+
+            def standardize(x, y):
+                return x, (y - MU) / SIGMA
+        """,
+        "train.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from tensorflow import keras
+            from pipeline import standardize
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            ds = tf.data.Dataset.from_tensor_slices((x, y)).map(standardize).batch(32)
+            net = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                                    keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(ds, epochs=20)
+        """,
+    }, None),
+    ("RL102-valid-a-map-function-of-another-module-divides-by-its-own-max", {
+        "pipeline.py": """\
+            import numpy as np
+
+            Y_MAX = np.load("y.npy").max()
+
+
+            def scale(x, y):
+                return x, y / Y_MAX
+        """,
+        "train.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from tensorflow import keras
+            from pipeline import scale
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            ds = tf.data.Dataset.from_tensor_slices((x, y)).map(scale).batch(32)
+            net = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(ds, epochs=20)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -400,10 +400,14 @@ class Calls:
                     # `ds.map(lambda i, f, b: (f, b))`: two of the dataset's items, as they were made
                     (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
                     return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin)
-                targets = _mapped_targets(args.get("map_func", 0)[0])
+                fn = args.get("map_func", 0)[0]
+                targets = _mapped_targets(fn)
                 if targets:
-                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin)
-                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin)
+                    home = fn.scope.origin if type(fn) is Func else None
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin,
+                                    targets_origin=home if home != recv.origin else None)
+                return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin,
+                                targets_origin=recv.targets_origin)
             return UNKNOWN
         if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
             if meth == "add_argument":

@@ -762,7 +762,10 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
 
 def _mapping_module(facts: KerasFacts, training) -> Optional[KerasFacts]:
     """The facts of the module whose code made the dataset a training maps: this file's, or the
-    data module's whose function built it; None when that module cannot be read."""
+    data module's whose function built it — or the module of the `.map()` function itself when it is
+    another (`ds.map(standardize)` with standardize imported); None when that module cannot be read."""
+    if training.mapped_origin is not None:
+        return _module_facts(training.mapped_origin)
     return facts if training.origin is None or training.origin == facts.path else _module_facts(training.origin)
 
 

@@ -36,6 +36,7 @@ class Training:
     validation: list = field(default_factory=list)  # [(x_node, y_node)]
     # the expressions a dataset's `.map()` function returns as its targets (y_node is then None)
     mapped: tuple = ()
+    mapped_origin: Optional[str] = None  # the project module `mapped` lie in, when not `origin`
     # the project module x_node / y_node lie in (a dataset another module made); None: this file
     origin: Optional[str] = None
     at: int = -1  # len(facts.assignments) when the call was met: the data flow reads names as they were then

@@ -206,6 +206,10 @@ class DataPair(Value):
     # ((value, node), ...) of each item of a dataset of three or more (`(ids, features, boxes)`),
     # whose x and y are unknown until a `.map()` picks two of them
     parts: tuple = ()
+    # The project module the `.map()` function whose `targets` these are is defined in, when it is
+    # not the one that made the dataset (`ds.map(standardize)`, standardize in pipeline.py): the
+    # targets are its nodes, read with its assignments (its `MU = y.mean()`).
+    targets_origin: Optional[str] = None
 
 
 @dataclass(eq=False)
