@@ -59,7 +59,8 @@ When the model is trained on a dataset another module of the project makes (`tra
 data.py, a window dataset its function returns), that module's code is the evidence. Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
 utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
-targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns.
+targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns
+(also standardised with statistics the instance keeps, `(self.y[s] - self.mu) / self.sd`).
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -87,6 +88,27 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a Sequence min-max scaling with bounds its constructor keeps on the instance
+        """\
+import math
+import numpy as np
+import keras
+class Batches(keras.utils.PyDataset):
+    def __init__(self, x, y, batch_size=32, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y, self.bs = x, y, batch_size
+        self.a, self.b = y.min(), y.max()
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        sl = slice(i * self.bs, (i + 1) * self.bs)
+        return self.x[sl], (self.y[sl] - self.a) / (self.b - self.a)
+x, y = np.load("x.npy"), np.load("y.npy")
+net = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                        keras.layers.Dense(1, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(Batches(x, y), epochs=15)
+""",
         # ... of one sign only
         """
 import numpy as np
@@ -490,6 +512,27 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a Sequence standardising with statistics its constructor keeps on the instance
+        """\
+import math
+import numpy as np
+import keras
+class Batches(keras.utils.PyDataset):
+    def __init__(self, x, y, batch_size=32, **kwargs):
+        super().__init__(**kwargs)
+        self.x, self.y, self.bs = x, y, batch_size
+        self.a, self.b = y.mean(), y.std()
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        sl = slice(i * self.bs, (i + 1) * self.bs)
+        return self.x[sl], (self.y[sl] - self.a) / self.b
+x, y = np.load("x.npy"), np.load("y.npy")
+net = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(64, activation="relu"),
+                        keras.layers.Dense(1, activation="relu")])  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(Batches(x, y), epochs=15)
+""",
         # the targets every batch of a generator gives
         """
 import numpy as np

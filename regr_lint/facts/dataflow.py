@@ -1254,6 +1254,11 @@ def _record_target(target, value, i: int, out: dict) -> None:
                 else:
                     _record_target(elt, None, i, out)  # unpacked from something not followed
     else:
+        key = _own_attribute(target)
+        if key is not None:
+            # `self.mu = y.mean()`: what the instance's attribute holds from here on (read as a name
+            # is, `(self.y[s] - self.mu) / self.sd`)
+            out.setdefault(key, []).append((i, "assign", value))
         base = target
         while isinstance(base, (cst.Attribute, cst.Subscript, cst.StarredElement)):
             base = base.value
@@ -2010,7 +2015,7 @@ def _own_attribute_value(node: cst.Attribute, facts, records: dict):
 
 def _self_attribute_record(key: str, facts, records: dict):
     """`_own_attribute_value` of the attribute the records keep under `key` (`self.y`)."""
-    unpacked = records.get(key, ())
+    unpacked = [r for r in records.get(key, ()) if r[1] == "unpack"]
     if unpacked and all(kind == "unpack" and value[0] is unpacked[-1][2][0] and value[1:] == unpacked[-1][2][1:]
                         for _, kind, value in unpacked):
         return unpacked[-1]  # one statement, run again (a constructor read where its class is, then called)

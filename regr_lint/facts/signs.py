@@ -15,7 +15,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
-    _elsewhere_shows, _independent, _instance_attribute, _keyed_return, _literal_numbers,
+    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned,
@@ -464,8 +464,9 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
     if spread and isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _reduction(node.left, at, records, _MAXISH, depth + 1) \
             and _reduction(node.right, at, records, _MINISH, depth + 1)
-    if isinstance(node, cst.Name):
-        found = last_assigned(records, node.value, at)
+    if isinstance(node, (cst.Name, cst.Attribute)):
+        key = _own_attribute(node)  # a name, or an attribute of the instance (`self.mu = y.mean()`)
+        found = last_assigned(records, key, at) if key is not None else None
         return bool(found) and _reduction(found[1], found[0], records, names, depth + 1, spread)
     return False
 
