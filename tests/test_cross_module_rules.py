@@ -2771,6 +2771,70 @@ CASES = [
             net.fit(ds, epochs=20)
         """,
     }, None),
+    ("RL102-valid-a-target-transformer-of-another-module-around-a-pipeline-ending-in-the-builder", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build_net(n_features=12):
+                m = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(64, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "pipeline.py": """\
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.compose import TransformedTargetRegressor
+            from sklearn.pipeline import Pipeline, make_pipeline
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from models import build_net
+
+
+            def make_estimator():
+                net = KerasRegressor(model=build_net, epochs=50, verbose=0)
+                return TransformedTargetRegressor(regressor=make_pipeline(StandardScaler(), net), transformer=MinMaxScaler())
+        """,
+        "train.py": """\
+            import pandas as pd
+            from pipeline import make_estimator
+
+            df = pd.read_csv("power.csv")
+            y = df.pop("output_mw").values
+            make_estimator().fit(df.values, y)
+        """,
+    }, None),
+    ("RL102-valid-a-target-transformer-of-another-module-around-a-pipeline-of-named-steps", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build_net(n_features=12):
+                m = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(64, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "pipeline.py": """\
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.compose import TransformedTargetRegressor
+            from sklearn.pipeline import Pipeline, make_pipeline
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from models import build_net
+
+
+            def make_estimator():
+                net = KerasRegressor(model=build_net, epochs=50, verbose=0)
+                return TransformedTargetRegressor(regressor=Pipeline([("scale", StandardScaler()), ("net", net)]), transformer=MinMaxScaler())
+        """,
+        "train.py": """\
+            import pandas as pd
+            from pipeline import make_estimator
+
+            df = pd.read_csv("power.csv")
+            y = df.pop("output_mw").values
+            make_estimator().fit(df.values, y)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -146,6 +146,18 @@ def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
     return found[0] if found else _keras_init(inner[0], depth + 1)
 
 
+def _final_estimator(value: Value) -> Value:
+    """The estimator a scikit-learn pipeline ends in (`make_pipeline(StandardScaler(), net)`,
+    `Pipeline([("scale", ...), ("net", net)])`), or `value` itself."""
+    if isinstance(value, Obj) and value.qualname in ("sklearn.pipeline.make_pipeline", "sklearn.pipeline.Pipeline"):
+        if value.qualname.endswith("make_pipeline"):
+            return value.args.pos[-1][0] if value.args.pos and not value.args.star else UNKNOWN
+        steps = value.args.get("steps", 0)[0]
+        last = steps.items[-1] if isinstance(steps, Seq) and steps.items else None
+        return last.items[1] if isinstance(last, Seq) and len(last.items) == 2 else UNKNOWN
+    return value
+
+
 def _dataclass_fields(cdef: cst.ClassDef) -> list[str]:
     """The fields of a `@dataclass` class, in order (its annotated class-level names); [] otherwise."""
     # `@dataclass`, `@dataclasses.dataclass`, `@dataclass(frozen=True)`
@@ -705,7 +717,7 @@ class Calls:
                 # the targets of the model it wraps (`regressor=KerasRegressor(build)`) are scaled
                 # into [0, 1] by scikit-learn, out of sight
                 self.facts.scaling_calls.add(id(call))
-                regressor = args.get("regressor", 0)[0]
+                regressor = _final_estimator(args.get("regressor", 0)[0])
                 if isinstance(regressor, Obj) and regressor.last in ("KerasRegressor", "SKLearnRegressor"):
                     self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
         if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
