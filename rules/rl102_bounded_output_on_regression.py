@@ -1099,6 +1099,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh head on a standardised column popped from the frame
+        """\
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("train.csv")
+df["sale_price"] = (df["sale_price"] - df["sale_price"].mean()) / df["sale_price"].std()
+y = df.pop("sale_price").values
+net = keras.Sequential([keras.Input((df.shape[1],)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(df.values, y, epochs=50)
+""",
         # an exponential growth curve is not a logistic: its values leave (0, 1)
         """
 import numpy as np

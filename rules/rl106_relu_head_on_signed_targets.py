@@ -41,7 +41,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
   `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
   `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
-  standardised frame, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
+  standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
 - `make_regression(...)` targets (also as a helper of the project returns them, `return make_regression(...)`);
@@ -88,6 +88,18 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # every feature column standardised by a loop variable; the popped target is not
+        """\
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("train.csv")
+for col in ["rooms", "area"]:
+    df[col] = (df[col] - df[col].mean()) / df[col].std()
+y = df.pop("PRICE").values
+net = keras.Sequential([keras.Input((df.shape[1],)), keras.layers.Dense(1, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(df.values, y, epochs=50)
+""",
         # a Sequence min-max scaling with bounds its constructor keeps on the instance
         """\
 import math
@@ -512,6 +524,18 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # the target column named by a constant, standardised in place, then popped
+        """\
+import pandas as pd
+from tensorflow import keras
+TARGET = "sale_price"
+df = pd.read_csv("train.csv")
+df[TARGET] = (df[TARGET] - df[TARGET].mean()) / df[TARGET].std()
+y = df.pop(TARGET).values
+net = keras.Sequential([keras.Input((df.shape[1],)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(df.values, y, epochs=50)
+""",
         # a Sequence standardising with statistics its constructor keeps on the instance
         """\
 import math

@@ -2230,6 +2230,9 @@ def _call_span(node: cst.Call, at, facts, records, depth):
     func = node.func
     if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
         return _span(func.value, at, facts, records, depth + 1)
+    column = _popped_column(node) if name == "pop" else None
+    if column is not None:  # y = df.pop("price"): that column as it was then
+        return _span_column(func.value.value, column, at, facts, records, depth + 1)
     if name in ("power", "square") and isinstance(func, cst.Attribute) and node.args \
             and _dotted_tail(func.value) in ("np", "numpy"):
         exponent = 2 if name == "square" else _const(node.args[1].value) if len(node.args) > 1 else None
@@ -2341,21 +2344,31 @@ def _output_targets(y, index: int, name: Optional[str], count: int):
 
 
 def _popped_column(node) -> Optional[str]:
-    """'class' for `df.pop("class")` on a plain name; None otherwise."""
+    """'class' for `df.pop("class")` on a plain name (or `df.pop(TARGET)`, see `_key_of`); None
+    otherwise."""
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute) or node.func.attr.value != "pop" \
-            or not isinstance(node.func.value, cst.Name) or len(node.args) != 1 \
-            or not isinstance(node.args[0].value, cst.SimpleString):
+            or not isinstance(node.func.value, cst.Name) or len(node.args) != 1:
         return None
-    return _string_value(node.args[0].value)
+    return _key_of(node.args[0].value)
 
 
 def _column_key(node: cst.Subscript) -> Optional[str]:
-    """'ret' for `df["ret"]` / `df['ret']` on a plain name; None otherwise."""
+    """'ret' for `df["ret"]` / `df['ret']` on a plain name (or `df[TARGET]`, see `_key_of`); None
+    otherwise."""
     if not isinstance(node.value, cst.Name) or len(node.slice) != 1:
         return None
     index = node.slice[0].slice
-    if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString):
-        return _string_value(index.value)
+    return _key_of(index.value) if isinstance(index, cst.Index) else None
+
+
+def _key_of(node) -> Optional[str]:
+    """A column's key: the text of a string literal, or a constant's name (`df[TARGET]`, upper case by
+    convention: one column wherever the file writes it; never the text of another key, so a file
+    mixing `df[TARGET]` and `df["price"]` links nothing)."""
+    if isinstance(node, cst.SimpleString):
+        return _string_value(node)
+    if isinstance(node, cst.Name) and node.value.isupper():
+        return "\0" + node.value
     return None
 
 

@@ -16,7 +16,7 @@ from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
-    _mapping_module, _output_targets, _own_attribute_value, _records, _returned_items, _returns,
+    _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned,
 )
@@ -587,9 +587,8 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute):
         if _centring_transformer(func.value, at, records, 0):
             return True  # PowerTransformer / RobustScaler / QuantileTransformer(output_distribution="normal")
-    if name == "pop" and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) \
-            and len(args) == 1 and isinstance(args[0].value, cst.SimpleString):
-        column = args[0].value.raw_value  # labels = frame.pop("target")
+    column = _popped_column(node) if name == "pop" else None
+    if column is not None:  # labels = frame.pop("target"), frame.pop(TARGET)
         return _sign_column(func.value.value, column, at, facts, records, depth + 1)
     if name in _RETURNS:
         # returns / differences: pct_change(), diff(), np.diff(y) — but differences of a running
