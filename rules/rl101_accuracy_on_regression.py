@@ -738,6 +738,19 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the builder's metrics bound with functools.partial
+        """\
+from functools import partial
+import numpy as np
+from tensorflow import keras
+def create(n_in, loss="mse", metrics=("mae",)):
+    m = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(1)])
+    m.compile(optimizer="rmsprop", loss=loss, metrics=list(metrics))
+    return m
+make = partial(create, metrics=["accuracy"])  # expect: RL101
+net = make(13)
+net.fit(np.random.rand(50, 13), np.random.rand(50) * 50, epochs=5)
+""",
         """\
 import numpy as np
 import keras

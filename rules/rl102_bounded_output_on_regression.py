@@ -47,7 +47,8 @@ class BoundedOutputOnRegression(Rule):
 Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh` or `softmax` (as
 `activation=` in any spelling, `keras.activations.x`, `tf.nn.x`, or a trailing `Activation('x')`
 layer) while it is trained with a regression loss. When the activation is a parameter of a builder
-in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`), it is
+in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`, or binds it with
+`functools.partial(build, head="sigmoid")`), it is
 reported at that literal in the script. The final layer judged is a `Dense` (or an `Activation`
 after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.

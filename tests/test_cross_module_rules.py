@@ -2835,6 +2835,54 @@ CASES = [
             make_estimator().fit(df.values, y)
         """,
     }, None),
+    ("RL102-invalid-functools-partial-binds-another-modules-builder-to-a-sigmoid-head", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n_features, head_act="linear", width=64):
+                model = keras.Sequential([keras.Input(shape=(n_features,)),
+                                          keras.layers.Dense(width, activation="relu"),
+                                          keras.layers.Dense(1, activation=head_act)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import functools
+            import pandas as pd
+            import models
+
+            df = pd.read_csv("energy.csv")
+            y = df.pop("load_kwh").values
+            make = functools.partial(models.build, head_act="sigmoid", width=128)  # expect: RL102
+            net = make(df.shape[1])
+            net.fit(df.values, y, epochs=60, batch_size=32)
+        """,
+    }, None),
+    ("RL102-valid-functools-partial-binds-another-modules-builder-to-a-linear-head", {
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n_features, head_act="linear", width=64):
+                model = keras.Sequential([keras.Input(shape=(n_features,)),
+                                          keras.layers.Dense(width, activation="relu"),
+                                          keras.layers.Dense(1, activation=head_act)])
+                model.compile(optimizer="adam", loss="mse")
+                return model
+        """,
+        "train.py": """\
+            import functools
+            import pandas as pd
+            import models
+
+            df = pd.read_csv("energy.csv")
+            y = df.pop("load_kwh").values
+            make = functools.partial(models.build, head_act="linear", width=128)
+            net = make(df.shape[1])
+            net.fit(df.values, y, epochs=60, batch_size=32)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -546,6 +546,13 @@ class Calls:
             return Tensor(callee, [inp], call)
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
+        if type(callee) is Obj and callee.qualname == "functools.partial" and callee.args.pos \
+                and isinstance(callee.args.pos[0][0], Func):
+            # `make = partial(build, head_act="sigmoid")`, then `make()`: the function runs with the
+            # arguments bound first and the call's after them
+            bound = callee.args
+            merged = Args(pos=bound.pos[1:] + args.pos, kw={**bound.kw, **args.kw}, star=bound.star or args.star)
+            return self.invoke(bound.pos[0][0], merged, call, None)
         if isinstance(callee, Instance):
             # `Net(4)()`: an object of a (non-Keras) class with `__call__`
             method = callee.attrs.get("__method____call__")
