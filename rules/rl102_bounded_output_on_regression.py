@@ -139,6 +139,27 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a builder under a timing decorator of the file that returns a wrapper: the name keeps the builder
+        """\
+import time
+import pandas as pd
+from tensorflow import keras
+def timed(fn):
+    def wrapper(*args, **kwargs):
+        start = time.time()
+        out = fn(*args, **kwargs)
+        print(time.time() - start)
+        return out
+    return wrapper
+@timed
+def build_mlp(n):
+    return keras.Sequential([keras.Input((n,)), keras.layers.Dense(1)])
+df = pd.read_csv("insurance.csv")
+y = df.pop("charges").values
+net = build_mlp(df.shape[1])
+net.compile(optimizer="adam", loss="mse")
+net.fit(df.values, y, epochs=50)
+""",
         # targets squashed by a logistic function written out: every one lies in (0, 1)
         """
 import numpy as np
@@ -1100,6 +1121,25 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a builder a decorator of the file registers by name, then picked from the registry
+        """\
+import pandas as pd
+from tensorflow import keras
+REGISTRY = {}
+def register(name):
+    def deco(fn):
+        REGISTRY[name] = fn
+        return fn
+    return deco
+@register("mlp")
+def build_mlp(n):
+    return keras.Sequential([keras.Input((n,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+df = pd.read_csv("insurance.csv")
+y = df.pop("charges").values
+net = REGISTRY["mlp"](df.shape[1])
+net.compile(optimizer="adam", loss="mse")
+net.fit(df.values, y, epochs=50)
+""",
         # a tanh head on a standardised column popped from the frame
         """\
 import pandas as pd

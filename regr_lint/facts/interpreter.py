@@ -239,6 +239,16 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             self.eval_defaults(stmt, scope)
             func = Func(stmt, scope, stmt)
             scope.vars[stmt.name.value] = func
+            for decorator in reversed(stmt.decorators):
+                # `@register("mlp")`: a decorator of the file or the project runs with the function
+                # (what it does with it, a registry's `REGISTRY[name] = fn`, is read); the name
+                # keeps the function unless the decorator returns another of the file's functions
+                applied = self.eval(decorator.decorator, scope, frame)
+                if type(applied) is not Func:
+                    break
+                wrapped = self.invoke(applied, Args(pos=[(func, None)]), None, None)
+                if type(wrapped) is not Func:
+                    break
             if scope.origin is None:  # another module's functions are read when they are called
                 self.pending.append((func, None))
         elif kind is cst.ClassDef:
