@@ -83,6 +83,23 @@ For a floor division of a float written in the argument (`250000. // bs`) the fi
 `int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
+        # a step count a dataclass's __post_init__ computes from its fields
+        """\
+from dataclasses import dataclass
+import tensorflow as tf
+from tensorflow import keras
+@dataclass
+class Cfg:
+    n_train: int = 50000
+    batch_size: int = 128
+    def __post_init__(self):
+        self.steps_per_epoch = self.n_train // self.batch_size
+cfg = Cfg()
+ds = tf.data.Dataset.from_tensor_slices((tf.zeros((50000, 8)), tf.zeros((50000, 1)))).batch(128).repeat()
+net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(ds, epochs=3, steps_per_epoch=cfg.steps_per_epoch)
+""",
         """\
 from tensorflow import keras
 import numpy as np
@@ -187,6 +204,23 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # a step count a dataclass's __post_init__ computes from its fields
+        """\
+from dataclasses import dataclass
+import tensorflow as tf
+from tensorflow import keras
+@dataclass
+class Cfg:
+    n_train: int = 50000
+    batch_size: int = 128
+    def __post_init__(self):
+        self.steps_per_epoch = self.n_train / self.batch_size  # expect: RL202
+cfg = Cfg()
+ds = tf.data.Dataset.from_tensor_slices((tf.zeros((50000, 8)), tf.zeros((50000, 1)))).batch(128).repeat()
+net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(ds, epochs=3, steps_per_epoch=cfg.steps_per_epoch)
+""",
         """\
 from tensorflow import keras
 import numpy as np

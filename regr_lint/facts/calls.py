@@ -602,6 +602,16 @@ class Calls:
                     if name in built and not _agrees(built[name], value):
                         value = UNKNOWN
                     inst.attrs[name] = built[name] = value
+                post = inst.attrs.get("__method____post_init__")
+                if isinstance(post, Func):
+                    # the generated __init__ ends in it: `self.steps = self.n / self.batch_size`
+                    # read with this construction's fields
+                    self.invoke(post, Args(), call, inst)
+                    for name, value in inst.attrs.items():
+                        if not name.startswith("__method__") and name not in fields:
+                            if name in built and not _agrees(built[name], value):
+                                value = inst.attrs[name] = UNKNOWN
+                            built[name] = value
             return
         if id(call) in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
