@@ -159,6 +159,18 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # Keras imported in a class body, used through self
+        """\
+class PairScorer(object):
+    from keras.models import Sequential
+    from keras.layers import Dense
+    from keras import optimizers
+    def build(self, dim):
+        model = self.Sequential([self.Dense(1, input_dim=dim)])
+        sgd = self.optimizers.SGD(lr=0.01, momentum=0.9)  # expect: RL502
+        model.compile(loss="mse", optimizer=sgd)
+        return model
+""",
         # Keras 2's lowercase alias brought in by a star import
         """
 from keras.models import Sequential

@@ -654,6 +654,14 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 # class-level constants (`activation = 'tanh'`, a dataclass's `loss: str = "mse"`) are
                 # visible as self.attr; the class's own override what a base class set
                 for small in stmt.body:
+                    if type(small) in (cst.Import, cst.ImportFrom):
+                        # `from keras import optimizers` in the class body: `self.optimizers.SGD(...)`
+                        before = dict(class_scope.vars)
+                        self.exec_small(small, class_scope, Frame())
+                        for name, value in class_scope.vars.items():
+                            if before.get(name) is not value:
+                                cls.instance.attrs[name] = cls.consts[name] = value
+                        continue
                     if type(small) is cst.Assign:
                         targets = [t.target for t in small.targets]
                     elif type(small) is cst.AnnAssign and small.value is not None:
