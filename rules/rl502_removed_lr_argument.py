@@ -106,6 +106,12 @@ same object in Keras 2): safe. An alias imported by name (`from keras.optimizers
 reported with no fix: the import has to change too, and other code may use it.
 """
     VALID = [
+        # an optimizer class read by a literal name, given Keras 3's keyword
+        """\
+from tensorflow import keras
+def make_adam(lr):
+    return getattr(keras.optimizers, "Adam")(learning_rate=lr)
+""",
         # one arm is not a Keras optimizer (the project's own class takes lr=)
         """
 from keras.optimizers import RMSprop
@@ -159,6 +165,12 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # an optimizer class read by a literal name
+        """\
+from tensorflow import keras
+def make_adam(lr):
+    return getattr(keras.optimizers, "Adam")(lr=lr)  # expect: RL502
+""",
         # Keras imported in a class body, used through self
         """\
 class PairScorer(object):

@@ -178,11 +178,11 @@ class Expressions:
         if type(base) is OneOf:  # `create_classifier(name).model`: each object's, when all are known
             return merge_returns([self._attribute_of(option, attr, node) for option in base.options])
         if isinstance(base, Ref):
-            if type(node) is not cst.Attribute:
-                return UNKNOWN  # `getattr(keras.layers, name)`: no chain to name
             base_raw = base.raw or base.qualname
             raw = f"{base_raw}.{attr}"
-            self._note_private_chain(node, node.value, base_raw, raw)
+            if type(node) is cst.Attribute:
+                self._note_private_chain(node, node.value, base_raw, raw)
+            # (`getattr(keras.optimizers, "Adam")`: the name read by a literal, no chain to report)
             return Ref(canonical(f"{base.qualname}.{attr}"), node, raw)
         if isinstance(base, Instance):
             found = base.attrs.get(attr)
