@@ -2883,6 +2883,64 @@ CASES = [
             net.fit(df.values, y, epochs=60, batch_size=32)
         """,
     }, None),
+    ("RL102-valid-another-modules-window-function-cuts-targets-from-the-series-this-file-min-max-scales", {
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n, 1)), keras.layers.LSTM(32),
+                                         keras.layers.Dense(1, activation="sigmoid")])
+        """,
+        "windows.py": """\
+            from tensorflow import keras
+
+
+            def make_windows(series, n, batch_size=32):
+                return keras.utils.timeseries_dataset_from_array(
+                    series[:-n], targets=series[n:], sequence_length=n, batch_size=batch_size)
+        """,
+        "train.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from windows import make_windows
+            from model import build
+
+            series = MinMaxScaler().fit_transform(pd.read_csv("traffic.csv")["vehicles"].values.reshape(-1, 1))
+            m = build(24)
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(make_windows(series, 24), epochs=10)
+        """,
+    }, None),
+    ("RL106-invalid-another-modules-window-function-cuts-targets-from-the-series-this-file-standardises", {
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n, 1)), keras.layers.LSTM(32),
+                                         keras.layers.Dense(1, activation="relu")])  # expect: RL106
+        """,
+        "windows.py": """\
+            from tensorflow import keras
+
+
+            def make_windows(series, n, batch_size=32):
+                return keras.utils.timeseries_dataset_from_array(
+                    series[:-n], targets=series[n:], sequence_length=n, batch_size=batch_size)
+        """,
+        "train.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+            from windows import make_windows
+            from model import build
+
+            series = StandardScaler().fit_transform(pd.read_csv("traffic.csv")["vehicles"].values.reshape(-1, 1))
+            m = build(24)
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(make_windows(series, 24), epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

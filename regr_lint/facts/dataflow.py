@@ -640,6 +640,9 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
+    if any(ancestors(facts, passed) & scaled for passed in map(lambda t: passed_targets(facts, t), model.trainings)
+           if passed):
+        return True  # another module's function cut them from a series this file scaled
     if ys and _parameter_targets(facts, model) and (
             _importers_show(facts, model, targets_unit_scaled)
             or model.home is not None and _importers_show(facts, model, targets_unit_scaled, callers=True)):
@@ -861,6 +864,27 @@ def _source_modules(facts: KerasFacts, model) -> list:
     return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
 
 
+def passed_targets(facts: KerasFacts, training) -> set[str]:
+    """The names of this file a training's targets are cut from when another module's function made
+    its dataset from its parameters (`make_windows(series, 24)` in train.py, whose
+    `timeseries_dataset_from_array(..., targets=series[n:])` is in windows.py): the arguments this
+    file passes to the parameters the targets name; empty when not known."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    if training.method not in TRAIN_METHODS or training.origin is None or training.y_node is None \
+            or training.origin == facts.path or not training.node.args:
+        return set()
+    made = training.node.args[0].value  # fit(make_windows(series, 24)), or a name bound to that call
+    if isinstance(made, cst.Name):
+        at = training.at if training.at >= 0 else len(facts.assignments)
+        found = last_assigned(_records(facts), made.value, at)
+        made = found[1] if found else None
+    if not isinstance(made, cst.Call):
+        return set()
+    other = _module_facts(training.origin)
+    return _passed_for(facts, training, other, names_in(training.y_node), call=made) if other is not None else set()
+
+
 def _yields_over_passed_max(facts: KerasFacts, training) -> bool:
     """The training runs on a generator of a project module that yields its targets divided by one
     of its parameters (`yield x[i], y[i] / y_max`), and this file passes that parameter a max
@@ -1079,10 +1103,10 @@ def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
     return node if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) else None
 
 
-def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set) -> set[str]:
+def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set, call=None) -> set[str]:
     """The names of this file the call making a training's generator (a function of project module
-    `other`) passes to those of its parameters in `upstream`."""
-    call = _generator_call(facts, training)
+    `other`) passes to those of its parameters in `upstream` (`call`: that call, when known)."""
+    call = call if call is not None else _generator_call(facts, training)
     found = project_function(facts, call) if call is not None else None
     fdef = _top_function(other.path, found[1]) if found is not None and found[0] is other else None
     if fdef is None or any(a.star for a in call.args):

@@ -18,7 +18,7 @@ from regr_lint.facts.dataflow import (
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
-    _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned,
+    _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
 
@@ -64,6 +64,12 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
         return True
     records = _records(facts)
     for t in model.trainings:
+        passed = passed_targets(facts, t) if output is None or output[2] == 1 else set()
+        if passed:
+            # another module's function cut them from what this file passes it (a standardised series)
+            at = t.at if t.at >= 0 else len(facts.assignments)
+            if all(_signed(cst.Name(name), at, facts, records, 0) for name in passed):
+                return True
         if t.method in TRAIN_METHODS and t.mapped and (output is None or output[2] == 1):
             # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`),
             # read where the pipeline is made
