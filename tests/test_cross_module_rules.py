@@ -2941,6 +2941,80 @@ CASES = [
             m.fit(make_windows(series, 24), epochs=10)
         """,
     }, None),
+    ("RL101-valid-a-builders-model-a-script-hands-to-another-modules-trainer-of-0-1-labels", {
+        "disc.py": """\
+            from keras import Model, Input
+            from keras.layers import Conv2D
+
+
+            class PatchDisc:
+                def build(self):
+                    inp = Input(shape=(32, 32, 3))
+                    model = Model(inp, Conv2D(1, 4, padding="same")(inp))
+                    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+                    return model
+        """,
+        "trainer.py": """\
+            import numpy as np
+
+
+            class GanTrainer:
+                def __init__(self, disc):
+                    self.disc = disc
+
+                def train(self, images, steps):
+                    real = np.ones((8, 32, 32, 1))
+                    fake = np.zeros((8, 32, 32, 1))
+                    for _ in range(steps):
+                        self.disc.train_on_batch(images, real)
+                        self.disc.train_on_batch(images * 0.0, fake)
+        """,
+        "main.py": """\
+            import numpy as np
+            from disc import PatchDisc
+            from trainer import GanTrainer
+
+            d = PatchDisc().build()
+            GanTrainer(d).train(np.random.rand(8, 32, 32, 3), 10)
+        """,
+    }, None),
+    ("RL101-invalid-a-builders-model-a-script-hands-to-another-modules-trainer-of-soft-scores", {
+        "disc.py": """\
+            from keras import Model, Input
+            from keras.layers import Conv2D
+
+
+            class PatchDisc:
+                def build(self):
+                    inp = Input(shape=(32, 32, 3))
+                    model = Model(inp, Conv2D(1, 4, padding="same")(inp))
+                    model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+                    return model
+        """,
+        "trainer.py": """\
+            import numpy as np
+
+
+            class GanTrainer:
+                def __init__(self, disc):
+                    self.disc = disc
+
+                def train(self, images, steps):
+                    real = np.random.uniform(0.7, 1.2, (8, 32, 32, 1))
+                    fake = np.random.uniform(0.0, 0.3, (8, 32, 32, 1))
+                    for _ in range(steps):
+                        self.disc.train_on_batch(images, real)
+                        self.disc.train_on_batch(images * 0.0, fake)
+        """,
+        "main.py": """\
+            import numpy as np
+            from disc import PatchDisc
+            from trainer import GanTrainer
+
+            d = PatchDisc().build()
+            GanTrainer(d).train(np.random.rand(8, 32, 32, 3), 10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -1675,8 +1675,10 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
         other = _module_facts(importer, project)
         if other is None:
             continue
+        # (trained there, or by another module's code it runs: `GanTrainer(disc).train(...)`)
         out += [(other, theirs) for theirs in other.models
-                if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS for t in theirs.trainings))]
+                if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS
+                                                               for t in (*theirs.trainings, *theirs.foreign_trainings)))]
     return out
 
 
