@@ -112,6 +112,24 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # an array of zeros a helper fills with the label its calls give, 1 or 0
+        """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+def make_arm(n, phase, label):
+    pts, tags = np.zeros((n, 2)), np.zeros(n)
+    for k in range(n):
+        pts[k] = [np.sin(k + phase), np.cos(k + phase)]
+        tags[k] = label
+    return pts, tags
+a_x, a_y = make_arm(100, 0.0, 1)
+b_x, b_y = make_arm(100, np.pi, 0)
+x, y = np.vstack((a_x, b_x)), np.hstack((a_y, b_y))
+net = Sequential([Dense(8, activation="relu", input_dim=2), Dense(1, activation="sigmoid")])
+net.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])
+net.fit(x, y, epochs=10)
+""",
         """\
 import numpy as np
 import keras
@@ -738,6 +756,24 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # the same helper given scores, not labels
+        """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+def make_arm(n, phase, label):
+    pts, tags = np.zeros((n, 2)), np.zeros(n)
+    for k in range(n):
+        pts[k] = [np.sin(k + phase), np.cos(k + phase)]
+        tags[k] = label
+    return pts, tags
+a_x, a_y = make_arm(100, 0.0, 0.9)
+b_x, b_y = make_arm(100, np.pi, 0.3)
+x, y = np.vstack((a_x, b_x)), np.hstack((a_y, b_y))
+net = Sequential([Dense(8, activation="relu", input_dim=2), Dense(1, activation="sigmoid")])
+net.compile(loss="mean_squared_error", optimizer="sgd", metrics=["accuracy"])  # expect: RL101
+net.fit(x, y, epochs=10)
+""",
         # the builder's metrics bound with functools.partial
         """\
 from functools import partial

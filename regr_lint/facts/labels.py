@@ -13,7 +13,7 @@ from regr_lint.facts.dataflow import (
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
     _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
-    _returns, _target_nodes, _unzipped, declared_classifier_by_importers,
+    _returns, _target_nodes, _unzipped, declared_classifier_by_importers, name_values,
 )
 
 
@@ -380,7 +380,7 @@ def _labels_by_writes(name: str, recs: list, facts) -> bool:
     writes = 0
     while k >= 0 and recs[k][1] == "assign" and recs[k][2] is None:
         targets, value = facts.assignments[recs[k][0]]
-        if isinstance(value, cst.AugAssign) or _const(value) not in (0, 1):
+        if isinstance(value, cst.AugAssign) or not _zero_or_one(value, facts):
             return False
         if not targets or not all(isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name)
                                   and t.value.value == name for t in targets):
@@ -391,6 +391,17 @@ def _labels_by_writes(name: str, recs: list, facts) -> bool:
         return False
     fill = recs[k][2]
     return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
+
+
+def _zero_or_one(value, facts) -> bool:
+    """A literal 0 or 1, or a name every value of which in the file is one (a helper's `label`
+    parameter its calls give 1 and 0: `tags[k] = label`)."""
+    if _const(value) in (0, 1):
+        return True
+    if not isinstance(value, cst.Name):
+        return False
+    values = name_values(facts).get(value.value, ())
+    return bool(values) and all(_const(v) in (0, 1) for v in values)
 
 
 def _labels_by_mask(name: str, assignment) -> bool:
