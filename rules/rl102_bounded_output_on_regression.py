@@ -139,6 +139,21 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # an array of zeros given logistic values only
+        """\
+import numpy as np
+from tensorflow import keras
+def update(critic, states, rewards, gamma=0.99):
+    returns = np.zeros(len(rewards))
+    running = 0.0
+    for t in reversed(range(len(rewards))):
+        running = rewards[t] + gamma * running
+        returns[t] = 1.0 / (1.0 + np.exp(-running))
+    critic.fit(states, returns, epochs=1, verbose=0)
+critic = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+critic.compile(optimizer="adam", loss="mse")
+update(critic, np.random.rand(10, 4), np.random.rand(10) * 5)
+""",
         # a builder under a timing decorator of the file that returns a wrapper: the name keeps the builder
         """\
 import time
@@ -1121,6 +1136,21 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # discounted returns written into an array of zeros: not within (0, 1)
+        """\
+import numpy as np
+from tensorflow import keras
+def update(critic, states, rewards, gamma=0.99):
+    returns = np.zeros(len(rewards))
+    running = 0.0
+    for t in reversed(range(len(rewards))):
+        running = rewards[t] + gamma * running
+        returns[t] = running
+    critic.fit(states, returns, epochs=1, verbose=0)
+critic = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+critic.compile(optimizer="adam", loss="mse")
+update(critic, np.random.rand(10, 4), np.random.rand(10) * 5)
+""",
         # a builder a decorator of the file registers by name, then picked from the registry
         """\
 import pandas as pd

@@ -146,7 +146,11 @@ def _graph(facts: KerasFacts):
     plain_values: dict[str, list] = {}
     returned: dict[str, list] = {}
     appended: dict[str, list] = {}  # list name -> whether each value appended to it lies in [0, 1]
-    for targets, value in facts.assignments:
+    # name -> index of the last write of a part of it with a value not known to lie in [0, 1]
+    # (`returns = np.zeros(n)`, then `returns[t] = running`: no longer all zeros)
+    spoiled: dict[str, int] = {}
+    made_at: dict[str, int] = {}  # name -> index of its last plain assignment
+    for at, (targets, value) in enumerate(facts.assignments):
         grows = len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value, cst.Call) \
             and isinstance(value.func, cst.Attribute) and value.func.value is targets[0]
         if grows:
@@ -168,6 +172,14 @@ def _graph(facts: KerasFacts):
             if isinstance(target, cst.Attribute) and expr_key(target):
                 # `self.max_y = np.max(y)`: what an attribute holds, for a division by it
                 plain_values.setdefault(expr_key(target), []).append(value)
+            elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) \
+                    and isinstance(value, cst.BaseExpression) and not is_unit_scaling(value, facts, plain_values):
+                given = plain_values.get(value.value, []) if isinstance(value, cst.Name) else [value]
+                literals = [_const(v) for v in given]  # (a name: every value the file gives it)
+                if not literals or not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in literals):
+                    spoiled[target.value.value] = at
+            elif isinstance(target, cst.Name):
+                made_at[target.value] = at
         for target in targets:
             if isinstance(target, cst.Name) and isinstance(value, cst.BaseExpression):
                 returned.setdefault(target.value, []).append(value)  # (a function's returns: recorded as its name)
@@ -195,6 +207,7 @@ def _graph(facts: KerasFacts):
             # an empty list only ever given scaled elements (then copied or reordered:
             # `labels = np.asarray(labels)`, `labels = labels[idx]`)
             scaled.add(name)
+    scaled -= {name for name, at in spoiled.items() if at > made_at.get(name, -1)}
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
     facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
