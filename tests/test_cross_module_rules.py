@@ -3015,6 +3015,72 @@ CASES = [
             GanTrainer(d).train(np.random.rand(8, 32, 32, 3), 10)
         """,
     }, None),
+    ("RL106-invalid-a-column-piped-through-a-standardising-function-of-another-module", {
+        "utils.py": """\
+            def standardize(s):
+                return (s - s.mean()) / s.std()
+        """,
+        "features.py": """\
+            import pandas as pd
+            from utils import standardize
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                y = df["sales"].pipe(standardize).values
+                return df[["month", "promo"]].values, y
+        """,
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+        """,
+        "train.py": """\
+            from features import load
+            from model import build
+
+            x, y = load("sales.csv")
+            m = build(x.shape[1])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=30)
+        """,
+    }, None),
+    ("RL106-valid-a-column-piped-through-a-max-scaling-function-of-another-module", {
+        "utils.py": """\
+            def standardize(s):
+                return s / s.max()
+        """,
+        "features.py": """\
+            import pandas as pd
+            from utils import standardize
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                y = df["sales"].pipe(standardize).values
+                return df[["month", "promo"]].values, y
+        """,
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                         keras.layers.Dense(1, activation="softplus")])
+        """,
+        "train.py": """\
+            from features import load
+            from model import build
+
+            x, y = load("sales.csv")
+            m = build(x.shape[1])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=30)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

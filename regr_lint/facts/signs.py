@@ -17,7 +17,8 @@ from regr_lint.facts.dataflow import (
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
-    _scalar_of, _span, _stdish, _top_function_in, _written_whole, _zero_mean_draw, _zero_noise,
+    _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
+    _zero_mean_draw, _zero_noise,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
@@ -627,12 +628,17 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     if isinstance(func, cst.Attribute) and name == "pipe" and len(args) == 1 and isinstance(args[0].value, cst.Name):
         # `df["cnt"].pipe(standardize)`: what the file's one-parameter function makes of any value,
         # by the structure of its every return (`return (s - s.mean()) / s.std()`)
-        fdef = _top_function_in(facts.module, args[0].value.value)
+        fdef, own = _top_function_in(facts.module, args[0].value.value), True
+        if fdef is None and facts.path:
+            # imported from a project module (`from utils import standardize`): read there, by its
+            # structure alone (none of this file's names is its module's)
+            found = _imported_function(facts.path, args[0].value.value)
+            fdef, own = (_top_function(*found) if found is not None else None), False
         params = fdef.params.params if fdef is not None else ()
         if fdef is None or len(params) != 1 or fdef.params.posonly_params or fdef.params.kwonly_params \
                 or isinstance(fdef.params.star_arg, cst.Param) or fdef.params.star_kwarg is not None:
             return False
-        masked = {k: v for k, v in records.items() if k != params[0].name.value}
+        masked = {k: v for k, v in records.items() if k != params[0].name.value} if own else {}
         returns = [r.value for r in _returns_of(fdef)]
         return bool(returns) and all(r is not None and _sign_struct(r, at, facts, masked, depth + 1) for r in returns)
     if isinstance(func, cst.Attribute) and name in ("transform", "apply", "pipe") and len(args) == 1 \
