@@ -3081,6 +3081,76 @@ CASES = [
             m.fit(x, y, epochs=30)
         """,
     }, None),
+    ("RL106-invalid-a-data-module-imported-inside-main-standardises-the-targets", {
+        "data.py": """\
+            import numpy as np
+
+
+            def load(path):
+                arr = np.genfromtxt(path, delimiter=",", skip_header=1)
+                x, y = arr[:, :-1], arr[:, -1]
+                y = (y - y.mean()) / y.std()
+                return x, y
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(64, activation="relu"),
+                                         keras.layers.Dense(1, activation="relu")])  # expect: RL106
+        """,
+        "train.py": """\
+            from models import build
+
+
+            def main():
+                import data
+                x, y = data.load("temps.csv")
+                m = build(x.shape[1])
+                m.compile(optimizer="adam", loss="mse")
+                m.fit(x, y, epochs=30)
+
+
+            if __name__ == "__main__":
+                main()
+        """,
+    }, None),
+    ("RL106-valid-a-data-module-imported-inside-main-max-scales-the-targets", {
+        "data.py": """\
+            import numpy as np
+
+
+            def load(path):
+                arr = np.genfromtxt(path, delimiter=",", skip_header=1)
+                x, y = arr[:, :-1], arr[:, -1]
+                y = y / y.max()
+                return x, y
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n,)), keras.layers.Dense(64, activation="relu"),
+                                         keras.layers.Dense(1, activation="relu")])
+        """,
+        "train.py": """\
+            from models import build
+
+
+            def main():
+                import data
+                x, y = data.load("temps.csv")
+                m = build(x.shape[1])
+                m.compile(optimizer="adam", loss="mse")
+                m.fit(x, y, epochs=30)
+
+
+            if __name__ == "__main__":
+                main()
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -33,4 +33,17 @@ def build_facts(module: cst.Module, path: str = "", text: str = "", project=None
     # and the project modules it imports whole, by local name (`import data` -> data.load(...))
     facts._cache["project_module_names"] = {
         name: value.path for name, value in interpreter.module_scope.vars.items() if isinstance(value, ModuleV)}
+    # ... and those a function of the file imports in its body (`def main(): import data`), where no
+    # top-level name says otherwise and every such import of the name agrees
+    local: dict = {}
+    for _, _, bound in facts.project_imports:
+        for name, value in bound.items():
+            if isinstance(value, ModuleV):
+                local.setdefault(("module", name), set()).add(value.path)
+            elif isinstance(value, Func) and getattr(value.scope, "origin", None):
+                local.setdefault(("function", name), set()).add((value.scope.origin, value.fdef.name.value))
+    for (kind, name), found in local.items():
+        table = facts._cache["project_module_names" if kind == "module" else "project_functions"]
+        if len(found) == 1 and name not in interpreter.module_scope.vars:
+            table[name] = next(iter(found))
     return facts
