@@ -139,6 +139,25 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a tanh head on targets a Sequence min-max scales in its constructor
+        """\
+import math
+import numpy as np
+from tensorflow import keras
+class Batches(keras.utils.Sequence):
+    def __init__(self, x, y, bs=32):
+        super().__init__()
+        self.x, self.bs = x, bs
+        self.y = (y - y.min()) / (y.max() - y.min())
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        return self.x[i * self.bs:(i + 1) * self.bs], self.y[i * self.bs:(i + 1) * self.bs]
+x, y = np.load("x.npy"), np.load("y.npy")
+m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(Batches(x, y), epochs=10)
+""",
         # an array of zeros given logistic values only
         """\
 import numpy as np
@@ -1136,6 +1155,25 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a tanh head on targets a Sequence standardises in its constructor
+        """\
+import math
+import numpy as np
+from tensorflow import keras
+class Batches(keras.utils.Sequence):
+    def __init__(self, x, y, bs=32):
+        super().__init__()
+        self.x, self.bs = x, bs
+        self.y = (y - y.mean()) / y.std()
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        return self.x[i * self.bs:(i + 1) * self.bs], self.y[i * self.bs:(i + 1) * self.bs]
+x, y = np.load("x.npy"), np.load("y.npy")
+m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(Batches(x, y), epochs=10)
+""",
         # discounted returns written into an array of zeros: not within (0, 1)
         """\
 import numpy as np

@@ -3151,6 +3151,44 @@ CASES = [
                 main()
         """,
     }, None),
+    ("RL102-valid-a-window-function-of-another-module-cuts-targets-from-a-data-modules-min-max-scaled-series", {
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def load_series(path="traffic.csv"):
+                s = pd.read_csv(path)["vehicles"].values.reshape(-1, 1)
+                return MinMaxScaler().fit_transform(s)
+        """,
+        "model.py": """\
+            from tensorflow import keras
+
+
+            def build(n):
+                return keras.Sequential([keras.Input((n, 1)), keras.layers.LSTM(32),
+                                         keras.layers.Dense(1, activation="sigmoid")])
+        """,
+        "windows.py": """\
+            from tensorflow import keras
+
+
+            def make_windows(series, n, batch_size=32):
+                return keras.utils.timeseries_dataset_from_array(
+                    series[:-n], targets=series[n:], sequence_length=n, batch_size=batch_size)
+        """,
+        "train.py": """\
+            from data import load_series
+            from windows import make_windows
+            from model import build
+
+            series = load_series()
+            ds = make_windows(series, 24)
+            m = build(24)
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(ds, epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

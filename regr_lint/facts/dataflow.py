@@ -653,9 +653,10 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         return True
     ys = _target_nodes(model)
     scaled = unit_scaled_names(facts)
-    if any(ancestors(facts, passed) & scaled for passed in map(lambda t: passed_targets(facts, t), model.trainings)
-           if passed):
-        return True  # another module's function cut them from a series this file scaled
+    for passed in map(lambda t: passed_targets(facts, t), model.trainings):
+        upstream = ancestors(facts, passed) if passed else set()
+        if upstream and (upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item)):
+            return True  # another module's function cut them from a series this file (or its data module) scaled
     if ys and _parameter_targets(facts, model) and (
             _importers_show(facts, model, targets_unit_scaled)
             or model.home is not None and _importers_show(facts, model, targets_unit_scaled, callers=True)):
@@ -1075,8 +1076,10 @@ def _wide_item(other: KerasFacts, item) -> bool:
 
 def _generator_yields_wide(facts: KerasFacts, training) -> bool:
     """`fit(batches(x, y))` where every `yield` of the generator function `batches` (of this file or
-    a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`)."""
-    found = _generator_targets(facts, training)
+    a project module) gives targets whose values leave [-1, 1] (`yield x[i], (y[i] - mu) / sd`); or
+    every return of a `Sequence`'s `__getitem__` does (`return self.x[s], self.y[s]`, `self.y`
+    standardised in its constructor)."""
+    found = _generator_targets(facts, training, classes=True)
     if found is None:
         return False
     other, targets = found
