@@ -112,6 +112,14 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a classification loss looked up by name
+        """\
+import numpy as np
+from tensorflow import keras
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss=keras.losses.get("binary_crossentropy"), metrics=["accuracy"])
+m.fit(np.random.rand(20, 8), np.random.rand(20) * 40, epochs=2)
+""",
         # an array of zeros a helper fills with the label its calls give, 1 or 0
         """\
 import numpy as np
@@ -756,6 +764,14 @@ m.fit(x, y, epochs=2)
 """,
     ]
     INVALID = [
+        # a loss looked up by name
+        """\
+import numpy as np
+from tensorflow import keras
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=keras.losses.get("mean_squared_error"), metrics=["accuracy"])  # expect: RL101
+m.fit(np.random.rand(20, 8), np.random.rand(20) * 40, epochs=2)
+""",
         # the same helper given scores, not labels
         """\
 import numpy as np

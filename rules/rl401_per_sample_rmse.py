@@ -73,6 +73,19 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # a helper of the module taking the absolute error: no RMSE
+        """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def _err(y_true, y_pred):
+    return K.abs(y_pred - y_true)
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(_err(y_true, y_pred), axis=-1))
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=rmse)
+m.fit(np.random.rand(20, 8), np.random.rand(20), epochs=2)
+""",
         # the module's own mse helper averages over every axis: the root is the batch RMSE
         """
 import keras
@@ -176,6 +189,19 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # the square taken by a helper of the module
+        """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import backend as K
+def _err(y_true, y_pred):
+    return K.square(y_pred - y_true)
+def rmse(y_true, y_pred):
+    return K.sqrt(K.mean(_err(y_true, y_pred), axis=-1))  # expect: RL401
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=rmse)
+m.fit(np.random.rand(20, 8), np.random.rand(20), epochs=2)
+""",
         # given to Keras through `custom_objects` built from a list of the functions
         """
 from keras import backend as K

@@ -19,6 +19,10 @@ def loss_kind(value: Value, facts: KerasFacts) -> Optional[str]:
         if isinstance(value.value, str):
             return REGRESSION if value.value.lower() in tables.REGRESSION_LOSS_STRINGS else OTHER
         return None
+    if isinstance(value, Obj) and value.is_keras and value.last == "get" \
+            and value.qualname.startswith("keras.losses.") \
+            and len(value.args.pos) == 1 and not value.args.kw and not value.args.star:
+        return loss_kind(value.args.pos[0][0], facts)  # `keras.losses.get("mean_squared_error")`: that loss
     if isinstance(value, (Ref, Obj)):
         if not value.is_keras:
             return None

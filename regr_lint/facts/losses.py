@@ -509,6 +509,18 @@ def _squared_error(node, body: _Body, names: _Names, depth: int) -> bool:
         return False
     for value, d in body.values(node, depth):
         if isinstance(value, cst.Call):
+            helper = names.helper(value.func)
+            if helper is not None:
+                # `mean(_sq(y_true, y_pred), axis=-1)` with the module's own `_sq` returning
+                # `square(y_pred - y_true)`: its two parameters given this function's two
+                a, b = _arg(value, 0, "y_true"), _arg(value, 1, "y_pred")
+                both = a is not None and b is not None \
+                    and len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) == 2
+                inner_body = _Body(helper) if both else None
+                if inner_body is not None and inner_body.params \
+                        and any(_squared_error(r, inner_body, names, d + 1) for r in inner_body.returns):
+                    return True
+                continue
             if names.is_op(value, SQUARE):
                 x = _arg(value, 0, "x", "input")
                 if x is not None and _difference(x, body, d + 1):
