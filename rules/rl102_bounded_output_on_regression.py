@@ -1174,20 +1174,20 @@ m = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1, activati
 m.compile(optimizer="adam", loss="mse")
 m.fit(Batches(x, y), epochs=10)
 """,
-        # discounted returns written into an array of zeros: not within (0, 1)
+        # rewards written into an array of zeros: a terminal bonus of 10 is not within (0, 1)
         """\
 import numpy as np
 from tensorflow import keras
-def update(critic, states, rewards, gamma=0.99):
+def update(critic, states, rewards, done, gamma=0.99):
     returns = np.zeros(len(rewards))
-    running = 0.0
+    bonus = 10.0
     for t in reversed(range(len(rewards))):
-        running = rewards[t] + gamma * running
-        returns[t] = running
+        if done[t]:
+            returns[t] = bonus
     critic.fit(states, returns, epochs=1, verbose=0)
 critic = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
 critic.compile(optimizer="adam", loss="mse")
-update(critic, np.random.rand(10, 4), np.random.rand(10) * 5)
+update(critic, np.random.rand(10, 4), np.random.rand(10) * 5, np.random.rand(10) > 0.9)
 """,
         # a builder a decorator of the file registers by name, then picked from the registry
         """\

@@ -173,10 +173,12 @@ def _graph(facts: KerasFacts):
                 # `self.max_y = np.max(y)`: what an attribute holds, for a division by it
                 plain_values.setdefault(expr_key(target), []).append(value)
             elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) \
-                    and isinstance(value, cst.BaseExpression) and not is_unit_scaling(value, facts, plain_values):
+                    and isinstance(value, cst.BaseExpression):
+                # only a number known to lie outside [0, 1] (a name: any value the file gives it);
+                # what else is written may be 0 / 1 too (`x[i] = np.sum(one_hots, axis=0)`)
                 given = plain_values.get(value.value, []) if isinstance(value, cst.Name) else [value]
-                literals = [_const(v) for v in given]  # (a name: every value the file gives it)
-                if not literals or not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in literals):
+                literals = [_const(v) for v in given]
+                if any(isinstance(v, (int, float)) and not 0 <= v <= 1 for v in literals):
                     spoiled[target.value.value] = at
             elif isinstance(target, cst.Name):
                 made_at[target.value] = at
