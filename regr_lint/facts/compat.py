@@ -16,25 +16,16 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
     call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
     if key not in facts._cache:
-        imported = _imported_flags(facts)
-        trees, flags = [], {}
+        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, _imported_flags(facts))
         if facts.project_modules:
             from regr_lint.facts.trees import parsed_module
 
-            trees = [(path, parsed_module(path)) for path in facts.project_modules]
-            # the version flags each module read binds (`KERAS2 = keras.__version__ < "3"` in
-            # compat.py), by the name a module imports it under (its file's stem)
-            for path, tree in trees:
-                found = _version_flags(tree) if tree is not None else frozenset()
-                if found:
-                    flags[_stem(path)] = flags.get(_stem(path), frozenset()) | found
-            imported |= _flags_imported(facts.module, flags)
-        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, imported)
-        if trees:
+            project = facts._cache.get("project")
             guarded = set(guarded)
-            for path, tree in trees:
+            for path in facts.project_modules:
+                tree = parsed_module(path)
                 if tree is not None:
-                    guarded |= _module_guarded(path, tree, methods, exceptions, _flags_imported(tree, flags))
+                    guarded |= _module_guarded(path, tree, methods, exceptions, _module_flags(path, project))
         facts._cache[key] = guarded
     return facts._cache[key]
 
@@ -42,47 +33,39 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
 _MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree, its guarded calls)
 
 
-def _stem(path: str) -> str:
-    import os
+def _flags_of(path: str) -> frozenset:
+    """The version flags project module `path` binds (`KERAS2 = keras.__version__ < "3"`), when its
+    tree is kept for the run."""
+    from regr_lint.facts.trees import parsed_module
 
-    name = os.path.basename(path)[:-3] if path.endswith(".py") else os.path.basename(path)
-    return os.path.basename(os.path.dirname(path)) if name == "__init__" else name
+    tree = parsed_module(path)
+    return _version_flags(tree) if tree is not None else frozenset()
 
 
-def _flags_imported(tree, flags: dict) -> frozenset:
-    """The version flags a project module imports from another one the analysis read: `from compat
-    import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2` (matched by the module's
-    last name and the flag's)."""
-    if not flags:
+def _module_flags(path: str, project) -> frozenset:
+    """The version flags project module `path` imports from another project module, as it names
+    them (`from compat import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2`), its
+    imports resolved by the project index from its summary."""
+    if project is None:
         return frozenset()
     out = set()
-    for stmt in tree.body:
-        if type(stmt) is not cst.SimpleStatementLine:
-            continue
-        for small in stmt.body:
-            if type(small) is cst.ImportFrom and small.module is not None and type(small.names) is not cst.ImportStar:
-                found = flags.get(_last_name(small.module), frozenset())
-                for alias in small.names if found else ():
-                    if type(alias.name) is cst.Name and alias.name.value in found:
-                        out.add(alias.asname.name.value if alias.asname is not None
-                                and type(alias.asname.name) is cst.Name else alias.name.value)
-            elif type(small) is cst.Import:
-                for alias in small.names:
-                    found = flags.get(_last_name(alias.name), frozenset())
-                    if not found:
-                        continue
-                    if alias.asname is not None and type(alias.asname.name) is cst.Name:
-                        bound = alias.asname.name.value
-                    elif type(alias.name) is cst.Name:
-                        bound = alias.name.value
-                    else:
-                        continue  # `import pkg.compat`: bound as `pkg`, read as `pkg.compat.FLAG`
-                    out.update(f"{bound}.{flag}" for flag in found)
+    try:
+        for b in project.summary(path).bindings:
+            if b.conditional:
+                continue
+            if b.kind == "from" and b.attr:
+                found = project.resolve(b.module, b.attr, path, b.level)
+                if found is not None and found.name in _flags_of(found.path):
+                    out.add(b.name)
+            elif b.kind == "import" and b.module and (b.name != b.module.split(".")[0] or "." not in b.module):
+                # `import compat` / `import pkg.compat as compat` (not `import pkg.compat`, read as
+                # `pkg.compat.FLAG`)
+                found = project.resolve(b.module, None, path, 0)
+                if found is not None:
+                    out.update(f"{b.name}.{flag}" for flag in _flags_of(found.path))
+    except (OSError, ValueError, RecursionError, SyntaxError):
+        return frozenset()
     return frozenset(out)
-
-
-def _last_name(node) -> str:
-    return node.attr.value if type(node) is cst.Attribute else node.value if type(node) is cst.Name else ""
 
 
 def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
@@ -106,11 +89,17 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
 
 def _imported_flags(facts) -> frozenset:
     """The names this file imports from a project module that binds them to a test of a
-    `__version__` there (`from compat import NEW_KERAS`)."""
+    `__version__` there (`from compat import NEW_KERAS`; `compat.NEW_KERAS` after `import compat`)."""
     from regr_lint.facts.trees import parsed_module
+    from regr_lint.facts.values import ModuleV
 
     out = set()
-    for source, node, _ in getattr(facts, "project_imports", ()):
+    for source, node, bound in getattr(facts, "project_imports", ()):
+        if type(node) is cst.Import:
+            # `import compat`, then `if compat.KERAS2:`
+            out.update(f"{name}.{flag}" for name, value in bound.items()
+                       if type(value) is ModuleV for flag in _flags_of(value.path))
+            continue
         if type(node) is not cst.ImportFrom or type(node.names) is cst.ImportStar:
             continue
         tree = parsed_module(source)
