@@ -176,9 +176,7 @@ def _graph(facts: KerasFacts):
                     and isinstance(value, cst.BaseExpression):
                 # only a number known to lie outside [0, 1] (a name: any value the file gives it);
                 # what else is written may be 0 / 1 too (`x[i] = np.sum(one_hots, axis=0)`)
-                given = plain_values.get(value.value, []) if isinstance(value, cst.Name) else [value]
-                literals = [_const(v) for v in given]
-                if any(isinstance(v, (int, float)) and not 0 <= v <= 1 for v in literals):
+                if any(isinstance(v, (int, float)) and not 0 <= v <= 1 for v in literal_values(value, plain_values)):
                     spoiled[target.value.value] = at
             elif isinstance(target, cst.Name):
                 made_at[target.value] = at
@@ -213,6 +211,14 @@ def _graph(facts: KerasFacts):
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
     facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
+
+
+def literal_values(node, values: dict) -> list:
+    """The number `node` is, or, for a name, the number each value the file gives it is (a helper's
+    parameter its calls give 1 and 0); None for what is not a literal number; [] for a name never
+    given one."""
+    given = values.get(node.value, []) if isinstance(node, cst.Name) else [node]
+    return [_const(v) for v in given]
 
 
 def name_values(facts: KerasFacts) -> dict:
@@ -890,12 +896,9 @@ def passed_targets(facts: KerasFacts, training) -> set[str]:
     if training.method not in TRAIN_METHODS or training.origin is None or training.y_node is None \
             or training.origin == facts.path or not training.node.args:
         return set()
-    made = training.node.args[0].value  # fit(make_windows(series, 24)), or a name bound to that call
-    if isinstance(made, cst.Name):
-        at = training.at if training.at >= 0 else len(facts.assignments)
-        found = last_assigned(_records(facts), made.value, at)
-        made = found[1] if found else None
-    if not isinstance(made, cst.Call):
+    # fit(make_windows(series, 24)), or a name bound to that call (x_node is the dataset's own, there)
+    made = _making_call(facts, training, training.node.args[0].value)
+    if made is None:
         return set()
     other = _module_facts(training.origin)
     return _passed_for(facts, training, other, names_in(training.y_node), call=made) if other is not None else set()
@@ -912,17 +915,14 @@ def _yields_over_passed_max(facts: KerasFacts, training) -> bool:
         else None
     if not given:
         return False
-    params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
-    positional = [a for a in call.args if a.keyword is None]
-    keyword = {a.keyword.value: a for a in call.args if a.keyword is not None}
+    params = {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)}
     values = name_values(facts)
     for target in given[1]:
         if not (isinstance(target, cst.BinaryOperation) and isinstance(target.operator, cst.Divide)
                 and isinstance(target.right, cst.Name) and target.right.value in params):
             return False
-        i = params.index(target.right.value)
-        arg = positional[i] if i < len(positional) else keyword.get(target.right.value)
-        if arg is None or not _maxish(arg.value, values, 0):
+        arg = _argument_for(call, fdef, target.right.value, False)
+        if arg is None or not _maxish(arg, values, 0):
             return False
     return True
 
@@ -1113,12 +1113,18 @@ def _generator_targets(facts: KerasFacts, training, classes: bool = False):
 def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
     """The call of a function by name that makes what a training runs on (`fit(batches(x, y))`, or
     `gen = batches(x, y)` first), else None."""
-    node = training.x_node
-    if isinstance(node, cst.Name):  # `gen = batches(x, y)` first
+    node = _making_call(facts, training, training.x_node)
+    return node if node is not None and isinstance(node.func, cst.Name) else None
+
+
+def _making_call(facts: KerasFacts, training, node) -> Optional[cst.Call]:
+    """`node` when it is a call, or the call a name it is was last bound to before the training
+    (`gen = batches(x, y)`, then `fit(gen)`), else None."""
+    if isinstance(node, cst.Name):
         at = training.at if training.at >= 0 else len(facts.assignments)
         found = last_assigned(_records(facts), node.value, at)
         node = found[1] if found else None
-    return node if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) else None
+    return node if isinstance(node, cst.Call) else None
 
 
 def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set, call=None) -> set[str]:
@@ -1127,17 +1133,13 @@ def _passed_for(facts: KerasFacts, training, other: KerasFacts, upstream: set, c
     call = call if call is not None else _generator_call(facts, training)
     found = project_function(facts, call) if call is not None else None
     fdef = _top_function(other.path, found[1]) if found is not None and found[0] is other else None
-    if fdef is None or any(a.star for a in call.args):
+    if fdef is None:
         return set()
-    params = [*fdef.params.posonly_params, *fdef.params.params]
-    positional = [a for a in call.args if a.keyword is None]
-    keyword = {a.keyword.value: a for a in call.args if a.keyword is not None}
     out: set[str] = set()
-    for i, param in enumerate(params):
-        name = param.name.value
-        arg = positional[i] if i < len(positional) else keyword.get(name)
-        if name in upstream and arg is not None:
-            out |= names_in(arg.value)
+    for param in (*fdef.params.posonly_params, *fdef.params.params):
+        arg = _argument_for(call, fdef, param.name.value, False) if param.name.value in upstream else None
+        if arg is not None:
+            out |= names_in(arg)
     return out
 
 

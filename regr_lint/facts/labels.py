@@ -13,7 +13,7 @@ from regr_lint.facts.dataflow import (
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
     _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
-    _returns, _target_nodes, _unzipped, declared_classifier_by_importers, name_values,
+    _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
 )
 
 
@@ -396,12 +396,8 @@ def _labels_by_writes(name: str, recs: list, facts) -> bool:
 def _zero_or_one(value, facts) -> bool:
     """A literal 0 or 1, or a name every value of which in the file is one (a helper's `label`
     parameter its calls give 1 and 0: `tags[k] = label`)."""
-    if _const(value) in (0, 1):
-        return True
-    if not isinstance(value, cst.Name):
-        return False
-    values = name_values(facts).get(value.value, ())
-    return bool(values) and all(_const(v) in (0, 1) for v in values)
+    given = literal_values(value, name_values(facts))
+    return bool(given) and all(v in (0, 1) for v in given)
 
 
 def _labels_by_mask(name: str, assignment) -> bool:
