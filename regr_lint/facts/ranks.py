@@ -1044,11 +1044,7 @@ def _steps_per_sample(node, steps: Optional[tuple], flow: "_Bindings", one_unit:
     array's `x.shape[1]` where `x` is a reshape giving T. Under a one-unit head (`one_unit`) any
     written second axis but 1 (or -1, which may be 1) is T: `(n, B)` targets against `(n, T, 1)`
     predictions fail in the loss unless B is T (a ValueError when the shapes are compared)."""
-    if steps is None or not isinstance(node, cst.Call):
-        return False
-    func = node.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value == "reshape"
-            or isinstance(func, cst.Name) and func.value == "reshape"):
+    if steps is None or not isinstance(node, cst.Call) or _call_name(node) != "reshape":
         return False
     dims = _reshape_dims(node)
     if len(dims) != 2:
@@ -1093,9 +1089,7 @@ def _shape_axis(expr, flow: "_Bindings") -> list:
     if len(bound) != 1 or bound[0][0] != "value" or not isinstance(bound[0][1], cst.Call):
         return []
     call, axis = bound[0][1], expr.slice[0].slice.value.evaluated_value
-    func = call.func
-    if not (isinstance(func, cst.Attribute) and func.attr.value == "reshape"
-            or isinstance(func, cst.Name) and func.value == "reshape"):
+    if _call_name(call) != "reshape":
         return []
     dims = _reshape_dims(call)
     return [dims[axis]] if 0 < axis < len(dims) else []
