@@ -607,16 +607,16 @@ class Calls:
                     # the generated __init__ ends in it: `self.steps = self.n / self.batch_size`
                     # read with this construction's fields
                     self.invoke(post, Args(), call, inst)
-                    for name, value in inst.attrs.items():
-                        if not name.startswith("__method__") and name not in fields:
-                            if name in built and not _agrees(built[name], value):
-                                value = inst.attrs[name] = UNKNOWN
-                            built[name] = value
+                    self._settle(inst)
             return
         if id(call) in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
         self.constructions.add(id(call))  # the call is a node of a kept tree: its id stays its own
         self.invoke(init, args, call, inst)
+        self._settle(inst)
+
+    def _settle(self, inst: Instance) -> None:
+        """What this construction set, merged with what the instance's earlier constructions set."""
         built = self.constructed.setdefault(id(inst), {})
         for name, value in inst.attrs.items():
             if name.startswith("__method__"):
