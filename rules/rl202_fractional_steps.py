@@ -204,6 +204,25 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # a step count a dataclass declares as a field its __post_init__ computes
+        """\
+from dataclasses import dataclass, field
+@dataclass
+class Cfg:
+    n_train: int = 50000
+    batch_size: int = 128
+    steps_per_epoch: float = field(init=False)
+    def __post_init__(self):
+        self.steps_per_epoch = self.n_train / self.batch_size  # expect: RL202
+def train(model, ds):
+    cfg = Cfg()
+    model.fit(ds, epochs=3, steps_per_epoch=cfg.steps_per_epoch)
+import tensorflow as tf
+from tensorflow import keras
+net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+net.compile(optimizer="adam", loss="mse")
+train(net, tf.data.Dataset.from_tensor_slices((tf.zeros((10, 8)), tf.zeros((10, 1)))).batch(2).repeat())
+""",
         # a step count a dataclass's __post_init__ computes from its fields
         """\
 from dataclasses import dataclass

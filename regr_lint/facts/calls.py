@@ -607,7 +607,7 @@ class Calls:
                     # the generated __init__ ends in it: `self.steps = self.n / self.batch_size`
                     # read with this construction's fields
                     self.invoke(post, Args(), call, inst)
-                    self._settle(inst)
+                    self._settle(inst, merged=frozenset(fields))
             return
         if id(call) in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
@@ -615,11 +615,16 @@ class Calls:
         self.invoke(init, args, call, inst)
         self._settle(inst)
 
-    def _settle(self, inst: Instance) -> None:
-        """What this construction set, merged with what the instance's earlier constructions set."""
+    def _settle(self, inst: Instance, merged: frozenset = frozenset()) -> None:
+        """What this construction set, merged with what the instance's earlier constructions set
+        (`merged`: attributes this construction already merged, a dataclass's fields, which its
+        `__post_init__` may then set: `steps = field(init=False)`)."""
         built = self.constructed.setdefault(id(inst), {})
         for name, value in inst.attrs.items():
             if name.startswith("__method__"):
+                continue
+            if name in merged:
+                built[name] = value
                 continue
             if name in built and not _agrees(built[name], value):
                 # the same layer made with other arguments (`Conv2D(K, 1, activation="softmax")` for
