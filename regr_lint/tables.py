@@ -391,7 +391,7 @@ NON_KERAS_ROOTS = frozenset({"sklearn", "xgboost", "lightgbm", "catboost", "torc
 
 # Reductions and element-wise error terms that make a custom function a regression loss.
 REDUCTIONS = frozenset({"mean", "reduce_mean", "sum", "reduce_sum", "average", "nanmean"})
-ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs"})
+ERROR_TERMS = frozenset({"square", "abs", "absolute", "squared_difference", "fabs", "cosh"})  # cosh: log-cosh
 # Ops that reorder, accumulate or mix a tensor's entries along an axis: a loss that compares
 # cumsum(y_true) with cumsum(y_pred) (an earth mover's distance between histograms), sorted values
 # or spectra is a distance of its own, not a plain regression error of y_pred against y_true.

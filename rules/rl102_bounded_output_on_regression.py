@@ -94,7 +94,8 @@ sample) lie in [0, 1] and exempt sigmoid heads, and softmax heads too: a distrib
 softmax outputs.
 
 The loss must be a regression loss: Keras' own, or a custom function that compares `y_pred` with
-`y_true` (or elementwise forms of them). A custom loss that transforms both before comparing them
+`y_true` (or elementwise forms of them): a mean of the square, the absolute value or the cosh
+(log-cosh) of their difference. A custom loss that transforms both before comparing them
 (`cumsum` as in an earth mover's distance, `sort`, an FFT, a matrix product) is a distance of its
 own and is not read as a regression loss.
 
@@ -139,6 +140,23 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # Keras' from_config builds the subclass with the config it is given: no activation on the head
+        """\
+import keras
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+class Net(keras.Model):
+    def __init__(self, units=64, head="tanh", **kwargs):
+        super().__init__(**kwargs)
+        self.h = keras.layers.Dense(units, activation="relu")
+        self.o = keras.layers.Dense(1, activation=head)
+    def call(self, x):
+        return self.o(self.h(x))
+y = StandardScaler().fit_transform(np.load("y.npy"))
+net = Net.from_config({"units": 32, "head": None})
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.load("x.npy"), y, epochs=10)
+""",
         # a tanh head on targets a Sequence min-max scales in its constructor
         """\
 import math
@@ -1155,6 +1173,44 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a model subclass rebuilt through its own classmethod and through Keras' from_config
+        # (`cls(**config)`): the same tanh head on standardised targets
+        """\
+import keras
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+class Net(keras.Model):
+    def __init__(self, units=64, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+        self.h = keras.layers.Dense(units, activation="relu")
+        self.o = keras.layers.Dense(1, activation="tanh")  # expect: RL102
+    def call(self, x):
+        return self.o(self.h(x))
+    def get_config(self):
+        return {"units": self.units}
+    @classmethod
+    def create(cls, units):
+        return cls(units=units)
+y = StandardScaler().fit_transform(np.load("y.npy"))
+net = Net.create(32)
+clone = Net.from_config(net.get_config())
+clone.compile(optimizer="adam", loss="mse")
+clone.fit(np.load("x.npy"), y, epochs=10)
+""",
+        # a log-cosh loss written with keras.ops: cosh of the error, a regression loss like Keras' LogCosh
+        """\
+import keras
+import pandas as pd
+from keras import ops
+def log_cosh(y_true, y_pred):
+    return ops.mean(ops.log(ops.cosh(y_pred - y_true)), axis=-1)
+df = pd.read_csv("fares.csv")
+y = df.pop("fare").values
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss=log_cosh)
+m.fit(df.values, y, epochs=10)
+""",
         # a tanh head on targets a Sequence standardises in its constructor
         """\
 import math

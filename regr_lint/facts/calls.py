@@ -403,6 +403,18 @@ class Calls:
                 classmethod = method_kind(method.fdef) == "classmethod"
                 return self.invoke(method, args, call, recv.instance if classmethod else None)
             return self._tensor_passthrough(args, call)
+        if isinstance(recv, ClassV) and recv.is_model:
+            # a model subclass's own factory (`Net.create(32)`, `Net.from_config(cfg)`), or Keras'
+            # `Model.from_config`, which builds a subclass as `cls(**config)`
+            method = find_method(recv, meth)
+            kind = method_kind(method.fdef) if method is not None else None
+            if kind is not None:
+                return self.invoke(method, args, call, recv.instance if kind == "classmethod" else None)
+            if meth == "from_config" and method is None and len(args.pos) + len(args.kw) == 1 and not args.star:
+                config = args.get("config", 0)[0]
+                unpacked = Args(kw={k: (v, None) for k, v in config.items.items() if isinstance(k, str)}) \
+                    if isinstance(config, Map) and config.any is None else Args(star=True)
+                return self.call_value(recv, unpacked, call, scope, frame)
         if isinstance(recv, DataPair):
             if meth in DATASET_KEEP:
                 return recv
