@@ -66,7 +66,8 @@ through a method of the file returning them so, `self._scale(y)` (also through a
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
 statement and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()` (or divided by a parameter the call passes a max, `batches(x, y,
-y.max())`, also a generator of another module), or a `Sequence`'s `__getitem__` returns; for one trained on a `tf.data` pipeline, the targets
+y.max())`, also a generator of another module), or a `Sequence`'s `__getitem__` returns (also one a subclass
+inherits from a base class of the same file); for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before

@@ -60,7 +60,9 @@ data.py, a window dataset its function returns), that module's code is the evide
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
 utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns
-(also standardised with statistics the instance keeps, `(self.y[s] - self.mu) / self.sd`).
+(also standardised with statistics the instance keeps, `(self.y[s] - self.mu) / self.sd`; also the
+`__getitem__` a subclass inherits from a base class of the same file, returning what its
+`super().__init__(x, (y - y.mean()) / y.std())` set).
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -88,6 +90,32 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the subclass rescales what its base set, after super().__init__: targets in [0, 1]
+        """\
+import math
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras.utils import Sequence
+class BaseSeq(Sequence):
+    def __init__(self, x, y, bs=32):
+        self.x, self.y, self.bs = x, y, bs
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        sl = slice(i * self.bs, (i + 1) * self.bs)
+        return self.x[sl], self.y[sl]
+class ZSeq(BaseSeq):
+    def __init__(self, x, y, bs=32):
+        super().__init__(x, (y - y.mean()) / y.std(), bs)
+class UnitSeq(ZSeq):
+    def __init__(self, x, y, bs=32):
+        super().__init__(x, y, bs)
+        self.y = (y - y.min()) / (y.max() - y.min())
+x, y = np.load("x.npy"), np.load("y.npy")
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(UnitSeq(x, y), epochs=10)
+""",
         # every feature column standardised by a loop variable; the popped target is not
         """\
 import pandas as pd
@@ -524,6 +552,29 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # a Sequence subclass hands its base standardised targets through super().__init__; the
+        # __getitem__ it inherits returns them
+        """\
+import math
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras.utils import Sequence
+class BaseSeq(Sequence):
+    def __init__(self, x, y, bs=32):
+        self.x, self.y, self.bs = x, y, bs
+    def __len__(self):
+        return math.ceil(len(self.x) / self.bs)
+    def __getitem__(self, i):
+        sl = slice(i * self.bs, (i + 1) * self.bs)
+        return self.x[sl], self.y[sl]
+class ZSeq(BaseSeq):
+    def __init__(self, x, y, bs=32):
+        super().__init__(x, (y - y.mean()) / y.std(), bs)
+x, y = np.load("x.npy"), np.load("y.npy")
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(ZSeq(x, y), epochs=10)
+""",
         # the target column named by a constant, standardised in place, then popped
         """\
 import pandas as pd

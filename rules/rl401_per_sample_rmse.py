@@ -31,7 +31,8 @@ A function counts as a loss or metric when the file gives it to Keras: in
 or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
 subclass — also through a variable, a builder's parameter or a wrapper class's constructor default
 that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
-`Regressor(5)`). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
+`Regressor(5)`), or picked by name from a registry (`[METRIC_FNS[n] for n in NAMES]` over a list of
+names). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
 outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported. Nor is a
 root over differences of transformed targets and predictions (`cumsum`, `sort`, an FFT, a matrix
 product …: an earth mover's distance between histograms takes the root per sample by definition):
@@ -73,6 +74,17 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the registry holds a per-sample RMSE, but the names the comprehension reads pick only "mae"
+        """\
+import numpy as np
+import tensorflow as tf
+def rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))
+METRIC_FNS = {"rmse": rmse, "mae": "mae"}
+m = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=[METRIC_FNS[n] for n in ["mae"]])
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
+""",
         # a helper of the module taking the absolute error: no RMSE
         """\
 import numpy as np
@@ -189,6 +201,18 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # a registry of metric functions read by name through a comprehension over a list of names
+        """\
+import numpy as np
+import tensorflow as tf
+def rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))  # expect: RL401
+METRIC_FNS = {"rmse": rmse, "mae": "mae"}
+NAMES = ["rmse", "mae"]
+m = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=[METRIC_FNS[n] for n in NAMES])
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
+""",
         # the square taken by a helper of the module
         """\
 import numpy as np

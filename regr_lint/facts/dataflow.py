@@ -1218,10 +1218,24 @@ def _batch_method(facts: KerasFacts, name: str):
         if other is None:
             return None
     for method in _BATCH_METHODS:
-        fdef = _class_method(module, cls, method)
-        if fdef is not None:
-            return other, fdef
+        for cdef in _class_chain(module, cls):
+            fdef = _method_in(cdef, method)
+            if fdef is not None:
+                return other, fdef
     return None
+
+
+def _class_chain(module, name: str, depth: int = 0):
+    """The top-level `class name` of `module`, then its bases that are top-level classes of the same
+    module, nearest first (`class ZSeq(BaseSeq)`: the `__getitem__` it inherits is BaseSeq's, reading
+    the `self.y` its `super().__init__(x, scaled_y)` set)."""
+    cdef = _class_def(module, name)
+    if cdef is None or depth > 4:
+        return
+    yield cdef
+    for base in cdef.bases:
+        if isinstance(base.value, cst.Name) and base.value.value != name:
+            yield from _class_chain(module, base.value.value, depth + 1)
 
 
 def _top_function_in(module, name: str):

@@ -114,6 +114,9 @@ class Expressions:
         if kind is cst.DictComp:
             return self._dict_comprehension(node, scope, frame)
         if kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp:
+            picked = self._lookups_over_literals(node, scope, frame) if kind is cst.ListComp else None
+            if picked is not None:
+                return picked
             inner = Scope(scope)
             comp = node.for_in
             while comp is not None:
@@ -323,6 +326,26 @@ class Expressions:
         if isinstance(base, Tensor):
             return Tensor(UNKNOWN, [base], node)
         return UNKNOWN
+
+
+    def _lookups_over_literals(self, node: cst.ListComp, scope: Scope, frame: Frame) -> Optional[Value]:
+        """`[METRIC_FNS[n] for n in cfg.METRICS]`: one look-up per name of a known, short list of
+        literals (a registry read by name) is the list of what each look-up finds; None for any
+        other comprehension (a call or a filter in it, an iterable not known)."""
+        comp = node.for_in
+        if comp.inner_for_in is not None or comp.ifs or type(comp.target) is not cst.Name \
+                or type(node.elt) not in (cst.Subscript, cst.Name, cst.Attribute):
+            return None
+        names = self.eval(comp.iter, scope, frame)
+        if not isinstance(names, Seq) or not 0 < len(names.items) <= 16 \
+                or not all(isinstance(v, Lit) and isinstance(v.value, (str, int)) for v in names.items):
+            return None
+        found = []
+        for name in names.items:
+            inner = Scope(scope)
+            inner.vars[comp.target.value] = name
+            found.append(self.eval(node.elt, inner, frame))
+        return Seq(found, node, [node.elt] * len(found))
 
     def eval_args(self, call: cst.Call, scope: Scope, frame: Frame) -> Args:
         args = Args()
