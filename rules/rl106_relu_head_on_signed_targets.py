@@ -90,6 +90,19 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a loop's f-string column may be the target itself (`f"target{suffix}"` with suffix ""):
+        # what it writes there is not known
+        """\
+import pandas as pd
+from tensorflow import keras
+px = pd.read_csv("SPY.csv")
+px["target"] = px["Adj Close"].pct_change().shift(-1)
+for suffix in SUFFIXES:
+    px[f"target{suffix}"] = px["Adj Close"].rolling(5).mean()
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(px[["a", "b", "c", "d"]].values, px["target"].values, epochs=50)
+""",
         # the subclass rescales what its base set, after super().__init__: targets in [0, 1]
         """\
 import math
@@ -552,6 +565,20 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # lag features written in a loop under f-string names: none of them can be the returns or the target
+        """\
+import pandas as pd
+from tensorflow import keras
+px = pd.read_csv("SPY.csv")
+px["ret"] = px["Adj Close"].pct_change()
+for k in range(1, 6):
+    px[f"ret_lag{k}"] = px["ret"].shift(k)
+px["target"] = px["ret"].shift(-1)
+px = px.dropna()
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(px[[f"ret_lag{k}" for k in range(1, 6)]].values, px["target"].values, epochs=50)
+""",
         # a Sequence subclass hands its base standardised targets through super().__init__; the
         # __getitem__ it inherits returns them
         """\

@@ -2460,6 +2460,9 @@ def _column_writes(facts: KerasFacts) -> dict:
                     elif isinstance(key, cst.Attribute) and key.attr.value == "columns" \
                             and isinstance(key.value, cst.Name) and key.value.value == target.value.value:
                         out[(i, target.value.value)] = (_EVERY_COLUMN, value)  # df[df.columns] = …
+                    elif isinstance(key, cst.FormattedString) and key.prefix.lower() == "f" \
+                            and any(isinstance(p, cst.FormattedStringText) and p.value for p in key.parts):
+                        out[(i, target.value.value)] = (_ColumnsLike(key), value)  # df[f"lag{k}"] = …
     facts._cache["dataflow_columns"] = out
     return out
 
@@ -2488,6 +2491,19 @@ class _EveryColumn:
 
 
 _EVERY_COLUMN = _EveryColumn()
+
+
+class _ColumnsLike:
+    """The columns an f-string key writes (`df[f"ret_lag{k}"] = …` in a loop): those its literal text
+    fits, `ret_lag…`; never a literal column it cannot spell (`"ret"`, `"target"`), maybe any
+    constant-named one."""
+
+    def __init__(self, node: "cst.FormattedString"):
+        self.pattern = re.compile("".join(
+            re.escape(part.value) if isinstance(part, cst.FormattedStringText) else ".*" for part in node.parts), re.S)
+
+    def __contains__(self, column) -> bool:
+        return column.startswith("\0") or bool(self.pattern.fullmatch(column))
 
 
 def _column_list(node, at: int, records: dict, depth: int = 0):
