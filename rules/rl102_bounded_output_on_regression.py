@@ -57,7 +57,8 @@ A sweep over a few head activations written as strings (`for act in ["linear", "
 reported, whatever the order.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
-into [0, 1] (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
+into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
+df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`) — (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max, also
@@ -141,6 +142,18 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the target column is divided by its max too
+        """\
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("ages.csv")
+df["height"] = df["height"] / df["height"].max()
+df["age"] = df["age"] / df["age"].max()
+y = df["age"].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[["height", "weight"]].values, y, epochs=20)
+""",
         # Keras' from_config builds the subclass with the config it is given: no activation on the head
         """\
 import keras
@@ -1174,6 +1187,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a feature column divided by its max; the target column is never scaled
+        """\
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("ages.csv")
+max_height = df["height"].max()
+df["height"] = df["height"] / max_height
+y = df["age"].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[["height", "weight"]].values, y, epochs=20)
+""",
         # a model subclass rebuilt through its own classmethod and through Keras' from_config
         # (`cls(**config)`): the same tanh head on standardised targets
         """\

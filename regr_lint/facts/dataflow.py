@@ -150,6 +150,9 @@ def _graph(facts: KerasFacts):
     # (`returns = np.zeros(n)`, then `returns[t] = running`: no longer all zeros)
     spoiled: dict[str, int] = {}
     made_at: dict[str, int] = {}  # name -> index of its last plain assignment
+    # frame -> the columns scaled into [0, 1] by name (`df["height"] = df["height"] / max_h`), for
+    # the frames only such writes scale (see `_other_column`); None once any other write scales it
+    columns_scaled: dict[str, Optional[set]] = {}
     for at, (targets, value) in enumerate(facts.assignments):
         grows = len(targets) == 1 and isinstance(targets[0], cst.Name) and isinstance(value, cst.Call) \
             and isinstance(value.func, cst.Attribute) and value.func.value is targets[0]
@@ -194,6 +197,13 @@ def _graph(facts: KerasFacts):
             if not grows:  # (an append gives an element, not what the name holds)
                 plain_values.setdefault(name, []).append(part)
             if is_unit_scaling(part, facts, plain_values):
+                column = _column_key(targets[0]) if len(targets) == 1 and isinstance(targets[0], cst.Subscript) \
+                    and isinstance(targets[0].value, cst.Name) and targets[0].value.value == name else None
+                if column is not None and columns_scaled.get(name, set()) is not None and (
+                        name in columns_scaled or name not in scaled):
+                    columns_scaled.setdefault(name, set()).add(column)
+                elif name in columns_scaled:
+                    columns_scaled[name] = None
                 scaled.add(name)
             if _calls_any(part, _ONE_HOT):
                 onehot.add(name)
@@ -209,6 +219,7 @@ def _graph(facts: KerasFacts):
             scaled.add(name)
     scaled -= {name for name, at in spoiled.items() if at > made_at.get(name, -1)}
     facts._cache["dataflow"] = (derived, scaled, onehot, normalised)
+    facts._cache["dataflow_columns_scaled"] = {k: v for k, v in columns_scaled.items() if v and k in scaled}
     facts._cache["dataflow_values"] = plain_values
     return derived, scaled, onehot, normalised
 
@@ -686,13 +697,38 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     records = _records(facts)
     for y in ys:
         upstream = ancestors(facts, names_in(y))
-        if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled \
+        if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
                 or _in_project_module(facts, upstream, _unit_scaled_item):
             return True
         held = _instance_attribute(y, len(facts.assignments), facts, records)
         if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
             return True
     return False
+
+
+def _other_column(y, facts: KerasFacts, records: dict) -> set:
+    """{frame} when targets `y` are a column of `frame` read by name (`df["age"].values`, also through
+    a name bound to it) and the only scaling of that frame the file does is of other columns by name
+    (`df["height"] = df["height"] / max_h`): those writes say nothing about the targets."""
+    by_frame = facts._cache.get("dataflow_columns_scaled")
+    if not by_frame:
+        return set()
+    node, at = y, len(facts.assignments)
+    for _ in range(6):
+        while isinstance(node, cst.Attribute) and node.attr.value in ("values", "T") \
+                or isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in ("to_numpy", "astype", "reshape", "copy", "ravel", "flatten"):
+            node = node.value if isinstance(node, cst.Attribute) else node.func.value
+        if isinstance(node, cst.Name):
+            found = last_assigned(records, node.value, at)
+            if found is None:
+                return set()
+            at, node = found
+            continue
+        break
+    column = _column_key(node) if isinstance(node, cst.Subscript) else None
+    frame = node.value.value if column is not None else None
+    return {frame} if frame in by_frame and column not in by_frame[frame] else set()
 
 
 def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
