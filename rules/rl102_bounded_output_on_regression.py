@@ -110,7 +110,8 @@ Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
-or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, or sums of independent draws) — on the targets or the series they are cut
+or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
+something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
 from, or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
@@ -142,6 +143,16 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a draw within (0, 0.5) plus a sum of non-negative draws: nothing certain beyond 1
+        """\
+import numpy as np
+from tensorflow import keras
+x = np.random.rand(1000, 5) * 0.1
+y = np.random.uniform(0, 0.5, 1000) + x.sum(axis=1)
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=10)
+""",
         # the target column is divided by its max too
         """\
 import pandas as pd
@@ -1187,6 +1198,16 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a draw reaching 100 plus a sum of non-negative draws: targets far beyond 1 under a tanh head
+        """\
+import numpy as np
+from tensorflow import keras
+x = np.random.rand(1000, 5)
+y = np.random.uniform(0, 100, 1000) + x.sum(axis=1)
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=10)
+""",
         # a feature column divided by its max; the target column is never scaled
         """\
 import pandas as pd

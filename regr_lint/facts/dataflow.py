@@ -2155,6 +2155,12 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
         known, other = (left, node.right) if left is not None else (right, node.left)
         if known.wide and _zero_noise(other, at, records, 0):
             return Span(-_INF, _INF, wide=True)
+    if isinstance(op, cst.Add) and (left is None) != (right is None):
+        # `np.random.uniform(0, 100, n) + x.sum(axis=1)`: values that come close to 100, plus
+        # something never negative, still leave [-1, 1]
+        known, other = (left, node.right) if left is not None else (right, node.left)
+        if known.exact and known.hi > 1 and _never_negative(other, at, facts, records, depth + 1):
+            return Span(known.lo, _INF, wide=True, keep=False)
     if left is None or right is None:
         return None
     lconst, rconst = _const(node.left), _const(node.right)
@@ -2192,6 +2198,29 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     if isinstance(op, cst.Power) and rconst is not None:
         return _power_span(left, rconst)
     return None
+
+
+_NEVER_NEGATIVE_OF = frozenset({"sum", "mean", "max", "min", "cumsum", "nansum", "nanmean", "median"})
+
+
+def _never_negative(node, at: int, facts, records: dict, depth: int) -> bool:
+    """Whether every value of `node` is known to be at least 0: a span from 0 up, a sum / mean /
+    extreme of such values (`x.sum(axis=1)`, `np.mean(x, axis=1)`), or an abs / square / exp."""
+    if depth > 12:
+        return False
+    span = _span(node, at, facts, records, depth + 1)
+    if span is not None:
+        return span.lo >= 0
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        if name in ("abs", "absolute", "square", "exp") and node.args:
+            return True
+        if name in _NEVER_NEGATIVE_OF:
+            inner = node.func.value if isinstance(node.func, cst.Attribute) and not (
+                isinstance(node.func.value, cst.Name) and node.func.value.value in ("np", "numpy")) \
+                else (node.args[0].value if node.args else None)
+            return inner is not None and _never_negative(inner, at, facts, records, depth + 1)
+    return False
 
 
 def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
