@@ -3189,6 +3189,47 @@ CASES = [
             m.fit(ds, epochs=10)
         """,
     }, None),
+    # a data module scales the targets with a scaler object (or a class of the project) a third
+    # module makes: read on its own, the data module does not know what it does to the range
+    ("RL102-valid-data-module-scales-targets-with-a-scaler-from-a-third-module", {
+        "utils.py": """\
+            from sklearn.preprocessing import MinMaxScaler
+
+            TARGET_SCALER = MinMaxScaler()
+
+
+            class TargetScaler:
+                def fit_transform(self, y):
+                    return (y - y.min()) / (y.max() - y.min())
+        """,
+        "data.py": """\
+            import numpy as np
+            from utils import TARGET_SCALER, TargetScaler
+
+
+            def load():
+                arr = np.loadtxt("load.csv", delimiter=",", skiprows=1)
+                return arr[:, :-1], TARGET_SCALER.fit_transform(arr[:, -1:])
+
+
+            def load_other():
+                arr = np.loadtxt("load.csv", delimiter=",", skiprows=1)
+                return arr[:, :-1], TargetScaler().fit_transform(arr[:, -1:])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load, load_other
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=30)
+            x2, y2 = load_other()
+            m2 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+            m2.compile(optimizer="adam", loss="mse")
+            m2.fit(x2, y2, epochs=30)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -356,8 +356,11 @@ class Calls:
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
         if meth in ("transform", "fit_transform") and (
                 recv is UNKNOWN or isinstance(recv, Instance) and not recv.cls.is_model
-                or isinstance(recv, Obj) and recv.qualname in _UNPICKLERS):
-            # a normaliser of the project's own, or one unpickled: what it does to the range is not
+                or isinstance(recv, Obj) and recv.qualname in _UNPICKLERS
+                or isinstance(recv, (Ref, Obj)) and not recv.is_keras
+                and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS):
+            # a normaliser of the project's own (also one imported from a module not read here,
+            # `from utils import TARGET_SCALER`), or one unpickled: what it does to the range is not
             # known (see KerasFacts.opaque_transforms)
             self.facts.opaque_transforms.add(id(call))
         if type(recv) is OneOf:
