@@ -218,6 +218,16 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the loss function imported by name: reported at the name the compile gives
+        """\
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Activation, Dense
+from keras.losses import binary_crossentropy
+net = Sequential([Dense(12, activation="relu", input_shape=(6,)), Dense(1), Activation("tanh")])
+net.compile(optimizer="adam", loss=binary_crossentropy, metrics=["accuracy"])  # expect: RL104
+net.fit(np.random.rand(200, 6), np.random.rand(200) > 0.5, epochs=3)
+""",
         # one linear head per task made by a loop, their losses by a dict comprehension
         """
 import numpy as np

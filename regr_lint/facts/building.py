@@ -9,7 +9,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.model import Compile, KerasModel, MethodCall, Training
-from regr_lint.facts.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Seq, Tensor, Value
+from regr_lint.facts.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Ref, Seq, Tensor, Value
 from regr_lint.facts.frame import find_method, same_value, tensors_in
 
 
@@ -196,9 +196,13 @@ class ModelBuilding:
         if meth == "add":
             self.add_layer(model, args.get("layer", 0)[0])
         elif meth == "compile":
-            loss = args.get("loss", 1)[0]
+            loss, loss_arg = args.get("loss", 1)
             if args.star and not args.has("loss", 1):
                 loss = UNKNOWN
+            elif type(loss) is Ref and loss.node is None and loss_arg is not None:
+                # `from keras.losses import binary_crossentropy`, then `loss=binary_crossentropy`: the
+                # import made the value; the name written here is where the loss is given
+                loss = Ref(loss.qualname, loss_arg.value, loss.raw)
             new = Compile(call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
                           args.get("optimizer", 0)[0], provisional=self.standalone > 0)
             at = next((i for i, c in enumerate(model.compiles) if c.node is call), None)
