@@ -144,6 +144,17 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # layers made by a functools.partial factory for the hidden ones; the head is linear
+        """\
+from functools import partial
+import numpy as np
+from tensorflow import keras
+Hidden = partial(keras.layers.Dense, activation="sigmoid")
+y = np.load("prices.npy") * 1000.0
+m = keras.Sequential([keras.Input((8,)), Hidden(16), Hidden(16), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.load("x.npy"), y, epochs=5)
+""",
         # a draw within (0, 0.5) plus a sum of non-negative draws: nothing certain beyond 1
         """\
 import numpy as np
@@ -1199,6 +1210,18 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a layer factory bound with functools.partial: the head it makes ends in sigmoid
+        """\
+from functools import partial
+import numpy as np
+from tensorflow import keras
+Hidden = partial(keras.layers.Dense, activation="relu")
+Head = partial(keras.layers.Dense, activation="sigmoid")  # expect: RL102
+y = np.load("prices.npy") * 1000.0
+m = keras.Sequential([keras.Input((8,)), Hidden(16), Head(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.load("x.npy"), y, epochs=5)
+""",
         # a draw reaching 100 plus a sum of non-negative draws: targets far beyond 1 under a tanh head
         """\
 import numpy as np

@@ -27,7 +27,8 @@ class SoftmaxOnOneUnit(Rule):
 ## What it does
 Finds `Dense(1, activation='softmax')`, or `Dense(1)` followed by `Activation('softmax')` (also with
 a `BatchNormalization` / `LayerNormalization` between them), anywhere in a file (output head or
-hidden layer); the unit count may be held in a constant. When the unit count is an argument (`Dense(
+hidden layer); the unit count may be held in a constant (also the length of a list written out,
+`len(TARGET_COLS)`). When the unit count is an argument (`Dense(
 self.nb_classes, activation="softmax")`), the arm holding the softmax must be one the call's
 arguments can run: `Net(nb_classes=1, regression=True)` with `if not self.regression:` around the
 softmax is silent. A softmax written with its unit count (`Dense(1, activation="softmax")`) is reported
@@ -56,6 +57,13 @@ changes what the model computes (a regression wants no activation at all), so it
 with `--unsafe-fixes`.
 """
     VALID = [
+        # three classes counted from the list of their names
+        """\
+from tensorflow import keras
+CLASSES = ["cat", "dog", "bird"]
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(len(CLASSES), activation="softmax")])
+m.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+""",
         # a normalization between two units and their softmax
         """
 from tensorflow.keras.models import Sequential
@@ -81,6 +89,14 @@ head = keras.layers.Dense(N, activation="softmax")
 """,
     ]
     INVALID = [
+        # the unit count is the length of a list of target columns written out: one
+        """\
+from tensorflow import keras
+TARGET_COLS = ["fraud"]
+N_OUT = len(TARGET_COLS)
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(N_OUT, activation="softmax")])  # expect: RL103
+m.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+""",
         # an arm the call rules out, written with its unit count: a mistake wherever it stands
         """
 from keras.layers import Dense, Input

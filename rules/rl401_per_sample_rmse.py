@@ -29,7 +29,8 @@ A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
 `get_custom_objects()` (for both, also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
 or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
-subclass — also through a variable, a builder's parameter or a wrapper class's constructor default
+subclass (also a function that `call`, or a loss function, hands `y_true` and `y_pred` to and returns
+what it gives, `return rmse(y_true, y_pred)`) — also through a variable, a builder's parameter or a wrapper class's constructor default
 that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
 `Regressor(5)`), or picked by name from a registry (`[METRIC_FNS[n] for n in NAMES]` over a list of
 names). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
@@ -74,6 +75,18 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # a Loss subclass whose call hands its arguments to an RMSE over the whole batch
+        """\
+import keras
+from keras import ops
+def rmse(y_true, y_pred):
+    return ops.sqrt(ops.mean(ops.square(y_pred - y_true)))
+class RMSELoss(keras.losses.Loss):
+    def call(self, y_true, y_pred):
+        return rmse(y_true, y_pred)
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=RMSELoss())
+""",
         # the registry holds a per-sample RMSE, but the names the comprehension reads pick only "mae"
         """\
 import numpy as np
@@ -201,6 +214,18 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # a Loss subclass whose call hands y_true and y_pred to a per-sample RMSE function
+        """\
+import keras
+from keras import ops
+def rmse(y_true, y_pred):
+    return ops.sqrt(ops.mean(ops.square(y_pred - y_true), axis=-1))  # expect: RL401
+class RMSELoss(keras.losses.Loss):
+    def call(self, y_true, y_pred):
+        return rmse(y_true, y_pred)
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=RMSELoss())
+""",
         # a registry of metric functions read by name through a comprehension over a list of names
         """\
 import numpy as np

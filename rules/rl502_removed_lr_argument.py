@@ -65,7 +65,8 @@ class RemovedLrArgument(Rule):
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
-variable or picked from a dict of optimizer classes) constructed with the `lr=` keyword, wherever
+variable, handed through a constructor's parameter, or picked from a dict of optimizer classes)
+constructed with the `lr=` keyword (also bound by `functools.partial(Adam, lr=…)`), wherever
 the call stands (`optimizer or Adam(lr=…)`, a conditional expression, a dict value or list element,
 a function's default argument). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
 `rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`, also brought in by `from keras.optimizers import *`)
@@ -165,6 +166,31 @@ by_name = keras.optimizers.get("adam")
 """,
     ]
     INVALID = [
+        # the keyword bound by functools.partial is the optimizer's
+        """\
+import functools
+from tensorflow import keras
+make_opt = functools.partial(keras.optimizers.Adam, lr=1e-3)  # expect: RL502
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+m.compile(optimizer=make_opt(), loss="mse")
+""",
+        # the optimizer class a construction hands an agent, which hands it on to its critic's
+        # constructor: that construction runs with those arguments, not only where the class is defined
+        """\
+from tensorflow.keras.models import Model
+from tensorflow.keras.layers import Input, Dense
+from tensorflow.keras.optimizers import Adam
+class CriticNet:
+    def __init__(self, n_in, lr, optimizer):
+        x_in = Input((n_in,))
+        self.net = Model(inputs=x_in, outputs=Dense(1)(x_in))
+        self.net.compile(loss="mse", optimizer=optimizer(lr=lr))  # expect: RL502
+class Trader:
+    def __init__(self, n_in=10, lr=1e-4, optimizer=Adam):
+        self.optimizer = optimizer
+        self.critic = CriticNet(n_in, lr=lr, optimizer=self.optimizer)
+agent = Trader(n_in=10, lr=1e-5, optimizer=Adam)
+""",
         # an optimizer class read by a literal name
         """\
 from tensorflow import keras

@@ -342,6 +342,13 @@ class Calls:
     def call_builtin(name: str, args: Args, call: cst.Call) -> Optional[Value]:
         if name == "dict" and not args.pos and not args.star:
             return Map({k: v for k, (v, _) in args.kw.items()}, call)
+        if name == "len" and len(args.pos) == 1 and not args.kw and not args.star and type(args.pos[0][0]) is Seq:
+            # `N_OUT = len(TARGET_COLS)` of a list written out: its length (a list appended to in a
+            # loop the interpreter read once holds one item standing for many: not counted)
+            src = args.pos[0][0]
+            if isinstance(src.node, (cst.List, cst.Tuple)) and len(src.items) == len(src.node.elements) \
+                    and not any(isinstance(e, cst.StarredElement) for e in src.node.elements):
+                return Lit(len(src.items), call)
         if name in ("list", "tuple") and len(args.pos) == 1 and isinstance(args.pos[0][0], Seq):
             src = args.pos[0][0]
             return Seq(list(src.items), call, list(src.elts))
@@ -562,11 +569,15 @@ class Calls:
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
         if type(callee) is Obj and callee.qualname == "functools.partial" and callee.args.pos \
-                and isinstance(callee.args.pos[0][0], Func):
+                and (isinstance(callee.args.pos[0][0], Func) or type(callee.args.pos[0][0]) is Ref
+                     and callee.args.pos[0][0].is_keras):
             # `make = partial(build, head_act="sigmoid")`, then `make()`: the function runs with the
-            # arguments bound first and the call's after them
+            # arguments bound first and the call's after them; `Head = partial(Dense, activation=
+            # "sigmoid")`, then `Head(1)`: that layer
             bound = callee.args
             merged = Args(pos=bound.pos[1:] + args.pos, kw={**bound.kw, **args.kw}, star=bound.star or args.star)
+            if type(bound.pos[0][0]) is Ref:
+                return self.call_ref(bound.pos[0][0], merged, call)
             return self.invoke(bound.pos[0][0], merged, call, None)
         if isinstance(callee, Instance):
             # `Net(4)()`: an object of a (non-Keras) class with `__call__`
@@ -624,11 +635,17 @@ class Calls:
                     self.invoke(post, Args(), call, inst)
                     self._settle(inst, merged=frozenset(fields))
             return
-        if id(call) in self.constructions:
+        # A construction inside a function running on its own (`CriticNet(n, optimizer=self.optimizer)`
+        # in an `__init__` read where its class is defined, its parameters unknown) does not stand
+        # for the ones the function's calls make with their arguments (`Trader(optimizer=Adam)`):
+        # those run too, and what it set is not merged into what they set.
+        key = ("standalone", id(call)) if self.standalone else id(call)
+        if key in self.constructions:
             return  # this construction again (its function called once more): what it sets is known
-        self.constructions.add(id(call))  # the call is a node of a kept tree: its id stays its own
+        self.constructions.add(key)  # the call is a node of a kept tree: its id stays its own
         self.invoke(init, args, call, inst)
-        self._settle(inst)
+        if not self.standalone:
+            self._settle(inst)
 
     def _settle(self, inst: Instance, merged: frozenset = frozenset()) -> None:
         """What this construction set, merged with what the instance's earlier constructions set
@@ -668,6 +685,14 @@ class Calls:
 
     def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
         q, last = ref.qualname, ref.last
+        if q == "functools.partial" and args.pos and type(args.pos[0][0]) is Ref and args.pos[0][0].is_keras \
+                and id(call) not in self.keras_call_ids:
+            # `partial(keras.optimizers.Adam, lr=1e-3)`: the keywords written here are the class's
+            # (the rules on removed keywords point at them, whether the partial is called or not)
+            inner = args.pos[0][0]
+            self.keras_call_ids.add(id(call))
+            self.facts.keras_calls.append(KerasCall(inner.qualname, call, Args(args.pos[1:], dict(args.kw), args.star),
+                                                    inner.raw, self.running[-1] if self.running else None))
         if ref.is_keras:
             if id(call) not in self.keras_call_ids:
                 self.keras_call_ids.add(id(call))
