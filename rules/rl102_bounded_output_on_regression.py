@@ -49,7 +49,9 @@ Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh`
 layer) while it is trained with a regression loss. When the activation is a parameter of a builder
 in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`, or binds it with
 `functools.partial(build, head="sigmoid")`), it is
-reported at that literal in the script. The final layer judged is a `Dense` (or an `Activation`
+reported at that literal in the script. A model used as the last layer of another (added to a
+`Sequential`, or applied last in a functional model, `Model(inp, head(base(inp)))`) ends the outer
+model in its own final layer. The final layer judged is a `Dense` (or an `Activation`
 after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
 A sweep over a few head activations written as strings (`for act in ["linear", "sigmoid"]:` building
@@ -144,6 +146,17 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the model applied last ends without an activation
+        """\
+import numpy as np
+from tensorflow import keras
+base = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="sigmoid")])
+head = keras.Sequential([keras.Input((16,)), keras.layers.Dense(1)])
+inp = keras.Input((8,))
+model = keras.Model(inp, head(base(inp)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("prices.npy") * 1000.0, epochs=5)
+""",
         # layers made by a functools.partial factory for the hidden ones; the head is linear
         """\
 from functools import partial
@@ -1210,6 +1223,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a model applied last in a functional model: the composed model's output ends in its head
+        """\
+import numpy as np
+from tensorflow import keras
+base = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu")])
+head = keras.Sequential([keras.Input((16,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+inp = keras.Input((8,))
+model = keras.Model(inp, head(base(inp)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("prices.npy") * 1000.0, epochs=5)
+""",
         # a layer factory bound with functools.partial: the head it makes ends in sigmoid
         """\
 from functools import partial

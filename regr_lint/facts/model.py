@@ -110,10 +110,10 @@ class KerasModel:
     # layers are listed in is not the order they ran in (which arm runs last is unknown).
     placed: dict = field(default_factory=dict)
 
-    def heads(self) -> list[Head]:
+    def heads(self, depth: int = 0) -> list[Head]:
         if self.kind == "sequential":
             return [head_of_chain(list(reversed(self.layers)))] if self.layers else []
-        return [head_of_tensor(t) for t in self.outputs]
+        return [head_of_tensor(t, depth) for t in self.outputs]
 
     def input_width_node(self) -> Optional[cst.CSTNode]:
         """The expression the last dimension of the model's (single) input is written as
@@ -318,9 +318,15 @@ def producers(tensor: Value, limit: int = 64) -> list:
     return out
 
 
-def head_of_tensor(tensor: Value) -> Head:
+def head_of_tensor(tensor: Value, depth: int = 0) -> Head:
+    found = producers(tensor)
+    if found and type(found[0]) is ModelRef and depth < 4:
+        # `Model(inp, decoder(encoder(inp)))`: a model applied last ends the output in its own head
+        inner = found[0].model.heads(depth + 1)
+        if len(inner) == 1:
+            return inner[0]
     chain = []
-    for p in producers(tensor):
+    for p in found:
         if isinstance(p, ActivationFn):
             # tf.nn.sigmoid(x) behaves like an Activation layer at the end of the chain.
             chain.append(Layer("Activation", Args(pos=[(Lit(p.activation), None)]), p.node))
