@@ -73,6 +73,18 @@ name is bound in the file. Which variable holds the targets is finally the autho
 applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # a decoder as wide as the input, both written `X.shape[1]`, validated on other data than
+        # its input: still an autoencoder
+        """\
+import numpy as np
+from tensorflow import keras
+X, X_val, y_val = np.load("x.npy"), np.load("x_val.npy"), np.load("y_val.npy")
+inp = keras.Input(shape=(X.shape[1],))
+out = keras.layers.Dense(X.shape[1])(keras.layers.Dense(8, activation="relu")(inp))
+model = keras.Model(inp, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(X, X, epochs=30, validation_data=(X_val, y_val))
+""",
         # a softmax decoder as wide as the flat input, both widths written `X.shape[1]`: an autoencoder
         """
 import numpy as np

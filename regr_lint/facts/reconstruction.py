@@ -78,16 +78,23 @@ def _input_names(model: KerasModel) -> Optional[list]:
     `m`): an output layer given the same name is as wide, whatever the caller passes."""
     value = _written_shape(model)
     if isinstance(value, Seq) and value.elts and len(value.elts) == len(value.items):
-        return [e.value if type(e) is cst.Name else None for e in value.elts]
+        # a name, or the expression itself (`X.shape[1]`): an output layer given the same is as wide
+        return [e.value if type(e) is cst.Name else e if type(e) in (cst.Subscript, cst.Attribute) else None
+                for e in value.elts]
     if isinstance(value, Lit) and type(value.node) is cst.Name:
         return [value.node.value]
     return None
 
 
-def _named_like(layer: Layer, keyword: str, index: int, name: Optional[str]) -> bool:
-    """The layer's argument is written with the name `name` (an input axis's)."""
+def _named_like(layer: Layer, keyword: str, index: int, name) -> bool:
+    """The layer's argument is written with the name `name` (an input axis's), or is the very
+    expression the axis is written with (`X.shape[1]`)."""
     arg = layer.args.get(keyword, index)[1]
-    return name is not None and arg is not None and type(arg.value) is cst.Name and arg.value.value == name
+    if name is None or arg is None:
+        return False
+    if isinstance(name, str):
+        return type(arg.value) is cst.Name and arg.value.value == name
+    return arg.value.deep_equals(name)
 
 
 def _output_chains(model: KerasModel) -> list:
