@@ -146,6 +146,17 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a weighted sum of independent draws that stays within [0, 0.7]
+        """\
+import numpy as np
+from tensorflow import keras
+a = np.random.uniform(0, 10, 2000)
+b = np.random.uniform(0, 10, 2000)
+y = 0.05 * a + 0.02 * b
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.stack([a, b], axis=1), y, epochs=50)
+""",
         # the model applied last ends without an activation
         """\
 import numpy as np
@@ -1223,6 +1234,17 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # a weighted sum of independent draws, each weight above 1: targets up to 50
+        """\
+import numpy as np
+from tensorflow import keras
+a = np.random.uniform(0, 10, 2000)
+b = np.random.uniform(0, 10, 2000)
+y = 2 * a + 3 * b
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.stack([a, b], axis=1), y, epochs=50)
+""",
         # a model applied last in a functional model: the composed model's output ends in its head
         """\
 import numpy as np

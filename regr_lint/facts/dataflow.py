@@ -2164,10 +2164,17 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     if left is None or right is None:
         return None
     lconst, rconst = _const(node.left), _const(node.right)
-    # values certainly outside [-1, 1] stay there when scaled up (`votes * 2`, `y / 0.5`)
+    # values certainly outside [-1, 1] stay there when scaled up (`votes * 2`, `y / 0.5`) — with
+    # their bounds, when they come close to both (`2 * uniform(0, 10, n)`: [0, 20], to be summed)
     if isinstance(op, cst.Multiply) and (left.wide and rconst is not None and abs(rconst) >= 1
                                          or right.wide and lconst is not None and abs(lconst) >= 1) \
             or isinstance(op, cst.Divide) and left.wide and rconst is not None and 0 < abs(rconst) <= 1:
+        known, factor = (left, rconst) if rconst is not None else (right, lconst)
+        if isinstance(op, cst.Divide):
+            factor = 1 / factor
+        if known.exact and abs(known.lo) < _INF and abs(known.hi) < _INF:
+            ends = (known.lo * factor, known.hi * factor)
+            return Span(min(ends), max(ends), exact=True, wide=True, keep=known.keep)
         return Span(-_INF, _INF, wide=True)
     exact = (left.exact and rconst is not None) or (right.exact and lconst is not None)
     # a scalar constant is no array a slice could cut the extremes out of: the other side decides
