@@ -74,7 +74,8 @@ inherits from a base class of the same file); for one trained on a `tf.data` pip
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
-`fit`; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
+`fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
+read where they are bound; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /

@@ -56,7 +56,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
 The same operations on the features only, targets read from a file and left as they are (prices,
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
 When the model is trained on a dataset another module of the project makes (`train_ds` of
-data.py, a window dataset its function returns), that module's code is the evidence. Targets an
+data.py, a window dataset its function returns), that module's code is the evidence; so it is for
+targets another module binds at its top level and the file imports by name (`from data import X, Y`
+with `Y = StandardScaler().fit_transform(...)` in data.py). Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
 utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns

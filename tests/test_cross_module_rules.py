@@ -3230,6 +3230,57 @@ CASES = [
             m2.fit(x2, y2, epochs=30)
         """,
     }, None),
+    # targets a data module binds at its top level, imported by name: read where they are bound
+    ("RL106-invalid-targets-a-data-module-standardises-at-its-top-level-imported-by-name", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import StandardScaler
+
+            X = np.load("features.npy")
+            Y = StandardScaler().fit_transform(np.load("price.npy").reshape(-1, 1))
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import X, Y
+
+            m = keras.Sequential([keras.Input((X.shape[1],)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(X, Y, epochs=20)
+        """,
+    }, None),
+    ("RL102-invalid-tanh-on-literal-targets-a-fixtures-module-binds", {
+        "fixtures.py": """\
+            import numpy as np
+
+            X = np.array([[0.1, 1.2], [0.4, 0.3], [0.9, 2.2]])
+            Y = np.array([12.5, 30.1, 18.0])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from fixtures import X, Y as targets
+
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m.compile(optimizer="sgd", loss="mse")
+            m.fit(X, targets, epochs=200)
+        """,
+    }, None),
+    ("RL102-valid-sigmoid-on-targets-a-data-module-min-max-scales-at-its-top-level", {
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            X = np.load("features.npy")
+            Y = MinMaxScaler().fit_transform(np.load("price.npy").reshape(-1, 1))
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import X, Y
+
+            m = keras.Sequential([keras.Input((X.shape[1],)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(X, Y, epochs=20)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

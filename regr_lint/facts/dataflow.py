@@ -1927,6 +1927,11 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
     with `passed=False`."""
     records = _records(facts)
     for name in names:
+        if name not in records:
+            # `from data import X, Y`: what the module that defines it binds at its top level
+            found = imported_binding(facts, name)
+            if found is not None and holds(*found):
+                return True
         for i, kind, value in records.get(name, ()):
             if kind == "unpack":
                 call, k, n, inner = value
@@ -1945,6 +1950,49 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
             if passed and depth < 2 and _passed_in(call, found, facts, records, holds, depth):
                 return True
     return False
+
+
+def imported_binding(facts: KerasFacts, name: str):
+    """(the facts of the project module `name` is imported from by name, the value its top level last
+    binds that name to: `Y = MinMaxScaler().fit_transform(...)` for `from data import X, Y`), or None:
+    not imported so, bound in a way not followed (unpacked, in a loop or a branch), or unreadable."""
+    for source, node, bound in facts.project_imports:
+        if name not in bound or not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
+            continue
+        original = next((a.name.value for a in node.names if isinstance(a.name, cst.Name) and (
+            a.asname.name.value if a.asname is not None and isinstance(a.asname.name, cst.Name)
+            else a.name.value) == name), None)
+        other = _module_facts(source) if original is not None else None
+        if other is None:
+            return None
+        value = None
+        for stmt in other.module.body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                            and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == original:
+                        value = small.value
+                    elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and isinstance(small.target, cst.Name) \
+                            and small.target.value == original:
+                        value = None  # changed in place, or annotated: not followed
+            elif original in {n.value for n in _bound_in(stmt)}:
+                value = None  # (re)bound in a branch, a loop, a function or class of that name
+        return (other, value) if value is not None else None
+    return None
+
+
+def _bound_in(stmt):
+    """The names a compound top-level statement binds anywhere in it (over-approximated)."""
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        yield stmt.name
+        return
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            yield node
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(node.children)
 
 
 def _passed_in(call: cst.Call, found, facts: KerasFacts, records: dict, holds, depth: int) -> bool:

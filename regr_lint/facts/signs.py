@@ -18,7 +18,7 @@ from regr_lint.facts.dataflow import (
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
-    _zero_mean_draw, _zero_noise,
+    _zero_mean_draw, _zero_noise, imported_binding,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
@@ -269,6 +269,12 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
 
 
 def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
+    if name not in records and depth < 8:
+        # `from data import Y`: what data.py's top level binds it to, read there
+        found = imported_binding(facts, name)
+        if found is not None:
+            other, value = found
+            return _signed(value, len(other.assignments), other, _records(other), depth + 1)
     recs = [r for r in records.get(name, ()) if r[0] < before]
     while recs and recs[-1][1] == "append":  # values appended since the last assignment
         i, _, call = recs.pop()
