@@ -24,7 +24,8 @@ class RemovedModelMethod(Rule):
     docs = """\
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
-(Sequential, functional, subclassed), one loaded with `load_model`, `self.model`, or a model that
+(Sequential, functional, subclassed), one loaded with `load_model`, `self.model` (also a Keras
+callback's, which Keras sets), or a model that
 arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
 have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
 `summary`, `train_on_batch` …). The finding is at the method name.
@@ -65,6 +66,19 @@ one-unit output at 0.5 and took the argmax of a wider one: the fix writes
 `predict(x)` unchanged: the fix renames the call.
 """
     VALID = [
+        # a class of the file holding a scikit-learn model as `self.model` (not a Keras callback)
+        """\
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from tensorflow import keras
+class Scorer:
+    def __init__(self, model, x_val, y_val):
+        self.model, self.x_val, self.y_val = model, x_val, y_val
+    def score(self):
+        return roc_auc_score(self.y_val, self.model.predict_proba(self.x_val)[:, 1])
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+Scorer(LogisticRegression(), None, None).score()
+""",
         # the Keras 3 spellings; scikit-learn's predict_proba next to a Keras model
         """
 import numpy as np
@@ -123,6 +137,18 @@ except AttributeError:
 """,
     ]
     INVALID = [
+        # a Keras callback's `self.model`: the Keras model Keras hands it
+        """\
+from sklearn.metrics import roc_auc_score
+from tensorflow import keras
+class RocCallback(keras.callbacks.Callback):
+    def __init__(self, x_val, y_val):
+        super().__init__()
+        self.x_val, self.y_val = x_val, y_val
+    def on_epoch_end(self, epoch, logs=None):
+        p = self.model.predict_proba(self.x_val)  # expect: RL506
+        print(roc_auc_score(self.y_val, p))
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -178,7 +204,8 @@ labels = (model
                             and not model_alias(facts, func.value.value):
                         continue  # an unknown `obj`, and a class of the file has the method
                     if method == "predict_proba" and not any(
-                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls):
+                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls) \
+                            and not _callback_model(facts, func.value, call.node):
                         continue  # scikit-learn's method too: nothing shows this is a Keras model
                 if id(call.node) in version_guarded(facts, tables.REMOVED_MODEL_METHODS, ATTRIBUTE_ERROR):
                     continue
@@ -193,6 +220,22 @@ labels = (model
                                "(model.predict(x) > 0.5).astype(\"int32\") for a sigmoid unit")
                     fix = _classes_fix(facts, model, call.node)
                 yield self.report(func.attr, message, fix)
+
+
+def _callback_model(facts, receiver, call: cst.Call) -> bool:
+    """`self.model` in a method of a class of the file that subclasses a Keras callback: the model
+    Keras hands it (`self.model.predict_proba(self.x_val)` in an ROC-AUC callback)."""
+    if not (isinstance(receiver, cst.Attribute) and receiver.attr.value == "model"
+            and isinstance(receiver.value, cst.Name) and receiver.value.value == "self"):
+        return False
+    for cdef in facts.callback_classes:
+        stack = [cdef.body]
+        while stack:
+            node = stack.pop()
+            if node is call:
+                return True
+            stack.extend(node.children)
+    return False
 
 
 def _classes_fix(facts, model, call: cst.Call) -> Optional[Fix]:

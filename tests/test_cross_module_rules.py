@@ -3281,6 +3281,22 @@ CASES = [
             m.fit(X, Y, epochs=20)
         """,
     }, None),
+    ("RL401-invalid-a-per-sample-rmse-lambda-of-a-metrics-module", {
+        "metrics.py": """\
+            from tensorflow.keras import backend as K
+
+            rmse = lambda y_true, y_pred: K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from metrics import rmse
+
+            m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse", metrics=[rmse])
+            m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -36,6 +36,13 @@ def _truth(value: Value) -> Optional[bool]:
     return None
 
 
+def _keras_callback(cls: ClassV, depth: int = 0) -> bool:
+    """The class subclasses Keras' `Callback` (directly or through classes of the project)."""
+    return depth < 8 and any(
+        isinstance(b, Ref) and b.is_keras and b.last == "Callback" or isinstance(b, ClassV) and _keras_callback(b, depth + 1)
+        for b in cls.bases)
+
+
 def _class_const(cls: ClassV, name: str, depth: int = 0) -> Optional[Value]:
     if name in cls.consts:
         return cls.consts[name]
@@ -157,7 +164,7 @@ class Expressions:
                 for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
                     inner.vars[param.name.value] = UNKNOWN
                 self.eval(node.body, inner, Frame(function=frame.function, loops=frame.loops))
-            return Lambda(node)
+            return Lambda(node, origin=scope.origin)
         if kind is cst.Await:
             self.eval(node.expression, scope, frame)
         elif kind is cst.Yield and scope.origin is None:
@@ -196,6 +203,10 @@ class Expressions:
                         type(d.decorator) is cst.Name and d.decorator.value == "property"
                         for d in method.fdef.decorators):
                     return self.invoke(method, Args(), None, base)
+                if attr == "model" and _keras_callback(base.cls) and self.facts.has_keras:
+                    # a Keras callback's `self.model`: the model Keras hands it (never set by the file)
+                    found = base.attrs["model"] = ModelRef(self.model_for(node, "opaque"), node)
+                    return found
                 return UNKNOWN
             if type(found) is ModelRef or type(found) is Instance:
                 found = base.attrs[attr] = self._adopt(found)

@@ -628,6 +628,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         cls = ClassV(cdef, bases, scope, cdef)
         for base in bases:
             if isinstance(base, Ref) and base.is_keras:
+                if base.last == "Callback" and scope.origin is None and cdef not in self.facts.callback_classes:
+                    self.facts.callback_classes.append(cdef)
                 if base.last in tables.MODEL_CLASSES:
                     cls.is_model = True
                 elif base.last == "Layer" or is_layer_path(base.qualname):

@@ -77,6 +77,8 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
                 take(handed, depth + 1)  # `def call(self, y_true, y_pred): return rmse(y_true, y_pred)`
         elif isinstance(value, Lambda):
             found.setdefault(id(value.node), value.node)
+            if value.origin is not None:  # `rmse = lambda …` in metrics.py: its names are that module's
+                origins[id(value.node)] = value.origin
         elif isinstance(value, Seq):
             for item in value.items:
                 take(item)

@@ -158,6 +158,7 @@ class Func(Value):
 class Lambda(Value):
     """A lambda expression (a loss or metric written inline)."""
     node: cst.Lambda
+    origin: Optional[str] = None  # the project module it is written in (None: the linted file)
 
 
 @dataclass(eq=False)
