@@ -112,6 +112,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # 0/1 labels appended through a conditional expression: a classifier trained with mse
+        """\
+import os
+import numpy as np
+from tensorflow import keras
+feats, labels = [], []
+for fname in sorted(os.listdir("features")):
+    feats.append(np.load(os.path.join("features", fname)))
+    labels.append(0 if "cat" in fname else 1)
+X = np.stack(feats)
+y = np.array(labels, dtype="float32")
+m = keras.Sequential([keras.Input((X.shape[1],)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(X, y, epochs=2)
+""",
         # a classification loss looked up by name
         """\
 import numpy as np

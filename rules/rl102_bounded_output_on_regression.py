@@ -67,7 +67,7 @@ are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, a logistic fu
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
-statement and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
+statement (or a dict display or comprehension, `{"h": h / h.max()}`) and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()` (or divided by a parameter the call passes a max, `batches(x, y,
 y.max())`, also a generator of another module), or a `Sequence`'s `__getitem__` returns (also one a subclass
 inherits from a base class of the same file); for one trained on a `tf.data` pipeline, the targets
@@ -75,7 +75,8 @@ its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also di
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
-read where they are bound; the targets a data class holds, `ds.y`, as its methods set `self.y`; and targets drawn in
+read where they are bound; the targets a data class holds, `ds.y`, as its methods set `self.y` (also an object made in one chain,
+`Dataset().load(path)` with `load` returning `self`); and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /
@@ -147,6 +148,33 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets scaled by their max, kept in a dict display and read back by a loop over its items
+        """\
+import numpy as np
+from tensorflow import keras
+X, h = np.load("x.npy"), np.load("h.npy")
+targets = {"h": h / h.max()}
+for name, y in targets.items():
+    m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+    m.compile(optimizer="adam", loss="mse")
+    m.fit(X, y, epochs=2)
+""",
+        # a data object whose loading method scales `self.y` and returns `self`, made in one chain
+        """\
+import pandas as pd
+from tensorflow import keras
+class Dataset:
+    def load(self, path):
+        df = pd.read_csv(path)
+        y = df["occupancy"].values
+        self.x = df[["hour", "temp"]].values
+        self.y = y / y.max()
+        return self
+ds = Dataset().load("rooms.csv")
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds.x, ds.y, epochs=2)
+""",
         # a weighted sum of independent draws that stays within [0, 0.7]
         """\
 import numpy as np

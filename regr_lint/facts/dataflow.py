@@ -303,6 +303,13 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         if isinstance(node, cst.ListComp):
             node = node.elt  # `[(v - lo) / (hi - lo) for v in vals]`: every element
             continue
+        if isinstance(node, cst.DictComp):
+            node = node.value  # `{c: df[c] / df[c].max() for c in cols}`: every value
+            continue
+        if isinstance(node, cst.Dict):
+            # `{"h": h / h.max()}`, read back by key or `.items()`: every value is
+            return bool(node.elements) and all(
+                isinstance(e, cst.DictElement) and is_unit_scaling(e.value, facts, values, calls) for e in node.elements)
         if isinstance(node, cst.Call):
             if id(node) in facts.scaling_calls or id(node) in facts.opaque_transforms:
                 return True
@@ -763,10 +770,15 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
     if not isinstance(y, cst.Attribute) or not isinstance(y.value, cst.Name):
         return None
     bound = [r for r in records.get(y.value.value, ()) if r[0] < at]
-    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
-            or not isinstance(bound[0][2].func, cst.Name):
+    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call):
         return None
-    cls, other = bound[0][2].func.value, facts
+    made, chained = bound[0][2], None
+    if isinstance(made.func, cst.Attribute) and isinstance(made.func.value, cst.Call):
+        # `ds = Dataset().load(path)` where `load` sets `self.y` and returns `self`
+        made, chained = made.func.value, made.func.attr.value
+    if not isinstance(made.func, cst.Name):
+        return None
+    cls, other = made.func.value, facts
     cdef = _class_def(facts.module, cls)
     if cdef is None:
         found = facts._cache.get("project_classes", {}).get(cls)
@@ -777,7 +789,23 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
         cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
     if cdef is None or other is None or not isinstance(cdef.body, cst.IndentedBlock):
         return None
+    if chained is not None and not _returns_self(_method_in(cdef, chained)):
+        return None
     return cdef, other, y.attr.value
+
+
+def _returns_self(fdef) -> bool:
+    """Every `return` of method `fdef` (there is one at least) gives `self` back."""
+    if fdef is None:
+        return False
+    found, stack = [], [fdef.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Return):
+            found.append(node)
+        elif not isinstance(node, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            stack.extend(node.children)
+    return bool(found) and all(isinstance(r.value, cst.Name) and r.value.value == "self" for r in found)
 
 
 def instance_attribute_unpacked(y, at: int, facts: KerasFacts, records: dict):

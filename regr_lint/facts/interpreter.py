@@ -392,6 +392,12 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         or type(value) is cst.Call and type(value.func) is cst.Name and value.func.value == "dict"
                         and not value.args):
                     continue  # `targets = {}` first
+                if len(targets) == 1 and type(targets[0]) is cst.Name and (
+                        type(value) is cst.Dict and value.elements or type(value) is cst.DictComp):
+                    # `targets = {"h": h / h.max()}`, `{c: df[c] / df[c].max() for c in cols}`: the
+                    # loop's value is one of its values (the data flow reads the display whole)
+                    stored.append(value)
+                    continue
                 if len(targets) != 1 or type(targets[0]) is not cst.Subscript or type(targets[0].value) is not cst.Name:
                     return  # bound or changed otherwise: not only what those writes store
                 stored.append(value)

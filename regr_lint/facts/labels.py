@@ -141,7 +141,7 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
             if k != "append":
                 break
             appends.append((j, v))
-        return all(len(c.args) == 1 and (_const(c.args[0].value) in (0, 1)
+        return all(len(c.args) == 1 and (_zero_or_one_literal(c.args[0].value)
                                          or _labels(c.args[0].value, j, facts, records, depth + 1))
                    for j, c in appends)
     if kind == "unpack":
@@ -371,6 +371,13 @@ def _binary_draw(node: cst.Call) -> bool:
         return len(bounds) == 2 and bounds[0] == 0 and bounds[1] in (0, 1)
     span = _draw_span(name, node)
     return span is not None and span.lo == 0 and span.hi in (0, 1)
+
+
+def _zero_or_one_literal(node, depth: int = 0) -> bool:
+    """`0`, `1`, or a conditional choosing between such (`0 if "cat" in fname else 1`)."""
+    if isinstance(node, cst.IfExp) and depth < 4:
+        return _zero_or_one_literal(node.body, depth + 1) and _zero_or_one_literal(node.orelse, depth + 1)
+    return _const(node) in (0, 1)
 
 
 def _labels_by_writes(name: str, recs: list, facts) -> bool:
