@@ -35,7 +35,7 @@ with an int added (`n / bs + 1`) or times a factor (`n / bs * ratio`, reported a
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
 float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`, a true
-division's `(n / bs) // workers`) is a float too (`1250.0`) and is reported the same way; `//` of
+division's `(n / bs) // workers`, a product with a float, `len(df) * 0.8 // bs`) is a float too (`1250.0`) and is reported the same way; `//` of
 ints is not.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
@@ -83,6 +83,16 @@ For a floor division of a float written in the argument (`250000. // bs`) the fi
 `int(...)`: the same count, as an int. Safe; no fix when the file binds `int` to anything else.
 """
     VALID = [
+        # the product rounded to an int before the floor division: an int
+        """\
+import pandas as pd
+from tensorflow import keras
+BATCH = 32
+df = pd.read_csv("train.csv")
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df.values, df.values[:, 0], steps_per_epoch=int(len(df) * 0.8) // BATCH, epochs=2)
+""",
         # a step count a dataclass's __post_init__ computes from its fields
         """\
 from dataclasses import dataclass
@@ -204,6 +214,16 @@ model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200)
 """,
     ]
     INVALID = [
+        # a product with a float literal, floor-divided: still a float
+        """\
+import pandas as pd
+from tensorflow import keras
+BATCH = 32
+df = pd.read_csv("train.csv")
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df.values, df.values[:, 0], steps_per_epoch=len(df) * 0.8 // BATCH, epochs=2)  # expect: RL202
+""",
         # a step count a dataclass declares as a field its __post_init__ computes
         """\
 from dataclasses import dataclass, field
@@ -452,6 +472,8 @@ def _is_float(node) -> bool:
         return True
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
         return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Add, cst.Subtract)):
+        return _is_float(node.left) or _is_float(node.right)  # `len(df) * 0.8`: a float times anything
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "float"
 
 
