@@ -23,7 +23,7 @@ is not), or of a function of the module's own that computes the same per-sample 
 the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
 axis by keyword or by position, spread over several lines or through intermediate variables; the
 square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
-under the root.
+under the root (also one held in a name, `+ EPS`, `+ eps`).
 
 A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
@@ -214,6 +214,17 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # the small constant under the root held in a module constant
+        """\
+import numpy as np
+import tensorflow as tf
+EPS = 1e-7
+def rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1) + EPS)  # expect: RL401
+m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=rmse)
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=2)
+""",
         # a Loss subclass whose call hands y_true and y_pred to a per-sample RMSE function
         """\
 import keras

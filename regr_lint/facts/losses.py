@@ -493,7 +493,7 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
     for value, d in body.values(node, depth):
         if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
             # sqrt(mse + K.epsilon()): still the per-sample value
-            if _per_sample_mse(value.left, body, names, d + 1) and _is_constant(value.right, names):
+            if _per_sample_mse(value.left, body, names, d + 1) and _is_constant(value.right, names, body):
                 return True
             continue
         if isinstance(value, cst.Call) and names.qualname(value.func) in _PER_SAMPLE_MSE:
@@ -523,8 +523,13 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
     return False
 
 
-def _is_constant(node, names: _Names) -> bool:
+def _is_constant(node, names: _Names, body: Optional[_Body] = None) -> bool:
     if isinstance(node, (cst.Float, cst.Integer)):
+        return True
+    if body is not None and isinstance(node, cst.Name) and node.value not in body.params \
+            and all(_is_constant(v, names) for v in body.local.get(node.value, ())):
+        # `+ EPS`, `+ eps` (a parameter's default, a closure's): a small constant held in a name —
+        # neither of the tensors compared, nor a local computed from them
         return True
     return isinstance(node, cst.Call) and names.is_op(node, frozenset({"epsilon"}))
 
