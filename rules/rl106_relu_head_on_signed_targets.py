@@ -50,7 +50,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise, literal data or draws below 0, and affine arithmetic that keeps both signs; such
+- zero-mean noise, literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
   targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -92,6 +92,16 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the frame's literal target column is never negative (its other column is)
+        """\
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+data = pd.DataFrame({"x": [-0.1, 0.4, -0.9, 1.3], "y": [2.5, 1.1, 0.3, 1.2]})
+model = Sequential([Dense(8, activation="relu", input_dim=1), Dense(1, activation="relu")])
+model.compile(loss="mse", optimizer="adam")
+model.fit(data[["x"]].values, data["y"].values, epochs=5)
+""",
         # a loop's f-string column may be the target itself (`f"target{suffix}"` with suffix ""):
         # what it writes there is not known
         """\
@@ -567,6 +577,16 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # literal negative targets written in a DataFrame's dict
+        """\
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+data = pd.DataFrame({"x": [0.1, 0.4, 0.9, 1.3], "y": [-2.5, -1.1, 0.3, 1.2]})
+model = Sequential([Dense(8, activation="relu", input_dim=1), Dense(1, activation="relu")])  # expect: RL106
+model.compile(loss="mse", optimizer="adam")
+model.fit(data[["x"]].values, data["y"].values, epochs=5)
+""",
         # lag features written in a loop under f-string names: none of them can be the returns or the target
         """\
 import pandas as pd

@@ -2713,11 +2713,29 @@ def _column_origin(frame: str, column: str, at: int, facts, records: dict):
     return None
 
 
+def _literal_frame_column(value, column: str):
+    """The data `pd.DataFrame({"x": [...], "y": [...]})` (a dict display as its first argument, keys
+    written as strings) gives `column`; None for any other frame."""
+    if not isinstance(value, cst.Call) or _call_name(value) != "DataFrame" or not value.args \
+            or value.args[0].keyword is not None or not isinstance(value.args[0].value, cst.Dict):
+        return None
+    for element in value.args[0].value.elements:
+        if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
+            return None  # `**more`: what the frame holds is not all written here
+        if _string_value(element.key) == column:
+            return element.value
+    return None
+
+
 def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
     """The span of `df["y"]` as it was at `at` (see `_column_origin`)."""
     origin = _column_origin(frame, column, at, facts, records) if depth <= 24 else None
     if origin is None:
         return None
+    if origin[0] == "frame":
+        written = _literal_frame_column(origin[2], column)
+        if written is not None:  # `pd.DataFrame({"x": [...], "y": [-2.5, 1.2]})`: that column's data
+            return _span(written, origin[1], facts, records, depth + 1)
     found = _span(origin[2], origin[1], facts, records, depth + 1)
     if found is None or found.keep or origin[0] == "given" \
             or origin[0] == "write" and isinstance(origin[3], set) and len(origin[3]) == 1:
