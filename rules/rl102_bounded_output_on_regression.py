@@ -56,7 +56,8 @@ after one): a convolutional, recurrent or custom output layer — an image-to-im
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
 A sweep over a few head activations written as strings (`for act in ["linear", "sigmoid"]:` building
 `Dense(1, activation=act)` in the loop body) is read once per activation: the bounded pass is
-reported, whatever the order.
+reported, whatever the order. So is a loop over a list of settings written out, unpacked per pass
+(`for units, act in [(64, "relu"), (1, "sigmoid")]: model.add(Dense(units, activation=act))`).
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
@@ -148,6 +149,19 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the same loop of settings, ending in a linear head
+        """\
+import numpy as np
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+LAYERS = [(64, "sigmoid"), (1, None)]
+model = Sequential()
+model.add(Dense(128, activation="relu", input_shape=(4,)))
+for units, act in LAYERS:
+    model.add(Dense(units, activation=act))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("price.npy"), epochs=2)
+""",
         # targets scaled by their max, kept in a dict display and read back by a loop over its items
         """\
 import numpy as np
@@ -1263,6 +1277,20 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # layers added by a loop over a list of (units, activation) settings written out: the last
+        # pass adds the head
+        """\
+import numpy as np
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense
+LAYERS = [(64, "relu"), (1, "sigmoid")]
+model = Sequential()
+model.add(Dense(128, activation="relu", input_shape=(4,)))
+for units, act in LAYERS:
+    model.add(Dense(units, activation=act))  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("price.npy"), epochs=2)
+""",
         # a weighted sum of independent draws, each weight above 1: targets up to 50
         """\
 import numpy as np

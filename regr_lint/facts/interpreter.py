@@ -86,12 +86,23 @@ def _strings_iterated(stmt, iterated: Value) -> list:
     ["mse", "mae"]`, `for act in ("relu", "sigmoid")`: a sweep over losses or activations, each pass
     compiling or building with one); [] for anything else (the body then runs once, the target
     unknown)."""
-    if type(stmt.target) is not cst.Name or not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
+    if not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
         return []
     items = iterated.items
-    if not all(type(v) is Lit and isinstance(v.value, str) for v in items):
+    if type(stmt.target) is cst.Tuple:
+        # `for units, act in [(64, "relu"), (1, "sigmoid")]:` — a list of layer (or run) settings
+        # written out, unpacked per pass: the body runs once for each, in order
+        width = len(stmt.target.elements)
+        if not all(type(v) is Seq and len(v.items) == width and all(
+                type(x) is Lit and (x.value is None or isinstance(x.value, (str, int, float))) for x in v.items)
+                for v in items) or not all(type(e.value) is cst.Name for e in stmt.target.elements):
+            return []
+        strings = [x for v in items for x in v.items if isinstance(x.value, str)]
+    elif type(stmt.target) is cst.Name and all(type(v) is Lit and isinstance(v.value, str) for v in items):
+        strings = items
+    else:
         return []
-    kinds = {v.value.lower() in tables.REGRESSION_LOSS_STRINGS for v in items
+    kinds = {v.value.lower() in tables.REGRESSION_LOSS_STRINGS for v in strings
              if v.value.lower() in tables.REGRESSION_LOSS_STRINGS or v.value.lower() in _OTHER_LOSS_STRINGS}
     # `for loss in ["mse", "binary_crossentropy"]`: the targets suit one of them, which is not
     # known here; read once, the loss unknown
