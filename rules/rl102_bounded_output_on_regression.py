@@ -115,7 +115,7 @@ ones).
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
 [-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
-scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`)
+scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`, Poisson or exponential draws of a mean from 1 up)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
 from, or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
@@ -149,6 +149,16 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # rare events, Poisson of mean 0.2, under a tanh head: nothing certain beyond 1
+        """\
+import numpy as np
+from tensorflow import keras
+X = np.random.rand(1000, 4)
+Y = np.random.poisson(0.2, size=1000)
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, Y, epochs=2)
+""",
         # the same loop of settings, ending in a linear head
         """\
 import numpy as np
@@ -1277,6 +1287,16 @@ model.fit(np.load("x.npy"), values)
 """,
     ]
     INVALID = [
+        # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
+        """\
+import numpy as np
+from tensorflow import keras
+X = np.random.rand(1000, 4)
+Y = np.random.poisson(5, size=(1000, 3))
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="softmax")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, Y, epochs=2)
+""",
         # layers added by a loop over a list of (units, activation) settings written out: the last
         # pass adds the head
         """\

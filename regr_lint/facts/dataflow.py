@@ -2499,6 +2499,13 @@ def _draw_span(name, node: cst.Call):
         if loc is not None and abs(loc) > 1:
             return Span(-_INF, _INF, wide=True)
         return None
+    if name in ("poisson", "exponential"):
+        # counts of mean `lam`, waiting times of mean `scale`: from a mean of 1 up, many of the
+        # draws lie beyond 1 (none below 0)
+        mean = kw.get("lam" if name == "poisson" else "scale", lits[0] if lits else 1.0)
+        if mean is not None and mean >= 1:
+            return Span(0, _INF, wide=True)
+        return None
     if name == "linspace" and len(lits) >= 2 and None not in lits[:2]:
         return Span(min(lits[:2]), max(lits[:2]), exact=True)
     if name == "arange" and lits and None not in lits and "step" not in kw:
