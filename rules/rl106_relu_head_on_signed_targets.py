@@ -577,6 +577,17 @@ m2.fit(np.load("windows.npy"), daily)
 """,
     ]
     INVALID = [
+        # standard-normal features times weights held in a name: targets of both signs
+        """\
+import numpy as np
+import tensorflow as tf
+X = np.random.randn(2000, 5)
+w = np.array([1.0, -1.0, 0.5, 2.0, 0.0])
+y = X @ w
+m = tf.keras.Sequential([tf.keras.Input((5,)), tf.keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y, epochs=2)
+""",
         # literal negative targets written in a DataFrame's dict
         """\
 import pandas as pd

@@ -385,7 +385,11 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
 
 def _signed_product(data, weights, at: int, facts, records: dict, depth: int) -> bool:
     """`X @ w`: features taking both signs symmetrically (uniform draws over [-a, a],
-    standard-normal ones) times literal weights not all zero take both signs."""
+    standard-normal ones) times literal weights not all zero take both signs (also weights held in
+    a name bound once to them, `w = np.array([1.0, -1.0])`)."""
+    if isinstance(weights, cst.Name):
+        found = last_assigned(records, weights.value, at)
+        weights = found[1] if found else None
     values = _literal_numbers(weights, []) if isinstance(weights, (cst.List, cst.Tuple)) else None
     if values is None and isinstance(weights, cst.Call) and _call_name(weights) in ("array", "asarray") \
             and weights.args and isinstance(weights.args[0].value, (cst.List, cst.Tuple)):
