@@ -81,9 +81,10 @@ read where they are bound; the targets a data class holds, `ds.y`, as its method
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /
-`fit_transform` of a class of the project (also of a scaler object a data module imports from a
-third module, `TARGET_SCALER.fit_transform(y)`), or of an unpickled object, made: its effect on the
-range is not known), and for sigmoid
+`fit_transform` of a class of the project (also of an object a data module imports from a third
+module, `TARGET_SCALER.fit_transform(y)`, unless that module binds it to a `StandardScaler()` or a
+`MinMaxScaler` at its top level: then it is read as that scaler), or of an unpickled object, made:
+its effect on the range is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`): the project's own pipeline prepared them, in a script whose output reaches

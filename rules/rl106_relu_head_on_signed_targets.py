@@ -58,7 +58,8 @@ counts), and MinMaxScaler's default range are not evidence: without evidence it 
 When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name (`from data import X, Y`
-with `Y = StandardScaler().fit_transform(...)` in data.py). Targets an
+with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
+from a third module that binds it at its top level (`TARGET_SCALER = StandardScaler()` in utils.py). Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
 utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns

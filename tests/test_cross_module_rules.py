@@ -3297,6 +3297,35 @@ CASES = [
             m.fit(np.load("x.npy"), np.load("y.npy"), epochs=10)
         """,
     }, None),
+    # the data module standardises the targets with a scaler a third module makes
+    ("RL106-invalid-a-data-module-standardises-with-a-scaler-a-third-module-makes", {
+        "utils.py": """\
+            from sklearn.preprocessing import StandardScaler
+
+            TARGET_SCALER = StandardScaler()
+        """,
+        "data.py": """\
+            import numpy as np
+            from utils import TARGET_SCALER
+
+
+            def load():
+                arr = np.loadtxt("load.csv", delimiter=",", skiprows=1)
+                return arr[:, :-1], TARGET_SCALER.fit_transform(arr[:, -1:])
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=30)
+            m2 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m2.compile(optimizer="adam", loss="mse")
+            m2.fit(x, y, epochs=30)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -311,7 +311,11 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             return bool(node.elements) and all(
                 isinstance(e, cst.DictElement) and is_unit_scaling(e.value, facts, values, calls) for e in node.elements)
         if isinstance(node, cst.Call):
-            if id(node) in facts.scaling_calls or id(node) in facts.opaque_transforms:
+            if id(node) in facts.opaque_transforms:
+                # what an object another module makes does: known when it is a scaler bound there
+                imported = imported_scaler_range(node, facts, _records(facts))
+                return imported is None or imported == (0.0, 1.0) or imported == (0, 1)
+            if id(node) in facts.scaling_calls:
                 return True
             if _unit_call(node):
                 return True
@@ -1984,13 +1988,21 @@ def imported_binding(facts: KerasFacts, name: str):
     """(the facts of the project module `name` is imported from by name, the value its top level last
     binds that name to: `Y = MinMaxScaler().fit_transform(...)` for `from data import X, Y`), or None:
     not imported so, bound in a way not followed (unpacked, in a loop or a branch), or unreadable."""
+    found = None
     for source, node, bound in facts.project_imports:
         if name not in bound or not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
             continue
         original = next((a.name.value for a in node.names if isinstance(a.name, cst.Name) and (
             a.asname.name.value if a.asname is not None and isinstance(a.asname.name, cst.Name)
             else a.name.value) == name), None)
-        other = _module_facts(source) if original is not None else None
+        found = (source, original) if original is not None else None
+        break
+    if found is None and not facts.project_imports and facts.path:
+        # a module read on its own, for what it returns (its imports not followed): from its summary
+        found = _imported_function(facts.path, name)
+    if found is not None:
+        source, original = found
+        other = _module_facts(source)
         if other is None:
             return None
         value = None
@@ -2420,7 +2432,38 @@ def _scalar_of(call: cst.Call):
     return None
 
 
+def imported_scaler_range(node: cst.Call, facts, records: dict):
+    """"standard", or the (lo, hi) range, of `X.fit_transform(...)` / `X.transform(...)` where `X` is
+    imported by name from a project module whose top level binds it to a scikit-learn scaler
+    (`TARGET_SCALER = StandardScaler()` in utils.py, used by a data module read on its own); None
+    otherwise."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or func.attr.value not in ("fit_transform", "transform") \
+            or not isinstance(func.value, cst.Name) or func.value.value in records:
+        return None
+    found = imported_binding(facts, func.value.value)
+    made = found[1] if found is not None else None
+    if not isinstance(made, cst.Call) or any(a.star for a in made.args):
+        return None
+    kw = {a.keyword.value: a.value for a in made.args if a.keyword is not None}
+    if _call_name(made) == "StandardScaler" and not made.args:
+        return "standard"  # (with_mean=False, any argument: not known to centre)
+    if _call_name(made) == "MinMaxScaler" and all(a.keyword is not None for a in made.args) and set(kw) <= {"feature_range"}:
+        rng = kw.get("feature_range")
+        if rng is None:
+            return (0.0, 1.0)
+        values = _literal_numbers(rng, []) if isinstance(rng, (cst.Tuple, cst.List)) else None
+        return tuple(values) if values is not None and len(values) == 2 else None
+    return None
+
+
 def _call_span(node: cst.Call, at, facts, records, depth):
+    if id(node) not in facts.range_calls:
+        imported = imported_scaler_range(node, facts, records)
+        if imported == "standard":
+            return Span(-_INF, _INF, wide=True)
+        if isinstance(imported, tuple):
+            return Span(min(imported), max(imported), exact=True)
     if id(node) in facts.range_calls:
         scaled = facts.range_calls[id(node)]
         if scaled == "standard":

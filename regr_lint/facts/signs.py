@@ -18,7 +18,7 @@ from regr_lint.facts.dataflow import (
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
-    _zero_mean_draw, _zero_noise, imported_binding,
+    _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
@@ -563,14 +563,19 @@ _CENTRING = {"PowerTransformer": ("standardize", True), "RobustScaler": ("with_c
              "QuantileTransformer": ("output_distribution", "normal")}
 
 
-def _centring_transformer(node, at: int, records: dict, depth: int) -> bool:
+def _centring_transformer(node, at: int, records: dict, depth: int, facts=None) -> bool:
     if depth > 4:
         return False
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and _call_name(node) == "fit":
-        return _centring_transformer(node.func.value, at, records, depth + 1)  # Scaler().fit(y).transform(y)
+        return _centring_transformer(node.func.value, at, records, depth + 1, facts)  # Scaler().fit(y).transform(y)
     if isinstance(node, cst.Name):
         found = last_assigned(records, node.value, at)
-        return bool(found) and _centring_transformer(found[1], found[0], records, depth + 1)
+        if not found and facts is not None and node.value not in records:
+            # `TARGET_SCALER = StandardScaler()` in utils.py, imported by name: read where it is made
+            imported = imported_binding(facts, node.value)
+            return imported is not None and _centring_transformer(
+                imported[1], len(imported[0].assignments), _records(imported[0]), depth + 1, imported[0])
+        return bool(found) and _centring_transformer(found[1], found[0], records, depth + 1, facts)
     if not isinstance(node, cst.Call) or _call_name(node) not in _CENTRING:
         return False
     keyword, wanted = _CENTRING[_call_name(node)]
@@ -602,7 +607,10 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
     func = node.func
     args = [a for a in node.args if a.keyword is None and not a.star]
     if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute):
-        if _centring_transformer(func.value, at, records, 0):
+        imported = imported_scaler_range(node, facts, records)
+        if imported == "standard" or isinstance(imported, tuple) and min(imported) < 0 < max(imported):
+            return True  # `TARGET_SCALER.fit_transform(y)`, a StandardScaler another module makes
+        if _centring_transformer(func.value, at, records, 0, facts):
             return True  # PowerTransformer / RobustScaler / QuantileTransformer(output_distribution="normal")
     column = _popped_column(node) if name == "pop" else None
     if column is not None:  # labels = frame.pop("target"), frame.pop(TARGET)
