@@ -3326,6 +3326,32 @@ CASES = [
             m2.fit(x, y, epochs=30)
         """,
     }, None),
+    ("RL102-invalid-tanh-on-targets-standardised-by-a-scaler-of-a-module-imported-whole", {
+        "utils.py": """\
+            from sklearn.preprocessing import StandardScaler
+
+            TARGET_SCALER = StandardScaler()
+        """,
+        "data.py": """\
+            import numpy as np
+            import utils
+
+
+            def load():
+                arr = np.loadtxt("load.csv", delimiter=",", skiprows=1)
+                y = utils.TARGET_SCALER.fit_transform(arr[:, -1:])
+                return arr[:, :-1], y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mae")
+            m.fit(x, y, epochs=30)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -1984,12 +1984,18 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
     return False
 
 
-def imported_binding(facts: KerasFacts, name: str):
+def imported_binding(facts: KerasFacts, name: str, attr: Optional[str] = None):
     """(the facts of the project module `name` is imported from by name, the value its top level last
     binds that name to: `Y = MinMaxScaler().fit_transform(...)` for `from data import X, Y`), or None:
     not imported so, bound in a way not followed (unpacked, in a loop or a branch), or unreadable."""
     found = None
     for source, node, bound in facts.project_imports:
+        if attr is not None:
+            # `utils.TARGET_SCALER` of `import utils`: the module bound whole
+            if name in bound and type(bound[name]).__name__ == "ModuleV":
+                found = (bound[name].path, attr)
+                break
+            continue
         if name not in bound or not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
             continue
         original = next((a.name.value for a in node.names if isinstance(a.name, cst.Name) and (
@@ -1999,7 +2005,7 @@ def imported_binding(facts: KerasFacts, name: str):
         break
     if found is None and not facts.project_imports and facts.path:
         # a module read on its own, for what it returns (its imports not followed): from its summary
-        found = _imported_function(facts.path, name)
+        found = _imported_function(facts.path, name, attr)
     if found is not None:
         source, original = found
         other = _module_facts(source)
@@ -2438,10 +2444,15 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
     (`TARGET_SCALER = StandardScaler()` in utils.py, used by a data module read on its own); None
     otherwise."""
     func = node.func
-    if not isinstance(func, cst.Attribute) or func.attr.value not in ("fit_transform", "transform") \
-            or not isinstance(func.value, cst.Name) or func.value.value in records:
+    if not isinstance(func, cst.Attribute) or func.attr.value not in ("fit_transform", "transform"):
         return None
-    found = imported_binding(facts, func.value.value)
+    held = func.value
+    if isinstance(held, cst.Name) and held.value not in records:
+        found = imported_binding(facts, held.value)
+    elif isinstance(held, cst.Attribute) and isinstance(held.value, cst.Name) and held.value.value not in records:
+        found = imported_binding(facts, held.value.value, held.attr.value)  # `utils.TARGET_SCALER`
+    else:
+        return None
     made = found[1] if found is not None else None
     if not isinstance(made, cst.Call) or any(a.star for a in made.args):
         return None
