@@ -51,7 +51,7 @@ unless the file shows targets no softmax can output (beyond 1, or negative).
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
 also returned by a function or a method of the file's class, `self.convert_y(y)`, or of a base class
-in another module; from either arm of an `if` whose test is not known), booleans (a comparison,
+in another module; from either arm of an `if` whose test is not known), booleans (a comparison, pandas' `.eq("spam")` / `.isin([...])`, `np.isin(...)`,
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
 lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
@@ -112,6 +112,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # labels made by pandas / numpy comparisons: 0/1 classes trained with mse
+        """\
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+df = pd.read_csv("sms.csv")
+y = df["label"].eq("spam").astype("float32").values
+m = tf.keras.Sequential([tf.keras.Input((30,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(np.load("x.npy"), y, epochs=2)
+y2 = np.isin(df["genre"].to_numpy(), ["rock", "metal"]).astype(float)
+m2 = tf.keras.Sequential([tf.keras.Input((30,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m2.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m2.fit(np.load("x.npy"), y2, epochs=2)
+""",
         # 0/1 labels appended through a conditional expression: a classifier trained with mse
         """\
 import os

@@ -63,7 +63,8 @@ It stays silent for sigmoid / hard_sigmoid heads when the same file scales the r
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
 df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`) — (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
-are cut from, min-max scaling written out, `(y - lo) / (hi - lo)`, a logistic function of them
+are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
+percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max, also
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
@@ -150,6 +151,33 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # min-max scaling written with numpy's peak to peak
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("concrete.csv")
+y = df.iloc[:, -1].values
+y = (y - y.min()) / np.ptp(y)
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mae")
+m.fit(df.iloc[:, :-1].values, y, epochs=2)
+""",
+        # percentile ranks, and beta draws: targets in [0, 1]
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+df = pd.read_csv("listings.csv")
+y = df["price"].rank(pct=True).values.astype("float32")
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[["beds", "baths", "sqft", "lat", "lon"]].values, y, epochs=2)
+y2 = np.random.beta(2.0, 5.0, 3000)
+m2 = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(np.random.rand(3000, 2), y2, epochs=2)
+""",
         # rare events, Poisson of mean 0.2, under a tanh head: nothing certain beyond 1
         """\
 import numpy as np

@@ -80,7 +80,8 @@ layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`)
 argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
-`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to)
+`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also imported by name, `from keras import __version__ as
+KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to)
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
 `except: Model(inputs=x, outputs=y)`).
@@ -136,6 +137,15 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # Keras 1 keywords under a test of the version imported under another name
+        """\
+from keras import __version__ as KERAS_VERSION
+from keras.layers import Dense
+def dense(units, **kw):
+    if KERAS_VERSION[0] == "1":
+        return Dense(output_dim=units, **kw)
+    return Dense(units, **kw)
+""",
         # their Keras 3 names
         """
 from keras.callbacks import ModelCheckpoint, ReduceLROnPlateau

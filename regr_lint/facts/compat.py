@@ -150,6 +150,12 @@ def _version_flags(module) -> frozenset:
                     and isinstance(small.targets[0].target, cst.Name) and any(
                         isinstance(n, cst.Attribute) and n.attr.value == "__version__" for n in _nodes(small.value)):
                 out.add(small.targets[0].target.value)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                # `from keras import __version__ as KERAS_VERSION`: the version string itself
+                for alias in small.names:
+                    if isinstance(alias.name, cst.Name) and alias.name.value == "__version__":
+                        out.add(alias.asname.name.value if alias.asname is not None
+                                and isinstance(alias.asname.name, cst.Name) else "__version__")
     return frozenset(out)
 
 

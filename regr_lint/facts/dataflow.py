@@ -331,7 +331,7 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             return True
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
             return _maxish(node.right, values, 0) or _own_sum(node.left, node.right) \
-                or _min_max_form(node.left, node.right, values)
+                or _min_max_form(node.left, node.right, values) or _ptp_form(node.left, node.right)
         # 0/1 labels: `(price > median)`, `np.where(cond, 1, 0)`
         return isinstance(node, cst.Comparison)
     return False
@@ -350,6 +350,24 @@ def _names_unit_scaled(node, facts: KerasFacts, values: dict) -> bool:
 
 
 _QUANTILES = frozenset({"percentile", "nanpercentile", "quantile", "nanquantile"})
+
+
+def _ptp_form(numerator, denominator) -> bool:
+    """`(y - y.min()) / np.ptp(y)`, `/ y.ptp()`: min-max scaling with the range as numpy's peak to peak
+    of the same values whose minimum is subtracted."""
+    if not (isinstance(numerator, cst.BinaryOperation) and isinstance(numerator.operator, cst.Subtract)
+            and isinstance(numerator.right, cst.Call) and _call_name(numerator.right) in ("min", "amin", "nanmin")
+            and isinstance(denominator, cst.Call) and _call_name(denominator) == "ptp"):
+        return False
+    code = cst.Module([]).code_for_node
+
+    def of(call):  # `y.min()` / `np.min(y)`: the values it is taken of
+        func = call.func
+        if isinstance(func, cst.Attribute) and not (isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy")):
+            return code(func.value).strip() if not call.args else None
+        return code(call.args[0].value).strip() if len(call.args) == 1 else None
+    low, span = of(numerator.right), of(denominator)
+    return low is not None and low == span == code(numerator.left).strip()
 
 
 def _min_max_form(numerator, denominator, values: dict) -> bool:
@@ -462,6 +480,11 @@ def _unit_call(node: cst.Call) -> bool:
         return True  # scipy.special.expit(v), tf.sigmoid(v): the logistic function
     if _unit_draw(node):
         return True
+    if name == "beta" and isinstance(node.func, cst.Attribute) and _dotted_tail(node.func.value) in _RANDOM_MODULES:
+        return True  # `np.random.beta(a, b, n)`: draws in [0, 1]
+    if name == "rank" and any(a.keyword is not None and a.keyword.value == "pct" and isinstance(a.value, cst.Name)
+                              and a.value.value == "True" for a in node.args):
+        return True  # `df["price"].rank(pct=True)`: percentile ranks in (0, 1]
     if name in ("clip", "clip_by_value"):
         # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
         _, lo, hi = clip_bounds(node)

@@ -233,6 +233,12 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True  # `df["Churn"].map({"Yes": 1, "No": 0})`: class names coded as 0 / 1
         if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
             return True
+        if name in ("eq", "ne", "gt", "ge", "lt", "le", "isin", "isna", "isnull", "notna", "notnull") \
+                and isinstance(func, cst.Attribute) and not (isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy")):
+            return True  # `df["label"].eq("spam")`, `s.isin(["rock", "metal"])`: pandas comparisons, booleans
+        if name in ("isin", "equal", "greater", "less", "greater_equal", "less_equal", "not_equal", "isnan") \
+                and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy"):
+            return True  # `np.isin(genres, ["rock", "metal"])`: element-wise booleans
         if name == "astype" and isinstance(func, cst.Attribute):
             if node.args and _is_bool_type(node.args[0].value):
                 return True
