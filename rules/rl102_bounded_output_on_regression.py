@@ -151,6 +151,38 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a data class whose `__init__` sets a placeholder and whose `load()` scales the targets
+        """\
+import keras
+import pandas as pd
+from sklearn.preprocessing import MinMaxScaler
+class TabularData:
+    def __init__(self):
+        self.x = None
+        self.y = None
+    def load(self, path):
+        df = pd.read_csv(path)
+        self.y = MinMaxScaler().fit_transform(df.pop("kwh").values.reshape(-1, 1))
+        self.x = df.values
+        return self
+ds = TabularData().load("usage.csv")
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds.x, ds.y, epochs=20)
+""",
+        # a function returning a dict of targets each divided by its max, read by `.items()`
+        """\
+import keras
+import pandas as pd
+COLS = ["height", "weight", "reach"]
+def targets(df):
+    return {c: df[c] / df[c].max() for c in COLS}
+df = pd.read_csv("athletes.csv")
+for name, y in targets(df).items():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+    m.compile(optimizer="adam", loss="mse")
+    m.fit(df.drop(columns=COLS).values, y, epochs=10)
+""",
         # min-max scaling written with numpy's peak to peak
         """\
 import numpy as np

@@ -785,7 +785,9 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
         if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
                and t.value.value == "self" for t in targets):
             values.append(stmt.value)
-    return (other, values) if values else None
+    # `self.y = None` in `__init__`, set for real by `load()`: the placeholder holds no targets
+    real = [v for v in values if not (isinstance(v, cst.Name) and v.value == "None")]
+    return (other, real) if real else None
 
 
 def _instance_class(y, at: int, facts: KerasFacts, records: dict):

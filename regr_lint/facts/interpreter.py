@@ -386,13 +386,17 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         the loop's value as what that statement stores."""
         it, target = stmt.iter, stmt.target
         if type(it) is not cst.Call or it.args or type(it.func) is not cst.Attribute \
-                or type(it.func.value) is not cst.Name or it.func.attr.value not in ("items", "values"):
+                or type(it.func.value) not in (cst.Name, cst.Call) or it.func.attr.value not in ("items", "values"):
             return
         if it.func.attr.value == "items":
             if type(target) is not cst.Tuple or len(target.elements) != 2:
                 return
             target = target.elements[1].value
         if type(target) is not cst.Name:
+            return
+        if type(it.func.value) is cst.Call:
+            # `for name, y in targets(df).items():` — a value of the dict the function returns
+            self.facts.assignments.append(([target], it.func.value))
             return
         name = it.func.value.value
         stored = []
