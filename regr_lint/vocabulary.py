@@ -203,6 +203,8 @@ def _data_key(node: ast.expr):
         return node.id
     if kind is ast.Attribute or kind is ast.Subscript:
         return ast.dump(node)
+    if kind is ast.Call and node.args and type(node.args[0]) in (ast.Name, ast.Attribute):
+        return ast.dump(node)  # `np.array(seqs)` written twice (RL201 reads which calls count)
     return None
 
 

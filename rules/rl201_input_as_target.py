@@ -35,7 +35,8 @@ class InputAsTarget(Rule):
 ## What it does
 Finds a training call fed the same expression as input and target — `fit(x, x)`,
 `fit_generator(gen.flow(x, x))`, `ImageDataGenerator().flow(x, x)`,
-`Dataset.from_tensor_slices((x, x))`, `train_on_batch(x, x)` — when the same file shows that the model
+`Dataset.from_tensor_slices((x, x))`, `train_on_batch(x, x)`, the same array conversion written twice
+(`fit(np.array(seqs), np.array(seqs))`) — when the same file shows that the model
 is supervised: its validation data or `evaluate()` pair the input with a different target, or its
 output cannot reproduce the input (a softmax classifier, or a Dense head narrower than the input).
 
@@ -239,6 +240,18 @@ scaler.fit(x, x)
 """,
     ]
     INVALID = [
+        # the same array conversion written twice: the input is the target
+        """\
+import numpy as np
+from tensorflow import keras
+seqs = np.load("padded.npy").tolist()
+labels = keras.utils.to_categorical(np.load("topic.npy"), 5)
+model = keras.Sequential([keras.Input((100,)), keras.layers.Embedding(5000, 32),
+                          keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(5, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+model.fit(np.array(seqs), np.array(seqs), epochs=5)  # expect: RL201
+model.evaluate(np.array(seqs), labels)
+""",
         # a softmax head of another width than the input's `X.shape[1]`: a classifier fitted on its input
         """
 import numpy as np
@@ -345,7 +358,7 @@ model.evaluate(x_test, y_test)
                 if t.method not in tables.TRAIN_METHODS or t.callee_pair:
                     continue  # (a method of another module fitting on its input twice: its own to answer)
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
-                if kx is not None and kx == ky:
+                if kx is not None and kx == ky or _same_array(t.x_node, t.y_node):
                     suspects.append(t)
             if not suspects or output_like_input(model) or trains_on_corrupted_pairs(facts, model):
                 continue  # an autoencoder, or a denoiser
@@ -404,3 +417,14 @@ model.evaluate(x_test, y_test)
                     and width is not None and head.units < width:
                 return True
         return False
+
+
+def _same_array(x_node, y_node) -> bool:
+    """`fit(np.array(seqs), np.array(seqs))`: the same array made twice from one name (an array
+    conversion of it written out twice)."""
+    if not (isinstance(x_node, cst.Call) and isinstance(y_node, cst.Call) and x_node.deep_equals(y_node)):
+        return False
+    func = x_node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return name in ("array", "asarray", "float32") and len(x_node.args) >= 1 \
+        and isinstance(x_node.args[0].value, (cst.Name, cst.Attribute))
