@@ -8,6 +8,7 @@ from regr_lint.facts.dataflow import targets_from_project_artifact, targets_leav
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
 from regr_lint.facts.model import layer_activation
+from regr_lint.facts.names import contains
 from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
@@ -1367,7 +1368,7 @@ m.fit(x, y, epochs=2)
         if container is None:
             return None  # e.g. spliced in from another list with `*`: no fix
         element = next(e for e in container.elements if e.value is elt)
-        in_call = _contains(comp.node, container)
+        in_call = contains(comp.node, container)
         safe = in_call and _loss_is_local(comp)
         label = _label(value)
         new = remove_children(container, [element])
@@ -1406,14 +1407,6 @@ def _container(node, elt):
     return None
 
 
-def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        if n is node:
-            return True
-        stack.extend(n.children)
-    return False
 
 
 def _loss_is_local(comp) -> bool:
@@ -1422,7 +1415,7 @@ def _loss_is_local(comp) -> bool:
     loss = comp.loss
     if isinstance(loss, Func):
         return True
-    return loss.node is not None and _contains(comp.node, loss.node)
+    return loss.node is not None and contains(comp.node, loss.node)
 
 
 _METRIC_KEYWORDS = ("metrics", "weighted_metrics")

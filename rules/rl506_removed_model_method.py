@@ -8,6 +8,7 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.compat import defined_by_user, file_defines, model_alias, version_guarded
+from regr_lint.facts.names import contains
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
 
@@ -228,14 +229,7 @@ def _callback_model(facts, receiver, call: cst.Call) -> bool:
     if not (isinstance(receiver, cst.Attribute) and receiver.attr.value == "model"
             and isinstance(receiver.value, cst.Name) and receiver.value.value == "self"):
         return False
-    for cdef in facts.callback_classes:
-        stack = [cdef.body]
-        while stack:
-            node = stack.pop()
-            if node is call:
-                return True
-            stack.extend(node.children)
-    return False
+    return any(contains(cdef.body, call) for cdef in facts.callback_classes)
 
 
 def _classes_fix(facts, model, call: cst.Call) -> Optional[Fix]:

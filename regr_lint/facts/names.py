@@ -53,3 +53,14 @@ def method_kind(fdef: cst.FunctionDef) -> Optional[str]:
         if type(d.decorator) is cst.Name and d.decorator.value in ("staticmethod", "classmethod"):
             return d.decorator.value
     return None
+
+
+def contains(root, node) -> bool:
+    """Whether `node` is `root` or lies under it (by identity)."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if n is node:
+            return True
+        stack.extend(n.children)
+    return False
