@@ -77,7 +77,8 @@ its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also di
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
-read where they are bound; the targets a data class holds, `ds.y`, as its methods set `self.y` (also an object made in one chain,
+read where they are bound; targets a data module's function scales with a helper of a third module
+(`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (also an object made in one chain,
 `Dataset().load(path)` with `load` returning `self`); and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a

@@ -3352,6 +3352,32 @@ CASES = [
             m.fit(x, y, epochs=30)
         """,
     }, None),
+    # the data module's function scales the targets with a helper of a third module
+    ("RL102-valid-targets-scaled-by-a-helper-two-imports-away", {
+        "scaling.py": """\
+            def to_unit(v):
+                return v / v.max()
+        """,
+        "data.py": """\
+            import pandas as pd
+            from scaling import to_unit
+
+
+            def load(path="yields.csv"):
+                df = pd.read_csv(path)
+                y = to_unit(df.pop("yield_t_ha").values)
+                return df.values, y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=20)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

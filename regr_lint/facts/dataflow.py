@@ -708,7 +708,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     scaled = unit_scaled_names(facts)
     for passed in map(lambda t: passed_targets(facts, t), model.trainings):
         upstream = ancestors(facts, passed) if passed else set()
-        if upstream and (upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_item)):
+        if upstream and (upstream & scaled or _in_project_module(facts, upstream, _unit_scaled_deep(0))):
             return True  # another module's function cut them from a series this file (or its data module) scaled
     if ys and _parameter_targets(facts, model) and (
             _importers_show(facts, model, targets_unit_scaled)
@@ -732,7 +732,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     for y in ys:
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
-                or _in_project_module(facts, upstream, _unit_scaled_item):
+                or _in_project_module(facts, upstream, _unit_scaled_deep(0)):
             return True
         held = _instance_attribute(y, len(facts.assignments), facts, records)
         if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
@@ -2143,6 +2143,16 @@ def _items_alike(value, at: int, records: dict) -> list:
 
 def _unit_scaled_item(other: KerasFacts, item) -> bool:
     return is_unit_scaling(item, other, name_values(other)) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
+
+
+def _unit_scaled_deep(depth: int):
+    """`_unit_scaled_item`, also through a project module's function that the module holding the item
+    calls in turn (data.py's `y = to_unit(raw)` with `to_unit` in scaling.py: `return v / v.max()`),
+    two modules deep at most — an exemption: more reading can only silence."""
+    def holds(other: KerasFacts, item) -> bool:
+        return _unit_scaled_item(other, item) or depth < 2 and _in_project_module(
+            other, ancestors(other, names_in(item)), _unit_scaled_deep(depth + 1), passed=False)
+    return holds
 
 
 def _one_hot_item(other: KerasFacts, item) -> bool:
