@@ -8,7 +8,6 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.compat import defined_by_user, file_defines, model_alias, version_guarded
-from regr_lint.facts.names import contains
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
 
@@ -204,9 +203,8 @@ labels = (model
                     if isinstance(func.value, cst.Name) and file_defines(facts, method) \
                             and not model_alias(facts, func.value.value):
                         continue  # an unknown `obj`, and a class of the file has the method
-                    if method == "predict_proba" and not any(
-                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls) \
-                            and not _callback_model(facts, func.value, call.node):
+                    if method == "predict_proba" and not model.keras_given and not any(
+                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls):
                         continue  # scikit-learn's method too: nothing shows this is a Keras model
                 if id(call.node) in version_guarded(facts, tables.REMOVED_MODEL_METHODS, ATTRIBUTE_ERROR):
                     continue
@@ -221,15 +219,6 @@ labels = (model
                                "(model.predict(x) > 0.5).astype(\"int32\") for a sigmoid unit")
                     fix = _classes_fix(facts, model, call.node)
                 yield self.report(func.attr, message, fix)
-
-
-def _callback_model(facts, receiver, call: cst.Call) -> bool:
-    """`self.model` in a method of a class of the file that subclasses a Keras callback: the model
-    Keras hands it (`self.model.predict_proba(self.x_val)` in an ROC-AUC callback)."""
-    if not (isinstance(receiver, cst.Attribute) and receiver.attr.value == "model"
-            and isinstance(receiver.value, cst.Name) and receiver.value.value == "self"):
-        return False
-    return any(contains(cdef.body, call) for cdef in facts.callback_classes)
 
 
 def _classes_fix(facts, model, call: cst.Call) -> Optional[Fix]:

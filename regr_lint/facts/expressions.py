@@ -205,7 +205,9 @@ class Expressions:
                     return self.invoke(method, Args(), None, base)
                 if attr == "model" and _keras_callback(base.cls) and self.facts.has_keras:
                     # a Keras callback's `self.model`: the model Keras hands it (never set by the file)
-                    found = base.attrs["model"] = ModelRef(self.model_for(node, "opaque"), node)
+                    held = self.model_for(node, "opaque")
+                    held.keras_given = True
+                    found = base.attrs["model"] = ModelRef(held, node)
                     return found
                 return UNKNOWN
             if type(found) is ModelRef or type(found) is Instance:

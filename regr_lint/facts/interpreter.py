@@ -81,11 +81,11 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
     return _COMPARISONS[name](left, right)
 
 
-def _strings_iterated(stmt, iterated: Value) -> list:
-    """The strings a `for` over a short literal list binds its target to one by one (`for loss in
+def _settings_iterated(stmt, iterated: Value) -> list:
+    """The literals a `for` over a short literal list binds its target to one by one (`for loss in
     ["mse", "mae"]`, `for act in ("relu", "sigmoid")`: a sweep over losses or activations, each pass
-    compiling or building with one); [] for anything else (the body then runs once, the target
-    unknown)."""
+    compiling or building with one; `for units, act in [(64, "relu"), (1, "sigmoid")]`: tuples of
+    settings unpacked per pass); [] for anything else (the body then runs once, the target unknown)."""
     if not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
         return []
     items = iterated.items
@@ -302,7 +302,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             if self._records_flow(scope):
                 self.facts.fold_indices.update(_fold_names(stmt))
             models = self._models_iterated(stmt, iterated, scope)
-            sweep = not models and _strings_iterated(stmt, iterated)
+            sweep = not models and _settings_iterated(stmt, iterated)
             models = models or sweep
             if models:
                 # `for net in [small, big]:` / `for name, m in models.items():` — a few models
@@ -447,7 +447,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         nested loops, keys not the strings themselves) is not known."""
         comp = node.for_in
         iterated = self.eval(comp.iter, scope, frame)
-        keys = _strings_iterated(comp, iterated) if not comp.ifs and comp.inner_for_in is None \
+        keys = _settings_iterated(comp, iterated) if not comp.ifs and comp.inner_for_in is None \
             and type(node.key) is cst.Name and type(comp.target) is cst.Name \
             and node.key.value == comp.target.value else []
         inner = Scope(scope)
@@ -649,8 +649,6 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         cls = ClassV(cdef, bases, scope, cdef)
         for base in bases:
             if isinstance(base, Ref) and base.is_keras:
-                if base.last == "Callback" and scope.origin is None and cdef not in self.facts.callback_classes:
-                    self.facts.callback_classes.append(cdef)
                 if base.last in tables.MODEL_CLASSES:
                     cls.is_model = True
                 elif base.last == "Layer" or is_layer_path(base.qualname):

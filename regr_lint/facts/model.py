@@ -99,6 +99,8 @@ class KerasModel:
     # rules that judge a call by itself (RL201's `fit(x, x)`) read them.
     foreign_trainings: list = field(default_factory=list)
     cls: object = None  # the ClassV of a subclassed model
+    # the model Keras hands a callback as `self.model`: a Keras model whatever the file calls on it
+    keras_given: bool = False
     # Where its construction node lies, as the interpreter met it: built while a function ran
     # (`in_function`), and `home`, the project module of that function when it is another module's
     # (None: this file) — the builder module whose importers may be what fits it.
@@ -384,9 +386,6 @@ class KerasFacts:
     # is not known, so they may scale into [0, 1] (RL102's exemption stays silent on them; they are
     # never evidence of anything)
     opaque_transforms: set = field(default_factory=set)
-    # the classes of the file that subclass a Keras callback (their `self.model` is the Keras model
-    # Keras gives them)
-    callback_classes: list = field(default_factory=list)
     range_calls: dict = field(default_factory=dict)  # id() of scaler calls -> (lo, hi) | "standard" | None
     # index in `assignments` of a function's `return` record -> id() of the call whose run of the
     # function made it (0: the function read on its own, its parameters unknown)

@@ -5,12 +5,12 @@ own copy. A mixin of the Interpreter: the seam issue 14's reading of the project
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Optional
 
 from regr_lint.lazy import cst
 
 from regr_lint import tables
-from regr_lint.facts.model import KerasModel
 from regr_lint.facts.names import canonical, dotted_name
 from regr_lint.facts.values import UNKNOWN, Instance, Lit, Map, ModelRef, ModuleV, Ref, Scope, Seq, Value
 
@@ -331,10 +331,12 @@ class ProjectImports:
             theirs = value.model
             model = self.models.get(("copy", id(theirs)))
             if model is None:
-                model = KerasModel(theirs.kind, theirs.node, list(theirs.layers), list(theirs.outputs),
-                                   list(theirs.inputs), list(theirs.compiles), list(theirs.trainings),
-                                   list(theirs.foreign_trainings), theirs.cls, theirs.in_function, theirs.home,
-                                   list(theirs.calls), dict(theirs.placed))
+                # every field copied (a new field is never dropped); the containers are this file's own
+                model = replace(theirs, layers=list(theirs.layers), outputs=list(theirs.outputs),
+                                inputs=list(theirs.inputs), compiles=list(theirs.compiles),
+                                trainings=list(theirs.trainings),
+                                foreign_trainings=list(theirs.foreign_trainings),
+                                calls=list(theirs.calls), placed=dict(theirs.placed))
                 self.models[("copy", id(theirs))] = model
                 self.model_ids.add(id(model))
                 self.facts.models.append(model)
