@@ -52,7 +52,7 @@ unless the file shows targets no softmax can output (beyond 1, or negative).
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
 also returned by a function or a method of the file's class, `self.convert_y(y)`, or of a base class
-in another module; from either arm of an `if` whose test is not known), booleans (a comparison, pandas' `.eq("spam")` / `.isin([...])`, `np.isin(...)`,
+in another module; from either arm of an `if` whose test is not known), booleans (a comparison, also one pandas evaluates, `df.eval("score >= 50")`, pandas' `.eq("spam")` / `.isin([...])`, `np.isin(...)`,
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
 lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
@@ -70,7 +70,8 @@ iterator's `__next__`, `return [a, b], np.ones(batch)`) — Keras' accuracy comp
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
 a classifier by the file's own declaration. The targets are followed through the helpers of the file or
-of the project's modules that return them (`x, y = make_task(20)`), as RL102 reads them. Nor is a
+of the project's modules that return them (`x, y = make_task(20)`; also inside a record read back by
+field, `split.y` of `return Split(x, y)`, a namedtuple or a dataclass), as RL102 reads them. Nor is a
 model whose every output ends in a sigmoid reported when its targets are read from a pickle or a
 numpy file another script of the project writes (as RL102 reads them: the project's pipeline
 prepared them, 0/1 labels as often as not, and what they are is not known here).
@@ -793,6 +794,59 @@ m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
 x, y = make_task(20)
 m.fit(x, y, epochs=2)
 """,
+        # 0/1 labels returned inside a namedtuple and read back as its field
+        """\
+from collections import namedtuple
+import pandas as pd
+from tensorflow import keras
+
+Batch = namedtuple("Batch", "features churned")
+
+
+def load(path="customers.csv"):
+    df = pd.read_csv(path)
+    churned = (df.pop("status") == "left").values.astype("float32")
+    return Batch(df.values, churned)
+
+
+train = load()
+m = keras.Sequential([keras.Input((9,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(train.features, train.churned, epochs=10)
+""",
+        # 0/1 labels appended one by one, the tail padded with copies of the list's own last label
+        """\
+import numpy as np
+from tensorflow import keras
+
+prices = np.load("close.npy")
+went_up = []
+for t in range(len(prices)):
+    if t + 5 >= len(prices):
+        went_up.append(went_up[-1])
+    elif prices[t + 5] > prices[t]:
+        went_up.append(1)
+    else:
+        went_up.append(0)
+x = np.stack([prices[max(0, t - 4):t + 1].mean() for t in range(len(prices))])
+m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(x, np.array(went_up), epochs=5)
+""",
+        # labels from a comparison pandas evaluates in a string (`df.eval`)
+        """\
+import pandas as pd
+from tensorflow import keras
+
+loans = pd.read_csv("loans.csv")
+x = loans[["income", "debt", "age"]].values
+y = loans.eval("days_late > 30 and amount > 1000").astype(int).values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(x, y, epochs=5)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1298,6 +1352,42 @@ m = Sequential([Dense(8, activation="relu"), Dense(1)])
 m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
 x, y = make_task()
 m.fit(x, y, epochs=2)
+""",
+        # a namedtuple's field that holds prices, not labels
+        """\
+from typing import NamedTuple
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+
+class Batch(NamedTuple):
+    features: np.ndarray
+    price: np.ndarray
+
+
+def load(path="flats.csv"):
+    df = pd.read_csv(path)
+    price = df.pop("price").values
+    return Batch(features=df.values, price=price)
+
+
+train = load()
+m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+m.fit(train.features, train.price, epochs=10)
+""",
+        # `eval` of an arithmetic expression: a continuous target, not booleans
+        """\
+import pandas as pd
+from tensorflow import keras
+
+loans = pd.read_csv("loans.csv")
+x = loans[["income", "debt", "age"]].values
+y = loans.eval("debt / income").values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+m.fit(x, y, epochs=5)
 """,
     ]
 

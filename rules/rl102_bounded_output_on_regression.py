@@ -61,7 +61,8 @@ reported, whatever the order. So is a loop over a list of settings written out, 
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
-df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`) — (a `MinMaxScaler` with the default range, or a `QuantileTransformer` with its default
+df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module) — (a `MinMaxScaler` with the default range — also as the last step of a scikit-learn pipeline, or
+`minmax_scale` applied through pandas' `.pipe` —, a column made so by `df.assign(t=lambda d: d.t / d.t.max())`, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
@@ -79,7 +80,9 @@ another module of the project makes, read in that module, also when held in a va
 `fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
 read where they are bound; targets a data module's function scales with a helper of a third module
 (`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (also an object made in one chain,
-`Dataset().load(path)` with `load` returning `self`); and targets drawn in
+`Dataset().load(path)` with `load` returning `self`); the field of a record a function returns
+(`split.y` of `return Split(x, y)`, a namedtuple or a dataclass: that field's value, not the other
+fields'); and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /
@@ -117,7 +120,8 @@ ones).
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
-[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`), min-max
+[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, `s.sub(s.mean()).div(s.std())`, also with
+statistics written down as constants named for them, `(y - Y_MEAN) / Y_STD`, `cfg.mu`, `SIGMA`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`, Poisson or exponential draws of a mean from 1 up)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
@@ -1347,6 +1351,62 @@ model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(10, activation=
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.load("x.npy"), values)
 """,
+        # the target column made in [0, 1] by `assign` (a lambda of the frame), then read by name
+        """\
+import pandas as pd
+from tensorflow import keras
+
+trips = pd.read_csv("trips.csv").assign(share=lambda d: (d.fare - d.fare.min()) / (d.fare.max() - d.fare.min()))
+x = trips[["km", "minutes"]].values
+y = trips["share"].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # a pipeline on the targets that ends in a MinMaxScaler: in [0, 1]
+        """\
+import pandas as pd
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+
+df = pd.read_csv("yield.csv")
+x = df[["rain", "temp", "soil"]].values
+y = Pipeline([("fill", SimpleImputer()), ("unit", MinMaxScaler())]).fit_transform(df[["tonnes"]])
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # scikit-learn's minmax_scale applied through pandas' `pipe`: in [0, 1]
+        """\
+import pandas as pd
+from sklearn.preprocessing import minmax_scale
+from tensorflow import keras
+
+air = pd.read_csv("air.csv")
+x = air[["no2", "wind", "temp"]].values
+y = air["pm10"].pipe(minmax_scale).to_numpy()
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # the target column itself scaled by name, then popped
+        """\
+import pandas as pd
+from tensorflow import keras
+
+cars = pd.read_csv("cars.csv")
+cars["price"] = cars["price"] / cars["price"].max()
+price = cars.pop("price").values
+m = keras.Sequential([keras.Input((cars.shape[1],)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(cars.values, price, epochs=5)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2344,6 +2404,74 @@ model.compile(optimizer="adam", loss=rmse)
 model.fit(np.random.rand(256, 64), np.random.uniform(0, 100, (256, 10)))
 """,
         # divided by another array's sum, not normalised per row: the targets can leave [0, 1]
+        # a dataclass's field standardised where the data is loaded; its uniform features say nothing
+        """\
+from dataclasses import dataclass
+import numpy as np
+from tensorflow import keras
+
+
+@dataclass
+class Split:
+    inputs: np.ndarray
+    target: np.ndarray
+
+
+def make_split(n=200):
+    inputs = np.random.rand(n, 4)
+    raw = inputs @ np.array([3.0, -1.0, 2.0, 0.5])
+    target = (raw - raw.mean()) / raw.std()
+    return Split(inputs, target)
+
+
+split = make_split()
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(split.inputs, split.target, epochs=10)
+""",
+        # tanh on targets standardised with a config's named statistics
+        """\
+import numpy as np
+from tensorflow import keras
+
+
+class cfg:
+    mu = 3.2
+    sigma = 0.9
+
+
+x = np.load("x.npy")
+y = (np.load("log_price.npy") - cfg.mu) / cfg.sigma
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=10)
+""",
+        # tanh on targets standardised in pandas' method spelling
+        """\
+import pandas as pd
+from tensorflow import keras
+
+visits = pd.read_csv("visits.csv")
+y = visits["count"].sub(visits["count"].mean()).div(visits["count"].std()).to_numpy()
+x = visits[["weekday", "temp"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=3)
+""",
+        # a feature column scaled by name; the target column popped from the same frame is not
+        """\
+import pandas as pd
+from tensorflow import keras
+
+cars = pd.read_csv("cars.csv")
+cars["mileage"] = cars["mileage"] / cars["mileage"].max()
+price = cars.pop("price").values
+m = keras.Sequential([keras.Input((cars.shape[1],)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(cars.values, price, epochs=5)
+""",
     ]
 
     def check(self, facts):

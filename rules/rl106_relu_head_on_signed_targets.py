@@ -36,10 +36,15 @@ or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a 
 the script hands it; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
 layer) while the same file shows that the targets it is fitted on take negative values:
 
-- standardised targets — `StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, centred
+- standardised targets — `StandardScaler` (also as the last step of a scikit-learn pipeline,
+  `make_pipeline(SimpleImputer(), StandardScaler())`), `scale`, `zscore` (also through pandas' `.pipe(zscore)`), `(y - y.mean()) / y.std()` (also in pandas' spelling, `s.sub(s.mean()).div(s.std())`), centred
+  on their group's mean (`y - df.groupby(g)[c].transform("mean")`), centred
   targets divided by any one number (`(y - y.mean()) / y.max()`) (also in a
   `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
-  `y -= y.mean()` — or a standardised series / table the targets are cut from (windows built in a
+  `y -= y.mean()`; statistics written down as constants count when their names say what they are
+  (`(y - Y_MEAN) / Y_STD`, `y - cfg.mu`, from a config module too: a mean named `mean`, `mu`, `avg`;
+  a spread `std`, `sd`, `sigma`), not other constants (`(y - LOW) / SPAN` is a min-max scaling; a
+  mean written as 0 centres nothing) — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
@@ -50,7 +55,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise, literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
+- zero-mean noise (numpy's `normal(0, s, n)`, `randn`; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
   targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -59,7 +64,9 @@ When the model is trained on a dataset another module of the project makes (`tra
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name (`from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
-from a third module that binds it at its top level (`TARGET_SCALER = StandardScaler()` in utils.py). Targets an
+from a third module that binds it at its top level (`TARGET_SCALER = StandardScaler()` in utils.py). The
+field of a record a function returns (`data.y` of `return Data(x, y)`, a namedtuple or a dataclass) is
+that field's value. Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
 utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns
@@ -575,6 +582,78 @@ daily = df["Confirmed"].diff().fillna(0).values
 m2 = keras.Sequential([keras.layers.LSTM(16), keras.layers.Dense(1, activation="relu")])
 m2.compile(optimizer="adam", loss="mse")
 m2.fit(np.load("windows.npy"), daily)
+""",
+        # only the features of the namedtuple are standardised; its target field holds raw rents
+        """\
+from collections import namedtuple
+import pandas as pd
+from tensorflow import keras
+
+Data = namedtuple("Data", ["x", "y"])
+
+
+def load():
+    df = pd.read_csv("rents.csv")
+    y = df.pop("rent").values
+    x = (df.values - df.values.mean(axis=0)) / df.values.std(axis=0)
+    return Data(x, y)
+
+
+data = load()
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(data.x, data.y, epochs=10)
+""",
+        # min-max with constants written down: `(y - LOW) / SPAN` stays in [0, 1]; and a mean named
+        # constant of 0 centres nothing
+        """\
+import numpy as np
+from tensorflow import keras
+
+HR_LOW = 40.0
+HR_SPAN = 140.0
+OFFSET_MEAN = 0.0
+
+x = np.load("sensors.npy")
+y = np.load("heart_rate.npy")
+y01 = (y - HR_LOW) / HR_SPAN
+y_raw = y - OFFSET_MEAN
+m = keras.Sequential([keras.Input((9,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y01, epochs=10)
+m2 = keras.Sequential([keras.Input((9,)), keras.layers.Dense(32, activation="relu"),
+                       keras.layers.Dense(1, activation="relu")])
+m2.compile(optimizer="adam", loss="mse")
+m2.fit(x, y_raw, epochs=10)
+""",
+        # TensorFlow's normal draws around a mean of 5: its first argument is the shape, not the mean
+        """\
+import tensorflow as tf
+
+x = tf.random.uniform((256, 4))
+y = tf.random.normal((256, 1), mean=5.0, stddev=0.1)
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(8, activation="relu"),
+                         tf.keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=2)
+""",
+        # min-max in pandas' method spelling, and a ratio to the group's mean: never negative
+        """\
+import pandas as pd
+from tensorflow import keras
+
+visits = pd.read_csv("visits.csv")
+visits["rel"] = visits["count"] / visits.groupby("clinic")["count"].transform("mean")
+low, high = visits["count"].min(), visits["count"].max()
+y = visits["count"].sub(low).div(high - low).to_numpy()
+x = visits[["weekday", "temp"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=3)
+m.fit(x, visits["rel"].values, epochs=3)
 """,
     ]
     INVALID = [
@@ -1192,6 +1271,112 @@ class Net(keras.Model):
 net = Net()
 net.compile(optimizer="adam", loss="mse")
 net.fit(df[["temp", "humidity"]].values, df["load"].values, epochs=20)
+""",
+        # a namedtuple's target field standardised where it is loaded
+        """\
+from collections import namedtuple
+import pandas as pd
+from tensorflow import keras
+
+Data = namedtuple("Data", ["x", "y"])
+
+
+def load():
+    df = pd.read_csv("rents.csv")
+    y = df.pop("rent").values
+    y = (y - y.mean()) / y.std()
+    return Data(df.values, y)
+
+
+data = load()
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(data.x, data.y, epochs=10)
+""",
+        # standardised with statistics written down as named constants
+        """\
+import numpy as np
+from tensorflow import keras
+
+TARGET_MEAN = 71.4
+TARGET_STD = 18.2
+
+x = np.load("sensors.npy")
+y = np.load("heart_rate.npy")
+y_z = (y - TARGET_MEAN) / TARGET_STD
+m = keras.Sequential([keras.Input((9,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y_z, epochs=10)
+""",
+        # a scikit-learn pipeline on the targets that ends in a StandardScaler
+        """\
+import pandas as pd
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+
+df = pd.read_csv("yield.csv")
+x = df[["rain", "temp", "soil"]].values
+target_prep = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
+y = target_prep.fit_transform(df[["tonnes"]])
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # scipy's zscore applied through pandas' `pipe`
+        """\
+import pandas as pd
+from scipy import stats
+from tensorflow import keras
+
+air = pd.read_csv("air.csv")
+x = air[["no2", "wind", "temp"]].values
+y = air["pm10"].pipe(stats.zscore).to_numpy()
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # TensorFlow's standard normal draws as the targets (`normal(shape, mean=0.0, ...)`)
+        """\
+import tensorflow as tf
+
+x = tf.random.uniform((256, 4))
+y = tf.random.normal((256, 1))
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(8, activation="relu"),
+                         tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=2)
+""",
+        # targets centred on their group's mean (`transform("mean")`)
+        """\
+import pandas as pd
+from tensorflow import keras
+
+visits = pd.read_csv("visits.csv")
+visits["excess"] = visits["count"] - visits.groupby("clinic")["count"].transform("mean")
+x = visits[["weekday", "temp"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, visits["excess"].values, epochs=3)
+""",
+        # standardised in pandas' method spelling, `sub(mean).div(std)`
+        """\
+import pandas as pd
+from tensorflow import keras
+
+visits = pd.read_csv("visits.csv")
+y = visits["count"].sub(visits["count"].mean()).div(visits["count"].std()).to_numpy()
+x = visits[["weekday", "temp"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=3)
 """,
     ]
 

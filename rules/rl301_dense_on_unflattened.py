@@ -11,6 +11,7 @@ from regr_lint.facts.values import Map, Seq
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
+from regr_lint.facts.dataflow import fitted_by_importers
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.facts.names import dotted_name
 
@@ -48,13 +49,14 @@ input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)`
 (`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, or the input
 itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va in kf.split(x)`)
 — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
-labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does), also when that
+labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does; of a dataset of
+windows not yet batched, `ds.window(n).flat_map(…).map(lambda w: (w[:-1], w[1:]))`), also when that
 `map` is in a project module the file reads (a `WindowGenerator` in windows.py) or the model's
 builder is fitted on such a dataset by the scripts that import it, and a model another module's code
 the file runs trains on such targets there (a patch critic's `train_on_batch(x, np.ones((b, 16, 16, 1)))`). A multi-class head (a softmax over several units, or a categorical loss — also a
 loss function of the file returning one, or the loss the scripts importing the builder compile it with) over steps is
 taken for a per-token tagger and left alone, and so is a model every compile trains with binary
-crossentropy (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
+crossentropy (of a builder, every compile of the scripts importing it) (a sigmoid score per position: a PatchGAN discriminator's real / fake per patch, a
 segmentation mask, whose labels are often built from the model's own output shape), unless the
 file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat list of literal labels
@@ -530,6 +532,19 @@ class PatchDiscriminator:
         self.model = Model(hr, out)
         self.model.compile(loss="binary_crossentropy", optimizer=Adam(2e-4, 0.5), metrics=["accuracy"])
 """,
+        # windows cut by tf.data and split per step before batching: the labels are the next steps
+        """\
+import numpy as np
+import tensorflow as tf
+
+load = np.load("load_kw.npy").astype("float32").reshape(-1, 1)
+ds = tf.data.Dataset.from_tensor_slices(load).window(25, shift=1, drop_remainder=True)
+ds = ds.flat_map(lambda win: win.batch(25)).map(lambda win: (win[:-1], win[1:])).shuffle(500).batch(64)
+m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16, return_sequences=True),
+                         tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
     ]
     INVALID = [
         """\
@@ -874,6 +889,19 @@ def build(steps, feats):
 model = build(24, 3)
 model.compile(optimizer="adam", loss="mse")
 """,
+        # the same windows, the label the window's last step only: one target per sample
+        """\
+import numpy as np
+import tensorflow as tf
+
+load = np.load("load_kw.npy").astype("float32").reshape(-1, 1)
+ds = tf.data.Dataset.from_tensor_slices(load).window(25, shift=1, drop_remainder=True)
+ds = ds.flat_map(lambda win: win.batch(25)).map(lambda win: (win[:-1], win[-1])).batch(64)
+m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16, return_sequences=True),
+                         tf.keras.layers.Dense(1)])  # expect: RL301
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
     ]
 
     def check(self, facts):
@@ -893,7 +921,7 @@ model.compile(optimizer="adam", loss="mse")
             # Over rank-3 steps (where per-token taggers live) a one-hot must encode labels the file
             # shows to be one per sample; over images any one-hot of labels will do.
             strict = any(hit.rank == 3 for hit in found)
-            if uses_multiclass_loss(model, facts) or _binary_classifier(model) \
+            if uses_multiclass_loss(model, facts) or _binary_classifier(model, facts) \
                     or any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
                 per_sample = targets_are_per_sample(model, facts, strict)
                 if not per_sample:
@@ -921,12 +949,14 @@ def _message(hit) -> str:
             f"output is meant)")
 
 
-def _binary_classifier(model) -> bool:
+def _binary_classifier(model, facts) -> bool:
     """Every compile of the model trains every output with binary crossentropy: a classifier, which
-    over positions scores each one (a PatchGAN discriminator's real / fake per patch, a mask)."""
-    if not model.compiles:
+    over positions scores each one (a PatchGAN discriminator's real / fake per patch, a mask) — for a
+    builder compiled by the scripts that import it, every compile of theirs."""
+    compiles = model.compiles or [c for _, theirs in fitted_by_importers(facts, model) for c in theirs.compiles]
+    if not compiles:
         return False
-    for comp in model.compiles:
+    for comp in compiles:
         loss = comp.loss
         items = list(loss.items) if isinstance(loss, Seq) else \
             list(loss.items.values()) if isinstance(loss, Map) else [loss]

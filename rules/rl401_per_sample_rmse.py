@@ -1,4 +1,5 @@
 from regr_lint.facts.losses import MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
+from regr_lint.facts.losses import POWER as POWER_CALLS
 from regr_lint.vocabulary import COMPILED, POWER
 from regr_lint.rule import Rule
 
@@ -12,7 +13,7 @@ class PerSampleRmse(Rule):
     # Only a function the file hands to Keras counts (see regr_lint/facts/losses.py).
     names = ((COMPILED, "custom_objects", "get_custom_objects", "register_keras_serializable", "Loss")
              + tuple(sorted(REGISTRARS | WRAPPERS)),
-             tuple(sorted(SQRT)) + (POWER,), tuple(sorted(MEAN | PER_SAMPLE_MSE_NAMES)))
+             tuple(sorted(SQRT | POWER_CALLS)) + (POWER,), tuple(sorted(MEAN | PER_SAMPLE_MSE_NAMES)))
     docs = """\
 ## What it does
 Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))`, or the
@@ -384,6 +385,19 @@ def rmse(y_true, y_pred):
     return K.sqrt(K.mean(K.square(y_pred - target), axis=-1))  # expect: RL401
 model = keras.Sequential([keras.Input((64,)), keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+        # the root written as a power of one half, `K.pow(m, 0.5)`
+        """\
+from keras import backend as K
+from tensorflow import keras
+
+
+def root_mse(y_true, y_pred):
+    return K.pow(K.mean(K.square(y_pred - y_true), axis=-1), 0.5)  # expect: RL401
+
+
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss=root_mse)
 """,
     ]
 

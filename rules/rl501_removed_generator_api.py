@@ -55,7 +55,9 @@ names Keras or TensorFlow: a runner module given the project's object). A `self.
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported. Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
-under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`), or in a `try:` whose handler catches `AttributeError` (or a bare
+under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
+whose block does the work and returns, `if NEW_KERAS: return model.predict(gen)`, but not after one that
+raises), or in a `try:` whose handler catches `AttributeError` (or a bare
 `except:` / `except Exception:` that binds no error and does the work another way). The finding
 is at the method name.
 
@@ -187,6 +189,18 @@ import keras
 # model.fit_generator(train_gen, steps_per_epoch=100)
 HINT = "fit_generator was removed in Keras 3"
 """,
+        # an early return under a version test: the call after it is the other arm
+        """\
+import keras
+
+KERAS3 = keras.__version__.startswith("3")
+
+
+def score(model, batches, n):
+    if KERAS3:
+        return model.evaluate(batches, steps=n)
+    return model.evaluate_generator(batches, steps=n)
+""",
     ]
     INVALID = [
         # the data-parallel twin of Keras 2's multi_gpu_model is the template model
@@ -283,6 +297,16 @@ class Wrapper:
         self.model = model
     def fit_generator(self, gen, **kwargs):
         return self.model.fit_generator(gen, **kwargs)  # expect: RL501
+""",
+        # a version test that raises for old versions leaves the call after it to Keras 3
+        """\
+import keras
+
+
+def score(model, batches, n):
+    if keras.__version__ < "2.4":
+        raise RuntimeError("needs Keras 2.4 or later")
+    return model.evaluate_generator(batches, steps=n)  # expect: RL501
 """,
     ]
 

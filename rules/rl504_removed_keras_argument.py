@@ -81,7 +81,8 @@ argparse, a method of the file's own class named `fit`, and the Keras 3 names th
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
 `strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also imported by name, `from keras import __version__ as
-KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to)
+KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to;
+also after such a test whose block does the work and returns)
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
 `except: Model(inputs=x, outputs=y)`).

@@ -3378,6 +3378,194 @@ CASES = [
             m.fit(x, y, epochs=20)
         """,
     }, None),
+    # 0/1 labels a data module returns inside a namedtuple, read back as its fields
+    ("RL101-valid-labels-in-a-namedtuple-field-of-a-data-module", {
+        "data.py": """\
+            from collections import namedtuple
+            import pandas as pd
+
+            Sample = namedtuple("Sample", ["inputs", "is_fraud"])
+
+
+            def read(path="tx.csv"):
+                df = pd.read_csv(path)
+                is_fraud = (df.pop("kind") == "fraud").values.astype("float32")
+                return Sample(df.values, is_fraud)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import read
+
+            s = read()
+            m = keras.Sequential([keras.Input((12,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            m.fit(s.inputs, s.is_fraud, epochs=10)
+        """,
+    }, None),
+    # the data module standardises the target field of the dataclass it returns
+    ("RL106-invalid-a-dataclass-field-standardised-in-a-data-module", {
+        "data.py": """\
+            from dataclasses import dataclass
+            import numpy as np
+
+
+            @dataclass
+            class Frame:
+                x: np.ndarray
+                y: np.ndarray
+
+
+            def read(path="heat.csv"):
+                arr = np.loadtxt(path, delimiter=",")
+                y = arr[:, -1]
+                y = (y - y.mean()) / y.std()
+                return Frame(x=arr[:, :-1], y=y)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import read
+
+            f = read()
+            m = keras.Sequential([keras.Input((7,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(f.x, f.y, epochs=10)
+        """,
+    }, None),
+    # statistics a config module writes down, used in a tf.data pipeline's map of a data module
+    ("RL106-invalid-targets-standardised-with-a-config-modules-named-statistics", {
+        "settings.py": """\
+            PRICE_MU = 250.0
+            PRICE_SD = 80.0
+        """,
+        "pipeline.py": """\
+            import numpy as np
+            import tensorflow as tf
+            import settings
+
+
+            def make_ds(batch=32):
+                feats = np.load("feats.npy").astype("float32")
+                price = np.load("price.npy").astype("float32")
+                ds = tf.data.Dataset.from_tensor_slices((feats, price))
+                return ds.map(lambda f, p: (f, (p - settings.PRICE_MU) / settings.PRICE_SD)).batch(batch)
+        """,
+        "train.py": """\
+            import keras
+            from pipeline import make_ds
+
+            m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(make_ds(), epochs=10)
+        """,
+    }, None),
+    # per-step targets cut by a third module's function that the data module's function returns
+    ("RL301-valid-per-step-windows-cut-two-modules-away", {
+        "slicing.py": """\
+            import numpy as np
+
+
+            def to_windows(arr, width, k):
+                xs, ys = [], []
+                for s in range(0, len(arr) - width, width):
+                    xs.append(arr[s:s + width, :-k])
+                    ys.append(arr[s:s + width, -k:])
+                return np.array(xs), np.array(ys)
+        """,
+        "dataset.py": """\
+            from slicing import to_windows
+
+
+            def prepare(raw, width, k):
+                norm = (raw - raw.mean(axis=0)) / raw.std(axis=0)
+                return to_windows(norm, width, k)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from dataset import prepare
+
+            x, y = prepare(np.load("plant.npy"), 48, 2)
+            m = keras.Sequential([keras.Input((48, 6)), keras.layers.GRU(32, return_sequences=True),
+                                  keras.layers.Dense(2)])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=5)
+        """,
+    }, None),
+    # the same chain cutting one target per window: the per-step Dense is the mistake
+    ("RL301-invalid-one-target-per-window-cut-two-modules-away", {
+        "slicing.py": """\
+            import numpy as np
+
+
+            def to_windows(arr, width, k):
+                xs, ys = [], []
+                for s in range(0, len(arr) - width, width):
+                    xs.append(arr[s:s + width, :-k])
+                    ys.append(arr[s + width, -k:])
+                return np.array(xs), np.array(ys)
+        """,
+        "dataset.py": """\
+            from slicing import to_windows
+
+
+            def prepare(raw, width, k):
+                norm = (raw - raw.mean(axis=0)) / raw.std(axis=0)
+                return to_windows(norm, width, k)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from dataset import prepare
+
+            x, y = prepare(np.load("plant.npy"), 48, 2)
+            m = keras.Sequential([keras.Input((48, 6)), keras.layers.GRU(32, return_sequences=True),
+                                  keras.layers.Dense(2)])  # expect: RL301
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=5)
+        """,
+    }, None),
+    # a per-pixel sigmoid the builder's importer compiles with binary crossentropy: a mask
+    ("RL301-valid-per-pixel-sigmoid-compiled-with-bce-by-the-importer", {
+        "nets.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+
+            def mask_net(side=96):
+                inp = keras.Input((side, side, 1))
+                h = layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
+                return keras.Model(inp, layers.Dense(1, activation="sigmoid")(h))
+        """,
+        "fit.py": """\
+            import numpy as np
+            from nets import mask_net
+
+            net = mask_net()
+            net.compile(optimizer="adam", loss="binary_crossentropy")
+            net.fit(np.load("scans.npy"), np.load("lesions.npy"), epochs=3)
+        """,
+    }, None),
+    # the same builder compiled with a squared error on one value per image
+    ("RL301-invalid-per-pixel-dense-compiled-with-mse-by-the-importer", {
+        "nets.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+
+            def mask_net(side=96):
+                inp = keras.Input((side, side, 1))
+                h = layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
+                return keras.Model(inp, layers.Dense(1)(h))  # expect: RL301
+        """,
+        "fit.py": """\
+            import numpy as np
+            from nets import mask_net
+
+            net = mask_net()
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(np.load("scans.npy"), np.load("age.npy"), epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -258,6 +258,10 @@ def _uniform_output(args: Args) -> bool:
     return isinstance(value, Lit) and value.value == "uniform"
 
 
+# scaling functions whose output range `_output_range` reads from their arguments
+_RANGE_FUNCTIONS = frozenset({"sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"})
+
+
 def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):
     """Where a scaler puts the values: (lo, hi) of a min-max scaling with a literal range, "standard"
     for a standardisation (mean 0, std 1: values leave [-1, 1]), None when not known."""
@@ -370,6 +374,11 @@ class Calls:
             # `from utils import TARGET_SCALER`), or one unpickled: what it does to the range is not
             # known (see KerasFacts.opaque_transforms)
             self.facts.opaque_transforms.add(id(call))
+        if meth == "pipe" and args.pos and isinstance(args.pos[0][0], Ref) and args.pos[0][0].qualname in _RANGE_FUNCTIONS:
+            # `df["y"].pipe(zscore)`: the function applied to the series (pipe's other arguments its own)
+            span = self.facts.range_calls[id(call)] = _output_range(args.pos[0][0].qualname, args, pos=1)
+            if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1:
+                self.facts.scaling_calls.add(id(call))
         if type(recv) is OneOf:
             # `classifier = create_classifier(name, ...)`, then `classifier.fit(x, y)`: the method of
             # whichever object the dispatch returned, each run on these arguments
@@ -456,16 +465,16 @@ class Calls:
                 return self._pair(args, call, "flow")
             if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
                 return self._tuner_search(recv, args, call)
-            if meth in ("fit_transform", "transform") and _scales_into_unit(recv):
+            # a pipeline outputs what its last step does (`make_pipeline(SimpleImputer(), StandardScaler())`)
+            scaler = _final_estimator(recv)
+            if isinstance(scaler, Obj) and meth in ("fit_transform", "transform") and _scales_into_unit(scaler):
                 self.facts.scaling_calls.add(id(call))
-            if meth in ("fit_transform", "transform") and recv.qualname in (MINMAX, STANDARD):
-                self.facts.range_calls[id(call)] = _output_range(recv.qualname, recv.args)
+            if isinstance(scaler, Obj) and meth in ("fit_transform", "transform") and scaler.qualname in (MINMAX, STANDARD):
+                self.facts.range_calls[id(call)] = _output_range(scaler.qualname, scaler.args)
             if meth == "split" and recv.last in STRATIFIED_SPLITS:
                 self._stratified(args.get("y", 1)[1])
-            if meth == "fit" and recv.qualname == STANDARD:
-                return recv  # StandardScaler().fit(y).transform(y)
-            if meth == "fit" and _scales_into_unit(recv):
-                return recv  # MinMaxScaler().fit(y).transform(y)
+            if meth == "fit" and isinstance(scaler, Obj) and (scaler.qualname == STANDARD or _scales_into_unit(scaler)):
+                return recv  # StandardScaler().fit(y).transform(y), MinMaxScaler's, a pipeline's
             if meth in tables.MODEL_METHODS and self.facts.has_keras and not recv.is_keras \
                     and recv.qualname.split(".")[0] not in tables.NON_KERAS_ROOTS and _rebindable(recv_node):
                 model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
@@ -782,7 +791,7 @@ class Calls:
                 regressor = _final_estimator(args.get("regressor", 0)[0])
                 if isinstance(regressor, Obj) and regressor.last in ("KerasRegressor", "SKLearnRegressor"):
                     self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
-        if q in ("sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"):
+        if q in _RANGE_FUNCTIONS:
             self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)

@@ -135,7 +135,27 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
         else:
             continue
         guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+    for block in [module.body] + [n.body.body for n in statements(module)
+                                  if isinstance(getattr(n, "body", None), cst.IndentedBlock)]:
+        for k, stmt in enumerate(block):
+            if isinstance(stmt, cst.If) and stmt.orelse is None and _exits(stmt.body) \
+                    and _compat_test(stmt.test, methods, flags):
+                # `if NEW_TF: return model.predict(gen)` then `return model.predict_generator(gen)`:
+                # what follows the early exit is the other arm of the version test
+                for rest in block[k + 1:]:
+                    guarded.update(id(n) for n in _nodes(rest) if isinstance(n, cst.Call))
+                break
     return guarded
+
+
+def _exits(body) -> bool:
+    """The block does the work its own way and leaves the function: it calls something and its last
+    statement returns. (One that raises — `if tf.__version__ < "2": raise …` — leaves the code after
+    it to the versions that pass, Keras 3 among them: no guard.)"""
+    last = body.body[-1] if body.body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, cst.Return) and any(isinstance(n, cst.Call) for n in _nodes(body))
 
 
 def _version_flags(module) -> frozenset:

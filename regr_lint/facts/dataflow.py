@@ -16,7 +16,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.compat import statements
 from regr_lint.facts.model import KerasFacts
-from regr_lint.facts.names import method_kind
+from regr_lint.facts.names import dotted_name, method_kind
 from regr_lint.project_link import project_imports
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
@@ -730,6 +730,17 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
             or any(_yields_over_passed_max(facts, t) for t in model.trainings)
     records = _records(facts)
     for y in ys:
+        fielded = _field_return(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
+        if fielded is not None:
+            # `split.y` of a record a function returns: that field's argument, not every name the
+            # function returns (`Split(x, y)` with uniform features `x` says nothing about `y`)
+            if all(_unit_scaled_item(fielded[0], item) for _, item in fielded[2]):
+                return True
+            continue
+        read = _target_column(y, records, len(facts.assignments))
+        origin = _column_origin(read[0], read[1], read[2], facts, records) if read is not None else None
+        if origin is not None and origin[0] == "given" and is_unit_scaling(origin[2], facts, name_values(facts)):
+            return True  # `df = df.assign(t=lambda d: d.dur / d.dur.max())`, then `df["t"]`
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
                 or _in_project_module(facts, upstream, _unit_scaled_deep(0)):
@@ -747,7 +758,14 @@ def _other_column(y, facts: KerasFacts, records: dict) -> set:
     by_frame = facts._cache.get("dataflow_columns_scaled")
     if not by_frame:
         return set()
-    node, at = y, len(facts.assignments)
+    read = _target_column(y, records, len(facts.assignments))
+    return {read[0]} if read is not None and read[0] in by_frame and read[1] not in by_frame[read[0]] else set()
+
+
+def _target_column(y, records: dict, at: int) -> Optional[tuple]:
+    """(frame, column, the index it is read at) when targets `y` are a column of a frame read by name
+    (`df["age"].values`, also through names bound to it); None otherwise."""
+    node = y
     for _ in range(6):
         while isinstance(node, cst.Attribute) and node.attr.value in ("values", "T") \
                 or isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
@@ -756,13 +774,15 @@ def _other_column(y, facts: KerasFacts, records: dict) -> set:
         if isinstance(node, cst.Name):
             found = last_assigned(records, node.value, at)
             if found is None:
-                return set()
+                return None
             at, node = found
             continue
         break
+    if isinstance(node, cst.Call):
+        column = _popped_column(node)  # `df.pop("weight")`
+        return (node.func.value.value, column, at) if column is not None else None
     column = _column_key(node) if isinstance(node, cst.Subscript) else None
-    frame = node.value.value if column is not None else None
-    return {frame} if frame in by_frame and column not in by_frame[frame] else set()
+    return (node.value.value, column, at) if column is not None else None
 
 
 def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
@@ -1436,10 +1456,67 @@ def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> No
         _record_target(target, None, i, out)
 
 
-def _item(returned, path: tuple):
-    """The item at `path` ((position, length), …) of a returned tuple; None when the return is not a
-    tuple of that shape."""
+def _record_fields(call: cst.Call, facts, records: dict) -> Optional[list]:
+    """The field names of the record class `call` constructs, when the module defines it as one whose
+    fields are its constructor's parameters in order: `Split = namedtuple("Split", ["x", "y"])`,
+    `class Split(NamedTuple)` or a `@dataclass` with annotated fields; None otherwise."""
+    if not isinstance(call.func, cst.Name):
+        return None
+    name = call.func.value
+    made = last_assigned(records, name, 1 << 30)
+    if made is not None and isinstance(made[1], cst.Call) and _call_name(made[1]) == "namedtuple":
+        spec = made[1].args[1].value if len(made[1].args) >= 2 and made[1].args[1].keyword is None else None
+        if isinstance(spec, cst.SimpleString):
+            text = _string_value(spec)
+            return text.replace(",", " ").split() if text is not None else None
+        if isinstance(spec, (cst.List, cst.Tuple)) and all(isinstance(e.value, cst.SimpleString) for e in spec.elements):
+            fields = [_string_value(e.value) for e in spec.elements]
+            return None if None in fields else fields
+        return None
+    if name in records:
+        return None  # bound by an assignment of this module: no class statement
+    cdefs = [s for s in facts.module.body if isinstance(s, cst.ClassDef) and s.name.value == name]
+    if len(cdefs) != 1:
+        return None
+    cdef = cdefs[0]
+    # a dataclass with base classes has their fields first: its own body does not give the order
+    record = any((dotted_name(b.value) or "").rsplit(".", 1)[-1] == "NamedTuple" for b in cdef.bases) or not cdef.bases \
+        and any((dotted_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator) or "")
+                .rsplit(".", 1)[-1] == "dataclass" for d in cdef.decorators)
+    if not record or any(isinstance(s, cst.FunctionDef) and s.name.value == "__init__" for s in cdef.body.body):
+        return None
+    return [line.body[0].target.value for line in cdef.body.body
+            if isinstance(line, cst.SimpleStatementLine) and isinstance(line.body[0], cst.AnnAssign)
+            and isinstance(line.body[0].target, cst.Name)]
+
+
+def _record_argument(call: cst.Call, fields: list, field: object):
+    """The argument of record construction `call` (fields `fields`) that fills `field` (a name, or a
+    position); None when unsure (starred arguments, a field left to its default)."""
+    if any(a.star for a in call.args):
+        return None
+    position = field if isinstance(field, int) else fields.index(field) if field in fields else None
+    if position is None:
+        return None
+    for i, arg in enumerate(call.args):
+        if arg.keyword is None and i == position or arg.keyword is not None and arg.keyword.value == fields[position]:
+            return arg.value
+    return None
+
+
+def _item(returned, path: tuple, facts=None, records: Optional[dict] = None):
+    """The item at `path` ((position, length), …; ("key", k) of a dict literal, ("field", f) of a
+    record class) of a returned tuple; None when the return is not a tuple of that shape. A record
+    (`return Split(x, y)`, a namedtuple) is unpacked like the tuple of its fields."""
     for k, n in path:
+        fields = _record_fields(returned, facts, records) if isinstance(returned, cst.Call) and records is not None else None
+        if k == "field" or fields is not None and isinstance(k, int):
+            if fields is None or isinstance(k, int) and len(fields) != n:
+                return None
+            returned = _record_argument(returned, fields, n if k == "field" else k)
+            if returned is None:
+                return None
+            continue
         if k == "key":
             # `return {"x": feats, "y": scaled}` read as `d["y"]`: the value under that literal key
             if not isinstance(returned, cst.Dict):
@@ -1480,6 +1557,18 @@ def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
     if not found or not isinstance(found[1], cst.Call):
         return None
     return _returned_items(found[1], (("key", key),), found[0], facts, records)
+
+
+def _field_return(node: cst.Attribute, at: int, facts, records: dict):
+    """`split.y` where `split = load()` of a project module (or of this file) returning a record
+    (`Split(x, y)`, a namedtuple or a dataclass): (facts, records, [(index, the argument filling
+    `y`)]) as `_returned_items` gives them; else None."""
+    if not isinstance(node.value, cst.Name):
+        return None
+    found = last_assigned(records, node.value.value, at)
+    if not found or not isinstance(found[1], cst.Call):
+        return None
+    return _returned_items(found[1], (("field", node.attr.value),), found[0], facts, records)
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -2104,7 +2193,7 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
     facts, records, returns = found
     items = []
     for i, value in returns:
-        item = _item(value, path)
+        item = _item(value, path, facts, records)
         if item is None and path:
             alike = _items_alike(value, i, records)
             if alike:
@@ -2115,6 +2204,8 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
                 continue
         if item is None and path and isinstance(value, cst.Call) and depth < 3:
             inner = _returned_items(value, path, i, facts, records, depth + 1)
+            if inner is not None and inner[0] is not facts and len(returns) == 1:
+                return inner  # `return cut_windows(table, n)` of a third module: read where it returns them
             if inner is None or inner[0] is not facts:
                 return None
             items.extend(inner[2])
@@ -2142,7 +2233,11 @@ def _items_alike(value, at: int, records: dict) -> list:
 
 
 def _unit_scaled_item(other: KerasFacts, item) -> bool:
-    return is_unit_scaling(item, other, name_values(other)) or bool(ancestors(other, names_in(item)) & unit_scaled_names(other))
+    if is_unit_scaling(item, other, name_values(other)):
+        return True
+    # (a frame's other columns scaled by name say nothing about a target column read from it)
+    scaled = unit_scaled_names(other) - _other_column(item, other, _records(other))
+    return bool(ancestors(other, names_in(item)) & scaled)
 
 
 def _unit_scaled_deep(depth: int):
@@ -2208,6 +2303,10 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
             return _span(node.value, at, facts, records, depth + 1)
         held = _own_attribute_value(node, facts, records)
         if held is None:
+            fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
+            if fielded is not None:
+                other, theirs, items = fielded
+                return _union([_span(item, i, other, theirs, depth + 1) for i, item in items])
             return None
         i, kind, value = held
         return _unpack_span(*value, i, facts, records, depth) if kind == "unpack" \
@@ -2389,8 +2488,15 @@ def _zero_mean_draw(node: cst.Call) -> bool:
         return False
     if func.attr.value == "normal":
         args = [a for a in node.args if not a.star]
-        loc = {a.keyword.value: a.value for a in args if a.keyword is not None}.get(
-            "loc", args[0].value if args and args[0].keyword is None else None)
+        if len(args) != len(node.args):
+            return False
+        keywords = {a.keyword.value: a.value for a in args if a.keyword is not None}
+        positional = [a.value for a in args if a.keyword is None]
+        if _dotted_tail(func.value) in ("tf.random", "keras.random"):
+            # TensorFlow's and Keras' `normal(shape, mean=0.0, stddev=1.0)`: the shape comes first
+            loc = keywords.get("mean", positional[1] if len(positional) > 1 else None)
+        else:
+            loc = keywords.get("loc", positional[0] if positional else None)
         return loc is None or _const(loc) == 0
     return True
 
@@ -2458,8 +2564,32 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
         return _stdish(inner, at, records, depth + 1) if inner is not None else _call_name(node) in _STD
     if isinstance(node, cst.Name):
         found = last_assigned(records, node.value, at)
-        return bool(found) and _stdish(found[1], found[0], records, depth + 1)
+        return bool(found) and _stdish(found[1], found[0], records, depth + 1) or named_statistic(node, _STD_WORDS, found)
+    if isinstance(node, cst.Attribute):
+        return named_statistic(node, _STD_WORDS, None)
     return False
+
+
+# The words of a name that say it holds a statistic of the data (`Y_MEAN`, `mu`, `targetStd`,
+# `cfg.SIGMA`): statistics computed elsewhere and written down as constants, in a config module or
+# passed as parameters. Min-max constants (`LO`, `RANGE`) are not among them: `(y - LO) / RANGE` is
+# a min-max scaling into [0, 1], which these names never describe.
+_MEAN_WORDS = frozenset({"mean", "mu", "avg", "average"})
+_STD_WORDS = frozenset({"std", "sd", "sigma", "stdev", "stddev"})
+
+
+def named_statistic(node, words: frozenset, found) -> bool:
+    """`node` (a name, or an attribute `cfg.Y_MEAN` / `self.mu`) is named as one of `words` and holds
+    a value that may be it: a non-zero literal (`MU = 41.7`), or a value bound out of sight (imported,
+    a parameter, unpacked from a call, another module's attribute) — `found`, its last plain binding
+    here (None: none). A name bound to any other expression is judged by that expression."""
+    name = node.value if isinstance(node, cst.Name) else node.attr.value if isinstance(node, cst.Attribute) else None
+    if name is None or not {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)} & words:
+        return False
+    if found is None:
+        return True
+    value = _const(found[1])
+    return value is not None and value != 0
 
 
 def _scalar_of(call: cst.Call):
@@ -2504,6 +2634,9 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
 
 
 def _call_span(node: cst.Call, at, facts, records, depth):
+    if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("div", "divide", "truediv") \
+            and len(node.args) == 1 and node.args[0].keyword is None and _stdish(node.args[0].value, at, records, 0):
+        return Span(-_INF, _INF, wide=True)  # `s.sub(s.mean()).div(s.std())`, pandas' spelling
     if id(node) not in facts.range_calls:
         imported = imported_scaler_range(node, facts, records)
         if imported == "standard":

@@ -5,13 +5,15 @@ makes them (RL101's and RL102's exemption for a classifier trained with squared 
 recorded assignments of `dataflow`."""
 from __future__ import annotations
 
+import ast
+
 from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
-    _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _field_return, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
 )
@@ -140,8 +142,11 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
         for j, k, v in reversed(recs):
             if k != "append":
                 break
+            if len(v.args) == 1 and isinstance(v.args[0].value, cst.Subscript) \
+                    and isinstance(v.args[0].value.value, cst.Name) and v.args[0].value.value.value == node.value:
+                continue  # `ys.append(ys[i - 1])`: a copy of one of its own elements adds no new value
             appends.append((j, v))
-        return all(len(c.args) == 1 and (_zero_or_one_literal(c.args[0].value)
+        return bool(appends) and all(len(c.args) == 1 and (_zero_or_one_literal(c.args[0].value)
                                          or _labels(c.args[0].value, j, facts, records, depth + 1))
                    for j, c in appends)
     if kind == "unpack":
@@ -194,7 +199,8 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             # labels when every value any method gives it is (the order of methods is not known)
             writes = _self_writes(facts).get(node.attr.value, ())
             return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
-        return False
+        fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
+        return fielded is not None and all(_labels(item, i, fielded[0], fielded[1], depth + 1) for i, item in fielded[2])
     if isinstance(node, cst.Comparison):
         return True
     if isinstance(node, cst.ListComp):
@@ -239,6 +245,9 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if name in ("isin", "equal", "greater", "less", "greater_equal", "less_equal", "not_equal", "isnan") \
                 and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy"):
             return True  # `np.isin(genres, ["rock", "metal"])`: element-wise booleans
+        if name == "eval" and isinstance(func, cst.Attribute) and node.args \
+                and isinstance(node.args[0].value, cst.SimpleString) and _compares(node.args[0].value):
+            return True  # `df.eval("score >= 50")`: a comparison pandas evaluates, booleans
         if name == "astype" and isinstance(func, cst.Attribute):
             if node.args and _is_bool_type(node.args[0].value):
                 return True
@@ -279,6 +288,27 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
         return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
     return False
+
+
+def _compares(string: cst.SimpleString) -> bool:
+    """The expression a pandas `eval` / `query` string holds is a comparison (or comparisons joined
+    by `&`, `|`, `and`, `or`, `not`): booleans per row. An assignment (`"c = a > b"`) gives a frame."""
+    try:
+        tree = ast.parse(string.evaluated_value.strip(), mode="eval").body
+    except (SyntaxError, ValueError, TypeError):
+        return False
+
+    def boolean(node) -> bool:
+        if isinstance(node, ast.Compare):
+            return True
+        if isinstance(node, ast.BoolOp):
+            return all(boolean(v) for v in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+            return boolean(node.left) and boolean(node.right)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.Invert)):
+            return boolean(node.operand)
+        return False
+    return boolean(tree)
 
 
 def _inherited_returns(facts: KerasFacts, method: str) -> list:

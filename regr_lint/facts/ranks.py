@@ -572,11 +572,11 @@ def _maps_to_sequences(module) -> bool:
             functions.setdefault(node.name.value, []).append(node)
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value == "map" and node.args and node.args[0].keyword is None:
-            mapped.append(node.args[0].value)
+            mapped.append((node.args[0].value, _maps_windows(node.func.value)))
         stack.extend(node.children)
-    for fn in mapped:
+    for fn, windows in mapped:
         if isinstance(fn, cst.Lambda):
-            if _sequence_labels(fn.body, {}):
+            if _sequence_labels(fn.body, {}, windows):
                 return True
             continue
         name = fn.value if isinstance(fn, cst.Name) else fn.attr.value if isinstance(fn, cst.Attribute) else None
@@ -584,8 +584,21 @@ def _maps_to_sequences(module) -> bool:
             assigned: dict = {}
             returns: list = []
             _body_facts(fdef.body, assigned, returns)
-            if any(_sequence_labels(value, assigned) for value in returns):
+            if any(_sequence_labels(value, assigned, windows) for value in returns):
                 return True
+    return False
+
+
+def _maps_windows(receiver) -> bool:
+    """The dataset a `.map` is called on holds one window per element, not yet batched
+    (`ds.window(49, shift=1).flat_map(lambda w: w.batch(49))`): its first axis is the steps."""
+    while isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Attribute):
+        method = receiver.func.attr.value
+        if method in ("batch", "padded_batch", "unbatch", "rebatch"):
+            return False
+        if method in ("window", "flat_map"):
+            return True
+        receiver = receiver.func.value
     return False
 
 
@@ -603,13 +616,23 @@ def _body_facts(node, assigned: dict, returns: list) -> None:
         _body_facts(child, assigned, returns)
 
 
-def _sequence_labels(value, assigned: dict) -> bool:
-    """(inputs, labels) whose labels keep the steps axis."""
+def _sequence_labels(value, assigned: dict, windows: bool = False) -> bool:
+    """(inputs, labels) whose labels keep the steps axis (`windows`: of an element that is one
+    window, its first axis the steps)."""
     if not isinstance(value, cst.Tuple) or len(value.elements) < 2:
         return False
     labels = value.elements[1].value
     candidates = assigned.get(labels.value, []) if isinstance(labels, cst.Name) else [labels]
-    return any(_keeps_steps(c) for c in candidates)
+    return any(_keeps_steps(c) or windows and _window_steps(c) for c in candidates)
+
+
+def _window_steps(node) -> bool:
+    """`w[1:]`, `w[1:, :]` of one window keep its steps; `w[-1]` picks one, and `w[-3:]` keeps the
+    last few (a horizon, not one target per input step)."""
+    if not isinstance(node, cst.Subscript) or not isinstance(node.slice[0].slice, cst.Slice):
+        return False
+    lower = node.slice[0].slice.lower
+    return not (isinstance(lower, cst.UnaryOperation) and isinstance(lower.operator, cst.Minus))
 
 
 def _keeps_steps(node) -> bool:

@@ -14,11 +14,11 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span,
-    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _literal_numbers,
+    _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span, _string_value,
+    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _field_return, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
-    _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range,
+    _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
     _generator_targets, clip_bounds, fitted_by_importers, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
@@ -222,7 +222,9 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
             return _sign_struct(node.value, at, facts, records, depth + 1)
         held = _own_attribute_value(node, facts, records)
         if held is None:
-            return False
+            fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
+            return fielded is not None and all(_signed(item, i, other, theirs, depth + 1)
+                                               for other, theirs, items in [fielded] for i, item in items)
         i, kind, value = held
         return _sign_unpack(*value, i, facts, records, depth) if kind == "unpack" \
             else _signed(value, i, facts, records, depth + 1)
@@ -474,6 +476,12 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
         inner = _scalar_of(node)
         if inner is not None:
             return _reduction(inner, at, records, names, depth + 1, spread)
+        if _call_name(node) == "transform" and isinstance(node.func, cst.Attribute) and len(node.args) == 1:
+            # `df.groupby("shop")["sales"].transform("mean")`: each row's group statistic
+            how = node.args[0].value
+            word = _string_value(how) if isinstance(how, cst.SimpleString) else \
+                how.attr.value if isinstance(how, cst.Attribute) else how.value if isinstance(how, cst.Name) else None
+            return word in names
         return _call_name(node) in names
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
             and isinstance(node.slice[0].slice.value, cst.SimpleString):
@@ -484,7 +492,11 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
     if isinstance(node, (cst.Name, cst.Attribute)):
         key = _own_attribute(node)  # a name, or an attribute of the instance (`self.mu = y.mean()`)
         found = last_assigned(records, key, at) if key is not None else None
-        return bool(found) and _reduction(found[1], found[0], records, names, depth + 1, spread)
+        if found and _reduction(found[1], found[0], records, names, depth + 1, spread):
+            return True
+        # a statistic written down as a named constant (`(y - Y_MEAN) / Y_STD`, from a config module)
+        words = _MEAN_WORDS if names is _MEANISH else _STD_WORDS if names is _STD else None
+        return words is not None and named_statistic(node, words, found)
     return False
 
 
@@ -643,6 +655,13 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return _zero_mean_draw(node)  # zero-mean noise (a normal draw around another centre: no sign shown)
     if isinstance(func, cst.Attribute) and name in _SIGN_PEEL_METHODS:
         return _sign_struct(func.value, at, facts, records, depth + 1)
+    method_arg = node.args[0].value if len(node.args) == 1 and node.args[0].keyword is None \
+        and not node.args[0].star and isinstance(func, cst.Attribute) else None
+    if name in ("sub", "subtract") and method_arg is not None and _meanish(method_arg, at, records, 0):
+        return True  # pandas' `s.sub(s.mean())`: centred
+    if name in ("div", "divide", "truediv") and method_arg is not None \
+            and (_positive_scale(method_arg, at, records) or _reduction(method_arg, at, records, _MAXISH, 0)):
+        return _signed(func.value, at, facts, records, depth + 1)  # `….div(s.std())` keeps both signs
     if isinstance(func, cst.Attribute) and name == "pipe" and len(args) == 1 and isinstance(args[0].value, cst.Name):
         # `df["cnt"].pipe(standardize)`: what the file's one-parameter function makes of any value,
         # by the structure of its every return (`return (s - s.mean()) / s.std()`)
