@@ -61,7 +61,8 @@ reported, whatever the order. So is a loop over a list of settings written out, 
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
-df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module) — (a `MinMaxScaler` with the default range — also as the last step of a scikit-learn pipeline, or
+df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module) — (a `MinMaxScaler` with the default range — or a [0, 1] range held in a name, also one a config module
+binds, `feature_range=Y_RANGE`; also as the last step of a scikit-learn pipeline, or
 `minmax_scale` applied through pandas' `.pipe` —, a column made so by `df.assign(t=lambda d: d.t / d.t.max())`, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
@@ -79,7 +80,7 @@ holding their max, `y / max_price`; the targets of a dataset, window dataset, `S
 another module of the project makes, read in that module, also when held in a variable before
 `fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
 read where they are bound; targets a data module's function scales with a helper of a third module
-(`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (also an object made in one chain,
+(`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
 `Dataset().load(path)` with `load` returning `self`); the field of a record a function returns
 (`split.y` of `return Split(x, y)`, a namedtuple or a dataclass: that field's value, not the other
 fields'); and targets drawn in
@@ -1406,6 +1407,26 @@ m = keras.Sequential([keras.Input((cars.shape[1],)), keras.layers.Dense(16, acti
                       keras.layers.Dense(1, activation="sigmoid")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(cars.values, price, epochs=5)
+""",
+        # a data class reads the targets raw, then divides them by their max: the last write counts
+        """\
+import pandas as pd
+from tensorflow import keras
+
+
+class Grid:
+    def __init__(self, path):
+        df = pd.read_csv(path)
+        self.x = df.drop(columns=["demand"]).values
+        self.y = df["demand"].values.astype("float64")
+        self.y = self.y / self.y.max()
+
+
+g = Grid("grid.csv")
+m = keras.Sequential([keras.Input((g.x.shape[1],)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(g.x, g.y, epochs=5)
 """,
     ]
     INVALID = [

@@ -48,7 +48,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
   loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
-- `MinMaxScaler(feature_range=(-1, 1))` (any range below 0) on the targets;
+- `MinMaxScaler(feature_range=(-1, 1))` (any range below 0; also a range held in a name, bound here or
+  in a config module, `feature_range=Y_RANGE`) on the targets;
 - `make_regression(...)` targets (also as a helper of the project returns them, `return make_regression(...)`);
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
 - returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`), `log(a) - log(b)`;
@@ -68,7 +69,7 @@ from a third module that binds it at its top level (`TARGET_SCALER = StandardSca
 field of a record a function returns (`data.y` of `return Data(x, y)`, a namedtuple or a dataclass) is
 that field's value. Targets an
 instance holds (`self.y = StandardScaler().fit_transform(...)`, `self.y, self.stats =
-utils.normalize(y)` in its constructor) are read where they are set, as RL102 reads them, and so are the
+utils.normalize(y)` in its constructor; `self.y = raw` then `self.y -= self.y.mean()`: the last of a method's writes in a row) are read where they are set, as RL102 reads them, and so are the
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns
 (also standardised with statistics the instance keeps, `(self.y[s] - self.mu) / self.sd`; also the
 `__getitem__` a subclass inherits from a base class of the same file, returning what its
@@ -654,6 +655,27 @@ m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"
 m.compile(optimizer="adam", loss="mse")
 m.fit(x, y, epochs=3)
 m.fit(x, visits["rel"].values, epochs=3)
+""",
+        # a static method of a helper class that keeps the values non-negative
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+
+class Features:
+    @staticmethod
+    def squash(v):
+        return np.log1p(v)
+
+
+px = pd.read_csv("fx.csv")
+y = Features.squash(px["volume"]).values
+x = px[["bid", "ask"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="softplus")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
 """,
     ]
     INVALID = [
@@ -1377,6 +1399,47 @@ m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(8, activation="relu"
                       keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(x, y, epochs=3)
+""",
+        # a data class reads the targets raw, then centres them in place
+        """\
+import pandas as pd
+from tensorflow import keras
+
+
+class Grid:
+    def __init__(self, path):
+        df = pd.read_csv(path)
+        self.x = df.drop(columns=["demand"]).values
+        self.y = df["demand"].values.astype("float64")
+        self.y -= self.y.mean()
+
+
+g = Grid("grid.csv")
+m = keras.Sequential([keras.Input((g.x.shape[1],)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(g.x, g.y, epochs=5)
+""",
+        # log returns made by a static method of a helper class
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+
+class Features:
+    @staticmethod
+    def log_return(p):
+        return np.log(p / p.shift(1))
+
+
+px = pd.read_csv("fx.csv")
+y = Features.log_return(px["rate"]).dropna().values
+x = px[["bid", "ask"]].values[1:]
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
 """,
     ]
 

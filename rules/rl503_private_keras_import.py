@@ -133,7 +133,8 @@ its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
-attribute chain (the longest one, however often the function holding it runs). A library may use its own internals, so the source tree of the package
+attribute chain (the longest one, however often the function holding it runs; also in a type annotation
+or an `assert`, `def fit(m: keras.engine.training.Model)`). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
 `tf_keras/src/` …, and Keras 1 / 2's modules straight under `keras/` — `keras/engine/`,
 `keras/layers/`, `keras/models.py` … — in a copy vendored into a repository, `keras/` at the top of
@@ -235,6 +236,16 @@ def merge(a, b):
     return concatenate([a, b])
 frame = pd.merge(left, right, on="id").merge(extra)
 np_utils = None
+""",
+        # the public names in the same places
+        """\
+import keras
+
+
+def train(net: keras.Model, x, y) -> keras.Model:
+    assert isinstance(net, keras.Sequential)
+    history: keras.callbacks.History = net.fit(x, y)
+    return net
 """,
     ]
     INVALID = [
@@ -356,6 +367,16 @@ clf = keras.wrappers.scikit_learn.KerasClassifier(build_fn=build)  # expect: RL5
 from tensorflow.python.keras.utils import generic_utils  # expect: RL503
 from tensorflow.python.keras.utils.generic_utils import to_list  # expect: RL503
 from tensorflow.python.keras.layers.recurrent import PeepholeLSTMCell  # expect: RL503
+""",
+        # internals named in annotations and in an assert
+        """\
+import keras
+
+
+def train(net: keras.engine.training.Model, x, y) -> keras.engine.training.Model:  # expect: RL503 RL503
+    assert isinstance(net, keras.engine.sequential.Sequential)  # expect: RL503
+    history: keras.callbacks.History = net.fit(x, y)
+    return net
 """,
     ]
 

@@ -3566,6 +3566,59 @@ CASES = [
             net.fit(np.load("scans.npy"), np.load("age.npy"), epochs=3)
         """,
     }, None),
+    # a MinMaxScaler whose range a config module holds: [0, 1] for a sigmoid
+    ("RL102-valid-minmax-range-held-in-a-config-modules-constant", {
+        "config.py": """\
+            Y_RANGE = (0, 1)
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from config import Y_RANGE
+
+
+            def load():
+                x = np.load("x.npy")
+                y = MinMaxScaler(feature_range=Y_RANGE).fit_transform(np.load("flow.npy").reshape(-1, 1))
+                return x, y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
+    # the same with (-1, 1): negative targets for a softplus head
+    ("RL106-invalid-minmax-range-below-zero-held-in-a-config-modules-constant", {
+        "config.py": """\
+            Y_RANGE = (-1, 1)
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from config import Y_RANGE
+
+
+            def load():
+                x = np.load("x.npy")
+                scaler = MinMaxScaler(feature_range=Y_RANGE)
+                y = scaler.fit_transform(np.load("flow.npy").reshape(-1, 1))
+                return x, y
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

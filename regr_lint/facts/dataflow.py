@@ -319,6 +319,12 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
                 return True
             if _unit_call(node):
                 return True
+            if id(node) in facts.range_calls and facts.range_calls[id(node)] is None:
+                # a scaler whose range the interpreter could not read (`feature_range=RANGE`,
+                # imported from a config module): read where it is bound
+                rng = imported_scaler_range(node, facts, _records(facts))
+                if isinstance(rng, tuple) and 0 <= min(rng) and max(rng) <= 1:
+                    return True
             # peel `.astype(…)`, `.reshape(…)`, `np.array(…)`
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("astype", "reshape", "values", "to_numpy", "squeeze", "flatten", "ravel"):
                 node = node.func.value
@@ -794,20 +800,48 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
     if found is None:
         return None
     cdef, other, attr = found
+
+    def mine(t) -> bool:
+        return isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name) \
+            and t.value.value == "self"
+
     values = []
-    for stmt in statements(cdef.body):  # its methods' statements, never an expression
-        if isinstance(stmt, cst.Assign):
-            targets = [t.target for t in stmt.targets]
-        elif isinstance(stmt, cst.AnnAssign) and stmt.value is not None:
-            targets = [stmt.target]
+    for method in (s for s in cdef.body.body if isinstance(s, cst.FunctionDef)):
+        top = {id(line) for line in method.body.body} if isinstance(method.body, cst.IndentedBlock) else set()
+        writes = []  # (written at the method's top level, the value)
+        for stmt in statements(method.body):  # its statements, never an expression
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Assign) and any(mine(t.target) for t in small.targets) \
+                            or isinstance(small, cst.AnnAssign) and small.value is not None and mine(small.target):
+                        writes.append((id(stmt) in top, small.value))
+                    elif isinstance(small, cst.AugAssign) and mine(small.target):
+                        writes.append((id(stmt) in top, _augmented_value(small, other)))
+        if writes and all(at_top for at_top, _ in writes):
+            # one after another in the method (`self.y = raw`, then `self.y -= self.y.mean()`):
+            # the last one is what it holds
+            values.append(writes[-1][1])
         else:
-            continue
-        if any(isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name)
-               and t.value.value == "self" for t in targets):
-            values.append(stmt.value)
+            values.extend(value for _, value in writes if value is not None)
     # `self.y = None` in `__init__`, set for real by `load()`: the placeholder holds no targets
-    real = [v for v in values if not (isinstance(v, cst.Name) and v.value == "None")]
+    real = [v for v in values if v is not None and not (isinstance(v, cst.Name) and v.value == "None")]
     return (other, real) if real else None
+
+
+_AUGMENTED = {"AddAssign": "Add", "SubtractAssign": "Subtract", "MultiplyAssign": "Multiply",
+              "DivideAssign": "Divide"}
+
+
+def _augmented_value(node: "cst.AugAssign", facts: KerasFacts):
+    """`self.y -= self.y.mean()` read as the value it leaves, `self.y - self.y.mean()` (a node made
+    once and kept with the facts: analyses key what they learn by node ids); None for another
+    operator."""
+    made = facts._cache.setdefault("augmented_values", {})
+    if id(node) not in made:
+        op = _AUGMENTED.get(type(node.operator).__name__)
+        made[id(node)] = (node, None if op is None else
+                          cst.BinaryOperation(left=node.target, operator=getattr(cst, op)(), right=node.value))
+    return made[id(node)][1]
 
 
 def _instance_class(y, at: int, facts: KerasFacts, records: dict):
@@ -1686,26 +1720,31 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     func = call.func
     if not isinstance(func, cst.Attribute):
         return None
+    static = False
     if isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name):
-        construction = func.value  # `Loader(path).load()`
+        cls = func.value.func.value  # `Loader(path).load()`
+    elif isinstance(func.value, cst.Name) and func.value.value not in records:
+        cls, static = func.value.value, True  # `Returns.log_ret(p)`: a static or class method on its class
     elif isinstance(func.value, cst.Name):
         bound = [r for r in records.get(func.value.value, ()) if r[0] < at or not at]  # at 0: anywhere
         if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
                 or not isinstance(bound[0][2].func, cst.Name):
             return None
-        construction = bound[0][2]
+        cls = bound[0][2].func.value
     else:
         return None
-    cls, method = construction.func.value, func.attr.value
+    method = func.attr.value
     own = _class_method(facts.module, cls, method)
     if own is not None:
-        return facts, own
+        return (facts, own) if not static or method_kind(own) in ("staticmethod", "classmethod") else None
     found = facts._cache.get("project_classes", {}).get(cls)
     if found is None or found[0] == facts.path:
         return None
     from regr_lint.facts.trees import project_module
 
     fdef = _class_method(project_module(found[0]), found[1], method)
+    if fdef is not None and static and method_kind(fdef) not in ("staticmethod", "classmethod"):
+        return None
     other = _module_facts(found[0]) if fdef is not None else None
     return (other, fdef) if other is not None else None
 
@@ -2612,12 +2651,20 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
     if not isinstance(func, cst.Attribute) or func.attr.value not in ("fit_transform", "transform"):
         return None
     held = func.value
-    if isinstance(held, cst.Name) and held.value not in records:
+    owner, theirs = facts, records  # the module the scaler is made in, and its records
+    if isinstance(held, cst.Call):
+        found = (facts, held)  # `MinMaxScaler(feature_range=RANGE).fit_transform(y)`
+    elif isinstance(held, cst.Name) and held.value in records:
+        bound = last_assigned(records, held.value, 1 << 30)
+        found = (facts, bound[1]) if bound is not None else None
+    elif isinstance(held, cst.Name):
         found = imported_binding(facts, held.value)
     elif isinstance(held, cst.Attribute) and isinstance(held.value, cst.Name) and held.value.value not in records:
         found = imported_binding(facts, held.value.value, held.attr.value)  # `utils.TARGET_SCALER`
     else:
         return None
+    if found is not None and found[0] is not facts:
+        owner, theirs = found[0], _records(found[0])
     made = found[1] if found is not None else None
     if not isinstance(made, cst.Call) or any(a.star for a in made.args):
         return None
@@ -2628,6 +2675,10 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
         rng = kw.get("feature_range")
         if rng is None:
             return (0.0, 1.0)
+        if isinstance(rng, cst.Name):
+            # a range held in a name: bound here, or imported from a config module
+            bound = last_assigned(theirs, rng.value, 1 << 30) if rng.value in theirs else imported_binding(owner, rng.value)
+            rng = bound[1] if bound is not None else None
         values = _literal_numbers(rng, []) if isinstance(rng, (cst.Tuple, cst.List)) else None
         return tuple(values) if values is not None and len(values) == 2 else None
     return None
@@ -2637,7 +2688,7 @@ def _call_span(node: cst.Call, at, facts, records, depth):
     if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("div", "divide", "truediv") \
             and len(node.args) == 1 and node.args[0].keyword is None and _stdish(node.args[0].value, at, records, 0):
         return Span(-_INF, _INF, wide=True)  # `s.sub(s.mean()).div(s.std())`, pandas' spelling
-    if id(node) not in facts.range_calls:
+    if facts.range_calls.get(id(node)) is None:
         imported = imported_scaler_range(node, facts, records)
         if imported == "standard":
             return Span(-_INF, _INF, wide=True)

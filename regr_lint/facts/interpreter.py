@@ -552,6 +552,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             if self._records_flow(scope):
                 self.facts.assignments.append(([t.target for t in small.targets], small.value))
         elif kind is cst.AnnAssign:
+            if scope.origin is None:
+                self._annotation(small.annotation, scope)
             if small.value is not None:
                 value = self.eval(small.value, scope, frame)
                 self.bind(small.target, value, scope, frame)
@@ -566,6 +568,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 self.bind(small.target, UNKNOWN, scope, frame)
             if self._records_flow(scope):
                 self.facts.assignments.append(([small.target], small))
+        elif kind is cst.Assert:
+            if scope.origin is None:  # `assert isinstance(m, keras.engine.training.Model)` (RL503)
+                self.eval(small.test, scope, frame)
         elif kind is cst.Expr:
             self.eval(small.value, scope, frame)
             value = small.value
@@ -724,6 +729,16 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         for param in (*params.posonly_params, *params.params, *params.kwonly_params):
             if param.default is not None:
                 self.eval(param.default, scope, Frame())
+        if scope.origin is None:
+            # annotations name what they name (`m: keras.engine.training.Model`): a chain into Keras'
+            # internals there is one too (RL503), though nothing calls it
+            for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+                self._annotation(param.annotation, scope)
+            self._annotation(fdef.returns, scope)
+
+    def _annotation(self, annotation: Optional[cst.Annotation], scope: Scope) -> None:
+        if annotation is not None and type(annotation.annotation) in (cst.Attribute, cst.Subscript, cst.BinaryOperation):
+            self.eval(annotation.annotation, scope, Frame())
 
     # ---------------------------------------------------------------- binding
     def bind(self, target: cst.BaseExpression, value: Value, scope: Scope, frame: Frame) -> None:

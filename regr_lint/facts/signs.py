@@ -609,7 +609,7 @@ def _is_log(node) -> bool:
 
 
 def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
-    if id(node) in facts.range_calls:
+    if facts.range_calls.get(id(node)) is not None:
         scaled = facts.range_calls[id(node)]
         if scaled == "standard":
             # centred, unless some scaler in the file is told not to (the call site does not say which)
