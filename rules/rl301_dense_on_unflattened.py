@@ -923,7 +923,7 @@ m.fit(ds, epochs=3)
             strict = any(hit.rank == 3 for hit in found)
             if uses_multiclass_loss(model, facts) or _binary_classifier(model, facts) \
                     or any(h.activation == "softmax" and h.units != 1 for h in model.heads()):
-                per_sample = targets_are_per_sample(model, facts, strict)
+                per_sample = _per_sample_targets(model, facts, strict)
                 if not per_sample:
                     # Dense(n_tags) + Activation('softmax'): a per-token classifier; a sigmoid per
                     # position under binary crossentropy: a PatchGAN discriminator, a mask
@@ -933,7 +933,7 @@ m.fit(ds, epochs=3)
                     continue
                 if _multiclass_softmax(hit.dense):
                     if per_sample is None:
-                        per_sample = targets_are_per_sample(model, facts, strict)
+                        per_sample = _per_sample_targets(model, facts, strict)
                     if not per_sample:
                         continue
                 reported.add(id(hit.dense.node))
@@ -947,6 +947,15 @@ def _message(hit) -> str:
     return (f"Dense applied to the rank-{hit.rank} output of {hit.source}: the model predicts one value "
             f"per time step / position, not one per sample; {remedy} (TimeDistributed if per-step "
             f"output is meant)")
+
+
+def _per_sample_targets(model, facts, strict: bool) -> bool:
+    """`targets_are_per_sample`, for a builder's model the scripts importing it train: in every one
+    of them."""
+    if model.compiles or model.trainings:
+        return targets_are_per_sample(model, facts, strict)
+    theirs = fitted_by_importers(facts, model)
+    return bool(theirs) and all(targets_are_per_sample(mine, other, strict) for other, mine in theirs)
 
 
 def _binary_classifier(model, facts) -> bool:
