@@ -71,7 +71,8 @@ means something, and the rule is silent. So is a model built for (or given to) s
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
 a classifier by the file's own declaration. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`; also inside a record read back by
-field, `split.y` of `return Split(x, y)`, a namedtuple or a dataclass), as RL102 reads them. Nor is a
+field, `split.y` of `return Split(x, y)`, a namedtuple or a dataclass; and to where another module binds
+them at its top level, imported by name or read as its attribute, `data.LABELS`), as RL102 reads them. Nor is a
 model whose every output ends in a sigmoid reported when its targets are read from a pickle or a
 numpy file another script of the project writes (as RL102 reads them: the project's pipeline
 prepared them, 0/1 labels as often as not, and what they are is not known here).

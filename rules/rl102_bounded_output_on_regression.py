@@ -78,7 +78,8 @@ inherits from a base class of the same file); for one trained on a `tf.data` pip
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
-`fit`; targets another module binds at its top level, imported by name (`from data import X, Y`),
+`fit`; targets another module binds at its top level, imported by name (`from data import X, Y`)
+or read as the module's attributes (`import data as D`, `D.Y`),
 read where they are bound; targets a data module's function scales with a helper of a third module
 (`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
 `Dataset().load(path)` with `load` returning `self`); the field of a record a function returns

@@ -63,7 +63,7 @@ The same operations on the features only, targets read from a file and left as t
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
 When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
-targets another module binds at its top level and the file imports by name (`from data import X, Y`
+targets another module binds at its top level and the file imports by name or reads as the module's attribute (`D.Y` of `import data as D`; `from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
 from a third module that binds it at its top level (`TARGET_SCALER = StandardScaler()` in utils.py). The
 field of a record a function returns (`data.y` of `return Data(x, y)`, a namedtuple or a dataclass) is

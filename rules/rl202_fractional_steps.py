@@ -4,6 +4,7 @@ import re
 
 from regr_lint.lazy import cst
 
+from regr_lint.facts.dataflow import _records, imported_binding, name_values
 from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.facts.values import Div, Obj
 from regr_lint.rule import Edit, Fix, Rule
@@ -35,7 +36,7 @@ with an int added (`n / bs + 1`) or times a factor (`n / bs * ratio`, reported a
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
 float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`, a true
-division's `(n / bs) // workers`, a product with a float, `len(df) * 0.8 // bs`) is a float too (`1250.0`) and is reported the same way; `//` of
+division's `(n / bs) // workers`, a product with a float, `len(df) * 0.8 // bs`, also a float held in a constant, `len(df) * TRAIN_FRAC // bs` with `TRAIN_FRAC = 0.8` here or in a config module) is a float too (`1250.0`) and is reported the same way; `//` of
 ints is not.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
@@ -212,6 +213,19 @@ model = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(gen, steps_per_epoch=250000 // 200, validation_steps=int(5000. // 200), epochs=1)
 """,
+        # integer constants multiplied in: an int count
+        """\
+import pandas as pd
+import tensorflow as tf
+
+REPEATS = 2
+BATCH = 64
+df = pd.read_csv("loans.csv")
+ds = tf.data.Dataset.from_tensor_slices((df.values, df.pop("amount").values)).repeat().batch(BATCH)
+m = tf.keras.Sequential([tf.keras.Input((6,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3, steps_per_epoch=len(df) * REPEATS // BATCH)
+""",
     ]
     INVALID = [
         # a product with a float literal, floor-divided: still a float
@@ -386,6 +400,19 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(gen, steps_per_epoch=(250000. // batch_size), epochs=1,  # expect: RL202
           validation_data=gen, validation_steps=(5000. // batch_size))  # expect: RL202
 """,
+        # a float fraction held in a constant, multiplied in and floor-divided
+        """\
+import pandas as pd
+import tensorflow as tf
+
+VAL_SHARE = 0.2
+BATCH = 64
+df = pd.read_csv("loans.csv")
+ds = tf.data.Dataset.from_tensor_slices((df.values, df.pop("amount").values)).repeat().batch(BATCH)
+m = tf.keras.Sequential([tf.keras.Input((6,)), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3, steps_per_epoch=len(df) * (1 - VAL_SHARE) // BATCH)  # expect: RL202
+""",
     ]
 
     def check(self, facts):
@@ -410,7 +437,7 @@ def _problem(facts, name: str, value, arg: cst.Arg):
                      f"('numpy.float64' object cannot be interpreted as an integer); wrap it in "
                      f"int(...) or use {_PYTHON_ROUNDING.get(rounded.last, 'round')}(...)"), \
             _int_fix(rounded.node, _only_use(facts, rounded.node, arg), _int_is_free(facts))
-    floor = _float_floor_division(arg.value)
+    floor = _float_floor_division(arg.value, facts)
     if floor is not None:  # 250000. // bs is 1250.0, a float
         text = facts.module.code_for_node(floor).strip()
         return floor, (f"{name}={_short(text)} is a floor division of a float, itself a float: Keras 3 "
@@ -463,24 +490,37 @@ def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
                edits=(Edit(call, wrapped),))
 
 
-def _is_float(node) -> bool:
+def _is_float(node, facts=None) -> bool:
     """A float literal (`250000.`, `1e5`), `float(...)` or a true division (`n / bs`), under
-    parentheses or a unary minus."""
+    parentheses or a unary minus; with `facts`, also a name every value of which is a float literal
+    (`TRAIN_FRAC = 0.8`, here or in the config module it is imported from by name)."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
-        return _is_float(node.expression)
+        return _is_float(node.expression, facts)
     if isinstance(node, cst.Float):
         return True
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Divide):
         return True
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Add, cst.Subtract)):
-        return _is_float(node.left) or _is_float(node.right)  # `len(df) * 0.8`: a float times anything
+        # `len(df) * 0.8`: a float times anything
+        return _is_float(node.left, facts) or _is_float(node.right, facts)
+    if isinstance(node, cst.Name) and facts is not None:
+        return _float_constant(node.value, facts)
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "float"
 
 
-def _float_floor_division(node) -> "cst.BinaryOperation | None":
+def _float_constant(name: str, facts) -> bool:
+    values = name_values(facts).get(name)
+    if values is None:
+        found = imported_binding(facts, name) if name not in _records(facts) else None
+        values = [found[1]] if found is not None else []
+    return bool(values) and all(isinstance(v, cst.Float) for v in values)
+
+
+def _float_floor_division(node, facts=None) -> "cst.BinaryOperation | None":
     """`250000. // batch_size`, written in the argument: `//` of a float is a float (1250.0)."""
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.FloorDivide) \
-            and (_is_float(node.left) or _is_float(node.right) or _float_floor_division(node.left) is not None):
+            and (_is_float(node.left, facts) or _is_float(node.right, facts)
+                 or _float_floor_division(node.left, facts) is not None):
         return node
     return None
 

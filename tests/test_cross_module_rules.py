@@ -3619,6 +3619,63 @@ CASES = [
             m.fit(x, y, epochs=10)
         """,
     }, None),
+    # a float fraction a config module holds, multiplied into a floor-divided step count
+    ("RL202-invalid-float-fraction-from-a-config-module", {
+        "settings.py": """\
+            KEEP = 0.9
+            BS = 16
+        """,
+        "train.py": """\
+            import numpy as np
+            import tensorflow as tf
+            from settings import BS, KEEP
+
+            x = np.load("x.npy")
+            ds = tf.data.Dataset.from_tensor_slices((x, np.load("y.npy"))).repeat().batch(BS)
+            m = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(ds, epochs=2, steps_per_epoch=len(x) * KEEP // BS)  # expect: RL202
+        """,
+    }, None),
+    # targets a data module binds at its top level, read as attributes of the module (`import data as D`)
+    ("RL102-valid-module-attribute-targets-scaled-where-bound", {
+        "data.py": """\
+            import numpy as np
+
+            RAIN = np.load("rain.npy")
+            FEATS = np.load("feats.npy")
+            Y_UNIT = RAIN / RAIN.max()
+            WET = (RAIN > 10).astype("float32")
+        """,
+        "train.py": """\
+            import keras
+            import data as D
+
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(D.FEATS, D.Y_UNIT, epochs=5)
+            c = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+            c.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            c.fit(D.FEATS, D.WET, epochs=5)
+        """,
+    }, None),
+    ("RL106-invalid-module-attribute-targets-standardised-where-bound", {
+        "data.py": """\
+            import numpy as np
+
+            RAIN = np.load("rain.npy")
+            FEATS = np.load("feats.npy")
+            Y_Z = (RAIN - RAIN.mean()) / RAIN.std()
+        """,
+        "train.py": """\
+            import keras
+            import data
+
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(data.FEATS, data.Y_Z, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -736,6 +736,12 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
             or any(_yields_over_passed_max(facts, t) for t in model.trainings)
     records = _records(facts)
     for y in ys:
+        bound = _module_attribute(y, facts, records) if isinstance(y, cst.Attribute) else None
+        if bound is not None:
+            # `data.Y_TRAIN` of `import data`: read where data.py binds it
+            if _unit_scaled_item(bound[0], bound[1]):
+                return True
+            continue
         fielded = _field_return(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
         if fielded is not None:
             # `split.y` of a record a function returns: that field's argument, not every name the
@@ -1593,6 +1599,14 @@ def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
     return _returned_items(found[1], (("key", key),), found[0], facts, records)
 
 
+def _module_attribute(node: cst.Attribute, facts, records: dict):
+    """(the facts of the project module, the value its top level binds) for `data.Y_TRAIN` where
+    `import data` (or `import data as D`) binds a project module; None otherwise."""
+    if not isinstance(node.value, cst.Name) or node.value.value in records:
+        return None
+    return imported_binding(facts, node.value.value, node.attr.value)
+
+
 def _field_return(node: cst.Attribute, at: int, facts, records: dict):
     """`split.y` where `split = load()` of a project module (or of this file) returning a record
     (`Split(x, y)`, a namedtuple or a dataclass): (facts, records, [(index, the argument filling
@@ -2342,6 +2356,9 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
             return _span(node.value, at, facts, records, depth + 1)
         held = _own_attribute_value(node, facts, records)
         if held is None:
+            bound = _module_attribute(node, facts, records)
+            if bound is not None and depth < 8:  # `data.Y_TRAIN` of `import data`: read where it is bound
+                return _span(bound[1], len(bound[0].assignments), bound[0], _records(bound[0]), depth + 1)
             fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
             if fielded is not None:
                 other, theirs, items = fielded
