@@ -35,7 +35,8 @@ class AccuracyOnRegression(Rule):
 ## What it does
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
-that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error …).
+that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error — a mean or a sum of the errors' squares or absolute
+values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
 several outputs, metrics given per output (a dict by output name, or one list per output beside a list
@@ -847,6 +848,15 @@ m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"
                       keras.layers.Dense(1, activation="sigmoid")])
 m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
 m.fit(x, y, epochs=5)
+""",
+        # the labels of a keras.datasets classification set, unpacked as the loader returns them
+        """\
+import keras
+
+(x_tr, y_tr), (x_te, y_te) = keras.datasets.fashion_mnist.load_data()
+m = keras.Sequential([keras.Input((784,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+m.compile(optimizer="rmsprop", loss="mse", metrics=["accuracy"])
+m.fit(x_tr.reshape(-1, 784), y_tr, epochs=2)
 """,
     ]
     INVALID = [

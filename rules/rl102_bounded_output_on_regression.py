@@ -122,7 +122,7 @@ ones).
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
-[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, `s.sub(s.mean()).div(s.std())`, also with
+[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, `s.sub(s.mean()).div(s.std())`, pandas' `s.transform(lambda v: (v - v.mean()) / v.std())`, also with
 statistics written down as constants named for them, `(y - Y_MEAN) / Y_STD`, `cfg.mu`, `SIGMA`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`, Poisson or exponential draws of a mean from 1 up)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
@@ -2493,6 +2493,17 @@ m = keras.Sequential([keras.Input((cars.shape[1],)), keras.layers.Dense(16, acti
                       keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
 m.compile(optimizer="adam", loss="mse")
 m.fit(cars.values, price, epochs=5)
+""",
+        # tanh on a series standardised by pandas' transform with a lambda (not a fitted scaler)
+        """\
+import pandas as pd
+from tensorflow import keras
+
+air = pd.read_csv("air.csv")
+y = air["o3"].transform(lambda s: (s - s.mean()) / s.std()).values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(air[["no2", "wind", "temp"]].values, y, epochs=5)
 """,
     ]
 

@@ -56,7 +56,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise (numpy's `normal(0, s, n)`, `randn`; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
+- zero-mean noise (numpy's `normal(0, s, n)`, `randn`, Laplace / logistic draws around 0; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
   targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -675,6 +675,17 @@ x = px[["bid", "ask"]].values
 m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
                       keras.layers.Dense(1, activation="softplus")])
 m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # Laplace draws around a centre far above zero, added to a feature: no sign shown
+        """\
+import numpy as np
+from tensorflow import keras
+
+x = np.random.rand(800, 2)
+y = 0.5 * x[:, 0] + np.random.laplace(50.0, 1.0, 800)
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mae")
 m.fit(x, y, epochs=5)
 """,
     ]
@@ -1439,6 +1450,17 @@ x = px[["bid", "ask"]].values[1:]
 m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
                       keras.layers.Dense(1, activation="softplus")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=5)
+""",
+        # a feature plus Laplace noise centred on zero
+        """\
+import numpy as np
+from tensorflow import keras
+
+x = np.random.rand(800, 2)
+y = 0.5 * x[:, 0] + np.random.laplace(0.0, 1.0, 800)
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mae")
 m.fit(x, y, epochs=5)
 """,
     ]

@@ -31,7 +31,8 @@ Finds `steps_per_epoch=`, `validation_steps=` or `steps=` of `fit`, `evaluate`, 
 `fit_generator`, `evaluate_generator` or `predict_generator` given by a true division —
 `n / batch_size`, `x.shape[0] / bs`, `len(x) / bs`, `train_generator.samples / batch_size`, also
 with an int added (`n / bs + 1`) or times a factor (`n / bs * ratio`, reported and rounded as a whole)
-— written in the call or held in a variable (or returned by a function of the file), with no `int()`,
+— written in the call or held in a variable (or returned by a function of the file, also a lambda held in a
+name, `steps_of = lambda n: n / BATCH`), with no `int()`,
 `math.ceil()`, `math.floor()` or `//` around it — or only numpy's rounding around it
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
@@ -226,6 +227,16 @@ m = tf.keras.Sequential([tf.keras.Input((6,)), tf.keras.layers.Dense(1)])
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3, steps_per_epoch=len(df) * REPEATS // BATCH)
 """,
+        # the same lambda with a floor division of ints
+        """\
+import tensorflow as tf
+
+BATCH = 96
+per_epoch = lambda n: n // BATCH
+model = tf.keras.models.load_model("warm.keras")
+ds = tf.data.Dataset.range(10).batch(BATCH).repeat()
+model.fit(ds, epochs=3, steps_per_epoch=per_epoch(50000))
+""",
     ]
     INVALID = [
         # a product with a float literal, floor-divided: still a float
@@ -412,6 +423,16 @@ ds = tf.data.Dataset.from_tensor_slices((df.values, df.pop("amount").values)).re
 m = tf.keras.Sequential([tf.keras.Input((6,)), tf.keras.layers.Dense(1)])
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3, steps_per_epoch=len(df) * (1 - VAL_SHARE) // BATCH)  # expect: RL202
+""",
+        # the division in a lambda held in a name, called for the argument
+        """\
+import tensorflow as tf
+
+BATCH = 96
+per_epoch = lambda n: n / BATCH  # expect: RL202
+model = tf.keras.models.load_model("warm.keras")
+ds = tf.data.Dataset.range(10).batch(BATCH).repeat()
+model.fit(ds, epochs=3, steps_per_epoch=per_epoch(50000))
 """,
     ]
 

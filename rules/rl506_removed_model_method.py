@@ -24,7 +24,8 @@ class RemovedModelMethod(Rule):
     docs = """\
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
-(Sequential, functional, subclassed), one loaded with `load_model`, `self.model` (also a Keras
+(Sequential, functional, subclassed), one loaded with `load_model` (also models loaded alike in a comprehension,
+`[m.predict_proba(x) for m in [load_model(p) for p in paths]]`), `self.model` (also a Keras
 callback's, which Keras sets), or a model that
 arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
 have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
@@ -135,6 +136,15 @@ try:
 except AttributeError:
     probs = model.predict(x)
 """,
+        # scikit-learn models loaded in a comprehension: their predict_proba is their own
+        """\
+import joblib
+import numpy as np
+
+folds = [joblib.load(f"fold{i}.pkl") for i in range(5)]
+x = np.load("x_test.npy")
+blend = np.mean([clf.predict_proba(x) for clf in folds], axis=0)
+""",
     ]
     INVALID = [
         # a Keras callback's `self.model`: the Keras model Keras hands it
@@ -183,6 +193,17 @@ model = tf.keras.Model(inp, out)
 model.compile(optimizer="adam", loss="binary_crossentropy")
 labels = (model
           .predict_classes(x_test))  # expect: RL506
+""",
+        # models loaded in a comprehension, each asked for predict_proba (in a comprehension and a loop)
+        """\
+import numpy as np
+import keras
+
+folds = [keras.models.load_model(f"fold{i}.keras") for i in range(5)]
+x = np.load("x_test.npy")
+blend = np.mean([net.predict_proba(x) for net in folds], axis=0)  # expect: RL506
+for net in folds:
+    print(net.predict_proba(x[:3]))  # expect: RL506
 """,
     ]
 

@@ -3676,6 +3676,26 @@ CASES = [
             m.fit(data.FEATS, data.Y_Z, epochs=5)
         """,
     }, None),
+    # a helper returning a keras.datasets classification set's labels
+    ("RL101-valid-keras-dataset-labels-returned-by-a-helper", {
+        "helpers.py": """\
+            from tensorflow.keras.datasets import imdb
+
+
+            def load():
+                (tr, y_tr), (te, y_te) = imdb.load_data(num_words=5000)
+                return tr, y_tr, te, y_te
+        """,
+        "solution.py": """\
+            from tensorflow import keras
+            from helpers import load
+
+            x_tr, y_tr, x_te, y_te = load()
+            m = keras.Sequential([keras.Input((5000,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="rmsprop", loss="mse", metrics=["binary_accuracy"])
+            m.fit(x_tr, y_tr, epochs=2)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

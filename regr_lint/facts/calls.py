@@ -258,6 +258,14 @@ def _uniform_output(args: Args) -> bool:
     return isinstance(value, Lit) and value.value == "uniform"
 
 
+def _pandas_transform(args: Args) -> bool:
+    """`s.transform(lambda v: …)`, `.transform("mean")`, `.transform(np.log)`: pandas' transform,
+    given the function to apply — not a fitted scaler's, given the data."""
+    first = args.pos[0][0] if args.pos else None
+    return isinstance(first, (Lambda, Func)) or isinstance(first, Lit) and isinstance(first.value, str) \
+        or isinstance(first, Ref) and first.qualname.split(".")[0] == "numpy"
+
+
 # scaling functions whose output range `_output_range` reads from their arguments
 _RANGE_FUNCTIONS = frozenset({"sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"})
 
@@ -365,7 +373,7 @@ class Calls:
         return None
 
     def call_method(self, recv: Value, meth: str, args: Args, call: cst.Call, recv_node, scope, frame) -> Value:
-        if meth in ("transform", "fit_transform") and (
+        if meth in ("transform", "fit_transform") and not _pandas_transform(args) and (
                 recv is UNKNOWN or isinstance(recv, Instance) and not recv.cls.is_model
                 or isinstance(recv, Obj) and recv.qualname in _UNPICKLERS
                 or isinstance(recv, (Ref, Obj)) and not recv.is_keras
@@ -577,6 +585,8 @@ class Calls:
             return Tensor(callee, [inp], call)
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
+        if type(callee) is Lambda and callee.scope is not None:
+            return self._call_lambda(callee, args, call)
         if type(callee) is Obj and callee.qualname == "functools.partial" and callee.args.pos \
                 and (isinstance(callee.args.pos[0][0], Func) or type(callee.args.pos[0][0]) is Ref
                      and callee.args.pos[0][0].is_keras):
@@ -617,6 +627,27 @@ class Calls:
             self._construct(inst, args, call)
             return inst
         return self._tensor_passthrough(args, call)
+
+    def _call_lambda(self, fn: Lambda, args: Args, call: cst.Call) -> Value:
+        """`steps_of(50000)` with `steps_of = lambda n: n / BATCH`: its body, its parameters bound to
+        the call's arguments (positional, or by name), in the scope it closes over."""
+        params = fn.node.params
+        if args.star or isinstance(params.star_arg, cst.Param) \
+                or params.star_kwarg is not None or params.posonly_params \
+                or self.depth >= MAX_DEPTH or self.budget <= 0:
+            return self._tensor_passthrough(args, call)
+        self.budget -= 1
+        inner = Scope(fn.scope)
+        plain = list(params.params)
+        for k, param in enumerate(plain + list(params.kwonly_params)):
+            name = param.name.value
+            given = args.pos[k][0] if k < len(plain) and k < len(args.pos) else args.kw.get(name, (None,))[0]
+            inner.vars[name] = given if given is not None else UNKNOWN
+        self.depth += 1
+        try:
+            return self.eval(fn.node.body, inner, Frame())
+        finally:
+            self.depth -= 1
 
     def _construct(self, inst: Instance, args: Args, call: cst.Call) -> None:
         """`Trainer(4, loss="mse")`: its `__init__` runs with the call's arguments (and its

@@ -2542,7 +2542,7 @@ def _zero_mean_draw(node: cst.Call) -> bool:
     if not isinstance(func, cst.Attribute) or func.attr.value not in _NORMAL_DRAWS \
             or _dotted_tail(func.value) not in _RANDOM_MODULES:
         return False
-    if func.attr.value == "normal":
+    if func.attr.value in ("normal", "laplace", "logistic"):
         args = [a for a in node.args if not a.star]
         if len(args) != len(node.args):
             return False
@@ -2702,6 +2702,13 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
 
 
 def _call_span(node: cst.Call, at, facts, records, depth):
+    func = node.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("transform", "apply", "pipe") and len(node.args) == 1 \
+            and isinstance(node.args[0].value, cst.Lambda) and len(node.args[0].value.params.params) == 1:
+        # `s.transform(lambda v: (v - v.mean()) / v.std())`: what the function makes of any series,
+        # by its own structure (its parameter is not a name of the file's spelled alike)
+        param = node.args[0].value.params.params[0].name.value
+        return _span(node.args[0].value.body, at, facts, {k: v for k, v in records.items() if k != param}, depth + 1)
     if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("div", "divide", "truediv") \
             and len(node.args) == 1 and node.args[0].keyword is None and _stdish(node.args[0].value, at, records, 0):
         return Span(-_INF, _INF, wide=True)  # `s.sub(s.mean()).div(s.std())`, pandas' spelling
@@ -2810,7 +2817,10 @@ def _draw_span(name, node: cst.Call):
 # ---------------------------------------------------------------- one output's targets
 # (whether targets are class labels: facts/labels.py; whether they take both signs: facts/signs.py)
 
-_NORMAL_DRAWS = frozenset({"randn", "normal", "standard_normal"})
+# draws symmetric about a centre: normal ones, and the heavier-tailed Laplace / logistic / Student's t /
+# Cauchy (`laplace(loc, scale, n)`: centred on zero unless `loc` says otherwise)
+_NORMAL_DRAWS = frozenset({"randn", "normal", "standard_normal", "laplace", "logistic", "standard_t",
+                           "standard_cauchy"})
 # pandas / numpy methods that keep the values (and so their signs) as they are
 _SIGN_PEEL_METHODS = _PEEL_METHODS | {"dropna", "fillna", "ffill", "bfill", "interpolate", "shift",
                                       "to_frame", "to_list", "tolist"}

@@ -127,13 +127,17 @@ class Expressions:
             inner = Scope(scope)
             comp = node.for_in
             while comp is not None:
-                self.eval(comp.iter, inner, frame)
-                self.bind(comp.target, UNKNOWN, inner, frame)
+                iterated = self.eval(comp.iter, inner, frame)
+                # `[m.predict(x) for m in members]` over models made alike: the one standing for them
+                one = iterated.items[0] if type(iterated) is Seq and len(iterated.items) == 1 \
+                    and type(iterated.items[0]) is ModelRef and type(comp.target) is cst.Name else UNKNOWN
+                self.bind(comp.target, one, inner, frame)
                 comp = comp.inner_for_in
             elt = self.eval(node.elt, inner, frame)
-            if kind is cst.ListComp and type(elt) is Layer:
-                # `[Dense(64) for _ in range(3)]`: layers made alike, one standing for them all (the
-                # loop's own values unknown), as the Dense a loop adds to a Sequential does
+            if kind is cst.ListComp and (type(elt) is Layer or type(elt) is ModelRef):
+                # `[Dense(64) for _ in range(3)]`, `[load_model(p) for p in paths]`: layers or models
+                # made alike, one standing for them all (the loop's own values unknown), as the
+                # Dense a loop adds to a Sequential does
                 return Seq([elt], node, [node.elt])
             return UNKNOWN
         if kind is cst.BooleanOperation:
@@ -164,7 +168,7 @@ class Expressions:
                 for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
                     inner.vars[param.name.value] = UNKNOWN
                 self.eval(node.body, inner, Frame(function=frame.function, loops=frame.loops))
-            return Lambda(node, origin=scope.origin)
+            return Lambda(node, origin=scope.origin, scope=scope)
         if kind is cst.Await:
             self.eval(node.expression, scope, frame)
         elif kind is cst.Yield and scope.origin is None:

@@ -437,7 +437,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         return []
                     binds = [Seq([Lit(k) if isinstance(k, str) else UNKNOWN, v], None, [None, None])
                              for k, v in owner.items.items()]
-        if not 1 < len(models) <= 8 or not all(type(v) is ModelRef for v in models):
+        if not 0 < len(models) <= 8 or not all(type(v) is ModelRef for v in models):
             return []
         return binds
 

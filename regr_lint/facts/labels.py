@@ -150,6 +150,8 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
                                          or _labels(c.args[0].value, j, facts, records, depth + 1))
                    for j, c in appends)
     if kind == "unpack":
+        if node.value in dataset_label_names(facts):
+            return True  # `(x, y), (xt, yt) = mnist.load_data()`: a classification dataset's labels
         call, k, n, inner = value
         if _call_name(call) in _LABEL_GENERATORS:
             return n == 2 and k == 1 and not inner

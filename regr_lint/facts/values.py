@@ -159,6 +159,7 @@ class Lambda(Value):
     """A lambda expression (a loss or metric written inline)."""
     node: cst.Lambda
     origin: Optional[str] = None  # the project module it is written in (None: the linted file)
+    scope: object = None  # the Scope it closes over (its body runs there when it is called)
 
 
 @dataclass(eq=False)
