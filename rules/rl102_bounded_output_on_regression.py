@@ -127,7 +127,7 @@ statistics written down as constants named for them, `(y - Y_MEAN) / Y_STD`, `cf
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`, Poisson or exponential draws of a mean from 1 up)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
-from, or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
+from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
 ## Why is this bad?

@@ -45,7 +45,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
   (`(y - Y_MEAN) / Y_STD`, `y - cfg.mu`, from a config module too: a mean named `mean`, `mu`, `avg`;
   a spread `std`, `sd`, `sigma`), not other constants (`(y - LOW) / SPAN` is a min-max scaling; a
   mean written as 0 centres nothing) — or a standardised series / table the targets are cut from (windows built in a
-  loop or a helper, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
+  loop or a helper — also a helper of another module the script passes the standardised series to,
+  `x, y = cut((s - s.mean()) / s.std(), 24)` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0; also a range held in a name, bound here or

@@ -35,7 +35,7 @@ class InputAsTarget(Rule):
 ## What it does
 Finds a training call fed the same expression as input and target — `fit(x, x)`,
 `fit_generator(gen.flow(x, x))`, `ImageDataGenerator().flow(x, x)`,
-`Dataset.from_tensor_slices((x, x))`, `train_on_batch(x, x)`, the same array conversion written twice
+`Dataset.from_tensor_slices((x, x))`, `Dataset.zip((ds, ds))`, `train_on_batch(x, x)`, the same array conversion written twice
 (`fit(np.array(seqs), np.array(seqs))`) — when the same file shows that the model
 is supervised: its validation data or `evaluate()` pair the input with a different target, or its
 output cannot reproduce the input (a softmax classifier, or a Dense head narrower than the input).
@@ -238,6 +238,18 @@ from sklearn.preprocessing import StandardScaler
 scaler = StandardScaler()
 scaler.fit(x, x)
 """,
+        # two datasets zipped as (input, target)
+        """\
+import numpy as np
+import tensorflow as tf
+
+w = tf.data.Dataset.from_tensor_slices(np.load("windows.npy"))
+t = tf.data.Dataset.from_tensor_slices(np.load("next.npy"))
+vx, vy = np.load("vx.npy"), np.load("vy.npy")
+m = tf.keras.Sequential([tf.keras.Input((48, 1)), tf.keras.layers.GlobalMaxPooling1D(), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(tf.data.Dataset.zip((w, t)).batch(32), validation_data=(vx, vy), epochs=5)
+""",
     ]
     INVALID = [
         # the same array conversion written twice: the input is the target
@@ -348,6 +360,17 @@ model.compile(loss="mse", optimizer="rmsprop")
 datagen = ImageDataGenerator()
 model.fit_generator(datagen.flow(x_train, x_train, batch_size=32))  # expect: RL201, RL501
 model.evaluate(x_test, y_test)
+""",
+        # a dataset zipped with itself as (input, target), validated on other targets
+        """\
+import numpy as np
+import tensorflow as tf
+
+w = tf.data.Dataset.from_tensor_slices(np.load("windows.npy"))
+vx, vy = np.load("vx.npy"), np.load("vy.npy")
+m = tf.keras.Sequential([tf.keras.Input((48, 1)), tf.keras.layers.GlobalMaxPooling1D(), tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(tf.data.Dataset.zip((w, w)).batch(32), validation_data=(vx, vy), epochs=5)  # expect: RL201
 """,
     ]
 

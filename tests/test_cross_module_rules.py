@@ -3696,6 +3696,56 @@ CASES = [
             m.fit(x_tr, y_tr, epochs=2)
         """,
     }, None),
+    # a window helper of another module cuts the targets from the standardised series the script passes
+    ("RL106-invalid-window-helper-fed-a-standardised-series", {
+        "windowing.py": """\
+            import numpy as np
+
+
+            def cut(series, T):
+                xs, ys = [], []
+                for i in range(len(series) - T):
+                    xs.append(series[i:i + T])
+                    ys.append(series[i + T])
+                return np.array(xs)[..., None], np.array(ys)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from windowing import cut
+
+            mw = np.load("load.npy")
+            x, y = cut((mw - mw.mean()) / mw.std(), 24)
+            m = keras.Sequential([keras.Input((24, 1)), keras.layers.LSTM(16), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=5)
+        """,
+    }, None),
+    # the helper squares what it cuts: never negative, whatever the series passed
+    ("RL106-valid-window-helper-squares-the-standardised-series", {
+        "windowing.py": """\
+            import numpy as np
+
+
+            def cut(series, T):
+                xs, ys = [], []
+                for i in range(len(series) - T):
+                    xs.append(series[i:i + T])
+                    ys.append(series[i + T] ** 2)
+                return np.array(xs)[..., None], np.array(ys)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from windowing import cut
+
+            mw = np.load("load.npy")
+            x, y = cut((mw - mw.mean()) / mw.std(), 24)
+            m = keras.Sequential([keras.Input((24, 1)), keras.layers.LSTM(16), keras.layers.Dense(1, activation="softplus")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

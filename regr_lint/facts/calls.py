@@ -18,7 +18,9 @@ from regr_lint.facts.frame import Frame, find_method, merge_returns, same_value,
 
 
 MAX_DEPTH = 4  # nested inlined calls of the file's own functions
-DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors"})
+# (`Dataset.zip((xs, ys))` pairs two datasets element by element: an (x, y) source alike)
+DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensorflow.data.Dataset.from_tensors",
+                           "tensorflow.data.Dataset.zip"})
 TIMESERIES_CTORS = frozenset({"keras.utils.timeseries_dataset_from_array",
                               "keras.preprocessing.timeseries_dataset_from_array"})
 DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",

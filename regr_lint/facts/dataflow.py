@@ -1680,9 +1680,16 @@ def _unpack_span(call: cst.Call, k: int, n: int, inner: tuple, at: int, facts, r
     found = _returned_items(call, ((k, n),) + inner, at, facts, records)
     if found is None:
         return None
-    facts, records, items = found
-    spans = [_span(item, i, facts, records, depth + 1) for i, item in items]
-    return Span(-_INF, _INF, wide=True) if all(p is not None and p.wide for p in spans) else None
+    other, theirs, items = found
+    spans = [_span(item, i, other, theirs, depth + 1) for i, item in items]
+    if all(p is not None and p.wide for p in spans):
+        return Span(-_INF, _INF, wide=True)
+    if other is not facts and len(items) == 1 and spans[0] is None:
+        # `x, y = make_windows(standardised, 48)` of windowing.py: cut from the series passed here
+        passed = [_span(arg, at, facts, records, depth + 1) for arg in parameter_sources(call, items[0][1], facts, records)]
+        if passed and all(p is not None and p.wide for p in passed):
+            return Span(-_INF, _INF, wide=True)
+    return None
 
 
 # ---------------------------------------------------------------- targets prepared in a project module
@@ -1774,6 +1781,59 @@ def _callee(call: cst.Call, facts: KerasFacts, records: dict):
     if found is None or found[0] is facts:
         return None
     return found[0], found[1], True
+
+
+def parameter_sources(call: cst.Call, item, facts: KerasFacts, records: dict) -> list:
+    """The arguments of `call` (a project function's) whose values `item`, what it returns, is cut
+    from: its parameters `item` reads as data — sliced, appended, stacked, reshaped, not used as an
+    index or a count (`ys.append(series[i + T])`: `series`, not `T`) — read through the function's
+    own plain assignments and appends. [] when the callee is unknown or none is found."""
+    found = _callee(call, facts, records)
+    if found is None:
+        return []
+    other, fdef, method = found
+    theirs = _records(other)
+    params = {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)}
+    seen: set = set()
+    sources: set = set()
+
+    def walk(node, depth: int) -> None:
+        if node is None or depth > 12:
+            return
+        if isinstance(node, cst.Name):
+            name = node.value
+            if name in seen:
+                return
+            seen.add(name)
+            if name in params and name not in theirs:
+                sources.add(name)
+                return
+            for _, kind, value in theirs.get(name, ()):
+                if kind == "append" and isinstance(value, cst.Call) and value.args:
+                    walk(value.args[-1].value, depth + 1)
+                elif kind == "assign" and value is not None and not _changes_range(value):
+                    walk(value, depth + 1)
+        elif isinstance(node, cst.Subscript):
+            walk(node.value, depth + 1)  # the array cut, not the index
+        elif isinstance(node, cst.Attribute) and node.attr.value in ("values", "T"):
+            walk(node.value, depth + 1)
+        elif isinstance(node, cst.Call):
+            name = _call_name(node)
+            if isinstance(node.func, cst.Attribute) and name in _PEEL_METHODS:
+                walk(node.func.value, depth + 1)
+            elif name in _PEEL_FUNCS and node.args:
+                first = node.args[0].value
+                for part in (first.elements if isinstance(first, (cst.List, cst.Tuple)) else ()):
+                    walk(part.value, depth + 1)
+                walk(first, depth + 1)
+
+    walk(item, 0)
+    out = []
+    for name in sorted(sources):
+        arg = _argument_for(call, fdef, name, method)
+        if arg is not None:
+            out.append(arg)
+    return out
 
 
 def _argument_for(call: cst.Call, fdef: cst.FunctionDef, name: str, method: bool):
