@@ -3746,6 +3746,50 @@ CASES = [
             m.fit(x, y, epochs=5)
         """,
     }, None),
+    # a dataset another module's helper makes of the standardised table the script passes it
+    ("RL102-invalid-dataset-helper-fed-a-standardised-table", {
+        "series.py": """\
+            import keras
+
+
+            def make_ds(table, T=48, bs=32):
+                return keras.utils.timeseries_dataset_from_array(table[:-T], targets=table[T:, 0],
+                                                                 sequence_length=T, batch_size=bs)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+            from sklearn.preprocessing import StandardScaler
+            from series import make_ds
+
+            table = StandardScaler().fit_transform(np.loadtxt("plant.csv", delimiter=",", skiprows=1))
+            m = keras.Sequential([keras.Input((48, 6)), keras.layers.GRU(32), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m.compile(optimizer="rmsprop", loss="mse")
+            m.fit(make_ds(table), epochs=5)
+        """,
+    }, None),
+    # the same helper fed a table scaled into [0, 1], under a sigmoid
+    ("RL102-valid-dataset-helper-fed-a-minmax-table", {
+        "series.py": """\
+            import keras
+
+
+            def make_ds(table, T=48, bs=32):
+                return keras.utils.timeseries_dataset_from_array(table[:-T], targets=table[T:, 0],
+                                                                 sequence_length=T, batch_size=bs)
+        """,
+        "train.py": """\
+            import numpy as np
+            import keras
+            from sklearn.preprocessing import MinMaxScaler
+            from series import make_ds
+
+            table = MinMaxScaler().fit_transform(np.loadtxt("plant.csv", delimiter=",", skiprows=1))
+            m = keras.Sequential([keras.Input((48, 6)), keras.layers.GRU(32), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="rmsprop", loss="mse")
+            m.fit(make_ds(table), epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -262,9 +262,9 @@ class ModelBuilding:
             # is neither the inputs nor the targets
             x_node = y_node = None
         mapped: tuple = ()
-        origin = mapped_origin = None
+        origin = mapped_origin = made_by = None
         if isinstance(x, DataPair) and ya is None:
-            mapped_origin = x.targets_origin
+            mapped_origin, made_by = x.targets_origin, x.made_by
             x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
         elif isinstance(x, Instance) and ya is None and x_node is not None:
             # `fit(DataGen(x, ages, 16))`: the targets are what the construction hands the attribute
@@ -272,7 +272,8 @@ class ModelBuilding:
             found = _sequence_targets(x, self._construction(x_node))
             if found is not None:
                 y_node, origin = found[0], found[1] if found[1] is not None else origin
-        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin, mapped_origin=mapped_origin)
+        t = Training(call, meth, x, y, x_node, y_node, mapped=mapped, origin=origin, mapped_origin=mapped_origin,
+                     made_by=made_by)
         t.at = len(self.facts.assignments)
         t.in_function = self.depth > 0
         val = args.get("validation_data")[0]

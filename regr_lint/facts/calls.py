@@ -452,15 +452,15 @@ class Calls:
                 if picked is not None:
                     # `ds.map(lambda i, f, b: (f, b))`: two of the dataset's items, as they were made
                     (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
-                    return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin)
+                    return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin, made_by=recv.made_by)
                 fn = args.get("map_func", 0)[0]
                 targets = _mapped_targets(fn)
                 if targets:
                     home = fn.scope.origin if type(fn) is Func else None
                     return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin,
-                                    targets_origin=home if home != recv.origin else None)
+                                    targets_origin=home if home != recv.origin else None, made_by=recv.made_by)
                 return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin,
-                                targets_origin=recv.targets_origin)
+                                targets_origin=recv.targets_origin, made_by=recv.made_by)
             return UNKNOWN
         if isinstance(recv, Obj) and recv.qualname == "argparse.ArgumentParser":
             if meth == "add_argument":
@@ -791,7 +791,8 @@ class Calls:
                 targets, ta = args.get("targets", 1)
                 if da is None or ta is None or type(targets) is Lit and targets.value is None:
                     return UNKNOWN
-                return DataPair(data, targets, da.value, ta.value, "dataset", call, origin=self._here())
+                return DataPair(data, targets, da.value, ta.value, "dataset", call, origin=self._here(),
+                                made_by=self._lifted_call())
             if q.startswith(("keras.activations.", "keras.ops.", "keras.backend.")) and args.pos \
                     and isinstance(args.pos[0][0], Tensor):
                 if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
@@ -852,7 +853,7 @@ class Calls:
             value, arg = args.get("tensors", 0)
             if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
                 return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call,
-                                origin=self._here())
+                                origin=self._here(), made_by=self._lifted_call())
             if isinstance(value, Seq) and 2 < len(value.items) <= 8 and len(value.elts) == len(value.items) \
                     and type(arg.value if arg else None) is cst.Tuple:
                 return DataPair(UNKNOWN, UNKNOWN, None, None, kind, call, origin=self._here(),
@@ -862,13 +863,21 @@ class Calls:
         y, ya = args.get("y", 1)
         if xa is None or ya is None:
             return UNKNOWN
-        return DataPair(x, y, xa.value, ya.value, kind, call, origin=self._here())
+        return DataPair(x, y, xa.value, ya.value, kind, call, origin=self._here(), made_by=self._lifted_call())
 
     def _stratified(self, arg) -> None:
         """`train_test_split(..., stratify=y)`, `StratifiedKFold(...).split(x, y)`: scikit-learn takes only
         class labels there, so `y` is labels (facts.dataflow)."""
         if arg is not None and not arg.star and type(arg.value) is cst.Name and not self.foreign_code:
             self.facts.stratified.add(arg.value.value)
+
+    def _lifted_call(self) -> Optional[cst.Call]:
+        """The call of the linted file whose run of another module's function is running now, when
+        that function itself (not one it calls in turn) runs: its parameters are that call's
+        arguments."""
+        if len(self.lifts) == 1 and self.lifts[-1][0] == self.depth:
+            return self.lifts[-1][2]
+        return None
 
     def _here(self) -> Optional[str]:
         """The project module whose code runs now (its function called from here, or its top level

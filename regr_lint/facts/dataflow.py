@@ -1206,6 +1206,15 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     for t in model.trainings:
         if t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_yields_wide(facts, t):
             return True
+        if t.method in TRAIN_METHODS and t.origin is not None and t.made_by is not None and t.y_node is not None:
+            # a dataset another module's function makes of what this file passes it: the argument
+            at = t.at if t.at >= 0 else len(facts.assignments)
+            try:
+                spans = [_span(a, at, facts, records, 0) for a in parameter_sources(t.made_by, t.y_node, facts, records)]
+            except (ArithmeticError, ValueError):
+                spans = []
+            if spans and all(p is not None and p.wide for p in spans):
+                return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)

@@ -50,6 +50,8 @@ class Training:
     # then called by another method with arguments: `critic_step(real, fake, valid, fake_y)`): the
     # parameters the call bound are read there too (see labels.targets_are_labels)
     reruns: list = field(default_factory=list)
+    # the call of this file that ran the other module's function making its data (`make_ds(data)`)
+    made_by: Optional[cst.Call] = None
 
 
 @dataclass(eq=False)

@@ -87,6 +87,14 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
                 theirs = _records(other)
                 if all(_signed(y, len(other.assignments), other, theirs, 0) for y in targets):
                     return True
+        if t.method in TRAIN_METHODS and t.origin is not None and t.made_by is not None and t.y_node is not None \
+                and (output is None or output[2] == 1):
+            # a dataset another module's function makes of what this file passes it (`make_ds(data)`
+            # cutting `targets=data[T:, 0]`): read from the argument, here
+            at = t.at if t.at >= 0 else len(facts.assignments)
+            args = parameter_sources(t.made_by, t.y_node, facts, records)
+            if args and all(_signed(a, at, facts, records, 0) for a in args):
+                return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         y = t.y_node if output is None or output[2] == 1 else _output_targets(t.y_node, *output)

@@ -212,6 +212,9 @@ class DataPair(Value):
     # not the one that made the dataset (`ds.map(standardize)`, standardize in pipeline.py): the
     # targets are its nodes, read with its assignments (its `MU = y.mean()`).
     targets_origin: Optional[str] = None
+    # the call of this file that ran the other module's function making it (`ds = make_ds(data)`):
+    # where that function's parameters come from, read here
+    made_by: Optional[cst.Call] = None
 
 
 @dataclass(eq=False)
