@@ -2247,20 +2247,31 @@ def imported_binding(facts: KerasFacts, name: str, attr: Optional[str] = None):
         other = _module_facts(source)
         if other is None:
             return None
-        value = None
-        for stmt in other.module.body:
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, cst.Assign) and len(small.targets) == 1 \
-                            and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == original:
-                        value = small.value
-                    elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and isinstance(small.target, cst.Name) \
-                            and small.target.value == original:
-                        value = None  # changed in place, or annotated: not followed
-            elif original in {n.value for n in _bound_in(stmt)}:
-                value = None  # (re)bound in a branch, a loop, a function or class of that name
+        value = _top_level_values(other).get(original)
         return (other, value) if value is not None else None
     return None
+
+
+def _top_level_values(facts: KerasFacts) -> dict:
+    """{name: the value the module's top level last binds it to by a plain assignment}, None for a
+    name last changed in place, annotated, or (re)bound in a branch, a loop, a function or a class —
+    one pass over the module's statements, kept with its facts."""
+    known = facts._cache.get("top_level_values")
+    if known is not None:
+        return known
+    values: dict = {}
+    for stmt in facts.module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                    values[small.targets[0].target.value] = small.value
+                elif isinstance(small, (cst.AugAssign, cst.AnnAssign)) and isinstance(small.target, cst.Name):
+                    values[small.target.value] = None  # changed in place, or annotated: not followed
+        else:
+            for bound in _bound_in(stmt):
+                values[bound.value] = None
+    facts._cache["top_level_values"] = values
+    return values
 
 
 def _bound_in(stmt):
