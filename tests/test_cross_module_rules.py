@@ -3790,6 +3790,50 @@ CASES = [
             m.fit(make_ds(table), epochs=5)
         """,
     }, None),
+    # a softmax over positions fitted on a directory dataset a data module's function returns
+    ("RL301-invalid-directory-dataset-of-a-data-module", {
+        "data.py": """\
+            import tensorflow as tf
+
+
+            def photos(root="leaves/"):
+                return tf.keras.utils.image_dataset_from_directory(root, image_size=(96, 96), label_mode="categorical")
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            from data import photos
+
+            inp = keras.Input((96, 96, 3))
+            h = layers.Conv2D(16, 3, activation="relu")(inp)
+            out = layers.Dense(4, activation="softmax")(h)  # expect: RL301
+            model = keras.Model(inp, out)
+            model.compile(optimizer="adam", loss="categorical_crossentropy")
+            model.fit(photos(), epochs=3)
+        """,
+    }, None),
+    # the data module's dataset yields the images themselves (no labels): a per-pixel model's business
+    ("RL301-valid-directory-dataset-without-labels-of-a-data-module", {
+        "data.py": """\
+            import tensorflow as tf
+
+
+            def photos(root="leaves/"):
+                return tf.keras.utils.image_dataset_from_directory(root, image_size=(96, 96), label_mode=None)
+        """,
+        "train.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            from data import photos
+
+            inp = keras.Input((96, 96, 3))
+            h = layers.Conv2D(16, 3, activation="relu")(inp)
+            out = layers.Dense(4, activation="softmax")(h)
+            model = keras.Model(inp, out)
+            model.compile(optimizer="adam", loss="categorical_crossentropy")
+            model.fit(photos(), epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -19,8 +19,8 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, ancestors,
-                                      expr_key, fitted_by_importers, names_in)
+from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, _records,
+                                      _returns, ancestors, expr_key, fitted_by_importers, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -858,7 +858,7 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
         y = t.y_node
         if y is None:
             # fit(iterator): a directory iterator labels each image with its folder's class
-            if t.x_node is None or not any(kind == "value" and _directory_labels(node)
+            if t.x_node is None or not any(kind == "value" and (_directory_labels(node) or _returns_directory(node, facts))
                                            for kind, node in flow.chain([t.x_node])):
                 return False
             continue
@@ -903,6 +903,15 @@ _DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
                         "flow_from_dataframe": ("class_mode", "categorical"),
                         "image_dataset_from_directory": ("label_mode", "int")}
 _ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
+
+
+def _returns_directory(node, facts) -> bool:
+    """`train = datasets()` of a data module whose every return is a directory iterator with labels
+    (`return image_dataset_from_directory(root, label_mode="categorical")`)."""
+    if not isinstance(node, cst.Call):
+        return False
+    found = _returns(node, len(facts.assignments), facts, _records(facts))
+    return found is not None and bool(found[2]) and all(_directory_labels(value) for _, value in found[2])
 
 
 def _directory_labels(node) -> bool:
