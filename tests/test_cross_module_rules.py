@@ -3834,6 +3834,37 @@ CASES = [
             model.fit(photos(), epochs=3)
         """,
     }, None),
+    # log returns from a static method of a class the data module imports from a third module
+    ("RL106-invalid-static-method-of-a-third-modules-class", {
+        "feats.py": """\
+            import numpy as np
+
+
+            class Moves:
+                @staticmethod
+                def log_change(p):
+                    return np.log(p / p.shift(1))
+        """,
+        "data.py": """\
+            import pandas as pd
+            from feats import Moves
+
+
+            def load(path="fx.csv"):
+                df = pd.read_csv(path)
+                df = df.assign(y=Moves.log_change(df["rate"]).shift(-1)).dropna()
+                return df[["bid", "ask"]].values, df["y"].values
+        """,
+        "train.py": """\
+            import keras
+            from data import load
+
+            x, y = load()
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(x, y, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

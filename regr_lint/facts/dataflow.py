@@ -1768,6 +1768,9 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     if own is not None:
         return (facts, own) if not static or method_kind(own) in ("staticmethod", "classmethod") else None
     found = facts._cache.get("project_classes", {}).get(cls)
+    if found is None and static and not facts.project_imports and facts.path:
+        # a module read on its own (a data module): the class it imports by name, from its summary
+        found = _imported_function(facts.path, cls)
     if found is None or found[0] == facts.path:
         return None
     from regr_lint.facts.trees import project_module
