@@ -53,9 +53,10 @@ unless the file shows targets no softmax can output (beyond 1, or negative).
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
 also returned by a function or a method of the file's class, `self.convert_y(y)`, or of a base class
-in another module; from either arm of an `if` whose test is not known), booleans (a comparison, also one pandas evaluates, `df.eval("score >= 50")`, pandas' `.eq("spam")` / `.isin([...])`, `np.isin(...)`,
+in another module; from either arm of an `if` whose test is not known), booleans (a comparison, also one pandas evaluates, `df.eval("score >= 50")`, or a `tf.data` map casts,
+`tf.cast(s >= 0.5, tf.float32)`, pandas' `.eq("spam")` / `.isin([...])`, `np.isin(...)`,
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
-lambda it calls), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
+lambda it calls), class codes (`pd.factorize(s)[0]`, `codes, kinds = s.factorize()`), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
 flip appended per sample (`np.random.randint(0, 2)`), an array of
 zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), blocks
@@ -857,6 +858,30 @@ import keras
 m = keras.Sequential([keras.Input((784,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
 m.compile(optimizer="rmsprop", loss="mse", metrics=["accuracy"])
 m.fit(x_tr.reshape(-1, 784), y_tr, epochs=2)
+""",
+        # class codes from pandas' factorize (indexed and unpacked)
+        """\
+import pandas as pd
+from tensorflow import keras
+
+cells = pd.read_csv("cells.csv")
+y = pd.factorize(cells["diagnosis"], sort=True)[0]
+codes, kinds = cells["diagnosis"].factorize()
+m = keras.Sequential([keras.Input((30,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(cells.drop(columns=["diagnosis"]).values, y, epochs=3)
+m.fit(cells.drop(columns=["diagnosis"]).values, codes, epochs=3)
+""",
+        # 0/1 labels a tf.data map makes from a comparison
+        """\
+import numpy as np
+import tensorflow as tf
+
+ds = tf.data.Dataset.from_tensor_slices((np.load("x.npy"), np.load("score.npy")))
+ds = ds.map(lambda f, s: (f, tf.cast(s >= 0.5, tf.float32))).batch(64)
+m = tf.keras.Sequential([tf.keras.Input((5,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+m.fit(ds, epochs=3)
 """,
     ]
     INVALID = [

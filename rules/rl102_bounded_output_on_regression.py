@@ -67,7 +67,8 @@ binds, `feature_range=Y_RANGE`; also as the last step of a scikit-learn pipeline
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
-(`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max, also
+(`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max (also by
+each group's, `df.groupby(g)[c].transform("max")`), also
 by a name or attribute holding it, `y / max_y`, and
 through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
@@ -1428,6 +1429,30 @@ m = keras.Sequential([keras.Input((g.x.shape[1],)), keras.layers.Dense(32, activ
                       keras.layers.Dense(1, activation="sigmoid")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(g.x, g.y, epochs=5)
+""",
+        # a tf.data pipeline filtered, then mapped to targets divided by their max
+        """\
+import pandas as pd
+import tensorflow as tf
+
+lots = pd.read_csv("lots.csv")
+TOP = lots["price"].max()
+ds = tf.data.Dataset.from_tensor_slices((lots[["bids", "views"]].values, lots["price"].values))
+ds = ds.filter(lambda x, y: y > 0).map(lambda x, y: (x, y / TOP)).batch(32)
+m = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
+        # each row divided by its group's max (`transform("max")`): in [0, 1]
+        """\
+import pandas as pd
+from tensorflow import keras
+
+shops = pd.read_csv("shops.csv")
+y = (shops["sales"] / shops.groupby("shop")["sales"].transform("max")).values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(shops[["promo", "dow", "holiday"]].values, y, epochs=3)
 """,
     ]
     INVALID = [

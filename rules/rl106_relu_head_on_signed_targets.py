@@ -53,7 +53,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
   in a config module, `feature_range=Y_RANGE`) on the targets;
 - `make_regression(...)` targets (also as a helper of the project returns them, `return make_regression(...)`);
 - `sin` / `cos` targets (unless the argument provably stays where the function has one sign);
-- returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`), `log(a) - log(b)`;
+- returns: `pct_change()`, `diff()`, the log of a ratio (`np.log(p / p.shift(1))`, `np.log(np.divide(p, p.shift(1)))`), `log(a) - log(b)`;
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
@@ -1463,6 +1463,31 @@ y = 0.5 * x[:, 0] + np.random.laplace(0.0, 1.0, 800)
 m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mae")
 m.fit(x, y, epochs=5)
+""",
+        # standardised targets in a dataset of their own, zipped with the features' dataset
+        """\
+import numpy as np
+import tensorflow as tf
+
+y = np.load("target.npy")
+y = (y - y.mean()) / y.std()
+ds = tf.data.Dataset.zip((tf.data.Dataset.from_tensor_slices(np.load("x.npy")),
+                          tf.data.Dataset.from_tensor_slices(y))).batch(64)
+m = tf.keras.Sequential([tf.keras.Input((5,)), tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
+        # log returns written with np.divide
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+px = pd.read_csv("btc.csv")
+y = np.log(np.divide(px["close"], px["close"].shift(1))).dropna().values
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(px[["open", "high", "low", "volume"]].values[1:], y, epochs=3)
 """,
     ]
 

@@ -24,7 +24,7 @@ DATASET_CTORS = frozenset({"tensorflow.data.Dataset.from_tensor_slices", "tensor
 TIMESERIES_CTORS = frozenset({"keras.utils.timeseries_dataset_from_array",
                               "keras.preprocessing.timeseries_dataset_from_array"})
 DATASET_KEEP = frozenset({"shuffle", "batch", "repeat", "prefetch", "cache", "take", "skip", "unbatch",
-                          "padded_batch", "with_options", "shard", "apply", "rebatch"})
+                          "padded_batch", "with_options", "shard", "apply", "rebatch", "filter"})
 STRATIFIED_SPLITS = frozenset({"StratifiedKFold", "StratifiedShuffleSplit", "RepeatedStratifiedKFold",
                                "StratifiedGroupKFold"})
 MINMAX = "sklearn.preprocessing.MinMaxScaler"

@@ -527,6 +527,8 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
         name = _call_name(node)
         if name in ("float", "float32", "float64") and len(node.args) == 1 and not node.args[0].star:
             return _maxish(node.args[0].value, values, depth + 1)  # `float(boxes.max())`
+        if name == "transform" and len(node.args) == 1 and isinstance(node.args[0].value, cst.SimpleString):
+            return _string_value(node.args[0].value) == "max"  # `df.groupby("store")["sales"].transform("max")`
         return name in _MAXISH
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _maxish(node.left, values, depth + 1)
@@ -2786,7 +2788,10 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
 
 def _call_span(node: cst.Call, at, facts, records, depth):
     func = node.func
-    if isinstance(func, cst.Attribute) and func.attr.value in ("transform", "apply", "pipe") and len(node.args) == 1 \
+    if _call_name(node) in ("from_tensor_slices", "from_tensors") and len(node.args) == 1 \
+            and not isinstance(node.args[0].value, (cst.Tuple, cst.List, cst.Dict)):
+        return _span(node.args[0].value, at, facts, records, depth + 1)  # a dataset of one array: its values
+    if isinstance(func, cst.Attribute) and func.attr.value in ("transform", "apply", "pipe", "map") and len(node.args) == 1 \
             and isinstance(node.args[0].value, cst.Lambda) and len(node.args[0].value.params.params) == 1:
         # `s.transform(lambda v: (v - v.mean()) / v.std())`: what the function makes of any series,
         # by its own structure (its parameter is not a name of the file's spelled alike)

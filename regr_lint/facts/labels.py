@@ -13,7 +13,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
-    _field_return, _module_attribute, _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _field_return, _mapping_module, _module_attribute, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
 )
@@ -44,6 +44,15 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_labels(facts, t)
            for t in model.trainings):
         return True  # a generator function yielding class labels as its targets
+    for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.mapped:
+            # a tf.data pipeline's `.map()` making the labels (`lambda f, s: (f, tf.cast(s >= 0.5,
+            # tf.float32))`), read where the pipeline is made
+            home = _mapping_module(facts, t)
+            if home is not None:
+                at = t.at if home is facts and t.at >= 0 else len(home.assignments)
+                if all(_labels(y, at, home, _records(home), 0) for y in t.mapped):
+                    return True
     if not _has_targets(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they
         # call): class labels there count
@@ -153,6 +162,8 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
         if node.value in dataset_label_names(facts):
             return True  # `(x, y), (xt, yt) = mnist.load_data()`: a classification dataset's labels
         call, k, n, inner = value
+        if _call_name(call) == "factorize":
+            return n == 2 and k == 0 and not inner  # `codes, uniques = pd.factorize(s)`: class codes
         if _call_name(call) in _LABEL_GENERATORS:
             return n == 2 and k == 1 and not inner
         zipped = _unzipped(call, k, n, inner, i, records)
@@ -189,6 +200,9 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return _labels(value, i, facts, records, depth + 1)
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features
+        if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and len(node.slice) == 1 \
+                and _const(getattr(node.slice[0].slice, "value", None)) == 0:
+            return True  # `pd.factorize(s)[0]`: the class codes
         return _labels(node.value, at, facts, records, depth + 1)
     if isinstance(node, cst.Attribute):
         if node.attr.value in ("values", "T"):
@@ -236,6 +250,10 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         func = node.func
         if name in _LABEL_CALLS or name == "get_dummies":
             return True
+        if name == "cast" and isinstance(func, cst.Attribute) and node.args and not node.args[0].star:
+            return _labels(node.args[0].value, at, facts, records, depth + 1)  # `tf.cast(s >= 0.5, tf.float32)`
+        if name == "factorize" and isinstance(node, cst.Call):
+            return False  # (codes, uniques): the codes are `[0]` of it, read as a subscript below
         if name in _FILLS:
             return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
         if _binary_draw(node):

@@ -651,9 +651,14 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         source = func.value if isinstance(func, cst.Attribute) and _dotted_tail(func.value) not in (
             "np", "numpy") else (args[0].value if args else None)
         return source is not None and not _MONOTONE_WORDS.search(cst.Module([]).code_for_node(source).lower())
+    ratio = None
     if name in _LOGS and args and isinstance(args[0].value, cst.BinaryOperation) \
-            and isinstance(args[0].value.operator, cst.Divide) and _const(args[0].value.right) is None \
-            and not _reduction(args[0].value.right, at, records, _MINISH, 0):
+            and isinstance(args[0].value.operator, cst.Divide):
+        ratio = args[0].value.right
+    elif name in _LOGS and args and isinstance(args[0].value, cst.Call) and _call_name(args[0].value) in ("divide", "true_divide") \
+            and len(args[0].value.args) == 2 and not any(a.star or a.keyword for a in args[0].value.args):
+        ratio = args[0].value.args[1].value  # `np.log(np.divide(close, close.shift(1)))`
+    if ratio is not None and _const(ratio) is None and not _reduction(ratio, at, records, _MINISH, 0):
         return True  # log of a ratio: np.log(close / close.shift(1)) (not of a ratio to the minimum)
     if name in ("sin", "cos") and args:
         bounds = _bounds(args[0].value, at, records, 0)
@@ -673,6 +678,8 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         return _zero_mean_draw(node)  # zero-mean noise (a normal draw around another centre: no sign shown)
     if isinstance(func, cst.Attribute) and name in _SIGN_PEEL_METHODS:
         return _sign_struct(func.value, at, facts, records, depth + 1)
+    if name in ("from_tensor_slices", "from_tensors") and args and not isinstance(args[0].value, (cst.Tuple, cst.List, cst.Dict)):
+        return _signed(args[0].value, at, facts, records, depth + 1)  # a dataset of one array: its values
     method_arg = node.args[0].value if len(node.args) == 1 and node.args[0].keyword is None \
         and not node.args[0].star and isinstance(func, cst.Attribute) else None
     if name in ("sub", "subtract") and method_arg is not None and _meanish(method_arg, at, records, 0):
@@ -696,7 +703,7 @@ def _sign_call(node: cst.Call, at, facts, records, depth) -> bool:
         masked = {k: v for k, v in records.items() if k != params[0].name.value} if own else {}
         returns = [r.value for r in _returns_of(fdef)]
         return bool(returns) and all(r is not None and _sign_struct(r, at, facts, masked, depth + 1) for r in returns)
-    if isinstance(func, cst.Attribute) and name in ("transform", "apply", "pipe") and len(args) == 1 \
+    if isinstance(func, cst.Attribute) and name in ("transform", "apply", "pipe", "map") and len(args) == 1 \
             and isinstance(args[0].value, cst.Lambda) and len(args[0].value.params.params) == 1:
         # `groupby("store")["sales"].transform(lambda s: (s - s.mean()) / s.std())`: what the
         # function makes of every group, by its own structure (its parameter is any group: not
