@@ -79,7 +79,8 @@ model whose every output ends in a sigmoid reported when its targets are read fr
 numpy file another script of the project writes (as RL102 reads them: the project's pipeline
 prepared them, 0/1 labels as often as not, and what they are is not known here).
 
-A sweep over a few losses written as strings (`for loss in ["mse", "mae"]:` compiling a model the
+A sweep over a few losses written as strings (`for loss in ["mse", "mae"]:`, also a dict's `.items()` /
+`.values()`, compiling a model the
 loop body builds) is read once per loss: reported when every pass compiles the accuracy on a
 regression loss. One model compiled in turn with a regression and a crossentropy loss is not (also
 when a base class of another module re-compiles the model its subclass builds).
@@ -883,6 +884,17 @@ m = tf.keras.Sequential([tf.keras.Input((5,)), tf.keras.layers.Dense(1, activati
 m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
 m.fit(ds, epochs=3)
 """,
+        # a dict sweep that mixes a crossentropy and a squared error: which suits the targets is not known
+        """\
+import numpy as np
+from tensorflow import keras
+
+x, y = np.load("x.npy"), np.load("y.npy")
+for tag, loss in {"bce": "binary_crossentropy", "l2": "mse"}.items():
+    m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="sigmoid")])
+    m.compile(optimizer="adam", loss=loss, metrics=["acc"])
+    m.fit(x, y, epochs=3)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1424,6 +1436,17 @@ y = loans.eval("debt / income").values
 m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
 m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
 m.fit(x, y, epochs=5)
+""",
+        # a sweep over regression losses written as a dict
+        """\
+import numpy as np
+from tensorflow import keras
+
+x, y = np.load("x.npy"), np.load("price.npy")
+for tag, loss in {"l2": "mse", "l1": "mae"}.items():
+    m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
+    m.compile(optimizer="adam", loss=loss, metrics=["acc"])  # expect: RL101
+    m.fit(x, y, epochs=3)
 """,
     ]
 

@@ -494,6 +494,14 @@ class Calls:
         if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
                 and isinstance(args.pos[0][0], Lit) and not args.kw:
             return self._map_get(recv, "get" if self.dead else meth, args)
+        if isinstance(recv, Map) and meth in ("items", "values") and not args.pos and not args.kw and not args.star \
+                and recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
+                and all(type(v) is Lit for v in recv.items.values()):
+            # `for name, loss in {"l2": "mse", "l1": "mae"}.items():` — a sweep over literal settings
+            # written as a dict: its entries in order, as a list of them would be
+            entries = [recv.items[k] if meth == "values" else Seq([Lit(k), recv.items[k]], None, [None, None])
+                       for k in recv.items]
+            return Seq(entries, call, [None] * len(entries))
         if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
             if self.dead:
                 return Lit(None)  # (a list of the live code is not changed by a dead arm)
