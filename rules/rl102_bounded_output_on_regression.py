@@ -63,7 +63,7 @@ It stays silent for sigmoid / hard_sigmoid heads when the same file scales the r
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
 df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module) — (a `MinMaxScaler` with the default range — or a [0, 1] range held in a name, also one a config module
 binds, `feature_range=Y_RANGE`; also as the last step of a scikit-learn pipeline, or
-`minmax_scale` applied through pandas' `.pipe` —, a column made so by `df.assign(t=lambda d: d.t / d.t.max())`, or a `QuantileTransformer` with its default
+`minmax_scale` applied through pandas' `.pipe` or bound by `functools.partial` —, a column made so by `df.assign(t=lambda d: d.t / d.t.max())`, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
@@ -1453,6 +1453,21 @@ y = (shops["sales"] / shops.groupby("shop")["sales"].transform("max")).values
 m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(shops[["promo", "dow", "holiday"]].values, y, epochs=3)
+""",
+        # scikit-learn's minmax_scale bound with functools.partial, then applied to the targets
+        """\
+from functools import partial
+
+import pandas as pd
+from sklearn.preprocessing import minmax_scale
+from tensorflow import keras
+
+to_unit = partial(minmax_scale, feature_range=(0, 1))
+crops = pd.read_csv("crops.csv")
+y = to_unit(crops["yield"].values)
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(crops[["rain", "temp", "n"]].values, y, epochs=3)
 """,
     ]
     INVALID = [

@@ -1489,6 +1489,21 @@ m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu"
 m.compile(optimizer="adam", loss="mse")
 m.fit(px[["open", "high", "low", "volume"]].values[1:], y, epochs=3)
 """,
+        # minmax_scale to (-1, 1) bound with functools.partial
+        """\
+from functools import partial
+
+import pandas as pd
+from sklearn.preprocessing import minmax_scale
+from tensorflow import keras
+
+to_pm1 = partial(minmax_scale, feature_range=(-1, 1))
+crops = pd.read_csv("crops.csv")
+y = to_pm1(crops["yield"].values)
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(crops[["rain", "temp", "n"]].values, y, epochs=3)
+""",
     ]
 
     def check(self, facts):

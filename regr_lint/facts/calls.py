@@ -599,7 +599,7 @@ class Calls:
             return self._call_lambda(callee, args, call)
         if type(callee) is Obj and callee.qualname == "functools.partial" and callee.args.pos \
                 and (isinstance(callee.args.pos[0][0], Func) or type(callee.args.pos[0][0]) is Ref
-                     and callee.args.pos[0][0].is_keras):
+                     and (callee.args.pos[0][0].is_keras or callee.args.pos[0][0].qualname in _RANGE_FUNCTIONS)):
             # `make = partial(build, head_act="sigmoid")`, then `make()`: the function runs with the
             # arguments bound first and the call's after them; `Head = partial(Dense, activation=
             # "sigmoid")`, then `Head(1)`: that layer
@@ -834,7 +834,9 @@ class Calls:
                 if isinstance(regressor, Obj) and regressor.last in ("KerasRegressor", "SKLearnRegressor"):
                     self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
         if q in _RANGE_FUNCTIONS:
-            self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
+            span = self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
+            if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1 and q.endswith("minmax_scale"):
+                self.facts.scaling_calls.add(id(call))  # (also called through a `partial` of it)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
 
