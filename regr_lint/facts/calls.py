@@ -386,9 +386,7 @@ class Calls:
             self.facts.opaque_transforms.add(id(call))
         if meth == "pipe" and args.pos and isinstance(args.pos[0][0], Ref) and args.pos[0][0].qualname in _RANGE_FUNCTIONS:
             # `df["y"].pipe(zscore)`: the function applied to the series (pipe's other arguments its own)
-            span = self.facts.range_calls[id(call)] = _output_range(args.pos[0][0].qualname, args, pos=1)
-            if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1:
-                self.facts.scaling_calls.add(id(call))
+            self._range_call(args.pos[0][0].qualname, args, call)
         if type(recv) is OneOf:
             # `classifier = create_classifier(name, ...)`, then `classifier.fit(x, y)`: the method of
             # whichever object the dispatch returned, each run on these arguments
@@ -638,6 +636,13 @@ class Calls:
             return inst
         return self._tensor_passthrough(args, call)
 
+    def _range_call(self, qualname: str, args: Args, call: cst.Call) -> None:
+        """`minmax_scale(y)` / `zscore(y)` (the data first, the function's own arguments after): where
+        the call puts the values, and whether that is [0, 1]."""
+        span = self.facts.range_calls[id(call)] = _output_range(qualname, args, pos=1)
+        if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1:
+            self.facts.scaling_calls.add(id(call))
+
     def _call_lambda(self, fn: Lambda, args: Args, call: cst.Call) -> Value:
         """`steps_of(50000)` with `steps_of = lambda n: n / BATCH`: its body, its parameters bound to
         the call's arguments (positional, or by name), in the scope it closes over."""
@@ -834,9 +839,7 @@ class Calls:
                 if isinstance(regressor, Obj) and regressor.last in ("KerasRegressor", "SKLearnRegressor"):
                     self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
         if q in _RANGE_FUNCTIONS:
-            span = self.facts.range_calls[id(call)] = _output_range(q, args, pos=1)
-            if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1 and q.endswith("minmax_scale"):
-                self.facts.scaling_calls.add(id(call))  # (also called through a `partial` of it)
+            self._range_call(q, args, call)  # (also called through a `partial` of it)
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
 

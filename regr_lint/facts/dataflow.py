@@ -738,17 +738,12 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
             or any(_yields_over_passed_max(facts, t) for t in model.trainings)
     records = _records(facts)
     for y in ys:
-        bound = _module_attribute(y, facts, records) if isinstance(y, cst.Attribute) else None
-        if bound is not None:
-            # `data.Y_TRAIN` of `import data`: read where data.py binds it
-            if _unit_scaled_item(bound[0], bound[1]):
-                return True
-            continue
-        fielded = _field_return(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
-        if fielded is not None:
-            # `split.y` of a record a function returns: that field's argument, not every name the
-            # function returns (`Split(x, y)` with uniform features `x` says nothing about `y`)
-            if all(_unit_scaled_item(fielded[0], item) for _, item in fielded[2]):
+        parts = attribute_parts(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
+        if parts is not None:
+            # `data.Y_TRAIN` of `import data`, `split.y` of a record a function returns: read where
+            # it is made (that field's argument, not every name the function returns: `Split(x, y)`
+            # with uniform features `x` says nothing about `y`)
+            if all(_unit_scaled_item(parts[0], item) for _, item in parts[2]):
                 return True
             continue
         read = _target_column(y, records, len(facts.assignments))
@@ -1602,32 +1597,29 @@ def _keyed_return(node: cst.Subscript, at: int, facts, records: dict):
     """`d["y"]` where `d = load()` of a project module (or of this file) returning a dict literal:
     (facts, records, [(index, the value under "y")]) as `_returned_items` gives them; else None."""
     key = _column_key(node)
-    if key is None:
+    return _returned_part(node.value, ("key", key), at, facts, records) if key is not None else None
+
+
+def attribute_parts(node: cst.Attribute, at: int, facts, records: dict):
+    """What an attribute read `a.b` holds, read where it is made, as `_returned_items` gives it
+    ((facts, records, [(index, value)])): `data.Y_TRAIN` where `import data` binds a project module
+    (what its top level binds), `split.y` where `split = load()` returns a record (`Split(x, y)`, a
+    namedtuple or a dataclass: the argument filling `y`); None otherwise."""
+    if isinstance(node.value, cst.Name) and node.value.value not in records:
+        bound = imported_binding(facts, node.value.value, node.attr.value)
+        return None if bound is None else (bound[0], _records(bound[0]), [(len(bound[0].assignments), bound[1])])
+    return _returned_part(node.value, ("field", node.attr.value), at, facts, records)
+
+
+def _returned_part(holder, step: tuple, at: int, facts, records: dict):
+    """The part `step` (("key", k), ("field", f)) of what the call last bound to name `holder`
+    before `at` returns, as `_returned_items` gives it; None when `holder` is not such a name."""
+    if not isinstance(holder, cst.Name):
         return None
-    found = last_assigned(records, node.value.value, at)
+    found = last_assigned(records, holder.value, at)
     if not found or not isinstance(found[1], cst.Call):
         return None
-    return _returned_items(found[1], (("key", key),), found[0], facts, records)
-
-
-def _module_attribute(node: cst.Attribute, facts, records: dict):
-    """(the facts of the project module, the value its top level binds) for `data.Y_TRAIN` where
-    `import data` (or `import data as D`) binds a project module; None otherwise."""
-    if not isinstance(node.value, cst.Name) or node.value.value in records:
-        return None
-    return imported_binding(facts, node.value.value, node.attr.value)
-
-
-def _field_return(node: cst.Attribute, at: int, facts, records: dict):
-    """`split.y` where `split = load()` of a project module (or of this file) returning a record
-    (`Split(x, y)`, a namedtuple or a dataclass): (facts, records, [(index, the argument filling
-    `y`)]) as `_returned_items` gives them; else None."""
-    if not isinstance(node.value, cst.Name):
-        return None
-    found = last_assigned(records, node.value.value, at)
-    if not found or not isinstance(found[1], cst.Call):
-        return None
-    return _returned_items(found[1], (("field", node.attr.value),), found[0], facts, records)
+    return _returned_items(found[1], (step,), found[0], facts, records)
 
 
 def _lookup(name: str, before: int, facts, records: dict, depth: int):
@@ -2441,14 +2433,9 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
             return _span(node.value, at, facts, records, depth + 1)
         held = _own_attribute_value(node, facts, records)
         if held is None:
-            bound = _module_attribute(node, facts, records)
-            if bound is not None and depth < 8:  # `data.Y_TRAIN` of `import data`: read where it is bound
-                return _span(bound[1], len(bound[0].assignments), bound[0], _records(bound[0]), depth + 1)
-            fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
-            if fielded is not None:
-                other, theirs, items = fielded
-                return _union([_span(item, i, other, theirs, depth + 1) for i, item in items])
-            return None
+            parts = attribute_parts(node, at, facts, records)  # `data.Y_TRAIN`, `split.y`
+            return None if parts is None else _union([_span(item, i, parts[0], parts[1], depth + 1)
+                                                      for i, item in parts[2]])
         i, kind, value = held
         return _unpack_span(*value, i, facts, records, depth) if kind == "unpack" \
             else _span(value, i, facts, records, depth + 1)

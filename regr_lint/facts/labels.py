@@ -13,7 +13,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
-    _field_return, _mapping_module, _module_attribute, _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
 )
@@ -215,11 +215,8 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             # labels when every value any method gives it is (the order of methods is not known)
             writes = _self_writes(facts).get(node.attr.value, ())
             return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
-        bound = _module_attribute(node, facts, records)
-        if bound is not None:  # `data.LABELS` of `import data`: read where data.py binds it
-            return _labels(bound[1], len(bound[0].assignments), bound[0], _records(bound[0]), depth + 1)
-        fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
-        return fielded is not None and all(_labels(item, i, fielded[0], fielded[1], depth + 1) for i, item in fielded[2])
+        parts = attribute_parts(node, at, facts, records)  # `data.LABELS`, `split.y`
+        return parts is not None and all(_labels(item, i, parts[0], parts[1], depth + 1) for i, item in parts[2])
     if isinstance(node, cst.Comparison):
         return True
     if isinstance(node, cst.ListComp):

@@ -15,7 +15,7 @@ from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
     _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span, _string_value,
-    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, _field_return, _module_attribute, _literal_numbers,
+    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, attribute_parts, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
     _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
@@ -230,12 +230,8 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
             return _sign_struct(node.value, at, facts, records, depth + 1)
         held = _own_attribute_value(node, facts, records)
         if held is None:
-            bound = _module_attribute(node, facts, records)
-            if bound is not None and depth < 8:  # `data.Y_TRAIN` of `import data`: read where it is bound
-                return _signed(bound[1], len(bound[0].assignments), bound[0], _records(bound[0]), depth + 1)
-            fielded = _field_return(node, at, facts, records)  # `split.y`, a record a function returns
-            return fielded is not None and all(_signed(item, i, other, theirs, depth + 1)
-                                               for other, theirs, items in [fielded] for i, item in items)
+            parts = attribute_parts(node, at, facts, records)  # `data.Y_TRAIN`, `split.y`
+            return parts is not None and all(_signed(item, i, parts[0], parts[1], depth + 1) for i, item in parts[2])
         i, kind, value = held
         return _sign_unpack(*value, i, facts, records, depth) if kind == "unpack" \
             else _signed(value, i, facts, records, depth + 1)
