@@ -689,6 +689,20 @@ m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu"
 m.compile(optimizer="adam", loss="mae")
 m.fit(x, y, epochs=5)
 """,
+        # layers added from keyword dicts in a loop, the head linear
+        """\
+import numpy as np
+from tensorflow import keras
+
+arr = np.load("flux.npy")
+x, y = arr[:, :-1], arr[:, -1]
+y = (y - y.mean()) / y.std()
+net = keras.Sequential([keras.Input((5,))])
+for spec in [{"units": 32, "activation": "relu"}, {"units": 1, "activation": "linear"}]:
+    net.add(keras.layers.Dense(**spec))
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=3)
+""",
     ]
     INVALID = [
         # standard-normal features times weights held in a name: targets of both signs
@@ -1503,6 +1517,20 @@ y = to_pm1(crops["yield"].values)
 m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(crops[["rain", "temp", "n"]].values, y, epochs=3)
+""",
+        # layers added from keyword dicts in a loop, the last one a relu head
+        """\
+import numpy as np
+from tensorflow import keras
+
+arr = np.load("flux.npy")
+x, y = arr[:, :-1], arr[:, -1]
+y = (y - y.mean()) / y.std()
+net = keras.Sequential([keras.Input((5,))])
+for spec in [{"units": 32, "activation": "relu"}, {"units": 1, "activation": "relu"}]:
+    net.add(keras.layers.Dense(**spec))  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=3)
 """,
     ]
 

@@ -25,7 +25,8 @@ class RemovedModelMethod(Rule):
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
 (Sequential, functional, subclassed), one loaded with `load_model` (also models loaded alike in a comprehension,
-`[m.predict_proba(x) for m in [load_model(p) for p in paths]]`), `self.model` (also a Keras
+`[m.predict_proba(x) for m in [load_model(p) for p in paths]]`, or into a dict by name,
+`{k: m.predict_proba(x) for k, m in models.items()}`), `self.model` (also a Keras
 callback's, which Keras sets), or a model that
 arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
 have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
@@ -145,6 +146,27 @@ folds = [joblib.load(f"fold{i}.pkl") for i in range(5)]
 x = np.load("x_test.npy")
 blend = np.mean([clf.predict_proba(x) for clf in folds], axis=0)
 """,
+        # models loaded into a dict by name, called with predict()
+        """\
+import numpy as np
+from tensorflow.keras.models import load_model
+
+WEIGHTS = {"cnn": "cnn.h5", "rnn": "rnn.h5"}
+members = {name: load_model(path) for name, path in WEIGHTS.items()}
+x = np.load("x_test.npy")
+votes = {k: m.predict(x) for k, m in members.items()}
+""",
+        # scikit-learn models loaded into a dict by name: their predict_proba is theirs
+        """\
+import joblib
+import numpy as np
+from tensorflow import keras
+
+WEIGHTS = {"svm": "svm.joblib", "rf": "rf.joblib"}
+members = {name: joblib.load(path) for name, path in WEIGHTS.items()}
+votes = {k: m.predict_proba(np.load("x_test.npy")) for k, m in members.items()}
+net = keras.models.load_model("net.keras")
+""",
     ]
     INVALID = [
         # a Keras callback's `self.model`: the Keras model Keras hands it
@@ -204,6 +226,26 @@ x = np.load("x_test.npy")
 blend = np.mean([net.predict_proba(x) for net in folds], axis=0)  # expect: RL506
 for net in folds:
     print(net.predict_proba(x[:3]))  # expect: RL506
+""",
+        # models loaded into a dict by name, called through .items() in a comprehension
+        """\
+import numpy as np
+from tensorflow.keras.models import load_model
+
+WEIGHTS = {"cnn": "cnn.h5", "rnn": "rnn.h5"}
+members = {name: load_model(path) for name, path in WEIGHTS.items()}
+x = np.load("x_test.npy")
+votes = {k: m.predict_proba(x) for k, m in members.items()}  # expect: RL506
+""",
+        # models loaded into a dict under keys not known here, called in a loop over .values()
+        """\
+import sys
+import numpy as np
+from tensorflow.keras.models import load_model
+
+members = {p.split(".")[0]: load_model(p) for p in sys.argv[1:]}
+for m in members.values():
+    print(m.predict_proba(np.load("x_test.npy")))  # expect: RL506
 """,
     ]
 

@@ -492,14 +492,10 @@ class Calls:
         if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
                 and isinstance(args.pos[0][0], Lit) and not args.kw:
             return self._map_get(recv, "get" if self.dead else meth, args)
-        if isinstance(recv, Map) and meth in ("items", "values") and not args.pos and not args.kw and not args.star \
-                and recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
-                and all(type(v) is Lit for v in recv.items.values()):
-            # `for name, loss in {"l2": "mse", "l1": "mae"}.items():` — a sweep over literal settings
-            # written as a dict: its entries in order, as a list of them would be
-            entries = [recv.items[k] if meth == "values" else Seq([Lit(k), recv.items[k]], None, [None, None])
-                       for k in recv.items]
-            return Seq(entries, call, [None] * len(entries))
+        if isinstance(recv, Map) and meth in ("items", "values") and not args.pos and not args.kw and not args.star:
+            entries = _map_entries(recv, meth)
+            if entries is not None:
+                return Seq(entries, call, [None] * len(entries))
         if isinstance(recv, Seq) and meth in ("append", "extend") and args.pos:
             if self.dead:
                 return Lit(None)  # (a list of the live code is not changed by a dead arm)
@@ -990,3 +986,20 @@ class Calls:
             # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
             named = {p.name.value for p in (*positional, *params.kwonly_params)}
             scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
+
+
+def _map_entries(recv: Map, meth: str) -> Optional[list]:
+    """What `d.values()` / `d.items()` iterate over, in order, when `d` is a few literal settings
+    (`{"l2": "mse", "l1": "mae"}`: a sweep written as a dict) or Keras models (`{"cnn": a, "mlp":
+    b}`, or models made alike under keys not known here — `{n: load_model(p) for n, p in ...}` —
+    one standing for them all); None for any other dict. An item is a (key, value) pair, the key
+    unknown when it is not a string."""
+    if recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
+            and (all(type(v) is Lit for v in recv.items.values())
+                 or all(type(v) is ModelRef for v in recv.items.values())):
+        pairs = [(Lit(k), v) for k, v in recv.items.items()]
+    elif not recv.items and type(recv.any) is ModelRef:
+        pairs = [(UNKNOWN, recv.any)]
+    else:
+        return None
+    return [v if meth == "values" else Seq([k, v], None, [None, None]) for k, v in pairs]

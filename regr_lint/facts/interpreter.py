@@ -100,6 +100,13 @@ def _settings_iterated(stmt, iterated: Value) -> list:
         strings = [x for v in items for x in v.items if isinstance(x.value, str)]
     elif type(stmt.target) is cst.Name and all(type(v) is Lit and isinstance(v.value, str) for v in items):
         strings = items
+    elif type(stmt.target) is cst.Name and all(
+            type(v) is Map and v.any is None and v.items and all(
+                type(x) is Lit and (x.value is None or isinstance(x.value, (str, int, float))) for x in v.items.values())
+            for v in items):
+        # `for spec in [{"units": 64, "activation": "relu"}, {"units": 1}]: Dense(**spec)` — layer
+        # settings written as keyword dicts, one per pass
+        strings = [x for v in items for x in v.items.values() if isinstance(x.value, str)]
     else:
         return []
     kinds = {v.value.lower() in tables.REGRESSION_LOSS_STRINGS for v in strings
@@ -301,7 +308,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             iterated = self.eval(stmt.iter, scope, frame)
             if self._records_flow(scope):
                 self.facts.fold_indices.update(_fold_names(stmt))
-            models = self._models_iterated(stmt, iterated, scope)
+            models = self._models_iterated(stmt, iterated)
             sweep = not models and _settings_iterated(stmt, iterated)
             models = models or sweep
             if models:
@@ -419,48 +426,61 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         if len({id(v) for v in stored}) == 1:
             self.facts.assignments.append(([target], stored[0]))
 
-    def _models_iterated(self, stmt, iterated: Value, scope: Scope) -> list:
-        """What a `for` binds its target to, one value per pass, when it iterates over a few Keras
-        models: a list / tuple of them (`for net in candidates`), a dict's values (`for m in
-        models.values()`) or its items (`for name, m in models.items()`: (name, model) pairs).
-        [] otherwise: the target is unknown and the body runs once."""
-        it = stmt.iter
-        models: list = list(iterated.items) if isinstance(iterated, Seq) else []
-        binds = models
-        if type(it) is cst.Call and type(it.func) is cst.Attribute and not it.args \
-                and it.func.attr.value in ("values", "items") and type(it.func.value) is cst.Name:
-            owner = scope.lookup(it.func.value.value)  # (a name: already evaluated with the call)
-            if isinstance(owner, Map):
-                models = binds = list(owner.items.values())
-                if it.func.attr.value == "items":
-                    if type(stmt.target) is not cst.Tuple or len(stmt.target.elements) != 2:
-                        return []
-                    binds = [Seq([Lit(k) if isinstance(k, str) else UNKNOWN, v], None, [None, None])
-                             for k, v in owner.items.items()]
-        if not 0 < len(models) <= 8 or not all(type(v) is ModelRef for v in models):
+    @staticmethod
+    def _models_iterated(stmt, iterated: Value) -> list:
+        """What a `for` (or a comprehension's `for`) binds its target to, one value per pass, when it
+        iterates over a few Keras models: a list / tuple of them (`for net in candidates`), a dict's
+        values (`for m in models.values()`) or its items (`for name, m in models.items()`: (name,
+        model) pairs; `Calls` turns a dict of models into those lists). [] otherwise: the target is
+        unknown and the body runs once."""
+        if not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
             return []
-        return binds
+        items = iterated.items
+        if all(type(v) is ModelRef for v in items):
+            return list(items)
+        if type(stmt.target) is cst.Tuple and len(stmt.target.elements) == 2 and all(
+                type(v) is Seq and len(v.items) == 2 and type(v.items[1]) is ModelRef for v in items):
+            return list(items)
+        return []
 
     def _dict_comprehension(self, node: cst.DictComp, scope: Scope, frame: Frame) -> Value:
-        """`{t: "binary_crossentropy" for t in TASKS}` over a few known strings: the dict it builds,
-        one entry per string (a multi-output model's losses by head name). Anything else (a filter,
-        nested loops, keys not the strings themselves) is not known."""
+        """`{t: "binary_crossentropy" for t in TASKS}` over a few known strings (or `{name: load_model(p)
+        for name, p in PATHS.items()}` over a dict of them): the dict it builds, one entry per pass
+        (a multi-output model's losses by head name, models by name). Over a few models (`{k:
+        m.predict(x) for k, m in models.items()}`) the value runs once per model. Anything else (a
+        filter, nested loops, keys not the loop's own strings) is not known, save models made alike
+        under keys not known here (`{n: load_model(p) for n, p in paths}`): each entry one of them."""
         comp = node.for_in
         iterated = self.eval(comp.iter, scope, frame)
-        keys = _settings_iterated(comp, iterated) if not comp.ifs and comp.inner_for_in is None \
-            and type(node.key) is cst.Name and type(comp.target) is cst.Name \
-            and node.key.value == comp.target.value else []
         inner = Scope(scope)
-        if not keys:
-            self.bind(comp.target, UNKNOWN, inner, frame)
-            self.eval(node.key, inner, frame)
-            self.eval(node.value, inner, frame)
+        plain = not comp.ifs and comp.inner_for_in is None
+        passes = _settings_iterated(comp, iterated) if plain and type(node.key) is cst.Name else []
+        target = comp.target
+        if type(target) is cst.Tuple:
+            target = target.elements[0].value  # `{name: ... for name, path in PATHS.items()}`
+        keys = [one if type(comp.target) is cst.Name else one.items[0] for one in passes] \
+            if type(target) is cst.Name and target.value == node.key.value else []
+        if keys and all(type(k) is Lit for k in keys):
+            items = {}
+            for one, key in zip(passes, keys):
+                self.bind(comp.target, one, inner, frame)
+                items[key.value] = self.eval(node.value, inner, frame)
+            return Map(items, node)
+        models = self._models_iterated(comp, iterated) if plain else []
+        for k, one in enumerate(models):
+            self.bind(comp.target, one, inner, frame)
+            self.replay += k > 0
+            try:
+                self.eval(node.key, inner, frame)
+                self.eval(node.value, inner, frame)
+            finally:
+                self.replay -= k > 0
+        if models:
             return UNKNOWN
-        items = {}
-        for key in keys:
-            inner.vars[comp.target.value] = key
-            items[key.value] = self.eval(node.value, inner, frame)
-        return Map(items, node)
+        self.bind(comp.target, UNKNOWN, inner, frame)
+        self.eval(node.key, inner, frame)
+        value = self.eval(node.value, inner, frame)
+        return Map({}, node, any=value) if type(value) is ModelRef else UNKNOWN
 
     def _read_dead_arm(self, stmts, scope: Scope, frame: Frame) -> None:
         """The arm of an `if` the call's arguments rule out (`if legacy:` with `train(legacy=False)`)
