@@ -703,6 +703,21 @@ for spec in [{"units": 32, "activation": "relu"}, {"units": 1, "activation": "li
 net.compile(optimizer="adam", loss="mse")
 net.fit(x, y, epochs=3)
 """,
+        # a function piped over the frame assigns a column the model is not trained on
+        """\
+import pandas as pd
+from tensorflow import keras
+
+
+def with_feature(d):
+    return d.assign(temp_z=(d["temp"] - d["temp"].mean()) / d["temp"].std())
+
+
+grid = pd.read_csv("grid.csv").pipe(with_feature)
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(grid[["temp_z", "hour"]].values, grid["load"].values, epochs=3)
+""",
     ]
     INVALID = [
         # standard-normal features times weights held in a name: targets of both signs
@@ -1531,6 +1546,31 @@ for spec in [{"units": 32, "activation": "relu"}, {"units": 1, "activation": "re
     net.add(keras.layers.Dense(**spec))  # expect: RL106
 net.compile(optimizer="adam", loss="mse")
 net.fit(x, y, epochs=3)
+""",
+        # a target column a function piped over the frame assigns, standardised
+        """\
+import pandas as pd
+from tensorflow import keras
+
+
+def with_target(d):
+    return d.assign(load_z=(d["load"] - d["load"].mean()) / d["load"].std())
+
+
+grid = pd.read_csv("grid.csv").pipe(with_target)
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(grid[["temp", "hour"]].values, grid["load_z"].values, epochs=3)
+""",
+        # the same with a lambda piped over the frame
+        """\
+import pandas as pd
+from tensorflow import keras
+
+grid = pd.read_csv("grid.csv").pipe(lambda d: d.assign(load_z=(d["load"] - d["load"].mean()) / d["load"].std()))
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(grid[["temp", "hour"]].values, grid["load_z"].values, epochs=3)
 """,
     ]
 

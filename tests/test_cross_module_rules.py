@@ -3865,6 +3865,150 @@ CASES = [
             m.fit(x, y, epochs=5)
         """,
     }, None),
+    # a column a loader of another module writes as returns, read from the frame it returns
+    ("RL106-invalid-returns-column-of-the-frame-another-modules-loader-returns", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                df["target"] = df["close"].pct_change(5).shift(-5)
+                return df.dropna()
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("spy.csv")
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["open", "high", "low", "volume"]].values, df["target"].values, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-raw-column-of-the-frame-another-modules-loader-returns-beside-returns", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                df["ret"] = df["close"].pct_change(5)
+                return df.dropna()
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("spy.csv")
+            m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="softplus")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["open", "high", "ret", "volume"]].values, df["close"].values, epochs=5)
+        """,
+    }, None),
+    # a column a data module's top level standardises, on the frame it binds
+    ("RL106-invalid-standardised-column-of-a-frame-another-module-binds", {
+        "features.py": """\
+            import pandas as pd
+
+            DF = pd.read_csv("cars.csv")
+            DF["price_z"] = (DF["price"] - DF["price"].mean()) / DF["price"].std()
+        """,
+        "train.py": """\
+            import keras
+            from features import DF
+
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(DF[["km", "age", "hp"]].values, DF["price_z"].values, epochs=5)
+        """,
+    }, None),
+    # a column another module's loader divides by its max: in [0, 1], a sigmoid head fits
+    ("RL102-valid-max-scaled-column-of-the-frame-another-modules-loader-returns", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                df["occ"] = df["occ"] / df["occ"].max()
+                return df.reset_index(drop=True)
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("rooms.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["dow", "month", "price"]].values, df["occ"].values, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-raw-column-of-the-frame-another-modules-loader-returns", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                df["price"] = df["price"] / df["price"].max()
+                return df.reset_index(drop=True)
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("rooms.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["dow", "month", "price"]].values, df["guests"].values, epochs=5)
+        """,
+    }, None),
+    # a loader pipes the frame through a function of the same module that assigns the target
+    ("RL106-invalid-target-assigned-by-a-function-another-modules-loader-pipes", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def add_target(df, horizon=3):
+                return df.assign(target=lambda d: d.close.pct_change(horizon).shift(-horizon)).dropna()
+
+
+            def load(path):
+                return pd.read_csv(path).pipe(add_target)
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("eth.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="exponential")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["open", "close", "volume"]].values, df["target"].values, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-close-column-beside-a-target-another-modules-loader-pipes", {
+        "features.py": """\
+            import pandas as pd
+
+
+            def add_target(df, horizon=3):
+                return df.assign(target=lambda d: d.close.pct_change(horizon).shift(-horizon)).dropna()
+
+
+            def load(path):
+                return pd.read_csv(path).pipe(add_target)
+        """,
+        "train.py": """\
+            import keras
+            from features import load
+
+            df = load("eth.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="exponential")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["open", "target", "volume"]].values, df["close"].values, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -747,9 +747,16 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
                 return True
             continue
         read = _target_column(y, records, len(facts.assignments))
-        origin = _column_origin(read[0], read[1], read[2], facts, records) if read is not None else None
-        if origin is not None and origin[0] == "given" and is_unit_scaling(origin[2], facts, name_values(facts)):
+        origins = column_origins(read[0], read[1], read[2], facts, records) if read is not None else None
+        if origins and origins[0][0] is facts and origins[0][2][0] == "given" and is_unit_scaling(origins[0][2][2], facts, name_values(facts)):
             return True  # `df = df.assign(t=lambda d: d.dur / d.dur.max())`, then `df["t"]`
+        if origins and all(other is not facts for other, _, _ in origins):
+            # `df = load(path)` (or `from data import DF`): the column read where the frame is made
+            if all(_unit_scaled_item(other, origin[2]) for other, _, origin in origins):
+                return True  # `df["t"] = df["t"] / df["t"].max()` there
+            if all(origin[0] in ("write", "given") or origin[0] == "frame" and isinstance(origin[2], cst.Call)
+                   and _call_name(origin[2]) in _RAW_FRAME_READERS for _, _, origin in origins):
+                continue  # written otherwise, or read raw: the module's scaling of other columns says nothing
         upstream = ancestors(facts, names_in(y))
         if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
                 or _in_project_module(facts, upstream, _unit_scaled_deep(0)):
@@ -2217,10 +2224,9 @@ def _in_project_module(facts: KerasFacts, names: set[str], holds, depth: int = 0
     return False
 
 
-def imported_binding(facts: KerasFacts, name: str, attr: Optional[str] = None):
-    """(the facts of the project module `name` is imported from by name, the value its top level last
-    binds that name to: `Y = MinMaxScaler().fit_transform(...)` for `from data import X, Y`), or None:
-    not imported so, bound in a way not followed (unpacked, in a loop or a branch), or unreadable."""
+def _imported_source(facts: KerasFacts, name: str, attr: Optional[str] = None) -> Optional[tuple]:
+    """(the path of the project module `name` is imported from, the name it has there) for `from data
+    import DF as frame` (or `import data` with `attr`); None when not imported so."""
     found = None
     for source, node, bound in facts.project_imports:
         if attr is not None:
@@ -2239,6 +2245,14 @@ def imported_binding(facts: KerasFacts, name: str, attr: Optional[str] = None):
     if found is None and not facts.project_imports and facts.path:
         # a module read on its own, for what it returns (its imports not followed): from its summary
         found = _imported_function(facts.path, name, attr)
+    return found
+
+
+def imported_binding(facts: KerasFacts, name: str, attr: Optional[str] = None):
+    """(the facts of the project module `name` is imported from by name, the value its top level last
+    binds that name to: `Y = MinMaxScaler().fit_transform(...)` for `from data import X, Y`), or None:
+    not imported so, bound in a way not followed (unpacked, in a loop or a branch), or unreadable."""
+    found = _imported_source(facts, name, attr)
     if found is not None:
         source, original = found
         other = _module_facts(source)
@@ -3076,23 +3090,108 @@ def _column_origin(frame: str, column: str, at: int, facts, records: dict):
                 return "write", i, written, names
             if kind != "assign" or value is None:
                 return None
-            inner = value
-            while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
-                    and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
-                if _call_name(inner) == "assign":
-                    # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
-                    given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
-                    if given is not None:
-                        return "given", i, given.body if isinstance(given, cst.Lambda) else given
-                inner = inner.func.value
-            inner = _dummies_source(inner, column)
-            if not isinstance(inner, cst.Name):
+            peeled = _frame_source(value, column)
+            if peeled[0] == "frame":
+                peeled = _piped_source(value, column, facts) or peeled  # `df = raw.pipe(add_target)`
+            if peeled[0] == "given":
+                return "given", i, peeled[1]
+            if peeled[0] == "frame":
                 return "frame", i, value
-            frame, at = inner.value, i  # `df = df.dropna()`: the column on the frame it came from
+            frame, at = peeled[1], i  # `df = df.dropna()`: the column on the frame it came from
             break
         else:
             return None
     return None
+
+
+def _frame_source(value, column: str) -> tuple:
+    """What a frame's value `value` makes of its column `column`: ("given", node) — a `.assign(column=…)`
+    gives it (a lambda's body for `assign(y=lambda d: …)`); ("name", frame) — the column of the frame
+    named so, kept through methods that keep columns (`dropna()`, `reset_index()` …, `pd.get_dummies`
+    of other columns); ("frame", value) otherwise."""
+    inner = value
+    while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
+            and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
+        if _call_name(inner) == "assign":
+            # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
+            given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
+            if given is not None:
+                return "given", given.body if isinstance(given, cst.Lambda) else given
+        inner = inner.func.value
+    inner = _dummies_source(inner, column)
+    return ("name", inner.value) if isinstance(inner, cst.Name) else ("frame", value)
+
+
+_RAW_FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json", "read_table", "read_feather",
+                                "read_sql", "read_sql_query", "read_sql_table"})
+
+
+def _piped_source(value, column: str, facts) -> Optional[tuple]:
+    """("given", node) when frame `value` is `….pipe(add_target)` and every return of that function
+    (of this module, or imported from another by name) gives `column` by an `.assign(column=…)`
+    (`return df.assign(target=lambda d: d.close.pct_change(5))`); None otherwise. Read by its
+    structure alone: its parameter is any frame."""
+    if not isinstance(value, cst.Call) or _call_name(value) != "pipe" or not isinstance(value.func, cst.Attribute) \
+            or len(value.args) != 1 or value.args[0].keyword is not None:
+        return None
+    fn = value.args[0].value
+    if isinstance(fn, cst.Lambda) and len(fn.params.params) == 1:
+        peeled = _frame_source(fn.body, column)  # `.pipe(lambda d: d.assign(y=…))`
+        return peeled if peeled[0] == "given" else None
+    if not isinstance(fn, cst.Name):
+        return None
+    name = fn.value
+    fdef = _top_function_in(facts.module, name)
+    if fdef is None and facts.path:
+        found = _imported_function(facts.path, name)
+        fdef = _top_function(*found) if found is not None else None
+    if fdef is None:
+        return None
+    given = []
+    for stmt in statements(fdef.body):
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            return None  # (returns of functions defined inside it would be taken for its own)
+        if isinstance(stmt, cst.Return):
+            peeled = _frame_source(stmt.value, column) if stmt.value is not None else ("frame", None)
+            if peeled[0] != "given":
+                return None
+            given.append(peeled[1])
+    return ("given", given[0]) if len(given) == 1 else None
+
+
+def column_origins(frame: str, column: str, at: int, facts, records: dict) -> Optional[list]:
+    """[(facts, records, origin)]: `_column_origin` of `df["y"]`, read through a function that made the
+    frame (`df = load(path)`, a function of this file or of a project module, `return
+    df.dropna()` after `df["y"] = …` there): the origin of that column in each of its returns, read
+    with the facts of the module that defines it. None when one of them is not known."""
+    if frame not in records:
+        # `from features import DF` and `DF["target"]`: the column as the module's top level leaves it
+        found = _imported_source(facts, frame)
+        other = _module_facts(found[0]) if found is not None else None
+        if other is None:
+            return None
+        origin = _column_origin(found[1], column, len(other.assignments), other, _records(other))
+        return None if origin is None else [(other, _records(other), origin)]
+    origin = _column_origin(frame, column, at, facts, records)
+    if origin is None or origin[0] != "frame" or not isinstance(origin[2], cst.Call):
+        return None if origin is None else [(facts, records, origin)]
+    found = _returns(origin[2], origin[1], facts, records)
+    if found is None or not found[2]:
+        return [(facts, records, origin)]
+    other, theirs, returns = found
+    out = []
+    for i, value in returns:
+        peeled = _frame_source(value, column) if value is not None else ("frame", None)
+        if peeled[0] == "frame" and value is not None:
+            peeled = _piped_source(value, column, other) or peeled
+        if peeled[0] == "given":
+            out.append((other, theirs, ("given", i, peeled[1])))
+            continue
+        inner = _column_origin(peeled[1], column, i, other, theirs) if peeled[0] == "name" else None
+        if inner is None:
+            return [(facts, records, origin)]  # the frame as a whole, as before
+        out.append((other, theirs, inner))
+    return out
 
 
 def _literal_frame_column(value, column: str):
@@ -3110,10 +3209,17 @@ def _literal_frame_column(value, column: str):
 
 
 def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: int):
-    """The span of `df["y"]` as it was at `at` (see `_column_origin`)."""
-    origin = _column_origin(frame, column, at, facts, records) if depth <= 24 else None
-    if origin is None:
+    """The span of `df["y"]` as it was at `at` (see `_column_origin`; also through a function that
+    made the frame, `column_origins`)."""
+    origins = column_origins(frame, column, at, facts, records) if depth <= 24 else None
+    if origins is None:
         return None
+    if len(origins) != 1:
+        return _union([_origin_span(*found, column, depth) for found in origins])
+    return _origin_span(*origins[0], column, depth)
+
+
+def _origin_span(facts, records: dict, origin: tuple, column: str, depth: int):
     if origin[0] == "frame":
         written = _literal_frame_column(origin[2], column)
         if written is not None:  # `pd.DataFrame({"x": [...], "y": [-2.5, 1.2]})`: that column's data

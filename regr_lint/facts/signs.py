@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, _column_origin, _const, _dotted_tail, _draw_span, _string_value,
+    _STD, _call_name, _column_key, column_origins, _const, _dotted_tail, _draw_span, _string_value,
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, attribute_parts, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
@@ -270,11 +270,9 @@ def _grouped_column(node: cst.Subscript) -> Optional[tuple[str, str]]:
 def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: int) -> bool:
     """`df["ret"]` as it was at `at` (see dataflow's `_column_origin`): the last write to that
     column, a `df.assign(ret=…)`, or the whole frame's value (a standardised frame: every column)."""
-    origin = _column_origin(frame, column, at, facts, records) if depth <= 24 else None
-    if origin is None:
-        return False
-    kind, i, value = origin[:3]
-    return (_sign_struct if kind == "frame" else _signed)(value, i, facts, records, depth + 1)
+    origins = column_origins(frame, column, at, facts, records) if depth <= 24 else None
+    return bool(origins) and all((_sign_struct if origin[0] == "frame" else _signed)(
+        origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
 
 
 def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
