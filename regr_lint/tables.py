@@ -381,6 +381,10 @@ PRIVATE_KERAS_PREFIXES = (
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
+    # (TensorFlow 1's tf.keras had these; TensorFlow 2 moved the cuDNN layers to tf.compat.v1, and
+    # the tf.keras of TensorFlow 2.16 on is Keras 3)
+    "tensorflow.keras.layers.CuDNNLSTM", "tensorflow.keras.layers.CuDNNGRU",
+    "tensorflow.keras.layers.Deconv2D", "tensorflow.keras.layers.Deconv3D",
 )
 
 # Call results that are certainly not Keras models even when a file imports Keras. DeepChem's models
@@ -488,8 +492,11 @@ REMOVED_KERAS_HINTS = {
                     "use `Conv2DTranspose` (Keras 2's name for it)"),
     **dict.fromkeys(("keras.layers.Deconvolution3D", "keras.layers.Deconv3D"),
                     "use `Conv3DTranspose` (Keras 2's name for it)"),
-    **{f"keras.layers.CuDNN{rnn}": f"use `{rnn}`: it runs the cuDNN kernel by itself on a GPU when its "
-                                   "arguments allow it (the defaults do)" for rnn in ("LSTM", "GRU")},
+    **{f"{root}keras.layers.CuDNN{rnn}": f"use `{rnn}`: it runs the cuDNN kernel by itself on a GPU when its "
+                                          "arguments allow it (the defaults do)"
+       for rnn in ("LSTM", "GRU") for root in ("", "tensorflow.")},
+    "tensorflow.keras.layers.Deconv2D": "use `Conv2DTranspose` (Keras 2's name for it)",
+    "tensorflow.keras.layers.Deconv3D": "use `Conv3DTranspose` (Keras 2's name for it)",
     "keras.layers.TimeDistributedDense": "use `TimeDistributed` around a `Dense` (or a `Dense`, which acts on "
                                          "the last axis)",
     **dict.fromkeys(("keras.layers.Highway", "keras.layers.MaxoutDense"),

@@ -61,11 +61,14 @@ reported, whatever the order. So is a loop over a list of settings written out, 
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
-df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module) — (a `MinMaxScaler` with the default range — or a [0, 1] range held in a name, also one a config module
+df["height"] / max_h`) say nothing about targets read from another of its columns (`df["age"]`, `df.pop("age")`; also in a data module, or
+a loader that returns the frame, `df = load(path)`: its column read where the loader writes it) — (a `MinMaxScaler` with the default range — or a [0, 1] range held in a name, also one a config module
 binds, `feature_range=Y_RANGE`; also as the last step of a scikit-learn pipeline, or
 `minmax_scale` applied through pandas' `.pipe` or bound by `functools.partial` —, a column made so by `df.assign(t=lambda d: d.t / d.t.max())`, or a `QuantileTransformer` with its default
 uniform output, applied to the targets or to the series they
-are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)`,
+are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)` (also in
+a lambda piped over the series, `s.pipe(lambda v: v / v.max())`), coordinates divided by the extent of
+the image they lie in (`(h, w) = img.shape[:2]`, then `x0 / w`, also inside an appended tuple),
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max (also by
 each group's, `df.groupby(g)[c].transform("max")`), also
@@ -75,7 +78,7 @@ through a method of the file returning them so, `self._scale(y)` (also through a
 statement (or a dict display or comprehension, `{"h": h / h.max()}`) and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()` (or divided by a parameter the call passes a max, `batches(x, y,
 y.max())`, also a generator of another module), or a `Sequence`'s `__getitem__` returns (also one a subclass
-inherits from a base class of the same file); for one trained on a `tf.data` pipeline, the targets
+inherits from a base class of the same file; also a generator `tf.data.Dataset.from_generator` runs); for one trained on a `tf.data` pipeline, the targets
 its `.map()` function returns, `return image, box / tf.reduce_max(box)`, also divided by a name
 holding their max, `y / max_price`; the targets of a dataset, window dataset, `Sequence` or generator
 another module of the project makes, read in that module, also when held in a variable before
@@ -1469,6 +1472,57 @@ m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmo
 m.compile(optimizer="adam", loss="mse")
 m.fit(crops[["rain", "temp", "n"]].values, y, epochs=3)
 """,
+        # box corners divided by the image's width / height (read off its shape): in [0, 1]
+        """\
+import cv2
+import numpy as np
+from tensorflow import keras
+
+images, boxes = [], []
+for line in open("boxes.csv"):
+    path, x0, y0, x1, y1 = line.strip().split(",")
+    img = cv2.imread(path)
+    (h, w) = img.shape[:2]
+    images.append(cv2.resize(img, (128, 128)))
+    boxes.append((float(x0) / w, float(y0) / h, float(x1) / w, float(y1) / h))
+x = np.array(images, dtype="float32") / 255.0
+y = np.array(boxes, dtype="float32")
+m = keras.Sequential([keras.Input((128, 128, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=3)
+""",
+        # min-max scaling written in a lambda piped over the target column
+        """\
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+hotel = pd.read_csv("hotel.csv")
+occ = hotel["occupancy"].pipe(lambda s: (s - s.min()) / np.ptp(s)).values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(hotel[["dow", "month", "rate"]].values, occ, epochs=3)
+""",
+        # a generator run by tf.data's from_generator yields targets divided by their max
+        """\
+import numpy as np
+import tensorflow as tf
+
+X = np.load("x.npy")
+T = np.load("t.npy")
+top = T.max()
+
+
+def rows():
+    for x, t in zip(X, T):
+        yield x, t / top
+
+
+ds = tf.data.Dataset.from_generator(rows, output_signature=(tf.TensorSpec((4,)), tf.TensorSpec(()))).batch(32)
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2544,6 +2598,56 @@ y = air["o3"].transform(lambda s: (s - s.mean()) / s.std()).values
 m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
 m.compile(optimizer="adam", loss="mse")
 m.fit(air[["no2", "wind", "temp"]].values, y, epochs=5)
+""",
+        # the images scaled, the box corners left in pixels
+        """\
+import cv2
+import numpy as np
+from tensorflow import keras
+
+images, boxes = [], []
+for line in open("boxes.csv"):
+    path, x0, y0, x1, y1 = line.strip().split(",")
+    img = cv2.imread(path)
+    (h, w) = img.shape[:2]
+    images.append(cv2.resize(img, (128, 128)))
+    boxes.append((float(x0), float(y0), float(x1), float(y1)))
+x = np.array(images, dtype="float32") / 255.0
+y = np.array(boxes, dtype="float32")
+m = keras.Sequential([keras.Input((128, 128, 3)), keras.layers.Flatten(), keras.layers.Dense(4, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, y, epochs=3)
+""",
+        # the lambda piped over the target column standardises it
+        """\
+import pandas as pd
+from tensorflow import keras
+
+hotel = pd.read_csv("hotel.csv")
+occ = hotel["occupancy"].pipe(lambda s: (s - s.mean()) / s.std()).values
+m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(hotel[["dow", "month", "rate"]].values, occ, epochs=3)
+""",
+        # a generator yielding standardised targets, run by tf.data's from_generator
+        """\
+import numpy as np
+import tensorflow as tf
+
+X = np.load("x.npy")
+T = np.load("t.npy")
+mu, sd = T.mean(), T.std()
+
+
+def rows():
+    for x, t in zip(X, T):
+        yield x, (t - mu) / sd
+
+
+ds = tf.data.Dataset.from_generator(rows, output_signature=(tf.TensorSpec((4,)), tf.TensorSpec(()))).batch(32)
+m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
 """,
     ]
 

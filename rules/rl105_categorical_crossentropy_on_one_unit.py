@@ -82,6 +82,18 @@ n = read_config()["classes"]
 m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(n, activation="sigmoid")])
 m.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
+        # the unit count set again after the SimpleNamespace was made: not known here
+        """\
+from types import SimpleNamespace
+
+from tensorflow import keras
+
+CFG = SimpleNamespace(n_classes=1, hidden=64)
+CFG.n_classes = 5
+net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(CFG.hidden, activation="relu"),
+                        keras.layers.Dense(CFG.n_classes, activation="softmax")])
+net.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
     ]
     INVALID = [
         # Keras 1's unit count
@@ -115,6 +127,17 @@ lin = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1)])
 lin.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: RL105
 m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="softmax")])  # expect: RL103
 m.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
+        # the unit count held in a SimpleNamespace of settings
+        """\
+from types import SimpleNamespace
+
+from tensorflow import keras
+
+CFG = SimpleNamespace(n_classes=1, hidden=64)
+net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(CFG.hidden, activation="relu"),
+                        keras.layers.Dense(CFG.n_classes, activation="sigmoid")])
+net.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: RL105
 """,
     ]
 

@@ -45,9 +45,12 @@ layer) while the same file shows that the targets it is fitted on take negative 
   (`(y - Y_MEAN) / Y_STD`, `y - cfg.mu`, from a config module too: a mean named `mean`, `mu`, `avg`;
   a spread `std`, `sd`, `sigma`), not other constants (`(y - LOW) / SPAN` is a min-max scaling; a
   mean written as 0 centres nothing) — or a standardised series / table the targets are cut from (windows built in a
-  loop or a helper — also a helper of another module the script passes the standardised series to,
-  `x, y = cut((s - s.mean()) / s.std(), 24)` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
-  standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
+  loop or a helper — also a helper or a generator of another module the script passes the standardised series to,
+  `x, y = cut((s - s.mean()) / s.std(), 24)`, `fit(batches(load_z, 48))` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
+  standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]`; a
+  column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also a
+  loader of another module, or a frame a data module binds), or assigns in a function or lambda piped over it,
+  `.pipe(add_target)` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0; also a range held in a name, bound here or
   in a config module, `feature_range=Y_RANGE`) on the targets;
@@ -1571,6 +1574,18 @@ grid = pd.read_csv("grid.csv").pipe(lambda d: d.assign(load_z=(d["load"] - d["lo
 m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(grid[["temp", "hour"]].values, grid["load_z"].values, epochs=3)
+""",
+        # lagged returns gathered by a dict comprehension with formatted keys
+        """\
+import keras
+import pandas as pd
+
+px = pd.read_csv("spy.csv")["close"]
+ret = px.pct_change().dropna()
+lags = pd.concat({"lag%d" % k: ret.shift(k) for k in range(1, 6)}, axis=1).dropna()
+m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+m.compile(optimizer="adam", loss="mae")
+m.fit(lags.values, ret.loc[lags.index].values, epochs=3)
 """,
     ]
 

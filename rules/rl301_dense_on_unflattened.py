@@ -37,7 +37,8 @@ each of them leaves steps for the head — in a Sequential chain and in a functi
 (`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`).
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
-with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`), upsampling decoders, models
+with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`, also inside a
+`Lambda`), upsampling decoders, models
 that take inputs of any length (`input_shape=(None, n_chars)`, or token ids of any length an `Embedding`
 reads, `Input(shape=(None,))`: taken for sequence-to-sequence, since
 the per-sample targets such a model would need are rarely visible), and models whose targets the file builds as sequences
@@ -545,6 +546,36 @@ m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16,
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,
+        # the same windows, a step of the pipeline per statement
+        """\
+import numpy as np
+import tensorflow as tf
+
+load = np.load("load_kw.npy").astype("float32").reshape(-1, 1)
+ds = tf.data.Dataset.from_tensor_slices(load)
+ds = ds.window(25, shift=1, drop_remainder=True)
+ds = ds.flat_map(lambda win: win.batch(25))
+ds = ds.map(lambda win: (win[:-1], win[1:]))
+ds = ds.shuffle(500).batch(64)
+m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16, return_sequences=True),
+                         tf.keras.layers.Dense(1)])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
+        # an encoder-decoder repeating the encoder's state with a tensor op inside a Lambda
+        """\
+import numpy as np
+import keras
+from keras import layers, ops
+
+inp = keras.Input((48, 3))
+state = layers.LSTM(32)(inp)
+steps = layers.Lambda(lambda t: ops.repeat(ops.expand_dims(t, 1), 12, axis=1))(state)
+dec = layers.LSTM(32, return_sequences=True)(steps)
+model = keras.Model(inp, layers.Dense(1)(dec))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+""",
     ]
     INVALID = [
         """\
@@ -897,6 +928,22 @@ import tensorflow as tf
 load = np.load("load_kw.npy").astype("float32").reshape(-1, 1)
 ds = tf.data.Dataset.from_tensor_slices(load).window(25, shift=1, drop_remainder=True)
 ds = ds.flat_map(lambda win: win.batch(25)).map(lambda win: (win[:-1], win[-1])).batch(64)
+m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16, return_sequences=True),
+                         tf.keras.layers.Dense(1)])  # expect: RL301
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
+        # a step of the pipeline per statement, the label the window's last step only
+        """\
+import numpy as np
+import tensorflow as tf
+
+load = np.load("load_kw.npy").astype("float32").reshape(-1, 1)
+ds = tf.data.Dataset.from_tensor_slices(load)
+ds = ds.window(25, shift=1, drop_remainder=True)
+ds = ds.flat_map(lambda win: win.batch(25))
+ds = ds.map(lambda win: (win[:-1], win[-1]))
+ds = ds.batch(64)
 m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16, return_sequences=True),
                          tf.keras.layers.Dense(1)])  # expect: RL301
 m.compile(optimizer="adam", loss="mse")

@@ -247,6 +247,14 @@ def train(net: keras.Model, x, y) -> keras.Model:
     history: keras.callbacks.History = net.fit(x, y)
     return net
 """,
+        # the layers tf.keras has: GRU (cuDNN when it can), Conv2DTranspose
+        """\
+import tensorflow as tf
+from tensorflow.keras.layers import GRU, Dense
+
+net = tf.keras.Sequential([GRU(32, input_shape=(20, 4)), Dense(1)])
+up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
+""",
     ]
     INVALID = [
         # Keras 1's merge function, reached through a star import of keras.layers
@@ -377,6 +385,14 @@ def train(net: keras.engine.training.Model, x, y) -> keras.engine.training.Model
     assert isinstance(net, keras.engine.sequential.Sequential)  # expect: RL503
     history: keras.callbacks.History = net.fit(x, y)
     return net
+""",
+        # Keras 2's cuDNN layers and Deconv2D alias spelled through tf.keras
+        """\
+import tensorflow as tf
+from tensorflow.keras.layers import CuDNNGRU, Dense  # expect: RL503
+
+net = tf.keras.Sequential([CuDNNGRU(32, input_shape=(20, 4)), Dense(1)])
+up = tf.keras.layers.Deconv2D(16, 3, strides=2)  # expect: RL503
 """,
     ]
 

@@ -4009,6 +4009,75 @@ CASES = [
             m.fit(df[["open", "target", "volume"]].values, df["close"].values, epochs=5)
         """,
     }, None),
+    # another module's generator cuts windows and next values from the series the script passes
+    ("RL106-invalid-another-modules-generator-fed-a-standardised-series", {
+        "windows.py": """\
+            import numpy as np
+
+
+            def batches(series, T, n=32):
+                while True:
+                    idx = np.random.randint(0, len(series) - T - 1, n)
+                    yield np.stack([series[i:i + T] for i in idx])[..., None], np.array([series[i + T] for i in idx])
+        """,
+        "train.py": """\
+            import numpy as np
+            from scipy.stats import zscore
+            from tensorflow import keras
+            from windows import batches
+
+            load = zscore(np.load("load_kw.npy"))
+            m = keras.Sequential([keras.Input((48, 1)), keras.layers.LSTM(16),
+                                  keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(batches(load, 48), steps_per_epoch=100, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-another-modules-generator-fed-a-raw-load-series", {
+        "windows.py": """\
+            import numpy as np
+
+
+            def batches(series, T, n=32):
+                while True:
+                    idx = np.random.randint(0, len(series) - T - 1, n)
+                    yield np.stack([series[i:i + T] for i in idx])[..., None], np.array([series[i + T] for i in idx])
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+            from windows import batches
+
+            load = np.load("load_kw.npy")
+            m = keras.Sequential([keras.Input((48, 1)), keras.layers.LSTM(16),
+                                  keras.layers.Dense(1, activation="softplus")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(batches(load, 48), steps_per_epoch=100, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-tanh-head-on-another-modules-generator-fed-a-standardised-series", {
+        "windows.py": """\
+            import numpy as np
+
+
+            def batches(series, T, n=32):
+                while True:
+                    idx = np.random.randint(0, len(series) - T - 1, n)
+                    yield np.stack([series[i:i + T] for i in idx])[..., None], np.array([series[i + T] for i in idx])
+        """,
+        "train.py": """\
+            import numpy as np
+            from scipy.stats import zscore
+            from tensorflow import keras
+            from windows import batches
+
+            load = zscore(np.load("load_kw.npy"))
+            m = keras.Sequential([keras.Input((48, 1)), keras.layers.LSTM(16),
+                                  keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(batches(load, 48), steps_per_epoch=100, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

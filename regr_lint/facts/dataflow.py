@@ -306,6 +306,10 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
         if isinstance(node, cst.DictComp):
             node = node.value  # `{c: df[c] / df[c].max() for c in cols}`: every value
             continue
+        if isinstance(node, (cst.Tuple, cst.List)) and node.elements and not any(
+                isinstance(e, cst.StarredElement) for e in node.elements):
+            # `boxes.append((x0 / w, y0 / h, x1 / w, y1 / h))`: every element is
+            return all(is_unit_scaling(e.value, facts, values, calls) for e in node.elements)
         if isinstance(node, cst.Dict):
             # `{"h": h / h.max()}`, read back by key or `.items()`: every value is
             return bool(node.elements) and all(
@@ -332,6 +336,13 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             if node.args and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "DataFrame"):
                 node = node.args[0].value
                 continue
+            lam = node.args[0].value if len(node.args) == 1 and node.args[0].keyword is None else None
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("pipe", "transform", "apply") \
+                    and isinstance(lam, cst.Lambda) and len(lam.params.params) == 1:
+                # `df["t"].pipe(lambda s: s / s.max())`: what the function makes of any series, by its
+                # own structure (its parameter is not a name of the file's spelled alike)
+                param = lam.params.params[0].name.value
+                return is_unit_scaling(lam.body, facts, {k: v for k, v in values.items() if k != param}, calls)
             return False
         if isinstance(node, cst.BinaryOperation) and _logistic(node):
             return True
@@ -537,14 +548,24 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
             return node.evaluated_value == 255
         except Exception:  # noqa: BLE001
             return False
+    if _image_extent(node):
+        return True  # `x0 / image.shape[1]`: a coordinate inside the image, over its width
     if isinstance(node, (cst.Name, cst.Attribute)):
-        # a name or attribute holding a max (`max_y = np.max(y)`, `self.max_log_y = max(...)`)
+        # a name or attribute holding a max (`max_y = np.max(y)`, `self.max_log_y = max(...)`), or
+        # an image's extent (`(h, w) = image.shape[:2]`, then `x0 / w`)
         parts = values.get(expr_key(node), []) if isinstance(node, cst.Attribute) else values.get(node.value, [])
         # (one node recorded twice when its function ran twice: once with each call's arguments)
         parts = list({id(p): p for p in parts}.values())
         # (every value it is given a max: two classes of the file setting `self.max_log_y` alike)
         return 0 < len(parts) <= 4 and all(_maxish(p, values, depth + 1) for p in parts)
     return False
+
+
+def _image_extent(node) -> bool:
+    """`image.shape[1]`, `img.shape[:2]`: an array's extent along its first axes (a box corner or a
+    pixel coordinate divided by it lies in [0, 1])."""
+    return isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
+        and node.value.attr.value == "shape" and len(node.slice) == 1
 
 
 def expr_key(node: Optional[cst.CSTNode]) -> Optional[str]:
@@ -1258,8 +1279,25 @@ def _generator_yields_wide(facts: KerasFacts, training) -> bool:
         except (ArithmeticError, ValueError):
             return False
         if span is None or not span.wide:
-            return False
+            return other is not facts and _yields_passed_wide(facts, training, targets)
     return True
+
+
+def _yields_passed_wide(facts: KerasFacts, training, targets: list) -> bool:
+    """Another module's generator yields targets cut from what this file passes it (`yield xs,
+    np.array([series[i + T] for i in idx])` of `gen(load_z, 48)`), and those arguments have values
+    beyond [-1, 1] here."""
+    call = _generator_call(facts, training)
+    if call is None:
+        return False
+    records = _records(facts)
+    at = training.at if training.at >= 0 else len(facts.assignments)
+    sources = [parameter_sources(call, y, facts, records) for y in targets]
+    try:
+        spans = [_span(a, at, facts, records, 0) for args in sources for a in args]
+    except (ArithmeticError, ValueError):
+        return False
+    return all(sources) and all(p is not None and p.wide for p in spans)
 
 
 def _generator_targets(facts: KerasFacts, training, classes: bool = False):
@@ -1280,7 +1318,28 @@ def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
     """The call of a function by name that makes what a training runs on (`fit(batches(x, y))`, or
     `gen = batches(x, y)` first), else None."""
     node = _making_call(facts, training, training.x_node)
+    node = _from_generator(node) if node is not None else None
     return node if node is not None and isinstance(node.func, cst.Name) else None
+
+
+_DATASET_PASSES = frozenset({"batch", "shuffle", "prefetch", "repeat", "cache", "take", "skip", "padded_batch"})
+
+
+def _from_generator(node: cst.Call) -> cst.Call:
+    """The call of the generator function `tf.data.Dataset.from_generator(rows, ...)` runs (`rows()`,
+    with the arguments its `args=` tuple gives), under dataset methods that pass the elements on
+    (`.batch(32)`, `.shuffle(...)`); `node` itself otherwise."""
+    inner = node
+    while isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DATASET_PASSES \
+            and isinstance(inner.func.value, cst.Call):
+        inner = inner.func.value
+    if _call_name(inner) != "from_generator" or not inner.args or inner.args[0].keyword is not None \
+            or not isinstance(inner.args[0].value, cst.Name):
+        return node
+    given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == "args"), None)
+    if given is not None and not isinstance(given, (cst.Tuple, cst.List)):
+        return node
+    return cst.Call(func=inner.args[0].value, args=[cst.Arg(e.value) for e in given.elements] if given is not None else [])
 
 
 def _making_call(facts: KerasFacts, training, node) -> Optional[cst.Call]:
@@ -1830,6 +1889,8 @@ def parameter_sources(call: cst.Call, item, facts: KerasFacts, records: dict) ->
             walk(node.value, depth + 1)  # the array cut, not the index
         elif isinstance(node, cst.Attribute) and node.attr.value in ("values", "T"):
             walk(node.value, depth + 1)
+        elif isinstance(node, (cst.ListComp, cst.GeneratorExp)):
+            walk(node.elt, depth + 1)  # `[series[i + T] for i in idx]`: each element cut from `series`
         elif isinstance(node, cst.Call):
             name = _call_name(node)
             if isinstance(node.func, cst.Attribute) and name in _PEEL_METHODS:

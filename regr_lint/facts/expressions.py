@@ -228,6 +228,9 @@ class Expressions:
             if found is None:
                 return UNKNOWN
             return found if getattr(base.scope, "origin", None) == self.origin else self._adopt(own_copy(found))
+        if isinstance(base, Obj) and base.qualname == "types.SimpleNamespace" and not base.args.star:
+            # `CFG = SimpleNamespace(n_classes=1, head="sigmoid")`, then `CFG.n_classes`
+            return base.args.kw.get(attr, (UNKNOWN, None))[0]
         if isinstance(base, Obj) and id(base) in self.namespaces:
             # `args.loss`: the default the parser declares (what the program runs with unless told)
             return self.cli_defaults.get(self.namespaces[id(base)], {}).get(attr, UNKNOWN)

@@ -20,7 +20,7 @@ from regr_lint.facts.trees import project_module
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.facts.project_imports import ProjectImports
 from regr_lint.facts.values import (
-    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, Ref, Scope, Seq, Tensor, Value,
+    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, Obj, Ref, Scope, Seq, Tensor, Value,
 )
 from regr_lint.facts.frame import BAD_LITERAL, Frame, literal_of, same_value
 # the interpreter's parts, one room each: expressions, calls, model building (and project_imports')
@@ -459,7 +459,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         if type(target) is cst.Tuple:
             target = target.elements[0].value  # `{name: ... for name, path in PATHS.items()}`
         keys = [one if type(comp.target) is cst.Name else one.items[0] for one in passes] \
-            if type(target) is cst.Name and target.value == node.key.value else []
+            if type(target) is cst.Name and type(node.key) is cst.Name and target.value == node.key.value else []
         if keys and all(type(k) is Lit for k in keys):
             items = {}
             for one, key in zip(passes, keys):
@@ -780,6 +780,10 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             base = self.eval(target.value, scope, frame)
             if isinstance(base, Instance) and not self.dead:
                 base.attrs[target.attr.value] = value
+            elif isinstance(base, Obj) and base.qualname == "types.SimpleNamespace":
+                # `cfg.units = 8` after `cfg = SimpleNamespace(units=1)`: not known here which one
+                # a later read gets (the namespace may be another module's, read by others too)
+                base.args.kw[target.attr.value] = (UNKNOWN, None)
         elif type(target) is cst.Subscript:
             base = self.eval(target.value, scope, frame)
             if isinstance(base, Map) and len(target.slice) == 1 and not self.dead:

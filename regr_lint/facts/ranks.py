@@ -215,7 +215,24 @@ def _makes_steps(layer: Layer) -> bool:
 
 def _is_marker(layer: Value) -> bool:
     return isinstance(layer, Layer) and (layer.kind in SEQ2SEQ_MARKERS or (
-        layer.wrapped is not None and layer.wrapped.kind in SEQ2SEQ_MARKERS))
+        layer.wrapped is not None and layer.wrapped.kind in SEQ2SEQ_MARKERS) or _repeats(layer))
+
+
+def _repeats(layer: Layer) -> bool:
+    """`Lambda(lambda t: ops.repeat(ops.expand_dims(t, 1), steps, axis=1))`: a RepeatVector written
+    as a tensor op inside a Lambda."""
+    if layer.kind != "Lambda" or not layer.args.pos:
+        return False
+    fn = layer.args.pos[0][1].value
+    stack = [fn.body] if isinstance(fn, cst.Lambda) else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in ("repeat", "tile", "repeat_elements"):
+            return True
+        if not isinstance(node, cst.Lambda):
+            stack.extend(node.children)
+    return False
 
 
 # ---------------------------------------------------------------- Sequential
@@ -565,15 +582,25 @@ def _module_maps_to_sequences(path: str) -> bool:
 def _maps_to_sequences(module) -> bool:
     functions: dict = {}
     mapped: list = []
+    # name -> [(order, value)]: each plain `ds = …` in source order, bound once its value was walked
+    # (`ds = ds.window(…)`, then `ds = ds.flat_map(…)`: a pipeline written a step per statement)
+    bound: dict = {}
+    order = 0
     stack = [module]
     while stack:
         node = stack.pop()
+        if type(node) is tuple:
+            bound.setdefault(node[0], []).append((order, node[1]))
+            order += 1
+            continue
         if isinstance(node, cst.FunctionDef):
             functions.setdefault(node.name.value, []).append(node)
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
                 and node.func.attr.value == "map" and node.args and node.args[0].keyword is None:
-            mapped.append((node.args[0].value, _maps_windows(node.func.value)))
-        stack.extend(node.children)
+            mapped.append((node.args[0].value, _maps_windows(node.func.value, bound)))
+        elif isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            stack.append((node.targets[0].target.value, node.value))
+        stack.extend(reversed(node.children))
     for fn, windows in mapped:
         if isinstance(fn, cst.Lambda):
             if _sequence_labels(fn.body, {}, windows):
@@ -589,10 +616,20 @@ def _maps_to_sequences(module) -> bool:
     return False
 
 
-def _maps_windows(receiver) -> bool:
+def _maps_windows(receiver, bound: Optional[dict] = None) -> bool:
     """The dataset a `.map` is called on holds one window per element, not yet batched
-    (`ds.window(49, shift=1).flat_map(lambda w: w.batch(49))`): its first axis is the steps."""
-    while isinstance(receiver, cst.Call) and isinstance(receiver.func, cst.Attribute):
+    (`ds.window(49, shift=1).flat_map(lambda w: w.batch(49))`, also a step per statement through
+    the names `bound` records before it): its first axis is the steps."""
+    before = 1 << 30
+    for _ in range(64):
+        if isinstance(receiver, cst.Name) and bound:
+            earlier = [(order, value) for order, value in bound.get(receiver.value, ()) if order < before]
+            if not earlier:
+                return False
+            before, receiver = earlier[-1]
+            continue
+        if not isinstance(receiver, cst.Call) or not isinstance(receiver.func, cst.Attribute):
+            return False
         method = receiver.func.attr.value
         if method in ("batch", "padded_batch", "unbatch", "rebatch"):
             return False

@@ -19,7 +19,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
     _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
-    _generator_targets, clip_bounds, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
+    _generator_call, _generator_targets, clip_bounds, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
 
@@ -87,6 +87,14 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
                 theirs = _records(other)
                 if all(_signed(y, len(other.assignments), other, theirs, 0) for y in targets):
                     return True
+                call = _generator_call(facts, t) if other is not facts else None
+                if call is not None:
+                    # another module's generator yielding targets cut from what this file passes it
+                    # (`yield xs, np.array([series[i + T] for i in idx])` of `gen(load_z, 48)`)
+                    at = t.at if t.at >= 0 else len(facts.assignments)
+                    sources = [parameter_sources(call, y, facts, records) for y in targets]
+                    if all(sources) and all(_signed(a, at, facts, records, 0) for args in sources for a in args):
+                        return True
         if t.method in TRAIN_METHODS and t.origin is not None and t.made_by is not None and t.y_node is not None \
                 and (output is None or output[2] == 1):
             # a dataset another module's function makes of what this file passes it (`make_ds(data)`
