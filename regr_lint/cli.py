@@ -16,7 +16,7 @@ import click
 
 from regr_lint import __version__, crossmodule, project_link
 from regr_lint.config import Config, ConfigError, Projects
-from regr_lint.discovery import DiscoveryError, discover
+from regr_lint.discovery import SKIP_DIRS, DiscoveryError, discover
 from regr_lint.engine import NotAnalysed, lint_file, lint_text, parse_error
 from regr_lint.cache import CACHE_DIR_NAME, Cache, clean
 from regr_lint.parallel import Crash, Skipped, default_jobs, lint_paths
@@ -162,6 +162,13 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
             click.echo(f"regr-lint: error: {given}: no such file or directory", err=True)
         for message in unreadable:
             click.echo(f"regr-lint: error: {message}", err=True)
+        if not files and not missing and not unreadable:
+            # "All checks passed!" over nothing would read as a clean project (all of it under dist/)
+            skipped = sorted({f"{name}/" for given in (paths or ["."]) if os.path.isdir(given)
+                              for name in os.listdir(given)
+                              if name in SKIP_DIRS and os.path.isdir(os.path.join(given, name))})
+            hint = f" ({', '.join(skipped)} never walked into: name it to lint it)" if skipped else ""
+            click.echo(f"regr-lint: warning: no Python files found under the given path(s){hint}", err=True)
         # What a run killed mid-write left beside the files (see regr_lint.files): one listing per
         # directory, before any file is read, so a half-written file is put back before it is linted.
         folders = {os.path.dirname(f) for f in files}

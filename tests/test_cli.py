@@ -212,6 +212,15 @@ def test_non_python_files_skipped_in_dirs_but_linted_when_named(tmp_path):
     assert res.returncode == 1 and res.stdout.startswith("train.txt:4:")
 
 
+def test_no_files_found_warns_and_names_the_folders_never_walked_into(tmp_path):
+    write(tmp_path, "dist/train.py", RL101_BUG)
+    res = run("check", ".", cwd=tmp_path)
+    assert res.returncode == 0
+    assert "no Python files found under the given path(s) (dist/ never walked into" in res.stderr
+    named = run("check", "dist", cwd=tmp_path)  # named, it is linted
+    assert named.returncode == 1 and "no Python files found" not in named.stderr
+
+
 def test_missing_path_exit_2_and_the_other_paths_still_linted(project):
     res = run("check", "bug.py", "nope.py", cwd=project)
     assert res.returncode == 2
