@@ -65,7 +65,10 @@ layer) while the same file shows that the targets it is fitted on take negative 
 
 The same operations on the features only, targets read from a file and left as they are (prices,
 counts), and MinMaxScaler's default range are not evidence: without evidence it is silent.
-When the model is trained on a dataset another module of the project makes (`train_ds` of
+A model fitted through a scikit-learn regressor wrapper (`KerasRegressor(model=build).fit(X, y)`,
+`cross_val_score(KerasRegressor(model=build), X, y)`, also at the end of a pipeline or inside a
+`GridSearchCV`, here or in a script beside the builder's module) is judged by the targets the wrapper
+is given. When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name or reads as the module's attribute (`D.Y` of `import data as D`; `from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
@@ -720,6 +723,26 @@ grid = pd.read_csv("grid.csv").pipe(with_feature)
 m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(grid[["temp_z", "hour"]].values, grid["load"].values, epochs=3)
+""",
+        # fitted through scikeras' wrapper on raw prices (never negative)
+        """\
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.model_selection import cross_val_score
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+
+X, y = np.load("x.npy"), np.load("prices.npy")
+X = StandardScaler().fit_transform(X)
+
+
+def build():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+print(cross_val_score(KerasRegressor(model=build, epochs=5), X, y, cv=3))
 """,
     ]
     INVALID = [
@@ -1586,6 +1609,43 @@ lags = pd.concat({"lag%d" % k: ret.shift(k) for k in range(1, 6)}, axis=1).dropn
 m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
 m.compile(optimizer="adam", loss="mae")
 m.fit(lags.values, ret.loc[lags.index].values, epochs=3)
+""",
+        # fitted through scikeras' wrapper on standardised targets
+        """\
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+
+X, y = np.load("x.npy"), np.load("y.npy")
+y = StandardScaler().fit_transform(y.reshape(-1, 1))
+
+
+def build():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+KerasRegressor(model=build, epochs=5).fit(X, y)
+""",
+        # cross-validated through the wrapper on make_regression targets
+        """\
+from scikeras.wrappers import KerasRegressor
+from sklearn.datasets import make_regression
+from sklearn.model_selection import cross_val_score
+from tensorflow import keras
+
+X, y = make_regression(n_samples=400, n_features=4, noise=1.0)
+
+
+def build():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+print(cross_val_score(KerasRegressor(model=build, epochs=5), X, y, cv=3))
 """,
     ]
 

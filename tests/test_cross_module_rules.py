@@ -4078,6 +4078,51 @@ CASES = [
             m.fit(batches(load, 48), steps_per_epoch=100, epochs=5)
         """,
     }, None),
+    # a script cross-validates another module's builder through scikeras' wrapper
+    ("RL106-invalid-builder-of-another-module-cross-validated-through-a-wrapper-on-standardised-targets", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def build(n=6):
+                m = keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "tune.py": """\
+            import numpy as np
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.model_selection import cross_val_score
+            from nets import build
+
+            X, y = np.load("x.npy"), np.load("y.npy")
+            y = (y - y.mean()) / y.std()
+            print(cross_val_score(KerasRegressor(model=build, epochs=10), X, y, cv=5))
+        """,
+    }, None),
+    ("RL106-valid-builder-of-another-module-cross-validated-through-a-wrapper-on-raw-counts", {
+        "nets.py": """\
+            from tensorflow import keras
+
+
+            def build(n=6):
+                m = keras.Sequential([keras.Input((n,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "tune.py": """\
+            import numpy as np
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.model_selection import cross_val_score
+            from nets import build
+
+            X, y = np.load("x.npy"), np.load("counts.npy")
+            X = (X - X.mean(axis=0)) / X.std(axis=0)
+            print(cross_val_score(KerasRegressor(model=build, epochs=10), X, y, cv=5))
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -148,6 +148,13 @@ def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
     return found[0] if found else _keras_init(inner[0], depth + 1)
 
 
+# scikit-learn's functions that fit an estimator on (X, y) they are given, and its searches
+_CROSS_VALIDATIONS = frozenset(f"sklearn.model_selection.{f}" for f in (
+    "cross_val_score", "cross_val_predict", "cross_validate", "learning_curve", "validation_curve",
+    "permutation_test_score"))
+_SEARCHES = frozenset({"GridSearchCV", "RandomizedSearchCV", "HalvingGridSearchCV", "HalvingRandomSearchCV"})
+
+
 def _final_estimator(value: Value) -> Value:
     """The estimator a scikit-learn pipeline ends in (`make_pipeline(StandardScaler(), net)`,
     `Pipeline([("scale", ...), ("net", net)])`), or `value` itself."""
@@ -471,6 +478,8 @@ class Calls:
         if isinstance(recv, Obj):
             if recv.last == "ImageDataGenerator" and recv.is_keras and meth == "flow":
                 return self._pair(args, call, "flow")
+            if meth == "fit":
+                self._wrapper_fit(recv, args.get("y", 1)[1])
             if meth == "search" and recv.last in TUNERS and recv.qualname.split(".")[0] in TUNER_ROOTS:
                 return self._tuner_search(recv, args, call)
             # a pipeline outputs what its last step does (`make_pipeline(SimpleImputer(), StandardScaler())`)
@@ -836,8 +845,27 @@ class Calls:
                     self._built_by(regressor.args, self.facts.unit_target_nodes)  # read by its builder's module
         if q in _RANGE_FUNCTIONS:
             self._range_call(q, args, call)  # (also called through a `partial` of it)
+        if q in _CROSS_VALIDATIONS:
+            # `cross_val_score(KerasRegressor(model=build), X, y, cv=5)`: the model is fitted on `y`
+            self._wrapper_fit(args.get("estimator", 0)[0], args.get("y", 2)[1])
         passthrough = self._tensor_passthrough(args, call)
         return passthrough if passthrough is not UNKNOWN else Obj(q, args, call)
+
+    def _wrapper_fit(self, estimator: Value, target: Optional[cst.Arg]) -> None:
+        """A scikit-learn regressor wrapper of Keras (also at the end of a pipeline, or searched by
+        `GridSearchCV`) fitted on the targets `target` passes: recorded for the models its builder
+        makes (KerasFacts.wrapper_fits)."""
+        if isinstance(estimator, Obj) and estimator.last in _SEARCHES:
+            estimator = estimator.args.get("estimator", 0)[0]
+        estimator = _final_estimator(estimator)
+        if target is None or target.star or self.dead or self.foreign_code \
+                or not isinstance(estimator, Obj) or estimator.last not in ("KerasRegressor", "SKLearnRegressor") \
+                or estimator.qualname.split(".")[0] not in ("scikeras", "keras", "tensorflow"):
+            return
+        built: set = set()
+        self._built_by(estimator.args, built)
+        for node in built:
+            self.facts.wrapper_fits.setdefault(node, []).append((target.value, len(self.facts.assignments)))
 
     def _built_by(self, args: Args, into: set) -> None:
         """The models a scikit-learn wrapper of Keras builds (`KerasClassifier(build_fn=make_net)`,

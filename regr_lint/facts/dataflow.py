@@ -1224,6 +1224,14 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     from regr_lint.tables import TRAIN_METHODS
 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        for other, y, at in wrapper_targets(facts, model):
+            # fitted through a scikit-learn wrapper: the targets the wrapper is given
+            try:
+                span = _span(y, at, other, _records(other), 0)
+            except (ArithmeticError, ValueError):
+                span = None
+            if span is not None and span.wide:
+                return True
         return any(targets_leave_pm1(other, theirs) for other, theirs in fitted_by_importers(facts, model))
     if _elsewhere_shows(facts, model, targets_leave_pm1):
         return True
@@ -2089,6 +2097,21 @@ def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:
     """A script beside the module whose function builds `model` hands that function to scikit-learn's
     classifier wrapper (`KerasClassifier(model=make_net)` in tune.py, make_net in nets.py)."""
     return _declared_by_importers(facts, model, "classifier_nodes")
+
+
+def wrapper_targets(facts: KerasFacts, model) -> list:
+    """[(facts, the targets node, the index they are read at)] for each fit of `model` through a
+    scikit-learn regressor wrapper (`KerasRegressor(model=build).fit(X, y)`, `cross_val_score(...,
+    X, y)`): in this file, or in a script beside the builder's module that wraps the builder."""
+    out = [(facts, y, at) for y, at in facts.wrapper_fits.get(id(model.node), ())]
+    found = _importers_reading(facts, model, False) if not out else None
+    if found is not None:
+        project, twin, importers = found
+        for importer in importers:
+            other = _module_facts(importer, project)
+            if other is not None:
+                out += [(other, y, at) for y, at in other.wrapper_fits.get(id(twin), ())]
+    return out
 
 
 def _declared_by_importers(facts: KerasFacts, model, declared: str) -> bool:

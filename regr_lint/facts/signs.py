@@ -19,7 +19,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
     _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
-    _generator_call, _generator_targets, clip_bounds, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
+    _generator_call, _generator_targets, clip_bounds, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
 
@@ -59,6 +59,8 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     from regr_lint.tables import TRAIN_METHODS
 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        if output is None and any(_signed(y, at, other, _records(other), 0) for other, y, at in wrapper_targets(facts, model)):
+            return True  # fitted through a scikit-learn wrapper (`KerasRegressor(model=build).fit(X, y)`)
         return any(targets_can_be_negative(other, theirs, output)
                    for other, theirs in fitted_by_importers(facts, model))
     if _elsewhere_shows(facts, model, lambda other, part: targets_can_be_negative(other, part, output)):
