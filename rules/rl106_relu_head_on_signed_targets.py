@@ -49,7 +49,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
   `x, y = cut((s - s.mean()) / s.std(), 24)`, `fit(batches(load_z, 48))` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]`; a
   column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also a
-  loader of another module, or a frame a data module binds), or assigns in a function or lambda piped over it,
+  loader of another module — also one item of a tuple it returns, `df, stats = load(path)` —, or a frame
+  a data module binds, read by name or as the module's attribute, `D.FRAME["ret"]`; a column named by a
+  config module's constant, `df[config.TARGET]`), or assigns in a function or lambda piped over it,
   `.pipe(add_target)` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0; also a range held in a name, bound here or

@@ -4123,6 +4123,236 @@ CASES = [
             print(cross_val_score(KerasRegressor(model=build, epochs=10), X, y, cv=5))
         """,
     }, None),
+    # a loader of another module writes a 0/1 column on the frame it returns: class labels
+    ("RL101-valid-label-column-another-modules-loader-writes", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load_bars(path):
+                df = pd.read_csv(path)
+                df["up"] = (df["close"].shift(-1) > df["close"]).astype(int)
+                return df.dropna()
+        """,
+        "train.py": """\
+            import keras
+            from data import load_bars
+
+            df = load_bars("eurusd.csv")
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            m.fit(df[["ret", "volume"]].values, df["up"].values, epochs=5)
+        """,
+    }, None),
+    ("RL101-invalid-returns-column-another-modules-loader-writes-beside-labels", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load_bars(path):
+                df = pd.read_csv(path)
+                df["up"] = (df["close"].shift(-1) > df["close"]).astype(int)
+                df["ret"] = df["close"].pct_change()
+                return df.dropna()
+        """,
+        "train.py": """\
+            import keras
+            from data import load_bars
+
+            df = load_bars("eurusd.csv")
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+            m.fit(df[["up", "volume"]].values, df["ret"].values, epochs=5)
+        """,
+    }, None),
+    # another module's function returns a from_generator dataset, repeated at the fit
+    ("RL102-valid-from-generator-dataset-of-another-module-yields-max-scaled-targets", {
+        "data.py": """\
+            import pandas as pd
+            import tensorflow as tf
+
+
+            def rows(path="listings.csv", bs=64):
+                df = pd.read_csv(path)
+                x, y = df.drop(columns="price").values, df["price"].values
+                for i in range(0, len(df), bs):
+                    yield x[i:i + bs], y[i:i + bs] / y.max()
+
+
+            def listing_ds():
+                sig = (tf.TensorSpec((None, 12), tf.float64), tf.TensorSpec((None,), tf.float64))
+                return tf.data.Dataset.from_generator(rows, output_signature=sig)
+        """,
+        "train.py": """\
+            import keras
+            from data import listing_ds
+
+            m = keras.Sequential([keras.Input((12,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mae")
+            m.fit(listing_ds().repeat(), steps_per_epoch=300, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-from-generator-dataset-of-another-module-yields-raw-prices", {
+        "data.py": """\
+            import pandas as pd
+            import tensorflow as tf
+
+
+            def rows(path="listings.csv", bs=64):
+                df = pd.read_csv(path)
+                x, y = df.drop(columns="price").values, df["price"].values
+                for i in range(0, len(df), bs):
+                    yield x[i:i + bs], y[i:i + bs]
+
+
+            def listing_ds():
+                sig = (tf.TensorSpec((None, 12), tf.float64), tf.TensorSpec((None,), tf.float64))
+                return tf.data.Dataset.from_generator(rows, output_signature=sig)
+        """,
+        "train.py": """\
+            import keras
+            from data import listing_ds
+
+            m = keras.Sequential([keras.Input((12,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mae")
+            m.fit(listing_ds().repeat(), steps_per_epoch=300, epochs=5)
+        """,
+    }, None),
+    ("RL106-invalid-from-generator-dataset-of-another-module-yields-sines", {
+        "data.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            def wave(n=256):
+                while True:
+                    t = np.random.uniform(0, 20, size=(n, 1)).astype("float32")
+                    yield t, np.sin(t)
+
+
+            def dataset():
+                sig = (tf.TensorSpec((None, 1), tf.float32), tf.TensorSpec((None, 1), tf.float32))
+                return tf.data.Dataset.from_generator(wave, output_signature=sig)
+        """,
+        "train.py": """\
+            import keras
+            from data import dataset
+
+            m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(32, activation="tanh"),
+                                  keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(dataset(), steps_per_epoch=200, epochs=5)
+        """,
+    }, None),
+    # a frame a data module binds, read as the module's attribute
+    ("RL106-invalid-returns-column-of-a-frame-read-as-a-data-modules-attribute", {
+        "data.py": """\
+            import pandas as pd
+
+            FRAME = pd.read_csv("btc_daily.csv", index_col="date")
+            FRAME["ret"] = FRAME["close"].pct_change()
+        """,
+        "train.py": """\
+            import keras
+            import data as D
+
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+            m.compile(optimizer="adam", loss="huber")
+            m.fit(D.FRAME[["open", "high", "low"]].values, D.FRAME["ret"].values, epochs=5)
+        """,
+    }, None),
+    ("RL101-valid-label-column-of-a-frame-read-as-a-data-modules-attribute", {
+        "data.py": """\
+            import pandas as pd
+
+            FRAME = pd.read_csv("bars.csv")
+            FRAME["up"] = (FRAME["close"].shift(-1) > FRAME["close"]).astype(int)
+        """,
+        "train.py": """\
+            import keras
+            import data as D
+
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            m.fit(D.FRAME[["ret", "volume"]].values, D.FRAME["up"].values, epochs=5)
+        """,
+    }, None),
+    # a loader returns the frame with its statistics; the target column is standardised there
+    ("RL102-invalid-tanh-on-a-column-of-the-frame-a-loader-returns-with-its-statistics", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_parquet(path)
+                mu, sd = df["y"].mean(), df["y"].std()
+                df["y"] = (df["y"] - mu) / sd
+                return df, {"mu": mu, "sd": sd}
+        """,
+        "train.py": """\
+            import keras
+            from data import load
+
+            df, stats = load("s.parquet")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["a", "b", "c"]].values, df["y"].values, epochs=5)
+        """,
+    }, None),
+    # the target column named by a config module's constant on both sides
+    ("RL106-invalid-standardised-column-named-by-a-config-constant", {
+        "config.py": """\
+            TARGET = "demand"
+        """,
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+            from config import TARGET
+
+
+            def read(path):
+                df = pd.read_csv(path)
+                df[TARGET] = StandardScaler().fit_transform(df[[TARGET]])
+                return df
+        """,
+        "train.py": """\
+            import keras
+            import config
+            from data import read
+
+            df = read("load.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="exponential")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["a", "b", "c"]].values, df[config.TARGET].values, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-raw-column-named-by-a-config-constant-beside-a-standardised-feature", {
+        "config.py": """\
+            TARGET = "demand"
+            FEATURE = "temp"
+        """,
+        "data.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+            from config import FEATURE
+
+
+            def read(path):
+                df = pd.read_csv(path)
+                df[FEATURE] = StandardScaler().fit_transform(df[[FEATURE]])
+                return df
+        """,
+        "train.py": """\
+            import keras
+            import config
+            from data import read
+
+            df = read("load.csv")
+            m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="exponential")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(df[["a", "b", config.FEATURE]].values, df[config.TARGET].values, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

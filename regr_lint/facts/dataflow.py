@@ -819,7 +819,10 @@ def _target_column(y, records: dict, at: int) -> Optional[tuple]:
         column = _popped_column(node)  # `df.pop("weight")`
         return (node.func.value.value, column, at) if column is not None else None
     column = _column_key(node) if isinstance(node, cst.Subscript) else None
-    return (node.value.value, column, at) if column is not None else None
+    if column is None:
+        held = attribute_frame(node)  # `D.FRAME["ret"]`: (("D", "FRAME"), "ret", at)
+        return (held[:2], held[2], at) if held is not None else None
+    return (node.value.value, column, at)
 
 
 def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
@@ -1059,6 +1062,8 @@ def _source_modules(facts: KerasFacts, model) -> list:
             at = t.at if t.at >= 0 else len(facts.assignments)
             found = last_assigned(_records(facts), node.value, at)
             node = found[1] if found else None
+        if isinstance(node, cst.Call):
+            node = _from_generator(node)  # `fit(make_ds().repeat())`: the function making it
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
             paths.append(functions[node.func.value][0])
     return [other for other in map(_module_facts, dict.fromkeys(paths)) if other is not None]
@@ -1343,7 +1348,8 @@ def _from_generator(node: cst.Call) -> cst.Call:
         inner = inner.func.value
     if _call_name(inner) != "from_generator" or not inner.args or inner.args[0].keyword is not None \
             or not isinstance(inner.args[0].value, cst.Name):
-        return node
+        # `make_ds().repeat()`: the function making the dataset
+        return inner if isinstance(inner.func, cst.Name) else node
     given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == "args"), None)
     if given is not None and not isinstance(given, (cst.Tuple, cst.List)):
         return node
@@ -1393,7 +1399,16 @@ def _find_generator_targets(facts: KerasFacts, training, classes: bool = False):
             if found is None:
                 return None
             (other, fdef), batches = found, cst.Return
-    return _batch_targets(other, fdef, batches)
+    found = _batch_targets(other, fdef, batches)
+    if found is None and batches is cst.Yield and fdef is not None:
+        # `def dataset(): return tf.data.Dataset.from_generator(wave, ...)`: the generator it runs,
+        # a function of the same module, when every return runs the same one
+        runs = {_from_generator(r.value).func.value for r in statements(fdef.body)
+                if isinstance(r, cst.Return) and isinstance(r.value, cst.Call)
+                and isinstance(_from_generator(r.value).func, cst.Name) and _from_generator(r.value) is not r.value}
+        generator = _top_function_in(other.module, runs.pop()) if len(runs) == 1 else None
+        found = _batch_targets(other, generator, cst.Yield) if generator is not None else None
+    return found
 
 
 def _batch_targets(other: KerasFacts, fdef, batches):
@@ -2522,6 +2537,11 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
         column = _column_key(node)
         if column is not None:
             return _span_column(node.value.value, column, at, facts, records, depth + 1)
+        held = attribute_frame(node)
+        if held is not None:  # `D.FRAME["ret"]` of `import data as D`
+            found = _span_column(held[:2], held[2], at, facts, records, depth + 1)
+            if found is not None:
+                return found
         inner = _span(node.value, at, facts, records, depth + 1)
         if inner is None or inner.keep:
             return inner
@@ -3057,6 +3077,8 @@ def _key_of(node) -> Optional[str]:
         return _string_value(node)
     if isinstance(node, cst.Name) and node.value.isupper():
         return "\0" + node.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.attr.value.isupper():
+        return "\0" + node.attr.value  # `df[config.TARGET]`: the constant of a config module, by name
     return None
 
 
@@ -3243,14 +3265,43 @@ def _piped_source(value, column: str, facts) -> Optional[tuple]:
     return ("given", given[0]) if len(given) == 1 else None
 
 
-def column_origins(frame: str, column: str, at: int, facts, records: dict) -> Optional[list]:
+def attribute_frame(node) -> Optional[tuple]:
+    """(module name, attribute, column) for `D.FRAME["ret"]`, a column of a frame read as a module's
+    attribute; None otherwise."""
+    if not isinstance(node, cst.Subscript) or not isinstance(node.value, cst.Attribute) \
+            or not isinstance(node.value.value, cst.Name) or len(node.slice) != 1 \
+            or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    column = _key_of(node.slice[0].slice.value)
+    return None if column is None else (node.value.value.value, node.value.attr.value, column)
+
+
+def column_origins(frame, column: str, at: int, facts, records: dict) -> Optional[list]:
     """[(facts, records, origin)]: `_column_origin` of `df["y"]`, read through a function that made the
     frame (`df = load(path)`, a function of this file or of a project module, `return
     df.dropna()` after `df["y"] = …` there): the origin of that column in each of its returns, read
     with the facts of the module that defines it. None when one of them is not known."""
-    if frame not in records:
-        # `from features import DF` and `DF["target"]`: the column as the module's top level leaves it
-        found = _imported_source(facts, frame)
+    unpacked = [r for r in records.get(frame, ()) if r[0] < at]
+    if unpacked and unpacked[-1][1] == "unpack" and not isinstance(frame, tuple):
+        # `df, stats = load(path)`: the frame a function returns as one item of a tuple
+        i, _, (call, k, n, inner) = unpacked[-1]
+        found = _returned_items(call, ((k, n),) + inner, i, facts, records) if isinstance(call, cst.Call) else None
+        if found is None or not found[2]:
+            return None
+        other, theirs, items = found
+        out = []
+        for j, item in items:
+            peeled = _frame_source(item, column)
+            origin = ("given", j, peeled[1]) if peeled[0] == "given" else \
+                _column_origin(peeled[1], column, j, other, theirs) if peeled[0] == "name" else None
+            if origin is None:
+                return None
+            out.append((other, theirs, origin))
+        return out
+    if isinstance(frame, tuple) or frame not in records:
+        # `from features import DF` and `DF["target"]` (or `D.DF["target"]` of `import features as D`,
+        # `frame` then (module name, attribute)): the column as the module's top level leaves it
+        found = _imported_source(facts, *frame) if isinstance(frame, tuple) else _imported_source(facts, frame)
         other = _module_facts(found[0]) if found is not None else None
         if other is None:
             return None

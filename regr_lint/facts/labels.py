@@ -11,7 +11,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
-    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key,
+    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key, attribute_frame, column_origins,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
     _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
@@ -195,9 +195,22 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             writes = [(i, value) for (i, name), (columns, value) in _column_writes(facts).items()
                       if i < at and name == frame and columns == {column}]
             if not writes:
-                return False
+                # `df = load(path)` with `df["up"] = (…).astype(int)` in load (or a frame a data
+                # module binds): the column as the function that made the frame writes it
+                origins = column_origins(frame, column, at, facts, records)
+                return bool(origins) and all(
+                    origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {column})
+                    and _labels(origin[2], origin[1], other, theirs, depth + 1)
+                    for other, theirs, origin in origins)
             i, value = max(writes, key=lambda w: w[0])
             return _labels(value, i, facts, records, depth + 1)
+        held = attribute_frame(node) if popped is None else None
+        if held is not None:
+            # `D.FRAME["up"]` of `import data as D`: the column as data.py's top level writes it
+            origins = column_origins(held[:2], held[2], at, facts, records)
+            return bool(origins) and all(
+                origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {held[2]})
+                and _labels(origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features
         if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and len(node.slice) == 1 \
