@@ -59,7 +59,8 @@ in another module; from either arm of an `if` whose test is not known), booleans
 lambda it calls), class codes (`pd.factorize(s)[0]`, `codes, kinds = s.factorize()`), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
 flip appended per sample (`np.random.randint(0, 2)`), an array of
-zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), blocks
+zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), a mask
+binarised in place on the two sides of one threshold (`y[y > 0.5] = 1` then `y[y <= 0.5] = 0`), blocks
 of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets a stratified split is
 made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
@@ -895,6 +896,21 @@ for tag, loss in {"bce": "binary_crossentropy", "l2": "mse"}.items():
     m.compile(optimizer="adam", loss=loss, metrics=["acc"])
     m.fit(x, y, epochs=3)
 """,
+        # a mask binarised in place on the two sides of one threshold: 0/1 labels
+        """\
+import numpy as np
+from keras.layers import Conv2D, Input
+from keras.models import Model
+
+inp = Input((64, 64, 1))
+out = Conv2D(1, 1, activation="sigmoid")(Conv2D(8, 3, activation="relu", padding="same")(inp))
+seg = Model(inp, out)
+seg.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+x, masks = np.load("scans.npy"), np.load("masks.npy")
+masks[masks > 0.5] = 1
+masks[masks <= 0.5] = 0
+seg.fit(x, masks, epochs=3)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1447,6 +1463,20 @@ for tag, loss in {"l2": "mse", "l1": "mae"}.items():
     m = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
     m.compile(optimizer="adam", loss=loss, metrics=["acc"])  # expect: RL101
     m.fit(x, y, epochs=3)
+""",
+        # only the values above the threshold are set: the rest stay continuous
+        """\
+import numpy as np
+from keras.layers import Conv2D, Input
+from keras.models import Model
+
+inp = Input((64, 64, 1))
+out = Conv2D(1, 1, activation="sigmoid")(Conv2D(8, 3, activation="relu", padding="same")(inp))
+seg = Model(inp, out)
+seg.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+x, density = np.load("scans.npy"), np.load("density.npy")
+density[density > 0.9] = 1
+seg.fit(x, density, epochs=3)
 """,
     ]
 

@@ -49,6 +49,9 @@ sequences of the input's features), and a model the file also trains, validates 
 corrupted copy of the target (`fit(x_noisy, x)` with `x_noisy = np.clip(x + f * np.random.normal(…),
 0, 1)`, through a function of the file or so named). Per model: another model of the same file fitted
 `(x, x)` is judged on its own.
+A fit whose own validation data pairs its input with itself too (`fit(x, x, validation_data=(v, v))`)
+is an autoencoder's fit by its own account, whatever the model is trained on elsewhere (a trainer
+whose other arm fits the same model parameter on labels).
 A different validation target that the model is also fed as input (`fit(small, big)` beside
 `fit(big, big)`) is data like the input, not a label.
 
@@ -250,6 +253,17 @@ m = tf.keras.Sequential([tf.keras.Input((48, 1)), tf.keras.layers.GlobalMaxPooli
 m.compile(optimizer="adam", loss="mse")
 m.fit(tf.data.Dataset.zip((w, t)).batch(32), validation_data=(vx, vy), epochs=5)
 """,
+        # a trainer whose arms fit the model it is given as an autoencoder or on labels: the
+        # autoencoder arm validates on its input too
+        """\
+import keras
+
+
+def train(model, data, kind, epochs=5):
+    if kind == "auto":
+        return model.fit(data.x_tr, data.x_tr, epochs=epochs, validation_data=(data.x_va, data.x_va))
+    return model.fit(data.x_tr, data.y_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))
+""",
     ]
     INVALID = [
         # the same array conversion written twice: the input is the target
@@ -372,6 +386,16 @@ m = tf.keras.Sequential([tf.keras.Input((48, 1)), tf.keras.layers.GlobalMaxPooli
 m.compile(optimizer="adam", loss="mse")
 m.fit(tf.data.Dataset.zip((w, w)).batch(32), validation_data=(vx, vy), epochs=5)  # expect: RL201
 """,
+        # the same trainer, its input-as-target arm validated on the labels
+        """\
+import keras
+
+
+def train(model, data, kind, epochs=5):
+    if kind == "auto":
+        return model.fit(data.x_tr, data.x_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))  # expect: RL201
+    return model.fit(data.x_tr, data.y_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))
+""",
     ]
 
     def check(self, facts):
@@ -381,7 +405,7 @@ m.fit(tf.data.Dataset.zip((w, w)).batch(32), validation_data=(vx, vy), epochs=5)
                 if t.method not in tables.TRAIN_METHODS or t.callee_pair:
                     continue  # (a method of another module fitting on its input twice: its own to answer)
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
-                if kx is not None and kx == ky or _same_array(t.x_node, t.y_node):
+                if (kx is not None and kx == ky or _same_array(t.x_node, t.y_node)) and not _validates_alike(t):
                     suspects.append(t)
             if not suspects or output_like_input(model) or trains_on_corrupted_pairs(facts, model):
                 continue  # an autoencoder, or a denoiser
@@ -451,3 +475,13 @@ def _same_array(x_node, y_node) -> bool:
     name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
     return name in ("array", "asarray", "float32") and len(x_node.args) >= 1 \
         and isinstance(x_node.args[0].value, (cst.Name, cst.Attribute))
+
+
+def _validates_alike(training) -> bool:
+    """The fit's own validation data pairs its input with itself too (`fit(x, x, validation_data=(v,
+    v))`): an autoencoder's fit by its own account, whatever else the model is trained on (a trainer
+    whose other arm fits the same model parameter on labels)."""
+    return bool(training.validation) and all(
+        vx is not None and vy is not None and (expr_key(vx) is not None and expr_key(vx) == expr_key(vy)
+                                               or _same_array(vx, vy))
+        for vx, vy in training.validation)

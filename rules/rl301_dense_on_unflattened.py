@@ -5,9 +5,10 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
+from regr_lint import tables
 from regr_lint.facts.classify import crossentropy
 from regr_lint.facts.model import layer_activation, layer_units
-from regr_lint.facts.values import Map, Seq
+from regr_lint.facts.values import Map, ModelRef, Seq, Tensor
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
@@ -34,7 +35,11 @@ graphs, and reports once per model, at the first `Dense` that reads the unflatte
 added in a loop whose body branches (`if i == 0: … elif i == n_layers - 1: … else: …`, the stacked
 recurrent template) are judged on every arm that may run in the last iteration: reported only when
 each of them leaves steps for the head — in a Sequential chain and in a functional graph alike
-(`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`).
+(`if i == n - 1: h = GlobalMaxPooling1D()(h) else: h = MaxPooling1D(2)(h)`). A model that is never
+compiled or trained by itself and is used inside another model, its output going on into more layers
+(a ConvNeXt-style block, `Sequential([DepthwiseConv2D(7), LayerNormalization(), Dense(4 * c),
+Dense(c)])` added to its input), is not judged alone: its Dense layers act per position by design, and
+the model it is a part of is judged; one whose output is the other model's output is its head.
 
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`, also inside a
@@ -576,6 +581,25 @@ model = keras.Model(inp, layers.Dense(1)(dec))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
 """,
+        # a ConvNeXt-style block: a Sequential whose Dense layers act per position, used inside
+        # the model, its output added to its input; the model pools before its head
+        """\
+import keras
+from keras import layers
+
+
+def block(x, c):
+    mlp = keras.Sequential([layers.DepthwiseConv2D(7, padding="same"), layers.LayerNormalization(),
+                            layers.Dense(4 * c), layers.Activation("gelu"), layers.Dense(c)])
+    return layers.Add()([x, mlp(x)])
+
+
+inp = keras.Input((32, 32, 3))
+h = block(block(layers.Conv2D(48, 4, strides=4)(inp), 48), 48)
+out = layers.Dense(10, activation="softmax")(layers.GlobalAveragePooling2D()(h))
+model = keras.Model(inp, out)
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+""",
     ]
     INVALID = [
         """\
@@ -949,11 +973,29 @@ m = tf.keras.Sequential([tf.keras.layers.Input((24, 1)), tf.keras.layers.GRU(16,
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,
+        # the same kind of Sequential, but its output is the model's output: a per-position head
+        """\
+import numpy as np
+import keras
+from keras import layers
+
+trunk = keras.Sequential([layers.Conv2D(16, 3, activation="relu"), layers.Dense(1)])  # expect: RL301
+inp = keras.Input((32, 32, 3))
+model = keras.Model(inp, trunk(inp))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("x.npy"), np.load("ages.npy"), epochs=3)
+""",
     ]
 
     def check(self, facts):
         reported = set()
-        heads = [(model, *head_on_unflattened(model)) for model in facts.models]
+        # (a builder read on its own and run for its callers makes one model per run of one
+        # construction: judged alike)
+        uses = {}
+        for model in facts.models:
+            uses.setdefault(id(model.node), set()).add(_part_use(model, facts.models))
+        inner = {node for node, seen in uses.items() if seen == {"inner"} or seen == {"inner", None}}
+        heads = [(model, *head_on_unflattened(model)) for model in facts.models if id(model.node) not in inner]
         # A builder read on its own and run for a caller makes two models of one graph: the caller's
         # per-step targets (or a TimeDistributed / seq2seq reading) speak for the layers of both.
         per_step = {id(hit.dense.node) for model, found, seq2seq in heads if found
@@ -985,6 +1027,40 @@ m.fit(ds, epochs=3)
                         continue
                 reported.add(id(hit.dense.node))
                 yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit, facts))
+
+
+def _part_use(model, models: list) -> Optional[str]:
+    """"inner" when `model` is never compiled or trained by itself and is used only inside other
+    models, its output going on into more layers (a ConvNeXt-style block, `Sequential([
+    DepthwiseConv2D(...), Dense(4 * c), Dense(c)])` added to its input): its Dense layers act per
+    position by design, and the model it is a part of is judged; "own" when it is compiled or
+    trained, or is another model's output (its head); None when no other model uses it."""
+    if model.compiles or any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
+            or any(c.method in tables.TRAIN_METHODS for c in model.calls):
+        return "own"
+    used = False
+    for other in models:
+        if other is model:
+            continue
+        for k, item in enumerate(other.layers):
+            if type(item) is ModelRef and item.model is model:
+                if k == len(other.layers) - 1:
+                    return "own"  # the last part of a Sequential: its head
+                used = True
+        outputs = {id(t) for t in other.outputs}
+        stack, seen = list(other.outputs), set()
+        while stack and len(seen) < 2000:
+            tensor = stack.pop()
+            if not isinstance(tensor, Tensor) or id(tensor) in seen:
+                continue
+            seen.add(id(tensor))
+            if type(tensor.producer) is ModelRef and tensor.producer.model is model:
+                if id(tensor) in outputs:
+                    return "own"  # the other model's output: its head
+                used = True
+            for inner in tensor.inputs:
+                stack.extend(inner.items if type(inner) is Seq else (inner,))
+    return "inner" if used else None
 
 
 def _message(hit) -> str:

@@ -139,7 +139,8 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
     """Whether the value `recs` (the records of the name before the place read, last one last) leave
     it bound to is labels."""
     i, kind, value = recs[-1]
-    if kind == "assign" and value is None and _labels_by_writes(node.value, recs, facts):
+    if kind == "assign" and value is None and (_labels_by_writes(node.value, recs, facts)
+                                               or _labels_by_threshold(node.value, recs, facts)):
         return True
     if kind == "append":
         call = value
@@ -467,6 +468,34 @@ def _labels_by_writes(name: str, recs: list, facts) -> bool:
         return False
     fill = recs[k][2]
     return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
+
+
+_COMPLEMENTS = {frozenset({"GreaterThan", "LessThanEqual"}), frozenset({"GreaterThanEqual", "LessThan"})}
+
+
+def _labels_by_threshold(name: str, recs: list, facts) -> bool:
+    """`y[y > 0.5] = 1` then `y[y <= 0.5] = 0` (in either order): every value replaced by 0 or 1 on
+    the two sides of one threshold — a mask binarised in place."""
+    if len(recs) < 2 or any(r[1] != "assign" or r[2] is not None for r in recs[-2:]):
+        return False
+    sides = []
+    for i, _, _ in recs[-2:]:
+        targets, value = facts.assignments[i]
+        if isinstance(value, cst.AugAssign) or len(targets) != 1 or _const(value) not in (0, 1):
+            return False
+        target = targets[0]
+        index = getattr(target.slice[0].slice, "value", None) if isinstance(target, cst.Subscript) \
+            and isinstance(target.value, cst.Name) and target.value.value == name and len(target.slice) == 1 else None
+        if not isinstance(index, cst.Comparison) or len(index.comparisons) != 1 \
+                or not isinstance(index.left, cst.Name) or index.left.value != name:
+            return False
+        test = index.comparisons[0]
+        threshold = _const(test.comparator)
+        if threshold is None:
+            return False
+        sides.append((type(test.operator).__name__, threshold, _const(value)))
+    (op1, t1, v1), (op2, t2, v2) = sides
+    return t1 == t2 and {v1, v2} == {0, 1} and frozenset({op1, op2}) in _COMPLEMENTS
 
 
 def _zero_or_one(value, facts) -> bool:
