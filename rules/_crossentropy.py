@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.classify import crossentropy, head_loss_values
-from regr_lint.facts.dataflow import fitted_by_importers
+from regr_lint.facts.dataflow import class_models_by_importers, fitted_by_importers
 from regr_lint.facts.model import only_a_part
 from regr_lint.tables import TRAIN_METHODS
 
@@ -40,6 +40,10 @@ def _a_part_where_built(model, facts) -> bool:
             or any(c.method in TRAIN_METHODS for c in model.calls):
         return False
     readings = fitted_by_importers(facts, model, trained=False)
+    if not readings:
+        # the scripts never make this model (a class's other arm, `Gen(kind="conv")`): judged as
+        # they use the models that class makes for them
+        readings = class_models_by_importers(facts, model)
     return any(only_a_part(theirs, other.models) for other, theirs in readings) and not any(
         t.method in TRAIN_METHODS for _, theirs in readings for t in theirs.trainings)
 

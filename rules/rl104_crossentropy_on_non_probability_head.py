@@ -37,7 +37,9 @@ A model that is never trained by itself (no `fit` / `train_on_batch` on it) but 
 model (`combined = Model(z, disc(gen(z)))`, `Sequential([gen, disc])`) is not reported: what it is
 compiled with never trains it (a GAN generator compiled out of habit, trained through the combined
 model). That holds for a model a builder function returns, too, when the file never trains it and
-the scripts beside it that call the builder only make it a part of another model.
+the scripts beside it that call the builder only make it a part of another model — and for a model a
+class builds in an arm the scripts never take (`Gen(kind="conv")` when the `kind == "dense"` arm
+compiles it) when the models they make from that class are only parts and never trained.
 
 ## Why is this bad?
 Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips

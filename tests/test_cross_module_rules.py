@@ -4353,6 +4353,93 @@ CASES = [
             m.fit(df[["a", "b", config.FEATURE]].values, df[config.TARGET].values, epochs=5)
         """,
     }, None),
+    # a GAN generator class whose arms build and compile a net; the script makes the other arm's
+    ("RL104-valid-generator-class-arm-the-script-never-makes-others-only-parts", {
+        "gen.py": """\
+            from keras.layers import Conv2D, Dense, Reshape
+            from keras.models import Sequential
+
+
+            class Gen:
+                def __init__(self, z_dim=64, kind="dense"):
+                    self.z_dim = z_dim
+                    if kind == "dense":
+                        self.net = self.dense_net()
+                        self.net.compile(loss="binary_crossentropy", optimizer="adam")
+                    elif kind == "conv":
+                        self.net = self.conv_net()
+                        self.net.compile(loss="binary_crossentropy", optimizer="adam")
+
+                def dense_net(self):
+                    return Sequential([Dense(128, activation="relu", input_shape=(self.z_dim,)),
+                                       Dense(784, activation="tanh")])
+
+                def conv_net(self):
+                    return Sequential([Dense(7 * 7 * 16, activation="relu", input_shape=(self.z_dim,)),
+                                       Reshape((7, 7, 16)), Conv2D(1, 3, padding="same", activation="tanh")])
+        """,
+        "gan.py": """\
+            from keras.layers import Dense, Flatten
+            from keras.models import Sequential
+
+
+            def discriminator():
+                d = Sequential([Flatten(input_shape=(28, 28, 1)), Dense(1, activation="sigmoid")])
+                d.compile(loss="binary_crossentropy", optimizer="adam")
+                return d
+
+
+            def combined(generator, disc):
+                disc.trainable = False
+                both = Sequential([generator, disc])
+                both.compile(loss="binary_crossentropy", optimizer="adam")
+                return both
+        """,
+        "train.py": """\
+            import numpy as np
+            from gan import combined, discriminator
+            from gen import Gen
+
+            g = Gen(kind="conv")
+            d = discriminator()
+            both = combined(g.net, d)
+            z = np.random.normal(size=(32, 64))
+            d.train_on_batch(g.net.predict(z), np.zeros(32))
+            both.train_on_batch(z, np.ones(32))
+        """,
+    }, None),
+    ("RL104-invalid-generator-class-arm-the-script-never-makes-others-trained-alone", {
+        "gen.py": """\
+            from keras.layers import Conv2D, Dense, Reshape
+            from keras.models import Sequential
+
+
+            class Gen:
+                def __init__(self, z_dim=64, kind="dense"):
+                    self.z_dim = z_dim
+                    if kind == "dense":
+                        self.net = self.dense_net()
+                        self.net.compile(loss="binary_crossentropy", optimizer="adam")  # expect: RL104
+                    elif kind == "conv":
+                        self.net = self.conv_net()
+                        self.net.compile(loss="binary_crossentropy", optimizer="adam")
+
+                def dense_net(self):
+                    return Sequential([Dense(128, activation="relu", input_shape=(self.z_dim,)),
+                                       Dense(784, activation="tanh")])
+
+                def conv_net(self):
+                    return Sequential([Dense(7 * 7 * 16, activation="relu", input_shape=(self.z_dim,)),
+                                       Reshape((7, 7, 16)), Conv2D(1, 3, padding="same", activation="tanh")])
+        """,
+        "train.py": """\
+            import numpy as np
+            from gen import Gen
+
+            g = Gen(kind="conv")
+            g.net.fit(np.random.normal(size=(32, 64)), np.load("digits.npy"), epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -2129,6 +2129,44 @@ def wrapper_targets(facts: KerasFacts, model) -> list:
     return out
 
 
+def class_models_by_importers(facts: KerasFacts, model) -> list:
+    """[(facts of a script beside this module, its model)] for every model the scripts make from the
+    top-level class whose method builds `model` (`Gen(kind="conv").net`, when `model` is the net the
+    class's other arm builds, `if kind == "dense": self.net = self.dense_net()`): what the project
+    does with that class's models, when it never makes this one. [] when unknown."""
+    from regr_lint.facts.trees import project_module
+
+    found = _importers_reading(facts, model, False)
+    if found is None or model.home is not None:
+        return []
+    project, twin, importers = found
+    tree = project_module(os.path.abspath(facts.path))
+    members = None
+    for stmt in tree.body if tree is not None else ():
+        if isinstance(stmt, cst.ClassDef):
+            inside = {id(n) for n in _walk(stmt)}
+            if id(twin) in inside:
+                members = inside
+                break
+    if members is None:
+        return []
+    out = []
+    for importer in importers:
+        other = _module_facts(importer, project)
+        if other is not None:
+            out += [(other, theirs) for theirs in other.models if id(theirs.node) in members]
+    return out
+
+
+def _walk(node) -> list:
+    out, stack = [], [node]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        stack.extend(cur.children)
+    return out
+
+
 def _declared_by_importers(facts: KerasFacts, model, declared: str) -> bool:
     """A script beside the module whose function builds `model` declares it one of `declared` (a
     set of construction ids of KerasFacts: `classifier_nodes`, `unit_target_nodes`)."""
