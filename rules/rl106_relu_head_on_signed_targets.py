@@ -70,7 +70,8 @@ counts), and MinMaxScaler's default range are not evidence: without evidence it 
 A model fitted through a scikit-learn regressor wrapper (`KerasRegressor(model=build).fit(X, y)`,
 `cross_val_score(KerasRegressor(model=build), X, y)`, also at the end of a pipeline or inside a
 `GridSearchCV`, here or in a script beside the builder's module) is judged by the targets the wrapper
-is given. When the model is trained on a dataset another module of the project makes (`train_ds` of
+is given — standardised ones when a `TransformedTargetRegressor(..., transformer=StandardScaler())`
+wraps it. When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name or reads as the module's attribute (`D.Y` of `import data as D`; `from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
@@ -745,6 +746,24 @@ def build():
 
 
 print(cross_val_score(KerasRegressor(model=build, epochs=5), X, y, cv=3))
+""",
+        # scikit-learn min-max scales the targets before the wrapped model sees them
+        """\
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.compose import TransformedTargetRegressor
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+
+
+def build():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+reg = TransformedTargetRegressor(regressor=KerasRegressor(model=build, epochs=5), transformer=MinMaxScaler())
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
 """,
     ]
     INVALID = [
@@ -1648,6 +1667,24 @@ def build():
 
 
 print(cross_val_score(KerasRegressor(model=build, epochs=5), X, y, cv=3))
+""",
+        # scikit-learn standardises the targets before the wrapped model sees them
+        """\
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from sklearn.compose import TransformedTargetRegressor
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+
+
+def build():
+    m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+reg = TransformedTargetRegressor(regressor=KerasRegressor(model=build, epochs=5), transformer=StandardScaler())
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
 """,
     ]
 

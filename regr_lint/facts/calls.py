@@ -857,6 +857,15 @@ class Calls:
         makes (KerasFacts.wrapper_fits)."""
         if isinstance(estimator, Obj) and estimator.last in _SEARCHES:
             estimator = estimator.args.get("estimator", 0)[0]
+        standardised = False
+        if isinstance(estimator, Obj) and estimator.qualname == "sklearn.compose.TransformedTargetRegressor":
+            # the wrapped model is fitted on the targets the transformer makes: standardised ones
+            # are known to be centred; what another transformer makes of them is not known here
+            transformer = _final_estimator(estimator.args.get("transformer")[0])
+            if not (isinstance(transformer, Obj) and transformer.qualname == STANDARD):
+                return
+            standardised = True
+            estimator = estimator.args.get("regressor", 0)[0]
         estimator = _final_estimator(estimator)
         if target is None or target.star or self.dead or self.foreign_code \
                 or not isinstance(estimator, Obj) or estimator.last not in ("KerasRegressor", "SKLearnRegressor") \
@@ -865,7 +874,8 @@ class Calls:
         built: set = set()
         self._built_by(estimator.args, built)
         for node in built:
-            self.facts.wrapper_fits.setdefault(node, []).append((target.value, len(self.facts.assignments)))
+            self.facts.wrapper_fits.setdefault(node, []).append(
+                (target.value, len(self.facts.assignments), standardised))
 
     def _built_by(self, args: Args, into: set) -> None:
         """The models a scikit-learn wrapper of Keras builds (`KerasClassifier(build_fn=make_net)`,

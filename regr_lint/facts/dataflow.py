@@ -1229,8 +1229,10 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     from regr_lint.tables import TRAIN_METHODS
 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
-        for other, y, at in wrapper_targets(facts, model):
+        for other, y, at, standardised in wrapper_targets(facts, model):
             # fitted through a scikit-learn wrapper: the targets the wrapper is given
+            if standardised:
+                return True
             try:
                 span = _span(y, at, other, _records(other), 0)
             except (ArithmeticError, ValueError):
@@ -2115,17 +2117,18 @@ def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:
 
 
 def wrapper_targets(facts: KerasFacts, model) -> list:
-    """[(facts, the targets node, the index they are read at)] for each fit of `model` through a
+    """[(facts, the targets node, the index they are read at, whether a TransformedTargetRegressor
+    standardises them)] for each fit of `model` through a
     scikit-learn regressor wrapper (`KerasRegressor(model=build).fit(X, y)`, `cross_val_score(...,
     X, y)`): in this file, or in a script beside the builder's module that wraps the builder."""
-    out = [(facts, y, at) for y, at in facts.wrapper_fits.get(id(model.node), ())]
+    out = [(facts, *fit) for fit in facts.wrapper_fits.get(id(model.node), ())]
     found = _importers_reading(facts, model, False) if not out else None
     if found is not None:
         project, twin, importers = found
         for importer in importers:
             other = _module_facts(importer, project)
             if other is not None:
-                out += [(other, y, at) for y, at in other.wrapper_fits.get(id(twin), ())]
+                out += [(other, *fit) for fit in other.wrapper_fits.get(id(twin), ())]
     return out
 
 

@@ -374,8 +374,9 @@ class KerasFacts:
     # through its regressor (`regressor=KerasRegressor(model=make_net), transformer=MinMaxScaler()`)
     unit_target_nodes: set = field(default_factory=set)
     # id() of a model construction a scikit-learn regressor wrapper builds -> [(the targets node,
-    # len(assignments) then)] it is fitted on through the wrapper (`KerasRegressor(model=build).fit(X,
-    # y)`, `cross_val_score(KerasRegressor(model=build), X, y)`): a training out of the file's sight
+    # len(assignments) then, whether a TransformedTargetRegressor standardises them first)] it is
+    # fitted on through the wrapper (`KerasRegressor(model=build).fit(X, y)`,
+    # `cross_val_score(KerasRegressor(model=build), X, y)`): a training out of the file's sight
     wrapper_fits: dict = field(default_factory=dict)
     # (id() of an `if` / `match`, arm index, first, end) for each arm the interpreter ran: the records
     # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its

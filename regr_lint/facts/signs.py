@@ -59,7 +59,8 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
     from regr_lint.tables import TRAIN_METHODS
 
     if not any(t.method in TRAIN_METHODS for t in model.trainings):
-        if output is None and any(_signed(y, at, other, _records(other), 0) for other, y, at in wrapper_targets(facts, model)):
+        if output is None and any(standardised or _signed(y, at, other, _records(other), 0)
+                                  for other, y, at, standardised in wrapper_targets(facts, model)):
             return True  # fitted through a scikit-learn wrapper (`KerasRegressor(model=build).fit(X, y)`)
         return any(targets_can_be_negative(other, theirs, output)
                    for other, theirs in fitted_by_importers(facts, model))
