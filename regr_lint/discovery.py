@@ -13,6 +13,9 @@ SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "node_modules", "__pycache__",
     ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", ".regr_lint_cache", ".cache",
     ".ipynb_checkpoints",  # Jupyter's autosaved copies: every finding twice
+    # installed packages, also in a virtualenv committed without its pyvenv.cfg (older virtualenvs
+    # wrote none) or a PEP 582 folder: never the project's own code
+    "site-packages", "__pypackages__",
 })
 SKIP_DIR_GLOBS = ("*.egg-info",)
 SOURCE_SUFFIXES = (".py", ".ipynb")

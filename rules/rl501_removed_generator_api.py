@@ -58,7 +58,9 @@ a call under `if hasattr(model, "fit_generator")` (either branch, or such a cond
 under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
 whose block does the work and returns, `if NEW_KERAS: return model.predict(gen)`, but not after one that
 raises), or in a `try:` whose handler catches `AttributeError` (or a bare
-`except:` / `except Exception:` that binds no error and does the work another way). The finding
+`except:` / `except Exception:` that binds no error and does the work another way), or in such a
+handler when the `try:` body does the same work with Keras 2's API (`try: model.fit(gen, …)` /
+`except AttributeError: model.fit_generator(gen, …)`: the old call is the fallback). The finding
 is at the method name.
 
 ## Why is this bad?
@@ -201,6 +203,24 @@ def score(model, batches, n):
         return model.evaluate(batches, steps=n)
     return model.evaluate_generator(batches, steps=n)
 """,
+        # fit on a generator first, Keras 2's fit_generator as the fallback in the handler
+        """\
+from keras.layers import Dense
+from keras.models import Sequential
+
+
+def batches():
+    while True:
+        yield None, None
+
+
+net = Sequential([Dense(8, activation="relu", input_dim=4), Dense(1)])
+net.compile(loss="mae", optimizer="sgd")
+try:
+    net.fit(batches(), steps_per_epoch=10, epochs=3)
+except AttributeError:
+    net.fit_generator(batches(), steps_per_epoch=10, epochs=3)
+""",
     ]
     INVALID = [
         # the data-parallel twin of Keras 2's multi_gpu_model is the template model
@@ -307,6 +327,24 @@ def score(model, batches, n):
     if keras.__version__ < "2.4":
         raise RuntimeError("needs Keras 2.4 or later")
     return model.evaluate_generator(batches, steps=n)  # expect: RL501
+""",
+        # the handler evaluates where the try body fits: no fallback, a call that fails on Keras 3
+        """\
+from keras.layers import Dense
+from keras.models import Sequential
+
+
+def batches():
+    while True:
+        yield None, None
+
+
+net = Sequential([Dense(8, activation="relu", input_dim=4), Dense(1)])
+net.compile(loss="mae", optimizer="sgd")
+try:
+    net.fit(batches(), steps_per_epoch=10, epochs=3)
+except AttributeError:
+    net.evaluate_generator(batches(), steps=10)  # expect: RL501
 """,
     ]
 

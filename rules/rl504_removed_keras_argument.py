@@ -85,7 +85,9 @@ KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`
 also after such a test whose block does the work and returns)
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
-`except: Model(inputs=x, outputs=y)`).
+`except: Model(inputs=x, outputs=y)`), or in such a handler when the `try:` body makes the same call
+with the new arguments (`try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the
+old call is the fallback).
 
 ## Why is this bad?
 Keras 2 renamed these arguments and kept the old names working for a while through its legacy
@@ -293,6 +295,19 @@ def run(trainer, x, y):
     return trainer.fit(x, y, nb_epoch=3)
 Trainer().fit(x, y, nb_epoch=2)
 """,
+        # the new keyword first, Keras 1's as the fallback in the handler
+        """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+
+net = Sequential([Dense(8, activation="relu", input_dim=4), Dense(1)])
+net.compile(loss="mae", optimizer="sgd")
+try:
+    net.fit(np.load("x.npy"), np.load("y.npy"), epochs=30, verbose=0)
+except TypeError:
+    net.fit(np.load("x.npy"), np.load("y.npy"), nb_epoch=30, verbose=0)
+""",
     ]
     INVALID = [
         """
@@ -446,6 +461,19 @@ from keras.layers import Convolution2D
 c = Convolution2D(24, nb_row=5, nb_col=5, activation='relu')  # expect: RL504, RL504
 s = SeparableConv2D(16, (3, 3), init='he_normal')  # expect: RL504
 r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
+""",
+        # a handler that does other work than the try body: its old keyword fails on Keras 3
+        """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+
+net = Sequential([Dense(8, activation="relu", input_dim=4), Dense(1)])
+net.compile(loss="mae", optimizer="sgd")
+try:
+    rows = int(open("rows.txt").read())
+except ValueError:
+    net.fit(np.load("x.npy"), np.load("y.npy"), nb_epoch=30, verbose=0)  # expect: RL504
 """,
     ]
 

@@ -37,7 +37,8 @@ scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(
 your own named `predict_classes`, a method of that name defined by a class of the file, and code
 written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
 `__version__`, or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
-`except Exception:` that binds no error and does the work another way).
+`except Exception:` that binds no error and does the work another way, or in such a handler when the
+`try:` body calls `predict` — the old call is the fallback).
 
 ## Why is this bad?
 `Sequential.predict_classes` and `predict_proba` were deprecated in TensorFlow 2.3 and removed in

@@ -193,6 +193,7 @@ def test_default_path_is_cwd(project):
 @pytest.mark.parametrize("skipped", [
     ".git", ".venv", "venv", "build", "dist", "node_modules", "__pycache__", ".tox", ".nox",
     ".mypy_cache", ".eggs", "pkg.egg-info", "some_env", ".ipynb_checkpoints",
+    ".env/lib/python3.9/site-packages", "__pypackages__",
 ])
 def test_skipped_directories(tmp_path, skipped):
     write(tmp_path, f"{skipped}/lib/bug.py", RL101_BUG)

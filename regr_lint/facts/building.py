@@ -180,6 +180,8 @@ class ModelBuilding:
             model.cls = cls
             if self.running:
                 model.in_function, model.home = True, self.running[-1]
+            owner = next((c for c in reversed(self.owners) if c is not None), None)
+            model.owner = id(owner) if owner is not None else 0
             self.models[key] = model
             self.model_ids.add(id(model))
             self.facts.models.append(model)

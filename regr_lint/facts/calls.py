@@ -956,6 +956,8 @@ class Calls:
             self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
         self.foreign_code += foreign
         self.running.append(getattr(func.scope, "origin", None))
+        owner = inst.cls if isinstance(inst, Instance) else inst if type(inst) is ClassV else None
+        self.owners.append(owner.cdef if owner is not None else None)
         self.call_chain.append(None if inst is not None and not per_call
                                else 0 if standalone or call is None else id(call))
         try:
@@ -975,6 +977,7 @@ class Calls:
             self.active.discard(id(fdef))
             self.foreign_code -= foreign
             self.running.pop()
+            self.owners.pop()
             self.call_chain.pop()
             if lifted:
                 self.lifts.pop()

@@ -3,7 +3,7 @@
 a Keras name (not Keras)."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 from regr_lint.lazy import cst
 
@@ -135,6 +135,15 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
         else:
             continue
         guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+        if isinstance(node, cst.Try):
+            # `try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the handler's
+            # call of what the body calls is the old API's fallback, run only where the new one fails
+            done = {_callee_name(n) for n in _nodes(node.body) if isinstance(n, cst.Call)} - {None}
+            done |= {old for name in done for old in _OLD_NAMES.get(name, ())}
+            for handler in node.handlers:
+                if _catches(handler, exceptions) or _broad(handler) and handler.name is None:
+                    guarded.update(id(n) for n in _nodes(handler.body)
+                                   if isinstance(n, cst.Call) and _callee_name(n) in done)
     for block in [module.body] + [n.body.body for n in statements(module)
                                   if isinstance(getattr(n, "body", None), cst.IndentedBlock)]:
         for k, stmt in enumerate(block):
@@ -193,6 +202,16 @@ def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bo
         if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
             return True
     return False
+
+
+# Keras 3's methods -> the Keras 1 / 2 methods a fallback calls for them
+_OLD_NAMES = {"fit": ("fit_generator",), "evaluate": ("evaluate_generator",),
+              "predict": ("predict_generator", "predict_classes", "predict_proba")}
+
+
+def _callee_name(call) -> Optional[str]:
+    func = call.func
+    return func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
 
 
 def _broad(handler) -> bool:

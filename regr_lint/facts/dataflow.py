@@ -2134,39 +2134,22 @@ def wrapper_targets(facts: KerasFacts, model) -> list:
 
 def class_models_by_importers(facts: KerasFacts, model) -> list:
     """[(facts of a script beside this module, its model)] for every model the scripts make from the
-    top-level class whose method builds `model` (`Gen(kind="conv").net`, when `model` is the net the
-    class's other arm builds, `if kind == "dense": self.net = self.dense_net()`): what the project
-    does with that class's models, when it never makes this one. [] when unknown."""
-    from regr_lint.facts.trees import project_module
-
+    class whose method builds `model` (`Gen(kind="conv").net`, when `model` is the net the class's
+    other arm builds, `if kind == "dense": self.net = self.dense_net()`): what the project does with
+    that class's models, when it never makes this one. [] when unknown."""
+    if not model.owner or model.home is not None:
+        return []
     found = _importers_reading(facts, model, False)
-    if found is None or model.home is not None:
+    if found is None:
         return []
     project, twin, importers = found
-    tree = project_module(os.path.abspath(facts.path))
-    members = None
-    for stmt in tree.body if tree is not None else ():
-        if isinstance(stmt, cst.ClassDef):
-            inside = {id(n) for n in _walk(stmt)}
-            if id(twin) in inside:
-                members = inside
-                break
-    if members is None:
-        return []
+    if twin is not model.node:
+        return []  # the importers read another parse of this file: its classes are other nodes
     out = []
     for importer in importers:
         other = _module_facts(importer, project)
         if other is not None:
-            out += [(other, theirs) for theirs in other.models if id(theirs.node) in members]
-    return out
-
-
-def _walk(node) -> list:
-    out, stack = [], [node]
-    while stack:
-        cur = stack.pop()
-        out.append(cur)
-        stack.extend(cur.children)
+            out += [(other, theirs) for theirs in other.models if theirs.owner == model.owner]
     return out
 
 

@@ -159,6 +159,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         self.replay = 0
         self.active: set[int] = set()  # functions being inlined (recursion guard)
         self.running: list[Optional[str]] = []  # the module (None: this file) of each function running
+        # the ClassDef (None: a plain function) of each method running: where a model is made
+        self.owners: list = []
         self.pending: list[tuple[Func, Optional[Instance]]] = []
         # Another module's functions this file's code calls, innermost last: (the depth its body runs
         # at, {parameter: the argument's expression at the call here}, that call).

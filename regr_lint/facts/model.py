@@ -108,6 +108,8 @@ class KerasModel:
     # (None: this file) — the builder module whose importers may be what fits it.
     in_function: bool = False
     home: Optional[str] = None
+    # id() of the ClassDef whose method made it (0: none): the models a class makes, whichever arm
+    owner: int = 0
     calls: list = field(default_factory=list)  # MethodCall, every method called on the model
     # Sequential: id(layer) -> where its `add` ran, for a layer added inside a loop: the enclosing
     # ("loop", id) and (id(if / match), arm) marks, outermost first. Within a loop the order the
