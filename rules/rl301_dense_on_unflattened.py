@@ -68,7 +68,7 @@ file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)
 transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat list of literal labels
 (`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns), a label column
-(`df["label"]`, `data[:, -1]`), or the labels of a `keras.datasets` `load_data()` — also as a
+(`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
 k)`). Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
@@ -600,6 +600,21 @@ out = layers.Dense(10, activation="softmax")(layers.GlobalAveragePooling2D()(h))
 model = keras.Model(inp, out)
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 """,
+        # one-hot rows of an array indexed by an integer: per-step tags, not a column
+        """\
+import numpy as np
+from tensorflow.keras.layers import Conv1D, Dense
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.utils import to_categorical
+
+tags = np.load("tags.npy")
+x = np.load("tokens.npy")
+y = to_categorical(tags[187], 5)
+net = Sequential([Conv1D(32, 5, activation="relu", padding="same", input_shape=(187, 1)),
+                  Dense(5, activation="softmax")])
+net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+net.fit(x, y, epochs=3)
+""",
     ]
     INVALID = [
         """\
@@ -984,6 +999,21 @@ inp = keras.Input((32, 32, 3))
 model = keras.Model(inp, trunk(inp))
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.load("x.npy"), np.load("ages.npy"), epochs=3)
+""",
+        # the labels are the last column of a frame read without a header (`df[187]`), one-hot
+        """\
+import pandas as pd
+from tensorflow.keras.layers import Conv1D, Dense, MaxPooling1D
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.utils import to_categorical
+
+beats = pd.read_csv("mitbih_train.csv", header=None)
+x = beats.iloc[:, :187].values.reshape(-1, 187, 1)
+y = to_categorical(beats[187].values, 5)
+net = Sequential([Conv1D(32, 5, activation="relu", input_shape=(187, 1)), MaxPooling1D(2),
+                  Dense(5, activation="softmax")])  # expect: RL301
+net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+net.fit(x, y, epochs=3)
 """,
     ]
 

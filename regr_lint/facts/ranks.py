@@ -1012,6 +1012,11 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
                 return False  # (a column of the frame a read returns, `pd.read_csv(p)["label"]`: below)
         if len(node.slice) == 1:  # df["label"]
             index = node.slice[0].slice
+            if isinstance(index, cst.Index) and isinstance(index.value, cst.Integer):
+                # `df[187]` of a frame read without a header (a column, where an array's `[187]` is
+                # a row): its label column
+                return any(kind == "value" and isinstance(n, cst.Call) and _call_name(n) in _FRAME_READERS
+                           for kind, n in flow.chain([node.value]))
             return isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString)
         if len(node.slice) == 2:  # data[:, -1], df.iloc[:, 0]
             first, second = node.slice[0].slice, node.slice[1].slice
