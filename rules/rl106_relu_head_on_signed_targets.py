@@ -62,7 +62,7 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise (numpy's `normal(0, s, n)`, `randn`, Laplace / logistic draws around 0; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs; such
+- zero-mean noise (numpy's `normal(0, s, n)`, `randn`, Laplace / logistic draws around 0; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs (a zero-mean draw shifted by less than two of its deviations, `3.0 * X[:, 0] + 1.0` with `X` standard normal); such
   targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -764,6 +764,17 @@ def build():
 
 reg = TransformedTargetRegressor(regressor=KerasRegressor(model=build, epochs=5), transformer=MinMaxScaler())
 reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
+        # zero-mean noise shifted far above zero: the targets stay positive
+        """\
+import numpy as np
+from tensorflow import keras
+
+X = np.random.rand(2000, 6)
+y = 10.0 + np.random.normal(0, 1.0, 2000)
+m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y, epochs=3)
 """,
     ]
     INVALID = [
@@ -1685,6 +1696,17 @@ def build():
 
 reg = TransformedTargetRegressor(regressor=KerasRegressor(model=build, epochs=5), transformer=StandardScaler())
 reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
+        # a standard-normal feature scaled and shifted by less than two of its deviations
+        """\
+import numpy as np
+from tensorflow import keras
+
+X = np.random.normal(size=(2000, 6))
+y = 3.0 * X[:, 0] + 1.0
+m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(X, y, epochs=3)
 """,
     ]
 

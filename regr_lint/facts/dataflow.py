@@ -2749,6 +2749,39 @@ def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
     return _zero_mean_draw(node)
 
 
+def noise_scale(node, at: int, records: dict, depth: int = 0) -> Optional[float]:
+    """The scale (standard deviation for a normal draw) of a zero-mean draw — `np.random.normal(0, 2,
+    n)`, `np.random.randn(n, 3)`, `3.0 * X[:, 0]` with `X` such a draw, `noise` bound to one — or
+    None when `node` is not one or its scale is not written as a number."""
+    if depth > 6:
+        return None
+    if isinstance(node, cst.Name):
+        found = last_assigned(records, node.value, at)
+        return noise_scale(found[1], found[0], records, depth + 1) if found else None
+    if isinstance(node, cst.Subscript):
+        return noise_scale(node.value, at, records, depth + 1)  # a column of a draw: the same scale
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
+        factor, inner = (node.right, node.left) if _const(node.right) is not None else (node.left, node.right)
+        k = _const(factor)
+        if k is None or k == 0 or isinstance(node.operator, cst.Divide) and factor is not node.right:
+            return None
+        scale = noise_scale(inner, at, records, depth + 1)
+        return None if scale is None else scale * abs(k if isinstance(node.operator, cst.Multiply) else 1 / k)
+    if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute) or not _zero_mean_draw(node):
+        return None
+    name = node.func.attr.value
+    if name in ("normal", "laplace", "logistic"):
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        positional = [a.value for a in node.args if a.keyword is None]
+        if _dotted_tail(node.func.value) in ("tf.random", "keras.random"):
+            given = keywords.get("stddev", positional[2] if len(positional) > 2 else None)
+        else:
+            given = keywords.get("scale", positional[1] if len(positional) > 1 else None)
+        scale = 1.0 if given is None else _const(given)
+        return float(scale) if scale is not None and scale > 0 else None
+    return 1.0  # randn, standard_normal
+
+
 def _zero_mean_draw(node: cst.Call) -> bool:
     """`np.random.normal(0, s, n)`, `np.random.randn(n)`, `rng.standard_normal(n)`: a normal draw
     centred on zero (a `normal` whose `loc` is not zero is not)."""

@@ -19,7 +19,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
     _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
-    _generator_call, _generator_targets, attribute_frame, clip_bounds, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
+    _generator_call, _generator_targets, attribute_frame, clip_bounds, noise_scale, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
 
@@ -384,6 +384,10 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
             # a constant shift keeps values unbounded below negative (`ys + 0.5`, ys standardised);
             # bounded ones are judged by their span (`np.sin(t) + 0.2`)
             varying = left if _const(right) is not None else right
+            shift = _const(right) if _const(right) is not None else _const(left)
+            scale = noise_scale(varying, at, records)
+            if scale is not None and abs(shift) < 2 * scale:
+                return True  # a zero-mean draw shifted by less than two of its deviations: `randn(n) + 0.5`
             span = _safe_span(varying, at, facts, records)
             return span is not None and span.lo == -_INF and _signed(varying, at, facts, records, depth + 1)
         if _independent(left, right):
