@@ -601,10 +601,16 @@ def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
                 text = _text_of(module)
             except (SourceError, OSError):
                 continue
-            if any(c in text for c in calls):
+            if any(c in text for c in calls) and any(c in without_comment_lines(text) for c in calls):
                 found.add(os.path.abspath(module))
         known = _WRITERS[key] = frozenset(found)
     return known
+
+
+def without_comment_lines(text: str) -> str:
+    """`text` with its comment lines emptied: `# pickle.dump(y, open("y.pkl", "wb"))`, code commented
+    out, writes nothing."""
+    return re.sub(r"(?m)^[ \t]*#.*$", "", text)
 
 
 def project_text(path: str) -> str | None:

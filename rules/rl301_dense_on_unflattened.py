@@ -1015,6 +1015,20 @@ net = Sequential([Conv1D(32, 5, activation="relu", input_shape=(187, 1)), MaxPoo
 net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
 net.fit(x, y, epochs=3)
 """,
+        # one target per sample kept as a column of width 1 (`table[:, -1:]`): not a shift of steps
+        """\
+import numpy as np
+from keras.layers import LSTM, Conv1D, Dense
+from keras.models import Sequential
+
+table = np.load("lagged_table.npy")
+inputs, target = table[:, :-1], table[:, -1:]
+inputs = inputs.reshape((inputs.shape[0], 24, 3))
+net = Sequential([Conv1D(16, 3, padding="causal", activation="relu", input_shape=(24, 3)),
+                  LSTM(8, return_sequences=True), Dense(1)])  # expect: RL301
+net.compile(loss="mae", optimizer="adam")
+net.fit(inputs, target, epochs=3)
+""",
     ]
 
     def check(self, facts):

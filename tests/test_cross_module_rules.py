@@ -4440,6 +4440,97 @@ CASES = [
             g.net.fit(np.random.normal(size=(32, 64)), np.load("digits.npy"), epochs=3)
         """,
     }, None),
+    # models of another module's builder held in a dict, fitted in a loop over its keys
+    ("RL102-valid-builder-models-held-in-a-dict-fitted-by-key-on-min-max-scaled-targets", {
+        "nets.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+
+            def create_model(cells, features):
+                model = Sequential([LSTM(cells, input_shape=(1, features)), Dense(1, activation="sigmoid")])
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """,
+        "train_all.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+            import nets
+
+            models = {"load": nets.create_model(8, 2), "temp": nets.create_model(16, 2)}
+            raw = pd.read_csv("meter.csv")
+            values = MinMaxScaler().fit_transform(raw.values)
+            for m in models:
+                model = models[m]
+                model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-builder-models-held-in-a-dict-fitted-by-key-on-raw-targets", {
+        "nets.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+
+            def create_model(cells, features):
+                model = Sequential([LSTM(cells, input_shape=(1, features)), Dense(1, activation="sigmoid")])  # expect: RL102
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """,
+        "train_all.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+            import nets
+
+            models = {"load": nets.create_model(8, 2), "temp": nets.create_model(16, 2)}
+            raw = pd.read_csv("meter.csv")
+            values = raw.values
+            for m in models:
+                model = models[m]
+                model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
+        """,
+    }, None),
+    # the only script that wrote the pickle has that line commented out: nothing writes it now
+    ("RL102-invalid-pickle-whose-only-writer-is-commented-out", {
+        "prepare.py": """\
+            import pickle
+
+            import pandas as pd
+
+            frame = pd.read_csv("pairs.csv")
+            # pickle.dump([frame.q1, frame.q2, frame.score], open("pairs.pkl", "wb"))
+            print(len(frame))
+        """,
+        "train.py": """\
+            import pickle
+
+            from tensorflow import keras
+
+            q1, q2, score = pickle.load(open("pairs.pkl", "rb"))
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(q1, score, epochs=5)
+        """,
+    }, None),
+    ("RL102-valid-pickle-another-script-writes", {
+        "prepare.py": """\
+            import pickle
+
+            import pandas as pd
+
+            frame = pd.read_csv("pairs.csv")
+            pickle.dump([frame.q1, frame.q2, frame.score / 5.0], open("pairs.pkl", "wb"))
+        """,
+        "train.py": """\
+            import pickle
+
+            from tensorflow import keras
+
+            q1, q2, score = pickle.load(open("pairs.pkl", "rb"))
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(q1, score, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

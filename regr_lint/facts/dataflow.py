@@ -693,12 +693,12 @@ def _project_writes(path: str, kind: str, stems: Optional[set] = None) -> bool:
     """Whether a Python file of `path`'s project other than `path` writes files of `kind` — with
     `stems` (the names of the files read, known), one whose text names one of them (`np.save(
     "y_train", y)`, `out = "y_train.npy"`): scripts writing other files prepared other data."""
-    from regr_lint.project_link import project_files_calling, project_text
+    from regr_lint.project_link import project_files_calling, project_text, without_comment_lines
 
     here = os.path.abspath(path) if path else ""
     others = project_files_calling(path, _ARTIFACT_WRITES[kind]) - {here} if path else frozenset()
     if others and stems is not None:
-        others = frozenset(o for o in others if _may_write(project_text(o) or "", kind, stems))
+        others = frozenset(o for o in others if _may_write(without_comment_lines(project_text(o) or ""), kind, stems))
     if others:
         # a cached result of `path` holds while these still write such files (see modules_read_beside)
         _ARTIFACTS_READ.setdefault(here, set()).update(others)

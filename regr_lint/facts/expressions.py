@@ -332,6 +332,12 @@ class Expressions:
                 return base.items.get(key.value, base.any if base.any is not None and not base.items else UNKNOWN)
             if isinstance(base, Map) and not base.items and base.any is not None:
                 return base.any  # `scalers[col]`, every one of them made alike
+            if isinstance(base, Map) and base.items and base.any is None and 0 < len(base.items) <= 8 \
+                    and all(type(v) is ModelRef for v in base.items.values()):
+                # `models[m]` in `for m in models:`: one of the dict's models, each trained so in
+                # some pass (a method called on it runs on each)
+                values = list(base.items.values())
+                return values[0] if len(values) == 1 else OneOf(tuple(values))
             if isinstance(base, Map) and base.items:
                 # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module
                 values = list(base.items.values())

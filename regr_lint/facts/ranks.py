@@ -1066,8 +1066,15 @@ def _literal_depth(node) -> int:
 
 
 def _plain_shift(s: cst.Slice) -> bool:
-    """`1:` / `:-1`: a shift by one step, not a choice of columns (`[:, 1:4]` keeps its meaning)."""
-    return (s.lower is None) != (s.upper is None) and s.step is None
+    """`1:` / `:-1`: a shift by one step, not a choice of columns (`[:, 1:4]` keeps its meaning), nor
+    one column kept as an axis of 1 (`[:, -1:]`, `[:, :1]`: one target per sample)."""
+    if (s.lower is None) == (s.upper is None) or s.step is not None:
+        return False
+    bound = s.lower if s.lower is not None else s.upper
+    one = isinstance(bound, cst.UnaryOperation) and isinstance(bound.operator, cst.Minus) \
+        and isinstance(bound.expression, cst.Integer) and bound.expression.value == "1"
+    return not (s.lower is not None and one or s.upper is not None and isinstance(bound, cst.Integer)
+                and bound.value == "1")
 
 
 def _padded(node) -> bool:
