@@ -72,7 +72,8 @@ the image they lie in (`(h, w) = img.shape[:2]`, then `x0 / w`, also inside an a
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max (also by
 each group's, `df.groupby(g)[c].transform("max")`), also
-by a name or attribute holding it, `y / max_y`, and
+by a name or attribute holding it, `y / max_y` — also a max written down as a constant named so, `Y_MAX =
+560.0`, `cfg.PRICE_MAX` —, and
 through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
 statement (or a dict display or comprehension, `{"h": h / h.max()}`) and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
@@ -1523,6 +1524,18 @@ m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1, activati
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,
+        # a tf.data map divides the targets by their max, written down as a named constant
+        """\
+import numpy as np
+import tensorflow as tf
+
+Y_MAX = 560.0
+x, y = np.load("x.npy"), np.load("fares.npy")
+ds = tf.data.Dataset.from_tensor_slices((x, y)).map(lambda a, b: (a, b / Y_MAX)).batch(64)
+m = tf.keras.Sequential([tf.keras.Input((9,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2646,6 +2659,18 @@ def rows():
 
 ds = tf.data.Dataset.from_generator(rows, output_signature=(tf.TensorSpec((4,)), tf.TensorSpec(()))).batch(32)
 m = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(ds, epochs=3)
+""",
+        # the constant it divides by is not named a max: not known to bound the targets
+        """\
+import numpy as np
+import tensorflow as tf
+
+Y_SCALE = 100.0
+x, y = np.load("x.npy"), np.load("fares.npy")
+ds = tf.data.Dataset.from_tensor_slices((x, y)).map(lambda a, b: (a, b / Y_SCALE)).batch(64)
+m = tf.keras.Sequential([tf.keras.Input((9,)), tf.keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,

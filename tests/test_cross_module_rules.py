@@ -4531,6 +4531,100 @@ CASES = [
             m.fit(q1, score, epochs=5)
         """,
     }, None),
+    # a grid search over a wrapper fitted on targets a data module min-max scales at its top level
+    ("RL102-valid-grid-searched-wrapper-fitted-on-targets-a-data-module-min-max-scales", {
+        "prep.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            _df = pd.read_csv("concrete.csv")
+            X = _df.drop(columns=["strength"]).values
+            Y = MinMaxScaler().fit_transform(_df[["strength"]]).ravel()
+        """,
+        "tune.py": """\
+            import keras
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.model_selection import GridSearchCV
+            from prep import X, Y
+
+
+            def net():
+                m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+
+
+            GridSearchCV(KerasRegressor(model=net), {"epochs": [5, 10]}).fit(X, Y)
+        """,
+    }, None),
+    ("RL102-invalid-grid-searched-wrapper-fitted-on-raw-targets-of-a-data-module", {
+        "prep.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            _df = pd.read_csv("concrete.csv")
+            X = MinMaxScaler().fit_transform(_df.drop(columns=["strength"]))
+            Y = _df["strength"].values
+        """,
+        "tune.py": """\
+            import keras
+            from scikeras.wrappers import KerasRegressor
+            from sklearn.model_selection import GridSearchCV
+            from prep import X, Y
+
+
+            def net():
+                m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+                m.compile(optimizer="adam", loss="mse")
+                return m
+
+
+            GridSearchCV(KerasRegressor(model=net), {"epochs": [5, 10]}).fit(X, Y)
+        """,
+    }, None),
+    # a loader writes a 0/1 column, then drops the raw one from the frame it returns
+    ("RL101-valid-label-column-a-loader-writes-on-a-frame-it-drops-columns-from", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load(path):
+                df = pd.read_csv(path)
+                df["malignant"] = df["diagnosis"].eq("M").astype(int)
+                return df.drop(columns=["id", "diagnosis"])
+        """,
+        "train.py": """\
+            import keras
+            from data import load
+
+            df = load("wdbc.csv")
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="sigmoid")])
+            m.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            m.fit(df[["radius", "texture"]].values, df["malignant"].values, epochs=5)
+        """,
+    }, None),
+    # a loader returns row slices of a frame whose target column is returns
+    ("RL106-invalid-returns-column-of-row-slices-a-loader-returns", {
+        "data.py": """\
+            import pandas as pd
+
+
+            def load_split(path, frac=0.8):
+                df = pd.read_csv(path)
+                df["y"] = df["sales"].pct_change()
+                cut = int(len(df) * frac)
+                return df.iloc[:cut], df.iloc[cut:]
+        """,
+        "train.py": """\
+            import keras
+            from data import load_split
+
+            tr, te = load_split("weekly.csv")
+            m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            m.compile(optimizer="adam", loss="mse")
+            m.fit(tr[["a", "b"]].values, tr["y"].values, epochs=4)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

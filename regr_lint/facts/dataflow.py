@@ -556,6 +556,8 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
         parts = values.get(expr_key(node), []) if isinstance(node, cst.Attribute) else values.get(node.value, [])
         # (one node recorded twice when its function ran twice: once with each call's arguments)
         parts = list({id(p): p for p in parts}.values())
+        if len(parts) <= 1 and named_statistic(node, _MAX_WORDS, (None, parts[0]) if parts else None):
+            return True  # a max written down as a named constant: `Y_MAX = 560.0`, `cfg.PRICE_MAX`
         # (every value it is given a max: two classes of the file setting `self.max_log_y` alike)
         return 0 < len(parts) <= 4 and all(_maxish(p, values, depth + 1) for p in parts)
     return False
@@ -756,36 +758,38 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled) \
             or _declared_by_importers(facts, model, "unit_target_nodes") \
-            or any(_yields_over_passed_max(facts, t) for t in model.trainings)
+            or any(_yields_over_passed_max(facts, t) for t in model.trainings) \
+            or any(not standardised and _y_unit_scaled(y, other, _records(other), unit_scaled_names(other))
+                   for other, y, _, standardised in wrapper_targets(facts, model))
     records = _records(facts)
-    for y in ys:
-        parts = attribute_parts(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
-        if parts is not None:
-            # `data.Y_TRAIN` of `import data`, `split.y` of a record a function returns: read where
-            # it is made (that field's argument, not every name the function returns: `Split(x, y)`
-            # with uniform features `x` says nothing about `y`)
-            if all(_unit_scaled_item(parts[0], item) for _, item in parts[2]):
-                return True
-            continue
-        read = _target_column(y, records, len(facts.assignments))
-        origins = column_origins(read[0], read[1], read[2], facts, records) if read is not None else None
-        if origins and origins[0][0] is facts and origins[0][2][0] == "given" and is_unit_scaling(origins[0][2][2], facts, name_values(facts)):
-            return True  # `df = df.assign(t=lambda d: d.dur / d.dur.max())`, then `df["t"]`
-        if origins and all(other is not facts for other, _, _ in origins):
-            # `df = load(path)` (or `from data import DF`): the column read where the frame is made
-            if all(_unit_scaled_item(other, origin[2]) for other, _, origin in origins):
-                return True  # `df["t"] = df["t"] / df["t"].max()` there
-            if all(origin[0] in ("write", "given") or origin[0] == "frame" and isinstance(origin[2], cst.Call)
-                   and _call_name(origin[2]) in _RAW_FRAME_READERS for _, _, origin in origins):
-                continue  # written otherwise, or read raw: the module's scaling of other columns says nothing
-        upstream = ancestors(facts, names_in(y))
-        if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
-                or _in_project_module(facts, upstream, _unit_scaled_deep(0)):
-            return True
-        held = _instance_attribute(y, len(facts.assignments), facts, records)
-        if held is not None and all(_unit_scaled_item(held[0], value) for value in held[1]):
-            return True
-    return False
+    return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
+
+
+def _y_unit_scaled(y, facts: KerasFacts, records: dict, scaled: set) -> bool:
+    """Targets node `y` (what a training of this file is fitted on) is scaled into [0, 1]."""
+    parts = attribute_parts(y, len(facts.assignments), facts, records) if isinstance(y, cst.Attribute) else None
+    if parts is not None:
+        # `data.Y_TRAIN` of `import data`, `split.y` of a record a function returns: read where
+        # it is made (that field's argument, not every name the function returns: `Split(x, y)`
+        # with uniform features `x` says nothing about `y`)
+        return all(_unit_scaled_item(parts[0], item) for _, item in parts[2])
+    read = _target_column(y, records, len(facts.assignments))
+    origins = column_origins(read[0], read[1], read[2], facts, records) if read is not None else None
+    if origins and origins[0][0] is facts and origins[0][2][0] == "given" and is_unit_scaling(origins[0][2][2], facts, name_values(facts)):
+        return True  # `df = df.assign(t=lambda d: d.dur / d.dur.max())`, then `df["t"]`
+    if origins and all(other is not facts for other, _, _ in origins):
+        # `df = load(path)` (or `from data import DF`): the column read where the frame is made
+        if all(_unit_scaled_item(other, origin[2]) for other, _, origin in origins):
+            return True  # `df["t"] = df["t"] / df["t"].max()` there
+        if all(origin[0] in ("write", "given") or origin[0] == "frame" and isinstance(origin[2], cst.Call)
+               and _call_name(origin[2]) in _RAW_FRAME_READERS for _, _, origin in origins):
+            return False  # written otherwise, or read raw: the module's scaling of other columns says nothing
+    upstream = ancestors(facts, names_in(y))
+    if is_unit_scaling(y, facts, name_values(facts)) or upstream & scaled - _other_column(y, facts, records) \
+            or _in_project_module(facts, upstream, _unit_scaled_deep(0)):
+        return True
+    held = _instance_attribute(y, len(facts.assignments), facts, records)
+    return held is not None and all(_unit_scaled_item(held[0], value) for value in held[1])
 
 
 def _other_column(y, facts: KerasFacts, records: dict) -> set:
@@ -2879,6 +2883,7 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
 # a min-max scaling into [0, 1], which these names never describe.
 _MEAN_WORDS = frozenset({"mean", "mu", "avg", "average"})
 _STD_WORDS = frozenset({"std", "sd", "sigma", "stdev", "stddev"})
+_MAX_WORDS = frozenset({"max", "maximum"})
 
 
 def named_statistic(node, words: frozenset, found) -> bool:
@@ -3267,14 +3272,26 @@ def _column_origin(frame: str, column: str, at: int, facts, records: dict):
     return None
 
 
+# frame methods that keep the columns they do not drop, with their values (a 0/1 column stays one)
+_FRAME_KEEP = frozenset({"reset_index", "sort_index", "sort_values", "assign", "drop", "copy", "sample", "head",
+                         "tail", "set_index"})
+
+
 def _frame_source(value, column: str) -> tuple:
     """What a frame's value `value` makes of its column `column`: ("given", node) — a `.assign(column=…)`
     gives it (a lambda's body for `assign(y=lambda d: …)`); ("name", frame) — the column of the frame
-    named so, kept through methods that keep columns (`dropna()`, `reset_index()` …, `pd.get_dummies`
-    of other columns); ("frame", value) otherwise."""
+    named so, kept through methods that keep columns (`dropna()`, `reset_index()`, `drop(columns=…)` …,
+    row slices `df.iloc[:cut]`, `pd.get_dummies` of other columns); ("frame", value) otherwise."""
     inner = value
-    while isinstance(inner, cst.Call) and isinstance(inner.func, cst.Attribute) \
-            and _call_name(inner) in _SIGN_PEEL_METHODS | {"reset_index", "sort_index", "sort_values", "assign"}:
+    for _ in range(32):
+        if isinstance(inner, cst.Subscript) and isinstance(inner.value, cst.Attribute) \
+                and inner.value.attr.value in ("iloc", "loc") and len(inner.slice) == 1 \
+                and isinstance(inner.slice[0].slice, cst.Slice):
+            inner = inner.value.value  # `df.iloc[:cut]`: some rows, every column
+            continue
+        if not isinstance(inner, cst.Call) or not isinstance(inner.func, cst.Attribute) \
+                or _call_name(inner) not in _SIGN_PEEL_METHODS | _FRAME_KEEP:
+            break
         if _call_name(inner) == "assign":
             # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
             given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
