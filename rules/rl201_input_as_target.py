@@ -44,7 +44,7 @@ Autoencoders, denoisers and VAEs are never reported: a model whose output is sha
 (a decoder ending in a convolution with the input's channels, a Reshape to the input's shape, a
 Dense as wide as the flat input — a literal width, or the very expression the input's shape is
 written with, `Dense(X.shape[1], activation="softmax")` after `Input(shape=(X.shape[1],))`, whatever
-its activation — or, TimeDistributed, as its features per step, an LSTM returning
+its activation, also less or plus a term (`Dense(R.shape[1] - side_cols)`, an AutoRec decoder) — or, TimeDistributed, as its features per step, an LSTM returning
 sequences of the input's features), and a model the file also trains, validates or evaluates on a
 corrupted copy of the target (`fit(x_noisy, x)` with `x_noisy = np.clip(x + f * np.random.normal(…),
 0, 1)`, through a function of the file or so named). Per model: another model of the same file fitted
@@ -263,6 +263,23 @@ def train(model, data, kind, epochs=5):
     if kind == "auto":
         return model.fit(data.x_tr, data.x_tr, epochs=epochs, validation_data=(data.x_va, data.x_va))
     return model.fit(data.x_tr, data.y_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))
+""",
+        # an AutoRec decoder as wide as its input less the side features appended to it (none here)
+        """\
+import numpy as np
+from tensorflow import keras
+
+
+def autorec(R, hidden, side_cols=0):
+    inp = keras.Input(shape=(R.shape[1],))
+    h = keras.layers.Dense(hidden, activation="selu")(inp)
+    return keras.Model(inp, keras.layers.Dense(R.shape[1] - side_cols, activation="selu")(h))
+
+
+train, valid = np.load("ratings_train.npy"), np.load("ratings_valid.npy")
+ae = autorec(train, 64)
+ae.compile(optimizer="adam", loss="mse")
+ae.fit(train, train, epochs=3, validation_data=(train, valid))
 """,
     ]
     INVALID = [

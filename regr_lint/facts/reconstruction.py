@@ -92,9 +92,14 @@ def _named_like(layer: Layer, keyword: str, index: int, name) -> bool:
     arg = layer.args.get(keyword, index)[1]
     if name is None or arg is None:
         return False
+    value = arg.value
+    if type(value) is cst.BinaryOperation and type(value.operator) in (cst.Subtract, cst.Add):
+        # `R.shape[1] - side_cols`: the input's width less the side features appended to it (an
+        # AutoRec decoder reconstructing the ratings part)
+        value = value.left
     if isinstance(name, str):
-        return type(arg.value) is cst.Name and arg.value.value == name
-    return arg.value.deep_equals(name)
+        return type(value) is cst.Name and value.value == name
+    return value.deep_equals(name)
 
 
 def _output_chains(model: KerasModel) -> list:
