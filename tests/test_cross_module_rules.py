@@ -4625,6 +4625,55 @@ CASES = [
             m.fit(tr[["a", "b"]].values, tr["y"].values, epochs=4)
         """,
     }, None),
+    # a builder whose module star-imports Keras, run for the script that fits its model
+    ("RL102-valid-star-importing-builder-fitted-by-a-script-on-min-max-scaled-targets", {
+        "nets.py": """\
+            from keras.layers import *
+            from keras.models import *
+
+
+            def create_model(cells, features):
+                model = Sequential()
+                model.add(LSTM(cells, input_shape=(1, features)))
+                model.add(Dense(1, activation="sigmoid"))
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+            import nets
+
+            raw = pd.read_csv("meter.csv")
+            values = MinMaxScaler().fit_transform(raw.values)
+            model = nets.create_model(8, 2)
+            model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-star-importing-builder-fitted-by-a-script-on-raw-targets", {
+        "nets.py": """\
+            from keras.layers import *
+            from keras.models import *
+
+
+            def create_model(cells, features):
+                model = Sequential()
+                model.add(LSTM(cells, input_shape=(1, features)))
+                model.add(Dense(1, activation="sigmoid"))  # expect: RL102
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+            import nets
+
+            raw = pd.read_csv("meter.csv")
+            values = raw.values
+            model = nets.create_model(8, 2)
+            model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

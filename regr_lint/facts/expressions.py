@@ -67,7 +67,7 @@ class Expressions:
                 return Lit({"True": True, "False": False, "None": None}[name], node)
             found = scope.lookup(name)
             if found is None:
-                return self._star_name(name, node)
+                return self._star_name(name, node, scope.origin)
             if type(found) is ModelRef or type(found) is Instance:
                 return self._adopt(found)
             return found
@@ -175,8 +175,12 @@ class Expressions:
             self.facts.yields.append(node)  # what a generator of the file trains on (facts.dataflow)
         return UNKNOWN
 
-    def _star_name(self, name: str, node: cst.CSTNode) -> Value:
-        found = star_ref(name, [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")], node)
+    def _star_name(self, name: str, node: cst.CSTNode, origin: Optional[str] = None) -> Value:
+        # a function of another module running here reads the names its own module star-imports
+        # from Keras (`from keras.models import *` in AttentionBiLSTM.py), not this file's
+        stars = self.foreign_stars.get(origin, ()) if origin is not None and origin != self.origin \
+            else [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")]
+        found = star_ref(name, stars, node)
         if type(found) is Ref and found.qualname in tables.REMOVED_KERAS_HINTS and not self.foreign_code \
                 and not any(n is node for n, _ in self.facts.private_chains):
             # `Merge(...)` after `from keras.layers import *`: a Keras 1 name Keras 3 no longer has
