@@ -49,9 +49,10 @@ sequences of the input's features), and a model the file also trains, validates 
 corrupted copy of the target (`fit(x_noisy, x)` with `x_noisy = np.clip(x + f * np.random.normal(…),
 0, 1)`, through a function of the file or so named). Per model: another model of the same file fitted
 `(x, x)` is judged on its own.
-A fit whose own validation data pairs its input with itself too (`fit(x, x, validation_data=(v, v))`)
-is an autoencoder's fit by its own account, whatever the model is trained on elsewhere (a trainer
-whose other arm fits the same model parameter on labels).
+A fit whose own validation data, written in the call, pairs its input with itself too (`fit(x, x,
+validation_data=(v, v))`) is an autoencoder's fit by its own account, whatever the model is trained
+on elsewhere (a trainer whose other arm fits the same model parameter on labels) — not a validation
+dataset cut from the same pipeline as the training one (the same mistake twice).
 A different validation target that the model is also fed as input (`fit(small, big)` beside
 `fit(big, big)`) is data like the input, not a label.
 
@@ -413,6 +414,19 @@ def train(model, data, kind, epochs=5):
         return model.fit(data.x_tr, data.x_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))  # expect: RL201
     return model.fit(data.x_tr, data.y_tr, epochs=epochs, validation_data=(data.x_va, data.y_va))
 """,
+        # a windowed dataset whose targets are its own data, split into training and validation
+        """\
+import numpy as np
+import tensorflow as tf
+
+prices = np.load("btc.npy").astype("float32")
+ds = tf.keras.utils.timeseries_dataset_from_array(data=prices, targets=prices, sequence_length=7, batch_size=128)  # expect: RL201
+train_ds, test_ds = ds.take(20), ds.skip(20)
+inp = tf.keras.Input((7,))
+model = tf.keras.Model(inp, tf.keras.layers.Dense(1)(tf.keras.layers.Dense(64, activation="relu")(inp)))
+model.compile(loss="mae", optimizer="adam")
+model.fit(train_ds, epochs=3, validation_data=test_ds)
+""",
     ]
 
     def check(self, facts):
@@ -495,10 +509,14 @@ def _same_array(x_node, y_node) -> bool:
 
 
 def _validates_alike(training) -> bool:
-    """The fit's own validation data pairs its input with itself too (`fit(x, x, validation_data=(v,
-    v))`): an autoencoder's fit by its own account, whatever else the model is trained on (a trainer
-    whose other arm fits the same model parameter on labels)."""
-    return bool(training.validation) and all(
-        vx is not None and vy is not None and (expr_key(vx) is not None and expr_key(vx) == expr_key(vy)
-                                               or _same_array(vx, vy))
-        for vx, vy in training.validation)
+    """The fit's own validation data, written in the call, pairs its input with itself too (`fit(x, x,
+    validation_data=(v, v))`): an autoencoder's fit by its own account, whatever else the model is
+    trained on (a trainer whose other arm fits the same model parameter on labels). Not a validation
+    dataset cut from the same pipeline as the training one (`timeseries_dataset_from_array(data=p,
+    targets=p)` split by `take` / `skip`): the same mistake twice."""
+    given = next((a.value for a in getattr(training.node, "args", ())
+                  if a.keyword is not None and a.keyword.value == "validation_data"), None)
+    if not isinstance(given, (cst.Tuple, cst.List)) or len(given.elements) < 2:
+        return False
+    vx, vy = given.elements[0].value, given.elements[1].value
+    return expr_key(vx) is not None and expr_key(vx) == expr_key(vy) or _same_array(vx, vy)
