@@ -5,10 +5,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
 from regr_lint.facts.classify import crossentropy
-from regr_lint.facts.model import layer_activation, layer_units
-from regr_lint.facts.values import Map, ModelRef, Seq, Tensor
+from regr_lint.facts.model import layer_activation, layer_units, part_uses, trained_by_itself
+from regr_lint.facts.values import Map, Seq
 from regr_lint.facts.names import canonical
 from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
@@ -1079,32 +1078,10 @@ def _part_use(model, models: list) -> Optional[str]:
     DepthwiseConv2D(...), Dense(4 * c), Dense(c)])` added to its input): its Dense layers act per
     position by design, and the model it is a part of is judged; "own" when it is compiled or
     trained, or is another model's output (its head); None when no other model uses it."""
-    if model.compiles or any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
-            or any(c.method in tables.TRAIN_METHODS for c in model.calls):
+    if model.compiles or trained_by_itself(model):
         return "own"
-    used = False
-    for other in models:
-        if other is model:
-            continue
-        for k, item in enumerate(other.layers):
-            if type(item) is ModelRef and item.model is model:
-                if k == len(other.layers) - 1:
-                    return "own"  # the last part of a Sequential: its head
-                used = True
-        outputs = {id(t) for t in other.outputs}
-        stack, seen = list(other.outputs), set()
-        while stack and len(seen) < 2000:
-            tensor = stack.pop()
-            if not isinstance(tensor, Tensor) or id(tensor) in seen:
-                continue
-            seen.add(id(tensor))
-            if type(tensor.producer) is ModelRef and tensor.producer.model is model:
-                if id(tensor) in outputs:
-                    return "own"  # the other model's output: its head
-                used = True
-            for inner in tensor.inputs:
-                stack.extend(inner.items if type(inner) is Seq else (inner,))
-    return "inner" if used else None
+    uses = list(part_uses(model, models))
+    return "own" if any(uses) else "inner" if uses else None
 
 
 def _message(hit) -> str:

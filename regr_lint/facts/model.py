@@ -291,14 +291,26 @@ def only_a_part(model: "KerasModel", models: list) -> bool:
     handed to) but is a part of another model (`combined = Model(z, disc(gen(z)))`,
     `Sequential([gen, disc])`): what it is compiled with never trains it (a GAN generator's
     `compile(loss="binary_crossentropy")` that only `predict` follows)."""
-    if any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
-            or any(c.method in tables.TRAIN_METHODS for c in model.calls):
+    if trained_by_itself(model):
         return False
+    return next(part_uses(model, models), None) is not None
+
+
+def trained_by_itself(model: "KerasModel") -> bool:
+    return any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
+        or any(c.method in tables.TRAIN_METHODS for c in model.calls)
+
+
+def part_uses(model: "KerasModel", models: list):
+    """For each place another of `models` uses `model` as a part, whether it is that model's head
+    there: the last layer of a Sequential, or applied to make one of its outputs."""
     for other in models:
         if other is model:
             continue
-        if any(type(item) is ModelRef and item.model is model for item in other.layers):
-            return True
+        for k, item in enumerate(other.layers):
+            if type(item) is ModelRef and item.model is model:
+                yield k == len(other.layers) - 1
+        outputs = {id(t) for t in other.outputs}
         stack, seen = list(other.outputs), set()
         while stack and len(seen) < 2000:
             tensor = stack.pop()
@@ -306,10 +318,9 @@ def only_a_part(model: "KerasModel", models: list) -> bool:
                 continue
             seen.add(id(tensor))
             if type(tensor.producer) is ModelRef and tensor.producer.model is model:
-                return True
+                yield id(tensor) in outputs
             for item in tensor.inputs:
                 stack.extend(item.items if type(item) is Seq else (item,))
-    return False
 
 
 def producers(tensor: Value, limit: int = 64) -> list:
