@@ -822,11 +822,8 @@ def _target_column(y, records: dict, at: int) -> Optional[tuple]:
     if isinstance(node, cst.Call):
         column = _popped_column(node)  # `df.pop("weight")`
         return (node.func.value.value, column, at) if column is not None else None
-    column = _column_key(node) if isinstance(node, cst.Subscript) else None
-    if column is None:
-        held = attribute_frame(node)  # `D.FRAME["ret"]`: (("D", "FRAME"), "ret", at)
-        return (held[:2], held[2], at) if held is not None else None
-    return (node.value.value, column, at)
+    read = read_column(node)  # `df["ret"]`, `D.FRAME["ret"]`
+    return (*read, at) if read is not None else None
 
 
 def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
@@ -2562,14 +2559,11 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
         if keyed is not None:
             other, theirs, items = keyed
             return _union([_span(item, i, other, theirs, depth + 1) for i, item in items])
-        column = _column_key(node)
-        if column is not None:
-            return _span_column(node.value.value, column, at, facts, records, depth + 1)
-        held = attribute_frame(node)
-        if held is not None:  # `D.FRAME["ret"]` of `import data as D`
-            found = _span_column(held[:2], held[2], at, facts, records, depth + 1)
-            if found is not None:
-                return found
+        read = read_column(node)
+        if read is not None:
+            found = _span_column(*read, at, facts, records, depth + 1)
+            if found is not None or isinstance(read[0], str):
+                return found  # (`D.FRAME["ret"]` not known there: read as any subscript of D.FRAME)
         inner = _span(node.value, at, facts, records, depth + 1)
         if inner is None or inner.keep:
             return inner
@@ -3339,15 +3333,18 @@ def _piped_source(value, column: str, facts) -> Optional[tuple]:
     return ("given", given[0]) if len(given) == 1 else None
 
 
-def attribute_frame(node) -> Optional[tuple]:
-    """(module name, attribute, column) for `D.FRAME["ret"]`, a column of a frame read as a module's
-    attribute; None otherwise."""
+def read_column(node) -> Optional[tuple]:
+    """(frame, column) for a column read by key: `df["ret"]` (the frame a name), or `D.FRAME["ret"]`
+    of `import data as D` (the frame (module name, attribute)); None otherwise."""
+    column = _column_key(node) if isinstance(node, cst.Subscript) else None
+    if column is not None:
+        return node.value.value, column
     if not isinstance(node, cst.Subscript) or not isinstance(node.value, cst.Attribute) \
             or not isinstance(node.value.value, cst.Name) or len(node.slice) != 1 \
             or not isinstance(node.slice[0].slice, cst.Index):
         return None
     column = _key_of(node.slice[0].slice.value)
-    return None if column is None else (node.value.value.value, node.value.attr.value, column)
+    return None if column is None else ((node.value.value.value, node.value.attr.value), column)
 
 
 def column_origins(frame, column: str, at: int, facts, records: dict) -> Optional[list]:

@@ -11,7 +11,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
-    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, _column_key, attribute_frame, column_origins,
+    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, column_origins, read_column,
     _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
     _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
@@ -188,29 +188,21 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
 def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
     popped = _popped_column(node)
     if isinstance(node, cst.Subscript) or popped is not None:
-        column = _column_key(node) if popped is None else popped
-        if column is not None:
+        read = (node.func.value.value, popped) if popped is not None else read_column(node)
+        if read is not None:
             # `df["class"]` (or `df.pop("class")`) as its last write made it (`df["class"] =
             # df["class"].map({...})`, an in-place replace); a frame's other columns are features
-            frame = (node.value if popped is None else node.func.value).value
+            frame, column = read
             writes = [(i, value) for (i, name), (columns, value) in _column_writes(facts).items()
                       if i < at and name == frame and columns == {column}]
-            if not writes:
-                # `df = load(path)` with `df["up"] = (…).astype(int)` in load (or a frame a data
-                # module binds): the column as the function that made the frame writes it
-                origins = column_origins(frame, column, at, facts, records)
-                return bool(origins) and all(
-                    origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {column})
-                    and _labels(origin[2], origin[1], other, theirs, depth + 1)
-                    for other, theirs, origin in origins)
-            i, value = max(writes, key=lambda w: w[0])
-            return _labels(value, i, facts, records, depth + 1)
-        held = attribute_frame(node) if popped is None else None
-        if held is not None:
-            # `D.FRAME["up"]` of `import data as D`: the column as data.py's top level writes it
-            origins = column_origins(held[:2], held[2], at, facts, records)
+            if writes:
+                i, value = max(writes, key=lambda w: w[0])
+                return _labels(value, i, facts, records, depth + 1)
+            # `df = load(path)` with `df["up"] = (…).astype(int)` in load, or `D.FRAME["up"]` of a
+            # frame a data module binds: the column as the code that made the frame writes it
+            origins = column_origins(frame, column, at, facts, records)
             return bool(origins) and all(
-                origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {held[2]})
+                origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {column})
                 and _labels(origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features

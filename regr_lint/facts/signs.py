@@ -19,7 +19,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
     _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
-    _generator_call, _generator_targets, attribute_frame, clip_bounds, noise_scale, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
+    _generator_call, _generator_targets, read_column, clip_bounds, noise_scale, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
 )
 
 
@@ -224,12 +224,9 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
         if keyed is not None:
             other, theirs, items = keyed
             return all(_signed(item, i, other, theirs, depth + 1) for i, item in items)
-        column = _column_key(node)
-        if column is not None:
-            return _sign_column(node.value.value, column, at, facts, records, depth + 1)
-        held = attribute_frame(node)
-        if held is not None:  # `D.FRAME["ret"]` of `import data as D`
-            return _sign_column(held[:2], held[2], at, facts, records, depth + 1)
+        read = read_column(node)  # `df["ret"]`, `D.FRAME["ret"]` of `import data as D`
+        if read is not None:
+            return _sign_column(*read, at, facts, records, depth + 1)
         grouped = _grouped_column(node)
         if grouped is not None:
             # `prices.groupby("ticker")["ret"]`: that column's values, group by group
