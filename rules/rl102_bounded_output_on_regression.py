@@ -5,7 +5,8 @@ from regr_lint.lazy import cst
 from regr_lint import tables
 from regr_lint.facts.classify import REGRESSION, head_loss
 from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (one_output, targets_leave_pm1, targets_one_hot, targets_sum_to_one,
+from regr_lint.facts.dataflow import (one_output, trained_by_hand_only, targets_leave_pm1, targets_one_hot,
+                                      targets_sum_to_one,
                                       targets_unit_scaled, targets_from_project_artifact)
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
@@ -58,6 +59,9 @@ A sweep over a few head activations written as strings (`for act in ["linear", "
 `Dense(1, activation=act)` in the loop body) is read once per activation: the bounded pass is
 reported, whatever the order. So is a loop over a list of settings written out, unpacked per pass
 (`for units, act in [(64, "relu"), (1, "sigmoid")]: model.add(Dense(units, activation=act))`).
+A model compiled but trained only by a loop of the project's own (`tape.gradient(loss,
+model.trainable_variables)`; no `fit` / `train_on_batch` in the file or in a script beside its
+builder's module) is not judged: the loss it is compiled with trains nothing.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
@@ -1536,6 +1540,28 @@ m = tf.keras.Sequential([tf.keras.Input((9,)), tf.keras.layers.Dense(1, activati
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,
+        # compiled, but trained only by a GradientTape loop of its own: the compiled loss trains nothing
+        """\
+import tensorflow as tf
+from tensorflow import keras
+
+
+def build():
+    inp = keras.Input((784,))
+    h = keras.layers.Dense(64, activation="relu")(inp)
+    m = keras.Model(inp, keras.layers.Dense(784, activation="sigmoid")(h))
+    m.compile(optimizer="adam", loss="mse")
+    return m
+
+
+ae = build()
+opt = keras.optimizers.Adam(1e-3)
+for x in load_batches():
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(x - ae(x, training=True)))
+    grads = tape.gradient(loss, ae.trainable_variables)
+    opt.apply_gradients(zip(grads, ae.trainable_variables))
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2674,6 +2700,21 @@ m = tf.keras.Sequential([tf.keras.Input((9,)), tf.keras.layers.Dense(1, activati
 m.compile(optimizer="adam", loss="mse")
 m.fit(ds, epochs=3)
 """,
+        # a GradientTape loop beside it does not make the fit's compiled loss untrained
+        """\
+import tensorflow as tf
+from tensorflow import keras
+
+inp = keras.Input((8,))
+m = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+prices = load_prices()
+m.fit(load_features(), prices * 1000.0, epochs=3)
+opt = keras.optimizers.Adam(1e-4)
+with tf.GradientTape() as tape:
+    loss = tf.reduce_mean(tf.square(m(load_features()) - prices))
+opt.apply_gradients(zip(tape.gradient(loss, m.trainable_variables), m.trainable_variables))
+""",
     ]
 
     def check(self, facts):
@@ -2689,6 +2730,8 @@ m.fit(ds, epochs=3)
                     continue  # RL103 says it better
                 if head_loss(whole, index, head.name, facts) != REGRESSION:
                     continue
+                if trained_by_hand_only(facts, whole):
+                    continue  # a GradientTape loop trains it with a loss of its own, not the compiled one
                 # the evidence about this head's own targets (an output of several: its item of the
                 # targets), not another head's
                 model = one_output(whole, index, head.name, len(heads))

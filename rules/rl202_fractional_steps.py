@@ -37,7 +37,8 @@ name, `steps_of = lambda n: n / BATCH`), with no `int()`,
 (`np.ceil(n / bs)`, `np.floor`, `np.round`, `np.around`, `np.rint`, `np.trunc`, `np.fix`, numpy
 recognised through the file's imports). The finding is at the division. A floor division of a
 float written in the argument (`steps_per_epoch=250000. // batch_size`, `float(n) // bs`, a true
-division's `(n / bs) // workers`, a product with a float, `len(df) * 0.8 // bs`, also a float held in a constant, `len(df) * TRAIN_FRAC // bs` with `TRAIN_FRAC = 0.8` here or in a config module) is a float too (`1250.0`) and is reported the same way; `//` of
+division's `(n / bs) // workers`, a product with a float, `len(df) * 0.8 // bs`, also a float held in a constant, `len(df) * TRAIN_FRAC // bs` with `TRAIN_FRAC = 0.8` here or in a config module, also
+`cfg.TRAIN_FRAC` of `import config as cfg`) is a float too (`1250.0`) and is reported the same way; `//` of
 ints is not.
 
 Divisions in other arguments (`epochs=`, `validation_split=`, `class_weight=`, a schedule's
@@ -514,7 +515,8 @@ def _int_fix(call: cst.Call, only_use: bool, int_is_free: bool) -> "Fix | None":
 def _is_float(node, facts=None) -> bool:
     """A float literal (`250000.`, `1e5`), `float(...)` or a true division (`n / bs`), under
     parentheses or a unary minus; with `facts`, also a name every value of which is a float literal
-    (`TRAIN_FRAC = 0.8`, here or in the config module it is imported from by name)."""
+    (`TRAIN_FRAC = 0.8`, here or in the config module it is imported from by name, also read as
+    that module's attribute, `config.TRAIN_FRAC`)."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
         return _is_float(node.expression, facts)
     if isinstance(node, cst.Float):
@@ -526,6 +528,10 @@ def _is_float(node, facts=None) -> bool:
         return _is_float(node.left, facts) or _is_float(node.right, facts)
     if isinstance(node, cst.Name) and facts is not None:
         return _float_constant(node.value, facts)
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and facts is not None:
+        # `config.TRAIN_FRAC` of `import config`: what that module's top level binds
+        found = imported_binding(facts, node.value.value, node.attr.value)
+        return found is not None and isinstance(found[1], cst.Float)
     return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "float"
 
 

@@ -4674,6 +4674,38 @@ CASES = [
             model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
         """,
     }, None),
+    ("RL202-invalid-floor-division-of-a-fraction-read-as-a-config-modules-attribute", {
+        "config.py": """\
+            TRAIN_FRAC = 0.8
+            BATCH = 32
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow import keras
+            import config as cfg
+
+            df = pd.read_csv("rows.csv")
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches(df), steps_per_epoch=len(df) * cfg.TRAIN_FRAC // cfg.BATCH, epochs=3)  # expect: RL202
+        """,
+    }, None),
+    ("RL202-valid-floor-division-by-int-settings-read-as-a-config-modules-attributes", {
+        "config.py": """\
+            TRAIN_ROWS = 8000
+            BATCH = 32
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow import keras
+            import config as cfg
+
+            df = pd.read_csv("rows.csv")
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches(df), steps_per_epoch=cfg.TRAIN_ROWS // cfg.BATCH, epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
@@ -8093,6 +8125,64 @@ CASES = [
     }, None),
 ]
 
+
+
+def _long_chain(scaled: bool) -> dict:
+    """A script choosing among fifteen builder modules in an `if` chain, each imported in its arm,
+    the sigmoid one last: more modules than one analysis reads (MAX_PROJECT_MODULES)."""
+    files = {}
+    arms = []
+    for i in range(14):
+        files[f"net{i}.py"] = f"""\
+            from keras import layers, models
+
+
+            def create_model(cells, features):
+                model = models.Sequential([layers.LSTM(cells + {i}, input_shape=(1, features)), layers.Dense(1)])
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """
+        arms.append(f"""\
+                {"if" if i == 0 else "elif"} kind == "net{i}":
+                    import net{i}
+                    model = net{i}.create_model(8, 2)
+        """.rstrip(" "))
+    files["bigru.py"] = f"""\
+            from keras import layers, models
+
+
+            def create_model(cells, features):
+                model = models.Sequential()
+                model.add(layers.Bidirectional(layers.GRU(cells, input_shape=(1, features))))
+                model.add(layers.Dense(1, activation="sigmoid")){"" if scaled else "  # expect: RL102"}
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """
+    arms.append("""\
+                elif kind == "bigru":
+                    import bigru
+                    model = bigru.create_model(8, 2)
+        """.rstrip(" "))
+    files["train.py"] = (f"""\
+            import sys
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            raw = pd.read_csv("meter.csv")
+            values = {"MinMaxScaler().fit_transform(raw.values)" if scaled else "raw.values"}
+            for kind in sys.argv[1:]:
+        """.rstrip(" ") + "".join(arms) + """\
+                model.fit(values[:, :2].reshape(-1, 1, 2), values[:, -1], epochs=5)
+        """)
+    return files
+
+
+CASES += [
+    ("RL102-valid-builder-imported-past-the-modules-one-analysis-reads-fitted-on-scaled-targets",
+     _long_chain(scaled=True), None),
+    ("RL102-invalid-builder-imported-past-the-modules-one-analysis-reads-fitted-on-raw-targets",
+     _long_chain(scaled=False), None),
+]
 
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []

@@ -8,12 +8,15 @@ from regr_lint.facts.model import Compile, Head, KerasFacts, KerasModel, Trainin
 __all__ = ["Compile", "Head", "KerasFacts", "KerasModel", "Training", "build_facts"]
 
 
-def build_facts(module: cst.Module, path: str = "", text: str = "", project=None) -> KerasFacts:
-    """`project`: the module index of the file's project (imports of its own modules are followed)."""
+def build_facts(module: cst.Module, path: str = "", text: str = "", project=None,
+                must_read: str | None = None) -> KerasFacts:
+    """`project`: the module index of the file's project (imports of its own modules are followed);
+    `must_read`: a project module read even when the file imports more than one analysis reads."""
     from regr_lint.facts.interpreter import Interpreter  # only runs that parse need it
     from regr_lint.facts.values import ClassV, Func, ModuleV
 
     interpreter = Interpreter(module, path, project)
+    interpreter.must_read = must_read
     facts = interpreter.run()
     facts.path = path
     facts.text = text

@@ -2028,18 +2028,19 @@ def _top_function(path: str, name: str):
     return None
 
 
-def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
+def _module_facts(path: str, project=None, must_read: Optional[str] = None) -> Optional[KerasFacts]:
     """The facts of project module `path` read as a file of its own, once per process and version of
     the file. Without `project`, what it imports from other project modules stays unknown (a data
     module read for the targets it returns); with it, its imports are followed as when it is linted
-    (a script that imports the builder of the model it fits)."""
+    (a script that imports the builder of the model it fits), and `must_read` is read even past the
+    modules one analysis reads."""
     from regr_lint.facts import build_facts
     from regr_lint.facts.trees import project_module
 
     module = project_module(path)  # parsed once per version of the file, shared with the interpreter
     if module is None:
         return None
-    key = (path, id(module), project is not None)
+    key = (path, id(module), project is not None, must_read)
     if key not in _MODULE_FACTS:
         from regr_lint.source import SourceError, read_text
 
@@ -2051,7 +2052,7 @@ def _module_facts(path: str, project=None) -> Optional[KerasFacts]:
         except (SourceError, OSError):
             text = ""
         try:
-            other = build_facts(module, path, text, project=project)
+            other = build_facts(module, path, text, project=project, must_read=must_read)
             other._cache["reading_importer"] = True  # it does not read its own importers in turn
         except Exception:  # noqa: BLE001 - another module that cannot be read is unknown, never this file's error
             other = None
@@ -2098,17 +2099,30 @@ def fitted_by_importers(facts: KerasFacts, model, trained: bool = True, callers:
     found = _importers_reading(facts, model, callers)
     if found is None:
         return []
-    project, twin, importers = found
+    twin, readings = found
     out = []
-    for importer in importers:
-        other = _module_facts(importer, project)
-        if other is None:
-            continue
+    for other in readings:
         # (trained there, or by another module's code it runs: `GanTrainer(disc).train(...)`)
         out += [(other, theirs) for theirs in other.models
                 if theirs.node is twin and (not trained or any(t.method in TRAIN_METHODS
                                                                for t in (*theirs.trainings, *theirs.foreign_trainings)))]
     return out
+
+
+def trained_by_hand_only(facts: KerasFacts, model) -> bool:
+    """No Keras training method trains `model` (here, or in a script beside its builder's module),
+    and a loop of the file's own updates its variables (`tape.gradient(loss,
+    model.trainable_variables)`, here or in such a script): the loss it is compiled with trains
+    nothing, the loop's own does."""
+    from regr_lint.tables import TRAIN_METHODS
+
+    if any(t.method in TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)):
+        return False
+    readings = fitted_by_importers(facts, model, trained=False)
+    if any(t.method in TRAIN_METHODS for _, theirs in readings
+           for t in (*theirs.trainings, *theirs.foreign_trainings)):
+        return False
+    return any(m.tape_trained and "gradient" in f.text for f, m in ((facts, model), *readings))
 
 
 def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:
@@ -2125,11 +2139,9 @@ def wrapper_targets(facts: KerasFacts, model) -> list:
     out = [(facts, *fit) for fit in facts.wrapper_fits.get(id(model.node), ())]
     found = _importers_reading(facts, model, False) if not out else None
     if found is not None:
-        project, twin, importers = found
-        for importer in importers:
-            other = _module_facts(importer, project)
-            if other is not None:
-                out += [(other, *fit) for fit in other.wrapper_fits.get(id(twin), ())]
+        twin, readings = found
+        for other in readings:
+            out += [(other, *fit) for fit in other.wrapper_fits.get(id(twin), ())]
     return out
 
 
@@ -2143,14 +2155,12 @@ def class_models_by_importers(facts: KerasFacts, model) -> list:
     found = _importers_reading(facts, model, False)
     if found is None:
         return []
-    project, twin, importers = found
+    twin, readings = found
     if twin is not model.node:
         return []  # the importers read another parse of this file: its classes are other nodes
     out = []
-    for importer in importers:
-        other = _module_facts(importer, project)
-        if other is not None:
-            out += [(other, theirs) for theirs in other.models if theirs.owner == model.owner]
+    for other in readings:
+        out += [(other, theirs) for theirs in other.models if theirs.owner == model.owner]
     return out
 
 
@@ -2160,17 +2170,13 @@ def _declared_by_importers(facts: KerasFacts, model, declared: str) -> bool:
     found = _importers_reading(facts, model, False)
     if found is None:
         return False
-    project, twin, importers = found
-    for importer in importers:
-        other = _module_facts(importer, project)
-        if other is not None and id(twin) in getattr(other, declared):
-            return True
-    return False
+    twin, readings = found
+    return any(id(twin) in getattr(other, declared) for other in readings)
 
 
 def _importers_reading(facts: KerasFacts, model, callers: bool):
-    """(the project, the node the importers' reading of `model`'s construction is, the importers)
-    for `fitted_by_importers`; None when no importer can read it."""
+    """(the node the importers' reading of `model`'s construction is, the facts of each importer
+    that could be read) for `fitted_by_importers`; None when no importer can read it."""
     from regr_lint.facts.trees import project_module
 
     project = facts._cache.get("project")
@@ -2206,7 +2212,18 @@ def _importers_reading(facts: KerasFacts, model, callers: bool):
         _READ_BESIDE.setdefault(os.path.abspath(facts.path), (project, set()))[1].update(importers)
         if len(_READ_BESIDE) > 4096:
             _READ_BESIDE.pop(next(iter(_READ_BESIDE)))
-    return project, twin, importers
+    readings = []
+    for importer in importers:
+        other = _module_facts(importer, project)
+        if other is not None and path in other.unread_modules:
+            # a script importing more modules than one analysis reads, this one among the last
+            # (`elif kind == "bigru": import bigru` in a long chain): read again with it, or what
+            # it does with the model (its targets scaled) would stay unknown while the builder's
+            # own compile is known
+            other = _module_facts(importer, project, must_read=path)
+        if other is not None:
+            readings.append(other)
+    return twin, readings
 
 
 _READ_BESIDE: dict = {}

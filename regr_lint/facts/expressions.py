@@ -243,6 +243,8 @@ class Expressions:
                 return Tensor(base, [], node)
             if attr in ("input", "inputs"):
                 return Tensor(None, [], node, is_input=True)
+            if attr in ("trainable_variables", "trainable_weights"):
+                base.model.tape_trained = True
         return UNKNOWN
 
     def _note_private_chain(self, node, base_node, base_raw: str, raw: str) -> None:

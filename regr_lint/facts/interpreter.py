@@ -132,6 +132,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         self.folder = os.path.dirname(self.file)
         self.project = project
         self.foreign: dict[str, Optional[Scope]] = {}  # module path -> its top-level scope (None: loading)
+        # a module read even past MAX_PROJECT_MODULES: the builder whose importers this reading serves
+        self.must_read: Optional[str] = None
         # module path -> the Keras modules it star-imports (`from keras.layers import *` in common.py):
         # names they bring in reach the files importing it
         self.foreign_stars: dict[str, tuple] = {}

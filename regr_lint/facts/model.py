@@ -103,6 +103,9 @@ class KerasModel:
     cls: object = None  # the ClassV of a subclassed model
     # the model Keras hands a callback as `self.model`: a Keras model whatever the file calls on it
     keras_given: bool = False
+    # its `trainable_variables` / `trainable_weights` are read: a custom loop (`tape.gradient(loss,
+    # model.trainable_variables)`) may be what trains it, with a loss of its own
+    tape_trained: bool = False
     # Where its construction node lies, as the interpreter met it: built while a function ran
     # (`in_function`), and `home`, the project module of that function when it is another module's
     # (None: this file) — the builder module whose importers may be what fits it.
@@ -415,6 +418,8 @@ class KerasFacts:
     # use of the name that brings it in.
     project_imports: list = field(default_factory=list)
     project_modules: list = field(default_factory=list)  # paths of every project module read
+    # project modules it imports but did not read (past MAX_PROJECT_MODULES): what they hold is unknown
+    unread_modules: set = field(default_factory=set)
     _cache: dict = field(default_factory=dict)
 
     def name_bindings(self):

@@ -353,7 +353,10 @@ class ProjectImports:
         read, or the file imports too many project modules."""
         if path in self.foreign:
             return self.foreign[path]
-        if len(self.foreign) >= MAX_PROJECT_MODULES or path == self.file:
+        if path == self.file:
+            return None
+        if len(self.foreign) >= MAX_PROJECT_MODULES and path != self.must_read:
+            self.facts.unread_modules.add(path)
             return None
         loaded = self._read_module(path)
         self.foreign[path] = loaded[0] if loaded else None
