@@ -49,6 +49,11 @@ def lint_file(path: str, rules: Sequence[Rule], *, display_path: str | None = No
             return [parse_error(shown, str(exc))]
     if path.endswith(".ipynb") or shown.endswith(".ipynb"):
         return lint_notebook(text, shown, rules)
+    masked = notebook.databricks_masked(text) if text.startswith(("# Databricks", "\ufeff# Databricks")) else None
+    if masked is not None:
+        # a Databricks notebook's source with `%pip` / `!` lines: linted with them masked, as a
+        # notebook's cells are; no fix is offered (`--fix` rewrites the file as Python parses it)
+        return [dataclasses.replace(f, fix=None) for f in lint_text(masked, shown, rules)]
     return lint_text(text, shown, rules)
 
 

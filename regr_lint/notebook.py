@@ -359,6 +359,34 @@ def _masked(body: list[str]) -> list[str]:
             for i, line in enumerate(body)]
 
 
+DATABRICKS_HEADER = "# Databricks notebook source"
+_DATABRICKS_CELL = "# COMMAND ----------"
+
+
+def databricks_masked(text: str) -> "str | None":
+    """A notebook exported by Databricks as a `.py` file (its first line `# Databricks notebook
+    source`, its cells parted by `# COMMAND ----------` lines) with the IPython lines of each cell
+    masked as a notebook's are (`%pip install mlflow` -> `#%pip install mlflow`): every other line,
+    and the number of lines, as they were. None when it is no such file or nothing needs masking."""
+    if not text.lstrip("\ufeff").startswith(DATABRICKS_HEADER):
+        return None
+    lines = text.split("\n")
+    out, start, changed = [], 0, False
+    for end in range(len(lines) + 1):
+        if end < len(lines) and lines[end].rstrip("\r") != _DATABRICKS_CELL:
+            continue
+        cell = lines[start:end]
+        bare = [line.rstrip("\r") for line in cell]
+        for i, statement in _ipython_lines(bare).items():
+            cell[i] = _mask(bare[i], statement) + cell[i][len(bare[i]):]
+            changed = True
+        out.extend(cell)
+        if end < len(lines):
+            out.append(lines[end])
+        start = end + 1
+    return "\n".join(out) if changed else None
+
+
 def cell_lines(source) -> list[str]:
     text = "".join(source) if isinstance(source, list) else str(source)
     return text.split("\n")

@@ -345,6 +345,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.utils.np_utils", "keras.utils.generic_utils", "keras.utils.data_utils",
     "keras.utils.io_utils", "keras.utils.vis_utils", "keras.utils.test_utils", "keras.utils.layer_utils", "keras.utils.conv_utils",
     "keras.optimizers.optimizer_v2", "keras.optimizer_v2", "keras.saving.hdf5_format",
+    # tf.keras 2.4–2.11's home of the Keras 1 optimizers (`from keras.optimizer_v1 import Adam`)
+    "keras.optimizer_v1",
     # tf.keras 2's aliases of its optimizer_v2 modules in keras.optimizers (`from keras.optimizers import
     # adam_v2`, a common workaround once `from keras.optimizers import Adam` failed)
     "keras.optimizers.adam_v2", "keras.optimizers.adadelta_v2", "keras.optimizers.adagrad_v2",
@@ -436,6 +438,11 @@ PUBLIC_SYMBOLS = {
     "keras.engine.sequential.Sequential": "keras.Sequential",
     "keras.engine.Layer": "keras.layers.Layer",
     "keras.engine.InputSpec": "keras.layers.InputSpec",
+    # what Keras 2's `keras.engine` package re-exported from its topology and training modules
+    "keras.engine.InputLayer": "keras.layers.InputLayer",
+    "keras.engine.topology.InputLayer": "keras.layers.InputLayer",
+    "keras.engine.Input": "keras.Input",
+    "keras.engine.Model": "keras.Model",
     "keras.utils.np_utils.to_categorical": "keras.utils.to_categorical",
     "keras.utils.generic_utils.get_custom_objects": "keras.utils.get_custom_objects",
     "keras.utils.vis_utils.plot_model": "keras.utils.plot_model",

@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import targets_from_project_artifact, targets_leave_pm1
+from regr_lint.facts.dataflow import one_output, targets_from_project_artifact, targets_leave_pm1
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
 from regr_lint.facts.model import layer_activation
@@ -41,7 +41,9 @@ It is reported at the metric; when a builder in another module compiles `metrics
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
 several outputs, metrics given per output (a dict by output name, or one list per output beside a list
 of losses: `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`) are judged
-against that output's loss. A flat list on several outputs is reported only when every output's loss
+against that output's loss, and against that output's targets: class labels given to one output
+(`fit(x, [to_categorical(sex), age])`, or a `Sequence`'s batches by output name, `return x,
+{"sex_out": to_categorical(s), "age_out": a}`) spare that output's accuracy, not the others'. A flat list on several outputs is reported only when every output's loss
 is a regression loss (Keras 2 gave every metric to every output, Keras 3 pairs them with the outputs
 in order: with mixed losses which output gets the accuracy depends on the version).
 
@@ -911,6 +913,49 @@ masks[masks > 0.5] = 1
 masks[masks <= 0.5] = 0
 seg.fit(x, masks, epochs=3)
 """,
+        # the accuracy of the one output whose targets are one-hot labels (an age / sex model)
+        """\
+import numpy as np
+from keras import Input, Model, layers
+from keras.utils import to_categorical
+
+x, age, sex = np.load("x.npy"), np.load("age.npy"), np.load("sex.npy")
+inp = Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+model = Model(inp, [layers.Dense(2, name="sex_out")(h), layers.Dense(1, name="age_out")(h)])
+model.compile(optimizer="adam", loss=["mse", "mae"], metrics=[["accuracy"], ["mae"]])
+model.fit(x, [to_categorical(sex, 2), age], epochs=10)
+""",
+        # ... also when a Sequence's batches give them by output name, one-hot in one arm
+        """\
+import numpy as np
+from keras import Input, Model, layers
+from keras.utils import Sequence, to_categorical
+
+
+class Faces(Sequence):
+    def __init__(self, x, age, sex, batch, onehot):
+        super().__init__()
+        self.x, self.age, self.sex, self.batch, self.onehot = x, age, sex, batch, onehot
+
+    def __len__(self):
+        return len(self.x) // self.batch
+
+    def __getitem__(self, i):
+        part = slice(i * self.batch, (i + 1) * self.batch)
+        sex = self.sex[part]
+        if self.onehot:
+            sex = to_categorical(sex, 2)
+        return self.x[part], {"sex_out": sex, "age_out": self.age[part]}
+
+
+inp = Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+model = Model(inp, [layers.Dense(1, name="sex_out")(h), layers.Dense(1, name="age_out")(h)])
+model.compile(optimizer="adam", loss={"sex_out": "mae", "age_out": "mae"},
+              metrics={"sex_out": "binary_accuracy", "age_out": "mae"})
+model.fit(Faces(np.load("x.npy"), np.load("age.npy"), np.load("sex.npy"), 32, True), epochs=10)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1478,6 +1523,33 @@ x, density = np.load("scans.npy"), np.load("density.npy")
 density[density > 0.9] = 1
 seg.fit(x, density, epochs=3)
 """,
+        # the labels are the other output's: the age output's accuracy is still meaningless
+        """\
+import numpy as np
+from keras import Input, Model, layers
+from keras.utils import Sequence, to_categorical
+
+
+class Faces(Sequence):
+    def __init__(self, x, age, sex, batch):
+        super().__init__()
+        self.x, self.age, self.sex, self.batch = x, age, sex, batch
+
+    def __len__(self):
+        return len(self.x) // self.batch
+
+    def __getitem__(self, i):
+        part = slice(i * self.batch, (i + 1) * self.batch)
+        return self.x[part], {"sex_out": to_categorical(self.sex[part], 2), "age_out": self.age[part]}
+
+
+inp = Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+model = Model(inp, [layers.Dense(2, name="sex_out")(h), layers.Dense(1, name="age_out")(h)])
+model.compile(optimizer="adam", loss={"sex_out": "mse", "age_out": "mae"},
+              metrics={"sex_out": "accuracy", "age_out": "accuracy"})  # expect: RL101
+model.fit(Faces(np.load("x.npy"), np.load("age.npy"), np.load("sex.npy"), 32), epochs=10)
+""",
     ]
 
     def check(self, facts):
@@ -1503,9 +1575,9 @@ seg.fit(x, density, epochs=3)
                 if losses is None:
                     continue
                 for metrics in (comp.metrics, comp.weighted_metrics):
-                    yield from self._check_metrics(metrics, losses, comp, facts)
+                    yield from self._check_metrics(metrics, losses, comp, facts, model)
 
-    def _check_metrics(self, metrics, losses, comp, facts=None):
+    def _check_metrics(self, metrics, losses, comp, facts=None, model=None):
         if isinstance(metrics, Map):
             for key, sub in metrics.items.items():
                 if isinstance(losses, dict):
@@ -1514,15 +1586,16 @@ seg.fit(x, density, epochs=3)
                     kinds = None  # names of list outputs are not known here
                 else:
                     kinds = losses
-                if kinds is not None:
+                if kinds is not None and not _output_labels(facts, model, None, key):
                     yield from self._check_metrics(sub, kinds, comp, facts)
             return
         if isinstance(losses, list) and isinstance(metrics, Seq) and len(metrics.items) == len(losses) > 1 \
                 and all(isinstance(sub, Seq) for sub in metrics.items):
             # `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`: one list of
             # metrics per output, in the losses' order (Keras 2 and 3 alike)
-            for sub, kind in zip(metrics.items, losses):
-                yield from self._check_metrics(sub, kind, comp, facts)
+            for index, (sub, kind) in enumerate(zip(metrics.items, losses)):
+                if not _output_labels(facts, model, index, None):
+                    yield from self._check_metrics(sub, kind, comp, facts)
             return
         if not all_regression(losses):
             return
@@ -1572,6 +1645,23 @@ seg.fit(x, density, epochs=3)
                 f"classification, change the loss")
 
 
+
+
+def _output_labels(facts, model, index, name) -> bool:
+    """The targets of one output of `model` (by its index or its name) are class labels — the sex
+    output of an age / sex model, its batches' `{"sex_out": to_categorical(s), "age_out": a}`."""
+    if facts is None or model is None:
+        return False
+    heads = model.heads()
+    if len(heads) < 2:
+        return False
+    if index is None:
+        index = next((i for i, head in enumerate(heads) if head.name == name), None)
+        if index is None:
+            return False
+    elif index >= len(heads):
+        return False
+    return targets_are_labels(facts, one_output(model, index, heads[index].name, len(heads)))
 
 
 def _container(node, elt):

@@ -129,7 +129,7 @@ a package gone since 2.2), `keras.src.*` and the like — also inside `try/excep
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
-`keras.callbacks.callbacks` module, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
+`keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement or
@@ -306,6 +306,14 @@ from keras.optimizers import Adam
 opt = adam_v2.Adam(learning_rate=0.001)
 slow = keras.optimizers.rmsprop_v2.RMSprop(learning_rate=0.01)  # expect: RL503
 fine = Adam(learning_rate=0.001)
+""",
+        # tf.keras 2.4-2.11's module of the Keras 1 optimizers, gone from Keras 3
+        """
+from keras.optimizer_v1 import Adam  # expect: RL503
+from keras import optimizer_v1  # expect: RL503
+from keras.optimizers import SGD
+opt = Adam(lr=0.001)
+fine = SGD(learning_rate=0.01)
 """,
         # Keras 2's private initializer modules
         """

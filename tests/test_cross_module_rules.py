@@ -4706,6 +4706,76 @@ CASES = [
             model.fit(batches(df), steps_per_epoch=cfg.TRAIN_ROWS // cfg.BATCH, epochs=3)
         """,
     }, None),
+    ("RL106-invalid-relu-autoencoder-whose-method-splits-the-standardised-rows-a-script-passes", {
+        "anomaly/__init__.py": "",
+        "anomaly/dense_ae.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+            from sklearn.model_selection import train_test_split
+
+
+            class Reconstructor:
+                def make_net(self, width):
+                    inp = Input(shape=(width,))
+                    code = Dense(6, activation="tanh")(inp)
+                    out = Dense(width, activation="relu")(code)  # expect: RL106
+                    net = Model(inputs=inp, outputs=out)
+                    net.compile(optimizer="adam", loss="mean_squared_error")
+                    return net
+
+                def fit(self, rows, epochs=10):
+                    part_a, part_b = train_test_split(rows, test_size=0.2)
+                    self.net = self.make_net(rows.shape[1])
+                    self.net.fit(part_a, part_a, epochs=epochs, validation_data=(part_b, part_b))
+                    return self
+        """,
+        "demos/__init__.py": "",
+        "demos/payments.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+
+            from anomaly.dense_ae import Reconstructor
+
+            table = pd.read_csv("payments.csv").drop(columns=["is_fraud"])
+            rows = StandardScaler().fit_transform(table)
+            Reconstructor().fit(rows, epochs=20)
+        """,
+    }, None),
+    ("RL106-valid-relu-autoencoder-whose-method-splits-the-min-max-scaled-rows-a-script-passes", {
+        "anomaly/__init__.py": "",
+        "anomaly/dense_ae.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+            from sklearn.model_selection import train_test_split
+
+
+            class Reconstructor:
+                def make_net(self, width):
+                    inp = Input(shape=(width,))
+                    code = Dense(6, activation="tanh")(inp)
+                    out = Dense(width, activation="relu")(code)
+                    net = Model(inputs=inp, outputs=out)
+                    net.compile(optimizer="adam", loss="mean_squared_error")
+                    return net
+
+                def fit(self, rows, epochs=10):
+                    part_a, part_b = train_test_split(rows, test_size=0.2)
+                    self.net = self.make_net(rows.shape[1])
+                    self.net.fit(part_a, part_a, epochs=epochs, validation_data=(part_b, part_b))
+                    return self
+        """,
+        "demos/__init__.py": "",
+        "demos/payments.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            from anomaly.dense_ae import Reconstructor
+
+            table = pd.read_csv("payments.csv").drop(columns=["is_fraud"])
+            rows = MinMaxScaler().fit_transform(table)
+            Reconstructor().fit(rows, epochs=20)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

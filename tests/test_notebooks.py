@@ -418,3 +418,54 @@ def test_an_empty_notebook_file_is_silent_a_broken_one_is_rl000(tmp_path):
     assert lint_file(str(path), RULES) == []
     path.write_text("{not json")
     assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
+
+
+# A Databricks notebook exported as a .py file: its cells parted by `# COMMAND ----------`, magics
+# written raw in a cell (`%pip install`) where Databricks' IPython kernel runs them.
+DATABRICKS = """\
+# Databricks notebook source
+# MAGIC %md # Train the surrogate
+
+# COMMAND ----------
+
+%pip install mlflow==2.13.0
+
+# COMMAND ----------
+
+import numpy as np
+from tensorflow import keras
+
+x = np.random.rand(128, 6)
+y = 40.0 * x[:, 0] + 3.0
+model = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mae", metrics=["accuracy"])
+model.fit(x, y, epochs=2)
+"""
+
+
+def test_databricks_source_is_linted_with_its_magics_masked(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_text(DATABRICKS)
+    found = lint_file(str(path), RULES)
+    assert [(f.line, f.code) for f in found] == [(16, "RL101")]
+    assert found[0].fix is None  # --fix would parse the file as Python: nothing is offered
+
+
+def test_the_same_magic_without_the_databricks_header_is_a_syntax_error(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_text(DATABRICKS.split("\n", 1)[1])
+    assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
+
+
+@pytest.mark.slow
+def test_databricks_source_check_reports_and_fix_leaves_it_byte_for_byte(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_bytes(DATABRICKS.replace("\n", "\r\n").encode())
+    proc = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "train.py:16:" in proc.stdout and "RL101" in proc.stdout, proc.stdout
+    assert "RL000" not in proc.stdout and "fixable" not in proc.stdout
+    fixed = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", "--fix", str(path)],
+                           capture_output=True, text=True)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert path.read_bytes() == DATABRICKS.replace("\n", "\r\n").encode()

@@ -128,6 +128,10 @@ FIXED = [
     ("from tensorflow_core.python.keras import Input", "tensorflow.keras"),
     ("from keras.layers.core import Dense, Activation", "keras.layers"),
     ("from keras.engine.topology import InputSpec, Layer", "keras.layers"),
+    # Keras 2's `keras.engine` package re-exported its topology's and training's names
+    ("from keras.engine import InputLayer, Layer", "keras.layers"),
+    ("from keras.engine.topology import InputLayer", "keras.layers"),
+    ("from keras.engine import Input, Model", "keras"),
     ("from keras.utils.np_utils import to_categorical", "keras.utils"),
     ("from tensorflow.keras.utils.np_utils import to_categorical", "tensorflow.keras.utils"),
     ("from keras.utils.np_utils import to_categorical, normalize", "keras.utils"),

@@ -145,3 +145,27 @@ def test_rl506_parameter_predict_proba_needs_keras_evidence():
     assert [f.line for f in _findings(src, RL506)] == [4]
     src = "import keras\ndef score(net, x, y):\n    print(net.evaluate(x, y))\n    return net.predict_proba(x)\n"
     assert [f.line for f in _findings(src, RL506)] == [4]
+
+
+def test_rl505_a_parameter_set_to_zero_when_none_is_not_dropped_as_zero():
+    # the builder's own run sees decay = 0.0, but callers pass their own (`make(decay=args.decay)`):
+    # the decay is carried into the schedule, never dropped as "decays nothing"
+    src = textwrap.dedent("""\
+        import keras
+
+
+        def make(decay=None, learning_rate=0.001):
+            if decay is None:
+                decay = 0.0
+            return keras.optimizers.Adam(learning_rate=learning_rate, decay=decay)
+        """)
+    [finding] = _findings(src, RL505)
+    assert "decays nothing" not in finding.message
+    assert f"learning_rate={SCHEDULE}(learning_rate, decay_steps=1, decay_rate=decay)" in _fixed(src, RL505)
+
+
+def test_rl505_a_name_only_ever_bound_to_zero_is_dropped():
+    src = "import keras\nDECAY = 0.0\nopt = keras.optimizers.Adam(learning_rate=0.01, decay=DECAY)\n"
+    [finding] = _findings(src, RL505)
+    assert "decays nothing" in finding.message
+    assert _fixed(src, RL505) == "import keras\nDECAY = 0.0\nopt = keras.optimizers.Adam(learning_rate=0.01)\n"

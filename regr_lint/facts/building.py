@@ -13,13 +13,16 @@ from regr_lint.facts.values import UNKNOWN, Args, ClassV, DataPair, Instance, La
 from regr_lint.facts.frame import find_method, same_value, tensors_in
 
 
-def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
-    """Whether the body of `fdef` assigns any of `names` (then a parameter is not the caller's value)."""
+def _rebound(fdef: cst.FunctionDef, names: set, skip: frozenset = frozenset()) -> bool:
+    """Whether the body of `fdef` assigns any of `names` (then a parameter is not the caller's value),
+    the assignments `skip` (ids of AssignTargets) left out."""
     stack: list = [fdef.body]
     while stack:
         node = stack.pop()
         targets: list = []
-        if type(node) is cst.AssignTarget:
+        if type(node) is cst.AssignTarget and id(node) in skip:
+            pass
+        elif type(node) is cst.AssignTarget:
             targets = [node.target]
         elif type(node) in (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor):
             targets = [node.target]
@@ -41,6 +44,35 @@ def _rebound(fdef: cst.FunctionDef, names: set) -> bool:
                     pending.append(t.value)
         stack.extend(node.children)
     return False
+
+
+def _split_parameters(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, frozenset]:
+    """({name: the parameter it is a part of}, ids of the AssignTargets binding them) for the
+    `a, b = train_test_split(rows, test_size=0.2)` statements at the top of `fdef`'s body that split
+    its parameters: rows of the caller's data, of the caller's range and signs."""
+    parts: dict = {}
+    targets: set = set()
+    for stmt in fdef.body.body if type(fdef.body) is cst.IndentedBlock else ():
+        if type(stmt) is not cst.SimpleStatementLine:
+            continue
+        for small in stmt.body:
+            if type(small) is not cst.Assign or len(small.targets) != 1 or type(small.value) is not cst.Call:
+                continue
+            call, target = small.value, small.targets[0]
+            func = call.func
+            name = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
+            arrays = [a.value for a in call.args if a.keyword is None and not a.star]
+            if name != "train_test_split" or type(target.target) not in (cst.Tuple, cst.List) \
+                    or any(a.star for a in call.args) \
+                    or not all(type(a) is cst.Name and a.value in sites for a in arrays):
+                continue
+            elts = [e.value for e in target.target.elements]
+            if len(arrays) * 2 != len(elts) or not all(type(e) is cst.Name for e in elts):
+                continue
+            for k, elt in enumerate(elts):
+                parts[elt.value] = arrays[k // 2].value
+            targets.add(id(target))
+    return parts, frozenset(targets)
 
 
 def _rerun_compile(old: Compile, new: Compile) -> Compile:
@@ -240,15 +272,21 @@ class ModelBuilding:
             return
         theirs = self.training(meth, args, call)
         x, y = theirs.x_node, theirs.y_node
-        if not (type(x) is cst.Name and type(y) is cst.Name and x.value in sites and y.value in sites):
+        if type(x) is not cst.Name or type(y) is not cst.Name:
             return
-        validation = [(sites[vx.value], sites[vy.value]) for vx, vy in theirs.validation
+        # `part_a, part_b = train_test_split(rows)` first: the parts are rows of the caller's data
+        parts, splits = _split_parameters(fdef, sites)
+        param = {n: parts.get(n, n) for n in (x.value, y.value)}
+        param.update((n.value, parts.get(n.value, n.value)) for pair in theirs.validation for n in pair
+                     if type(n) is cst.Name)
+        if param[x.value] not in sites or param[y.value] not in sites:
+            return
+        validation = [(sites[param[vx.value]], sites[param[vy.value]]) for vx, vy in theirs.validation
                       if type(vx) is cst.Name and type(vy) is cst.Name
-                      and vx.value in sites and vy.value in sites]
-        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
-        if _rebound(fdef, names) or any(t.node is site for t in model.trainings):
+                      and param[vx.value] in sites and param[vy.value] in sites]
+        if _rebound(fdef, set(param) | set(param.values()), splits) or any(t.node is site for t in model.trainings):
             return
-        ours = Training(site, meth, theirs.x, theirs.y, sites[x.value], sites[y.value], validation)
+        ours = Training(site, meth, theirs.x, theirs.y, sites[param[x.value]], sites[param[y.value]], validation)
         ours.at = theirs.at
         ours.callee_pair = x.value == y.value  # `fit(images, images)` there
         ours.in_function = depth > 1  # where the call that ran that method stands

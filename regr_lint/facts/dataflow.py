@@ -1325,9 +1325,16 @@ def _generator_targets(facts: KerasFacts, training, classes: bool = False):
     known = facts._cache.setdefault("generator_targets", {})
     key = (id(training.node), classes)
     if key not in known:
-        found = _generator_targets(facts, training) if classes else None
+        whole = training if training.output is None else dataclasses.replace(training, output=None)
+        found = _generator_targets(facts, whole) if classes else None
         known[key] = found if found is not None else _find_generator_targets(facts, training, classes)
-    return known[key]
+    found = known[key]
+    if found is None or training.output is None:
+        return found
+    # one output's item of each batch's targets (`return x, {"sex_out": s, "age_out": a}`); all of
+    # them when one cannot be cut so
+    cut = [_output_targets(target, *training.output) for target in found[1]]
+    return (found[0], cut) if all(c is not None for c in cut) else found
 
 
 def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
@@ -3108,6 +3115,8 @@ def one_output(model, index: int, name: Optional[str], count: int):
             if y is None:
                 return model
             t = dataclasses.replace(t, y_node=y)
+        elif t.method in TRAIN_METHODS:
+            t = dataclasses.replace(t, output=(index, name, count))  # cut where its batches are made
         trainings.append(t)
     return dataclasses.replace(model, trainings=trainings)  # the same model, its trainings cut down
 
