@@ -318,8 +318,15 @@ def cleaned(body: list[str]) -> list[str]:
     first = next((i for i, line in enumerate(body) if line.strip()), None)
     if first is None:
         return list(body)
-    rest = _without_prompts(_dedented(body[first:]))
-    return body[:first] + rest
+    lines = _without_prompts(_dedented(body[first:]))
+    if lines[0][:1] in (" ", "\t"):
+        # IPython 9 dedents by the margin all lines share; a first line indented more than the
+        # rest stays so, and the cell cannot run. IPython 8 and earlier (Colab's, and what most saved
+        # notebooks ran under) strip the first line's indentation from every line that starts with it.
+        head = body[first]
+        indent = head[: len(head) - len(head.lstrip(" \t"))]
+        lines = _without_prompts([line[len(indent):] if line.startswith(indent) else line for line in body[first:]])
+    return body[:first] + lines
 
 
 _TIMED = re.compile(r"([ \t]*)%time(?:it)?[ \t]+(?=[^-\s])")

@@ -64,8 +64,8 @@ def _oracle(cell: str, runs: list | None = None) -> set[int]:
     """The 0-based lines of `cell` that IPython turns into calls: TransformerManager.transform_cell
     step by step (recording where each token transform lands), then the prefilter's automagic on a
     cell that is one line after the static transforms (InteractiveShell.transform_cell)."""
-    from IPython.core.inputtransformer2 import (TokenTransformBase, TransformerManager,
-                                                leading_empty_lines, make_tokens_by_line)
+    from IPython.core.inputtransformer2 import (TokenTransformBase, TransformerManager, leading_empty_lines,
+                                                leading_indent, make_tokens_by_line)
     from IPython.core.interactiveshell import InteractiveShell
     tm = TransformerManager()
     if not cell.endswith("\n"):
@@ -74,7 +74,13 @@ def _oracle(cell: str, runs: list | None = None) -> set[int]:
     kept = leading_empty_lines(lines)
     offset = len(lines) - len(kept)
     lines = kept
-    for transform in tm.cleanup_transforms[1:] + tm.line_transforms:
+    dedent = leading_indent
+    cleaned = lines
+    for transform in tm.cleanup_transforms[1:]:
+        cleaned = transform(cleaned)
+    if cleaned and cleaned[0][:1] in (" ", "\t"):
+        dedent = _leading_indent_ipython8  # a cell IPython 9 cannot run; IPython 8 ran it
+    for transform in [dedent if t is leading_indent else t for t in tm.cleanup_transforms[1:]] + tm.line_transforms:
         new = transform(lines)
         if len(new) != len(lines):  # a cell magic: the whole cell, but a Python one runs its body as a cell
             if lines[0][2:].split()[0] in PYTHON_CELL_MAGICS:
@@ -200,6 +206,10 @@ CLEANUP = [
     "\n\n  a = 1\n  b = 2\n",
     "\tx = 1\n\ty = 2",
     "  x = 1\ny = 2",
+    # the first line indented more than the rest: IPython 8's rule (IPython 9 cannot run these)
+    "    model.add(layer)\n    \nmodel.compile(loss='mse')",
+    " %%time\n\nmodel.fit(x, y)",
+    "    a = 1\n  b = 2",
     ">>> import keras\n>>> x = [1,\n...      2]",
     "   >>> x = 1\n   ... y = 2",
     "In [1]: x = 1\n   ...: y = 2",
@@ -214,11 +224,26 @@ CLEANUP = [
 ]
 
 
+def _leading_indent_ipython8(lines):
+    """IPython 8's `leading_indent` (7 and 8, Colab's): the first line's indentation removed from
+    every line that starts with it. IPython 9 replaced it by textwrap.dedent."""
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" \t"))] if lines else ""
+    return [line[len(indent):] if indent and line.startswith(indent) else line for line in lines]
+
+
 def _ipython_cleanup(cell: str) -> list[str]:
-    from IPython.core.inputtransformer2 import TransformerManager
-    lines = (cell if cell.endswith("\n") else cell + "\n").splitlines(keepends=True)
-    for transform in TransformerManager().cleanup_transforms:
+    """IPython's cleanup of a cell; where the installed IPython (9) leaves the first line indented
+    — a cell it cannot run — IPython 8's, which ran it (the notebooks saved with such cells did)."""
+    from IPython.core.inputtransformer2 import TransformerManager, leading_indent
+    source = (cell if cell.endswith("\n") else cell + "\n").splitlines(keepends=True)
+    transforms = TransformerManager().cleanup_transforms
+    lines = source
+    for transform in transforms:
         lines = transform(lines)
+    if lines and lines[0][:1] in (" ", "\t"):
+        lines = source
+        for transform in transforms:
+            lines = (_leading_indent_ipython8 if transform is leading_indent else transform)(lines)
     return [line.rstrip("\n") for line in lines]
 
 

@@ -393,22 +393,22 @@ def test_add_noqa_in_a_notebook_goes_into_the_cell_source_once(tmp_path):
 
 
 def test_a_cell_that_does_not_parse_is_reported_and_the_other_cells_are_read(tmp_path):
-    # Jupyter runs each cell by itself: an exercise cell left unfinished (or an indent IPython 9
-    # refuses) is RL000 at that cell, and the mistakes of the other cells are still found — with no
+    # Jupyter runs each cell by itself: an exercise cell left unfinished (or a line no IPython
+    # dedents) is RL000 at that cell, and the mistakes of the other cells are still found — with no
     # fix offered, as --fix rewrites a notebook through a parse of all its cells
     path = tmp_path / "nb.ipynb"
     path.write_text(notebook(
         ("code", "from tensorflow import keras\nfrom keras.optimizers import RMSprop"),
         ("code", "model = keras.Sequential()\nmodel.add(\n    ..."),
-        ("code", " print(model)\nprint(1)"),
+        ("code", "print(model)\n print(1)"),
         ("code", "model.compile(optimizer=RMSprop(lr=1e-4), loss='mse')")))
     found = [(f.code, f.cell, f.cell_line, f.fix is None) for f in lint_file(str(path), RULES)]
-    assert found == [("RL000", 2, 2, True), ("RL000", 3, 1, True), ("RL502", 4, 1, True)], found
+    assert found == [("RL000", 2, 2, True), ("RL000", 3, 2, True), ("RL502", 4, 1, True)], found
     before = path.read_text()
     _cli("--fix", str(path))
     assert path.read_text() == before
     # every cell broken: one RL000, as before
-    path.write_text(notebook(("code", "import keras\nmodel.add(\n"), ("code", " print(1)\nprint(2)")))
+    path.write_text(notebook(("code", "import keras\nmodel.add(\n"), ("code", "print(1)\n print(2)")))
     assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
 
 
@@ -469,3 +469,15 @@ def test_databricks_source_check_reports_and_fix_leaves_it_byte_for_byte(tmp_pat
                            capture_output=True, text=True)
     assert fixed.returncode == 1, fixed.stdout + fixed.stderr
     assert path.read_bytes() == DATABRICKS.replace("\n", "\r\n").encode()
+
+
+def test_a_cell_whose_first_line_is_indented_more_than_the_rest_is_read_as_ipython_8_ran_it(tmp_path):
+    # IPython 8 (and Colab's 7) strip the first line's indentation from every line that starts with
+    # it; IPython 9 cannot run such a cell, but the notebooks saved with them ran
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(
+        ("code", "from tensorflow import keras\nmodel = keras.Sequential([keras.Input((8,))])"),
+        ("code", "    model.add(keras.layers.Dense(1))\n    \nmodel.compile(loss='mse', metrics=['accuracy'])"),
+        ("code", " %%time\n\nmodel.fit(x, y, epochs=2)")))
+    found = [(f.code, f.cell, f.cell_line) for f in lint_file(str(path), RULES)]
+    assert found == [("RL101", 2, 3)], found
