@@ -79,7 +79,7 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
 
 def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding] | None:
     """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
-    unfinished, an indent IPython 9 refuses) is reported and left out, and the other cells are read
+    unfinished, a line indented where no IPython dedents it) is reported and left out, and the other cells are read
     as usual (no fix is offered: --fix rewrites a notebook through a parse of all its cells). None
     when no cell fails alone, every cell does, or the others still do not parse together."""
     broken = []
@@ -287,11 +287,23 @@ def _once(ask):
 def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
     """Whether linting `text` parses it at all: some rule's tokens occur in it or in the project
     modules it imports, or it mentions Keras (then CPython's parse checks it is well formed, for
-    RL000), or one of the project modules it star-imports does (`from utils import *`)."""
+    RL000), or one of the project modules it star-imports does (`from utils import *`), or it holds
+    the rules' words but does not compile (see `_broken_with_rule_words`)."""
     if "keras" in text or _project_active(text, rules, path, keep=True):
         return True
     return bool(path) and bool(active_rules(text, rules, path, keras=True)) \
-        and imports_keras_through_project(path, text)
+        and (imports_keras_through_project(path, text) or _broken_with_rule_words(text))
+
+
+def _broken_with_rule_words(text: str) -> bool:
+    """A file naming no Keras but holding the rules' words (`fit_generator`, `nb_epoch=`: a trainer
+    module handed the script's model) that does not compile: what the project would have read of it
+    is unknown, so it is parsed, for RL000. Compiled only, never run."""
+    try:
+        _cpython_parse(text, want_tree=False)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+    return False
 
 
 def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | None = None
@@ -299,9 +311,10 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
     active = _project_active(text, rules, path)
     if not active and "keras" not in text:
         active = active_rules(text, rules, path, keras=True) if path else []
-        if not active or not imports_keras_through_project(path, text):
+        if not active or not imports_keras_through_project(path, text) and not _broken_with_rule_words(text):
             # The cheap pre-check (needs_parse): nothing here can concern any rule, so it is never
-            # parsed — unless Keras arrives through a project module (`from utils import *`).
+            # parsed — unless Keras arrives through a project module (`from utils import *`), or it
+            # holds the rules' words and does not compile (RL000 below).
             return [], None
     if "\x00" in text:
         # CPython refuses a NUL byte anywhere in source (a ValueError before 3.12, then a SyntaxError

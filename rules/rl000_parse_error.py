@@ -17,10 +17,15 @@ only its tab indentation stops the parser (a tab-indented block in a space-inden
 analysed with that indentation expanded to spaces as CPython measures it (findings at their real
 lines and columns, no fix offered); if even that fails, stderr says `PATH: not analysed: …`.
 In a notebook, whose cells Jupyter runs one by one, a cell that does not compile by itself (an
-exercise left unfinished, an indent IPython 9 refuses) is reported at that cell and left out; the
+exercise left unfinished, a line indented where no IPython dedents it) is reported at that cell and left out; the
 other cells are checked as usual, with no fix offered until the notebook parses (when every cell
 fails, or the others still do not parse together, the notebook is one RL000 as a file is). An
 empty file (a placeholder `.ipynb` holding nothing but whitespace) is silent, as an empty `.py` is.
+A file that names nothing any rule looks for (no Keras, none of the rules' words: a helper or
+plotting module, a data script) is never parsed, so its syntax errors are not reported: regr-lint
+checks Keras training code, not Python syntax (flake8's E999 and ruff do). A file naming no Keras but
+holding the rules' words (`fit_generator`, `nb_epoch=`: a trainer module handed a script's model) is
+compiled, and reported when that fails.
 
 ## Why is this bad?
 Nothing in such a file was checked, so a clean run would be a false reassurance. The run goes on

@@ -137,7 +137,8 @@ scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
-then `df["y"]`), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
+then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
+StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -1562,6 +1563,25 @@ for x in load_batches():
     grads = tape.gradient(loss, ae.trainable_variables)
     opt.apply_gradients(zip(grads, ae.trainable_variables))
 """,
+        # ... scaled into [-1, 1] by the data class: the tanh head's own range
+        """\
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+
+
+class Table:
+    def __init__(self, path):
+        raw = np.load(path)
+        self.x = raw[:, :-1]
+        self.y = MinMaxScaler(feature_range=(-1, 1)).fit_transform(raw[:, -1:])
+
+
+data = Table("rows.npy")
+m = keras.Sequential([keras.Input((7,)), keras.layers.Dense(1, activation="tanh")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(data.x, data.y, epochs=3)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2714,6 +2734,25 @@ opt = keras.optimizers.Adam(1e-4)
 with tf.GradientTape() as tape:
     loss = tf.reduce_mean(tf.square(m(load_features()) - prices))
 opt.apply_gradients(zip(tape.gradient(loss, m.trainable_variables), m.trainable_variables))
+""",
+        # a data class standardises the targets it holds: they leave [-1, 1]
+        """\
+import numpy as np
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+
+
+class Table:
+    def __init__(self, path):
+        raw = np.load(path)
+        self.x = raw[:, :-1]
+        self.y = StandardScaler().fit_transform(raw[:, -1:])
+
+
+data = Table("rows.npy")
+m = keras.Sequential([keras.Input((7,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(data.x, data.y, epochs=3)
 """,
     ]
 

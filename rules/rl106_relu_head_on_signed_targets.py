@@ -51,7 +51,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
   column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also a
   loader of another module — also one item of a tuple it returns, `df, stats = load(path)` —, or a frame
   a data module binds, read by name or as the module's attribute, `D.FRAME["ret"]`; a column named by a
-  config module's constant, `df[config.TARGET]`), or assigns in a function or lambda piped over it,
+  config module's constant, `df[config.TARGET]`; other columns a loop writes one per pass, `for c in
+  FEATURES: df[c] = …` over a list of names, or by keys built from text, `df["lag%d" % k]`,
+  `df[f"lag{k}"]`, `df["lag{}".format(k)]`, leave it as it was), or assigns in a function or lambda piped over it,
   `.pipe(add_target)` —, or the whole frame standardised in place — `df[df.columns] = …`, `df[:] = …`,
   `df.iloc[:, :] = …` — and read back as `df.values`);
 - `MinMaxScaler(feature_range=(-1, 1))` (any range below 0; also a range held in a name, bound here or
@@ -777,6 +779,23 @@ y = 10.0 + np.random.normal(0, 1.0, 2000)
 m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="relu")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(X, y, epochs=3)
+""",
+        # ... the next close price copied instead: never negative
+        """\
+import pandas as pd
+from tensorflow import keras
+
+df = pd.read_csv("spy.csv")
+df["ret"] = df["Close"].pct_change()
+for k in range(1, 11):
+    df["lag%d" % k] = df["ret"].shift(k)
+df["target"] = df["Close"].shift(-1)
+df = df.dropna()
+cols = ["lag%d" % k for k in range(1, 11)]
+m = keras.Sequential([keras.Input((10,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[cols].values, df["target"].values, epochs=5)
 """,
     ]
     INVALID = [
@@ -1709,6 +1728,23 @@ y = 3.0 * X[:, 0] + 1.0
 m = keras.Sequential([keras.Input((6,)), keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(X, y, epochs=3)
+""",
+        # next-period returns copied into the target column, lag columns written in a loop by a %-formatted key
+        """\
+import pandas as pd
+from tensorflow import keras
+
+df = pd.read_csv("spy.csv")
+df["ret"] = df["Close"].pct_change()
+for k in range(1, 11):
+    df["lag%d" % k] = df["ret"].shift(k)
+df["target"] = df["ret"].shift(-1)
+df = df.dropna()
+cols = ["lag%d" % k for k in range(1, 11)]
+m = keras.Sequential([keras.Input((10,)), keras.layers.Dense(32, activation="relu"),
+                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[cols].values, df["target"].values, epochs=5)
 """,
     ]
 

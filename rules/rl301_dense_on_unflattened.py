@@ -67,7 +67,8 @@ file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)
 transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat list of literal labels
 (`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns), a label column
-(`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header), or the labels of a `keras.datasets` `load_data()` — also as a
+(`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header; also shifted to start at
+0, `df["activity"].values - 1`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
 k)`). Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
@@ -614,6 +615,20 @@ net = Sequential([Conv1D(32, 5, activation="relu", padding="same", input_shape=(
 net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
 net.fit(x, y, epochs=3)
 """,
+        # per-step tags shifted to start at 0: a sequence of labels per sample, a tagger
+        """\
+import numpy as np
+from keras.layers import LSTM, Dense
+from keras.models import Sequential
+from keras.preprocessing.sequence import pad_sequences
+
+x = np.load("tokens.npy")
+tags = pad_sequences(np.load("tags.npy", allow_pickle=True), maxlen=50) - 1
+model = Sequential([LSTM(64, return_sequences=True, input_shape=(50, 32)),
+                    Dense(9, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(x, tags, epochs=10)
+""",
     ]
     INVALID = [
         """\
@@ -1027,6 +1042,20 @@ net = Sequential([Conv1D(16, 3, padding="causal", activation="relu", input_shape
                   LSTM(8, return_sequences=True), Dense(1)])  # expect: RL301
 net.compile(loss="mae", optimizer="adam")
 net.fit(inputs, target, epochs=3)
+""",
+        # 1-based activity ids read from a label column and shifted to start at 0: one label per sample
+        """\
+import numpy as np
+import pandas as pd
+from keras.layers import LSTM, Dense
+from keras.models import Sequential
+
+x = np.load("windows.npy")
+y = pd.read_csv("activities.csv")["activity"].values - 1
+model = Sequential([LSTM(64, return_sequences=True, input_shape=(128, 9)),
+                    Dense(6, activation="softmax")])  # expect: RL301
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+model.fit(x, y, epochs=10)
 """,
     ]
 

@@ -4776,6 +4776,115 @@ CASES = [
             Reconstructor().fit(rows, epochs=20)
         """,
     }, None),
+    ("RL106-invalid-target-column-standardised-before-a-loop-scales-the-feature-columns", {
+        "settings.py": """\
+            LABEL = "no2"
+            INPUTS = ["temp", "wind", "hour"]
+        """,
+        "prep.py": """\
+            import pandas as pd
+
+            import settings
+
+
+            def read_frame(path):
+                frame = pd.read_csv(path)
+                frame[settings.LABEL] = (frame[settings.LABEL] - frame[settings.LABEL].mean()) / frame[settings.LABEL].std()
+                for col in settings.INPUTS:
+                    frame[col] = frame[col] / frame[col].abs().max()
+                return frame
+        """,
+        "fit.py": """\
+            from tensorflow import keras
+
+            import settings
+            from prep import read_frame
+
+            frame = read_frame("stations.csv")
+            net = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                                    keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            net.compile("adam", "mse")
+            net.fit(frame[settings.INPUTS].values, frame[settings.LABEL].values, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-target-column-divided-by-its-max-before-a-loop-scales-the-feature-columns", {
+        "settings.py": """\
+            LABEL = "no2"
+            INPUTS = ["temp", "wind", "hour"]
+        """,
+        "prep.py": """\
+            import pandas as pd
+
+            import settings
+
+
+            def read_frame(path):
+                frame = pd.read_csv(path)
+                frame[settings.LABEL] = frame[settings.LABEL] / frame[settings.LABEL].max()
+                for col in settings.INPUTS:
+                    frame[col] = frame[col] / frame[col].abs().max()
+                return frame
+        """,
+        "fit.py": """\
+            from tensorflow import keras
+
+            import settings
+            from prep import read_frame
+
+            frame = read_frame("stations.csv")
+            net = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                                    keras.layers.Dense(1, activation="relu")])
+            net.compile("adam", "mse")
+            net.fit(frame[settings.INPUTS].values, frame[settings.LABEL].values, epochs=5)
+        """,
+    }, None),
+    ("RL000-invalid-a-python-2-trainer-module-handed-the-scripts-model-does-not-compile", {
+        "main.py": """\
+            import numpy as np
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from trainer import train
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            m = Sequential([Dense(16, activation="relu", input_dim=x.shape[1]), Dense(1)])
+            m.compile("adam", "mse")
+            train(m, x, y)
+        """,
+        "trainer.py": """\
+            import time
+
+
+            def train(model, x, y, epochs=10):
+                t0 = time.time()
+                hist = model.fit(x, y, nb_epoch=epochs)
+                print "training took %.1f s" % (time.time() - t0)  # expect: RL000
+                return hist
+        """,
+    }, None),
+    ("RL000-valid-a-python-2-helper-naming-nothing-a-rule-reads-is-not-parsed", {
+        "main.py": """\
+            import numpy as np
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from helpers import load_split
+
+            x, y = load_split("rows.csv")
+            m = Sequential([Dense(16, activation="relu", input_dim=x.shape[1]), Dense(1)])
+            m.compile("adam", "mse")
+            m.fit(x, y, epochs=10)
+        """,
+        "helpers.py": """\
+            import numpy as np
+
+
+            def load_split(path):
+                rows = np.loadtxt(path, delimiter=",")
+                print "read", len(rows), "rows"
+                return rows[:, :-1], rows[:, -1]
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

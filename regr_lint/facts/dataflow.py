@@ -1267,6 +1267,30 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
             return True
         if span is None and _in_project_module(facts, ancestors(facts, names_in(t.y_node)), _wide_item, passed=False):
             return True  # `x, y = dm.train_data()`, returning targets data.py standardised
+        if span is None and _held_wide(t.y_node, at, facts, records):
+            return True  # `ds.y` of a data class whose methods standardise `self.y`
+    return False
+
+
+def _held_wide(y, at: int, facts: KerasFacts, records: dict) -> bool:
+    """`ds.y` (also `ds.y.values`) of a data class (this file's or a project module's) whose methods
+    set `self.y` to values beyond [-1, 1] — each value they assign, or the item of the call a
+    constructor unpacks into it — read where the class is."""
+    while isinstance(y, cst.Attribute) and y.attr.value in ("values", "T"):
+        y = y.value
+    try:
+        held = _instance_attribute(y, at, facts, records)
+        if held is not None:
+            other, theirs = held[0], _records(held[0])
+            spans = [_span(value, len(other.assignments), other, theirs, 1) for value in held[1]]
+            return bool(spans) and all(p is not None and p.wide for p in spans)
+        unpacked = instance_attribute_unpacked(y, at, facts, records)
+        if unpacked is not None:
+            other, (i, _, value) = unpacked
+            span = _unpack_span(*value, i, other, _records(other), 1)
+            return span is not None and span.wide
+    except (ArithmeticError, ValueError):
+        return False
     return False
 
 
@@ -3172,6 +3196,7 @@ def _column_writes(facts: KerasFacts) -> dict:
         return cached
     out: dict = {}
     records = _records(facts)
+    looped: list = []
     for i, (targets, value) in enumerate(facts.assignments):
         if isinstance(value, cst.AugAssign):
             continue
@@ -3192,11 +3217,58 @@ def _column_writes(facts: KerasFacts) -> dict:
                     elif isinstance(key, cst.Attribute) and key.attr.value == "columns" \
                             and isinstance(key.value, cst.Name) and key.value.value == target.value.value:
                         out[(i, target.value.value)] = (_EVERY_COLUMN, value)  # df[df.columns] = …
-                    elif isinstance(key, cst.FormattedString) and key.prefix.lower() == "f" \
-                            and any(isinstance(p, cst.FormattedStringText) and p.value for p in key.parts):
-                        out[(i, target.value.value)] = (_ColumnsLike(key), value)  # df[f"lag{k}"] = …
+                    elif _key_like(key) is not None:
+                        out[(i, target.value.value)] = (_key_like(key), value)  # df[f"lag{k}"] = …
+                    elif isinstance(key, cst.Name):
+                        looped.append((i, target, key.value, value))
+    if looped:
+        # `for c in FEATURES: df[c] = df[c] / df[c].abs().max()`: the columns a loop over a list of
+        # column names writes, one per pass
+        loops = _loops_over_names(facts)
+        for i, target, name, value in looped:
+            for loop, columns in loops:
+                if loop.target.value == name and _holds(loop.body, target):
+                    out[(i, target.value.value)] = (columns, value)
+                    break
     facts._cache["dataflow_columns"] = out
     return out
+
+
+def _loops_over_names(facts: KerasFacts) -> list:
+    """[(a `for` statement, the column names it runs over)] for every `for c in <names>:` of the
+    module whose names are a literal list of strings, or a name / a config module's attribute bound
+    to one (`config.FEATURES`)."""
+    found: list = []
+    records = _records(facts)
+
+    class Loops(cst.CSTVisitor):
+        def visit_For(self, node) -> None:
+            if not isinstance(node.target, cst.Name):
+                return
+            it = node.iter
+            columns = _column_list(it, len(facts.assignments), records)
+            if columns is None and isinstance(it, cst.Attribute) and isinstance(it.value, cst.Name):
+                bound = imported_binding(facts, it.value.value, it.attr.value)
+                columns = _column_list(bound[1], 0, {}) if bound is not None else None
+            elif columns is None and isinstance(it, cst.Name) and it.value not in records:
+                bound = imported_binding(facts, it.value)
+                columns = _column_list(bound[1], 0, {}) if bound is not None else None
+            if columns:
+                found.append((node, columns))
+
+    facts.module.visit(Loops())
+    return found
+
+
+def _holds(tree, node) -> bool:
+    """`node` (by identity) lies inside `tree`."""
+    stack = [tree]
+    while stack:
+        current = stack.pop()
+        if current is node:
+            return True
+        stack.extend(current.children)
+    return False
 
 
 def _whole_frame(target) -> Optional[str]:
@@ -3226,16 +3298,48 @@ _EVERY_COLUMN = _EveryColumn()
 
 
 class _ColumnsLike:
-    """The columns an f-string key writes (`df[f"ret_lag{k}"] = …` in a loop): those its literal text
-    fits, `ret_lag…`; never a literal column it cannot spell (`"ret"`, `"target"`), maybe any
+    """The columns a key built from text writes (`df[f"ret_lag{k}"] = …`, `df["lag%d" % k]`,
+    `df["lag{}".format(k)]`, `df["lag_" + str(k)]` in a loop): those its literal text fits,
+    `ret_lag…`; never a literal column it cannot spell (`"ret"`, `"target"`), maybe any
     constant-named one."""
 
-    def __init__(self, node: "cst.FormattedString"):
-        self.pattern = re.compile("".join(
-            re.escape(part.value) if isinstance(part, cst.FormattedStringText) else ".*" for part in node.parts), re.S)
+    def __init__(self, pattern: str):
+        self.pattern = re.compile(pattern, re.S)
 
     def __contains__(self, column) -> bool:
         return column.startswith("\0") or bool(self.pattern.fullmatch(column))
+
+
+_PRINTF = re.compile(r"%[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
+
+
+def _key_like(key) -> Optional[_ColumnsLike]:
+    """`_ColumnsLike` of a column key built from literal text, None for any other key (or one whose
+    text is all placeholders, which could spell any column)."""
+    if isinstance(key, cst.FormattedString) and key.prefix.lower() == "f":
+        parts = [(isinstance(p, cst.FormattedStringText), p.value if isinstance(p, cst.FormattedStringText) else "")
+                 for p in key.parts]
+    elif isinstance(key, cst.BinaryOperation) and isinstance(key.operator, cst.Modulo) \
+            and isinstance(key.left, cst.SimpleString) and isinstance(key.left.evaluated_value, str):
+        text = key.left.evaluated_value
+        parts, last = [], 0
+        for m in _PRINTF.finditer(text):
+            parts += [(True, text[last:m.start()]), (m.group() == "%%", "%" if m.group() == "%%" else "")]
+            last = m.end()
+        parts.append((True, text[last:]))
+    elif isinstance(key, cst.Call) and isinstance(key.func, cst.Attribute) and key.func.attr.value == "format" \
+            and isinstance(key.func.value, cst.SimpleString) and isinstance(key.func.value.evaluated_value, str):
+        parts = []
+        for i, piece in enumerate(re.split(r"\{[^{}]*\}", key.func.value.evaluated_value)):
+            parts += [(False, ""), (True, piece)] if i else [(True, piece)]
+    elif isinstance(key, cst.BinaryOperation) and isinstance(key.operator, cst.Add) \
+            and isinstance(key.left, cst.SimpleString) and isinstance(key.left.evaluated_value, str):
+        parts = [(True, key.left.evaluated_value), (False, "")]
+    else:
+        return None
+    if not any(literal and text for literal, text in parts):
+        return None
+    return _ColumnsLike("".join(re.escape(text) if literal else ".*" for literal, text in parts))
 
 
 def _column_list(node, at: int, records: dict, depth: int = 0):

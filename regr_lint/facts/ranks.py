@@ -972,6 +972,9 @@ _FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json
 
 
 def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> bool:
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract)) \
+            and _int_literal(node.right):
+        node = node.left  # `df["activity"].values - 1`: 1-based class ids shifted to start at 0
     while isinstance(node, cst.Attribute) and node.attr.value == "values" or isinstance(node, cst.Call) \
             and isinstance(node.func, cst.Attribute) and node.func.attr.value == "to_numpy" and not node.args:
         node = node.value if isinstance(node, cst.Attribute) else node.func.value  # `df["label"].values`
