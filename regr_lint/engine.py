@@ -295,10 +295,17 @@ def needs_parse(text: str, rules: Sequence[Rule], path: str = "") -> bool:
         and (imports_keras_through_project(path, text) or _broken_with_rule_words(text))
 
 
+# Calls only a Keras model takes: a module naming no Keras that makes them trains a model it is handed
+_TRAINER_WORDS = re.compile(r"\.(?:fit_generator|train_on_batch|predict_classes|evaluate_generator|predict_generator)\("
+                            r"|\bnb_epoch\s*=|\.fit\([^()\n]*\bepochs\s*=|\.compile\([^()\n]*\bloss\s*=")
+
+
 def _broken_with_rule_words(text: str) -> bool:
-    """A file naming no Keras but holding the rules' words (`fit_generator`, `nb_epoch=`: a trainer
-    module handed the script's model) that does not compile: what the project would have read of it
-    is unknown, so it is parsed, for RL000. Compiled only, never run."""
+    """A file naming no Keras but training a model it is handed (`model.fit_generator(...)`,
+    `nb_epoch=`: a trainer module given the script's model) that does not compile: what the project
+    would have read of it is unknown, so it is parsed, for RL000. Compiled only, never run."""
+    if not _TRAINER_WORDS.search(text):
+        return False
     try:
         _cpython_parse(text, want_tree=False)
     except (SyntaxError, ValueError, RecursionError, MemoryError):

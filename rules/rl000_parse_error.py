@@ -24,7 +24,8 @@ empty file (a placeholder `.ipynb` holding nothing but whitespace) is silent, as
 A file that names nothing any rule looks for (no Keras, none of the rules' words: a helper or
 plotting module, a data script) is never parsed, so its syntax errors are not reported: regr-lint
 checks Keras training code, not Python syntax (flake8's E999 and ruff do). A file naming no Keras but
-holding the rules' words (`fit_generator`, `nb_epoch=`: a trainer module handed a script's model) is
+training a model it is handed (`model.fit_generator(`, `train_on_batch(`, `predict_classes(`,
+`nb_epoch=`, `.fit(..., epochs=…)`, `.compile(..., loss=…)`: a trainer module given a script's model) is
 compiled, and reported when that fails.
 
 ## Why is this bad?
