@@ -65,6 +65,8 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
         nb = notebook.load(text)
     except notebook.NotebookError as exc:
         return [parse_error(path, str(exc))]
+    if nb.language not in ("python", "python3", "ipython", "ipython3"):
+        return []  # an R or Julia notebook (its kernel's language, from its metadata): not Python to check
     found = lint_text(nb.text, path, rules)
     if len(nb.cells) > 1 and any(f.code == PARSE_ERROR for f in found):
         found = _without_broken_cells(nb, path, rules) or found

@@ -47,6 +47,8 @@ class NotebookSource:
     # pasted prompt); a finding's column there is the masked text's plus this
     shifts: list = field(default_factory=list)
     writable: bool = True  # False for an nbformat 3 notebook: its findings offer no fix
+    # the language its kernel runs, as its metadata says ("python" when it says nothing)
+    language: str = "python"
 
     def shift(self, cell: int, line: int) -> int:
         shifts = self.shifts[cell - 1] if 0 < cell <= len(self.shifts) else []
@@ -444,7 +446,19 @@ def load(text: str) -> NotebookSource:
         cells.append((original, masked))
         shifts.append([len(o) - len(c) for o, c in zip(original, cleaned(original))])
     return NotebookSource("\n".join(lines) + ("\n" if lines else ""), starts, cells, shifts,
-                          writable=_V3 not in data)
+                          writable=_V3 not in data, language=_language(data))
+
+
+def _language(data: dict) -> str:
+    """The language of the notebook's kernel, lower case: `language_info.name`, else
+    `kernelspec.language`; "python" when neither is given."""
+    meta = data.get("metadata")
+    meta = meta if isinstance(meta, dict) else {}
+    for key, field_name in (("language_info", "name"), ("kernelspec", "language")):
+        section = meta.get(key)
+        if isinstance(section, dict) and isinstance(section.get(field_name), str) and section[field_name].strip():
+            return section[field_name].strip().lower()
+    return "python"
 
 
 # ---------------------------------------------------------------- fixing a notebook

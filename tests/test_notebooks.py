@@ -481,3 +481,19 @@ def test_a_cell_whose_first_line_is_indented_more_than_the_rest_is_read_as_ipyth
         ("code", " %%time\n\nmodel.fit(x, y, epochs=2)")))
     found = [(f.code, f.cell, f.cell_line) for f in lint_file(str(path), RULES)]
     assert found == [("RL101", 2, 3)], found
+
+
+def test_a_notebook_whose_kernel_runs_another_language_is_not_read_as_python(tmp_path):
+    # an R notebook using R's keras (`model %>% compile(loss = "mse", metrics = "accuracy")`)
+    cells = ["library(keras)", "model %>% compile(loss = 'mse', optimizer = 'adam', metrics = c('accuracy'))",
+             "history <- model %>% fit(x, y, epochs = 30)"]
+    doc = json.loads(notebook(*(("code", c) for c in cells)))
+    doc["metadata"] = {"kernelspec": {"display_name": "R", "language": "R", "name": "ir"},
+                       "language_info": {"name": "R"}}
+    path = tmp_path / "anomaly.ipynb"
+    path.write_text(json.dumps(doc))
+    assert lint_file(str(path), RULES) == []
+    # the same cells in a Python notebook are Python that does not parse: RL000
+    doc["metadata"] = {"kernelspec": {"name": "python3", "language": "python"}}
+    path.write_text(json.dumps(doc))
+    assert {f.code for f in lint_file(str(path), RULES)} == {"RL000"}
