@@ -75,7 +75,8 @@ A model fitted through a scikit-learn regressor wrapper (`KerasRegressor(model=b
 is given — standardised ones when a `TransformedTargetRegressor(..., transformer=StandardScaler())`
 wraps it. So is a model a method of another module's class fits on the data a script hands it
 (`Reconstructor().fit(rows)`, the method fitting on its parameter, also on the parts of it a
-`train_test_split(rows)` at the top of the method makes): by what the script passes. When the model is trained on a dataset another module of the project makes (`train_ds` of
+`train_test_split(rows)` at the top of the method makes, or on the items of a list the script writes
+out, `train([x, y])` with `x, y = data` there): by what the script passes. When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name or reads as the module's attribute (`D.Y` of `import data as D`; `from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports

@@ -70,7 +70,8 @@ directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also 
 (`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header; also shifted to start at
 0, `df["activity"].values - 1`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
-k)`). Over rank-3 steps,
+k)`), or as a script hands them to another module's function that fits the model (`train(x, y)`, also
+`train([x, y, vx, vy])` taken apart there by `x, y, vx, vy = data`). Over rank-3 steps,
 where taggers live, a one-hot counts only when what it encodes is itself shown to be per sample
 (`to_categorical(np.load(...))` may encode a tagger's 2-D tags); over images any one-hot will do. Whatever the
 tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps it silent. Of a model

@@ -433,6 +433,9 @@ up = tf.keras.layers.Deconv2D(16, 3, strides=2)  # expect: RL503
         if path == "keras.src" or path.startswith("keras.src."):
             # Keras 3's own source tree: private, not gone (keras.src.saving imports on Keras 3)
             return f"`{path}` is Keras' private source tree (keras/src), not API: it changes between releases; {hint}"
+        if path == "keras._tf_keras" or path.startswith("keras._tf_keras."):
+            # Keras 3's private package behind `tf.keras`: there, but not API
+            return f"`{path}` is a private package of Keras behind `tf.keras`, not API: it changes between releases; {hint}"
         if path in tables.REMOVED_REEXPORTS:
             return f"`{path}` is gone from Keras 3 ({tables.REMOVED_REEXPORTS[path]}); {hint}"
         if path == "tensorflow.contrib.keras" or path.startswith("tensorflow.contrib.keras."):

@@ -4885,6 +4885,70 @@ CASES = [
                 return rows[:, :-1], rows[:, -1]
         """,
     }, None),
+    ("RL301-valid-per-step-target-windows-packed-in-a-list-a-trainer-unpacks", {
+        "nets/__init__.py": "",
+        "nets/recurrent.py": """\
+            from keras.layers import Input, Dense, LSTM
+            from keras.models import Model
+
+
+            def make_net(steps, n_in, n_out):
+                inp = Input(shape=(steps, n_in))
+                h = LSTM(32, return_sequences=True)(inp)
+                out = Dense(n_out)(h)
+                net = Model(inp, out)
+                net.compile(loss="mse", optimizer="adam")
+                return net
+
+
+            def train(data, steps=20):
+                x, y, vx, vy = data
+                net = make_net(steps, x.shape[2], 2)
+                net.fit(x, y, epochs=3, validation_data=(vx, vy))
+        """,
+        "run.py": """\
+            import numpy as np
+            from nets.recurrent import train
+
+            arr = np.loadtxt("prices.csv", delimiter=",")
+            feats, labels = arr[:-1], arr[1:, :2]
+            xs = np.array([feats[i:i + 20] for i in range(len(feats) - 20)])
+            ys = np.array([labels[i:i + 20] for i in range(len(feats) - 20)])
+            train([xs[:800], ys[:800], xs[800:], ys[800:]])
+        """,
+    }, None),
+    ("RL301-invalid-one-target-row-per-window-packed-in-a-list-a-trainer-unpacks", {
+        "nets/__init__.py": "",
+        "nets/recurrent.py": """\
+            from keras.layers import Input, Dense, LSTM
+            from keras.models import Model
+
+
+            def make_net(steps, n_in, n_out):
+                inp = Input(shape=(steps, n_in))
+                h = LSTM(32, return_sequences=True)(inp)
+                out = Dense(n_out)(h)  # expect: RL301
+                net = Model(inp, out)
+                net.compile(loss="mse", optimizer="adam")
+                return net
+
+
+            def train(data, steps=20):
+                x, y, vx, vy = data
+                net = make_net(steps, x.shape[2], 2)
+                net.fit(x, y, epochs=3, validation_data=(vx, vy))
+        """,
+        "run.py": """\
+            import numpy as np
+            from nets.recurrent import train
+
+            arr = np.loadtxt("prices.csv", delimiter=",")
+            feats, labels = arr[:-1], arr[1:, :2]
+            xs = np.array([feats[i:i + 20] for i in range(len(feats) - 20)])
+            ys = np.array([labels[i + 20] for i in range(len(feats) - 20)])
+            train([xs[:800], ys[:800], xs[800:], ys[800:]])
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

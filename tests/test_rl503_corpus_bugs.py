@@ -474,3 +474,10 @@ def test_keras2_models_reexport_of_input_is_gone_and_fixed_to_keras_input():
     [chain] = _rl503("import keras\nx = keras.models.Input((3,))\n")
     assert chain.fix is not None and chain.fix.safe
     assert not _rl503("from keras.models import Model, Sequential, load_model\n")
+
+
+def test_keras_3s_private_tf_keras_package_is_called_private_not_gone():
+    [private] = _rl503("from keras._tf_keras.keras.layers import Dense\n")
+    assert "private package of Keras behind `tf.keras`" in private.message and "gone" not in private.message
+    [gone] = _rl503("from keras.api._v2.keras import layers\n")
+    assert "moved or is gone in Keras 3" in gone.message

@@ -46,33 +46,49 @@ def _rebound(fdef: cst.FunctionDef, names: set, skip: frozenset = frozenset()) -
     return False
 
 
-def _split_parameters(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, frozenset]:
-    """({name: the parameter it is a part of}, ids of the AssignTargets binding them) for the
-    `a, b = train_test_split(rows, test_size=0.2)` statements at the top of `fdef`'s body that split
-    its parameters: rows of the caller's data, of the caller's range and signs."""
+def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, frozenset]:
+    """({name: the caller's node it holds}, the parameters read so, ids of the AssignTargets binding
+    them) for the statements at the top of `fdef`'s body that take its parameters apart: `a, b =
+    train_test_split(rows, test_size=0.2)` (rows of the caller's data, of its range and signs) and
+    `x, y, vx, vy = data` where the caller passes `data` as a list or tuple written out (`train(cfg,
+    [x, y, vx, vy])`: each name is the item the caller wrote)."""
     parts: dict = {}
+    params: set = set()
     targets: set = set()
     for stmt in fdef.body.body if type(fdef.body) is cst.IndentedBlock else ():
         if type(stmt) is not cst.SimpleStatementLine:
             continue
         for small in stmt.body:
-            if type(small) is not cst.Assign or len(small.targets) != 1 or type(small.value) is not cst.Call:
+            if type(small) is not cst.Assign or len(small.targets) != 1 \
+                    or type(small.targets[0].target) not in (cst.Tuple, cst.List):
                 continue
-            call, target = small.value, small.targets[0]
-            func = call.func
+            target, value = small.targets[0], small.value
+            elts = [e.value for e in target.target.elements]
+            if not all(type(e) is cst.Name for e in elts):
+                continue
+            if type(value) is cst.Name and value.value in sites:
+                given = sites[value.value]
+                items = [e.value for e in given.elements] if type(given) in (cst.List, cst.Tuple) \
+                    and not any(type(e) is cst.StarredElement for e in given.elements) else None
+                if items is None or len(items) != len(elts):
+                    continue
+                parts.update((elt.value, item) for elt, item in zip(elts, items))
+                params.add(value.value)
+                targets.add(id(target))
+                continue
+            if type(value) is not cst.Call:
+                continue
+            func = value.func
             name = func.attr.value if type(func) is cst.Attribute else func.value if type(func) is cst.Name else ""
-            arrays = [a.value for a in call.args if a.keyword is None and not a.star]
-            if name != "train_test_split" or type(target.target) not in (cst.Tuple, cst.List) \
-                    or any(a.star for a in call.args) \
+            arrays = [a.value for a in value.args if a.keyword is None and not a.star]
+            if name != "train_test_split" or any(a.star for a in value.args) or len(arrays) * 2 != len(elts) \
                     or not all(type(a) is cst.Name and a.value in sites for a in arrays):
                 continue
-            elts = [e.value for e in target.target.elements]
-            if len(arrays) * 2 != len(elts) or not all(type(e) is cst.Name for e in elts):
-                continue
             for k, elt in enumerate(elts):
-                parts[elt.value] = arrays[k // 2].value
+                parts[elt.value] = sites[arrays[k // 2].value]
+            params.update(a.value for a in arrays)
             targets.add(id(target))
-    return parts, frozenset(targets)
+    return parts, params, frozenset(targets)
 
 
 def _rerun_compile(old: Compile, new: Compile) -> Compile:
@@ -275,18 +291,17 @@ class ModelBuilding:
         if type(x) is not cst.Name or type(y) is not cst.Name:
             return
         # `part_a, part_b = train_test_split(rows)` first: the parts are rows of the caller's data
-        parts, splits = _split_parameters(fdef, sites)
-        param = {n: parts.get(n, n) for n in (x.value, y.value)}
-        param.update((n.value, parts.get(n.value, n.value)) for pair in theirs.validation for n in pair
-                     if type(n) is cst.Name)
-        if param[x.value] not in sites or param[y.value] not in sites:
+        # `a, b = train_test_split(rows)` or `x, y, vx, vy = data` first: the caller's data taken apart
+        parts, taken, splits = _parameter_parts(fdef, sites)
+        given = {**sites, **parts}
+        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
+        if x.value not in given or y.value not in given:
             return
-        validation = [(sites[param[vx.value]], sites[param[vy.value]]) for vx, vy in theirs.validation
-                      if type(vx) is cst.Name and type(vy) is cst.Name
-                      and param[vx.value] in sites and param[vy.value] in sites]
-        if _rebound(fdef, set(param) | set(param.values()), splits) or any(t.node is site for t in model.trainings):
+        validation = [(given[vx.value], given[vy.value]) for vx, vy in theirs.validation
+                      if type(vx) is cst.Name and type(vy) is cst.Name and vx.value in given and vy.value in given]
+        if _rebound(fdef, names | taken, splits) or any(t.node is site for t in model.trainings):
             return
-        ours = Training(site, meth, theirs.x, theirs.y, sites[param[x.value]], sites[param[y.value]], validation)
+        ours = Training(site, meth, theirs.x, theirs.y, given[x.value], given[y.value], validation)
         ours.at = theirs.at
         ours.callee_pair = x.value == y.value  # `fit(images, images)` there
         ours.in_function = depth > 1  # where the call that ran that method stands
