@@ -16,7 +16,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.compat import statements
 from regr_lint.facts.model import KerasFacts
-from regr_lint.facts.names import dotted_name, method_kind
+from regr_lint.facts.names import contains, dotted_name, method_kind
 from regr_lint.project_link import project_imports
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
@@ -3227,7 +3227,7 @@ def _column_writes(facts: KerasFacts) -> dict:
         loops = _loops_over_names(facts)
         for i, target, name, value in looped:
             for loop, columns in loops:
-                if loop.target.value == name and _holds(loop.body, target):
+                if loop.target.value == name and contains(loop.body, target):
                     out[(i, target.value.value)] = (columns, value)
                     break
     facts._cache["dataflow_columns"] = out
@@ -3259,16 +3259,6 @@ def _loops_over_names(facts: KerasFacts) -> list:
     facts.module.visit(Loops())
     return found
 
-
-def _holds(tree, node) -> bool:
-    """`node` (by identity) lies inside `tree`."""
-    stack = [tree]
-    while stack:
-        current = stack.pop()
-        if current is node:
-            return True
-        stack.extend(current.children)
-    return False
 
 
 def _whole_frame(target) -> Optional[str]:
