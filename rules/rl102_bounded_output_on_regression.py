@@ -90,7 +90,8 @@ another module of the project makes, read in that module, also when held in a va
 `fit`; targets another module binds at its top level, imported by name (`from data import X, Y`)
 or read as the module's attributes (`import data as D`, `D.Y`),
 read where they are bound; targets a data module's function scales with a helper of a third module
-(`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
+(`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py; also called in the data module's
+`return`, `return x, to_unit(raw)`); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
 `Dataset().load(path)` with `load` returning `self`); the field of a record a function returns
 (`split.y` of `return Split(x, y)`, a namedtuple or a dataclass: that field's value, not the other
 fields'); and targets drawn in

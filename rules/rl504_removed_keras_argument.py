@@ -76,7 +76,8 @@ old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVE
 `REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
 
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
-layer whose `__init__` takes them), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
+layer whose `__init__` takes them — one whose `__init__(self, **kwargs)` hands the rest to Keras'
+own, `super().__init__(**kwargs)`, passes Keras every keyword it does not name: those are reported), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
 argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
@@ -308,6 +309,15 @@ try:
 except TypeError:
     net.fit(np.load("x.npy"), np.load("y.npy"), nb_epoch=30, verbose=0)
 """,
+        # ... and the keyword its own __init__ names (then hands Keras the Keras 3 name): not Keras'
+        """
+from keras.layers import Conv1D, Embedding, Dense, GlobalMaxPooling1D
+from keras.models import Sequential
+class WideConv1D(Conv1D):
+    def __init__(self, nb_filter, filter_length=3, **kwargs):
+        super().__init__(filters=nb_filter * 2, kernel_size=filter_length, **kwargs)
+model = Sequential([Embedding(4000, 50), WideConv1D(nb_filter=32, filter_length=5, padding="same"), GlobalMaxPooling1D(), Dense(1)])
+""",
     ]
     INVALID = [
         """
@@ -475,6 +485,16 @@ try:
 except ValueError:
     net.fit(np.load("x.npy"), np.load("y.npy"), nb_epoch=30, verbose=0)  # expect: RL504
 """,
+        # a layer subclass whose __init__ hands its **kwargs to Keras' own: Keras takes what it does not name
+        """
+from keras.layers import Conv1D, Embedding, Dense, GlobalMaxPooling1D
+from keras.models import Sequential
+class MaskedConv1D(Conv1D):
+    def __init__(self, **kwargs):
+        self.supports_masking = True
+        super(MaskedConv1D, self).__init__(**kwargs)
+model = Sequential([Embedding(4000, 50), MaskedConv1D(nb_filter=64, filter_length=3), GlobalMaxPooling1D(), Dense(1)])  # expect: RL504 RL504
+""",
     ]
 
     def check(self, facts):
@@ -497,8 +517,9 @@ except ValueError:
             if not is_layer_path(kc.qualname) and kc.qualname != "keras.Input":  # keras.Input = keras.layers.Input
                 continue
             layer = kc.qualname.rpartition(".")[2]
-            found = list(_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen)) + list(
-                _old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
+            found = [arg for arg in (*_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen),
+                                     *_old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
+                     if arg.keyword.value not in kc.own]  # (what a subclass's own `__init__` takes)
             if not found or id(kc.node) in _guarded(facts):
                 continue
             kernel = _positional_kernel(kc.node, layer)

@@ -4949,6 +4949,86 @@ CASES = [
             train([xs[:800], ys[:800], xs[800:], ys[800:]])
         """,
     }, None),
+    ("RL102-valid-scores-min-max-scaled-by-a-third-modules-helper-called-in-the-return", {
+        "scores.py": """\
+            BOUNDS = {1: (2, 12), 2: (1, 6)}
+
+
+            def rescale(points, prompt):
+                low, high = BOUNDS[prompt]
+                return (points - low) / (high - low)
+        """,
+        "essays.py": """\
+            import numpy as np
+
+            import scores
+
+
+            def prepare(path, prompt):
+                raw = np.loadtxt(path)
+                return raw[:, :-1], scores.rescale(raw[:, -1], prompt)
+        """,
+        "nets.py": """\
+            from keras.models import Model
+            from keras.layers import Input, Dense
+
+
+            def build_scorer(n_in):
+                inp = Input(shape=(n_in,))
+                out = Dense(1, activation="sigmoid")(Dense(32, activation="relu")(inp))
+                model = Model(inp, out)
+                model.compile(loss="mse", optimizer="rmsprop")
+                return model
+        """,
+        "train.py": """\
+            from essays import prepare
+            from nets import build_scorer
+
+            x, y = prepare("prompt1.txt", 1)
+            model = build_scorer(x.shape[1])
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-scores-shifted-by-a-third-modules-helper-called-in-the-return", {
+        "scores.py": """\
+            BOUNDS = {1: (2, 12), 2: (1, 6)}
+
+
+            def rescale(points, prompt):
+                low, high = BOUNDS[prompt]
+                return points - low
+        """,
+        "essays.py": """\
+            import numpy as np
+
+            import scores
+
+
+            def prepare(path, prompt):
+                raw = np.loadtxt(path)
+                return raw[:, :-1], scores.rescale(raw[:, -1], prompt)
+        """,
+        "nets.py": """\
+            from keras.models import Model
+            from keras.layers import Input, Dense
+
+
+            def build_scorer(n_in):
+                inp = Input(shape=(n_in,))
+                out = Dense(1, activation="sigmoid")(Dense(32, activation="relu")(inp))  # expect: RL102
+                model = Model(inp, out)
+                model.compile(loss="mse", optimizer="rmsprop")
+                return model
+        """,
+        "train.py": """\
+            from essays import prepare
+            from nets import build_scorer
+
+            x, y = prepare("prompt1.txt", 1)
+            model = build_scorer(x.shape[1])
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -148,6 +148,32 @@ def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
     return found[0] if found else _keras_init(inner[0], depth + 1)
 
 
+def _forwarding_init(cls: ClassV) -> Optional[tuple[Ref, frozenset]]:
+    """(its Keras base, the parameters its `__init__` names) for a layer subclass whose `__init__`
+    takes `**kwargs` and hands them to the Keras base's (`super().__init__(**kwargs)`, also
+    `super(Cls, self).__init__(...)`, at the top of its body): the keywords a construction passes
+    that `__init__` does not name reach Keras. None otherwise."""
+    init = next((s for s in cls.cdef.body.body if type(s) is cst.FunctionDef and s.name.value == "__init__"), None)
+    bases = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
+    if init is None or len(bases) != 1 or len(cls.bases) != 1 or type(init.params.star_kwarg) is not cst.Param:
+        return None
+    kwargs = init.params.star_kwarg.name.value
+    for stmt in init.body.body if type(init.body) is cst.IndentedBlock else ():
+        if type(stmt) is not cst.SimpleStatementLine:
+            continue
+        for small in stmt.body:
+            call = small.value if type(small) is cst.Expr else None
+            if type(call) is not cst.Call or type(call.func) is not cst.Attribute or call.func.attr.value != "__init__" \
+                    or type(call.func.value) is not cst.Call or type(call.func.value.func) is not cst.Name \
+                    or call.func.value.func.value != "super":
+                continue
+            if any(a.star == "**" and type(a.value) is cst.Name and a.value.value == kwargs for a in call.args):
+                params = init.params
+                named = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+                return bases[0], frozenset(named)
+    return None
+
+
 # scikit-learn's functions that fit an estimator on (X, y) they are given, and its searches
 _CROSS_VALIDATIONS = frozenset(f"sklearn.model_selection.{f}" for f in (
     "cross_val_score", "cross_val_predict", "cross_validate", "learning_curve", "validation_curve",
@@ -626,13 +652,17 @@ class Calls:
                     self._construct(self._adopt(callee.instance), args, call)
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
-                keras_base = _keras_init(callee)
+                keras_base, own = _keras_init(callee), frozenset()
+                if keras_base is None:
+                    # `MaskedConv1D(nb_filter=64)` of a subclass whose `__init__(self, **kwargs)` hands
+                    # them to Keras' (`super().__init__(**kwargs)`): what it does not name, Keras takes
+                    keras_base, own = _forwarding_init(callee) or (None, frozenset())
                 if keras_base is not None and id(call) not in self.keras_call_ids:
                     # `MyDense(1, init="uniform")` of a subclass with no `__init__` of its own: Keras'
                     # layer takes the arguments (and rejects what Keras 3 removed)
                     self.keras_call_ids.add(id(call))
                     self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
-                                                            self.running[-1] if self.running else None))
+                                                            self.running[-1] if self.running else None, own))
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
             if callee.instance is None:
                 return UNKNOWN

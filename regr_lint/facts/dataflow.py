@@ -2561,8 +2561,17 @@ def _unit_scaled_deep(depth: int):
     calls in turn (data.py's `y = to_unit(raw)` with `to_unit` in scaling.py: `return v / v.max()`),
     two modules deep at most — an exemption: more reading can only silence."""
     def holds(other: KerasFacts, item) -> bool:
-        return _unit_scaled_item(other, item) or depth < 2 and _in_project_module(
-            other, ancestors(other, names_in(item)), _unit_scaled_deep(depth + 1), passed=False)
+        if _unit_scaled_item(other, item):
+            return True
+        if depth >= 2:
+            return False
+        if isinstance(item, cst.Call):
+            # `return x, reader.to_unit(y, prompt)`: what that function returns, read where it is
+            found = _project_items(item, (), other, _records(other), len(other.assignments))
+            if found is not None and found[2] and all(_unit_scaled_deep(depth + 1)(found[0], part)
+                                                      for _, part in found[2]):
+                return True
+        return _in_project_module(other, ancestors(other, names_in(item)), _unit_scaled_deep(depth + 1), passed=False)
     return holds
 
 

@@ -74,6 +74,9 @@ class KerasCall:
     raw: str = ""
     # the project module whose code makes the call (a function of it this file runs), None: this file
     home: Optional[str] = None
+    # the construction of a layer subclass whose `__init__` hands its `**kwargs` to Keras' (`MyConv(
+    # nb_filter=64)`): the keywords that `__init__` takes by name itself, which Keras never sees
+    own: frozenset = frozenset()
 
 
 @dataclass(eq=False)
