@@ -47,7 +47,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
   mean written as 0 centres nothing) — or a standardised series / table the targets are cut from (windows built in a
   loop or a helper — also a helper or a generator of another module the script passes the standardised series to,
   `x, y = cut((s - s.mean()) / s.std(), 24)`, `fit(batches(load_z, 48))` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
-  standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]`; a
+  standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]`
+  (also with other columns by a list, `df[["dx", "dy"]]`: negative when one of them can be); a
   column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also a
   loader of another module — also one item of a tuple it returns, `df, stats = load(path)` —, or a frame
   a data module binds, read by name or as the module's attribute, `D.FRAME["ret"]`; a column named by a
@@ -797,6 +798,20 @@ m = keras.Sequential([keras.Input((10,)), keras.layers.Dense(32, activation="rel
                       keras.layers.Dense(1, activation="relu")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(df[cols].values, df["target"].values, epochs=5)
+""",
+        # ... divided by its max instead (the features standardised): never negative
+        """\
+import pandas as pd
+from tensorflow import keras
+
+df = pd.read_csv("tracks.csv")
+df["dx"] = df["dx"] / df["dx"].max()
+df["speed"] = (df["speed"] - df["speed"].mean()) / df["speed"].std()
+y = df[["dx", "dy"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(2, activation="relu")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[["speed", "heading"]].values, y, epochs=3)
 """,
     ]
     INVALID = [
@@ -1746,6 +1761,20 @@ m = keras.Sequential([keras.Input((10,)), keras.layers.Dense(32, activation="rel
                       keras.layers.Dense(1, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(df[cols].values, df["target"].values, epochs=5)
+""",
+        # targets of two columns, one of them standardised
+        """\
+import pandas as pd
+from tensorflow import keras
+
+df = pd.read_csv("tracks.csv")
+df["dx"] = (df["dx"] - df["dx"].mean()) / df["dx"].std()
+df["speed"] = (df["speed"] - df["speed"].mean()) / df["speed"].std()
+y = df[["dx", "dy"]].values
+m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                      keras.layers.Dense(2, activation="relu")])  # expect: RL106
+m.compile(optimizer="adam", loss="mse")
+m.fit(df[["speed", "heading"]].values, y, epochs=3)
 """,
     ]
 

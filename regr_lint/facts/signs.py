@@ -14,7 +14,7 @@ from regr_lint.lazy import cst
 from regr_lint.facts.model import KerasFacts
 from regr_lint.facts.dataflow import (
     _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, column_origins, _const, _dotted_tail, _draw_span, _string_value,
+    _STD, _call_name, _column_key, _column_list, column_origins, _const, _dotted_tail, _draw_span, _string_value,
     _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, attribute_parts, _literal_numbers,
     _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
     _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
@@ -227,6 +227,10 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
         read = read_column(node)  # `df["ret"]`, `D.FRAME["ret"]` of `import data as D`
         if read is not None:
             return _sign_column(*read, at, facts, records, depth + 1)
+        listed = _columns_listed(node, at, records)
+        if listed is not None:
+            # `df[["dx", "dy"]]`: targets of several columns, negative when one of them can be
+            return any(_sign_column(listed[0], column, at, facts, records, depth + 1) for column in listed[1])
         grouped = _grouped_column(node)
         if grouped is not None:
             # `prices.groupby("ticker")["ret"]`: that column's values, group by group
@@ -266,6 +270,15 @@ def _sign_of(node, at: int, facts, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Call):
         return _sign_call(node, at, facts, records, depth)
     return False
+
+
+def _columns_listed(node: cst.Subscript, at: int, records: dict) -> Optional[tuple[str, list]]:
+    """("df", ["dx", "dy"]) for `df[["dx", "dy"]]` (or a name last bound to such a list) on a plain
+    name; None otherwise."""
+    if not isinstance(node.value, cst.Name) or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    columns = _column_list(node.slice[0].slice.value, at, records)
+    return (node.value.value, sorted(columns)) if columns else None
 
 
 def _grouped_column(node: cst.Subscript) -> Optional[tuple[str, str]]:
