@@ -18,7 +18,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     compiling a softmax model and a linear one with one `compile` line: the second is its own)."""
     seen = set()
     for model in facts.models:
-        if not model.compiles or only_a_part(model, facts.models) or _a_part_where_built(model, facts):
+        if not model.compiles or only_a_part(model, facts.models) or a_part_where_built(model, facts):
             continue
         for index, head in enumerate(model.heads()):
             if head.layer is None:
@@ -32,7 +32,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
                 yield head, loss, ce[0], ce[1]
 
 
-def _a_part_where_built(model, facts) -> bool:
+def a_part_where_built(model, facts) -> bool:
     """A builder's model that this file never trains, which the scripts beside it that call the
     builder never train by itself either and make a part of another (a GAN's `get_generator()`,
     compiled out of habit, then `Model(z, disc(gen(z)))` in train.py)."""

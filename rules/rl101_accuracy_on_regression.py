@@ -7,11 +7,12 @@ from regr_lint.facts.classify import all_regression, crossentropy, is_accuracy_m
 from regr_lint.facts.dataflow import one_output, targets_from_project_artifact, targets_leave_pm1
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
-from regr_lint.facts.model import layer_activation
+from regr_lint.facts.model import layer_activation, only_a_part
 from regr_lint.facts.names import contains
 from regr_lint.facts.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
+from regr_lint.rules._crossentropy import a_part_where_built
 from regr_lint.vocabulary import COMPILED
 
 
@@ -51,6 +52,10 @@ A model whose every output is a softmax over several units is a classifier too (
 Brier score: a U-Net's per-pixel classes with `loss="mse"`, the softmax a convolution's `activation=`
 or an `Activation("softmax")` layer after it; Keras' `'accuracy'` is the categorical accuracy there),
 unless the file shows targets no softmax can output (beyond 1, or negative).
+
+A model never trained or evaluated by itself but used as a part of another (an SRGAN's frozen VGG
+feature extractor compiled out of habit, then applied inside the combined model that is trained) is
+not reported: its metrics are never computed.
 
 A classifier trained with squared error is not a regression: when the file shows that the targets
 are class labels — one-hot encoded (`to_categorical`, a label encoder, also made dense with `.toarray()`,
@@ -956,6 +961,24 @@ model.compile(optimizer="adam", loss={"sex_out": "mae", "age_out": "mae"},
               metrics={"sex_out": "binary_accuracy", "age_out": "mae"})
 model.fit(Faces(np.load("x.npy"), np.load("age.npy"), np.load("sex.npy"), 32, True), epochs=10)
 """,
+        # a frozen feature extractor only used as a part of the model trained (an SRGAN's VGG): its metrics never run
+        """\
+import numpy as np
+from tensorflow import keras
+
+shape = (32, 32, 3)
+base = keras.applications.VGG19(include_top=False, weights=None, input_shape=shape)
+vgg = keras.Model(base.input, base.layers[9].output)
+vgg.trainable = False
+vgg.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+g_in = keras.Input(shape)
+generator = keras.Model(g_in, keras.layers.Conv2D(3, 3, padding="same", activation="tanh")(g_in))
+lo = keras.Input(shape)
+combined = keras.Model(lo, vgg(generator(lo)))
+combined.compile(loss="mse", optimizer="adam")
+hr, lr_imgs = np.random.rand(4, 32, 32, 3), np.random.rand(4, 32, 32, 3)
+combined.train_on_batch(lr_imgs, vgg.predict(hr))
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1550,12 +1573,36 @@ model.compile(optimizer="adam", loss={"sex_out": "mse", "age_out": "mae"},
               metrics={"sex_out": "accuracy", "age_out": "accuracy"})  # expect: RL101
 model.fit(Faces(np.load("x.npy"), np.load("age.npy"), np.load("sex.npy"), 32), epochs=10)
 """,
+        # ... evaluated by itself too: Keras computes the accuracy there
+        """\
+import numpy as np
+from tensorflow import keras
+
+shape = (32, 32, 3)
+base = keras.applications.VGG19(include_top=False, weights=None, input_shape=shape)
+vgg = keras.Model(base.input, base.layers[9].output)
+vgg.trainable = False
+vgg.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+g_in = keras.Input(shape)
+generator = keras.Model(g_in, keras.layers.Conv2D(3, 3, padding="same", activation="tanh")(g_in))
+lo = keras.Input(shape)
+combined = keras.Model(lo, vgg(generator(lo)))
+combined.compile(loss="mse", optimizer="adam")
+hr, lr_imgs = np.random.rand(4, 32, 32, 3), np.random.rand(4, 32, 32, 3)
+combined.train_on_batch(lr_imgs, vgg.predict(hr))
+print(vgg.evaluate(hr, vgg.predict(hr)))
+""",
     ]
 
     def check(self, facts):
         for model in facts.models:
             if model.compiles and targets_are_labels(facts, model):
                 continue  # a classifier trained with squared error: Keras' accuracy means something there
+            if model.compiles and not any(c.method in tables.EVAL_METHODS for c in model.calls) \
+                    and (only_a_part(model, facts.models) or a_part_where_built(model, facts)):
+                # never trained or evaluated by itself, only a part of another model (an SRGAN's frozen
+                # VGG feature extractor, compiled out of habit): its metrics are never computed
+                continue
             if model.compiles and _sigmoid_heads(model) and targets_from_project_artifact(facts, model):
                 # sigmoid heads on targets the project's own pipeline prepared (read from the pickle
                 # another script writes): 0/1 labels as often as not — not known here
