@@ -318,6 +318,16 @@ class WideConv1D(Conv1D):
         super().__init__(filters=nb_filter * 2, kernel_size=filter_length, **kwargs)
 model = Sequential([Embedding(4000, 50), WideConv1D(nb_filter=32, filter_length=5, padding="same"), GlobalMaxPooling1D(), Dense(1)])
 """,
+        # ... and a subclass that takes what it hands on apart first: Keras gets another dict
+        """
+from keras.layers import Conv1D, Embedding, Dense, GlobalMaxPooling1D
+from keras.models import Sequential
+class KeptConv1D(Conv1D):
+    def __init__(self, **kwargs):
+        width = kwargs.pop("nb_filter", 32)
+        super().__init__(filters=width, kernel_size=3, **kwargs)
+model = Sequential([Embedding(4000, 50), KeptConv1D(nb_filter=64), GlobalMaxPooling1D(), Dense(1)])
+""",
     ]
     INVALID = [
         """

@@ -150,14 +150,23 @@ def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
 
 def _forwarding_init(cls: ClassV) -> Optional[tuple[Ref, frozenset]]:
     """(its Keras base, the parameters its `__init__` names) for a layer subclass whose `__init__`
-    takes `**kwargs` and hands them to the Keras base's (`super().__init__(**kwargs)`, also
-    `super(Cls, self).__init__(...)`, at the top of its body): the keywords a construction passes
+    takes `**kwargs` and hands them, untouched, to the Keras base's (`super().__init__(**kwargs)`,
+    also `super(Cls, self).__init__(...)`, at the top of its body): the keywords a construction passes
     that `__init__` does not name reach Keras. None otherwise."""
     init = next((s for s in cls.cdef.body.body if type(s) is cst.FunctionDef and s.name.value == "__init__"), None)
     bases = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
     if init is None or len(bases) != 1 or len(cls.bases) != 1 or type(init.params.star_kwarg) is not cst.Param:
         return None
     kwargs = init.params.star_kwarg.name.value
+    # `kwargs` read only where it is handed on: a dict it pops from, filters (`dense_kw, kwargs =
+    # split(kwargs)`) or updates first reaches Keras changed
+    uses, stack = 0, [init.body]
+    while stack:
+        node = stack.pop()
+        uses += type(node) is cst.Name and node.value == kwargs
+        stack.extend(node.children)
+    if uses != 1:
+        return None
     for stmt in init.body.body if type(init.body) is cst.IndentedBlock else ():
         if type(stmt) is not cst.SimpleStatementLine:
             continue
