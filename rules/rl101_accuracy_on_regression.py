@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint import tables
 from regr_lint.facts.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
-from regr_lint.facts.dataflow import one_output, targets_from_project_artifact, targets_leave_pm1
+from regr_lint.facts.dataflow import is_parameter, one_output, targets_from_project_artifact, targets_leave_pm1
 from regr_lint.facts.signs import targets_can_be_negative
 from regr_lint.facts.labels import targets_are_labels
 from regr_lint.facts.model import layer_activation, only_a_part
@@ -1793,20 +1793,6 @@ def _softmax_classifier(model) -> bool:
 
 def _is_parameter(elt, node, facts) -> bool:
     """`elt` (a metric element of the compile `node`) is a parameter of the function the compile
-    is in, in this file or a project module it reads: the value came through a call's arguments
-    (`create_model(metric=cfg.METRIC)`), which the builder's module cannot see on its own."""
-    from regr_lint.facts.dataflow import _nodes_along, _steps_in_functions
-    from regr_lint.facts.trees import parsed_module
-
-    if not isinstance(elt, cst.Name) or facts is None:
-        return False
-    for tree in [facts.module, *(parsed_module(p) for p in facts.project_modules)]:
-        steps = _steps_in_functions(tree, node) if tree is not None else None
-        if steps is None:
-            continue
-        functions = [n for n in _nodes_along(tree, steps) if isinstance(n, cst.FunctionDef)]
-        if not functions:
-            return False
-        params = functions[-1].params
-        return elt.value in {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    return False
+    is in: the value came through a call's arguments (`create_model(metric=cfg.METRIC)`), which the
+    builder's module cannot see on its own."""
+    return isinstance(elt, cst.Name) and facts is not None and is_parameter(elt.value, node, facts)

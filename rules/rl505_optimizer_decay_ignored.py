@@ -6,7 +6,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint import tables
-from regr_lint.facts.dataflow import name_values
+from regr_lint.facts.dataflow import is_parameter, name_values
 from regr_lint.facts.values import Lit, Obj, Ref
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords
@@ -148,7 +148,7 @@ old = optimizers.rmsprop(decay=1e-6)  # expect: RL505
         for kc, arg, alias in optimizer_keywords(facts, "decay"):
             cls = alias or kc.qualname.rpartition(".")[2]
             written = kc.qualname.rpartition(".")[2]
-            if _is_zero(kc.args.kw["decay"][0], arg.value, facts):
+            if _is_zero(kc.args.kw["decay"][0], arg.value, kc.node, facts):
                 # Keras 2's default written out: nothing to carry over, only a keyword to drop
                 advice = "decay=0 decays nothing: drop it"
             else:
@@ -174,7 +174,7 @@ def _fix(facts, kc, decay_arg, cls: str, alias: Optional[str]) -> Optional[Fix]:
         if func.attr.value != alias:
             edits.append(Edit(func.attr, cst.Name(alias)))
     decay_value, _ = kc.args.kw["decay"]
-    if _is_zero(decay_value, decay_arg.value, facts):
+    if _is_zero(decay_value, decay_arg.value, kc.node, facts):
         return Fix(safe=True, message="drop decay=0 (it decays nothing)",
                    edits=tuple(edits) + (Edit(decay_arg, cst.RemovalSentinel.REMOVE),))
     if "lr" in kc.args.kw and "learning_rate" in kc.args.kw:
@@ -211,14 +211,15 @@ def _fix(facts, kc, decay_arg, cls: str, alias: Optional[str]) -> Optional[Fix]:
                edits=tuple(edits), imports=imports)
 
 
-def _is_zero(value, node, facts) -> bool:
+def _is_zero(value, node, call, facts) -> bool:
     """`decay=0` written out, or a name the file only ever binds to 0 (`DECAY = 0.0`) — never a
-    parameter: a builder's `decay` set to 0 when its caller passes None holds whatever other callers
-    pass (`make_optimizer(decay=args.decay)`), and the interpreter's value is one run's."""
+    parameter of the function making the optimizer `call`: a builder's `decay` set to 0 when its caller
+    passes None holds whatever other callers pass (`make_optimizer(decay=args.decay)`), and the
+    interpreter's value is one run's."""
     if isinstance(node, cst.Name):
         values = name_values(facts).get(node.value)
-        if not values or node.value in _parameter_names(facts) or not all(
-                isinstance(v, (cst.Integer, cst.Float)) and _is_zero(None, v, facts) for v in values):
+        if not values or is_parameter(node.value, call, facts) or not all(
+                isinstance(v, (cst.Integer, cst.Float)) and _is_zero(None, v, call, facts) for v in values):
             return False
         return isinstance(value, Lit) and isinstance(value.value, (int, float)) \
             and not isinstance(value.value, bool) and value.value == 0
@@ -228,22 +229,6 @@ def _is_zero(value, node, facts) -> bool:
         except (TypeError, ValueError):
             return False
     return False
-
-
-def _parameter_names(facts) -> set:
-    """Every name a function or lambda of the file takes as a parameter."""
-    key = ("rl505-parameters",)
-    if key not in facts._cache:
-        names: set = set()
-
-        class Params(cst.CSTVisitor):
-            def visit_Parameters(self, node) -> None:
-                names.update(p.name.value for p in (*node.posonly_params, *node.params, *node.kwonly_params,
-                                                    node.star_arg, node.star_kwarg) if isinstance(p, cst.Param))
-
-        facts.module.visit(Params())
-        facts._cache[key] = names
-    return facts._cache[key]
 
 
 def _is_schedule(value, node) -> bool:

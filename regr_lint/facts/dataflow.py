@@ -16,7 +16,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.facts.compat import statements
 from regr_lint.facts.model import KerasFacts
-from regr_lint.facts.names import contains, dotted_name, method_kind
+from regr_lint.facts.names import dotted_name, method_kind
 from regr_lint.project_link import project_imports
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
@@ -2279,6 +2279,23 @@ def modules_read_beside(path: str) -> list[str]:
     return sorted(read)
 
 
+def is_parameter(name: str, node, facts: KerasFacts) -> bool:
+    """`name` is a parameter of the innermost function `node` is in, in this file or a project module
+    it reads (a builder's `metric`, `decay`): its value comes from the callers' arguments."""
+    from regr_lint.facts.trees import parsed_module
+
+    for tree in [facts.module, *(parsed_module(p) for p in facts.project_modules)]:
+        steps = _steps_in_functions(tree, node) if tree is not None else None
+        if steps is None:
+            continue
+        functions = [n for n in _nodes_along(tree, steps) if isinstance(n, cst.FunctionDef)]
+        if not functions:
+            return False
+        params = functions[-1].params
+        return name in {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    return False
+
+
 def _steps_in_functions(module, node) -> Optional[tuple]:
     """The steps from `module` (an index into its body, then child positions) to `node`, looked for in
     its top-level functions and classes only (a builder's model is made in a function)."""
@@ -3226,48 +3243,33 @@ def _column_writes(facts: KerasFacts) -> dict:
                     elif isinstance(key, cst.Attribute) and key.attr.value == "columns" \
                             and isinstance(key.value, cst.Name) and key.value.value == target.value.value:
                         out[(i, target.value.value)] = (_EVERY_COLUMN, value)  # df[df.columns] = …
-                    elif _key_like(key) is not None:
-                        out[(i, target.value.value)] = (_key_like(key), value)  # df[f"lag{k}"] = …
+                    elif (like := _key_like(key)) is not None:
+                        out[(i, target.value.value)] = (like, value)  # df[f"lag{k}"] = …
                     elif isinstance(key, cst.Name):
                         looped.append((i, target, key.value, value))
-    if looped:
+    for i, target, name, value in looped:
         # `for c in FEATURES: df[c] = df[c] / df[c].abs().max()`: the columns a loop over a list of
-        # column names writes, one per pass
-        loops = _loops_over_names(facts)
-        for i, target, name, value in looped:
-            for loop, columns in loops:
-                if loop.target.value == name and contains(loop.body, target):
-                    out[(i, target.value.value)] = (columns, value)
-                    break
+        # column names writes, one per pass (the innermost loop over `name` the write was made in)
+        loops = [(end - first, stmt) for stmt, first, end in facts.loops
+                 if first <= i < end and isinstance(stmt.target, cst.Name) and stmt.target.value == name]
+        columns = _names_iterated(min(loops, key=lambda found: found[0])[1].iter, facts, records) if loops else None
+        if columns:
+            out[(i, target.value.value)] = (columns, value)
     facts._cache["dataflow_columns"] = out
     return out
 
 
-def _loops_over_names(facts: KerasFacts) -> list:
-    """[(a `for` statement, the column names it runs over)] for every `for c in <names>:` of the
-    module whose names are a literal list of strings, or a name / a config module's attribute bound
-    to one (`config.FEATURES`)."""
-    found: list = []
-    records = _records(facts)
-
-    class Loops(cst.CSTVisitor):
-        def visit_For(self, node) -> None:
-            if not isinstance(node.target, cst.Name):
-                return
-            it = node.iter
-            columns = _column_list(it, len(facts.assignments), records)
-            if columns is None and isinstance(it, cst.Attribute) and isinstance(it.value, cst.Name):
-                bound = imported_binding(facts, it.value.value, it.attr.value)
-                columns = _column_list(bound[1], 0, {}) if bound is not None else None
-            elif columns is None and isinstance(it, cst.Name) and it.value not in records:
-                bound = imported_binding(facts, it.value)
-                columns = _column_list(bound[1], 0, {}) if bound is not None else None
-            if columns:
-                found.append((node, columns))
-
-    facts.module.visit(Loops())
-    return found
-
+def _names_iterated(it, facts: KerasFacts, records: dict):
+    """The column names a `for` runs over: a literal list of strings, or a name / a config module's
+    attribute bound to one (`config.FEATURES`); None otherwise."""
+    columns = _column_list(it, len(facts.assignments), records)
+    if columns is None and isinstance(it, cst.Attribute) and isinstance(it.value, cst.Name):
+        bound = imported_binding(facts, it.value.value, it.attr.value)
+        columns = _column_list(bound[1], 0, {}) if bound is not None else None
+    elif columns is None and isinstance(it, cst.Name) and it.value not in records:
+        bound = imported_binding(facts, it.value)
+        columns = _column_list(bound[1], 0, {}) if bound is not None else None
+    return columns
 
 
 def _whole_frame(target) -> Optional[str]:

@@ -309,37 +309,12 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
-            iterated = self.eval(stmt.iter, scope, frame)
-            if self._records_flow(scope):
-                self.facts.fold_indices.update(_fold_names(stmt))
-            models = self._models_iterated(stmt, iterated)
-            sweep = not models and _settings_iterated(stmt, iterated)
-            models = models or sweep
-            if models:
-                # `for net in [small, big]:` / `for name, m in models.items():` — a few models
-                # compiled and fitted by one loop body; `for loss in ["mse", "mae"]:` — a sweep over
-                # a few settings: the body runs once for each
-                for k, item in enumerate(models):
-                    self.bind(stmt.target, item, scope, frame)
-                    self.replay += k > 0  # (the data flow records the body's assignments once)
-                    if sweep:
-                        # a model the body builds is one model per setting (see model_for): each
-                        # is compiled and fitted with its own, none left merged into unknown
-                        self.call_chain.append(hash(("sweep", id(stmt), k)))
-                    try:
-                        self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
-                    finally:
-                        self.replay -= k > 0
-                        if sweep:
-                            self.call_chain.pop()
-                self.bind(stmt.target, UNKNOWN, scope, frame)
-            else:
-                self.bind(stmt.target, UNKNOWN, scope, frame)
-                if self._records_flow(scope):
-                    self._record_dict_items(stmt)
-                self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
-            if stmt.orelse is not None:
-                self.exec_stmt(stmt.orelse, scope, frame)
+            first = len(self.facts.assignments)
+            try:
+                self._exec_for(stmt, scope, frame)
+            finally:
+                if len(self.facts.assignments) > first:
+                    self.facts.loops.append((stmt, first, len(self.facts.assignments)))
         elif kind is cst.While:
             self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
             if stmt.orelse is not None:
@@ -375,6 +350,39 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             # the body of a one-line compound statement (`if ok: model.fit(x, y)`): a
             # SimpleStatementSuite holds small statements where an IndentedBlock holds lines
             self.exec_small(stmt, scope, frame)
+
+    def _exec_for(self, stmt: cst.For, scope: Scope, frame: Frame) -> None:
+        iterated = self.eval(stmt.iter, scope, frame)
+        if self._records_flow(scope):
+            self.facts.fold_indices.update(_fold_names(stmt))
+        models = self._models_iterated(stmt, iterated)
+        sweep = not models and _settings_iterated(stmt, iterated)
+        models = models or sweep
+        if models:
+            # `for net in [small, big]:` / `for name, m in models.items():` — a few models
+            # compiled and fitted by one loop body; `for loss in ["mse", "mae"]:` — a sweep over
+            # a few settings: the body runs once for each
+            for k, item in enumerate(models):
+                self.bind(stmt.target, item, scope, frame)
+                self.replay += k > 0  # (the data flow records the body's assignments once)
+                if sweep:
+                    # a model the body builds is one model per setting (see model_for): each
+                    # is compiled and fitted with its own, none left merged into unknown
+                    self.call_chain.append(hash(("sweep", id(stmt), k)))
+                try:
+                    self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
+                finally:
+                    self.replay -= k > 0
+                    if sweep:
+                        self.call_chain.pop()
+            self.bind(stmt.target, UNKNOWN, scope, frame)
+        else:
+            self.bind(stmt.target, UNKNOWN, scope, frame)
+            if self._records_flow(scope):
+                self._record_dict_items(stmt)
+            self.exec_arm(("loop", id(stmt)), stmt.body.body, scope, frame)
+        if stmt.orelse is not None:
+            self.exec_stmt(stmt.orelse, scope, frame)
 
     def exec_arm(self, mark: tuple, stmts, scope: Scope, frame: Frame) -> None:
         """`stmts` run as one arm of an `if` / `match` (`mark` = (id(node), arm index)) or as a loop's

@@ -404,6 +404,9 @@ class KerasFacts:
     # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its
     # arms' last writes, not only the last one in walk order (see labels._arm_alternatives)
     arms: list = field(default_factory=list)
+    # (a `for` statement, first, end) for each loop the interpreter ran: `assignments[first:end]`
+    # were made in its body (`for c in FEATURES: df[c] = …` writes the columns it runs over)
+    loops: list = field(default_factory=list)
     yields: list = field(default_factory=list)  # the `yield` expressions of the file's code that ran
     stratified: set = field(default_factory=set)  # names a split of the file's code is stratified by
     # names a loop over a cross-validation split binds to index arrays (`for tr, va in kf.split(x)`,
