@@ -33,13 +33,30 @@ def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int
 _MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree, its guarded calls)
 
 
+_FLAGS: dict = {}  # path -> (the module's tree, the version flags it binds)
+
+
 def _flags_of(path: str) -> frozenset:
     """The version flags project module `path` binds (`KERAS2 = keras.__version__ < "3"`), when its
-    tree is kept for the run."""
+    tree is kept for the run; once per tree (every file importing it asks, for each of its rules)."""
     from regr_lint.facts.trees import parsed_module
 
     tree = parsed_module(path)
-    return _version_flags(tree) if tree is not None else frozenset()
+    if tree is None:
+        return frozenset()
+    known = _FLAGS.get(path)
+    if known is None or known[0] is not tree:
+        try:
+            from regr_lint.project_link import _text_of
+
+            text = _text_of(path)
+        except Exception:  # noqa: BLE001 - unreadable now: the tree is walked instead
+            text = ""
+        flags = _version_flags(tree) if not text or "__version__" in text else frozenset()
+        known = _FLAGS[path] = (tree, flags)
+        if len(_FLAGS) > 256:
+            _FLAGS.pop(next(iter(_FLAGS)))
+    return known[1]
 
 
 def _module_flags(path: str, project) -> frozenset:
@@ -90,7 +107,6 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
 def _imported_flags(facts) -> frozenset:
     """The names this file imports from a project module that binds them to a test of a
     `__version__` there (`from compat import NEW_KERAS`; `compat.NEW_KERAS` after `import compat`)."""
-    from regr_lint.facts.trees import parsed_module
     from regr_lint.facts.values import ModuleV
 
     out = set()
@@ -102,8 +118,7 @@ def _imported_flags(facts) -> frozenset:
             continue
         if type(node) is not cst.ImportFrom or type(node.names) is cst.ImportStar:
             continue
-        tree = parsed_module(source)
-        flags = _version_flags(tree) if tree is not None else frozenset()
+        flags = _flags_of(source)
         for alias in node.names if flags else ():
             if type(alias.name) is cst.Name and alias.name.value in flags:
                 out.add(alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name
