@@ -3,6 +3,7 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint.facts.values import Seq, Tensor
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -32,7 +33,9 @@ hidden layer); the unit count may be held in a constant (also the length of a li
 self.nb_classes, activation="softmax")`), the arm holding the softmax must be one the call's
 arguments can run: `Net(nb_classes=1, regression=True)` with `if not self.regression:` around the
 softmax is silent. A softmax written with its unit count (`Dense(1, activation="softmax")`) is reported
-wherever it stands.
+wherever it stands. A softmax whose unit count is a setting (`Dense(N_MIX, activation="softmax")`) and
+whose output is joined with others into one tensor (`Concatenate()([mus, sigmas, weights])`: a mixture
+density network's mixture weights) is not: with one component, its weight is 1.0, as it should be.
 
 ## Why is this bad?
 Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
@@ -86,6 +89,21 @@ TEMPLATE = "Dense(1, activation='softmax')"
 import keras
 N = 3
 head = keras.layers.Dense(N, activation="softmax")
+""",
+        # a mixture density network with one component: its mixture weight is 1.0, joined with the
+        # means and scales into the output a custom loss takes apart
+        """
+from tensorflow import keras
+N_MIX = 1
+def mdn_nll(y_true, params):
+    return keras.ops.mean(params)
+inp = keras.Input(shape=(8,))
+h = keras.layers.Dense(32, activation="relu")(inp)
+mus = keras.layers.Dense(N_MIX)(h)
+sigmas = keras.layers.Dense(N_MIX, activation="softplus")(h)
+weights = keras.layers.Dense(N_MIX, activation="softmax")(h)
+net = keras.Model(inp, keras.layers.Concatenate()([mus, sigmas, weights]))
+net.compile(optimizer="adam", loss=mdn_nll)
 """,
     ]
     INVALID = [
@@ -148,14 +166,35 @@ model.compile(loss="mse", optimizer="adam")
 import tensorflow as tf
 weights = tf.keras.layers.Dense(units=1, activation=tf.nn.softmax)  # expect: RL103
 """,
+        # written with its unit count, joined or not
+        """
+from tensorflow import keras
+inp = keras.Input(shape=(8,))
+mus = keras.layers.Dense(1)(inp)
+weights = keras.layers.Dense(1, activation="softmax")(inp)  # expect: RL103
+net = keras.Model(inp, keras.layers.concatenate([mus, weights]))
+""",
+        # a setting of one unit as the model's own output: a constant head
+        """
+from tensorflow import keras
+N_MIX = 1
+inp = keras.Input(shape=(8,))
+weights = keras.layers.Dense(N_MIX, activation="softmax")(inp)  # expect: RL103
+net = keras.Model(inp, [keras.layers.Dense(1)(inp), weights])
+""",
     ]
 
     def check(self, facts):
+        joined = None
         for layer in facts.layers:
             if layer.kind != "Dense" or layer_units(layer) != 1:
                 continue
             act, node = layer_activation(layer)
             if act == "softmax" and node is not None:
+                if not _units_written(layer):
+                    joined = _joined_outputs(facts) if joined is None else joined
+                    if id(layer.node) in joined:
+                        continue
                 yield self.report(node, self._message(), sigmoid_fix(node))
         before = {id(layer.node): prev for layer, prev in facts.links}
         for layer, prev in facts.links:
@@ -173,3 +212,32 @@ weights = tf.keras.layers.Dense(units=1, activation=tf.nn.softmax)  # expect: RL
     def _message() -> str:
         return ("softmax over a single unit always outputs 1.0; use 'sigmoid' for a binary output "
                 "(or 2 units with softmax), no activation for a regression")
+
+
+def _units_written(layer) -> bool:
+    """The unit count is written as a number in the call (`Dense(1, ...)`), not held in a name."""
+    arg = layer.args.get("units", 0)[1]
+    if arg is None:
+        arg = layer.args.get("output_dim")[1]
+    return arg is not None and type(arg.value) is cst.Integer
+
+
+def _joined_outputs(facts) -> set:
+    """id() of the construction nodes of the layers whose output is joined with other tensors into
+    one (`Concatenate()([mus, sigmas, weights])`, `keras.ops.concatenate([...])`) in a model's
+    graph: one part of a structured output, which a custom loss takes apart."""
+    out: set = set()
+    seen: set = set()
+    stack = [t for model in facts.models for t in model.outputs]
+    while stack:
+        tensor = stack.pop()
+        if not isinstance(tensor, Tensor) or id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        for inp in tensor.inputs:
+            parts = inp.items if isinstance(inp, Seq) else [inp]
+            if isinstance(inp, Seq) and len(parts) > 1:
+                out.update(id(p.producer.node) for p in parts
+                           if isinstance(p, Tensor) and p.producer is not None and getattr(p.producer, "node", None) is not None)
+            stack.extend(p for p in parts if isinstance(p, Tensor))
+    return out

@@ -5029,6 +5029,38 @@ CASES = [
             model.fit(x, y, epochs=5)
         """,
     }, None),
+    ("RL103-valid-one-mixture-component-set-in-a-config-module-joined-into-the-mdn-output", {
+        "config.py": """\
+            N_OUT = 1
+            N_MIX = 1  # one component: a plain Laplace regression
+        """,
+        "mdn.py": """\
+            from tensorflow import keras
+            from config import N_MIX, N_OUT
+
+
+            def nll(y_true, params):
+                return keras.ops.mean(params)
+
+
+            def build(n_features):
+                inp = keras.Input(shape=(n_features,))
+                h = keras.layers.Dense(64, activation="relu")(inp)
+                mus = keras.layers.Dense(N_OUT * N_MIX)(h)
+                scales = keras.layers.Dense(N_MIX, activation="softplus")(h)
+                weights = keras.layers.Dense(N_MIX, activation="softmax")(h)
+                return keras.Model(inp, keras.layers.Concatenate()([mus, scales, weights]))
+        """,
+        "train.py": """\
+            import numpy as np
+            from mdn import build, nll
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            net = build(x.shape[1])
+            net.compile(optimizer="adam", loss=nll)
+            net.fit(x, y, epochs=50)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
