@@ -78,7 +78,9 @@ old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVE
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
 layer whose `__init__` takes them — one whose `__init__(self, **kwargs)` hands the rest to Keras'
 own, `super().__init__(**kwargs)`, passes Keras every keyword it does not name: those are reported), on scikit-learn (`KMeans(init="k-means++")`), `dict(...)` or
-argparse, a method of the file's own class named `fit`, and the Keras 3 names that look alike
+argparse, a method of the file's own class named `fit` (one that can take the keywords the call
+passes: a parameter `model` of a class whose own `evaluate(self, data, model)` would reject
+`workers=` is Keras' model), and the Keras 3 names that look alike
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
 `strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also imported by name, `from keras import __version__ as
@@ -328,6 +330,15 @@ class KeptConv1D(Conv1D):
         super().__init__(filters=width, kernel_size=3, **kwargs)
 model = Sequential([Embedding(4000, 50), KeptConv1D(nb_filter=64), GlobalMaxPooling1D(), Dense(1)])
 """,
+        # the class's own evaluate, which takes the keyword: its call is not Keras'
+        """
+from tensorflow import keras
+class Runner:
+    def evaluate(self, x, y, workers=1):
+        return sum(x) / workers
+def score(runner, x, y):
+    return runner.evaluate(x, y, workers=4)
+""",
     ]
     INVALID = [
         """
@@ -504,6 +515,13 @@ class MaskedConv1D(Conv1D):
         self.supports_masking = True
         super(MaskedConv1D, self).__init__(**kwargs)
 model = Sequential([Embedding(4000, 50), MaskedConv1D(nb_filter=64, filter_length=3), GlobalMaxPooling1D(), Dense(1)])  # expect: RL504 RL504
+""",
+        # a method of the same name that could not take the keyword: the model handed in is Keras'
+        """
+from tensorflow import keras
+class Sizer:
+    def evaluate(self, x, y, model):
+        return model.evaluate(x, y, workers=8)  # expect: RL504
 """,
     ]
 

@@ -289,26 +289,54 @@ def _nodes(node) -> Iterator:
         stack.extend(reversed(current.children))
 
 
-def file_defines(facts, method: str) -> bool:
+def file_defines(facts, method: str, keywords: frozenset = frozenset()) -> bool:
     """A class of the file, or of the project modules it imports (`from ganlib import Gan`, whose own
     `fit_generator` a test reaches through a fixture), defines the method: a `def` (a static one
-    too) or a class-level alias."""
-    key = ("compat-defines", method)
+    too) or a class-level alias. With `keywords` (those a call passes), only a definition that can
+    take them counts: `model.evaluate(x, y, workers=8)` is not a call of the class's own
+    `evaluate(self, data, model)`, which would reject `workers=`."""
+    key = ("compat-defines", method, keywords)
     if key not in facts._cache:
-        facts._cache[key] = any(method in class_names(c) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef)) \
-            or any(defined_by_user(value if hasattr(value, "cdef") else getattr(value, "cls", None), method)
+        facts._cache[key] = any(_class_takes(c, method, keywords) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef)) \
+            or any(defined_by_user(value if hasattr(value, "cdef") else getattr(value, "cls", None), method, keywords)
                    for _, _, bound in facts.project_imports for value in bound.values()) \
-            or any(_module_defines(path, method) for path in facts.project_modules)
+            or any(_module_defines(path, method, keywords) for path in facts.project_modules)
     return facts._cache[key]
 
 
-def _module_defines(path: str, method: str) -> bool:
+def _module_defines(path: str, method: str, keywords: frozenset = frozenset()) -> bool:
     """A top-level class of project module `path` (a tree kept for the run, never parsed here)
     defines the method: the wrapper a factory of the package builds, re-exported by a star import."""
     from regr_lint.facts.trees import parsed_module
 
     tree = parsed_module(path)
-    return tree is not None and any(type(stmt) is cst.ClassDef and method in class_names(stmt) for stmt in tree.body)
+    return tree is not None and any(type(stmt) is cst.ClassDef and _class_takes(stmt, method, keywords) for stmt in tree.body)
+
+
+def _class_takes(cdef, method: str, keywords: frozenset = frozenset()) -> bool:
+    """The class binds `method` (see class_names) in a way that can take `keywords`: a `def` naming
+    each of them or taking `**kwargs`, or a class-level alias (what it calls is not read)."""
+    if method not in class_names(cdef):
+        return False
+    if not keywords:
+        return True
+    defs = [stmt for stmt in getattr(cdef.body, "body", ())
+            if type(stmt) is cst.FunctionDef and stmt.name.value == method]
+    if not defs:
+        return True  # `fit_generator = fit`
+    for fdef in defs:
+        params = fdef.params
+        if type(params.star_kwarg) is cst.Param:
+            return True
+        named = {p.name.value for p in (*params.params, *params.kwonly_params)}
+        if keywords <= named:
+            return True
+    return False
+
+
+def call_keywords(call) -> frozenset:
+    """The keywords a call passes by name (`workers=8` -> "workers"), `**` splats left out."""
+    return frozenset(a.keyword.value for a in call.args if a.keyword is not None)
 
 
 def model_alias(facts, name: str) -> bool:
@@ -333,8 +361,9 @@ def class_names(cdef) -> set:
     return names
 
 
-def defined_by_user(cls, method: str) -> bool:
-    """A model class of the file that defines the method itself (or one of its bases does)."""
+def defined_by_user(cls, method: str, keywords: frozenset = frozenset()) -> bool:
+    """A model class of the file that defines the method itself (or one of its bases does); with
+    `keywords`, in a way that can take them (see `_class_takes`)."""
     todo, seen = [cls], set()
     while todo:
         current = todo.pop()
@@ -342,7 +371,7 @@ def defined_by_user(cls, method: str) -> bool:
             continue
         seen.add(id(current))
         if method in class_names(current.cdef):
-            return True
+            return _class_takes(current.cdef, method, keywords)
         todo.extend(getattr(current, "bases", ()))
     return False
 
@@ -362,7 +391,8 @@ def user_method(facts, model, call) -> bool:
     func = call.node.func
     if model.kind != "opaque" or not isinstance(func, cst.Attribute):
         return False
-    if isinstance(func.value, cst.Name) and file_defines(facts, call.method) and not model_alias(facts, func.value.value):
+    if isinstance(func.value, cst.Name) and file_defines(facts, call.method, call_keywords(call.node)) \
+            and not model_alias(facts, func.value.value):
         return True
     # A class anywhere in the project defines it (`ModelManager.fit_generator`, whose instance a
     # runner module gets as a parameter): unless the receiver is named for a model (`self.model`,
