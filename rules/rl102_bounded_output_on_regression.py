@@ -2755,6 +2755,20 @@ m = keras.Sequential([keras.Input((7,)), keras.layers.Dense(1, activation="tanh"
 m.compile(optimizer="adam", loss="mse")
 m.fit(data.x, data.y, epochs=3)
 """,
+        # a bare `except:` around the import, binding None: the fallback for a missing package
+        """
+try:
+    from tensorflow import keras
+except:
+    keras = None
+import numpy as np
+x = np.random.rand(100, 4)
+y = x.sum(axis=1) * 50.0
+inp = keras.Input(shape=(4,))
+net = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=3)
+""",
     ]
 
     def check(self, facts):

@@ -164,6 +164,14 @@ def train(model, opt=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9)):
 opts = {"adam": adam(lr=1e-3), "sgd": optimizers.SGD(learning_rate=0.1)}
 by_name = keras.optimizers.get("adam")
 """,
+        # the project's own optimizer first, Keras' only where it is missing: which one runs is unknown
+        """
+try:
+    from trainer_utils.optim import Adam
+except ImportError:
+    from tensorflow.keras.optimizers import Adam
+opt = Adam(lr=0.01)
+""",
     ]
     INVALID = [
         # the keyword bound by functools.partial is the optimizer's
@@ -325,6 +333,16 @@ opt = adam(lr=1e-3)  # expect: RL502
         """
 import tf_keras
 opt = tf_keras.optimizers.Adam(learning_rate=1e-3, lr=1e-2)  # expect: RL502
+""",
+        # `keras = None` where TensorFlow is not installed: the code runs where it is
+        """
+try:
+    import tensorflow as tf
+    from tensorflow import keras
+except ImportError:
+    tf = None
+    keras = None
+opt = keras.optimizers.Adam(lr=1e-3)  # expect: RL502
 """,
     ]
 

@@ -5061,6 +5061,33 @@ CASES = [
             net.fit(x, y, epochs=50)
         """,
     }, None),
+    ("RL102-invalid-keras-bound-to-none-where-tensorflow-is-missing-in-the-builders-module", {
+        "nets.py": """\
+            try:
+                from tensorflow import keras
+            except ImportError:
+                keras = None
+
+
+            def build(n_in):
+                inp = keras.Input(shape=(n_in,))
+                hid = keras.layers.Dense(16, activation="relu")(inp)
+                out = keras.layers.Dense(1, activation="sigmoid")(hid)  # expect: RL102
+                net = keras.Model(inp, out)
+                net.compile(optimizer="adam", loss="mse")
+                return net
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import build
+
+            xs = np.random.rand(200, 4)
+            ys = xs.sum(axis=1) * 50.0
+            net = build(4)
+            net.fit(xs, ys, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -81,6 +81,43 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
     return _COMPARISONS[name](left, right)
 
 
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _names_imported(stmts) -> list:
+    """The names the import statements among `stmts` bind (`import tensorflow as tf`: tf;
+    `import keras.layers`: keras; `from tensorflow import keras`: keras)."""
+    out = []
+    for stmt in stmts:
+        for small in stmt.body if type(stmt) is cst.SimpleStatementLine else ():
+            if type(small) is cst.Import or type(small) is cst.ImportFrom and type(small.names) is not cst.ImportStar:
+                for alias in small.names:
+                    if alias.asname is not None and type(alias.asname.name) is cst.Name:
+                        out.append(alias.asname.name.value)
+                    else:
+                        name = alias.name
+                        while type(name) is cst.Attribute:
+                            name = name.value
+                        if type(name) is cst.Name:
+                            out.append(name.value)
+    return out
+
+
+def _import_fallback(handler, body) -> bool:
+    """The handler catches a failed import: `except ImportError` / `ModuleNotFoundError` (or a tuple
+    naming one), or a bare `except:` / `except Exception:` around a body of imports only."""
+    kind = handler.type
+    if kind is not None:
+        names = [e.value for e in kind.elements] if type(kind) is cst.Tuple else [kind]
+        caught = {n.value if type(n) is cst.Name else n.attr.value if type(n) is cst.Attribute else None for n in names}
+        if caught & _IMPORT_ERRORS:
+            return True
+        if not caught <= {"Exception", "BaseException"}:
+            return False
+    return all(type(stmt) is cst.SimpleStatementLine and all(
+        type(small) in (cst.Import, cst.ImportFrom, cst.Pass) for small in stmt.body) for stmt in body)
+
+
 def _settings_iterated(stmt, iterated: Value) -> list:
     """The literals a `for` over a short literal list binds its target to one by one (`for loss in
     ["mse", "mae"]`, `for act in ("relu", "sigmoid")`: a sweep over losses or activations, each pass
@@ -329,8 +366,15 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             frame.uncertain += 1  # a `return` in its body may not be reached (the handlers run instead)
             try:
                 self.exec_block(stmt.body.body, scope, frame)
+                imported = _names_imported(stmt.body.body) if stmt.handlers else ()
                 for handler in stmt.handlers:
+                    # `except ImportError: keras = None`: the fallback for a package that is not
+                    # installed; the code linted runs where it is, so what the body imported stays
+                    kept = {name: scope.vars[name] for name in imported if name in scope.vars} \
+                        if _import_fallback(handler, stmt.body.body) else None
                     self.exec_block(handler.body.body, scope, frame)
+                    if kept:
+                        scope.vars.update(kept)
                 if stmt.orelse is not None:
                     self.exec_stmt(stmt.orelse, scope, frame)
             finally:
