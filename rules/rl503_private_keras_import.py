@@ -402,6 +402,15 @@ from tensorflow.keras.layers import CuDNNGRU, Dense  # expect: RL503
 net = tf.keras.Sequential([CuDNNGRU(32, input_shape=(20, 4)), Dense(1)])
 up = tf.keras.layers.Deconv2D(16, 3, strides=2)  # expect: RL503
 """,
+        # Keras 3's source tree taken under the public name, the public package as the fallback: the
+        # chains through the name are the import's finding, not more
+        """
+try:
+    import keras.src as keras  # expect: RL503
+except ModuleNotFoundError:
+    import keras
+keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
+""",
     ]
 
     def applies_to(self, path: str) -> bool:
