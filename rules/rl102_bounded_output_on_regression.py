@@ -111,7 +111,11 @@ no writing script names, `np.load("ages.npy")` beside a script saving only `"fea
 generator's targets are judged by the files they, not its inputs, come from — also another module's
 generator's, cut from what this file passes it: `window_generator(np.load("flows.npy"), 32)`),
 and when a rescaling layer (a `Lambda`, `Rescaling`, …)
-follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. Nor is a sigmoid / softmax
+follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. A model trained on a
+generator or `Sequence` whose targets the file cannot follow is exempt by any [0, 1] scaling in the
+file (it might be of the targets) — but not when the batches are written out and that scaling is
+only of their inputs: `imgs = np.stack(...) / 255.0` then `yield imgs, counts[i]` (or `return imgs,
+np.asarray(self.counts[s])`) trains on raw counts. Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
 data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
 squared error, and its targets lie where the head can reach. Targets normalised per row to sum to 1
@@ -1583,6 +1587,106 @@ m = keras.Sequential([keras.Input((7,)), keras.layers.Dense(1, activation="tanh"
 m.compile(optimizer="adam", loss="mse")
 m.fit(data.x, data.y, epochs=3)
 """,
+        # a Sequence scaling its images and its targets (in its constructor)
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+from keras.utils import Sequence
+
+
+class Batches(Sequence):
+    def __init__(self, paths, counts):
+        super().__init__()
+        self.paths = paths
+        self.counts = counts / counts.max()
+
+    def __len__(self):
+        return len(self.paths) // 16
+
+    def __getitem__(self, i):
+        sl = slice(i * 16, (i + 1) * 16)
+        imgs = np.stack([np.load(p) for p in self.paths[sl]]) / 255.0
+        return imgs, np.asarray(self.counts[sl])
+
+
+meta = pd.read_csv("counts.csv")
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(Batches(meta["path"].values, meta["count"].values), epochs=5)
+""",
+        # a generator scaling its images, given targets the script scaled
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+
+
+def batches(paths, counts):
+    while True:
+        i = np.random.randint(0, len(paths), 16)
+        imgs = np.stack([np.load(p) for p in paths[i]]) / 255.0
+        yield imgs, counts[i]
+
+
+meta = pd.read_csv("counts.csv")
+ys = meta["count"].values / meta["count"].max()
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(meta["path"].values, ys), steps_per_epoch=50, epochs=5)
+""",
+        # a generator appending each batch's targets after dividing them by the image's extent
+        """
+import numpy as np
+from keras import layers, models
+
+
+def batches(records):
+    while True:
+        xs, ys = [], []
+        for img, box in records:
+            h, w = img.shape[:2]
+            xs.append(img / 255.0)
+            pts = np.asarray(box, dtype="float32")
+            ys.append(np.concatenate([pts[:, 0] / w, pts[:, 1] / h]))
+        yield np.array(xs), np.array(ys)
+
+
+records = np.load("records.npy", allow_pickle=True)
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(2, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(records), steps_per_epoch=50, epochs=5)
+""",
+        # a Sequence dividing its targets by a maximum on the way to its return
+        """
+import numpy as np
+from keras import layers, models
+from keras.utils import Sequence
+
+
+class AgeBatches(Sequence):
+    def __init__(self, images, ages, top=None):
+        super().__init__()
+        self.images, self.ages = images, ages
+        self.top = top if top is not None else float(ages.max())
+
+    def __len__(self):
+        return len(self.images) // 32
+
+    def __getitem__(self, i):
+        x = self.images[i * 32:(i + 1) * 32] / 255.0
+        y = self.ages[i * 32:(i + 1) * 32] / self.top
+        return x, y
+
+
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mae")
+m.fit(AgeBatches(np.load("faces.npy"), np.load("ages.npy")), epochs=5)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2768,6 +2872,54 @@ inp = keras.Input(shape=(4,))
 net = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(inp))  # expect: RL102
 net.compile(optimizer="adam", loss="mse")
 net.fit(x, y, epochs=3)
+""",
+        # a Sequence whose only [0, 1] scaling is of its images: the counts it returns are raw
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+from keras.utils import Sequence
+
+
+class Batches(Sequence):
+    def __init__(self, paths, counts):
+        super().__init__()
+        self.paths, self.counts = paths, counts
+
+    def __len__(self):
+        return len(self.paths) // 16
+
+    def __getitem__(self, i):
+        sl = slice(i * 16, (i + 1) * 16)
+        imgs = np.stack([np.load(p) for p in self.paths[sl]]) / 255.0
+        return imgs, np.asarray(self.counts[sl])
+
+
+meta = pd.read_csv("counts.csv")
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(Batches(meta["path"].values, meta["count"].values), epochs=5)
+""",
+        # the same with a generator
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+
+
+def batches(paths, counts):
+    while True:
+        i = np.random.randint(0, len(paths), 16)
+        imgs = np.stack([np.load(p) for p in paths[i]]) / 255.0
+        yield imgs, counts[i]
+
+
+meta = pd.read_csv("counts.csv")
+m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(),
+                       layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(meta["path"].values, meta["count"].values), steps_per_epoch=50, epochs=5)
 """,
     ]
 

@@ -5088,6 +5088,89 @@ CASES = [
             net.fit(xs, ys, epochs=5)
         """,
     }, None),
+    ("RL102-invalid-a-data-modules-sequence-scales-only-its-images-beside-raw-counts", {
+        "data.py": """\
+            import numpy as np
+            from tensorflow.keras.utils import Sequence
+
+
+            class CrowdBatches(Sequence):
+                def __init__(self, paths, counts, batch_size=16):
+                    super().__init__()
+                    self.paths, self.counts, self.batch_size = paths, counts, batch_size
+
+                def __len__(self):
+                    return len(self.paths) // self.batch_size
+
+                def __getitem__(self, i):
+                    sl = slice(i * self.batch_size, (i + 1) * self.batch_size)
+                    imgs = np.stack([np.load(p) for p in self.paths[sl]]) / 255.0
+                    return imgs, np.asarray(self.counts[sl], dtype="float32")
+        """,
+        "nets.py": """\
+            from tensorflow.keras import layers, models
+
+
+            def counter():
+                m = models.Sequential([layers.Input((96, 96, 3)), layers.Conv2D(16, 3, activation="relu"),
+                                       layers.GlobalAveragePooling2D()])
+                m.add(layers.Dense(1, activation="sigmoid"))  # expect: RL102
+                return m
+        """,
+        "train.py": """\
+            import pandas as pd
+
+            from data import CrowdBatches
+            from nets import counter
+
+            meta = pd.read_csv("counts.csv")
+            model = counter()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(CrowdBatches(meta["path"].values, meta["count"].values), epochs=10)
+        """,
+    }, None),
+    ("RL102-valid-a-data-modules-sequence-scales-its-images-and-its-counts", {
+        "data.py": """\
+            import numpy as np
+            from tensorflow.keras.utils import Sequence
+
+
+            class CrowdBatches(Sequence):
+                def __init__(self, paths, counts, batch_size=16):
+                    super().__init__()
+                    self.paths, self.batch_size = paths, batch_size
+                    self.counts = counts / counts.max()
+
+                def __len__(self):
+                    return len(self.paths) // self.batch_size
+
+                def __getitem__(self, i):
+                    sl = slice(i * self.batch_size, (i + 1) * self.batch_size)
+                    imgs = np.stack([np.load(p) for p in self.paths[sl]]) / 255.0
+                    return imgs, np.asarray(self.counts[sl], dtype="float32")
+        """,
+        "nets.py": """\
+            from tensorflow.keras import layers, models
+
+
+            def counter():
+                m = models.Sequential([layers.Input((96, 96, 3)), layers.Conv2D(16, 3, activation="relu"),
+                                       layers.GlobalAveragePooling2D()])
+                m.add(layers.Dense(1, activation="sigmoid"))
+                return m
+        """,
+        "train.py": """\
+            import pandas as pd
+
+            from data import CrowdBatches
+            from nets import counter
+
+            meta = pd.read_csv("counts.csv")
+            model = counter()
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(CrowdBatches(meta["path"].values, meta["count"].values), epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

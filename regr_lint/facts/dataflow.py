@@ -754,7 +754,8 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # silent — and in the project module that makes the generator or `Sequence` it is trained
         # on. So do the modules beside it that build this model and fit it, when each fit's
         # targets are.
-        return bool(scaled or facts.scaling_calls) or _yields_unit_scaled(facts) \
+        return bool(scaled or facts.scaling_calls) and not _only_inputs_scaled(facts, model, scaled) \
+            or _yields_unit_scaled(facts) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled) \
             or _declared_by_importers(facts, model, "unit_target_nodes") \
@@ -763,6 +764,75 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
                    for other, y, _, standardised in wrapper_targets(facts, model))
     records = _records(facts)
     return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
+
+
+def _only_inputs_scaled(facts: KerasFacts, model, scaled: set) -> bool:
+    """Every training of `model` runs a generator or `Sequence` of this file whose batches are
+    written out (`yield imgs, counts[i]`, `return imgs, np.asarray(self.counts[s])`), and the file's
+    only [0, 1] scaling is of their inputs (`imgs = np.stack(...) / 255.0`): the targets are not
+    what it scaled. (A scaler's call leaves it open: which values it was fitted on is not read here.)"""
+    from regr_lint.tables import TRAIN_METHODS
+
+    trainings = [t for t in model.trainings if t.method in TRAIN_METHODS]
+    if facts.scaling_calls or not scaled or not trainings:
+        return False
+    batches = _batch_tuples(facts)
+    chosen = []
+    for training in trainings:
+        found = _generator_targets(facts, training, classes=True)
+        if found is None or found[0] is not facts:
+            return False
+        for target in found[1]:
+            pair = next((b for b in batches if b.elements[1].value is target), None)
+            if pair is None:
+                return False
+            chosen.append(pair)
+    return _inputs_scaled_only(facts, scaled, chosen)
+
+
+def _batch_tuples(facts: KerasFacts) -> list:
+    """The (inputs, targets, …) tuples the file's generators yield and its `__getitem__`s return."""
+    values = name_values(facts)
+    return [v for v in [y.value for y in facts.yields] + list(values.get("__getitem__", ()))
+            if isinstance(v, cst.Tuple) and len(v.elements) >= 2]
+
+
+def _inputs_scaled_only(facts: KerasFacts, scaled: set, batches: list) -> bool:
+    """The names `scaled` (what the file scales into [0, 1]) all feed the inputs of `batches`, and
+    none feeds their targets, which are read without arithmetic (`ages[i] / 100.0` is some scaling
+    of their own, judged as before)."""
+    if not batches or facts.scaling_calls:
+        return False
+    values = name_values(facts)
+    inputs: set = set()
+    for pair in batches:
+        target = pair.elements[1].value
+        upstream = ancestors(facts, names_in(target))
+        if _arithmetic_in(target) or upstream & scaled \
+                or any(_arithmetic_in(v) or _empty_container(v) for name in upstream for v in values.get(name, ())):
+            # (`y = self.ages[s] / self.max_age`: arithmetic on the way; `ys = []` then
+            # `ys.append(pts / w)`: what was appended is not read here)
+            return False
+        inputs |= ancestors(facts, names_in(pair.elements[0].value))
+    return scaled <= inputs
+
+
+def _empty_container(node) -> bool:
+    """`[]`, `()`, `{}`, `list()`, `dict()`: a value filled later, by `append` and the like."""
+    if type(node) in (cst.List, cst.Tuple, cst.Dict, cst.Set):
+        return not node.elements
+    return type(node) is cst.Call and not node.args and type(node.func) is cst.Name \
+        and node.func.value in ("list", "dict", "tuple", "set")
+
+
+def _arithmetic_in(node) -> bool:
+    stack = [node]
+    while stack:
+        cur = stack.pop()
+        if type(cur) is cst.BinaryOperation:
+            return True
+        stack.extend(cur.children)
+    return False
 
 
 def _y_unit_scaled(y, facts: KerasFacts, records: dict, scaled: set) -> bool:
@@ -1112,7 +1182,11 @@ def _yields_over_passed_max(facts: KerasFacts, training) -> bool:
 
 
 def _scales_anything(other: KerasFacts) -> bool:
-    return bool(unit_scaled_names(other) or other.scaling_calls) or _yields_unit_scaled(other)
+    """The project module making a model's batches scales something into [0, 1] — not only the
+    inputs of the batches it writes out (`imgs / 255.0` beside raw counts)."""
+    scaled = unit_scaled_names(other)
+    return bool(scaled or other.scaling_calls) and not _inputs_scaled_only(other, scaled, _batch_tuples(other)) \
+        or _yields_unit_scaled(other)
 
 
 def _importers_show(facts: KerasFacts, model, holds, callers: bool = False) -> bool:
