@@ -105,6 +105,15 @@ weights = keras.layers.Dense(N_MIX, activation="softmax")(h)
 net = keras.Model(inp, keras.layers.Concatenate()([mus, sigmas, weights]))
 net.compile(optimizer="adam", loss=mdn_nll)
 """,
+        # the unit count a module constant picks: three classes
+        """
+from tensorflow import keras
+N_CLASSES = 3
+REGRESSION = False
+units = 1 if REGRESSION else N_CLASSES
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(units, activation="softmax")])
+m.compile(optimizer="adam", loss="categorical_crossentropy")
+""",
     ]
     INVALID = [
         # the unit count is the length of a list of target columns written out: one
@@ -181,6 +190,14 @@ N_MIX = 1
 inp = keras.Input(shape=(8,))
 weights = keras.layers.Dense(N_MIX, activation="softmax")(inp)  # expect: RL103
 net = keras.Model(inp, [keras.layers.Dense(1)(inp), weights])
+""",
+        # the unit count a module constant picks: one
+        """
+from tensorflow import keras
+BINARY = True
+units = 1 if BINARY else 4
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(units, activation="softmax")])  # expect: RL103
+m.compile(optimizer="adam", loss="binary_crossentropy")
 """,
     ]
 

@@ -1058,6 +1058,17 @@ model = Sequential([LSTM(64, return_sequences=True, input_shape=(128, 9)),
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 model.fit(x, y, epochs=10)
 """,
+        # the recurrent class a module constant picks in a conditional expression
+        """
+from keras.layers import GRU, LSTM, Dense, Input
+from keras.models import Sequential
+CELL = "lstm"
+cell = LSTM if CELL == "lstm" else GRU
+model = Sequential([Input((30, 5))])
+model.add(cell(64, return_sequences=True))
+model.add(Dense(1))  # expect: RL301
+model.compile(loss="mse", optimizer="adam")
+""",
     ]
 
     def check(self, facts):

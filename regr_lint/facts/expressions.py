@@ -108,6 +108,11 @@ class Expressions:
         if kind is cst.IfExp:
             body = self.eval(node.body, scope, frame)
             orelse = self.eval(node.orelse, scope, frame)
+            # the arm a parameter the call gave a literal, or a module constant bound once, picks
+            # (`cell = LSTM if CELL == "lstm" else GRU`), as an `if` statement's (see _option)
+            taken = self._option(node.test, scope, frame, constants=True)
+            if taken is not None:
+                return body if taken else orelse
             # `n / bs if n else None`: a branch that divides is a true division wherever it is taken
             divides = next((v for v in (body, orelse) if isinstance(v, Div)), None)
             if divides is not None:
