@@ -5171,6 +5171,62 @@ CASES = [
             model.fit(CrowdBatches(meta["path"].values, meta["count"].values), epochs=10)
         """,
     }, None),
+    ("RL301-invalid-the-recurrent-class-a-config-modules-constant-picks", {
+        "settings.py": """\
+            LOOKBACK = 48
+            RNN = "gru"
+        """,
+        "nets.py": """\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import GRU, LSTM, Dense, Input
+
+            import settings
+
+
+            def forecaster(n_features):
+                layer = GRU if settings.RNN == "gru" else LSTM
+                model = Sequential([Input((settings.LOOKBACK, n_features))])
+                model.add(layer(32, return_sequences=True))
+                model.add(Dense(1))  # expect: RL301
+                return model
+        """,
+        "fit.py": """\
+            import numpy as np
+
+            from nets import forecaster
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            model = forecaster(x.shape[-1])
+            model.compile(optimizer="adam", loss="mae")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
+    ("RL102-valid-the-head-a-config-modules-flag-leaves-linear", {
+        "settings.py": """\
+            BOUNDED = False
+        """,
+        "nets.py": """\
+            from tensorflow import keras
+
+            import settings
+
+
+            def regressor(n_in):
+                inp = keras.Input((n_in,))
+                out = keras.layers.Dense(1, activation="sigmoid" if settings.BOUNDED else None)(inp)
+                return keras.Model(inp, out)
+        """,
+        "fit.py": """\
+            import numpy as np
+
+            from nets import regressor
+
+            x, y = np.load("x.npy"), np.load("prices.npy")
+            model = regressor(x.shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -20,7 +20,7 @@ from regr_lint.facts.trees import project_module
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.facts.project_imports import ProjectImports
 from regr_lint.facts.values import (
-    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, Obj, Ref, Scope, Seq, Tensor, Value,
+    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
 )
 from regr_lint.facts.frame import BAD_LITERAL, Frame, literal_of, same_value
 # the interpreter's parts, one room each: expressions, calls, model building (and project_imports')
@@ -571,6 +571,11 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             # same value `Dense(self.nb_classes)` is read with
             owner = scope.vars.get(test.value.value)
             value = owner.attrs.get(test.attr.value) if type(owner) is Instance else None
+        elif constants and type(test) is cst.Attribute and type(test.value) is cst.Name and not frame.loops \
+                and type(self.eval(test.value, scope, frame)) is ModuleV:
+            # `if config.USE_GRU:` / `LSTM if config.CELL == "lstm" else GRU`: a constant a project
+            # module binds, as read after its top level ran
+            value = self.eval(test, scope, frame)
         elif frame.loops or type(test) is not cst.Name:
             return None
         elif frame.params and test.value in frame.params:
