@@ -66,7 +66,7 @@ segmentation mask, whose labels are often built from the model's own output shap
 file shows one label per sample for every `fit`: a `to_categorical` / `np.eye(k)[…]` one-hot of labels, `get_dummies`, a `LabelBinarizer`
 transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a flat list of literal labels
 (`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
-directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns), a label column
+directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns, also through a name it binds first and its `prefetch` / `cache` / `shuffle`), a label column
 (`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header; also shifted to start at
 0, `df["activity"].values - 1`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,

@@ -5227,6 +5227,37 @@ CASES = [
             model.fit(x, y, epochs=10)
         """,
     }, None),
+    ("RL301-invalid-a-data-modules-directory-dataset-returned-through-a-name", {
+        "loading.py": """\
+            import keras
+
+
+            def training_images(root):
+                ds = keras.utils.image_dataset_from_directory(root, image_size=(128, 128))
+                ds = ds.prefetch(2)
+                return ds
+        """,
+        "nets.py": """\
+            from keras import Sequential, layers
+
+
+            def classifier(n_classes):
+                return Sequential([layers.Input((128, 128, 3)),
+                                   layers.Conv2D(16, 3, activation="relu"),
+                                   layers.MaxPooling2D(),
+                                   layers.Dense(64, activation="relu"),  # expect: RL301
+                                   layers.Dense(n_classes, activation="softmax")])
+        """,
+        "run.py": """\
+            from loading import training_images
+            from nets import classifier
+
+            images = training_images("leaves/train")
+            model = classifier(4)
+            model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+            model.fit(images, epochs=10)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -20,7 +20,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, _records,
-                                      _returns, ancestors, expr_key, fitted_by_importers, names_in)
+                                      _returns, ancestors, expr_key, fitted_by_importers, last_assigned, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -940,6 +940,8 @@ _DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
                         "flow_from_dataframe": ("class_mode", "categorical"),
                         "image_dataset_from_directory": ("label_mode", "int")}
 _ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
+# tf.data methods that hand on the same (image, label) pairs
+_KEEPS_LABELS = frozenset({"prefetch", "cache", "shuffle", "repeat", "take", "skip"})
 
 
 def _returns_directory(node, facts) -> bool:
@@ -948,7 +950,25 @@ def _returns_directory(node, facts) -> bool:
     if not isinstance(node, cst.Call):
         return False
     found = _returns(node, len(facts.assignments), facts, _records(facts))
-    return found is not None and bool(found[2]) and all(_directory_labels(value) for _, value in found[2])
+    if found is None or not found[2]:
+        return False
+    records = found[1]
+
+    def made(i, value):
+        # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
+        for _ in range(8):
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                    and value.func.attr.value in _KEEPS_LABELS:
+                value = value.func.value
+            elif isinstance(value, cst.Name):
+                bound = last_assigned(records, value.value, i)
+                if bound is None:
+                    return value
+                i, value = bound
+            else:
+                return value
+        return value
+    return all(_directory_labels(made(i, value)) for i, value in found[2])
 
 
 def _directory_labels(node) -> bool:
