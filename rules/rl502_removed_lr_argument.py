@@ -3,6 +3,7 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint import tables
+from regr_lint.facts.dataflow import is_parameter
 from regr_lint.public_api import PUBLIC_NAMES
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -68,7 +69,9 @@ Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also
 variable, handed through a constructor's parameter, or picked from a dict of optimizer classes)
 constructed with the `lr=` keyword (also bound by `functools.partial(Adam, lr=…)`), wherever
 the call stands (`optimizer or Adam(lr=…)`, a conditional expression, a dict value or list element,
-a function's default argument). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
+a function's default argument; also a parameter whose default is a Keras optimizer class,
+`def compile_model(self, optimizer=keras.optimizers.Adam, lr=1e-3)` calling `optimizer(lr=lr)`,
+when no call of the file gives it: any caller's choice of a Keras class fails alike). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
 `rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`, also brought in by `from keras.optimizers import *`)
 are reported too. The finding is at the keyword.
 
@@ -99,7 +102,8 @@ model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-4), loss="mse")
 ## Fix safety
 Safe: the fix renames the keyword to `learning_rate`, the value it always meant. No fix when the
 call also passes `learning_rate=` (or `**kwargs` that may hold it): which of the two values is
-meant is for the author to say.
+meant is for the author to say. Unsafe when the class is held in a parameter of the function making
+the call (`optimizer(lr=lr)`): a caller may hand it a class of its own that takes `lr`.
 
 For a lowercase alias written as an attribute (`keras.optimizers.adam(lr=…)`, `optimizers.sgd(…)`)
 the fix also writes the class the alias stood for (`keras.optimizers.Adam(learning_rate=…)`, the
@@ -171,6 +175,18 @@ try:
 except ImportError:
     from tensorflow.keras.optimizers import Adam
 opt = Adam(lr=0.01)
+""",
+        # a parameter whose default is a class of the project's own
+        """
+import tensorflow as tf
+class Annealed:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+    def compile_model(self, optimizer=Annealed, lr=0.001):
+        self.model.compile(loss="mse", optimizer=optimizer(lr=lr))
 """,
     ]
     INVALID = [
@@ -344,6 +360,15 @@ except ImportError:
     keras = None
 opt = keras.optimizers.Adam(lr=1e-3)  # expect: RL502
 """,
+        # a parameter whose default is a Keras optimizer class, called with lr=
+        """
+import tensorflow
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+    def compile_model(self, loss="mse", optimizer=tensorflow.keras.optimizers.Adam, lr=0.001):
+        self.model.compile(loss=loss, optimizer=optimizer(lr=lr))  # expect: RL502
+""",
     ]
 
     def check(self, facts):
@@ -365,7 +390,10 @@ opt = keras.optimizers.Adam(lr=1e-3)  # expect: RL502
                 )
                 continue
             if renamable:
-                fix = Fix(safe=True, message="rename lr= to learning_rate=",
+                # a class a parameter holds (`optimizer(lr=lr)`, `optimizer=Adam` its default): a
+                # caller may hand it a class of its own, so the rename is offered as unsafe
+                held = isinstance(kc.node.func, cst.Name) and is_parameter(kc.node.func.value, kc.node, facts)
+                fix = Fix(safe=not held, message="rename lr= to learning_rate=",
                           edits=(Edit(arg.keyword, cst.Name("learning_rate")),))
             yield self.report(
                 arg.keyword,

@@ -425,3 +425,22 @@ def test_fix_twice_equals_fix_once_cli(tmp_path):
     left = [f for f in json.loads(res.stdout)["findings"]
             if f["fix"] is not None and f["fix"]["applicability"] == "safe"]
     assert left == []
+
+
+def test_rl502_rename_of_a_class_held_in_a_parameter_is_unsafe():
+    """`optimizer(lr=lr)` with `optimizer=Adam` a parameter's default: a caller may hand it a class of
+    its own that takes `lr`, so the rename waits for --unsafe-fixes; a class written out is safe."""
+    held = textwrap.dedent("""\
+        import tensorflow
+        class Trainer:
+            def __init__(self, model):
+                self.model = model
+            def compile_model(self, optimizer=tensorflow.keras.optimizers.Adam, lr=0.001):
+                self.model.compile(loss="mse", optimizer=optimizer(lr=lr))
+        """)
+    [f] = [f for f in lint_text(held, "t.py", RULES) if f.code == "RL502"]
+    assert f.fix is not None and not f.fix.safe
+    assert _fixed(held) == held
+    assert "optimizer(learning_rate=lr)" in _fixed(held, unsafe=True)
+    written = "import tensorflow\nopt = tensorflow.keras.optimizers.Adam(lr=0.01)\n"
+    assert _fixed(written) == written.replace("lr=", "learning_rate=")

@@ -1027,6 +1027,15 @@ class Calls:
             self.facts.param_flows.add(len(self.facts.assignments))
             self.facts.assignments.append(([param.name], arg.value))
 
+    def _standalone_default(self, param: cst.Param, scope: Scope) -> Value:
+        """What a parameter holds when its function runs on its own (no call gives it): unknown —
+        except a Keras optimizer class as its default (`optimizer=keras.optimizers.Adam`), which any
+        caller's choice would be too: what the body calls it with (`optimizer(lr=lr)`) is judged."""
+        if param.default is None or type(param.default) not in (cst.Name, cst.Attribute):
+            return UNKNOWN
+        value = self.eval(param.default, scope.parent or scope, Frame())
+        return value if _keras_optimizer_class(value) else UNKNOWN
+
     def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Value],
                     standalone: bool) -> None:
         """`inst`: what the first parameter is bound to (the instance; the class of a classmethod)."""
@@ -1038,7 +1047,7 @@ class Calls:
         for i, param in enumerate(positional):
             name = param.name.value
             if standalone:
-                scope.vars[name] = UNKNOWN
+                scope.vars[name] = self._standalone_default(param, scope)
             elif i + offset < len(args.pos):
                 scope.vars[name] = args.pos[i + offset][0]
                 self._param_flow(param, args.pos[i + offset][1])
@@ -1056,7 +1065,7 @@ class Calls:
             elif not standalone and param.default is not None and not args.star:
                 scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
             else:
-                scope.vars[name] = UNKNOWN
+                scope.vars[name] = self._standalone_default(param, scope) if standalone else UNKNOWN
         for star in (params.star_arg, params.star_kwarg):
             if type(star) is cst.Param:
                 scope.vars[star.name.value] = UNKNOWN
@@ -1066,6 +1075,10 @@ class Calls:
             # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
             named = {p.name.value for p in (*positional, *params.kwonly_params)}
             scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
+
+
+def _keras_optimizer_class(value: Value) -> bool:
+    return type(value) is Ref and value.qualname.startswith("keras.optimizers.") and value.last[:1].isupper()
 
 
 def _map_entries(recv: Map, meth: str) -> Optional[list]:
