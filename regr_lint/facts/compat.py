@@ -44,18 +44,24 @@ def _flags_of(path: str) -> frozenset:
     tree = parsed_module(path)
     if tree is None:
         return frozenset()
-    known = _FLAGS.get(path)
+    return _per_tree(_FLAGS, path, tree, path,
+                     lambda text: _version_flags(tree) if not text or "__version__" in text else frozenset())
+
+
+def _per_tree(memo: dict, key, tree, path: str, compute):
+    """`compute(the module's text)` once per kept tree of project module `path` (under `key`; the
+    memo keeps a few hundred entries, the tree with each so that its identity stays its own)."""
+    known = memo.get(key)
     if known is None or known[0] is not tree:
         try:
             from regr_lint.project_link import _text_of
 
             text = _text_of(path)
-        except Exception:  # noqa: BLE001 - unreadable now: the tree is walked instead
+        except Exception:  # noqa: BLE001 - unreadable now: every node is visited instead
             text = ""
-        flags = _version_flags(tree) if not text or "__version__" in text else frozenset()
-        known = _FLAGS[path] = (tree, flags)
-        if len(_FLAGS) > 256:
-            _FLAGS.pop(next(iter(_FLAGS)))
+        known = memo[key] = (tree, compute(text))
+        if len(memo) > 256:
+            memo.pop(next(iter(memo)))
     return known[1]
 
 
@@ -89,19 +95,8 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
                     imported: frozenset = frozenset()) -> set[int]:
     """`_guarded_in` for a project module's tree kept for the run: once per tree (and flags it
     imports)."""
-    key = (path, methods, exceptions, imported)
-    known = _MODULE_GUARDED.get(key)
-    if known is None or known[0] is not tree:
-        try:
-            from regr_lint.project_link import _text_of
-
-            text = _text_of(path)
-        except Exception:  # noqa: BLE001 - unreadable now: every node is visited instead
-            text = ""
-        known = _MODULE_GUARDED[key] = (tree, _guarded_in(tree, text, methods, exceptions, imported))
-        if len(_MODULE_GUARDED) > 256:
-            _MODULE_GUARDED.pop(next(iter(_MODULE_GUARDED)))
-    return known[1]
+    return _per_tree(_MODULE_GUARDED, (path, methods, exceptions, imported), tree, path,
+                     lambda text: _guarded_in(tree, text, methods, exceptions, imported))
 
 
 def _imported_flags(facts) -> frozenset:
