@@ -774,7 +774,7 @@ def _only_inputs_scaled(facts: KerasFacts, model, scaled: set) -> bool:
     from regr_lint.tables import TRAIN_METHODS
 
     trainings = [t for t in model.trainings if t.method in TRAIN_METHODS]
-    if facts.scaling_calls or not scaled or not trainings:
+    if not scaled or not trainings:
         return False
     batches = _batch_tuples(facts)
     chosen = []
@@ -1051,10 +1051,7 @@ def _yields_unit_scaled(facts: KerasFacts) -> bool:
     (`yield x, y / y.max()`), or a `Sequence`'s `__getitem__` returns them so (`return
     self.images[s] / 255.0, self.boxes[s] / self.box_max`)."""
     values = name_values(facts)
-    returned = [v for v in values.get("__getitem__", ()) if isinstance(v, cst.Tuple)]
-    return any(isinstance(value, cst.Tuple) and len(value.elements) >= 2
-               and is_unit_scaling(value.elements[1].value, facts, values)
-               for value in [found.value for found in facts.yields] + returned)
+    return any(is_unit_scaling(batch.elements[1].value, facts, values) for batch in _batch_tuples(facts))
 
 
 def _target_nodes(model):

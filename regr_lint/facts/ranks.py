@@ -19,8 +19,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, _records,
-                                      _returns, ancestors, expr_key, fitted_by_importers, last_assigned, names_in)
+from regr_lint.facts.dataflow import (_DATASET_PASSES, _arrays, _call_name, _elsewhere_shows, _full,
+                                      _in_project_module, _records, _returns, ancestors, expr_key,
+                                      fitted_by_importers, last_assigned, names_in)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -940,8 +941,6 @@ _DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
                         "flow_from_dataframe": ("class_mode", "categorical"),
                         "image_dataset_from_directory": ("label_mode", "int")}
 _ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
-# tf.data methods that hand on the same (image, label) pairs
-_KEEPS_LABELS = frozenset({"prefetch", "cache", "shuffle", "repeat", "take", "skip"})
 
 
 def _returns_directory(node, facts) -> bool:
@@ -958,7 +957,7 @@ def _returns_directory(node, facts) -> bool:
         # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
         for _ in range(8):
             if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-                    and value.func.attr.value in _KEEPS_LABELS:
+                    and value.func.attr.value in _DATASET_PASSES:  # they hand the (image, label) pairs on
                 value = value.func.value
             elif isinstance(value, cst.Name):
                 bound = last_assigned(records, value.value, i)
