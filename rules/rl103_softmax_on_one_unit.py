@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.model import layer_activation, layer_units
+from regr_lint.facts.model import layer_activation, layer_units, units_written
 from regr_lint.facts.values import Seq, Tensor
 from regr_lint import tables
 from regr_lint.rule import Edit, Fix, Rule
@@ -208,7 +208,7 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
                 continue
             act, node = layer_activation(layer)
             if act == "softmax" and node is not None:
-                if not _units_written(layer):
+                if not units_written(layer.args):
                     joined = _joined_outputs(facts) if joined is None else joined
                     if id(layer.node) in joined:
                         continue
@@ -229,14 +229,6 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
     def _message() -> str:
         return ("softmax over a single unit always outputs 1.0; use 'sigmoid' for a binary output "
                 "(or 2 units with softmax), no activation for a regression")
-
-
-def _units_written(layer) -> bool:
-    """The unit count is written as a number in the call (`Dense(1, ...)`), not held in a name."""
-    arg = layer.args.get("units", 0)[1]
-    if arg is None:
-        arg = layer.args.get("output_dim")[1]
-    return arg is not None and type(arg.value) is cst.Integer
 
 
 def _joined_outputs(facts) -> set:

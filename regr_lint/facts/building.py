@@ -8,7 +8,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint import tables
-from regr_lint.facts.model import Compile, KerasModel, MethodCall, Training
+from regr_lint.facts.model import Compile, KerasModel, MethodCall, Training, units_written
 from regr_lint.facts.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Ref, Seq, Tensor, Value
 from regr_lint.facts.frame import find_method, same_value, tensors_in
 
@@ -177,8 +177,7 @@ class ModelBuilding:
     # ---------------------------------------------------------------- layers and models
     def new_layer(self, kind: str, args: Args, call: cst.Call, qualname: str) -> Layer:
         layer = Layer(kind, args, call, qualname)
-        units = args.get("units", 0)[1]
-        if self.dead and (units is None or type(units.value) is not cst.Integer):
+        if self.dead and not units_written(args):
             # a layer of an arm the call's arguments rule out (`if self.regression: ... else:
             # Dense(self.nb_classes, activation="softmax")` with `Net(1, regression=True)`) holds
             # values of a path that never runs; one written with its unit count is a mistake wherever

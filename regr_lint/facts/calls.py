@@ -1034,7 +1034,7 @@ class Calls:
         if param.default is None or type(param.default) not in (cst.Name, cst.Attribute):
             return UNKNOWN
         value = self.eval(param.default, scope.parent or scope, Frame())
-        return value if _keras_optimizer_class(value) else UNKNOWN
+        return value if type(value) is Ref and value.is_optimizer_class else UNKNOWN
 
     def bind_params(self, params: cst.Parameters, args: Args, scope: Scope, inst: Optional[Value],
                     standalone: bool) -> None:
@@ -1075,10 +1075,6 @@ class Calls:
             # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
             named = {p.name.value for p in (*positional, *params.kwonly_params)}
             scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
-
-
-def _keras_optimizer_class(value: Value) -> bool:
-    return type(value) is Ref and value.qualname.startswith("keras.optimizers.") and value.last[:1].isupper()
 
 
 def _map_entries(recv: Map, meth: str) -> Optional[list]:

@@ -117,8 +117,7 @@ class Expressions:
             divides = next((v for v in (body, orelse) if isinstance(v, Div)), None)
             if divides is not None:
                 return divides
-            if type(body) is Ref and type(orelse) is Ref and all(
-                    r.qualname.startswith("keras.optimizers.") and r.last[:1].isupper() for r in (body, orelse)):
+            if type(body) is Ref and type(orelse) is Ref and body.is_optimizer_class and orelse.is_optimizer_class:
                 # `opt = RMSprop if plain else Adam`: a Keras optimizer class either way; what the
                 # optimizer rules read (its keywords) does not depend on which
                 return body

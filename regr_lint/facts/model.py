@@ -220,6 +220,15 @@ def layer_units(layer: Layer) -> Optional[int]:
     return int_value(layer.args.get("units", 0)[0])
 
 
+def units_written(args) -> bool:
+    """The unit count is written as a number in the call (`Dense(1, ...)`, Keras 1's `output_dim=1`),
+    not held in a name: a mistake in it is one wherever the layer stands."""
+    arg = args.get("units", 0)[1]
+    if arg is None:
+        arg = args.get("output_dim")[1]
+    return arg is not None and type(arg.value) is cst.Integer
+
+
 def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]]:
     """(activation, node to report) for a layer; Dense without activation= is 'linear'."""
     if layer.kind == "Activation":

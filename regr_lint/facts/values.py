@@ -63,6 +63,11 @@ class Ref(Value):
     def last(self) -> str:
         return self.qualname.rpartition(".")[2]
 
+    @property
+    def is_optimizer_class(self) -> bool:
+        """A Keras optimizer class (`keras.optimizers.Adam`), not a module, function or alias."""
+        return self.qualname.startswith("keras.optimizers.") and self.last[:1].isupper()
+
 
 @dataclass(eq=False)
 class Args:
