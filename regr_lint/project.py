@@ -43,6 +43,7 @@ from typing import Iterable, NamedTuple, Optional
 from regr_lint.discovery import _skip_dir
 from regr_lint.files import write_atomic
 from regr_lint.parsing import without_gc
+from regr_lint.search_path import added_folders
 from regr_lint.source import SourceError, decode, read_bytes
 
 # Importing any of these (or a submodule) is using Keras.
@@ -484,8 +485,17 @@ class ProjectIndex:
         # A script's own folder is its sys.path[0]; a package's module is never run that way
         # (pip/_vendor/rich/abc.py importing the standard `abc` does not import itself).
         first = [here] if top == here else []
-        known = self._paths[here] = list(dict.fromkeys(first + [top] + self.search + ancestors))
+        # Last of all, the folders the folder's scripts and notebooks append to sys.path themselves
+        # (`sys.path.append("../../")` before `from data_processing import ...`)
+        added = [f for f in added_folders(here, self._listing(here)) if not self._skipped(f)] if first else []
+        known = self._paths[here] = list(dict.fromkeys(first + [top] + self.search + ancestors + added))
         return known
+
+    def _listing(self, folder: str) -> list[str]:
+        try:
+            return sorted(os.listdir(folder))
+        except OSError:
+            return []
 
     def _module_in(self, base: str, parts: list[str]) -> Optional[str]:
         """The file of module `parts` below directory `base`: `a/b.py` or `a/b/__init__.py`."""

@@ -590,3 +590,55 @@ def test_imports_inside_match_cases_are_found_and_a_match_statement_does_not_bre
     assert summary.error is None
     assert [(i.module, i.level, i.names) for i in summary.imports] == [(None, 0, ("keras",)), (None, 1, ("fallback",))]
     assert summary.keras
+
+
+# --------------------------------------------------------------------------- sys.path edits
+
+def test_a_folder_a_notebook_appends_to_sys_path_is_searched_last(tmp_path):
+    # No project marker: the root is the notebook's own folder, and `data_processing` lies two
+    # folders up, where only the notebook's own `sys.path.append("../../")` puts it.
+    import json
+
+    nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                     "source": ["import sys\n", "sys.path.append(\"../../\")\n",
+                                "from data_processing.cycles import Handler\n"]}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    tree(tmp_path, {"data_processing/__init__.py": "", "data_processing/cycles.py": "class Handler:\n    pass\n",
+                    "experiments/soc/utils.py": "U = 1\n"})
+    (tmp_path / "experiments/soc/train.ipynb").write_text(json.dumps(nb, indent=1))
+    soc = tmp_path / "experiments" / "soc"
+    index = ProjectIndex(soc, [soc / "train.ipynb"])
+    notebook = p(tmp_path, "experiments/soc/train.ipynb")
+    assert index.module_file("data_processing.cycles", notebook) == p(tmp_path, "data_processing/cycles.py")
+    assert index.resolve("data_processing.cycles", "Handler", notebook) == (
+        p(tmp_path, "data_processing/cycles.py"), "Handler")
+    # the folder's own modules still come first
+    assert index.module_file("utils", notebook) == p(tmp_path, "experiments/soc/utils.py")
+
+
+def test_without_the_sys_path_edit_the_folder_above_is_not_searched(tmp_path):
+    tree(tmp_path, {"data_processing/__init__.py": "", "data_processing/cycles.py": "X = 1\n",
+                    "experiments/soc/train.py": "import sys\nfrom data_processing.cycles import X\n"})
+    soc = tmp_path / "experiments" / "soc"
+    index = ProjectIndex(soc, [soc / "train.py"])
+    assert index.module_file("data_processing.cycles", p(tmp_path, "experiments/soc/train.py")) is None
+
+
+@pytest.mark.parametrize("edit, expected", [
+    ('sys.path.append("../../")', "."),
+    ("sys.path.insert(0, '..')", "a"),
+    ('sys.path.append(os.path.abspath(".."))', "a"),
+    ('sys.path.append(os.path.join(os.path.dirname(__file__), "..", ".."))', "."),
+    ("sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))", "a"),
+    ("sys.path.append(str(Path(__file__).resolve().parents[2]))", "."),
+    ('sys.path.append(str(Path(__file__).parent.parent / "lib"))', "a/lib"),
+    ("sys.path.append(os.getcwd() + '/..')", None),  # a concatenation: not worked out
+    ("sys.path.append(os.environ['PROJECT'])", None),
+    ('sys.path.append("/nonexistent/folder")', None),
+])
+def test_the_paths_a_sys_path_edit_names(tmp_path, edit, expected):
+    from regr_lint.search_path import added_folders
+
+    tree(tmp_path, {"a/b/run.py": f"import os, sys\nfrom pathlib import Path\n{edit}\n", "a/lib/x.py": ""})
+    found = added_folders(str(tmp_path / "a" / "b"), ["run.py"])
+    assert found == ([] if expected is None else [str((tmp_path / expected).resolve())])

@@ -97,3 +97,44 @@ def test_a_package_binding_the_name_itself_is_still_read(tmp_path):
     assert _read_for(train) == [os.path.join("zoo", "heavy.py")]
     res = run("check", "--no-cache", "train.py", cwd=tmp_path)
     assert res.returncode == 0, res.stdout
+
+
+def test_a_package_a_script_puts_on_sys_path_is_read_without_a_project_marker(tmp_path):
+    # No pyproject.toml and no .git (a downloaded archive): the script's folder is its root, and the
+    # package one folder up is found only through its own `sys.path.append("../")`. There the
+    # targets are scaled into [0, 1], so the sigmoid head is right.
+    loader = """\
+        import numpy as np
+        from sklearn.preprocessing import MinMaxScaler
+
+
+        def load(path):
+            data = np.loadtxt(path, delimiter=",")
+            y = MinMaxScaler().fit_transform(data[:, -1:])
+            return data[:, :3], y
+    """
+    script = """\
+        import sys
+
+        sys.path.append("../")
+
+        from tensorflow import keras
+
+        from cells.loader import load
+
+        x, y = load("cells.csv")
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                                  keras.layers.Dense(1, activation="sigmoid")])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, y, epochs=2)
+    """
+    write(tmp_path, "proj/cells/__init__.py", "")
+    write(tmp_path, "proj/cells/loader.py", textwrap.dedent(loader))
+    write(tmp_path, "proj/experiments/train.py", textwrap.dedent(script))
+    done = run("check", "--no-cache", "proj/experiments/train.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # (linted alone, as pre-commit passes a changed file.) Without its sys.path edit the script
+    # cannot import the package: the scaling is unknown there, and the head is reported
+    write(tmp_path, "proj/experiments/train.py", textwrap.dedent(script).replace('sys.path.append("../")\n', ""))
+    done = run("check", "--no-cache", "proj/experiments/train.py", cwd=tmp_path)
+    assert codes(done.stdout) == ["RL102"], done.stdout + done.stderr
