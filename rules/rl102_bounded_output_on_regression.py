@@ -1687,6 +1687,37 @@ m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(
 m.compile(optimizer="adam", loss="mae")
 m.fit(AgeBatches(np.load("faces.npy"), np.load("ages.npy")), epochs=5)
 """,
+        # a splat that may pass the head's activation: which one is not known
+        """
+import sys
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+def build(n_features, hidden=64, head="sigmoid"):
+    return Sequential([Dense(hidden, activation="relu", input_shape=(n_features,)),
+                       Dense(1, activation=head)])
+opts = {"hidden": 128} if "--big" in sys.argv else {"hidden": 32, "head": "linear"}
+df = pd.read_csv("houses.csv")
+model = build(8, **opts)
+model.compile(loss="mse", optimizer="adam")
+model.fit(df.drop(columns="price").values, df["price"].values, epochs=5)
+""",
+        # a sweep over builders, the bounded one fitted on targets scaled into [0, 1] like the rest
+        """
+import functools
+from sklearn.datasets import load_diabetes
+from tensorflow import keras
+def build(n_in, head="linear", width=32):
+    return keras.Sequential([keras.layers.Input((n_in,)),
+                             keras.layers.Dense(width, activation="relu"),
+                             keras.layers.Dense(1, activation=head)])
+x, y = load_diabetes(return_X_y=True)
+y01 = (y - y.min()) / (y.max() - y.min())
+for make in (build, functools.partial(build, head="sigmoid"), functools.partial(build, width=128)):
+    model = make(x.shape[1])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y01, epochs=5)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2920,6 +2951,37 @@ m = models.Sequential([layers.Input((64, 64, 3)), layers.GlobalAveragePooling2D(
                        layers.Dense(1, activation="sigmoid")])  # expect: RL102
 m.compile(optimizer="adam", loss="mse")
 m.fit(batches(meta["path"].values, meta["count"].values), steps_per_epoch=50, epochs=5)
+""",
+        # a splat that passes other settings only: the head keeps its default, sigmoid
+        """
+import sys
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Dense
+def build(n_features, hidden=64, head="sigmoid"):
+    return Sequential([Dense(hidden, activation="relu", input_shape=(n_features,)),
+                       Dense(1, activation=head)])  # expect: RL102
+opts = {"hidden": 128} if "--big" in sys.argv else {"hidden": 32}
+df = pd.read_csv("houses.csv")
+model = build(8, **opts)
+model.compile(loss="mse", optimizer="adam")
+model.fit(df.drop(columns="price").values, df["price"].values, epochs=5)
+""",
+        # a dict of builders, one with a sigmoid head bound by partial, each fitted on raw targets
+        """
+import functools
+from sklearn.datasets import load_diabetes
+from tensorflow import keras
+def build(n_in, head="linear", width=32):
+    return keras.Sequential([keras.layers.Input((n_in,)),
+                             keras.layers.Dense(width, activation="relu"),
+                             keras.layers.Dense(1, activation=head)])  # expect: RL102
+VARIANTS = {"plain": build, "squashed": functools.partial(build, head="sigmoid")}
+x, y = load_diabetes(return_X_y=True)
+for name, make in VARIANTS.items():
+    model = make(x.shape[1])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=5)
 """,
     ]
 

@@ -630,6 +630,22 @@ model = Sequential([LSTM(64, return_sequences=True, input_shape=(50, 32)),
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 model.fit(x, tags, epochs=10)
 """,
+        # the keywords a splat may pass include return_sequences: the last layer may not return steps
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+def build(units, window, n_features):
+    model = Sequential()
+    for i, n in enumerate(units):
+        extra = {"return_sequences": True} if i < len(units) - 1 else {}
+        model.add(LSTM(n, input_shape=(window, n_features), **extra))
+    model.add(Dense(1))
+    return model
+model = build((64, 32), 30, 5)
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(8, 30, 5), np.random.rand(8), epochs=2)
+""",
     ]
     INVALID = [
         """\
@@ -1068,6 +1084,22 @@ model = Sequential([Input((30, 5))])
 model.add(cell(64, return_sequences=True))
 model.add(Dense(1))  # expect: RL301
 model.compile(loss="mse", optimizer="adam")
+""",
+        # a splat that passes only the first layer's input shape: the stack still returns steps
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+def build(units, window, n_features):
+    model = Sequential()
+    for i, n in enumerate(units):
+        kwargs = {"input_shape": (window, n_features)} if i == 0 else {}
+        model.add(LSTM(n, return_sequences=True, **kwargs))
+    model.add(Dense(1))  # expect: RL301
+    return model
+model = build((64, 32), 30, 5)
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(8, 30, 5), np.random.rand(8), epochs=2)
 """,
     ]
 

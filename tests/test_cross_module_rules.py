@@ -5258,6 +5258,143 @@ CASES = [
             model.fit(images, epochs=10)
         """,
     }, None),
+    ("RL301-invalid-a-stack-module-splats-the-input-shape-into-its-first-layer-only", {
+        "blocks.py": """\
+            from keras.layers import GRU, Dropout
+
+
+            def stack(model, sizes, steps, channels, rate=0.1):
+                for k, size in enumerate(sizes):
+                    first = {"input_shape": (steps, channels)} if k == 0 else {}
+                    model.add(GRU(size, return_sequences=True, **first))
+                    model.add(Dropout(rate))
+                return model
+        """,
+        "nets.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from blocks import stack
+
+
+            def forecaster(steps, channels):
+                model = Sequential()
+                stack(model, (32, 16), steps, channels)
+                model.add(Dense(1))  # expect: RL301
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import forecaster
+
+            series = np.load("load.npy")
+            x = np.stack([series[i:i + 24] for i in range(len(series) - 24)])
+            y = series[24:, 0]
+            model = forecaster(24, x.shape[2])
+            model.compile(loss="mae", optimizer="adam")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL301-valid-a-stack-module-splats-return-sequences-into-all-but-its-last-layer", {
+        "blocks.py": """\
+            from keras.layers import GRU
+
+
+            def stack(model, sizes, steps, channels):
+                for k, size in enumerate(sizes):
+                    more = {"return_sequences": True} if k < len(sizes) - 1 else {}
+                    model.add(GRU(size, input_shape=(steps, channels), **more))
+                return model
+        """,
+        "nets.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from blocks import stack
+
+
+            def forecaster(steps, channels):
+                model = Sequential()
+                stack(model, (32, 16), steps, channels)
+                model.add(Dense(1))
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import forecaster
+
+            series = np.load("load.npy")
+            x = np.stack([series[i:i + 24] for i in range(len(series) - 24)])
+            model = forecaster(24, x.shape[2])
+            model.compile(loss="mae", optimizer="adam")
+            model.fit(x, series[24:, 0], epochs=5)
+        """,
+    }, None),
+    ("RL301-invalid-a-directory-dataset-unpacked-from-a-data-modules-tuple", {
+        "loading.py": """\
+            import keras
+
+
+            def splits(root, size=(96, 96)):
+                common = dict(validation_split=0.25, seed=7, image_size=size, batch_size=16)
+                train = keras.utils.image_dataset_from_directory(root, subset="training", **common)
+                val = keras.utils.image_dataset_from_directory(root, subset="validation", **common)
+                return train.cache(), val, train.class_names
+        """,
+        "nets.py": """\
+            from keras import Sequential, layers
+
+
+            def small_cnn(n_classes):
+                return Sequential([layers.Input((96, 96, 3)),
+                                   layers.Conv2D(8, 3, activation="relu"),
+                                   layers.MaxPooling2D(),
+                                   layers.Dense(32, activation="relu"),  # expect: RL301
+                                   layers.Dense(n_classes, activation="softmax")])
+        """,
+        "run.py": """\
+            from loading import splits
+            from nets import small_cnn
+
+            train, val, names = splits("leaves")
+            model = small_cnn(len(names))
+            model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+            model.fit(train, validation_data=val, epochs=4)
+        """,
+    }, None),
+    ("RL301-valid-a-per-pixel-dataset-unpacked-from-a-data-modules-tuple", {
+        "loading.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            def splits(n_classes=4):
+                images = np.load("tiles.npy")
+                masks = np.load("masks.npy")
+                train = tf.data.Dataset.from_tensor_slices((images, masks)).batch(16)
+                return train, n_classes
+        """,
+        "nets.py": """\
+            from keras import Sequential, layers
+
+
+            def pixel_classifier(n_classes):
+                return Sequential([layers.Input((96, 96, 3)),
+                                   layers.Conv2D(8, 3, padding="same", activation="relu"),
+                                   layers.Dense(n_classes, activation="softmax")])
+        """,
+        "run.py": """\
+            from loading import splits
+            from nets import pixel_classifier
+
+            train, k = splits()
+            model = pixel_classifier(k)
+            model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+            model.fit(train, epochs=4)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -12,7 +12,7 @@ from regr_lint.facts.model import KerasCall, KerasModel
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, method_kind
 from regr_lint.facts.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf,
-    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
+    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
 )
 from regr_lint.facts.frame import Frame, find_method, merge_returns, same_value, tensors_in
 
@@ -221,7 +221,7 @@ def _merged_layer(a: Value, b: Value) -> Optional[Layer]:
         return None
     pos = [(x if same_value(x, y) else UNKNOWN, arg) for (x, arg), (y, _) in zip(a.args.pos, b.args.pos)]
     kw = {k: (v if same_value(v, b.args.kw[k][0]) else UNKNOWN, arg) for k, (v, arg) in a.args.kw.items()}
-    return Layer(a.kind, Args(pos, kw, a.args.star or b.args.star), a.node, a.qualname)
+    return Layer(a.kind, Args(pos, kw, **joined_star(a.args, b.args)), a.node, a.qualname)
 
 
 def _agrees(a: Value, b: Value) -> bool:
@@ -642,7 +642,7 @@ class Calls:
             # arguments bound first and the call's after them; `Head = partial(Dense, activation=
             # "sigmoid")`, then `Head(1)`: that layer
             bound = callee.args
-            merged = Args(pos=bound.pos[1:] + args.pos, kw={**bound.kw, **args.kw}, star=bound.star or args.star)
+            merged = Args(pos=bound.pos[1:] + args.pos, kw={**bound.kw, **args.kw}, **joined_star(bound, args))
             if type(bound.pos[0][0]) is Ref:
                 return self.call_ref(bound.pos[0][0], merged, call)
             return self.invoke(bound.pos[0][0], merged, call, None)
@@ -790,7 +790,7 @@ class Calls:
             # (the rules on removed keywords point at them, whether the partial is called or not)
             inner = args.pos[0][0]
             self.keras_call_ids.add(id(call))
-            self.facts.keras_calls.append(KerasCall(inner.qualname, call, Args(args.pos[1:], dict(args.kw), args.star),
+            self.facts.keras_calls.append(KerasCall(inner.qualname, call, Args(args.pos[1:], dict(args.kw), args.star, args.star_keys),
                                                     inner.raw, self.running[-1] if self.running else None))
         if ref.is_keras:
             if id(call) not in self.keras_call_ids:
@@ -1054,7 +1054,7 @@ class Calls:
             elif name in args.kw:
                 scope.vars[name] = args.kw[name][0]
                 self._param_flow(param, args.kw[name][1])
-            elif param.default is not None and not args.star:
+            elif param.default is not None and not args.may_pass(name):
                 scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
             else:
                 scope.vars[name] = UNKNOWN
@@ -1062,7 +1062,7 @@ class Calls:
             name = param.name.value
             if not standalone and name in args.kw:
                 scope.vars[name] = args.kw[name][0]
-            elif not standalone and param.default is not None and not args.star:
+            elif not standalone and param.default is not None and not args.may_pass(name):
                 scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
             else:
                 scope.vars[name] = self._standalone_default(param, scope) if standalone else UNKNOWN
@@ -1079,13 +1079,14 @@ class Calls:
 
 def _map_entries(recv: Map, meth: str) -> Optional[list]:
     """What `d.values()` / `d.items()` iterate over, in order, when `d` is a few literal settings
-    (`{"l2": "mse", "l1": "mae"}`: a sweep written as a dict) or Keras models (`{"cnn": a, "mlp":
-    b}`, or models made alike under keys not known here — `{n: load_model(p) for n, p in ...}` —
+    (`{"l2": "mse", "l1": "mae"}`: a sweep written as a dict), builders (`{"wide": build, "bounded":
+    partial(build, head="sigmoid")}`) or Keras models (`{"cnn": a, "mlp": b}`, or models made alike under keys not known here — `{n: load_model(p) for n, p in ...}` —
     one standing for them all); None for any other dict. An item is a (key, value) pair, the key
     unknown when it is not a string."""
     if recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
             and (all(type(v) is Lit for v in recv.items.values())
-                 or all(type(v) is ModelRef for v in recv.items.values())):
+                 or all(type(v) is ModelRef for v in recv.items.values())
+                 or all(is_builder(v) for v in recv.items.values())):
         pairs = [(Lit(k), v) for k, v in recv.items.items()]
     elif not recv.items and type(recv.any) is ModelRef:
         pairs = [(UNKNOWN, recv.any)]

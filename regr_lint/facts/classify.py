@@ -126,7 +126,7 @@ def crossentropy(value: Value) -> Optional[tuple[str, Optional[bool]]]:
         kind = tables.CROSSENTROPY_CLASSES.get(value.last)
         if kind is None:
             return None
-        if value.args.star:
+        if value.args.may_pass("from_logits"):
             return kind, None
         logits, arg = value.args.get("from_logits", 0)
         if arg is None:

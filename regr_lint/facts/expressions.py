@@ -14,7 +14,7 @@ from regr_lint.facts.values import (
     UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf, ModuleV, Obj, Ref, Scope,
     Seq, Tensor, Value,
 )
-from regr_lint.facts.frame import BAD_LITERAL, Frame, find_method, literal_of, merge_returns
+from regr_lint.facts.frame import BAD_LITERAL, Frame, find_method, literal_of, merge_returns, same_value
 
 
 def _attribute_spine(node):
@@ -121,6 +121,10 @@ class Expressions:
                 # `opt = RMSprop if plain else Adam`: a Keras optimizer class either way; what the
                 # optimizer rules read (its keywords) does not depend on which
                 return body
+            if type(body) is Map and type(orelse) is Map and body.any is None and orelse.any is None:
+                # `{"input_shape": shape} if i == 0 else {}`: splatted into a call, the keys it
+                # may pass are known (see eval_args); anything else reads it as unknown
+                return OneOf((body, orelse))
             return UNKNOWN
         if kind is cst.DictComp:
             return self._dict_comprehension(node, scope, frame)
@@ -385,6 +389,7 @@ class Expressions:
 
     def eval_args(self, call: cst.Call, scope: Scope, frame: Frame) -> Args:
         args = Args()
+        maybe: Optional[set] = set()  # the keywords unexpanded `**` dicts may hold (None: any)
         for arg in call.args:
             value = self.eval(arg.value, scope, frame)
             if arg.star == "**":
@@ -392,15 +397,29 @@ class Expressions:
                     for k, v in value.items.items():
                         if isinstance(k, str):
                             args.kw[k] = (v, arg)
-                else:
+                    if value.any is not None:  # and keys written in a loop
+                        args.star, maybe = True, None
+                elif type(value) is OneOf and all(type(o) is Map and o.any is None for o in value.options):
+                    # `**({"input_shape": s} if i == 0 else {})`: a key every dict holds alike is
+                    # passed; the others may be
+                    first, *others = value.options
+                    for k, v in first.items.items():
+                        if isinstance(k, str) and all(k in o.items and same_value(v, o.items[k]) for o in others):
+                            args.kw[k] = (v, arg)
                     args.star = True
+                    if maybe is not None:
+                        maybe.update(k for o in value.options for k in o.items if k not in args.kw)
+                else:
+                    args.star, maybe = True, None
             elif arg.star == "*":
                 if isinstance(value, Seq):
                     args.pos.extend((v, arg) for v in value.items)
                 else:
-                    args.star = True
+                    args.star, maybe = True, None
             elif arg.keyword is not None:
                 args.kw[arg.keyword.value] = (value, arg)
             else:
                 args.pos.append((value, arg))
+        if args.star and maybe is not None:
+            args.star_keys = frozenset(maybe)
         return args

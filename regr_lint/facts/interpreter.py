@@ -21,6 +21,7 @@ from regr_lint.facts.names import canonical, dotted_name, is_layer_path, is_priv
 from regr_lint.facts.project_imports import ProjectImports
 from regr_lint.facts.values import (
     UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
+    is_builder,
 )
 from regr_lint.facts.frame import BAD_LITERAL, Frame, literal_of, same_value
 # the interpreter's parts, one room each: expressions, calls, model building (and project_imports')
@@ -126,6 +127,13 @@ def _settings_iterated(stmt, iterated: Value) -> list:
     if not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
         return []
     items = iterated.items
+    if all(is_builder(v) for v in items) and type(stmt.target) is cst.Name or type(stmt.target) is cst.Tuple \
+            and len(stmt.target.elements) == 2 and type(stmt.target.elements[1].value) is cst.Name and all(
+                type(v) is Seq and len(v.items) == 2 and type(v.items[0]) is Lit and is_builder(v.items[1])
+                for v in items):
+        # `for make in (build, partial(build, head="sigmoid"))`, `for name, make in BUILDERS.items()`:
+        # a sweep over builders, each pass building (and fitting) its own model
+        return list(items)
     if type(stmt.target) is cst.Tuple:
         # `for units, act in [(64, "relu"), (1, "sigmoid")]:` — a list of layer (or run) settings
         # written out, unpacked per pass: the body runs once for each, in order

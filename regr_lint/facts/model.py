@@ -239,7 +239,7 @@ def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]
         if arg is not None and not (isinstance(axis, Lit) and axis.value == -1):
             return None, None  # Softmax(axis=1) over time steps is attention, not a unit softmax
         return tables.ACTIVATION_LAYERS[layer.kind], layer.node
-    if layer.args.star:
+    if layer.args.may_pass("activation"):
         return None, None
     # Dense(units, activation, …) also takes the activation by position.
     value, arg = layer.args.get("activation", 1 if layer.kind == "Dense" else None)

@@ -92,7 +92,7 @@ class Unflattened:
 def _bool_arg(layer: Layer, name: str) -> Optional[bool]:
     value, arg = layer.args.get(name)
     if arg is None:
-        return None if layer.args.star else False
+        return None if layer.args.may_pass(name) else False
     if isinstance(value, Lit) and isinstance(value.value, bool):
         return value.value
     return None
@@ -725,6 +725,10 @@ class _Bindings:
                 out.append((kind, value))
         return out
 
+    def items(self, name: str) -> list:
+        """[(value, index, size)]: each unpacking that bound `name` to a part of `value`."""
+        return [item for kind, item in self.bound.get(name, ()) if kind == "item"]
+
     def _element(self, value, index: int, size: int) -> list:
         """The index-th part of a value unpacked into `size` names; the whole value when unknown."""
         if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == size:
@@ -896,8 +900,10 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
         y = t.y_node
         if y is None:
             # fit(iterator): a directory iterator labels each image with its folder's class
-            if t.x_node is None or not any(kind == "value" and (_directory_labels(node) or _returns_directory(node, facts))
-                                           for kind, node in flow.chain([t.x_node])):
+            if t.x_node is None or not any(kind == "value" and (
+                    _directory_labels(node) or _returns_directory(node, facts) or type(node) is cst.Name and any(
+                        _returns_directory(call, facts, index, size) for call, index, size in flow.items(node.value)))
+                    for kind, node in flow.chain([t.x_node])):
                 return False
             continue
         chain = flow.chain([y])
@@ -943,9 +949,10 @@ _DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
 _ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
 
 
-def _returns_directory(node, facts) -> bool:
+def _returns_directory(node, facts, index: Optional[int] = None, size: int = 0) -> bool:
     """`train = datasets()` of a data module whose every return is a directory iterator with labels
-    (`return image_dataset_from_directory(root, label_mode="categorical")`)."""
+    (`return image_dataset_from_directory(root, label_mode="categorical")`); with `index`, the part
+    of each return a tuple unpacking takes (`train, val, names = datasets()`)."""
     if not isinstance(node, cst.Call):
         return False
     found = _returns(node, len(facts.assignments), facts, _records(facts))
@@ -954,6 +961,10 @@ def _returns_directory(node, facts) -> bool:
     records = found[1]
 
     def made(i, value):
+        if index is not None:
+            if type(value) not in (cst.Tuple, cst.List) or len(value.elements) != size:
+                return None
+            value = value.elements[index].value
         # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
         for _ in range(8):
             if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \

@@ -75,6 +75,13 @@ class Args:
     pos: list = field(default_factory=list)  # [(Value, cst.Arg)]
     kw: dict = field(default_factory=dict)  # name -> (Value, cst.Arg)
     star: bool = False  # *args / **kwargs that could not be expanded
+    # when `star`: the keywords the splats left unexpanded may hold, when only `**` dicts known up to
+    # which keys they have are (`**({"input_shape": s} if i == 0 else {})`); None: any
+    star_keys: Optional[frozenset] = None
+
+    def may_pass(self, name: str) -> bool:
+        """Whether an unexpanded splat may hold keyword `name`."""
+        return self.star and (self.star_keys is None or name in self.star_keys)
 
     def get(self, name: str, index: int | None = None):
         """(Value, Arg) for keyword `name` or position `index`; (UNKNOWN, None) when absent."""
@@ -86,6 +93,15 @@ class Args:
 
     def has(self, name: str, index: int | None = None) -> bool:
         return name in self.kw or (index is not None and index < len(self.pos))
+
+
+def joined_star(a: Args, b: Args) -> dict:
+    """The `star` / `star_keys` of arguments made of `a`'s and `b`'s together."""
+    if not (a.star or b.star):
+        return {}
+    if a.star and a.star_keys is None or b.star and b.star_keys is None:
+        return {"star": True}
+    return {"star": True, "star_keys": (a.star_keys or frozenset()) | (b.star_keys or frozenset())}
 
 
 @dataclass(eq=False)
@@ -157,6 +173,12 @@ class Func(Value):
     fdef: cst.FunctionDef
     scope: object  # the defining Scope (closure)
     node: Optional[cst.CSTNode] = None
+
+
+def is_builder(value: Value) -> bool:
+    """A function of the file or project, or one with some arguments bound (`partial(build, head=…)`)."""
+    return isinstance(value, Func) or type(value) is Obj and value.qualname == "functools.partial" \
+        and bool(value.args.pos) and isinstance(value.args.pos[0][0], Func)
 
 
 @dataclass(eq=False)
