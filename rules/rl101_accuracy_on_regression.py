@@ -76,7 +76,10 @@ another method) or that one method hands another as the arguments it trains on
 (`self.critic_step(real, fake, valid, fake_y)`), a list every append gives 0 or 1 (`labels.append(1)` / `labels.append(0)`) and
 columns of it (`[[lab] for lab in labels]`), and such labels as the targets every batch gives
 (each `yield` of a generator function; each `return` of a `Sequence`'s `__getitem__` or an
-iterator's `__next__`, `return [a, b], np.ones(batch)`) — Keras' accuracy compares classes and
+iterator's `__next__`, `return [a, b], np.ones(batch)`), and the class of each image an image
+folder is read with (`flow_from_directory(root)` / `flow_from_dataframe(...)` in the categorical,
+binary or sparse class mode — the default; not `"raw"` —, `image_dataset_from_directory(root)`, also
+returned by a function of the project) — Keras' accuracy compares classes and
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
 a classifier by the file's own declaration. The targets are followed through the helpers of the file or
@@ -979,6 +982,20 @@ combined.compile(loss="mse", optimizer="adam")
 hr, lr_imgs = np.random.rand(4, 32, 32, 3), np.random.rand(4, 32, 32, 3)
 combined.train_on_batch(lr_imgs, vgg.predict(hr))
 """,
+        # an image folder read with its class labels (one-hot): a classifier trained with squared error
+        """
+from keras import Input, Model
+from keras.layers import Conv2D, Dense, Flatten
+from keras.preprocessing.image import ImageDataGenerator
+
+images = ImageDataGenerator(rescale=1.0 / 255)
+train = images.flow_from_directory("frames/train", target_size=(64, 64), class_mode="categorical")
+inp = Input((64, 64, 3))
+out = Dense(6)(Flatten()(Conv2D(8, 3, activation="relu")(inp)))
+net = Model(inp, out)
+net.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
+net.fit(train, epochs=10)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1591,6 +1608,22 @@ combined.compile(loss="mse", optimizer="adam")
 hr, lr_imgs = np.random.rand(4, 32, 32, 3), np.random.rand(4, 32, 32, 3)
 combined.train_on_batch(lr_imgs, vgg.predict(hr))
 print(vgg.evaluate(hr, vgg.predict(hr)))
+""",
+        # a data frame's numeric column read as the targets (class_mode="raw"): a regression
+        """
+import pandas as pd
+from keras import Input, Model
+from keras.layers import Conv2D, Dense, Flatten
+from keras.preprocessing.image import ImageDataGenerator
+
+table = pd.read_csv("ages.csv")
+images = ImageDataGenerator(rescale=1.0 / 255)
+train = images.flow_from_dataframe(table, x_col="file", y_col="age", target_size=(64, 64), class_mode="raw")
+inp = Input((64, 64, 3))
+out = Dense(1)(Flatten()(Conv2D(8, 3, activation="relu")(inp)))
+net = Model(inp, out)
+net.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])  # expect: RL101
+net.fit(train, epochs=10)
 """,
     ]
 

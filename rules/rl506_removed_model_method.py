@@ -34,7 +34,9 @@ have too, such a model must also be used as only a Keras model is: `compile`, `e
 
 Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`),
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
-your own named `predict_classes`, a method of that name defined by a class of the file, and code
+your own named `predict_classes`, a method of that name defined by a class of the file, a call in
+another module's code (a test function a runner star-imports and calls) on an object not known to be
+a Keras model as this file reads that module — that module's own lint judges it —, and code
 written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
 `__version__`, or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
 `except Exception:` that binds no error and does the work another way, or in such a handler when the
@@ -264,6 +266,11 @@ for m in members.values():
                 if not isinstance(func, cst.Attribute) or defined_by_user(model.cls, method):
                     continue
                 if model.kind == "opaque":
+                    if model.home is not None:
+                        # an object another module's code calls it on, not known to be a model as
+                        # this file reads that module: that module's own lint judges it (it knows
+                        # its own names as well, a project class of that name among them)
+                        continue
                     if isinstance(func.value, cst.Name) and file_defines(facts, method) \
                             and not model_alias(facts, func.value.value):
                         continue  # an unknown `obj`, and a class of the file has the method

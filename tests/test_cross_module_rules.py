@@ -5395,6 +5395,290 @@ CASES = [
             model.fit(train, epochs=4)
         """,
     }, None),
+    ("RL102-valid-a-subclass-passes-max-scaled-targets-to-a-base-sequence-of-another-module", {
+        "batching.py": """\
+            import math
+
+            from keras.utils import PyDataset
+
+
+            class Batches(PyDataset):
+                def __init__(self, inputs, targets, batch_size=32, **kwargs):
+                    super().__init__(**kwargs)
+                    self.inputs, self.targets = inputs, targets
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], self.targets[part]
+        """,
+        "demand.py": """\
+            from batching import Batches
+
+
+            class DemandBatches(Batches):
+                def __init__(self, frame, batch_size=64):
+                    counts = frame["rentals"].values.astype("float32")
+                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
+                    super().__init__(features, counts / counts.max(), batch_size=batch_size)
+        """,
+        "fit.py": """\
+            import keras
+            import pandas as pd
+
+            from demand import DemandBatches
+
+            frame = pd.read_csv("bikes.csv")
+            batches = DemandBatches(frame)
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches, epochs=10)
+        """,
+    }, None),
+    ("RL102-invalid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", {
+        "batching.py": """\
+            import math
+
+            from keras.utils import PyDataset
+
+
+            class Batches(PyDataset):
+                def __init__(self, inputs, targets, batch_size=32, **kwargs):
+                    super().__init__(**kwargs)
+                    self.inputs, self.targets = inputs, targets
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], self.targets[part]
+        """,
+        "demand.py": """\
+            from batching import Batches
+
+
+            class DemandBatches(Batches):
+                def __init__(self, frame, batch_size=64):
+                    counts = frame["rentals"].values.astype("float32")
+                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
+                    super().__init__(features, counts, batch_size=batch_size)
+        """,
+        "fit.py": """\
+            import keras
+            import pandas as pd
+
+            from demand import DemandBatches
+
+            frame = pd.read_csv("bikes.csv")
+            batches = DemandBatches(frame)
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches, epochs=10)
+        """,
+    }, None),
+    ("RL106-invalid-a-subclass-passes-standardised-targets-to-a-base-sequence-of-another-module", {
+        "batching.py": """\
+            import math
+
+            from keras.utils import PyDataset
+
+
+            class Batches(PyDataset):
+                def __init__(self, inputs, targets, batch_size=32, **kwargs):
+                    super().__init__(**kwargs)
+                    self.inputs, self.targets = inputs, targets
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], self.targets[part]
+        """,
+        "demand.py": """\
+            from batching import Batches
+
+
+            class DemandBatches(Batches):
+                def __init__(self, frame, batch_size=64):
+                    counts = frame["rentals"].values.astype("float32")
+                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
+                    super().__init__(features, (counts - counts.mean()) / counts.std(), batch_size=batch_size)
+        """,
+        "fit.py": """\
+            import keras
+            import pandas as pd
+
+            from demand import DemandBatches
+
+            frame = pd.read_csv("bikes.csv")
+            batches = DemandBatches(frame)
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches, epochs=10)
+        """,
+    }, None),
+    ("RL106-valid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", {
+        "batching.py": """\
+            import math
+
+            from keras.utils import PyDataset
+
+
+            class Batches(PyDataset):
+                def __init__(self, inputs, targets, batch_size=32, **kwargs):
+                    super().__init__(**kwargs)
+                    self.inputs, self.targets = inputs, targets
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], self.targets[part]
+        """,
+        "demand.py": """\
+            from batching import Batches
+
+
+            class DemandBatches(Batches):
+                def __init__(self, frame, batch_size=64):
+                    counts = frame["rentals"].values.astype("float32")
+                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
+                    super().__init__(features, counts, batch_size=batch_size)
+        """,
+        "fit.py": """\
+            import keras
+            import pandas as pd
+
+            from demand import DemandBatches
+
+            frame = pd.read_csv("bikes.csv")
+            batches = DemandBatches(frame)
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="relu")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches, epochs=10)
+        """,
+    }, None),
+    ("RL106-invalid-a-base-sequence-of-a-third-module-standardises-in-getitem", {
+        "scaled.py": """\
+            import math
+
+            import numpy as np
+            import tensorflow as tf
+
+
+            class ZBatches(tf.keras.utils.Sequence):
+                def __init__(self, inputs, targets, batch_size=32):
+                    self.inputs, self.targets = np.asarray(inputs), np.asarray(targets, dtype="float32")
+                    self.batch_size = batch_size
+                    self.centre, self.spread = float(self.targets.mean()), float(self.targets.std())
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], (self.targets[part] - self.centre) / self.spread
+        """,
+        "windows.py": """\
+            import numpy as np
+
+            from scaled import ZBatches
+
+
+            class Windows(ZBatches):
+                def __init__(self, series, span=24):
+                    x = np.stack([series[i:i + span] for i in range(len(series) - span)])
+                    super().__init__(x[..., None], series[span:], batch_size=128)
+        """,
+        "run.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            from windows import Windows
+
+            series = np.load("load.npy")
+            model = tf.keras.Sequential([tf.keras.Input((24, 1)), tf.keras.layers.GRU(32),
+                                         tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(Windows(series), epochs=10)
+        """,
+    }, None),
+    ("RL506-valid-a-runner-star-imports-checks-calling-a-project-class-own-predict-classes", {
+        "runner.py": """\
+            if __name__ == "__main__":
+                from checks.suite import *
+
+                check_scan()
+                check_rank()
+        """,
+        "checks/__init__.py": "",
+        "checks/suite/__init__.py": """\
+            from .scan import check_scan
+            from .rank import check_rank
+        """,
+        "checks/suite/scan.py": """\
+            def check_scan():
+                import numpy as np
+                from tensorflow import keras
+
+                import tuner
+
+                def make(x, y):
+                    net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3, activation="softmax")])
+                    net.compile(optimizer="adam", loss="categorical_crossentropy")
+                    return net.fit(x, y, epochs=1), net
+
+                x = np.random.rand(20, 4)
+                return tuner.Scan(x, np.eye(3)[np.random.randint(0, 3, 20)], make)
+        """,
+        "checks/suite/rank.py": """\
+            def check_rank():
+                import numpy as np
+
+                import tuner
+
+                ranker = tuner.Ranker(_scan())
+                return ranker.predict_classes(np.random.rand(5, 4))
+
+
+            def _scan():
+                from .scan import check_scan
+                return check_scan()
+        """,
+        "tuner/__init__.py": """\
+            from .rank import Ranker
+            from .scan import Scan
+        """,
+        "tuner/scan.py": """\
+            class Scan:
+                def __init__(self, x, y, make):
+                    self.history, self.best = make(x, y)
+        """,
+        "tuner/rank.py": """\
+            import numpy as np
+
+
+            class Ranker:
+                def __init__(self, scan):
+                    self.scan = scan
+
+                def predict_classes(self, x):
+                    return np.argmax(self.scan.best.predict(x), axis=-1)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

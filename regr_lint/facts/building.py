@@ -108,14 +108,15 @@ def _rerun_compile(old: Compile, new: Compile) -> Compile:
 
 def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tuple]:
     """(the targets a `Sequence` trains on, the project module that expression is in, None for this
-    file): every `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and its
-    `__init__` sets `self.<attr>` once — to one of its parameters (`self.x, self.y = x, y`): the
-    expression `call`, its construction, passes there; to anything else (`self.y =
-    scaler.fit_transform(y)`): that expression. None when not so."""
+    file): every `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and the
+    `__init__` that sets `self.<attr>` sets it once — to one of its parameters (`self.x, self.y = x,
+    y`): the expression `call`, its construction, passes there, or the `super().__init__(...)` of a
+    subclass's `__init__` (`super().__init__(x, y / y.max())` in another module: that argument, read
+    there); to anything else (`self.y = scaler.fit_transform(y)`): that expression. None when not so."""
     from regr_lint.facts.compat import statements
 
-    getitem, init = find_method(inst.cls, "__getitem__"), find_method(inst.cls, "__init__")
-    if call is None or getitem is None or init is None or any(a.star for a in call.args):
+    getitem = find_method(inst.cls, "__getitem__")
+    if call is None or getitem is None:
         return None
     attrs = set()
     for stmt in statements(getitem.fdef.body):
@@ -130,46 +131,133 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
     if len(attrs) != 1:
         return None
     attr = attrs.pop()
-    sources = set()
-    for stmt in statements(init.fdef.body):
+    # The calls that ran each `__init__` on the way up, the construction first: (the call, the
+    # module it is written in, its callee's parameters)
+    callers: list = []
+    given, home, cls = call, None, inst.cls
+    for _ in range(6):
+        init = _own_method(cls, "__init__")
+        if init is not None:
+            if any(a.star for a in given.args):
+                return None
+            params = init.params
+            positional = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
+            own = set(positional) | {p.name.value for p in params.kwonly_params}
+            callers.append((given, home, positional, own, init))
+            origin = getattr(cls.scope, "origin", None)
+            value = _set_once(init, attr)
+            if value is not None:
+                return _passed(value, origin, callers)
+            if value is None and _sets(init, attr):
+                return None
+            given, home = _super_init(init, cls), origin
+            if given is None:
+                return None
+        cls = next((b for b in cls.bases if isinstance(b, ClassV)), None)
+        if cls is None:
+            return None
+    return None
+
+
+def _own_method(cls: ClassV, name: str) -> Optional[cst.FunctionDef]:
+    """The `def name` of the class's own body (not inherited), or None."""
+    for stmt in cls.cdef.body.body:
+        if type(stmt) is cst.FunctionDef and stmt.name.value == name:
+            return stmt
+    return None
+
+
+def _assigned_pairs(fdef: cst.FunctionDef) -> list:
+    """(target, value) of each assignment of the body (a tuple unpacked pairwise; an augmented one's
+    value None)."""
+    from regr_lint.facts.compat import statements
+
+    pairs = []
+    for stmt in statements(fdef.body):
         if type(stmt) not in (cst.Assign, cst.AugAssign, cst.AnnAssign):
             continue
-        pairs = []
         for target in ([t.target for t in stmt.targets] if type(stmt) is cst.Assign else [stmt.target]):
             if type(target) is cst.Tuple and type(stmt.value) is cst.Tuple \
                     and len(target.elements) == len(stmt.value.elements):
                 pairs += [(t.value, v.value) for t, v in zip(target.elements, stmt.value.elements)]
             else:
                 pairs.append((target, stmt.value if type(stmt) is not cst.AugAssign else None))
-        for target, value in pairs:
-            if type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self" \
-                    and target.attr.value == attr:
-                sources.add(value)
-    if len(sources) != 1 or None in sources:
-        return None
-    value = sources.pop()
-    params = init.fdef.params
-    positional = [p.name.value for p in (*params.posonly_params, *params.params)][1:]
-    own = set(positional) | {p.name.value for p in params.kwonly_params}
-    if type(value) is not cst.Name or value.value not in own:
-        # made in __init__ — of nothing the caller passes (`self.y = scaler.fit_transform(y)` reads a
-        # parameter: its names are __init__'s, not the data flow's of the module) — or a local of it
-        stack, mentioned = [value], False
-        while stack and not mentioned:
-            node = stack.pop()
-            mentioned = type(node) is cst.Name and node.value in own
-            stack.extend(node.children)
-        origin = getattr(inst.cls.scope, "origin", None)
-        # (in a project module's class, a transform of a parameter, `scaler.fit_transform(y)`, is read
-        # there: that module's top level rarely holds a namesake; this file's often does)
-        keep = type(value) is not cst.Name and (not mentioned or origin is not None and type(value) is cst.Call)
-        return (value, origin) if keep else None
-    param = value.value
-    for i, arg in enumerate(a for a in call.args if a.keyword is None):
-        if i < len(positional) and positional[i] == param:
-            return arg.value, None
-    found = next((a.value for a in call.args if a.keyword is not None and a.keyword.value == param), None)
-    return (found, None) if found is not None else None
+    return pairs
+
+
+def _self_attr(target, attr: str) -> bool:
+    return type(target) is cst.Attribute and type(target.value) is cst.Name and target.value.value == "self" \
+        and target.attr.value == attr
+
+
+def _sets(fdef: cst.FunctionDef, attr: str) -> bool:
+    return any(_self_attr(t, attr) for t, _ in _assigned_pairs(fdef))
+
+
+def _set_once(fdef: cst.FunctionDef, attr: str):
+    """What `fdef` sets `self.<attr>` to, when it sets it exactly once (None otherwise)."""
+    sources = [v for t, v in _assigned_pairs(fdef) if _self_attr(t, attr)]
+    return sources[0] if len(sources) == 1 else None
+
+
+def _super_init(init: cst.FunctionDef, cls: ClassV) -> Optional[cst.Call]:
+    """The one call of the base's `__init__` a class's own `__init__` makes (`super().__init__(x,
+    y)`, `super(Cls, self).__init__(...)`, `Base.__init__(self, ...)`: that one with `self` left
+    out), or None."""
+    found = []
+    stack = [init.body]
+    while stack:
+        node = stack.pop()
+        if type(node) in (cst.FunctionDef, cst.ClassDef, cst.Lambda):
+            continue
+        if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "__init__":
+            base = node.func.value
+            if type(base) is cst.Call and type(base.func) is cst.Name and base.func.value == "super":
+                found.append(node)
+            elif type(base) is cst.Name and any(type(b) is ClassV and b.cdef.name.value == base.value
+                                                  for b in cls.bases) \
+                    and node.args and type(node.args[0].value) is cst.Name and node.args[0].value.value == "self":
+                found.append(node.with_changes(args=node.args[1:]))
+        stack.extend(node.children)
+    return found[0] if len(found) == 1 else None
+
+
+def _passed(value, origin, callers: list) -> Optional[tuple]:
+    """(the expression `value`, set in the last `__init__` of `callers`, stands for, its module):
+    a parameter is what the call that ran that `__init__` passes it, followed down the calls while
+    it is a parameter passed on; anything else is read where it is written."""
+    for given, home, positional, own, init in reversed(callers):
+        if type(value) is not cst.Name or value.value not in own:
+            # made in __init__ — of nothing the caller passes (`self.y = scaler.fit_transform(y)`
+            # reads a parameter: its names are __init__'s, not the data flow's of the module) — or a
+            # local of it
+            stack, mentioned = [value], False
+            while stack and not mentioned:
+                node = stack.pop()
+                mentioned = type(node) is cst.Name and node.value in own
+                stack.extend(node.children)
+            # (in a project module's class, a transform of a parameter, `scaler.fit_transform(y)`, is
+            # read there: that module's top level rarely holds a namesake; this file's often does)
+            keep = type(value) is not cst.Name and (not mentioned or origin is not None and type(value) is cst.Call)
+            return (value, origin) if keep else None
+        if _rebinds(init, value.value):
+            return None
+        param = value.value
+        found = None
+        for i, arg in enumerate(a for a in given.args if a.keyword is None):
+            if i < len(positional) and positional[i] == param:
+                found = arg.value
+        if found is None:
+            found = next((a.value for a in given.args if a.keyword is not None and a.keyword.value == param), None)
+        if found is None:
+            return None
+        value, origin = found, home
+    return (value, origin)
+
+
+def _rebinds(fdef: cst.FunctionDef, name: str) -> bool:
+    """Whether the body assigns `name` itself (then the parameter is not what it holds throughout)."""
+    return any(type(t) is cst.Name and t.value == name for t, _ in _assigned_pairs(fdef))
 
 
 class ModelBuilding:

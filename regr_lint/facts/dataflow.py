@@ -1443,6 +1443,59 @@ def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
 _DATASET_PASSES = frozenset({"batch", "shuffle", "prefetch", "repeat", "cache", "take", "skip", "padded_batch"})
 
 
+_DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
+                        "flow_from_dataframe": ("class_mode", "categorical"),
+                        "image_dataset_from_directory": ("label_mode", "int")}
+
+
+def returns_directory(node, facts, index: Optional[int] = None, size: int = 0) -> bool:
+    """`train = datasets()` of a data module whose every return is a directory iterator with labels
+    (`return image_dataset_from_directory(root, label_mode="categorical")`); with `index`, the part
+    of each return a tuple unpacking takes (`train, val, names = datasets()`)."""
+    if not isinstance(node, cst.Call):
+        return False
+    found = _returns(node, len(facts.assignments), facts, _records(facts))
+    if found is None or not found[2]:
+        return False
+    records = found[1]
+
+    def made(i, value):
+        if index is not None:
+            if type(value) not in (cst.Tuple, cst.List) or len(value.elements) != size:
+                return None
+            value = value.elements[index].value
+        # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
+        for _ in range(8):
+            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                    and value.func.attr.value in _DATASET_PASSES:  # they hand the (image, label) pairs on
+                value = value.func.value
+            elif isinstance(value, cst.Name):
+                bound = last_assigned(records, value.value, i)
+                if bound is None:
+                    return value
+                i, value = bound
+            else:
+                return value
+        return value
+    return all(directory_labels(made(i, value)) for i, value in found[2])
+
+
+def directory_labels(node) -> bool:
+    """`gen.flow_from_directory(dir, class_mode="categorical")`, `image_dataset_from_directory(dir)`:
+    one class label per image (unless the mode is None / "input": no labels, or the image itself)."""
+    if not isinstance(node, cst.Call):
+        return False
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    if name not in _DIRECTORY_ITERATORS:
+        return False
+    keyword, default = _DIRECTORY_ITERATORS[name]
+    mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+    if mode is None:
+        return default is not None
+    return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
+
+
 def _from_generator(node: cst.Call) -> cst.Call:
     """The call of the generator function `tf.data.Dataset.from_generator(rows, ...)` runs (`rows()`,
     with the arguments its `args=` tuple gives), under dataset methods that pass the elements on
@@ -1558,37 +1611,45 @@ def _instance_batch_method(facts: KerasFacts, value):
 
 def _batch_method(facts: KerasFacts, name: str):
     """(the facts of its module, the method) of the class `name` (of this file, or imported from a
-    project module) that gives a training its batches: `__getitem__`, else `__next__`; None when
-    there is none."""
+    project module) that gives a training its batches: `__getitem__`, else `__next__`, its own or a
+    base class's (of the same module or imported from another); None when there is none."""
     from regr_lint.facts.trees import project_module
 
-    other, module, cls = facts, facts.module, name
+    path, module, cls = facts.path, facts.module, name
     if _class_def(module, name) is None:
         found = facts._cache.get("project_classes", {}).get(name)
         if found is None or found[0] == facts.path:
             return None
-        other, module, cls = _module_facts(found[0]), project_module(found[0]), found[1]
-        if other is None:
-            return None
+        path, module, cls = found[0], project_module(found[0]), found[1]
+    chain = list(_class_chain(module, cls, path))
     for method in _BATCH_METHODS:
-        for cdef in _class_chain(module, cls):
+        for where, cdef in chain:
             fdef = _method_in(cdef, method)
             if fdef is not None:
-                return other, fdef
+                other = facts if where == facts.path else _module_facts(where)
+                return (other, fdef) if other is not None else None
     return None
 
 
-def _class_chain(module, name: str, depth: int = 0):
-    """The top-level `class name` of `module`, then its bases that are top-level classes of the same
-    module, nearest first (`class ZSeq(BaseSeq)`: the `__getitem__` it inherits is BaseSeq's, reading
-    the `self.y` its `super().__init__(x, scaled_y)` set)."""
+def _class_chain(module, name: str, path: str, depth: int = 0):
+    """(module path, ClassDef): the top-level `class name` of `module` (at `path`), then its bases,
+    nearest first — top-level classes of the same module, or imported from another project module
+    (`class ZSeq(BaseSeq)`: the `__getitem__` it inherits is BaseSeq's, reading the `self.y` its
+    `super().__init__(x, scaled_y)` set)."""
+    from regr_lint.facts.trees import project_module
+
     cdef = _class_def(module, name)
     if cdef is None or depth > 4:
         return
-    yield cdef
+    yield path, cdef
     for base in cdef.bases:
         if isinstance(base.value, cst.Name) and base.value.value != name:
-            yield from _class_chain(module, base.value.value, depth + 1)
+            if _class_def(module, base.value.value) is not None:
+                yield from _class_chain(module, base.value.value, path, depth + 1)
+            elif path:
+                found = _imported_function(path, base.value.value)
+                if found is not None and found[0] != path:
+                    yield from _class_chain(project_module(found[0]), found[1], found[0], depth + 1)
 
 
 def _top_function_in(module, name: str):

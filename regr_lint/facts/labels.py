@@ -16,6 +16,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
+    _DATASET_PASSES, _making_call, directory_labels, returns_directory,
 )
 
 
@@ -41,9 +42,11 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         return True  # built for `KerasClassifier(build_fn=...)`: a classifier by declaration
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
-    if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None and _generator_labels(facts, t)
-           for t in model.trainings):
-        return True  # a generator function yielding class labels as its targets
+    if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None
+           and (_generator_labels(facts, t) or _directory_iterator(facts, t)) for t in model.trainings):
+        # a generator function yielding class labels as its targets; an image folder read with its
+        # class labels (`flow_from_directory(root, class_mode="categorical")`)
+        return True
     for t in model.trainings:
         if t.method in TRAIN_METHODS and t.mapped:
             # a tf.data pipeline's `.map()` making the labels (`lambda f, s: (f, tf.cast(s >= 0.5,
@@ -75,6 +78,20 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         if any(_labels(t.y_node, rerun, facts, own, 0) for rerun in t.reruns):
             return True
     return False
+
+
+def _directory_iterator(facts: KerasFacts, training) -> bool:
+    """A training on an iterator over an image folder that labels each image with its folder's class
+    (`flow_from_directory(root)`, `image_dataset_from_directory(root)`, also `.prefetch()`-ed or
+    returned by a function of the file or of a project module), made where the training is or
+    bound to the name it fits on."""
+    node = _making_call(facts, training, training.x_node)
+    for _ in range(8):
+        if node is None or not isinstance(node.func, cst.Attribute) or node.func.attr.value not in _DATASET_PASSES \
+                or not isinstance(node.func.value, cst.Call):
+            break
+        node = node.func.value
+    return node is not None and (directory_labels(node) or returns_directory(node, facts))
 
 
 def _module_records(facts: KerasFacts) -> dict:

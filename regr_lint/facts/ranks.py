@@ -20,8 +20,8 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.facts.dataflow import (_DATASET_PASSES, _arrays, _call_name, _elsewhere_shows, _full,
-                                      _in_project_module, _records, _returns, ancestors, expr_key,
-                                      fitted_by_importers, last_assigned, names_in)
+                                      _in_project_module, _records, _returns, ancestors, directory_labels, expr_key,
+                                      fitted_by_importers, last_assigned, names_in, returns_directory)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
@@ -901,8 +901,8 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
         if y is None:
             # fit(iterator): a directory iterator labels each image with its folder's class
             if t.x_node is None or not any(kind == "value" and (
-                    _directory_labels(node) or _returns_directory(node, facts) or type(node) is cst.Name and any(
-                        _returns_directory(call, facts, index, size) for call, index, size in flow.items(node.value)))
+                    directory_labels(node) or returns_directory(node, facts) or type(node) is cst.Name and any(
+                        returns_directory(call, facts, index, size) for call, index, size in flow.items(node.value)))
                     for kind, node in flow.chain([t.x_node])):
                 return False
             continue
@@ -943,58 +943,7 @@ def _label_encoder_call(node) -> bool:
     return name in _ENCODERS
 
 
-_DIRECTORY_ITERATORS = {"flow_from_directory": ("class_mode", "categorical"),
-                        "flow_from_dataframe": ("class_mode", "categorical"),
-                        "image_dataset_from_directory": ("label_mode", "int")}
 _ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
-
-
-def _returns_directory(node, facts, index: Optional[int] = None, size: int = 0) -> bool:
-    """`train = datasets()` of a data module whose every return is a directory iterator with labels
-    (`return image_dataset_from_directory(root, label_mode="categorical")`); with `index`, the part
-    of each return a tuple unpacking takes (`train, val, names = datasets()`)."""
-    if not isinstance(node, cst.Call):
-        return False
-    found = _returns(node, len(facts.assignments), facts, _records(facts))
-    if found is None or not found[2]:
-        return False
-    records = found[1]
-
-    def made(i, value):
-        if index is not None:
-            if type(value) not in (cst.Tuple, cst.List) or len(value.elements) != size:
-                return None
-            value = value.elements[index].value
-        # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
-        for _ in range(8):
-            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-                    and value.func.attr.value in _DATASET_PASSES:  # they hand the (image, label) pairs on
-                value = value.func.value
-            elif isinstance(value, cst.Name):
-                bound = last_assigned(records, value.value, i)
-                if bound is None:
-                    return value
-                i, value = bound
-            else:
-                return value
-        return value
-    return all(_directory_labels(made(i, value)) for i, value in found[2])
-
-
-def _directory_labels(node) -> bool:
-    """`gen.flow_from_directory(dir, class_mode="categorical")`, `image_dataset_from_directory(dir)`:
-    one class label per image (unless the mode is None / "input": no labels, or the image itself)."""
-    if not isinstance(node, cst.Call):
-        return False
-    func = node.func
-    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
-    if name not in _DIRECTORY_ITERATORS:
-        return False
-    keyword, default = _DIRECTORY_ITERATORS[name]
-    mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
-    if mode is None:
-        return default is not None
-    return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
 
 
 _FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json", "read_table", "read_feather",
