@@ -6,8 +6,9 @@ path names when the project has no marker above it (a downloaded archive: no `.g
 `pyproject.toml`). Without it the data module stays unknown, and a rule that needs to see what it
 does to the targets (RL301's per-step targets, RL102's scaling) speaks without that evidence.
 
-Read off the text (no parse of the file, nothing run): `sys.path.append(...)` and
-`sys.path.insert(i, ...)` whose argument is a path this module can work out — a literal, `__file__`
+Read off the text (no parse of the file, nothing run; a notebook's code cells taken from its JSON),
+on a line of its own or after a semicolon: `sys.path.append(...)` and `sys.path.insert(i, ...)`
+whose argument is a path this module can work out — a literal, `__file__`
 and `os.getcwd()` / `Path.cwd()` under `os.path` functions (`abspath`, `dirname`, `join`,
 `normpath`, `realpath`) and `pathlib.Path` steps (`.parent`, `.parents[k]`, `.resolve()`, `/`).
 A relative path is taken from the file's folder: a notebook's working directory, and a script's
@@ -22,9 +23,9 @@ import os
 import re
 from typing import Optional
 
-# a statement editing sys.path, at the start of a line of code or of a notebook's JSON source line
-_EDIT = re.compile(rb'^[ \t]*"?[ \t]*sys\.path\.(?:append|insert)\(', re.M)
-_JSON_STRING = re.compile(rb'"((?:[^"\\\n]|\\.)*)"')
+# a statement editing sys.path: at the start of a line, or after another statement and a semicolon
+# (`import sys; sys.path.append("../src")`)
+_EDIT = re.compile(r"(?:^|;)[ \t]*(sys\.path\.(?:append|insert)\(.*)$", re.M)
 _OS_PATH = frozenset({"abspath", "normpath", "realpath", "expanduser"})
 _PATH_KEEPS = frozenset({"resolve", "absolute", "expanduser"})
 MAX_BYTES = 8 * 1024 * 1024  # a notebook with outputs larger than this is not searched
@@ -47,38 +48,40 @@ def added_folders(folder: str, names) -> list[str]:
             continue
         if b"sys.path" not in data:
             continue
-        for line in _edit_lines(data, name.endswith(".ipynb")):
-            found = _argument_folder(line, path)
+        text = _notebook_code(data) if name.endswith(".ipynb") else data.decode("utf-8", "replace")
+        for match in _EDIT.finditer(text):
+            found = _argument_folder(match.group(1), path)
             if found is not None and found not in out and os.path.isdir(found):
                 out.append(found)
     return out
 
 
-def _edit_lines(data: bytes, notebook: bool) -> list[str]:
-    """Each sys.path edit as one line of Python source."""
-    lines = []
-    for match in _EDIT.finditer(data):
-        end = data.find(b"\n", match.end())
-        raw = data[match.start():end if end >= 0 else len(data)]
-        if notebook:
-            string = _JSON_STRING.search(raw)
-            if string is None:
-                continue
-            try:
-                raw = json.loads(b'"' + string.group(1) + b'"').encode()
-            except ValueError:
-                continue
-        try:
-            lines.append(raw.decode("utf-8").strip())
-        except UnicodeDecodeError:
-            continue
-    return lines
+def _notebook_code(data: bytes) -> str:
+    """The code cells of a notebook, one after another (a cell's source a list of lines or one
+    string); "" when it is not one."""
+    try:
+        cells = json.loads(data).get("cells", [])
+    except (ValueError, AttributeError):
+        return ""
+    parts = []
+    for cell in cells if isinstance(cells, list) else ():
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            parts.append("".join(source) if isinstance(source, list) else str(source))
+    return "\n".join(parts)
 
 
 def _argument_folder(line: str, path: str) -> Optional[str]:
-    try:
-        tree = ast.parse(line.split("#", 1)[0].strip().rstrip(";"), mode="eval")
-    except (SyntaxError, ValueError):
+    """The folder the edit at the start of `line` adds (what follows it on the line — another
+    statement after a semicolon, a comment — left out), or None."""
+    tree = None
+    for end in [len(line)] + [i for i, ch in enumerate(line) if ch in ";#"]:
+        try:
+            tree = ast.parse(line[:end].strip(), mode="eval")
+            break
+        except (SyntaxError, ValueError):
+            continue
+    if tree is None:
         return None
     call = tree.body
     if not isinstance(call, ast.Call) or call.keywords or not isinstance(call.func, ast.Attribute):

@@ -72,7 +72,8 @@ binds, `feature_range=Y_RANGE`; also as the last step of a scikit-learn pipeline
 uniform output, applied to the targets or to the series they
 are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min()) / np.ptp(y)` (also in
 a lambda piped over the series, `s.pipe(lambda v: v / v.max())`), coordinates divided by the extent of
-the image they lie in (`(h, w) = img.shape[:2]`, then `x0 / w`, also inside an appended tuple),
+the image they lie in (`(h, w) = img.shape[:2]`, then `x0 / w`, also inside an appended tuple or
+joined, `np.concatenate([xs / w, ys / h])`),
 percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max (also by
 each group's, `df.groupby(g)[c].transform("max")`), also
@@ -143,7 +144,7 @@ or affine arithmetic on them with values beyond 1 (also with zero-mean noise add
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
-StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, or as every `yield` of the generator it is fitted on gives them. With no evidence either way it is silent.
+StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them, or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -1718,6 +1719,72 @@ for make in (build, functools.partial(build, head="sigmoid"), functools.partial(
     model.compile(optimizer="adam", loss="mse")
     model.fit(x, y01, epochs=5)
 """,
+        # landmark coordinates joined after each is divided by the image's extent along its axis
+        """
+import json
+
+import cv2
+import numpy as np
+from tensorflow.keras import layers, models
+
+images, targets = [], []
+for rec in json.load(open("landmarks.json")):
+    img = cv2.imread(rec["path"])
+    (h, w) = img.shape[:2]
+    pts = np.array(rec["points"], dtype="float32").reshape(-1, 2)
+    images.append(cv2.resize(img, (128, 128)) / 255.0)
+    targets.append(np.concatenate([pts[:, 0] / w, pts[:, 1] / h]))
+x, y = np.array(images), np.array(targets)
+inp = layers.Input((128, 128, 3))
+out = layers.Dense(y.shape[1], activation="sigmoid")(layers.Flatten()(inp))
+net = models.Model(inp, out)
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=5)
+""",
+        # a tf.data map scales the labels into [-1, 1]: what a tanh head is for
+        """
+import pandas as pd
+import tensorflow as tf
+
+frame = pd.read_csv("housing.csv").dropna()
+labels = frame.pop("median_house_value").values.astype("float32")
+lo, hi = labels.min(), labels.max()
+ds = tf.data.Dataset.from_tensor_slices((frame.values.astype("float32"), labels))
+ds = ds.shuffle(1000).map(lambda f, y: (f, (y - lo) / (hi - lo) * 2.0 - 1.0)).batch(64)
+model = tf.keras.Sequential([tf.keras.Input((frame.shape[1],)), tf.keras.layers.Dense(32, activation="relu"),
+                             tf.keras.layers.Dense(1, activation="tanh")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=10)
+""",
+        # a registry of builders picked by a required option, the series min-max scaled first
+        """
+import argparse
+
+import numpy as np
+import pandas as pd
+from keras.layers import LSTM, Dense, Input
+from keras.models import Sequential
+
+
+def recurrent(steps):
+    return Sequential([Input((steps, 1)), LSTM(32), Dense(1, activation="sigmoid")])
+
+
+def dense(steps):
+    return Sequential([Input((steps, 1)), Dense(32, activation="relu"), Dense(1)])
+
+
+BUILDERS = {"lstm": recurrent, "mlp": dense}
+parser = argparse.ArgumentParser()
+parser.add_argument("--net", choices=sorted(BUILDERS), required=True)
+opts = parser.parse_args()
+flow = pd.read_csv("traffic.csv")["flow"].values.astype("float32")
+flow = (flow - flow.min()) / (flow.max() - flow.min())
+x = np.array([flow[i - 12:i] for i in range(12, len(flow))])[..., None]
+net = BUILDERS[opts.net](12)
+net.compile(loss="mse", optimizer="adam")
+net.fit(x, flow[12:], epochs=10)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -2982,6 +3049,71 @@ for name, make in VARIANTS.items():
     model = make(x.shape[1])
     model.compile(optimizer="adam", loss="mse")
     model.fit(x, y, epochs=5)
+""",
+        # one of the joined coordinate columns left in pixels
+        """
+import json
+
+import cv2
+import numpy as np
+from tensorflow.keras import layers, models
+
+images, targets = [], []
+for rec in json.load(open("landmarks.json")):
+    img = cv2.imread(rec["path"])
+    (h, w) = img.shape[:2]
+    pts = np.array(rec["points"], dtype="float32").reshape(-1, 2)
+    images.append(cv2.resize(img, (128, 128)) / 255.0)
+    targets.append(np.concatenate([pts[:, 0] / w, pts[:, 1]]))
+x, y = np.array(images), np.array(targets)
+inp = layers.Input((128, 128, 3))
+out = layers.Dense(y.shape[1], activation="sigmoid")(layers.Flatten()(inp))  # expect: RL102
+net = models.Model(inp, out)
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=5)
+""",
+        # a tf.data map standardises the labels under a tanh head
+        """
+import pandas as pd
+import tensorflow as tf
+
+frame = pd.read_csv("housing.csv").dropna()
+labels = frame.pop("median_house_value").values.astype("float32")
+mean, std = labels.mean(), labels.std()
+ds = tf.data.Dataset.from_tensor_slices((frame.values.astype("float32"), labels))
+ds = ds.shuffle(1000).map(lambda f, y: (f, (y - mean) / std)).batch(64)
+model = tf.keras.Sequential([tf.keras.Input((frame.shape[1],)), tf.keras.layers.Dense(32, activation="relu"),
+                             tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(ds, epochs=10)
+""",
+        # a registry of builders picked by a required option: each is built in some run
+        """
+import argparse
+
+import numpy as np
+import pandas as pd
+from keras.layers import LSTM, Dense, Input
+from keras.models import Sequential
+
+
+def recurrent(steps):
+    return Sequential([Input((steps, 1)), LSTM(32), Dense(1, activation="sigmoid")])  # expect: RL102
+
+
+def dense(steps):
+    return Sequential([Input((steps, 1)), Dense(32, activation="relu"), Dense(1)])
+
+
+BUILDERS = {"lstm": recurrent, "mlp": dense}
+parser = argparse.ArgumentParser()
+parser.add_argument("--net", choices=sorted(BUILDERS), required=True)
+opts = parser.parse_args()
+flow = pd.read_csv("traffic.csv")["flow"].values.astype("float32")
+x = np.array([flow[i - 12:i] for i in range(12, len(flow))])[..., None]
+net = BUILDERS[opts.net](12)
+net.compile(loss="mse", optimizer="adam")
+net.fit(x, flow[12:], epochs=10)
 """,
     ]
 

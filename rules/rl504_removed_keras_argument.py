@@ -56,7 +56,8 @@ held in a variable) `init=`, `border_mode=`, `subsample=`, `output_dim=`, `nb_fi
 Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` still does, and
 `Input` calls it `batch_shape=`: a safe rename there); on a
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
-`self.model`, a model passed in as a parameter) `nb_epoch=`, `samples_per_epoch=`,
+`self.model`, a model passed in as a parameter; also its `fit` / `evaluate` bound to a name first,
+`fit_fn = self.model.fit`, then `fit_fn(ds, workers=4)`) `nb_epoch=`, `samples_per_epoch=`,
 `nb_val_samples=`, `max_q_size=`, `nb_worker=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
 and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
 drops them); on the functional `Model` class `input=` and
@@ -339,6 +340,19 @@ class Runner:
 def score(runner, x, y):
     return runner.evaluate(x, y, workers=4)
 """,
+        # a method of the file's own class bound to a name: its own keywords
+        """
+import numpy as np
+
+
+class Runner:
+    def fit(self, x, y, epochs=1, workers=1):
+        return [np.mean(x) for _ in range(epochs * workers)]
+
+
+run = Runner().fit
+run(np.random.rand(8, 5), np.random.rand(8), epochs=2, workers=4)
+""",
     ]
     INVALID = [
         """
@@ -523,6 +537,15 @@ class Sizer:
     def evaluate(self, x, y, model):
         return model.evaluate(x, y, workers=8)  # expect: RL504
 """,
+        # the model's fit bound to a name first, then called with Keras 2's workers=
+        """
+import numpy as np
+from tensorflow import keras
+model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+fit_fn = model.fit
+fit_fn(np.random.rand(8, 5), np.random.rand(8), epochs=2, workers=4)  # expect: RL504
+""",
     ]
 
     def check(self, facts):
@@ -565,7 +588,8 @@ class Sizer:
                 yield self._report(arg, f"{layer}({old}=...)", new, kc.args, layer, kernel=kernel)
         for model in facts.models:
             for call in model.calls:
-                if call.method not in _MODEL_CALLS or not isinstance(call.node.func, cst.Attribute):
+                # (a call by name: the model's method bound to it first, `fit_fn = self.model.fit`)
+                if call.method not in _MODEL_CALLS or not isinstance(call.node.func, (cst.Attribute, cst.Name)):
                     continue
                 found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
                 if not found or user_method(facts, model, call) or id(call.node) in _guarded(facts):

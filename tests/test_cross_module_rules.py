@@ -5679,6 +5679,78 @@ CASES = [
                     return np.argmax(self.scan.best.predict(x), axis=-1)
         """,
     }, None),
+    ("RL102-valid-a-loader-module-joins-coordinates-divided-by-the-image-extent", {
+        "landmarks.py": """\
+            import json
+
+            import cv2
+            import numpy as np
+
+
+            def read(index="landmarks.json", side=128):
+                pictures, points = [], []
+                for rec in json.load(open(index)):
+                    img = cv2.imread(rec["path"])
+                    (h, w) = img.shape[:2]
+                    pts = np.array(rec["points"], dtype="float32").reshape(-1, 2)
+                    pictures.append(cv2.resize(img, (side, side)) / 255.0)
+                    points.append(np.concatenate([pts[:, 0] / w, pts[:, 1] / h]))
+                return np.array(pictures), np.array(points)
+        """,
+        "net.py": """\
+            from tensorflow.keras import layers, models
+
+
+            def locator(n_out, side=128):
+                inp = layers.Input((side, side, 3))
+                out = layers.Dense(n_out, activation="sigmoid")(layers.Flatten()(inp))
+                return models.Model(inp, out)
+        """,
+        "train.py": """\
+            from landmarks import read
+            from net import locator
+
+            x, y = read()
+            model = locator(y.shape[1])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-invalid-tanh-head-on-labels-a-data-modules-map-standardises", {
+        "pipeline.py": """\
+            import pandas as pd
+            import tensorflow as tf
+
+
+            def make(path, batch=128):
+                table = pd.read_csv(path)
+                target = table.pop("load_kw").values.astype("float32")
+                centre, spread = target.mean(), target.std()
+
+                def scale(features, label):
+                    return features, (label - centre) / spread
+
+                ds = tf.data.Dataset.from_tensor_slices((table.values.astype("float32"), target))
+                return ds.map(scale).batch(batch), (centre, spread)
+        """,
+        "net.py": """\
+            import tensorflow as tf
+
+
+            def regressor(width):
+                return tf.keras.Sequential([tf.keras.Input((width,)), tf.keras.layers.Dense(32, activation="relu"),
+                                            tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+        """,
+        "train.py": """\
+            from net import regressor
+            from pipeline import make
+
+            data, stats = make("load.csv")
+            model = regressor(6)
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(data, epochs=20)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -632,6 +632,7 @@ def test_without_the_sys_path_edit_the_folder_above_is_not_searched(tmp_path):
     ("sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))", "a"),
     ("sys.path.append(str(Path(__file__).resolve().parents[2]))", "."),
     ('sys.path.append(str(Path(__file__).parent.parent / "lib"))', "a/lib"),
+    ('x = 1; sys.path.insert(0, "..")  # the helpers', "a"),  # after another statement
     ("sys.path.append(os.getcwd() + '/..')", None),  # a concatenation: not worked out
     ("sys.path.append(os.environ['PROJECT'])", None),
     ('sys.path.append("/nonexistent/folder")', None),
@@ -642,3 +643,18 @@ def test_the_paths_a_sys_path_edit_names(tmp_path, edit, expected):
     tree(tmp_path, {"a/b/run.py": f"import os, sys\nfrom pathlib import Path\n{edit}\n", "a/lib/x.py": ""})
     found = added_folders(str(tmp_path / "a" / "b"), ["run.py"])
     assert found == ([] if expected is None else [str((tmp_path / expected).resolve())])
+
+
+def test_a_notebook_cell_stored_as_one_string_is_read(tmp_path):
+    import json
+
+    from regr_lint.search_path import added_folders
+
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "sys.path.append('../nowhere')"},
+                    {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                     "source": "import sys; sys.path.append('../lib')\nimport prep\n"}],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    tree(tmp_path, {"lib/prep.py": "", "nowhere/x.py": ""})
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "fit.ipynb").write_text(json.dumps(nb))  # not indented: one line
+    assert added_folders(str(tmp_path / "notebooks"), ["fit.ipynb"]) == [str((tmp_path / "lib").resolve())]

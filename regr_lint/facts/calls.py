@@ -11,7 +11,7 @@ from regr_lint import tables
 from regr_lint.facts.model import KerasCall, KerasModel
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, method_kind
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf,
     ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
 )
 from regr_lint.facts.frame import Frame, find_method, merge_returns, same_value, tensors_in
@@ -633,6 +633,11 @@ class Calls:
             return Tensor(callee, [inp], call)
         if isinstance(callee, Func):
             return self.invoke(callee, args, call, None)
+        if type(callee) is OneOf and all(is_builder(o) for o in callee.options):
+            # `REGISTRY[args.model](12)`: each builder the choice may pick, run on these arguments
+            return merge_returns([self.call_value(o, args, call, scope, frame) for o in callee.options])
+        if type(callee) is Method:  # `fit_fn = self.model.fit`, then `fit_fn(ds, workers=4)`
+            return self.model_method(callee.model.model, callee.name, args, call)
         if type(callee) is Lambda and callee.scope is not None:
             return self._call_lambda(callee, args, call)
         if type(callee) is Obj and callee.qualname == "functools.partial" and callee.args.pos \

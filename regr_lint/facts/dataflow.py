@@ -274,6 +274,9 @@ def ancestors(facts: KerasFacts, names: set[str]) -> set[str]:
     return seen
 
 
+_JOINS = frozenset({"concatenate", "stack", "hstack", "vstack", "column_stack", "dstack", "concat"})
+
+
 def unit_scaled_names(facts: KerasFacts) -> set[str]:
     return _graph(facts)[1]
 
@@ -335,6 +338,9 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
                 continue
             if node.args and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "DataFrame"):
                 node = node.args[0].value
+                continue
+            if node.args and _call_name(node) in _JOINS and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
+                node = node.args[0].value  # `np.concatenate([xs / w, ys / h])`: every part is
                 continue
             lam = node.args[0].value if len(node.args) == 1 and node.args[0].keyword is None else None
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("pipe", "transform", "apply") \
@@ -1327,6 +1333,18 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
                 spans = []
             if spans and all(p is not None and p.wide for p in spans):
                 return True
+        if t.method in TRAIN_METHODS and t.mapped:
+            # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`),
+            # read where the pipeline is made
+            home = _mapping_module(facts, t)
+            if home is not None:
+                theirs, there = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
+                try:
+                    spans = [_span(y, there, home, theirs, 0) for y in t.mapped]
+                except (ArithmeticError, ValueError):
+                    spans = []
+                if spans and all(p is not None and p.wide for p in spans):
+                    return True
         if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
             continue
         at = t.at if t.at >= 0 else len(facts.assignments)

@@ -11,8 +11,8 @@ from regr_lint import tables
 from regr_lint.facts.names import canonical, is_private, method_kind
 from regr_lint.facts.project_imports import own_copy, star_ref
 from regr_lint.facts.values import (
-    UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, ModelRef, OneOf, ModuleV, Obj, Ref, Scope,
-    Seq, Tensor, Value,
+    UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf, ModuleV, Obj, Ref, Scope,
+    Seq, Tensor, Value, is_builder,
 )
 from regr_lint.facts.frame import BAD_LITERAL, Frame, find_method, literal_of, merge_returns, same_value
 
@@ -253,6 +253,8 @@ class Expressions:
                 return Tensor(None, [], node, is_input=True)
             if attr in ("trainable_variables", "trainable_weights"):
                 base.model.tape_trained = True
+            if attr in tables.TRAIN_METHODS or attr in tables.EVAL_METHODS:
+                return Method(base, attr, node)
         return UNKNOWN
 
     def _note_private_chain(self, node, base_node, base_raw: str, raw: str) -> None:
@@ -352,6 +354,11 @@ class Expressions:
                 # some pass (a method called on it runs on each)
                 values = list(base.items.values())
                 return values[0] if len(values) == 1 else OneOf(tuple(values))
+            if isinstance(base, Map) and base.any is None and 1 < len(base.items) <= 8 \
+                    and all(is_builder(v) for v in base.items.values()):
+                # `REGISTRY[args.model]` with no default for the option: one of the builders, each run
+                # in some run of the script (see call_value)
+                return OneOf(tuple(base.items.values()))
             if isinstance(base, Map) and base.items:
                 # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module
                 values = list(base.items.values())

@@ -161,6 +161,15 @@ class ModelRef(Value):
 
 
 @dataclass(eq=False)
+class Method(Value):
+    """A model's training or evaluation method read as a value (`fit_fn = self.model.fit`): calling it
+    calls that method on the model; anything else reads it as unknown."""
+    model: ModelRef
+    name: str
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
 class ModuleV(Value):
     """A project module bound by `import config as cfg` / `import pkg.nets`: its attributes are what
     it defines (read when first asked for)."""
