@@ -128,6 +128,14 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
             add(node.name)
             if MODEL not in vocab and any(_last_name(b) in tables.MODEL_CLASSES for b in node.bases):
                 add(MODEL)  # `class Net(keras.Model)`
+            own = _LAYER_KEYWORDS.get(_last_name(node.bases[0])) if len(node.bases) == 1 else None
+            if own is not None:
+                # `super().__init__(log_dir, write_grads=True)` in `class Board(TensorBoard)`: that
+                # class's own keywords, given to its constructor
+                for sub in ast.walk(node):
+                    if type(sub) is ast.Call and type(sub.func) is ast.Attribute and sub.func.attr == "__init__" \
+                            and type(sub.func.value) is ast.Call and _last_name(sub.func.value.func) == "super":
+                        vocab.update(layer_keyword(own[None], kw.arg) for kw in sub.keywords if kw.arg in own)
         elif kind is ast.Call:
             if MODEL not in vocab and _makes_or_uses_a_model(node):
                 add(MODEL)

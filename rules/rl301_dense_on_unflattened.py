@@ -30,7 +30,8 @@ time steps or spatial axes (rank 3 or more, batch included): the output of a `Co
 `Conv3D`, of a non-global pooling layer, or of a recurrent layer with `return_sequences=True`
 (also inside `Bidirectional`), with no `Flatten`, global pooling, `Reshape` or final non-sequence
 recurrent layer in between. It follows a small rank tracker over Sequential chains and functional
-graphs, and reports once per model, at the first `Dense` that reads the unflattened tensor. Layers
+graphs, and reports once per output of the model, at the first `Dense` on its way that reads the unflattened
+tensor (two heads on one `return_sequences` output are two findings). Layers
 added in a loop whose body branches (`if i == 0: … elif i == n_layers - 1: … else: …`, the stacked
 recurrent template) are judged on every arm that may run in the last iteration: reported only when
 each of them leaves steps for the head — in a Sequential chain and in a functional graph alike

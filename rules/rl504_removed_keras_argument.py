@@ -67,7 +67,9 @@ drops them); on the functional `Model` class `input=` and
 `forget_bias_init=`, the 1-D pooling layers' `pool_length=` / `stride=`, `UpSampling1D(length=)`,
 `Conv1D`'s `filter_length=` / `subsample_length=`, `bias=` → `use_bias=` on `Dense` and the
 convolutions, `BatchNormalization`'s `mode=`, `beta_init=`, `gamma_init=`): elsewhere those words are
-ordinary keywords (`RandomFlip(mode=...)`). Keras 2's callbacks too: `ModelCheckpoint(period=)`,
+ordinary keywords (`RandomFlip(mode=...)`). The keywords a subclass's `__init__` passes on to the Keras
+class it extends count as that class's (`class Board(TensorBoard)` calling `super().__init__(log_dir,
+write_grads=True)`). Keras 2's callbacks too: `ModelCheckpoint(period=)`,
 `TensorBoard(batch_size=)`, `write_grads=`, `embeddings_layer_names=`, `embeddings_data=` (Keras 3
 rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
@@ -353,6 +355,33 @@ class Runner:
 run = Runner().fit
 run(np.random.rand(8, 5), np.random.rand(8), epochs=2, workers=4)
 """,
+        # subclasses of Keras classes passing Keras 3's names to their constructor; a class of the
+        # file whose base takes `period=` / `init=` itself
+        """
+from keras.callbacks import ModelCheckpoint
+from keras.layers import Dense
+
+
+class EveryEpoch(ModelCheckpoint):
+    def __init__(self, path, period=5):
+        super().__init__(path, save_freq="epoch")
+        self.period = period
+
+
+class Base:
+    def __init__(self, period=1, init=None):
+        self.period, self.init = period, init
+
+
+class Scheduler(Base):
+    def __init__(self):
+        super().__init__(period=3, init="zeros")
+
+
+class WideDense(Dense):
+    def __init__(self, units, **kwargs):
+        super().__init__(units * 2, kernel_initializer="glorot_uniform", **kwargs)
+""",
     ]
     INVALID = [
         """
@@ -545,6 +574,21 @@ model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 fit_fn = model.fit
 fit_fn(np.random.rand(8, 5), np.random.rand(8), epochs=2, workers=4)  # expect: RL504
+""",
+        # a subclass's `__init__` passing Keras 2 keywords on to the Keras class's own
+        """
+from keras.callbacks import ModelCheckpoint
+from keras.layers import Dense
+
+
+class EveryFew(ModelCheckpoint):
+    def __init__(self, path, every=5):
+        super().__init__(path, period=every)  # expect: RL504
+
+
+class WideDense(Dense):
+    def __init__(self, units, **kwargs):
+        super(WideDense, self).__init__(units * 2, init="glorot_uniform", **kwargs)  # expect: RL504
 """,
     ]
 

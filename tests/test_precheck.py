@@ -427,3 +427,14 @@ def test_a_layer_familys_keyword_is_looked_for_with_its_layer():
     assert "Dropout(p=" in vocab(keras1)
     findings, module = lint_source(keras1, "t.py", RULES)
     assert module is not None and [f.code for f in findings] == ["RL504"]
+
+
+def test_keywords_a_subclass_passes_its_keras_base_are_that_class_s():
+    # `write_grads=` is TensorBoard's own Keras 2 keyword: given through `super().__init__` in a
+    # subclass, the file is still one RL504 must read
+    src = ("from keras.callbacks import TensorBoard\n"
+           "class Board(TensorBoard):\n"
+           "    def __init__(self, log_dir):\n"
+           "        super().__init__(log_dir, write_grads=True)\n")
+    assert "TensorBoard(write_grads=" in vocab(src)
+    assert [f.code for f in lint_source(src, "t.py", RULES)[0]] == ["RL504"]

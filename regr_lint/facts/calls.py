@@ -345,6 +345,16 @@ class Calls:
             inherited = self._super_method(func, scope, frame)
             if inherited is not None:  # `super().__init__(**kw)`: the base class's method, on this instance
                 return self.invoke(inherited[0], self.eval_args(call, scope, frame), call, inherited[1])
+            keras_base = self._keras_super_init(func, scope, frame)
+            if keras_base is not None:
+                # `super().__init__(log_dir, write_grads=True)` in a subclass of Keras' TensorBoard:
+                # Keras' own constructor takes those arguments (and rejects what Keras 3 removed)
+                args = self.eval_args(call, scope, frame)
+                if id(call) not in self.keras_call_ids:
+                    self.keras_call_ids.add(id(call))
+                    self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
+                                                            self.running[-1] if self.running else None))
+                return Lit(None)
             recv = self.eval(func.value, scope, frame)
             args = self.eval_args(call, scope, frame)
             if recv is UNKNOWN and func.attr.value == "fromkeys" and type(func.value) is cst.Name \
@@ -371,6 +381,21 @@ class Calls:
         if type(name) is not Lit or not isinstance(name.value, str):
             return UNKNOWN
         return self._attribute_of(args.pos[0][0], name.value, call)
+
+    def _keras_super_init(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[Ref]:
+        """The Keras class whose `__init__` a `super().__init__(...)` (or `super(Cls, self)...`) in a
+        method of a class of the project runs: that class's one base, a Keras class. None otherwise."""
+        sup = func.value
+        if func.attr.value != "__init__" or type(sup) is not cst.Call or type(sup.func) is not cst.Name \
+                or sup.func.value != "super" or frame.function is None or scope.lookup("super") is not None:
+            return None
+        inst = scope.lookup("self")
+        if type(inst) is not Instance:
+            return None
+        owner = _owner_of(inst.cls, frame.function)
+        if owner is None or len(owner.bases) != 1 or not isinstance(owner.bases[0], Ref) or not owner.bases[0].is_keras:
+            return None
+        return owner.bases[0]
 
     def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
         """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
