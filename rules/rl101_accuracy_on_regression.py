@@ -69,7 +69,8 @@ flip appended per sample (`np.random.randint(0, 2)`), an array of
 zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), a mask
 binarised in place on the two sides of one threshold (`y[y > 0.5] = 1` then `y[y <= 0.5] = 0`), blocks
 of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets a stratified split is
-made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`), the labels
+made by (`StratifiedKFold().split(x, y)`, `train_test_split(..., stratify=y)`; also `data.y` of a data class
+whose method splits stratified by its `self.y`), the labels
 of `make_classification` / `load_iris` / `mnist.load_data()`, an attribute of a class that every
 method writing it sets to such labels (a GAN trainer's `self.valid = np.ones(patch)`, fitted in
 another method) or that one method hands another as the arguments it trains on
@@ -996,6 +997,25 @@ net = Model(inp, out)
 net.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
 net.fit(train, epochs=10)
 """,
+        # the caller's own metrics: `setdefault` keeps them
+        """
+import numpy as np
+from tensorflow import keras
+
+
+def make(n_features, compile_kwargs=None):
+    compile_kwargs = dict(compile_kwargs or {})
+    model = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1)])
+    compile_kwargs.setdefault("loss", "mse")
+    compile_kwargs.setdefault("metrics", ["accuracy"])
+    model.compile(optimizer="adam", **compile_kwargs)
+    return model
+
+
+net = make(4, compile_kwargs={"metrics": ["mae"]})
+net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
+""",
     ]
     INVALID = [
         # a loss looked up by name
@@ -1624,6 +1644,25 @@ out = Dense(1)(Flatten()(Conv2D(8, 3, activation="relu")(inp)))
 net = Model(inp, out)
 net.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])  # expect: RL101
 net.fit(train, epochs=10)
+""",
+        # compile keywords a factory fills with `setdefault` when the caller gives none
+        """
+import numpy as np
+from tensorflow import keras
+
+
+def make(n_features, compile_kwargs=None):
+    compile_kwargs = dict(compile_kwargs or {})
+    model = keras.Sequential([keras.Input((n_features,)), keras.layers.Dense(8, activation="relu"),
+                              keras.layers.Dense(1)])
+    compile_kwargs.setdefault("loss", "mse")
+    compile_kwargs.setdefault("metrics", ["accuracy"])  # expect: RL101
+    model.compile(optimizer="adam", **compile_kwargs)
+    return model
+
+
+net = make(4)
+net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
 

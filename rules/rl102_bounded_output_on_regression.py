@@ -1785,6 +1785,29 @@ net = BUILDERS[opts.net](12)
 net.compile(loss="mse", optimizer="adam")
 net.fit(x, flow[12:], epochs=10)
 """,
+        # a data class whose method splits stratified by its `self.y`: class labels, fitted as `data.y`
+        """
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+from tensorflow import keras
+
+
+class Monk:
+    def __init__(self, path):
+        table = np.loadtxt(path, dtype=int)
+        self.x, self.y = table[:, 1:].astype("float32"), table[:, :1]
+
+    def folds(self, k=5):
+        return StratifiedKFold(n_splits=k, shuffle=True).split(self.x, self.y)
+
+
+data = Monk("monks-1.train")
+net = keras.Sequential([keras.Input((data.x.shape[1],)), keras.layers.Dense(4, activation="tanh"),
+                        keras.layers.Dense(1, activation="sigmoid")])
+net.compile(optimizer="sgd", loss="mse")
+for tr, va in data.folds():
+    net.fit(data.x[tr], data.y[tr], validation_data=(data.x[va], data.y[va]), epochs=20)
+""",
     ]
     INVALID = [
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
@@ -3114,6 +3137,29 @@ x = np.array([flow[i - 12:i] for i in range(12, len(flow))])[..., None]
 net = BUILDERS[opts.net](12)
 net.compile(loss="mse", optimizer="adam")
 net.fit(x, flow[12:], epochs=10)
+""",
+        # the same data class split by plain folds: nothing says the targets are labels
+        """
+import numpy as np
+from sklearn.model_selection import KFold
+from tensorflow import keras
+
+
+class Monk:
+    def __init__(self, path):
+        table = np.loadtxt(path)
+        self.x, self.y = table[:, 1:].astype("float32"), table[:, :1]
+
+    def folds(self, k=5):
+        return KFold(n_splits=k, shuffle=True).split(self.x, self.y)
+
+
+data = Monk("monks-1.train")
+net = keras.Sequential([keras.Input((data.x.shape[1],)), keras.layers.Dense(4, activation="tanh"),
+                        keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+net.compile(optimizer="sgd", loss="mse")
+for tr, va in data.folds():
+    net.fit(data.x[tr], data.y[tr], validation_data=(data.x[va], data.y[va]), epochs=20)
 """,
     ]
 

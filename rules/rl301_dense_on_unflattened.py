@@ -41,6 +41,10 @@ compiled or trained by itself and is used inside another model, its output going
 Dense(c)])` added to its input), is not judged alone: its Dense layers act per position by design, and
 the model it is a part of is judged; one whose output is the other model's output is its head.
 
+A model never compiled, trained only by a loop of its own over its `trainable_variables`
+(`tape.gradient(loss, embedder.trainable_variables)`: a TimeGAN's embedder and recovery networks) is
+not judged either: what that loop compares its output with is not read.
+
 Sequence-to-sequence models are never reported: heads wrapped in `TimeDistributed`, encoder-decoders
 with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), steps, axis=1)`, also inside a
 `Lambda`), upsampling decoders, models
@@ -647,6 +651,29 @@ model = build((64, 32), 30, 5)
 model.compile(loss="mse", optimizer="adam")
 model.fit(np.random.rand(8, 30, 5), np.random.rand(8), epochs=2)
 """,
+        # per-step networks trained only by a GradientTape loop of their own (a TimeGAN's embedder and
+        # recovery): what the loop compares them with is not read
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+
+def recurrent(units, out_dim):
+    return keras.Sequential([keras.layers.GRU(units, return_sequences=True),
+                             keras.layers.Dense(out_dim, activation="sigmoid")])
+
+
+embedder, recovery = recurrent(24, 24), recurrent(24, 5)
+optimizer = keras.optimizers.Adam()
+series = np.random.rand(64, 30, 5).astype("float32")
+for batch in tf.data.Dataset.from_tensor_slices(series).batch(16):
+    with tf.GradientTape() as tape:
+        rebuilt = recovery(embedder(batch))
+        loss = tf.reduce_mean(tf.square(batch - rebuilt))
+    weights = embedder.trainable_variables + recovery.trainable_variables
+    optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
+""",
     ]
     INVALID = [
         """\
@@ -1102,6 +1129,22 @@ model = build((64, 32), 30, 5)
 model.compile(loss="mse", optimizer="adam")
 model.fit(np.random.rand(8, 30, 5), np.random.rand(8), epochs=2)
 """,
+        # its weights are read, but it is fitted by Keras on one target per sample
+        """
+import numpy as np
+from tensorflow import keras
+
+
+def recurrent(units, out_dim):
+    return keras.Sequential([keras.Input((30, 5)), keras.layers.GRU(units, return_sequences=True),
+                             keras.layers.Dense(out_dim)])  # expect: RL301
+
+
+net = recurrent(24, 1)
+print(sum(int(np.prod(v.shape)) for v in net.trainable_variables))
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.random.rand(64, 30, 5), np.random.rand(64), epochs=2)
+""",
     ]
 
     def check(self, facts):
@@ -1154,6 +1197,10 @@ def _part_use(model, models: list) -> Optional[str]:
     trained, or is another model's output (its head); None when no other model uses it."""
     if model.compiles or trained_by_itself(model):
         return "own"
+    if model.tape_trained:
+        # trained only by a loop of its own over its `trainable_variables` (a GAN's embedder and
+        # recovery networks): what that loop compares its output with is not read here
+        return "inner"
     uses = list(part_uses(model, models))
     return "own" if any(uses) else "inner" if uses else None
 

@@ -66,7 +66,8 @@ class RemovedLrArgument(Rule):
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
-variable, handed through a constructor's parameter, or picked from a dict of optimizer classes)
+variable, handed through a constructor's parameter, picked from a dict of optimizer classes, or
+drawn from a talos search grid, `params["optimizer"](lr=...)` with `{"optimizer": [Adam, Nadam]}`)
 constructed with the `lr=` keyword (also bound by `functools.partial(Adam, lr=…)`), wherever
 the call stands (`optimizer or Adam(lr=…)`, a conditional expression, a dict value or list element,
 a function's default argument; also a parameter whose default is a Keras optimizer class,
@@ -187,6 +188,34 @@ class Trainer:
         self.model = model
     def compile_model(self, optimizer=Annealed, lr=0.001):
         self.model.compile(loss="mse", optimizer=optimizer(lr=lr))
+""",
+        # a talos scan whose optimizer classes take learning_rate=
+        """
+import numpy as np
+import talos
+from keras.layers import Dense
+from keras.models import Sequential
+from keras.optimizers import Adam, RMSprop
+
+
+def trial(x_train, y_train, x_val, y_val, params):
+    net = Sequential([Dense(params["width"], activation="relu", input_dim=x_train.shape[1]), Dense(1)])
+    net.compile(optimizer=params["optimizer"](learning_rate=params["lr"]), loss="mse")
+    history = net.fit(x_train, y_train, validation_data=[x_val, y_val], epochs=params["epochs"], verbose=0)
+    return history, net
+
+
+grid = {"width": [16, 64], "lr": [1e-3, 1e-2], "epochs": [30], "optimizer": [Adam, RMSprop]}
+features = np.random.rand(300, 6)
+talos.Scan(x=features, y=features.sum(axis=1), params=grid, model=trial, experiment_name="grid")
+""",
+        # a class read from the optimizers module's namespace, given learning_rate=
+        """
+import keras.optimizers as optimizers
+from keras import Sequential, layers
+
+model = Sequential([layers.Input((20,)), layers.Dense(20, activation="softplus")])
+model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](learning_rate=1e-3, clipvalue=5.0))
 """,
     ]
     INVALID = [
@@ -368,6 +397,34 @@ class Trainer:
         self.model = model
     def compile_model(self, loss="mse", optimizer=tensorflow.keras.optimizers.Adam, lr=0.001):
         self.model.compile(loss=loss, optimizer=optimizer(lr=lr))  # expect: RL502
+""",
+        # a talos scan: the model function runs with one draw of the grid, its optimizer a Keras class
+        """
+import numpy as np
+import talos
+from keras.layers import Dense
+from keras.models import Sequential
+from keras.optimizers import Adam, RMSprop
+
+
+def trial(x_train, y_train, x_val, y_val, params):
+    net = Sequential([Dense(params["width"], activation="relu", input_dim=x_train.shape[1]), Dense(1)])
+    net.compile(optimizer=params["optimizer"](lr=params["lr"]), loss="mse")  # expect: RL502
+    history = net.fit(x_train, y_train, validation_data=[x_val, y_val], epochs=params["epochs"], verbose=0)
+    return history, net
+
+
+grid = {"width": [16, 64], "lr": [1e-3, 1e-2], "epochs": [30], "optimizer": [Adam, RMSprop]}
+features = np.random.rand(300, 6)
+talos.Scan(x=features, y=features.sum(axis=1), params=grid, model=trial, experiment_name="grid")
+""",
+        # a class read from the optimizers module's namespace by name
+        """
+import keras.optimizers as optimizers
+from keras import Sequential, layers
+
+model = Sequential([layers.Input((20,)), layers.Dense(20, activation="softplus")])
+model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](lr=1e-3, clipvalue=5.0))  # expect: RL502
 """,
     ]
 

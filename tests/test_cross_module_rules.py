@@ -5751,6 +5751,40 @@ CASES = [
             model.fit(data, epochs=20)
         """,
     }, None),
+    ("RL101-valid-labels-a-data-class-of-another-module-splits-stratified", {
+        "monk.py": """\
+            import numpy as np
+            from sklearn.model_selection import StratifiedKFold
+
+
+            class Monk:
+                def __init__(self, path):
+                    table = np.loadtxt(path, dtype=int)
+                    self.x, self.y = table[:, 1:].astype("float32"), table[:, :1]
+
+                def folds(self, k=5):
+                    return StratifiedKFold(n_splits=k, shuffle=True).split(self.x, self.y)
+        """,
+        "net.py": """\
+            from tensorflow import keras
+
+
+            def small(n_in):
+                net = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(4, activation="tanh"),
+                                        keras.layers.Dense(1, activation="sigmoid")])
+                net.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
+                return net
+        """,
+        "run.py": """\
+            from monk import Monk
+            from net import small
+
+            data = Monk("monks-2.train")
+            x, y = data.x, data.y
+            model = small(x.shape[1])
+            model.fit(x, y, epochs=50)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -32,6 +32,8 @@ QUANTILE = "sklearn.preprocessing.QuantileTransformer"  # its default output: un
 # keras.layers' functional merges and the layer each makes
 MERGE_FUNCTIONS = {"concatenate": "Concatenate", "add": "Add", "subtract": "Subtract", "multiply": "Multiply",
                    "average": "Average", "maximum": "Maximum", "minimum": "Minimum"}
+# talos' hyperparameter scan (`Scan(x, y, params, model)`): see Calls._talos_scan
+_TALOS_SCANS = frozenset({"talos.Scan", "talos.scan.Scan.Scan"})
 # keras-tuner's tuners: `search(...)` takes `fit`'s arguments (see Interpreter._tuner_search)
 TUNERS = frozenset({"RandomSearch", "Hyperband", "BayesianOptimization", "GridSearch"})
 TUNER_ROOTS = frozenset({"keras_tuner", "kerastuner"})
@@ -423,6 +425,10 @@ class Calls:
     def call_builtin(name: str, args: Args, call: cst.Call) -> Optional[Value]:
         if name == "dict" and not args.pos and not args.star:
             return Map({k: v for k, (v, _) in args.kw.items()}, call)
+        if name == "dict" and len(args.pos) == 1 and not args.star and type(args.pos[0][0]) is Map \
+                and args.pos[0][0].any is None:
+            # `dict(compile_kwargs or {})`, `dict(base, lr=1e-3)`: a copy, with the keywords over it
+            return Map({**args.pos[0][0].items, **{k: v for k, (v, _) in args.kw.items()}}, call)
         if name == "len" and len(args.pos) == 1 and not args.kw and not args.star and type(args.pos[0][0]) is Seq:
             # `N_OUT = len(TARGET_COLS)` of a list written out: its length (a list appended to in a
             # loop the interpreter read once holds one item standing for many: not counted)
@@ -558,6 +564,13 @@ class Calls:
                 self.bind(recv_node, model, scope, frame)
                 return self.model_method(model.model, meth, args, call)
             return self._tensor_passthrough(args, call)
+        if isinstance(recv, Map) and meth == "setdefault" and len(args.pos) == 2 and not args.kw and not args.star \
+                and isinstance(args.pos[0][0], Lit) and recv.any is None:
+            # `compile_kwargs.setdefault("metrics", ["accuracy"])`: the value under the key from now on
+            key = args.pos[0][0].value
+            if self.dead:
+                return recv.items.get(key, args.pos[1][0])
+            return recv.items.setdefault(key, args.pos[1][0])
         if isinstance(recv, Map) and meth in ("get", "pop") and args.pos and not args.star \
                 and isinstance(args.pos[0][0], Lit) and not args.kw:
             return self._map_get(recv, "get" if self.dead else meth, args)
@@ -587,6 +600,27 @@ class Calls:
             self.bind(recv_node, model, scope, frame)
             return self.model_method(model.model, meth, args, call)
         return self._tensor_passthrough(args, call)
+
+    def _talos_scan(self, args: Args, call: cst.Call) -> Value:
+        """`talos.Scan(x, y, params=p, model=fn)`: talos runs `fn(x, y, x_val, y_val, params)` once per
+        draw of `p`, a dict of lists of choices. Run here once with `x` and `y` and each setting one of
+        its choices — known when it has one, a Keras optimizer class when all its choices are (what
+        the optimizer rules read does not depend on which), else unknown."""
+        model_fn, space = args.get("model", 3)[0], args.get("params", 2)[0]
+        if not isinstance(model_fn, Func) or not isinstance(space, Map) or space.any is not None:
+            return UNKNOWN
+        drawn = {}
+        for key, choices in space.items.items():
+            options = choices.items if type(choices) is Seq else [choices]
+            if len(options) == 1:
+                drawn[key] = options[0]
+            elif options and all(type(o) is Ref and o.is_optimizer_class for o in options):
+                drawn[key] = options[0]
+            else:
+                drawn[key] = UNKNOWN
+        given = [args.get("x", 0), args.get("y", 1), args.get("x_val"), args.get("y_val")]
+        self.invoke(model_fn, Args(pos=[*given, (Map(drawn, space.node), None)]), call, None)
+        return UNKNOWN
 
     def _tuner_search(self, tuner: Obj, args: Args, call: cst.Call) -> Value:
         """`tuner.search(x, y, epochs=…)`: keras-tuner fits every model its hypermodel builds on
@@ -814,6 +848,8 @@ class Calls:
 
     def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
         q, last = ref.qualname, ref.last
+        if q in _TALOS_SCANS:
+            return self._talos_scan(args, call)
         if q == "functools.partial" and args.pos and type(args.pos[0][0]) is Ref and args.pos[0][0].is_keras \
                 and id(call) not in self.keras_call_ids:
             # `partial(keras.optimizers.Adam, lr=1e-3)`: the keywords written here are the class's
@@ -984,8 +1020,13 @@ class Calls:
     def _stratified(self, arg) -> None:
         """`train_test_split(..., stratify=y)`, `StratifiedKFold(...).split(x, y)`: scikit-learn takes only
         class labels there, so `y` is labels (facts.dataflow)."""
-        if arg is not None and not arg.star and type(arg.value) is cst.Name and not self.foreign_code:
+        if arg is None or arg.star or self.foreign_code:
+            return
+        if type(arg.value) is cst.Name:
             self.facts.stratified.add(arg.value.value)
+        elif type(arg.value) is cst.Attribute and type(arg.value.value) is cst.Name and arg.value.value.value == "self":
+            # `StratifiedKFold(k).split(self.x, self.y)` in a data class's method: what it holds
+            self.facts.stratified.add(f"self.{arg.value.attr.value}")
 
     def _lifted_call(self) -> Optional[cst.Call]:
         """The call of the linted file whose run of another module's function is running now, when

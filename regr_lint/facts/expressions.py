@@ -346,6 +346,11 @@ class Expressions:
             key = self.eval(node.slice[0].slice.value, scope, frame)
             if isinstance(base, Map) and isinstance(key, Lit):
                 return base.items.get(key.value, base.any if base.any is not None and not base.items else UNKNOWN)
+            if type(base) is Ref and base.last == "__dict__" and isinstance(key, Lit) and isinstance(key.value, str) \
+                    and key.value.isidentifier():
+                # `keras.optimizers.__dict__["RMSprop"]`: the module's attribute of that name
+                return self._attribute_of(Ref(base.qualname.rpartition(".")[0], node.value, base.raw.rpartition(".")[0]),
+                                          key.value, node)
             if isinstance(base, Map) and not base.items and base.any is not None:
                 return base.any  # `scalers[col]`, every one of them made alike
             if isinstance(base, Map) and base.items and base.any is None and 0 < len(base.items) <= 8 \

@@ -16,7 +16,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
-    _DATASET_PASSES, _making_call, directory_labels, returns_directory,
+    _DATASET_PASSES, _instance_class, _making_call, directory_labels, returns_directory,
 )
 
 
@@ -236,8 +236,13 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if isinstance(node.value, cst.Name) and node.value.value == "self":
             # `self.valid` a GAN's trainer set in another of its methods (`self.valid = np.ones(patch)`):
             # labels when every value any method gives it is (the order of methods is not known)
+            if f"self.{node.attr.value}" in facts.stratified:
+                return True  # a method of the class splits stratified by it
             writes = _self_writes(facts).get(node.attr.value, ())
             return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
+        held = _instance_class(node, at, facts, records)
+        if held is not None and f"self.{held[2]}" in held[1].stratified:
+            return True  # `task.y` of a data class whose method splits stratified by its `self.y`
         parts = attribute_parts(node, at, facts, records)  # `data.LABELS`, `split.y`
         return parts is not None and all(_labels(item, i, parts[0], parts[1], depth + 1) for i, item in parts[2])
     if isinstance(node, cst.Comparison):
