@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 
 from regr_lint.config import ConfigError, Projects
 from regr_lint.project import ProjectIndex, folder_of
-from regr_lint.source import SourceError, read_bytes
+from regr_lint.source import SourceError, read_bytes, read_code
 from regr_lint.vocabulary import MODEL_MAKER_NAMES, code_only, text_vocabulary, token_in
 
 _PROJECTS = Projects()  # only its root search is used here: no settings are read
@@ -550,6 +550,13 @@ def _text_of(path: str) -> str:
     was most of the system calls a run made."""
     known = _TEXTS.get(path)
     if known is None:
+        if path.endswith(".ipynb"):  # a notebook beside a builder module, asked what it imports
+            try:
+                known = read_code(path)
+            except SourceError:
+                known = ""
+            _TEXTS[path] = known
+            return known
         known = _TEXTS[path] = read_bytes(path).decode("utf-8", "replace")
     return known
 

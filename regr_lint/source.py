@@ -84,3 +84,21 @@ def read_bytes(path: str) -> bytes:
 
 def read_text(path: str) -> str:
     return decode(read_bytes(path))
+
+
+def read_code(path: str) -> str:
+    """The Python code of a module read for another file's analysis: a file's text, or a Jupyter
+    notebook's code cells one after another (a notebook beside a builder module is a script that
+    fits its model). SourceError for a notebook that cannot be read or runs another language."""
+    text = read_text(path)
+    if not path.endswith(".ipynb"):
+        return text
+    from regr_lint import notebook  # here: only a run that reads a notebook as an importer needs it
+
+    try:
+        nb = notebook.load(text)
+    except notebook.NotebookError as exc:
+        raise SourceError(str(exc)) from None
+    if nb.language not in ("python", "python3", "ipython", "ipython3"):
+        raise SourceError(f"a {nb.language} notebook")
+    return nb.text

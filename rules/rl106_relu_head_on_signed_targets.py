@@ -65,7 +65,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
 - the same per group of a frame: `df.groupby("shop")["sales"].transform(lambda g: (g - g.mean()) /
   g.std())`, `df.groupby("ticker")["close"].pct_change()` and columns shifted from them; a series
   piped through a function of the file that centres any value (`df["y"].pipe(standardize)`);
-- zero-mean noise (numpy's `normal(0, s, n)`, `randn`, Laplace / logistic draws around 0; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs (a zero-mean draw shifted by less than two of its deviations, `3.0 * X[:, 0] + 1.0` with `X` standard normal); such
+- zero-mean noise (numpy's `normal(0, s, n)`, `randn`, Laplace / logistic draws around 0; TensorFlow's `tf.random.normal(shape)` with its default mean), literal data (also a column written in `pd.DataFrame({"y": [...]})`) or draws below 0, and affine arithmetic that keeps both signs (a zero-mean draw shifted by less than two of its deviations, `3.0 * X[:, 0] + 1.0` with `X` standard normal; values that take both signs plus zero-mean noise of any
+  scale, `np.sin(t) + noise * rng.standard_normal(n)` with `noise` a parameter); such
   targets clipped on both sides of 0 (`np.clip(z, -3, 3)`) keep them too.
 
 The same operations on the features only, targets read from a file and left as they are (prices,
@@ -812,6 +813,25 @@ m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu
                       keras.layers.Dense(2, activation="relu")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(df[["speed", "heading"]].values, y, epochs=3)
+""",
+        # a wave lifted above 0 plus noise of a scale a parameter holds: not shown to go negative
+        """
+import numpy as np
+import keras
+
+
+def toy_wave(n=5000, noise=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    t = rng.uniform(0, 4 * np.pi, size=(n, 1))
+    y = 1.5 + np.sin(t) + noise * rng.standard_normal((n, 1))
+    return t, y
+
+
+t, y = toy_wave()
+model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(64, activation="tanh"),
+                          keras.layers.Dense(1, activation="softplus")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
@@ -1775,6 +1795,25 @@ m = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu
                       keras.layers.Dense(2, activation="relu")])  # expect: RL106
 m.compile(optimizer="adam", loss="mse")
 m.fit(df[["speed", "heading"]].values, y, epochs=3)
+""",
+        # a sine plus zero-mean noise of a scale a parameter holds: negative wherever the sine is
+        """
+import numpy as np
+import keras
+
+
+def toy_wave(n=5000, noise=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    t = rng.uniform(0, 4 * np.pi, size=(n, 1))
+    y = np.sin(t) + noise * rng.standard_normal((n, 1))
+    return t, y
+
+
+t, y = toy_wave()
+model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(64, activation="tanh"),
+                          keras.layers.Dense(1, activation="softplus")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(t, y, epochs=5)
 """,
     ]
 

@@ -138,3 +138,44 @@ def test_a_package_a_script_puts_on_sys_path_is_read_without_a_project_marker(tm
     write(tmp_path, "proj/experiments/train.py", textwrap.dedent(script).replace('sys.path.append("../")\n', ""))
     done = run("check", "--no-cache", "proj/experiments/train.py", cwd=tmp_path)
     assert codes(done.stdout) == ["RL102"], done.stdout + done.stderr
+
+
+def _notebook(*cells: str) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                  "source": textwrap.dedent(cell).splitlines(keepends=True)} for cell in cells],
+                       "metadata": {"kernelspec": {"language": "python", "name": "python3"}},
+                       "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+def test_a_notebook_beside_a_builder_module_is_one_of_the_scripts_that_fit_its_model(tmp_path):
+    # src/nets.py compiles a sigmoid head with mse; the notebook that fits it scales the targets into
+    # [0, 1] first. Linting the builder alone (pre-commit passes the changed file) reads the
+    # notebook as it reads a script beside it: no RL102. Without the scaling, RL102.
+    builder = """\
+        from tensorflow import keras
+
+
+        def quality_net(n_in):
+            net = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(16, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mse")
+            return net
+    """
+    load = "import pandas as pd\nfrom sklearn.preprocessing import MinMaxScaler\nfrom src.nets import quality_net\n"
+    fit_scaled = """\
+        table = pd.read_csv("wine.csv")
+        y = MinMaxScaler().fit_transform(table[["quality"]])
+        model = quality_net(11)
+        model.fit(table.drop(columns="quality").values, y, epochs=5)
+    """
+    write(tmp_path, "pyproject.toml", "[project]\nname = 'w'\n")
+    write(tmp_path, "src/nets.py", textwrap.dedent(builder))
+    write(tmp_path, "explore.ipynb", _notebook(load, fit_scaled))
+    done = run("check", "--no-cache", "src/nets.py", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    write(tmp_path, "explore.ipynb", _notebook(load, fit_scaled.replace(
+        'MinMaxScaler().fit_transform(table[["quality"]])', 'table["quality"].values')))
+    done = run("check", "--no-cache", "src/nets.py", cwd=tmp_path)
+    assert codes(done.stdout) == ["RL102"], done.stdout + done.stderr

@@ -2223,13 +2223,13 @@ def _module_facts(path: str, project=None, must_read: Optional[str] = None) -> O
         return None
     key = (path, id(module), project is not None, must_read)
     if key not in _MODULE_FACTS:
-        from regr_lint.source import SourceError, read_text
+        from regr_lint.source import SourceError, read_code
 
         try:
             # its text too, as a linted file's facts have: the token checks that spare a walk of the
             # tree (a registry, `hasattr` guards) need it, and without it the name bindings and the
             # centring check would generate the module's code again from its tree
-            text = read_text(path)
+            text = read_code(path)
         except (SourceError, OSError):
             text = ""
         try:
@@ -2512,7 +2512,8 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
             continue
     for candidate in names:
         name = os.path.basename(candidate)
-        if not name.endswith(".py") or candidate == here or len(found) >= MAX_IMPORTERS:
+        # (a notebook beside it too: the project's scripts are often notebooks importing `src/`)
+        if not name.endswith((".py", ".ipynb")) or candidate == here or len(found) >= MAX_IMPORTERS:
             continue
         try:
             info = os.stat(candidate)
@@ -2950,24 +2951,26 @@ def _never_negative(node, at: int, facts, records: dict, depth: int) -> bool:
     return False
 
 
-def _zero_noise(node, at: int, records: dict, depth: int) -> bool:
+def _zero_noise(node, at: int, records: dict, depth: int, any_scale: bool = False) -> bool:
     """`np.random.normal(0, s, n)`, `rng.standard_normal(n) * 0.1`, `noise` bound to one: a zero-mean
-    normal draw (scaled by a constant, cast)."""
+    normal draw (scaled by a constant, cast). `any_scale`: also scaled by anything (`noise *
+    rng.standard_normal(n)` with `noise` a parameter): symmetric about 0 still, or all 0."""
     if depth > 6:
         return False
     if isinstance(node, cst.Name):
         found = last_assigned(records, node.value, at)
-        return bool(found) and _zero_noise(found[1], found[0], records, depth + 1)
+        return bool(found) and _zero_noise(found[1], found[0], records, depth + 1, any_scale)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
-        if _const(node.right) is not None:
-            return _zero_noise(node.left, at, records, depth + 1)
-        return isinstance(node.operator, cst.Multiply) and _const(node.left) is not None \
-            and _zero_noise(node.right, at, records, depth + 1)
+        if _const(node.right) is not None or any_scale:
+            if _zero_noise(node.left, at, records, depth + 1, any_scale):
+                return True
+        return isinstance(node.operator, cst.Multiply) and (_const(node.left) is not None or any_scale) \
+            and _zero_noise(node.right, at, records, depth + 1, any_scale)
     if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
         return False
     name = node.func.attr.value
     if name in ("astype", "reshape"):
-        return _zero_noise(node.func.value, at, records, depth + 1)
+        return _zero_noise(node.func.value, at, records, depth + 1, any_scale)
     return _zero_mean_draw(node)
 
 

@@ -408,6 +408,12 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
                     span = _safe_span(signal, at, facts, records)
                     if span is not None and span.exact and span.lo <= 0 < span.hi:
                         return True
+                elif _zero_noise(noise, at, records, 0, any_scale=True) \
+                        and _signed(signal, at, facts, records, depth + 1):
+                    # noise of a scale not known (`np.sin(t) + noise * rng.standard_normal(n)`, `noise`
+                    # a parameter), symmetric about 0, on values that take both signs themselves:
+                    # where they are negative, the sum is as often as not
+                    return True
         return _signed(left, at, facts, records, depth + 1) and _signed(right, at, facts, records, depth + 1)
     if isinstance(op, cst.Multiply):
         if _nonzero_const(right):

@@ -25,7 +25,7 @@ def project_module(path: str) -> Optional[cst.Module]:
     be read or parsed, or is too large. Its code never runs: its top level is interpreted like the
     linted file's."""
     from regr_lint.parsing import parse_module, share
-    from regr_lint.source import SourceError, read_text
+    from regr_lint.source import SourceError, read_code
 
     try:
         stat = os.stat(path)
@@ -40,7 +40,7 @@ def project_module(path: str) -> Optional[cst.Module]:
             gc.collect(1)
             gc.freeze()
             try:
-                text = read_text(path)
+                text = read_code(path)
                 module = parse_module(text)
                 share(text, module)  # when the run lints this module too, its parse is this tree
             except (SourceError, cst.ParserSyntaxError, RecursionError, MemoryError, ValueError, OSError):
