@@ -148,8 +148,8 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
             value = _set_once(init, attr)
             if value is not None:
                 return _passed(value, origin, callers)
-            if value is None and _sets(init, attr):
-                return None
+            if _sets(init, attr):
+                return None  # set more than once, or augmented: not one expression
             given, home = _super_init(init, cls), origin
             if given is None:
                 return None

@@ -11,8 +11,8 @@ from regr_lint import tables
 from regr_lint.facts.model import KerasCall, KerasModel
 from regr_lint.facts.names import canonical, dotted_name, is_layer_path, method_kind
 from regr_lint.facts.values import (
-    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf,
-    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
+    UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef,
+    OneOf, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
 )
 from regr_lint.facts.frame import Frame, find_method, merge_returns, same_value, tensors_in
 
@@ -856,7 +856,8 @@ class Calls:
             # (the rules on removed keywords point at them, whether the partial is called or not)
             inner = args.pos[0][0]
             self.keras_call_ids.add(id(call))
-            self.facts.keras_calls.append(KerasCall(inner.qualname, call, Args(args.pos[1:], dict(args.kw), args.star, args.star_keys),
+            bound = Args(args.pos[1:], dict(args.kw), args.star, args.star_keys)
+            self.facts.keras_calls.append(KerasCall(inner.qualname, call, bound,
                                                     inner.raw, self.running[-1] if self.running else None))
         if ref.is_keras:
             if id(call) not in self.keras_call_ids:
@@ -1151,8 +1152,8 @@ class Calls:
 def _map_entries(recv: Map, meth: str) -> Optional[list]:
     """What `d.values()` / `d.items()` iterate over, in order, when `d` is a few literal settings
     (`{"l2": "mse", "l1": "mae"}`: a sweep written as a dict), builders (`{"wide": build, "bounded":
-    partial(build, head="sigmoid")}`) or Keras models (`{"cnn": a, "mlp": b}`, or models made alike under keys not known here — `{n: load_model(p) for n, p in ...}` —
-    one standing for them all); None for any other dict. An item is a (key, value) pair, the key
+    partial(build, head="sigmoid")}`) or Keras models (`{"cnn": a, "mlp": b}`, or models made alike
+    under keys not known here — `{n: load_model(p) for n, p in ...}` — one standing for them all); None for any other dict. An item is a (key, value) pair, the key
     unknown when it is not a string."""
     if recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
             and (all(type(v) is Lit for v in recv.items.values())

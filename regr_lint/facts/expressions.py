@@ -11,8 +11,8 @@ from regr_lint import tables
 from regr_lint.facts.names import canonical, is_private, method_kind
 from regr_lint.facts.project_imports import own_copy, star_ref
 from regr_lint.facts.values import (
-    UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf, ModuleV, Obj, Ref, Scope,
-    Seq, Tensor, Value, is_builder,
+    UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf, ModuleV, Obj, Ref,
+    Scope, Seq, Tensor, Value, is_builder,
 )
 from regr_lint.facts.frame import BAD_LITERAL, Frame, find_method, literal_of, merge_returns, same_value
 
@@ -349,8 +349,8 @@ class Expressions:
             if type(base) is Ref and base.last == "__dict__" and isinstance(key, Lit) and isinstance(key.value, str) \
                     and key.value.isidentifier():
                 # `keras.optimizers.__dict__["RMSprop"]`: the module's attribute of that name
-                return self._attribute_of(Ref(base.qualname.rpartition(".")[0], node.value, base.raw.rpartition(".")[0]),
-                                          key.value, node)
+                module = Ref(base.qualname.rpartition(".")[0], node.value, base.raw.rpartition(".")[0])
+                return self._attribute_of(module, key.value, node)
             if isinstance(base, Map) and not base.items and base.any is not None:
                 return base.any  # `scalers[col]`, every one of them made alike
             if isinstance(base, Map) and base.items and base.any is None and 0 < len(base.items) <= 8 \

@@ -219,10 +219,13 @@ class Instance(Value):
 
 @dataclass(eq=False)
 class OneOf(Value):
-    """What a function returning one of a few project objects returns when which one is not known (a
-    dispatch: `if name == "cnn": return cnn.Classifier_CNN(...)` ... `return mlp.Classifier_MLP(...)`,
-    or one of several builders' models): a method called on it runs on each (each model is compiled
-    and trained so in some run); anything else reads it as unknown."""
+    """One of a few values, which one not known: what a function returning one of a few project
+    objects returns (a dispatch: `if name == "cnn": return cnn.Classifier_CNN(...)` ... `return
+    mlp.Classifier_MLP(...)`, or one of several builders' models), a registry of builders indexed by
+    an unknown key (`BUILDERS[args.net]`: called, each builder runs), one of two dicts a conditional
+    expression picks (`{"input_shape": s} if i == 0 else {}`: splatted, the keys it may pass are
+    known). A method called on it runs on each (each model is compiled and trained so in some run);
+    anything else reads it as unknown."""
     options: tuple = ()
 
 
