@@ -56,7 +56,9 @@ input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, a builder giv
 input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)` targets and
 `(n, T, 1)` predictions to one rank; under a one-unit head any second axis written but 1 or -1, as
 `(n, B)` targets fail in the loss unless B is T), an array made with three or more axes
-(`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, or the input
+(`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, blocks of rows
+appended per sample as the inputs are (`outputs.append(frame[frame.day == d][cols].values)` beside
+`inputs.append(frame[frame.day == d0][feats].values)`), or the input
 itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va in kf.split(x)`)
 — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does; of a dataset of
@@ -674,6 +676,24 @@ for batch in tf.data.Dataset.from_tensor_slices(series).batch(16):
     weights = embedder.trainable_variables + recovery.trainable_variables
     optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
 """,
+        # inputs and targets appended as blocks of rows one day selects from the same frame: per-step
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+bars = pd.read_csv("bars.csv")
+days = sorted(bars["day"].unique())
+inputs, outputs = [], []
+for prev, cur in zip(days[:-1], days[1:]):
+    inputs.append(bars[bars.day == prev][["open", "high", "low", "close"]].values)
+    outputs.append(bars[bars["day"] == cur][["high", "low"]].values)
+x, y = np.array(inputs), np.array(outputs)
+net = keras.Sequential([keras.Input((x.shape[1], 4)), keras.layers.LSTM(48, return_sequences=True),
+                        keras.layers.Dense(2)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=10)
+""",
     ]
     INVALID = [
         """\
@@ -1144,6 +1164,25 @@ net = recurrent(24, 1)
 print(sum(int(np.prod(v.shape)) for v in net.trainable_variables))
 net.compile(optimizer="adam", loss="mse")
 net.fit(np.random.rand(64, 30, 5), np.random.rand(64), epochs=2)
+""",
+        # the targets looked up per day in another table, the inputs a block of rows: not shown per step
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+bars = pd.read_csv("bars.csv")
+labels = pd.read_csv("labels.csv")
+days = sorted(bars["day"].unique())
+inputs, outputs = [], []
+for day in days:
+    inputs.append(bars[bars.day == day][["open", "high", "low", "close"]].values)
+    outputs.append(labels[labels.day == day]["next_close"].values)
+x, y = np.array(inputs), np.array(outputs)
+net = keras.Sequential([keras.Input((x.shape[1], 4)), keras.layers.LSTM(48, return_sequences=True),
+                        keras.layers.Dense(1)])  # expect: RL301
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=10)
 """,
     ]
 

@@ -5785,6 +5785,33 @@ CASES = [
             model.fit(x, y, epochs=50)
         """,
     }, None),
+    ("RL301-valid-a-data-module-appends-day-blocks-of-rows-as-inputs-and-targets", {
+        "blocks.py": """\
+            import numpy as np
+
+
+            def day_pairs(frame, features, targets):
+                days = sorted(frame["day"].unique())
+                xs, ys = [], []
+                for before, after in zip(days[:-1], days[1:]):
+                    xs.append(frame[frame["day"] == before][features].values)
+                    ys.append(frame[frame["day"] == after][targets].values)
+                return np.array(xs), np.array(ys)
+        """,
+        "fit.py": """\
+            import pandas as pd
+            from tensorflow import keras
+
+            from blocks import day_pairs
+
+            bars = pd.read_csv("bars.csv")
+            x, y = day_pairs(bars, ["open", "close", "volume"], ["high", "low"])
+            net = keras.Sequential([keras.Input((x.shape[1], 3)), keras.layers.GRU(32, return_sequences=True),
+                                    keras.layers.Dense(2)])
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(x, y, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -814,7 +814,7 @@ def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> 
     `y[..., None]`, `y[:, :, None]`, the steps axis sliced (`x[:, 1:]`, next-step targets), or one
     window of steps per sample (`ys.append(series[i + 1:i + n + 1])`, a comprehension of windows)."""
     if kind == "append":
-        return _window(node)
+        return _window(node) or flow is not None and _blocks_alike(node, flow)
     if isinstance(node, cst.ListComp):
         return _window(node.elt)
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -1073,6 +1073,48 @@ def _padded(node) -> bool:
             continue
         stack.extend(cur.children)
     return False
+
+
+def _row_block(node) -> Optional[tuple]:
+    """(the frame, the column) of the rows of a frame one value of a column selects, as an array
+    (`frame[frame["day"] == d][cols].values`, `df[df.day == d].values`): a block of rows per sample."""
+    for _ in range(4):
+        if isinstance(node, cst.Attribute) and node.attr.value == "values":
+            node = node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "to_numpy" \
+                and not node.args:
+            node = node.func.value
+        elif isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+                and isinstance(node.slice[0].slice.value, (cst.List, cst.Name, cst.SimpleString)) \
+                and isinstance(node.value, cst.Subscript):
+            node = node.value  # the columns kept: `[cols]`
+        else:
+            break
+    if not isinstance(node, cst.Subscript) or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+        return None
+    test, frame = node.slice[0].slice.value, expr_key(node.value)
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1 \
+            or not isinstance(test.comparisons[0].operator, cst.Equal) or frame is None:
+        return None
+    column = test.left
+    if isinstance(column, cst.Subscript) and expr_key(column.value) == frame and len(column.slice) == 1 \
+            and isinstance(column.slice[0].slice, cst.Index) and isinstance(column.slice[0].slice.value, cst.SimpleString):
+        return frame, column.slice[0].slice.value.evaluated_value
+    if isinstance(column, cst.Attribute) and expr_key(column.value) == frame:
+        return frame, column.attr.value
+    return None
+
+
+def _blocks_alike(node, flow: "_Bindings") -> bool:
+    """`outputs.append(frame[frame.day == cur][out_cols].values)` beside `inputs.append(frame[frame.day
+    == prev][in_cols].values)`: targets appended as blocks of rows a column's value selects, as the
+    inputs are — each sample a run of rows, the model's per-step output one per row (a single row
+    looked up per sample, `ages.append(df[df.id == i]["age"].values)` beside images, is not this)."""
+    block = _row_block(node)
+    if block is None:
+        return False
+    return any(kind == "append" and value is not node and _row_block(value) == block
+               for values in flow.bound.values() for kind, value in values)
 
 
 def _window(node) -> bool:
