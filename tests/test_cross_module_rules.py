@@ -5395,182 +5395,6 @@ CASES = [
             model.fit(train, epochs=4)
         """,
     }, None),
-    ("RL102-valid-a-subclass-passes-max-scaled-targets-to-a-base-sequence-of-another-module", {
-        "batching.py": """\
-            import math
-
-            from keras.utils import PyDataset
-
-
-            class Batches(PyDataset):
-                def __init__(self, inputs, targets, batch_size=32, **kwargs):
-                    super().__init__(**kwargs)
-                    self.inputs, self.targets = inputs, targets
-                    self.batch_size = batch_size
-
-                def __len__(self):
-                    return math.ceil(len(self.inputs) / self.batch_size)
-
-                def __getitem__(self, k):
-                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
-                    return self.inputs[part], self.targets[part]
-        """,
-        "demand.py": """\
-            from batching import Batches
-
-
-            class DemandBatches(Batches):
-                def __init__(self, frame, batch_size=64):
-                    counts = frame["rentals"].values.astype("float32")
-                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
-                    super().__init__(features, counts / counts.max(), batch_size=batch_size)
-        """,
-        "fit.py": """\
-            import keras
-            import pandas as pd
-
-            from demand import DemandBatches
-
-            frame = pd.read_csv("bikes.csv")
-            batches = DemandBatches(frame)
-            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
-                                      keras.layers.Dense(1, activation="sigmoid")])
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(batches, epochs=10)
-        """,
-    }, None),
-    ("RL102-invalid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", {
-        "batching.py": """\
-            import math
-
-            from keras.utils import PyDataset
-
-
-            class Batches(PyDataset):
-                def __init__(self, inputs, targets, batch_size=32, **kwargs):
-                    super().__init__(**kwargs)
-                    self.inputs, self.targets = inputs, targets
-                    self.batch_size = batch_size
-
-                def __len__(self):
-                    return math.ceil(len(self.inputs) / self.batch_size)
-
-                def __getitem__(self, k):
-                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
-                    return self.inputs[part], self.targets[part]
-        """,
-        "demand.py": """\
-            from batching import Batches
-
-
-            class DemandBatches(Batches):
-                def __init__(self, frame, batch_size=64):
-                    counts = frame["rentals"].values.astype("float32")
-                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
-                    super().__init__(features, counts, batch_size=batch_size)
-        """,
-        "fit.py": """\
-            import keras
-            import pandas as pd
-
-            from demand import DemandBatches
-
-            frame = pd.read_csv("bikes.csv")
-            batches = DemandBatches(frame)
-            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
-                                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(batches, epochs=10)
-        """,
-    }, None),
-    ("RL106-invalid-a-subclass-passes-standardised-targets-to-a-base-sequence-of-another-module", {
-        "batching.py": """\
-            import math
-
-            from keras.utils import PyDataset
-
-
-            class Batches(PyDataset):
-                def __init__(self, inputs, targets, batch_size=32, **kwargs):
-                    super().__init__(**kwargs)
-                    self.inputs, self.targets = inputs, targets
-                    self.batch_size = batch_size
-
-                def __len__(self):
-                    return math.ceil(len(self.inputs) / self.batch_size)
-
-                def __getitem__(self, k):
-                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
-                    return self.inputs[part], self.targets[part]
-        """,
-        "demand.py": """\
-            from batching import Batches
-
-
-            class DemandBatches(Batches):
-                def __init__(self, frame, batch_size=64):
-                    counts = frame["rentals"].values.astype("float32")
-                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
-                    super().__init__(features, (counts - counts.mean()) / counts.std(), batch_size=batch_size)
-        """,
-        "fit.py": """\
-            import keras
-            import pandas as pd
-
-            from demand import DemandBatches
-
-            frame = pd.read_csv("bikes.csv")
-            batches = DemandBatches(frame)
-            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
-                                      keras.layers.Dense(1, activation="relu")])  # expect: RL106
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(batches, epochs=10)
-        """,
-    }, None),
-    ("RL106-valid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", {
-        "batching.py": """\
-            import math
-
-            from keras.utils import PyDataset
-
-
-            class Batches(PyDataset):
-                def __init__(self, inputs, targets, batch_size=32, **kwargs):
-                    super().__init__(**kwargs)
-                    self.inputs, self.targets = inputs, targets
-                    self.batch_size = batch_size
-
-                def __len__(self):
-                    return math.ceil(len(self.inputs) / self.batch_size)
-
-                def __getitem__(self, k):
-                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
-                    return self.inputs[part], self.targets[part]
-        """,
-        "demand.py": """\
-            from batching import Batches
-
-
-            class DemandBatches(Batches):
-                def __init__(self, frame, batch_size=64):
-                    counts = frame["rentals"].values.astype("float32")
-                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
-                    super().__init__(features, counts, batch_size=batch_size)
-        """,
-        "fit.py": """\
-            import keras
-            import pandas as pd
-
-            from demand import DemandBatches
-
-            frame = pd.read_csv("bikes.csv")
-            batches = DemandBatches(frame)
-            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
-                                      keras.layers.Dense(1, activation="relu")])
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(batches, epochs=10)
-        """,
-    }, None),
     ("RL106-invalid-a-base-sequence-of-a-third-module-standardises-in-getitem", {
         "scaled.py": """\
             import math
@@ -9288,6 +9112,65 @@ CASES += [
      _long_chain(scaled=True), None),
     ("RL102-invalid-builder-imported-past-the-modules-one-analysis-reads-fitted-on-raw-targets",
      _long_chain(scaled=False), None),
+]
+
+
+def _base_sequence(targets: str, head: str, expect: str = "") -> dict:
+    """A `PyDataset` base class in batching.py, a subclass in demand.py handing its constructor the
+    targets (`targets`, an expression of the raw `counts`) through `super().__init__`, and a script
+    fitting a model whose head is `head` on the subclass."""
+    return {
+        "batching.py": """\
+            import math
+
+            from keras.utils import PyDataset
+
+
+            class Batches(PyDataset):
+                def __init__(self, inputs, targets, batch_size=32, **kwargs):
+                    super().__init__(**kwargs)
+                    self.inputs, self.targets = inputs, targets
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return math.ceil(len(self.inputs) / self.batch_size)
+
+                def __getitem__(self, k):
+                    part = slice(k * self.batch_size, (k + 1) * self.batch_size)
+                    return self.inputs[part], self.targets[part]
+        """,
+        "demand.py": f"""\
+            from batching import Batches
+
+
+            class DemandBatches(Batches):
+                def __init__(self, frame, batch_size=64):
+                    counts = frame["rentals"].values.astype("float32")
+                    features = frame[["hour", "temp", "wind", "rain"]].values.astype("float32")
+                    super().__init__(features, {targets}, batch_size=batch_size)
+        """,
+        "fit.py": f"""\
+            import keras
+            import pandas as pd
+
+            from demand import DemandBatches
+
+            frame = pd.read_csv("bikes.csv")
+            batches = DemandBatches(frame)
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="{head}")]){expect}
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(batches, epochs=10)
+        """,
+    }
+
+
+CASES += [
+    ("RL102-valid-a-subclass-passes-max-scaled-targets-to-a-base-sequence-of-another-module", _base_sequence("counts / counts.max()", "sigmoid"), None),
+    ("RL102-invalid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", _base_sequence("counts", "sigmoid", "  # expect: RL102"), None),
+    ("RL106-invalid-a-subclass-passes-standardised-targets-to-a-base-sequence-of-another-module", _base_sequence("(counts - counts.mean()) / counts.std()", "relu",
+                                           "  # expect: RL106"), None),
+    ("RL106-valid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", _base_sequence("counts", "relu"), None),
 ]
 
 def _param(case_id, files, xfail):
