@@ -384,25 +384,10 @@ class Calls:
             return UNKNOWN
         return self._attribute_of(args.pos[0][0], name.value, call)
 
-    def _keras_super_init(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[Ref]:
-        """The Keras class whose `__init__` a `super().__init__(...)` (or `super(Cls, self)...`) in a
-        method of a class of the project runs: that class's one base, a Keras class. None otherwise."""
-        sup = func.value
-        if func.attr.value != "__init__" or type(sup) is not cst.Call or type(sup.func) is not cst.Name \
-                or sup.func.value != "super" or frame.function is None or scope.lookup("super") is not None:
-            return None
-        inst = scope.lookup("self")
-        if type(inst) is not Instance:
-            return None
-        owner = _owner_of(inst.cls, frame.function)
-        if owner is None or len(owner.bases) != 1 or not isinstance(owner.bases[0], Ref) or not owner.bases[0].is_keras:
-            return None
-        return owner.bases[0]
-
-    def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
-        """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
-        method running for an instance of a class of the project: the first definition of it in the
-        bases of the class whose method runs. None otherwise (a Keras base's own method: unknown)."""
+    def _super_owner(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
+        """(the class whose method runs, the instance) for `super().<method>` / `super(Cls,
+        self).<method>` inside a method running for an instance of a class of the project; None
+        otherwise."""
         sup = func.value
         if type(sup) is not cst.Call or type(sup.func) is not cst.Name or sup.func.value != "super" \
                 or frame.function is None or scope.lookup("super") is not None:
@@ -412,8 +397,23 @@ class Calls:
         if type(inst) is not Instance:
             return None
         owner = _owner_of(inst.cls, frame.function)
-        if owner is None:
+        return (owner, inst) if owner is not None else None
+
+    def _keras_super_init(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[Ref]:
+        """The Keras class whose `__init__` a `super().__init__(...)` runs: the one base, a Keras
+        class, of the class whose method makes the call. None otherwise."""
+        found = self._super_owner(func, scope, frame) if func.attr.value == "__init__" else None
+        bases = found[0].bases if found is not None else ()
+        return bases[0] if len(bases) == 1 and isinstance(bases[0], Ref) and bases[0].is_keras else None
+
+    def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
+        """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a
+        method running for an instance of a class of the project: the first definition of it in the
+        bases of the class whose method runs. None otherwise (a Keras base's own method: unknown)."""
+        found = self._super_owner(func, scope, frame)
+        if found is None:
             return None
+        owner, inst = found
         for base in owner.bases:
             if isinstance(base, ClassV):
                 found = find_method(base, func.attr.value)
@@ -612,12 +612,8 @@ class Calls:
         drawn = {}
         for key, choices in space.items.items():
             options = choices.items if type(choices) is Seq else [choices]
-            if len(options) == 1:
-                drawn[key] = options[0]
-            elif options and all(type(o) is Ref and o.is_optimizer_class for o in options):
-                drawn[key] = options[0]
-            else:
-                drawn[key] = UNKNOWN
+            alike = len(options) == 1 or options and all(type(o) is Ref and o.is_optimizer_class for o in options)
+            drawn[key] = options[0] if alike else UNKNOWN
         given = [args.get("x", 0), args.get("y", 1), args.get("x_val"), args.get("y_val")]
         self.invoke(model_fn, Args(pos=[*given, (Map(drawn, space.node), None)]), call, None)
         return UNKNOWN
@@ -1153,8 +1149,8 @@ def _map_entries(recv: Map, meth: str) -> Optional[list]:
     """What `d.values()` / `d.items()` iterate over, in order, when `d` is a few literal settings
     (`{"l2": "mse", "l1": "mae"}`: a sweep written as a dict), builders (`{"wide": build, "bounded":
     partial(build, head="sigmoid")}`) or Keras models (`{"cnn": a, "mlp": b}`, or models made alike
-    under keys not known here — `{n: load_model(p) for n, p in ...}` — one standing for them all); None for any other dict. An item is a (key, value) pair, the key
-    unknown when it is not a string."""
+    under keys not known here — `{n: load_model(p) for n, p in ...}` — one standing for them all);
+    None for any other dict. An item is a (key, value) pair, the key unknown when it is not a string."""
     if recv.any is None and 0 < len(recv.items) <= 8 and all(isinstance(k, str) for k in recv.items) \
             and (all(type(v) is Lit for v in recv.items.values())
                  or all(type(v) is ModelRef for v in recv.items.values())

@@ -1514,14 +1514,20 @@ def directory_labels(node) -> bool:
     return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
 
 
+def dataset_source(node: cst.Call) -> cst.Call:
+    """The call under the dataset methods that pass the elements on (`make().batch(32).prefetch(2)`:
+    `make()`), or `node` itself."""
+    while isinstance(node.func, cst.Attribute) and node.func.attr.value in _DATASET_PASSES \
+            and isinstance(node.func.value, cst.Call):
+        node = node.func.value
+    return node
+
+
 def _from_generator(node: cst.Call) -> cst.Call:
     """The call of the generator function `tf.data.Dataset.from_generator(rows, ...)` runs (`rows()`,
     with the arguments its `args=` tuple gives), under dataset methods that pass the elements on
     (`.batch(32)`, `.shuffle(...)`); `node` itself otherwise."""
-    inner = node
-    while isinstance(inner.func, cst.Attribute) and inner.func.attr.value in _DATASET_PASSES \
-            and isinstance(inner.func.value, cst.Call):
-        inner = inner.func.value
+    inner = dataset_source(node)
     if _call_name(inner) != "from_generator" or not inner.args or inner.args[0].keyword is not None \
             or not isinstance(inner.args[0].value, cst.Name):
         # `make_ds().repeat()`: the function making the dataset

@@ -16,7 +16,7 @@ from regr_lint.facts.dataflow import (
     _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
     _parameter_targets, _popped_column, _project_items, _records, _returned_items,
     _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
-    _DATASET_PASSES, _instance_class, _making_call, directory_labels, returns_directory,
+    _instance_class, _making_call, dataset_source, directory_labels, returns_directory,
 )
 
 
@@ -86,11 +86,7 @@ def _directory_iterator(facts: KerasFacts, training) -> bool:
     returned by a function of the file or of a project module), made where the training is or
     bound to the name it fits on."""
     node = _making_call(facts, training, training.x_node)
-    for _ in range(8):
-        if node is None or not isinstance(node.func, cst.Attribute) or node.func.attr.value not in _DATASET_PASSES \
-                or not isinstance(node.func.value, cst.Call):
-            break
-        node = node.func.value
+    node = dataset_source(node) if node is not None else None
     return node is not None and (directory_labels(node) or returns_directory(node, facts))
 
 

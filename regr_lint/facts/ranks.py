@@ -19,9 +19,8 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import (_DATASET_PASSES, _arrays, _call_name, _elsewhere_shows, _full,
-                                      _in_project_module, _records, _returns, ancestors, directory_labels, expr_key,
-                                      fitted_by_importers, last_assigned, names_in, returns_directory)
+from regr_lint.facts.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, ancestors,
+                                      directory_labels, expr_key, fitted_by_importers, names_in, returns_directory)
 from regr_lint.facts.labels import dataset_label_names
 from regr_lint.facts.model import KerasModel, head_of_tensor
 from regr_lint.facts.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
