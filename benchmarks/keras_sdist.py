@@ -57,7 +57,7 @@ except ImportError:  # pragma: no cover - Windows
 HERE = Path(__file__).resolve().parent
 DEFAULT_CACHE = HERE / ".cache"
 
-# Mirrors regr_lint/discovery.py (directories the linter never walks into), so that the parse
+# Mirrors regr_lint/input/discovery.py (directories the linter never walks into), so that the parse
 # baseline covers the files the linter lints. The count is cross-checked after the run anyway.
 SKIP_DIRS = frozenset({
     ".git", ".hg", ".svn", ".venv", "venv", "build", "dist", "node_modules", "__pycache__",
@@ -221,7 +221,7 @@ def run_timed(cmd: list[str], cwd: Path) -> tuple[float, int, str, str, float | 
 # --------------------------------------------------------------------------- the parse baseline
 
 def decode(data: bytes) -> str:
-    """As regr_lint/source.py: the PEP 263 encoding (UTF-8 by default), BOM stripped."""
+    """As regr_lint/input/source.py: the PEP 263 encoding (UTF-8 by default), BOM stripped."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     text = data.decode(encoding)
     return text[1:] if text.startswith("\ufeff") else text

@@ -34,8 +34,8 @@ sys.path.insert(0, str(HERE.parent))
 def _count(corpus: Path, skip: set[str]) -> dict[str, int]:
     """{"file:function:line": byte code instructions executed} over a lint of every file."""
     from keras_sdist import python_files  # benchmarks/keras_sdist.py
-    from regr_lint.parallel import lint_path
-    from regr_lint.registry import load_rules
+    from regr_lint.run.parallel import lint_path
+    from regr_lint.engine.registry import load_rules
 
     rules = load_rules()
     files = [str(p) for p in python_files(corpus) if str(p) not in skip]

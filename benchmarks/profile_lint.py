@@ -8,7 +8,7 @@ Usage, from the repo root, with the project's venv python (pyinstrument comes fr
     .venv/bin/python benchmarks/profile_lint.py DIR --html profile.html
 
 It lints every .py file under DIR in this process, as `regr-lint check --no-cache --jobs 1` does
-(`regr_lint.parallel.lint_path` with all built-in rules), under pyinstrument's sampling profiler,
+(`regr_lint.run.parallel.lint_path` with all built-in rules), under pyinstrument's sampling profiler,
 then prints the call tree and the share of the run spent in each pipeline stage (the engine's
 functions: CPython parse, names pre-check, libcst parse, interpreter, rules, positions). The profiler
 adds its own overhead; use it for shares, and benchmarks/compare.py for times.
@@ -43,8 +43,8 @@ def main() -> int:
     except ImportError:
         print("pyinstrument is not installed: .venv/bin/pip install pyinstrument", file=sys.stderr)
         return 2
-    from regr_lint.parallel import lint_path
-    from regr_lint.registry import load_rules
+    from regr_lint.run.parallel import lint_path
+    from regr_lint.engine.registry import load_rules
 
     rules = load_rules()
     files = [str(p) for p in python_files(args.tree)]

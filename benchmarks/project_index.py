@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the module index (regr_lint/project.py) costs on real projects: not a timed test.
+"""What the module index (regr_lint/project/index.py) costs on real projects: not a timed test.
 
 Usage, from the repo root, with the project's venv python:
 
@@ -42,10 +42,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from regr_lint.discovery import discover  # noqa: E402
-from regr_lint.pathmatch import PathMatcher  # noqa: E402
-from regr_lint.project import External, ProjectIndex, Resolved  # noqa: E402
-from regr_lint.source import SourceError, decode, read_bytes, read_text  # noqa: E402
+from regr_lint.input.discovery import discover  # noqa: E402
+from regr_lint.input.pathmatch import PathMatcher  # noqa: E402
+from regr_lint.input.source import SourceError, decode, read_bytes, read_text  # noqa: E402
+from regr_lint.project.index import External, ProjectIndex, Resolved  # noqa: E402
 
 try:
     import resource

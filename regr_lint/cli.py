@@ -14,24 +14,27 @@ from typing import NoReturn, Sequence
 
 import click
 
-from regr_lint import __version__, crossmodule, project_link
-from regr_lint.config import Config, ConfigError, Projects
-from regr_lint.discovery import SKIP_DIRS, DiscoveryError, discover
-from regr_lint.engine import NotAnalysed, lint_file, lint_text, parse_error
-from regr_lint.cache import CACHE_DIR_NAME, Cache, clean
-from regr_lint.parallel import Crash, Skipped, default_jobs, lint_paths
-from regr_lint.finding import Finding
-from regr_lint.files import read_snapshot, sweep, write_source
-from regr_lint.fixes import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
-from regr_lint.formats import write_findings
-from regr_lint.output import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
-from regr_lint.registry import load_registry, rule_documentation
-from regr_lint.settings import RuleSettings
+from regr_lint import __version__
+from regr_lint.engine import crossmodule
+from regr_lint.engine.finding import Finding
+from regr_lint.engine.lint import NotAnalysed, lint_file, lint_text, parse_error
+from regr_lint.engine.registry import load_registry
+from regr_lint.engine.severity import WARNING, Severities, declared
+from regr_lint.fixes.apply import FixResult, WriteError, applicable, encode_like, fix_text, unified_diff
+from regr_lint.input.config import Config, ConfigError, Projects
+from regr_lint.input.discovery import SKIP_DIRS, DiscoveryError, discover
+from regr_lint.input.files import read_snapshot, sweep, write_source
+from regr_lint.input.selection import Layer, SelectorError, check_known, matches, normalize
+from regr_lint.input.source import SourceError, decode, read_bytes
+from regr_lint.input.source import configure as configure_source
+from regr_lint.output.formats import write_findings
+from regr_lint.output.report import FORMATS, diff_summary, escape_surrogates, summary, write_output_file
+from regr_lint.project import link as project_link
 from regr_lint.rule import Rule
-from regr_lint.selection import Layer, SelectorError, check_known, matches, normalize
-from regr_lint.severity import WARNING, Severities, declared
-from regr_lint.source import SourceError, decode, read_bytes
-from regr_lint.source import configure as configure_source
+from regr_lint.run.cache import CACHE_DIR_NAME, Cache, clean
+from regr_lint.run.parallel import Crash, Skipped, default_jobs, lint_paths
+from regr_lint.run.settings import RuleSettings
+from regr_lint.verify.report import rule_documentation
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -59,7 +62,7 @@ _SELECTOR_HELP = "Rule codes or prefixes (RL1, RL101) or ALL; repeat the option 
 @click.option("--ignore", multiple=True, help=f"Do not run these rules. {_SELECTOR_HELP}")
 @click.option("--extend-select", multiple=True, help=f"Run these rules in addition. {_SELECTOR_HELP}")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (json: see regr_lint.output for the schema; full adds the source "
+              help="Output format (json: see regr_lint.output.report for the schema; full adds the source "
                    "line; sarif, github, gitlab for code scanning and CI annotations).")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False),
               help="Write the formatted output to this file instead of stdout (the summary stays on stderr).")
@@ -169,7 +172,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
                               if name in SKIP_DIRS and os.path.isdir(os.path.join(given, name))})
             hint = f" ({', '.join(skipped)} never walked into: name it to lint it)" if skipped else ""
             click.echo(f"regr-lint: warning: no Python files found under the given path(s){hint}", err=True)
-        # What a run killed mid-write left beside the files (see regr_lint.files): one listing per
+        # What a run killed mid-write left beside the files (see regr_lint.input.files): one listing per
         # directory, before any file is read, so a half-written file is put back before it is linted.
         folders = {os.path.dirname(f) for f in files}
         if mode.write:  # a symlinked file's target is written in the target's directory
@@ -206,8 +209,8 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
                         incomplete=bool(outcome.crashed or (not stdin and (missing or unreadable))))
     baselined = None
     if baseline is not None:
-        from regr_lint import baseline as bl
-        from regr_lint.formats.source import Sources
+        from regr_lint.output import baseline as bl
+        from regr_lint.output.formats.source import Sources
 
         sources = Sources(not stdin, texts={files[0]: outcome.stdin_text} if stdin and files else None)
         baselined = bl.apply(baseline, findings, sources, files)
@@ -269,7 +272,7 @@ def check(paths: Sequence[str], select, ignore, extend_select, fmt: str, config_
 
 def _read_baseline(path: str | None, write_path: str | None, stdin: bool, rewriting: bool):
     """The entries of --baseline FILE (None without it); usage errors exit 2 before anything is linted."""
-    from regr_lint import baseline as bl
+    from regr_lint.output import baseline as bl
 
     if path is not None and write_path is not None:
         fail("--baseline and --write-baseline cannot be combined: --write-baseline records every current finding")
@@ -284,8 +287,8 @@ def _read_baseline(path: str | None, write_path: str | None, stdin: bool, rewrit
 
 
 def _write_baseline(path: str, findings: list[Finding], n_files: int, incomplete: bool) -> NoReturn:
-    from regr_lint import baseline as bl
-    from regr_lint.formats.source import Sources
+    from regr_lint.output import baseline as bl
+    from regr_lint.output.formats.source import Sources
 
     try:
         n = bl.write(path, findings, Sources())
@@ -412,7 +415,7 @@ def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), job
     """Lint (and fix) each file with its own project's settings; a crash in one file is reported and
     counted, and the run goes on.
 
-    Plain lint runs go through regr_lint.parallel (the cache, and a worker pool when `jobs` > 1);
+    Plain lint runs go through regr_lint.run.parallel (the cache, and a worker pool when `jobs` > 1);
     fixing and standard input stay serial, in this process."""
     outcome = Outcome()
     for group in groups:
@@ -428,7 +431,7 @@ def _lint_many(groups: list[_Group], stdin: bool, mode: FixMode = FixMode(), job
             matches(s, code) for s in group.dropped + group.config.ignored_codes(path))
 
     # Findings whose token lies in another module: at that token when this run lints it, else where
-    # the linted file brings it in (regr_lint.crossmodule).
+    # the linted file brings it in (regr_lint.engine.crossmodule).
     outcome.findings = crossmodule.resolve(outcome.findings, owner, ignored)
     # Severities last, from the settings of the file each finding is now in (a finding moved into
     # another linted file obeys that file's table) and never from the cache, which holds none.
@@ -494,7 +497,7 @@ def _show_fixes(applied: dict) -> None:
 
 
 def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
-    from regr_lint.add_noqa import add_noqa
+    from regr_lint.fixes.add_noqa import add_noqa
 
     if unsupported:
         fail("--add-noqa works on files only, not with standard input, --fix or --diff")
@@ -515,8 +518,8 @@ def _add_noqa(findings: list[Finding], unsupported: bool) -> NoReturn:
 
 def _fix_notebook(path: str, rules: list[Rule], keep, stdin: bool, mode: FixMode, outcome: Outcome) -> list[Finding]:
     """Fix a notebook's code cells; only the cells that change are rewritten."""
-    from regr_lint import notebook
-    from regr_lint.engine import lint_notebook
+    from regr_lint.input import notebook
+    from regr_lint.engine.lint import lint_notebook
 
     try:
         data, snap = (sys.stdin.buffer.read(), None) if stdin else read_snapshot(path, read_bytes)

@@ -1,7 +1,7 @@
 """The transformer that applies a fix's edits: nodes replaced or removed by identity.
 
 Its own module because it subclasses a libcst class, which would load libcst (see regr_lint/lazy.py)
-when regr_lint.fixes is imported; it is imported where a fix is applied or described.
+when regr_lint.fixes.apply is imported; it is imported where a fix is applied or described.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable, Optional
 from regr_lint.lazy import cst
 
 if TYPE_CHECKING:
-    from regr_lint.facts import KerasFacts
+    from regr_lint.model import KerasFacts
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Rule:
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
     # "error": the code crashes or silently trains a wrong model; "warning": it may be deliberate.
-    # A project can override it per code (regr_lint.severity); a rule pack's rule that does not set
+    # A project can override it per code (regr_lint.engine.severity); a rule pack's rule that does not set
     # it is an error.
     severity: ClassVar[str] = "error"
     # The file's text must hold every one of these tokens or the rule cannot fire there; an entry

@@ -6,10 +6,10 @@ from typing import Iterator, Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.classify import crossentropy, head_loss_values
-from regr_lint.facts.dataflow import class_models_by_importers, fitted_by_importers
-from regr_lint.facts.model import only_a_part
-from regr_lint.tables import TRAIN_METHODS
+from regr_lint.knowledge.tables import TRAIN_METHODS
+from regr_lint.model.classify import crossentropy, head_loss_values
+from regr_lint.model.dataflow import class_models_by_importers, fitted_by_importers
+from regr_lint.model.model import only_a_part
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:

@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.model import written_activation
-from regr_lint.facts.dataflow import (one_output, trained_by_hand_only, targets_leave_pm1, targets_one_hot,
+from regr_lint.input.vocabulary import COMPILED
+from regr_lint.knowledge import tables
+from regr_lint.model.classify import REGRESSION, head_loss
+from regr_lint.model.dataflow import (one_output, trained_by_hand_only, targets_leave_pm1, targets_one_hot,
                                       targets_sum_to_one,
                                       targets_unit_scaled, targets_from_project_artifact)
-from regr_lint.facts.signs import targets_can_be_negative
-from regr_lint.facts.labels import targets_are_labels
+from regr_lint.model.labels import targets_are_labels
+from regr_lint.model.model import written_activation
+from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.vocabulary import COMPILED
 
 
 def linear_head_fix(node) -> Fix | None:

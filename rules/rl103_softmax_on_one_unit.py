@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.model import layer_activation, layer_units, units_written
-from regr_lint.facts.values import Seq, Tensor
-from regr_lint import tables
+from regr_lint.knowledge import tables
+from regr_lint.model.model import layer_activation, layer_units, units_written
+from regr_lint.model.values import Seq, Tensor
 from regr_lint.rule import Edit, Fix, Rule
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
+from regr_lint.input.vocabulary import COMPILED
+from regr_lint.knowledge import tables
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.vocabulary import COMPILED
 from regr_lint.rules._crossentropy import attribute_prefix, crossentropy_heads, losses_module
 
 PROBABILITY = {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "softmax",

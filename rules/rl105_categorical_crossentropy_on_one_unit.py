@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
+from regr_lint.input.vocabulary import COMPILED
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules._crossentropy import crossentropy_heads
-from regr_lint.vocabulary import COMPILED
 
 
 class CategoricalCrossentropyOnOneUnit(Rule):

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from regr_lint import tables
-from regr_lint.facts.classify import REGRESSION, head_loss
-from regr_lint.facts.model import written_activation
-from regr_lint.facts.signs import targets_can_be_negative
+from regr_lint.input.vocabulary import COMPILED
+from regr_lint.knowledge import tables
+from regr_lint.model.classify import REGRESSION, head_loss
+from regr_lint.model.model import written_activation
+from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
 from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
-from regr_lint.vocabulary import COMPILED
 
 # Final activations whose outputs are never negative.
 NON_NEGATIVE_ACTIVATIONS = {"relu": "[0, inf)", "softplus": "(0, inf)", "exponential": "(0, inf)"}

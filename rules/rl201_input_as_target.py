@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.dataflow import bound_names, expr_key
-from regr_lint.facts.reconstruction import output_like_input, trains_on_corrupted_pairs
+from regr_lint.input.vocabulary import SAME_DATA, SPLAT
+from regr_lint.knowledge import tables
+from regr_lint.model.dataflow import bound_names, expr_key
+from regr_lint.model.reconstruction import output_like_input, trains_on_corrupted_pairs
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.vocabulary import SAME_DATA, SPLAT
 
 
 def swapped_name(train_x: str, val_x: str, val_y: str) -> str | None:

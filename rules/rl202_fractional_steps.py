@@ -4,9 +4,9 @@ import re
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.dataflow import _records, imported_binding, name_values
-from regr_lint.facts.steps import STEP_ARGUMENTS, step_arguments
-from regr_lint.facts.values import Div, Obj
+from regr_lint.model.dataflow import _records, imported_binding, name_values
+from regr_lint.model.steps import STEP_ARGUMENTS, step_arguments
+from regr_lint.model.values import Div, Obj
 from regr_lint.rule import Edit, Fix, Rule
 
 # numpy's rounding functions: of a float (a true division) they return a numpy float, which Keras 3

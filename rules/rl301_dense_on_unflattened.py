@@ -5,15 +5,15 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.facts.classify import crossentropy
-from regr_lint.facts.model import layer_activation, layer_units, part_uses, trained_by_itself
-from regr_lint.facts.values import Map, Seq
-from regr_lint.facts.names import canonical
-from regr_lint.facts.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
+from regr_lint.model.classify import crossentropy
+from regr_lint.model.dataflow import fitted_by_importers
+from regr_lint.model.model import layer_activation, layer_units, part_uses, trained_by_itself
+from regr_lint.model.names import canonical
+from regr_lint.model.names import dotted_name
+from regr_lint.model.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
                                    uses_multiclass_loss)
-from regr_lint.facts.dataflow import fitted_by_importers
+from regr_lint.model.values import Map, Seq
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.facts.names import dotted_name
 
 
 class DenseOnUnflattened(Rule):

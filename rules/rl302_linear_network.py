@@ -6,13 +6,13 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.dataflow import expr_key, fitted_by_importers
-from regr_lint.facts.model import layer_activation
-from regr_lint.facts.names import dotted_name
-from regr_lint.facts.reconstruction import output_like_input
-from regr_lint.facts.trees import project_module
-from regr_lint.facts.values import ActivationFn, Layer, ModelRef, Seq, Tensor
+from regr_lint.knowledge import tables
+from regr_lint.model.dataflow import expr_key, fitted_by_importers
+from regr_lint.model.model import layer_activation
+from regr_lint.model.names import dotted_name
+from regr_lint.model.reconstruction import output_like_input
+from regr_lint.model.trees import project_module
+from regr_lint.model.values import ActivationFn, Layer, ModelRef, Seq, Tensor
 from regr_lint.rule import Rule
 
 # Layers that neither count as a nonlinearity nor stop the rule: affine at inference (batch

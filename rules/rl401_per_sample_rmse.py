@@ -1,6 +1,6 @@
-from regr_lint.facts.losses import MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
-from regr_lint.facts.losses import POWER as POWER_CALLS
-from regr_lint.vocabulary import COMPILED, POWER
+from regr_lint.input.vocabulary import COMPILED, POWER
+from regr_lint.model.losses import MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
+from regr_lint.model.losses import POWER as POWER_CALLS
 from regr_lint.rule import Rule
 
 
@@ -10,7 +10,7 @@ class PerSampleRmse(Rule):
     summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
     severity = "error"  # the reported (or minimised) quantity is the MAE, not the RMSE
     tokens = ("keras", ("mean", "mse", "MSE"), ("sqrt", "0.5"))
-    # Only a function the file hands to Keras counts (see regr_lint/facts/losses.py).
+    # Only a function the file hands to Keras counts (see regr_lint/model/losses.py).
     names = ((COMPILED, "custom_objects", "get_custom_objects", "register_keras_serializable", "Loss")
              + tuple(sorted(REGISTRARS | WRAPPERS)),
              tuple(sorted(SQRT | POWER_CALLS)) + (POWER,), tuple(sorted(MEAN | PER_SAMPLE_MSE_NAMES)))

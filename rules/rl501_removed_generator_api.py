@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.compat import user_method, version_guarded
+from regr_lint.knowledge import tables
+from regr_lint.model.compat import user_method, version_guarded
 from regr_lint.rule import Edit, Fix, Rule
 
 ATTRIBUTE_ERROR = frozenset({"AttributeError"})  # what Keras 3 raises for a removed method

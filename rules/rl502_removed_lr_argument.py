@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.dataflow import is_parameter
-from regr_lint.public_api import PUBLIC_NAMES
+from regr_lint.knowledge import tables
+from regr_lint.knowledge.public_api import PUBLIC_NAMES
+from regr_lint.model.dataflow import is_parameter
 from regr_lint.rule import Edit, Fix, Rule
 
 # Submodules of keras.optimizers whose classes keep Keras 2's OptimizerV2, which still takes `lr`

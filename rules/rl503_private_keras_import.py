@@ -6,10 +6,10 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
+from regr_lint.input.vocabulary import KERAS_NAMES
+from regr_lint.knowledge import tables
+from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.vocabulary import KERAS_NAMES
 
 
 def public_module(module: str) -> Optional[str]:
@@ -142,7 +142,7 @@ its folder: a sub-package of a project's own named keras, `mylab/keras/` beside 
 is the project's) for any Keras code base's internals, TensorFlow's (`tensorflow/python/`,
 `tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —
 TensorFlow importing `keras.src.…` is still reported, and so is every other project (the trees are
-data in `regr_lint.tables`).
+data in `regr_lint.knowledge.tables`).
 
 ## Why is this bad?
 These modules are not API. They moved or disappeared between releases (Keras 3's own `keras.src.*`
@@ -171,8 +171,8 @@ inputs = keras.Input((64, 1))
 Safe, and offered only when every name it writes is known to exist: `keras.engine.input_layer.Input`
 → `keras.Input`, `from keras.layers.core import Dense` → `from keras.layers import Dense`,
 `from tensorflow.python.keras.layers import LSTM` → `from tensorflow.keras.layers import LSTM`, … The
-private → public tables live in `regr_lint.tables`; the public names they are checked against in
-`regr_lint.public_api` (read from Keras 3, never imported at lint time). An import of a name that the
+private → public tables live in `regr_lint.knowledge.tables`; the public names they are checked against in
+`regr_lint.knowledge.public_api` (read from Keras 3, never imported at lint time). An import of a name that the
 public module does not have (`PeepholeLSTMCell`, `to_list`, a sub-module such as `generic_utils`),
 names whose twins live in different modules, `import a.b.c` statements and internals without a
 public twin are reported without a fix — no unsafe fix either, since the rewritten import would fail.
@@ -180,7 +180,7 @@ The message then names the public module when the private one maps to it as a wh
 sub-module path of its own making. A removed module or name gets a hint naming the Keras 3 way, and
 no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Concatenate` (`add`,
 `multiply`, … for the other modes), `visualize_util.plot` → `keras.utils.plot_model`, the
-scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.tables.REMOVED_KERAS_HINTS`).
+scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.knowledge.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
         # the preprocessing layers where they live now; scikit-learn's own `preprocessing`

@@ -4,12 +4,12 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.names import is_layer_path
-from regr_lint.public_api import PUBLIC_NAMES
+from regr_lint.input.vocabulary import layer_keyword
+from regr_lint.knowledge import tables
+from regr_lint.knowledge.public_api import PUBLIC_NAMES
+from regr_lint.model.compat import user_method, version_guarded
+from regr_lint.model.names import is_layer_path
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.facts.compat import user_method, version_guarded
-from regr_lint.vocabulary import layer_keyword
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(set(tables.REMOVED_MODEL_ARGUMENTS) - tables.KEYWORD_ONLY_ARGUMENTS))
@@ -75,7 +75,7 @@ rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject 
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
 `epsilon=` as `min_delta=`, its name since Keras 2.1.6). And Keras 2's `Nadam(schedule_decay=)` (Keras 3
 rejects it; `lr=` and `decay=` are RL502's and RL505's). One finding per keyword, at the keyword. The
-old → new tables are data (`regr_lint.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
+old → new tables are data (`regr_lint.knowledge.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
 `REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
 
 Not reported: the same keywords on a function or class of your own (also a subclass of a Keras
@@ -124,7 +124,7 @@ Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, 
 `init` → `embeddings_initializer` and `W_…` →
 `embeddings_…`, on `PReLU` `init` → `alpha_initializer`, `ReduceLROnPlateau(epsilon=)` → `min_delta=`,
 the value tf-keras 2 gave it). It is offered only where the Keras 3 layer
-takes the new name (`regr_lint.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
+takes the new name (`regr_lint.knowledge.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
 Separable and depthwise convolutions (two initializers where there was one) and Keras 1 layers that
 Keras 3 lacks are reported without a fix. A convolution given Keras 1's kernel by position, one

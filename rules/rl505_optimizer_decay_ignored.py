@@ -5,9 +5,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
-from regr_lint.facts.dataflow import is_parameter, name_values
-from regr_lint.facts.values import Lit, Obj, Ref
+from regr_lint.knowledge import tables
+from regr_lint.model.dataflow import is_parameter, name_values
+from regr_lint.model.values import Lit, Obj, Ref
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords
 from regr_lint.rules.rl503_private_keras_import import own_trees

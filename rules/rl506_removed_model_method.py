@@ -5,9 +5,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint import tables
+from regr_lint.knowledge import tables
+from regr_lint.model.compat import defined_by_user, file_defines, model_alias, version_guarded
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.facts.compat import defined_by_user, file_defines, model_alias, version_guarded
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
 

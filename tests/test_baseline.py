@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run, write
-from regr_lint import baseline as bl
-from regr_lint.finding import Finding
-from regr_lint.formats.source import Sources
+from regr_lint.engine.finding import Finding
+from regr_lint.output import baseline as bl
+from regr_lint.output.formats.source import Sources
 
 # Two findings: RL503 on line 3 (a warning) and RL101 on line 5.
 TRAIN = textwrap.dedent("""\

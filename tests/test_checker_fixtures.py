@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from regr_lint.engine import lint_file
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file
+from regr_lint.engine.registry import load_rules
 
 HERE = Path(__file__).parent / "fixtures" / "checker"
 RULES = load_rules()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import RL101_BUG, run, with_pythonpath, write
-from regr_lint.selection import suggest
+from regr_lint.input.selection import suggest
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Version guards (regr_lint/facts/compat.py) are found wherever the statement sits, without visiting
+"""Version guards (regr_lint/model/compat.py) are found wherever the statement sits, without visiting
 expressions unless a conditional expression can be one."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from regr_lint.engine import lint_source
-from regr_lint.facts.compat import _nodes, statements
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_source
+from regr_lint.engine.registry import load_rules
+from regr_lint.model.compat import _nodes, statements
 
 RULES = load_rules()
 ROOT = Path(__file__).resolve().parent.parent

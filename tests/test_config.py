@@ -6,8 +6,8 @@ import textwrap
 import pytest
 
 from cli_helpers import CLEAN, RL101_BUG, codes, run, write
-from regr_lint.pathmatch import PathMatcher
-from regr_lint.selection import Layer, resolve
+from regr_lint.input.pathmatch import PathMatcher
+from regr_lint.input.selection import Layer, resolve
 
 TWO_RULES = RL101_BUG + "model.fit(x_train, x_train, validation_data=(x_test, y_test))\n"
 

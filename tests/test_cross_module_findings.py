@@ -1,4 +1,4 @@
-"""Where a finding whose token lies in another project module is reported (regr_lint.crossmodule):
+"""Where a finding whose token lies in another project module is reported (regr_lint.engine.crossmodule):
 at the token when the run lints that module, once per run whatever found it (serial, worker pool,
 cache); else in the linted file at the use of the name that brings it in, naming `path:line`; each
 placement obeys its own file's `# noqa` and per-file settings. Real CLI runs on small projects."""
@@ -79,7 +79,7 @@ def test_two_scripts_finding_the_same_head_report_it_once(tmp_path):
 
 
 def test_worker_pool_and_warm_cache_report_what_a_serial_run_does(tmp_path):
-    # enough scripts for a worker pool (regr_lint.parallel.MIN_PARALLEL), each finding the head
+    # enough scripts for a worker pool (regr_lint.run.parallel.MIN_PARALLEL), each finding the head
     scripts = {f"train{i}": TRAIN for i in range(10)}
     project(tmp_path, **scripts)
     serial = run("check", "--no-cache", "--jobs", "1", ".", cwd=tmp_path)

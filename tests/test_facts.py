@@ -5,9 +5,9 @@ import textwrap
 
 import libcst as cst
 
-from regr_lint.facts import build_facts
-from regr_lint.facts.classify import REGRESSION, is_accuracy_metric, loss_kind
-from regr_lint.facts.values import Lit, Seq
+from regr_lint.model import build_facts
+from regr_lint.model.classify import REGRESSION, is_accuracy_metric, loss_kind
+from regr_lint.model.values import Lit, Seq
 
 
 def facts_of(src: str):
@@ -190,7 +190,7 @@ def test_literal_values_keep_their_nodes():
 
 
 def _leave_pm1(setup: str, after: str = "") -> bool:
-    from regr_lint.facts.dataflow import targets_leave_pm1
+    from regr_lint.model.dataflow import targets_leave_pm1
 
     head = ("import numpy as np\nimport keras\n"
             "from sklearn.preprocessing import MinMaxScaler, StandardScaler, minmax_scale\n")
@@ -238,7 +238,7 @@ def test_targets_leave_pm1_on_evidence_only():
 def test_a_keras_call_made_by_another_modules_code_records_that_module(tmp_path):
     """A rule that reads the linted file's own code around a Keras call (RL504's version guards)
     knows a call another module's function made is that module's, without searching the tree."""
-    from regr_lint.project import ProjectIndex
+    from regr_lint.project.index import ProjectIndex
 
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
     models = tmp_path / "models.py"

@@ -10,10 +10,10 @@ import libcst as cst
 import pytest
 
 from cli_helpers import run, write
-from regr_lint.engine import lint_source, lint_text
-from regr_lint.fixes import fix_text
-from regr_lint.textmap import line_starts, splice, split_lines
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_source, lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
+from regr_lint.input.textmap import line_starts, splice, split_lines
 from regr_lint.rule import Edit, Fix, Rule
 
 RULES = load_rules()
@@ -210,7 +210,7 @@ def test_a_file_nested_as_deeply_as_linting_accepts_is_fixed(depth):
 
 
 def test_text_map_aligns_lines_libcst_dropped_or_changed():
-    from regr_lint.textmap import TextMap
+    from regr_lint.input.textmap import TextMap
 
     lines = ["\n" if i % 2 else "    pass\n" for i in range(20000)]  # many equal lines
     text = list(lines)

@@ -1,4 +1,4 @@
-"""What `--fix` (regr_lint.files.write_source) keeps and refuses:
+"""What `--fix` (regr_lint.input.files.write_source) keeps and refuses:
 
 - a file that changed between the read and the write is not written (no lost update), reported as not
   fixed, exit 2 — checked in-process on the real write function, and by racing real CLI runs;
@@ -60,7 +60,7 @@ def _dead_pid() -> int:
 @pytest.mark.parametrize("linked", [False, True], ids=["replaced", "in-place"])
 @pytest.mark.parametrize("edit", ["append", "same-size-same-mtime", "replaced-by-editor"])
 def test_a_file_changed_after_it_was_read_is_not_written(tmp_path, edit, linked):
-    from regr_lint.files import NotWritten, read_snapshot, write_source
+    from regr_lint.input.files import NotWritten, read_snapshot, write_source
 
     path = write(tmp_path, "m.py", RL101_BUG)
     if linked:
@@ -291,7 +291,7 @@ def test_extended_attributes_are_kept(tmp_path):
 # -- what a killed run leaves behind ------------------------------------------------------------------------
 
 def test_stray_temporary_files_of_dead_runs_are_removed_by_the_next_run(tmp_path):
-    """Named as regr_lint.files names them (`.NAME.PID-RANDOM.regr-lint.tmp`): a dead process's is
+    """Named as regr_lint.input.files names them (`.NAME.PID-RANDOM.regr-lint.tmp`): a dead process's is
     removed by a plain `check`, in every folder it lints; a live process's is kept (it may be about to
     be renamed), and so are names that are not ours. Older versions' names (no pid) go once old."""
     write(tmp_path, "m.py", RL101_BUG)
@@ -312,7 +312,7 @@ def test_stray_temporary_files_of_dead_runs_are_removed_by_the_next_run(tmp_path
 
 
 def _journal(target: Path, old: bytes, new: bytes, pid: int) -> Path:
-    """An undo journal as regr_lint.files writes it before rewriting a file in place."""
+    """An undo journal as regr_lint.input.files writes it before rewriting a file in place."""
     st = target.stat()
     name = os.fsencode(target.name)
     journal = target.parent / f".{target.name}.{pid}-0badcafe.undo{TMP_SUFFIX}"

@@ -14,10 +14,11 @@ import libcst as cst
 import pytest
 
 from cli_helpers import CLEAN, RL101_BUG, codes, run, write
-from regr_lint.engine import lint_source, lint_text
-from regr_lint.finding import Finding
-from regr_lint.fixes import applicable, fix_text, remove_children, render
-from regr_lint.registry import load_rules
+from regr_lint.engine.finding import Finding
+from regr_lint.engine.lint import lint_source, lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import applicable, fix_text, render
+from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
 
 RULES = load_rules()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from regr_lint.engine import lint_file
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file
+from regr_lint.engine.registry import load_rules
 from regr_lint.verify.fixtures import FixtureError, load_fixtures, run_checks, key_numbers, evaluate
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"

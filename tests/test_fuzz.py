@@ -40,11 +40,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regr_lint.engine import lint_text
-from regr_lint.fixes import encode_like, fix_text
-from regr_lint.textmap import splice
-from regr_lint.registry import load_rules
-from regr_lint.source import SourceError, decode
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import encode_like, fix_text
+from regr_lint.input.source import SourceError, decode
+from regr_lint.input.textmap import splice
 
 # Generated and mutated programs are full of what CPython warns about at compile time.
 pytestmark = [pytest.mark.filterwarnings("ignore::SyntaxWarning"),

@@ -30,17 +30,17 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import CLEAN, RL101_BUG, SYNTAX_ERROR, codes, run, unprivileged_cli, write
-from regr_lint.cache import Cache, fingerprint
-from regr_lint.discovery import discover
-from regr_lint.engine import lint_text
-from regr_lint.parallel import lint_paths
-from regr_lint.pathmatch import PathMatcher
-from regr_lint.registry import load_registry
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_registry
+from regr_lint.input.discovery import discover
+from regr_lint.input.pathmatch import PathMatcher
+from regr_lint.run.cache import Cache, fingerprint
+from regr_lint.run.parallel import lint_paths
 
 CLI = [sys.executable, "-m", "regr_lint"]
 REGISTRY = load_registry()
 RULES = [lr.rule for lr in REGISTRY]
-TMP_SUFFIX = ".regr-lint.tmp"  # regr_lint/files.py: the temporary file beside the one being written
+TMP_SUFFIX = ".regr-lint.tmp"  # regr_lint/input/files.py: the temporary file beside the one being written
 
 # Four fixes over two passes (RL502 and RL101 safe; RL501 and RL202 unsafe, RL202 adds `import math`).
 FIXABLE = """\
@@ -162,7 +162,7 @@ def test_sigkill_mid_fix_leaves_every_file_old_or_new(tmp_path):
     # Fixed files were done in order, and the rest is intact (checked above, byte for byte).
     assert report["first"][0] >= 1 and report["third"][0] >= n // 3
     # The state after the last kill: a second run fixes what remains, and the temporary files (if any
-    # survived) are not linted but removed: their process is gone (regr_lint.files.sweep).
+    # survived) are not linted but removed: their process is gone (regr_lint.input.files.sweep).
     strays = {p: p.read_bytes() for p in _strays(tree)}
     again = subprocess.run(CLI + ["check", "--fix", "--unsafe-fixes", "--no-cache", "--show-fixes", "."], cwd=tree,
                            capture_output=True, text=True, timeout=300)
@@ -257,7 +257,7 @@ def test_truncated_entries_and_stray_temp_files_are_ignored_and_rebuilt(tree):
     entries = {p: p.read_bytes() for p in _entries(tree)}
     assert len(entries) > 30
     # A writer that died half-way (truncated entries), and one killed before its rename (a stray
-    # temporary file beside the entry, named as regr_lint/files.py names them).
+    # temporary file beside the entry, named as regr_lint/input/files.py names them).
     for i, (entry, data) in enumerate(entries.items()):
         entry.write_bytes(data[: [len(data) // 2, 1, len(data) - 1][i % 3]])
         if i % 5 == 0:
@@ -375,7 +375,7 @@ def test_a_dangling_symlink_the_walk_lists_is_skipped_in_every_mode(tmp_path, ar
 def test_a_file_that_vanished_after_discovery(tmp_path, jobs):
     """A file deleted between discovery and linting (the walk listed it, it is gone when opened):
     RL000 for it, the rest linted, with or without workers."""
-    from regr_lint.parallel import lint_paths
+    from regr_lint.run.parallel import lint_paths
 
     files = [str(write(tmp_path, f"f{i}.py", RL101_BUG)) for i in range(10)]
     gone = write(tmp_path, "gone.py", RL101_BUG)

@@ -27,11 +27,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from cli_helpers import CLEAN, RL101_BUG, codes, run, write
-from regr_lint.config import ConfigError, load_config
-from regr_lint.discovery import discover
-from regr_lint.engine import lint_text
-from regr_lint.pathmatch import PathMatcher, Pattern, _automaton, _regex, parse
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.input.config import ConfigError, load_config
+from regr_lint.input.discovery import discover
+from regr_lint.input.pathmatch import PathMatcher, Pattern, _automaton, _regex, parse
 
 RULES = load_rules()
 CACHE = ".regr_lint_cache"

@@ -9,7 +9,7 @@ import ast
 
 import pytest
 
-from regr_lint.notebook import LINE_MAGICS, PYTHON_CELL_MAGICS, _masked, _ipython_lines, cell_lines, load
+from regr_lint.input.notebook import LINE_MAGICS, PYTHON_CELL_MAGICS, _masked, _ipython_lines, cell_lines, load
 
 # (cell, the 0-based lines IPython transforms)
 CASES = [
@@ -248,7 +248,7 @@ def _ipython_cleanup(cell: str) -> list[str]:
 
 
 def _cleanup_agrees(cell: str) -> None:
-    from regr_lint.notebook import cleaned
+    from regr_lint.input.notebook import cleaned
     lines = cell.split("\n")
     ours = cleaned(lines)
     first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
@@ -286,8 +286,8 @@ def test_generated_cleanup_agrees_with_ipython():
 
 def _lint_cells(cells):
     import json
-    from regr_lint.engine import lint_notebook
-    from regr_lint.registry import load_rules
+    from regr_lint.engine.lint import lint_notebook
+    from regr_lint.engine.registry import load_rules
     doc = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": c} for c in cells],
            "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     return lint_notebook(json.dumps(doc), "nb.ipynb", load_rules())
@@ -316,9 +316,9 @@ def test_unindented_look_alike_keeps_its_fix():
 
 def test_a_fix_in_a_dedented_cell_leaves_the_notebook_unchanged():
     import json
-    from regr_lint.fixes import fix_text
-    from regr_lint.notebook import NotebookError, fix_notebook
-    from regr_lint.registry import load_rules
+    from regr_lint.fixes.apply import fix_text
+    from regr_lint.input.notebook import NotebookError, fix_notebook
+    from regr_lint.engine.registry import load_rules
     cells = ["import keras", "    opt = keras.optimizers.Adam(lr=0.01)\n    print(opt)"]
     text = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "source": c} for c in cells],
                        "metadata": {}, "nbformat": 4, "nbformat_minor": 5})

@@ -12,8 +12,8 @@ import textwrap
 
 import pytest
 
-from regr_lint.fixes import fix_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
 
 pytestmark = [
     pytest.mark.tensorflow,

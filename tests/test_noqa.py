@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import textwrap
 
-from regr_lint.engine import lint_text
-from regr_lint.noqa import noqa_lines
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.noqa import noqa_lines
+from regr_lint.engine.registry import load_rules
 
 RULES = load_rules()
 HEAD = "import keras\nm = keras.Sequential([keras.layers.Dense(1)])\n"

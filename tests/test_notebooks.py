@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from regr_lint.engine import lint_file
-from regr_lint.notebook import fix_notebook, load
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file
+from regr_lint.engine.registry import load_rules
+from regr_lint.input.notebook import fix_notebook, load
 
 RULES = load_rules()
 
@@ -283,7 +283,7 @@ def test_fix_restores_ipython_lines_as_written():
 def test_fix_restores_look_alike_masked_lines_or_refuses():
     """`%cd x` and `!cd x` in one cell come back as each was written; a masked line that reads like
     another line of its cell (a comment `#%ls` next to `%ls`) makes the fix refuse, never guess."""
-    from regr_lint.notebook import NotebookError
+    from regr_lint.input.notebook import NotebookError
 
     def fix_source(source):
         return source.replace("metrics=['mae', 'accuracy']", "metrics=['mae']"), 1

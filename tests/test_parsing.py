@@ -6,10 +6,10 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from regr_lint.parsing import parse_module
+from regr_lint.input.parsing import parse_module
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(str(p.relative_to(ROOT)) for pattern in ("fixtures/*/*.py", "examples/*.py", "regr_lint/*.py")
+SOURCES = sorted(str(p.relative_to(ROOT)) for pattern in ("fixtures/*/*.py", "examples/*.py", "regr_lint/*.py", "regr_lint/*/*.py")
                  for p in ROOT.glob(pattern))
 assert SOURCES
 

@@ -10,9 +10,9 @@ import os
 
 import pytest
 
-from regr_lint.engine import lint_source
-from regr_lint.registry import load_rules
-from regr_lint.vocabulary import COMPILED, MODEL, POWER, SAME_DATA, SPLAT, code_vocabulary, satisfies
+from regr_lint.engine.lint import lint_source
+from regr_lint.engine.registry import load_rules
+from regr_lint.input.vocabulary import COMPILED, MODEL, POWER, SAME_DATA, SPLAT, code_vocabulary, satisfies
 
 RULES = load_rules()
 
@@ -118,7 +118,7 @@ def test_every_invalid_example_passes_its_rules_pre_checks(rule):
 
 def _reference_vocabulary(tree: ast.AST) -> set[str]:
     """The same vocabulary the slow, obvious way (ast.walk over every node): the oracle."""
-    from regr_lint import vocabulary as v
+    from regr_lint.input import vocabulary as v
     out: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
@@ -196,7 +196,7 @@ def _split_strings(tree: ast.AST, text: str) -> set[str]:
 def test_text_vocabulary_holds_the_code_vocabulary_on_real_code():
     """What the modules a file imports stand for is read off their text (no parse): it must miss
     nothing the parse-level vocabulary holds, but for strings written in parts and escapes."""
-    from regr_lint.vocabulary import text_vocabulary
+    from regr_lint.input.vocabulary import text_vocabulary
 
     compared = 0
     for path in _real_sources():
@@ -220,13 +220,13 @@ def test_text_vocabulary_holds_the_code_vocabulary_on_real_code():
     ("x = 'Accuracy'\n", "accuracy"),
 ])
 def test_text_vocabulary_pseudo_names(src, token):
-    from regr_lint.vocabulary import text_vocabulary
+    from regr_lint.input.vocabulary import text_vocabulary
 
     assert token in text_vocabulary(src)
 
 
 def test_text_vocabulary_leaves_out_prose():
-    from regr_lint.vocabulary import text_vocabulary
+    from regr_lint.input.vocabulary import text_vocabulary
 
     vocab = text_vocabulary('"""Call fit_generator() on it."""\n# sigmoid here\nx = 1\n')
     assert "fit_generator" not in vocab and "sigmoid" not in vocab and "x" in vocab
@@ -234,7 +234,7 @@ def test_text_vocabulary_leaves_out_prose():
 
 def test_an_import_shown_in_a_docstring_is_not_followed(tmp_path):
     """setup.py's `import pkg` must not read the backends pkg's docstring shows how to import."""
-    from regr_lint import project_link
+    from regr_lint.project import link as project_link
 
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
     (tmp_path / "pkg").mkdir()
@@ -256,7 +256,7 @@ def test_an_import_shown_in_a_docstring_is_not_followed(tmp_path):
 def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
     """Emptying every string costs as much as the rest of the pre-check: done only when a triple-quoted
     string holds a line that starts like an import."""
-    from regr_lint.project_link import _named_modules, _without_strings
+    from regr_lint.project.link import _named_modules, _without_strings
 
     plain = '"""Models."""\nimport keras\nfrom models import build  # the builder\nx = "from a import b"\n'
     assert _without_strings(plain)[0] is plain
@@ -273,7 +273,7 @@ def test_imports_are_read_off_the_text_as_is_unless_a_string_may_show_one():
 def test_the_imported_modules_are_searched_for_a_token_only_when_asked_again_after_an_edit(tmp_path):
     """The token pre-check reads each imported module once per run (a snapshot of the disk) and
     searches it only for the tokens it is asked about; a module --fix rewrites is read again."""
-    from regr_lint import project_link
+    from regr_lint.project import link as project_link
 
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'p'\n")
     models = tmp_path / "models.py"
@@ -353,8 +353,8 @@ def _project(tmp_path, files: dict[str, str]):
 
 
 def _parsed_in_project(tmp_path, name: str) -> bool:
-    from regr_lint import project_link
-    from regr_lint.facts import trees
+    from regr_lint.project import link as project_link
+    from regr_lint.model import trees
 
     project_link.forget()
     trees._MODULES.clear()

@@ -1,4 +1,4 @@
-"""The module index (regr_lint/project.py): import names to the project's files, module summaries,
+"""The module index (regr_lint/project/index.py): import names to the project's files, module summaries,
 names followed through re-exports and star imports. Real files in a temporary project; nothing is
 imported (the tests check that too)."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from regr_lint.project import External, ProjectIndex, Resolved, summarise
+from regr_lint.project.index import External, ProjectIndex, Resolved, summarise
 
 
 def tree(root: Path, files: dict[str, str]) -> Path:
@@ -305,7 +305,7 @@ def test_cycles_end_unknown(tmp_path):
 
 
 def test_long_reexport_chains_are_bounded(tmp_path):
-    from regr_lint.project import MAX_DEPTH
+    from regr_lint.project.index import MAX_DEPTH
 
     files = {f"m{i}.py": f"from m{i + 1} import name\n" for i in range(MAX_DEPTH + 10)}
     files[f"m{MAX_DEPTH + 10}.py"] = "name = 1\n"
@@ -556,7 +556,7 @@ def test_a_relative_import_resolves_from_each_importing_folder(tmp_path):
 def test_the_trees_kept_for_importers_stay_within_their_byte_bound(tmp_path, monkeypatch):
     # Project modules' trees are kept for the run up to a total of source bytes, the oldest let go
     # first; the total is kept as trees come and go (a broken module keeps no tree and counts nothing).
-    from regr_lint.facts import trees
+    from regr_lint.model import trees
 
     for name, value in (("_MODULES", {}), ("_SCOPES", {}), ("_KEPT_IDS", set()), ("_KEPT_SIZE", [0]),
                         ("_KEPT_BYTES", 500)):
@@ -638,7 +638,7 @@ def test_without_the_sys_path_edit_the_folder_above_is_not_searched(tmp_path):
     ('sys.path.append("/nonexistent/folder")', None),
 ])
 def test_the_paths_a_sys_path_edit_names(tmp_path, edit, expected):
-    from regr_lint.search_path import added_folders
+    from regr_lint.project.search_path import added_folders
 
     tree(tmp_path, {"a/b/run.py": f"import os, sys\nfrom pathlib import Path\n{edit}\n", "a/lib/x.py": ""})
     found = added_folders(str(tmp_path / "a" / "b"), ["run.py"])
@@ -648,7 +648,7 @@ def test_the_paths_a_sys_path_edit_names(tmp_path, edit, expected):
 def test_a_notebook_cell_stored_as_one_string_is_read(tmp_path):
     import json
 
-    from regr_lint.search_path import added_folders
+    from regr_lint.project.search_path import added_folders
 
     nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "sys.path.append('../nowhere')"},
                     {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,

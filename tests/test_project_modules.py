@@ -105,7 +105,7 @@ def test_an_import_cycle_ends(tmp_path):
 
 
 def test_the_names_a_from_import_brings_in_are_read_off_the_text():
-    from regr_lint.project_link import _named_modules
+    from regr_lint.project.link import _named_modules
 
     text = textwrap.dedent("""\
         from mypkg import (losses as L,  # ours

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from cli_helpers import codes, run, write
 
-from regr_lint import project_link
-from regr_lint.facts import build_facts
-from regr_lint.parsing import parse_module
+from regr_lint.input.parsing import parse_module
+from regr_lint.model import build_facts
+from regr_lint.project import link as project_link
 
 PACKAGE = {
     "pyproject.toml": "[project]\nname = 'p'\n",

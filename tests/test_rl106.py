@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from regr_lint.engine import lint_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
 
 RULES = [r for r in load_rules() if r.code == "RL106"]
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import textwrap
 
-from regr_lint.engine import lint_text
-from regr_lint.fixes import fix_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
 
 RULES = [r for r in load_rules() if r.code in ("RL202", "RL502")]
 HEAD = ("import numpy as np\nimport keras\nmodel = keras.Sequential([keras.layers.Dense(1)])\n"

@@ -8,12 +8,12 @@ import textwrap
 import libcst as cst
 import pytest
 
-from regr_lint.engine import lint_text
-from regr_lint.facts import build_facts
-from regr_lint.facts.losses import loss_functions
-from regr_lint.facts.ranks import head_on_unflattened
-from regr_lint.fixes import fix_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
+from regr_lint.model import build_facts
+from regr_lint.model.losses import loss_functions
+from regr_lint.model.ranks import head_on_unflattened
 
 RULES = load_rules()
 ONLY = {code: [r for r in RULES if r.code == code] for code in ("RL301", "RL401")}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from regr_lint.engine import lint_text
-from regr_lint.fixes import fix_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
 
 ONLY = [r for r in load_rules() if r.code == "RL302"]
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from regr_lint import tables
-from regr_lint.engine import lint_file, lint_text
-from regr_lint.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file, lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.knowledge import tables
+from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
 from regr_lint.rules.rl503_private_keras_import import PrivateKerasImport, exempt, public_exists, public_symbol
 
 RULES = load_rules()
@@ -219,7 +219,7 @@ def test_no_keras_or_tensorflow_import_at_lint_time(tmp_path):
     src = tmp_path / "m.py"
     src.write_text("from tensorflow.python.keras.layers import Dense\nimport keras\n"
                    "x = keras.engine.input_layer.Input((4,))\n")
-    code = ("import sys, json\nfrom regr_lint.engine import lint_file\nfrom regr_lint.registry import load_rules\n"
+    code = ("import sys, json\nfrom regr_lint.engine.lint import lint_file\nfrom regr_lint.engine.registry import load_rules\n"
             f"f = lint_file({str(src)!r}, load_rules())\n"
             "print(json.dumps([len(f), sorted(m for m in sys.modules if m.split('.')[0] in ('keras', 'tensorflow'))]))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

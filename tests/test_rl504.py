@@ -12,11 +12,11 @@ import textwrap
 
 import pytest
 
-from regr_lint import tables
-from regr_lint.engine import lint_text
-from regr_lint.fixes import fix_text
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
+from regr_lint.knowledge import tables
 from regr_lint.lazy import cst
-from regr_lint.registry import load_rules
 
 ALL = load_rules()
 RULES = [r for r in ALL if r.code == "RL504"]

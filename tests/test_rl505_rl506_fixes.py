@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from regr_lint.engine import lint_text
-from regr_lint.fixes import fix_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
 
 ALL = load_rules()
 RL505 = [r for r in ALL if r.code == "RL505"]

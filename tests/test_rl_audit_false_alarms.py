@@ -217,8 +217,8 @@ def test_script_alone(tmp_path, name, script):
 def test_rl503_keras_src_is_private_not_gone():
     """keras-tcn: `keras.src.saving` imports on Keras 3 (behind a try/except ImportError with a public
     fallback): still a private module, but the message must not say it moved or is gone."""
-    from regr_lint.engine import lint_text
-    from regr_lint.registry import load_rules
+    from regr_lint.engine.lint import lint_text
+    from regr_lint.engine.registry import load_rules
 
     source = textwrap.dedent("""\
         import tensorflow as tf

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from regr_lint.engine import lint_file, lint_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file, lint_text
+from regr_lint.engine.registry import load_rules
 
 RULES = load_rules()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cli_helpers import CLEAN, RL101_BUG, codes, run, write
-from regr_lint.config import Projects
+from regr_lint.input.config import Projects
 
 # RL101 (line 4) and RL201 (line 5) in one file: which of the two a run reports shows which
 # project's `select` was applied to the file.

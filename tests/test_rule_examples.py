@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from regr_lint.engine import lint_text
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_text
+from regr_lint.engine.registry import load_rules
 
 RULES = load_rules()
 EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+\d+(?:\s*,\s*[A-Z]+\d+)*)")

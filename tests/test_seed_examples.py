@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from regr_lint.engine import lint_file
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file
+from regr_lint.engine.registry import load_rules
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RULES = load_rules()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run, with_pythonpath, write
-from regr_lint.finding import Finding
-from regr_lint.registry import load_registry
-from regr_lint.severity import SEVERITIES, lsp_severity
+from regr_lint.engine.finding import Finding
+from regr_lint.engine.registry import load_registry
+from regr_lint.engine.severity import SEVERITIES, lsp_severity
 
 # RL503 (a warning by default) on line 3, RL101 (an error) on line 5.
 MIXED = textwrap.dedent("""\
@@ -86,8 +86,8 @@ def test_lsp_severity():
 
 def test_assign_for_callers_outside_a_run(tmp_path):
     # what the language server does: lint, then the file's project's severities
-    from regr_lint.config import read_config
-    from regr_lint.severity import assign
+    from regr_lint.input.config import read_config
+    from regr_lint.engine.severity import assign
 
     write(tmp_path, "regr-lint.toml", '[severity]\nRL1 = "warning"\nRL503 = "error"\n')
     config = read_config(str(tmp_path / "regr-lint.toml"))

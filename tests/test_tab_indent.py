@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from cli_helpers import RL101_BUG, SYNTAX_ERROR, run, with_pythonpath, write
-from regr_lint.engine import NotAnalysed, lint_source, lint_text
-from regr_lint.fixes import fix_text
-from regr_lint.normalise import expand_indentation
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import NotAnalysed, lint_source, lint_text
+from regr_lint.engine.registry import load_rules
+from regr_lint.fixes.apply import fix_text
+from regr_lint.input.normalise import expand_indentation
 
 RULES = load_rules()
 
@@ -106,7 +106,7 @@ def test_a_genuine_syntax_error_stays_rl000():
 
 
 def test_when_even_the_expanded_text_cannot_be_read_it_is_not_analysed(monkeypatch):
-    import regr_lint.engine as engine
+    import regr_lint.engine.lint as engine
 
     monkeypatch.setattr(engine, "expand_indentation", lambda text: None)
     with pytest.raises(NotAnalysed, match="m.py: not analysed: libcst cannot read this file"):
@@ -114,7 +114,7 @@ def test_when_even_the_expanded_text_cannot_be_read_it_is_not_analysed(monkeypat
 
 
 # Makes the linter unable to read the expanded text, in every process of the run (workers too).
-_UNREADABLE = "import regr_lint.engine as e\ne.expand_indentation = lambda text: None\n"
+_UNREADABLE = "import regr_lint.engine.lint as e\ne.expand_indentation = lambda text: None\n"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -3,7 +3,7 @@
 A document is linted as `regr-lint check --stdin-filename PATH` lints it: the settings of PATH's own
 project (its select / ignore / per-file-ignores / exclude), the project index of PATH's project root,
 and the buffer's text, not the disk's. A notebook's code cells are joined and linted as the CLI lints
-an .ipynb (regr_lint.notebook); each finding keeps its cell.
+an .ipynb (regr_lint.input.notebook); each finding keeps its cell.
 
 Positions here are 0-based lines and code-point columns of the text they belong to (a cell's own
 text for a notebook); `protocol` turns them into the client's units.
@@ -17,18 +17,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from regr_lint import crossmodule, notebook, project_link
-from regr_lint.add_noqa import _with_noqa
-from regr_lint.config import Config, ConfigError, Projects
-from regr_lint.severity import assign as severity_assign
-from regr_lint.engine import PARSE_ERROR, NotAnalysed, lint_notebook, lint_text
-from regr_lint.finding import Finding
-from regr_lint.fixes import applicable, fix_text
-from regr_lint.noqa import noqa_lines
-from regr_lint.registry import load_registry, rule_documentation
-from regr_lint.selection import Layer, matches
-from regr_lint.settings import RuleSettings
-from regr_lint.source import configure as configure_source
+from regr_lint.engine import crossmodule
+from regr_lint.engine.finding import Finding
+from regr_lint.engine.lint import PARSE_ERROR, NotAnalysed, lint_notebook, lint_text
+from regr_lint.engine.noqa import noqa_lines
+from regr_lint.engine.registry import load_registry
+from regr_lint.engine.severity import assign as severity_assign
+from regr_lint.fixes.add_noqa import _with_noqa
+from regr_lint.fixes.apply import applicable, fix_text
+from regr_lint.input import notebook
+from regr_lint.input.config import Config, ConfigError, Projects
+from regr_lint.input.selection import Layer, matches
+from regr_lint.input.source import configure as configure_source
+from regr_lint.project import link as project_link
+from regr_lint.run.settings import RuleSettings
+from regr_lint.verify.report import rule_documentation
 
 # Lines end where the engine's line numbers say they do (\r\n, \r or \n; not str.splitlines' \f …).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")

@@ -29,7 +29,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from regr_lint import __version__
-from regr_lint.formats.sarif import rule_help_uri
+from regr_lint.output.formats.sarif import rule_help_uri
 from regr_lint.server.analysis import CONFIG_FILES, Edit, Linter, Result, lines_of, severity
 
 NAME = "regr-lint"

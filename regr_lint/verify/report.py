@@ -5,7 +5,8 @@ import datetime as _dt
 import json
 from pathlib import Path
 
-from regr_lint.files import write_atomic
+from regr_lint.engine.registry import LoadedRule
+from regr_lint.input.files import write_atomic
 from regr_lint.verify.runner import Verdict
 
 EVIDENCE = Path(__file__).resolve().parent.parent / "evidence.json"
@@ -133,3 +134,18 @@ def render_evidence(code: str, path: Path = EVIDENCE) -> str:
 
 def _atomic_write(path: Path, text: str) -> None:
     write_atomic(str(path), text.encode("utf-8"), make_dirs=True)
+
+
+def rule_documentation(lr: LoadedRule) -> str:
+    """What `regr-lint rule CODE` prints (Markdown): the docs, then the Verified evidence. The
+    language server's hover on a `# noqa` code shows the same text."""
+    from regr_lint.engine.severity import WARNING, declared
+
+    r = lr.rule
+    other = "error" if declared(r) == WARNING else "warning"
+    out = (f"# {r.code} {r.name}\n\n{r.summary}\n\nProvided by: {lr.package}\n"
+           f"Severity: {declared(r)} (by default; a project can change it: "
+           f"[tool.regr-lint.severity] {r.code} = \"{other}\")\n\n")
+    out += r.docs.strip() if r.docs else "(no documentation)"
+    verified = render_evidence(r.code)
+    return out + ("\n\n" + verified if verified else "")

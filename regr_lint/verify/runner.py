@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from regr_lint.engine import lint_file
-from regr_lint.registry import load_rules
+from regr_lint.engine.lint import lint_file
+from regr_lint.engine.registry import load_rules
 from regr_lint.verify.fixtures import SIDES, Fixture, key_numbers, run_checks, worker_env
 
 INSTALL_HINT = "pip install 'regr-lint[verify]'"

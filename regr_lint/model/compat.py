@@ -1,0 +1,405 @@
+"""What the rules about Keras 2 APIs (RL501, RL504, RL506) share: code written for both Keras versions
+(it runs the old call only where it exists), and methods of the file's own classes that merely share
+a Keras name (not Keras)."""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from regr_lint.lazy import cst
+
+
+def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int]:
+    """The calls in code that runs only where an old API exists: under `if hasattr(x, "<one of
+    methods>")` (either branch, or such a conditional expression), under a test of a `__version__`,
+    or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises for the old call).
+    Also in the project modules the analysis read: a model this file builds may reach the guarded
+    call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
+    key = ("compat-guarded", methods, exceptions)
+    if key not in facts._cache:
+        guarded = _guarded_in(facts.module, facts.text, methods, exceptions, _imported_flags(facts))
+        if facts.project_modules:
+            from regr_lint.model.trees import parsed_module
+
+            project = facts._cache.get("project")
+            guarded = set(guarded)
+            for path in facts.project_modules:
+                tree = parsed_module(path)
+                if tree is not None:
+                    guarded |= _module_guarded(path, tree, methods, exceptions, _module_flags(path, project))
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+_MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree, its guarded calls)
+
+
+_FLAGS: dict = {}  # path -> (the module's tree, the version flags it binds)
+
+
+def _flags_of(path: str) -> frozenset:
+    """The version flags project module `path` binds (`KERAS2 = keras.__version__ < "3"`), when its
+    tree is kept for the run; once per tree (every file importing it asks, for each of its rules)."""
+    from regr_lint.model.trees import parsed_module
+
+    tree = parsed_module(path)
+    if tree is None:
+        return frozenset()
+    return _per_tree(_FLAGS, path, tree, path,
+                     lambda text: _version_flags(tree) if not text or "__version__" in text else frozenset())
+
+
+def _per_tree(memo: dict, key, tree, path: str, compute):
+    """`compute(the module's text)` once per kept tree of project module `path` (under `key`; the
+    memo keeps a few hundred entries, the tree with each so that its identity stays its own)."""
+    known = memo.get(key)
+    if known is None or known[0] is not tree:
+        try:
+            from regr_lint.project.link import _text_of
+
+            text = _text_of(path)
+        except Exception:  # noqa: BLE001 - unreadable now: every node is visited instead
+            text = ""
+        known = memo[key] = (tree, compute(text))
+        if len(memo) > 256:
+            memo.pop(next(iter(memo)))
+    return known[1]
+
+
+def _module_flags(path: str, project) -> frozenset:
+    """The version flags project module `path` imports from another project module, as it names
+    them (`from compat import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2`), its
+    imports resolved by the project index from its summary."""
+    if project is None:
+        return frozenset()
+    out = set()
+    try:
+        for b in project.summary(path).bindings:
+            if b.conditional:
+                continue
+            if b.kind == "from" and b.attr:
+                found = project.resolve(b.module, b.attr, path, b.level)
+                if found is not None and found.name in _flags_of(found.path):
+                    out.add(b.name)
+            elif b.kind == "import" and b.module and (b.name != b.module.split(".")[0] or "." not in b.module):
+                # `import compat` / `import pkg.compat as compat` (not `import pkg.compat`, read as
+                # `pkg.compat.FLAG`)
+                found = project.resolve(b.module, None, path, 0)
+                if found is not None:
+                    out.update(f"{b.name}.{flag}" for flag in _flags_of(found.path))
+    except (OSError, ValueError, RecursionError, SyntaxError):
+        return frozenset()
+    return frozenset(out)
+
+
+def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
+                    imported: frozenset = frozenset()) -> set[int]:
+    """`_guarded_in` for a project module's tree kept for the run: once per tree (and flags it
+    imports)."""
+    return _per_tree(_MODULE_GUARDED, (path, methods, exceptions, imported), tree, path,
+                     lambda text: _guarded_in(tree, text, methods, exceptions, imported))
+
+
+def _imported_flags(facts) -> frozenset:
+    """The names this file imports from a project module that binds them to a test of a
+    `__version__` there (`from compat import NEW_KERAS`; `compat.NEW_KERAS` after `import compat`)."""
+    from regr_lint.model.values import ModuleV
+
+    out = set()
+    for source, node, bound in getattr(facts, "project_imports", ()):
+        if type(node) is cst.Import:
+            # `import compat`, then `if compat.KERAS2:`
+            out.update(f"{name}.{flag}" for name, value in bound.items()
+                       if type(value) is ModuleV for flag in _flags_of(value.path))
+            continue
+        if type(node) is not cst.ImportFrom or type(node.names) is cst.ImportStar:
+            continue
+        flags = _flags_of(source)
+        for alias in node.names if flags else ():
+            if type(alias.name) is cst.Name and alias.name.value in flags:
+                out.add(alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name
+                        else alias.name.value)
+    return frozenset(out)
+
+
+def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
+                imported: frozenset = frozenset()) -> set[int]:
+    guarded: set[int] = set()
+    # `if` and `try` are statements: found without visiting any expression (libcst's `children`
+    # builds each node's list anew; a walk of every node was a tenth of a cold run on a
+    # 9,000-line file). A conditional expression can only be a guard when the text names
+    # `hasattr` or `__version__`: then every node is visited, as before.
+    ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text or bool(imported)
+    flags = (_version_flags(module) if not text or "__version__" in text else frozenset()) | imported
+    for node in (_nodes if ifexp else statements)(module):
+        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods, flags):
+            scope = node
+        elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
+            scope = node.body
+        elif isinstance(node, cst.Try) and any(_broad(h) and h.name is None and _does_it_otherwise(h)
+                                               for h in node.handlers):
+            # `try: Model(input=x, output=y)` / `except: Model(inputs=x, outputs=y)`: a handler
+            # that catches everything and does the work another way. One that binds the error
+            # (`except Exception as e:`) or only reports it leaves a call that fails on Keras 3
+            # a finding: the error is handled, the work is not done
+            scope = node.body
+        else:
+            continue
+        guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+        if isinstance(node, cst.Try):
+            # `try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the handler's
+            # call of what the body calls is the old API's fallback, run only where the new one fails
+            done = {_callee_name(n) for n in _nodes(node.body) if isinstance(n, cst.Call)} - {None}
+            done |= {old for name in done for old in _OLD_NAMES.get(name, ())}
+            for handler in node.handlers:
+                if _catches(handler, exceptions) or _broad(handler) and handler.name is None:
+                    guarded.update(id(n) for n in _nodes(handler.body)
+                                   if isinstance(n, cst.Call) and _callee_name(n) in done)
+    for block in [module.body] + [n.body.body for n in statements(module)
+                                  if isinstance(getattr(n, "body", None), cst.IndentedBlock)]:
+        for k, stmt in enumerate(block):
+            if isinstance(stmt, cst.If) and stmt.orelse is None and _exits(stmt.body) \
+                    and _compat_test(stmt.test, methods, flags):
+                # `if NEW_TF: return model.predict(gen)` then `return model.predict_generator(gen)`:
+                # what follows the early exit is the other arm of the version test
+                for rest in block[k + 1:]:
+                    guarded.update(id(n) for n in _nodes(rest) if isinstance(n, cst.Call))
+                break
+    return guarded
+
+
+def _exits(body) -> bool:
+    """The block does the work its own way and leaves the function: it calls something and its last
+    statement returns. (One that raises — `if tf.__version__ < "2": raise …` — leaves the code after
+    it to the versions that pass, Keras 3 among them: no guard.)"""
+    last = body.body[-1] if body.body else None
+    if isinstance(last, cst.SimpleStatementLine):
+        last = last.body[-1] if last.body else None
+    return isinstance(last, cst.Return) and any(isinstance(n, cst.Call) for n in _nodes(body))
+
+
+def _version_flags(module) -> frozenset:
+    """Names the module binds at its top level to a test of a `__version__` (`keras_2 =
+    int(keras.__version__.split(".")[0]) > 1`): an `if keras_2:` is a version test too."""
+    out = set()
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 \
+                    and isinstance(small.targets[0].target, cst.Name) and any(
+                        isinstance(n, cst.Attribute) and n.attr.value == "__version__" for n in _nodes(small.value)):
+                out.add(small.targets[0].target.value)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                # `from keras import __version__ as KERAS_VERSION`: the version string itself
+                for alias in small.names:
+                    if isinstance(alias.name, cst.Name) and alias.name.value == "__version__":
+                        out.add(alias.asname.name.value if alias.asname is not None
+                                and isinstance(alias.asname.name, cst.Name) else "__version__")
+    return frozenset(out)
+
+
+def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bool:
+    for node in _nodes(test):
+        if isinstance(node, cst.Name) and node.value in flags:
+            return True
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+                and f"{node.value.value}.{node.attr.value}" in flags:
+            return True  # `if compat.KERAS2:` after `import compat`
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
+                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
+                and node.args[1].value.evaluated_value in methods:
+            return True
+        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+            return True
+    return False
+
+
+# Keras 3's methods -> the Keras 1 / 2 methods a fallback calls for them
+_OLD_NAMES = {"fit": ("fit_generator",), "evaluate": ("evaluate_generator",),
+              "predict": ("predict_generator", "predict_classes", "predict_proba")}
+
+
+def _callee_name(call) -> Optional[str]:
+    func = call.func
+    return func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else None
+
+
+def _broad(handler) -> bool:
+    """`except:`, `except Exception:`, `except BaseException:`."""
+    return handler.type is None or isinstance(handler.type, cst.Name) and handler.type.value in (
+        "Exception", "BaseException")
+
+
+# What a handler calls to report an error, not to do the work another way.
+_REPORTING = frozenset({"print", "warn", "warning", "error", "exception", "info", "debug", "critical", "log",
+                        "format", "str", "repr", "exit", "print_exc", "format_exc", "write", "flush"})
+
+
+def _does_it_otherwise(handler) -> bool:
+    """The handler makes a call other than reporting the error (`print(e)`, `logger.warning(...)`)."""
+    for node in _nodes(handler.body):
+        if isinstance(node, cst.Call):
+            func = node.func
+            name = func.value if isinstance(func, cst.Name) else func.attr.value \
+                if isinstance(func, cst.Attribute) else None
+            if name not in _REPORTING:
+                return True
+    return False
+
+
+def _catches(handler, exceptions: frozenset) -> bool:
+    kinds = [] if handler.type is None else \
+        [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return any(isinstance(k, cst.Name) and k.value in exceptions for k in kinds)
+
+
+_BLOCK_FIELDS = ("body", "orelse", "handlers", "finalbody", "cases")
+
+
+def statements(module) -> Iterator:
+    """Every statement of `module` (or of a block: anything with a `body` list), compound ones'
+    blocks included (an `else:` / `except:` /
+    `finally:` / `case` clause is yielded too, then its statements), never an expression."""
+    stack = list(reversed(module.body))
+    while stack:
+        current = stack.pop()
+        yield current
+        for field in _BLOCK_FIELDS:
+            block = getattr(current, field, None)
+            if block is None:
+                continue
+            if isinstance(block, (list, tuple)):
+                stack.extend(reversed(block))
+            elif isinstance(block, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+                stack.extend(reversed(block.body))
+            else:  # an Else / Finally clause, or the `elif` If
+                stack.append(block)
+
+
+def _nodes(node) -> Iterator:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(current.children))
+
+
+def file_defines(facts, method: str, keywords: frozenset = frozenset()) -> bool:
+    """A class of the file, or of the project modules it imports (`from ganlib import Gan`, whose own
+    `fit_generator` a test reaches through a fixture), defines the method: a `def` (a static one
+    too) or a class-level alias. With `keywords` (those a call passes), only a definition that can
+    take them counts: `model.evaluate(x, y, workers=8)` is not a call of the class's own
+    `evaluate(self, data, model)`, which would reject `workers=`."""
+    key = ("compat-defines", method, keywords)
+    if key not in facts._cache:
+        facts._cache[key] = any(_class_takes(c, method, keywords) for c in _nodes(facts.module) if isinstance(c, cst.ClassDef)) \
+            or any(defined_by_user(value if hasattr(value, "cdef") else getattr(value, "cls", None), method, keywords)
+                   for _, _, bound in facts.project_imports for value in bound.values()) \
+            or any(_module_defines(path, method, keywords) for path in facts.project_modules)
+    return facts._cache[key]
+
+
+def _module_defines(path: str, method: str, keywords: frozenset = frozenset()) -> bool:
+    """A top-level class of project module `path` (a tree kept for the run, never parsed here)
+    defines the method: the wrapper a factory of the package builds, re-exported by a star import."""
+    from regr_lint.model.trees import parsed_module
+
+    tree = parsed_module(path)
+    return tree is not None and any(type(stmt) is cst.ClassDef and _class_takes(stmt, method, keywords) for stmt in tree.body)
+
+
+def _class_takes(cdef, method: str, keywords: frozenset = frozenset()) -> bool:
+    """The class binds `method` (see class_names) in a way that can take `keywords`: a `def` naming
+    each of them or taking `**kwargs`, or a class-level alias (what it calls is not read)."""
+    if method not in class_names(cdef):
+        return False
+    if not keywords:
+        return True
+    defs = [stmt for stmt in getattr(cdef.body, "body", ())
+            if type(stmt) is cst.FunctionDef and stmt.name.value == method]
+    if not defs:
+        return True  # `fit_generator = fit`
+    for fdef in defs:
+        params = fdef.params
+        if type(params.star_kwarg) is cst.Param:
+            return True
+        named = {p.name.value for p in (*params.params, *params.kwonly_params)}
+        if keywords <= named:
+            return True
+    return False
+
+
+def call_keywords(call) -> frozenset:
+    """The keywords a call passes by name (`workers=8` -> "workers"), `**` splats left out."""
+    return frozenset(a.keyword.value for a in call.args if a.keyword is not None)
+
+
+def model_alias(facts, name: str) -> bool:
+    """`net = self.model` (or `m = trainer.model`): the name holds what a wrapper wraps, a model."""
+    for targets, value in facts.assignments:
+        if isinstance(value, cst.Attribute) and value.attr.value.lower().endswith("model") \
+                and any(isinstance(t, cst.Name) and t.value == name for t in targets):
+            return True
+    return False
+
+
+def class_names(cdef) -> set:
+    """The names a class body binds: its methods and class-level assignments (`fit_generator = fit`)."""
+    names = set()
+    for stmt in getattr(cdef.body, "body", ()):
+        if isinstance(stmt, cst.FunctionDef):
+            names.add(stmt.name.value)
+        for small in getattr(stmt, "body", ()) if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) else []
+            names.update(t.value for t in targets if isinstance(t, cst.Name))
+    return names
+
+
+def defined_by_user(cls, method: str, keywords: frozenset = frozenset()) -> bool:
+    """A model class of the file that defines the method itself (or one of its bases does); with
+    `keywords`, in a way that can take them (see `_class_takes`)."""
+    todo, seen = [cls], set()
+    while todo:
+        current = todo.pop()
+        if current is None or not hasattr(current, "cdef") or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if method in class_names(current.cdef):
+            return _class_takes(current.cdef, method, keywords)
+        todo.extend(getattr(current, "bases", ()))
+    return False
+
+
+def _mentions_keras(facts) -> bool:
+    text = facts.text or ""
+    return "keras" in text or "tensorflow" in text or not text
+
+
+def user_method(facts, model, call) -> bool:
+    """`call` (a method call on `model`) is the file's own method of that name, not Keras': its class
+    defines it, or the receiver is a name of unknown type while a class of the file defines it (and
+    the name was not taken from a `.model` attribute), or an object of unknown type not named for a
+    model while a module of the project defines a method of that name."""
+    if defined_by_user(model.cls, call.method):
+        return True
+    func = call.node.func
+    if model.kind != "opaque" or not isinstance(func, cst.Attribute):
+        return False
+    if isinstance(func.value, cst.Name) and file_defines(facts, call.method, call_keywords(call.node)) \
+            and not model_alias(facts, func.value.value):
+        return True
+    # A class anywhere in the project defines it (`ModelManager.fit_generator`, whose instance a
+    # runner module gets as a parameter): unless the receiver is named for a model (`self.model`,
+    # `net = trainer.model`), it may be that class
+    held = func.value.value if isinstance(func.value, cst.Name) else \
+        func.value.attr.value if isinstance(func.value, cst.Attribute) else None
+    if held is None or model_alias(facts, held) or not facts.path:
+        return False
+    if held.lower().endswith("model") and (not isinstance(func.value, cst.Name) or _mentions_keras(facts)):
+        # named for a model: Keras' own unless a plain name in a file that never names Keras itself
+        # (a runner module given `seq2seq_model`, an instance of the project's class defining it)
+        return False
+    from regr_lint.project.link import project_defines_method
+
+    return project_defines_method(facts.path, call.method)

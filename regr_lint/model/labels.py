@@ -1,0 +1,598 @@
+"""Whether the targets a model is trained on are class labels: one-hot encoded, booleans, literal 0/1
+data, a classification dataset's labels, a stratified split's, the labels a generator or a Sequence
+gives each batch — directly, through the names they are cut from, or in the project module that
+makes them (RL101's and RL102's exemption for a classifier trained with squared error). Built on the
+recorded assignments of `dataflow`."""
+from __future__ import annotations
+
+import ast
+
+from regr_lint.lazy import cst
+
+from regr_lint.model.dataflow import (
+    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, column_origins, read_column,
+    _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
+    _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
+    _parameter_targets, _popped_column, _project_items, _records, _returned_items,
+    _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
+    _instance_class, _making_call, dataset_source, directory_labels, returns_directory,
+)
+from regr_lint.model.model import KerasFacts
+
+
+_LABEL_CALLS = frozenset({"to_categorical", "one_hot", "label_binarize", "logical_and", "logical_or",
+                          "logical_xor", "logical_not"})
+_LABEL_ENCODERS = frozenset({"LabelEncoder", "LabelBinarizer", "OneHotEncoder", "MultiLabelBinarizer"})
+# (x, y) generators whose y is class labels, and the datasets whose load_data() gives labels
+_LABEL_GENERATORS = frozenset({"make_classification", "make_multilabel_classification", "make_blobs",
+                               "make_moons", "make_circles", "make_gaussian_quantiles", "make_hastie_10_2",
+                               "load_iris", "load_digits", "load_breast_cancer", "load_wine"})
+_LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
+
+
+def targets_are_labels(facts: KerasFacts, model) -> bool:
+    """True when the file shows that targets `model` is trained on are class labels: one-hot encoded
+    (`to_categorical`, `get_dummies` of a column, a label encoder), booleans (a comparison, `astype(bool)`,
+    `np.logical_*`), literal data all 0 or 1, or the y of a classification generator / dataset
+    (`make_classification`, `load_iris`, `mnist.load_data()`), directly or through the names they
+    are cut from."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    if id(model.node) in facts.classifier_nodes or declared_classifier_by_importers(facts, model):
+        return True  # built for `KerasClassifier(build_fn=...)`: a classifier by declaration
+    if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
+        return True
+    if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None
+           and (_generator_labels(facts, t) or _directory_iterator(facts, t)) for t in model.trainings):
+        # a generator function yielding class labels as its targets; an image folder read with its
+        # class labels (`flow_from_directory(root, class_mode="categorical")`)
+        return True
+    for t in model.trainings:
+        if t.method in TRAIN_METHODS and t.mapped:
+            # a tf.data pipeline's `.map()` making the labels (`lambda f, s: (f, tf.cast(s >= 0.5,
+            # tf.float32))`), read where the pipeline is made
+            home = _mapping_module(facts, t)
+            if home is not None:
+                at = t.at if home is facts and t.at >= 0 else len(home.assignments)
+                if all(_labels(y, at, home, _records(home), 0) for y in t.mapped):
+                    return True
+    if not _has_targets(model) or _parameter_targets(facts, model):
+        # fitted in the modules that import its builder (or on the parameters of a function they
+        # call): class labels there count
+        if _importers_show(facts, model, targets_are_labels):
+            return True
+        if not _target_nodes(model):
+            return False
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
+            continue
+        at = t.at if t.at >= 0 else len(facts.assignments)
+        # a fit at the module's top level reads the module's names, not a function's parameters
+        # (`def sq_err(labels, preds)` called as `sq_err(preds, labels)` binds no module `labels`)
+        own = records if t.in_function else _module_records(facts)
+        if _labels(t.y_node, at, facts, own, 0):
+            return True
+        # the same call run again with its function's parameters bound by a caller (a GAN's step
+        # method given `valid = np.ones(...)` by the training loop of another method)
+        if any(_labels(t.y_node, rerun, facts, own, 0) for rerun in t.reruns):
+            return True
+    return False
+
+
+def _directory_iterator(facts: KerasFacts, training) -> bool:
+    """A training on an iterator over an image folder that labels each image with its folder's class
+    (`flow_from_directory(root)`, `image_dataset_from_directory(root)`, also `.prefetch()`-ed or
+    returned by a function of the file or of a project module), made where the training is or
+    bound to the name it fits on."""
+    node = _making_call(facts, training, training.x_node)
+    node = dataset_source(node) if node is not None else None
+    return node is not None and (directory_labels(node) or returns_directory(node, facts))
+
+
+def _module_records(facts: KerasFacts) -> dict:
+    """`_records` without the parameters calls bound."""
+    if not facts.param_flows:
+        return _records(facts)
+    cached = facts._cache.get("dataflow_module_records")
+    if cached is None:
+        cached = facts._cache["dataflow_module_records"] = {
+            name: [r for r in recs if r[0] not in facts.param_flows] for name, recs in _records(facts).items()}
+    return cached
+
+
+def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
+    if node is None or depth > 24:
+        return False
+    if isinstance(node, cst.Name):
+        if node.value in facts.stratified:
+            return True
+        recs = [r for r in records.get(node.value, ()) if r[0] < at]
+        if not recs:
+            return False
+        if _name_labels(node, recs, facts, records, depth):
+            return True
+        # `if fresh: y = self.encoder.fit_transform(y) else: y = encoder.transform(y)`, then
+        # `return y`: either arm's value; labels from one arm leave the targets unsure (the rules
+        # asking stay silent), as the last write in walk order alone would not
+        return any(_name_labels(node, alternative, facts, records, depth)
+                   for alternative in _arm_alternatives(facts, recs, at))
+    return _other_labels(node, at, facts, records, depth)
+
+
+def _arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
+    """For a name whose last write before `at` lies in an arm of an `if` / `match` that ended before
+    `at`: the records as each other arm of that statement leaves them (its own writes after those
+    from before the statement). [] otherwise, and for appends: a list appended to in both arms
+    holds what both appended (`_name_labels` reads every append)."""
+    last = recs[-1][0]
+    out = []
+    if recs[-1][1] != "assign":
+        return out
+    by_stmt = facts._cache.get("arms_by_stmt")
+    if by_stmt is None:
+        by_stmt = facts._cache["arms_by_stmt"] = {}
+        for stmt, arm, first, end in facts.arms:
+            by_stmt.setdefault(stmt, []).append((arm, first, end))
+    for stmt, arm, first, end in facts.arms:
+        if not first <= last < end or end > at:
+            continue
+        siblings = [(a, f, e) for a, f, e in by_stmt[stmt] if a != arm and e <= at]
+        if not siblings:
+            continue
+        start = min(first, *(f for _, f, _ in siblings))
+        for _, f, e in siblings:
+            alternative = [r for r in recs if r[0] < start or f <= r[0] < e]
+            if alternative and alternative[-1][0] != last and alternative[-1][1] == "assign":
+                out.append(alternative)
+    return out
+
+
+def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, depth: int) -> bool:
+    """Whether the value `recs` (the records of the name before the place read, last one last) leave
+    it bound to is labels."""
+    i, kind, value = recs[-1]
+    if kind == "assign" and value is None and (_labels_by_writes(node.value, recs, facts)
+                                               or _labels_by_threshold(node.value, recs, facts)):
+        return True
+    if kind == "append":
+        call = value
+        if bool(call.args) and _labels(call.args[-1].value, i, facts, records, depth + 1):
+            return True
+        # every append since the name was bound gives 0 / 1 or labels (`labels.append(1)` for a
+        # dog, `labels.append(0)` otherwise)
+        appends = []
+        for j, k, v in reversed(recs):
+            if k != "append":
+                break
+            if len(v.args) == 1 and isinstance(v.args[0].value, cst.Subscript) \
+                    and isinstance(v.args[0].value.value, cst.Name) and v.args[0].value.value.value == node.value:
+                continue  # `ys.append(ys[i - 1])`: a copy of one of its own elements adds no new value
+            appends.append((j, v))
+        return bool(appends) and all(len(c.args) == 1 and (_zero_or_one_literal(c.args[0].value)
+                                         or _labels(c.args[0].value, j, facts, records, depth + 1))
+                   for j, c in appends)
+    if kind == "unpack":
+        if node.value in dataset_label_names(facts):
+            return True  # `(x, y), (xt, yt) = mnist.load_data()`: a classification dataset's labels
+        call, k, n, inner = value
+        if _call_name(call) == "factorize":
+            return n == 2 and k == 0 and not inner  # `codes, uniques = pd.factorize(s)`: class codes
+        if _call_name(call) in _LABEL_GENERATORS:
+            return n == 2 and k == 1 and not inner
+        zipped = _unzipped(call, k, n, inner, i, records)
+        if zipped is not None:
+            return _labels(zipped[1], zipped[0], facts, records, depth + 1)
+        if n == 2 and k == 1 and not inner:
+            # `X, y = get()` where get returns `make_classification(...)` itself
+            returned = _returns(call, i, facts, records)
+            if returned is not None and returned[2] and all(
+                    isinstance(v, cst.Call) and _call_name(v) in _LABEL_GENERATORS for _, v in returned[2]):
+                return True
+        # `x_tr, y_tr = load()` of a data module, or `x, y = make_task()` of this file: the
+        # labels it returns, read where it returns them
+        found = _returned_items(call, ((k, n),) + inner, i, facts, records)
+        return found is not None and all(_labels(item, j, found[0], found[1], depth + 1) for j, item in found[2])
+    if kind == "assign" and value is not None:
+        return _labels(value, i, facts, records, depth + 1)
+    return node.value in dataset_label_names(facts) or _labels_by_mask(node.value, facts.assignments[i])
+
+
+def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
+    popped = _popped_column(node)
+    if isinstance(node, cst.Subscript) or popped is not None:
+        read = (node.func.value.value, popped) if popped is not None else read_column(node)
+        if read is not None:
+            # `df["class"]` (or `df.pop("class")`) as its last write made it (`df["class"] =
+            # df["class"].map({...})`, an in-place replace); a frame's other columns are features
+            frame, column = read
+            writes = [(i, value) for (i, name), (columns, value) in _column_writes(facts).items()
+                      if i < at and name == frame and columns == {column}]
+            if writes:
+                i, value = max(writes, key=lambda w: w[0])
+                return _labels(value, i, facts, records, depth + 1)
+            # `df = load(path)` with `df["up"] = (…).astype(int)` in load, or `D.FRAME["up"]` of a
+            # frame a data module binds: the column as the code that made the frame writes it
+            origins = column_origins(frame, column, at, facts, records)
+            return bool(origins) and all(
+                origin[0] in ("write", "given") and (origin[0] == "given" or origin[3] == {column})
+                and _labels(origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
+        if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
+            return False  # a column picked by name: a one-hot frame's other columns are features
+        if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and len(node.slice) == 1 \
+                and _const(getattr(node.slice[0].slice, "value", None)) == 0:
+            return True  # `pd.factorize(s)[0]`: the class codes
+        return _labels(node.value, at, facts, records, depth + 1)
+    if isinstance(node, cst.Attribute):
+        if node.attr.value in ("values", "T"):
+            return _labels(node.value, at, facts, records, depth + 1)
+        if node.attr.value == "target" and isinstance(node.value, cst.Name):
+            recs = [r for r in records.get(node.value.value, ()) if r[0] < at and r[1] == "assign"]
+            return bool(recs) and isinstance(recs[-1][2], cst.Call) and _call_name(recs[-1][2]) in _LABEL_GENERATORS
+        if isinstance(node.value, cst.Name) and node.value.value == "self":
+            # `self.valid` a GAN's trainer set in another of its methods (`self.valid = np.ones(patch)`):
+            # labels when every value any method gives it is (the order of methods is not known)
+            if f"self.{node.attr.value}" in facts.stratified:
+                return True  # a method of the class splits stratified by it
+            writes = _self_writes(facts).get(node.attr.value, ())
+            return bool(writes) and all(_labels(value, i, facts, records, depth + 1) for i, value in writes)
+        held = _instance_class(node, at, facts, records)
+        if held is not None and f"self.{held[2]}" in held[1].stratified:
+            return True  # `task.y` of a data class whose method splits stratified by its `self.y`
+        parts = attribute_parts(node, at, facts, records)  # `data.LABELS`, `split.y`
+        return parts is not None and all(_labels(item, i, parts[0], parts[1], depth + 1) for i, item in parts[2])
+    if isinstance(node, cst.Comparison):
+        return True
+    if isinstance(node, cst.ListComp):
+        elt = node.elt
+        if isinstance(elt, (cst.List, cst.Tuple)) and len(elt.elements) == 1:
+            elt = elt.elements[0].value  # `[[lab] for lab in labels]`: a column of them
+        if isinstance(elt, cst.Name) and node.for_in.inner_for_in is None \
+                and isinstance(node.for_in.target, cst.Name) and node.for_in.target.value == elt.value:
+            return _labels(node.for_in.iter, at, facts, records, depth + 1)  # the labels iterated over
+        return _labels(node.elt, at, facts, records, depth + 1)  # `[np.random.randint(0, 2) for _ in ...]`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.left, (cst.List, cst.Tuple)) \
+            and isinstance(node.operator, cst.Multiply):
+        return _labels(node.left, at, facts, records, depth + 1)  # `[1] * batch_size`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
+            and isinstance(node.left, (cst.List, cst.Tuple, cst.BinaryOperation)):
+        # `[1] * n + [0] * n`: the lists joined are labels each
+        return _labels(node.left, at, facts, records, depth + 1) and _labels(node.right, at, facts, records, depth + 1)
+    if isinstance(node, (cst.List, cst.Tuple)):
+        values = _literal_numbers(node, [])
+        if values is not None:
+            return bool(values) and set(values) <= {0, 1}
+        # np.array((label1, label2, …)): rows that are themselves labels
+        return bool(node.elements) and not any(isinstance(e, cst.StarredElement) for e in node.elements) \
+            and all(_labels(e.value, at, facts, records, depth + 1) or _const(e.value) in (0, 1)
+                    for e in node.elements)
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        func = node.func
+        if name in _LABEL_CALLS or name == "get_dummies":
+            return True
+        if name == "cast" and isinstance(func, cst.Attribute) and node.args and not node.args[0].star:
+            return _labels(node.args[0].value, at, facts, records, depth + 1)  # `tf.cast(s >= 0.5, tf.float32)`
+        if name == "factorize" and isinstance(node, cst.Call):
+            return False  # (codes, uniques): the codes are `[0]` of it, read as a subscript below
+        if name in _FILLS:
+            return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
+        if _binary_draw(node):
+            return True  # `ys.append(np.random.randint(0, 2))`: a coin flip per sample
+        if name in ("map", "replace", "apply") and isinstance(func, cst.Attribute) and _codes_as_bits(node):
+            return True  # `df["Churn"].map({"Yes": 1, "No": 0})`: class names coded as 0 / 1
+        if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
+            return True
+        if name in ("eq", "ne", "gt", "ge", "lt", "le", "isin", "isna", "isnull", "notna", "notnull") \
+                and isinstance(func, cst.Attribute) and not (isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy")):
+            return True  # `df["label"].eq("spam")`, `s.isin(["rock", "metal"])`: pandas comparisons, booleans
+        if name in ("isin", "equal", "greater", "less", "greater_equal", "less_equal", "not_equal", "isnan") \
+                and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy"):
+            return True  # `np.isin(genres, ["rock", "metal"])`: element-wise booleans
+        if name == "eval" and isinstance(func, cst.Attribute) and node.args \
+                and isinstance(node.args[0].value, cst.SimpleString) and _compares(node.args[0].value):
+            return True  # `df.eval("score >= 50")`: a comparison pandas evaluates, booleans
+        if name == "astype" and isinstance(func, cst.Attribute):
+            if node.args and _is_bool_type(node.args[0].value):
+                return True
+            return _labels(func.value, at, facts, records, depth + 1)
+        if name in ("fit_transform", "transform") and isinstance(func, cst.Attribute) \
+                and _is_label_encoder(func.value, at, records, facts):
+            return True
+        if name == "where" and len(node.args) == 3 and all(_const(a.value) in (0, 1) for a in node.args[1:]):
+            return True
+        if isinstance(func, cst.Attribute) and (name in _PEEL_METHODS or name == "tolist"):
+            return _labels(func.value, at, facts, records, depth + 1)
+        args = [a for a in node.args if a.keyword is None and not a.star]
+        if name in _PEEL_FUNCS and args and name not in ("concatenate", "stack", "vstack", "hstack", "column_stack"):
+            return _labels(args[0].value, at, facts, records, depth + 1)
+        if name in ("int", "float", "bool") and isinstance(func, cst.Name) and len(args) == 1 \
+                and func.value not in records:
+            return _labels(args[0].value, at, facts, records, depth + 1)  # `int(score >= 1.0)`: a 0 / 1
+        if name in ("concatenate", "vstack", "hstack", "stack", "column_stack") and args \
+                and isinstance(args[0].value, (cst.Tuple, cst.List)):
+            # `np.concatenate((np.zeros(n), np.ones(m)))`: labels when every array joined is
+            return _labels(args[0].value, at, facts, records, depth + 1)
+        own = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) \
+            and isinstance(func.value, cst.Name) and func.value.value == "self" else None
+        if own is not None and own in records:
+            # `y = step(x)`: what the function returns, when every return it ran so far is labels
+            # (`onehot = lambda s: np.array([int(s >= 1), int(s < 1)])`: what its body gives); a
+            # method of the class alike (`self.model.fit(X, self.convert_y(y))`)
+            returns = [(i, value.body if isinstance(value, cst.Lambda) else value)
+                       for i, kind, value in records[own] if i < at and kind == "assign"]
+            return bool(returns) and all(value is not None and _labels(value, i, facts, records, depth + 1)
+                                         for i, value in returns)
+        if own is not None and isinstance(func, cst.Attribute):
+            # `self.convert_y(y)` inherited from a base class of another module (sktime-dl's
+            # BaseDeepClassifier): what its every return gives, read in that module
+            inherited = _inherited_returns(facts, own)
+            if inherited:
+                return all(_labels(value, i, other, theirs, depth + 1) for other, theirs, i, value in inherited)
+        found = _project_items(node, (), facts, records)  # `y = load_labels()` of a data module
+        return found is not None and all(_labels(item, i, found[0], found[1], depth + 1) for i, item in found[2])
+    return False
+
+
+def _compares(string: cst.SimpleString) -> bool:
+    """The expression a pandas `eval` / `query` string holds is a comparison (or comparisons joined
+    by `&`, `|`, `and`, `or`, `not`): booleans per row. An assignment (`"c = a > b"`) gives a frame."""
+    try:
+        tree = ast.parse(string.evaluated_value.strip(), mode="eval").body
+    except (SyntaxError, ValueError, TypeError):
+        return False
+
+    def boolean(node) -> bool:
+        if isinstance(node, ast.Compare):
+            return True
+        if isinstance(node, ast.BoolOp):
+            return all(boolean(v) for v in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitAnd, ast.BitOr)):
+            return boolean(node.left) and boolean(node.right)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.Invert)):
+            return boolean(node.operand)
+        return False
+    return boolean(tree)
+
+
+def _inherited_returns(facts: KerasFacts, method: str) -> list:
+    """[(the facts of the module, its records, index, value returned)] for each `return` of `method`
+    as the classes of this file inherit it from a base class of a project module (the file's classes
+    not defining it themselves); [] when none does, or a base defining it cannot be read."""
+    from regr_lint.model.dataflow import _class_method, _module_facts
+    from regr_lint.model.trees import project_module
+
+    imported = facts._cache.get("project_classes", {})
+    out, seen = [], set()
+    for stmt in facts.module.body:
+        if not isinstance(stmt, cst.ClassDef) or _class_method(facts.module, stmt.name.value, method) is not None:
+            continue
+        for base in stmt.bases:
+            found = imported.get(base.value.value) if isinstance(base.value, cst.Name) else None
+            if found is None or found in seen or found[0] == facts.path:
+                continue
+            seen.add(found)
+            if _class_method(project_module(found[0]), found[1], method) is None:
+                continue
+            other = _module_facts(found[0])
+            if other is None:
+                return []
+            theirs = _records(other)
+            returns = [(i, value) for i, kind, value in theirs.get(method, ()) if kind == "assign"]
+            if not returns:
+                return []
+            out += [(other, theirs, i, value) for i, value in returns]
+    return out
+
+
+_FILLS = frozenset({"zeros", "ones", "zeros_like", "ones_like"})
+
+
+def _self_writes(facts: KerasFacts) -> dict[str, list]:
+    """{attribute: [(index, value)] of every `self.<attribute> = value` the file's code ran} (a
+    write in any form but a plain assignment — augmented, unpacked, a tuple — leaves the attribute
+    out: what it holds is not known)."""
+    key = "dataflow_self_writes"
+    known = facts._cache.get(key)
+    if known is None:
+        known, unknown = {}, set()
+        for i, (targets, value) in enumerate(facts.assignments):
+            for target in targets:
+                if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) \
+                        and target.value.value == "self":
+                    if len(targets) == 1 and isinstance(value, cst.BaseExpression):
+                        known.setdefault(target.attr.value, []).append((i, value))
+                    else:
+                        unknown.add(target.attr.value)
+                elif isinstance(target, (cst.Tuple, cst.List)):
+                    unknown.update(e.value.attr.value for e in target.elements
+                                   if isinstance(e.value, cst.Attribute) and isinstance(e.value.value, cst.Name)
+                                   and e.value.value.value == "self")
+        for attr in unknown:
+            known.pop(attr, None)
+        facts._cache[key] = known
+    return known
+
+
+def _codes_as_bits(call: cst.Call) -> bool:
+    """A pandas `.map` / `.replace` / `.apply` that codes each value as 0 or 1: a dict of two or more
+    entries whose values are all 0 / 1 (`{"Yes": 1, "No": 0}`), `.replace(["No", "Yes"], [0, 1])`, a
+    function `lambda v: 1 if v == "Yes" else 0`."""
+    args = [a.value for a in call.args if a.keyword is None and not a.star]
+    if not args:
+        return False
+    first = args[0]
+    if isinstance(first, cst.Dict):
+        values = [e.value for e in first.elements if isinstance(e, cst.DictElement)]
+        return len(values) == len(first.elements) >= 2 and all(_const(v) in (0, 1) for v in values)
+    if isinstance(first, (cst.List, cst.Tuple)) and len(args) == 2 and isinstance(args[1], (cst.List, cst.Tuple)):
+        values = _literal_numbers(args[1], [])
+        return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
+    if isinstance(first, cst.Lambda) and isinstance(first.body, cst.IfExp):
+        return _const(first.body.body) in (0, 1) and _const(first.body.orelse) in (0, 1)
+    return False
+
+
+def _binary_draw(node: cst.Call) -> bool:
+    """A random draw of 0 or 1: `np.random.randint(0, 2)`, `rng.integers(2)`, `random.randint(0, 1)`
+    (the standard library's includes its upper bound), `np.random.choice([0, 1])`."""
+    func = node.func
+    if not isinstance(func, cst.Attribute) or _dotted_tail(func.value) not in _RANDOM_MODULES:
+        return False
+    name = func.attr.value
+    if name == "choice":
+        first = node.args[0].value if node.args and node.args[0].keyword is None else None
+        values = _literal_numbers(first, []) if isinstance(first, (cst.List, cst.Tuple)) else None
+        return bool(values) and set(values) <= {0, 1}
+    if name not in ("randint", "integers"):
+        return False
+    if _dotted_tail(func.value) == "random" and name == "randint":
+        bounds = [_const(a.value) for a in node.args if a.keyword is None and not a.star]
+        return len(bounds) == 2 and bounds[0] == 0 and bounds[1] in (0, 1)
+    span = _draw_span(name, node)
+    return span is not None and span.lo == 0 and span.hi in (0, 1)
+
+
+def _zero_or_one_literal(node, depth: int = 0) -> bool:
+    """`0`, `1`, or a conditional choosing between such (`0 if "cat" in fname else 1`)."""
+    if isinstance(node, cst.IfExp) and depth < 4:
+        return _zero_or_one_literal(node.body, depth + 1) and _zero_or_one_literal(node.orelse, depth + 1)
+    return _const(node) in (0, 1)
+
+
+def _labels_by_writes(name: str, recs: list, facts) -> bool:
+    """`y = np.zeros((n, 1)); y[hit, 0] = 1.0`: an array of zeros (or ones) whose every write since
+    puts a 0 or a 1 into it holds 0/1 labels."""
+    k = len(recs) - 1
+    writes = 0
+    while k >= 0 and recs[k][1] == "assign" and recs[k][2] is None:
+        targets, value = facts.assignments[recs[k][0]]
+        if isinstance(value, cst.AugAssign) or not _zero_or_one(value, facts):
+            return False
+        if not targets or not all(isinstance(t, cst.Subscript) and isinstance(t.value, cst.Name)
+                                  and t.value.value == name for t in targets):
+            return False
+        writes += 1
+        k -= 1
+    if not writes or k < 0 or recs[k][1] != "assign":
+        return False
+    fill = recs[k][2]
+    return isinstance(fill, cst.Call) and _call_name(fill) in _FILLS
+
+
+_COMPLEMENTS = {frozenset({"GreaterThan", "LessThanEqual"}), frozenset({"GreaterThanEqual", "LessThan"})}
+
+
+def _labels_by_threshold(name: str, recs: list, facts) -> bool:
+    """`y[y > 0.5] = 1` then `y[y <= 0.5] = 0` (in either order): every value replaced by 0 or 1 on
+    the two sides of one threshold — a mask binarised in place."""
+    if len(recs) < 2 or any(r[1] != "assign" or r[2] is not None for r in recs[-2:]):
+        return False
+    sides = []
+    for i, _, _ in recs[-2:]:
+        targets, value = facts.assignments[i]
+        if isinstance(value, cst.AugAssign) or len(targets) != 1 or _const(value) not in (0, 1):
+            return False
+        target = targets[0]
+        index = getattr(target.slice[0].slice, "value", None) if isinstance(target, cst.Subscript) \
+            and isinstance(target.value, cst.Name) and target.value.value == name and len(target.slice) == 1 else None
+        if not isinstance(index, cst.Comparison) or len(index.comparisons) != 1 \
+                or not isinstance(index.left, cst.Name) or index.left.value != name:
+            return False
+        test = index.comparisons[0]
+        threshold = _const(test.comparator)
+        if threshold is None:
+            return False
+        sides.append((type(test.operator).__name__, threshold, _const(value)))
+    (op1, t1, v1), (op2, t2, v2) = sides
+    return t1 == t2 and {v1, v2} == {0, 1} and frozenset({op1, op2}) in _COMPLEMENTS
+
+
+def _zero_or_one(value, facts) -> bool:
+    """A literal 0 or 1, or a name every value of which in the file is one (a helper's `label`
+    parameter its calls give 1 and 0: `tags[k] = label`)."""
+    given = literal_values(value, name_values(facts))
+    return bool(given) and all(v in (0, 1) for v in given)
+
+
+def _labels_by_mask(name: str, assignment) -> bool:
+    """`y[y == "R"] = 0`: class names replaced by 0 / 1 through a mask that compares with a string."""
+    targets, value = assignment
+    if _const(value) not in (0, 1):
+        return False
+    for target in targets:
+        if isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value == name:
+            for element in target.slice:
+                index = getattr(element.slice, "value", None)
+                if isinstance(index, cst.Comparison) and any(
+                        isinstance(c.comparator, cst.SimpleString) for c in index.comparisons):
+                    return True
+    return False
+
+
+def _is_bool_type(node) -> bool:
+    if isinstance(node, cst.Name):
+        return node.value == "bool"
+    if isinstance(node, cst.Attribute):
+        return node.attr.value in ("bool", "bool_")
+    if isinstance(node, cst.SimpleString):
+        return node.evaluated_value in ("bool", "bool_", "?")
+    return False
+
+
+def _is_label_encoder(node, at: int, records: dict, facts: KerasFacts) -> bool:
+    """`LabelEncoder()`, a name last assigned one, or an attribute of `self` every method sets to one
+    (`self.onehot_encoder = OneHotEncoder(sparse_output=False)`)."""
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+        writes = _self_writes(facts).get(node.attr.value, ())
+        return bool(writes) and all(isinstance(v, cst.Call) and _call_name(v) in _LABEL_ENCODERS for _, v in writes)
+    if isinstance(node, cst.Name):
+        recs = [r for r in records.get(node.value, ()) if r[0] < at and r[1] == "assign"]
+        node = recs[-1][2] if recs else None
+    return isinstance(node, cst.Call) and _call_name(node) in _LABEL_ENCODERS
+
+
+def dataset_label_names(facts: KerasFacts) -> set:
+    """Names bound to the labels of a `keras.datasets` loader: `(x_train, y_train), (x_test, y_test) =
+    mnist.load_data()` gives {"y_train", "y_test"} (once per file)."""
+    cached = facts._cache.get("dataset_labels")
+    if cached is not None:
+        return cached
+    out: set = set()
+    for targets, value in facts.assignments:
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
+                and value.func.attr.value == "load_data"
+                and _dotted_tail(value.func.value).rpartition(".")[2] in _LABEL_DATASETS):
+            continue
+        for target in targets:
+            if not isinstance(target, (cst.Tuple, cst.List)):
+                continue
+            for part in target.elements:
+                pair = part.value
+                if isinstance(pair, (cst.Tuple, cst.List)) and len(pair.elements) == 2 \
+                        and isinstance(pair.elements[1].value, cst.Name):
+                    out.add(pair.elements[1].value.value)
+    facts._cache["dataset_labels"] = out
+    return out
+
+
+# ---------------------------------------------------------------- targets that can be negative
+# RL106's evidence, read like the spans above (flow-sensitively, as the names are at the `fit`): a
+# source that certainly yields values of both signs (standardised or centred data, returns, noise,
+# sin / cos, make_regression targets, a min-max range below 0), followed through the operations
+# that keep both signs (slices, windows, reshapes, scaling by a constant or a spread). Anything else
+# is unknown, and unknown is never evidence.
+
+
+def _generator_labels(facts: KerasFacts, training) -> bool:
+    """`fit(batches(images, masks))` where every `yield` of the generator function gives class labels
+    as its targets (`yield x / 255.0, (m > 127).astype("float32")`)."""
+    # also `fit(PairSeq(...))`, `fit(stream)`: a class whose `__getitem__` (a Sequence) or `__next__`
+    # (an iterator) returns each batch (only the labels are read there: how a Sequence's targets are
+    # scaled, or where they are read from, is RL102's own reading of its `__getitem__`)
+    found = _generator_targets(facts, training, classes=True)
+    if found is None:
+        return False
+    other, targets = found
+    records = _records(other)
+    return all(_labels(target, len(other.assignments), other, records, 0) for target in targets)
