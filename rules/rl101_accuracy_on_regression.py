@@ -130,6 +130,18 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a loss indexing its arguments, a crossentropy: not an error term
+        """\
+import numpy as np
+from keras import backend as K
+from keras.layers import Dense
+from keras.models import Sequential
+def first_head_loss(y_true, y_pred):
+    return K.mean(K.categorical_crossentropy(y_true[:, 0], y_pred[:, 0]))
+net = Sequential([Dense(32, activation="relu", input_shape=(12,)), Dense(3, activation="softmax")])
+net.compile(loss=first_head_loss, optimizer="adam", metrics=["accuracy"])
+net.fit(np.random.rand(64, 12), np.eye(3)[np.random.randint(0, 3, 64)], epochs=3)
+""",
         # labels made by pandas / numpy comparisons: 0/1 classes trained with mse
         """\
 import numpy as np
@@ -1018,6 +1030,21 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # a pose loss summing the squared error's components by index
+        """\
+import numpy as np
+from keras import backend as K
+from keras.layers import Dense
+from keras.models import Sequential
+def pose_loss(y_true, y_pred):
+    sq = K.square(y_pred - y_true)
+    position = K.sqrt(sq[0] + sq[1] + sq[2])
+    rotation = K.sqrt(sq[3] + sq[4] + sq[5] + sq[6])
+    return K.mean(position + 10 * rotation)
+net = Sequential([Dense(32, activation="relu", input_shape=(12,)), Dense(7)])
+net.compile(loss=pose_loss, optimizer="adam", metrics=["accuracy"])  # expect: RL101
+net.fit(np.random.rand(64, 12), np.random.rand(64, 7) * 30.0, epochs=3)
+""",
         # a loss looked up by name
         """\
 import numpy as np

@@ -94,6 +94,17 @@ arguments the replacement does not take, positional arguments whose meaning chan
 releases, or `*args` / `**kwargs`.
 """
     VALID = [
+        # a class of the file's own with a `from_config` of its own: not a Keras model
+        """
+class Runner:
+    @classmethod
+    def from_config(cls, config):
+        return cls()
+    def evaluate_generator(self, batches, steps):
+        return 0.0
+runner = Runner.from_config({"steps": 3})
+runner.evaluate_generator(iter([]), 3)
+""",
         # the file's own class names its `fit` `fit_generator` too (a class-level alias)
         """
 from tensorflow import keras
@@ -223,6 +234,17 @@ except AttributeError:
 """,
     ]
     INVALID = [
+        # a model rebuilt from another's config is a Keras model like a loaded one
+        """
+import keras
+def batches():
+    while True:
+        yield None
+base = keras.applications.ResNet50(weights=None)
+model = keras.models.Model.from_config(base.get_config())
+model.compile(loss="categorical_crossentropy", optimizer="sgd", metrics=["accuracy"])
+score = model.evaluate_generator(batches(), 20)  # expect: RL501
+""",
         # the data-parallel twin of Keras 2's multi_gpu_model is the template model
         """
 import numpy as np

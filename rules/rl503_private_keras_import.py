@@ -127,7 +127,7 @@ tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their 
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
-layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 2's `Recurrent` base class,
+layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 0's `keras.utils.theano_utils`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
@@ -371,6 +371,7 @@ from keras.utils import np_utils  # expect: RL503
 from keras.wrappers.scikit_learn import KerasRegressor  # expect: RL503
 from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # expect: RL503
 from keras.initializations import normal, identity  # expect: RL503
+from keras.utils.theano_utils import sharedX  # expect: RL503
 from keras.layers import Recurrent  # expect: RL503
 """,
         """

@@ -5636,6 +5636,76 @@ CASES = [
             net.fit(x, y, epochs=5)
         """,
     }, None),
+    ("RL101-a-builder-its-module-rebinds-under-a-main-guard-is-still-the-builder-on-import", {
+        "nets.py": """\
+            from keras.layers import Dense, Flatten, Input
+            from keras.models import Sequential
+
+
+            def model(shape):
+                return Sequential([Input(shape), Flatten(), Dense(64, activation="relu"), Dense(42)])
+
+
+            if __name__ == "__main__":
+                model = model((64, 64, 3))
+                model.summary()
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import model
+
+            images = np.random.rand(40, 64, 64, 3)
+            keypoints = np.random.rand(40, 42) * 256.0
+            net = model((64, 64, 3))
+            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+            net.fit(images, keypoints, epochs=2)
+        """,
+    }, None),
+    ("RL102-the-else-arm-of-a-main-guard-is-what-an-importer-gets", {
+        "settings.py": """\
+            if __name__ == "__main__":
+                HEAD = "linear"
+                print("demo settings")
+            else:
+                HEAD = "sigmoid"
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            from settings import HEAD
+
+            x = np.random.rand(100, 8)
+            y = np.random.rand(100) * 300.0
+            model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                                      keras.layers.Dense(1, activation=HEAD)])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=3)
+        """,
+    }, None),
+    ("RL102-valid-a-main-guards-demo-head-is-not-what-an-importer-gets", {
+        "settings.py": """\
+            HEAD = "linear"
+
+            if __name__ == "__main__":
+                HEAD = "sigmoid"
+                print("demo with", HEAD)
+        """,
+        "train.py": """\
+            import numpy as np
+            from tensorflow import keras
+
+            from settings import HEAD
+
+            x = np.random.rand(100, 8)
+            y = np.random.rand(100) * 300.0
+            model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                                      keras.layers.Dense(1, activation=HEAD)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

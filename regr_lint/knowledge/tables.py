@@ -374,7 +374,7 @@ PRIVATE_KERAS_PREFIXES = (
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
-    "keras.objectives", "keras.initializations", "keras.layers.Recurrent", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
+    "keras.objectives", "keras.initializations", "keras.utils.theano_utils", "keras.layers.Recurrent", "keras.applications.mobilenetv2", "keras.applications.imagenet_utils._obtain_input_shape",
     "keras.layers.AtrousConvolution1D", "keras.layers.AtrousConvolution2D", "keras.layers.AtrousConv1D",
     "keras.layers.AtrousConv2D", "keras.layers.Deconvolution2D", "keras.layers.Deconvolution3D",
     "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.CuDNNLSTM", "keras.layers.CuDNNGRU",
@@ -481,6 +481,8 @@ REMOVED_KERAS_HINTS = {
                     "multi_gpu_model is gone: build and compile the model inside "
                     "`tf.distribute.MirroredStrategy().scope()` and fit it as usual"),
     "keras.objectives": "Keras 1's module: its losses are in `keras.losses`",
+    "keras.utils.theano_utils": "Keras 0's Theano helpers (`sharedX`, `shared_zeros`): make variables with "
+                                "`keras.Variable` or a layer's `add_weight`",
     "keras.utils.test_utils": "its helpers (`keras_test`, `layer_test`) have no public twin: write the "
                               "test without them",
     "keras.initializations": "Keras 1's module: its initializers are classes of `keras.initializers` "

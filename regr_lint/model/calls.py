@@ -882,7 +882,9 @@ class Calls:
                 model.outputs = tensors_in(outputs)
                 model.inputs = tensors_in(inputs)
                 return ModelRef(model, call)
-            if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()):
+            if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()) \
+                    or (last == "from_config" and q.rsplit(".", 2)[-2] in tables.MODEL_CLASSES):
+                # `keras.Model.from_config(config)`: a model rebuilt from a config, like a loaded one
                 return ModelRef(self.model_for(call, "loaded"), call)
             if last == "multi_gpu_model":
                 # Keras 2's data-parallel twin shares the template's layers and weights: compiled and

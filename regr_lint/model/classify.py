@@ -238,4 +238,6 @@ def _has_error_term(node, params, local, depth) -> bool:
         return _has_error_term(node.left, params, local, depth) or _has_error_term(node.right, params, local, depth)
     if isinstance(node, cst.UnaryOperation):
         return _has_error_term(node.expression, params, local, depth)
+    if isinstance(node, cst.Subscript):  # `sq[0] + sq[1]` of `sq = square(y_pred - y_true)`: a component's error
+        return _has_error_term(node.value, params, local, depth)
     return False

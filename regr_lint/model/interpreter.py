@@ -85,6 +85,19 @@ def _compared(left: object, operator: type, right: object) -> Optional[bool]:
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 
 
+def _main_guard(test) -> Optional[bool]:
+    """True for `__name__ == "__main__"` (either side), False for `!=`, None for any other test."""
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
+        return None
+    compare = test.comparisons[0]
+    sides = (test.left, compare.comparator)
+    if type(compare.operator) not in (cst.Equal, cst.NotEqual) \
+            or not any(type(s) is cst.Name and s.value == "__name__" for s in sides) \
+            or not any(type(s) is cst.SimpleString and literal_of(s) == "__main__" for s in sides):
+        return None
+    return type(compare.operator) is cst.Equal
+
+
 def _names_imported(stmts) -> list:
     """The names the import statements among `stmts` bind (`import tensorflow as tf`: tf;
     `import keras.layers`: keras; `from tensorflow import keras`: keras)."""
@@ -565,6 +578,10 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         `not` one) that the call gave a literal and the body has not bound again, outside any loop of
         the body (`get_model(disease=False)` then `if disease: outputs.append(...)`); None otherwise:
         both arms are read."""
+        if self.origin is not None and not frame.params:
+            main = _main_guard(test)
+            if main is not None:  # read for importers: on import `__name__` is the module's name
+                return not main
         negate = False
         if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
             test, negate = test.expression, True
