@@ -3,7 +3,7 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.model import layer_activation, layer_units, units_written
+from regr_lint.model.model import layer_activation, layer_units, units_written, written_activation
 from regr_lint.model.values import Seq, Tensor
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -36,6 +36,10 @@ softmax is silent. A softmax written with its unit count (`Dense(1, activation="
 wherever it stands. A softmax whose unit count is a setting (`Dense(N_MIX, activation="softmax")`) and
 whose output is joined with others into one tensor (`Concatenate()([mus, sigmas, weights])`: a mixture
 density network's mixture weights) is not: with one component, its weight is 1.0, as it should be.
+A builder whose head's units and activation are parameters is read per call, also when another
+module defines it (`build_net(activation="linear", output_shape=2)` for one model, then
+`build_net(activation="softmax", output_shape=1)` for another): the call making the one-unit softmax
+is reported (at the caller's `"softmax"` when the builder is another module's, else at the head).
 
 ## Why is this bad?
 Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
@@ -60,6 +64,18 @@ changes what the model computes (a regression wants no activation at all), so it
 with `--unsafe-fixes`.
 """
     VALID = [
+        # a builder called twice: a softmax over three classes, a linear regression head of one unit
+        """\
+from tensorflow import keras
+def build(activation="linear", units=1):
+    inputs = keras.Input((16,))
+    hidden = keras.layers.Dense(32, activation="relu")(inputs)
+    return keras.Model(inputs, keras.layers.Dense(units, activation=activation)(hidden))
+kind = build(activation="softmax", units=3)
+size = build(activation="linear", units=1)
+kind.compile(optimizer="adam", loss="categorical_crossentropy")
+size.compile(optimizer="adam", loss="mse")
+""",
         # three classes counted from the list of their names
         """\
 from tensorflow import keras
@@ -116,6 +132,17 @@ m.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     ]
     INVALID = [
+        # a builder called twice: its second model's head is one unit under a softmax
+        """\
+from tensorflow import keras
+def build(activation="linear", units=1):
+    inputs = keras.Input((16,))
+    hidden = keras.layers.Dense(32, activation="relu")(inputs)
+    return keras.Model(inputs, keras.layers.Dense(units, activation=activation)(hidden))  # expect: RL103
+steering = build(activation="linear", units=2)
+gear = build(activation="softmax", units=1)
+gear.compile(optimizer="adam", loss="binary_crossentropy")
+""",
         # the unit count is the length of a list of target columns written out: one
         """\
 from tensorflow import keras
@@ -203,6 +230,7 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
 
     def check(self, facts):
         joined = None
+        reported: set = set()
         for layer in facts.layers:
             if layer.kind != "Dense" or layer_units(layer) != 1:
                 continue
@@ -212,7 +240,20 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
                     joined = _joined_outputs(facts) if joined is None else joined
                     if id(layer.node) in joined:
                         continue
+                reported.add(id(node))
                 yield self.report(node, self._message(), sigmoid_fix(node))
+        # A builder called twice makes its layers twice (`build(activation="linear", units=2)`, then
+        # `build(activation="softmax", units=1)`): the file's layers list each construction once, as
+        # its first call made it; the heads of the models each call made are read too.
+        for model in facts.models:
+            for head in model.heads():
+                layer = head.layer
+                if layer is None or layer.kind != "Dense" or layer_units(layer) != 1:
+                    continue
+                act, node = head.activation, head.activation_node
+                if act == "softmax" and node is not None and id(node) not in reported:
+                    reported.add(id(node))
+                    yield self.report(node, self._message(), sigmoid_fix(node), written=written_activation(head))
         before = {id(layer.node): prev for layer, prev in facts.links}
         for layer, prev in facts.links:
             act, node = layer_activation(layer)

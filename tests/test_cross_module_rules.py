@@ -5706,6 +5706,34 @@ CASES = [
             model.fit(x, y, epochs=3)
         """,
     }, None),
+    ("RL103-a-builder-another-module-defines-called-twice-the-second-a-softmax-over-one-unit", {
+        "models.py": """\
+            from tensorflow.keras.layers import Conv2D, Dense, Flatten, Input
+            from tensorflow.keras.models import Model
+
+
+            def build_net(activation="linear", input_shape=(32, 32, 3), output_shape=1):
+                inputs = Input(shape=input_shape)
+                x = Flatten()(Conv2D(16, (3, 3), activation="elu")(inputs))
+                out = Dense(output_shape, activation=activation)(Dense(32, activation="elu")(x))
+                model = Model(inputs=inputs, outputs=out)
+                model.compile(loss="mae", optimizer="adam")
+                return model
+        """,
+        "wrapper.py": """\
+            from models import build_net
+
+
+            class Agent:
+                def __init__(self, frames_shape):
+                    self.model = build_net(activation="linear", input_shape=frames_shape, output_shape=2)
+                    self.gear_model = build_net(activation="softmax", input_shape=frames_shape, output_shape=1)  # expect: RL103
+
+                def fit(self, x, y, gears):
+                    self.model.fit(x, y, epochs=3)
+                    self.gear_model.fit(x, gears, epochs=3)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
