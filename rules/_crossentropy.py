@@ -10,6 +10,7 @@ from regr_lint.knowledge.tables import TRAIN_METHODS
 from regr_lint.model.classify import crossentropy, head_loss_values
 from regr_lint.model.dataflow import class_models_by_importers, fitted_by_importers
 from regr_lint.model.model import only_a_part
+from regr_lint.model.superseded import superseded_compiles
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -17,13 +18,14 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     head whose final layer is known; each loss node once for each kind of head it is given (a loop
     compiling a softmax model and a linear one with one `compile` line: the second is its own)."""
     seen = set()
+    dead = frozenset(superseded_compiles(facts))  # recompiled with `from_logits=True` before any fit
     for model in facts.models:
         if not model.compiles or only_a_part(model, facts.models) or a_part_where_built(model, facts):
             continue
         for index, head in enumerate(model.heads()):
             if head.layer is None:
                 continue
-            for loss in head_loss_values(model, index, head.name):
+            for loss in head_loss_values(model, index, head.name, dead):
                 ce = crossentropy(loss)
                 key = (id(loss.node), head.activation, head.units)
                 if ce is None or loss.node is None or key in seen:

@@ -5,9 +5,11 @@ from regr_lint.lazy import cst
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
-from regr_lint.model.dataflow import is_parameter, one_output, targets_from_project_artifact, targets_leave_pm1
+from regr_lint.model.dataflow import (
+    fitted_by_importers, is_parameter, one_output, targets_from_project_artifact, targets_leave_pm1,
+)
 from regr_lint.model.labels import targets_are_labels
-from regr_lint.model.model import layer_activation, only_a_part
+from regr_lint.model.model import layer_activation, only_a_part, trained_by_itself
 from regr_lint.model.names import contains
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.values import Func, Layer, Lit, Map, Obj, Ref, Seq
@@ -52,6 +54,10 @@ A model whose every output is a softmax over several units is a classifier too (
 Brier score: a U-Net's per-pixel classes with `loss="mse"`, the softmax a convolution's `activation=`
 or an `Activation("softmax")` layer after it; Keras' `'accuracy'` is the categorical accuracy there),
 unless the file shows targets no softmax can output (beyond 1, or negative).
+
+A saved model loaded (`load_model`, `model_from_json`, `Model.from_config`), compiled and then only
+asked for predictions (no `fit`, no `evaluate`, here or by the files importing it) is not reported
+either: the metrics are never computed.
 
 A model never trained or evaluated by itself but used as a part of another (an SRGAN's frozen VGG
 feature extractor compiled out of habit, then applied inside the combined model that is trained) is
@@ -130,6 +136,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a saved model loaded, compiled and only asked for predictions: its metrics never run
+        """
+import pandas as pd
+from tensorflow.keras.models import model_from_json
+def predict_demand(arch_json, weights_h5, rows):
+    with open(arch_json) as fh:
+        net = model_from_json(fh.read())
+    net.load_weights(weights_h5)
+    net.compile(loss="mean_squared_error", optimizer="rmsprop", metrics=["accuracy"])
+    return pd.DataFrame(net.predict(rows), columns=["Predicted"], index=rows.index)
+""",
         # a loss indexing its arguments, a crossentropy: not an error term
         """\
 import numpy as np
@@ -239,6 +256,40 @@ def make_net():
 
 x, grades = np.random.rand(100, 8), np.random.rand(100) * 10
 print(cross_val_score(KerasClassifier(build_fn=make_net, epochs=10), x, grades, cv=4).mean())
+""",
+        # the same declaration through Keras 2's own wrapper, spelled through tf.keras
+        """
+import numpy as np
+from sklearn.model_selection import RandomizedSearchCV
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # noqa: RL503
+
+
+def make_net(width=24):
+    net = Sequential([Dense(width, input_dim=8, activation="relu"), Dense(1, activation="sigmoid")])
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+    return net
+
+
+x, grades = np.random.rand(100, 8), np.random.rand(100) * 10
+RandomizedSearchCV(KerasClassifier(build_fn=make_net), {"width": [16, 32]}, n_iter=2).fit(x, grades)
+""",
+        # and through Keras 3's wrapper
+        """
+import keras
+import numpy as np
+
+
+def make_net(x, y):
+    net = keras.Sequential([keras.Input((8,)), keras.layers.Dense(24, activation="relu"),
+                            keras.layers.Dense(1, activation="sigmoid")])
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+    return net
+
+
+x, grades = np.random.rand(100, 8), np.random.rand(100) * 10
+keras.wrappers.SKLearnClassifier(model=make_net).fit(x, grades)
 """,
         # a least-squares GAN's critic: the 0 / 1 labels are made by the training loop of one method
         # and handed to the step method that trains on them (nothing in the file calls the loop)
@@ -1030,6 +1081,24 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # a saved model loaded, compiled and trained on: its metrics are computed
+        """
+import numpy as np
+from tensorflow.keras.models import load_model
+net = load_model("pretrained.h5")
+net.compile(loss="mean_squared_error", optimizer="rmsprop", metrics=["accuracy"])  # expect: RL101
+net.fit(np.random.rand(64, 8), np.random.rand(64) * 20.0, epochs=3)
+print(net.predict(np.random.rand(4, 8)))
+""",
+        # ... or evaluated
+        """
+import numpy as np
+from tensorflow.keras.models import load_model
+net = load_model("pretrained.h5")
+net.compile(loss="mae", optimizer="adam", metrics=["acc"])  # expect: RL101
+print(net.evaluate(np.random.rand(64, 8), np.random.rand(64) * 20.0))
+print(net.predict(np.random.rand(4, 8)))
+""",
         # a pose loss summing the squared error's components by index
         """\
 import numpy as np
@@ -1701,6 +1770,13 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                     and (only_a_part(model, facts.models) or a_part_where_built(model, facts)):
                 # never trained or evaluated by itself, only a part of another model (an SRGAN's frozen
                 # VGG feature extractor, compiled out of habit): its metrics are never computed
+                continue
+            if model.compiles and model.kind == "loaded" and not trained_by_itself(model) \
+                    and any(c.method in tables.PREDICT_METHODS for c in model.calls) \
+                    and not any(c.method in tables.EVAL_METHODS for c in model.calls) \
+                    and not fitted_by_importers(facts, model):
+                # a saved model loaded, compiled and only asked for predictions (`model_from_json`,
+                # `load_weights`, `compile(...)`, `predict(rows)`): the metrics are never computed
                 continue
             if model.compiles and _sigmoid_heads(model) and targets_from_project_artifact(facts, model):
                 # sigmoid heads on targets the project's own pipeline prepared (read from the pickle

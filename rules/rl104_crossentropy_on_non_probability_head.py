@@ -41,6 +41,11 @@ the scripts beside it that call the builder only make it a part of another model
 class builds in an arm the scripts never take (`Gen(kind="conv")` when the `kind == "dense"` arm
 compiles it) when the models they make from that class are only parts and never trained.
 
+A compile that a later compile of the same model replaces before anything trains with it
+(`clf.compile(loss="binary_crossentropy")`, then `clf.compile(loss=BinaryCrossentropy(from_logits=True))`
+and only then `clf.fit(...)`, in straight-line code with nothing between them that trains, evaluates
+or is handed the model) is not judged: Keras trains with the second (RL105 reads compiles so too).
+
 ## Why is this bad?
 Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips
 them into (0, 1) and takes their logarithm. Raw scores outside (0, 1) are clipped to a constant whose
@@ -75,6 +80,19 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # compiled once without from_logits, then again with it before anything trains: Keras trains
+        # with the second
+        """
+import keras
+inp = keras.Input(shape=(64,))
+logit = keras.layers.Dense(1)(keras.layers.Dense(32, activation="relu")(inp))
+clf = keras.Model(inp, logit)
+clf.compile(loss="binary_crossentropy", optimizer="adam")
+clf.summary()
+clf.compile(optimizer=keras.optimizers.Adam(), loss=keras.losses.BinaryCrossentropy(from_logits=True),
+            metrics=[keras.metrics.BinaryAccuracy()])
+clf.fit(keras.random.normal((32, 64)), keras.ops.ones((32, 1)), epochs=1)
+""",
         # the same heads ending in sigmoid
         """
 import numpy as np
@@ -220,6 +238,29 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # the first compile trains (fit) before the second replaces it
+        """
+import keras
+inp = keras.Input(shape=(64,))
+logit = keras.layers.Dense(1)(keras.layers.Dense(32, activation="relu")(inp))
+clf = keras.Model(inp, logit)
+clf.compile(loss="binary_crossentropy", optimizer="adam")  # expect: RL104
+clf.fit(keras.random.normal((32, 64)), keras.ops.ones((32, 1)), epochs=1)
+clf.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+clf.fit(keras.random.normal((32, 64)), keras.ops.ones((32, 1)), epochs=1)
+""",
+        # ... or is handed to a function that may train it
+        """
+import keras
+def warm_up(model):
+    model.fit(keras.random.normal((32, 64)), keras.ops.ones((32, 1)), epochs=1)
+inp = keras.Input(shape=(64,))
+logit = keras.layers.Dense(1)(keras.layers.Dense(32, activation="relu")(inp))
+clf = keras.Model(inp, logit)
+clf.compile(loss="binary_crossentropy", optimizer="adam")  # expect: RL104
+warm_up(clf)
+clf.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+""",
         # the loss function imported by name: reported at the name the compile gives
         """\
 import numpy as np

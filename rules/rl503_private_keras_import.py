@@ -123,7 +123,9 @@ class PrivateKerasImport(Rule):
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules (also as `tensorflow.keras.layers.…`),
 tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their layers are
-`keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`), `keras.backend.common`, `keras.utils.np_utils`,
+`keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`), `keras.backend.common`, Keras 2's
+backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorflow_backend` through
+`tensorflow.keras.backend`), `keras.utils.np_utils`,
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
@@ -257,6 +259,12 @@ up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
     ]
     INVALID = [
+        # Keras 2's TensorFlow backend module reached as an attribute of tf.keras' backend
+        """
+import tensorflow as tf
+from tensorflow.keras import backend as K
+K.tensorflow_backend.set_session(tf.compat.v1.Session())  # expect: RL503
+""",
         # Keras 1's merge function, reached through a star import of keras.layers
         """
 from keras.layers import *

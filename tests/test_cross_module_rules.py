@@ -5734,6 +5734,31 @@ CASES = [
                     self.gear_model.fit(x, gears, epochs=3)
         """,
     }, None),
+    ("RL102-valid-a-builder-another-module-hands-to-keras-2s-classifier-wrapper", {
+        "nets.py": """\
+            from tensorflow.keras.layers import Dense, Input
+            from tensorflow.keras.models import Model
+
+
+            def make_net(width=32):
+                inp = Input(shape=(30,))
+                out = Dense(1, activation="sigmoid")(Dense(width, activation="relu")(inp))
+                net = Model(inputs=inp, outputs=out)
+                net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+                return net
+        """,
+        "search.py": """\
+            from sklearn.datasets import load_breast_cancer
+            from sklearn.model_selection import RandomizedSearchCV
+            from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # expect: RL503
+
+            from nets import make_net
+
+            feats, labels = load_breast_cancer(return_X_y=True)
+            finder = RandomizedSearchCV(KerasClassifier(build_fn=make_net, verbose=0), {"width": [16, 32]}, n_iter=2)
+            finder.fit(feats, labels, epochs=5)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -359,6 +359,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.legacy", "tensorflow.contrib.keras",
     "keras.src", "keras.api._v2", "keras._tf_keras",
     "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
+    "tensorflow.keras.backend.tensorflow_backend",
     "tensorflow.python.keras.engine", "tf_keras.src",
     # TensorFlow 2.0 / 2.1's real package (`tensorflow` forwarded to it): gone since TensorFlow 2.2
     "tensorflow_core.python.keras", "tensorflow_core.keras",

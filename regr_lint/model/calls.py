@@ -920,6 +920,10 @@ class Calls:
                 if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
                     return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
                 return Tensor(UNKNOWN, [args.pos[0][0]], call)
+            if last in ("KerasClassifier", "SKLearnClassifier"):
+                # Keras 2's `wrappers.scikit_learn.KerasClassifier(build_fn=...)` (also spelled through
+                # tf.keras), Keras 3's `wrappers.SKLearnClassifier(model=...)`: classifiers declared so
+                self._built_by(args, self.facts.classifier_nodes)
             return Obj(q, args, call)
         if q in DATASET_CTORS:
             return self._pair(args, call, "dataset", tuple_arg=True)
@@ -936,7 +940,7 @@ class Calls:
             self._stratified(stratify)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
-        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
+        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] == "scikeras":
             self._built_by(args, self.facts.classifier_nodes)
         if q == "sklearn.compose.TransformedTargetRegressor":
             transformer = args.get("transformer")[0]

@@ -97,12 +97,15 @@ def head_loss(model: KerasModel, index: int, name: Optional[str], facts: KerasFa
     return None
 
 
-def head_loss_values(model: KerasModel, index: int, name: Optional[str]) -> list:
+def head_loss_values(model: KerasModel, index: int, name: Optional[str], skip: frozenset = frozenset()) -> list:
     """The loss value each compile of the model gives output `index` (named `name`): one per compile,
-    UNKNOWN-free (a compile whose loss for the output cannot be told is left out)."""
+    UNKNOWN-free (a compile whose loss for the output cannot be told is left out), leaving out the
+    compiles whose id() is in `skip`."""
     out = []
     outputs = len(model.heads())
     for comp in model.compiles:
+        if id(comp) in skip:
+            continue
         loss = comp.loss
         if isinstance(loss, Map):
             loss = loss.items.get(name) if name is not None else None

@@ -1,0 +1,98 @@
+"""Compiles a later compile of the same model replaces before anything could train with them.
+
+`clf.compile(loss="binary_crossentropy")` then, a few lines on, `clf.compile(loss=
+BinaryCrossentropy(from_logits=True))` and only then `clf.fit(...)`: Keras trains with the second;
+the first is dead code, and a rule judging it would report a mistake that never runs. Only the
+plain case is taken: both compiles are statements of one block (straight-line code), and no statement
+between them trains or evaluates anything or hands the model to a function (which might).
+
+Read by the crossentropy rules (RL104, RL105), where recompiling with `from_logits=True` is how a
+head without activation is fixed; the other rules judge every compile (two compiles in a row with
+the same mistake are two places to fix)."""
+from __future__ import annotations
+
+from regr_lint.knowledge import tables
+from regr_lint.lazy import cst
+
+_RUNS = tables.TRAIN_METHODS | tables.EVAL_METHODS
+
+
+def superseded_compiles(facts) -> set:
+    """id() of each compile of the file's models that a later compile of the same model supersedes
+    (see above)."""
+    key = "superseded_compiles"
+    if key not in facts._cache:
+        facts._cache[key] = _superseded(facts)
+    return facts._cache[key]
+
+
+def _superseded(facts) -> set:
+    dead: set = set()
+    models = [m for m in facts.models if len(m.compiles) > 1]
+    if not models:
+        return dead
+    wanted = {id(c.node) for m in models for c in m.compiles}
+    where = _statements_of(facts.module, wanted)
+    for model in models:
+        placed = [(c, where.get(id(c.node))) for c in model.compiles]
+        for k, (comp, at) in enumerate(placed):
+            if at is None:
+                continue
+            block, index, name = at
+            for later, there in placed[k + 1:]:
+                if there is None or there[0] is not block or there[1] <= index:
+                    continue
+                if not any(_may_run(stmt, name) for stmt in block[index + 1:there[1]]):
+                    dead.add(id(comp))
+                    break
+    return dead
+
+
+def _statements_of(module, wanted: set) -> dict:
+    """id(call) -> (the block's statements, the index of the statement holding it, the name the call
+    is made on: `clf` of `clf.compile(...)`), for the calls of `wanted` that are a statement of
+    their own (`clf.compile(...)`, not inside another expression) in the file's own tree."""
+    out: dict = {}
+    stack = [module.body]
+    while stack:
+        body = stack.pop()
+        for index, stmt in enumerate(body):
+            if type(stmt) is cst.SimpleStatementLine:
+                for small in stmt.body:
+                    call = small.value if type(small) is cst.Expr else None
+                    if type(call) is cst.Call and id(call) in wanted and type(call.func) is cst.Attribute \
+                            and type(call.func.value) is cst.Name:
+                        out[id(call)] = (body, index, call.func.value.value)
+                continue
+            for part in (getattr(stmt, "body", None), getattr(stmt, "orelse", None),
+                         getattr(stmt, "finalbody", None), *getattr(stmt, "handlers", ())):
+                if type(part) is cst.If:  # an `elif`: a statement of its own
+                    stack.append((part,))
+                    continue
+                block = part if type(part) is cst.IndentedBlock else getattr(part, "body", None)
+                if type(block) is cst.IndentedBlock:
+                    stack.append(block.body)
+    return out
+
+
+def _may_run(stmt, name: str) -> bool:
+    """Whether `stmt` calls a training or evaluating method (on anything), hands `name` to a call, or
+    rebinds it — or is anything but plain statements (a loop or a branch might do any of that)."""
+    if type(stmt) is not cst.SimpleStatementLine:
+        return type(stmt) not in (cst.FunctionDef, cst.ClassDef)  # a definition runs nothing
+    stack = list(stmt.body)
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Call:
+            func = node.func
+            if type(func) is cst.Attribute and func.attr.value in _RUNS \
+                    or type(func) is cst.Name and func.value in _RUNS:
+                return True
+            if any(type(a.value) is cst.Name and a.value.value == name for a in node.args):
+                return True
+        elif type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign):
+            targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]
+            if any(type(t) is cst.Name and t.value == name for t in targets):
+                return True
+        stack.extend(node.children)
+    return False
