@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge.tables import TRAIN_METHODS
 from regr_lint.model.classify import crossentropy, head_loss_values
-from regr_lint.model.dataflow import class_models_by_importers, fitted_by_importers
+from regr_lint.model.importers import class_models_by_importers, fitted_by_importers
 from regr_lint.model.model import only_a_part
 from regr_lint.model.superseded import superseded_compiles
 

@@ -5,13 +5,14 @@ from regr_lint.lazy import cst
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
-from regr_lint.model.dataflow import (
-    fitted_by_importers, is_parameter, one_output, targets_from_project_artifact, targets_leave_pm1,
-)
+from regr_lint.model.columns import one_output
+from regr_lint.model.dataflow import targets_from_project_artifact
+from regr_lint.model.importers import fitted_by_importers, is_parameter
 from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import layer_activation, only_a_part, trained_by_itself
 from regr_lint.model.names import contains
 from regr_lint.model.signs import targets_can_be_negative
+from regr_lint.model.spans import targets_leave_pm1
 from regr_lint.model.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule

@@ -5,12 +5,14 @@ from regr_lint.lazy import cst
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import REGRESSION, head_loss
-from regr_lint.model.dataflow import (one_output, trained_by_hand_only, targets_leave_pm1, targets_one_hot,
-                                      targets_sum_to_one,
-                                      targets_unit_scaled, targets_from_project_artifact)
+from regr_lint.model.columns import one_output
+from regr_lint.model.dataflow import (targets_from_project_artifact, targets_one_hot, targets_sum_to_one,
+                                      targets_unit_scaled)
+from regr_lint.model.importers import trained_by_hand_only
 from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import written_activation
 from regr_lint.model.signs import targets_can_be_negative
+from regr_lint.model.spans import targets_leave_pm1
 from regr_lint.rule import Edit, Fix, Rule
 
 

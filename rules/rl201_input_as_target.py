@@ -4,8 +4,9 @@ from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import SAME_DATA, SPLAT
 from regr_lint.knowledge import tables
-from regr_lint.model.dataflow import bound_names, expr_key
+from regr_lint.model.dataflow import bound_names
 from regr_lint.model.reconstruction import output_like_input, trains_on_corrupted_pairs
+from regr_lint.model.records import expr_key
 from regr_lint.rule import Edit, Fix, Rule
 
 

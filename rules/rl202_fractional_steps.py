@@ -4,7 +4,9 @@ import re
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.dataflow import _records, imported_binding, name_values
+from regr_lint.model.dataflow import name_values
+from regr_lint.model.importers import imported_binding
+from regr_lint.model.records import _records
 from regr_lint.model.steps import STEP_ARGUMENTS, step_arguments
 from regr_lint.model.values import Div, Obj
 from regr_lint.rule import Edit, Fix, Rule

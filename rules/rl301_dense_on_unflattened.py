@@ -6,7 +6,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.classify import crossentropy
-from regr_lint.model.dataflow import fitted_by_importers
+from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.model import layer_activation, layer_units, part_uses, trained_by_itself
 from regr_lint.model.names import canonical
 from regr_lint.model.names import dotted_name

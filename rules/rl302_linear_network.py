@@ -7,10 +7,11 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.dataflow import expr_key, fitted_by_importers
+from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.model import layer_activation
 from regr_lint.model.names import dotted_name
 from regr_lint.model.reconstruction import output_like_input
+from regr_lint.model.records import expr_key
 from regr_lint.model.trees import project_module
 from regr_lint.model.values import ActivationFn, Layer, ModelRef, Seq, Tensor
 from regr_lint.rule import Rule

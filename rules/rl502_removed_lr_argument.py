@@ -4,7 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.knowledge.public_api import PUBLIC_NAMES
-from regr_lint.model.dataflow import is_parameter
+from regr_lint.model.importers import is_parameter
 from regr_lint.rule import Edit, Fix, Rule
 
 # Submodules of keras.optimizers whose classes keep Keras 2's OptimizerV2, which still takes `lr`

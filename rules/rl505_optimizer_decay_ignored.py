@@ -6,7 +6,8 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.dataflow import is_parameter, name_values
+from regr_lint.model.dataflow import name_values
+from regr_lint.model.importers import is_parameter
 from regr_lint.model.values import Lit, Obj, Ref
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords

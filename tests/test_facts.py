@@ -190,7 +190,7 @@ def test_literal_values_keep_their_nodes():
 
 
 def _leave_pm1(setup: str, after: str = "") -> bool:
-    from regr_lint.model.dataflow import targets_leave_pm1
+    from regr_lint.model.spans import targets_leave_pm1
 
     head = ("import numpy as np\nimport keras\n"
             "from sklearn.preprocessing import MinMaxScaler, StandardScaler, minmax_scale\n")

@@ -653,7 +653,7 @@ def _own_findings(path: str, rules: Sequence[Rule]) -> set:
     key = (path, st.st_mtime_ns, st.st_size, tuple(r.code for r in rules))
     known = _OWN.get(key)
     if known is None:
-        from regr_lint.model.dataflow import by_itself
+        from regr_lint.model.importers import by_itself
 
         _OWN_ONLY = True
         try:

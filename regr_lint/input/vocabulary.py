@@ -205,7 +205,7 @@ def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False,
 
 
 def _data_key(node: ast.expr):
-    """The same text key regr_lint.model.dataflow.expr_key gives Name / Attribute / Subscript chains."""
+    """The same text key regr_lint.model.records.expr_key gives Name / Attribute / Subscript chains."""
     kind = type(node)
     if kind is ast.Name:
         return node.id

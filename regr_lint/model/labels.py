@@ -2,22 +2,23 @@
 data, a classification dataset's labels, a stratified split's, the labels a generator or a Sequence
 gives each batch — directly, through the names they are cut from, or in the project module that
 makes them (RL101's and RL102's exemption for a classifier trained with squared error). Built on the
-recorded assignments of `dataflow`."""
+recorded assignments of `records` and the data-flow modules beside it."""
 from __future__ import annotations
 
 import ast
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.dataflow import (
-    _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _call_name, column_origins, read_column,
-    _column_writes, _const, _dotted_tail, _draw_span, _elsewhere_shows,
-    _mapping_module, attribute_parts, _generator_targets, _has_targets, _importers_show, _literal_numbers,
-    _parameter_targets, _popped_column, _project_items, _records, _returned_items,
-    _returns, _target_nodes, _unzipped, declared_classifier_by_importers, literal_values, name_values,
-    _instance_class, _making_call, dataset_source, directory_labels, returns_directory,
-)
+from regr_lint.model.columns import _column_writes, _popped_column, column_origins, read_column
+from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers_show, _mapping_module,
+                                      _parameter_targets, _target_nodes, literal_values, name_values)
+from regr_lint.model.draws import _RANDOM_MODULES, _draw_span, _literal_numbers
+from regr_lint.model.generators import (_generator_targets, _making_call, dataset_source, directory_labels,
+                                        returns_directory)
+from regr_lint.model.importers import (_instance_class, _project_items, _returned_items, _returns, attribute_parts,
+                                       declared_classifier_by_importers)
 from regr_lint.model.model import KerasFacts
+from regr_lint.model.records import _PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped
 
 
 _LABEL_CALLS = frozenset({"to_categorical", "one_hot", "label_binarize", "logical_and", "logical_or",
@@ -359,7 +360,7 @@ def _inherited_returns(facts: KerasFacts, method: str) -> list:
     """[(the facts of the module, its records, index, value returned)] for each `return` of `method`
     as the classes of this file inherit it from a base class of a project module (the file's classes
     not defining it themselves); [] when none does, or a base defining it cannot be read."""
-    from regr_lint.model.dataflow import _class_method, _module_facts
+    from regr_lint.model.importers import _class_method, _module_facts
     from regr_lint.model.trees import project_module
 
     imported = facts._cache.get("project_classes", {})

@@ -52,7 +52,7 @@ class Training:
     reruns: list = field(default_factory=list)
     # the call of this file that ran the other module's function making its data (`make_ds(data)`)
     made_by: Optional[cst.Call] = None
-    # (index, name, count): only that output's targets are asked about (see dataflow.one_output),
+    # (index, name, count): only that output's targets are asked about (see columns.one_output),
     # for batches a generator or a Sequence gives (`return x, {"sex": s, "age": a}`)
     output: Optional[tuple] = None
 

@@ -19,10 +19,13 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.dataflow import (_arrays, _call_name, _elsewhere_shows, _full, _in_project_module, ancestors,
-                                      directory_labels, expr_key, fitted_by_importers, names_in, returns_directory)
+from regr_lint.model.columns import _full
+from regr_lint.model.dataflow import _elsewhere_shows, _in_project_module, ancestors
+from regr_lint.model.generators import directory_labels, returns_directory
+from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.labels import dataset_label_names
 from regr_lint.model.model import KerasModel, head_of_tensor
+from regr_lint.model.records import _arrays, _call_name, expr_key, names_in
 from regr_lint.model.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
@@ -770,7 +773,7 @@ class _Bindings:
 
     def origins(self, nodes: list, limit: int = 200) -> list:
         """Every expression the targets are computed from, a few levels up."""
-        from regr_lint.model.dataflow import names_in
+        from regr_lint.model.records import names_in
 
         out, seen, todo, names_seen = [], set(), list(nodes), set()
         while todo and len(out) < limit:

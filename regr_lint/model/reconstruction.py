@@ -7,8 +7,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.dataflow import ancestors, expr_key, names_in
+from regr_lint.model.dataflow import ancestors
 from regr_lint.model.model import KerasFacts, KerasModel, int_value, producers
+from regr_lint.model.records import expr_key, names_in
 from regr_lint.model.values import ActivationFn, Layer, Lit, ModelRef, Seq, Tensor, Value
 
 # Layers that keep the shape of what they are given.

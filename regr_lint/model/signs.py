@@ -2,7 +2,7 @@
 targets leave [-1, 1] for a tanh head): standardised or centred values, returns and differences, sin
 / cos, zero-mean noise, literal data and draws below 0, affine arithmetic that keeps both signs — on
 the targets, the names they are cut from, the columns of a frame, or in the project module that makes
-them. Built on the recorded assignments and spans of `dataflow` (which never imports this module)."""
+them. Built on the recorded assignments and spans of `records` and `spans` (which never import this module)."""
 from __future__ import annotations
 
 import math
@@ -11,16 +11,22 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.dataflow import (
-    _INF, _MAXISH, _NORMAL_DRAWS, _PEEL_FUNCS, _PEEL_METHODS, _RANDOM_MODULES, _SIGN_PEEL_METHODS,
-    _STD, _call_name, _column_key, _column_list, column_origins, _const, _dotted_tail, _draw_span, _string_value,
-    _elsewhere_shows, _independent, _instance_attribute, _own_attribute, _keyed_return, attribute_parts, _literal_numbers,
-    _mapping_module, _output_targets, _own_attribute_value, _popped_column, _records, _returned_items, _returns,
-    _scalar_of, _span, _stdish, _top_function, _top_function_in, _imported_function, _written_whole,
-    _zero_mean_draw, _zero_noise, imported_binding, imported_scaler_range, named_statistic, _MEAN_WORDS, _STD_WORDS,
-    _generator_call, _generator_targets, read_column, clip_bounds, noise_scale, wrapper_targets, fitted_by_importers, parameter_sources, instance_attribute_unpacked, last_assigned, passed_targets,
-)
+from regr_lint.model.columns import (_SIGN_PEEL_METHODS, _column_key, _column_list, _keyed_return, _output_targets,
+                                     _popped_column, column_origins, read_column)
+from regr_lint.model.dataflow import _elsewhere_shows, _mapping_module
+from regr_lint.model.draws import (_INF, _NORMAL_DRAWS, _RANDOM_MODULES, _draw_span, _literal_numbers, _zero_mean_draw,
+                                   _zero_noise, noise_scale)
+from regr_lint.model.generators import _generator_call, _generator_targets, passed_targets
+from regr_lint.model.importers import (_imported_function, _instance_attribute, _returned_items, _returns,
+                                       _top_function, _top_function_in, attribute_parts, fitted_by_importers,
+                                       imported_binding, parameter_sources, wrapper_targets)
 from regr_lint.model.model import KerasFacts
+from regr_lint.model.records import (_PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _own_attribute,
+                                     _records, _string_value, last_assigned)
+from regr_lint.model.scaling import (_MAXISH, _MEAN_WORDS, _STD_WORDS, clip_bounds, imported_scaler_range,
+                                     named_statistic)
+from regr_lint.model.spans import (_STD, _independent, _own_attribute_value, _scalar_of, _span, _stdish, _written_whole,
+                                   instance_attribute_unpacked)
 
 
 def _returns_of(fdef: cst.FunctionDef) -> list:
@@ -292,7 +298,7 @@ def _grouped_column(node: cst.Subscript) -> Optional[tuple[str, str]]:
 
 
 def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: int) -> bool:
-    """`df["ret"]` as it was at `at` (see dataflow's `_column_origin`): the last write to that
+    """`df["ret"]` as it was at `at` (see columns' `_column_origin`): the last write to that
     column, a `df.assign(ret=…)`, or the whole frame's value (a standardised frame: every column)."""
     origins = column_origins(frame, column, at, facts, records) if depth <= 24 else None
     return bool(origins) and all((_sign_struct if origin[0] == "frame" else _signed)(
