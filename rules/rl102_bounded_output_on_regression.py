@@ -107,7 +107,9 @@ module, `TARGET_SCALER.fit_transform(y)`, unless that module binds it to a `Stan
 its effect on the range is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
-`to_pickle`, `np.save`, in its code: a commented-out line writes nothing): the project's own pipeline prepared them, in a script whose output reaches
+`to_pickle`, `np.save`, in its code: a commented-out line writes nothing) — or from a database
+table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`):
+the project's own pipeline prepared them, in a script whose output reaches
 this one only through a file, and how it scaled them is not known (a pickle no file of the project
 writes — a downloaded dataset — is judged as before, and so is a file read by a literal name that
 no writing script names, `np.load("ages.npy")` beside a script saving only `"features.npy"`; a

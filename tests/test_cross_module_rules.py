@@ -5759,6 +5759,135 @@ CASES = [
             finder.fit(feats, labels, epochs=5)
         """,
     }, None),
+    ("RL102-valid-sigmoid-heads-on-targets-another-script-of-the-project-writes-to-a-database-table", {
+        "prepare.py": """\
+            import sqlite3
+
+            import pandas as pd
+
+            votes = pd.read_csv("votes.csv")
+            counts = votes[[c for c in votes.columns if c.endswith("_count")]]
+            shares = counts.div(counts.sum(axis=1), axis=0)
+            shares.to_sql("targets", sqlite3.connect("catalog.sqlite"), index=False, if_exists="replace")
+        """,
+        "train.py": """\
+            import sqlite3
+
+            import numpy as np
+            import pandas as pd
+            from tensorflow import keras
+
+            table = pd.read_sql("SELECT * FROM targets", sqlite3.connect("catalog.sqlite"))
+            y = table.astype("float32")
+            x = np.load("images.npy")
+            model = keras.Sequential([keras.Input((64, 64, 1)), keras.layers.Flatten(),
+                                      keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(y.shape[1], activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-sigmoid-heads-on-a-database-table-no-script-of-the-project-fills", {
+        "features.py": """\
+            import numpy as np
+
+            def images():
+                return np.load("images.npy")
+        """,
+        "train.py": """\
+            import sqlite3
+
+            import pandas as pd
+            from tensorflow import keras
+
+            from features import images
+
+            table = pd.read_sql("SELECT price FROM sales", sqlite3.connect("shop.sqlite"))
+            y = table.astype("float32")
+            x = images()
+            model = keras.Sequential([keras.Input((64, 64, 1)), keras.layers.Flatten(),
+                                      keras.layers.Dense(32, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+    ("RL102-valid-a-builder-its-package-re-exports-fitted-on-targets-a-data-class-divides-by-their-max", {
+        "survey/__init__.py": """\
+            from .nets import pulse_net
+            from .signals import PulseData
+        """,
+        "survey/nets.py": """\
+            from tensorflow.keras.layers import Dense, Flatten, Input
+            from tensorflow.keras.models import Model
+
+
+            def pulse_net(window, units):
+                inp = Input(shape=(window, 1))
+                h = Dense(units, activation="relu")(Flatten()(inp))
+                net = Model(inputs=inp, outputs=Dense(1, activation="sigmoid")(h))
+                net.compile(loss="mean_squared_error", optimizer="adam")
+                return net
+        """,
+        "survey/signals.py": """\
+            import numpy as np
+
+
+            class PulseData:
+                def __init__(self, path):
+                    raw = np.load(path)
+                    self.scaled = raw / np.amax(raw)
+
+                def pairs(self, width):
+                    return self.scaled[:, :width, None], self.scaled[:, width]
+        """,
+        "train.py": """\
+            from survey import PulseData, pulse_net
+
+            data = PulseData("pulses.npy")
+            x, y = data.pairs(30)
+            net = pulse_net(30, 16)
+            net.fit(x, y, epochs=5, validation_split=0.2)
+        """,
+    }, None),
+    ("RL102-a-builder-its-package-re-exports-fitted-on-raw-targets", {
+        "survey/__init__.py": """\
+            from .nets import pulse_net
+            from .signals import PulseData
+        """,
+        "survey/nets.py": """\
+            from tensorflow.keras.layers import Dense, Flatten, Input
+            from tensorflow.keras.models import Model
+
+
+            def pulse_net(window, units):
+                inp = Input(shape=(window, 1))
+                h = Dense(units, activation="relu")(Flatten()(inp))
+                net = Model(inputs=inp, outputs=Dense(1, activation="sigmoid")(h))  # expect: RL102
+                net.compile(loss="mean_squared_error", optimizer="adam")
+                return net
+        """,
+        "survey/signals.py": """\
+            import numpy as np
+
+
+            class PulseData:
+                def __init__(self, path):
+                    raw = np.load(path)
+                    self.scaled = raw
+
+                def pairs(self, width):
+                    return self.scaled[:, :width, None], self.scaled[:, width]
+        """,
+        "train.py": """\
+            from survey import PulseData, pulse_net
+
+            data = PulseData("pulses.npy")
+            x, y = data.pairs(30)
+            net = pulse_net(30, 16)
+            net.fit(x, y, epochs=5, validation_split=0.2)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -228,11 +228,15 @@ def unit_scaled_names(facts: KerasFacts) -> set[str]:
 
 # Files a project's pipeline hands from one script to the next: how each kind is read (a call
 # through one of these modules' `load`, or pandas' `read_pickle`) and written (as another module's
-# text spells the call).
+# text spells the call). A database table one script fills (`frame.to_sql("targets", con)`) and
+# another reads (`pd.read_sql(query, con)`) is such a hand-over too; its reader names a query, not a
+# file, so any writer of the project counts.
 _ARTIFACT_READERS = {**dict.fromkeys(("pickle", "cPickle", "_pickle", "dill", "joblib"), "pickle"),
                      "np": "numpy", "numpy": "numpy"}
+_SQL_READERS = frozenset({"read_sql", "read_sql_query", "read_sql_table"})
 _ARTIFACT_WRITES = {"pickle": ("pickle.dump(", "cPickle.dump(", "dill.dump(", "joblib.dump(", ".to_pickle("),
-                    "numpy": ("np.save(", "np.savez(", "np.savez_compressed(", "numpy.save(", "numpy.savez(")}
+                    "numpy": ("np.save(", "np.savez(", "np.savez_compressed(", "numpy.save(", "numpy.savez("),
+                    "sql": (".to_sql(",)}
 
 
 def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
@@ -277,7 +281,7 @@ def _merge_kinds(into: dict, more: dict) -> None:
 
 
 def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> dict:
-    """{kind of file ("pickle", "numpy"): the stems of the file names read (`np.load("y_train.npy")`:
+    """{kind of file ("pickle", "numpy", "sql"): the stems of the file names read (`np.load("y_train.npy")`:
     "y_train"), None when a name is not a literal} for the files the values assigned to `upstream`
     names (every assignment of the file when None) are read from."""
     kinds: dict = {}
@@ -295,6 +299,9 @@ def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> dict:
             elif func.attr.value in ("load", "loads") and isinstance(func.value, cst.Name) \
                     and func.value.value in _ARTIFACT_READERS:
                 kind = _ARTIFACT_READERS[func.value.value]
+            elif func.attr.value in _SQL_READERS:
+                _merge_kinds(kinds, {"sql": None})
+                continue
             else:
                 continue
             _merge_kinds(kinds, {kind: _read_stem(call)})

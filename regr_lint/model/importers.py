@@ -549,19 +549,31 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
             names += [os.path.join(place, name) for name in sorted(os.listdir(place))]
         except OSError:
             continue
+    # a package whose __init__.py re-exports the module (`from .nets import pulse_net`): a script
+    # importing the name from the package (`from survey import pulse_net`) imports the module too
+    wanted, stems = {here}, [stem.encode()]
+    init = os.path.join(folder, "__init__.py")
+    if stem != "__init__" and os.path.isfile(init):
+        try:
+            if here in project_imports(init):
+                wanted.add(init)
+                stems.append(os.path.basename(folder).encode())
+        except (OSError, ValueError, SyntaxError, RecursionError):
+            pass
     for candidate in names:
         name = os.path.basename(candidate)
         # (a notebook beside it too: the project's scripts are often notebooks importing `src/`)
-        if not name.endswith((".py", ".ipynb")) or candidate == here or len(found) >= MAX_IMPORTERS:
+        if not name.endswith((".py", ".ipynb")) or candidate in wanted or len(found) >= MAX_IMPORTERS:
             continue
         try:
             info = os.stat(candidate)
             if not stat.S_ISREG(info.st_mode) or info.st_size > _SIBLING_BYTES:
                 continue  # a fifo or a device named *.py is never opened (it could block the run)
             with open(candidate, "rb") as fh:
-                if stem.encode() not in fh.read():
+                text = fh.read()
+                if not any(s in text for s in stems):
                     continue  # cannot import it: not worth reading its imports
-            if here in project_imports(candidate):  # read off its text, as the pre-check does
+            if wanted & set(project_imports(candidate)):  # read off its text, as the pre-check does
                 found.append(candidate)
         except (OSError, ValueError, SyntaxError, RecursionError):
             continue
