@@ -87,7 +87,8 @@ columns of it (`[[lab] for lab in labels]`), and such labels as the targets ever
 iterator's `__next__`, `return [a, b], np.ones(batch)`), and the class of each image an image
 folder is read with (`flow_from_directory(root)` / `flow_from_dataframe(...)` in the categorical,
 binary or sparse class mode — the default; not `"raw"` —, `image_dataset_from_directory(root)`, also
-returned by a function of the project) — Keras' accuracy compares classes and
+returned by a function of the project; also one batch of it, `images, labels = next(batches)`,
+`batches[0][1]`) — Keras' accuracy compares classes and
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
 a classifier by the file's own declaration. The targets are followed through the helpers of the file or
@@ -137,6 +138,18 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # one batch of an image folder read in the binary class mode: its labels are classes
+        """
+from tensorflow.keras.layers import Dense, Flatten
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+batches = ImageDataGenerator(rescale=1.0 / 255).flow_from_directory("pets", target_size=(64, 64),
+                                                                     batch_size=4000, class_mode="binary")
+images, labels = next(batches)
+net = Sequential([Flatten(input_shape=(64, 64, 3)), Dense(64, activation="relu"), Dense(1)])
+net.compile(loss="mse", optimizer="adam", metrics=["acc"])
+net.fit(images, labels, epochs=5)
+""",
         # a saved model loaded, compiled and only asked for predictions: its metrics never run
         """
 import pandas as pd
@@ -1082,6 +1095,18 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # one batch of an image folder read with the images as targets: no classes there
+        """
+from tensorflow.keras.layers import Dense, Flatten
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+batches = ImageDataGenerator(rescale=1.0 / 255).flow_from_directory("pets", target_size=(8, 8),
+                                                                     batch_size=4000, class_mode="input")
+images, targets = batches[0]
+net = Sequential([Flatten(input_shape=(8, 8, 3)), Dense(64, activation="relu"), Dense(192)])
+net.compile(loss="mse", optimizer="adam", metrics=["acc"])  # expect: RL101
+net.fit(images, targets.reshape(-1, 192), epochs=5)
+""",
         # a saved model loaded, compiled and trained on: its metrics are computed
         """
 import numpy as np

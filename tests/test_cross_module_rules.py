@@ -5888,6 +5888,29 @@ CASES = [
             net.fit(x, y, epochs=5, validation_split=0.2)
         """,
     }, None),
+    ("RL101-valid-one-batch-of-a-binary-image-folder-split-in-a-loader-module", {
+        "loader.py": """\
+            from sklearn.model_selection import train_test_split
+            from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+
+            def load_split(root):
+                gen = ImageDataGenerator(rescale=1.0 / 255)
+                batches = gen.flow_from_directory(root, target_size=(64, 64), batch_size=5000, class_mode="binary")
+                return train_test_split(batches[0][0], batches[0][1], train_size=0.8)
+        """,
+        "train.py": """\
+            from tensorflow.keras.layers import Dense, Flatten
+            from tensorflow.keras.models import Sequential
+
+            from loader import load_split
+
+            img_tr, img_te, lab_tr, lab_te = load_split("data/horse_or_human/")
+            net = Sequential([Flatten(input_shape=(64, 64, 3)), Dense(64, activation="relu"), Dense(1)])
+            net.compile(loss="mse", optimizer="adam", metrics=["acc"])
+            net.fit(img_tr, lab_tr, epochs=5, batch_size=16)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np
