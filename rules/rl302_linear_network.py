@@ -7,6 +7,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
+from regr_lint.model.dataflow import ancestors, bound_names
 from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.model import layer_activation
 from regr_lint.model.names import dotted_name
@@ -52,7 +53,9 @@ a merge, or any `keras.ops` / TensorFlow op between layers. What the head does a
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
 held by a subclassed `keras.Model` as `self.inner`; also a builder's model a script importing it uses so), a model trained with its input as target
-or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression), and a model whose
+or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression;
+so is a square model every `fit` of which pairs inputs and targets of separate origins, two arrays
+of the file's own neither computed from the other nor from a common source), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`; also a builder in another module, and the name a script gives what a builder returns,
 `linear_model = build(n)`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
@@ -93,6 +96,19 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # as wide out as in, trained on the next rows of the same frame: a linear model of the data
+        # reproducing (a step of) it, PCA-like
+        """
+import pandas as pd
+from keras.layers import Dense
+from keras.models import Sequential
+frame = pd.read_csv("sensors.csv")
+now = frame[["a", "b", "c"]].values[:-1]
+later = frame[["a", "b", "c"]].values[1:]
+net = Sequential([Dense(16, input_dim=3), Dense(16), Dense(3)])
+net.compile(loss="mse", optimizer="adam")
+net.fit(now, later, epochs=10)
+""",
         # a functional model held by a subclassed model, run in its `call` (a part of that model)
         """
 from keras import layers, Model
@@ -261,6 +277,20 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # as wide out as in, but fitted on targets of their own: a regression, not an autoencoder
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+feats = np.array([range(10), range(21, 31), range(201, 211)]).T
+outs = np.array([range(1, 11), range(10, 0, -1), range(9, -1, -1)]).T
+net = Sequential()
+net.add(Dense(16, input_dim=3))  # expect: RL302
+net.add(Dense(16))
+net.add(Dense(3))
+net.compile(loss="mse", optimizer="adam")
+net.fit(feats, outs, epochs=100, batch_size=1)
+""",
         # the look-alike: held by a plain class, which only trains it
         """
 from keras import layers, Model
@@ -384,7 +414,7 @@ class Net:
             for hidden in chains:
                 if not hidden or id(hidden[0].node) in reported:
                     continue
-                if _autoencoder(model) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts) \
+                if _autoencoder(model, facts) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts) \
                         or _nested_by_importers(model, facts):
                     break
                 reported.add(id(hidden[0].node))
@@ -513,16 +543,29 @@ def _bound_names(model, facts) -> list:
             for key in (expr_key(t) for t in targets) if key]
 
 
-def _autoencoder(model) -> bool:
+def _autoencoder(model, facts) -> bool:
     """Trained to reproduce its input, `fit(x, x)`, or shaped to (its output as wide as its input):
-    a linear autoencoder is PCA on purpose."""
-    if output_like_input(model):
-        return True
+    a linear autoencoder is PCA on purpose — unless every fit pairs inputs and targets of separate
+    origins (`fit(feats, outs)`, each its own array, neither computed from the other nor from a
+    common source): then it maps inputs to other values, a regression that happens to be square."""
     for training in model.trainings:
         kx, ky = expr_key(training.x_node), expr_key(training.y_node)
         if kx is not None and kx == ky:
             return True
-    return False
+    if not output_like_input(model):
+        return False
+    fits = [t for t in model.trainings if t.method in tables.TRAIN_METHODS]
+    return not fits or not all(_separate_origins(facts, t.x_node, t.y_node) for t in fits)
+
+
+def _separate_origins(facts, x, y) -> bool:
+    """`x` and `y` are names of the file's own whose values share no name the file binds."""
+    if not isinstance(x, cst.Name) or not isinstance(y, cst.Name) or x.value == y.value:
+        return False
+    bound = bound_names(facts)
+    if x.value not in bound or y.value not in bound:
+        return False
+    return not (ancestors(facts, {x.value}) & ancestors(facts, {y.value}) & bound)
 
 
 def _named_linear(model, facts) -> bool:
