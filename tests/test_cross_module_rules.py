@@ -5812,82 +5812,6 @@ CASES = [
             model.fit(x, y, epochs=5)
         """,
     }, None),
-    ("RL102-valid-a-builder-its-package-re-exports-fitted-on-targets-a-data-class-divides-by-their-max", {
-        "survey/__init__.py": """\
-            from .nets import pulse_net
-            from .signals import PulseData
-        """,
-        "survey/nets.py": """\
-            from tensorflow.keras.layers import Dense, Flatten, Input
-            from tensorflow.keras.models import Model
-
-
-            def pulse_net(window, units):
-                inp = Input(shape=(window, 1))
-                h = Dense(units, activation="relu")(Flatten()(inp))
-                net = Model(inputs=inp, outputs=Dense(1, activation="sigmoid")(h))
-                net.compile(loss="mean_squared_error", optimizer="adam")
-                return net
-        """,
-        "survey/signals.py": """\
-            import numpy as np
-
-
-            class PulseData:
-                def __init__(self, path):
-                    raw = np.load(path)
-                    self.scaled = raw / np.amax(raw)
-
-                def pairs(self, width):
-                    return self.scaled[:, :width, None], self.scaled[:, width]
-        """,
-        "train.py": """\
-            from survey import PulseData, pulse_net
-
-            data = PulseData("pulses.npy")
-            x, y = data.pairs(30)
-            net = pulse_net(30, 16)
-            net.fit(x, y, epochs=5, validation_split=0.2)
-        """,
-    }, None),
-    ("RL102-a-builder-its-package-re-exports-fitted-on-raw-targets", {
-        "survey/__init__.py": """\
-            from .nets import pulse_net
-            from .signals import PulseData
-        """,
-        "survey/nets.py": """\
-            from tensorflow.keras.layers import Dense, Flatten, Input
-            from tensorflow.keras.models import Model
-
-
-            def pulse_net(window, units):
-                inp = Input(shape=(window, 1))
-                h = Dense(units, activation="relu")(Flatten()(inp))
-                net = Model(inputs=inp, outputs=Dense(1, activation="sigmoid")(h))  # expect: RL102
-                net.compile(loss="mean_squared_error", optimizer="adam")
-                return net
-        """,
-        "survey/signals.py": """\
-            import numpy as np
-
-
-            class PulseData:
-                def __init__(self, path):
-                    raw = np.load(path)
-                    self.scaled = raw
-
-                def pairs(self, width):
-                    return self.scaled[:, :width, None], self.scaled[:, width]
-        """,
-        "train.py": """\
-            from survey import PulseData, pulse_net
-
-            data = PulseData("pulses.npy")
-            x, y = data.pairs(30)
-            net = pulse_net(30, 16)
-            net.fit(x, y, epochs=5, validation_split=0.2)
-        """,
-    }, None),
     ("RL101-valid-one-batch-of-a-binary-image-folder-split-in-a-loader-module", {
         "loader.py": """\
             from sklearn.model_selection import train_test_split
@@ -9446,6 +9370,57 @@ CASES += [
     ("RL106-invalid-a-subclass-passes-standardised-targets-to-a-base-sequence-of-another-module", _base_sequence("(counts - counts.mean()) / counts.std()", "relu",
                                            "  # expect: RL106"), None),
     ("RL106-valid-a-subclass-passes-raw-counts-to-a-base-sequence-of-another-module", _base_sequence("counts", "relu"), None),
+]
+
+
+def _reexported_builder(scale: str, expect: str = "") -> dict:
+    """A package re-exporting a builder (survey/nets.py) and a data class (survey/signals.py) from its
+    __init__.py, and a script importing both from the package: the data class's targets are the raw
+    pulses with `scale` applied."""
+    return {
+        "survey/__init__.py": """\
+            from .nets import pulse_net
+            from .signals import PulseData
+        """,
+        "survey/nets.py": f"""\
+            from tensorflow.keras.layers import Dense, Flatten, Input
+            from tensorflow.keras.models import Model
+
+
+            def pulse_net(window, units):
+                inp = Input(shape=(window, 1))
+                h = Dense(units, activation="relu")(Flatten()(inp))
+                net = Model(inputs=inp, outputs=Dense(1, activation="sigmoid")(h)){expect}
+                net.compile(loss="mean_squared_error", optimizer="adam")
+                return net
+        """,
+        "survey/signals.py": f"""\
+            import numpy as np
+
+
+            class PulseData:
+                def __init__(self, path):
+                    raw = np.load(path)
+                    self.scaled = raw{scale}
+
+                def pairs(self, width):
+                    return self.scaled[:, :width, None], self.scaled[:, width]
+        """,
+        "train.py": """\
+            from survey import PulseData, pulse_net
+
+            data = PulseData("pulses.npy")
+            x, y = data.pairs(30)
+            net = pulse_net(30, 16)
+            net.fit(x, y, epochs=5, validation_split=0.2)
+        """,
+    }
+
+
+CASES += [
+    ("RL102-valid-a-builder-its-package-re-exports-fitted-on-targets-a-data-class-divides-by-their-max",
+     _reexported_builder(" / np.amax(raw)"), None),
+    ("RL102-a-builder-its-package-re-exports-fitted-on-raw-targets", _reexported_builder("", "  # expect: RL102"), None),
 ]
 
 def _param(case_id, files, xfail):
