@@ -91,7 +91,8 @@ returned by a function of the project; also one batch of it, `images, labels = n
 `batches[0][1]`) — Keras' accuracy compares classes and
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
-a classifier by the file's own declaration. The targets are followed through the helpers of the file or
+a classifier by the file's own declaration — unless every output of the model is linear (a
+regression network wrapped as a classifier by mistake: its accuracy compares raw values). The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`; also inside a record read back by
 field, `split.y` of `return Split(x, y)`, a namedtuple or a dataclass; and to where another module binds
 them at its top level, imported by name or read as its attribute, `data.LABELS`), as RL102 reads them. Nor is a
@@ -1095,6 +1096,20 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # a regression network (a linear head on standardised values) wrapped as a classifier by mistake
+        """
+import numpy as np
+from sklearn.model_selection import KFold, cross_val_score
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.wrappers.scikit_learn import KerasClassifier  # noqa: RL503
+def create_model():
+    model = Sequential([Dense(12, input_dim=8, activation="relu"), Dense(1, activation="linear")])
+    model.compile(loss="mse", optimizer="adam", metrics=["accuracy"])  # expect: RL101
+    return model
+data = np.random.randn(500, 9)
+print(cross_val_score(KerasClassifier(build_fn=create_model, epochs=5), data[:, 1:], data[:, 0], cv=KFold(5)))
+""",
         # one batch of an image folder read with the images as targets: no classes there
         """
 from tensorflow.keras.layers import Dense, Flatten

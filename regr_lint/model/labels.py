@@ -31,6 +31,11 @@ _LABEL_GENERATORS = frozenset({"make_classification", "make_multilabel_classific
 _LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
+def _linear_heads(model) -> bool:
+    heads = model.heads()
+    return bool(heads) and all(h.activation == "linear" for h in heads)
+
+
 def targets_are_labels(facts: KerasFacts, model) -> bool:
     """True when the file shows that targets `model` is trained on are class labels: one-hot encoded
     (`to_categorical`, `get_dummies` of a column, a label encoder), booleans (a comparison, `astype(bool)`,
@@ -39,8 +44,12 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
     are cut from."""
     from regr_lint.knowledge.tables import TRAIN_METHODS
 
-    if id(model.node) in facts.classifier_nodes or declared_classifier_by_importers(facts, model):
-        return True  # built for `KerasClassifier(build_fn=...)`: a classifier by declaration
+    if (id(model.node) in facts.classifier_nodes or declared_classifier_by_importers(facts, model)) \
+            and not _linear_heads(model):
+        # built for `KerasClassifier(build_fn=...)`: a classifier by declaration — unless every
+        # output is linear (a regression network wrapped as a classifier by mistake: its accuracy
+        # compares raw values)
+        return True
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
     if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None
