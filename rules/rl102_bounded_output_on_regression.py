@@ -178,6 +178,18 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a config edited before the rebuild (the head made linear): not the template's head
+        """\
+import keras
+import numpy as np
+template = keras.Sequential([keras.Input((6,)), keras.layers.Dense(32, activation="relu"),
+                             keras.layers.Dense(1, activation="sigmoid")])
+config = template.get_config()
+config["layers"][-1]["config"]["activation"] = "linear"
+regressor = keras.Sequential.from_config(config)
+regressor.compile(optimizer="adam", loss="mse")
+regressor.fit(np.random.rand(300, 6), np.random.rand(300) * 250.0, epochs=5)
+""",
         # a data class whose `__init__` sets a placeholder and whose `load()` scales the targets
         """\
 import keras
@@ -1814,6 +1826,21 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # copies of a template model (clone_model, from_config of its config) keep its sigmoid head
+        """\
+import keras
+import numpy as np
+template = keras.Sequential([keras.Input((6,)), keras.layers.Dense(32, activation="relu"),
+                             keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+x, y = np.random.rand(300, 6), np.random.rand(300) * 250.0
+for fold in range(3):
+    member = keras.models.clone_model(template)
+    member.compile(optimizer="adam", loss="mse")
+    member.fit(x, y, epochs=5)
+    twin = keras.Model.from_config(template.get_config())
+    twin.compile(optimizer="adam", loss="mae")
+    twin.fit(x, y, epochs=5)
+""",
         # Poisson counts of mean 5 under a softmax over three units: values no softmax can output
         """\
 import numpy as np

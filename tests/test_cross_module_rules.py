@@ -5835,6 +5835,27 @@ CASES = [
             net.fit(img_tr, lab_tr, epochs=5, batch_size=16)
         """,
     }, None),
+    ("RL101-valid-one-batch-of-a-labelling-folder-iterator-a-data-module-returns", {
+        "data.py": """\
+            from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+
+            def folder_batches(root, batch_size=64):
+                return ImageDataGenerator(rescale=1.0 / 255).flow_from_directory(
+                    root, target_size=(96, 96), batch_size=batch_size, class_mode="binary")
+        """,
+        "overfit_one_batch.py": """\
+            from tensorflow.keras import layers, models
+
+            from data import folder_batches
+
+            images, labels = next(folder_batches("data/train", batch_size=256))
+            net = models.Sequential([layers.Input((96, 96, 3)), layers.Conv2D(16, 3, activation="relu"),
+                                     layers.GlobalAveragePooling2D(), layers.Dense(1, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            net.fit(images, labels, epochs=100, batch_size=32)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -10,7 +10,10 @@ from regr_lint.lazy import cst
 from regr_lint.knowledge import tables
 from regr_lint.model.frame import find_method, same_value, tensors_in
 from regr_lint.model.model import Compile, KerasModel, MethodCall, Training, units_written
-from regr_lint.model.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Ref, Seq, Tensor, Value
+from regr_lint.model.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Obj, Ref, Seq, Tensor, Value
+
+# The qualname of what a model's `get_config()` returns here (it carries the model)
+CONFIG_OF = "keras.Model.get_config"
 
 
 def _rebound(fdef: cst.FunctionDef, names: set, skip: frozenset = frozenset()) -> bool:
@@ -360,7 +363,31 @@ class ModelBuilding:
                     theirs.origin = self._here()  # its x / y are that module's nodes
                 model.foreign_trainings.append(theirs)
             self._lift_training(model, meth, args, call)
+        elif meth == "get_config":
+            # what `keras.Model.from_config(config)` rebuilds the same architecture from
+            return Obj(CONFIG_OF, Args(pos=[(ModelRef(model, call), None)]), call)
         return UNKNOWN
+
+    @staticmethod
+    def copy_architecture(copy: KerasModel, last: str, args: Args) -> None:
+        """`clone_model(base)` / `Model.from_config(base.get_config())`: a new model of `base`'s
+        layers (its own compile and training to come)."""
+        if last == "clone_model":
+            if args.has("clone_function") or args.star:
+                return  # its layers are what the function makes of the base's
+            given = args.get("model", 0)[0]
+        else:
+            given, arg = args.get("config", 0)
+            # only a config read inline: one bound to a name may be edited before the rebuild
+            # (`config["layers"][-1]["config"]["activation"] = "linear"`)
+            if type(given) is not Obj or given.qualname != CONFIG_OF or arg is None or arg.value is not given.node:
+                return
+            given = given.args.pos[0][0]
+        if type(given) is not ModelRef or given.model is copy:
+            return
+        source = given.model
+        copy.kind = source.kind
+        copy.layers, copy.outputs, copy.inputs = list(source.layers), list(source.outputs), list(source.inputs)
 
     def _lift_training(self, model: KerasModel, meth: str, args: Args, call: cst.Call) -> None:
         """`fc.fit(x, prices)` here, whose method (another module's) runs `self.model.fit(x, y)` on

@@ -884,8 +884,12 @@ class Calls:
                 return ModelRef(model, call)
             if last in tables.MODEL_LOADERS or (q.startswith("keras.applications.") and last[:1].isupper()) \
                     or (last == "from_config" and q.rsplit(".", 2)[-2] in tables.MODEL_CLASSES):
-                # `keras.Model.from_config(config)`: a model rebuilt from a config, like a loaded one
-                return ModelRef(self.model_for(call, "loaded"), call)
+                # `keras.Model.from_config(config)`: a model rebuilt from a config, like a loaded one —
+                # of the same layers when it is a copy (`clone_model(base)`, `from_config(base.get_config())`)
+                model = self.model_for(call, "loaded")
+                if last in ("clone_model", "from_config"):
+                    self.copy_architecture(model, last, args)
+                return ModelRef(model, call)
             if last == "multi_gpu_model":
                 # Keras 2's data-parallel twin shares the template's layers and weights: compiled and
                 # fitted, it is that model trained (RL501 on its fit_generator, RL503 on the import)

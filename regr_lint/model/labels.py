@@ -165,7 +165,7 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
     if kind == "assign" and value is None and (_labels_by_writes(node.value, recs, facts)
                                                or _labels_by_threshold(node.value, recs, facts)
                                                or _second_of_pair(node.value, facts.assignments[i][0])
-                                               and _labelled_batch(facts.assignments[i][1], i, records)):
+                                               and _labelled_batch(facts.assignments[i][1], i, facts, records)):
         return True
     if kind == "append":
         call = value
@@ -188,7 +188,7 @@ def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, d
         if node.value in dataset_label_names(facts):
             return True  # `(x, y), (xt, yt) = mnist.load_data()`: a classification dataset's labels
         call, k, n, inner = value
-        if n == 2 and k == 1 and not inner and _labelled_batch(call, i, records):
+        if n == 2 and k == 1 and not inner and _labelled_batch(call, i, facts, records):
             return True  # `images, labels = next(batches)` of a labelling image-folder iterator
         if _call_name(call) == "factorize":
             return n == 2 and k == 0 and not inner  # `codes, uniques = pd.factorize(s)`: class codes
@@ -219,7 +219,7 @@ def _index(subscript: cst.Subscript):
     return _const(getattr(subscript.slice[0].slice, "value", None))
 
 
-def _labelled_batch(value, at: int, records: dict) -> bool:
+def _labelled_batch(value, at: int, facts, records: dict) -> bool:
     """`batches[0]` / `next(batches)` of `batches = gen.flow_from_directory(root, class_mode="binary")`:
     one batch, (images, labels), of an iterator that labels each image with its folder's class."""
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "next" \
@@ -232,7 +232,8 @@ def _labelled_batch(value, at: int, records: dict) -> bool:
     if isinstance(source, cst.Name):
         recs = [r for r in records.get(source.value, ()) if r[0] < at]
         source = recs[-1][2] if recs and recs[-1][1] == "assign" else None
-    return isinstance(source, cst.Call) and directory_labels(dataset_source(source))
+    return isinstance(source, cst.Call) and (directory_labels(dataset_source(source))
+                                             or returns_directory(source, facts))  # `folder_batches(root)`
 
 
 def _second_of_pair(name: str, targets) -> bool:
@@ -265,7 +266,7 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and len(node.slice) == 1 \
                 and _const(getattr(node.slice[0].slice, "value", None)) == 0:
             return True  # `pd.factorize(s)[0]`: the class codes
-        if _index(node) == 1 and _labelled_batch(node.value, at, records):
+        if _index(node) == 1 and _labelled_batch(node.value, at, facts, records):
             return True  # `batches[0][1]`: one batch's labels
         return _labels(node.value, at, facts, records, depth + 1)
     if isinstance(node, cst.Attribute):
