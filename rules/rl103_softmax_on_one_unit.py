@@ -64,6 +64,22 @@ changes what the model computes (a regression wants no activation at all), so it
 with `--unsafe-fixes`.
 """
     VALID = [
+        # an attention's one score per time step, normalised over the time axis
+        """\
+import tensorflow as tf
+class BahdanauAttention(tf.keras.Model):
+    def __init__(self, units):
+        super().__init__()
+        self.W1 = tf.keras.layers.Dense(units)
+        self.W2 = tf.keras.layers.Dense(units)
+        self.V = tf.keras.layers.Dense(1)
+    def call(self, query, values):
+        score = self.V(tf.nn.tanh(self.W1(values) + self.W2(tf.expand_dims(query, 1))))
+        attention_weights = tf.nn.softmax(score, axis=1)
+        return tf.reduce_sum(attention_weights * values, axis=1), attention_weights
+attention_layer = BahdanauAttention(10)
+context, weights = attention_layer(tf.random.uniform((64, 32)), tf.random.uniform((64, 16, 32)))
+""",
         # a builder called twice: a softmax over three classes, a linear regression head of one unit
         """\
 from tensorflow import keras
@@ -250,8 +266,10 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
                 layer = head.layer
                 if layer is None or layer.kind != "Dense" or layer_units(layer) != 1:
                     continue
-                act, node = head.activation, head.activation_node
-                if act == "softmax" and node is not None and id(node) not in reported:
+                # the Dense's own `activation=` (a softmax applied after it, `tf.nn.softmax(score,
+                # axis=1)` over an attention's time steps, normalises another axis)
+                act, node = layer_activation(layer)
+                if act == "softmax" and node is not None and node is head.activation_node and id(node) not in reported:
                     reported.add(id(node))
                     yield self.report(node, self._message(), sigmoid_fix(node), written=written_activation(head))
         before = {id(layer.node): prev for layer, prev in facts.links}
