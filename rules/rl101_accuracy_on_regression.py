@@ -1812,10 +1812,7 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                 # never trained or evaluated by itself, only a part of another model (an SRGAN's frozen
                 # VGG feature extractor, compiled out of habit): its metrics are never computed
                 continue
-            if model.compiles and model.kind == "loaded" and not trained_by_itself(model) \
-                    and any(c.method in tables.PREDICT_METHODS for c in model.calls) \
-                    and not any(c.method in tables.EVAL_METHODS for c in model.calls) \
-                    and not fitted_by_importers(facts, model):
+            if model.compiles and model.kind == "loaded" and _predicted_only(facts, model):
                 # a saved model loaded, compiled and only asked for predictions (`model_from_json`,
                 # `load_weights`, `compile(...)`, `predict(rows)`): the metrics are never computed
                 continue
@@ -1985,6 +1982,16 @@ def _classification_compile(comp) -> bool:
     items = list(loss.items) if isinstance(loss, Seq) else list(loss.items.values()) if isinstance(loss, Map) \
         else [loss]
     return bool(items) and all(crossentropy(v) is not None for v in items)
+
+
+def _predicted_only(facts, model) -> bool:
+    """`model` (loaded here) is asked for predictions and never trained or evaluated: here, or by the
+    scripts importing the function that loads it (a serving helper's `restore()`, then
+    `MODEL.predict(x)` in app.py)."""
+    uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]
+    methods = {c.method for m in uses for c in m.calls}
+    return not any(trained_by_itself(m) for m in uses) and bool(methods & tables.PREDICT_METHODS) \
+        and not methods & tables.EVAL_METHODS
 
 
 def _sigmoid_heads(model) -> bool:

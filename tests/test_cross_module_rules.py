@@ -5856,6 +5856,87 @@ CASES = [
             net.fit(images, labels, epochs=100, batch_size=32)
         """,
     }, None),
+    ("RL101-valid-a-model-a-helper-loads-and-compiles-that-the-app-only-predicts-with", {
+        "serving.py": """\
+            from tensorflow import keras
+
+
+            def restore(path="latency_model.h5"):
+                model = keras.models.load_model(path, compile=False)
+                model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+                return model
+        """,
+        "app.py": """\
+            import numpy as np
+
+            from serving import restore
+
+            MODEL = restore()
+
+
+            def predict(features):
+                return float(MODEL.predict(np.asarray(features, dtype="float32")[None, :])[0, 0])
+        """,
+    }, None),
+    ("RL101-a-model-a-helper-loads-and-compiles-that-a-script-fine-tunes", {
+        "serving.py": """\
+            from tensorflow import keras
+
+
+            def restore(path="latency_model.h5"):
+                model = keras.models.load_model(path, compile=False)
+                model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+                return model
+        """,
+        "tune.py": """\
+            import numpy as np
+
+            from serving import restore
+
+            model = restore()
+            model.fit(np.load("x.npy"), np.load("latency.npy"), epochs=3)
+            print(model.predict(np.load("x.npy")[:5]))
+        """,
+    }, None),
+    ("RL102-valid-a-package-imported-whole-re-exports-the-function-scaling-the-targets", {
+        "rentals/__init__.py": """\
+            from .datasets import *  # noqa: F401,F403
+            from .nets import make_net
+        """,
+        "rentals/datasets.py": """\
+            import collections
+
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            __all__ = ["Split", "prepare"]
+            Split = collections.namedtuple("Split", "x_train y_train")
+
+
+            def prepare(csv="hour.csv"):
+                df = pd.read_csv(csv)
+                y = df[["cnt"]].values.astype("float32")
+                y = MinMaxScaler().fit_transform(y)
+                return Split(df[["temp", "hum"]].values.astype("float32"), y)
+        """,
+        "rentals/nets.py": """\
+            import tensorflow as tf
+
+
+            def make_net(n_in):
+                inp = tf.keras.Input(shape=(n_in,))
+                out = tf.keras.layers.Dense(1, activation="sigmoid")(tf.keras.layers.Dense(64, activation="relu")(inp))
+                return tf.keras.Model(inp, out)
+        """,
+        "fit.py": """\
+            import rentals
+
+            split = rentals.prepare()
+            net = rentals.make_net(split.x_train.shape[1])
+            net.compile(optimizer="adam", loss="mean_absolute_error")
+            net.fit(split.x_train, split.y_train, epochs=40)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

@@ -217,6 +217,14 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
     if found is None:
         return None
     path, defined = found
+    if _top_function(path, defined) is None and isinstance(func, cst.Attribute) \
+            and isinstance(func.value, cst.Name) and facts.path:
+        # `import rentals`, then `rentals.prepare()` of a package re-exporting it (`from .datasets
+        # import *` in its __init__.py): where the name is defined
+        found = _imported_function(facts.path, func.value.value, func.attr.value)
+        if found is None:
+            return None
+        path, defined = found
     if path == facts.path or _top_function(path, defined) is None:
         return None
     other = _module_facts(path)
