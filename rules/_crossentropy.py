@@ -10,7 +10,7 @@ from regr_lint.knowledge.tables import TRAIN_METHODS
 from regr_lint.model.classify import crossentropy, head_loss_values
 from regr_lint.model.importers import class_models_by_importers, fitted_by_importers
 from regr_lint.model.model import only_a_part
-from regr_lint.model.superseded import superseded_compiles
+from regr_lint.model.superseded import replaced_where_used, superseded_compiles
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -25,7 +25,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
         for index, head in enumerate(model.heads()):
             if head.layer is None:
                 continue
-            for loss in head_loss_values(model, index, head.name, dead):
+            for loss in head_loss_values(model, index, head.name, dead | replaced_where_used(facts, model)):
                 ce = crossentropy(loss)
                 key = (id(loss.node), head.activation, head.units)
                 if ce is None or loss.node is None or key in seen:

@@ -13,6 +13,7 @@ from regr_lint.model.model import layer_activation, only_a_part, trained_by_itse
 from regr_lint.model.names import contains
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1
+from regr_lint.model.superseded import replaced_where_used
 from regr_lint.model.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
@@ -55,6 +56,9 @@ A model whose every output is a softmax over several units is a classifier too (
 Brier score: a U-Net's per-pixel classes with `loss="mse"`, the softmax a convolution's `activation=`
 or an `Activation("softmax")` layer after it; Keras' `'accuracy'` is the categorical accuracy there),
 unless the file shows targets no softmax can output (beyond 1, or negative).
+
+A builder's placeholder compile that every script using the builder replaces with a compile of its
+own before training is not judged (Keras trains with the script's).
 
 A saved model loaded (`load_model`, `model_from_json`, `Model.from_config`), compiled and then only
 asked for predictions (no `fit`, no `evaluate`, here or by the files importing it) is not reported
@@ -1830,7 +1834,10 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                 # re-compiles each fold's model with binary_crossentropy): which compile the
                 # accuracy is trained under is not known from the compiles alone
                 continue
+            replaced = replaced_where_used(facts, model)  # a builder's placeholder its scripts replace
             for comp in model.compiles:
+                if id(comp) in replaced:
+                    continue
                 losses = output_losses(comp.loss, facts)
                 if losses is None:
                     continue

@@ -13,6 +13,7 @@ from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import written_activation
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1
+from regr_lint.model.superseded import replaced_where_used
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -149,6 +150,10 @@ something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
 StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them, or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
+
+A builder's placeholder compile (`net.compile(loss="mse")`, then `return net`) that every script
+using the builder replaces with a compile of its own before training is not the loss the head is
+judged by (`net.compile(loss="binary_crossentropy")` in train.py: a classifier).
 
 ## Why is this bad?
 A sigmoid can only output values in (0, 1), tanh in (-1, 1), softmax values that sum to 1. Targets
@@ -3205,8 +3210,8 @@ for tr, va in data.folds():
                     continue
                 if act == "softmax" and head.units == 1:
                     continue  # RL103 says it better
-                if head_loss(whole, index, head.name, facts) != REGRESSION:
-                    continue
+                if head_loss(whole, index, head.name, facts, replaced_where_used(facts, whole)) != REGRESSION:
+                    continue  # (a builder's placeholder compile its scripts replace is not the loss)
                 if trained_by_hand_only(facts, whole):
                     continue  # a GradientTape loop trains it with a loss of its own, not the compiled one
                 # the evidence about this head's own targets (an output of several: its item of the

@@ -45,6 +45,9 @@ A compile that a later compile of the same model replaces before anything trains
 (`clf.compile(loss="binary_crossentropy")`, then `clf.compile(loss=BinaryCrossentropy(from_logits=True))`
 and only then `clf.fit(...)`, in straight-line code with nothing between them that trains, evaluates
 or is handed the model) is not judged: Keras trains with the second (RL105 reads compiles so too).
+Nor is a builder's placeholder compile (`model.compile(loss="sparse_categorical_crossentropy")`, then
+`return model`) when every script using the builder compiles the model again before each of its
+trainings: Keras trains with the script's (RL101 and RL102 skip such a placeholder too).
 
 ## Why is this bad?
 Without `from_logits=True` a crossentropy takes the model's outputs for probabilities: Keras clips

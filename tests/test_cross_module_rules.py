@@ -5937,6 +5937,79 @@ CASES = [
             net.fit(split.x_train, split.y_train, epochs=40)
         """,
     }, None),
+    ("RL104-valid-a-builders-placeholder-compile-the-script-replaces-before-fitting", {
+        "models.py": """\
+            import tensorflow as tf
+
+
+            def small_cnn(num_classes=10):
+                model = tf.keras.Sequential([tf.keras.layers.Input((28, 28, 1)), tf.keras.layers.Flatten(),
+                                             tf.keras.layers.Dense(128, activation="relu"),
+                                             tf.keras.layers.Dense(num_classes)])
+                # a default compile so that the model can be used right away
+                model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+                return model
+        """,
+        "train.py": """\
+            import tensorflow as tf
+
+            from models import small_cnn
+
+            (x, y), _ = tf.keras.datasets.fashion_mnist.load_data()
+            model = small_cnn()
+            model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                          metrics=["accuracy"])
+            model.fit(x[..., None] / 255.0, y, epochs=10)
+        """,
+    }, None),
+    ("RL104-a-builders-placeholder-compile-the-script-trains-with-before-replacing-it", {
+        "models.py": """\
+            import tensorflow as tf
+
+
+            def small_cnn(num_classes=10):
+                model = tf.keras.Sequential([tf.keras.layers.Input((28, 28, 1)), tf.keras.layers.Flatten(),
+                                             tf.keras.layers.Dense(128, activation="relu"),
+                                             tf.keras.layers.Dense(num_classes)])
+                # a default compile so that the model can be used right away
+                model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: RL104
+                return model
+        """,
+        "train.py": """\
+            import tensorflow as tf
+
+            from models import small_cnn
+
+            (x, y), _ = tf.keras.datasets.fashion_mnist.load_data()
+            model = small_cnn()
+            model.fit(x[..., None] / 255.0, y, epochs=1)
+            model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+            model.fit(x[..., None] / 255.0, y, epochs=10)
+        """,
+    }, None),
+    ("RL101-valid-a-builders-placeholder-regression-compile-the-script-replaces-with-a-classification-one", {
+        "models.py": """\
+            from tensorflow.keras import Sequential, layers
+
+
+            def default_net(n_in):
+                net = Sequential([layers.Input((n_in,)), layers.Dense(64, activation="relu"),
+                                  layers.Dense(1, activation="sigmoid")])
+                net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # placeholder compile
+                return net
+        """,
+        "train.py": """\
+            import pandas as pd
+
+            from models import default_net
+
+            df = pd.read_csv("heart.csv")
+            y = df.pop("target").values
+            net = default_net(df.shape[1])
+            net.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+            net.fit(df.values, y, epochs=50, validation_split=0.2)
+        """,
+    }, None),
     ("RL102-valid-a-map-picks-max-scaled-targets-from-another-modules-dataset-of-three", {
         "data.py": """\
             import numpy as np

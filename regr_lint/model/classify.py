@@ -77,12 +77,16 @@ def all_regression(kinds) -> bool:
     return kinds == REGRESSION
 
 
-def head_loss(model: KerasModel, index: int, name: Optional[str], facts: KerasFacts) -> Optional[str]:
-    """The loss kind that applies to output `index` (named `name`) over the model's compiles:
-    'regression' only when every compile of the model gives that output a regression loss."""
+def head_loss(model: KerasModel, index: int, name: Optional[str], facts: KerasFacts,
+              skip: frozenset = frozenset()) -> Optional[str]:
+    """The loss kind that applies to output `index` (named `name`) over the model's compiles (but
+    those whose id() is in `skip`): 'regression' only when every one gives that output a regression
+    loss."""
     kinds = []
     outputs = len(model.heads())
     for comp in model.compiles:
+        if id(comp) in skip:
+            continue
         per = output_losses(comp.loss, facts)
         if isinstance(per, dict):
             kinds.append(per.get(name) if name is not None else None)

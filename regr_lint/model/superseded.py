@@ -7,8 +7,9 @@ plain case is taken: both compiles are statements of one block (straight-line co
 between them trains or evaluates anything or hands the model to a function (which might).
 
 Read by the crossentropy rules (RL104, RL105), where recompiling with `from_logits=True` is how a
-head without activation is fixed; the other rules judge every compile (two compiles in a row with
-the same mistake are two places to fix)."""
+head without activation is fixed; the other rules judge every compile of one file (two compiles in a
+row with the same mistake are two places to fix). A builder's placeholder compile that the scripts
+using the builder all replace before training (`replaced_where_used`) is judged by none."""
 from __future__ import annotations
 
 from regr_lint.knowledge import tables
@@ -96,3 +97,32 @@ def _may_run(stmt, name: str) -> bool:
                 return True
         stack.extend(node.children)
     return False
+
+
+def replaced_where_used(facts, model) -> frozenset:
+    """id() of the compiles of `model` — built by a function of this file that compiles it (a
+    placeholder: `model.compile(loss="sparse_categorical_crossentropy")`, then `return model`) and
+    never trained here — that every script importing the function replaces with a compile of its own
+    before each of its trainings (`model = small_cnn()`, `model.compile(loss=...(from_logits=True))`,
+    `model.fit(...)`, in straight-line code). Keras trains with the script's compile."""
+    from regr_lint.model.importers import fitted_by_importers
+
+    if not model.compiles or not model.in_function or model.home is not None or model.trainings \
+            or model.foreign_trainings or any(c.method in _RUNS for c in model.calls):
+        return frozenset()
+    readings = fitted_by_importers(facts, model, trained=False)
+    if not readings:
+        return frozenset()
+    mine = {id(c.node) for c in model.compiles}
+    for other, theirs in readings:
+        own = [c for c in theirs.compiles if id(c.node) not in mine]
+        runs = [t for t in theirs.trainings if t.method in _RUNS]
+        if not own or not runs or theirs.foreign_trainings:
+            return frozenset()
+        where = _statements_of(other.module, {id(c.node) for c in own} | {id(t.node) for t in runs})
+        placed = [where.get(id(c.node)) for c in own]
+        for training in runs:
+            at = where.get(id(training.node))
+            if at is None or not any(p is not None and p[0] is at[0] and p[1] < at[1] for p in placed):
+                return frozenset()
+    return frozenset(id(c) for c in model.compiles)
