@@ -109,7 +109,8 @@ its effect on the range is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`, in its code: a commented-out line writes nothing) — or from a database
-table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`):
+table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`;
+the writing script may be a notebook beside the reader or at the project's root):
 the project's own pipeline prepared them, in a script whose output reaches
 this one only through a file, and how it scaled them is not known (a pickle no file of the project
 writes — a downloaded dataset — is judged as before, and so is a file read by a literal name that

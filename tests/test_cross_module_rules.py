@@ -12,6 +12,7 @@ A test marked xfail(strict) fails today for the reason it names; strict, so it m
 when that work lands."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -9596,6 +9597,37 @@ CASES += [
     ("RL102-valid-a-builder-its-package-re-exports-fitted-on-targets-a-data-class-divides-by-their-max",
      _reexported_builder(" / np.amax(raw)"), None),
     ("RL102-a-builder-its-package-re-exports-fitted-on-raw-targets", _reexported_builder("", "  # expect: RL102"), None),
+]
+
+
+def _notebook(*cells: str) -> str:
+    """A notebook's JSON with `cells` as its code cells."""
+    return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                  "source": cell.splitlines(keepends=True)} for cell in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+CASES += [
+    ("RL102-valid-sigmoid-heads-on-a-database-table-a-notebook-of-the-project-fills", {
+        "data_cleaning.ipynb": _notebook(
+            "import sqlite3\nimport pandas as pd\nvotes = pd.read_csv('votes.csv')",
+            "shares = votes.div(votes.sum(axis=1), axis=0)\n"
+            "shares.to_sql('galaxy_data', sqlite3.connect('galaxy.db'), if_exists='replace')"),
+        "model_training.py": """\
+            import sqlite3
+
+            import numpy as np
+            import pandas as pd
+            from tensorflow import keras
+
+            shares = pd.read_sql("SELECT * FROM galaxy_data", sqlite3.connect("galaxy.db"))
+            x = np.load("images.npy")
+            model = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Flatten(),
+                                      keras.layers.Dense(shares.shape[1], activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, shares.values, epochs=5)
+        """,
+    }, None),
 ]
 
 def _param(case_id, files, xfail):

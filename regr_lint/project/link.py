@@ -599,11 +599,11 @@ def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
     index = project_for(path)
     if index is None:
         return frozenset()
-    key = (index.root, calls)
+    key = (index.root, os.path.dirname(os.path.abspath(path)), calls)
     known = _WRITERS.get(key)
     if known is None:
         found = set()
-        for module in index.modules().values():
+        for module in [*index.modules().values(), *_notebooks_beside(path, index.root)]:
             try:
                 text = _text_of(module)
             except (SourceError, OSError):
@@ -612,6 +612,20 @@ def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
                 found.add(os.path.abspath(module))
         known = _WRITERS[key] = frozenset(found)
     return known
+
+
+def _notebooks_beside(path: str, root: str) -> list[str]:
+    """The notebooks in `path`'s folder and at the project's root: a pipeline's data preparation is
+    often a notebook (`data_cleaning.ipynb` writing the table `model_training.py` reads)."""
+    out: list[str] = []
+    for folder in dict.fromkeys((os.path.dirname(os.path.abspath(path)), root)):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        out += [os.path.join(folder, n) for n in names if n.endswith(".ipynb")
+                and os.path.isfile(os.path.join(folder, n))][:32]
+    return out
 
 
 def without_comment_lines(text: str) -> str:
