@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 import pytest
 
@@ -5857,48 +5858,6 @@ CASES = [
             net.fit(images, labels, epochs=100, batch_size=32)
         """,
     }, None),
-    ("RL101-valid-a-model-a-helper-loads-and-compiles-that-the-app-only-predicts-with", {
-        "serving.py": """\
-            from tensorflow import keras
-
-
-            def restore(path="latency_model.h5"):
-                model = keras.models.load_model(path, compile=False)
-                model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
-                return model
-        """,
-        "app.py": """\
-            import numpy as np
-
-            from serving import restore
-
-            MODEL = restore()
-
-
-            def predict(features):
-                return float(MODEL.predict(np.asarray(features, dtype="float32")[None, :])[0, 0])
-        """,
-    }, None),
-    ("RL101-a-model-a-helper-loads-and-compiles-that-a-script-fine-tunes", {
-        "serving.py": """\
-            from tensorflow import keras
-
-
-            def restore(path="latency_model.h5"):
-                model = keras.models.load_model(path, compile=False)
-                model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
-                return model
-        """,
-        "tune.py": """\
-            import numpy as np
-
-            from serving import restore
-
-            model = restore()
-            model.fit(np.load("x.npy"), np.load("latency.npy"), epochs=3)
-            print(model.predict(np.load("x.npy")[:5]))
-        """,
-    }, None),
     ("RL102-valid-a-package-imported-whole-re-exports-the-function-scaling-the-targets", {
         "rentals/__init__.py": """\
             from .datasets import *  # noqa: F401,F403
@@ -5936,56 +5895,6 @@ CASES = [
             net = rentals.make_net(split.x_train.shape[1])
             net.compile(optimizer="adam", loss="mean_absolute_error")
             net.fit(split.x_train, split.y_train, epochs=40)
-        """,
-    }, None),
-    ("RL104-valid-a-builders-placeholder-compile-the-script-replaces-before-fitting", {
-        "models.py": """\
-            import tensorflow as tf
-
-
-            def small_cnn(num_classes=10):
-                model = tf.keras.Sequential([tf.keras.layers.Input((28, 28, 1)), tf.keras.layers.Flatten(),
-                                             tf.keras.layers.Dense(128, activation="relu"),
-                                             tf.keras.layers.Dense(num_classes)])
-                # a default compile so that the model can be used right away
-                model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-                return model
-        """,
-        "train.py": """\
-            import tensorflow as tf
-
-            from models import small_cnn
-
-            (x, y), _ = tf.keras.datasets.fashion_mnist.load_data()
-            model = small_cnn()
-            model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
-                          metrics=["accuracy"])
-            model.fit(x[..., None] / 255.0, y, epochs=10)
-        """,
-    }, None),
-    ("RL104-a-builders-placeholder-compile-the-script-trains-with-before-replacing-it", {
-        "models.py": """\
-            import tensorflow as tf
-
-
-            def small_cnn(num_classes=10):
-                model = tf.keras.Sequential([tf.keras.layers.Input((28, 28, 1)), tf.keras.layers.Flatten(),
-                                             tf.keras.layers.Dense(128, activation="relu"),
-                                             tf.keras.layers.Dense(num_classes)])
-                # a default compile so that the model can be used right away
-                model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")  # expect: RL104
-                return model
-        """,
-        "train.py": """\
-            import tensorflow as tf
-
-            from models import small_cnn
-
-            (x, y), _ = tf.keras.datasets.fashion_mnist.load_data()
-            model = small_cnn()
-            model.fit(x[..., None] / 255.0, y, epochs=1)
-            model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
-            model.fit(x[..., None] / 255.0, y, epochs=10)
         """,
     }, None),
     ("RL101-valid-a-builders-placeholder-regression-compile-the-script-replaces-with-a-classification-one", {
@@ -9597,6 +9506,78 @@ CASES += [
     ("RL102-valid-a-builder-its-package-re-exports-fitted-on-targets-a-data-class-divides-by-their-max",
      _reexported_builder(" / np.amax(raw)"), None),
     ("RL102-a-builder-its-package-re-exports-fitted-on-raw-targets", _reexported_builder("", "  # expect: RL102"), None),
+]
+
+
+def _placeholder_compile(script: str, expect: str = "") -> dict:
+    """A builder in models.py compiling its model with a default loss before returning it, and a
+    training script `script` (its body after `model = small_cnn()`)."""
+    return {
+        "models.py": f"""\
+            import tensorflow as tf
+
+
+            def small_cnn(num_classes=10):
+                model = tf.keras.Sequential([tf.keras.layers.Input((28, 28, 1)), tf.keras.layers.Flatten(),
+                                             tf.keras.layers.Dense(128, activation="relu"),
+                                             tf.keras.layers.Dense(num_classes)])
+                # a default compile so that the model can be used right away
+                model.compile(optimizer="adam", loss="sparse_categorical_crossentropy"){expect}
+                return model
+        """,
+        "train.py": """\
+            import tensorflow as tf
+
+            from models import small_cnn
+
+            (x, y), _ = tf.keras.datasets.fashion_mnist.load_data()
+            logits = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+            model = small_cnn()
+""" + textwrap.indent(textwrap.dedent(script), " " * 12),
+    }
+
+
+def _restored_model(script: str, expect: str = "") -> dict:
+    """A helper in serving.py loading a saved model and compiling it with mse and accuracy, and a
+    script `script` (its body after `model = restore()`)."""
+    return {
+        "serving.py": f"""\
+            from tensorflow import keras
+
+
+            def restore(path="latency_model.h5"):
+                model = keras.models.load_model(path, compile=False)
+                model.compile(optimizer="adam", loss="mse", metrics=["accuracy"]){expect}
+                return model
+        """,
+        "use.py": """\
+            import numpy as np
+
+            from serving import restore
+
+            model = restore()
+""" + textwrap.indent(textwrap.dedent(script), " " * 12),
+    }
+
+
+CASES += [
+    ("RL104-valid-a-builders-placeholder-compile-the-script-replaces-before-fitting", _placeholder_compile("""\
+        model.compile(optimizer="adam", loss=logits, metrics=["accuracy"])
+        model.fit(x[..., None] / 255.0, y, epochs=10)
+    """), None),
+    ("RL104-a-builders-placeholder-compile-the-script-trains-with-before-replacing-it", _placeholder_compile("""\
+        model.fit(x[..., None] / 255.0, y, epochs=1)
+        model.compile(optimizer="adam", loss=logits)
+        model.fit(x[..., None] / 255.0, y, epochs=10)
+    """, "  # expect: RL104"), None),
+    ("RL101-valid-a-model-a-helper-loads-and-compiles-that-the-app-only-predicts-with", _restored_model("""\
+        def predict(features):
+            return float(model.predict(np.asarray(features, dtype="float32")[None, :])[0, 0])
+    """), None),
+    ("RL101-a-model-a-helper-loads-and-compiles-that-a-script-fine-tunes", _restored_model("""\
+        model.fit(np.load("x.npy"), np.load("latency.npy"), epochs=3)
+        print(model.predict(np.load("x.npy")[:5]))
+    """, "  # expect: RL101"), None),
 ]
 
 
