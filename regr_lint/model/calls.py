@@ -855,6 +855,10 @@ class Calls:
             bound = Args(args.pos[1:], dict(args.kw), args.star, args.star_keys)
             self.facts.keras_calls.append(KerasCall(inner.qualname, call, bound,
                                                     inner.raw, self.running[-1] if self.running else None))
+        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
+            # scikeras', Keras 2's `wrappers.scikit_learn` (also through tf.keras) and Keras 3's
+            # `wrappers.SKLearnClassifier`: the models the builder given makes are classifiers by declaration
+            self._built_by(args, self.facts.classifier_nodes)
         if ref.is_keras:
             if id(call) not in self.keras_call_ids:
                 self.keras_call_ids.add(id(call))
@@ -924,10 +928,6 @@ class Calls:
                 if last.lower() in tables.BOUNDED_ACTIVATIONS or q.startswith("keras.activations."):
                     return Tensor(ActivationFn(last.lower(), call), [args.pos[0][0]], call)
                 return Tensor(UNKNOWN, [args.pos[0][0]], call)
-            if last in ("KerasClassifier", "SKLearnClassifier"):
-                # Keras 2's `wrappers.scikit_learn.KerasClassifier(build_fn=...)` (also spelled through
-                # tf.keras), Keras 3's `wrappers.SKLearnClassifier(model=...)`: classifiers declared so
-                self._built_by(args, self.facts.classifier_nodes)
             return Obj(q, args, call)
         if q in DATASET_CTORS:
             return self._pair(args, call, "dataset", tuple_arg=True)
@@ -944,8 +944,6 @@ class Calls:
             self._stratified(stratify)
         if q == "sklearn.preprocessing.minmax_scale" and _unit_range(args, pos=1):
             self.facts.scaling_calls.add(id(call))
-        if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] == "scikeras":
-            self._built_by(args, self.facts.classifier_nodes)
         if q == "sklearn.compose.TransformedTargetRegressor":
             transformer = args.get("transformer")[0]
             if isinstance(transformer, Obj) and _scales_into_unit(transformer):

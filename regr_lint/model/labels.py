@@ -263,8 +263,7 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
                 and _labels(origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
         if any(isinstance(getattr(e.slice, "value", None), cst.SimpleString) for e in node.slice):
             return False  # a column picked by name: a one-hot frame's other columns are features
-        if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and len(node.slice) == 1 \
-                and _const(getattr(node.slice[0].slice, "value", None)) == 0:
+        if isinstance(node.value, cst.Call) and _call_name(node.value) == "factorize" and _index(node) == 0:
             return True  # `pd.factorize(s)[0]`: the class codes
         if _index(node) == 1 and _labelled_batch(node.value, at, facts, records):
             return True  # `batches[0][1]`: one batch's labels

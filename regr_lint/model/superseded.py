@@ -105,6 +105,13 @@ def replaced_where_used(facts, model) -> frozenset:
     never trained here — that every script importing the function replaces with a compile of its own
     before each of its trainings (`model = small_cnn()`, `model.compile(loss=...(from_logits=True))`,
     `model.fit(...)`, in straight-line code). Keras trains with the script's compile."""
+    key = ("replaced_where_used", id(model))  # asked per head by several rules
+    if key not in facts._cache:
+        facts._cache[key] = _replaced_where_used(facts, model)
+    return facts._cache[key]
+
+
+def _replaced_where_used(facts, model) -> frozenset:
     from regr_lint.model.importers import fitted_by_importers
 
     if not model.compiles or not model.in_function or model.home is not None or model.trainings \

@@ -594,24 +594,32 @@ _WRITERS: dict[tuple, frozenset] = {}
 
 def project_files_calling(path: str, calls: tuple[str, ...]) -> frozenset:
     """The Python files of the project `path` belongs to whose text holds one of `calls` (`"np.save("`,
-    `"pickle.dump("`): the scripts of a pipeline that write the files others read. Read from the
-    modules' text, once per project and set of calls per run; never parsed."""
+    `"pickle.dump("`) — and the notebooks beside `path` or at the root that do: the scripts of a
+    pipeline that write the files others read. Read from the text, the modules once per project and
+    set of calls per run, the notebooks once per folder; never parsed."""
     index = project_for(path)
     if index is None:
         return frozenset()
+    modules = _WRITERS.get((index.root, calls))
+    if modules is None:
+        modules = _WRITERS[(index.root, calls)] = _calling(index.modules().values(), calls)
     key = (index.root, os.path.dirname(os.path.abspath(path)), calls)
-    known = _WRITERS.get(key)
-    if known is None:
-        found = set()
-        for module in [*index.modules().values(), *_notebooks_beside(path, index.root)]:
-            try:
-                text = _text_of(module)
-            except (SourceError, OSError):
-                continue
-            if any(c in text for c in calls) and any(c in without_comment_lines(text) for c in calls):
-                found.add(os.path.abspath(module))
-        known = _WRITERS[key] = frozenset(found)
-    return known
+    notebooks = _WRITERS.get(key)
+    if notebooks is None:
+        notebooks = _WRITERS[key] = _calling(_notebooks_beside(path, index.root), calls)
+    return modules | notebooks
+
+
+def _calling(paths, calls: tuple[str, ...]) -> frozenset:
+    found = set()
+    for module in paths:
+        try:
+            text = _text_of(module)
+        except (SourceError, OSError):
+            continue
+        if any(c in text for c in calls) and any(c in without_comment_lines(text) for c in calls):
+            found.add(os.path.abspath(module))
+    return frozenset(found)
 
 
 def _notebooks_beside(path: str, root: str) -> list[str]:
