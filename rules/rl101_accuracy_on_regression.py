@@ -91,12 +91,16 @@ columns of it (`[[lab] for lab in labels]`), and such labels as the targets ever
 iterator's `__next__`, `return [a, b], np.ones(batch)`), and the class of each image an image
 folder is read with (`flow_from_directory(root)` / `flow_from_dataframe(...)` in the categorical,
 binary or sparse class mode — the default; not `"raw"` —, `image_dataset_from_directory(root)`, also
-returned by a function of the project; also one batch of it, `images, labels = next(batches)`,
+returned by a function of the project, alone or with others, `train_gen, val_gen = flows(root)`; also one batch of it, `images, labels = next(batches)`,
 `batches[0][1]`) — Keras' accuracy compares classes and
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier
 wrapper (`KerasClassifier(build_fn=make_net)` of Keras 2 or scikeras, Keras 3's `SKLearnClassifier`):
 a classifier by the file's own declaration — unless every output of the model is linear (a
-regression network wrapped as a classifier by mistake: its accuracy compares raw values). The targets are followed through the helpers of the file or
+regression network wrapped as a classifier by mistake: its accuracy compares raw values). So is a
+model whose every output is made in the arm of an `if` naming the classification task (`if
+cfg["task"] == "binary":`, `elif mode in ("classification", "multilabel"):`, `if self.is_classifier:`,
+the `else:` of `if task == "regression":`): a builder serving both tasks, the metrics its caller passes
+reaching both arms. The targets are followed through the helpers of the file or
 of the project's modules that return them (`x, y = make_task(20)`; also inside a record read back by
 field, `split.y` of `return Split(x, y)`, a namedtuple or a dataclass; and to where another module binds
 them at its top level, imported by name or read as its attribute, `data.LABELS`), as RL102 reads them. Nor is a

@@ -8,7 +8,7 @@ from regr_lint.model.classify import REGRESSION, head_loss
 from regr_lint.model.columns import one_output
 from regr_lint.model.dataflow import (targets_from_project_artifact, targets_one_hot, targets_sum_to_one,
                                       targets_unit_scaled)
-from regr_lint.model.importers import trained_by_hand_only
+from regr_lint.model.importers import trained_by_hand_only, written_by_caller
 from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import written_activation
 from regr_lint.model.signs import targets_can_be_negative
@@ -53,7 +53,8 @@ Finds a model whose final layer has activation `sigmoid`, `hard_sigmoid`, `tanh`
 layer) while it is trained with a regression loss. When the activation is a parameter of a builder
 in another module (`activation=head`) and a script writes it (`build(6, head="sigmoid")`, or binds it with
 `functools.partial(build, head="sigmoid")`), it is
-reported at that literal in the script. A model used as the last layer of another (added to a
+reported at that literal in the script (or where a config module writes the literal the script hands
+on, `build(6, head=cfg.HEAD)`: there). A model used as the last layer of another (added to a
 `Sequential`, or applied last in a functional model, `Model(inp, head(base(inp)))`) ends the outer
 model in its own final layer. The final layer judged is a `Dense` (or an `Activation`
 after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
@@ -151,6 +152,19 @@ something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
 StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them, or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
+
+Targets a script hands the constructor of another module's class that stores them unchanged
+(`self.feats, self.target = feats, target`, written nowhere else in the class) and fits the model
+on them in a method the script — or a framework: a Flower client's `fit` — calls
+(`self.net.fit(self.feats, self.target)`, also `x, y = self.data` of a pair the script writes
+out) are read as the script passes them, for either exemption or evidence. A pipeline of records (`make_csv_dataset`
+without `label_name`, `from_tensor_slices(dict(frame))`) whose `.map()` function makes each record
+an (x, y) pair (`return feats, row["price"] / PRICE_MAX`) trains on the targets that function
+returns. A head made in the arm of an `if` naming the classification task (`if cfg["task"] ==
+"binary":`, `elif mode in ("classification", "multilabel"):`, `if self.is_classifier:`, the `else:` of
+`if task == "regression":`) is a classifier's, whatever loss the builder's caller passes for both
+arms: a sigmoid or softmax head there is not reported (a tanh head is judged as always). A test
+naming no task (`if wide:`) or the regression task exempts nothing.
 
 A builder's placeholder compile (`net.compile(loss="mse")`, then `return net`) that every script
 using the builder replaces with a compile of its own before training is not the loss the head is
@@ -865,6 +879,64 @@ m.fit(ds, epochs=5)
 y = np.loadtxt("aqi.csv")
 lo, hi = y.min(), 500.0
 m.fit(np.loadtxt("x.csv"), (y - lo) / (hi - lo), epochs=5)
+""",
+        # a builder serving both tasks: the sigmoid head is made only in the arm of the `if` naming
+        # the classification task, whatever loss the regression caller passes through
+        """
+from keras import layers, models
+import numpy as np
+def build(cfg, loss):
+    inp = layers.Input(shape=(cfg["n_in"],))
+    h = layers.Dense(32, activation="relu")(inp)
+    if cfg["task"] == "regression":
+        out = layers.Dense(1)(h)
+    elif cfg["task"] in ("binary", "multilabel"):
+        out = layers.Dense(cfg["n_out"], activation="sigmoid")(h)
+    else:
+        raise ValueError(cfg["task"])
+    net = models.Model(inp, out)
+    net.compile(optimizer="adam", loss=loss)
+    return net
+def build_head(n_in, regression=True):
+    net = models.Sequential([layers.Input((n_in,)), layers.Dense(16, activation="relu")])
+    if regression:
+        net.add(layers.Dense(1))
+    else:
+        net.add(layers.Dense(1, activation="sigmoid"))
+    net.compile(optimizer="adam", loss="mse")
+    return net
+x, y = np.load("x.npy"), np.load("y.npy")
+build({"n_in": 8, "task": TASK}, "mse").fit(x, y, epochs=5)
+build_head(8, regression=IS_REG).fit(x, y, epochs=5)
+""",
+        # min-max scaling with bounds computed unless the caller gives them: in [0, 1] either way
+        """
+import numpy as np
+from tensorflow import keras
+def scale(y, lo=None, hi=None):
+    lo = y.min() if lo is None else lo
+    hi = hi or y.max()
+    return (y - lo) / (hi - lo)
+x, y = np.load("x.npy"), np.load("prices.npy")
+m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(x, scale(y), epochs=5)
+""",
+        # a dataset of records (dicts of columns: a CSV read without `label_name`, a frame's columns)
+        # that a .map() makes (x, y) pairs of, the targets divided by their max there
+        """
+import pandas as pd
+import tensorflow as tf
+PRICE_MAX = 750000.0
+def parse(row):
+    return tf.stack([row["sqft"], row["beds"]]), row["price"] / PRICE_MAX
+rows = tf.data.experimental.make_csv_dataset("listings-*.csv", batch_size=1, num_epochs=1)
+net = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(rows.unbatch().map(parse).batch(256), epochs=10)
+frame = pd.read_csv("houses.csv")
+table = tf.data.Dataset.from_tensor_slices(dict(frame))
+net.fit(table.map(lambda r: (tf.stack([r["sqft"], r["beds"]]), r["price"] / frame["price"].max())), epochs=10)
 """,
         # targets divided by a name or an attribute holding their max, also through a method that
         # returns them so (entron/entity-embedding-rossmann@39b137968f75)
@@ -1832,6 +1904,41 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # a sigmoid head made in the arm of an `if` naming the regression task, or under a test
+        # that names no task
+        """\
+from keras import layers, models
+import numpy as np
+def build(task, n_in):
+    inp = layers.Input(shape=(n_in,))
+    h = layers.Dense(32, activation="relu")(inp)
+    if task == "regression":
+        net = models.Model(inp, layers.Dense(1, activation="sigmoid")(h))  # expect: RL102
+        net.compile(optimizer="adam", loss="mse")
+        return net
+    net = models.Model(inp, layers.Dense(3, activation="softmax")(h))
+    net.compile(optimizer="adam", loss="categorical_crossentropy")
+    return net
+def build_wide(n_in, wide=False):
+    net = models.Sequential([layers.Input((n_in,)), layers.Dense(64 if wide else 32, activation="relu")])
+    if wide:
+        net.add(layers.Dense(1, activation="sigmoid"))  # expect: RL102
+        net.compile(optimizer="adam", loss="mse")
+    return net
+build(TASK, 8).fit(np.load("x.npy"), np.load("prices.npy") * 1000.0, epochs=5)
+build_wide(8, WIDE).fit(np.load("x.npy"), np.load("prices.npy") * 1000.0, epochs=5)
+""",
+        # records a .map() pairs, the targets standardised there: they leave a tanh's range
+        """\
+import tensorflow as tf
+PRICE_MEAN, PRICE_STD = 310000.0, 95000.0
+def parse(row):
+    return tf.stack([row["sqft"], row["beds"]]), (row["price"] - PRICE_MEAN) / PRICE_STD
+rows = tf.data.experimental.make_csv_dataset("listings-*.csv", batch_size=64, num_epochs=1)
+net = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(rows.map(parse), epochs=10)
+""",
         # copies of a template model (clone_model, from_config of its config) keep its sigmoid head
         """\
 import keras
@@ -3242,4 +3349,5 @@ for tr, va in data.folds():
                     f"use a linear head (no activation) or scale the targets into that range",
                     linear_head_fix(head.activation_node),
                     written=written_activation(head),
+                    written_first=written_by_caller(head.layer, head.activation_node, written_activation(head), facts),
                 )

@@ -3,7 +3,8 @@ from __future__ import annotations
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.model import layer_activation, layer_units, units_written, written_activation
+from regr_lint.model.importers import written_by_caller
+from regr_lint.model.model import layer_activation, layer_units, units_written, written_activation, written_layer_activation
 from regr_lint.model.values import Seq, Tensor
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -39,7 +40,8 @@ density network's mixture weights) is not: with one component, its weight is 1.0
 A builder whose head's units and activation are parameters is read per call, also when another
 module defines it (`build_net(activation="linear", output_shape=2)` for one model, then
 `build_net(activation="softmax", output_shape=1)` for another): the call making the one-unit softmax
-is reported (at the caller's `"softmax"` when the builder is another module's, else at the head).
+is reported (at the caller's `"softmax"` when the builder is another module's — also when the builder
+is called once, and where a config module writes the literal the caller hands on —, else at the head).
 
 ## Why is this bad?
 Softmax normalises over the last axis. With one unit that axis has one element, so the output is the
@@ -257,7 +259,9 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
                     if id(layer.node) in joined:
                         continue
                 reported.add(id(node))
-                yield self.report(node, self._message(), sigmoid_fix(node))
+                written = written_layer_activation(layer, node)
+                yield self.report(node, self._message(), sigmoid_fix(node), written=written,
+                                  written_first=written_by_caller(layer, node, written, facts))
         # A builder called twice makes its layers twice (`build(activation="linear", units=2)`, then
         # `build(activation="softmax", units=1)`): the file's layers list each construction once, as
         # its first call made it; the heads of the models each call made are read too.
@@ -271,7 +275,9 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
                 act, node = layer_activation(layer)
                 if act == "softmax" and node is not None and node is head.activation_node and id(node) not in reported:
                     reported.add(id(node))
-                    yield self.report(node, self._message(), sigmoid_fix(node), written=written_activation(head))
+                    written = written_activation(head)
+                    yield self.report(node, self._message(), sigmoid_fix(node), written=written,
+                                      written_first=written_by_caller(layer, node, written, facts))
         before = {id(layer.node): prev for layer, prev in facts.links}
         for layer, prev in facts.links:
             act, node = layer_activation(layer)

@@ -5,6 +5,7 @@ import dataclasses
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import REGRESSION, head_loss
+from regr_lint.model.importers import written_by_caller
 from regr_lint.model.model import written_activation
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
@@ -33,11 +34,12 @@ class ReluHeadOnSignedTargets(Rule):
 Finds a model trained with a regression loss whose final layer has activation `relu`, `softplus`
 or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a trailing
 `Activation('x')` layer; a builder's `activation=head` in another module is reported at the literal
-the script hands it; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
+the script hands it, or where a config module writes what the script hands on; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
 layer) while the same file shows that the targets it is fitted on take negative values:
 
 - standardised targets — `StandardScaler` (also as the last step of a scikit-learn pipeline,
-  `make_pipeline(SimpleImputer(), StandardScaler())`), `scale`, `zscore` (also through pandas' `.pipe(zscore)`), `(y - y.mean()) / y.std()` (also in pandas' spelling, `s.sub(s.mean()).div(s.std())`), centred
+  `make_pipeline(SimpleImputer(), StandardScaler())`), `scale`, `zscore` (also through pandas' `.pipe(zscore)`), `(y - y.mean()) / y.std()` (also in pandas' spelling, `s.sub(s.mean()).div(s.std())`, and with
+  statistics computed unless the caller gives them, `self.mu = y.mean() if mu is None else mu`), centred
   on their group's mean (`y - df.groupby(g)[c].transform("mean")`), centred
   targets divided by any one number (`(y - y.mean()) / y.max()`) (also in a
   `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
@@ -78,7 +80,9 @@ is given — standardised ones when a `TransformedTargetRegressor(..., transform
 wraps it. So is a model a method of another module's class fits on the data a script hands it
 (`Reconstructor().fit(rows)`, the method fitting on its parameter, also on the parts of it a
 `train_test_split(rows)` at the top of the method makes, or on the items of a list the script writes
-out, `train([x, y])` with `x, y = data` there): by what the script passes. When the model is trained on a dataset another module of the project makes (`train_ds` of
+out, `train([x, y])` with `x, y = data` there; or on what its constructor stored from the script's
+arguments, unchanged — a Flower client's `fit`, which the framework calls, running
+`self.net.fit(self.feats, self.target)`): by what the script passes. When the model is trained on a dataset another module of the project makes (`train_ds` of
 data.py, a window dataset its function returns), that module's code is the evidence; so it is for
 targets another module binds at its top level and the file imports by name or reads as the module's attribute (`D.Y` of `import data as D`; `from data import X, Y`
 with `Y = StandardScaler().fit_transform(...)` in data.py), and for a scaler a data module imports
@@ -835,6 +839,30 @@ model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
+        # a Sequence standardising with statistics it computes unless the caller gives them (the
+        # validation split handed the training split's): standardised either way
+        """\
+import numpy as np
+from tensorflow import keras
+class Rows(keras.utils.Sequence):
+    def __init__(self, x, y, mu=None, sd=None, batch_size=256):
+        super().__init__()
+        self.x, self.y, self.batch_size = x, y, batch_size
+        self.mu = y.mean() if mu is None else mu
+        self.sd = sd if sd is not None else y.std()
+    def __len__(self):
+        return int(np.ceil(len(self.x) / self.batch_size))
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return self.x[s], (self.y[s] - self.mu) / self.sd
+x, y = np.load("x.npy"), np.load("delay.npy")
+train = Rows(x[:900], y[:900])
+val = Rows(x[900:], y[900:], mu=train.mu, sd=train.sd)
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(train, validation_data=val, epochs=30)
+""",
         # standard-normal features times weights held in a name: targets of both signs
         """\
 import numpy as np
@@ -1837,4 +1865,5 @@ model.fit(t, y, epochs=5)
                     f"use a linear head (no activation)",
                     drop_activation_fix(head.activation_node),
                     written=written_activation(head),
+                    written_first=written_by_caller(head.layer, head.activation_node, written_activation(head), facts),
                 )

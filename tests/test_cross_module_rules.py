@@ -9611,6 +9611,272 @@ CASES += [
     }, None),
 ]
 
+def _site_client(head: str, scaler: str, expect: str = "", more: str = "") -> dict:
+    """A federated client class in client.py storing the model and the data its constructor is
+    handed (`self.net`, `self.feats`, `self.target`) and fitting them in its `fit`, which the
+    framework calls, not the script; the script run_site.py constructs it with targets client.py's
+    loader scales with `scaler`; the builder in model.py ends in `head`. `more`: another method."""
+    return {
+        "model.py": f"""\
+            import tensorflow as tf
+
+
+            def build_net(n_features):
+                net = tf.keras.Sequential([
+                    tf.keras.layers.Input(shape=(n_features,)),
+                    tf.keras.layers.Dense(32, activation="relu"),
+                    tf.keras.layers.Dense(1, activation="{head}"),{expect}
+                ])
+                net.compile(optimizer="adam", loss="mse")
+                return net
+        """,
+        "client.py": f"""\
+            import flwr as fl
+            import pandas as pd
+            from sklearn.preprocessing import {scaler}
+
+
+            def load_site(path):
+                frame = pd.read_csv(path)
+                target = {scaler}().fit_transform(frame[["power"]].values)
+                return frame.drop(columns=["power"]).values, target
+
+
+            class SiteClient(fl.client.NumPyClient):
+                def __init__(self, net, feats, target):
+                    self.net = net
+                    self.feats, self.target = feats, target
+
+                def fit(self, parameters, config):
+                    self.net.set_weights(parameters)
+                    self.net.fit(self.feats, self.target, epochs=3, verbose=0)
+                    return self.net.get_weights(), len(self.feats), {{}}
+""" + textwrap.indent(textwrap.dedent(more), " " * 16),
+        "run_site.py": """\
+            import flwr as fl
+
+            from client import SiteClient, load_site
+            from model import build_net
+
+            feats, target = load_site("site_a.csv")
+            fl.client.start_client(server_address="127.0.0.1:8080",
+                                   client=SiteClient(build_net(feats.shape[1]), feats, target).to_client())
+        """,
+    }
+
+
+CASES += [
+    ("RL102-valid-a-client-class-of-another-module-fits-the-minmax-scaled-targets-its-constructor-stored",
+     _site_client("sigmoid", "MinMaxScaler"), None),
+    ("RL102-a-client-class-of-another-module-fits-the-standardised-targets-its-constructor-stored",
+     _site_client("tanh", "StandardScaler", "  # expect: RL102"), None),
+    ("RL106-a-client-class-of-another-module-fits-the-standardised-targets-its-constructor-stored",
+     _site_client("relu", "StandardScaler", "  # expect: RL106"), None),
+    # another method rewrites the attribute: what `fit` trains on is no longer what the script passed
+    ("RL102-valid-a-client-class-rescales-the-targets-its-constructor-stored-in-another-method",
+     _site_client("tanh", "StandardScaler", more="""\
+
+        def clip_targets(self):
+            self.target = self.target / abs(self.target).max()
+    """), None),
+    ("RL102-a-runner-of-another-module-unpacks-the-pair-its-constructor-stored-and-fits-it", {
+        "nets.py": """\
+            from tensorflow.keras import layers, models
+
+
+            def pulse_net(window):
+                net = models.Sequential([layers.Input((window,)), layers.Dense(16, activation="relu"),
+                                         layers.Dense(1, activation="tanh")])  # expect: RL102
+                net.compile(loss="mean_squared_error", optimizer="adam")
+                return net
+        """,
+        "runner.py": """\
+            class Runner:
+                def __init__(self, net, data, epochs=5):
+                    self.net = net
+                    self.data = data
+                    self.epochs = epochs
+
+                def run(self):
+                    x, y = self.data
+                    self.net.fit(x, y, epochs=self.epochs, validation_split=0.2)
+                    return self.net
+        """,
+        "train.py": """\
+            import numpy as np
+            from scipy.stats import zscore
+
+            from nets import pulse_net
+            from runner import Runner
+
+            raw = np.load("pulses.npy")
+            Runner(pulse_net(30), (raw[:, :30], zscore(raw[:, 30])), epochs=5).run()
+        """,
+    }, None),
+]
+
+
+def _csv_records(target: str, head: str, expect: str = "") -> dict:
+    """A data module reading CSV rows as records (no `label_name`) and mapping each to (features,
+    `target`), a builder ending in `head`, and a script fitting one on the other."""
+    return {
+        "model.py": f"""\
+            import tensorflow as tf
+
+
+            def price_model():
+                return tf.keras.Sequential([tf.keras.layers.Input((3,)),
+                                            tf.keras.layers.Dense(64, activation="relu"),
+                                            tf.keras.layers.Dense(1, activation="{head}")]){expect}
+        """,
+        "pipeline.py": f"""\
+            import tensorflow as tf
+
+            PRICE_MAX, PRICE_MEAN, PRICE_STD = 750000.0, 310000.0, 95000.0
+
+
+            def _parse(row):
+                feats = tf.stack([row["sqft"], row["beds"], row["age"]])
+                return feats, {target}
+
+
+            def make_dataset(pattern="listings-*.csv", batch=256):
+                ds = tf.data.experimental.make_csv_dataset(pattern, batch_size=1, num_epochs=1)
+                return ds.unbatch().map(_parse).batch(batch).prefetch(2)
+        """,
+        "train.py": """\
+            from model import price_model
+            from pipeline import make_dataset
+
+            net = price_model()
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(make_dataset(), epochs=10)
+        """,
+    }
+
+
+CASES += [
+    ("RL102-valid-csv-records-a-data-module-maps-to-targets-divided-by-their-max",
+     _csv_records('row["price"] / PRICE_MAX', "sigmoid"), None),
+    ("RL102-csv-records-a-data-module-maps-to-standardised-targets",
+     _csv_records('(row["price"] - PRICE_MEAN) / PRICE_STD', "tanh", "  # expect: RL102"), None),
+]
+
+
+CASES += [
+    ("RL102-valid-a-builder-makes-its-sigmoid-head-only-in-the-arm-naming-the-binary-task", {
+        "net.py": """\
+            from keras import layers, models, optimizers
+
+
+            def build(cfg):
+                inp = layers.Input(shape=(cfg["n_in"],))
+                h = layers.Dense(32, activation="relu")(inp)
+                if cfg["task"] == "regression":
+                    out = layers.Dense(1, activation="linear")(h)
+                    net = models.Model(inp, out)
+                    net.compile(optimizer=optimizers.Adam(learning_rate=1e-3), loss=cfg["loss"])
+                elif cfg["task"] == "binary":
+                    out = layers.Dense(1, activation="sigmoid")(h)
+                    net = models.Model(inp, out)
+                    net.compile(optimizer=optimizers.Adam(learning_rate=1e-3), loss=cfg["loss"])
+                else:
+                    raise ValueError(cfg["task"])
+                return net
+        """,
+        "run.py": """\
+            import argparse
+
+            import pandas as pd
+
+            from net import build
+
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--data")
+            parser.add_argument("--task", default="regression")
+            args = parser.parse_args()
+            frame = pd.read_csv(args.data)
+            cfg = {"n_in": frame.shape[1] - 1, "task": args.task, "loss": "mse"}
+            build(cfg).fit(frame.drop(columns=["y"]).values, frame["y"].values, epochs=50)
+        """,
+    }, None),
+]
+
+
+def _two_flows(train_call: str, expect_head: str = "", expect_metric: str = "") -> dict:
+    """A helper returning a training iterator (`gen.<train_call>`) and a validation iterator of
+    image folders, unpacked by the script that fits a small CNN compiled with mse and accuracy."""
+    return {
+        "helpers.py": f"""\
+            import pandas as pd
+            from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+
+            def flows(base, size=150, bs=20):
+                gen = ImageDataGenerator(rescale=1.0 / 255)
+                tr = gen.{train_call}
+                va = gen.flow_from_directory(base + "/validation", target_size=(size, size), class_mode="binary")
+                return tr, va
+        """,
+        "train.py": f"""\
+            from tensorflow.keras import layers, models
+
+            from helpers import flows
+
+            train_gen, val_gen = flows("cats_and_dogs_small")
+            model = models.Sequential([layers.Input((150, 150, 3)), layers.Conv2D(32, 3, activation="relu"),
+                                       layers.GlobalAveragePooling2D(), layers.Dense(1, activation="sigmoid")]){expect_head}
+            model.compile(optimizer="rmsprop", loss="mse", metrics=["accuracy"]){expect_metric}
+            model.fit(train_gen, validation_data=val_gen, epochs=30)
+        """,
+    }
+
+
+CASES += [
+    ("RL101-valid-two-labelled-folder-iterators-a-helper-returns-unpacked-by-the-script", _two_flows(
+        'flow_from_directory(base + "/train", target_size=(size, size), class_mode="binary")'), None),
+    ("RL101-the-unpacked-training-iterator-a-helper-returns-reads-raw-targets", _two_flows(
+        'flow_from_dataframe(pd.read_csv("ages.csv"), x_col="path", y_col="age", class_mode="raw")',
+        "  # expect: RL102", "  # expect: RL101"), None),
+]
+
+
+CASES += [
+    # the literal is the token wherever it is written: a config module's, the script handing it on
+    ("RL102-RL103-a-config-modules-head-literal-a-script-hands-a-builder", {
+        "config.py": """\
+            from types import SimpleNamespace
+
+            REGRESSOR = SimpleNamespace(head="sigmoid", units=1, loss="mse")  # expect: RL102
+            GRADER = SimpleNamespace(head="softmax", units=1, loss="binary_crossentropy")  # expect: RL103
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build_net(n_in, units, head):
+                inp = keras.Input((n_in,))
+                out = keras.layers.Dense(units, activation=head)(keras.layers.Dense(64, activation="relu")(inp))
+                return keras.Model(inp, out)
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from config import GRADER, REGRESSOR
+            from models import build_net
+
+            x, charges = np.load("x.npy"), np.load("charges.npy")
+            net = build_net(x.shape[1], REGRESSOR.units, head=REGRESSOR.head)
+            net.compile(optimizer="adam", loss=REGRESSOR.loss)
+            net.fit(x, charges, epochs=20)
+            grader = build_net(x.shape[1], GRADER.units, head=GRADER.head)
+            grader.compile(optimizer="adam", loss=GRADER.loss)
+            grader.fit(x, charges > 1e4, epochs=20)
+        """,
+    }, None),
+]
+
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -10,43 +10,17 @@ from regr_lint.lazy import cst
 from regr_lint.knowledge import tables
 from regr_lint.model.frame import find_method, same_value, tensors_in
 from regr_lint.model.model import Compile, KerasModel, MethodCall, Training, units_written
+from regr_lint.model.trainers import rebound, self_attribute
 from regr_lint.model.values import UNKNOWN, Args, ClassV, DataPair, Instance, Layer, ModelRef, Obj, Ref, Seq, Tensor, Value
 
 # The qualname of what a model's `get_config()` returns here (it carries the model)
 CONFIG_OF = "keras.Model.get_config"
 
 
-def _rebound(fdef: cst.FunctionDef, names: set, skip: frozenset = frozenset()) -> bool:
-    """Whether the body of `fdef` assigns any of `names` (then a parameter is not the caller's value),
-    the assignments `skip` (ids of AssignTargets) left out."""
-    stack: list = [fdef.body]
-    while stack:
-        node = stack.pop()
-        targets: list = []
-        if type(node) is cst.AssignTarget and id(node) in skip:
-            pass
-        elif type(node) is cst.AssignTarget:
-            targets = [node.target]
-        elif type(node) in (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor):
-            targets = [node.target]
-        elif type(node) is cst.NamedExpr:
-            targets = [node.target]
-        elif type(node) is cst.AsName:
-            targets = [node.name]
-        elif type(node) in (cst.Global, cst.Nonlocal, cst.Del):
-            return True
-        for target in targets:
-            pending = [target]
-            while pending:
-                t = pending.pop()
-                if type(t) is cst.Name and t.value in names:
-                    return True
-                if type(t) in (cst.Tuple, cst.List):
-                    pending.extend(e.value for e in t.elements)
-                elif type(t) is cst.StarredElement:
-                    pending.append(t.value)
-        stack.extend(node.children)
-    return False
+def _site_key(node) -> Optional[str]:
+    """How a lifted call's sites name what `node` reads: a parameter by its name, an attribute the
+    construction stored by "self.x" (model.trainers)."""
+    return node.value if type(node) is cst.Name else self_attribute(node)
 
 
 def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, frozenset]:
@@ -69,14 +43,14 @@ def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, fro
             elts = [e.value for e in target.target.elements]
             if not all(type(e) is cst.Name for e in elts):
                 continue
-            if type(value) is cst.Name and value.value in sites:
-                given = sites[value.value]
+            if _site_key(value) in sites:
+                given = sites[_site_key(value)]
                 items = [e.value for e in given.elements] if type(given) in (cst.List, cst.Tuple) \
                     and not any(type(e) is cst.StarredElement for e in given.elements) else None
                 if items is None or len(items) != len(elts):
                     continue
                 parts.update((elt.value, item) for elt, item in zip(elts, items))
-                params.add(value.value)
+                params.add(_site_key(value))
                 targets.add(id(target))
                 continue
             if type(value) is not cst.Call:
@@ -277,6 +251,8 @@ class ModelBuilding:
         if id(call) not in self.layer_ids:
             self.layer_ids.add(id(call))
             self.facts.layers.append(layer)
+        if self.classifying:
+            self.facts.classifying_layers.add(id(call))
         return layer
 
     def link(self, layer: Value, prev: Value) -> None:
@@ -401,23 +377,23 @@ class ModelBuilding:
         if depth != self.depth:
             return
         theirs = self.training(meth, args, call)
-        x, y = theirs.x_node, theirs.y_node
-        if type(x) is not cst.Name or type(y) is not cst.Name:
+        x, y = _site_key(theirs.x_node), _site_key(theirs.y_node)
+        if x is None or y is None:
             return
         # `part_a, part_b = train_test_split(rows)` first: the parts are rows of the caller's data
         # `a, b = train_test_split(rows)` or `x, y, vx, vy = data` first: the caller's data taken apart
         parts, taken, splits = _parameter_parts(fdef, sites)
         given = {**sites, **parts}
-        names = {x.value, y.value} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
-        if x.value not in given or y.value not in given:
+        names = {x, y} | {n.value for pair in theirs.validation for n in pair if type(n) is cst.Name}
+        if x not in given or y not in given:
             return
-        validation = [(given[vx.value], given[vy.value]) for vx, vy in theirs.validation
-                      if type(vx) is cst.Name and type(vy) is cst.Name and vx.value in given and vy.value in given]
-        if _rebound(fdef, names | taken, splits) or any(t.node is site for t in model.trainings):
+        validation = [(given[vx], given[vy]) for vx, vy in (tuple(map(_site_key, pair)) for pair in theirs.validation)
+                      if vx in given and vy in given]
+        if rebound(fdef, names | taken, splits) or any(t.node is site for t in model.trainings):
             return
-        ours = Training(site, meth, theirs.x, theirs.y, given[x.value], given[y.value], validation)
+        ours = Training(site, meth, theirs.x, theirs.y, given[x], given[y], validation)
         ours.at = theirs.at
-        ours.callee_pair = x.value == y.value  # `fit(images, images)` there
+        ours.callee_pair = x == y  # `fit(images, images)` there
         ours.in_function = depth > 1  # where the call that ran that method stands
         model.trainings.append(ours)
 
@@ -432,7 +408,7 @@ class ModelBuilding:
             x_node = y_node = None
         mapped: tuple = ()
         origin = mapped_origin = made_by = None
-        if isinstance(x, DataPair) and ya is None:
+        if isinstance(x, DataPair) and ya is None and x.kind != "records":
             mapped_origin, made_by = x.targets_origin, x.made_by
             x_node, y_node, x, y, mapped, origin = x.x_node, x.y_node, x.x, x.y, x.targets, x.origin
         elif isinstance(x, Instance) and ya is None and x_node is not None:

@@ -11,6 +11,7 @@ from regr_lint.knowledge import tables
 from regr_lint.model.frame import Frame, find_method, merge_returns, same_value, tensors_in
 from regr_lint.model.model import KerasCall, KerasModel
 from regr_lint.model.names import canonical, dotted_name, is_layer_path, method_kind
+from regr_lint.model.trainers import stored_parameters, trains_on
 from regr_lint.model.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef,
     OneOf, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
@@ -92,12 +93,13 @@ def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
     return names.index(body.elements[0].value.value), names.index(body.elements[1].value.value)
 
 
-def _mapped_targets(fn: Value) -> tuple:
+def _mapped_targets(fn: Value, records: bool = False) -> tuple:
     """The expressions the function given to a dataset's `.map()` returns as targets (the second item
     of every `return x, y` of its body, or of a lambda's tuple), when at least one of them is not the
     target it was given (its second parameter, maybe cast or reshaped): () when they all are, or the
     function or any of its returns is not of that shape (then what it trains on stays what the
-    dataset was made of)."""
+    dataset was made of). `records`: the dataset's elements are single records (dicts of columns),
+    the function takes one and makes the (x, y) pair of it (`return feats, row["price"] / MAX`)."""
     if type(fn) is Lambda:
         params, returned = fn.node.params, [fn.node.body]
     elif type(fn) is Func:
@@ -112,7 +114,7 @@ def _mapped_targets(fn: Value) -> tuple:
     else:
         return ()
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    if len(names) != 2 or not returned:
+    if len(names) != (1 if records else 2) or not returned:
         return ()
     targets = []
     for value in returned:
@@ -120,6 +122,8 @@ def _mapped_targets(fn: Value) -> tuple:
                 or type(value.elements[1]) is not cst.Element:
             return ()
         targets.append(value.elements[1].value)
+    if records:
+        return tuple(targets)
     given = names[1]
 
     def same(node) -> bool:
@@ -525,11 +529,14 @@ class Calls:
                     (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
                     return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin, made_by=recv.made_by)
                 fn = args.get("map_func", 0)[0]
-                targets = _mapped_targets(fn)
+                targets = _mapped_targets(fn, records=recv.kind == "records")
                 if targets:
                     home = fn.scope.origin if type(fn) is Func else None
-                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, recv.kind, call, targets, recv.origin,
+                    kind = "dataset" if recv.kind == "records" else recv.kind
+                    return DataPair(recv.x, UNKNOWN, recv.x_node, None, kind, call, targets, recv.origin,
                                     targets_origin=home if home != recv.origin else None, made_by=recv.made_by)
+                if recv.kind == "records":
+                    return UNKNOWN  # what the records become is not known
                 return DataPair(recv.x, recv.y, recv.x_node, recv.y_node, recv.kind, call, recv.targets, recv.origin,
                                 targets_origin=recv.targets_origin, made_by=recv.made_by)
             return UNKNOWN
@@ -805,6 +812,27 @@ class Calls:
         self.invoke(init, args, call, inst)
         if not self.standalone:
             self._settle(inst)
+            self._run_trainers(inst, init, args, call)
+
+    def _run_trainers(self, inst: Instance, init: Func, args: Args, call: cst.Call) -> None:
+        """`SiteClient(build_net(n), feats, target)` here, of another module's (non-Keras) class whose
+        method runs `self.net.fit(self.feats, self.target)` on what its `__init__` stored from its
+        parameters untouched — a Flower client's `fit`, which the framework calls, not this file:
+        that method runs now, and the model is trained on this file's `feats` and `target`, a
+        training at the construction (Building._lift_training)."""
+        cls = inst.cls
+        if getattr(cls.scope, "origin", None) is None or cls.is_model or cls.is_layer \
+                or self.foreign_code != self.own_foreign or args.star:
+            return
+        stored = stored_parameters(cls, init.fdef, self.stored_cache)
+        if not stored:
+            return
+        given = _call_site_nodes(init.fdef.params, args, inst)
+        sites = {attr: given[param] for attr, param in stored.items() if param in given}
+        for name, method in list(inst.attrs.items()):
+            if name.startswith("__method__") and name != "__method____init__" and isinstance(method, Func) \
+                    and trains_on(method.fdef, sites):
+                self.invoke(method, Args(), call, inst, stored=sites)
 
     def _settle(self, inst: Instance, merged: frozenset = frozenset()) -> None:
         """What this construction set, merged with what the instance's earlier constructions set
@@ -931,9 +959,11 @@ class Calls:
             return Obj(q, args, call)
         if q in DATASET_CTORS:
             return self._pair(args, call, "dataset", tuple_arg=True)
-        if q == "tensorflow.data.experimental.make_csv_dataset" and args.has("label_name") and not args.star:
-            # (features, label) batches of a CSV column: its targets are what a `.map()` makes of them
-            return DataPair(UNKNOWN, UNKNOWN, None, None, "dataset", call, origin=self._here())
+        if q == "tensorflow.data.experimental.make_csv_dataset" and not args.star:
+            # (features, label) batches of a CSV column: its targets are what a `.map()` makes of them;
+            # without `label_name`, dicts of every column, which a `.map()` makes (x, y) pairs of
+            return DataPair(UNKNOWN, UNKNOWN, None, None, "dataset" if args.has("label_name") else "records", call,
+                            origin=self._here())
         if q.startswith("tensorflow.") and args.pos and isinstance(args.pos[0][0], Tensor):
             if any(q == f"{m}.{last}" for m in tables.TF_ACTIVATION_MODULES) \
                     and last.lower() in tables.BOUNDED_ACTIVATIONS:
@@ -1008,6 +1038,11 @@ class Calls:
     def _pair(self, args: Args, call: cst.Call, kind: str, tuple_arg: bool = False) -> Value:
         if tuple_arg:
             value, arg = args.get("tensors", 0)
+            node = arg.value if arg is not None and not arg.star else None
+            if type(node) is cst.Dict or type(node) is cst.Call and type(node.func) is cst.Name \
+                    and node.func.value == "dict":
+                # `from_tensor_slices(dict(frame))`: one record (a dict of columns) per row
+                return DataPair(UNKNOWN, UNKNOWN, None, None, "records", call, origin=self._here())
             if isinstance(value, Seq) and len(value.items) == 2 and type(arg.value if arg else None) is cst.Tuple:
                 return DataPair(value.items[0], value.items[1], value.elts[0], value.elts[1], kind, call,
                                 origin=self._here(), made_by=self._lifted_call())
@@ -1048,7 +1083,9 @@ class Calls:
 
     # ---------------------------------------------------------------- functions
     def invoke(self, func: Func, args: Args, call: Optional[cst.Call], inst: Optional[Instance],
-               standalone: bool = False, per_call: bool = False) -> Value:
+               standalone: bool = False, per_call: bool = False, stored: Optional[dict] = None) -> Value:
+        """`stored`: {"self.x": this file's expression} for what the construction `call` handed the
+        instance's attributes (see _run_trainers)."""
         if self.dead:
             return UNKNOWN  # (its body is read when it runs for a call of its own, or on its own)
         fdef = func.fdef
@@ -1068,7 +1105,7 @@ class Calls:
         foreign = getattr(func.scope, "origin", None) is not None
         lifted = foreign and call is not None and not standalone and self.foreign_code == self.own_foreign
         if lifted:  # this file's code calls into another module's: where its parameters come from here
-            self.lifts.append((self.depth, _call_site_nodes(fdef.params, args, inst), call, fdef))
+            self.lifts.append((self.depth, {**_call_site_nodes(fdef.params, args, inst), **(stored or {})}, call, fdef))
         self.foreign_code += foreign
         self.running.append(getattr(func.scope, "origin", None))
         owner = inst.cls if isinstance(inst, Instance) else inst if type(inst) is ClassV else None

@@ -476,9 +476,31 @@ def _importers_reading(facts: KerasFacts, model, callers: bool):
 _READ_BESIDE: dict = {}
 
 
+def written_by_caller(layer, arg, written, facts: KerasFacts) -> bool:
+    """The layer's `activation=` argument `arg` names a parameter of the builder it is in
+    (`activation=head`) and the literal `written` is not that parameter's default: the literal a
+    caller hands over is the finding's token wherever it is written — also in a third module, a
+    config's `HEAD = "sigmoid"` the script passes on."""
+    value = arg.value if isinstance(arg, cst.Arg) else None
+    if not isinstance(value, cst.Name) or layer is None or written is None:
+        return False
+    fdef = _enclosing_function(layer.node, facts)
+    if fdef is None:
+        return False
+    params = {p.name.value: p for p in (*fdef.params.posonly_params, *fdef.params.params, *fdef.params.kwonly_params)}
+    return value.value in params and params[value.value].default is not written
+
+
 def is_parameter(name: str, node, facts: KerasFacts) -> bool:
     """`name` is a parameter of the innermost function `node` is in, in this file or a project module
     it reads (a builder's `metric`, `decay`): its value comes from the callers' arguments."""
+    fdef = _enclosing_function(node, facts)
+    return fdef is not None and name in {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params,
+                                                                   *fdef.params.kwonly_params)}
+
+
+def _enclosing_function(node, facts: KerasFacts) -> Optional[cst.FunctionDef]:
+    """The innermost function `node` is in, in this file or a project module it reads."""
     from regr_lint.model.trees import parsed_module
 
     for tree in [facts.module, *(parsed_module(p) for p in facts.project_modules)]:
@@ -486,11 +508,8 @@ def is_parameter(name: str, node, facts: KerasFacts) -> bool:
         if steps is None:
             continue
         functions = [n for n in _nodes_along(tree, steps) if isinstance(n, cst.FunctionDef)]
-        if not functions:
-            return False
-        params = functions[-1].params
-        return name in {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
-    return False
+        return functions[-1] if functions else None
+    return None
 
 
 def _steps_in_functions(module, node) -> Optional[tuple]:

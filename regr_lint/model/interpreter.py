@@ -20,6 +20,7 @@ from regr_lint.model.model import KerasFacts, KerasModel
 from regr_lint.model.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.model.project_imports import ProjectImports
 from regr_lint.model.trees import project_module
+from regr_lint.model.tasks import declared_task
 from regr_lint.model.values import (
     UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
     is_builder,
@@ -225,6 +226,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         # Another module's functions this file's code calls, innermost last: (the depth its body runs
         # at, {parameter: the argument's expression at the call here}, that call).
         self.lifts: list[tuple[int, dict, cst.Call, cst.FunctionDef]] = []
+        self.classifying = 0  # inside an arm of an `if` naming a classification task (model.tasks)
+        self.stored_cache: dict = {}  # model.trainers.stored_parameters, by class and __init__
         self.read_classes: set[int] = set()  # project modules' classes whose methods were queued
         self.analyzed: set[int] = set()
         # The loops and the arms of `if` / `match` statements the statement running lies in (see
@@ -338,9 +341,14 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             taken = self._option(stmt.test, scope, frame)
             entry = dict(scope.vars) if taken is None else None
             frame.uncertain += taken is None
+            task = declared_task(stmt.test)
             try:
                 if taken is not False:
-                    self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
+                    self.classifying += task is True
+                    try:
+                        self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
+                    finally:
+                        self.classifying -= task is True
                 else:
                     self._read_dead_arm(stmt.body.body, scope, frame)
                 body = dict(scope.vars) if taken is None else None
@@ -348,7 +356,14 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     self._read_dead_arm((stmt.orelse,), scope, frame)
                 before = self._model_slots(scope) if taken is None and stmt.orelse is not None else None
                 if stmt.orelse is not None and taken is not True and not frame.returned:
-                    self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
+                    # `if task == "regression": ... else:`: the other task's arm (not an `elif`'s,
+                    # whose own test says which)
+                    other = task is False and type(stmt.orelse) is cst.Else
+                    self.classifying += other
+                    try:
+                        self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
+                    finally:
+                        self.classifying -= other
             finally:
                 frame.uncertain -= taken is None
             if stmt.orelse is not None and taken is not True and not frame.returned:

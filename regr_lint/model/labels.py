@@ -50,6 +50,10 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
         # output is linear (a regression network wrapped as a classifier by mistake: its accuracy
         # compares raw values)
         return True
+    heads = model.heads()
+    if heads and all(h.layer is not None and id(h.layer.node) in facts.classifying_layers for h in heads):
+        # every output made in the arm of an `if` naming a classification task
+        return True
     if _elsewhere_shows(facts, model, targets_are_labels, foreign=True):
         return True
     if any(t.method in TRAIN_METHODS and t.y_node is None and t.origin is None
@@ -96,6 +100,13 @@ def _directory_iterator(facts: KerasFacts, training) -> bool:
     returned by a function of the file or of a project module), made where the training is or
     bound to the name it fits on."""
     node = _making_call(facts, training, training.x_node)
+    if node is None and isinstance(training.x_node, cst.Name):
+        # `train_gen, val_gen = flows(root)`: the part of what the function returns that the name took
+        at = training.at if training.at >= 0 else len(facts.assignments)
+        last = [r for r in _records(facts).get(training.x_node.value, ()) if r[0] < at][-1:]
+        if last and last[0][1] == "unpack" and not last[0][2][3]:
+            call, k, n, _ = last[0][2]
+            return returns_directory(call, facts, k, n)
     node = dataset_source(node) if node is not None else None
     return node is not None and (directory_labels(node) or returns_directory(node, facts))
 

@@ -252,10 +252,14 @@ def written_activation(head: Head) -> Optional[cst.CSTNode]:
     """Where the head's activation string is written when the `activation=` argument holds a name
     bound elsewhere (`activation=head_activation`, a builder's parameter: `build(6,
     head_activation="sigmoid")`); None when it is written in that argument or not a string."""
-    arg = head.activation_node
-    if not isinstance(arg, cst.Arg) or head.layer is None:
+    return written_layer_activation(head.layer, head.activation_node)
+
+
+def written_layer_activation(layer: Optional[Layer], arg) -> Optional[cst.CSTNode]:
+    """`written_activation` for a layer and its `activation=` argument `arg`."""
+    if not isinstance(arg, cst.Arg) or layer is None:
         return None
-    value = head.layer.args.get("activation", 1 if head.layer.kind == "Dense" else None)[0]
+    value = layer.args.get("activation", 1 if layer.kind == "Dense" else None)[0]
     node = getattr(value, "node", None)
     return node if isinstance(value, Lit) and node is not None and node is not arg.value else None
 
@@ -401,6 +405,9 @@ class KerasFacts:
     # id() of the model constructions a scikit-learn classifier wrapper builds or wraps
     # (`KerasClassifier(build_fn=make_net)`): classifiers by the file's own declaration
     classifier_nodes: set = field(default_factory=set)
+    # id() of the layer calls made in an arm of an `if` naming a classification task
+    # (`if cfg["task"] == "binary": out = Dense(1, activation="sigmoid")(h)`: see model.tasks)
+    classifying_layers: set = field(default_factory=set)
     # id() of the model constructions a `TransformedTargetRegressor` scaling into [0, 1] trains
     # through its regressor (`regressor=KerasRegressor(model=make_net), transformer=MinMaxScaler()`)
     unit_target_nodes: set = field(default_factory=set)

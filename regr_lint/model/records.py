@@ -140,10 +140,33 @@ def _records(facts: KerasFacts) -> dict:
             if isinstance(value.target, cst.Name):
                 out.setdefault(value.target.value, []).append((i, "aug", value))
             continue
+        value = _computed_default(value)
         for target in targets:
             _record_target(target, value, i, out)
     facts._cache["dataflow_records"] = out
     return out
+
+
+def _computed_default(value):
+    """`y.mean() if mu is None else mu` (also `mu if mu is not None else y.mean()`, `mu or
+    y.mean()`): the value computed when the caller gives none — what a caller gives in its place is
+    the same kind of thing (a validation split handed the training split's statistics). `value`
+    itself otherwise."""
+    if isinstance(value, cst.IfExp) and isinstance(value.test, cst.Comparison) and len(value.test.comparisons) == 1:
+        test, target = value.test, value.test.comparisons[0]
+        if isinstance(test.left, cst.Name) and isinstance(target.comparator, cst.Name) \
+                and target.comparator.value == "None":
+            given = test.left.value
+            if isinstance(target.operator, cst.Is) and isinstance(value.orelse, cst.Name) \
+                    and value.orelse.value == given:
+                return value.body
+            if isinstance(target.operator, cst.IsNot) and isinstance(value.body, cst.Name) \
+                    and value.body.value == given:
+                return value.orelse
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or) \
+            and isinstance(value.left, cst.Name) and not isinstance(value.right, cst.Name):
+        return value.right
+    return value
 
 
 def last_assigned(records: dict, name: str, at: int) -> Optional[tuple[int, "cst.BaseExpression"]]:

@@ -236,7 +236,7 @@ class DataPair(Value):
     y: Value
     x_node: Optional[cst.CSTNode]
     y_node: Optional[cst.CSTNode]
-    kind: str  # "dataset" | "flow"
+    kind: str  # "dataset" | "flow" | "records" (single records, dicts of columns, until a `.map()` pairs them)
     node: Optional[cst.CSTNode] = None
     # The target expressions the function of a `.map()` returns in their place, when it visibly
     # makes new ones (`return img, box / tf.reduce_max(box)`): then y / y_node are unknown.
