@@ -76,7 +76,7 @@ in another module; from either arm of an `if` whose test is not known), booleans
 `astype(bool)`, `np.logical_*`, also as `int(score >= 1)` per element, in a comprehension or a
 lambda it calls), class codes (`pd.factorize(s)[0]`, `codes, kinds = s.factorize()`), literal data all 0 or 1, class names replaced by 0 / 1 (a mask, or
 pandas' `.map({"Yes": 1, "No": 0})` / `.replace(..., [0, 1])`, also written back or in place), a coin
-flip appended per sample (`np.random.randint(0, 2)`), an array of
+flip appended per sample (`np.random.randint(0, 2)`) or Bernoulli bits (`np.random.binomial(1, p, size)`), an array of
 zeros (or ones) into which only 0 or 1 is written (`y = np.zeros((n, 1)); y[hit, 0] = 1.0`), a mask
 binarised in place on the two sides of one threshold (`y[y > 0.5] = 1` then `y[y <= 0.5] = 0`), blocks
 of zeros and ones joined (`np.concatenate((np.zeros(n), np.ones(m)))`), targets a stratified split is

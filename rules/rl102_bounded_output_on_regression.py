@@ -922,6 +922,18 @@ m = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmo
 m.compile(optimizer="adam", loss="mse")
 m.fit(x, scale(y), epochs=5)
 """,
+        # Bernoulli bits (one trial per draw) as targets, made by a generator: 0/1 labels
+        """
+import numpy as np
+from tensorflow import keras
+def batches(n):
+    while True:
+        bits = np.random.binomial(n=1, p=0.5, size=(n, 32))
+        yield bits + np.random.normal(0, 0.1, (n, 32)), bits[:, :8]
+m = keras.Sequential([keras.Input((32,)), keras.layers.Dense(8, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(100), steps_per_epoch=10, epochs=2)
+""",
         # a dataset of records (dicts of columns: a CSV read without `label_name`, a frame's columns)
         # that a .map() makes (x, y) pairs of, the targets divided by their max there
         """
@@ -1904,6 +1916,15 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # binomial counts of ten trials: not labels, beyond a sigmoid's range
+        """\
+import numpy as np
+from tensorflow import keras
+hits = np.random.binomial(10, 0.5, size=(500, 1))
+m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(np.random.normal(size=(500, 4)), hits, epochs=2)
+""",
         # a sigmoid head made in the arm of an `if` naming the regression task, or under a test
         # that names no task
         """\

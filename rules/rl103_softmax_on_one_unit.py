@@ -36,7 +36,8 @@ arguments can run: `Net(nb_classes=1, regression=True)` with `if not self.regres
 softmax is silent. A softmax written with its unit count (`Dense(1, activation="softmax")`) is reported
 wherever it stands. A softmax whose unit count is a setting (`Dense(N_MIX, activation="softmax")`) and
 whose output is joined with others into one tensor (`Concatenate()([mus, sigmas, weights])`: a mixture
-density network's mixture weights) is not: with one component, its weight is 1.0, as it should be.
+density network's mixture weights; also in a helper returning the joined tensor that no model of the
+file is built from) is not: with one component, its weight is 1.0, as it should be.
 A builder whose head's units and activation are parameters is read per call, also when another
 module defines it (`build_net(activation="linear", output_shape=2)` for one model, then
 `build_net(activation="softmax", output_shape=1)` for another): the call making the one-unit softmax
@@ -66,6 +67,17 @@ changes what the model computes (a regression wants no activation at all), so it
 with `--unsafe-fixes`.
 """
     VALID = [
+        # a mixture density head in a helper no model of this file is built from: its one-component
+        # mixture weight joined with the means and scales
+        """
+from tensorflow.keras import layers
+N_MIX = 1
+def mdn_head(h):
+    mus = layers.Dense(N_MIX, name="mus")(h)
+    sigmas = layers.Dense(N_MIX, activation="softplus", name="sigmas")(h)
+    weights = layers.Dense(N_MIX, activation="softmax", name="pis")(h)
+    return layers.Concatenate()([mus, sigmas, weights])
+""",
         # an attention's one score per time step, normalised over the time axis
         """\
 import tensorflow as tf
@@ -256,7 +268,7 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
             if act == "softmax" and node is not None:
                 if not units_written(layer.args):
                     joined = _joined_outputs(facts) if joined is None else joined
-                    if id(layer.node) in joined:
+                    if id(layer.node) in joined or id(layer.node) in facts.joined_layers:
                         continue
                 reported.add(id(node))
                 written = written_layer_activation(layer, node)

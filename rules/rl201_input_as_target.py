@@ -56,6 +56,9 @@ on elsewhere (a trainer whose other arm fits the same model parameter on labels)
 dataset cut from the same pipeline as the training one (the same mistake twice).
 A different validation target that the model is also fed as input (`fit(small, big)` beside
 `fit(big, big)`) is data like the input, not a label.
+A fit on the input made before `model.pop()` took the model's last layer off (stacked-autoencoder
+pre-training, the decoder then replaced by a classifier head: also in a builder of another module
+returning the popped encoder) is not judged: it trained another architecture.
 
 ## Why is this bad?
 The model learns to reproduce its input instead of predicting the target. Depending on shapes Keras
@@ -79,6 +82,54 @@ name is bound in the file. Which variable holds the targets is finally the autho
 applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the base class's fine-tuning passes `fine_tune=True` to a `fit_model` the autoencoder
+        # subclass overrides without it: that call raises before any fit, the override fits (x, x)
+        """
+import sys
+import numpy as np
+from keras.layers import Dense, LSTM, RepeatVector
+from keras.models import Model, Sequential, load_model
+class Pipeline:
+    def fine_tune(self, path):
+        base = load_model(path)
+        self.model = Model(base.input, Dense(3, activation="softmax")(base.output))
+        self.model.compile(optimizer="adam", loss="categorical_crossentropy")
+        self.fit_model(fine_tune=True)
+    def fit_model(self, fine_tune=False):
+        self.model.fit(self.x, self.y, epochs=2 if fine_tune else 10)
+    def run(self, mode, path=None):
+        if mode == "train":
+            self.setup()
+            self.fit_model()
+        else:
+            self.fine_tune(path)
+class SignalAutoencoder(Pipeline):
+    def setup(self):
+        self.model = Sequential([LSTM(32, input_shape=(50, 3)), RepeatVector(50),
+                                 LSTM(32, return_sequences=True), Dense(3)])
+        self.model.compile(optimizer="adam", loss="mse")
+    def fit_model(self):
+        self.model.fit(self.x, self.x, epochs=5, validation_split=0.1)
+pipe = SignalAutoencoder()
+pipe.x, pipe.y = np.load("signals.npy"), np.load("wear_onehot.npy")
+pipe.run(sys.argv[1])
+""",
+        # stacked-autoencoder pre-training: fitted on its input, the decoder popped off, a classifier
+        # head added and trained on labels
+        """
+import numpy as np
+from keras.layers import Dense, Dropout
+from keras.models import Sequential
+x, labels = np.random.rand(200, 64), np.eye(5)[np.random.randint(0, 5, 200)]
+net = Sequential([Dense(32, input_dim=64, activation="relu"), Dense(64, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, x, epochs=3)
+net.pop()
+net.add(Dropout(0.2))
+net.add(Dense(5, activation="softmax"))
+net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+net.fit(x, labels, validation_split=0.2, epochs=3)
+""",
         # a decoder as wide as the input, both written `X.shape[1]`, validated on other data than
         # its input: still an autoencoder
         """\
@@ -285,6 +336,20 @@ ae.fit(train, train, epochs=3, validation_data=(train, valid))
 """,
     ]
     INVALID = [
+        # the classifier put on the pretrained encoder is the one fitted on its input
+        """\
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+x, labels = np.random.rand(200, 64), np.eye(5)[np.random.randint(0, 5, 200)]
+net = Sequential([Dense(32, input_dim=64, activation="relu"), Dense(64, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, x, epochs=3)
+net.pop()
+net.add(Dense(5, activation="softmax"))
+net.compile(optimizer="adam", loss="categorical_crossentropy")
+net.fit(x, x, validation_data=(x[:20], labels[:20]), epochs=3)  # expect: RL201
+""",
         # the same array conversion written twice: the input is the target
         """\
 import numpy as np
@@ -436,6 +501,8 @@ model.fit(train_ds, epochs=3, validation_data=test_ds)
             for t in model.trainings + model.foreign_trainings:
                 if t.method not in tables.TRAIN_METHODS or t.callee_pair:
                     continue  # (a method of another module fitting on its input twice: its own to answer)
+                if t.pops < model.pops:
+                    continue  # pre-training before `pop()` took the decoder off: another architecture
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
                 if (kx is not None and kx == ky or _same_array(t.x_node, t.y_node)) and not _validates_alike(t):
                     suspects.append(t)

@@ -75,7 +75,7 @@ transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a 
 (`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns, also through a name it binds first and its `prefetch` / `cache` / `shuffle`), a label column
 (`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header; also shifted to start at
-0, `df["activity"].values - 1`), or the labels of a `keras.datasets` `load_data()` — also as a
+0, `df["activity"].values - 1`, or recoded per row, `df["sentiment"].map({"neg": 0, "pos": 1})`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
 k)`), or as a script hands them to another module's function that fits the model (`train(x, y)`, also
 `train([x, y, vx, vy])` taken apart there by `x, y, vx, vy = data`). Over rank-3 steps,
@@ -696,6 +696,20 @@ net.fit(x, y, epochs=10)
 """,
     ]
     INVALID = [
+        # a per-step softmax over a sentiment recoded per row (`.map({...})`): one label per sample
+        """\
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+from tensorflow.keras.utils import to_categorical
+df = pd.read_csv("tweets.csv")
+y = to_categorical(df["sentiment"].map({"negative": 0, "neutral": 1, "positive": 2}).values, 3)
+tokens = keras.Input((120,), dtype="int32")
+h = layers.Bidirectional(layers.LSTM(64, return_sequences=True))(layers.Embedding(20000, 128)(tokens))
+model = keras.Model(tokens, layers.Dense(3, activation="softmax")(h))  # expect: RL301
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+model.fit(pd.read_pickle("x.pkl"), y, epochs=3)
+""",
         """\
 import numpy as np
 from tensorflow import keras

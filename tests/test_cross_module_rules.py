@@ -9877,6 +9877,40 @@ CASES += [
 ]
 
 
+CASES += [
+    ("RL201-valid-a-builder-of-another-module-pretrains-an-autoencoder-and-pops-its-decoder", {
+        "models.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            N_FEAT = 64
+
+
+            def pretrained_encoder(x):
+                net = Sequential()
+                net.add(Dense(32, input_dim=N_FEAT, activation="relu"))
+                net.add(Dense(N_FEAT, activation="relu"))
+                net.compile(optimizer="adam", loss="mse")
+                net.fit(x, x, epochs=3)
+                net.pop()
+                return net
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras.layers import Dense
+
+            from models import N_FEAT, pretrained_encoder
+
+            x_train, rooms = np.load("rssi.npy"), np.load("rooms.npy")
+            clf = pretrained_encoder(x_train)
+            clf.add(Dense(4, activation="softmax"))
+            clf.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+            clf.fit(x_train, np.eye(4)[rooms], validation_split=0.2, epochs=3)
+        """,
+    }, None),
+]
+
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -266,6 +266,12 @@ class ModelBuilding:
         inp = args.get("inputs", 0)[0]
         if isinstance(inp, Tensor) and isinstance(inp.producer, Layer):
             self.link(layer, inp.producer)
+        elif isinstance(inp, Seq) and len(inp.items) > 1:
+            # `Concatenate()([mus, sigmas, weights])`: each part one piece of a structured output,
+            # also in a helper no model of this file is built from (RL103's mixture weights)
+            self.facts.joined_layers.update(
+                id(t.producer.node) for t in inp.items
+                if isinstance(t, Tensor) and isinstance(t.producer, Layer) and t.producer.node is not None)
         return Tensor(layer, [inp], call)
 
     def add_layer(self, model: KerasModel, item: Value) -> None:
@@ -311,6 +317,8 @@ class ModelBuilding:
             return UNKNOWN
         if meth == "add":
             self.add_layer(model, args.get("layer", 0)[0])
+        elif meth == "pop" and not args.pos and not args.kw:
+            model.pops += 1
         elif meth == "compile":
             loss, loss_arg = args.get("loss", 1)
             if args.star and not args.has("loss", 1):
@@ -330,11 +338,13 @@ class ModelBuilding:
             seen = next((t for t in model.trainings if t.node is call), None)
             if seen is None:
                 model.trainings.append(self.training(meth, args, call))
+                model.trainings[-1].pops = model.pops
             elif seen.in_function and len(seen.reruns) < 8 and self.depth > 0:
                 seen.reruns.append(len(self.facts.assignments))
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
             if not any(t.node is call for t in model.foreign_trainings):
                 theirs = self.training(meth, args, call)
+                theirs.pops = model.pops
                 if theirs.origin is None:
                     theirs.origin = self._here()  # its x / y are that module's nodes
                 model.foreign_trainings.append(theirs)

@@ -49,6 +49,21 @@ def _param_names(params: cst.Parameters) -> frozenset:
     return frozenset(p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params))
 
 
+def _rejects(fdef: cst.FunctionDef, args: Args, bound: bool) -> bool:
+    """Whether Python refuses the call before running `fdef`: a keyword no parameter takes and no
+    `**kwargs` (a subclass's override without the base's `fine_tune=` its caller passes), or more
+    positional arguments than it has parameters and no `*args`. A decorated function's signature is
+    its decorator's: never refused."""
+    params = fdef.params
+    if fdef.decorators or args.star or type(params.star_kwarg) is cst.Param:
+        return False
+    named = {p.name.value for p in (*params.params, *params.kwonly_params)}
+    if any(k not in named for k in args.kw):
+        return True
+    positional = len(params.posonly_params) + len(params.params) - bound
+    return type(params.star_arg) is not cst.Param and len(args.pos) > positional
+
+
 def _call_site_nodes(params: cst.Parameters, args: Args, inst: Optional[Instance]) -> dict:
     """{parameter name: the expression the call passes it}, for arguments written one by one (none
     when a `*args` / `**kwargs` spread makes the order unknown)."""
@@ -1096,6 +1111,8 @@ class Calls:
             elif kind == "classmethod":
                 inst = inst.cls  # `cls` is the class
         if not standalone:
+            if call is not None and _rejects(fdef, args, inst is not None):
+                return UNKNOWN  # the call raises TypeError before its body runs
             if self.depth >= MAX_DEPTH or self.budget <= 0 or id(fdef) in self.active:
                 return self._tensor_passthrough(args, call) if call is not None else UNKNOWN
             self.budget -= 1

@@ -491,7 +491,8 @@ def _codes_as_bits(call: cst.Call) -> bool:
 
 def _binary_draw(node: cst.Call) -> bool:
     """A random draw of 0 or 1: `np.random.randint(0, 2)`, `rng.integers(2)`, `random.randint(0, 1)`
-    (the standard library's includes its upper bound), `np.random.choice([0, 1])`."""
+    (the standard library's includes its upper bound), `np.random.choice([0, 1])`, a Bernoulli draw
+    `np.random.binomial(1, p, size)` (one trial: 0 or 1)."""
     func = node.func
     if not isinstance(func, cst.Attribute) or _dotted_tail(func.value) not in _RANDOM_MODULES:
         return False
@@ -500,6 +501,11 @@ def _binary_draw(node: cst.Call) -> bool:
         first = node.args[0].value if node.args and node.args[0].keyword is None else None
         values = _literal_numbers(first, []) if isinstance(first, (cst.List, cst.Tuple)) else None
         return bool(values) and set(values) <= {0, 1}
+    if name == "binomial":
+        trials = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "n"), None)
+        if trials is None and node.args and node.args[0].keyword is None and not node.args[0].star:
+            trials = node.args[0].value
+        return _const(trials) == 1
     if name not in ("randint", "integers"):
         return False
     if _dotted_tail(func.value) == "random" and name == "randint":

@@ -52,6 +52,10 @@ class Training:
     reruns: list = field(default_factory=list)
     # the call of this file that ran the other module's function making its data (`make_ds(data)`)
     made_by: Optional[cst.Call] = None
+    # how many times `model.pop()` had run when the call was met: a training before the model's
+    # last layers were removed trained another architecture (an autoencoder's decoder, dropped for
+    # a classifier head on the pretrained encoder)
+    pops: int = 0
     # (index, name, count): only that output's targets are asked about (see columns.one_output),
     # for batches a generator or a Sequence gives (`return x, {"sex": s, "age": a}`)
     output: Optional[tuple] = None
@@ -106,6 +110,7 @@ class KerasModel:
     # in a trainer.py): their arguments are that module's names, not this file's data flow, so only
     # rules that judge a call by itself (RL201's `fit(x, x)`) read them.
     foreign_trainings: list = field(default_factory=list)
+    pops: int = 0  # how many times `model.pop()` ran (see Training.pops)
     cls: object = None  # the ClassV of a subclassed model
     # the model Keras hands a callback as `self.model`: a Keras model whatever the file calls on it
     keras_given: bool = False
@@ -408,6 +413,8 @@ class KerasFacts:
     # id() of the layer calls made in an arm of an `if` naming a classification task
     # (`if cfg["task"] == "binary": out = Dense(1, activation="sigmoid")(h)`: see model.tasks)
     classifying_layers: set = field(default_factory=set)
+    # id() of the layer calls whose outputs a merge layer joins with others (see RL103)
+    joined_layers: set = field(default_factory=set)
     # id() of the model constructions a `TransformedTargetRegressor` scaling into [0, 1] trains
     # through its regressor (`regressor=KerasRegressor(model=make_net), transformer=MinMaxScaler()`)
     unit_target_nodes: set = field(default_factory=set)

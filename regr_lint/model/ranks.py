@@ -957,8 +957,10 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
             and _int_literal(node.right):
         node = node.left  # `df["activity"].values - 1`: 1-based class ids shifted to start at 0
     while isinstance(node, cst.Attribute) and node.attr.value == "values" or isinstance(node, cst.Call) \
-            and isinstance(node.func, cst.Attribute) and node.func.attr.value == "to_numpy" and not node.args:
-        node = node.value if isinstance(node, cst.Attribute) else node.func.value  # `df["label"].values`
+            and isinstance(node.func, cst.Attribute) and (node.func.attr.value == "to_numpy" and not node.args
+                                                          or _recoded(node)):
+        # `df["label"].values`; `df["sentiment"].map({"neg": 0, "pos": 1})`: each row's class recoded
+        node = node.value if isinstance(node, cst.Attribute) else node.func.value
     if isinstance(node, cst.Name):
         return node.value in labels
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -1007,6 +1009,15 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
             return isinstance(first, cst.Slice) and _full(first) and isinstance(second, cst.Index) \
                 and _int_literal(second.value)
     return False
+
+
+def _recoded(call: cst.Call) -> bool:
+    """`.map({...})` / `.replace({...})` with a dict written out, `.astype(...)`: the same rows, each
+    value recoded."""
+    name = call.func.attr.value
+    if name == "astype":
+        return True
+    return name in ("map", "replace") and len(call.args) == 1 and isinstance(call.args[0].value, cst.Dict)
 
 
 def _encodes_labels(arg, flow: "_Bindings", labels: set) -> bool:
