@@ -95,6 +95,12 @@ also after such a test whose block does the work and returns)
 with the new arguments (`try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the
 old call is the fallback).
 
+Keras 1 keywords written as the keys of a dict literal that is spread into a layer call
+(`Conv2D(32, (3, 3), **CONV_KW)` with `CONV_KW = {"border_mode": "same", "init": "he_normal"}`, here
+or in a config module; `Dense(10, **{"init": "glorot_uniform"})`) are reported at the key: Keras 3
+rejects them as it rejects the keyword written out. No fix is offered there (the dict may be spread
+into other calls too). A dict spread into a function of the project's own is not read.
+
 ## Why is this bad?
 Keras 2 renamed these arguments and kept the old names working for a while through its legacy
 interfaces, with a warning; Keras 3 dropped them. Measured on Keras 3.15.1:
@@ -146,6 +152,15 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # Keras 3 keywords spread from a dict; Keras 1 names spread into a function of the file's own
+        """
+from keras.layers import Conv2D
+CONV_KW = {"padding": "same", "kernel_initializer": "he_normal"}
+OLD = {"init": "he_normal", "border_mode": "same"}
+def block(filters, init="he_normal", border_mode="same"):
+    return Conv2D(filters, (3, 3), padding=border_mode, kernel_initializer=init)
+layers = [Conv2D(32, (3, 3), **CONV_KW), block(64, **OLD)]
+""",
         # Keras 1 keywords under a test of the version imported under another name
         """\
 from keras import __version__ as KERAS_VERSION
@@ -384,6 +399,14 @@ class WideDense(Dense):
 """,
     ]
     INVALID = [
+        # Keras 1 keywords as the keys of a dict written out and spread into the layers
+        """\
+from keras.layers import Conv2D, Dense, Flatten
+from keras.models import Sequential
+CONV_KW = {"border_mode": "same", "activation": "relu"}  # expect: RL504
+model = Sequential([Conv2D(32, (3, 3), input_shape=(28, 28, 1), **CONV_KW), Flatten(),
+                    Dense(10, activation="softmax", **{"init": "glorot_uniform"})])  # expect: RL504
+""",
         """
 from keras.optimizers import Nadam
 opt = Nadam(learning_rate=0.002, schedule_decay=0.004)  # expect: RL504
@@ -615,6 +638,8 @@ class WideDense(Dense):
             found = [arg for arg in (*_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen),
                                      *_old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
                      if arg.keyword.value not in kc.own]  # (what a subclass's own `__init__` takes)
+            if id(kc.node) not in _guarded(facts):
+                yield from self._splatted(kc, layer, seen, facts)
             if not found or id(kc.node) in _guarded(facts):
                 continue
             kernel = _positional_kernel(kc.node, layer)
@@ -665,6 +690,25 @@ class WideDense(Dense):
             fix = Fix(safe=True, message=f"rename {old}= to {new}=", edits=(Edit(arg.keyword, cst.Name(new)),)) \
                 if not kc.args.star and new not in kc.args.kw else None
             yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 ignores {old}= ({reason})", fix)
+
+    def _splatted(self, kc, layer: str, seen: set, facts):
+        """`Conv2D(32, 3, **CONV_KW)` with `CONV_KW = {"border_mode": "same", "init": "he_normal"}`
+        written out (here or in a config module): each Keras 1 key is a keyword Keras 3 rejects,
+        reported at the key. No fix: the dict may be splatted into other calls too."""
+        for old, (_, arg) in kc.args.kw.items():
+            if arg is None or arg.star != "**" or old in kc.own:
+                continue
+            removed, new = layer_rename(layer, old)
+            key = _dict_key(arg, old, kc.args.kw[old][0], facts)
+            if not removed or key is None or id(key) in seen:
+                continue
+            seen.add(id(key))
+            if new is not None:
+                renamed = tables.RENAMED_ARGUMENT_HINTS.get(old, "Keras 2 renamed it {new}=").format(new=new)
+                yield self.report(key, f"{layer}(**{{{old!r}: ...}}): Keras 3 rejects {old}=; {renamed}", None)
+            else:
+                hint = tables.REMOVED_ARGUMENT_REASONS.get(old) or _layer_hint(layer, old)
+                yield self.report(key, f"{layer}(**{{{old!r}: ...}}): Keras 3 rejects {old}=; {hint}", None)
 
     def _report(self, arg: cst.Arg, what: str, new: Optional[str], args, layer: Optional[str] = None,
                 sure: bool = True, kernel: Optional[tuple] = None):
@@ -747,6 +791,33 @@ def _with_kernel(fix: Optional[Fix], kernel: Optional[tuple]) -> Optional[Fix]:
     shown = ", ".join(_code(a.value) for a in axes)
     return Fix(safe=fix.safe, message=f"{fix.message} and write the kernel as ({shown})",
                edits=fix.edits + edits)
+
+
+def _dict_key(arg: cst.Arg, key: str, value, facts) -> Optional[cst.SimpleString]:
+    """The string `key` of the dict display whose items `**arg` spread: the display written in the
+    call, or the one (in this file or a project module it reads) whose item for `key` is the node
+    the value read was written as. None when not found."""
+    from regr_lint.model.trees import parsed_module
+
+    node = getattr(value, "node", None)
+    if isinstance(arg.value, cst.Dict):
+        trees = [arg.value]
+    elif node is None:
+        return None
+    else:
+        trees = [facts.module, *(parsed_module(p) for p in facts.project_modules)]
+    for tree in trees:
+        stack = [tree] if tree is not None else []
+        while stack:
+            current = stack.pop()
+            if isinstance(current, cst.Dict):
+                for element in current.elements:
+                    if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
+                            and element.key.evaluated_value == key \
+                            and (current is arg.value or element.value is node):
+                        return element.key
+            stack.extend(current.children)
+    return None
 
 
 def _old_keywords(call: cst.Call, table: dict, seen: set):

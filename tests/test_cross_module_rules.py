@@ -9911,6 +9911,31 @@ CASES += [
 ]
 
 
+CASES += [
+    ("RL504-keras-1-keys-of-a-config-modules-dict-spread-into-layers", {
+        "config.py": """\
+            CONV_KW = {"init": "he_normal", "border_mode": "same"}  # expect: RL504, RL504
+            DENSE_KW = {"kernel_initializer": "he_normal"}
+        """,
+        "model.py": """\
+            from keras.layers import Conv2D, Dense, Flatten
+            from keras.models import Sequential
+
+            from config import CONV_KW, DENSE_KW
+
+
+            def build(n_classes=10):
+                m = Sequential()
+                m.add(Conv2D(32, (3, 3), activation="relu", input_shape=(32, 32, 3), **CONV_KW))
+                m.add(Conv2D(64, (3, 3), activation="relu", **CONV_KW))
+                m.add(Flatten())
+                m.add(Dense(n_classes, activation="softmax", **DENSE_KW))
+                return m
+        """,
+    }, None),
+]
+
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)
