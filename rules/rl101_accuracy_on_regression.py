@@ -33,7 +33,7 @@ class AccuracyOnRegression(Rule):
     name = "accuracy-on-regression"
     summary = "Accuracy metric on a model trained with a regression loss"
     severity = "error"  # a model chosen or stopped on the meaningless number is a wrong model
-    tokens = ("keras", "compile", "cc")  # "acc", "Accuracy"
+    tokens = ("keras", ("compile", "KerasRegressor", "KerasClassifier"), "cc")  # "acc", "Accuracy"
     names = (COMPILED, tuple(sorted(tables.ACCURACY_METRIC_STRINGS | tables.ACCURACY_METRIC_NAMES)),
              tables.REGRESSION_VOCABULARY)
     docs = """\
@@ -1104,6 +1104,16 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # scikeras compiles the builder's uncompiled model with the wrapper's loss and metrics
+        """\
+import numpy as np
+from scikeras.wrappers import KerasRegressor
+from tensorflow import keras
+def get_reg(meta):
+    return keras.Sequential([keras.Input((meta["n_features_in_"],)), keras.layers.Dense(1)])
+reg = KerasRegressor(model=get_reg, loss="mse", metrics=["accuracy"], epochs=20)  # expect: RL101
+reg.fit(np.load("x.npy"), np.load("prices.npy"))
+""",
         # a regression network (a linear head on standardised values) wrapped as a classifier by mistake
         """
 import numpy as np

@@ -43,7 +43,7 @@ class BoundedOutputOnRegression(Rule):
     name = "bounded-output-on-regression"
     summary = "Regression head ends in sigmoid / tanh / softmax, so predictions cannot reach the targets"
     severity = "error"  # predictions cannot reach the targets: a wrong model
-    tokens = ("keras", "compile", ("igmoid", "tanh", "oftmax"))
+    tokens = ("keras", ("compile", "KerasRegressor", "KerasClassifier"), ("igmoid", "tanh", "oftmax"))
     names = (COMPILED, tuple(sorted(set(tables.BOUNDED_ACTIVATIONS) | set(tables.ACTIVATION_LAYERS))),
              tables.REGRESSION_VOCABULARY)
     docs = """\

@@ -16,7 +16,7 @@ class CrossentropyOnNonProbabilityHead(Rule):
     name = "crossentropy-on-non-probability-head"
     summary = "Crossentropy loss on a head whose outputs are not probabilities (no sigmoid / softmax, no from_logits)"
     severity = "error"  # the model learns little or nothing
-    tokens = ("keras", "compile", ("rossentropy", "bce"))
+    tokens = ("keras", ("compile", "KerasRegressor", "KerasClassifier"), ("rossentropy", "bce"))
     names = (COMPILED, ("binary_crossentropy", "categorical_crossentropy", "sparse_categorical_crossentropy",
               "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "bce"),)
     docs = """\

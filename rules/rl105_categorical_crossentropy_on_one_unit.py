@@ -12,7 +12,7 @@ class CategoricalCrossentropyOnOneUnit(Rule):
     name = "categorical-crossentropy-on-one-unit"
     summary = "categorical_crossentropy on a 1-unit head is 0 from the first batch: nothing is learned"
     severity = "error"  # the loss is 0 from the first batch: nothing is learned
-    tokens = ("keras", "compile", ("ategorical_crossentropy", "ategoricalCrossentropy"))
+    tokens = ("keras", ("compile", "KerasRegressor", "KerasClassifier"), ("ategorical_crossentropy", "ategoricalCrossentropy"))
     names = (COMPILED, ("categorical_crossentropy", "CategoricalCrossentropy"))
     docs = """\
 ## What it does

@@ -27,7 +27,7 @@ class ReluHeadOnSignedTargets(Rule):
     name = "relu-head-on-signed-targets"
     summary = "Regression head ends in relu / softplus / exponential while the targets can be negative"
     severity = "error"  # negative targets cannot be predicted: a wrong model
-    tokens = ("keras", "compile", ("relu", "ReLU", "Relu", "RELU", "softplus", "Softplus", "exponential", "Exponential"))
+    tokens = ("keras", ("compile", "KerasRegressor", "KerasClassifier"), ("relu", "ReLU", "Relu", "RELU", "softplus", "Softplus", "exponential", "Exponential"))
     names = (COMPILED, tuple(sorted(NON_NEGATIVE_ACTIVATIONS)), tables.REGRESSION_VOCABULARY)
     docs = """\
 ## What it does
@@ -839,6 +839,23 @@ model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
+        # scikeras compiles the builder's uncompiled model with the wrapper's loss; the targets are
+        # standardised by the TransformedTargetRegressor around it
+        """\
+from scikeras.wrappers import KerasRegressor
+from sklearn.compose import TransformedTargetRegressor
+from sklearn.datasets import fetch_california_housing
+from sklearn.preprocessing import StandardScaler
+from tensorflow import keras
+def get_reg(meta):
+    model = keras.Sequential([keras.Input((meta["n_features_in_"],)), keras.layers.Dense(64, activation="relu")])
+    model.add(keras.layers.Dense(1, activation="relu"))  # expect: RL106
+    return model
+X, y = fetch_california_housing(return_X_y=True)
+reg = TransformedTargetRegressor(regressor=KerasRegressor(model=get_reg, loss="mse", epochs=50),
+                                 transformer=StandardScaler())
+reg.fit(X, y)
+""",
         # a Sequence standardising with statistics it computes unless the caller gives them (the
         # validation split handed the training split's): standardised either way
         """\

@@ -9936,6 +9936,40 @@ CASES += [
 ]
 
 
+CASES += [
+    ("RL106-scikeras-compiles-the-builders-model-the-script-standardises-targets-around", {
+        "nets.py": """\
+            from scikeras.wrappers import KerasRegressor
+            from tensorflow import keras
+
+
+            def get_reg(meta, hidden=(64, 32)):
+                model = keras.Sequential([keras.Input((meta["n_features_in_"],))])
+                for h in hidden:
+                    model.add(keras.layers.Dense(h, activation="relu"))
+                model.add(keras.layers.Dense(1, activation="relu"))  # expect: RL106
+                return model
+
+
+            def wrapped(**kw):
+                return KerasRegressor(model=get_reg, loss="mse", optimizer="adam", epochs=200, verbose=0, **kw)
+        """,
+        "evaluate.py": """\
+            from sklearn.compose import TransformedTargetRegressor
+            from sklearn.datasets import fetch_california_housing
+            from sklearn.model_selection import cross_val_score
+            from sklearn.preprocessing import StandardScaler
+
+            from nets import wrapped
+
+            X, y = fetch_california_housing(return_X_y=True)
+            reg = TransformedTargetRegressor(regressor=wrapped(), transformer=StandardScaler())
+            print(cross_val_score(reg, X, y, cv=5).mean())
+        """,
+    }, None),
+]
+
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

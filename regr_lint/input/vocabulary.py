@@ -34,6 +34,8 @@ _KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss_weights", "run_eagerly",
 _MODEL_METHODS = (tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
                   | tables.REMOVED_MODEL_METHODS | {"compile"})
 _MODEL_WORDS = MODEL_MAKER_NAMES | _MODEL_METHODS  # text_vocabulary's superset
+# scikit-learn wrappers that compile the model their builder returns with their own `loss=` (scikeras)
+_COMPILING_WRAPPERS = frozenset({"KerasRegressor", "KerasClassifier"})
 
 
 # Fields that never hold a node worth visiting: names and values (read directly where needed),
@@ -151,6 +153,8 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
                     or type(node.func) is ast.Name and node.func.id == "compile":
                 if COMPILED not in vocab and _compiles_a_loss(node):
                     add(COMPILED)
+            elif _last_name(node.func) in _COMPILING_WRAPPERS and any(kw.arg == "loss" for kw in node.keywords):
+                add(COMPILED)  # scikeras compiles the builder's model with the wrapper's `loss=`
             if (node.args or node.keywords) and (SAME_DATA not in vocab or SPLAT not in vocab):
                 same = _same_data(node)
                 if same is not None:
@@ -294,7 +298,7 @@ def text_vocabulary(text: str) -> set[str]:
     vocab |= constants
     if "(" in code:
         vocab.update((SAME_DATA, SPLAT))
-    if "compile" in vocab:
+    if "compile" in vocab or not vocab.isdisjoint(_COMPILING_WRAPPERS):
         vocab.add(COMPILED)
     if "(" in code and not vocab.isdisjoint(_MODEL_WORDS):
         vocab.add(MODEL)

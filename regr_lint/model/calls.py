@@ -9,7 +9,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.model.frame import Frame, find_method, merge_returns, same_value, tensors_in
-from regr_lint.model.model import KerasCall, KerasModel
+from regr_lint.model.model import Compile, KerasCall, KerasModel
 from regr_lint.model.names import canonical, dotted_name, is_layer_path, method_kind
 from regr_lint.model.trainers import stored_parameters, trains_on
 from regr_lint.model.values import (
@@ -898,6 +898,16 @@ class Calls:
             bound = Args(args.pos[1:], dict(args.kw), args.star, args.star_keys)
             self.facts.keras_calls.append(KerasCall(inner.qualname, call, bound,
                                                     inner.raw, self.running[-1] if self.running else None))
+        if last in ("KerasRegressor", "KerasClassifier") and q.split(".")[0] == "scikeras" and args.has("loss") \
+                and not self.dead:
+            # scikeras compiles the model its builder returns uncompiled with the wrapper's own
+            # `loss=` / `metrics=` (`KerasRegressor(model=get_reg, loss="mse")`)
+            built: set = set()
+            self._built_by(args, built)
+            compiled = Compile(call, args.get("loss")[0], args.get("metrics")[0], args.get("weighted_metrics")[0],
+                               args.get("optimizer")[0])
+            for node_id in built:
+                self.facts.wrapper_compiles.setdefault(node_id, compiled)
         if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
             # scikeras', Keras 2's `wrappers.scikit_learn` (also through tf.keras) and Keras 3's
             # `wrappers.SKLearnClassifier`: the models the builder given makes are classifiers by declaration

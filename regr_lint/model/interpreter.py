@@ -277,6 +277,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             self.analyzed.add(id(func.fdef))
             self.returns[id(func.fdef)] = self.invoke(func, Args(), None, inst, standalone=True)
         self._finish_subclass_models()
+        for model in self.facts.models:
+            if not model.compiles and id(model.node) in self.facts.wrapper_compiles:
+                model.compiles.append(self.facts.wrapper_compiles[id(model.node)])
         for mine, other in self.alternatives:
             # only when both end alike (a deeper or shallower backbone for one task); heads that
             # differ say the branch picks the task (a sigmoid classifier or a linear regressor), and

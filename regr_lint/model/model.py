@@ -413,6 +413,9 @@ class KerasFacts:
     # id() of the layer calls made in an arm of an `if` naming a classification task
     # (`if cfg["task"] == "binary": out = Dense(1, activation="sigmoid")(h)`: see model.tasks)
     classifying_layers: set = field(default_factory=set)
+    # id() of a construction a scikeras wrapper's builder makes -> the Compile the wrapper's own
+    # `loss=` / `metrics=` make of it (a model its builder returns uncompiled)
+    wrapper_compiles: dict = field(default_factory=dict)
     # id() of the layer calls whose outputs a merge layer joins with others (see RL103)
     joined_layers: set = field(default_factory=set)
     # id() of the model constructions a `TransformedTargetRegressor` scaling into [0, 1] trains
