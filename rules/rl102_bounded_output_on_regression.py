@@ -164,7 +164,11 @@ returns. A head made in the arm of an `if` naming the classification task (`if c
 "binary":`, `elif mode in ("classification", "multilabel"):`, `if self.is_classifier:`, the `else:` of
 `if task == "regression":`) is a classifier's, whatever loss the builder's caller passes for both
 arms: a sigmoid or softmax head there is not reported (a tanh head is judged as always). A test
-naming no task (`if wide:`) or the regression task exempts nothing.
+naming no task (`if wide:`) or the regression task exempts nothing. Variants added to one `Sequential`
+model in the arms of an `if` (`if ACTIVE == "conv": model.add(...) elif ACTIVE == "lstm": ...`) are
+read as the constant deciding the test picks them (the module's own, or a config module's); when
+nothing decides it and the arms end in different heads, which head the model has is not known, and
+nothing is reported on it.
 
 A builder's placeholder compile (`net.compile(loss="mse")`, then `return net`) that every script
 using the builder replaces with a compile of its own before training is not the loss the head is
@@ -933,6 +937,32 @@ def batches(n):
 m = keras.Sequential([keras.Input((32,)), keras.layers.Dense(8, activation="sigmoid")])
 m.compile(optimizer="adam", loss="mse")
 m.fit(batches(100), steps_per_epoch=10, epochs=2)
+""",
+        # variants added to one Sequential model in the arms of an `if`: the module constant picks the
+        # linear one (the sigmoid arm never runs); a flag nothing decides leaves the head unknown
+        """
+import numpy as np
+from keras.layers import Conv1D, Dense, Flatten, LSTM
+from keras.models import Sequential
+ACTIVE = "lstm"
+x, y = np.load("x.npy"), np.load("counts.npy")
+model = Sequential()
+if ACTIVE == "lstm":
+    model.add(LSTM(32, input_shape=(3, 8)))
+    model.add(Dense(8))
+else:
+    model.add(Conv1D(64, 2, activation="relu", input_shape=(3, 8)))
+    model.add(Flatten())
+    model.add(Dense(8, activation="sigmoid"))
+model.compile(loss="mae", optimizer="adam")
+model.fit(x, y, epochs=30)
+other = Sequential([LSTM(32, input_shape=(3, 8))])
+if np.random.rand() > 0.5:
+    other.add(Dense(8))
+else:
+    other.add(Dense(8, activation="sigmoid"))
+other.compile(loss="mae", optimizer="adam")
+other.fit(x, y, epochs=30)
 """,
         # a dataset of records (dicts of columns: a CSV read without `label_name`, a frame's columns)
         # that a .map() makes (x, y) pairs of, the targets divided by their max there
@@ -1916,6 +1946,23 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # the module constant picks the sigmoid variant; the arm after it, linear, never runs
+        """\
+import numpy as np
+from keras.layers import Conv1D, Dense, Flatten, LSTM
+from keras.models import Sequential
+ACTIVE = "conv"
+model = Sequential()
+if ACTIVE == "conv":
+    model.add(Conv1D(64, 2, activation="relu", input_shape=(3, 8)))
+    model.add(Flatten())
+    model.add(Dense(8, activation="sigmoid"))  # expect: RL102
+elif ACTIVE == "lstm":
+    model.add(LSTM(32, input_shape=(3, 8)))
+    model.add(Dense(8))
+model.compile(loss="mae", optimizer="adam")
+model.fit(np.load("x.npy"), np.load("counts.npy"), epochs=30)
+""",
         # binomial counts of ten trials: not labels, beyond a sigmoid's range
         """\
 import numpy as np

@@ -16,7 +16,7 @@ from regr_lint.lazy import cst
 from regr_lint.knowledge import tables
 from regr_lint.model import trees
 from regr_lint.model.frame import BAD_LITERAL, Frame, literal_of, same_value
-from regr_lint.model.model import KerasFacts, KerasModel
+from regr_lint.model.model import KerasFacts, KerasModel, head_of_chain
 from regr_lint.model.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.model.project_imports import ProjectImports
 from regr_lint.model.trees import project_module
@@ -289,6 +289,30 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 mine.trainings.extend(other.trainings)
         return self.facts
 
+    def _sequential_lengths(self, scope: "Scope") -> dict:
+        """{id(model): (model, its layer count)} for the Sequential models `scope` holds."""
+        return {id(m): (m, len(m.layers)) for m in self._model_slots(scope).values() if m.kind == "sequential"}
+
+    def _arm_layers(self, stmt: cst.If, scope: "Scope", frame: Frame, start: dict, middle: dict) -> None:
+        """`if ACTIVE == "conv": model.add(...) ... elif ...: model.add(...)`: both arms added layers
+        to the same Sequential model, one after the other. A constant deciding the test (a module's,
+        or a config module's) keeps the layers of the arm it picks; otherwise, when the arms end in
+        different heads, which one the model ends in is not known (KerasModel.undecided)."""
+        for key, (model, first) in start.items():
+            mid = middle[key][1] if key in middle else first
+            body, other = model.layers[first:mid], model.layers[mid:]
+            if not body or not other:
+                continue
+            picked = self._option(stmt.test, scope, frame, constants=True)
+            if picked is True:
+                del model.layers[mid:]
+            elif picked is False:
+                del model.layers[first:mid]
+            else:
+                mine, theirs = head_of_chain(list(reversed(body))), head_of_chain(list(reversed(other)))
+                if (mine.activation, mine.units) != (theirs.activation, theirs.units) and theirs.layer is not None:
+                    model.undecided.add(id(theirs.layer.node))
+
     @staticmethod
     def _model_slots(scope: "Scope") -> dict:
         """{("name", n) / ("self", attr): the KerasModel it holds} in `scope` (and on its `self`)."""
@@ -345,6 +369,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             entry = dict(scope.vars) if taken is None else None
             frame.uncertain += taken is None
             task = declared_task(stmt.test)
+            start = self._sequential_lengths(scope) \
+                if taken is None and stmt.orelse is not None and not frame.loops else None
             try:
                 if taken is not False:
                     self.classifying += task is True
@@ -355,6 +381,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 else:
                     self._read_dead_arm(stmt.body.body, scope, frame)
                 body = dict(scope.vars) if taken is None else None
+                middle = self._sequential_lengths(scope) if start is not None else None
                 if stmt.orelse is not None and (taken is True or frame.returned):
                     self._read_dead_arm((stmt.orelse,), scope, frame)
                 before = self._model_slots(scope) if taken is None and stmt.orelse is not None else None
@@ -376,6 +403,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     after = self._model_slots(scope)
                     self.alternatives.extend((old, after[slot]) for slot, old in before.items()
                                              if slot in after and after[slot] is not old)
+                if start and not self.dead:
+                    self._arm_layers(stmt, scope, frame, start, middle)
             if entry is not None:
                 # both arms were read (a module constant's dead arm too: its API mistakes are still
                 # there to see), and the settings either may bind are joined — to the arm a module

@@ -111,6 +111,9 @@ class KerasModel:
     # rules that judge a call by itself (RL201's `fit(x, x)`) read them.
     foreign_trainings: list = field(default_factory=list)
     pops: int = 0  # how many times `model.pop()` ran (see Training.pops)
+    # id() of the layer calls that end one arm of an `if` nothing decides, another arm of which ends
+    # the model in another head (see Interpreter._arm_layers): a head there is not known
+    undecided: set = field(default_factory=set)
     cls: object = None  # the ClassV of a subclassed model
     # the model Keras hands a callback as `self.model`: a Keras model whatever the file calls on it
     keras_given: bool = False
@@ -132,7 +135,10 @@ class KerasModel:
 
     def heads(self, depth: int = 0) -> list[Head]:
         if self.kind == "sequential":
-            return [head_of_chain(list(reversed(self.layers)))] if self.layers else []
+            head = head_of_chain(list(reversed(self.layers))) if self.layers else None
+            if head is None or head.layer is not None and id(head.layer.node) in self.undecided:
+                return []
+            return [head]
         return [head_of_tensor(t, depth) for t in self.outputs]
 
     def input_width_node(self) -> Optional[cst.CSTNode]:
