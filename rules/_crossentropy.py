@@ -6,11 +6,9 @@ from typing import Iterator, Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.knowledge.tables import TRAIN_METHODS
 from regr_lint.model.classify import crossentropy, head_loss_values
-from regr_lint.model.importers import class_models_by_importers, fitted_by_importers
 from regr_lint.model.model import only_a_part
-from regr_lint.model.superseded import replaced_where_used, superseded_compiles
+from regr_lint.model.superseded import a_part_where_built, replaced_where_used, superseded_compiles
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -32,22 +30,6 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
                     continue
                 seen.add(key)
                 yield head, loss, ce[0], ce[1]
-
-
-def a_part_where_built(model, facts) -> bool:
-    """A builder's model that this file never trains, which the scripts beside it that call the
-    builder never train by itself either and make a part of another (a GAN's `get_generator()`,
-    compiled out of habit, then `Model(z, disc(gen(z)))` in train.py)."""
-    if any(t.method in TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
-            or any(c.method in TRAIN_METHODS for c in model.calls):
-        return False
-    readings = fitted_by_importers(facts, model, trained=False)
-    if not readings:
-        # the scripts never make this model (a class's other arm, `Gen(kind="conv")`): judged as
-        # they use the models that class makes for them
-        readings = class_models_by_importers(facts, model)
-    return any(only_a_part(theirs, other.models) for other, theirs in readings) and not any(
-        t.method in TRAIN_METHODS for _, theirs in readings for t in theirs.trainings)
 
 
 def _tf_alias(names) -> Optional[str]:

@@ -13,11 +13,10 @@ from regr_lint.model.model import layer_activation, only_a_part, trained_by_itse
 from regr_lint.model.names import contains
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1
-from regr_lint.model.superseded import replaced_where_used
+from regr_lint.model.superseded import a_part_where_built, replaced_where_used
 from regr_lint.model.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.rules._crossentropy import a_part_where_built
 
 
 def _label(value) -> str:
@@ -60,9 +59,10 @@ unless the file shows targets no softmax can output (beyond 1, or negative).
 A builder's placeholder compile that every script using the builder replaces with a compile of its
 own before training is not judged (Keras trains with the script's).
 
-A saved model loaded (`load_model`, `model_from_json`, `Model.from_config`), compiled and then only
-asked for predictions (no `fit`, no `evaluate`, here or by the files importing it) is not reported
-either: the metrics are never computed.
+A model compiled and then only asked for predictions — a saved model loaded (`load_model`,
+`model_from_json`, `Model.from_config`), or one built here and given weights by hand (`set_weights`)
+— with no `fit` and no `evaluate`, here or by the files importing it, is not reported either: the
+metrics are never computed.
 
 A model never trained or evaluated by itself but used as a part of another (an SRGAN's frozen VGG
 feature extractor compiled out of habit, then applied inside the combined model that is trained) is
@@ -158,6 +158,17 @@ images, labels = next(batches)
 net = Sequential([Flatten(input_shape=(64, 64, 3)), Dense(64, activation="relu"), Dense(1)])
 net.compile(loss="mse", optimizer="adam", metrics=["acc"])
 net.fit(images, labels, epochs=5)
+""",
+        # a model built here, compiled, given weights by hand and only asked for predictions
+        """
+import numpy as np
+from tensorflow import keras
+xs = np.linspace(-5, 5, 200).reshape(-1, 1)
+for act in ["relu", "tanh", "linear"]:
+    net = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1, activation=act)])
+    net.compile(loss="mse", optimizer="adam", metrics=["accuracy"])
+    net.layers[0].set_weights([np.ones((1, 1)), np.zeros(1)])
+    print(act, net.predict(xs)[:3])
 """,
         # a saved model loaded, compiled and only asked for predictions: its metrics never run
         """
@@ -1830,9 +1841,10 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                 # never trained or evaluated by itself, only a part of another model (an SRGAN's frozen
                 # VGG feature extractor, compiled out of habit): its metrics are never computed
                 continue
-            if model.compiles and model.kind == "loaded" and _predicted_only(facts, model):
-                # a saved model loaded, compiled and only asked for predictions (`model_from_json`,
-                # `load_weights`, `compile(...)`, `predict(rows)`): the metrics are never computed
+            if model.compiles and _predicted_only(facts, model):
+                # compiled and only asked for predictions (a saved model: `model_from_json`,
+                # `load_weights`, `compile(...)`, `predict(rows)`; a model given weights by hand): the
+                # metrics are never computed
                 continue
             if model.compiles and _sigmoid_heads(model) and targets_from_project_artifact(facts, model):
                 # sigmoid heads on targets the project's own pipeline prepared (read from the pickle
@@ -2006,7 +2018,7 @@ def _classification_compile(comp) -> bool:
 
 
 def _predicted_only(facts, model) -> bool:
-    """`model` (loaded here) is asked for predictions and never trained or evaluated: here, or by the
+    """`model` is asked for predictions and never trained or evaluated: here, or by the
     scripts importing the function that loads it (a serving helper's `restore()`, then
     `MODEL.predict(x)` in app.py)."""
     uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]

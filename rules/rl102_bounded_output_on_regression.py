@@ -10,10 +10,10 @@ from regr_lint.model.dataflow import (targets_from_project_artifact, targets_one
                                       targets_unit_scaled)
 from regr_lint.model.importers import trained_by_hand_only, written_by_caller
 from regr_lint.model.labels import targets_are_labels
-from regr_lint.model.model import written_activation
+from regr_lint.model.model import only_a_part, written_activation
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1
-from regr_lint.model.superseded import replaced_where_used
+from regr_lint.model.superseded import a_part_where_built, replaced_where_used
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -56,7 +56,8 @@ in another module (`activation=head`) and a script writes it (`build(6, head="si
 reported at that literal in the script (or where a config module writes the literal the script hands
 on, `build(6, head=cfg.HEAD)`: there). A model used as the last layer of another (added to a
 `Sequential`, or applied last in a functional model, `Model(inp, head(base(inp)))`) ends the outer
-model in its own final layer. The final layer judged is a `Dense` (or an `Activation`
+model in its own final layer; such a part, never trained by itself, is not judged on a compile of its
+own (one made out of habit trains nothing: the outer model's compile does). The final layer judged is a `Dense` (or an `Activation`
 after one): a convolutional, recurrent or custom output layer — an image-to-image model's per-pixel
 head — is not, its targets being images or masks whose scaling loaders usually do out of sight.
 A sweep over a few head activations written as strings (`for act in ["linear", "sigmoid"]:` building
@@ -963,6 +964,22 @@ else:
     other.add(Dense(8, activation="sigmoid"))
 other.compile(loss="mae", optimizer="adam")
 other.fit(x, y, epochs=30)
+""",
+        # a sub-model compiled out of habit and only trained as the head of an outer model, whose own
+        # compile (a crossentropy) is what trains it
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+def value_head(width):
+    inp = Input((width,))
+    return Model(inp, Dense(1, activation="sigmoid")(Dense(32, activation="relu")(inp)))
+feats = Input((16,))
+head = value_head(16)
+head.compile(loss="mae", optimizer="adam")
+outer = Model(feats, head(Dense(16, activation="relu")(feats)))
+outer.compile(loss="binary_crossentropy", optimizer="adam")
+outer.fit(np.load("x.npy"), np.load("success.npy"), epochs=5)
 """,
         # a dataset of records (dicts of columns: a CSV read without `label_name`, a frame's columns)
         # that a .map() makes (x, y) pairs of, the targets divided by their max there
@@ -1946,6 +1963,21 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # the same sub-model also trained by itself, on raw targets, with its own compile
+        """\
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+def value_head(width):
+    inp = Input((width,))
+    return Model(inp, Dense(1, activation="sigmoid")(Dense(32, activation="relu")(inp)))  # expect: RL102
+feats = Input((16,))
+head = value_head(16)
+head.compile(loss="mae", optimizer="adam")
+head.fit(np.load("x.npy"), np.load("returns.npy") * 100.0, epochs=5)
+outer = Model(feats, head(Dense(16, activation="relu")(feats)))
+outer.compile(loss="binary_crossentropy", optimizer="adam")
+""",
         # the module constant picks the sigmoid variant; the arm after it, linear, never runs
         """\
 import numpy as np
@@ -3377,8 +3409,8 @@ for tr, va in data.folds():
 
     def check(self, facts):
         for whole in facts.models:
-            if not whole.compiles:
-                continue
+            if not whole.compiles or only_a_part(whole, facts.models) or a_part_where_built(whole, facts):
+                continue  # (a part of another model: its compile trains nothing, the outer model's does)
             heads = whole.heads()
             for index, head in enumerate(heads):
                 act = head.activation

@@ -6,7 +6,8 @@ from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import REGRESSION, head_loss
 from regr_lint.model.importers import written_by_caller
-from regr_lint.model.model import written_activation
+from regr_lint.model.model import only_a_part, written_activation
+from regr_lint.model.superseded import a_part_where_built
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
 from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
@@ -34,7 +35,8 @@ class ReluHeadOnSignedTargets(Rule):
 Finds a model trained with a regression loss whose final layer has activation `relu`, `softplus`
 or `exponential` (as `activation=` in any spelling, `keras.activations.x`, or a trailing
 `Activation('x')` layer; a builder's `activation=head` in another module is reported at the literal
-the script hands it, or where a config module writes what the script hands on; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
+the script hands it, or where a config module writes what the script hands on; a model never trained
+by itself but used as a part of another is judged through the outer model's compile, not its own; a `Dense` head, as RL102 judges it — not a convolutional or recurrent output
 layer) while the same file shows that the targets it is fitted on take negative values:
 
 - standardised targets — `StandardScaler` (also as the last step of a scikit-learn pipeline,
@@ -1864,8 +1866,8 @@ model.fit(t, y, epochs=5)
 
     def check(self, facts):
         for model in facts.models:
-            if not model.compiles:
-                continue
+            if not model.compiles or only_a_part(model, facts.models) or a_part_where_built(model, facts):
+                continue  # (a part of another model: its compile trains nothing, the outer model's does)
             for index, head in enumerate(model.heads()):
                 act = head.activation
                 if act not in NON_NEGATIVE_ACTIVATIONS or head.activation_node is None:

@@ -133,3 +133,22 @@ def _replaced_where_used(facts, model) -> frozenset:
             if at is None or not any(p is not None and p[0] is at[0] and p[1] < at[1] for p in placed):
                 return frozenset()
     return frozenset(id(c) for c in model.compiles)
+
+
+def a_part_where_built(model, facts) -> bool:
+    """A builder's model that this file never trains, which the scripts beside it that call the
+    builder never train by itself either and make a part of another (a GAN's `get_generator()`,
+    compiled out of habit, then `Model(z, disc(gen(z)))` in train.py)."""
+    from regr_lint.model.importers import class_models_by_importers, fitted_by_importers
+    from regr_lint.model.model import only_a_part
+
+    if any(t.method in tables.TRAIN_METHODS for t in (*model.trainings, *model.foreign_trainings)) \
+            or any(c.method in tables.TRAIN_METHODS for c in model.calls):
+        return False
+    readings = fitted_by_importers(facts, model, trained=False)
+    if not readings:
+        # the scripts never make this model (a class's other arm, `Gen(kind="conv")`): judged as
+        # they use the models that class makes for them
+        readings = class_models_by_importers(facts, model)
+    return any(only_a_part(theirs, other.models) for other, theirs in readings) and not any(
+        t.method in tables.TRAIN_METHODS for _, theirs in readings for t in theirs.trainings)
