@@ -134,7 +134,9 @@ its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
-`tensorflow.keras`, whose public API never exported them). Reported once per import statement or
+`tensorflow.keras`, whose public API never exported them). Reported once per import statement (at the
+module, or at the first gone name when the module itself is public: `merge` on its own line of a
+parenthesised `from keras.layers import (...)`; a `# noqa` on any line of the statement applies) or
 attribute chain (the longest one, however often the function holding it runs; also in a type annotation
 or an `assert`, `def fit(m: keras.engine.training.Model)`). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
@@ -259,6 +261,16 @@ up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
     ]
     INVALID = [
+        # a parenthesised import: the Keras 1 name is the token, on its own line
+        """\
+from keras.layers import (
+    Dense,
+    Input,
+    merge,  # expect: RL503
+)
+x = Input((4,))
+y = Dense(1)(x)
+""",
         # Keras 2's TensorFlow backend module reached as an attribute of tf.keras' backend
         """
 import tensorflow as tf
@@ -433,7 +445,7 @@ keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
             if exempt(facts.path, path):
                 continue  # e.g. TensorFlow's sources importing tensorflow.python.keras
             fix, hint = self._import_fix(node)
-            yield self.report(node, self._message(path, hint), fix)
+            yield self.report(facts.private_names.get(id(node), node), self._message(path, hint), fix)
         for node, path in facts.private_chains:
             if exempt(facts.path, path):
                 continue

@@ -792,6 +792,11 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         private = next((p for p in [base, *names] if is_private(p)), None)
         if private is not None and not any(n is node for n, _ in self.facts.private_imports):
             self.facts.private_imports.append((node, base if is_private(base) else private))
+            if not is_private(base):
+                # `from keras.layers import (Input, ..., merge)`: the name is the token, on its own
+                # line in a parenthesised import
+                self.facts.private_names[id(node)] = next(
+                    a.name for a in node.names if type(a.name) is cst.Name and is_private(f"{base}.{a.name.value}"))
         if type(node.names) is cst.ImportStar:
             self.facts.star_imports.append(base_c)
             return

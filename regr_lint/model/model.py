@@ -406,6 +406,8 @@ class KerasFacts:
     # Keras internals the file reaches: import statements and the outermost attribute chains,
     # as (node, dotted path as written)
     private_imports: list = field(default_factory=list)
+    # id(ImportFrom) -> the imported name that makes it private, when the module is public (RL503's token)
+    private_names: dict = field(default_factory=dict)
     private_chains: list = field(default_factory=list)
     # Every assignment in the file as (targets, value node), in walk order; read lazily by the
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
