@@ -2021,6 +2021,8 @@ def _predicted_only(facts, model) -> bool:
     """`model` is asked for predictions and never trained or evaluated: here, or by the
     scripts importing the function that loads it (a serving helper's `restore()`, then
     `MODEL.predict(x)` in app.py)."""
+    if trained_by_itself(model) or any(c.method in tables.EVAL_METHODS for c in model.calls):
+        return False  # (before reading the importers: most compiled models are fitted where compiled)
     uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]
     methods = {c.method for m in uses for c in m.calls}
     return not any(trained_by_itself(m) for m in uses) and bool(methods & tables.PREDICT_METHODS) \

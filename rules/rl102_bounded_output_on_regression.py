@@ -3409,8 +3409,8 @@ for tr, va in data.folds():
 
     def check(self, facts):
         for whole in facts.models:
-            if not whole.compiles or only_a_part(whole, facts.models) or a_part_where_built(whole, facts):
-                continue  # (a part of another model: its compile trains nothing, the outer model's does)
+            if not whole.compiles:
+                continue
             heads = whole.heads()
             for index, head in enumerate(heads):
                 act = head.activation
@@ -3443,6 +3443,8 @@ for tr, va in data.folds():
                 if act == "softmax" and targets_sum_to_one(facts, model):
                     continue  # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
                 bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")
+                if only_a_part(whole, facts.models) or a_part_where_built(whole, facts):
+                    continue  # a part of another model: its compile trains nothing, the outer model's does
                 yield self.report(
                     head.activation_node,
                     f"regression output ends in '{act}': predictions can never leave {bound}; "

@@ -1866,8 +1866,8 @@ model.fit(t, y, epochs=5)
 
     def check(self, facts):
         for model in facts.models:
-            if not model.compiles or only_a_part(model, facts.models) or a_part_where_built(model, facts):
-                continue  # (a part of another model: its compile trains nothing, the outer model's does)
+            if not model.compiles:
+                continue
             for index, head in enumerate(model.heads()):
                 act = head.activation
                 if act not in NON_NEGATIVE_ACTIVATIONS or head.activation_node is None:
@@ -1877,6 +1877,8 @@ model.fit(t, y, epochs=5)
                 heads = len(model.heads())
                 if not targets_can_be_negative(facts, model, (index, head.name, heads) if heads > 1 else None):
                     continue
+                if only_a_part(model, facts.models) or a_part_where_built(model, facts):
+                    continue  # a part of another model: its compile trains nothing, the outer model's does
                 yield self.report(
                     head.activation_node,
                     f"regression output ends in '{act}': predictions live in "

@@ -638,7 +638,8 @@ class WideDense(Dense):
             found = [arg for arg in (*_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen),
                                      *_old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
                      if arg.keyword.value not in kc.own]  # (what a subclass's own `__init__` takes)
-            if id(kc.node) not in _guarded(facts):
+            if any(arg is not None and arg.star == "**" for _, arg in kc.args.kw.values()) \
+                    and id(kc.node) not in _guarded(facts):
                 yield from self._splatted(kc, layer, seen, facts)
             if not found or id(kc.node) in _guarded(facts):
                 continue
