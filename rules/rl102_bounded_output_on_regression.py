@@ -152,7 +152,8 @@ or affine arithmetic on them with values beyond 1 (also with zero-mean noise add
 something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the targets or the series they are cut
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
-StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them, or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
+StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them (also in a dict keyed by the one
+output's name, `yield x, {"load": (y - mu) / sd}`), or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
 
 Targets a script hands the constructor of another module's class that stores them unchanged
 (`self.feats, self.target = feats, target`, written nowhere else in the class) and fits the model
@@ -980,6 +981,19 @@ head.compile(loss="mae", optimizer="adam")
 outer = Model(feats, head(Dense(16, activation="relu")(feats)))
 outer.compile(loss="binary_crossentropy", optimizer="adam")
 outer.fit(np.load("x.npy"), np.load("success.npy"), epochs=5)
+""",
+        # a generator yielding its targets keyed by the one output's name: Bernoulli bits, labels
+        """
+import numpy as np
+from tensorflow import keras
+def batches(n):
+    while True:
+        bits = np.random.binomial(n=1, p=0.5, size=(n, 32))
+        yield {"signal": bits + np.random.normal(0, 0.1, (n, 32))}, {"decoded": bits[:, :8]}
+inp = keras.Input((32,), name="signal")
+m = keras.Model(inp, keras.layers.Dense(8, activation="sigmoid", name="decoded")(inp))
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(100), steps_per_epoch=10, epochs=2)
 """,
         # a dataset of records (dicts of columns: a CSV read without `label_name`, a frame's columns)
         # that a .map() makes (x, y) pairs of, the targets divided by their max there
@@ -1963,6 +1977,19 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # a generator yielding standardised targets keyed by the one output's name: beyond a tanh
+        """\
+import numpy as np
+from tensorflow import keras
+def batches(x, y, n=64):
+    while True:
+        idx = np.random.randint(0, len(x), n)
+        yield {"features": x[idx]}, {"load": (y[idx] - y.mean()) / y.std()}
+inp = keras.Input((6,), name="features")
+m = keras.Model(inp, keras.layers.Dense(1, activation="tanh", name="load")(inp))  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(np.load("x.npy"), np.load("load.npy")), steps_per_epoch=10, epochs=2)
+""",
         # the same sub-model also trained by itself, on raw targets, with its own compile
         """\
 import numpy as np

@@ -30,12 +30,24 @@ def _generator_targets(facts: KerasFacts, training, classes: bool = False):
         found = _generator_targets(facts, whole) if classes else None
         known[key] = found if found is not None else _find_generator_targets(facts, training, classes)
     found = known[key]
+    if found is not None and training.output is None and found[1] and all(_one_entry(t) is not None for t in found[1]):
+        # `yield {"input_1": a, "input_2": b}, {"model_output": bits}` for a model of one output: the
+        # dict's one value is the targets
+        return found[0], [_one_entry(t) for t in found[1]]
     if found is None or training.output is None:
         return found
     # one output's item of each batch's targets (`return x, {"sex_out": s, "age_out": a}`); all of
     # them when one cannot be cut so
     cut = [_output_targets(target, *training.output) for target in found[1]]
     return (found[0], cut) if all(c is not None for c in cut) else found
+
+
+def _one_entry(target) -> Optional[cst.BaseExpression]:
+    """The value of a dict display of one string key (`{"model_output": y}`), else None."""
+    if isinstance(target, cst.Dict) and len(target.elements) == 1 and isinstance(target.elements[0], cst.DictElement) \
+            and isinstance(target.elements[0].key, cst.SimpleString):
+        return target.elements[0].value
+    return None
 
 
 def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
