@@ -638,9 +638,8 @@ class WideDense(Dense):
             found = [arg for arg in (*_old_keywords(kc.node, tables.REMOVED_LAYER_ARGUMENTS, seen),
                                      *_old_keywords(kc.node, tables.REMOVED_LAYER_KEYWORDS.get(layer, {}), seen))
                      if arg.keyword.value not in kc.own]  # (what a subclass's own `__init__` takes)
-            if any(arg is not None and arg.star == "**" for _, arg in kc.args.kw.values()) \
-                    and id(kc.node) not in _guarded(facts):
-                yield from self._splatted(kc, layer, seen, facts)
+            if kc.args.spread and id(kc.node) not in _guarded(facts):
+                yield from self._splatted(kc, layer, seen)
             if not found or id(kc.node) in _guarded(facts):
                 continue
             kernel = _positional_kernel(kc.node, layer)
@@ -692,15 +691,15 @@ class WideDense(Dense):
                 if not kc.args.star and new not in kc.args.kw else None
             yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 ignores {old}= ({reason})", fix)
 
-    def _splatted(self, kc, layer: str, seen: set, facts):
+    def _splatted(self, kc, layer: str, seen: set):
         """`Conv2D(32, 3, **CONV_KW)` with `CONV_KW = {"border_mode": "same", "init": "he_normal"}`
         written out (here or in a config module): each Keras 1 key is a keyword Keras 3 rejects,
         reported at the key. No fix: the dict may be splatted into other calls too."""
-        for old, (_, arg) in kc.args.kw.items():
-            if arg is None or arg.star != "**" or old in kc.own:
+        for old in kc.args.spread:
+            if old in kc.own:
                 continue
             removed, new = layer_rename(layer, old)
-            key = _dict_key(arg, old, kc.args.kw[old][0], facts)
+            key = _dict_key(kc.args, old)
             if not removed or key is None or id(key) in seen:
                 continue
             seen.add(id(key))
@@ -794,30 +793,13 @@ def _with_kernel(fix: Optional[Fix], kernel: Optional[tuple]) -> Optional[Fix]:
                edits=fix.edits + edits)
 
 
-def _dict_key(arg: cst.Arg, key: str, value, facts) -> Optional[cst.SimpleString]:
-    """The string `key` of the dict display whose items `**arg` spread: the display written in the
-    call, or the one (in this file or a project module it reads) whose item for `key` is the node
-    the value read was written as. None when not found."""
-    from regr_lint.model.trees import parsed_module
-
-    node = getattr(value, "node", None)
-    if isinstance(arg.value, cst.Dict):
-        trees = [arg.value]
-    elif node is None:
-        return None
-    else:
-        trees = [facts.module, *(parsed_module(p) for p in facts.project_modules)]
-    for tree in trees:
-        stack = [tree] if tree is not None else []
-        while stack:
-            current = stack.pop()
-            if isinstance(current, cst.Dict):
-                for element in current.elements:
-                    if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
-                            and element.key.evaluated_value == key \
-                            and (current is arg.value or element.value is node):
-                        return element.key
-            stack.extend(current.children)
+def _dict_key(args, key: str) -> Optional[cst.SimpleString]:
+    """The string `key` of the dict display a `**` spread into the call (`args.spread`), else None."""
+    display = args.spread.get(key)
+    for element in display.elements if display is not None else ():
+        if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
+                and element.key.evaluated_value == key:
+            return element.key
     return None
 
 

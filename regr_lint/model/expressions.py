@@ -409,6 +409,8 @@ class Expressions:
                     for k, v in value.items.items():
                         if isinstance(k, str):
                             args.kw[k] = (v, arg)
+                            if type(value.node) is cst.Dict:
+                                args.spread[k] = value.node
                     if value.any is not None:  # and keys written in a loop
                         args.star, maybe = True, None
                 elif type(value) is OneOf and all(type(o) is Map and o.any is None for o in value.options):

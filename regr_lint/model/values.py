@@ -78,6 +78,8 @@ class Args:
     # when `star`: the keywords the splats left unexpanded may hold, when only `**` dicts known up to
     # which keys they have are (`**({"input_shape": s} if i == 0 else {})`); None: any
     star_keys: Optional[frozenset] = None
+    # keyword -> the dict display a `**` spread it from (`Conv2D(32, **CONV_KW)`: RL504 reads its keys)
+    spread: dict = field(default_factory=dict)
 
     def may_pass(self, name: str) -> bool:
         """Whether an unexpanded splat may hold keyword `name`."""
