@@ -9970,6 +9970,136 @@ CASES += [
 ]
 
 
+CASES += [
+    ("RL106-experiment-class-fits-what-its-stored-data-object-splits", {
+        "forecast.py": """\
+            from tensorflow import keras
+
+
+            def demand_net(n_features):
+                inp = keras.Input((n_features,))
+                h = keras.layers.Dense(64, activation="relu")(inp)
+                return keras.Model(inp, keras.layers.Dense(1, activation="relu")(h))  # expect: RL106
+        """,
+        "tables.py": """\
+            import numpy as np
+
+
+            class Demand:
+                def __init__(self, path):
+                    rows = np.loadtxt(path, delimiter=",")
+                    self.feats = rows[:, :-1]
+                    units = rows[:, -1]
+                    self.units = (units - units.mean()) / units.std()
+
+                def halves(self):
+                    cut = len(self.feats) // 2
+                    return (self.feats[:cut], self.units[:cut]), (self.feats[cut:], self.units[cut:])
+        """,
+        "study.py": """\
+            from forecast import demand_net
+            from tables import Demand
+
+
+            class Study:
+                def __init__(self, table):
+                    self.table = table
+
+                def run(self):
+                    (x, y), (vx, vy) = self.table.halves()
+                    net = demand_net(x.shape[1])
+                    net.compile(optimizer="adam", loss="mae")
+                    net.fit(x, y, validation_data=(vx, vy), epochs=20)
+
+
+            Study(Demand("demand.csv")).run()
+        """,
+    }, None),
+    ("RL106-experiment-class-data-object-minmax-scales-its-targets", {
+        "forecast.py": """\
+            from tensorflow import keras
+
+
+            def demand_net(n_features):
+                inp = keras.Input((n_features,))
+                h = keras.layers.Dense(64, activation="relu")(inp)
+                return keras.Model(inp, keras.layers.Dense(1, activation="relu")(h))
+        """,
+        "tables.py": """\
+            import numpy as np
+
+
+            class Demand:
+                def __init__(self, path):
+                    rows = np.loadtxt(path, delimiter=",")
+                    self.feats = rows[:, :-1]
+                    units = rows[:, -1]
+                    self.units = (units - units.min()) / (units.max() - units.min())
+
+                def halves(self):
+                    cut = len(self.feats) // 2
+                    return (self.feats[:cut], self.units[:cut]), (self.feats[cut:], self.units[cut:])
+        """,
+        "study.py": """\
+            from forecast import demand_net
+            from tables import Demand
+
+
+            class Study:
+                def __init__(self, table):
+                    self.table = table
+
+                def run(self):
+                    (x, y), (vx, vy) = self.table.halves()
+                    net = demand_net(x.shape[1])
+                    net.compile(optimizer="adam", loss="mae")
+                    net.fit(x, y, validation_data=(vx, vy), epochs=20)
+
+
+            Study(Demand("demand.csv")).run()
+        """,
+    }, None),
+    ("RL106-experiment-class-stored-data-attribute-held-directly", {
+        "forecast.py": """\
+            from tensorflow import keras
+
+
+            def demand_net(n_features):
+                inp = keras.Input((n_features,))
+                h = keras.layers.Dense(64, activation="relu")(inp)
+                return keras.Model(inp, keras.layers.Dense(1, activation="relu")(h))  # expect: RL106
+        """,
+        "tables.py": """\
+            import numpy as np
+
+
+            class Demand:
+                def __init__(self, path):
+                    rows = np.loadtxt(path, delimiter=",")
+                    self.feats = rows[:, :-1]
+                    units = rows[:, -1]
+                    self.units = (units - units.mean()) / units.std()
+        """,
+        "study.py": """\
+            from forecast import demand_net
+            from tables import Demand
+
+
+            class Study:
+                def __init__(self, table):
+                    self.table = table
+
+                def run(self):
+                    net = demand_net(self.table.feats.shape[1])
+                    net.compile(optimizer="adam", loss="mae")
+                    net.fit(self.table.feats, self.table.units, epochs=20)
+
+
+            Study(Demand("demand.csv")).run()
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -73,14 +73,11 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
         cls = func.value.func.value  # `Loader(path).load()`
     elif isinstance(func.value, cst.Name) and func.value.value not in records:
         cls, static = func.value.value, True  # `Returns.log_ret(p)`: a static or class method on its class
-    elif isinstance(func.value, cst.Name):
-        bound = [r for r in records.get(func.value.value, ()) if r[0] < at or not at]  # at 0: anywhere
-        if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call) \
-                or not isinstance(bound[0][2].func, cst.Name):
-            return None
-        cls = bound[0][2].func.value
     else:
-        return None
+        made = _made_by(func.value, at, records)
+        if made is None or not isinstance(made.func, cst.Name):
+            return None
+        cls = made.func.value
     method = func.attr.value
     own = _class_method(facts.module, cls, method)
     if own is not None:
@@ -98,6 +95,24 @@ def _method_of(call: cst.Call, at: int, facts: KerasFacts, records: dict):
         return None
     other = _module_facts(found[0]) if fdef is not None else None
     return (other, fdef) if other is not None else None
+
+
+def _made_by(node, at: int, records: dict) -> Optional[cst.Call]:
+    """The call that made what `node` holds: `ds` bound once before `at` (0: anywhere in the file)
+    to a call; or `self.data` that every write recorded sets to the constructor's parameter `data`,
+    itself bound once to a call (`Experiment(SalesData()).run()`: the parameter's one binding is the
+    argument of the one construction). None otherwise."""
+    key = node.value if isinstance(node, cst.Name) else None
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self":
+        writes = {r[2].value if r[1] == "assign" and isinstance(r[2], cst.Name) else None
+                  for r in records.get(f"self.{node.attr.value}", ()) if r[0] < at or not at}
+        key = writes.pop() if len(writes) == 1 else None
+    if key is None:
+        return None
+    bound = [r for r in records.get(key, ()) if r[0] < at or not at]
+    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call):
+        return None
+    return bound[0][2]
 
 
 def _callee(call: cst.Call, facts: KerasFacts, records: dict):
@@ -823,12 +838,11 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
     project module; None otherwise."""
     while isinstance(y, cst.Subscript):
         y = y.value
-    if not isinstance(y, cst.Attribute) or not isinstance(y.value, cst.Name):
+    if not isinstance(y, cst.Attribute) or at <= 0:
         return None
-    bound = [r for r in records.get(y.value.value, ()) if r[0] < at]
-    if len(bound) != 1 or bound[0][1] != "assign" or not isinstance(bound[0][2], cst.Call):
+    made, chained = _made_by(y.value, at, records), None
+    if made is None:
         return None
-    made, chained = bound[0][2], None
     if isinstance(made.func, cst.Attribute) and isinstance(made.func.value, cst.Call):
         # `ds = Dataset().load(path)` where `load` sets `self.y` and returns `self`
         made, chained = made.func.value, made.func.attr.value
