@@ -127,7 +127,7 @@ tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their 
 backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorflow_backend` through
 `tensorflow.keras.backend`), `keras.utils.np_utils`,
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
-a package gone since 2.2), `keras.src.*` and the like — also inside `try/except ImportError`
+a package gone since 2.2), `keras.src.*` (and `keras_core.src.*`, of Keras 3's preview package) and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 0's `keras.utils.theano_utils`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
@@ -187,6 +187,13 @@ no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Conca
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.knowledge.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
+        # keras_core's public API (Keras 3's preview package)
+        """
+import keras_core as keras
+from keras_core import layers, ops
+net = keras.Sequential([layers.Dense(8, activation="relu"), layers.Dense(1)])
+mag = layers.Lambda(ops.absolute)
+""",
         # the preprocessing layers where they live now; scikit-learn's own `preprocessing`
         """
 import tensorflow as tf
@@ -317,6 +324,21 @@ from keras.layers import *
 head = Sequential()
 head.add(Merge(branches, mode="concat", concat_axis=1))  # expect: RL503
 head.add(Dense(1))
+""",
+        # the source tree of keras_core, Keras 3's preview package
+        """
+import keras_core as keras
+from keras_core.src.ops import absolute  # expect: RL503
+mag = keras.layers.Lambda(absolute)
+""",
+        # a gone layer a star import brings in, used twice: one finding, at its first use
+        """
+from keras.models import Sequential
+from keras.layers import *
+rnn = Sequential()
+rnn.add(CuDNNGRU(32, return_sequences=True, input_shape=(50, 1)))  # expect: RL503
+rnn.add(CuDNNGRU(16))
+rnn.add(Dense(1))
 """,
         # tf.keras 2's aliases of its optimizer_v2 modules, gone from Keras 3; the public class is fine
         """
@@ -463,6 +485,9 @@ keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
         if path == "keras.src" or path.startswith("keras.src."):
             # Keras 3's own source tree: private, not gone (keras.src.saving imports on Keras 3)
             return f"`{path}` is Keras' private source tree (keras/src), not API: it changes between releases; {hint}"
+        if path.startswith("keras_core.src"):
+            # the source tree of Keras 3's preview package (renamed `keras` at 3.0)
+            return f"`{path}` is the private source tree of keras_core (Keras 3's preview, now `keras`), not API; {hint}"
         if path == "keras._tf_keras" or path.startswith("keras._tf_keras."):
             # Keras 3's private package behind `tf.keras`: there, but not API
             return f"`{path}` is a private package of Keras behind `tf.keras`, not API: it changes between releases; {hint}"

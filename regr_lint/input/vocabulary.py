@@ -188,7 +188,7 @@ def satisfies(names: tuple, vocab: set[str]) -> bool:
 
 
 # A file's own code naming one of these uses Keras itself (a model it builds, a layer it imports).
-KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras"})
+KERAS_NAMES = frozenset({"keras", "tensorflow", "tf_keras", "keras_core"})
 
 
 def shares_a_part(names: tuple, own: set[str], keras_imported: bool = False,

@@ -17,6 +17,8 @@ KERAS_ALIASES = (
     ("keras._tf_keras.keras", "keras"),
     ("keras.src", "keras"),
     ("tf_keras", "keras"),
+    # Keras 3's name while it was a preview (2023), its API the same
+    ("keras_core", "keras"),
     # TensorFlow 2 re-exports these Keras modules at its top level
     ("tensorflow.optimizers", "keras.optimizers"),
     ("tensorflow.losses", "keras.losses"),
@@ -360,7 +362,7 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.src", "keras.api._v2", "keras._tf_keras",
     "tensorflow.python.keras", "tensorflow.keras.engine", "tensorflow.keras.layers.core",
     "tensorflow.keras.backend.tensorflow_backend",
-    "tensorflow.python.keras.engine", "tf_keras.src",
+    "tensorflow.python.keras.engine", "tf_keras.src", "keras_core.src",
     # TensorFlow 2.0 / 2.1's real package (`tensorflow` forwarded to it): gone since TensorFlow 2.2
     "tensorflow_core.python.keras", "tensorflow_core.keras",
     # tf.keras 2's layer sub-modules (tensorflow.keras.layers.core above), and Keras 2's common backend
@@ -590,6 +592,7 @@ KERAS2_SOURCE_LAYOUT = tuple(("keras", d) for d in (
     "metrics.py", "activations.py", "initializers.py", "initializations.py", "regularizers.py",
     "constraints.py", "objectives.py", "backend.py", "__init__.py"))
 KERAS_SOURCE_TREES = (("keras", "src"), ("keras", "api"), ("tf_keras", "src"), ("tf_keras", "api"),
+                      ("keras_core", "src"),
                       *KERAS2_SOURCE_LAYOUT)
 TENSORFLOW_SOURCE_TREES = tuple(("tensorflow", d) for d in (
     "python", "_api", "compiler", "contrib", "core", "distribute", "dtensor", "lite", "security", "tools",
@@ -597,6 +600,7 @@ TENSORFLOW_SOURCE_TREES = tuple(("tensorflow", d) for d in (
 PRIVATE_KERAS_OWNER_TREES = {
     "keras": KERAS_SOURCE_TREES,
     "tf_keras": KERAS_SOURCE_TREES,
+    "keras_core": KERAS_SOURCE_TREES,
     "tensorflow.keras": KERAS_SOURCE_TREES,  # Keras, reached through TensorFlow
     "tensorflow.python": TENSORFLOW_SOURCE_TREES + KERAS_SOURCE_TREES,
     "tensorflow_core": (("tensorflow_core", "python"), ("tensorflow_core", "_api")) + KERAS_SOURCE_TREES,
