@@ -250,6 +250,18 @@ def test_undecodable_bytes_is_rl000(tmp_path):
     assert "Traceback" not in res.stderr
 
 
+def test_stray_bytes_in_comments_are_linted_but_never_rewritten(tmp_path):
+    # the file compiles (comments are not decoded): its findings stand, but a fix would write the
+    # comment's bytes back changed, so the file is left as it is and the run says why
+    data = b"# r\xe9gression (\xe8\xe1\xf1)\nfrom keras.optimizers import Adam\nopt = Adam(lr=0.01)\n"
+    write(tmp_path, "train.py", data)
+    res = run("check", "train.py", cwd=tmp_path)
+    assert res.returncode == 1 and codes(res.stdout) == ["RL502"]
+    fixed = run("check", "--fix", "train.py", cwd=tmp_path)
+    assert "stray bytes in its comments" in fixed.stderr and "Traceback" not in fixed.stderr
+    assert (tmp_path / "train.py").read_bytes() == data
+
+
 # -- stdin -------------------------------------------------------------------------------------------
 
 def test_stdin_filename(tmp_path):

@@ -23,6 +23,9 @@ def codes(text: str) -> list[tuple[str, int]]:
     (b"import keras\r\nm = keras.layers.Dense(1,\r\n    activation='softmax')\r\n", [("RL103", 3)]),
     (b"# -*- coding: latin-1 -*-\nimport keras\ns = '\xe9'\n", []),
     (b"import keras\ns = '\xff\xfe'\n", [("RL000", 1)]),
+    # stray bytes in comments only, no encoding declared: CPython's compile() and import take it
+    (b"import keras\n# \xe8\xe1\xf1\xfc\xf2 caf\xe9\nm = keras.layers.Dense(1, activation='softmax')  # \xff\n",
+     [("RL103", 3)]),
     (b"import keras\ndef f(:\n", [("RL000", 2)]),
     (b"import keras\nprint 'hello'\n", [("RL000", 2)]),
     (b"import keras\nx = \x00\n", [("RL000", 1)]),

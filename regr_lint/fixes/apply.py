@@ -321,7 +321,14 @@ def encoding_of(data: bytes) -> tuple[str, bool]:
 
 def encode_like(original: bytes, text: str) -> bytes:
     """`text` as bytes in the original file's encoding, with its BOM when it had one."""
-    encoding, bom = encoding_of(original)
+    try:
+        encoding, bom = encoding_of(original)
+        original.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError):
+        # read with its stray bytes replaced (input.source.decode): writing the text back would
+        # change them
+        raise WriteError("the file does not decode as its encoding (stray bytes in its comments): "
+                         "not rewritten") from None
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError as exc:

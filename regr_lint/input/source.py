@@ -14,16 +14,37 @@ class SourceError(Exception):
 def decode(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as exc:  # unknown codec named in the cookie, or BOM + non-utf8 cookie
-        raise SourceError(f"cannot decode: {exc}") from None
+    except SyntaxError as exc:  # unknown codec named in the cookie, BOM + non-utf8 cookie, or stray
+        # bytes in the first two lines (where a cookie would be)
+        if not undecodable_comments_only(data, "utf-8"):
+            raise SourceError(f"cannot decode: {exc}") from None
+        encoding = "utf-8"
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise SourceError(f"cannot decode as {encoding}: {exc}") from None
+        if not undecodable_comments_only(data, encoding):
+            raise SourceError(f"cannot decode as {encoding}: {exc}") from None
+        # Greek or Latin-1 comments in a file declaring no encoding: `compile()` and `import` take
+        # it (CPython's tokenizer does not decode comments), so its code is read — with each stray
+        # byte a U+FFFD, which only a comment holds. A fix would write those back changed:
+        # fixes.apply.encode_like refuses it.
+        text = data.decode(encoding, "replace")
     # 'utf-8-sig' strips the BOM; a cookie-less file with a BOM reports 'utf-8-sig' too.
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
+
+
+def undecodable_comments_only(data: bytes, encoding: str) -> bool:
+    """Whether `data`, which does not decode as `encoding`, is still a module CPython compiles:
+    its stray bytes are all in comments. Only asked of files that failed to decode."""
+    if encoding not in ("utf-8", "utf-8-sig"):
+        return False
+    try:
+        compile(data, "<source>", "exec", dont_inherit=True, flags=0x400)  # PyCF_ONLY_AST
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 # Files larger than this are not read (RL000 "too large"): `max-file-size` in [tool.regr-lint].
