@@ -22,7 +22,9 @@ function is the mean over the last axis; the `MeanSquaredError` class, which ave
 is not), or of a function of the module's own that computes the same per-sample mean
 (`mse(y_true, y_pred) ** 0.5` under `def mse(...): return K.mean(K.square(...), axis=-1)`) — with
 the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.ops.*` or numpy, the
-axis by keyword or by position, spread over several lines or through intermediate variables; the
+axis by keyword or by position — `-1` or any axis that is not the batch's (`axis=1` over a sequence
+output's positions, as the widely copied MCRMSE does, `axis=[1, 2]`; `axis=0` is over the batch,
+and `-2` may be on a 2-D output, so neither is reported) — spread over several lines or through intermediate variables; the
 square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
 under the root (also one held in a name, `+ EPS`, `+ eps`).
 
@@ -76,6 +78,19 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the root of each column's mean over the batch (axis=0), then averaged: a column-wise RMSE
+        """\
+import tensorflow as tf
+
+
+def column_rmse(y_true, y_pred):
+    colwise = tf.reduce_mean(tf.square(y_true - y_pred), axis=0)
+    return tf.reduce_mean(tf.sqrt(colwise))
+
+
+m = tf.keras.Sequential([tf.keras.Input((107, 4)), tf.keras.layers.Dense(3)])
+m.compile(optimizer="adam", loss="mse", metrics=[column_rmse])
+""",
         # a Loss subclass whose call hands its arguments to an RMSE over the whole batch
         """\
 import keras
@@ -401,6 +416,23 @@ m.compile(optimizer="adam", loss=root_mse)
 """,
     ]
 
+    INVALID += [
+        # MCRMSE over a sequence output: the mean over the positions (axis=1) keeps each sample's own
+        # root, per column
+        """\
+import tensorflow as tf
+
+
+def mcrmse(y_true, y_pred):
+    colwise = tf.reduce_mean(tf.square(y_true - y_pred), axis=1)
+    return tf.reduce_mean(tf.sqrt(colwise), axis=1)  # expect: RL401
+
+
+m = tf.keras.Sequential([tf.keras.Input((107, 4)), tf.keras.layers.Dense(3)])
+m.compile(optimizer="adam", loss=mcrmse)
+""",
+    ]
+
     def check(self, facts):
         reported = set()
         for fn in loss_functions(facts):
@@ -410,7 +442,7 @@ m.compile(optimizer="adam", loss=root_mse)
                 reported.add(id(node))
                 yield self.report(
                     node,
-                    "per-sample RMSE: the root is taken per sample (axis=-1) and Keras averages it "
-                    "over the batch, so with one output this is the MAE, not the RMSE; use "
+                    "per-sample RMSE: the root is taken per sample (its mean keeps the batch axis) and Keras "
+                    "averages it over the batch, so with one output this is the MAE, not the RMSE; use "
                     "keras.metrics.RootMeanSquaredError() or take the sqrt of the mean over all axes",
                 )

@@ -475,11 +475,16 @@ def _is_number(node, value: float) -> bool:
     return False
 
 
-def _is_last_axis(node) -> bool:
+def _per_sample_axis(node) -> bool:
+    """An axis that is never the batch's: -1, or a positive one (`axis=1`, the positions of a
+    sequence output in `mean(square(e), axis=1)`, MCRMSE-style), or a list of them (`axis=[1, 2]`).
+    -2 and below may be the batch axis of a 2-D output."""
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
         return _is_number(node.expression, 1)
-    if isinstance(node, (cst.Tuple, cst.List)) and len(node.elements) == 1:
-        return _is_last_axis(node.elements[0].value)
+    if isinstance(node, cst.Integer):
+        return node.evaluated_value >= 1
+    if isinstance(node, (cst.Tuple, cst.List)) and node.elements:
+        return all(_per_sample_axis(e.value) for e in node.elements)
     return False
 
 
@@ -515,7 +520,7 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
             continue
         if isinstance(value, cst.Call) and names.is_op(value, MEAN):
             axis = _arg(value, 1, "axis")
-            if axis is None or not any(_is_last_axis(a) for a, _ in body.values(axis, d)):
+            if axis is None or not any(_per_sample_axis(a) for a, _ in body.values(axis, d)):
                 continue
             inner = _arg(value, 0, "x", "input_tensor", "a", "input")
             if inner is not None and _squared_error(inner, body, names, d + 1):
