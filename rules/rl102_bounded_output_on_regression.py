@@ -204,6 +204,29 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # word2vec's skip-gram pairs: the labels skipgrams gives are 0 / 1 (a context word or a
+        # negative sample), iterated over per document
+        """
+import numpy as np
+from keras import layers, models
+from keras.preprocessing.sequence import skipgrams
+
+docs = [[1, 4, 2, 7, 3], [5, 2, 9, 1]]
+skip_grams = [skipgrams(ids, vocabulary_size=10, window_size=2) for ids in docs]
+word, ctx = layers.Input((1,)), layers.Input((1,))
+emb = layers.Embedding(10, 8)
+dot = layers.Dot(axes=-1)([layers.Flatten()(emb(word)), layers.Flatten()(emb(ctx))])
+w2v = models.Model([word, ctx], layers.Dense(1, activation="sigmoid")(dot))
+w2v.compile(optimizer="rmsprop", loss="mean_squared_error")
+for i, elem in enumerate(skip_grams):
+    first, second = zip(*elem[0])
+    labels = np.array(elem[1], dtype="int32")
+    w2v.train_on_batch([np.array(first), np.array(second)], labels)
+couples, tags = skipgrams(docs[0], 10, window_size=2)
+for pairs, marks in skip_grams:
+    w2v.train_on_batch([np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])], np.array(marks))
+w2v.fit([np.array([c[0] for c in couples]), np.array([c[1] for c in couples])], np.array(tags))
+""",
         # a config edited before the rebuild (the head made linear): not the template's head
         """\
 import keras

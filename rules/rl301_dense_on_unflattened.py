@@ -361,6 +361,20 @@ seg = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3),
 seg.compile(optimizer="adam", loss="categorical_crossentropy")
 seg.fit(images)
 """,
+        # per-step targets in an array allocated with np.ndarray((n, steps, k)) and filled per sample
+        """
+import numpy as np
+import keras
+beats, pressures = np.load("beats.npy"), np.load("bp.npy")
+X = np.ndarray((len(beats), 10, 300), dtype=float)
+Y = np.ndarray((len(pressures), 10, 2), dtype=float)
+for i in range(len(beats)):
+    X[i], Y[i] = beats[i], pressures[i]
+net = keras.Sequential([keras.Input((10, 300)), keras.layers.GRU(64, return_sequences=True),
+                        keras.layers.Dense(2)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(X, Y, epochs=5)
+""",
         # a per-step forecaster whose tf.data pipeline cuts per-step labels (the TensorFlow
         # time-series tutorial's WindowGenerator): output and labels are both (batch, steps, 1)
         """

@@ -9,6 +9,7 @@ import ast
 
 from regr_lint.lazy import cst
 
+from regr_lint.model.compat import statements
 from regr_lint.model.columns import _column_writes, _popped_column, column_origins, read_column
 from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers_show, _mapping_module,
                                       _parameter_targets, _target_nodes, literal_values, name_values)
@@ -27,7 +28,9 @@ _LABEL_ENCODERS = frozenset({"LabelEncoder", "LabelBinarizer", "OneHotEncoder", 
 # (x, y) generators whose y is class labels, and the datasets whose load_data() gives labels
 _LABEL_GENERATORS = frozenset({"make_classification", "make_multilabel_classification", "make_blobs",
                                "make_moons", "make_circles", "make_gaussian_quantiles", "make_hastie_10_2",
-                               "load_iris", "load_digits", "load_breast_cancer", "load_wine"})
+                               "load_iris", "load_digits", "load_breast_cancer", "load_wine",
+                               # Keras' word2vec pairs: (couples, 0/1 labels: a context word or a negative sample)
+                               "skipgrams"})
 _LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 
 
@@ -130,7 +133,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True
         recs = [r for r in records.get(node.value, ()) if r[0] < at]
         if not recs:
-            return False
+            return _loop_labels(node.value, (), at, facts, records)
         if _name_labels(node, recs, facts, records, depth):
             return True
         # `if fresh: y = self.encoder.fit_transform(y) else: y = encoder.transform(y)`, then
@@ -139,6 +142,54 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         return any(_name_labels(node, alternative, facts, records, depth)
                    for alternative in _arm_alternatives(facts, recs, at))
     return _other_labels(node, at, facts, records, depth)
+
+
+def _loop_targets(facts: KerasFacts) -> dict:
+    """{name: [(where in the target it stands, the iterable)]} for each name a `for` statement of the
+    file binds: `for i, elem in enumerate(pairs)` gives elem ((1, 2),) over `enumerate(pairs)`."""
+    found = facts._cache.get("loop_targets")
+    if found is None:
+        found = facts._cache["loop_targets"] = {}
+        for stmt in statements(facts.module):
+            if type(stmt) is cst.For:
+                _bind_loop_target(stmt.target, (), stmt.iter, found)
+    return found
+
+
+def _bind_loop_target(target, path: tuple, iterable, out: dict) -> None:
+    if isinstance(target, cst.Name):
+        out.setdefault(target.value, []).append((path, iterable))
+    elif isinstance(target, (cst.Tuple, cst.List)) and len(path) < 3 \
+            and not any(isinstance(e, cst.StarredElement) for e in target.elements):
+        for k, e in enumerate(target.elements):
+            _bind_loop_target(e.value, path + ((k, len(target.elements)),), iterable, out)
+
+
+def _loop_labels(name: str, more: tuple, at: int, facts: KerasFacts, records: dict) -> bool:
+    """Whether `name`, bound by the file's one `for` over what a classification generator makes for
+    each item (`skip_grams = [skipgrams(ids, V) for ids in docs]`), is — with `more`, a subscript
+    of it — the labels half of one of them: `for pairs, labels in skip_grams`, `elem[1]` of `for
+    i, elem in enumerate(skip_grams)`. Only names nothing else binds."""
+    bound = _loop_targets(facts).get(name, ())
+    if len(bound) != 1:
+        return False
+    path, iterable = bound[0]
+    path = path + more
+    if isinstance(iterable, cst.Call) and _call_name(iterable) == "enumerate" and len(iterable.args) == 1 \
+            and iterable.args[0].keyword is None and not iterable.args[0].star:
+        if not path or path[0] != (1, 2):
+            return False
+        path, iterable = path[1:], iterable.args[0].value
+    if isinstance(iterable, cst.Name):
+        made = [r for r in records.get(iterable.value, ()) if r[0] < at]
+        if not made or made[-1][1] != "assign" or made[-1][2] is None:
+            return False
+        iterable = made[-1][2]
+    items = [iterable.elt] if isinstance(iterable, (cst.ListComp, cst.GeneratorExp)) and \
+        iterable.for_in.inner_for_in is None else [e.value for e in iterable.elements] \
+        if isinstance(iterable, (cst.List, cst.Tuple)) else []
+    return len(path) == 1 and path[0][0] == 1 and path[0][1] in (2, None) and bool(items) \
+        and all(isinstance(i, cst.Call) and _call_name(i) in _LABEL_GENERATORS for i in items)
 
 
 def _arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
@@ -278,6 +329,9 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True  # `pd.factorize(s)[0]`: the class codes
         if _index(node) == 1 and _labelled_batch(node.value, at, facts, records):
             return True  # `batches[0][1]`: one batch's labels
+        if _index(node) == 1 and isinstance(node.value, cst.Name) and not records.get(node.value.value) \
+                and _loop_labels(node.value.value, ((1, None),), at, facts, records):
+            return True  # `elem[1]` of `for i, elem in enumerate(skip_grams)`
         return _labels(node.value, at, facts, records, depth + 1)
     if isinstance(node, cst.Attribute):
         if node.attr.value in ("values", "T"):

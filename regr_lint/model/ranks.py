@@ -848,7 +848,7 @@ def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> 
     return False
 
 
-_SHAPED = frozenset({"ones", "zeros", "empty", "full"})  # numpy / TensorFlow fills taking a shape first
+_SHAPED = frozenset({"ones", "zeros", "empty", "full", "ndarray"})  # numpy / TensorFlow fills taking a shape first
 _SIZED = frozenset({"normal", "uniform", "random", "random_sample", "integers", "randint", "binomial",
                     "choice", "standard_normal"})  # draws taking size= (or shape=)
 _DIMS = frozenset({"rand", "randn"})  # np.random.rand(d0, d1, d2)
@@ -945,7 +945,7 @@ def _label_encoder_call(node) -> bool:
     return name in _ENCODERS
 
 
-_ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full"})
+_ARRAY_MAKERS = frozenset({"zeros", "ones", "empty", "full", "ndarray"})
 
 
 _FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json", "read_table", "read_feather",
