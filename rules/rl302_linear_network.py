@@ -96,6 +96,27 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # the hidden activation drawn from a search space, set to None only for "identity" in an `if`
+        # the call's settings do not take: the layer is not known to be linear
+        """
+import numpy as np
+from tensorflow import keras
+
+
+def objective(cfg):
+    if cfg["act"] == "identity":
+        cfg["act"] = None
+    net = keras.Sequential()
+    net.add(keras.layers.Dense(cfg["units"], activation=cfg["act"], input_shape=(4,)))
+    net.add(keras.layers.Dense(1))
+    net.compile(loss="mse", optimizer="adam")
+    x = np.random.uniform(-3, 3, size=(256, 4))
+    return net.fit(x, -(x ** 2).sum(axis=1), epochs=5, verbose=0).history["loss"][-1]
+
+
+if __name__ == "__main__":
+    print(objective({"units": 16, "act": "relu"}))
+""",
         # as wide out as in, trained on the next rows of the same frame: a linear model of the data
         # reproducing (a step of) it, PCA-like
         """

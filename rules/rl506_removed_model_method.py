@@ -30,7 +30,8 @@ Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: o
 callback's, which Keras sets), or a model that
 arrives as a parameter in a file that imports Keras (for `predict_proba`, which scikit-learn models
 have too, such a model must also be used as only a Keras model is: `compile`, `evaluate`,
-`summary`, `train_on_batch` …). The finding is at the method name.
+`summary`, `train_on_batch`, `add` of a layer — not `add("scaler")`, a pipeline's step named by a
+string …). The finding is at the method name.
 
 Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`),
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
@@ -71,6 +72,20 @@ one-unit output at 0.5 and took the argmax of a wider one: the fix writes
 `predict(x)` unchanged: the fix renames the call.
 """
     VALID = [
+        # a hyperparameter pipeline (scikit-learn-like) given steps by name: its predict_proba is its own
+        """
+import numpy as np
+from tensorflow.keras.metrics import AUC
+from searchkit import SearchPipe
+
+
+def test_pipeline(x=np.random.rand(40, 3)):
+    pipe = SearchPipe("demo", metric=AUC)
+    pipe.add("scaler")
+    pipe.add("svc")
+    pipe.fit(x, (x[:, 0] > 0.5).astype(int))
+    return pipe.predict_proba(x)
+""",
         # a class of the file holding a scikit-learn model as `self.model` (not a Keras callback)
         """\
 from sklearn.linear_model import LogisticRegression
@@ -275,7 +290,7 @@ for m in members.values():
                             and not model_alias(facts, func.value.value):
                         continue  # an unknown `obj`, and a class of the file has the method
                     if method == "predict_proba" and not model.keras_given and not any(
-                            c.method in tables.KERAS_ONLY_MODEL_METHODS for c in model.calls):
+                            _keras_only(c) for c in model.calls):
                         continue  # scikit-learn's method too: nothing shows this is a Keras model
                 if id(call.node) in version_guarded(facts, tables.REMOVED_MODEL_METHODS, ATTRIBUTE_ERROR):
                     continue
@@ -290,6 +305,16 @@ for m in members.values():
                                "(model.predict(x) > 0.5).astype(\"int32\") for a sigmoid unit")
                     fix = _classes_fix(facts, model, call.node)
                 yield self.report(func.attr, message, fix)
+
+
+def _keras_only(call) -> bool:
+    """A call only a Keras model answers — `add` of a layer, not of a step named by a string
+    (`pipe.add("scaler")`, a hyperparameter pipeline's)."""
+    if call.method not in tables.KERAS_ONLY_MODEL_METHODS:
+        return False
+    args = call.node.args
+    return not (call.method == "add" and args and isinstance(
+        args[0].value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)))
 
 
 def _classes_fix(facts, model, call: cst.Call) -> Optional[Fix]:

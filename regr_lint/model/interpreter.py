@@ -928,6 +928,12 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 key = self.eval(getattr(target.slice[0].slice, "value", None), scope, frame) \
                     if type(target.slice[0].slice) is cst.Index else UNKNOWN
                 if isinstance(key, Lit):
+                    held = base.items.get(key.value)
+                    if frame.uncertain and held is not None and _settled(held) is not None \
+                            and _settled(held) != _settled(value):
+                        # `if cfg["act"] == "identity": cfg["act"] = None` in an arm not known to
+                        # run: the item holds either setting (as a name would, _join_settings)
+                        value = UNKNOWN
                     base.items[key.value] = value
                 else:
                     base.any = value if base.any is None or same_value(base.any, value) else UNKNOWN
