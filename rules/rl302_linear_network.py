@@ -52,7 +52,7 @@ convolution, recurrent or attention layer, `Embedding`, `Lambda`, a custom layer
 a merge, or any `keras.ops` / TensorFlow op between layers. What the head does after the last `Dense`
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
-held by a subclassed `keras.Model` as `self.inner`; also a builder's model a script importing it uses so), a model trained with its input as target
+held by a subclassed `keras.Model` or a custom `Layer` as `self.inner`, in this module or another; also a builder's model a script importing it uses so), a model trained with its input as target
 or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression;
 so is a square model every `fit` of which pairs inputs and targets of separate origins, two arrays
 of the file's own neither computed from the other nor from a common source), and a model whose
@@ -632,20 +632,37 @@ def _read_by_importers(model, facts) -> list:
 
 
 def _held_by_subclassed_model(model, facts) -> bool:
-    """`self.inner = Model(inp, out)` in a method of a `keras.Model` subclass: a part of that model,
-    whose `call` may add the nonlinearity (also when the file never builds it)."""
+    """`self.inner = Model(inp, out)` in a method of a `keras.Model` (or `keras.layers.Layer`)
+    subclass: a part of that model or layer, whose `call` may add the nonlinearity (also when the
+    file never builds it)."""
+    if model.home is not None and model.owner and not model.trainings:
+        # made by a method of another module's class (`Gate(16)` here, `self.mlp = Sequential(...)`
+        # in its `__init__` there), never trained by itself
+        from regr_lint.model.trees import project_module
+
+        stack = [project_module(model.home)]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.ClassDef) and id(node) == model.owner:
+                return _keras_subclass(node)
+            if node is not None and not isinstance(node, cst.BaseExpression):
+                stack.extend(node.children)
+        return False
     if not any(key.startswith("self.") for key in _bound_names(model, facts)):
         return False
     stack = [(facts.module, None)]
     while stack:
         node, cls = stack.pop()
         if node is model.node:
-            return cls is not None and any(
-                (dotted_name(base.value) or "").rsplit(".", 1)[-1] == "Model" for base in cls.bases)
+            return cls is not None and _keras_subclass(cls)
         if isinstance(node, cst.ClassDef):
             cls = node
         stack.extend((child, cls) for child in node.children)
     return False
+
+
+def _keras_subclass(cls: cst.ClassDef) -> bool:
+    return any((dotted_name(base.value) or "").rsplit(".", 1)[-1] in ("Model", "Layer") for base in cls.bases)
 
 
 def _enclosing_functions(module: cst.Module, target) -> list:

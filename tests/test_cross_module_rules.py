@@ -10100,6 +10100,56 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    ("RL302-linear-mlp-held-by-another-modules-custom-layer", {
+        "blocks.py": """\
+            from keras import Sequential
+            from keras.layers import Dense, GlobalAveragePooling1D, Layer
+
+
+            class Gate(Layer):
+                def __init__(self, channels):
+                    super().__init__()
+                    self.pool = GlobalAveragePooling1D()
+                    self.mlp = Sequential([Dense(channels // 2), Dense(channels)])
+
+                def call(self, x):
+                    return x * self.mlp(self.pool(x))[:, None, :]
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import Input, Sequential
+            from keras.layers import Conv1D, Dense, Flatten
+
+            from blocks import Gate
+
+            model = Sequential([Input((256, 1)), Conv1D(16, 7, activation="relu"), Gate(16), Flatten(), Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(np.load("ppg.npy"), np.load("sbp.npy"), epochs=3)
+        """,
+    }, None),
+    ("RL302-linear-net-another-modules-plain-class-makes-and-the-script-trains", {
+        "blocks.py": """\
+            from keras import Sequential
+            from keras.layers import Dense
+
+
+            class Factory:
+                def __init__(self, width):
+                    self.net = Sequential([Dense(width), Dense(1)])  # expect: RL302
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from blocks import Factory
+
+            net = Factory(16).net
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(np.load("x.npy"), np.load("y.npy"), epochs=3)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)
