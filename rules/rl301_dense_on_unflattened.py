@@ -361,6 +361,21 @@ seg = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3),
 seg.compile(optimizer="adam", loss="categorical_crossentropy")
 seg.fit(images)
 """,
+        # inputs of any length read by a model handed in (a pretrained trunk), then per position
+        """
+import tensorflow as tf
+from tensorflow.keras import layers as L
+
+
+def make_regressor(trunk, n_feat, n_edge):
+    node = tf.keras.Input(shape=(None, n_feat))
+    pair = tf.keras.Input(shape=(None, None, n_edge))
+    h = trunk([node, pair])
+    h = L.Conv1D(32, 3, padding="same", activation="relu")(h)
+    model = tf.keras.Model(inputs=[node, pair], outputs=L.Dense(3)(h))
+    model.compile(optimizer="adam", loss="mse")
+    return model
+""",
         # per-step targets in an array allocated with np.ndarray((n, steps, k)) and filled per sample
         """
 import numpy as np

@@ -883,6 +883,10 @@ class Calls:
         for value, _ in args.pos:
             if isinstance(value, Tensor):
                 return Tensor(UNKNOWN, [value], call)
+            if type(value) is Seq and value.items and all(isinstance(v, Tensor) for v in value.items):
+                # `trunk([nodes, pairs])`, a model handed in: a tensor of those, its shape unknown
+                # (what it is made from still tells the rank analysis which inputs it reads)
+                return Tensor(UNKNOWN, [value], call)
         return UNKNOWN
 
     def call_ref(self, ref: Ref, args: Args, call: cst.Call) -> Value:
