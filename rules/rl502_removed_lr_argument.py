@@ -112,6 +112,19 @@ same object in Keras 2): safe. An alias imported by name (`from keras.optimizers
 reported with no fix: the import has to change too, and other code may use it.
 """
     VALID = [
+        # a project optimizer whose own constructor takes lr and hands Keras learning_rate
+        """
+from keras.optimizers import Adam
+
+
+class WarmAdam(Adam):
+    def __init__(self, lr=1e-3, warmup=100, **kwargs):
+        super().__init__(learning_rate=lr, **kwargs)
+        self.warmup = warmup
+
+
+opt = WarmAdam(lr=3e-4)
+""",
         # an optimizer class read by a literal name, given Keras 3's keyword
         """\
 from tensorflow import keras
@@ -219,6 +232,32 @@ model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](learning_
 """,
     ]
     INVALID = [
+        # a settings class importing Keras under a condition in its body
+        """
+class NetSettings:
+    use_net = True
+    rate = 1e-3
+    if use_net:
+        import keras
+        opt = keras.optimizers.Adam(lr=rate)  # expect: RL502
+""",
+        # a project subclass of Adam with no constructor of its own: Adam's takes lr=; also picked
+        # from a dict of optimizer classes
+        """
+from keras.optimizers import Adam, Nadam
+
+
+class ClippedAdam(Adam):
+    def apply_gradients(self, grads_and_vars, **kwargs):
+        return super().apply_gradients([(g * 0.5, v) for g, v in grads_and_vars], **kwargs)
+
+
+opt = ClippedAdam(lr=1e-3)  # expect: RL502
+
+
+def make(name, rate):
+    return {"nadam": Nadam, "clipped": ClippedAdam}[name](lr=rate)  # expect: RL502
+""",
         # the keyword bound by functools.partial is the optimizer's
         """\
 import functools

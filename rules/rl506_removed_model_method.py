@@ -33,7 +33,9 @@ have too, such a model must also be used as only a Keras model is: `compile`, `e
 `summary`, `train_on_batch`, `add` of a layer — not `add("scaler")`, a pipeline's step named by a
 string …). The finding is at the method name.
 
-Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`),
+Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predict_proba(X)`; a
+call given a keyword Keras' methods never took, `clf.predict_classes(input_fn=fn)` of a
+tf.contrib.learn estimator),
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
 your own named `predict_classes`, a method of that name defined by a class of the file, a call in
 another module's code (a test function a runner star-imports and calls) on an object not known to be
@@ -72,6 +74,19 @@ one-unit output at 0.5 and took the argmax of a wider one: the fix writes
 `predict(x)` unchanged: the fix renames the call.
 """
     VALID = [
+        # a tf.contrib.learn estimator handed in, in a file that imports Keras: its predict_classes
+        # takes input_fn=, which Keras' never did
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+
+def predict_estimator(clf, spectrum):
+    def input_fn():
+        return tf.constant(spectrum.astype(np.float32))
+    return list(clf.predict_classes(input_fn=input_fn))[0], list(clf.predict_proba(input_fn=input_fn))[0]
+""",
         # a hyperparameter pipeline (scikit-learn-like) given steps by name: its predict_proba is its own
         """
 import numpy as np
@@ -280,6 +295,10 @@ for m in members.values():
                 func = call.node.func
                 if not isinstance(func, cst.Attribute) or defined_by_user(model.cls, method):
                     continue
+                if any(a.keyword is not None and a.keyword.value not in _KERAS_KEYWORDS for a in call.node.args):
+                    # `clf.predict_classes(input_fn=fn)`: a tf.contrib.learn estimator's — Keras'
+                    # took only (x, batch_size, verbose)
+                    continue
                 if model.kind == "opaque":
                     if model.home is not None:
                         # an object another module's code calls it on, not known to be a model as
@@ -305,6 +324,10 @@ for m in members.values():
                                "(model.predict(x) > 0.5).astype(\"int32\") for a sigmoid unit")
                     fix = _classes_fix(facts, model, call.node)
                 yield self.report(func.attr, message, fix)
+
+
+# What Keras 2's Sequential.predict_classes / predict_proba took (x, batch_size=32, verbose=0)
+_KERAS_KEYWORDS = frozenset({"x", "batch_size", "verbose"})
 
 
 def _keras_only(call) -> bool:

@@ -14,7 +14,7 @@ from regr_lint.model.names import canonical, dotted_name, is_layer_path, method_
 from regr_lint.model.trainers import stored_parameters, trains_on
 from regr_lint.model.values import (
     UNKNOWN, ActivationFn, Args, ClassV, DataPair, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef,
-    OneOf, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star,
+    OneOf, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, joined_star, keras_init,
 )
 
 
@@ -154,19 +154,6 @@ def _mapped_targets(fn: Value, records: bool = False) -> tuple:
             node = node.args[0].value
         return False
     return () if all(same(t) for t in targets) else tuple(targets)
-
-
-def _keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
-    """The Keras class whose `__init__` a construction of `cls` runs: its Keras base, when neither it
-    nor a base class of the project between them defines `__init__` (one Keras base only); None
-    otherwise."""
-    if depth > 8 or any(type(s) is cst.FunctionDef and s.name.value == "__init__" for s in cls.cdef.body.body):
-        return None
-    found = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
-    inner = [b for b in cls.bases if isinstance(b, ClassV)]
-    if len(found) + len(inner) != 1:
-        return None
-    return found[0] if found else _keras_init(inner[0], depth + 1)
 
 
 def _forwarding_init(cls: ClassV) -> Optional[tuple[Ref, frozenset]]:
@@ -743,7 +730,7 @@ class Calls:
                     self._construct(self._adopt(callee.instance), args, call)
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
-                keras_base, own = _keras_init(callee), frozenset()
+                keras_base, own = keras_init(callee), frozenset()
                 if keras_base is None:
                     # `MaskedConv1D(nb_filter=64)` of a subclass whose `__init__(self, **kwargs)` hands
                     # them to Keras' (`super().__init__(**kwargs)`): what it does not name, Keras takes
@@ -755,6 +742,14 @@ class Calls:
                     self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
                                                             self.running[-1] if self.running else None, own))
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
+            optimizer = keras_init(callee)
+            if optimizer is not None and optimizer.qualname.startswith("keras.optimizers.") \
+                    and id(call) not in self.keras_call_ids:
+                # `ClippedAdam(lr=1e-3)` of a project subclass of Adam with no `__init__` of its own:
+                # Adam's takes the arguments (and Keras 3 rejects `lr=`, ignores `decay=`)
+                self.keras_call_ids.add(id(call))
+                self.facts.keras_calls.append(KerasCall(optimizer.qualname, call, args, optimizer.raw,
+                                                        self.running[-1] if self.running else None))
             if callee.instance is None:
                 return UNKNOWN
             inst = self._adopt(callee.instance)

@@ -13,7 +13,7 @@ from regr_lint.model.names import canonical, is_private, method_kind
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
     UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf, ModuleV, Obj, Ref,
-    Scope, Seq, Tensor, Value, is_builder,
+    Scope, Seq, Tensor, Value, is_builder, keras_init,
 )
 
 
@@ -368,8 +368,9 @@ class Expressions:
                 # in some run of the script (see call_value)
                 return OneOf(tuple(base.items.values()))
             if isinstance(base, Map) and base.items:
-                # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module
-                values = list(base.items.values())
+                # OPTIMIZERS[name]: a dict whose values are all Keras classes of one module (a
+                # project subclass with no `__init__` of its own takes its Keras base's arguments)
+                values = [keras_init(v) or v if type(v) is ClassV else v for v in base.items.values()]
                 if all(isinstance(v, Ref) and v.is_keras for v in values) \
                         and len({v.qualname.rpartition(".")[0] for v in values}) == 1:
                     return values[0]

@@ -827,9 +827,10 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     cls.instance.attrs.setdefault(k, v)
         scope.vars[cdef.name.value] = cls
         class_scope = Scope(scope)
+        nested = {id(stmt) for stmt in _class_body(cdef.body.body, nested_only=True)}
         methods = []
         aliases: dict[str, Func] = {}
-        for stmt in cdef.body.body:
+        for stmt in _class_body(cdef.body.body):
             if type(stmt) is cst.FunctionDef:
                 self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
@@ -854,6 +855,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         continue
                     value = self.eval(_field_default(small.value), class_scope, Frame())
                     for target in targets:
+                        if type(target) is cst.Name and id(stmt) in nested and target.value in cls.consts:
+                            value = UNKNOWN  # set in an arm of an `if` in the class body, and elsewhere
                         if type(target) is cst.Name and type(value) is Func and any(value is m for m in methods):
                             aliases[target.value] = value  # `fit_generator = fit`: a method under another name
                         elif type(target) is cst.Name:
@@ -939,6 +942,32 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     base.any = value if base.any is None or same_value(base.any, value) else UNKNOWN
         elif type(target) is cst.StarredElement:
             self.bind(target.value, UNKNOWN, scope, frame)
+
+
+def _class_body(body, nested_only: bool = False, depth: int = 0):
+    """The statements of a class body in order, with the simple statements of the `if` / `try`
+    blocks in it (`if enabled: import keras; opt = keras.optimizers.Adam(lr=rate)`): settings a
+    class holds under a condition are read as its own (those an arm sets that are set elsewhere too
+    are unknown). `nested_only`: only the statements inside such blocks."""
+    for stmt in body:
+        kind = type(stmt)
+        if kind in (cst.If, cst.Try) and depth < 3:
+            blocks = [stmt.body]
+            if kind is cst.If:
+                orelse = stmt.orelse
+                while type(orelse) is cst.If:
+                    blocks.append(orelse.body)
+                    orelse = orelse.orelse
+                if orelse is not None:
+                    blocks.append(orelse.body)
+            else:
+                blocks.extend(h.body for h in stmt.handlers)
+                blocks.extend(b.body for b in (stmt.orelse, stmt.finalbody) if b is not None)
+            for block in blocks:
+                inner = block.body if type(block) is cst.IndentedBlock else ()
+                yield from (s for s in _class_body(inner, False, depth + 1) if type(s) is cst.SimpleStatementLine)
+        elif not nested_only or depth:
+            yield stmt
 
 
 def _fold_names(loop: cst.For) -> tuple:

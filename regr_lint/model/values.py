@@ -294,3 +294,16 @@ class Scope:
                 return scope
             scope = scope.parent
         return self
+
+
+def keras_init(cls: ClassV, depth: int = 0) -> Optional[Ref]:
+    """The Keras class whose `__init__` a construction of `cls` runs: its Keras base, when neither it
+    nor a base class of the project between them defines `__init__` (one Keras base only); None
+    otherwise."""
+    if depth > 8 or any(type(s) is cst.FunctionDef and s.name.value == "__init__" for s in cls.cdef.body.body):
+        return None
+    found = [b for b in cls.bases if isinstance(b, Ref) and b.is_keras]
+    inner = [b for b in cls.bases if isinstance(b, ClassV)]
+    if len(found) + len(inner) != 1:
+        return None
+    return found[0] if found else keras_init(inner[0], depth + 1)
