@@ -6,7 +6,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.classify import crossentropy
-from regr_lint.model.importers import fitted_by_importers
+from regr_lint.model.importers import class_models_by_importers, fitted_by_importers
 from regr_lint.model.model import layer_activation, layer_units, part_uses, trained_by_itself
 from regr_lint.model.names import canonical
 from regr_lint.model.names import dotted_name
@@ -50,7 +50,10 @@ with `RepeatVector` (or its tensor-op form, `ops.repeat(ops.expand_dims(h, 1), s
 `Lambda`), upsampling decoders, models
 that take inputs of any length (`input_shape=(None, n_chars)`, or token ids of any length an `Embedding`
 reads, `Input(shape=(None,))`: taken for sequence-to-sequence, since
-the per-sample targets such a model would need are rarely visible), and models whose targets the file builds as sequences
+the per-sample targets such a model would need are rarely visible; also when the inputs reach the
+Dense through a model handed in, `trunk([nodes, pairs])`), models that take one step (`Input((1,
+102))`: a spectrum fed as one step of 102 channels, whose one prediction is the sample's; also a
+class or builder of this module that the scripts importing it build so), and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
 input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, a builder given `T`, or the
 input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)` targets and
@@ -360,6 +363,19 @@ seg = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3),
                         keras.layers.Dense(4, activation="softmax")])
 seg.compile(optimizer="adam", loss="categorical_crossentropy")
 seg.fit(images)
+""",
+        # one step of 102 channels (a spectrum fed as one step): its one prediction is the sample's
+        """
+import numpy as np
+import keras
+from keras import layers
+
+inp = keras.Input((1, 102))
+h = layers.Conv1D(8, 3, padding="same", activation="relu")(inp)
+h = layers.Dense(20, activation="relu")(h)
+model = keras.Model(inp, layers.Dense(1)(h))
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.random.rand(300, 1, 102), np.random.uniform(8.0, 14.0, size=(300, 1)))
 """,
         # inputs of any length read by a model handed in (a pretrained trunk), then per position
         """
@@ -1245,6 +1261,8 @@ net.fit(x, y, epochs=10)
         for model, found, seq2seq in heads:
             if not found or seq2seq or all(id(hit.dense.node) in per_step for hit in found):
                 continue  # (a model trained on per-step targets has every hit of it in per_step)
+            if _built_as_sequence_model_by_importers(model, facts):
+                continue
             found = [hit for hit in found if id(hit.dense.node) not in per_step]
             # A multi-class head over steps is taken for a per-token tagger unless the file shows
             # one label per sample (then Keras fails at fit() or the model is silently mis-shaped).
@@ -1269,6 +1287,14 @@ net.fit(x, y, epochs=10)
                         continue
                 reported.add(id(hit.dense.node))
                 yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit, facts))
+
+
+def _built_as_sequence_model_by_importers(model, facts) -> bool:
+    """The scripts importing this module build the model (by the class whose method makes it, or the
+    builder) with what makes per-step output the sample's own — inputs of any length, or of one step
+    (`PlainConv(input_shape=(1, 102))`): read here, its input shape was a parameter."""
+    readings = class_models_by_importers(facts, model) or fitted_by_importers(facts, model, trained=False)
+    return bool(readings) and all(head_on_unflattened(theirs)[1] for _, theirs in readings)
 
 
 def _part_use(model, models: list) -> Optional[str]:

@@ -10150,6 +10150,69 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    ("RL301-class-built-by-the-script-with-one-step-inputs", {
+        "models.py": """\
+            import keras
+            from keras import layers
+
+
+            class PlainConv:
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = self.build()
+
+                def build(self):
+                    inp = keras.Input(self.input_shape)
+                    h = layers.Conv1D(8, 3, padding="same", activation="relu")(inp)
+                    h = layers.Dense(20, activation="relu")(h)
+                    return keras.Model(inp, layers.Dense(1)(h))
+
+                def fit(self, x, y, epochs):
+                    self.model.compile(loss="mse", optimizer="adam")
+                    return self.model.fit(x, y, epochs=epochs, batch_size=32)
+        """,
+        "train.py": """\
+            import numpy as np
+            from models import PlainConv
+
+            spectra = np.random.rand(300, 102)
+            net = PlainConv(input_shape=(1, 102))
+            net.fit(spectra[:, np.newaxis, :], np.random.uniform(8.0, 14.0, size=(300, 1)), epochs=50)
+        """,
+    }, None),
+    ("RL301-class-built-by-the-script-with-many-steps-per-sample-targets", {
+        "models.py": """\
+            import keras
+            from keras import layers
+
+
+            class PlainConv:
+                def __init__(self, input_shape):
+                    self.input_shape = input_shape
+                    self.model = self.build()
+
+                def build(self):
+                    inp = keras.Input(self.input_shape)
+                    h = layers.Conv1D(8, 3, padding="same", activation="relu")(inp)
+                    h = layers.Dense(20, activation="relu")(h)  # expect: RL301
+                    return keras.Model(inp, layers.Dense(1)(h))
+
+                def fit(self, x, y, epochs):
+                    self.model.compile(loss="mse", optimizer="adam")
+                    return self.model.fit(x, y, epochs=epochs, batch_size=32)
+        """,
+        "train.py": """\
+            import numpy as np
+            from models import PlainConv
+
+            windows = np.random.rand(300, 30, 4)
+            net = PlainConv(input_shape=(30, 4))
+            net.fit(windows, np.random.uniform(8.0, 14.0, size=(300, 1)), epochs=50)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

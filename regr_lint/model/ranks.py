@@ -186,10 +186,15 @@ def transition(layer: Layer, state: RankState, first: bool = False) -> RankState
 
 def _variable_steps(shape: Value, batch: bool = False, tokens: bool = False) -> bool:
     """`shape=(None, F)`: inputs of any length — a model built to map a sequence to a sequence
-    (no Flatten could follow its steps). `tokens`: the ids an Embedding reads, `shape=(None,)`."""
+    (no Flatten could follow its steps). `tokens`: the ids an Embedding reads, `shape=(None,)`.
+    Also `shape=(1, F)`: one step, whose one prediction is the sample's (a spectrum fed as one step
+    of 102 channels)."""
     if not isinstance(shape, Seq):
         return False
     items = shape.items[1:] if batch else shape.items
+    if not tokens and len(items) == 2 and isinstance(items[0], Lit) and items[0].value == 1 \
+            and type(items[0].value) is int:
+        return True
     return len(items) >= (1 if tokens else 2) and isinstance(items[0], Lit) and items[0].value is None
 
 
