@@ -642,7 +642,10 @@ class WideDense(Dense):
                 yield from self._splatted(kc, layer, seen)
             if not found or id(kc.node) in _guarded(facts):
                 continue
-            kernel = _positional_kernel(kc.node, layer)
+            # the kernel by position is Keras 1's only beside a keyword Keras 2 no longer took
+            # (`batch_input_shape=` is Keras 2's too: `Conv2D(8, 3, 2, batch_input_shape=s)` strides 2)
+            kernel = _positional_kernel(kc.node, layer) \
+                if any(arg.keyword.value not in _KERAS2_TOO for arg in found) else None
             for arg in found:
                 old = arg.keyword.value
                 removed, new = layer_rename(layer, old)
@@ -762,6 +765,10 @@ def _positional_kernel(call: cst.Call, layer: str) -> Optional[tuple]:
     if len(kernel) < axes or any(type(a.value) in (cst.Tuple, cst.List) for a in kernel):
         return None
     return kernel, len(positional) == axes + 1
+
+
+# Keywords Keras 3 rejects that Keras 2 still took: no sign of Keras 1's positional kernel
+_KERAS2_TOO = frozenset({"batch_input_shape"})
 
 
 def _kernel_note(kernel: Optional[tuple]) -> str:

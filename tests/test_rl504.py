@@ -327,3 +327,18 @@ def test_callback_table_matches_keras3():
             else:
                 with pytest.raises((TypeError, ValueError)):
                     cls(*first.get(name, ()), **{old: 1})
+
+
+def test_a_keras2_stride_by_position_is_not_read_as_keras1_kernel():
+    # `batch_input_shape=` is Keras 2's too: beside it, Conv2D(8, 3, 2) is filters, kernel, strides
+    [finding] = _findings("""
+        import tensorflow as tf
+        net = tf.keras.Sequential([tf.keras.layers.Conv2D(8, 3, 2, padding="same", batch_input_shape=(32, 16, 16, 1))])
+    """)
+    assert "batch_input_shape" in finding.message and "kernel size" not in finding.message
+    # with a keyword only Keras 1 took, the positional 3, 3 are its kernel axes
+    found = _findings("""
+        from keras.layers import Convolution2D
+        conv = Convolution2D(32, 3, 3, border_mode="same", batch_input_shape=(8, 28, 28, 1))
+    """)
+    assert found and all("kernel" in f.message for f in found if "border_mode" in f.message)
