@@ -364,6 +364,30 @@ seg = keras.Sequential([keras.Input((64, 64, 3)), keras.layers.Conv2D(8, 3),
 seg.compile(optimizer="adam", loss="categorical_crossentropy")
 seg.fit(images)
 """,
+        # a character model TensorFlow Federated trains with a categorical loss of its own (never
+        # compiled): a per-token classifier
+        """
+import tensorflow as tf
+import tensorflow_federated as tff
+
+
+def char_model():
+    net = tf.keras.Sequential()
+    net.add(tf.keras.layers.Embedding(input_dim=12, output_dim=16, input_length=8))
+    net.add(tf.keras.layers.LSTM(32, return_sequences=True))
+    net.add(tf.keras.layers.Dense(12))
+    return net
+
+
+def model_fn():
+    return tff.learning.models.from_keras_model(
+        keras_model=char_model(), input_spec=None,
+        loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+
+
+process = tff.learning.algorithms.build_weighted_fed_avg(
+    model_fn, client_optimizer_fn=lambda: tf.keras.optimizers.SGD(learning_rate=0.1))
+""",
         # one step of 102 channels (a spectrum fed as one step): its one prediction is the sample's
         """
 import numpy as np

@@ -10213,6 +10213,61 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    ("RL301-char-lm-builder-trained-by-federated-learning-in-another-module", {
+        "char_nets.py": """\
+            import tensorflow as tf
+
+
+            def recurrent_lm(vocab, seq_len):
+                m = tf.keras.Sequential()
+                m.add(tf.keras.layers.Embedding(input_dim=vocab, output_dim=8, input_shape=(seq_len,)))
+                m.add(tf.keras.layers.LSTM(64, return_sequences=True))
+                m.add(tf.keras.layers.Dense(vocab))
+                return m
+        """,
+        "char_task.py": """\
+            import tensorflow as tf
+            import tensorflow_federated as tff
+
+            from char_nets import recurrent_lm
+
+
+            def make_model_fn(element_spec):
+                def model_fn():
+                    return tff.learning.models.from_keras_model(
+                        keras_model=recurrent_lm(50, 20),
+                        loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+                        input_spec=element_spec,
+                    )
+                return model_fn
+        """,
+    }, None),
+    ("RL301-char-lm-builder-compiled-by-an-importer-that-only-evaluates", {
+        "lm_models.py": """\
+            import tensorflow as tf
+
+
+            def make_char_rnn(vocab, steps):
+                net = tf.keras.Sequential()
+                net.add(tf.keras.layers.Embedding(input_dim=vocab, output_dim=16, input_shape=(steps,)))
+                net.add(tf.keras.layers.LSTM(32, return_sequences=True))
+                net.add(tf.keras.layers.Dense(vocab))
+                return net
+        """,
+        "check_lm.py": """\
+            import tensorflow as tf
+
+            import lm_models
+
+            lm = lm_models.make_char_rnn(7, 4)
+            lm.compile(optimizer="sgd", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+            lm.load_weights("lm.weights.h5")
+            print(lm.evaluate(tf.data.Dataset.load("held_out")))
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -34,8 +34,9 @@ _KERAS_COMPILE_KEYWORDS = frozenset({"optimizer", "loss_weights", "run_eagerly",
 _MODEL_METHODS = (tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
                   | tables.REMOVED_MODEL_METHODS | {"compile"})
 _MODEL_WORDS = MODEL_MAKER_NAMES | _MODEL_METHODS  # text_vocabulary's superset
-# scikit-learn wrappers that compile the model their builder returns with their own `loss=` (scikeras)
-_COMPILING_WRAPPERS = frozenset({"KerasRegressor", "KerasClassifier"})
+# calls that compile (or train with) the Keras model they are given, with their own `loss=`: scikeras'
+# wrappers, TensorFlow Federated's `from_keras_model`
+_COMPILING_WRAPPERS = frozenset({"KerasRegressor", "KerasClassifier", "from_keras_model"})
 
 
 # Fields that never hold a node worth visiting: names and values (read directly where needed),

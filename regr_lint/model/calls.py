@@ -907,6 +907,14 @@ class Calls:
                                args.get("optimizer")[0])
             for node_id in built:
                 self.facts.wrapper_compiles.setdefault(node_id, compiled)
+        if last == "from_keras_model" and q.split(".")[0] == "tensorflow_federated" and args.has("loss") \
+                and not self.dead:
+            # TensorFlow Federated trains the Keras model it is handed with its own `loss=` (the
+            # model is never compiled): `tff.learning.from_keras_model(keras_model=m, loss=...)`
+            given = args.get("keras_model", 0)[0]
+            if type(given) is ModelRef:
+                self.facts.wrapper_compiles.setdefault(id(given.model.node), Compile(
+                    call, args.get("loss")[0], args.get("metrics")[0], None, None))
         if last in ("KerasClassifier", "SKLearnClassifier") and q.split(".")[0] in ("scikeras", "keras", "tensorflow"):
             # scikeras', Keras 2's `wrappers.scikit_learn` (also through tf.keras) and Keras 3's
             # `wrappers.SKLearnClassifier`: the models the builder given makes are classifiers by declaration

@@ -484,7 +484,8 @@ def uses_multiclass_loss(model: KerasModel, facts) -> bool:
         return last in _MULTICLASS_LOSSES
     if not model.compiles:
         # a builder compiled by the scripts that import it (`compile(loss="sparse_categorical_crossentropy")`)
-        return any(multi(c.loss) for _, theirs in fitted_by_importers(facts, model) for c in theirs.compiles)
+        return any(multi(c.loss) for _, theirs in fitted_by_importers(facts, model, trained=False)
+                   for c in theirs.compiles)
     return any(multi(c.loss) for c in model.compiles)
 
 
