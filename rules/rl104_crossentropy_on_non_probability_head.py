@@ -23,8 +23,8 @@ class CrossentropyOnNonProbabilityHead(Rule):
 ## What it does
 Finds a model compiled with `binary_crossentropy`, `categorical_crossentropy` or
 `sparse_categorical_crossentropy` (a string in any case, the function, or the class; in a loss list
-or dict, the loss of that output) without `from_logits=True`, whose output layer is a `Dense` that
-does not end in a probability: no activation (linear), `relu`, `tanh`, `elu`, `selu`, `softplus`,
+or dict, the loss of that output) without `from_logits=True`, whose output layer is a `Dense` (also
+one applied at each step through `TimeDistributed`) that does not end in a probability: no activation (linear), `relu`, `tanh`, `elu`, `selu`, `softplus`,
 `softsign`, `leaky_relu`, `gelu`, `swish`/`silu` or `exponential` — also through a following
 `Activation` layer or a constant. Reported at the loss. A list of losses pairs with the outputs in
 order only when it has as many entries as the model has outputs (a builder whose arms make different
@@ -83,6 +83,18 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # the same tagger ending each step in softmax inside TimeDistributed
+        """
+import numpy as np
+from keras.layers import LSTM, Dense, Input, TimeDistributed
+from keras.models import Model
+
+inp = Input((25, 40))
+out = TimeDistributed(Dense(8, activation="softmax"))(LSTM(128, return_sequences=True)(inp))
+tagger = Model(inp, out)
+tagger.compile(loss="categorical_crossentropy", optimizer="rmsprop")
+tagger.fit(np.random.rand(64, 25, 40), np.eye(8)[np.random.randint(0, 8, (64, 25))])
+""",
         # compiled once without from_logits, then again with it before anything trains: Keras trains
         # with the second
         """
@@ -241,6 +253,18 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # a per-step tagger's head applied through TimeDistributed, with no activation
+        """
+import numpy as np
+from keras.layers import LSTM, Dense, Input, TimeDistributed
+from keras.models import Model
+
+inp = Input((25, 40))
+out = TimeDistributed(Dense(8))(LSTM(128, return_sequences=True)(inp))
+tagger = Model(inp, out)
+tagger.compile(loss="categorical_crossentropy", optimizer="rmsprop")  # expect: RL104
+tagger.fit(np.random.rand(64, 25, 40), np.eye(8)[np.random.randint(0, 8, (64, 25))])
+""",
         # the first compile trains (fit) before the second replaces it
         """
 import keras

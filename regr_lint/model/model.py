@@ -301,6 +301,9 @@ def head_of_chain(chain: list, depth: int = 0) -> Head:
         if item.kind in tables.TRANSPARENT_LAYERS or activation is not None and item.kind in tables.NORMALIZATION_LAYERS:
             continue
         name = name or _name_of(item)
+        if item.kind == "TimeDistributed" and item.wrapped is not None and item.wrapped.kind == "Dense":
+            # `TimeDistributed(Dense(n_tags))`: the Dense applied at each step is the head
+            item = item.wrapped
         if item.kind == "Activation" or item.kind in tables.ACTIVATION_LAYERS:
             if activation is None:
                 activation, act_node = layer_activation(item)
