@@ -125,7 +125,8 @@ Finds imports and attribute chains that reach into Keras internals: `keras.engin
 tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their layers are
 `keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`), `keras.backend.common`, Keras 2's
 backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorflow_backend` through
-`tensorflow.keras.backend`), `keras.utils.np_utils`,
+`tensorflow.keras.backend`), `keras.utils.np_utils` (Keras 2's utility modules also through tf.keras,
+`tf.keras.utils.generic_utils`, which its public API never had),
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` (and `keras_core.src.*`, of Keras 3's preview package) and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
@@ -324,6 +325,12 @@ from keras.layers import *
 head = Sequential()
 head.add(Merge(branches, mode="concat", concat_axis=1))  # expect: RL503
 head.add(Dense(1))
+""",
+        # a Keras 2 utility module reached through tf.keras, whose public API never had it
+        """
+from tensorflow import keras
+uid = keras.utils.generic_utils.object_list_uid(inputs)  # expect: RL503
+objs = keras.utils.get_custom_objects()
 """,
         # the source tree of keras_core, Keras 3's preview package
         """

@@ -33,8 +33,16 @@ def is_layer_path(qualname: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_private(raw: str) -> bool:
-    """A path into Keras internals, as the file spells it (`keras.engine.…`, `tensorflow.python.keras`)."""
-    return any(raw == p or raw.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES)
+    """A path into Keras internals, as the file spells it (`keras.engine.…`, `tensorflow.python.keras`;
+    also a Keras 2 utility module reached through tf.keras, `tf.keras.utils.generic_utils`, which
+    tf.keras's public API never had)."""
+    if any(raw == p or raw.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES):
+        return True
+    if raw.startswith("tensorflow.keras.utils."):
+        twin = raw[len("tensorflow."):]
+        return any(twin == p or twin.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES
+                   if p.startswith("keras.utils."))
+    return False
 
 
 def dotted_name(node: cst.BaseExpression) -> Optional[str]:
