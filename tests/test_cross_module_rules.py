@@ -10268,6 +10268,89 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    ("RL102-sequence-scales-the-images-and-yields-raw-csv-targets", {
+        "batches.py": """\
+            import numpy as np
+            import pandas as pd
+            from tensorflow import keras
+
+
+            class AgeBatches(keras.utils.Sequence):
+                def __init__(self, csv_path, batch_size):
+                    super().__init__()
+                    self.table = pd.read_csv(csv_path)
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return len(self.table) // self.batch_size
+
+                def __getitem__(self, idx):
+                    rows = self.table.iloc[idx * self.batch_size:(idx + 1) * self.batch_size]
+                    faces = np.stack([np.load(p) for p in rows["face_file"]]) / 255.0
+                    return faces, rows["age"].values
+        """,
+        "nets.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+
+            def age_net(size):
+                inp = keras.Input((size, size, 3))
+                h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+                return keras.Model(inp, layers.Dense(1, activation="sigmoid")(h))  # expect: RL102
+        """,
+        "train.py": """\
+            from batches import AgeBatches
+            from nets import age_net
+
+            net = age_net(128)
+            net.compile(optimizer="adam", loss="mae")
+            net.fit(AgeBatches("faces.csv", 32), epochs=20)
+        """,
+    }, None),
+    ("RL102-sequence-scales-its-csv-targets-too", {
+        "batches.py": """\
+            import numpy as np
+            import pandas as pd
+            from tensorflow import keras
+
+
+            class AgeBatches(keras.utils.Sequence):
+                def __init__(self, csv_path, batch_size):
+                    super().__init__()
+                    self.table = pd.read_csv(csv_path)
+                    self.batch_size = batch_size
+
+                def __len__(self):
+                    return len(self.table) // self.batch_size
+
+                def __getitem__(self, idx):
+                    rows = self.table.iloc[idx * self.batch_size:(idx + 1) * self.batch_size]
+                    faces = np.stack([np.load(p) for p in rows["face_file"]]) / 255.0
+                    return faces, rows["age"].values / 100.0
+        """,
+        "nets.py": """\
+            from tensorflow import keras
+            from tensorflow.keras import layers
+
+
+            def age_net(size):
+                inp = keras.Input((size, size, 3))
+                h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+                return keras.Model(inp, layers.Dense(1, activation="sigmoid")(h))
+        """,
+        "train.py": """\
+            from batches import AgeBatches
+            from nets import age_net
+
+            net = age_net(128)
+            net.compile(optimizer="adam", loss="mae")
+            net.fit(AgeBatches("faces.csv", 32), epochs=20)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

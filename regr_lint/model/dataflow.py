@@ -383,6 +383,12 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # targets are what the scripts beside it pass — beside the builder's module, or beside this
         # one when the model comes from another module's builder
         return True
+    if not ys and not _has_targets(model) and model.trainings and all(
+            _generator_reads_raw(facts, t) for t in model.trainings):
+        # a `Sequence` / generator whose every batch's targets are a column of a table read raw
+        # (`rows["mos"].values` of `self.table = pd.read_csv(path)`): the [0, 1] scaling beside
+        # them is the images' (`images / 255.0`), not theirs
+        return False
     if not ys and not _has_targets(model):
         # Trained elsewhere, or on a generator: any [0, 1] scaling in the file might be of the
         # targets (also the targets a generator yields, `yield x, boxes[i:j] / boxes.max()`); stay
@@ -399,6 +405,45 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
                    for other, y, _, standardised in wrapper_targets(facts, model))
     records = _records(facts)
     return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
+
+
+def _generator_reads_raw(facts: KerasFacts, training) -> bool:
+    """The targets of every batch the training's generator or `Sequence` gives are read raw from a
+    table (see `_read_raw`)."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    if training.method not in TRAIN_METHODS or training.y_node is not None or training.mapped:
+        return False
+    found = _generator_targets(facts, training, classes=True)
+    if found is None or not found[1]:
+        return False
+    other, targets = found
+    theirs = _records(other)
+    return all(_read_raw(y, len(other.assignments), theirs) for y in targets)
+
+
+def _read_raw(node, at: int, records: dict, depth: int = 0) -> bool:
+    """`node` is a column of a table a reader made, cut by rows only and not changed since:
+    `rows["mos"].values` where `rows = self.table.iloc[a:b]` and `self.table = pd.read_csv(path)`."""
+    if depth > 8:
+        return False
+    while True:
+        if isinstance(node, cst.Attribute) and node.attr.value in ("values", "iloc", "loc"):
+            node = node.value
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and not node.args \
+                and node.func.attr.value in ("to_numpy", "copy"):
+            node = node.func.value
+        elif isinstance(node, cst.Subscript):
+            node = node.value  # a column by name, or rows by position / slice
+        else:
+            break
+    if isinstance(node, cst.Call):
+        return _call_name(node) in _RAW_FRAME_READERS
+    key = node.value if isinstance(node, cst.Name) else f"self.{node.attr.value}" \
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self" else None
+    bound = [r for r in records.get(key, ()) if r[0] < at] if key else []
+    return bool(bound) and all(kind == "assign" and value is not None and _read_raw(value, i, records, depth + 1)
+                               for i, kind, value in bound)
 
 
 def _only_inputs_scaled(facts: KerasFacts, model, scaled: set) -> bool:
