@@ -1115,6 +1115,25 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # a settings class choosing the loss under an `if` on its own task constant
+        """
+from tensorflow import keras
+
+
+class Config:
+    TASK = "regression"
+    if TASK == "regression":
+        LOSS = "mse"
+        OUT_ACT = None
+    else:
+        LOSS = "binary_crossentropy"
+        OUT_ACT = "sigmoid"
+    METRICS = ["accuracy"]  # expect: RL101
+
+
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation=Config.OUT_ACT)])
+model.compile(optimizer="adam", loss=Config.LOSS, metrics=Config.METRICS)
+""",
         # scikeras compiles the builder's uncompiled model with the wrapper's loss and metrics
         """\
 import numpy as np

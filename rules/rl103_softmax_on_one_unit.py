@@ -162,6 +162,18 @@ m.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     ]
     INVALID = [
+        # a class constant computed from another one above it in the class body
+        """
+from keras import layers, models
+
+
+class Settings:
+    CLASSES = ["defect"]
+    N_CLASSES = len(CLASSES)
+
+
+net = models.Sequential([layers.Input((16,)), layers.Dense(Settings.N_CLASSES, activation="softmax")])  # expect: RL103
+""",
         # a builder called twice: its second model's head is one unit under a softmax
         """\
 from tensorflow import keras

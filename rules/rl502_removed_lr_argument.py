@@ -21,8 +21,8 @@ def optimizer_keywords(facts, keyword: str):
     `**{...}`: no keyword to point at), each argument once."""
     seen = set()
     for kc in facts.keras_calls:
-        if keyword not in kc.args.kw:
-            continue
+        if keyword not in kc.args.kw or keyword in kc.own:
+            continue  # (a subclass whose own `__init__` takes it by name: Keras never sees it)
         alias = lowercase_alias(kc.qualname)
         if alias is None and not is_optimizer_class(kc.qualname):
             continue
@@ -232,6 +232,19 @@ model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](learning_
 """,
     ]
     INVALID = [
+        # a project subclass whose constructor hands what it does not name to Adam's
+        """
+from tensorflow import keras
+
+
+class WarmupAdam(keras.optimizers.Adam):
+    def __init__(self, warmup_steps=1000, **kwargs):
+        super().__init__(**kwargs)
+        self.warmup_steps = warmup_steps
+
+
+opt = WarmupAdam(warmup_steps=500, lr=1e-3)  # expect: RL502
+""",
         # a settings class importing Keras under a condition in its body
         """
 class NetSettings:

@@ -742,14 +742,18 @@ class Calls:
                     self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
                                                             self.running[-1] if self.running else None, own))
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            optimizer = keras_init(callee)
+            optimizer, own = keras_init(callee), frozenset()
+            if optimizer is None:
+                # `WarmupAdam(warmup_steps=500, lr=1e-3)` whose `__init__(self, warmup_steps, **kwargs)`
+                # hands the rest to Adam's: what it does not name itself, Adam takes
+                optimizer, own = _forwarding_init(callee) or (None, frozenset())
             if optimizer is not None and optimizer.qualname.startswith("keras.optimizers.") \
                     and id(call) not in self.keras_call_ids:
                 # `ClippedAdam(lr=1e-3)` of a project subclass of Adam with no `__init__` of its own:
                 # Adam's takes the arguments (and Keras 3 rejects `lr=`, ignores `decay=`)
                 self.keras_call_ids.add(id(call))
                 self.facts.keras_calls.append(KerasCall(optimizer.qualname, call, args, optimizer.raw,
-                                                        self.running[-1] if self.running else None))
+                                                        self.running[-1] if self.running else None, own))
             if callee.instance is None:
                 return UNKNOWN
             inst = self._adopt(callee.instance)

@@ -827,10 +827,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     cls.instance.attrs.setdefault(k, v)
         scope.vars[cdef.name.value] = cls
         class_scope = Scope(scope)
-        nested = {id(stmt) for stmt in _class_body(cdef.body.body, nested_only=True)}
         methods = []
         aliases: dict[str, Func] = {}
-        for stmt in _class_body(cdef.body.body):
+        for stmt, undecided in _class_body(cdef.body.body, lambda test: _class_test(test, class_scope.vars)):
             if type(stmt) is cst.FunctionDef:
                 self.eval_defaults(stmt, class_scope)
                 methods.append(Func(stmt, scope, stmt))
@@ -855,13 +854,17 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         continue
                     value = self.eval(_field_default(small.value), class_scope, Frame())
                     for target in targets:
-                        if type(target) is cst.Name and id(stmt) in nested and target.value in cls.consts:
-                            value = UNKNOWN  # set in an arm of an `if` in the class body, and elsewhere
+                        if type(target) is cst.Name and undecided and target.value in cls.consts \
+                                and not same_value(cls.consts[target.value], value):
+                            # set differently before and in an arm not known to run: either
+                            value = UNKNOWN
                         if type(target) is cst.Name and type(value) is Func and any(value is m for m in methods):
                             aliases[target.value] = value  # `fit_generator = fit`: a method under another name
                         elif type(target) is cst.Name:
                             cls.instance.attrs[target.value] = value
                             cls.consts[target.value] = value
+                            # what the rest of the class body reads (`N = len(CLASSES)`), not its methods
+                            class_scope.vars[target.value] = value
         # __init__ / build first: they set the attributes the other methods read.
         order = sorted(methods, key=lambda f: (f.fdef.name.value not in ("__init__", "build"),
                                                f.fdef.name.value != "__init__"))
@@ -944,30 +947,60 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             self.bind(target.value, UNKNOWN, scope, frame)
 
 
-def _class_body(body, nested_only: bool = False, depth: int = 0):
-    """The statements of a class body in order, with the simple statements of the `if` / `try`
-    blocks in it (`if enabled: import keras; opt = keras.optimizers.Adam(lr=rate)`): settings a
-    class holds under a condition are read as its own (those an arm sets that are set elsewhere too
-    are unknown). `nested_only`: only the statements inside such blocks."""
+def _class_body(body, decide, depth: int = 0, undecided: bool = False):
+    """(statement, whether it lies in an arm not known to run) for the statements of a class body in
+    order, with the simple statements of its `if` / `try` blocks (`if enabled: import keras; opt =
+    keras.optimizers.Adam(lr=rate)`): settings a class holds under a condition are its own. An `if`
+    whose test `decide` answers (a constant of the class body, `if TASK == "regression":`) gives
+    the arm it picks only; `decide` is asked when the generator reaches the statement, after what
+    the class body bound before it."""
     for stmt in body:
         kind = type(stmt)
-        if kind in (cst.If, cst.Try) and depth < 3:
-            blocks = [stmt.body]
-            if kind is cst.If:
-                orelse = stmt.orelse
-                while type(orelse) is cst.If:
-                    blocks.append(orelse.body)
-                    orelse = orelse.orelse
-                if orelse is not None:
-                    blocks.append(orelse.body)
-            else:
-                blocks.extend(h.body for h in stmt.handlers)
-                blocks.extend(b.body for b in (stmt.orelse, stmt.finalbody) if b is not None)
+        if kind is cst.If and depth < 3:
+            taken = decide(stmt.test)
+            orelse = stmt.orelse
+            blocks = []
+            if taken is not False:
+                blocks.append((stmt.body, undecided or taken is None))
+            if taken is not True and orelse is not None:
+                if type(orelse) is cst.If:
+                    # `elif`: decided in turn, once the arms before it are settled
+                    yield from _class_body((orelse,), decide, depth, undecided or taken is None)
+                else:
+                    blocks.append((orelse.body, undecided or taken is None))
+            for block, unsure in blocks:
+                inner = block.body if type(block) is cst.IndentedBlock else ()
+                yield from ((s, u) for s, u in _class_body(inner, decide, depth + 1, unsure)
+                            if type(s) is cst.SimpleStatementLine)
+        elif kind is cst.Try and depth < 3:
+            blocks = [stmt.body, *(h.body for h in stmt.handlers),
+                      *(b.body for b in (stmt.orelse, stmt.finalbody) if b is not None)]
             for block in blocks:
                 inner = block.body if type(block) is cst.IndentedBlock else ()
-                yield from (s for s in _class_body(inner, False, depth + 1) if type(s) is cst.SimpleStatementLine)
-        elif not nested_only or depth:
-            yield stmt
+                yield from ((s, u) for s, u in _class_body(inner, decide, depth + 1, True)
+                            if type(s) is cst.SimpleStatementLine)
+        else:
+            yield stmt, undecided
+
+
+def _class_test(test, names: dict) -> Optional[bool]:
+    """Whether an `if` in a class body runs its body, when its test reads a constant the class
+    body bound before it (`TASK = "regression"`, then `if TASK == "regression":`); None otherwise."""
+    negate = False
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        test, negate = test.expression, True
+    compare = None
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        compare, test = test.comparisons[0], test.left
+    value = names.get(test.value) if type(test) is cst.Name else None
+    if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
+        return None
+    if compare is None:
+        return bool(value.value) != negate
+    if type(compare.comparator) not in (cst.Integer, cst.Float, cst.SimpleString):
+        return None
+    outcome = _compared(value.value, type(compare.operator), literal_of(compare.comparator))
+    return None if outcome is None else outcome != negate
 
 
 def _fold_names(loop: cst.For) -> tuple:
