@@ -48,6 +48,33 @@ Unsafe, and offered only on a sigmoid head: the fix names the binary loss (`"bin
 changes what is trained.
 """
     VALID = [
+        # the head and the loss chosen by two `if`s on one flag the call's argument decides
+        """
+import numpy as np
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense, Flatten, Input
+
+
+def run(mode, n_classes=8):
+    x = np.random.rand(64, 40, 16)
+    as_classes = mode == "classification"
+    if as_classes:
+        head = Dense(n_classes, activation="softmax")
+        y = np.eye(n_classes)[np.random.randint(0, n_classes, 64)]
+    else:
+        head = Dense(1, activation="elu")
+        y = np.random.uniform(60, 180, 64)
+    model = Sequential([Input((40, 16)), Flatten(), Dense(32, activation="elu"), head])
+    if as_classes:
+        model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    else:
+        model.compile(optimizer="adam", loss="mse", metrics=["mae"])
+    model.fit(x, y, epochs=2)
+
+
+if __name__ == "__main__":
+    run("regression")
+""",
         # a builder returning early when its flag is set: the one-unit head is the other call's
         """
 from keras.models import Sequential

@@ -10351,6 +10351,81 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    ("RL102-builder-fitted-by-a-script-on-a-generator-reading-masks-the-project-saves", {
+        "feeder.py": """\
+            import numpy as np
+
+
+            def batches(batch=32):
+                x = np.load("cache/in_dev.npy")
+                y = np.load("cache/out_dev.npy")
+                while True:
+                    for i in range(0, len(x), batch):
+                        yield x[i:i + batch], y[i:i + batch]
+        """,
+        "net.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+
+            def build(n_in=20):
+                inp = Input(shape=(n_in,))
+                h = Dense(64, activation="relu")(inp)
+                model = Model(inp, Dense(n_in, activation="hard_sigmoid")(h))
+                model.compile(loss="mean_squared_error", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            from feeder import batches
+            from net import build
+
+            model = build()
+            model.fit(batches(), steps_per_epoch=100, epochs=5)
+        """,
+        "prepare.py": """\
+            import numpy as np
+
+            clean = np.load("raw/clean.npy")
+            noisy = np.load("raw/noisy.npy")
+            np.save("cache/in_dev.npy", np.log1p(noisy))
+            np.save("cache/out_dev.npy", np.clip(clean / noisy, 0, 1))
+        """,
+    }, None),
+    ("RL102-builder-fitted-by-a-script-on-a-generator-reading-arrays-nothing-saves", {
+        "feeder.py": """\
+            import numpy as np
+
+
+            def batches(batch=32):
+                x = np.load("cache/in_dev.npy")
+                y = np.load("cache/out_dev.npy")
+                while True:
+                    for i in range(0, len(x), batch):
+                        yield x[i:i + batch], y[i:i + batch]
+        """,
+        "net.py": """\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+
+            def build(n_in=20):
+                inp = Input(shape=(n_in,))
+                h = Dense(64, activation="relu")(inp)
+                model = Model(inp, Dense(n_in, activation="hard_sigmoid")(h))  # expect: RL102
+                model.compile(loss="mean_squared_error", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            from feeder import batches
+            from net import build
+
+            model = build()
+            model.fit(batches(), steps_per_epoch=100, epochs=5)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

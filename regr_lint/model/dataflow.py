@@ -247,6 +247,10 @@ def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
     not known here."""
     from regr_lint.knowledge.tables import TRAIN_METHODS
 
+    if not any(t.method in TRAIN_METHODS for t in model.trainings):
+        # a builder's model the scripts beside it fit (`model.fit(batches())` in train.py on a
+        # generator of loader.py reading `np.load("out_dev_0.npy")`): as each of them reads it
+        return _importers_show(facts, model, targets_from_project_artifact)
     ys = _target_nodes(model)
     yielded = [(t, found) for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is None
                for found in [_generator_targets(facts, t)] if found is not None]

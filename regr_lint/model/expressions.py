@@ -159,9 +159,15 @@ class Expressions:
                 return UNKNOWN
             return (left if truth else right) if type(node.operator) is cst.Or else (right if truth else left)
         if kind is cst.Comparison:
-            self.eval(node.left, scope, frame)
-            for target in node.comparisons:
-                self.eval(target.comparator, scope, frame)
+            left = self.eval(node.left, scope, frame)
+            rights = [self.eval(target.comparator, scope, frame) for target in node.comparisons]
+            if len(rights) == 1 and type(left) is Lit and type(rights[0]) is Lit:
+                # `as_classes = mode == "classification"` with `run("regression")`: a known flag
+                from regr_lint.model.interpreter import _compared
+
+                outcome = _compared(left.value, type(node.comparisons[0].operator), rights[0].value)
+                if outcome is not None:
+                    return Lit(outcome, node)
             return UNKNOWN
         if kind is cst.Set:
             for element in node.elements:

@@ -49,6 +49,9 @@ class Frame:
     uncertain: int = 0
     # a `return` ran on the path the arguments decide: the rest of the body is dead for this run
     returned: bool = False
+    # locals of that run bound to a literal on the path the arguments decide (outside loops and
+    # undecided arms), as they stand: `as_classes = mode == "classification"` then `if as_classes:`
+    settled: dict = field(default_factory=dict)
 
 
 def same_value(a: Value, b: Value) -> bool:

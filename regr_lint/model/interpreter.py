@@ -650,6 +650,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             value = self.eval(test, scope, frame)
         elif frame.loops or type(test) is not cst.Name:
             return None
+        elif frame.params and test.value in frame.settled and scope.vars.get(test.value) is frame.settled[test.value]:
+            value = frame.settled[test.value]  # a local the arguments decide (`as_classes = mode == "c"`)
         elif frame.params and test.value in frame.params:
             if test.value in frame.rebound:
                 return None
@@ -910,6 +912,11 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             scope.vars[target.value] = value
             if frame.params:
                 frame.rebound.add(target.value)
+                if type(value) is Lit and not frame.uncertain and not frame.loops \
+                        and target.value not in frame.params:
+                    frame.settled[target.value] = value
+                else:
+                    frame.settled.pop(target.value, None)
         elif type(target) in (cst.Tuple, cst.List):
             elements = target.elements
             if isinstance(value, Seq) and len(value.items) == len(elements) and not any(
