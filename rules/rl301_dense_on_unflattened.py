@@ -388,6 +388,28 @@ def model_fn():
 process = tff.learning.algorithms.build_weighted_fed_avg(
     model_fn, client_optimizer_fn=lambda: tf.keras.optimizers.SGD(learning_rate=0.1))
 """,
+        # per-step targets packed into a list with the inputs, unpacked in the training function
+        """
+import numpy as np
+from sklearn.model_selection import train_test_split
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+
+X = np.expand_dims(np.load("noisy.npy"), axis=2)
+Y = np.expand_dims(np.load("clean.npy"), axis=2)
+Dataset = [X, Y]
+
+
+def train(Dataset):
+    [x, y] = Dataset
+    x_tr, x_va, y_tr, y_va = train_test_split(x, y, test_size=0.3)
+    model = Sequential([LSTM(32, input_shape=(256, 1), return_sequences=True), Dense(1)])
+    model.compile(loss="mse", optimizer="adam")
+    model.fit(x_tr, y_tr, validation_data=(x_va, y_va), epochs=5)
+
+
+train(Dataset)
+""",
         # one step of 102 channels (a spectrum fed as one step): its one prediction is the sample's
         """
 import numpy as np

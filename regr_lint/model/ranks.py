@@ -737,8 +737,16 @@ class _Bindings:
         """[(value, index, size)]: each unpacking that bound `name` to a part of `value`."""
         return [item for kind, item in self.bound.get(name, ()) if kind == "item"]
 
-    def _element(self, value, index: int, size: int) -> list:
+    def _element(self, value, index: int, size: int, depth: int = 0) -> list:
         """The index-th part of a value unpacked into `size` names; the whole value when unknown."""
+        if isinstance(value, cst.Name) and depth < 4:
+            # `[x, y] = dataset` with `dataset = [X, Y]` (or what a function returns, a parameter its
+            # caller's argument): the parts of what the name holds
+            held = [v for kind, v in self.bound.get(value.value, ()) if kind == "value" and v is not value]
+            if held and all(isinstance(v, (cst.Tuple, cst.List, cst.Call, cst.Name)) for v in held):
+                parts = [p for v in held for p in self._element(v, index, size, depth + 1)]
+                if parts and all(p not in held for p in parts):
+                    return parts
         if isinstance(value, (cst.Tuple, cst.List)) and len(value.elements) == size:
             return [value.elements[index].value]
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value in self.returns:
