@@ -629,13 +629,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             main = _main_guard(test)
             if main is not None:  # read for importers: on import `__name__` is the module's name
                 return not main
-        negate = False
-        if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-            test, negate = test.expression, True
-        compare = None
-        if type(test) is cst.Comparison and len(test.comparisons) == 1:
-            # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
-            compare, test = test.comparisons[0], test.left
+        # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
+        test, negate, compare = _split_test(test)
         if type(test) is cst.Attribute and type(test.value) is cst.Name and not frame.loops \
                 and frame.params and test.value.value in frame.params and test.value.value not in frame.rebound:
             # `if not self.regression:` in a constructor (or a method it calls) run with a call's
@@ -662,19 +657,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             value = self.module_scope.vars.get(test.value) if self._bound_once(test.value) else None
         else:
             return None
-        if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))) \
-                or id(value) in self.cli_values:  # an argparse default: the command line may set it
+        if id(value) in self.cli_values:  # an argparse default: the command line may set it
             return None
-        if compare is None:
-            return bool(value.value) != negate
-        if type(compare.operator) in (cst.Is, cst.IsNot) and type(compare.comparator) is cst.Name \
-                and compare.comparator.value == "None":
-            # `elif num_codes is not None:` with `build(num_codes=None)` or the default left
-            return ((value.value is None) == (type(compare.operator) is cst.Is)) != negate
-        literal = type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString)
-        other = literal_of(compare.comparator) if literal else BAD_LITERAL
-        outcome = _compared(value.value, type(compare.operator), other)
-        return None if outcome is None else outcome != negate
+        return _test_outcome(value, negate, compare)
 
     def _bound_once(self, name: str) -> bool:
         """`name` is bound by exactly one statement of the linted module, a plain top-level
@@ -993,20 +978,35 @@ def _class_body(body, decide, depth: int = 0, undecided: bool = False):
 def _class_test(test, names: dict) -> Optional[bool]:
     """Whether an `if` in a class body runs its body, when its test reads a constant the class
     body bound before it (`TASK = "regression"`, then `if TASK == "regression":`); None otherwise."""
+    subject, negate, compare = _split_test(test)
+    return _test_outcome(names.get(subject.value) if type(subject) is cst.Name else None, negate, compare)
+
+
+def _split_test(test) -> tuple:
+    """(what an `if` test reads, whether it is negated, the one comparison it makes of it or None):
+    `not flag`, `mode == "train"`, `num_codes is not None`."""
     negate = False
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         test, negate = test.expression, True
     compare = None
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         compare, test = test.comparisons[0], test.left
-    value = names.get(test.value) if type(test) is cst.Name else None
+    return test, negate, compare
+
+
+def _test_outcome(value, negate: bool, compare) -> Optional[bool]:
+    """Whether the test `_split_test` took apart holds for `value` (a literal); None when unknown."""
     if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
         return None
     if compare is None:
         return bool(value.value) != negate
-    if type(compare.comparator) not in (cst.Integer, cst.Float, cst.SimpleString):
-        return None
-    outcome = _compared(value.value, type(compare.operator), literal_of(compare.comparator))
+    if type(compare.operator) in (cst.Is, cst.IsNot) and type(compare.comparator) is cst.Name \
+            and compare.comparator.value == "None":
+        # `elif num_codes is not None:` with `build(num_codes=None)` or the default left
+        return ((value.value is None) == (type(compare.operator) is cst.Is)) != negate
+    literal = type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString)
+    other = literal_of(compare.comparator) if literal else BAD_LITERAL
+    outcome = _compared(value.value, type(compare.operator), other)
     return None if outcome is None else outcome != negate
 
 
