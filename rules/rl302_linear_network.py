@@ -638,16 +638,13 @@ def _held_by_subclassed_model(model, facts) -> bool:
     if model.home is not None and model.owner and not model.trainings:
         # made by a method of another module's class (`Gate(16)` here, `self.mlp = Sequential(...)`
         # in its `__init__` there), never trained by itself
+        from regr_lint.model.compat import statements
         from regr_lint.model.trees import project_module
 
-        stack = [project_module(model.home)]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, cst.ClassDef) and id(node) == model.owner:
-                return _keras_subclass(node)
-            if node is not None and not isinstance(node, cst.BaseExpression):
-                stack.extend(node.children)
-        return False
+        module = project_module(model.home)
+        owner = next((s for s in statements(module) if isinstance(s, cst.ClassDef) and id(s) == model.owner),
+                     None) if module is not None else None
+        return owner is not None and _keras_subclass(owner)
     if not any(key.startswith("self.") for key in _bound_names(model, facts)):
         return False
     stack = [(facts.module, None)]

@@ -157,7 +157,7 @@ def _mapped_targets(fn: Value, records: bool = False) -> tuple:
 
 
 def _forwarding_init(cls: ClassV) -> Optional[tuple[Ref, frozenset]]:
-    """(its Keras base, the parameters its `__init__` names) for a layer subclass whose `__init__`
+    """(its Keras base, the parameters its `__init__` names) for a subclass (a layer, an optimizer) whose `__init__`
     takes `**kwargs` and hands them, untouched, to the Keras base's (`super().__init__(**kwargs)`,
     also `super(Cls, self).__init__(...)`, at the top of its body): the keywords a construction passes
     that `__init__` does not name reach Keras. None otherwise."""
@@ -730,36 +730,29 @@ class Calls:
                     self._construct(self._adopt(callee.instance), args, call)
                 return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
             if callee.is_layer:
-                keras_base, own = keras_init(callee), frozenset()
-                if keras_base is None:
-                    # `MaskedConv1D(nb_filter=64)` of a subclass whose `__init__(self, **kwargs)` hands
-                    # them to Keras' (`super().__init__(**kwargs)`): what it does not name, Keras takes
-                    keras_base, own = _forwarding_init(callee) or (None, frozenset())
-                if keras_base is not None and id(call) not in self.keras_call_ids:
-                    # `MyDense(1, init="uniform")` of a subclass with no `__init__` of its own: Keras'
-                    # layer takes the arguments (and rejects what Keras 3 removed)
-                    self.keras_call_ids.add(id(call))
-                    self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
-                                                            self.running[-1] if self.running else None, own))
+                self._keras_base_call(callee, args, call, "")
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            optimizer, own = keras_init(callee), frozenset()
-            if optimizer is None:
-                # `WarmupAdam(warmup_steps=500, lr=1e-3)` whose `__init__(self, warmup_steps, **kwargs)`
-                # hands the rest to Adam's: what it does not name itself, Adam takes
-                optimizer, own = _forwarding_init(callee) or (None, frozenset())
-            if optimizer is not None and optimizer.qualname.startswith("keras.optimizers.") \
-                    and id(call) not in self.keras_call_ids:
-                # `ClippedAdam(lr=1e-3)` of a project subclass of Adam with no `__init__` of its own:
-                # Adam's takes the arguments (and Keras 3 rejects `lr=`, ignores `decay=`)
-                self.keras_call_ids.add(id(call))
-                self.facts.keras_calls.append(KerasCall(optimizer.qualname, call, args, optimizer.raw,
-                                                        self.running[-1] if self.running else None, own))
+            self._keras_base_call(callee, args, call, "keras.optimizers.")
             if callee.instance is None:
                 return UNKNOWN
             inst = self._adopt(callee.instance)
             self._construct(inst, args, call)
             return inst
         return self._tensor_passthrough(args, call)
+
+    def _keras_base_call(self, cls: ClassV, args: Args, call: cst.Call, prefix: str) -> None:
+        """`MyDense(1, init="uniform")` / `ClippedAdam(lr=1e-3)` of a project subclass (of a Keras
+        class under `prefix`) with no `__init__` of its own, or one whose `__init__(self, ...,
+        **kwargs)` hands what it does not name to its Keras base's (`super().__init__(**kwargs)`):
+        Keras' class takes those arguments, and rejects what Keras 3 removed — a call of it."""
+        base, own = keras_init(cls), frozenset()
+        if base is None:
+            base, own = _forwarding_init(cls) or (None, frozenset())
+        if base is None or not base.qualname.startswith(prefix) or id(call) in self.keras_call_ids:
+            return
+        self.keras_call_ids.add(id(call))
+        self.facts.keras_calls.append(KerasCall(base.qualname, call, args, base.raw,
+                                                self.running[-1] if self.running else None, own))
 
     def _range_call(self, qualname: str, args: Args, call: cst.Call) -> None:
         """`minmax_scale(y)` / `zscore(y)` (the data first, the function's own arguments after): where

@@ -8,7 +8,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.frame import BAD_LITERAL, Frame, find_method, literal_of, merge_returns, same_value
+from regr_lint.model.frame import BAD_LITERAL, Frame, compared, find_method, literal_of, merge_returns, same_value
 from regr_lint.model.names import canonical, is_private, method_kind
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
@@ -163,9 +163,7 @@ class Expressions:
             rights = [self.eval(target.comparator, scope, frame) for target in node.comparisons]
             if len(rights) == 1 and type(left) is Lit and type(rights[0]) is Lit:
                 # `as_classes = mode == "classification"` with `run("regression")`: a known flag
-                from regr_lint.model.interpreter import _compared
-
-                outcome = _compared(left.value, type(node.comparisons[0].operator), rights[0].value)
+                outcome = compared(left.value, type(node.comparisons[0].operator), rights[0].value)
                 if outcome is not None:
                     return Lit(outcome, node)
             return UNKNOWN

@@ -115,3 +115,21 @@ def merge_returns(returns: list) -> Value:
 # How many objects a dispatch may return for a method called on what it returns to run on each (a
 # benchmark script's `create_classifier(name)` picks one of ten).
 MAX_ALTERNATIVES = 12
+
+
+# libcst's comparison operators by class name (names, not classes: this module is imported by runs
+# that never load libcst, see regr_lint/lazy.py)
+_COMPARISONS = {"GreaterThan": lambda a, b: a > b, "LessThan": lambda a, b: a < b,
+                "GreaterThanEqual": lambda a, b: a >= b, "LessThanEqual": lambda a, b: a <= b,
+                "Equal": lambda a, b: a == b, "NotEqual": lambda a, b: a != b}
+
+
+def compared(left: object, operator: type, right: object) -> Optional[bool]:
+    """`left <op> right` for two numbers (bools excepted), or two strings compared for equality;
+    None when that is not known."""
+    name = operator.__name__
+    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
+    strings = isinstance(left, str) and isinstance(right, str) and name in ("Equal", "NotEqual")
+    if right is BAD_LITERAL or not (numbers or strings) or name not in _COMPARISONS:
+        return None
+    return _COMPARISONS[name](left, right)

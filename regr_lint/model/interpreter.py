@@ -15,7 +15,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.model import trees
-from regr_lint.model.frame import BAD_LITERAL, Frame, literal_of, same_value
+from regr_lint.model.frame import BAD_LITERAL, Frame, compared, literal_of, same_value
 from regr_lint.model.model import KerasFacts, KerasModel, head_of_chain
 from regr_lint.model.names import canonical, dotted_name, is_layer_path, is_private
 from regr_lint.model.project_imports import ProjectImports
@@ -65,22 +65,6 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return trees._SCOPES[key]
 
 
-# libcst's comparison operators by class name (names, not classes: this module is imported by runs
-# that never load libcst, see regr_lint/lazy.py)
-_COMPARISONS = {"GreaterThan": lambda a, b: a > b, "LessThan": lambda a, b: a < b,
-                "GreaterThanEqual": lambda a, b: a >= b, "LessThanEqual": lambda a, b: a <= b,
-                "Equal": lambda a, b: a == b, "NotEqual": lambda a, b: a != b}
-
-
-def _compared(left: object, operator: type, right: object) -> Optional[bool]:
-    """`left <op> right` for two numbers (bools excepted), or two strings compared for equality;
-    None when that is not known."""
-    name = operator.__name__
-    numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right))
-    strings = isinstance(left, str) and isinstance(right, str) and name in ("Equal", "NotEqual")
-    if right is BAD_LITERAL or not (numbers or strings) or name not in _COMPARISONS:
-        return None
-    return _COMPARISONS[name](left, right)
 
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
@@ -841,9 +825,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         continue
                     value = self.eval(_field_default(small.value), class_scope, Frame())
                     for target in targets:
-                        if type(target) is cst.Name and undecided and target.value in cls.consts \
-                                and not same_value(cls.consts[target.value], value):
-                            # set differently before and in an arm not known to run: either
+                        if type(target) is cst.Name and undecided and _settings_differ(cls.consts.get(target.value), value):
+                            # one setting before, another in an arm not known to run: either
                             value = UNKNOWN
                         if type(target) is cst.Name and type(value) is Func and any(value is m for m in methods):
                             aliases[target.value] = value  # `fit_generator = fit`: a method under another name
@@ -926,9 +909,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 key = self.eval(getattr(target.slice[0].slice, "value", None), scope, frame) \
                     if type(target.slice[0].slice) is cst.Index else UNKNOWN
                 if isinstance(key, Lit):
-                    held = base.items.get(key.value)
-                    if frame.uncertain and held is not None and _settled(held) is not None \
-                            and _settled(held) != _settled(value):
+                    if frame.uncertain and _settings_differ(base.items.get(key.value), value):
                         # `if cfg["act"] == "identity": cfg["act"] = None` in an arm not known to
                         # run: the item holds either setting (as a name would, _join_settings)
                         value = UNKNOWN
@@ -1006,7 +987,7 @@ def _test_outcome(value, negate: bool, compare) -> Optional[bool]:
         return ((value.value is None) == (type(compare.operator) is cst.Is)) != negate
     literal = type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString)
     other = literal_of(compare.comparator) if literal else BAD_LITERAL
-    outcome = _compared(value.value, type(compare.operator), other)
+    outcome = compared(value.value, type(compare.operator), other)
     return None if outcome is None else outcome != negate
 
 
@@ -1090,6 +1071,14 @@ def _settled(value) -> Optional[tuple]:
     return None
 
 
+def _settings_differ(a, b) -> bool:
+    """Two literal settings that differ (`"mse"` on one path, `"mae"` on the other): what a name,
+    an item or a class constant holds after an `if` not known to run is either — unknown. Anything
+    else (models, layers, data) keeps the last value."""
+    mine, theirs = _settled(a), _settled(b)
+    return mine is not None and theirs is not None and mine != theirs
+
+
 def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] = None,
                    loop_if: Optional[cst.If] = None) -> None:
     """After an `if` whose arm is not known (both were read, one after the other): a name holding
@@ -1115,8 +1104,7 @@ def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] 
         if loop_if is not None and type(body_path) is Tensor and type(else_path) is Tensor:
             after[name] = Tensor(Either(), [body_path, else_path], loop_if)
             continue
-        mine, theirs = _settled(body_path), _settled(else_path)
-        if mine is not None and theirs is not None and mine != theirs:
+        if _settings_differ(body_path, else_path):
             after[name] = UNKNOWN
 
 
