@@ -12,7 +12,7 @@ from regr_lint.model.importers import trained_by_hand_only, written_by_caller
 from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import only_a_part, written_activation
 from regr_lint.model.signs import targets_can_be_negative
-from regr_lint.model.spans import targets_leave_pm1
+from regr_lint.model.spans import targets_leave_pm1, targets_within_unit
 from regr_lint.model.superseded import a_part_where_built, replaced_where_used
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -100,7 +100,9 @@ read where they are bound; targets a data module's function scales with a helper
 `return`, `return x, to_unit(raw)`); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
 `Dataset().load(path)` with `load` returning `self`); the field of a record a function returns
 (`split.y` of `return Split(x, y)`, a namedtuple or a dataclass: that field's value, not the other
-fields'); and targets drawn in
+fields'); targets whose every value the file writes in [0, 1] (literal data,
+`np.array([0.1, 0.5, 0.9])`, or a column mapped to literal values, `df["tone"].map({"poor": 0.0,
+"good": 1.0})`); and targets drawn in
 [0, 1) — `np.random.rand(n)`, `np.random.uniform(0, 1, n)`, also saved by the file and loaded back
 (`np.save("a.npy", y)`, then `np.load("a.npy")`); for a model fitted out of sight, a
 `TransformedTargetRegressor(..., transformer=MinMaxScaler())` in the file (or in a script beside the builder's module that wraps the builder in it); targets a `transform` /
@@ -204,6 +206,23 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # targets whose every value is written in [0, 1]: a grade mapped to fractions, literal data
+        """\
+import numpy as np
+import pandas as pd
+from keras import layers, models
+
+reviews = pd.read_csv("reviews.csv")
+quality = reviews["tone"].map({"poor": 0.0, "fair": 0.5, "good": 1.0})
+rater = models.Sequential([layers.Input((2,)), layers.Dense(16, activation="relu"),
+                           layers.Dense(1, activation="sigmoid")])
+rater.compile(optimizer="adam", loss="mse")
+rater.fit(reviews[["f1", "f2"]].values, quality.values, epochs=3)
+
+probe = models.Sequential([layers.Input((1,)), layers.Dense(1, activation="sigmoid")])
+probe.compile(optimizer="adam", loss="mse")
+probe.fit(np.array([[0.0], [1.0], [2.0]]), np.array([0.1, 0.5, 0.9]), epochs=3)
+""",
         # word2vec's skip-gram pairs: the labels skipgrams gives are 0 / 1 (a context word or a
         # negative sample), iterated over per document
         """
@@ -2000,6 +2019,18 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # a grade mapped to values a sigmoid never reaches
+        """\
+import pandas as pd
+from keras import layers, models
+
+reviews = pd.read_csv("reviews.csv")
+stars = reviews["tone"].map({"poor": 1, "fair": 3, "good": 5})
+rater = models.Sequential([layers.Input((2,)), layers.Dense(16, activation="relu"),
+                           layers.Dense(1, activation="sigmoid")])  # expect: RL102
+rater.compile(optimizer="adam", loss="mse")
+rater.fit(reviews[["f1", "f2"]].values, stars.values, epochs=3)
+""",
         # a generator yielding standardised targets keyed by the one output's name: beyond a tanh
         """\
 import numpy as np
@@ -3476,7 +3507,8 @@ for tr, va in data.folds():
                 # targets), not another head's
                 model = one_output(whole, index, head.name, len(heads))
                 if act in tables.UNIT_INTERVAL_ACTIVATIONS and (
-                        targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)):
+                        targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)
+                        or targets_within_unit(facts, model)):
                     continue
                 if act != "tanh" and targets_are_labels(facts, model):
                     continue  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)

@@ -53,7 +53,8 @@ model (`self.model_manager.fit_generator(...)` in a runner handed a project's wr
 `model`, `net = trainer.model` stay Keras' — except a plain name, `seq2seq_model`, in a file whose text never
 names Keras or TensorFlow: a runner module given the project's object). A `self.model = None` placeholder
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
-not define it is still Keras and is reported. Code written for both Keras versions is not reported:
+not define it is still Keras and is reported, and so is `super().fit_generator(…)` in an override
+of the method when no base class of the project defines it (the call reaches Keras' own). Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
 under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
 whose block does the work and returns, `if NEW_KERAS: return model.predict(gen)`, but not after one that
@@ -115,6 +116,30 @@ class Runner:
         return self.model.fit(gen, steps_per_epoch=steps, epochs=epochs)
     fit_generator = fit
 Runner(keras.Sequential([keras.layers.Dense(1)])).fit_generator(None, 10)
+""",
+        # super() reaching a project base that defines the method, or a class that is no model
+        """\
+import tensorflow as tf
+
+
+class Base(tf.keras.Model):
+    def fit_generator(self, gen, **kwargs):
+        return self.fit(gen, **kwargs)
+
+
+class Child(Base):
+    def fit_generator(self, gen, **kwargs):
+        return super().fit_generator(gen, **kwargs)
+
+
+class Loader:
+    def fit_generator(self, gen):
+        return gen
+
+
+class Cached(Loader):
+    def fit_generator(self, gen):
+        return super().fit_generator(gen)
 """,
         # the Keras 3 spelling
         """
@@ -367,6 +392,16 @@ try:
     net.fit(batches(), steps_per_epoch=10, epochs=3)
 except AttributeError:
     net.evaluate_generator(batches(), steps=10)  # expect: RL501
+""",
+        # an override of the method whose body calls Keras' own through super(): gone in Keras 3
+        """\
+import tensorflow as tf
+
+
+class Clipped(tf.keras.Model):
+    def fit_generator(self, gen, steps_per_epoch=None, **kwargs):
+        return super(Clipped, self).fit_generator(  # expect: RL501
+            gen, steps_per_epoch=steps_per_epoch, **kwargs)
 """,
     ]
 

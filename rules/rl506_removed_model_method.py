@@ -6,7 +6,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.compat import defined_by_user, file_defines, model_alias, version_guarded
+from regr_lint.model.compat import defined_by_user, file_defines, model_alias, through_super, version_guarded
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
@@ -37,7 +37,8 @@ Not reported: scikit-learn, xgboost or other models (`LogisticRegression().predi
 call given a keyword Keras' methods never took, `clf.predict_classes(input_fn=fn)` of a
 tf.contrib.learn estimator),
 scikit-learn wrappers around a Keras model (`KerasClassifier(…).predict_proba(X)`), a function of
-your own named `predict_classes`, a method of that name defined by a class of the file, a call in
+your own named `predict_classes`, a method of that name defined by a class of the file (unless it
+calls Keras' own through `super()`: that call is reported), a call in
 another module's code (a test function a runner star-imports and calls) on an object not known to be
 a Keras model as this file reads that module — that module's own lint judges it —, and code
 written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
@@ -202,6 +203,15 @@ net = keras.models.load_model("net.keras")
 """,
     ]
     INVALID = [
+        # a model subclass's override calling Keras' own method through super()
+        """\
+import keras
+
+
+class Ranked(keras.Sequential):
+    def predict_classes(self, x):
+        return super().predict_classes(x)  # expect: RL506
+""",
         # a Keras callback's `self.model`: the Keras model Keras hands it
         """\
 from sklearn.metrics import roc_auc_score
@@ -293,7 +303,8 @@ for m in members.values():
                 if method not in tables.REMOVED_MODEL_METHODS or id(call.node) in seen:
                     continue
                 func = call.node.func
-                if not isinstance(func, cst.Attribute) or defined_by_user(model.cls, method):
+                if not isinstance(func, cst.Attribute) \
+                        or defined_by_user(model.cls, method) and not through_super(call.node):
                     continue
                 if any(a.keyword is not None and a.keyword.value not in _KERAS_KEYWORDS for a in call.node.args):
                     # `clf.predict_classes(input_fn=fn)`: a tf.contrib.learn estimator's — Keras'

@@ -363,6 +363,12 @@ class Calls:
                     self.facts.keras_calls.append(KerasCall(keras_base.qualname, call, args, keras_base.raw,
                                                             self.running[-1] if self.running else None))
                 return Lit(None)
+            removed = self._keras_super_removed(func, scope, frame)
+            if removed is not None:
+                # `super().fit_generator(gen)` in a model subclass's own `fit_generator`: Keras' method,
+                # which Keras 3 removed — the override does not keep it alive
+                return self.model_method(self._self_model(removed), func.attr.value,
+                                         self.eval_args(call, scope, frame), call)
             recv = self.eval(func.value, scope, frame)
             args = self.eval_args(call, scope, frame)
             if recv is UNKNOWN and func.attr.value == "fromkeys" and type(func.value) is cst.Name \
@@ -411,6 +417,20 @@ class Calls:
         found = self._super_owner(func, scope, frame) if func.attr.value == "__init__" else None
         bases = found[0].bases if found is not None else ()
         return bases[0] if len(bases) == 1 and isinstance(bases[0], Ref) and bases[0].is_keras else None
+
+    def _keras_super_removed(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[Instance]:
+        """The instance, when `super().<method>` names a model method Keras 3 removed
+        (`fit_generator`, `predict_classes`) inside a method of a Keras model subclass none of whose
+        project bases defines it: the call reaches Keras' own. None otherwise."""
+        if func.attr.value not in tables.GENERATOR_METHODS | tables.REMOVED_MODEL_METHODS:
+            return None
+        found = self._super_owner(func, scope, frame)
+        if found is None or not found[1].cls.is_model:
+            return None
+        owner = found[0]
+        if any(isinstance(b, ClassV) and find_method(b, func.attr.value) is not None for b in owner.bases):
+            return None
+        return found[1]
 
     def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
         """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a

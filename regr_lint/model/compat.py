@@ -356,6 +356,13 @@ def class_names(cdef) -> set:
     return names
 
 
+def through_super(call: cst.Call) -> bool:
+    """`super().fit_generator(...)` / `super(Net, self).predict_classes(...)`."""
+    func = call.func
+    return type(func) is cst.Attribute and type(func.value) is cst.Call and type(func.value.func) is cst.Name \
+        and func.value.func.value == "super"
+
+
 def defined_by_user(cls, method: str, keywords: frozenset = frozenset()) -> bool:
     """A model class of the file that defines the method itself (or one of its bases does); with
     `keywords`, in a way that can take them (see `_class_takes`)."""
@@ -381,6 +388,8 @@ def user_method(facts, model, call) -> bool:
     defines it, or the receiver is a name of unknown type while a class of the file defines it (and
     the name was not taken from a `.model` attribute), or an object of unknown type not named for a
     model while a module of the project defines a method of that name."""
+    if through_super(call.node):
+        return False  # recorded only when no project base defines it: Keras' own (see Calls)
     if defined_by_user(model.cls, call.method):
         return True
     func = call.node.func

@@ -92,6 +92,26 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     return False
 
 
+def targets_within_unit(facts: KerasFacts, model) -> bool:
+    """True when every training of `model` in this file names its targets and their span is known to
+    lie in [0, 1]: literal data (`np.array([0.2, 0.9])`), a column mapped to literal values
+    (`df["grade"].map({"poor": 0.0, "good": 1.0})`) — a sigmoid's own range."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    trainings = [t for t in model.trainings if t.method in TRAIN_METHODS]
+    if not trainings or any(t.y_node is None or t.origin is not None for t in trainings):
+        return False
+    records = _records(facts)
+    for t in trainings:
+        try:
+            span = _span(t.y_node, t.at if t.at >= 0 else len(facts.assignments), facts, records, 0)
+        except (ArithmeticError, ValueError):
+            return False
+        if span is None or span.wide or span.lo < 0 or span.hi > 1:
+            return False
+    return True
+
+
 def _held_wide(y, at: int, facts: KerasFacts, records: dict) -> bool:
     """`ds.y` (also `ds.y.values`) of a data class (this file's or a project module's) whose methods
     set `self.y` to values beyond [-1, 1] — each value they assign, or the item of the call a
@@ -482,6 +502,13 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         # by its own structure (its parameter is not a name of the file's spelled alike)
         param = node.args[0].value.params.params[0].name.value
         return _span(node.args[0].value.body, at, facts, {k: v for k, v in records.items() if k != param}, depth + 1)
+    if isinstance(func, cst.Attribute) and func.attr.value == "map" and len(node.args) == 1 \
+            and node.args[0].keyword is None and isinstance(node.args[0].value, cst.Dict):
+        # `s.map({"poor": 0.0, "good": 1.0})`: pandas gives each value the dict's (NaN for the rest)
+        values = [e.value for e in node.args[0].value.elements if isinstance(e, cst.DictElement)]
+        numbers = _literal_numbers(cst.List([cst.Element(v) for v in values]), []) \
+            if values and len(values) == len(node.args[0].value.elements) else None
+        return Span(min(numbers), max(numbers)) if numbers else None
     if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("div", "divide", "truediv") \
             and len(node.args) == 1 and node.args[0].keyword is None and _stdish(node.args[0].value, at, records, 0):
         return Span(-_INF, _INF, wide=True)  # `s.sub(s.mean()).div(s.std())`, pandas' spelling
