@@ -113,7 +113,9 @@ its effect on the range is not known), and for sigmoid
 heads whose targets are read from a pickle (`pickle.load`, `joblib.load`, `pd.read_pickle`) or a
 numpy file (`np.load`) when another script of the project writes files of that kind (`pickle.dump`,
 `to_pickle`, `np.save`, in its code: a commented-out line writes nothing) — or from a database
-table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`;
+table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`), or from a
+CSV file read by a literal name another script of the project writes (`pd.read_csv("prepared.csv")` beside
+a `frame.to_csv("prepared.csv")`; a CSV no script of the project names in a `to_csv` is judged as before;
 the writing script may be a notebook beside the reader or at the project's root):
 the project's own pipeline prepared them, in a script whose output reaches
 this one only through a file, and how it scaled them is not known (a pickle no file of the project
@@ -172,7 +174,9 @@ naming no task (`if wide:`) or the regression task exempts nothing. Variants add
 model in the arms of an `if` (`if ACTIVE == "conv": model.add(...) elif ACTIVE == "lstm": ...`) are
 read as the constant deciding the test picks them (the module's own, or a config module's); when
 nothing decides it and the arms end in different heads, which head the model has is not known, and
-nothing is reported on it.
+nothing is reported on it. A model name an `if` binds to one builder's model in each arm (`model =
+mlp(6, n_out)` / `else: model = wide_mlp(6, n_out)`) is compiled and trained as either when both end
+in the same activation and width (also a width neither knows, `Dense(n_out)` in both): each is reported.
 
 A builder's placeholder compile (`net.compile(loss="mse")`, then `return net`) that every script
 using the builder replaces with a compile of its own before training is not the loss the head is
@@ -2019,6 +2023,32 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # either builder an `if` picks, both ending in a sigmoid of the width the caller gives
+        """\
+import numpy as np
+from tensorflow.keras import Input, Model, layers
+
+
+def narrow(n_in, n_out):
+    inputs = Input(shape=(n_in,))
+    return Model(inputs, layers.Dense(n_out, activation="sigmoid")(inputs))  # expect: RL102
+
+
+def wide(n_in, n_out):
+    inputs = Input(shape=(n_in,))
+    hidden = layers.Dense(128, activation="relu")(inputs)
+    return Model(inputs, layers.Dense(n_out, activation="sigmoid")(hidden))  # expect: RL102
+
+
+def run(kind, n_out):
+    x, y = np.random.rand(200, 6), np.random.uniform(0, 50, (200, n_out))
+    if kind == "narrow":
+        model = narrow(6, n_out)
+    else:
+        model = wide(6, n_out)
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, y, epochs=5)
+""",
         # a grade mapped to values a sigmoid never reaches
         """\
 import pandas as pd

@@ -128,6 +128,28 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # per-step targets: each sample's window of steps held in a name, then appended
+        """\
+import numpy as np
+from tensorflow import keras
+
+
+def cut_windows(table, steps, n_out):
+    xs, ys = [], []
+    for start in range(0, len(table) - steps, steps):
+        x_in = table[start:start + steps, :-n_out]
+        y_in = table[start:start + steps, -n_out:]
+        xs.append(x_in)
+        ys.append(y_in)
+    return np.array(xs), np.array(ys)
+
+
+x, y = cut_windows(np.loadtxt("moisture.csv", delimiter=","), 48, 1)
+model = keras.Sequential([keras.Input((48, x.shape[2])), keras.layers.LSTM(32, return_sequences=True),
+                          keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mae")
+model.fit(x, y, epochs=5)
+""",
         """\
 import numpy as np
 from tensorflow.keras.models import Sequential

@@ -74,7 +74,8 @@ a function's default argument; also a parameter whose default is a Keras optimiz
 `def compile_model(self, optimizer=keras.optimizers.Adam, lr=1e-3)` calling `optimizer(lr=lr)`,
 when no call of the file gives it: any caller's choice of a Keras class fails alike). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
 `rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`, also brought in by `from keras.optimizers import *`)
-are reported too. The finding is at the keyword.
+are reported too, and so is `optimizers.Adam(lr=…)` after `from keras import *` (the package binds
+its submodules). The finding is at the keyword.
 
 Variables and parameters named `lr`, other keywords that contain it (`min_lr=` of
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
@@ -232,6 +233,15 @@ model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](learning_
 """,
     ]
     INVALID = [
+        # the optimizers module a star import of the package brings in
+        """\
+from keras import *
+from keras.layers import Dense, Input
+
+inp = Input(shape=(16,))
+net = Model(inp, Dense(1)(Dense(64, activation="relu")(inp)))
+net.compile(optimizer=optimizers.Adam(lr=0.001), loss="mae")  # expect: RL502
+""",
         # a project subclass whose constructor hands what it does not name to Adam's
         """
 from tensorflow import keras

@@ -10426,6 +10426,207 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # a table another script of the project writes under the name this one reads: prepared there
+    ("RL102-valid-sigmoid-head-on-a-csv-a-sibling-script-writes-scaled", {
+        "prep.py": """\
+            import pandas as pd
+
+            log = pd.read_csv("cycler_log.csv")
+            log["level"] = log["charge"].abs() / log["charge"].abs().max()
+            log[["volts", "amps", "level"]].to_csv("prepared_cells.csv", index=False)
+        """,
+        "fit_level.py": """\
+            import pandas as pd
+            from tensorflow import keras
+
+            table = pd.read_csv("prepared_cells.csv").dropna()
+            x, y = table[["volts", "amps"]].values, table["level"].values
+            net = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(x, y, epochs=5)
+        """,
+    }, None),
+    # the sibling writes another table: the one read here is as downloaded
+    ("RL102-sigmoid-head-on-a-csv-no-script-of-the-project-writes", {
+        "report.py": """\
+            import pandas as pd
+
+            def save(predictions):
+                pd.DataFrame({"pred": predictions}).to_csv("predictions.csv", index=False)
+        """,
+        "fit_price.py": """\
+            import pandas as pd
+            from tensorflow import keras
+
+            from report import save
+
+            table = pd.read_csv("houses.csv")
+            x, y = table[["rooms", "area"]].values, table["price"].values
+            net = keras.Sequential([keras.Input((2,)), keras.layers.Dense(16, activation="relu"),
+                                    keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(x, y, epochs=5)
+            save(net.predict(x).ravel())
+        """,
+    }, None),
+    # Keras' own fit_generator reached through super() in another module's model subclass
+    ("RL501-super-fit-generator-in-a-model-subclass-of-another-module", {
+        "private_model.py": """\
+            import tensorflow as tf
+
+
+            class ClippedModel(tf.keras.Model):
+                def fit_generator(self, generator, steps_per_epoch=None, **kwargs):
+                    return super(ClippedModel, self).fit_generator(  # expect: RL501
+                        generator, steps_per_epoch=steps_per_epoch, **kwargs)
+        """,
+        "run_private.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            from private_model import ClippedModel
+
+            inp = tf.keras.Input(shape=(3,))
+            model = ClippedModel(inp, tf.keras.layers.Dense(1)(inp))
+            model.compile(optimizer="sgd", loss="mse")
+
+
+            def batches():
+                while True:
+                    yield np.random.rand(16, 3), np.random.rand(16, 1)
+
+
+            model.fit_generator(batches(), steps_per_epoch=10, epochs=2)
+        """,
+    }, None),
+]
+
+CASES += [
+    # an `if` picks one of two builders of another module, both ending in the width it is given
+    ("RL102-either-builder-an-if-picks-from-another-module-ends-in-sigmoid", {
+        "nets.py": """\
+            from tensorflow.keras import Input, Model, layers
+
+
+            def mlp(n_in, n_out):
+                inputs = Input(shape=(n_in,))
+                x = layers.Dense(n_out)(layers.Dense(32, activation="relu")(inputs))
+                return Model(inputs, layers.Activation("sigmoid")(x))  # expect: RL102
+
+
+            def wide_mlp(n_in, n_out):
+                inputs = Input(shape=(n_in,))
+                x = layers.Dense(n_out)(layers.Dense(128, activation="relu")(inputs))
+                return Model(inputs, layers.Activation("sigmoid")(x))  # expect: RL102
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from nets import mlp, wide_mlp
+
+
+            def run(kind, n_out):
+                x, y = np.random.rand(200, 6), np.random.uniform(0, 50, (200, n_out))
+                if kind == "small":
+                    model = mlp(6, n_out)
+                else:
+                    model = wide_mlp(6, n_out)
+                model.compile(optimizer="adam", loss="mse")
+                model.fit(x, y, epochs=5)
+        """,
+    }, None),
+]
+
+CASES += [
+    # windows cut in one module, relayed by a data module's function, fitted by a script
+    ("RL301-valid-per-step-windows-a-data-module-relays-from-a-third", {
+        "windows.py": """\
+            import numpy as np
+
+
+            def cut_windows(table, steps, n_out):
+                xs, ys = [], []
+                for start in range(0, len(table) - steps, steps):
+                    xs.append(table[start:start + steps, :-n_out])
+                    ys.append(table[start:start + steps, -n_out:])
+                return np.array(xs), np.array(ys)
+        """,
+        "prep.py": """\
+            from sklearn.preprocessing import MinMaxScaler
+
+            from windows import cut_windows
+
+
+            def make_sets(frame, target_cols, steps):
+                values = MinMaxScaler().fit_transform(frame.values)
+                x, y = cut_windows(values, steps, len(target_cols))
+                return x, y
+        """,
+        "models.py": """\
+            from tensorflow import keras
+
+
+            def build(steps, n_in, n_out):
+                model = keras.Sequential()
+                model.add(keras.layers.LSTM(32, input_shape=(steps, n_in), return_sequences=True))
+                model.add(keras.layers.Dense(n_out))
+                model.compile(optimizer="adam", loss="mae")
+                return model
+        """,
+        "train.py": """\
+            import pandas as pd
+
+            from models import build
+            from prep import make_sets
+
+            x, y = make_sets(pd.read_csv("moisture.csv"), ["sm_20"], 48)
+            model = build(48, x.shape[2], 1)
+            model.fit(x, y, epochs=5)
+        """,
+    }, None),
+]
+
+CASES += [
+    # a data module's function returns the pair as a list the script holds, then unpacks
+    ("RL301-valid-per-step-targets-a-data-module-returns-as-a-list-unpacked-later", {
+        "data.py": """\
+            import numpy as np
+
+
+            def make_dataset(noisy, clean):
+                x = np.expand_dims(np.array(noisy), axis=2)
+                y = np.expand_dims(np.array(clean), axis=2)
+                return [x, y]
+        """,
+        "models.py": """\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+
+            def recurrent_denoiser(steps):
+                model = Sequential()
+                model.add(LSTM(32, input_shape=(steps, 1), return_sequences=True))
+                model.add(Dense(32, activation="relu"))
+                model.add(Dense(1))
+                return model
+        """,
+        "train.py": """\
+            import numpy as np
+
+            from data import make_dataset
+            from models import recurrent_denoiser
+
+            dataset = make_dataset(np.load("noisy.npy"), np.load("clean.npy"))
+            [x_train, y_train] = dataset
+            model = recurrent_denoiser(256)
+            model.compile(loss="mse", optimizer="adam")
+            model.fit(x_train, y_train, epochs=5)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -236,7 +236,7 @@ _ARTIFACT_READERS = {**dict.fromkeys(("pickle", "cPickle", "_pickle", "dill", "j
 _SQL_READERS = frozenset({"read_sql", "read_sql_query", "read_sql_table"})
 _ARTIFACT_WRITES = {"pickle": ("pickle.dump(", "cPickle.dump(", "dill.dump(", "joblib.dump(", ".to_pickle("),
                     "numpy": ("np.save(", "np.savez(", "np.savez_compressed(", "numpy.save(", "numpy.savez("),
-                    "sql": (".to_sql(",)}
+                    "sql": (".to_sql(",), "csv": (".to_csv(",)}
 
 
 def targets_from_project_artifact(facts: KerasFacts, model) -> bool:
@@ -285,7 +285,7 @@ def _merge_kinds(into: dict, more: dict) -> None:
 
 
 def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> dict:
-    """{kind of file ("pickle", "numpy", "sql"): the stems of the file names read (`np.load("y_train.npy")`:
+    """{kind of file ("pickle", "numpy", "sql", "csv"): the stems of the file names read (`np.load("y_train.npy")`:
     "y_train"), None when a name is not a literal} for the files the values assigned to `upstream`
     names (every assignment of the file when None) are read from."""
     kinds: dict = {}
@@ -305,6 +305,12 @@ def _artifact_kinds(facts: KerasFacts, upstream: Optional[set] = None) -> dict:
                 kind = _ARTIFACT_READERS[func.value.value]
             elif func.attr.value in _SQL_READERS:
                 _merge_kinds(kinds, {"sql": None})
+                continue
+            elif func.attr.value == "read_csv":
+                # a table read by a literal name only: a CSV named otherwise is as likely downloaded
+                stems = _read_stem(call)
+                if stems is not None:
+                    _merge_kinds(kinds, {"csv": stems})
                 continue
             else:
                 continue
@@ -361,7 +367,7 @@ def _may_write(text: str, kind: str, stems: set) -> bool:
     for stem in stems:
         if re.search(r"[\"'][^\"'\n]*(?<!\w)" + re.escape(stem) + r"(?!\w)[^\"'\n]*[\"']", text):
             return True
-    return any(m.group(1) not in "\"'" for call in _NAMED_FIRST[kind]
+    return any(m.group(1) not in "\"'" for call in _NAMED_FIRST.get(kind, ())
                for m in re.finditer(re.escape(call) + r"\s*(\S)", text))
 
 

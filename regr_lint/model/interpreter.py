@@ -1109,11 +1109,11 @@ def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] 
 
 
 def _same_heads(a: KerasModel, b: KerasModel) -> bool:
-    """Both models' outputs end in the same known activations and widths, in order."""
+    """Both models' outputs end in the same known activations, in order, and the same widths — or
+    widths neither knows (`Dense(n_out)` in both builders, given the same argument)."""
     try:
         ha, hb = a.heads(), b.heads()
     except RecursionError:
         return False
     key = [(h.activation, h.units) for h in ha]
-    return bool(key) and key == [(h.activation, h.units) for h in hb] \
-        and all(act is not None and units is not None for act, units in key)
+    return bool(key) and key == [(h.activation, h.units) for h in hb] and all(act is not None for act, _ in key)

@@ -57,7 +57,16 @@ def star_ref(name: str, bases, node: cst.CSTNode) -> Value:
             return Ref(f"{base}.{name}", node)  # Keras 1's merge function (RL503: gone from Keras 3)
         if name in tables.LOWERCASE_OPTIMIZERS and base == "keras.optimizers":
             return Ref(f"{base}.{name}", node)  # Keras 2's `sgd = SGD` aliases (RL502: gone from Keras 3)
+        if base == "keras" and name in _STAR_SUBMODULES:
+            # `from keras import *`, then `optimizers.Adam(lr=1e-3)`: the package binds its submodules
+            return Ref(f"keras.{name}", node)
     return UNKNOWN
+
+
+# The submodules `keras` (and `tensorflow.keras`) bind at their top level, which a star import of the
+# package brings in
+_STAR_SUBMODULES = frozenset({"optimizers", "layers", "losses", "metrics", "callbacks", "models", "activations",
+                              "regularizers", "initializers", "constraints", "backend", "utils", "applications"})
 
 
 # How far past `levels` a module's imports are still followed for the base classes of its classes

@@ -551,11 +551,19 @@ def targets_are_sequences(model: KerasModel, facts) -> bool:
     return _in_project_module(facts, ancestors(facts, names), _sequence_item, passed=False)
 
 
-def _sequence_item(other, item) -> bool:
-    """An item a project module's function returns is per-step targets, read in that module."""
+def _sequence_item(other, item, depth: int = 0) -> bool:
+    """An item a project module's function returns is per-step targets, read in that module — or in
+    a third whose function that module's returns (`x, y = cut_windows(values, steps)` in prep.py,
+    then `return x, y`: the windows as windows.py cuts them)."""
     flow = _Bindings(other)
-    return any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain([item])) \
-        or any(_padded(node) for node in flow.origins([item]))
+    if any(_shaped_as_sequence(kind, node, flow) for kind, node in flow.chain([item])) \
+            or any(_padded(node) for node in flow.origins([item])):
+        return True
+    if depth >= 2:
+        return False
+    names = set().union(*(names_in(node) for _, node in flow.chain([item]) if node is not None))
+    return _in_project_module(other, ancestors(other, names),
+                              lambda third, found: _sequence_item(third, found, depth + 1), passed=False)
 
 
 def _dataset_sequences(facts) -> bool:
@@ -830,6 +838,10 @@ def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> 
     `y[..., None]`, `y[:, :, None]`, the steps axis sliced (`x[:, 1:]`, next-step targets), or one
     window of steps per sample (`ys.append(series[i + 1:i + n + 1])`, a comprehension of windows)."""
     if kind == "append":
+        if isinstance(node, cst.Name) and flow is not None:
+            # `y_in = table[s:s + steps, -n:]`, then `ys.append(y_in)`: the window the name holds
+            held = flow.bound.get(node.value, ())
+            return bool(held) and all(k == "value" and _window(v) for k, v in held)
         return _window(node) or flow is not None and _blocks_alike(node, flow)
     if isinstance(node, cst.ListComp):
         return _window(node.elt)

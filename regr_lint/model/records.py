@@ -208,6 +208,10 @@ def _record_target(target, value, i: int, out: dict) -> None:
                 _record_target(elt, _arrays(value)[k // 2].value, i, out)
         else:
             starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            if isinstance(value, cst.Name) and out.get(value.value):
+                # `dataset = make_dataset(a, b)`, then `[x, y] = dataset`: the call the name holds
+                last = out[value.value][-1]
+                value = last[2] if last[1] == "assign" and isinstance(last[2], cst.Call) else value
             for k, elt in enumerate(elts):
                 if not starred and isinstance(value, cst.Call):
                     # `x, y = make_windows(series)`: the k-th item of what the function returns
@@ -296,7 +300,7 @@ def _record_argument(call: cst.Call, fields: list, field: object):
 
 def _item(returned, path: tuple, facts=None, records: Optional[dict] = None):
     """The item at `path` ((position, length), …; ("key", k) of a dict literal, ("field", f) of a
-    record class) of a returned tuple; None when the return is not a tuple of that shape. A record
+    record class) of a returned tuple (or list); None when the return is not one of that shape. A record
     (`return Split(x, y)`, a namedtuple) is unpacked like the tuple of its fields."""
     for k, n in path:
         fields = _record_fields(returned, facts, records) if isinstance(returned, cst.Call) and records is not None else None
@@ -322,9 +326,9 @@ def _item(returned, path: tuple, facts=None, records: Optional[dict] = None):
             # `return train_test_split(x, y, test_size=0.2)`: items 2i and 2i + 1 are splits of array i
             returned = _arrays(returned)[k // 2].value
             continue
-        if not isinstance(returned, cst.Tuple) or len(returned.elements) != n \
+        if not isinstance(returned, (cst.Tuple, cst.List)) or len(returned.elements) != n \
                 or any(isinstance(e, cst.StarredElement) for e in returned.elements):
-            return None
+            return None  # (`return [x, y]` unpacks as the tuple would)
         returned = returned.elements[k].value
     return returned
 

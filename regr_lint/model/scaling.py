@@ -259,8 +259,11 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _maxish(node.left, values, depth + 1)
     if isinstance(node, (cst.Float, cst.Integer)):
+        # the top of the scale written as a literal at the divide: `stars / 5.0`, `pixels / 255`,
+        # `percent / 100` (as `Y_MAX = 560.0` is one written as a constant named so — a constant named
+        # otherwise, `PRICE_STD = 95000.0`, is no max); 255 also through a name
         try:
-            return node.evaluated_value == 255
+            return node.evaluated_value > 1 if depth == 0 else node.evaluated_value == 255
         except Exception:  # noqa: BLE001
             return False
     if _image_extent(node):
