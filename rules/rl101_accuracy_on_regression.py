@@ -147,6 +147,25 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # class labels a helper codes as 0 / 1, applied to each quality score
+        """\
+import pandas as pd
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+
+
+def good_or_bad(quality):
+    if quality <= 5:
+        return 0
+    return 1
+
+
+wine = pd.read_csv("wine.csv")
+wine["target"] = wine["quality"].apply(good_or_bad)
+model = Sequential([Dense(10, activation="relu", input_shape=(11,)), Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+model.fit(wine.drop(columns=["quality", "target"]).values, wine["target"].values, epochs=50)
+""",
         # one batch of an image folder read in the binary class mode: its labels are classes
         """
 from tensorflow.keras.layers import Dense, Flatten

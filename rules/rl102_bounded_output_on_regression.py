@@ -115,7 +115,8 @@ numpy file (`np.load`) when another script of the project writes files of that k
 `to_pickle`, `np.save`, in its code: a commented-out line writes nothing) — or from a database
 table (`pd.read_sql(query, con)`) when another script of the project fills one (`frame.to_sql(...)`), or from a
 CSV file read by a literal name another script of the project writes (`pd.read_csv("prepared.csv")` beside
-a `frame.to_csv("prepared.csv")`; a CSV no script of the project names in a `to_csv` is judged as before;
+a `frame.to_csv("prepared.csv")`) when that script scales something into [0, 1] and standardises nothing (a
+CSV no script of the project names in a `to_csv`, or one a `StandardScaler` script writes, is judged as before;
 the writing script may be a notebook beside the reader or at the project's root):
 the project's own pipeline prepared them, in a script whose output reaches
 this one only through a file, and how it scaled them is not known (a pickle no file of the project
@@ -149,7 +150,7 @@ ones).
 
 Targets in [-1, 1] (steering angles, returns, series scaled with `feature_range=(-1, 1)`) are what
 a tanh head is for, so a **tanh** head is reported only when the file shows its targets leave
-[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, `s.sub(s.mean()).div(s.std())`, pandas' `s.transform(lambda v: (v - v.mean()) / v.std())`, also with
+[-1, 1]: standardised (`StandardScaler`, `scale`, `zscore`, `(y - y.mean()) / y.std()`, `s.sub(s.mean()).div(s.std())`, `(df - stats["mean"]) / stats["std"]` with the statistics `describe()` gives, pandas' `s.transform(lambda v: (v - v.mean()) / v.std())`, also with
 statistics written down as constants named for them, `(y - Y_MEAN) / Y_STD`, `cfg.mu`, `SIGMA`), min-max
 scaled to a range wider than (-1, 1), literal data, numpy draws (`uniform(0, 100, …)`, `randint`, `rand(n)`, Poisson or exponential draws of a mean from 1 up)
 or affine arithmetic on them with values beyond 1 (also with zero-mean noise added, sums of independent draws, or
@@ -2023,6 +2024,20 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # a tanh head on targets standardised with the statistics `describe()` gives
+        """\
+import pandas as pd
+from tensorflow import keras
+
+cars = pd.read_csv("cars.csv").dropna()
+stats = cars.describe().transpose()
+scaled = (cars - stats["mean"]) / stats["std"]
+feats, mpg = scaled.drop(columns=["mpg"]), scaled["mpg"]
+net = keras.Sequential([keras.Input((feats.shape[1],)), keras.layers.Dense(32, activation="relu"),
+                        keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(loss="mse", optimizer="adam")
+net.fit(feats, mpg, epochs=10)
+""",
         # either builder an `if` picks, both ending in a sigmoid of the width the caller gives
         """\
 import numpy as np

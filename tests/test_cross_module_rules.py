@@ -10627,6 +10627,90 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # 0 / 1 labels a helper of a utilities package codes, applied to a column
+    ("RL101-RL102-valid-labels-a-helper-of-another-module-codes-as-0-or-1", {
+        "utils/__init__.py": "",
+        "utils/functions.py": """\
+            def good_or_bad(quality):
+                if quality <= 5:
+                    return 0
+                else:
+                    return 1
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow.keras.layers import Dense
+            from tensorflow.keras.models import Sequential
+
+            from utils.functions import good_or_bad
+
+            df = pd.read_csv("wine.csv")
+            df["target"] = df["quality"].apply(good_or_bad)
+            y = df["target"].values
+            x = df.drop(["quality", "target"], axis=1).values
+            model = Sequential([Dense(10, activation="relu", input_shape=(11,)), Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+            model.fit(x, y, epochs=50)
+        """,
+    }, None),
+    # the helper grades into three levels: not class bits, a regression on 0..2
+    ("RL101-RL102-a-helper-of-another-module-grading-into-three-levels", {
+        "utils/__init__.py": "",
+        "utils/functions.py": """\
+            def grade(quality):
+                if quality <= 4:
+                    return 0
+                if quality <= 6:
+                    return 1
+                return 2
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow.keras.layers import Dense
+            from tensorflow.keras.models import Sequential
+
+            from utils.functions import grade
+
+            df = pd.read_csv("wine.csv")
+            df["target"] = df["quality"].apply(grade)
+            y = df["target"].values
+            x = df.drop(["quality", "target"], axis=1).values
+            model = Sequential([Dense(10, activation="relu", input_shape=(11,)),
+                                Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+            model.fit(x, y, epochs=50)
+        """,
+    }, None),
+]
+
+CASES += [
+    # the script writing the table standardises it: a sigmoid decoder cannot reproduce it
+    ("RL102-sigmoid-autoencoder-on-a-csv-a-sibling-script-standardises", {
+        "prepare.py": """\
+            import pandas as pd
+            from sklearn.preprocessing import StandardScaler
+
+            raw = pd.read_csv("data/traffic.csv")
+            feats = raw.drop(columns=["label"])
+            scaled = StandardScaler().fit_transform(feats)
+            pd.DataFrame(scaled, columns=feats.columns).to_csv("data/normalized_traffic.csv", index=False)
+        """,
+        "train.py": """\
+            import pandas as pd
+            from tensorflow.keras import layers, models
+
+            x = pd.read_csv("data/normalized_traffic.csv").values
+            inp = layers.Input(shape=(x.shape[1],))
+            code = layers.Dense(5, activation="relu")(inp)
+            out = layers.Dense(x.shape[1], activation="sigmoid")(code)  # expect: RL102
+            auto = models.Model(inp, out)
+            auto.compile(optimizer="adam", loss="mean_squared_error")
+            auto.fit(x, x, epochs=50)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

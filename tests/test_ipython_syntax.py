@@ -9,7 +9,8 @@ import ast
 
 import pytest
 
-from regr_lint.input.notebook import LINE_MAGICS, PYTHON_CELL_MAGICS, _masked, _ipython_lines, cell_lines, load
+from regr_lint.input.notebook import (EXTENSION_MAGICS, LINE_MAGICS, PYTHON_CELL_MAGICS, _ipython_lines, _masked,
+                                      cell_lines, load)
 
 # (cell, the 0-based lines IPython transforms)
 CASES = [
@@ -152,6 +153,38 @@ def test_line_magics_table_is_ipythons():
     kernel = {"clear", "less", "more", "man", "connect_info", "qtconsole", "autosave"}
     assert live - LINE_MAGICS == set(), "IPython has line magics the table lacks"
     assert LINE_MAGICS - live <= kernel
+
+
+def test_extension_automagic_is_masked_as_ipython_runs_it_once_loaded():
+    # `%load_ext autoreload`, then a one-line cell `autoreload 2`: IPython's prefilter runs the magic
+    pytest.importorskip("IPython")
+    from IPython.core.interactiveshell import InteractiveShell
+    shell = InteractiveShell.instance()
+    shell.run_line_magic("load_ext", "autoreload")
+    for cell in ("autoreload 2", "aimport numpy"):
+        assert shell.prefilter_manager.prefilter_lines(cell) != cell, cell
+        assert set(_ipython_lines(cell_lines(cell))) == {0}, cell
+        ast.parse("\n".join(_masked(cell_lines(cell))))
+    assert set(_ipython_lines(cell_lines("autoreload = 2"))) == set()  # Python as it stands
+
+
+def test_extension_magics_table_names_what_each_extension_registers():
+    # each extension installed here, loaded into IPython: its line magics are the table's
+    pytest.importorskip("IPython")
+    import importlib.util
+
+    from IPython.core.interactiveshell import InteractiveShell
+    shell = InteractiveShell.instance()
+    checked = 0
+    for extension, magics in EXTENSION_MAGICS.items():
+        name = "IPython.extensions." + extension if extension == "autoreload" else extension
+        if importlib.util.find_spec(name.split(".")[0]) is None:
+            continue
+        if shell.extension_manager.load_extension(extension) not in (None, "already loaded"):
+            continue  # installed without IPython support
+        assert set(magics) <= set(shell.magics_manager.lsmagic()["line"]), extension
+        checked += 1
+    assert checked >= 1
 
 
 PYTHON = ["x = 1", "print(x)", "if x:\n    y = 2", "def f(a):\n    return a % 2", "# %d ?", "ls = 3",

@@ -28,6 +28,13 @@ LINE_MAGICS = frozenset("""
     rehashx reload_ext rep rerun reset reset_selective rm rmdir run save sc set_env sx system tb time
     timeit unalias unload_ext uv who who_ls whos xdel xmode
 """.split())
+# Line magics that widely used extensions register once `%load_ext` loads them (tensorboard,
+# autoreload, memory_profiler, line_profiler, ipython-sql, watermark, python-dotenv, snakeviz): also
+# run without `%` in a one-line cell (`tensorboard --logdir logs/fit`).
+EXTENSION_MAGICS = {"autoreload": ("autoreload", "aimport"), "tensorboard": ("tensorboard",),
+                    "memory_profiler": ("memit", "mprun"), "line_profiler": ("lprun",), "sql": ("sql",),
+                    "watermark": ("watermark",), "dotenv": ("dotenv",), "snakeviz": ("snakeviz",)}
+EXTENSION_LINE_MAGICS = frozenset(m for magics in EXTENSION_MAGICS.values() for m in magics)
 _ESCAPES = ("%", "!", "?", ",", ";", "/")  # IPython's escapes at the start of a logical line
 _HELP_END = re.compile(r"(%{0,2}(?!\d)[\w*]+(\.(?!\d)[\w*]+|\[-?[0-9]+\])*)(\?\??)$")
 _AUTOMAGIC = re.compile(r"^\s*(%{0,2}[\w.*]*)(.*?)$")
@@ -195,7 +202,7 @@ def _automagic(line: str) -> bool:
     keyword, a builtin or a user's name); it is masked only where it is not Python as it stands
     (`ls = 3`, `cd(x)`, `ls -la` with a user's `ls` are Python)."""
     name, rest = _AUTOMAGIC.match(line).groups()
-    if name not in LINE_MAGICS or rest.lstrip()[:1] in ("=", ","):
+    if name not in LINE_MAGICS and name not in EXTENSION_LINE_MAGICS or rest.lstrip()[:1] in ("=", ","):
         return False
     try:
         ast.parse(line.strip())

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.columns import _RAW_FRAME_READERS, _column_key, _popped_column, column_origins, read_column
+from regr_lint.model.draws import _unit_draw
 from regr_lint.model.generators import (_batch_targets, _from_generator, _generator_call, _generator_targets,
                                         _passed_for, passed_targets)
 from regr_lint.model.importers import (_READ_BESIDE, _argument_for, _callee, _declared_by_importers,
@@ -346,12 +347,34 @@ def _project_writes(path: str, kind: str, stems: Optional[set] = None) -> bool:
     others = project_files_calling(path, _ARTIFACT_WRITES[kind]) - {here} if path else frozenset()
     if others and stems is not None:
         others = frozenset(o for o in others if _may_write(without_comment_lines(project_text(o) or ""), kind, stems))
+    if others and kind == "csv":
+        # a table is the commonest file of all, raw ones included: only a writer that scales into
+        # [0, 1] and standardises nothing prepared it for this head
+        others = frozenset(o for o in others if _prepares_unit(o))
     if others:
         # a cached result of `path` holds while these still write such files (see modules_read_beside)
         _ARTIFACTS_READ.setdefault(here, set()).update(others)
         if len(_ARTIFACTS_READ) > 4096:
             _ARTIFACTS_READ.pop(next(iter(_ARTIFACTS_READ)))
     return bool(others)
+
+
+def _prepares_unit(path: str) -> bool:
+    """Project script `path` scales something into [0, 1] (a MinMaxScaler, a divide by a max, uniform
+    draws) and standardises nothing (`StandardScaler`)."""
+    other = _module_facts(path)
+    if other is None or any(r == "standard" for r in other.range_calls.values()):
+        return False
+    return bool(unit_scaled_names(other) or other.scaling_calls) or _draws_unit(other)
+
+
+def _draws_unit(facts: KerasFacts) -> bool:
+    """The script fills data with uniform draws in [0, 1) (`np.random.uniform(0, 1, n)`)."""
+    for _, value in facts.assignments:
+        for call in _calls_in(value) if isinstance(value, cst.BaseExpression) else ():
+            if call.args and _unit_draw(call):
+                return True
+    return False
 
 
 # Where a writer names its file: numpy's savers and `.to_pickle` take it first; pickle's and

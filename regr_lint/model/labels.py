@@ -6,6 +6,7 @@ recorded assignments of `records` and the data-flow modules beside it."""
 from __future__ import annotations
 
 import ast
+from typing import Optional
 
 from regr_lint.lazy import cst
 
@@ -16,10 +17,12 @@ from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers
 from regr_lint.model.draws import _RANDOM_MODULES, _draw_span, _literal_numbers
 from regr_lint.model.generators import (_generator_targets, _making_call, dataset_source, directory_labels,
                                         returns_directory)
-from regr_lint.model.importers import (_instance_class, _project_items, _returned_items, _returns, attribute_parts,
+from regr_lint.model.importers import (_imported_function, _instance_class, _project_items, _returned_items, _returns,
+                                       _top_function, _top_function_in, attribute_parts,
                                        declared_classifier_by_importers)
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.records import _PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped
+from regr_lint.model.signs import _returns_of
 
 
 _LABEL_CALLS = frozenset({"to_categorical", "one_hot", "label_binarize", "logical_and", "logical_or",
@@ -389,7 +392,7 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
             return True  # `np.ones((batch, 1))` real / `np.zeros(...)` fake: a GAN discriminator's labels
         if _binary_draw(node):
             return True  # `ys.append(np.random.randint(0, 2))`: a coin flip per sample
-        if name in ("map", "replace", "apply") and isinstance(func, cst.Attribute) and _codes_as_bits(node):
+        if name in ("map", "replace", "apply") and isinstance(func, cst.Attribute) and _codes_as_bits(node, facts):
             return True  # `df["Churn"].map({"Yes": 1, "No": 0})`: class names coded as 0 / 1
         if name == "full" and len(node.args) >= 2 and _const(node.args[1].value) in (0, 1):
             return True
@@ -524,10 +527,11 @@ def _self_writes(facts: KerasFacts) -> dict[str, list]:
     return known
 
 
-def _codes_as_bits(call: cst.Call) -> bool:
+def _codes_as_bits(call: cst.Call, facts: Optional[KerasFacts] = None) -> bool:
     """A pandas `.map` / `.replace` / `.apply` that codes each value as 0 or 1: a dict of two or more
     entries whose values are all 0 / 1 (`{"Yes": 1, "No": 0}`), `.replace(["No", "Yes"], [0, 1])`, a
-    function `lambda v: 1 if v == "Yes" else 0`."""
+    function `lambda v: 1 if v == "Yes" else 0` — or a function of the file or of a project module
+    every `return` of which is a literal 0 or 1 (`.apply(good_or_bad)`)."""
     args = [a.value for a in call.args if a.keyword is None and not a.star]
     if not args:
         return False
@@ -540,7 +544,21 @@ def _codes_as_bits(call: cst.Call) -> bool:
         return bool(values) and len(values) >= 2 and set(values) <= {0, 1}
     if isinstance(first, cst.Lambda) and isinstance(first.body, cst.IfExp):
         return _const(first.body.body) in (0, 1) and _const(first.body.orelse) in (0, 1)
+    if isinstance(first, cst.Name) and facts is not None and call.func.attr.value in ("map", "apply"):
+        fdef = _named_function(facts, first.value)
+        returns = _returns_of(fdef) if fdef is not None else []
+        return len(returns) >= 2 and all(r.value is not None and _const(r.value) in (0, 1) for r in returns)
     return False
+
+
+def _named_function(facts: KerasFacts, name: str):
+    """The `def` a name of the file stands for: the file's own top-level function, or one a project
+    module defines and the file imports by name (and binds nothing else to); None otherwise."""
+    own = _top_function_in(facts.module, name)
+    if own is not None or not facts.path or name in _records(facts):
+        return own
+    found = _imported_function(facts.path, name)
+    return _top_function(*found) if found is not None else None
 
 
 def _binary_draw(node: cst.Call) -> bool:

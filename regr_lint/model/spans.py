@@ -16,8 +16,8 @@ from regr_lint.model.generators import _generator_call, _generator_targets
 from regr_lint.model.importers import (_instance_attribute, _instance_class, _returned_items, _returns, attribute_parts,
                                        fitted_by_importers, parameter_sources, wrapper_targets)
 from regr_lint.model.model import KerasFacts
-from regr_lint.model.records import (_PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped,
-                                     expr_key, last_assigned, names_in)
+from regr_lint.model.records import (_PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records,
+                                     _string_value, _unzipped, expr_key, last_assigned, names_in)
 from regr_lint.model.scaling import _STD_WORDS, _unit_call, imported_scaler_range, named_statistic
 
 
@@ -477,6 +477,9 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
         return bool(found) and _stdish(found[1], found[0], records, depth + 1) or named_statistic(node, _STD_WORDS, found)
     if isinstance(node, cst.Attribute):
         return named_statistic(node, _STD_WORDS, None)
+    if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+            and isinstance(node.slice[0].slice.value, cst.SimpleString):
+        return _string_value(node.slice[0].slice.value) in _STD  # `stats["std"]` of `frame.describe()`
     return False
 
 
