@@ -7,6 +7,10 @@ from regr_lint.knowledge import tables
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules._crossentropy import attribute_prefix, crossentropy_heads, losses_module
 
+# Activations whose outputs are never zero or negative: the categorical crossentropies (not the
+# binary one) divide a head's outputs by their sum before the log, so these give a distribution
+# (measured on Keras 3.15.1, both losses: softplus trains as softmax does, a linear head fails)
+_POSITIVE = frozenset({"softplus", "exponential"})
 PROBABILITY = {"binary_crossentropy": "sigmoid", "categorical_crossentropy": "softmax",
                "sparse_categorical_crossentropy": "softmax"}
 
@@ -26,7 +30,10 @@ Finds a model compiled with `binary_crossentropy`, `categorical_crossentropy` or
 or dict, the loss of that output) without `from_logits=True`, whose output layer is a `Dense` (also
 one applied at each step through `TimeDistributed`) that does not end in a probability: no activation (linear), `relu`, `tanh`, `elu`, `selu`, `softplus`,
 `softsign`, `leaky_relu`, `gelu`, `swish`/`silu` or `exponential` — also through a following
-`Activation` layer or a constant. Reported at the loss. A list of losses pairs with the outputs in
+`Activation` layer or a constant. A `softplus` or `exponential` head with `categorical_crossentropy`
+or `sparse_categorical_crossentropy` is not reported: those losses divide the outputs by their sum,
+and outputs that are always positive make a distribution (with `binary_crossentropy`, which clips
+each output into (0, 1), it is reported). Reported at the loss. A list of losses pairs with the outputs in
 order only when it has as many entries as the model has outputs (a builder whose arms make different
 outputs, read with the arm unknown, pairs with nothing). Not reported with `from_logits=True`, on a head
 ending in sigmoid, hard_sigmoid or softmax, when the head's last layer is unknown or custom (a Lambda,
@@ -83,6 +90,15 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # a softplus head: the categorical crossentropies divide its positive outputs by their sum
+        """\
+import keras
+
+model = keras.Sequential([keras.Input((16,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(4, activation="softplus")])
+model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+""",
         # the same tagger ending each step in softmax inside TimeDistributed
         """
 import numpy as np
@@ -253,6 +269,14 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # a softplus head with the binary loss: each output is clipped into (0, 1), not normalised
+        """\
+import keras
+
+model = keras.Sequential([keras.Input((16,)), keras.layers.Dense(64, activation="relu"),
+                          keras.layers.Dense(4, activation="softplus")])
+model.compile(optimizer="adam", loss="binary_crossentropy")  # expect: RL104
+""",
         # a per-step tagger's head applied through TimeDistributed, with no activation
         """
 import numpy as np
@@ -437,6 +461,8 @@ model.compile(optimizer="adam", loss={"kind": "categorical_crossentropy",
                 continue
             if kind == "categorical_crossentropy" and head.units == 1:
                 continue  # RL105: with one unit the loss is 0 whatever the activation
+            if kind != "binary_crossentropy" and act in _POSITIVE:
+                continue  # Keras divides the outputs by their sum: positive scores make probabilities
             want = PROBABILITY[kind]
             ends = "has no activation" if act == "linear" else f"ends in '{act}'"
             message = (f"'{kind}' reads the outputs as probabilities, but this head {ends}: Keras "

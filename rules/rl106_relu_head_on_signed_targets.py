@@ -841,6 +841,35 @@ model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
+        # both splits standardised by one list comprehension unpacked into their names
+        """\
+import keras
+import numpy as np
+
+surge = np.load("surge.npy")
+y_train, y_val = surge[:800], surge[800:]
+mean, sd = y_train.mean(), y_train.std()
+y_train, y_val = [(k - mean) / sd for k in [y_train, y_val]]
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("wind.npy"), y_train, validation_data=(np.load("wind_val.npy"), y_val), epochs=5)
+""",
+        # z-scored with statistics reshaped for broadcasting and a small epsilon on the std
+        """\
+import numpy as np
+from keras.layers import LSTM, Dense
+from keras.models import Sequential
+
+rec = np.load("session.npz")
+kin = rec["kinematics"]
+mu = kin.mean(0).reshape(1, -1)
+sd = kin.std(0).reshape(1, -1) + 1e-9
+kin = (kin - mu) / sd
+net = Sequential([LSTM(64, input_shape=(4, 16)), Dense(kin.shape[-1], activation="relu")])  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(rec["windows"], kin, epochs=5)
+""",
         # scikeras compiles the builder's uncompiled model with the wrapper's loss; the targets are
         # standardised by the TransformedTargetRegressor around it
         """\

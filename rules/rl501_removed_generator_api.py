@@ -56,7 +56,7 @@ set later counts as a model, like one set elsewhere. A `keras.Model` subclass th
 not define it is still Keras and is reported, and so is `super().fit_generator(…)` in an override
 of the method when no base class of the project defines it (the call reaches Keras' own). Code written for both Keras versions is not reported:
 a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
-under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
+under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, also bound inside the `try:` that imports Keras, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
 whose block does the work and returns, `if NEW_KERAS: return model.predict(gen)`, but not after one that
 raises), or in a `try:` whose handler catches `AttributeError` (or a bare
 `except:` / `except Exception:` that binds no error and does the work another way), or in such a

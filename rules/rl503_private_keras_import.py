@@ -139,7 +139,8 @@ its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2
 module, or at the first gone name when the module itself is public: `merge` on its own line of a
 parenthesised `from keras.layers import (...)`; a `# noqa` on any line of the statement applies) or
 attribute chain (the longest one, however often the function holding it runs; also in a type annotation
-or an `assert`, `def fit(m: keras.engine.training.Model)`). A library may use its own internals, so the source tree of the package
+or an `assert`, `def fit(m: keras.engine.training.Model)`; a chain through a module the file imports
+with `import keras.engine.topology` is a use of that import, reported with it). A library may use its own internals, so the source tree of the package
 that owns them is not reported for them: Keras' own sources (`keras/src/`, `keras/api/`,
 `tf_keras/src/` …, and Keras 1 / 2's modules straight under `keras/` — `keras/engine/`,
 `keras/layers/`, `keras/models.py` … — in a copy vendored into a repository, `keras/` at the top of
@@ -269,6 +270,12 @@ up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
     ]
     INVALID = [
+        # the dotted import is the finding; its module used through the chain is not another
+        """\
+import keras.src.saving  # expect: RL503
+
+model = keras.src.saving.load_model("ranker.keras")
+""",
         # a parenthesised import: the Keras 1 name is the token, on its own line
         """\
 from keras.layers import (
@@ -475,8 +482,11 @@ keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
                 continue  # e.g. TensorFlow's sources importing tensorflow.python.keras
             fix, hint = self._import_fix(node)
             yield self.report(facts.private_names.get(id(node), node), self._message(path, hint), fix)
+        # `import keras.engine.topology`, then `keras.engine.topology.Layer`: a use of what that
+        # statement imports, reported with it (as `topology.Layer` after a `from` import is)
+        imported = tuple(path + "." for node, path in facts.private_imports if isinstance(node, cst.Import))
         for node, path in facts.private_chains:
-            if exempt(facts.path, path):
+            if exempt(facts.path, path) or path.startswith(imported) and imported:
                 continue
             fix, hint = self._chain_fix(node, path)
             yield self.report(node, self._message(path, hint), fix)

@@ -87,7 +87,7 @@ passes: a parameter `model` of a class whose own `evaluate(self, data, model)` w
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
 `strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also imported by name, `from keras import __version__ as
-KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to;
+KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"` (also bound inside the `try:` that imports Keras), here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to;
 also after such a test whose block does the work and returns)
 (either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
@@ -152,6 +152,31 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # Keras 1 keywords only where a version flag, bound inside the import's `try:`, says Keras 1
+        """\
+try:
+    import keras
+    OLD_KERAS = int(keras.__version__[0]) <= 1
+    from keras.layers import GRU, Dense
+    from keras.models import Sequential
+except ImportError:
+    print("keras missing")
+
+
+def fit_decoder(x, y, units=32, epochs=5):
+    net = Sequential()
+    if OLD_KERAS:
+        net.add(GRU(units, input_shape=x.shape[1:], dropout_W=0.1))
+    else:
+        net.add(GRU(units, input_shape=x.shape[1:], dropout=0.1))
+    net.add(Dense(y.shape[1]))
+    net.compile(loss="mse", optimizer="rmsprop")
+    if OLD_KERAS:
+        net.fit(x, y, nb_epoch=epochs)
+    else:
+        net.fit(x, y, epochs=epochs)
+    return net
+""",
         # Keras 3 keywords spread from a dict; Keras 1 names spread into a function of the file's own
         """
 from keras.layers import Conv2D

@@ -10711,6 +10711,50 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # an `if` picks one of two compiling builders; the targets both train on are scaled into [0, 1]
+    ("RL102-valid-either-compiling-builder-an-if-picks-trains-on-scaled-targets", {
+        "data.py": """\
+            import numpy as np
+
+
+            def load(path):
+                table = np.loadtxt(path, delimiter=",")
+                x, y = table[:, :-1], table[:, -1]
+                return x, y / y.max()
+        """,
+        "nets.py": """\
+            from tensorflow.keras.layers import Dense
+            from tensorflow.keras.models import Sequential
+
+
+            def build_small(n_in):
+                model = Sequential([Dense(16, activation="relu", input_shape=(n_in,)), Dense(1, activation="sigmoid")])
+                model.compile(loss="mse", optimizer="adam")
+                return model
+
+
+            def build_wide(n_in):
+                model = Sequential([Dense(64, activation="relu", input_shape=(n_in,)), Dense(1, activation="sigmoid")])
+                model.compile(loss="mse", optimizer="adam")
+                return model
+        """,
+        "train.py": """\
+            import sys
+
+            import data
+            from nets import build_small, build_wide
+
+            x_train, y_train = data.load("scores.csv")
+            if sys.argv[1] == "small":
+                model = build_small(x_train.shape[1])
+            else:
+                model = build_wide(x_train.shape[1])
+            model.fit(x_train, y_train, epochs=5)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

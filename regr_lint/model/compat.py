@@ -181,9 +181,7 @@ def _version_flags(module) -> frozenset:
     """Names the module binds at its top level to a test of a `__version__` (`keras_2 =
     int(keras.__version__.split(".")[0]) > 1`): an `if keras_2:` is a version test too."""
     out = set()
-    for stmt in module.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
-            continue
+    for stmt in _top_simple_lines(module.body):
         for small in stmt.body:
             if isinstance(small, cst.Assign) and len(small.targets) == 1 \
                     and isinstance(small.targets[0].target, cst.Name) and any(
@@ -196,6 +194,26 @@ def _version_flags(module) -> frozenset:
                         out.add(alias.asname.name.value if alias.asname is not None
                                 and isinstance(alias.asname.name, cst.Name) else "__version__")
     return frozenset(out)
+
+
+def _top_simple_lines(body):
+    """The simple statement lines of a module's top level, also inside its `try:` blocks (and their
+    handlers) and `if` blocks: `try: import keras; KERAS1 = keras.__version__ < "2"` binds the flag."""
+    todo = list(body)
+    while todo:
+        stmt = todo.pop(0)
+        if isinstance(stmt, cst.SimpleStatementLine):
+            yield stmt
+        elif isinstance(stmt, (cst.Try, cst.If)):
+            blocks = [stmt.body, getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None),
+                      *(h.body for h in getattr(stmt, "handlers", ()))]
+            for block in blocks:
+                if isinstance(block, (cst.Else, cst.Finally)):
+                    block = block.body
+                if isinstance(block, cst.If):
+                    todo.append(block)  # an `elif`
+                elif isinstance(block, cst.IndentedBlock):
+                    todo.extend(block.body)
 
 
 def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bool:

@@ -268,8 +268,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             # only when both end alike (a deeper or shallower backbone for one task); heads that
             # differ say the branch picks the task (a sigmoid classifier or a linear regressor), and
             # what the names the `if` binds then hold (the loss, the targets) is the other arm's
-            if not mine.compiles and not mine.trainings and _same_heads(mine, other):
-                mine.compiles.extend(other.compiles)
+            if not mine.trainings and _same_heads(mine, other):
+                if not mine.compiles:  # (a builder that compiles its own model keeps that compile)
+                    mine.compiles.extend(other.compiles)
                 mine.trainings.extend(other.trainings)
         return self.facts
 

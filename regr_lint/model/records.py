@@ -206,6 +206,10 @@ def _record_target(target, value, i: int, out: dict) -> None:
                 and len(_arrays(value)) * 2 == len(elts) and not any(a.star for a in value.args):
             for k, elt in enumerate(elts):
                 _record_target(elt, _arrays(value)[k // 2].value, i, out)
+        elif (parts := _comprehended(value, len(elts))) is not None:
+            # `y_tr, y_va = [(k - mu) / sd for k in [y_tr, y_va]]`: each item, the element made of it
+            for elt, part in zip(elts, parts):
+                _record_target(elt, part, i, out)
         else:
             starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
             if isinstance(value, cst.Name) and out.get(value.value):
@@ -229,6 +233,34 @@ def _record_target(target, value, i: int, out: dict) -> None:
             base = base.value
         if isinstance(base, cst.Name):
             out.setdefault(base.value, []).append((i, "assign", None))  # changed in part: unknown
+
+
+def _comprehended(value, size: int) -> Optional[list]:
+    """The items of `[f(k) for k in [a, b]]` (one plain `for` over a literal list of `size` items, no
+    `if`): `f(a)`, `f(b)` — the element with the loop name replaced by each item; None otherwise."""
+    if not isinstance(value, cst.ListComp) or value.for_in.inner_for_in is not None or value.for_in.ifs \
+            or not isinstance(value.for_in.target, cst.Name) or not isinstance(value.for_in.iter, (cst.List, cst.Tuple)):
+        return None
+    items = value.for_in.iter.elements
+    if len(items) != size or any(isinstance(e, cst.StarredElement) for e in items):
+        return None
+    name = value.for_in.target.value
+    return [_substitute(value.elt, name, item.value) for item in items]
+
+
+def _substitute(node, name: str, item):
+    """`node` with the plain name `name` (not an attribute's, nor a keyword's) replaced by `item`."""
+    class Substitute(cst.CSTTransformer):
+        def leave_Name(self, original, updated):
+            return item if original.value == name else updated
+
+        def leave_Attribute(self, original, updated):
+            return updated.with_changes(attr=original.attr)
+
+        def leave_Arg(self, original, updated):
+            return updated.with_changes(keyword=original.keyword)
+
+    return node.visit(Substitute())
 
 
 def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> None:

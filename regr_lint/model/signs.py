@@ -501,13 +501,22 @@ def _nonzero_const(node) -> bool:
     return value is not None and value != 0
 
 
-def _positive_scale(node, at: int, records: dict) -> bool:
-    """A spread to divide by: a non-zero constant, a std, a max - min."""
+# methods that change an array's shape or type, not its values
+_SHAPE_ONLY = frozenset({"reshape", "astype", "squeeze", "flatten", "ravel"})
+
+
+def _positive_scale(node, at: int, records: dict, depth: int = 0) -> bool:
+    """A spread to divide by: a non-zero constant, a std, a max - min (also `std + eps`, and a name
+    bound to one of them)."""
     if _nonzero_const(node) or _stdish(node, at, records, 0) or _reduction(node, at, records, _STD, 0):
         return True
+    if isinstance(node, cst.Name) and depth < 3:
+        found = last_assigned(records, node.value, at)
+        if found is not None and _positive_scale(found[1], found[0], records, depth + 1):
+            return True  # `sd = y.std(0).reshape(1, -1) + 1e-9`, then `/ sd`
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         for a, b in ((node.left, node.right), (node.right, node.left)):
-            if _const(b) is not None and _const(b) > 0 and _positive_scale(a, at, records):
+            if _const(b) is not None and _const(b) > 0 and _positive_scale(a, at, records, depth + 1):
                 return True  # std + eps
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Subtract):
         return _reduction(node.left, at, records, _MAXISH, 0) and _reduction(node.right, at, records, _MINISH, 0)
@@ -526,6 +535,8 @@ def _reduction(node, at: int, records: dict, names: frozenset, depth: int, sprea
         return False
     if isinstance(node, cst.Call):
         inner = _scalar_of(node)
+        if inner is None and isinstance(node.func, cst.Attribute) and node.func.attr.value in _SHAPE_ONLY:
+            inner = node.func.value  # `y.mean(0).reshape(1, -1)`: the same statistic, reshaped
         if inner is not None:
             return _reduction(inner, at, records, names, depth + 1, spread)
         if _call_name(node) == "transform" and isinstance(node.func, cst.Attribute) and len(node.args) == 1:

@@ -305,6 +305,8 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
         return _binop_span(node, at, facts, records, depth)
     if isinstance(node, cst.Call):
         return _call_span(node, at, facts, records, depth)
+    if isinstance(node, cst.IfExp):  # `1.0 if won else 0.0`: either arm's values
+        return _union([_span(node.body, at, facts, records, depth + 1), _span(node.orelse, at, facts, records, depth + 1)])
     return None
 
 
@@ -551,9 +553,21 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         first = args[0].value
         if name in ("concatenate", "stack", "vstack", "hstack", "column_stack") \
                 and isinstance(first, (cst.List, cst.Tuple)) and _literal_numbers(first, []) is None:
-            return _union([_span(e.value, at, facts, records, depth + 1) for e in first.elements
-                           if not isinstance(e, cst.StarredElement)] or [None])
+            parts = [_span(e.value, at, facts, records, depth + 1) for e in first.elements
+                     if not isinstance(e, cst.StarredElement)] or [None]
+            joined = _union(parts)
+            if joined is not None and not joined.wide and all(p is not None and p.exact for p in parts):
+                # every part's values are in the join: it comes close to each part's bounds
+                return Span(joined.lo, joined.hi, exact=True)
+            return joined
         return _span(first, at, facts, records, depth + 1)
+    if name in ("full", "full_like") and isinstance(func, cst.Attribute) \
+            and _dotted_tail(func.value) in ("np", "numpy", "tf", "tensorflow"):
+        # `np.full(n, -1.0)`: every value is the fill value
+        fill = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "fill_value"), None)
+        if fill is None and len(args) >= 2:
+            fill = args[1].value
+        return _span(fill, at, facts, records, depth + 1) if fill is not None else None
     if isinstance(func, cst.Attribute) and _dotted_tail(func.value) in _RANDOM_MODULES or \
             name in ("linspace", "arange") and isinstance(func, cst.Attribute):
         return _draw_span(name, node)
