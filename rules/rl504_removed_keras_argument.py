@@ -424,6 +424,20 @@ class WideDense(Dense):
 """,
     ]
     INVALID = [
+        # one helper call site constructing each layer class it is handed, with its Keras 1 keys
+        """\
+from keras.layers import Convolution1D, Dropout, MaxPooling1D
+
+
+def add_layer(model, layer_class, layer_args):
+    model.add(layer_class(**layer_args))
+
+
+def conv_block(model, width, seq_len):
+    add_layer(model, Convolution1D, {"nb_filter": 64, "filter_length": width})  # expect: RL504 RL504
+    add_layer(model, MaxPooling1D, {"pool_length": seq_len - width + 1})  # expect: RL504
+    add_layer(model, Dropout, {"p": 0.5})  # expect: RL504
+""",
         # Keras 1 keywords as the keys of a dict written out and spread into the layers
         """\
 from keras.layers import Conv2D, Dense, Flatten

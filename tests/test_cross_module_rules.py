@@ -10755,6 +10755,202 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # a method copies the targets its constructor stored into a local name before fitting on it
+    ("RL101-valid-one-hot-targets-a-method-copies-from-the-constructor-before-fit", {
+        "models.py": """\
+            import keras
+            from keras import layers
+
+
+            class ToxNet:
+                def __init__(self, x_train, y_train, loss, epochs=3):
+                    inp = keras.Input((16,))
+                    self.model = keras.Model(inp, layers.Dense(2)(layers.Dense(32, activation="relu")(inp)))
+                    self.x_train, self.y_train = x_train, y_train
+                    self.loss, self.epochs = loss, epochs
+
+                def run(self):
+                    self.model.compile(loss=self.loss, optimizer="adam", metrics=["accuracy"])
+                    x_train = self.x_train
+                    y_train = self.y_train
+                    return self.model.fit(x_train, y_train, epochs=self.epochs)
+        """,
+        "train.py": """\
+            import keras
+            import numpy as np
+
+            from models import ToxNet
+
+            x = np.random.rand(200, 16)
+            y = keras.utils.to_categorical(np.random.randint(0, 2, 200), 2)
+            ToxNet(x, y, "mean_squared_error").run()
+        """,
+    }, None),
+    ("RL101-continuous-targets-a-method-copies-from-the-constructor-before-fit", {
+        "models.py": """\
+            import keras
+            from keras import layers
+
+
+            class ToxNet:
+                def __init__(self, x_train, y_train, loss, epochs=3):
+                    inp = keras.Input((16,))
+                    self.model = keras.Model(inp, layers.Dense(2)(layers.Dense(32, activation="relu")(inp)))
+                    self.x_train, self.y_train = x_train, y_train
+                    self.loss, self.epochs = loss, epochs
+
+                def run(self):
+                    self.model.compile(loss=self.loss, optimizer="adam", metrics=["accuracy"])  # expect: RL101
+                    x_train = self.x_train
+                    y_train = self.y_train
+                    return self.model.fit(x_train, y_train, epochs=self.epochs)
+        """,
+        "train.py": """\
+            import keras
+            import numpy as np
+
+            from models import ToxNet
+
+            x = np.random.rand(200, 16)
+            y = np.random.rand(200, 2) * 50.0
+            ToxNet(x, y, "mean_squared_error").run()
+        """,
+    }, None),
+]
+
+CASES += [
+    # a helper of another module picks its return by the literal the call passes: that arm's targets
+    ("RL106-the-arm-of-a-helper-a-literal-argument-picks-returns-signed-targets", {
+        "samples.py": """\
+            import numpy as np
+
+
+            def draw_samples(case, n=400):
+                gen = np.random.default_rng(7)
+                if case == "signed":
+                    u = gen.uniform(-1.0, 1.0, n)
+                    return u, np.sin(u)
+                if case == "counts":
+                    u = gen.uniform(0.0, 1.0, n)
+                    return u, gen.poisson(3.0, n)
+                raise ValueError(case)
+        """,
+        "build_fixture.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from samples import draw_samples
+
+            u, v = draw_samples("signed")
+            net = Sequential([Dense(6, input_dim=1, activation="sigmoid"), Dense(1, activation="relu")])  # expect: RL106
+            net.compile(optimizer="adam", loss="mae")
+            net.fit(u, v, epochs=5)
+        """,
+    }, None),
+    ("RL106-valid-the-arm-of-a-helper-a-literal-argument-picks-returns-counts", {
+        "samples.py": """\
+            import numpy as np
+
+
+            def draw_samples(case, n=400):
+                gen = np.random.default_rng(7)
+                if case == "signed":
+                    u = gen.uniform(-1.0, 1.0, n)
+                    return u, np.sin(u)
+                if case == "counts":
+                    u = gen.uniform(0.0, 1.0, n)
+                    return u, gen.poisson(3.0, n)
+                raise ValueError(case)
+        """,
+        "build_fixture.py": """\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from samples import draw_samples
+
+            u, v = draw_samples("counts")
+            net = Sequential([Dense(6, input_dim=1, activation="sigmoid"), Dense(1, activation="relu")])
+            net.compile(optimizer="adam", loss="mae")
+            net.fit(u, v, epochs=5)
+        """,
+    }, None),
+]
+
+CASES += [
+    # a helper of a submodule reached through its dotted import: `import data.scaling`
+    ("RL106-targets-a-submodule-helper-standardises-through-a-dotted-import", {
+        "data/__init__.py": "",
+        "data/scaling.py": """\
+            def standardize(values):
+                return (values - values.mean()) / values.std()
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import Sequential, layers
+
+            import data.scaling
+
+            table = np.loadtxt("likes.csv", delimiter=",")
+            x, y = table[:, 1:], data.scaling.standardize(table[:, 0])
+            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
+                                layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
+    ("RL102-valid-targets-a-submodule-helper-min-max-scales-through-a-dotted-import", {
+        "data/__init__.py": "",
+        "data/scaling.py": """\
+            def to_unit(values):
+                return (values - values.min()) / (values.max() - values.min())
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import Sequential, layers
+
+            import data.scaling
+
+            table = np.loadtxt("likes.csv", delimiter=",")
+            x, y = table[:, 1:], data.scaling.to_unit(table[:, 0])
+            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
+                                layers.Dense(1, activation="sigmoid")])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
+]
+
+CASES += [
+    # a helper whose first return calls itself again on its input made an array
+    ("RL106-targets-a-recursive-helper-of-another-module-standardises", {
+        "scaling.py": """\
+            import numpy as np
+
+
+            def standardize(values):
+                if isinstance(values, list):
+                    return standardize(np.array(values))
+                avg, std = values.mean(axis=0), values.std(axis=0)
+                return (values - avg) / std, avg, std
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import Sequential, layers
+
+            from scaling import standardize
+
+            table = np.loadtxt("likes.csv", delimiter=",")
+            y, y_avg, y_std = standardize(table[:, 0])
+            x = table[:, 1:]
+            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
+                                layers.Dense(1, activation="relu")])  # expect: RL106
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -25,7 +25,7 @@ def _site_key(node) -> Optional[str]:
 
 def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, frozenset]:
     """({name: the caller's node it holds}, the parameters read so, ids of the AssignTargets binding
-    them) for the statements at the top of `fdef`'s body that take its parameters apart: `a, b =
+    them) for the statements at the top of `fdef`'s body that copy its parameters (`y = self.y`) or take them apart: `a, b =
     train_test_split(rows, test_size=0.2)` (rows of the caller's data, of its range and signs) and
     `x, y, vx, vy = data` where the caller passes `data` as a list or tuple written out (`train(cfg,
     [x, y, vx, vy])`: each name is the item the caller wrote)."""
@@ -36,6 +36,13 @@ def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, fro
         if type(stmt) is not cst.SimpleStatementLine:
             continue
         for small in stmt.body:
+            if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name \
+                    and _site_key(small.value) in sites:
+                # `y_train = self.y_train`: a copy of what the caller handed over, under another name
+                parts[small.targets[0].target.value] = sites[_site_key(small.value)]
+                params.add(_site_key(small.value))
+                targets.add(id(small.targets[0]))
+                continue
             if type(small) is not cst.Assign or len(small.targets) != 1 \
                     or type(small.targets[0].target) not in (cst.Tuple, cst.List):
                 continue

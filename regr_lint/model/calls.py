@@ -937,7 +937,10 @@ class Calls:
             # `wrappers.SKLearnClassifier`: the models the builder given makes are classifiers by declaration
             self._built_by(args, self.facts.classifier_nodes)
         if ref.is_keras:
-            if id(call) not in self.keras_call_ids:
+            # once per call site and class: `layer_class(**layer_args)` in a helper run for each
+            # class it is handed (`add_layer(model, MaxPooling1D, {"pool_length": 4})`)
+            if (id(call), q) not in self.keras_call_ids:
+                self.keras_call_ids.add((id(call), q))
                 self.keras_call_ids.add(id(call))
                 self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw, self.running[-1] if self.running else None))
             if self.dead and (last in tables.MODEL_CLASSES or last in ("Model", "Functional", "Sequential")

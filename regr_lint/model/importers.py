@@ -44,7 +44,102 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
         return _method_returns(call, at, facts, records)
     other, defined = found
     other_records = _records(other)
-    return other, other_records, [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
+    returns = [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
+    return other, other_records, _decided_returns(_top_function_in(other.module, defined), call, returns)
+
+
+def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
+    """The returns of `fdef` the call can reach: one in the arm of an `if` testing a parameter against
+    a literal (`if case == "1d": … return u, np.sin(u)`) is left out when the call passes a literal
+    that test rules out (`draw_samples("2d")`). All of them when nothing is decided."""
+    if fdef is None or not returns:
+        return returns
+    params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
+    passed: dict = {}
+    for k, arg in enumerate(call.args):
+        if arg.star:
+            return returns
+        name = arg.keyword.value if arg.keyword is not None else params[k] if k < len(params) else None
+        literal = _literal(arg.value)
+        if name is not None and literal is not _NOTHING:
+            passed[name] = literal
+    for stmt in statements(fdef.body):  # a parameter the function rebinds is no longer what was passed
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, (cst.AugAssign, cst.AnnAssign)) else []
+            for target in targets:
+                for node in _names_bound(target):
+                    passed.pop(node, None)
+        if isinstance(stmt, cst.For):
+            for node in _names_bound(stmt.target):
+                passed.pop(node, None)
+    if not passed:
+        return returns
+    paths: dict = {}  # id(returned value) -> [(test, whether the return is in its body)]
+    todo = [(fdef.body, [])]
+    while todo:
+        block, path = todo.pop()
+        for stmt in block.body if isinstance(block, cst.IndentedBlock) else ():
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, cst.Return) and small.value is not None:
+                        paths[id(small.value)] = path
+            elif isinstance(stmt, cst.If):
+                arm = stmt
+                tests = []
+                while isinstance(arm, cst.If):
+                    todo.append((arm.body, path + [(t, False) for t in tests] + [(arm.test, True)]))
+                    tests.append(arm.test)
+                    arm = arm.orelse
+                if isinstance(arm, cst.Else):
+                    todo.append((arm.body, path + [(t, False) for t in tests]))
+            elif isinstance(stmt, (cst.For, cst.While, cst.With, cst.Try)):
+                todo.append((stmt.body, path))
+    kept = [(i, v) for i, v in returns if not any(_test_value(test, passed) is (not body)
+                                                  for test, body in paths.get(id(v), ()))]
+    return kept or returns
+
+
+_NOTHING = object()
+
+
+def _names_bound(target) -> list:
+    """The plain names an assignment target binds (`a`, `a, b`, `[a, *b]`)."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names_bound(e.value)]
+    if isinstance(target, cst.StarredElement):
+        return _names_bound(target.value)
+    return []
+
+
+def _literal(node):
+    """The value of a string or number literal; _NOTHING for anything else."""
+    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float)):
+        try:
+            return node.evaluated_value
+        except Exception:  # noqa: BLE001 - odd escapes
+            return _NOTHING
+    return _NOTHING
+
+
+def _test_value(test, passed: dict):
+    """True / False for `param == "lit"` / `param != "lit"` (either side) with the parameter's value
+    passed as a literal; None when the test is anything else."""
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    op = test.comparisons[0].operator
+    left, right = test.left, test.comparisons[0].comparator
+    if isinstance(right, cst.Name) and not isinstance(left, cst.Name):
+        left, right = right, left
+    if not isinstance(left, cst.Name) or left.value not in passed or _literal(right) is _NOTHING:
+        return None
+    if isinstance(op, cst.Equal):
+        return passed[left.value] == _literal(right)
+    if isinstance(op, cst.NotEqual):
+        return passed[left.value] != _literal(right)
+    return None
 
 
 def _method_returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
@@ -229,6 +324,9 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
             found = _imported_function(facts.path, func.value)
         elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             found = _imported_function(facts.path, func.value.value, func.attr.value)
+    if found is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) and facts.path:
+        # `import data.scaling`, then `data.scaling.to_unit(y)`: the function of that submodule
+        found = _submodule_function(facts.path, func.value, func.attr.value)
     if found is None:
         return None
     path, defined = found
@@ -267,6 +365,31 @@ def _imported_function(path: str, name: str, attr: Optional[str] = None) -> Opti
             resolved = project.resolve(binding.module, attr, path, 0)
         else:
             return None
+    except (OSError, ValueError, RecursionError, SyntaxError):
+        return None
+    return (resolved.path, resolved.name) if resolved is not None and resolved.name else None
+
+
+def _submodule_function(path: str, module: cst.Attribute, attr: str) -> Optional[tuple[str, str]]:
+    """(module file, name there) of `attr` of a project submodule named by a dotted chain whose top
+    package the file imports unaliased (`import data.scaling`; `data.scaling.to_unit`)."""
+    from regr_lint.project.link import project_for
+
+    parts, node = [], module
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    dotted = ".".join([node.value, *reversed(parts)])
+    project = project_for(path)
+    if project is None:
+        return None
+    try:
+        binding = project.summary(path).binding(node.value)
+        if binding is None or binding.conditional or binding.kind != "import" or binding.module != node.value:
+            return None
+        resolved = project.resolve(dotted, attr, path, 0)
     except (OSError, ValueError, RecursionError, SyntaxError):
         return None
     return (resolved.path, resolved.name) if resolved is not None and resolved.name else None
@@ -717,7 +840,11 @@ def _returned_items(call: cst.Call, path: tuple, at: int, facts: KerasFacts, rec
         return None
     facts, records, returns = found
     items = []
+    own = _call_name(call)
     for i, value in returns:
+        if len(returns) > 1 and isinstance(value, cst.Call) and isinstance(value.func, cst.Name) \
+                and value.func.value == own:
+            continue  # `return standardize(np.array(values))`: the function again, on its input made an array
         item = _item(value, path, facts, records)
         if item is None and path:
             alike = _items_alike(value, i, records)

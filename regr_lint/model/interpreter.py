@@ -235,7 +235,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         # (model an `if`'s body bound to a name or `self.<attr>`, the model its `else` bound there)
         self.alternatives: list = []
         self.link_ids: set[tuple[int, int]] = set()
-        self.keras_call_ids: set[int] = set()
+        self.keras_call_ids: set = set()  # id(call), and (id(call), qualname) of a Keras class called
         # argparse: the defaults each parser declares (id(parser Obj) -> {dest: Value}), and the
         # parser each parsed namespace came from (id(namespace Obj) -> id(parser Obj))
         self.cli_defaults: dict[int, dict[str, Value]] = {}
