@@ -97,6 +97,13 @@ def _dotted_node(path: str) -> cst.BaseExpression:
     return cst.parse_expression(path)
 
 
+def _root(node) -> Optional[str]:
+    """The name a dotted expression starts from (`keras` of `keras.src.saving.load_model`)."""
+    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
+        node = node.value if not isinstance(node, cst.Call) else node.func
+    return node.value if isinstance(node, cst.Name) else None
+
+
 def _ticks(names) -> str:
     return ", ".join(f"`{n}`" for n in names)
 
@@ -270,6 +277,13 @@ up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
     ]
     INVALID = [
+        # an aliased import and a chain through another name: two places to change, two findings
+        """\
+import tensorflow as tf
+import tensorflow.keras.layers.experimental.preprocessing as preprocessing  # expect: RL503
+
+resize = tf.keras.layers.experimental.preprocessing.Resizing(64, 64)  # expect: RL503
+""",
         # the dotted import is the finding; its module used through the chain is not another
         """\
 import keras.src.saving  # expect: RL503
@@ -483,10 +497,14 @@ keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
             fix, hint = self._import_fix(node)
             yield self.report(facts.private_names.get(id(node), node), self._message(path, hint), fix)
         # `import keras.engine.topology`, then `keras.engine.topology.Layer`: a use of what that
-        # statement imports, reported with it (as `topology.Layer` after a `from` import is)
-        imported = tuple(path + "." for node, path in facts.private_imports if isinstance(node, cst.Import))
+        # statement imports (through the name it binds), reported with it (as `topology.Layer` after
+        # a `from` import is) — not a chain through another name (`tf.keras.…` beside it)
+        imported = {(alias.name.value if isinstance(alias.name, cst.Name) else _root(alias.name), path + ".")
+                    for node, path in facts.private_imports if isinstance(node, cst.Import)
+                    for alias in node.names if alias.asname is None}
         for node, path in facts.private_chains:
-            if exempt(facts.path, path) or path.startswith(imported) and imported:
+            if exempt(facts.path, path) or any(_root(node) == root and path.startswith(prefix)
+                                                 for root, prefix in imported):
                 continue
             fix, hint = self._chain_fix(node, path)
             yield self.report(node, self._message(path, hint), fix)
