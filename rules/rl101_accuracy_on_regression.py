@@ -1393,7 +1393,7 @@ import numpy as np
 from keras.layers import Dense, Input
 from keras.models import Model
 s = Input(shape=(8,))
-model = Model(inputs=s, outputs=Dense(1, activation="sigmoid")(Dense(32, activation="relu")(s)))
+model = Model(inputs=s, outputs=Dense(1, activation="sigmoid")(Dense(32, activation="relu")(s)))  # expect: RL102
 model.compile("adam", loss="mse", metrics=["accuracy"])  # expect: RL101
 feats = np.random.rand(400, 8)
 targets = np.random.rand(400) * 250.0

@@ -12,7 +12,7 @@ from regr_lint.model.importers import trained_by_hand_only, written_by_caller
 from regr_lint.model.labels import targets_are_labels
 from regr_lint.model.model import only_a_part, written_activation
 from regr_lint.model.signs import targets_can_be_negative
-from regr_lint.model.spans import targets_leave_pm1, targets_within_unit
+from regr_lint.model.spans import targets_leave_pm1, targets_outside_unit, targets_within_unit
 from regr_lint.model.superseded import a_part_where_built, replaced_where_used
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -3551,10 +3551,10 @@ for tr, va in data.folds():
                 # the evidence about this head's own targets (an output of several: its item of the
                 # targets), not another head's
                 model = one_output(whole, index, head.name, len(heads))
-                if act in tables.UNIT_INTERVAL_ACTIVATIONS and (
+                if act in tables.UNIT_INTERVAL_ACTIVATIONS and not targets_outside_unit(facts, model) and (
                         targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)
                         or targets_within_unit(facts, model)):
-                    continue
+                    continue  # (values the file writes out beyond [0, 1] outweigh a scaling's look)
                 if act != "tanh" and targets_are_labels(facts, model):
                     continue  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)
                 if act == "tanh" and (not targets_leave_pm1(facts, model) or targets_unit_scaled(facts, model)):

@@ -10951,6 +10951,86 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # a divide by a literal that leaves the literal data it divides beyond 1: no scaling into [0, 1]
+    ("RL102-sigmoid-head-on-literal-depths-a-data-module-divides-past-one", {
+        "data.py": """\
+            import numpy as np
+
+
+            def load_data():
+                x = np.random.rand(6, 4)
+                depths = [[150], [350], [700], [950], [1050], [400]]
+                return x, np.array(depths) / 100
+        """,
+        "train.py": """\
+            from tensorflow.keras.layers import Dense
+            from tensorflow.keras.models import Sequential
+
+            import data
+
+            x, y = data.load_data()
+            model = Sequential([Dense(5, activation="tanh"), Dense(1, activation="sigmoid")])  # expect: RL102
+            model.compile(optimizer="adam", loss="mean_squared_error")
+            model.fit(x, y, epochs=10)
+        """,
+    }, None),
+]
+
+CASES += [
+    # a compat module's version flag made of another (`MAJOR`, then `LEGACY = MAJOR < 3`)
+    ("RL501-valid-a-two-step-version-flag-of-a-compat-module-guards-the-old-call", {
+        "compat.py": """\
+            import keras
+
+            MAJOR = int(keras.__version__.split(".")[0])
+            LEGACY = MAJOR < 3
+        """,
+        "trainer.py": """\
+            from compat import LEGACY
+
+
+            def train(model, batches, steps):
+                if LEGACY:
+                    return model.fit_generator(batches, steps_per_epoch=steps)
+                return model.fit(batches, steps_per_epoch=steps)
+        """,
+    }, None),
+]
+
+CASES += [
+    # one step per sample, declared by the first layer given an input shape (after a Dense)
+    ("RL301-valid-one-step-declared-by-a-recurrent-layer-after-a-dense", {
+        "stacked.py": """\
+            from keras.layers import GRU, Dense
+            from keras.models import Sequential
+
+
+            def create_model(n_stack, n_feats, steps=1):
+                net = Sequential()
+                net.add(Dense(8))
+                net.add(GRU(16, input_shape=(steps, n_feats), return_sequences=True))
+                for _ in range(n_stack - 1):
+                    net.add(Dense(8))
+                    net.add(GRU(16, return_sequences=True))
+                net.add(Dense(1))
+                net.compile(loss="mae", optimizer="adam")
+                return net
+        """,
+        "run.py": """\
+            import numpy as np
+
+            import stacked
+
+            table = np.random.rand(500, 7)
+            feats, target = table[:, :-1], table[:, -1:]
+            feats = feats.reshape((feats.shape[0], 1, feats.shape[1]))
+            net = stacked.create_model(3, feats.shape[2])
+            net.fit(feats, target, epochs=5, batch_size=32)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -185,7 +185,9 @@ def _version_flags(module) -> frozenset:
         for small in stmt.body:
             if isinstance(small, cst.Assign) and len(small.targets) == 1 \
                     and isinstance(small.targets[0].target, cst.Name) and any(
-                        isinstance(n, cst.Attribute) and n.attr.value == "__version__" for n in _nodes(small.value)):
+                        isinstance(n, cst.Attribute) and n.attr.value == "__version__"
+                        or isinstance(n, cst.Name) and n.value in out for n in _nodes(small.value)):
+                # (also one made of another: `MAJOR = int(keras.__version__[0])`, `LEGACY = MAJOR < 3`)
                 out.add(small.targets[0].target.value)
             elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
                 # `from keras import __version__ as KERAS_VERSION`: the version string itself

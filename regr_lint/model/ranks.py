@@ -212,6 +212,13 @@ def _input_of(item: Value, tokens: bool = False) -> bool:
     return False
 
 
+def _declares_input(item: Value) -> bool:
+    """A layer (or an `Input` tensor) of a Sequential chain given the shape of its inputs."""
+    return isinstance(item, Tensor) or isinstance(item, Layer) and any(
+        item.args.get(key)[1] is not None for key in ("input_shape", "shape", "batch_input_shape", "batch_shape",
+                                                      "input_dim"))
+
+
 def _embeds(item: Value) -> bool:
     return isinstance(item, Layer) and item.kind == "Embedding"
 
@@ -307,7 +314,10 @@ def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
         if not isinstance(item, Layer):
             state = UNKNOWN_STATE
             continue
-        marker = marker or _is_marker(item) or (i == 0 and _input_of(item))
+        # the first layer declaring an input shape says what the data is, also after a Dense that
+        # declares none (`Dense(8)`, then `GRU(16, input_shape=(1, n))`: one step per sample)
+        declared = i == 0 or not any(_declares_input(x) for x in layers[:i])
+        marker = marker or _is_marker(item) or (declared and _input_of(item))
         state = transition(item, state, first=(i == 0))
         if state.steps and _makes_steps(item):
             source = _source_name(item)

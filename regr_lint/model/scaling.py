@@ -261,9 +261,11 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
     if isinstance(node, (cst.Float, cst.Integer)):
         # the top of the scale written as a literal at the divide: `stars / 5.0`, `pixels / 255`,
         # `percent / 100` (as `Y_MAX = 560.0` is one written as a constant named so — a constant named
-        # otherwise, `PRICE_STD = 95000.0`, is no max); 255 also through a name
+        # otherwise, `PRICE_STD = 95000.0`, is no max); 255 also through a name. A power of ten from
+        # a thousand up changes units (`price / 1000.0`, prices in k$), it states no top
         try:
-            return node.evaluated_value > 1 if depth == 0 else node.evaluated_value == 255
+            value = node.evaluated_value
+            return value == 255 or depth == 0 and value > 1 and not _units(value)
         except Exception:  # noqa: BLE001
             return False
     if _image_extent(node):
@@ -279,6 +281,15 @@ def _maxish(node: cst.CSTNode, values: dict, depth: int) -> bool:
         # (every value it is given a max: two classes of the file setting `self.max_log_y` alike)
         return 0 < len(parts) <= 4 and all(_maxish(p, values, depth + 1) for p in parts)
     return False
+
+
+def _units(value) -> bool:
+    """1e3, 1e4, 1e6, …: a divisor that changes units or magnitude (thousands, millions)."""
+    if value < 1000:
+        return False
+    while value >= 10 and value % 10 == 0:
+        value /= 10
+    return value == 1
 
 
 def _image_extent(node) -> bool:

@@ -92,6 +92,24 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
     return False
 
 
+def targets_outside_unit(facts: KerasFacts, model) -> bool:
+    """True when some training of `model` in this file has targets whose values are known and leave
+    [0, 1] (`np.array([[150], [1050]]) / 100`): what a divide writes, whatever its divisor says."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    records = _records(facts)
+    for t in model.trainings:
+        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
+            continue
+        try:
+            span = _span(t.y_node, t.at if t.at >= 0 else len(facts.assignments), facts, records, 0)
+        except (ArithmeticError, ValueError):
+            continue
+        if span is not None and (span.wide or span.exact and (span.lo < 0 or span.hi > 1)):
+            return True
+    return False
+
+
 def targets_within_unit(facts: KerasFacts, model) -> bool:
     """True when every training of `model` in this file names its targets and their span is known to
     lie in [0, 1]: literal data (`np.array([0.2, 0.9])`), a column mapped to literal values
@@ -482,6 +500,10 @@ def _stdish(node, at: int, records: dict, depth: int) -> bool:
     if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
             and isinstance(node.slice[0].slice.value, cst.SimpleString):
         return _string_value(node.slice[0].slice.value) in _STD  # `stats["std"]` of `frame.describe()`
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        # `std + 1e-8`: a std kept off zero
+        return any(_const(b) is not None and 0 < _const(b) < 1e-2 and _stdish(a, at, records, depth + 1)
+                   for a, b in ((node.left, node.right), (node.right, node.left)))
     return False
 
 
