@@ -11031,6 +11031,91 @@ CASES += [
     }, None),
 ]
 
+CASES += [
+    # a data class's attribute copied into a local name before fit: what its constructor makes of it
+    ("RL101-RL102-valid-one-hot-labels-a-data-class-holds-copied-before-fit", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow.keras.utils import to_categorical
+
+
+            class GenreData:
+                def __init__(self, rows):
+                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
+                    self.y = to_categorical([r["genre"] for r in rows], 12)
+        """,
+        "train.py": """\
+            import json
+
+            from tensorflow import keras
+
+            from dataset import GenreData
+
+            data = GenreData(json.load(open("movies.json")))
+            features, targets = data.x, data.y
+            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
+                                    keras.layers.Dense(12, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])
+            net.fit(features, targets, epochs=15)
+        """,
+    }, None),
+    ("RL102-valid-targets-a-data-class-min-max-scales-copied-before-fit", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow.keras.utils import to_categorical
+
+
+            class GenreData:
+                def __init__(self, rows):
+                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
+                    self.y = MinMaxScaler().fit_transform(np.array([r["scores"] for r in rows]))
+        """,
+        "train.py": """\
+            import json
+
+            from tensorflow import keras
+
+            from dataset import GenreData
+
+            data = GenreData(json.load(open("movies.json")))
+            features, targets = data.x, data.y
+            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
+                                    keras.layers.Dense(12, activation="sigmoid")])
+            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+            net.fit(features, targets, epochs=15)
+        """,
+    }, None),
+    ("RL101-RL102-raw-scores-a-data-class-holds-copied-before-fit", {
+        "dataset.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow.keras.utils import to_categorical
+
+
+            class GenreData:
+                def __init__(self, rows):
+                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
+                    self.y = np.array([r["box_office"] for r in rows], dtype="float32")
+        """,
+        "train.py": """\
+            import json
+
+            from tensorflow import keras
+
+            from dataset import GenreData
+
+            data = GenreData(json.load(open("movies.json")))
+            features, targets = data.x, data.y
+            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
+                                    keras.layers.Dense(12, activation="sigmoid")])  # expect: RL102
+            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
+            net.fit(features, targets, epochs=15)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -965,6 +965,14 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
     project module; None otherwise."""
     while isinstance(y, cst.Subscript):
         y = y.value
+    for _ in range(3):
+        if not isinstance(y, cst.Name):
+            break
+        # `features, targets = wine.x, wine.y`, then `fit(features, targets)`: the attribute copied
+        found = last_assigned(records, y.value, at)
+        if found is None or not isinstance(found[1], (cst.Attribute, cst.Name)):
+            return None
+        at, y = found
     if not isinstance(y, cst.Attribute) or at <= 0:
         return None
     made, chained = _made_by(y.value, at, records), None

@@ -17,8 +17,8 @@ from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers
 from regr_lint.model.draws import _RANDOM_MODULES, _draw_span, _literal_numbers
 from regr_lint.model.generators import (_generator_targets, _making_call, dataset_source, directory_labels,
                                         returns_directory)
-from regr_lint.model.importers import (_imported_function, _instance_class, _project_items, _returned_items, _returns,
-                                       _top_function, _top_function_in, attribute_parts,
+from regr_lint.model.importers import (_imported_function, _instance_attribute, _instance_class, _project_items,
+                                       _returned_items, _returns, _top_function, _top_function_in, attribute_parts,
                                        declared_classifier_by_importers)
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.records import _PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped
@@ -352,6 +352,13 @@ def _other_labels(node, at: int, facts, records: dict, depth: int) -> bool:
         held = _instance_class(node, at, facts, records)
         if held is not None and f"self.{held[2]}" in held[1].stratified:
             return True  # `task.y` of a data class whose method splits stratified by its `self.y`
+        if held is not None:
+            # `data.y` of a data class whose methods set `self.y = to_categorical(...)`: labels when
+            # every value they give it is
+            values = _instance_attribute(node, at, facts, records)
+            if values is not None and all(_labels(v, len(values[0].assignments), values[0], _records(values[0]),
+                                                  depth + 1) for v in values[1]):
+                return True
         parts = attribute_parts(node, at, facts, records)  # `data.LABELS`, `split.y`
         return parts is not None and all(_labels(item, i, parts[0], parts[1], depth + 1) for i, item in parts[2])
     if isinstance(node, cst.Comparison):
