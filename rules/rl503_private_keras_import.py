@@ -9,6 +9,7 @@ from regr_lint.lazy import cst
 from regr_lint.input.vocabulary import KERAS_NAMES
 from regr_lint.knowledge import tables
 from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
+from regr_lint.model.names import dotted_name
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -97,11 +98,9 @@ def _dotted_node(path: str) -> cst.BaseExpression:
     return cst.parse_expression(path)
 
 
-def _root(node) -> Optional[str]:
-    """The name a dotted expression starts from (`keras` of `keras.src.saving.load_model`)."""
-    while isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)):
-        node = node.value if not isinstance(node, cst.Call) else node.func
-    return node.value if isinstance(node, cst.Name) else None
+def _root(node) -> str:
+    """The name a dotted chain starts from (`keras` of `keras.src.saving.load_model`)."""
+    return (dotted_name(node) or "").partition(".")[0]
 
 
 def _ticks(names) -> str:
@@ -499,9 +498,8 @@ keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
         # `import keras.engine.topology`, then `keras.engine.topology.Layer`: a use of what that
         # statement imports (through the name it binds), reported with it (as `topology.Layer` after
         # a `from` import is) — not a chain through another name (`tf.keras.…` beside it)
-        imported = {(alias.name.value if isinstance(alias.name, cst.Name) else _root(alias.name), path + ".")
-                    for node, path in facts.private_imports if isinstance(node, cst.Import)
-                    for alias in node.names if alias.asname is None}
+        imported = {(_root(alias.name), path + ".") for node, path in facts.private_imports
+                    if isinstance(node, cst.Import) for alias in node.names if alias.asname is None}
         for node, path in facts.private_chains:
             if exempt(facts.path, path) or any(_root(node) == root and path.startswith(prefix)
                                                  for root, prefix in imported):

@@ -10755,170 +10755,120 @@ CASES += [
     }, None),
 ]
 
+def _constructor_copies(targets: str, expect: str = "") -> dict:
+    """A class storing the data its constructor is given, whose method copies them into local names
+    before fitting on them, and a script constructing it with `targets`."""
+    return {
+        "models.py": f"""\
+            import keras
+            from keras import layers
+
+
+            class ToxNet:
+                def __init__(self, x_train, y_train, loss, epochs=3):
+                    inp = keras.Input((16,))
+                    self.model = keras.Model(inp, layers.Dense(2)(layers.Dense(32, activation="relu")(inp)))
+                    self.x_train, self.y_train = x_train, y_train
+                    self.loss, self.epochs = loss, epochs
+
+                def run(self):
+                    self.model.compile(loss=self.loss, optimizer="adam", metrics=["accuracy"]){expect}
+                    x_train = self.x_train
+                    y_train = self.y_train
+                    return self.model.fit(x_train, y_train, epochs=self.epochs)
+        """,
+        "train.py": f"""\
+            import keras
+            import numpy as np
+
+            from models import ToxNet
+
+            x = np.random.rand(200, 16)
+            y = {targets}
+            ToxNet(x, y, "mean_squared_error").run()
+        """,
+    }
+
+
 CASES += [
     # a method copies the targets its constructor stored into a local name before fitting on it
-    ("RL101-valid-one-hot-targets-a-method-copies-from-the-constructor-before-fit", {
-        "models.py": """\
-            import keras
-            from keras import layers
-
-
-            class ToxNet:
-                def __init__(self, x_train, y_train, loss, epochs=3):
-                    inp = keras.Input((16,))
-                    self.model = keras.Model(inp, layers.Dense(2)(layers.Dense(32, activation="relu")(inp)))
-                    self.x_train, self.y_train = x_train, y_train
-                    self.loss, self.epochs = loss, epochs
-
-                def run(self):
-                    self.model.compile(loss=self.loss, optimizer="adam", metrics=["accuracy"])
-                    x_train = self.x_train
-                    y_train = self.y_train
-                    return self.model.fit(x_train, y_train, epochs=self.epochs)
-        """,
-        "train.py": """\
-            import keras
-            import numpy as np
-
-            from models import ToxNet
-
-            x = np.random.rand(200, 16)
-            y = keras.utils.to_categorical(np.random.randint(0, 2, 200), 2)
-            ToxNet(x, y, "mean_squared_error").run()
-        """,
-    }, None),
-    ("RL101-continuous-targets-a-method-copies-from-the-constructor-before-fit", {
-        "models.py": """\
-            import keras
-            from keras import layers
-
-
-            class ToxNet:
-                def __init__(self, x_train, y_train, loss, epochs=3):
-                    inp = keras.Input((16,))
-                    self.model = keras.Model(inp, layers.Dense(2)(layers.Dense(32, activation="relu")(inp)))
-                    self.x_train, self.y_train = x_train, y_train
-                    self.loss, self.epochs = loss, epochs
-
-                def run(self):
-                    self.model.compile(loss=self.loss, optimizer="adam", metrics=["accuracy"])  # expect: RL101
-                    x_train = self.x_train
-                    y_train = self.y_train
-                    return self.model.fit(x_train, y_train, epochs=self.epochs)
-        """,
-        "train.py": """\
-            import keras
-            import numpy as np
-
-            from models import ToxNet
-
-            x = np.random.rand(200, 16)
-            y = np.random.rand(200, 2) * 50.0
-            ToxNet(x, y, "mean_squared_error").run()
-        """,
-    }, None),
+    ("RL101-valid-one-hot-targets-a-method-copies-from-the-constructor-before-fit",
+     _constructor_copies("keras.utils.to_categorical(np.random.randint(0, 2, 200), 2)"), None),
+    ("RL101-continuous-targets-a-method-copies-from-the-constructor-before-fit",
+     _constructor_copies("np.random.rand(200, 2) * 50.0", "  # expect: RL101"), None),
 ]
+
+def _literal_arm(case: str, expect: str = "") -> dict:
+    """A helper of another module returning one arm's data by the literal `case` the script passes,
+    and a relu head fitted on what it returns."""
+    return {
+        "samples.py": """\
+            import numpy as np
+
+
+            def draw_samples(case, n=400):
+                gen = np.random.default_rng(7)
+                if case == "signed":
+                    u = gen.uniform(-1.0, 1.0, n)
+                    return u, np.sin(u)
+                if case == "counts":
+                    u = gen.uniform(0.0, 1.0, n)
+                    return u, gen.poisson(3.0, n)
+                raise ValueError(case)
+        """,
+        "build_fixture.py": f"""\
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            from samples import draw_samples
+
+            u, v = draw_samples("{case}")
+            net = Sequential([Dense(6, input_dim=1, activation="sigmoid"), Dense(1, activation="relu")]){expect}
+            net.compile(optimizer="adam", loss="mae")
+            net.fit(u, v, epochs=5)
+        """,
+    }
+
 
 CASES += [
     # a helper of another module picks its return by the literal the call passes: that arm's targets
-    ("RL106-the-arm-of-a-helper-a-literal-argument-picks-returns-signed-targets", {
-        "samples.py": """\
-            import numpy as np
-
-
-            def draw_samples(case, n=400):
-                gen = np.random.default_rng(7)
-                if case == "signed":
-                    u = gen.uniform(-1.0, 1.0, n)
-                    return u, np.sin(u)
-                if case == "counts":
-                    u = gen.uniform(0.0, 1.0, n)
-                    return u, gen.poisson(3.0, n)
-                raise ValueError(case)
-        """,
-        "build_fixture.py": """\
-            from keras.layers import Dense
-            from keras.models import Sequential
-
-            from samples import draw_samples
-
-            u, v = draw_samples("signed")
-            net = Sequential([Dense(6, input_dim=1, activation="sigmoid"), Dense(1, activation="relu")])  # expect: RL106
-            net.compile(optimizer="adam", loss="mae")
-            net.fit(u, v, epochs=5)
-        """,
-    }, None),
-    ("RL106-valid-the-arm-of-a-helper-a-literal-argument-picks-returns-counts", {
-        "samples.py": """\
-            import numpy as np
-
-
-            def draw_samples(case, n=400):
-                gen = np.random.default_rng(7)
-                if case == "signed":
-                    u = gen.uniform(-1.0, 1.0, n)
-                    return u, np.sin(u)
-                if case == "counts":
-                    u = gen.uniform(0.0, 1.0, n)
-                    return u, gen.poisson(3.0, n)
-                raise ValueError(case)
-        """,
-        "build_fixture.py": """\
-            from keras.layers import Dense
-            from keras.models import Sequential
-
-            from samples import draw_samples
-
-            u, v = draw_samples("counts")
-            net = Sequential([Dense(6, input_dim=1, activation="sigmoid"), Dense(1, activation="relu")])
-            net.compile(optimizer="adam", loss="mae")
-            net.fit(u, v, epochs=5)
-        """,
-    }, None),
+    ("RL106-the-arm-of-a-helper-a-literal-argument-picks-returns-signed-targets",
+     _literal_arm("signed", "  # expect: RL106"), None),
+    ("RL106-valid-the-arm-of-a-helper-a-literal-argument-picks-returns-counts", _literal_arm("counts"), None),
 ]
+
+def _dotted_helper(helper: str, call: str, head: str, expect: str = "") -> dict:
+    """A helper `call` of the submodule `data.scaling`, imported by its dotted path, making the targets
+    of a model ending in `head`."""
+    return {
+        "data/__init__.py": "",
+        "data/scaling.py": helper,
+        "train.py": f"""\
+            import numpy as np
+            from keras import Sequential, layers
+
+            import data.scaling
+
+            table = np.loadtxt("likes.csv", delimiter=",")
+            x, y = table[:, 1:], data.scaling.{call}(table[:, 0])
+            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
+                                layers.Dense(1, activation="{head}")]){expect}
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=10)
+        """,
+    }
+
 
 CASES += [
     # a helper of a submodule reached through its dotted import: `import data.scaling`
-    ("RL106-targets-a-submodule-helper-standardises-through-a-dotted-import", {
-        "data/__init__.py": "",
-        "data/scaling.py": """\
+    ("RL106-targets-a-submodule-helper-standardises-through-a-dotted-import", _dotted_helper("""\
             def standardize(values):
                 return (values - values.mean()) / values.std()
-        """,
-        "train.py": """\
-            import numpy as np
-            from keras import Sequential, layers
-
-            import data.scaling
-
-            table = np.loadtxt("likes.csv", delimiter=",")
-            x, y = table[:, 1:], data.scaling.standardize(table[:, 0])
-            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
-                                layers.Dense(1, activation="relu")])  # expect: RL106
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(x, y, epochs=10)
-        """,
-    }, None),
-    ("RL102-valid-targets-a-submodule-helper-min-max-scales-through-a-dotted-import", {
-        "data/__init__.py": "",
-        "data/scaling.py": """\
+        """, "standardize", "relu", "  # expect: RL106"), None),
+    ("RL102-valid-targets-a-submodule-helper-min-max-scales-through-a-dotted-import", _dotted_helper("""\
             def to_unit(values):
                 return (values - values.min()) / (values.max() - values.min())
-        """,
-        "train.py": """\
-            import numpy as np
-            from keras import Sequential, layers
-
-            import data.scaling
-
-            table = np.loadtxt("likes.csv", delimiter=",")
-            x, y = table[:, 1:], data.scaling.to_unit(table[:, 0])
-            model = Sequential([layers.Input((x.shape[1],)), layers.Dense(32, activation="relu"),
-                                layers.Dense(1, activation="sigmoid")])
-            model.compile(optimizer="adam", loss="mse")
-            model.fit(x, y, epochs=10)
-        """,
-    }, None),
+        """, "to_unit", "sigmoid"), None),
 ]
 
 CASES += [
@@ -11031,89 +10981,48 @@ CASES += [
     }, None),
 ]
 
+def _data_class_copy(targets: str, expect_head: str = "", expect_metric: str = "") -> dict:
+    """A data class whose constructor makes `self.y = <targets>`, copied with `self.x` into local
+    names before a sigmoid head is fitted on them."""
+    return {
+        "dataset.py": f"""\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+            from tensorflow.keras.utils import to_categorical
+
+
+            class GenreData:
+                def __init__(self, rows):
+                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
+                    self.y = {targets}
+        """,
+        "train.py": f"""\
+            import json
+
+            from tensorflow import keras
+
+            from dataset import GenreData
+
+            data = GenreData(json.load(open("movies.json")))
+            features, targets = data.x, data.y
+            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
+                                    keras.layers.Dense(12, activation="sigmoid")]){expect_head}
+            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"]){expect_metric}
+            net.fit(features, targets, epochs=15)
+        """,
+    }
+
+
 CASES += [
     # a data class's attribute copied into a local name before fit: what its constructor makes of it
-    ("RL101-RL102-valid-one-hot-labels-a-data-class-holds-copied-before-fit", {
-        "dataset.py": """\
-            import numpy as np
-            from sklearn.preprocessing import MinMaxScaler
-            from tensorflow.keras.utils import to_categorical
-
-
-            class GenreData:
-                def __init__(self, rows):
-                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
-                    self.y = to_categorical([r["genre"] for r in rows], 12)
-        """,
-        "train.py": """\
-            import json
-
-            from tensorflow import keras
-
-            from dataset import GenreData
-
-            data = GenreData(json.load(open("movies.json")))
-            features, targets = data.x, data.y
-            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
-                                    keras.layers.Dense(12, activation="sigmoid")])
-            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])
-            net.fit(features, targets, epochs=15)
-        """,
-    }, None),
-    ("RL102-valid-targets-a-data-class-min-max-scales-copied-before-fit", {
-        "dataset.py": """\
-            import numpy as np
-            from sklearn.preprocessing import MinMaxScaler
-            from tensorflow.keras.utils import to_categorical
-
-
-            class GenreData:
-                def __init__(self, rows):
-                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
-                    self.y = MinMaxScaler().fit_transform(np.array([r["scores"] for r in rows]))
-        """,
-        "train.py": """\
-            import json
-
-            from tensorflow import keras
-
-            from dataset import GenreData
-
-            data = GenreData(json.load(open("movies.json")))
-            features, targets = data.x, data.y
-            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
-                                    keras.layers.Dense(12, activation="sigmoid")])
-            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
-            net.fit(features, targets, epochs=15)
-        """,
-    }, None),
-    ("RL101-RL102-raw-scores-a-data-class-holds-copied-before-fit", {
-        "dataset.py": """\
-            import numpy as np
-            from sklearn.preprocessing import MinMaxScaler
-            from tensorflow.keras.utils import to_categorical
-
-
-            class GenreData:
-                def __init__(self, rows):
-                    self.x = np.array([r["embedding"] for r in rows], dtype="float32")
-                    self.y = np.array([r["box_office"] for r in rows], dtype="float32")
-        """,
-        "train.py": """\
-            import json
-
-            from tensorflow import keras
-
-            from dataset import GenreData
-
-            data = GenreData(json.load(open("movies.json")))
-            features, targets = data.x, data.y
-            net = keras.Sequential([keras.layers.Input((64,)), keras.layers.Dense(256, activation="relu"),
-                                    keras.layers.Dense(12, activation="sigmoid")])  # expect: RL102
-            net.compile(optimizer="adam", loss="mean_squared_error", metrics=["accuracy"])  # expect: RL101
-            net.fit(features, targets, epochs=15)
-        """,
-    }, None),
+    ("RL101-RL102-valid-one-hot-labels-a-data-class-holds-copied-before-fit",
+     _data_class_copy('to_categorical([r["genre"] for r in rows], 12)'), None),
+    ("RL102-valid-targets-a-data-class-min-max-scales-copied-before-fit",
+     _data_class_copy('MinMaxScaler().fit_transform(np.array([r["scores"] for r in rows]))', "",
+                      "  # expect: RL101"), None),
+    ("RL101-RL102-raw-scores-a-data-class-holds-copied-before-fit",
+     _data_class_copy('np.array([r["box_office"] for r in rows], dtype="float32")', "  # expect: RL102",
+                      "  # expect: RL101"), None),
 ]
 
 def _param(case_id, files, xfail):

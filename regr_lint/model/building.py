@@ -25,10 +25,10 @@ def _site_key(node) -> Optional[str]:
 
 def _parameter_parts(fdef: cst.FunctionDef, sites: dict) -> tuple[dict, set, frozenset]:
     """({name: the caller's node it holds}, the parameters read so, ids of the AssignTargets binding
-    them) for the statements at the top of `fdef`'s body that copy its parameters (`y = self.y`) or take them apart: `a, b =
-    train_test_split(rows, test_size=0.2)` (rows of the caller's data, of its range and signs) and
-    `x, y, vx, vy = data` where the caller passes `data` as a list or tuple written out (`train(cfg,
-    [x, y, vx, vy])`: each name is the item the caller wrote)."""
+    them) for the statements at the top of `fdef`'s body that copy its parameters (`y = self.y`) or
+    take them apart: `a, b = train_test_split(rows, test_size=0.2)` (rows of the caller's data, of its
+    range and signs) and `x, y, vx, vy = data` where the caller passes `data` as a list or tuple
+    written out (`train(cfg, [x, y, vx, vy])`: each name is the item the caller wrote)."""
     parts: dict = {}
     params: set = set()
     targets: set = set()

@@ -420,17 +420,13 @@ class Calls:
 
     def _keras_super_removed(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[Instance]:
         """The instance, when `super().<method>` names a model method Keras 3 removed
-        (`fit_generator`, `predict_classes`) inside a method of a Keras model subclass none of whose
-        project bases defines it: the call reaches Keras' own. None otherwise."""
+        (`fit_generator`, `predict_classes`) inside a method of a Keras model subclass: asked after
+        `_super_method` found no project base defining it, so the call reaches Keras' own. None
+        otherwise."""
         if func.attr.value not in tables.GENERATOR_METHODS | tables.REMOVED_MODEL_METHODS:
             return None
         found = self._super_owner(func, scope, frame)
-        if found is None or not found[1].cls.is_model:
-            return None
-        owner = found[0]
-        if any(isinstance(b, ClassV) and find_method(b, func.attr.value) is not None for b in owner.bases):
-            return None
-        return found[1]
+        return found[1] if found is not None and found[1].cls.is_model else None
 
     def _super_method(self, func: cst.Attribute, scope: Scope, frame: Frame) -> Optional[tuple]:
         """(the method, the instance) `super().<method>` / `super(Cls, self).<method>` names inside a

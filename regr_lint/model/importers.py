@@ -12,8 +12,10 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.compat import statements
+from regr_lint.model.frame import BAD_LITERAL, compared, literal_of
 from regr_lint.model.model import KerasFacts
-from regr_lint.model.names import method_kind
+from regr_lint.model.names import dotted_name, method_kind
+from regr_lint.model.trainers import rebound
 from regr_lint.model.records import (_PEEL_FUNCS, _PEEL_METHODS, _call_name, _changes_range, _item, _records,
                                      last_assigned)
 from regr_lint.project.link import project_imports
@@ -52,27 +54,16 @@ def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
     """The returns of `fdef` the call can reach: one in the arm of an `if` testing a parameter against
     a literal (`if case == "1d": … return u, np.sin(u)`) is left out when the call passes a literal
     that test rules out (`draw_samples("2d")`). All of them when nothing is decided."""
-    if fdef is None or not returns:
+    if fdef is None or not returns or any(a.star for a in call.args):
         return returns
     params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
     passed: dict = {}
     for k, arg in enumerate(call.args):
-        if arg.star:
-            return returns
         name = arg.keyword.value if arg.keyword is not None else params[k] if k < len(params) else None
-        literal = _literal(arg.value)
-        if name is not None and literal is not _NOTHING:
-            passed[name] = literal
-    for stmt in statements(fdef.body):  # a parameter the function rebinds is no longer what was passed
-        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
-            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-                [small.target] if isinstance(small, (cst.AugAssign, cst.AnnAssign)) else []
-            for target in targets:
-                for node in _names_bound(target):
-                    passed.pop(node, None)
-        if isinstance(stmt, cst.For):
-            for node in _names_bound(stmt.target):
-                passed.pop(node, None)
+        literal = isinstance(arg.value, (cst.SimpleString, cst.Integer, cst.Float))
+        value = literal_of(arg.value) if literal else BAD_LITERAL
+        if name is not None and value is not BAD_LITERAL and not rebound(fdef, {name}):
+            passed[name] = value  # (a parameter the function rebinds is no longer what was passed)
     if not passed:
         return returns
     paths: dict = {}  # id(returned value) -> [(test, whether the return is in its body)]
@@ -100,46 +91,18 @@ def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
     return kept or returns
 
 
-_NOTHING = object()
-
-
-def _names_bound(target) -> list:
-    """The plain names an assignment target binds (`a`, `a, b`, `[a, *b]`)."""
-    if isinstance(target, cst.Name):
-        return [target.value]
-    if isinstance(target, (cst.Tuple, cst.List)):
-        return [n for e in target.elements for n in _names_bound(e.value)]
-    if isinstance(target, cst.StarredElement):
-        return _names_bound(target.value)
-    return []
-
-
-def _literal(node):
-    """The value of a string or number literal; _NOTHING for anything else."""
-    if isinstance(node, (cst.SimpleString, cst.Integer, cst.Float)):
-        try:
-            return node.evaluated_value
-        except Exception:  # noqa: BLE001 - odd escapes
-            return _NOTHING
-    return _NOTHING
-
-
 def _test_value(test, passed: dict):
-    """True / False for `param == "lit"` / `param != "lit"` (either side) with the parameter's value
-    passed as a literal; None when the test is anything else."""
+    """True / False for `param == "lit"` (either side; also `<`, `>=` … with the parameter on the
+    left) with the parameter's value passed as a literal; None when the test is anything else."""
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
         return None
-    op = test.comparisons[0].operator
-    left, right = test.left, test.comparisons[0].comparator
-    if isinstance(right, cst.Name) and not isinstance(left, cst.Name):
-        left, right = right, left
-    if not isinstance(left, cst.Name) or left.value not in passed or _literal(right) is _NOTHING:
+    op, left, right = test.comparisons[0].operator, test.left, test.comparisons[0].comparator
+    if isinstance(right, cst.Name) and isinstance(op, (cst.Equal, cst.NotEqual)):
+        left, right = right, left  # `"1d" == case`
+    if not isinstance(left, cst.Name) or left.value not in passed \
+            or not isinstance(right, (cst.SimpleString, cst.Integer, cst.Float)):
         return None
-    if isinstance(op, cst.Equal):
-        return passed[left.value] == _literal(right)
-    if isinstance(op, cst.NotEqual):
-        return passed[left.value] != _literal(right)
-    return None
+    return compared(passed[left.value], type(op), literal_of(right))
 
 
 def _method_returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
@@ -326,7 +289,8 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
             found = _imported_function(facts.path, func.value.value, func.attr.value)
     if found is None and isinstance(func, cst.Attribute) and isinstance(func.value, cst.Attribute) and facts.path:
         # `import data.scaling`, then `data.scaling.to_unit(y)`: the function of that submodule
-        found = _submodule_function(facts.path, func.value, func.attr.value)
+        module = dotted_name(func.value)
+        found = _imported_function(facts.path, module, func.attr.value) if module else None
     if found is None:
         return None
     path, defined = found
@@ -347,7 +311,8 @@ def project_function(facts: KerasFacts, call: cst.Call) -> Optional[tuple[KerasF
 def _imported_function(path: str, name: str, attr: Optional[str] = None) -> Optional[tuple[str, str]]:
     """(module file, name there) of a function project module `path` imports by name (`from labels
     import make_labels`), or of `attr` of a project module it imports whole (`import utils`, then
-    `utils.normalize`), read from its summary: a data module read for what it returns (its facts
+    `utils.normalize`, also `data.scaling.normalize` of `import data.scaling` with `name` dotted), read
+    from its summary: a data module read for what it returns (its facts
     made without following its imports) still reads the helper it returns the value of, one more
     module away. None when not a project module's."""
     from regr_lint.project.link import project_for
@@ -355,41 +320,22 @@ def _imported_function(path: str, name: str, attr: Optional[str] = None) -> Opti
     project = project_for(path)
     if project is None:
         return None
+    top, dot, _ = name.partition(".")
     try:
-        binding = project.summary(path).binding(name)
+        binding = project.summary(path).binding(top)
         if binding is None or binding.conditional:
             return None
-        if attr is None and binding.kind == "from":
+        if dot and attr is not None and binding.kind == "import" and binding.module == top:
+            # `data.scaling.normalize` of `import data.scaling` (which binds `data`, unaliased)
+            resolved = project.resolve(name, attr, path, 0)
+        elif dot:
+            return None
+        elif attr is None and binding.kind == "from":
             resolved = project.resolve(binding.module, binding.attr, path, binding.level)
         elif attr is not None and binding.kind == "import" and binding.module:
             resolved = project.resolve(binding.module, attr, path, 0)
         else:
             return None
-    except (OSError, ValueError, RecursionError, SyntaxError):
-        return None
-    return (resolved.path, resolved.name) if resolved is not None and resolved.name else None
-
-
-def _submodule_function(path: str, module: cst.Attribute, attr: str) -> Optional[tuple[str, str]]:
-    """(module file, name there) of `attr` of a project submodule named by a dotted chain whose top
-    package the file imports unaliased (`import data.scaling`; `data.scaling.to_unit`)."""
-    from regr_lint.project.link import project_for
-
-    parts, node = [], module
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return None
-    dotted = ".".join([node.value, *reversed(parts)])
-    project = project_for(path)
-    if project is None:
-        return None
-    try:
-        binding = project.summary(path).binding(node.value)
-        if binding is None or binding.conditional or binding.kind != "import" or binding.module != node.value:
-            return None
-        resolved = project.resolve(dotted, attr, path, 0)
     except (OSError, ValueError, RecursionError, SyntaxError):
         return None
     return (resolved.path, resolved.name) if resolved is not None and resolved.name else None

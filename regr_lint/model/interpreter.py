@@ -65,8 +65,6 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
     return trees._SCOPES[key]
 
 
-
-
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 
 
@@ -826,7 +824,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                         continue
                     value = self.eval(_field_default(small.value), class_scope, Frame())
                     for target in targets:
-                        if type(target) is cst.Name and undecided and _settings_differ(cls.consts.get(target.value), value):
+                        if type(target) is cst.Name and undecided \
+                                and _settings_differ(cls.consts.get(target.value), value):
                             # one setting before, another in an arm not known to run: either
                             value = UNKNOWN
                         if type(target) is cst.Name and type(value) is Func and any(value is m for m in methods):

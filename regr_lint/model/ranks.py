@@ -198,6 +198,9 @@ def _variable_steps(shape: Value, batch: bool = False, tokens: bool = False) -> 
     return len(items) >= (1 if tokens else 2) and isinstance(items[0], Lit) and items[0].value is None
 
 
+_INPUT_KEYS = ("input_shape", "shape", "batch_input_shape", "batch_shape")  # a layer's inputs declared
+
+
 def _input_of(item: Value, tokens: bool = False) -> bool:
     """The first item of a Sequential chain declares inputs of any length (`tokens`: an Embedding
     reads them, or is that item)."""
@@ -205,18 +208,11 @@ def _input_of(item: Value, tokens: bool = False) -> bool:
         return _variable_steps(item.shape, tokens=tokens)
     if isinstance(item, Layer):
         tokens = tokens or item.kind == "Embedding"
-        for key in ("input_shape", "shape", "batch_input_shape", "batch_shape"):
+        for key in _INPUT_KEYS:
             value, arg = item.args.get(key)
             if arg is not None:
                 return _variable_steps(value, batch=key.startswith("batch"), tokens=tokens)
     return False
-
-
-def _declares_input(item: Value) -> bool:
-    """A layer (or an `Input` tensor) of a Sequential chain given the shape of its inputs."""
-    return isinstance(item, Tensor) or isinstance(item, Layer) and any(
-        item.args.get(key)[1] is not None for key in ("input_shape", "shape", "batch_input_shape", "batch_shape",
-                                                      "input_dim"))
 
 
 def _embeds(item: Value) -> bool:
@@ -305,10 +301,11 @@ def _final_iterations(model: KerasModel) -> list[list]:
 
 
 def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
-    state, source, marker = UNKNOWN_STATE, None, False
+    state, source, marker, declared = UNKNOWN_STATE, None, False, False
     for i, item in enumerate(layers):
         if isinstance(item, Tensor):  # keras.Input(shape=…) inside the list
             marker = marker or (i == 0 and _input_of(item, tokens=len(layers) > 1 and _embeds(layers[1])))
+            declared = True
             state = RankState(_shape_rank(item.shape)) if item.shape is not None else UNKNOWN_STATE
             continue
         if not isinstance(item, Layer):
@@ -316,8 +313,8 @@ def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
             continue
         # the first layer declaring an input shape says what the data is, also after a Dense that
         # declares none (`Dense(8)`, then `GRU(16, input_shape=(1, n))`: one step per sample)
-        declared = i == 0 or not any(_declares_input(x) for x in layers[:i])
-        marker = marker or _is_marker(item) or (declared and _input_of(item))
+        marker = marker or _is_marker(item) or (not declared and _input_of(item))
+        declared = declared or any(item.args.get(key)[1] is not None for key in (*_INPUT_KEYS, "input_dim"))
         state = transition(item, state, first=(i == 0))
         if state.steps and _makes_steps(item):
             source = _source_name(item)

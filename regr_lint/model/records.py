@@ -239,7 +239,8 @@ def _comprehended(value, size: int) -> Optional[list]:
     """The items of `[f(k) for k in [a, b]]` (one plain `for` over a literal list of `size` items, no
     `if`): `f(a)`, `f(b)` — the element with the loop name replaced by each item; None otherwise."""
     if not isinstance(value, cst.ListComp) or value.for_in.inner_for_in is not None or value.for_in.ifs \
-            or not isinstance(value.for_in.target, cst.Name) or not isinstance(value.for_in.iter, (cst.List, cst.Tuple)):
+            or not isinstance(value.for_in.target, cst.Name) \
+            or not isinstance(value.for_in.iter, (cst.List, cst.Tuple)):
         return None
     items = value.for_in.iter.elements
     if len(items) != size or any(isinstance(e, cst.StarredElement) for e in items):

@@ -95,39 +95,36 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
 def targets_outside_unit(facts: KerasFacts, model) -> bool:
     """True when some training of `model` in this file has targets whose values are known and leave
     [0, 1] (`np.array([[150], [1050]]) / 100`): what a divide writes, whatever its divisor says."""
-    from regr_lint.knowledge.tables import TRAIN_METHODS
-
-    records = _records(facts)
-    for t in model.trainings:
-        if t.method not in TRAIN_METHODS or t.y_node is None or t.origin is not None:
-            continue
-        try:
-            span = _span(t.y_node, t.at if t.at >= 0 else len(facts.assignments), facts, records, 0)
-        except (ArithmeticError, ValueError):
-            continue
-        if span is not None and (span.wide or span.exact and (span.lo < 0 or span.hi > 1)):
-            return True
-    return False
+    return any(span is not None and (span.wide or span.exact and (span.lo < 0 or span.hi > 1))
+               for span in _own_target_spans(facts, model))
 
 
 def targets_within_unit(facts: KerasFacts, model) -> bool:
     """True when every training of `model` in this file names its targets and their span is known to
     lie in [0, 1]: literal data (`np.array([0.2, 0.9])`), a column mapped to literal values
     (`df["grade"].map({"poor": 0.0, "good": 1.0})`) — a sigmoid's own range."""
+    spans = _own_target_spans(facts, model, every=True)
+    return bool(spans) and all(span is not None and not span.wide and 0 <= span.lo and span.hi <= 1
+                               for span in spans)
+
+
+def _own_target_spans(facts: KerasFacts, model, every: bool = False) -> list:
+    """The span of the targets of each training of `model` whose targets are nodes of this file (None
+    where unknown); with `every`, [] unless every training is such."""
     from regr_lint.knowledge.tables import TRAIN_METHODS
 
     trainings = [t for t in model.trainings if t.method in TRAIN_METHODS]
-    if not trainings or any(t.y_node is None or t.origin is not None for t in trainings):
-        return False
+    own = [t for t in trainings if t.y_node is not None and t.origin is None]
+    if every and len(own) != len(trainings):
+        return []
     records = _records(facts)
-    for t in trainings:
+    spans = []
+    for t in own:
         try:
-            span = _span(t.y_node, t.at if t.at >= 0 else len(facts.assignments), facts, records, 0)
-        except (ArithmeticError, ValueError):
-            return False
-        if span is None or span.wide or span.lo < 0 or span.hi > 1:
-            return False
-    return True
+            spans.append(_span(t.y_node, t.at if t.at >= 0 else len(facts.assignments), facts, records, 0))
+        except (ArithmeticError, ValueError):  # literals too large for a float: no answer
+            spans.append(None)
+    return spans
 
 
 def _held_wide(y, at: int, facts: KerasFacts, records: dict) -> bool:
@@ -324,7 +321,7 @@ def _span_of(node, at: int, facts, records: dict, depth: int):
     if isinstance(node, cst.Call):
         return _call_span(node, at, facts, records, depth)
     if isinstance(node, cst.IfExp):  # `1.0 if won else 0.0`: either arm's values
-        return _union([_span(node.body, at, facts, records, depth + 1), _span(node.orelse, at, facts, records, depth + 1)])
+        return _union([_span(arm, at, facts, records, depth + 1) for arm in (node.body, node.orelse)])
     return None
 
 
