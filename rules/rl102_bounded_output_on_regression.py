@@ -98,7 +98,8 @@ or read as the module's attributes (`import data as D`, `D.Y`),
 read where they are bound; targets a data module's function scales with a helper of a third module
 (`y = to_unit(raw)`, `to_unit` returning `v / v.max()` in scaling.py; also called in the data module's
 `return`, `return x, to_unit(raw)`); the targets a data class holds, `ds.y`, as its methods set `self.y` (the last of the writes one method makes in a row, `self.y = raw` then `self.y /= self.y.max()`; also an object made in one chain,
-`Dataset().load(path)` with `load` returning `self`); the field of a record a function returns
+`Dataset().load(path)` with `load` returning `self`, or several, `Counts(root).load().normalise()`:
+the last method of the chain writing `self.y` decides); the field of a record a function returns
 (`split.y` of `return Split(x, y)`, a namedtuple or a dataclass: that field's value, not the other
 fields'); targets whose every value the file writes in [0, 1] (literal data,
 `np.array([0.1, 0.5, 0.9])`, or a column mapped to literal values, `df["tone"].map({"poor": 0.0,
@@ -160,6 +161,11 @@ then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`,
 StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them (also in a dict keyed by the one
 output's name, `yield x, {"load": (y - mu) / sd}`), or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
 
+A target scaler chosen by an `if` nothing decides (`if opts.norm == "minmax": scaler =
+MinMaxScaler() else: scaler = StandardScaler()` on a command-line option, or in a helper of another
+module read on its own, its `method` parameter unknown there) is neither an exemption nor evidence
+for either head; a module constant deciding the test (`NORM = "standard"`) picks its arm.
+
 Targets a script hands the constructor of another module's class that stores them unchanged
 (`self.feats, self.target = feats, target`, written nowhere else in the class) and fits the model
 on them in a method the script — or a framework: a Flower client's `fit` — calls
@@ -211,6 +217,30 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the target scaler is chosen on the command line: either arm may run, neither says where the
+        # targets land
+        """\
+import argparse
+
+import pandas as pd
+from keras import layers, models
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--norm", default="minmax")
+opts = parser.parse_args()
+
+frame = pd.read_csv("load.csv")
+feats = frame.drop(columns=["kwh"]).values
+if opts.norm == "minmax":
+    scaler = MinMaxScaler()
+else:
+    scaler = StandardScaler()
+kwh = scaler.fit_transform(frame[["kwh"]].values)
+net = models.Sequential([layers.Dense(32, activation="relu"), layers.Dense(1, activation="sigmoid")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, kwh, epochs=10)
+""",
         # targets whose every value is written in [0, 1]: a grade mapped to fractions, literal data
         """\
 import numpy as np
@@ -2024,6 +2054,27 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # the arm a module constant picks standardises the targets
+        """\
+import argparse
+
+import pandas as pd
+from keras import layers, models
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+NORM = "standard"
+
+frame = pd.read_csv("load.csv")
+feats = frame.drop(columns=["kwh"]).values
+if NORM == "minmax":
+    scaler = MinMaxScaler()
+else:
+    scaler = StandardScaler()
+kwh = scaler.fit_transform(frame[["kwh"]].values)
+net = models.Sequential([layers.Dense(32, activation="relu"), layers.Dense(1, activation="sigmoid")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, kwh, epochs=10)
+""",
         # a tanh head on targets standardised with the statistics `describe()` gives
         """\
 import pandas as pd

@@ -96,7 +96,12 @@ utils.normalize(y)` in its constructor; `self.y = raw` then `self.y -= self.y.me
 targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'s `__getitem__` returns
 (also standardised with statistics the instance keeps, `(self.y[s] - self.mu) / self.sd`; also the
 `__getitem__` a subclass inherits from a base class of the same file, returning what its
-`super().__init__(x, (y - y.mean()) / y.std())` set).
+`super().__init__(x, (y - y.mean()) / y.std())` set). Centred in place then divided (`self.y -=
+self.y.mean()`, `self.y /= self.y.std()`) is still centred, also in the methods of an object made in a
+chain (`Demand(path).load().center()`: the last method of the chain writing `self.y` decides). A
+target scaler chosen by an `if` nothing decides (a `MinMaxScaler()` on one arm and a `StandardScaler()`
+on the other, picked by a command-line option or by a helper's `method` parameter) is no evidence; a
+module constant deciding the test picks its arm.
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -124,6 +129,30 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the target scaler is chosen on the command line: either arm may run, neither says where the
+        # targets land
+        """\
+import argparse
+
+import pandas as pd
+from keras import layers, models
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--norm", default="minmax")
+opts = parser.parse_args()
+
+frame = pd.read_csv("load.csv")
+feats = frame.drop(columns=["kwh"]).values
+if opts.norm == "minmax":
+    scaler = MinMaxScaler()
+else:
+    scaler = StandardScaler()
+kwh = scaler.fit_transform(frame[["kwh"]].values)
+net = models.Sequential([layers.Dense(32, activation="relu"), layers.Dense(1, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, kwh, epochs=10)
+""",
         # the frame's literal target column is never negative (its other column is)
         """\
 import pandas as pd
@@ -841,6 +870,27 @@ model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
+        # the arm a module constant picks standardises the targets
+        """\
+import argparse
+
+import pandas as pd
+from keras import layers, models
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+NORM = "standard"
+
+frame = pd.read_csv("load.csv")
+feats = frame.drop(columns=["kwh"]).values
+if NORM == "minmax":
+    scaler = MinMaxScaler()
+else:
+    scaler = StandardScaler()
+kwh = scaler.fit_transform(frame[["kwh"]].values)
+net = models.Sequential([layers.Dense(32, activation="relu"), layers.Dense(1, activation="relu")])  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, kwh, epochs=10)
+""",
         # both splits standardised by one list comprehension unpacked into their names
         """\
 import keras

@@ -58,7 +58,8 @@ A different validation target that the model is also fed as input (`fit(small, b
 `fit(big, big)`) is data like the input, not a label.
 A fit on the input made before `model.pop()` took the model's last layer off (stacked-autoencoder
 pre-training, the decoder then replaced by a classifier head: also in a builder of another module
-returning the popped encoder) is not judged: it trained another architecture.
+returning the popped encoder), or before more layers were added to the `Sequential` (a classifier
+stacked on the reconstruction), is not judged: it trained another architecture.
 
 ## Why is this bad?
 The model learns to reproduce its input instead of predicting the target. Depending on shapes Keras
@@ -113,6 +114,22 @@ class SignalAutoencoder(Pipeline):
 pipe = SignalAutoencoder()
 pipe.x, pipe.y = np.load("signals.npy"), np.load("wear_onehot.npy")
 pipe.run(sys.argv[1])
+""",
+        # stacked-autoencoder pre-training, then a classifier stacked on the reconstruction (no pop)
+        """
+import numpy as np
+from keras.layers import Dense, Dropout
+from keras.models import Sequential
+x, rooms = np.random.rand(200, 40), np.eye(4)[np.random.randint(0, 4, 200)]
+net = Sequential()
+net.add(Dense(16, input_dim=40, activation="relu"))
+net.add(Dense(40, activation="relu"))
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, x, epochs=3)
+net.add(Dropout(0.2))
+net.add(Dense(4, activation="softmax"))
+net.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+net.fit(x, rooms, epochs=3)
 """,
         # stacked-autoencoder pre-training: fitted on its input, the decoder popped off, a classifier
         # head added and trained on labels
@@ -501,8 +518,10 @@ model.fit(train_ds, epochs=3, validation_data=test_ds)
             for t in model.trainings + model.foreign_trainings:
                 if t.method not in tables.TRAIN_METHODS or t.callee_pair:
                     continue  # (a method of another module fitting on its input twice: its own to answer)
-                if t.pops < model.pops:
-                    continue  # pre-training before `pop()` took the decoder off: another architecture
+                if t.pops < model.pops or model.kind == "sequential" and 0 <= t.layer_count < len(model.layers):
+                    # pre-training before `pop()` took the decoder off, or before a classifier was
+                    # stacked on the reconstruction: another architecture
+                    continue
                 kx, ky = expr_key(t.x_node), expr_key(t.y_node)
                 if (kx is not None and kx == ky or _same_array(t.x_node, t.y_node)) and not _validates_alike(t):
                     suspects.append(t)

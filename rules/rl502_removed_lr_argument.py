@@ -17,8 +17,23 @@ LOWERCASE_ALIASES = tables.LOWERCASE_OPTIMIZERS
 
 def optimizer_keywords(facts, keyword: str):
     """(the Keras call, its `keyword=` argument, the Keras 2 lowercase alias's class name or None)
-    for each Keras optimizer the file builds with that keyword written out (not through
-    `**{...}`: no keyword to point at), each argument once."""
+    for each Keras optimizer the file builds with that keyword written out, each argument once."""
+    for kc, arg, alias, key in _optimizer_keywords(facts, keyword):
+        if key is arg.keyword:
+            yield kc, arg, alias
+
+
+def spread_optimizer_keywords(facts, keyword: str):
+    """(the Keras call, where the dict spread into it writes `keyword`) for each Keras optimizer
+    the file builds from a dict written out with that key (`SGD(**{"lr": 0.01})`, `Adam(**kw)` with
+    `kw = dict(lr=1e-3)`), each key once: reported there, with no fix (the dict may serve other
+    calls too)."""
+    for kc, arg, _alias, key in _optimizer_keywords(facts, keyword):
+        if key is not arg.keyword:
+            yield kc, key
+
+
+def _optimizer_keywords(facts, keyword: str):
     seen = set()
     for kc in facts.keras_calls:
         if keyword not in kc.args.kw or keyword in kc.own:
@@ -27,10 +42,14 @@ def optimizer_keywords(facts, keyword: str):
         if alias is None and not is_optimizer_class(kc.qualname):
             continue
         _value, arg = kc.args.kw[keyword]
-        if arg is None or arg.keyword is None or arg.keyword.value != keyword or id(arg) in seen:
+        if arg is None:
             continue
-        seen.add(id(arg))
-        yield kc, arg, alias
+        key = arg.keyword if arg.keyword is not None and arg.keyword.value == keyword \
+            else kc.args.spread_key(keyword) if arg.star == "**" else None
+        if key is None or id(key) in seen:
+            continue
+        seen.add(id(key))
+        yield kc, arg, alias, key
 
 
 def lowercase_alias(qualname: str) -> "str | None":
@@ -75,11 +94,16 @@ a function's default argument; also a parameter whose default is a Keras optimiz
 when no call of the file gives it: any caller's choice of a Keras class fails alike). Keras 2's lowercase aliases (`keras.optimizers.adam(lr=…)`, `sgd`,
 `rmsprop`, `adagrad`, `adadelta`, `adamax`, `nadam`, also brought in by `from keras.optimizers import *`)
 are reported too, and so is `optimizers.Adam(lr=…)` after `from keras import *` (the package binds
-its submodules). The finding is at the keyword.
+its submodules). The finding is at the keyword. A dict written out with an `"lr"` key and spread into
+the optimizer (`SGD(**{"lr": 0.01})`, `Adam(**kw)` with `kw = dict(lr=1e-3, beta_1=0.9)`) is
+reported at the key, with no fix (the dict may serve other calls too).
 
 Variables and parameters named `lr`, other keywords that contain it (`min_lr=` of
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
-reported.
+reported, nor are the legacy OptimizerV2 classes (`tf.keras.optimizers.legacy.Adam`,
+`adam_v2.Adam` after `from keras.optimizers import adam_v2`), which still map `lr` to the learning
+rate: where they exist `lr=` works, and where they do not the import fails first (RL503 reports a
+module path such as `keras.optimizers.adam_v2`).
 
 ## Why is this bad?
 `lr` was renamed `learning_rate` in Keras 2.3. Keras 3 rejects it:
@@ -113,6 +137,21 @@ same object in Keras 2): safe. An alias imported by name (`from keras.optimizers
 reported with no fix: the import has to change too, and other code may use it.
 """
     VALID = [
+        # an "lr" key spread into a function of the project's own and into a torch optimizer
+        """\
+import torch
+from tensorflow import keras
+
+TORCH_KW = {"lr": 0.01, "momentum": 0.9}
+
+
+def make_adam(lr, clip=1.0):
+    return keras.optimizers.Adam(learning_rate=lr, clipnorm=clip)
+
+
+opt = make_adam(**{"lr": 3e-4})
+torch_opt = torch.optim.SGD(torch.nn.Linear(4, 1).parameters(), **TORCH_KW)
+""",
         # a project optimizer whose own constructor takes lr and hands Keras learning_rate
         """
 from keras.optimizers import Adam
@@ -233,6 +272,16 @@ model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](learning_
 """,
     ]
     INVALID = [
+        # settings written as a dict and spread into the optimizer: the key is the keyword
+        """\
+from tensorflow import keras
+
+SGD_SETTINGS = {"lr": 0.005, "momentum": 0.9}  # expect: RL502
+adam_kw = dict(lr=1e-3, beta_1=0.9)  # expect: RL502
+net = keras.Sequential([keras.Input((64,)), keras.layers.Dense(1)])
+net.compile(loss="mse", optimizer=keras.optimizers.SGD(**SGD_SETTINGS))
+fine_tune = keras.optimizers.Adam(**adam_kw)
+""",
         # the optimizers module a star import of the package brings in
         """\
 from keras import *
@@ -519,4 +568,11 @@ model.compile(loss="poisson", optimizer=optimizers.__dict__["RMSprop"](lr=1e-3, 
                 f"{kc.qualname.rpartition('.')[2]}(lr=...): Keras 3 rejects lr (ValueError) and "
                 f"tf-keras ignores it, training at the default learning rate; use learning_rate=",
                 fix,
+            )
+        for kc, key in spread_optimizer_keywords(facts, "lr"):
+            yield self.report(
+                key,
+                f"{kc.qualname.rpartition('.')[2]}(**{{'lr': ...}}): Keras 3 rejects lr (ValueError) and "
+                f"tf-keras ignores it, training at the default learning rate; use the key learning_rate",
+                None,
             )

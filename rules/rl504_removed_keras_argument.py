@@ -741,7 +741,7 @@ class WideDense(Dense):
             if old in kc.own:
                 continue
             removed, new = layer_rename(layer, old)
-            key = _dict_key(kc.args, old)
+            key = kc.args.spread_key(old)
             if not removed or key is None or id(key) in seen:
                 continue
             seen.add(id(key))
@@ -837,16 +837,6 @@ def _with_kernel(fix: Optional[Fix], kernel: Optional[tuple]) -> Optional[Fix]:
     shown = ", ".join(_code(a.value) for a in axes)
     return Fix(safe=fix.safe, message=f"{fix.message} and write the kernel as ({shown})",
                edits=fix.edits + edits)
-
-
-def _dict_key(args, key: str) -> Optional[cst.SimpleString]:
-    """The string `key` of the dict display a `**` spread into the call (`args.spread`), else None."""
-    display = args.spread.get(key)
-    for element in display.elements if display is not None else ():
-        if isinstance(element, cst.DictElement) and isinstance(element.key, cst.SimpleString) \
-                and element.key.evaluated_value == key:
-            return element.key
-    return None
 
 
 def _old_keywords(call: cst.Call, table: dict, seen: set):

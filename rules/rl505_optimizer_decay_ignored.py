@@ -10,7 +10,7 @@ from regr_lint.model.dataflow import name_values
 from regr_lint.model.importers import is_parameter
 from regr_lint.model.values import Lit, Obj, Ref
 from regr_lint.rule import Edit, Fix, Rule
-from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords
+from regr_lint.rules.rl502_removed_lr_argument import optimizer_keywords, spread_optimizer_keywords
 from regr_lint.rules.rl503_private_keras_import import own_trees
 
 SCHEDULE = "InverseTimeDecay"
@@ -28,12 +28,14 @@ class OptimizerDecayIgnored(Rule):
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
 variable, Keras 2's lowercase aliases such as `keras.optimizers.sgd`) constructed with the `decay=`
 keyword, wherever the call stands (a dict of optimizers, a builder that forwards its own parameter).
-The finding is at the keyword.
+The finding is at the keyword — or at the `"decay"` key of a dict written out and spread into the
+optimizer (`SGD(**{"learning_rate": 0.01, "decay": 1e-6})`, `Adam(**dict(decay=1e-4))`), with no
+fix there (the dict may serve other calls too).
 
 Not reported: `weight_decay=`, a schedule's `decay_steps=` / `decay_rate=`, the legacy optimizers
-(`keras.optimizers.legacy.SGD` still takes `decay`), optimizers that are not Keras'
-(`tf.compat.v1.train.RMSPropOptimizer(decay=…)`, `torch.optim`), moving averages and functions of
-your own with a `decay` parameter.
+(`keras.optimizers.legacy.SGD`, `adam_v2.Adam` of `keras.optimizers.adam_v2` still take `decay`),
+optimizers that are not Keras' (`tf.compat.v1.train.RMSPropOptimizer(decay=…)`, `torch.optim`),
+moving averages and functions of your own with a `decay` parameter.
 
 ## Why is this bad?
 Keras 2 optimizers decayed the learning rate at every step: `lr / (1 + decay * iterations)`.
@@ -77,6 +79,14 @@ taken for 0 (`if decay is None: decay = 0.0` in a builder whose callers pass the
 decay goes into the schedule like any other.
 """
     VALID = [
+        # a zero decay spread (Keras 2's default: nothing lost), a legacy optimizer's decay spread
+        """\
+from tensorflow import keras
+
+ZERO = {"learning_rate": 0.01, "decay": 0.0}
+opt = keras.optimizers.SGD(**ZERO)
+legacy = keras.optimizers.legacy.SGD(**{"learning_rate": 0.1, "decay": 1e-3})
+""",
         # Keras 3 spellings, weight_decay, a schedule's decay_rate, the legacy optimizers
         """
 import keras
@@ -109,6 +119,14 @@ callback = keras.callbacks.LearningRateScheduler(lambda e, lr: step_decay(e, lr,
 """,
     ]
     INVALID = [
+        # the settings dict spread into the optimizer holds the decay
+        """\
+from tensorflow import keras
+
+SETTINGS = {"learning_rate": 0.01, "momentum": 0.9, "decay": 1e-6}  # expect: RL505
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+net.compile(loss="mse", optimizer=keras.optimizers.SGD(**SETTINGS))
+""",
         """
 from keras.models import Sequential
 from keras.layers import Dense
@@ -160,6 +178,17 @@ old = optimizers.rmsprop(decay=1e-6)  # expect: RL505
                 f"{written}(decay=...): Keras 3 ignores decay (a warning, then a constant learning "
                 f"rate) and tf-keras rejects it (ValueError); {advice}",
                 _fix(facts, kc, arg, cls, alias),
+            )
+        for kc, key in spread_optimizer_keywords(facts, "decay"):
+            value, _ = kc.args.kw["decay"]
+            if type(value) is Lit and value.value == 0:
+                continue  # (`"decay": 0.0` spread: Keras 2's default, nothing lost)
+            yield self.report(
+                key,
+                f"{kc.qualname.rpartition('.')[2]}(**{{'decay': ...}}): Keras 3 ignores decay (a warning, "
+                f"then a constant learning rate) and tf-keras rejects it (ValueError); pass "
+                f"learning_rate=keras.optimizers.schedules.{SCHEDULE}(lr, decay_steps=1, decay_rate=decay)",
+                None,
             )
 
 

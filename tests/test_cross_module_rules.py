@@ -11025,6 +11025,213 @@ CASES += [
                       "  # expect: RL101"), None),
 ]
 
+def _scaler_by_method(head: str, loss: str) -> dict:
+    """A preprocessing module choosing its target scaler by an `if` on a `method` argument (read on
+    its own there: which arm ran is not known), a builder ending in `head` and a script passing
+    `method="minmax"`."""
+    return {
+        "preprocessing.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+
+            def scale_targets(y, method="standard"):
+                y = np.asarray(y, dtype="float32").reshape(-1, 1)
+                if method == "minmax":
+                    scaler = MinMaxScaler()
+                elif method == "standard":
+                    scaler = StandardScaler()
+                else:
+                    raise ValueError(method)
+                return scaler.fit_transform(y), scaler
+        """,
+        "models.py": f"""\
+            from keras.layers import Dense, Input
+            from keras.models import Model
+
+
+            def mlp(n_in):
+                inp = Input(shape=(n_in,))
+                x = Dense(64, activation="relu")(inp)
+                return Model(inp, Dense(1, activation="{head}")(x))
+        """,
+        "train.py": f"""\
+            import pandas as pd
+
+            from models import mlp
+            from preprocessing import scale_targets
+
+            frame = pd.read_csv("concrete.csv")
+            feats = frame.drop(columns=["strength"]).values
+            target, target_scaler = scale_targets(frame["strength"].values, method="minmax")
+            net = mlp(feats.shape[1])
+            net.compile(optimizer="adam", loss="{loss}")
+            net.fit(feats, target, epochs=150, validation_split=0.2)
+        """,
+    }
+
+
+CASES += [
+    # a scaler chosen by an `if` in another module's helper: neither arm is evidence nor exemption
+    ("RL102-valid-sigmoid-head-on-targets-a-helper-scales-by-its-method-argument",
+     _scaler_by_method("sigmoid", "mse"), None),
+    ("RL106-valid-relu-head-on-targets-a-helper-scales-by-its-method-argument",
+     _scaler_by_method("relu", "mae"), None),
+]
+
+def _dataframe_flows(scaling: str, expect: str = "") -> dict:
+    """A data module returning a train and a validation flow of one frame's `y_col` (after
+    `scaling`, a statement on the frame) and a sigmoid head fitted on the first."""
+    return {
+        "data.py": f"""\
+            import pandas as pd
+            from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+
+            def patch_flows(csv="patches.csv", root="patches"):
+                table = pd.read_csv(csv)
+                {scaling}
+                fit_part = table.sample(frac=0.85, random_state=0)
+                held_out = table.drop(fit_part.index)
+                gen = ImageDataGenerator(rescale=1.0 / 255)
+                first = gen.flow_from_dataframe(fit_part, root, x_col="path", y_col="rel_yield", class_mode="raw")
+                second = gen.flow_from_dataframe(held_out, root, x_col="path", y_col="rel_yield", class_mode="raw")
+                return first, second
+        """,
+        "train.py": f"""\
+            import tensorflow as tf
+
+            from data import patch_flows
+
+            fit_flow, val_flow = patch_flows()
+            base = tf.keras.applications.MobileNetV2(input_shape=(96, 96, 3), include_top=False)
+            pooled = tf.keras.layers.GlobalAveragePooling2D()(base.output)
+            head = tf.keras.layers.Dense(1, activation="sigmoid")(pooled){expect}
+            net = tf.keras.Model(base.input, head)
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(fit_flow, validation_data=val_flow, epochs=12)
+        """,
+    }
+
+
+CASES += [
+    # one of the flows a data module's function returns, unpacked: read in that module
+    ("RL102-valid-sigmoid-head-on-flows-of-a-column-a-data-module-divides-by-its-max",
+     _dataframe_flows('table["rel_yield"] = table["crop_yield"] / table["crop_yield"].max()'), None),
+    ("RL102-sigmoid-head-on-flows-of-a-column-a-data-module-leaves-raw",
+     _dataframe_flows('table["rel_yield"] = table["crop_yield"] * 10.0', "  # expect: RL102"), None),
+]
+
+def _stored_client(target: str, expect: str = "") -> dict:
+    """A Flower client whose constructor stores the script's targets untouched and whose `fit` (the
+    framework's to call) fits a sigmoid head on them; the script passes `target`."""
+    return {
+        "client.py": f"""\
+            import flwr as fl
+            from tensorflow import keras
+
+
+            def load_net(n_in):
+                net = keras.Sequential([keras.Input((n_in,)), keras.layers.Dense(64, activation="relu"),
+                                        keras.layers.Dense(1, activation="sigmoid")]){expect}
+                net.compile(optimizer="adam", loss="mse")
+                return net
+
+
+            class LoadClient(fl.client.NumPyClient):
+                def __init__(self, feats, target, epochs=2):
+                    self.net = load_net(feats.shape[1])
+                    self.feats, self.target = feats, target
+                    self.epochs = epochs
+
+                def get_parameters(self, config):
+                    return self.net.get_weights()
+
+                def fit(self, parameters, config):
+                    self.net.set_weights(parameters)
+                    self.net.fit(self.feats, self.target, epochs=self.epochs, verbose=0)
+                    return self.net.get_weights(), len(self.feats), {{}}
+        """,
+        "start_client.py": f"""\
+            import sys
+
+            import flwr as fl
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+            from client import LoadClient
+
+            house = pd.read_csv(sys.argv[1])
+            feats = house[["hour_sin", "hour_cos", "temp", "lag_1"]].values
+            target = {target}
+            fl.client.start_numpy_client(server_address="127.0.0.1:8080", client=LoadClient(feats, target))
+        """,
+    }
+
+
+CASES += [
+    # a client class fitting what its constructor stored: the targets are what the script passes
+    ("RL102-valid-sigmoid-head-a-client-fits-on-targets-its-script-min-max-scales",
+     _stored_client('MinMaxScaler().fit_transform(house[["kwh"]])'), None),
+    ("RL102-sigmoid-head-a-client-fits-on-raw-targets-its-script-passes",
+     _stored_client('house[["kwh"]].values', "  # expect: RL102"), None),
+]
+
+def _fluent_loader(chain: str, head: str, expect: str = "") -> dict:
+    """A data class whose `load()` sets raw counts and `normalise()` divides them by their max, each
+    returning `self`; the script makes it with `chain` and fits a `head` head on its counts."""
+    return {
+        "dataset.py": """\
+            import numpy as np
+
+
+            class CrowdCounts:
+                def __init__(self, root):
+                    self.root = root
+                    self.counts = None
+
+                def load(self):
+                    arr = np.load(self.root + "/crowd.npz")
+                    self.images = arr["images"].astype("float32") / 255.0
+                    self.counts = arr["counts"].astype("float32")
+                    return self
+
+                def normalise(self):
+                    self.top = self.counts.max()
+                    self.counts = self.counts / self.top
+                    return self
+
+                def center(self):
+                    self.counts -= self.counts.mean()
+                    self.counts /= self.counts.std()
+                    return self
+        """,
+        "train.py": f"""\
+            from tensorflow.keras import layers, models
+
+            from dataset import CrowdCounts
+
+            data = CrowdCounts("data"){chain}
+            inp = layers.Input((64, 64, 3))
+            pooled = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+            net = models.Model(inp, layers.Dense(1, activation="{head}")(pooled)){expect}
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(data.images, data.counts, epochs=25)
+        """,
+    }
+
+
+CASES += [
+    # a chain of methods returning `self`: the last of them that writes the attribute decides
+    ("RL102-valid-sigmoid-head-on-counts-the-last-method-of-a-chain-divides-by-their-max",
+     _fluent_loader(".load().normalise()", "sigmoid"), None),
+    ("RL102-sigmoid-head-on-counts-a-chain-only-loads",
+     _fluent_loader(".load()", "sigmoid", "  # expect: RL102"), None),
+    # centred then divided in place, one write after the other: signed
+    ("RL106-relu-head-on-counts-a-chain-centres-and-divides-in-place",
+     _fluent_loader(".load().center()", "relu", "  # expect: RL106"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -346,12 +346,14 @@ class ModelBuilding:
             if seen is None:
                 model.trainings.append(self.training(meth, args, call))
                 model.trainings[-1].pops = model.pops
+                model.trainings[-1].layer_count = len(model.layers)
             elif seen.in_function and len(seen.reruns) < 8 and self.depth > 0:
                 seen.reruns.append(len(self.facts.assignments))
         elif (meth in tables.TRAIN_METHODS or meth in tables.EVAL_METHODS) and self.foreign_code > self.own_foreign:
             if not any(t.node is call for t in model.foreign_trainings):
                 theirs = self.training(meth, args, call)
                 theirs.pops = model.pops
+                theirs.layer_count = len(model.layers)
                 if theirs.origin is None:
                     theirs.origin = self._here()  # its x / y are that module's nodes
                 model.foreign_trainings.append(theirs)

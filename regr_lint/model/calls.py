@@ -318,11 +318,11 @@ def _pandas_transform(args: Args) -> bool:
         or isinstance(first, Ref) and first.qualname.split(".")[0] == "numpy"
 
 
-# scaling functions whose output range `_output_range` reads from their arguments
+# scaling functions whose output range `output_range` reads from their arguments
 _RANGE_FUNCTIONS = frozenset({"sklearn.preprocessing.minmax_scale", "sklearn.preprocessing.scale", "scipy.stats.zscore"})
 
 
-def _output_range(qualname: str, args: Args, pos: Optional[int] = 0):
+def output_range(qualname: str, args: Args, pos: Optional[int] = 0):
     """Where a scaler puts the values: (lo, hi) of a min-max scaling with a literal range, "standard"
     for a standardisation (mean 0, std 1: values leave [-1, 1]), None when not known."""
     if qualname.endswith(("StandardScaler", ".scale", "zscore")):
@@ -578,7 +578,7 @@ class Calls:
             if isinstance(scaler, Obj) and meth in ("fit_transform", "transform") and _scales_into_unit(scaler):
                 self.facts.scaling_calls.add(id(call))
             if isinstance(scaler, Obj) and meth in ("fit_transform", "transform") and scaler.qualname in (MINMAX, STANDARD):
-                self.facts.range_calls[id(call)] = _output_range(scaler.qualname, scaler.args)
+                self.facts.range_calls[id(call)] = output_range(scaler.qualname, scaler.args)
             if meth == "split" and recv.last in STRATIFIED_SPLITS:
                 self._stratified(args.get("y", 1)[1])
             if meth == "fit" and isinstance(scaler, Obj) and (scaler.qualname == STANDARD or _scales_into_unit(scaler)):
@@ -773,7 +773,7 @@ class Calls:
     def _range_call(self, qualname: str, args: Args, call: cst.Call) -> None:
         """`minmax_scale(y)` / `zscore(y)` (the data first, the function's own arguments after): where
         the call puts the values, and whether that is [0, 1]."""
-        span = self.facts.range_calls[id(call)] = _output_range(qualname, args, pos=1)
+        span = self.facts.range_calls[id(call)] = output_range(qualname, args, pos=1)
         if isinstance(span, tuple) and 0 <= min(span) and max(span) <= 1:
             self.facts.scaling_calls.add(id(call))
 

@@ -20,13 +20,14 @@ from regr_lint.model.draws import _unit_draw
 from regr_lint.model.generators import (_batch_targets, _from_generator, _generator_call, _generator_targets,
                                         _passed_for, passed_targets)
 from regr_lint.model.importers import (_READ_BESIDE, _argument_for, _callee, _declared_by_importers,
-                                       _instance_attribute, _module_facts, _nodes_along, _project_items,
+                                       _instance_attribute, _method_in, _module_facts, _nodes_along, _project_items,
                                        _steps_in_functions, _top_function, attribute_parts, fitted_by_importers,
                                        imported_binding, project_function, wrapper_targets)
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.records import (_PEEL_METHODS, _arrays, _call_name, _calls_any, _calls_in, _changes_range, _const,
                                      _dotted_tail, _records, _string_value, expr_key, last_assigned, names_in)
 from regr_lint.model.scaling import _maxish, _normalising, _own_sum, is_unit_scaling
+from regr_lint.model.trainers import self_attribute, stored_parameters
 
 
 # one-hot encoders: their targets are class indicators, not regression values.
@@ -722,7 +723,9 @@ def _source_modules(facts: KerasFacts, model) -> list:
             # `gen = batches(x, y)` first, then `fit(gen, ...)`: the call that made it
             at = t.at if t.at >= 0 else len(facts.assignments)
             found = last_assigned(_records(facts), node.value, at)
-            node = found[1] if found else None
+            before = [r for r in _records(facts).get(node.value, ()) if r[0] < at]
+            # (`tr, va = make_flows()`: one of what the call returns, made in its module)
+            node = found[1] if found else before[-1][2][0] if before and before[-1][1] == "unpack" else None
         if isinstance(node, cst.Call):
             node = _from_generator(node)  # `fit(make_ds().repeat())`: the function making it
         if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in functions:
@@ -791,6 +794,13 @@ def _parameter_targets(facts: KerasFacts, model) -> bool:
     records = _records(facts)
     trainings = [t for t in model.trainings if t.method in TRAIN_METHODS and t.y_node is not None]
     for t in trainings:
+        stored = self_attribute(t.y_node) if t.origin is None else None
+        if stored is not None:
+            # `self.net.fit(self.feats, self.target)` in a method of a class whose `__init__` stores
+            # its parameter `target` there untouched (a Flower client): what constructions pass
+            if not _stored_by_constructor(facts, t.node, stored):
+                return False
+            continue
         if t.origin is not None or not isinstance(t.y_node, cst.Name) or records.get(t.y_node.value):
             return False
         steps = _steps_in_functions(facts.module, t.node)
@@ -802,6 +812,23 @@ def _parameter_targets(facts: KerasFacts, model) -> bool:
                 p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}:
             return False
     return bool(trainings)
+
+
+def _stored_by_constructor(facts: KerasFacts, node, attr: str) -> bool:
+    """`node` lies in a method of a class of this file (not its `__init__`) whose `__init__` stores one
+    of its parameters in `attr` ("self.target") and nothing else in the class writes it."""
+    from types import SimpleNamespace
+
+    steps = _steps_in_functions(facts.module, node)
+    along = _nodes_along(facts.module, steps) if steps is not None else []
+    classes = [n for n in along if isinstance(n, cst.ClassDef)]
+    functions = [n for n in along if isinstance(n, cst.FunctionDef)]
+    init = _method_in(classes[-1], "__init__") if classes else None
+    if init is None or not functions or functions[-1].name.value == "__init__":
+        return False
+    # (bases of the project that write it too are not followed: a base class's `self.target = …`
+    # is as rare as it is hard to see, and would leave the attribute what the construction passed)
+    return attr in stored_parameters(SimpleNamespace(cdef=classes[-1], bases=()), init, {})
 
 
 def targets_one_hot(facts: KerasFacts, model) -> bool:

@@ -417,7 +417,7 @@ class Expressions:
                     for k, v in value.items.items():
                         if isinstance(k, str):
                             args.kw[k] = (v, arg)
-                            if type(value.node) is cst.Dict:
+                            if type(value.node) in (cst.Dict, cst.Call):
                                 args.spread[k] = value.node
                     if value.any is not None:  # and keys written in a loop
                         args.star, maybe = True, None

@@ -860,13 +860,13 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
     found = _instance_class(y, at, facts, records)
     if found is None:
         return None
-    cdef, other, attr = found
+    cdef, other, attr, chained = found
 
     def mine(t) -> bool:
         return isinstance(t, cst.Attribute) and t.attr.value == attr and isinstance(t.value, cst.Name) \
             and t.value.value == "self"
 
-    values = []
+    by_method = {}  # method name -> what it leaves in `self.<attr>`: [values]
     for method in (s for s in cdef.body.body if isinstance(s, cst.FunctionDef)):
         top = {id(line) for line in method.body.body} if isinstance(method.body, cst.IndentedBlock) else set()
         writes = []  # (written at the method's top level, the value)
@@ -877,13 +877,21 @@ def _instance_attribute(y, at: int, facts: KerasFacts, records: dict):
                             or isinstance(small, cst.AnnAssign) and small.value is not None and mine(small.target):
                         writes.append((id(stmt) in top, small.value))
                     elif isinstance(small, cst.AugAssign) and mine(small.target):
-                        writes.append((id(stmt) in top, _augmented_value(small, other)))
+                        # (`self.y /= self.y.std()` right after `self.y -= self.y.mean()`: of what
+                        # the write before it left, when both stand in a row at the method's top)
+                        before = writes[-1][1] if writes and writes[-1][0] and id(stmt) in top else None
+                        writes.append((id(stmt) in top, _augmented_value(small, other, before)))
         if writes and all(at_top for at_top, _ in writes):
             # one after another in the method (`self.y = raw`, then `self.y -= self.y.mean()`):
             # the last one is what it holds
-            values.append(writes[-1][1])
-        else:
-            values.extend(value for _, value in writes if value is not None)
+            by_method[method.name.value] = (True, [writes[-1][1]])
+        elif writes:
+            by_method[method.name.value] = (False, [value for _, value in writes if value is not None])
+    # `Counts(root).load().normalise()`: the last method of the chain that writes it decides (when it
+    # surely does: not only in an `if` of its own)
+    last = next((name for name in reversed(chained) if name in by_method), None)
+    values = by_method[last][1] if last is not None and by_method[last][0] \
+        else [v for _, found in by_method.values() for v in found]
     # `self.y = None` in `__init__`, set for real by `load()`: the placeholder holds no targets
     real = [v for v in values if v is not None and not (isinstance(v, cst.Name) and v.value == "None")]
     return (other, real) if real else None
@@ -893,22 +901,26 @@ _AUGMENTED = {"AddAssign": "Add", "SubtractAssign": "Subtract", "MultiplyAssign"
               "DivideAssign": "Divide"}
 
 
-def _augmented_value(node: "cst.AugAssign", facts: KerasFacts):
-    """`self.y -= self.y.mean()` read as the value it leaves, `self.y - self.y.mean()` (a node made
-    once and kept with the facts: analyses key what they learn by node ids); None for another
+def _augmented_value(node: "cst.AugAssign", facts: KerasFacts, before=None):
+    """`self.y -= self.y.mean()` read as the value it leaves, `self.y - self.y.mean()` — with `before`
+    (what the write just before it left), that value's: `(raw - raw.mean()) / self.y.std()` (a node
+    made once and kept with the facts: analyses key what they learn by node ids); None for another
     operator."""
     made = facts._cache.setdefault("augmented_values", {})
-    if id(node) not in made:
+    key = (id(node), id(before))
+    if key not in made:
         op = _AUGMENTED.get(type(node.operator).__name__)
-        made[id(node)] = (node, None if op is None else
-                          cst.BinaryOperation(left=node.target, operator=getattr(cst, op)(), right=node.value))
-    return made[id(node)][1]
+        left = before if isinstance(before, cst.BaseExpression) else node.target
+        made[key] = (node, before, None if op is None else
+                     cst.BinaryOperation(left=left, operator=getattr(cst, op)(), right=node.value))
+    return made[key][2]
 
 
 def _instance_class(y, at: int, facts: KerasFacts, records: dict):
-    """(the class's ClassDef, the facts of its module, the attribute) for `ds.y` where `ds =
-    Dataset(...)` is the one binding of `ds` before `at` and `Dataset` a class of this file or of a
-    project module; None otherwise."""
+    """(the class's ClassDef, the facts of its module, the attribute, the methods a chain ran on the
+    new instance in order) for `ds.y` where `ds = Dataset(...)` (or `Dataset(...).load()`) is the
+    one binding of `ds` before `at` and `Dataset` a class of this file or of a project module; None
+    otherwise."""
     while isinstance(y, cst.Subscript):
         y = y.value
     for _ in range(3):
@@ -921,12 +933,13 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
         at, y = found
     if not isinstance(y, cst.Attribute) or at <= 0:
         return None
-    made, chained = _made_by(y.value, at, records), None
+    made, chained = _made_by(y.value, at, records), []
     if made is None:
         return None
-    if isinstance(made.func, cst.Attribute) and isinstance(made.func.value, cst.Call):
-        # `ds = Dataset().load(path)` where `load` sets `self.y` and returns `self`
-        made, chained = made.func.value, made.func.attr.value
+    while isinstance(made.func, cst.Attribute) and isinstance(made.func.value, cst.Call) and len(chained) < 4:
+        # `ds = Dataset().load(path)` where `load` sets `self.y` and returns `self` (also
+        # `Counts(root).load().normalise()`: each method in turn)
+        made, chained = made.func.value, [made.func.attr.value, *chained]
     if not isinstance(made.func, cst.Name):
         return None
     cls, other = made.func.value, facts
@@ -940,9 +953,9 @@ def _instance_class(y, at: int, facts: KerasFacts, records: dict):
         cdef, other = _class_def(project_module(found[0]), found[1]), _module_facts(found[0])
     if cdef is None or other is None or not isinstance(cdef.body, cst.IndentedBlock):
         return None
-    if chained is not None and not _returns_self(_method_in(cdef, chained)):
+    if not all(_returns_self(_method_in(cdef, method)) for method in chained):
         return None
-    return cdef, other, y.attr.value
+    return cdef, other, y.attr.value, tuple(chained)
 
 
 def _returns_self(fdef) -> bool:

@@ -27,7 +27,7 @@ from regr_lint.model.values import (
 )
 # the interpreter's parts, one room each: expressions, calls, model building (and project_imports')
 from regr_lint.model.building import ModelBuilding
-from regr_lint.model.calls import Calls
+from regr_lint.model.calls import MINMAX, STANDARD, Calls, output_range
 from regr_lint.model.expressions import Expressions
 
 INLINE_BUDGET = 400  # inlined calls per file, so a pathological file cannot blow up
@@ -1068,6 +1068,10 @@ def _settled(value) -> Optional[tuple]:
         return (type(value.value), value.value)
     if type(value) is Seq and value.items and all(type(v) is Lit for v in value.items):
         return tuple((type(v.value), v.value) for v in value.items)
+    if type(value) is Obj and value.qualname in (MINMAX, STANDARD):
+        # `scaler = MinMaxScaler()` on one path, `StandardScaler()` on the other (a helper's
+        # `method` argument): where the data lands is a setting too
+        return ("scaler", output_range(value.qualname, value.args))
     return None
 
 

@@ -21,7 +21,8 @@ from regr_lint.model.importers import (_imported_function, _instance_attribute, 
                                        _returned_items, _returns, _top_function, _top_function_in, attribute_parts,
                                        declared_classifier_by_importers)
 from regr_lint.model.model import KerasFacts
-from regr_lint.model.records import _PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped
+from regr_lint.model.records import (_PEEL_FUNCS, _PEEL_METHODS, _call_name, _const, _dotted_tail, _records, _unzipped,
+                                     arm_alternatives)
 from regr_lint.model.signs import _returns_of
 
 
@@ -143,7 +144,7 @@ def _labels(node, at: int, facts, records: dict, depth: int) -> bool:
         # `return y`: either arm's value; labels from one arm leave the targets unsure (the rules
         # asking stay silent), as the last write in walk order alone would not
         return any(_name_labels(node, alternative, facts, records, depth)
-                   for alternative in _arm_alternatives(facts, recs, at))
+                   for alternative in arm_alternatives(facts, recs, at))
     return _other_labels(node, at, facts, records, depth)
 
 
@@ -193,34 +194,6 @@ def _loop_labels(name: str, more: tuple, at: int, facts: KerasFacts, records: di
         if isinstance(iterable, (cst.List, cst.Tuple)) else []
     return len(path) == 1 and path[0][0] == 1 and path[0][1] in (2, None) and bool(items) \
         and all(isinstance(i, cst.Call) and _call_name(i) in _LABEL_GENERATORS for i in items)
-
-
-def _arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
-    """For a name whose last write before `at` lies in an arm of an `if` / `match` that ended before
-    `at`: the records as each other arm of that statement leaves them (its own writes after those
-    from before the statement). [] otherwise, and for appends: a list appended to in both arms
-    holds what both appended (`_name_labels` reads every append)."""
-    last = recs[-1][0]
-    out = []
-    if recs[-1][1] != "assign":
-        return out
-    by_stmt = facts._cache.get("arms_by_stmt")
-    if by_stmt is None:
-        by_stmt = facts._cache["arms_by_stmt"] = {}
-        for stmt, arm, first, end in facts.arms:
-            by_stmt.setdefault(stmt, []).append((arm, first, end))
-    for stmt, arm, first, end in facts.arms:
-        if not first <= last < end or end > at:
-            continue
-        siblings = [(a, f, e) for a, f, e in by_stmt[stmt] if a != arm and e <= at]
-        if not siblings:
-            continue
-        start = min(first, *(f for _, f, _ in siblings))
-        for _, f, e in siblings:
-            alternative = [r for r in recs if r[0] < start or f <= r[0] < e]
-            if alternative and alternative[-1][0] != last and alternative[-1][1] == "assign":
-                out.append(alternative)
-    return out
 
 
 def _name_labels(node: cst.Name, recs: list, facts: KerasFacts, records: dict, depth: int) -> bool:

@@ -56,6 +56,9 @@ class Training:
     # last layers were removed trained another architecture (an autoencoder's decoder, dropped for
     # a classifier head on the pretrained encoder)
     pops: int = 0
+    # a Sequential's layer count when the call was met: layers added after it (a classifier stacked
+    # on a pretrained autoencoder) make another architecture than the one it trained
+    layer_count: int = -1
     # (index, name, count): only that output's targets are asked about (see columns.one_output),
     # for batches a generator or a Sequence gives (`return x, {"sex": s, "age": a}`)
     output: Optional[tuple] = None
@@ -439,7 +442,7 @@ class KerasFacts:
     wrapper_fits: dict = field(default_factory=dict)
     # (id() of an `if` / `match`, arm index, first, end) for each arm the interpreter ran: the records
     # of `assignments[first:end]` are that arm's, so a name read after the statement is one of its
-    # arms' last writes, not only the last one in walk order (see labels._arm_alternatives)
+    # arms' last writes, not only the last one in walk order (see records.arm_alternatives)
     arms: list = field(default_factory=list)
     # (a `for` statement, first, end) for each loop the interpreter ran: `assignments[first:end]`
     # were made in its body (`for c in FEATURES: df[c] = …` writes the columns it runs over)

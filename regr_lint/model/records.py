@@ -182,6 +182,34 @@ def last_assigned(records: dict, name: str, at: int) -> Optional[tuple[int, "cst
     return last[0], last[2]
 
 
+def arm_alternatives(facts: KerasFacts, recs: list, at: int) -> list:
+    """For a name whose last write before `at` lies in an arm of an `if` / `match` that ended before
+    `at`: the records as each other arm of that statement leaves them (its own writes after those
+    from before the statement). [] otherwise, and for appends: a list appended to in both arms
+    holds what both appended (`_name_labels` reads every append)."""
+    last = recs[-1][0]
+    out = []
+    if recs[-1][1] != "assign":
+        return out
+    by_stmt = facts._cache.get("arms_by_stmt")
+    if by_stmt is None:
+        by_stmt = facts._cache["arms_by_stmt"] = {}
+        for stmt, arm, first, end in facts.arms:
+            by_stmt.setdefault(stmt, []).append((arm, first, end))
+    for stmt, arm, first, end in facts.arms:
+        if not first <= last < end or end > at:
+            continue
+        siblings = [(a, f, e) for a, f, e in by_stmt[stmt] if a != arm and e <= at]
+        if not siblings:
+            continue
+        start = min(first, *(f for _, f, _ in siblings))
+        for _, f, e in siblings:
+            alternative = [r for r in recs if r[0] < start or f <= r[0] < e]
+            if alternative and alternative[-1][0] != last and alternative[-1][1] == "assign":
+                out.append(alternative)
+    return out
+
+
 def _own_attribute(target) -> Optional[str]:
     """The key the records keep a plain name under, or an attribute of the instance (`self.y`, as
     `names_in` names it); None for anything else."""

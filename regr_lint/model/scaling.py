@@ -13,7 +13,7 @@ from regr_lint.model.draws import _RANDOM_MODULES, _literal_numbers, _unit_draw
 from regr_lint.model.importers import imported_binding
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.records import (_call_name, _calls_any, _const, _dotted_tail, _int, _records, _string_value,
-                                     expr_key, last_assigned)
+                                     arm_alternatives, expr_key, last_assigned)
 
 
 _MAXISH = frozenset({"max", "amax", "nanmax", "reduce_max"})
@@ -337,6 +337,9 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
     elif isinstance(held, cst.Name) and held.value in records:
         bound = last_assigned(records, held.value, 1 << 30)
         found = (facts, bound[1]) if bound is not None else None
+        if found is not None and any(not (alt[-1][2] is not None and alt[-1][2].deep_equals(found[1]))
+                                     for alt in arm_alternatives(facts, records[held.value], 1 << 30)):
+            return None  # `MinMaxScaler()` in one arm of an `if`, `StandardScaler()` in the other
     elif isinstance(held, cst.Name):
         found = imported_binding(facts, held.value)
     elif isinstance(held, cst.Attribute) and isinstance(held.value, cst.Name) and held.value.value not in records:

@@ -353,7 +353,7 @@ def instance_attribute_unpacked(y, at: int, facts: KerasFacts, records: dict):
     found = _instance_class(y, at, facts, records)
     if found is None:
         return None
-    _, other, attr = found
+    _, other, attr, _ = found
     record = _self_attribute_record(f"self.{attr}", other, _records(other))
     return (other, record) if record is not None and record[1] == "unpack" else None
 

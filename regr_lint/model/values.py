@@ -78,8 +78,24 @@ class Args:
     # when `star`: the keywords the splats left unexpanded may hold, when only `**` dicts known up to
     # which keys they have are (`**({"input_shape": s} if i == 0 else {})`); None: any
     star_keys: Optional[frozenset] = None
-    # keyword -> the dict display a `**` spread it from (`Conv2D(32, **CONV_KW)`: RL504 reads its keys)
+    # keyword -> the dict display (or `dict(...)` call) a `**` spread it from (`Conv2D(32, **CONV_KW)`:
+    # RL504 reads its keys)
     spread: dict = field(default_factory=dict)
+
+    def spread_key(self, key: str):
+        """Where the dict a `**` spread into the call writes `key`: the string of a display
+        (`{"lr": 0.01}`), the keyword of a `dict(lr=0.01)` call; None when it was not written so."""
+        made = self.spread.get(key)
+        if type(made) is cst.Dict:
+            for element in made.elements:
+                if type(element) is cst.DictElement and type(element.key) is cst.SimpleString \
+                        and element.key.evaluated_value == key:
+                    return element.key
+        elif type(made) is cst.Call:
+            for arg in made.args:
+                if arg.keyword is not None and arg.keyword.value == key:
+                    return arg.keyword
+        return None
 
     def may_pass(self, name: str) -> bool:
         """Whether an unexpanded splat may hold keyword `name`."""
