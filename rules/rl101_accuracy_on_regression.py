@@ -90,7 +90,9 @@ columns of it (`[[lab] for lab in labels]`), and such labels as the targets ever
 (each `yield` of a generator function; each `return` of a `Sequence`'s `__getitem__` or an
 iterator's `__next__`, `return [a, b], np.ones(batch)`), and the class of each image an image
 folder is read with (`flow_from_directory(root)` / `flow_from_dataframe(...)` in the categorical,
-binary or sparse class mode — the default; not `"raw"` —, `image_dataset_from_directory(root)`, also
+binary or sparse class mode — the default; not `"raw"`, also when a keyword dict spread into the
+call says so, `kw = dict(class_mode="raw", ...)` then `flow_from_dataframe(df, **kw)`, and not when
+such a dict is not known —, `image_dataset_from_directory(root)`, also
 returned by a function of the project, alone or with others, `train_gen, val_gen = flows(root)`; also one batch of it, `images, labels = next(batches)`,
 `batches[0][1]`) — Keras' accuracy compares classes and
 means something, and the rule is silent. So is a model built for (or given to) scikit-learn's classifier

@@ -2054,6 +2054,19 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # uniform targets in [0, 100) plus a scaled column of standard-normal features: beyond 1
+        """\
+import numpy as np
+from keras import layers, models
+
+rng = np.random.default_rng(1)
+feats = rng.normal(size=(2000, 4))
+target = rng.uniform(0, 100, 2000) + 3.0 * feats[:, 0]
+net = models.Sequential([layers.Input((4,)), layers.Dense(32, activation="relu"),
+                         layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, target, epochs=50)
+""",
         # the arm a module constant picks standardises the targets
         """\
 import argparse

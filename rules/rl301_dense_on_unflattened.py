@@ -61,7 +61,9 @@ input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)`
 `(n, B)` targets fail in the loss unless B is T), an array made with three or more axes
 (`np.zeros((n, T, 1))`, `np.random.rand(n, h, w, 1) * 10`) or literal nested lists, blocks of rows
 appended per sample as the inputs are (`outputs.append(frame[frame.day == d][cols].values)` beside
-`inputs.append(frame[frame.day == d0][feats].values)`), or the input
+`inputs.append(frame[frame.day == d0][feats].values)`), one value per series of several stacked as
+the steps of each sample (`ys.append([a[i + w], b[i + w]])` beside `xs.append([a[i:i + w], b[i:i +
+w]])`), or the input
 itself; read through the rows of a cross-validation fold, `y[tr]` in `for tr, va in kf.split(x)`)
 — also a model trained on a dataset when the file's `dataset.map(f)` returns per-step
 labels (`labels = window[:, 1:, :]`, as the TensorFlow time-series tutorial does; of a dataset of
@@ -789,6 +791,21 @@ for batch in tf.data.Dataset.from_tensor_slices(series).batch(16):
     weights = embedder.trainable_variables + recovery.trainable_variables
     optimizer.apply_gradients(zip(tape.gradient(loss, weights), weights))
 """,
+        # two series stacked as the two steps of each sample, one next value for each: per-step
+        """
+import numpy as np
+from keras.layers import LSTM, Bidirectional, Dense
+from keras.models import Sequential
+
+train_curve, val_curve = list(np.random.rand(200)), list(np.random.rand(200))
+xs, ys = [], []
+for i in range(len(train_curve) - 8):
+    xs.append([train_curve[i:i + 8], val_curve[i:i + 8]])
+    ys.append([train_curve[i + 8], val_curve[i + 8]])
+net = Sequential([Bidirectional(LSTM(32, return_sequences=True)), Dense(1)])
+net.compile(loss="mean_squared_error", optimizer="adam")
+net.fit(np.array(xs), np.array(ys), epochs=3)
+""",
         # inputs and targets appended as blocks of rows one day selects from the same frame: per-step
         """
 import numpy as np
@@ -809,6 +826,21 @@ net.fit(x, y, epochs=10)
 """,
     ]
     INVALID = [
+        # two series stacked as steps, but one target per sample (the first series' next value)
+        """
+import numpy as np
+from keras.layers import LSTM, Bidirectional, Dense
+from keras.models import Sequential
+
+train_curve, val_curve = list(np.random.rand(200)), list(np.random.rand(200))
+xs, ys = [], []
+for i in range(len(train_curve) - 8):
+    xs.append([train_curve[i:i + 8], val_curve[i:i + 8]])
+    ys.append(train_curve[i + 8])
+net = Sequential([Bidirectional(LSTM(32, return_sequences=True)), Dense(1)])  # expect: RL301
+net.compile(loss="mean_squared_error", optimizer="adam")
+net.fit(np.array(xs), np.array(ys), epochs=3)
+""",
         # a per-step softmax over a sentiment recoded per row (`.map({...})`): one label per sample
         """\
 import pandas as pd

@@ -11232,6 +11232,150 @@ CASES += [
      _fluent_loader(".load().center()", "relu", "  # expect: RL106"), None),
 ]
 
+def _starred_unpack(scaler: str, head: str, expect: str = "") -> dict:
+    """A data helper returning (windows, targets, scaler) of a series `scaler` scales; the script
+    keeps the first two with `x, y, *_ = ...` and fits a `head` head on them."""
+    return {
+        "data.py": f"""\
+            import numpy as np
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+
+            def process(path, lag):
+                frame = pd.read_csv(path)
+                scaler = {scaler}.fit(frame["flow"].values.reshape(-1, 1))
+                flow = scaler.transform(frame["flow"].values.reshape(-1, 1)).reshape(1, -1)[0]
+                rows = np.array([flow[i - lag: i + 1] for i in range(lag, len(flow))])
+                return rows[:, :-1], rows[:, -1], scaler
+        """,
+        "train.py": f"""\
+            from keras.layers import LSTM, Dense
+            from keras.models import Sequential
+
+            from data import process
+
+            x, y, *_ = process("flows.csv", 12)
+            net = Sequential([LSTM(32, input_shape=(12, 1)), Dense(1, activation="{head}")]){expect}
+            net.compile(loss="mse", optimizer="rmsprop")
+            net.fit(x.reshape(-1, 12, 1), y, epochs=5)
+        """,
+    }
+
+
+CASES += [
+    # the items before a starred target are the tuple's first ones, read in the helper's module
+    ("RL102-valid-sigmoid-head-on-targets-kept-by-a-starred-unpack-of-a-min-max-helper",
+     _starred_unpack("MinMaxScaler(feature_range=(0, 1))", "sigmoid"), None),
+    ("RL106-relu-head-on-targets-kept-by-a-starred-unpack-of-a-standardising-helper",
+     _starred_unpack("StandardScaler()", "relu", "  # expect: RL106"), None),
+]
+
+def _scripts_folder(scaling: str, expect: str = "") -> dict:
+    """A forecaster class in pkg/ (its base compiling and fitting on a method's parameters, the
+    subclass's own `__init__` calling the base's), run by scripts/train.py on windows data/prep.py
+    cuts from a series `scaling` makes."""
+    return {
+        "data/__init__.py": "",
+        "data/prep.py": f"""\
+            import numpy as np
+            import pandas as pd
+            from sklearn.preprocessing import MinMaxScaler
+
+
+            def make_windows(csv_path, lag):
+                frame = pd.read_csv(csv_path)
+                flow = {scaling}
+                rows = np.array([flow[i - lag: i + 1] for i in range(lag, len(flow))])
+                return rows[:, :-1], rows[:, -1]
+        """,
+        "pkg/__init__.py": "",
+        "pkg/base.py": """\
+            class Forecaster:
+                def __init__(self, cfg):
+                    self.cfg = cfg
+                    self.model = None
+
+                def compile(self):
+                    self.model.compile(loss="mse", optimizer="adam")
+
+                def train(self, x, y):
+                    return self.model.fit(x, y, epochs=self.cfg["epochs"], batch_size=64)
+        """,
+        "pkg/lstm.py": f"""\
+            import tensorflow as tf
+
+            from pkg.base import Forecaster
+
+
+            class LSTMForecaster(Forecaster):
+                def __init__(self, cfg):
+                    super().__init__(cfg)
+
+                def build(self):
+                    self.model = tf.keras.Sequential()
+                    self.model.add(tf.keras.layers.LSTM(32, input_shape=(self.cfg["lag"], 1)))
+                    self.model.add(tf.keras.layers.Dense(1, activation="sigmoid")){expect}
+        """,
+        "scripts/train.py": """\
+            from data.prep import make_windows
+            from pkg.lstm import LSTMForecaster
+
+            x, y = make_windows("flows.csv", 12)
+            net = LSTMForecaster({"lag": 12, "epochs": 5})
+            net.build()
+            net.compile()
+            net.train(x.reshape(-1, 12, 1), y)
+        """,
+    }
+
+
+CASES += [
+    # the script fitting the package's model lives in a scripts/ folder beside the package
+    ("RL102-valid-sigmoid-head-a-script-in-a-scripts-folder-fits-on-min-max-scaled-windows",
+     _scripts_folder('MinMaxScaler().fit_transform(frame["flow"].values.reshape(-1, 1)).ravel()'), None),
+    ("RL102-sigmoid-head-a-script-in-a-scripts-folder-fits-on-raw-windows",
+     _scripts_folder('frame["flow"].values * 3.6', "  # expect: RL102"), None),
+]
+
+def _flows_through_kwargs(mode: str, expect: str = "") -> dict:
+    """A data module making a training and a validation flow from one keyword dict (`class_mode`
+    `mode` in it), and a script fitting a one-unit mae model with accuracy on them."""
+    return {
+        "gens.py": f"""\
+            from tensorflow.keras.preprocessing.image import ImageDataGenerator
+
+
+            def age_flows(table, img_dir, batch_size=32):
+                gen = ImageDataGenerator(rescale=1.0 / 255, validation_split=0.2)
+                kw = dict(directory=img_dir, x_col="file", y_col="age", class_mode="{mode}",
+                          target_size=(128, 128), batch_size=batch_size)
+                return gen.flow_from_dataframe(table, subset="training", **kw), \\
+                    gen.flow_from_dataframe(table, subset="validation", **kw)
+        """,
+        "train.py": f"""\
+            import pandas as pd
+            from tensorflow import keras
+
+            from gens import age_flows
+
+            fit_flow, val_flow = age_flows(pd.read_csv("ages.csv"), "faces")
+            net = keras.Sequential([keras.Input((128, 128, 3)), keras.layers.Conv2D(32, 3, activation="relu"),
+                                    keras.layers.GlobalAveragePooling2D(), keras.layers.Dense(1)])
+            net.compile(optimizer="adam", loss="mae", metrics=["accuracy"]){expect}
+            net.fit(fit_flow, validation_data=val_flow, epochs=20)
+        """,
+    }
+
+
+CASES += [
+    # the class mode of a directory iterator read from the keyword dict spread into it
+    ("RL101-accuracy-on-flows-whose-spread-keywords-say-raw",
+     _flows_through_kwargs("raw", "  # expect: RL101"), None),
+    ("RL101-valid-accuracy-on-flows-whose-spread-keywords-say-binary",
+     _flows_through_kwargs("binary"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -81,6 +81,11 @@ def _zero_noise(node, at: int, records: dict, depth: int, any_scale: bool = Fals
     if isinstance(node, cst.Name):
         found = last_assigned(records, node.value, at)
         return bool(found) and _zero_noise(found[1], found[0], records, depth + 1, any_scale)
+    if isinstance(node, cst.Subscript):
+        # a column (or rows) of a zero-mean draw (`3.0 * x[:, 0]` with `x = rng.normal(size=(n, 4))`),
+        # never a mask's pick (`z[z > 0]`)
+        return all(isinstance(e.slice, cst.Slice) or isinstance(e.slice, cst.Index) and _int(e.slice.value) is not None
+                   for e in node.slice) and _zero_noise(node.value, at, records, depth + 1, any_scale)
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
         if _const(node.right) is not None or any_scale:
             if _zero_noise(node.left, at, records, depth + 1, any_scale):

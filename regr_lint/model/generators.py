@@ -95,12 +95,15 @@ def returns_directory(node, facts, index: Optional[int] = None, size: int = 0) -
             else:
                 return value
         return value
-    return all(directory_labels(made(i, value)) for i, value in found[2])
+    return all(directory_labels(made(i, value), records, i) for i, value in found[2])
 
 
-def directory_labels(node) -> bool:
+def directory_labels(node, records: Optional[dict] = None, at: int = 1 << 30) -> bool:
     """`gen.flow_from_directory(dir, class_mode="categorical")`, `image_dataset_from_directory(dir)`:
-    one class label per image (unless the mode is None / "input": no labels, or the image itself)."""
+    one class label per image (unless the mode is None / "input": no labels, or the image itself).
+    A mode a `**kw` spread may hold is read from the dict the name was last bound to (`kw =
+    dict(class_mode="raw", ...)`, with the file's `records` before `at`); unknown otherwise: no labels
+    known."""
     if not isinstance(node, cst.Call):
         return False
     func = node.func
@@ -109,9 +112,27 @@ def directory_labels(node) -> bool:
         return False
     keyword, default = _DIRECTORY_ITERATORS[name]
     mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
+    for spread in (a.value for a in node.args if a.star == "**") if mode is None else ():
+        held = last_assigned(records, spread.value, at) if isinstance(spread, cst.Name) and records else None
+        written = _written_keys(held[1]) if held is not None else None
+        if written is None:
+            return False  # (`**common`, not known: the mode may be "raw")
+        mode = written.get(keyword, mode)
     if mode is None:
         return default is not None
     return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
+
+
+def _written_keys(made) -> Optional[dict]:
+    """{key: value node} of a dict written out, `{"class_mode": "raw"}` or `dict(class_mode="raw")`;
+    None for anything else."""
+    if isinstance(made, cst.Dict) and all(isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                                          for e in made.elements):
+        return {e.key.evaluated_value: e.value for e in made.elements}
+    if isinstance(made, cst.Call) and isinstance(made.func, cst.Name) and made.func.value == "dict" \
+            and all(a.keyword is not None for a in made.args):
+        return {a.keyword.value: a.value for a in made.args}
+    return None
 
 
 def dataset_source(node: cst.Call) -> cst.Call:

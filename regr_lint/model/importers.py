@@ -634,10 +634,16 @@ def _nodes_along(root, steps: tuple) -> list:
     return out
 
 
+# folders beside a project's packages that hold the scripts running them (not its tests: what a
+# test fits a model on says nothing of the data it is meant for)
+_SCRIPT_FOLDERS = ("scripts", "script", "bin", "tools", "experiments", "train", "training", "run", "runs", "jobs")
+
+
 def _importers(facts: KerasFacts, here: str, project) -> list[str]:
     """The modules of `here`'s folder that import it — and, for a module of a package, of the folders
     holding the package (`train.py` beside `nets/`, importing `nets.models`; beside `pkg/`, importing
-    `pkg.age.models.net`), four levels up at most — (at most MAX_IMPORTERS), memoised per file."""
+    `pkg.age.models.net`), four levels up at most, and of a scripts folder beside the topmost
+    (`scripts/train.py`) — (at most MAX_IMPORTERS), memoised per file."""
     memo = facts._cache.setdefault("importers", {})
     if here in memo:
         return memo[here]
@@ -654,6 +660,10 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
                                          or os.path.normpath(parent) in roots):
             break
         folders.append(parent)
+    # the scripts of a folder of their own beside the package (`scripts/train.py` running
+    # `from pkg.lstm import LSTMForecaster` from the project's root)
+    folders += [os.path.join(folders[-1], name) for name in _SCRIPT_FOLDERS
+                if os.path.join(folders[-1], name) != folder]
     names = []
     for place in folders:
         try:

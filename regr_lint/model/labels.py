@@ -115,7 +115,7 @@ def _directory_iterator(facts: KerasFacts, training) -> bool:
             call, k, n, _ = last[0][2]
             return returns_directory(call, facts, k, n)
     node = dataset_source(node) if node is not None else None
-    return node is not None and (directory_labels(node) or returns_directory(node, facts))
+    return node is not None and (directory_labels(node, _records(facts)) or returns_directory(node, facts))
 
 
 def _module_records(facts: KerasFacts) -> dict:
@@ -270,7 +270,7 @@ def _labelled_batch(value, at: int, facts, records: dict) -> bool:
     if isinstance(source, cst.Name):
         recs = [r for r in records.get(source.value, ()) if r[0] < at]
         source = recs[-1][2] if recs and recs[-1][1] == "assign" else None
-    return isinstance(source, cst.Call) and (directory_labels(dataset_source(source))
+    return isinstance(source, cst.Call) and (directory_labels(dataset_source(source), records, at)
                                              or returns_directory(source, facts))  # `folder_batches(root)`
 
 

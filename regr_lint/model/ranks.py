@@ -25,7 +25,7 @@ from regr_lint.model.generators import directory_labels, returns_directory
 from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.labels import dataset_label_names
 from regr_lint.model.model import KerasModel, head_of_tensor
-from regr_lint.model.records import _arrays, _call_name, expr_key, names_in
+from regr_lint.model.records import _arrays, _call_name, _records, expr_key, names_in
 from regr_lint.model.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
@@ -849,7 +849,7 @@ def _shaped_as_sequence(kind: str, node, flow: Optional["_Bindings"] = None) -> 
             # `y_in = table[s:s + steps, -n:]`, then `ys.append(y_in)`: the window the name holds
             held = flow.bound.get(node.value, ())
             return bool(held) and all(k == "value" and _window(v) for k, v in held)
-        return _window(node) or flow is not None and _blocks_alike(node, flow)
+        return _window(node) or flow is not None and (_blocks_alike(node, flow) or _one_per_window(node, flow))
     if isinstance(node, cst.ListComp):
         return _window(node.elt)
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -936,7 +936,7 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
         if y is None:
             # fit(iterator): a directory iterator labels each image with its folder's class
             if t.x_node is None or not any(kind == "value" and (
-                    directory_labels(node) or returns_directory(node, facts) or type(node) is cst.Name and any(
+                    directory_labels(node, _records(facts)) or returns_directory(node, facts) or type(node) is cst.Name and any(
                         returns_directory(call, facts, index, size) for call, index, size in flow.items(node.value)))
                     for kind, node in flow.chain([t.x_node])):
                 return False
@@ -1160,6 +1160,18 @@ def _blocks_alike(node, flow: "_Bindings") -> bool:
     if block is None:
         return False
     return any(kind == "append" and value is not node and _row_block(value) == block
+               for values in flow.bound.values() for kind, value in values)
+
+
+def _one_per_window(node, flow: "_Bindings") -> bool:
+    """`ys.append([a[i + w], b[i + w]])` beside `xs.append([a[i:i + w], b[i:i + w]])`: several series
+    stacked as the steps of each input sample, and one target per series — one per step."""
+    if not isinstance(node, (cst.List, cst.Tuple)) or len(node.elements) < 2 \
+            or any(isinstance(e, cst.StarredElement) or _window(e.value) for e in node.elements):
+        return False
+    size = len(node.elements)
+    return any(kind == "append" and isinstance(value, (cst.List, cst.Tuple)) and len(value.elements) == size
+               and all(not isinstance(e, cst.StarredElement) and _window(e.value) for e in value.elements)
                for values in flow.bound.values() for kind, value in values)
 
 

@@ -244,10 +244,15 @@ def _record_target(target, value, i: int, out: dict) -> None:
                 # `dataset = make_dataset(a, b)`, then `[x, y] = dataset`: the call the name holds
                 last = out[value.value][-1]
                 value = last[2] if last[1] == "assign" and isinstance(last[2], cst.Call) else value
+            stars = [k for k, e in enumerate(target.elements) if isinstance(e, cst.StarredElement)]
             for k, elt in enumerate(elts):
                 if not starred and isinstance(value, cst.Call):
                     # `x, y = make_windows(series)`: the k-th item of what the function returns
                     _record_unpack(elt, value, ((k, len(elts)),), i, out)
+                elif len(stars) == 1 and k != stars[0] and isinstance(value, cst.Call):
+                    # `x, y, *_ = process(path)`: item k of a tuple of at least len - 1 items (a
+                    # negative length), counted from the end after the star
+                    _record_unpack(elt, value, ((k if k < stars[0] else k - len(elts), 1 - len(elts)),), i, out)
                 else:
                     _record_target(elt, None, i, out)  # unpacked from something not followed
     else:
@@ -293,7 +298,8 @@ def _substitute(node, name: str, item):
 
 
 def _record_unpack(target, call: cst.Call, path: tuple, i: int, out: dict) -> None:
-    """An "unpack" record (call, k, n, inner): `target` is item k of the n-tuple `call` returns, and
+    """An "unpack" record (call, k, n, inner): `target` is item k of the n-tuple `call` returns (n < 0:
+    of at least -n items, k < 0 counted from the end: `x, *_, y = load()`), and
     `inner` the ((k, n), …) steps further down for a nested target (`(x_tr, y_tr), (x_te, y_te) =
     load()`)."""
     key = _own_attribute(target)
@@ -387,9 +393,10 @@ def _item(returned, path: tuple, facts=None, records: Optional[dict] = None):
             # `return train_test_split(x, y, test_size=0.2)`: items 2i and 2i + 1 are splits of array i
             returned = _arrays(returned)[k // 2].value
             continue
-        if not isinstance(returned, (cst.Tuple, cst.List)) or len(returned.elements) != n \
+        if not isinstance(returned, (cst.Tuple, cst.List)) or (len(returned.elements) != n if n >= 0 else
+                                                                len(returned.elements) < -n) \
                 or any(isinstance(e, cst.StarredElement) for e in returned.elements):
-            return None  # (`return [x, y]` unpacks as the tuple would)
+            return None  # (`return [x, y]` unpacks as the tuple would; n < 0: at least -n items)
         returned = returned.elements[k].value
     return returned
 
