@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from regr_lint.lazy import cst
@@ -58,7 +57,9 @@ so is a square model every `fit` of which pairs inputs and targets of separate o
 of the file's own neither computed from the other nor from a common source), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`; also a builder in another module, and the name a script gives what a builder returns,
-`linear_model = build(n)`). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
+`linear_model = build(n)`), and a model the file's top level builds only to show it (`net.summary()`,
+`plot_model(net)`, nothing else done with it: a walkthrough of shapes, never compiled, trained or
+handed anywhere). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
 tests, also `def test_…` functions that assert with no import of pytest) are skipped: their models are
 small fixtures that exercise an API.
 
@@ -96,6 +97,19 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # built only to print its summary: a walkthrough of shapes, never compiled, trained or used
+        """\
+import numpy as np
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+
+feats = np.array([range(50), range(100, 150), range(7, 57)]).T
+net = Sequential()
+net.add(Dense(6, input_dim=3))
+net.add(Dense(4))
+net.add(Dense(2))
+net.summary()
+""",
         # the hidden activation drawn from a search space, set to None only for "identity" in an `if`
         # the call's settings do not take: the layer is not known to be linear
         """
@@ -298,6 +312,21 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # shown, then handed to a training helper of another library
+        """\
+import numpy as np
+from tensorflow.keras.layers import Dense
+from tensorflow.keras.models import Sequential
+
+from lab_utils import train_and_report
+
+net = Sequential()
+net.add(Dense(6, input_dim=3))  # expect: RL302
+net.add(Dense(4))
+net.add(Dense(2))
+net.summary()
+train_and_report(net, np.random.rand(10, 3), np.random.rand(10, 2))
+""",
         # as wide out as in, but fitted on targets of their own: a regression, not an autoencoder
         """
 import numpy as np
@@ -436,7 +465,7 @@ class Net:
                 if not hidden or id(hidden[0].node) in reported:
                     continue
                 if _autoencoder(model, facts) or _named_linear(model, facts) or _held_by_subclassed_model(model, facts) \
-                        or _nested_by_importers(model, facts):
+                        or _nested_by_importers(model, facts) or _only_shown(model, facts):
                     break
                 reported.add(id(hidden[0].node))
                 yield self.report(hidden[0].node, _message(len(hidden)))
@@ -562,6 +591,33 @@ def _nested_models(facts) -> set:
 def _bound_names(model, facts) -> list:
     return [key for targets, value in facts.assignments if value is model.node
             for key in (expr_key(t) for t in targets) if key]
+
+
+# what a model only shown calls: its layers listed, counted, drawn (no training, no use)
+_SHOWN = frozenset({"summary", "count_params", "get_config", "to_json", "build", "add"})
+
+
+def _only_shown(model, facts) -> bool:
+    """A model the file's top level builds and only shows (`net.summary()`, `plot_model(net)`):
+    never compiled, trained or used anywhere — a shapes walkthrough, not a network meant to learn.
+    Every use of its name in the file's text is one of those calls or a binding of it."""
+    if model.in_function or model.home is not None or model.compiles or model.trainings \
+            or model.foreign_trainings or not model.calls or any(c.method not in _SHOWN for c in model.calls) \
+            or not any(c.method != "add" for c in model.calls):
+        return False
+    names = _bound_names(model, facts)
+    text = facts.text or facts.module.code
+    if not names or any(not re.fullmatch(r"[A-Za-z_]\w*", name) for name in names):
+        return False
+    for name in names:
+        word = re.escape(name)
+        uses = len(re.findall(rf"(?<![\w.]){word}\b", text))
+        shown = len(re.findall(rf"(?<![\w.]){word}\s*\.\s*(?:{'|'.join(sorted(_SHOWN))})\s*\(", text)) \
+            + len(re.findall(rf"(?<![\w.]){word}\s*=(?!=)", text)) \
+            + len(re.findall(rf"plot_model\(\s*{word}\b", text))
+        if uses != shown:
+            return False
+    return True
 
 
 def _autoencoder(model, facts) -> bool:

@@ -424,6 +424,24 @@ class WideDense(Dense):
 """,
     ]
     INVALID = [
+        # a callback subclass handing its constructions' keywords to Keras' own
+        """\
+import numpy as np
+from keras import layers, models
+from keras.callbacks import ModelCheckpoint
+
+
+class SaveTemplate(ModelCheckpoint):
+    def __init__(self, template, **kwargs):
+        super().__init__(**kwargs)
+        self.template = template
+
+
+net = models.Sequential([layers.Input((4,)), layers.Dense(8, activation="relu"), layers.Dense(1)])
+net.compile(optimizer="adam", loss="mse")
+ckpt = SaveTemplate(template=net, filepath="w.h5", period=1)  # expect: RL504
+net.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=2, callbacks=[ckpt])
+""",
         # one helper call site constructing each layer class it is handed, with its Keras 1 keys
         """\
 from keras.layers import Convolution1D, Dropout, MaxPooling1D
@@ -719,7 +737,8 @@ class WideDense(Dense):
     def _class_keywords(self, kc, name: str, table: dict, seen: set, facts):
         """`ModelCheckpoint(period=5)`, `Nadam(schedule_decay=...)`: rejected by Keras 3;
         `ReduceLROnPlateau(epsilon=0.01)`: taken and dropped (a safe rename to the keyword it meant)."""
-        found = list(_old_keywords(kc.node, table, seen))
+        # (what a subclass's own `__init__` takes, `SaveEvery(path, period=5)`, Keras never sees)
+        found = [arg for arg in _old_keywords(kc.node, table, seen) if arg.keyword.value not in kc.own]
         if not found or id(kc.node) in _guarded(facts):
             return
         for arg in found:

@@ -11376,6 +11376,54 @@ CASES += [
      _flows_through_kwargs("binary"), None),
 ]
 
+CASES += [
+    # a callback subclass of another module forwarding `**kwargs` to Keras' ModelCheckpoint
+    ("RL504-period-given-to-another-modules-checkpoint-subclass-forwarding-kwargs", {
+        "cbs.py": """\
+            from keras.callbacks import ModelCheckpoint
+
+
+            class SaveTemplate(ModelCheckpoint):
+                def __init__(self, template, **kwargs):
+                    super().__init__(**kwargs)
+                    self.template = template
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import layers, models
+
+            from cbs import SaveTemplate
+
+            net = models.Sequential([layers.Input((4,)), layers.Dense(8, activation="relu"), layers.Dense(1)])
+            net.compile(optimizer="adam", loss="mse")
+            ckpt = SaveTemplate(template=net, filepath="w.h5", period=1)  # expect: RL504
+            net.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=2, callbacks=[ckpt])
+        """,
+    }, None),
+    # ... and one whose own `__init__` takes `period` itself: Keras never sees it
+    ("RL504-valid-period-taken-by-another-modules-checkpoint-subclass", {
+        "cbs.py": """\
+            from keras.callbacks import ModelCheckpoint
+
+
+            class SaveEvery(ModelCheckpoint):
+                def __init__(self, path, period=5, **kwargs):
+                    super().__init__(path, save_freq="epoch", **kwargs)
+                    self.every = period
+        """,
+        "train.py": """\
+            import numpy as np
+            from keras import layers, models
+
+            from cbs import SaveEvery
+
+            net = models.Sequential([layers.Input((4,)), layers.Dense(1)])
+            net.compile(optimizer="adam", loss="mse")
+            net.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=2, callbacks=[SaveEvery("w.h5", period=2)])
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -85,6 +85,7 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
     identifiers the semantic model can resolve."""
     vocab: set[str] = set()
     add = vocab.add
+    forwarding: list = []  # the own keywords of Keras classes a class of the file hands `**kwargs` to
     # ast.walk's generators cost twice this explicit stack over the fields that can hold nodes.
     stack: list = [tree]
     pop, push, extend = stack.pop, stack.append, stack.extend
@@ -138,7 +139,11 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
                 for sub in ast.walk(node):
                     if type(sub) is ast.Call and type(sub.func) is ast.Attribute and sub.func.attr == "__init__" \
                             and type(sub.func.value) is ast.Call and _last_name(sub.func.value.func) == "super":
-                        vocab.update(layer_keyword(own[None], kw.arg) for kw in sub.keywords if kw.arg in own)
+                        vocab.update(layer_keyword(own[None], kw.arg) for kw in sub.keywords
+                                     if kw.arg is not None and kw.arg in own)
+                        if any(kw.arg is None for kw in sub.keywords):
+                            # `super().__init__(**kwargs)`: what the class's constructions pass on
+                            forwarding.append(own)
         elif kind is ast.Call:
             if MODEL not in vocab and _makes_or_uses_a_model(node):
                 add(MODEL)
@@ -163,6 +168,10 @@ def code_vocabulary(tree: ast.AST) -> set[str]:
         elif kind is ast.BinOp or kind is ast.AugAssign:
             if type(node.op) is ast.Pow:
                 add(POWER)
+    for own in forwarding:
+        # `SaveEvery(filepath=p, period=5)` of `class SaveEvery(ModelCheckpoint)` forwarding `**kwargs`
+        # (here or in a module importing it: a superset, as a pre-check must be)
+        vocab.update(layer_keyword(own[None], k) for k in own if k is not None)
     return vocab
 
 
@@ -308,8 +317,9 @@ def text_vocabulary(text: str) -> set[str]:
     for name in KEYWORD_ONLY_NAMES & vocab:
         if token_in(name + "=", code) or token_in(name + " =", code):
             vocab.add(name + "=")  # whenever the name may be a keyword argument
+    forwards = "super(" in code and "**" in code  # a subclass may hand its constructions' keywords on
     for layer in _LAYER_KEYWORDS.keys() & vocab:
         for keyword in tables.REMOVED_CLASS_KEYWORDS[layer]:
-            if token_in(keyword + "=", code) or token_in(keyword + " =", code):
+            if forwards or token_in(keyword + "=", code) or token_in(keyword + " =", code):
                 vocab.add(layer_keyword(layer, keyword))  # whenever that layer may be given it
     return vocab

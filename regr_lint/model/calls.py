@@ -748,7 +748,7 @@ class Calls:
             if callee.is_layer:
                 self._keras_base_call(callee, args, call, "")
                 return self.new_layer("custom", args, call, callee.cdef.name.value)
-            self._keras_base_call(callee, args, call, "keras.optimizers.")
+            self._keras_base_call(callee, args, call, ("keras.optimizers.", "keras.callbacks."))
             if callee.instance is None:
                 return UNKNOWN
             inst = self._adopt(callee.instance)
@@ -756,9 +756,10 @@ class Calls:
             return inst
         return self._tensor_passthrough(args, call)
 
-    def _keras_base_call(self, cls: ClassV, args: Args, call: cst.Call, prefix: str) -> None:
-        """`MyDense(1, init="uniform")` / `ClippedAdam(lr=1e-3)` of a project subclass (of a Keras
-        class under `prefix`) with no `__init__` of its own, or one whose `__init__(self, ...,
+    def _keras_base_call(self, cls: ClassV, args: Args, call: cst.Call, prefix) -> None:
+        """`MyDense(1, init="uniform")` / `ClippedAdam(lr=1e-3)` / `SaveEvery(filepath=p, period=5)` of
+        a project subclass (of a Keras class under `prefix`, a string or a tuple of them) with no
+        `__init__` of its own, or one whose `__init__(self, ...,
         **kwargs)` hands what it does not name to its Keras base's (`super().__init__(**kwargs)`):
         Keras' class takes those arguments, and rejects what Keras 3 removed — a call of it."""
         base, own = keras_init(cls), frozenset()
