@@ -149,6 +149,17 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # ... and every output a classifier's crossentropy
+        """\
+from keras import layers, models
+
+inp = layers.Input((32, 32, 3))
+feat = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+net = models.Model(inp, [layers.Dense(4, activation="softmax", name="kind_s1")(feat),
+                         layers.Dense(3, activation="softmax", name="color_s1")(feat)])
+names = ["{}_s{}".format(k, s + 1) for s in range(1) for k in ("kind", "color")]
+net.compile(optimizer="sgd", loss=dict.fromkeys(names, "categorical_crossentropy"), metrics=["accuracy"])
+""",
         # class labels a helper codes as 0 / 1, applied to each quality score
         """\
 import pandas as pd
@@ -1136,6 +1147,22 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # a loss dict whose keys are made at run time, every output given one squared error
+        """\
+import keras.backend as K
+from keras import layers, models
+
+
+def l2(y_true, y_pred):
+    return K.sum(K.square(y_true - y_pred)) / 2
+
+
+inp = layers.Input((32, 32, 3))
+feat = layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
+net = models.Model(inp, [layers.Conv2D(4, 1, name="heat_s1")(feat), layers.Conv2D(8, 1, name="paf_s1")(feat)])
+names = ["{}_s{}".format(k, s + 1) for s in range(1) for k in ("heat", "paf")]
+net.compile(optimizer="sgd", loss=dict.fromkeys(names, l2), metrics=["accuracy"])  # expect: RL101
+""",
         # a settings class choosing the loss under an `if` on its own task constant
         """
 from tensorflow import keras

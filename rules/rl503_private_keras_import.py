@@ -136,7 +136,8 @@ backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorfl
 `tensorflow.python.keras.*` (also as TensorFlow 2.0 / 2.1 spelled it, `tensorflow_core.python.keras.*`,
 a package gone since 2.2), `keras.src.*` (and `keras_core.src.*`, of Keras 3's preview package) and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
-layer, Keras 1's `keras.initializations` and `keras.objectives`, Keras 0's `keras.utils.theano_utils`, Keras 2's `Recurrent` base class,
+layer, Keras 1's `keras.initializations` and `keras.objectives` and its lowercase constraint aliases
+(`keras.constraints.maxnorm`, `nonneg`, `unitnorm`), Keras 0's `keras.utils.theano_utils`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
@@ -276,6 +277,13 @@ up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
     ]
     INVALID = [
+        # Keras 1's lowercase constraint alias, which Keras 2 kept and Keras 3 dropped
+        """\
+from keras.constraints import maxnorm  # expect: RL503
+from keras.layers import Dense
+
+head = Dense(1, activation="sigmoid", kernel_constraint=maxnorm(3))
+""",
         # an aliased import and a chain through another name: two places to change, two findings
         """\
 import tensorflow as tf

@@ -383,6 +383,8 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.layers.Deconv2D", "keras.layers.Deconv3D", "keras.layers.CuDNNLSTM", "keras.layers.CuDNNGRU",
     "keras.layers.Highway", "keras.layers.MaxoutDense", "keras.layers.TimeDistributedDense", "keras.models.Graph",
     "keras.models.Input",  # Keras 2's keras.models re-exported Input (keras.Input since)
+    # Keras 1's lowercase constraint aliases, kept by Keras 2's `keras.constraints` module
+    "keras.constraints.maxnorm", "keras.constraints.nonneg", "keras.constraints.unitnorm",
     # the same, spelled through tf.keras (whose public API never exported them)
     "tensorflow.keras.utils.np_utils", "tensorflow.keras.utils.visualize_util", "tensorflow.keras.layers.merge",
     "tensorflow.keras.layers.Merge", "tensorflow.keras.utils.multi_gpu_model",
@@ -471,6 +473,9 @@ _SCIKERAS = ("use `keras.wrappers.SKLearnRegressor` / `keras.wrappers.SKLearnCla
              " `model=` takes a built model or a function that returns one), or `KerasRegressor` /"
              " `KerasClassifier` of the `scikeras` package")
 REMOVED_KERAS_HINTS = {
+    "keras.constraints.maxnorm": "use `keras.constraints.MaxNorm` (or `max_norm`)",
+    "keras.constraints.nonneg": "use `keras.constraints.NonNeg` (or `non_neg`)",
+    "keras.constraints.unitnorm": "use `keras.constraints.UnitNorm` (or `unit_norm`)",
     "keras.layers.merge": "for the Keras 1 `merge` function use " + _MERGE_MODES,
     "keras.layers.Merge": "for the Keras 1 `Merge` layer use " + _MERGE_MODES,
     "keras.utils.visualize_util": "use `keras.utils.plot_model`",

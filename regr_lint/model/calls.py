@@ -260,9 +260,10 @@ def _from_keys(args: Args, call: cst.Call) -> Value:
     if args.star or args.kw or not 1 <= len(args.pos) <= 2:
         return UNKNOWN
     keys = args.pos[0][0]
-    if not isinstance(keys, Seq) or not all(isinstance(k, Lit) and isinstance(k.value, (str, int)) for k in keys.items):
-        return UNKNOWN
     value = args.pos[1][0] if len(args.pos) == 2 else Lit(None)
+    if not isinstance(keys, Seq) or not all(isinstance(k, Lit) and isinstance(k.value, (str, int)) for k in keys.items):
+        # keys made at run time (`["{}_s{}".format(k, s) for s in ...]`): every one of them holds the value
+        return Map({}, call, any=value) if value is not UNKNOWN else UNKNOWN
     return Map({k.value: value for k in keys.items}, call)
 
 

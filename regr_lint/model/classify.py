@@ -7,7 +7,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.model.model import KerasFacts, KerasModel
-from regr_lint.model.values import Func, Instance, Lambda, Lit, Map, Obj, Ref, Seq, Value
+from regr_lint.model.values import UNKNOWN, Func, Instance, Lambda, Lit, Map, Obj, Ref, Seq, Value
 
 REGRESSION = "regression"
 OTHER = "other"
@@ -63,6 +63,8 @@ def _mixes_other_losses(fdef) -> bool:
 def output_losses(loss: Value, facts: KerasFacts) -> Optional[object]:
     """One kind for every output (str), a {name: kind} dict, or a [kind, …] list; None if unknown."""
     if isinstance(loss, Map):
+        if not loss.items and loss.any is not None and loss.any is not UNKNOWN:
+            return loss_kind(loss.any, facts)  # `dict.fromkeys(names, l2)`: the one loss of every output
         return {k: loss_kind(v, facts) for k, v in loss.items.items()}
     if isinstance(loss, Seq):
         return [loss_kind(v, facts) for v in loss.items]
@@ -112,7 +114,8 @@ def head_loss_values(model: KerasModel, index: int, name: Optional[str], skip: f
             continue
         loss = comp.loss
         if isinstance(loss, Map):
-            loss = loss.items.get(name) if name is not None else None
+            loss = loss.items.get(name) if name is not None and loss.items else \
+                loss.any if not loss.items and loss.any is not UNKNOWN else None
         elif isinstance(loss, Seq):
             loss = loss.items[index] if index < len(loss.items) == outputs else None  # (see head_loss)
         if loss is not None:
