@@ -217,6 +217,18 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # a polynomial of uniform columns that stays inside [0, 0.5]: a tanh head reaches it
+        """\
+import numpy as np
+from tensorflow import keras
+
+rng = np.random.default_rng(0)
+x = rng.uniform(0, 1, size=(5000, 10))
+y = 0.3 * x[:, 0] + 0.2 * np.square(x[:, 1])
+net = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1, activation="tanh")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=30)
+""",
         # the target scaler is chosen on the command line: either arm may run, neither says where the
         # targets land
         """\
@@ -2054,6 +2066,23 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # a polynomial of two uniform columns plus uniform noise up to 100, and one of normal columns
+        """\
+import numpy as np
+from tensorflow import keras
+
+rng = np.random.default_rng(0)
+x = rng.uniform(0, 1, size=(5000, 10))
+y = 40.0 * x[:, 0] + 25.0 * np.square(x[:, 1]) + rng.uniform(0, 100, size=5000)
+z = rng.normal(size=(5000, 4))
+w = 40.0 * z[:, 0] + 25.0 * z[:, 1] ** 2
+net = keras.Sequential([keras.Input((10,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=30)
+other = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+other.compile(optimizer="adam", loss="mse")
+other.fit(z, w, epochs=30)
+""",
         # uniform targets in [0, 100) plus a scaled column of standard-normal features: beyond 1
         """\
 import numpy as np

@@ -11424,6 +11424,54 @@ CASES += [
     }, None),
 ]
 
+def _config_class_trainer(steps: str, metrics: str, expect_steps: str = "", expect_metrics: str = "") -> dict:
+    """A config class handed to a trainer's constructor in one expression (`Trainer(Config).run()`);
+    the trainer builds, compiles and fits its own model with the config's settings."""
+    return {
+        "config.py": f"""\
+            class Config:
+                N_TRAIN = 120000
+                BATCH = 256
+                STEPS = {steps}{expect_steps}
+                LOSS = "mse"
+                METRICS = {metrics}{expect_metrics}
+        """,
+        "trainer.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+
+            class Trainer:
+                def __init__(self, cfg):
+                    self.cfg = cfg
+
+                def run(self):
+                    d = np.load("co.npz")
+                    ds = tf.data.Dataset.from_tensor_slices((d["x"], d["co_ppm"])).batch(self.cfg.BATCH).repeat()
+                    model = tf.keras.Sequential([tf.keras.Input((16,)), tf.keras.layers.Dense(64, activation="relu"),
+                                                 tf.keras.layers.Dense(1)])
+                    model.compile(optimizer="adam", loss=self.cfg.LOSS, metrics=self.cfg.METRICS)
+                    model.fit(ds, steps_per_epoch=self.cfg.STEPS, epochs=15)
+                    return model
+        """,
+        "main.py": """\
+            from config import Config
+            from trainer import Trainer
+
+            if __name__ == "__main__":
+                Trainer(Config).run().save("co_model.keras")
+        """,
+    }
+
+
+CASES += [
+    # a config class handed to a trainer's construction, a method run on it in the same expression
+    ("RL101-RL202-settings-of-a-config-class-a-trainer-is-constructed-with",
+     _config_class_trainer("N_TRAIN / BATCH", '["mae", "accuracy"]', "  # expect: RL202", "  # expect: RL101"), None),
+    ("RL101-RL202-valid-settings-of-a-config-class-a-trainer-is-constructed-with",
+     _config_class_trainer("N_TRAIN // BATCH", '["mae"]'), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

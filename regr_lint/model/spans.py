@@ -11,7 +11,7 @@ from regr_lint.model.columns import (_EVERY_COLUMN, _column_writes, _keyed_retur
                                      _popped_column, column_origins, read_column)
 from regr_lint.model.dataflow import _elsewhere_shows, _in_project_module, _mapping_module, ancestors, name_values
 from regr_lint.model.draws import (Span, _INF, _RANDOM_MODULES, _draw, _draw_span, _literal_numbers, _unit_draw,
-                                   _zero_noise)
+                                   _zero_noise, noise_scale)
 from regr_lint.model.generators import _generator_call, _generator_targets
 from regr_lint.model.importers import (_instance_attribute, _instance_class, _returned_items, _returns, attribute_parts,
                                        fitted_by_importers, parameter_sources, wrapper_targets)
@@ -362,6 +362,11 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
     op = node.operator
     if isinstance(op, cst.Divide) and _stdish(node.right, at, records, 0):
         return Span(-_INF, _INF, wide=True)  # (y - y.mean()) / y.std()
+    if isinstance(op, (cst.Multiply, cst.Divide)):
+        scale = noise_scale(node, at, records)
+        if scale is not None and scale >= 3:
+            # `40.0 * x[:, 0]` of standard-normal `x`: a zero-mean draw whose most values leave ±1
+            return Span(-_INF, _INF, wide=True)
     left = _span(node.left, at, facts, records, depth + 1)
     right = _span(node.right, at, facts, records, depth + 1)
     if isinstance(op, (cst.Add, cst.Subtract)) and (left is None) != (right is None) \
@@ -376,6 +381,10 @@ def _binop_span(node: cst.BinaryOperation, at, facts, records, depth):
         known, other = (left, node.right) if left is not None else (right, node.left)
         if known.exact and known.hi > 1 and _never_negative(other, at, facts, records, depth + 1):
             return Span(known.lo, _INF, wide=True, keep=False)
+        if known.wide and known.lo == -_INF and known.hi == _INF and _never_negative(other, at, facts, records, depth + 1):
+            # `40 * x[:, 0] + 25 * np.square(x[:, 1])`: unbounded values beyond ±1, plus something
+            # never negative, still leave [-1, 1]
+            return Span(-_INF, _INF, wide=True)
     if left is None or right is None:
         return None
     lconst, rconst = _const(node.left), _const(node.right)
@@ -433,6 +442,18 @@ def _never_negative(node, at: int, facts, records: dict, depth: int) -> bool:
     span = _span(node, at, facts, records, depth + 1)
     if span is not None:
         return span.lo >= 0
+    if isinstance(node, cst.BinaryOperation):
+        op, lconst, rconst = node.operator, _const(node.left), _const(node.right)
+        if isinstance(op, cst.Power):
+            return isinstance(rconst, int) and rconst % 2 == 0  # `x ** 2`
+        if isinstance(op, (cst.Multiply, cst.Divide)) and (rconst is not None and rconst > 0
+                                                           or lconst is not None and lconst > 0
+                                                           and isinstance(op, cst.Multiply)):
+            return _never_negative(node.left if rconst is not None else node.right, at, facts, records, depth + 1)
+        if isinstance(op, cst.Add):
+            return _never_negative(node.left, at, facts, records, depth + 1) \
+                and _never_negative(node.right, at, facts, records, depth + 1)
+        return False
     if isinstance(node, cst.Call):
         name = _call_name(node)
         if name in ("abs", "absolute", "square", "exp") and node.args:
@@ -445,12 +466,18 @@ def _never_negative(node, at: int, facts, records: dict, depth: int) -> bool:
     return False
 
 
+_MODULE_NAMES = frozenset({"np", "numpy", "math", "tf", "tensorflow", "scipy", "pd", "pandas"})
+
+
 def _independent(left, right) -> bool:
     """The two operands name no common data (`x` and `noise`), or are distinct literal columns of
     one array (`X[:, 0]` and `X[:, 1]`): their values vary independently."""
-    if _draw(left) and _draw(right):
-        return True  # two calls of a random generator: separate draws (`uniform(0, 100, n) + normal(0, 1, n)`)
-    lnames, rnames = names_in(left), names_in(right)
+    if _draw(left) or _draw(right):
+        # a call of a random generator draws values of its own: separate from the other side's
+        # (`uniform(0, 100, n) + normal(0, 1, n)`, `10 * X[:, 0] + np.random.normal(0, 1, n)`)
+        return True
+    # (the modules whose functions both call, `np`, are no data they share)
+    lnames, rnames = names_in(left) - _MODULE_NAMES, names_in(right) - _MODULE_NAMES
     if not lnames or not rnames:
         return False
     if lnames.isdisjoint(rnames):
@@ -460,10 +487,19 @@ def _independent(left, right) -> bool:
         and lnames == rnames == {lcol[0]}
 
 
+_ELEMENTWISE = frozenset({"square", "abs", "absolute", "exp", "log", "log1p", "sqrt", "sin", "cos", "tanh"})
+
+
 def _column(node):
     """(array name, column index) of `X[:, k]` inside a scaled term (`2.0 * X[:, 0]`), else None."""
-    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide)):
-        node = node.right if _const(node.left) is not None else node.left if _const(node.right) is not None else None
+    while isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Multiply, cst.Divide, cst.Power)) \
+            or isinstance(node, cst.Call) and _call_name(node) in _ELEMENTWISE and len(node.args) == 1:
+        # (`25.0 * np.square(X[:, 1])`, `X[:, 2] ** 2`: a function of that column alone)
+        if isinstance(node, cst.Call):
+            node = node.args[0].value
+            continue
+        node = node.right if _const(node.left) is not None and not isinstance(node.operator, cst.Power) \
+            else node.left if _const(node.right) is not None else None
     if not isinstance(node, cst.Subscript) or not isinstance(node.value, cst.Name) or len(node.slice) != 2:
         return None
     first, second = node.slice[0].slice, node.slice[1].slice

@@ -400,12 +400,13 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     made = {key for root, key, _ in given if root in bound}  # what a project module's name made here
     for call in calls:
         func = call.func
-        if type(func) is ast.Attribute and (_given_data(call) or _key(func.value) in fed) and (
+        if type(func) is ast.Attribute and (_given_data(call) or _key(func.value) in fed
+                                             or type(func.value) is ast.Call and _given_data(func.value)) and (
                 type(func.value) is ast.Call and _root_name(func.value.func) in makers or _key(func.value) in held):
             # `MLPTrainer(n, epochs=80).train(x, y)`: this file's data handed to what a class of a
             # model-making module holds (its `self.model`, set in a subclass, compiled in the base);
             # also handed to its construction, then a method run (`s = Seq2Seq(..., train_iter,
-            # steps_epoch, ...)`, `s.train_()`)
+            # steps_epoch, ...)`, `s.train_()`; `Trainer(Config).run()` in one expression)
             return True
         if _root_name(func) not in bound and not (type(func) is ast.Attribute and _key(func.value) in made):
             # (`t = Trainer()`, then `t.attach(build())`: a method of what a project module's
