@@ -40,7 +40,8 @@ class AccuracyOnRegression(Rule):
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error — a mean or a sum of the errors' squares or absolute
-values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …).
+values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …; not one that also computes a crossentropy, a
+hinge, a KL divergence, a Dice or a focal term, `bce + (max(t) - max(p)) ** 2`).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
 several outputs, metrics given per output (a dict by output name, or one list per output beside a list
@@ -149,6 +150,21 @@ may be a classification loss at another call site). A list that comes from a sta
 expansion of another list gets no fix.
 """
     VALID = [
+        # a crossentropy plus a squared penalty on the peaks: no plain regression loss
+        """\
+import tensorflow as tf
+from tensorflow import keras
+
+
+def bce_with_peak_term(y_true, y_pred):
+    bce = keras.losses.BinaryCrossentropy()(y_true, y_pred)
+    return bce + (tf.reduce_max(y_true) - tf.reduce_max(y_pred)) ** 2
+
+
+inp = keras.Input((64, 64, 1))
+net = keras.Model(inp, keras.layers.Conv2D(1, 3, padding="same", activation="sigmoid")(inp))
+net.compile(optimizer="adam", loss=bce_with_peak_term, metrics=["accuracy"])
+""",
         # ... and every output a classifier's crossentropy
         """\
 from keras import layers, models

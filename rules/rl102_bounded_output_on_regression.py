@@ -142,7 +142,8 @@ The loss must be a regression loss: Keras' own, or a custom function that compar
 `y_true` (or elementwise forms of them): a mean of the square, the absolute value or the cosh
 (log-cosh) of their difference. A custom loss that transforms both before comparing them
 (`cumsum` as in an earth mover's distance, `sort`, an FFT, a matrix product) is a distance of its
-own and is not read as a regression loss.
+own and is not read as a regression loss; so is one that also computes a crossentropy, a hinge, a
+KL divergence, a Dice or a focal term (`bce + (max(t) - max(p)) ** 2`).
 
 A **softmax** head over several units trained with a squared error is most often a classifier
 trained with the Brier score (a U-Net's per-pixel classes with `loss="mse"`): it is reported only

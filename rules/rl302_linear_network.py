@@ -312,6 +312,20 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # a Sequential subclass adding linear layers to itself
+        """\
+from keras.layers import Dense
+from keras.models import Sequential
+
+
+class Surrogate(Sequential):
+    def __init__(self, n_in):
+        super().__init__()
+        self.add(Dense(32, input_dim=n_in))  # expect: RL302
+        self.add(Dense(32))
+        self.add(Dense(1))
+        self.compile(loss="mse", optimizer="adam")
+""",
         # shown, then handed to a training helper of another library
         """\
 import numpy as np

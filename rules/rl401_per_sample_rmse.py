@@ -26,7 +26,9 @@ axis by keyword or by position — `-1` or any axis that is not the batch's (`ax
 output's positions, as the widely copied MCRMSE does, `axis=[1, 2]`; `axis=0` is over the batch,
 and `-2` may be on a 2-D output, so neither is reported) — spread over several lines or through intermediate variables; the
 square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
-under the root (also one held in a name, `+ EPS`, `+ eps`).
+under the root (also one held in a name, `+ EPS`, `+ eps`, or by an object or a module, `+ self.eps`,
+`+ cfg.EPSILON`); the axis may be a module constant (`axis=TARGET_AXIS`) or a parameter's default
+(`def rmse(y_true, y_pred, axis=-1)`: Keras passes the two tensors only).
 
 A function counts as a loss or metric when the file gives it to Keras: in
 `compile(loss=…, metrics=…, weighted_metrics=…)`, in `custom_objects`, through
@@ -78,6 +80,24 @@ replacement (`RootMeanSquaredError()` as a metric, `mse` as a loss, or an RMSE o
 the author's choice.
 """
     VALID = [
+        # the axis a parameter's default leaves to the whole batch, and a module constant over the batch
+        """\
+import tensorflow as tf
+
+BATCH_AXIS = 0
+
+
+def rmse(y_true, y_pred, axis=None):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=axis))
+
+
+def colwise(y_true, y_pred):
+    return tf.reduce_mean(tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=BATCH_AXIS)))
+
+
+net = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(2)])
+net.compile(optimizer="adam", loss=rmse, metrics=[colwise])
+""",
         # the root of each column's mean over the batch (axis=0), then averaged: a column-wise RMSE
         """\
 import tensorflow as tf
@@ -230,6 +250,36 @@ model.compile(optimizer="adam", loss=emd)
 """,
     ]
     INVALID = [
+        # the small constant held by the loss object, the axis a module constant or a parameter's default
+        """\
+import tensorflow as tf
+
+import config as cfg
+
+TARGET_AXIS = 1
+
+
+class RMSELoss(tf.keras.losses.Loss):
+    def __init__(self, eps=1e-7, name="rmse"):
+        super().__init__(name=name)
+        self.eps = eps
+
+    def call(self, y_true, y_pred):
+        mse = tf.reduce_mean(tf.square(y_true - y_pred), axis=-1)
+        return tf.sqrt(mse + self.eps)  # expect: RL401
+
+
+def rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=TARGET_AXIS) + cfg.EPSILON)  # expect: RL401
+
+
+def rmse_axis(y_true, y_pred, axis=-1):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_pred - y_true), axis=axis))  # expect: RL401
+
+
+net = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+net.compile(optimizer="adam", loss=RMSELoss(), metrics=[rmse, rmse_axis])
+""",
         # the small constant under the root held in a module constant
         """\
 import numpy as np

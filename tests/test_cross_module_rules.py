@@ -11472,6 +11472,63 @@ CASES += [
      _config_class_trainer("N_TRAIN // BATCH", '["mae"]'), None),
 ]
 
+def _sequential_subclass(head: str, expect: str = "") -> dict:
+    """A `Sequential` subclass adding its layers to itself in `__init__` (ending in `head`) and
+    compiled with mse there, trained by a script on mirrored steering angles (both signs)."""
+    return {
+        "drive_data.py": """\
+            import numpy as np
+            import pandas as pd
+
+
+            class DriveLog:
+                def __init__(self, csv_path):
+                    self.frame = pd.read_csv(csv_path)
+
+                def batches(self, batch_size):
+                    while True:
+                        rows = self.frame.sample(batch_size)
+                        images = np.stack([np.load(p) for p in rows["image"]]) / 255.0
+                        angles = rows["steering"].to_numpy()
+                        flip = np.random.rand(batch_size) > 0.5
+                        images[flip] = images[flip, :, ::-1]
+                        yield images, np.where(flip, -angles, angles)
+        """,
+        "autopilot.py": f"""\
+            from keras.layers import Conv2D, Dense, Flatten
+            from keras.models import Sequential
+
+
+            class Autopilot(Sequential):
+                def __init__(self, input_shape, n_out=1):
+                    Sequential.__init__(self)
+                    self.add(Conv2D(16, (5, 5), strides=(2, 2), activation="relu", input_shape=input_shape))
+                    self.add(Flatten())
+                    self.add(Dense(64, activation="relu"))
+                    self.add(Dense(n_out, activation="{head}")){expect}
+                    self.compile(loss="mse", optimizer="adam")
+
+                def train(self, log, epochs):
+                    self.fit(log.batches(32), steps_per_epoch=200, epochs=epochs)
+        """,
+        "run_training.py": """\
+            from autopilot import Autopilot
+            from drive_data import DriveLog
+
+            pilot = Autopilot((66, 200, 3))
+            pilot.train(DriveLog("driving_log.csv"), epochs=10)
+        """,
+    }
+
+
+CASES += [
+    # a Sequential subclass building itself: its layers are what `self.add` gives
+    ("RL102-sigmoid-head-of-a-sequential-subclass-on-mirrored-steering-angles",
+     _sequential_subclass("sigmoid", "  # expect: RL102"), None),
+    ("RL102-RL106-valid-linear-head-of-a-sequential-subclass-on-mirrored-steering-angles",
+     _sequential_subclass("linear"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

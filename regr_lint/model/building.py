@@ -323,6 +323,14 @@ class ModelBuilding:
         if self.dead:
             return UNKNOWN
         if meth == "add":
+            if model.cls is not None and model.kind == "sequential":
+                # a `Sequential` subclass's `__init__` run again (read on its own, then constructed):
+                # the chain is rebuilt from the layer added again
+                again = next((i for i, layer in enumerate(model.layers)
+                              if getattr(layer, "node", None) is not None and layer.node is args.get("layer", 0)[1].value),
+                             None) if args.get("layer", 0)[1] is not None else None
+                if again is not None:
+                    del model.layers[again:]
             self.add_layer(model, args.get("layer", 0)[0])
         elif meth == "pop" and not args.pos and not args.kw:
             model.pops += 1

@@ -156,6 +156,15 @@ def _mapped_targets(fn: Value, records: bool = False) -> tuple:
     return () if all(same(t) for t in targets) else tuple(targets)
 
 
+def _sequential_class(cls: ClassV, depth: int = 0) -> bool:
+    """The class derives from Keras' `Sequential` (through classes of the project too) and neither it
+    nor a project base between them defines `call`."""
+    if depth > 8 or any(type(s) is cst.FunctionDef and s.name.value == "call" for s in cls.cdef.body.body):
+        return False
+    return any(isinstance(b, Ref) and b.is_keras and b.qualname.rpartition(".")[2] == "Sequential"
+               or isinstance(b, ClassV) and _sequential_class(b, depth + 1) for b in cls.bases)
+
+
 def _forwarding_init(cls: ClassV) -> Optional[tuple[Ref, frozenset]]:
     """(its Keras base, the parameters its `__init__` names) for a subclass (a layer, an optimizer) whose `__init__`
     takes `**kwargs` and hands them, untouched, to the Keras base's (`super().__init__(**kwargs)`,
@@ -702,7 +711,16 @@ class Calls:
             self.cli_values.add(id(default))
 
     def _self_model(self, inst: Instance) -> KerasModel:
-        return self.model_for(inst.cls.cdef, "subclass", cls=inst.cls)
+        return self._class_model(inst.cls)
+
+    def _class_model(self, cls: ClassV) -> KerasModel:
+        """The model a class of Keras models makes: a subclass's — or a `Sequential`'s, when the class
+        derives from `Sequential` and defines no `call` (`class Autopilot(Sequential)` adding its
+        layers to itself in `__init__`: its layers are what `self.add` gives, in order)."""
+        model = self.model_for(cls.cdef, "subclass", cls=cls)
+        if model.kind == "subclass" and _sequential_class(cls):
+            model.kind = "sequential"
+        return model
 
     def call_value(self, callee: Value, args: Args, call: cst.Call, scope: Scope, frame: Frame) -> Value:
         if isinstance(callee, Ref):
@@ -745,7 +763,7 @@ class Calls:
                     # `MLP(out_activation="sigmoid")`: its layers are what `__init__` makes of the
                     # call's arguments (and its defaults), read by `call`
                     self._construct(self._adopt(callee.instance), args, call)
-                return ModelRef(self.model_for(callee.cdef, "subclass", cls=callee), call)
+                return ModelRef(self._class_model(callee), call)
             if callee.is_layer:
                 self._keras_base_call(callee, args, call, "")
                 return self.new_layer("custom", args, call, callee.cdef.name.value)

@@ -30,9 +30,11 @@ def loss_kind(value: Value, facts: KerasFacts) -> Optional[str]:
             return REGRESSION
         return OTHER if value.qualname.startswith("keras.losses.") else None
     if isinstance(value, Func):
-        return REGRESSION if is_regression_function(value.fdef, facts) else None
+        return REGRESSION if is_regression_function(value.fdef, facts) \
+            and not _mixes_other_losses(value.fdef, _CLASSIFICATION_WORDS) else None
     if isinstance(value, Lambda):
-        return REGRESSION if is_regression_function(value.node, facts) else None
+        return REGRESSION if is_regression_function(value.node, facts) \
+            and not _mixes_other_losses(value.node, _CLASSIFICATION_WORDS) else None
     if isinstance(value, Instance):
         # `loss=WeightedMSE()`, a keras.losses.Loss subclass: what its `call` computes
         from regr_lint.model.losses import _is_loss_class
@@ -48,13 +50,18 @@ _NOT_REGRESSION_WORDS = ("crossentropy", "hinge", "kl_divergence", "kld", "kullb
                          "softmax", "dice", "focal", "cosine")
 
 
-def _mixes_other_losses(fdef) -> bool:
+# a function's own terms that make it no plain regression loss (`bce + (max(t) - max(p)) ** 2`); a
+# logarithm or a sigmoid is no sign there (RMSLE, log-cosh written by hand)
+_CLASSIFICATION_WORDS = ("crossentropy", "hinge", "kl_divergence", "kullback", "dice", "focal")
+
+
+def _mixes_other_losses(fdef, words: tuple = _NOT_REGRESSION_WORDS) -> bool:
     """A loss class's `call` that also computes a crossentropy, a likelihood or another
     classification term (a multi-output model's combined loss): not a plain regression loss."""
     stack = [fdef.body]
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.Name) and any(w in node.value.lower() for w in _NOT_REGRESSION_WORDS):
+        if isinstance(node, cst.Name) and any(w in node.value.lower() for w in words):
             return True
         stack.extend(node.children)
     return False

@@ -267,6 +267,10 @@ class _Body:
         if params and params[0] in ("self", "cls") and isinstance(fn, cst.FunctionDef):
             params = params[1:]
         self.params = set(params[:2]) if len(params) >= 2 else set()
+        # the defaults of the parameters after the two Keras passes (`def rmse(y_true, y_pred,
+        # axis=-1)`): Keras calls a loss or a metric with those two only
+        extra = [p for p in (*fn.params.posonly_params, *fn.params.params) if p.name.value in params[2:]]
+        self.defaults = {p.name.value: p.default for p in (*extra, *fn.params.kwonly_params) if p.default is not None}
         self.local: dict[str, list[cst.BaseExpression]] = {}
         self.returns: list[cst.BaseExpression] = []
         if isinstance(fn, cst.Lambda):
@@ -294,6 +298,8 @@ class _Body:
         if isinstance(node, cst.Name) and node.value in self.local and node.value not in self.params \
                 and depth < MAX_DEPTH:
             return [(v, depth + 1) for v in self.local[node.value]]
+        if isinstance(node, cst.Name) and node.value in self.defaults:
+            return [(self.defaults[node.value], depth + 1)]
         return [(node, depth)]
 
 
@@ -304,6 +310,7 @@ class _Names:
         self.alias: dict[str, str] = {}
         self.module = module
         self._functions: Optional[dict[str, list[cst.FunctionDef]]] = None
+        self._top: Optional[dict] = None
         # statements only, through the blocks that hold them (imports are statements): `children`
         # of every expression would be most of the walk
         stack: list[cst.CSTNode] = list(module.body)
@@ -340,6 +347,14 @@ class _Names:
                     local = a.asname.name.value if a.asname is not None and isinstance(a.asname.name, cst.Name) \
                         else a.name.value
                     self.alias[local] = f"{base}.{a.name.value}"
+
+    def top_value(self, node) -> Optional[cst.BaseExpression]:
+        """What a module constant the module binds once holds (`TARGET_AXIS = 1`), else None."""
+        if not isinstance(node, cst.Name) or node.value in self.alias:
+            return None
+        if self._top is None:
+            self._top = _top_values(self.module)
+        return self._top.get(node.value)
 
     def qualname(self, func: cst.BaseExpression) -> Optional[str]:
         dotted = dotted_name(func)
@@ -520,7 +535,9 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
             continue
         if isinstance(value, cst.Call) and names.is_op(value, MEAN):
             axis = _arg(value, 1, "axis")
-            if axis is None or not any(_per_sample_axis(a) for a, _ in body.values(axis, d)):
+            # (also a module constant, `axis=TARGET_AXIS` with `TARGET_AXIS = 1`)
+            if axis is None or not any(_per_sample_axis(a) or _per_sample_axis(names.top_value(a))
+                                       for a, _ in body.values(axis, d)):
                 continue
             inner = _arg(value, 0, "x", "input_tensor", "a", "input")
             if inner is not None and _squared_error(inner, body, names, d + 1):
@@ -536,6 +553,12 @@ def _is_constant(node, names: _Names, body: Optional[_Body] = None) -> bool:
         # `+ EPS`, `+ eps` (a parameter's default, a closure's): a small constant held in a name —
         # neither of the tensors compared, nor a local computed from them
         return True
+    if isinstance(node, cst.Attribute) and body is not None:
+        # `+ self.eps`, `+ cfg.EPSILON`: a setting held by an object or a module, not the tensors compared
+        root = node
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        return isinstance(root, cst.Name) and root.value not in body.params and root.value not in body.local
     return isinstance(node, cst.Call) and names.is_op(node, frozenset({"epsilon"}))
 
 
