@@ -65,8 +65,9 @@ A sweep over a few head activations written as strings (`for act in ["linear", "
 reported, whatever the order. So is a loop over a list of settings written out, unpacked per pass
 (`for units, act in [(64, "relu"), (1, "sigmoid")]: model.add(Dense(units, activation=act))`).
 A model compiled but trained only by a loop of the project's own (`tape.gradient(loss,
-model.trainable_variables)`; no `fit` / `train_on_batch` in the file or in a script beside its
-builder's module) is not judged: the loss it is compiled with trains nothing.
+model.trainable_variables)`, also in the function of another module a script hands it to,
+`train(scorer(n), ds)`; no `fit` / `train_on_batch` in the file or in a script beside its builder's
+module) is not judged: the loss it is compiled with trains nothing.
 
 It stays silent for sigmoid / hard_sigmoid heads when the same file scales the regression targets
 into [0, 1] — the targets themselves: a frame's other columns scaled by name (`df["height"] =
@@ -2067,6 +2068,18 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # an affine map of a RandomState's uniform columns, one subtracted: targets from -5 to 70
+        """\
+import numpy as np
+from tensorflow import keras
+
+rs = np.random.RandomState(0)
+x = rs.rand(5000, 3)
+y = 50 * x[:, 0] + 20 * x[:, 1] - 5 * x[:, 2]
+net = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="tanh")])  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=30)
+""",
         # a polynomial of two uniform columns plus uniform noise up to 100, and one of normal columns
         """\
 import numpy as np

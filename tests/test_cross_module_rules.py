@@ -11529,6 +11529,47 @@ CASES += [
      _sequential_subclass("linear"), None),
 ]
 
+CASES += [
+    # a model trained only by a GradientTape loop of another module it is handed to: its compile's
+    # loss trains nothing
+    ("RL102-valid-sigmoid-head-trained-only-by-another-modules-gradient-tape-loop", {
+        "train_loop.py": """\
+            import tensorflow as tf
+
+
+            def train(model, ds, epochs=10, lr=1e-3):
+                opt = tf.keras.optimizers.Adam(learning_rate=lr)
+                for _ in range(epochs):
+                    for x, y in ds:
+                        with tf.GradientTape() as tape:
+                            loss = tf.reduce_mean(tf.keras.losses.binary_crossentropy(y, model(x, training=True)))
+                        grads = tape.gradient(loss, model.trainable_variables)
+                        opt.apply_gradients(zip(grads, model.trainable_variables))
+                return model
+        """,
+        "models.py": """\
+            import tensorflow as tf
+
+
+            def scorer(n_in):
+                m = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu", input_shape=(n_in,)),
+                                         tf.keras.layers.Dense(1, activation="sigmoid")])
+                m.compile(optimizer="adam", loss="mse")
+                return m
+        """,
+        "run.py": """\
+            import numpy as np
+            import tensorflow as tf
+
+            from models import scorer
+            from train_loop import train
+
+            feats, ctr = np.load("X.npy").astype("float32"), np.load("ctr.npy").astype("float32")
+            model = train(scorer(feats.shape[1]), tf.data.Dataset.from_tensor_slices((feats, ctr)).batch(64))
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

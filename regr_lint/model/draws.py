@@ -163,6 +163,23 @@ def _draw(node) -> bool:
         and _dotted_tail(node.func.value) in _RANDOM_MODULES
 
 
+_GENERATORS = frozenset({"RandomState", "default_rng", "Generator", "Random"})
+
+
+def generator_object(node, at: int, records: dict) -> bool:
+    """A name bound to a random generator (`rs = np.random.RandomState(seed)`, `gen =
+    np.random.default_rng(0)`): its draws are numpy's."""
+    if not isinstance(node, cst.Name):
+        return False
+    found = last_assigned(records, node.value, at)
+    return found is not None and isinstance(found[1], cst.Call) and _call_tail(found[1]) in _GENERATORS
+
+
+def _call_tail(call: cst.Call) -> Optional[str]:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+
+
 def _draw_span(name, node: cst.Call):
     """numpy / random draws and ranges with literal bounds."""
     lits = []
@@ -186,6 +203,8 @@ def _draw_span(name, node: cst.Call):
         if loc is not None and abs(loc) > 1:
             return Span(-_INF, _INF, wide=True)
         return None
+    if name in ("rand", "random", "random_sample", "ranf"):
+        return Span(0, 1, exact=True)  # `rng.rand(n, 3)`, `np.random.random(n)`: uniform over [0, 1)
     if name in ("poisson", "exponential"):
         # counts of mean `lam`, waiting times of mean `scale`: from a mean of 1 up, many of the
         # draws lie beyond 1 (none below 0)

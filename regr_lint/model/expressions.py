@@ -260,6 +260,8 @@ class Expressions:
                 return Tensor(None, [], node, is_input=True)
             if attr in ("trainable_variables", "trainable_weights"):
                 base.model.tape_trained = True
+                if self.running and self.running[-1]:
+                    base.model.tape_modules.add(self.running[-1])
             if attr in tables.TRAIN_METHODS or attr in tables.EVAL_METHODS:
                 return Method(base, attr, node)
         return UNKNOWN

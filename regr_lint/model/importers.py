@@ -453,7 +453,12 @@ def trained_by_hand_only(facts: KerasFacts, model) -> bool:
     if any(t.method in TRAIN_METHODS for _, theirs in readings
            for t in (*theirs.trainings, *theirs.foreign_trainings)):
         return False
-    return any(m.tape_trained and "gradient" in f.text for f, m in ((facts, model), *readings))
+    from regr_lint.project.link import project_text
+
+    # (the loop's `tape.gradient(...)` in this file, or in the project module whose code read the
+    # model's variables for it)
+    return any(m.tape_trained and ("gradient" in f.text or any("gradient" in (project_text(p) or "") for p in m.tape_modules))
+               for f, m in ((facts, model), *readings))
 
 
 def declared_classifier_by_importers(facts: KerasFacts, model) -> bool:

@@ -123,6 +123,9 @@ class KerasModel:
     # its `trainable_variables` / `trainable_weights` are read: a custom loop (`tape.gradient(loss,
     # model.trainable_variables)`) may be what trains it, with a loss of its own
     tape_trained: bool = False
+    # the project modules whose code, run for this file, read them (`train(model, ds)` of a
+    # train_loop.py taking `tape.gradient(loss, model.trainable_variables)`)
+    tape_modules: set = field(default_factory=set)
     # Where its construction node lies, as the interpreter met it: built while a function ran
     # (`in_function`), and `home`, the project module of that function when it is another module's
     # (None: this file) — the builder module whose importers may be what fits it.

@@ -4,6 +4,7 @@ functions that return them, the columns of a frame and the generators that yield
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 from regr_lint.lazy import cst
 
@@ -11,7 +12,7 @@ from regr_lint.model.columns import (_EVERY_COLUMN, _column_writes, _keyed_retur
                                      _popped_column, column_origins, read_column)
 from regr_lint.model.dataflow import _elsewhere_shows, _in_project_module, _mapping_module, ancestors, name_values
 from regr_lint.model.draws import (Span, _INF, _RANDOM_MODULES, _draw, _draw_span, _literal_numbers, _unit_draw,
-                                   _zero_noise, noise_scale)
+                                   _zero_noise, generator_object, noise_scale)
 from regr_lint.model.generators import _generator_call, _generator_targets
 from regr_lint.model.importers import (_instance_attribute, _instance_class, _returned_items, _returns, attribute_parts,
                                        fitted_by_importers, parameter_sources, wrapper_targets)
@@ -482,12 +483,23 @@ def _independent(left, right) -> bool:
         return False
     if lnames.isdisjoint(rnames):
         return True
-    lcol, rcol = _column(left), _column(right)
-    return lcol is not None and rcol is not None and lcol[0] == rcol[0] and lcol[1] != rcol[1] \
-        and lnames == rnames == {lcol[0]}
+    lcols, rcols = _columns(left), _columns(right)
+    # (`50 * x[:, 0] + 20 * x[:, 1] - 5 * x[:, 2]`: sums of distinct literal columns of one array)
+    return bool(lcols) and bool(rcols) and lcols.isdisjoint(rcols) \
+        and lnames == rnames == {a for a, _ in lcols | rcols}
 
 
 _ELEMENTWISE = frozenset({"square", "abs", "absolute", "exp", "log", "log1p", "sqrt", "sin", "cos", "tanh"})
+
+
+def _columns(node, depth: int = 0) -> Optional[set]:
+    """{(array, column)} of a sum or difference of scaled literal columns of arrays (`2.0 * X[:, 0]
+    - X[:, 1]`), else None."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Subtract)) and depth < 8:
+        left, right = _columns(node.left, depth + 1), _columns(node.right, depth + 1)
+        return left | right if left is not None and right is not None else None
+    col = _column(node)
+    return {col} if col is not None else None
 
 
 def _column(node):
@@ -623,7 +635,8 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         if fill is None and len(args) >= 2:
             fill = args[1].value
         return _span(fill, at, facts, records, depth + 1) if fill is not None else None
-    if isinstance(func, cst.Attribute) and _dotted_tail(func.value) in _RANDOM_MODULES or \
+    if isinstance(func, cst.Attribute) and (_dotted_tail(func.value) in _RANDOM_MODULES
+                                            or generator_object(func.value, at, records)) or \
             name in ("linspace", "arange") and isinstance(func, cst.Attribute):
         return _draw_span(name, node)
     if name in ("sin", "cos") and args:
