@@ -166,7 +166,8 @@ output's name, `yield x, {"load": (y - mu) / sd}`), or as a `tf.data` pipeline's
 A target scaler chosen by an `if` nothing decides (`if opts.norm == "minmax": scaler =
 MinMaxScaler() else: scaler = StandardScaler()` on a command-line option, or in a helper of another
 module read on its own, its `method` parameter unknown there) is neither an exemption nor evidence
-for either head; a module constant deciding the test (`NORM = "standard"`) picks its arm.
+for either head; a module constant deciding the test (`NORM = "standard"`) picks its arm, and so
+does the literal a script passes the helper's parameter (`scale_targets(y, method="minmax")`).
 
 Targets a script hands the constructor of another module's class that stores them unchanged
 (`self.feats, self.target = feats, target`, written nowhere else in the class) and fits the model

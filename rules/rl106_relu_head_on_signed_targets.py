@@ -100,8 +100,9 @@ targets every batch of a generator gives (`yield t, np.sin(t)`) or a `Sequence`'
 self.y.mean()`, `self.y /= self.y.std()`) is still centred, also in the methods of an object made in a
 chain (`Demand(path).load().center()`: the last method of the chain writing `self.y` decides). A
 target scaler chosen by an `if` nothing decides (a `MinMaxScaler()` on one arm and a `StandardScaler()`
-on the other, picked by a command-line option or by a helper's `method` parameter) is no evidence; a
-module constant deciding the test picks its arm.
+on the other, picked by a command-line option or by a helper's `method` parameter read on its own)
+is no evidence; a module constant deciding the test picks its arm, and so does the literal a script
+passes that parameter (`scale_targets(y, method="standard")` in another module).
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative

@@ -11025,10 +11025,10 @@ CASES += [
                       "  # expect: RL101"), None),
 ]
 
-def _scaler_by_method(head: str, loss: str) -> dict:
+def _scaler_by_method(head: str, loss: str, method: str = "minmax", expect: str = "") -> dict:
     """A preprocessing module choosing its target scaler by an `if` on a `method` argument (read on
     its own there: which arm ran is not known), a builder ending in `head` and a script passing
-    `method="minmax"`."""
+    `method=<method>`: the arms that literal rules out are not what the call runs."""
     return {
         "preprocessing.py": """\
             import numpy as np
@@ -11053,7 +11053,7 @@ def _scaler_by_method(head: str, loss: str) -> dict:
             def mlp(n_in):
                 inp = Input(shape=(n_in,))
                 x = Dense(64, activation="relu")(inp)
-                return Model(inp, Dense(1, activation="{head}")(x))
+                return Model(inp, Dense(1, activation="{head}")(x)){expect}
         """,
         "train.py": f"""\
             import pandas as pd
@@ -11063,7 +11063,7 @@ def _scaler_by_method(head: str, loss: str) -> dict:
 
             frame = pd.read_csv("concrete.csv")
             feats = frame.drop(columns=["strength"]).values
-            target, target_scaler = scale_targets(frame["strength"].values, method="minmax")
+            target, target_scaler = scale_targets(frame["strength"].values, method="{method}")
             net = mlp(feats.shape[1])
             net.compile(optimizer="adam", loss="{loss}")
             net.fit(feats, target, epochs=150, validation_split=0.2)
@@ -11077,6 +11077,8 @@ CASES += [
      _scaler_by_method("sigmoid", "mse"), None),
     ("RL106-valid-relu-head-on-targets-a-helper-scales-by-its-method-argument",
      _scaler_by_method("relu", "mae"), None),
+    ("RL106-relu-head-on-targets-a-helper-standardises-by-its-method-argument",
+     _scaler_by_method("relu", "mae", "standard", "  # expect: RL106"), None),
 ]
 
 def _dataframe_flows(scaling: str, expect: str = "") -> dict:

@@ -46,16 +46,16 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
         return _method_returns(call, at, facts, records)
     other, defined = found
     other_records = _records(other)
+    fdef = _top_function_in(other.module, defined)
     returns = [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
-    return other, other_records, _decided_returns(_top_function_in(other.module, defined), call, returns)
+    return other, _decided_records(other, fdef, call, other_records), _decided_returns(fdef, call, returns)
 
 
-def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
-    """The returns of `fdef` the call can reach: one in the arm of an `if` testing a parameter against
-    a literal (`if case == "1d": … return u, np.sin(u)`) is left out when the call passes a literal
-    that test rules out (`draw_samples("2d")`). All of them when nothing is decided."""
-    if fdef is None or not returns or any(a.star for a in call.args):
-        return returns
+def _passed_literals(fdef, call: cst.Call) -> dict:
+    """{parameter: the literal the call passes it} for the parameters of `fdef` the function never
+    rebinds; {} when a `*` / `**` spread makes the binding unknown."""
+    if fdef is None or any(a.star for a in call.args):
+        return {}
     params = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
     passed: dict = {}
     for k, arg in enumerate(call.args):
@@ -64,6 +64,42 @@ def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
         value = literal_of(arg.value) if literal else BAD_LITERAL
         if name is not None and value is not BAD_LITERAL and not rebound(fdef, {name}):
             passed[name] = value  # (a parameter the function rebinds is no longer what was passed)
+    return passed
+
+
+def _decided_records(other: KerasFacts, fdef, call: cst.Call, records: dict) -> dict:
+    """`records` without what the arms of `fdef`'s `if`s the call's literals rule out wrote
+    (`scale_targets(y, method="standard")`: the `scaler = MinMaxScaler()` of `if method ==
+    "minmax":` is not what the call runs); `records` itself when nothing is decided."""
+    passed = _passed_literals(fdef, call)
+    if not passed:
+        return records
+    out_arms = set()
+    stack = [fdef.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.If):
+            taken = _test_value(node.test, passed)
+            if taken is not None:
+                out_arms.add((id(node), 1 if taken else 0))
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not fdef:
+            continue
+        if isinstance(node, (cst.BaseSuite, cst.BaseCompoundStatement, cst.Else)):
+            stack.extend(node.children)
+    ranges = [(first, end) for stmt, arm, first, end in other.arms if (stmt, arm) in out_arms]
+    if not ranges:
+        return records
+    return {name: [r for r in recs if not any(first <= r[0] < end for first, end in ranges)]
+            for name, recs in records.items()}
+
+
+def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
+    """The returns of `fdef` the call can reach: one in the arm of an `if` testing a parameter against
+    a literal (`if case == "1d": … return u, np.sin(u)`) is left out when the call passes a literal
+    that test rules out (`draw_samples("2d")`). All of them when nothing is decided."""
+    if fdef is None or not returns:
+        return returns
+    passed = _passed_literals(fdef, call)
     if not passed:
         return returns
     paths: dict = {}  # id(returned value) -> [(test, whether the return is in its body)]
