@@ -15,6 +15,7 @@ from regr_lint.model.importers import (_argument_for, _class_def, _imported_func
                                        _returns, _top_function, _top_function_in, project_function)
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.records import _call_name, _records, last_assigned, names_in
+from regr_lint.model.values import written_keys
 
 
 def _generator_targets(facts: KerasFacts, training, classes: bool = False):
@@ -114,25 +115,13 @@ def directory_labels(node, records: Optional[dict] = None, at: int = 1 << 30) ->
     mode = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == keyword), None)
     for spread in (a.value for a in node.args if a.star == "**") if mode is None else ():
         held = last_assigned(records, spread.value, at) if isinstance(spread, cst.Name) and records else None
-        written = _written_keys(held[1]) if held is not None else None
+        written = written_keys(held[1], complete=True) if held is not None else None
         if written is None:
             return False  # (`**common`, not known: the mode may be "raw")
-        mode = written.get(keyword, mode)
+        mode = written.get(keyword, (None, mode))[1]
     if mode is None:
         return default is not None
     return isinstance(mode, cst.SimpleString) and mode.evaluated_value in ("categorical", "binary", "sparse", "int")
-
-
-def _written_keys(made) -> Optional[dict]:
-    """{key: value node} of a dict written out, `{"class_mode": "raw"}` or `dict(class_mode="raw")`;
-    None for anything else."""
-    if isinstance(made, cst.Dict) and all(isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
-                                          for e in made.elements):
-        return {e.key.evaluated_value: e.value for e in made.elements}
-    if isinstance(made, cst.Call) and isinstance(made.func, cst.Name) and made.func.value == "dict" \
-            and all(a.keyword is not None for a in made.args):
-        return {a.keyword.value: a.value for a in made.args}
-    return None
 
 
 def dataset_source(node: cst.Call) -> cst.Call:

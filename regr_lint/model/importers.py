@@ -48,7 +48,7 @@ def _returns(call: cst.Call, at: int, facts: KerasFacts, records: dict):
     other_records = _records(other)
     fdef = _top_function_in(other.module, defined)
     returns = [(i, value) for i, kind, value in other_records.get(defined, ()) if kind == "assign"]
-    return other, _decided_records(other, fdef, call, other_records), _decided_returns(fdef, call, returns)
+    return (other, *_decided(other, fdef, call, other_records, returns))
 
 
 def _passed_literals(fdef, call: cst.Call) -> dict:
@@ -67,13 +67,15 @@ def _passed_literals(fdef, call: cst.Call) -> dict:
     return passed
 
 
-def _decided_records(other: KerasFacts, fdef, call: cst.Call, records: dict) -> dict:
-    """`records` without what the arms of `fdef`'s `if`s the call's literals rule out wrote
-    (`scale_targets(y, method="standard")`: the `scaler = MinMaxScaler()` of `if method ==
-    "minmax":` is not what the call runs); `records` itself when nothing is decided."""
+def _decided(other: KerasFacts, fdef, call: cst.Call, records: dict, returns: list) -> tuple[dict, list]:
+    """(`records`, `returns`) without what the arms of `fdef`'s `if`s the call's literals rule out
+    wrote: `scale_targets(y, method="standard")` does not run the `scaler = MinMaxScaler()` of `if
+    method == "minmax":`, `draw_samples("2d")` not the `return u, np.sin(u)` of `if case == "1d":`
+    (the function was read on its own, every arm run: `other.arms` holds each arm's records). Both
+    as they are when nothing is decided; all the returns when the literals rule out every one."""
     passed = _passed_literals(fdef, call)
     if not passed:
-        return records
+        return records, returns
     out_arms = set()
     stack = [fdef.body]
     while stack:
@@ -88,43 +90,13 @@ def _decided_records(other: KerasFacts, fdef, call: cst.Call, records: dict) -> 
             stack.extend(node.children)
     ranges = [(first, end) for stmt, arm, first, end in other.arms if (stmt, arm) in out_arms]
     if not ranges:
-        return records
-    return {name: [r for r in recs if not any(first <= r[0] < end for first, end in ranges)]
-            for name, recs in records.items()}
+        return records, returns
 
+    def run(i: int) -> bool:
+        return not any(first <= i < end for first, end in ranges)
 
-def _decided_returns(fdef, call: cst.Call, returns: list) -> list:
-    """The returns of `fdef` the call can reach: one in the arm of an `if` testing a parameter against
-    a literal (`if case == "1d": … return u, np.sin(u)`) is left out when the call passes a literal
-    that test rules out (`draw_samples("2d")`). All of them when nothing is decided."""
-    if fdef is None or not returns:
-        return returns
-    passed = _passed_literals(fdef, call)
-    if not passed:
-        return returns
-    paths: dict = {}  # id(returned value) -> [(test, whether the return is in its body)]
-    todo = [(fdef.body, [])]
-    while todo:
-        block, path = todo.pop()
-        for stmt in block.body if isinstance(block, cst.IndentedBlock) else ():
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, cst.Return) and small.value is not None:
-                        paths[id(small.value)] = path
-            elif isinstance(stmt, cst.If):
-                arm = stmt
-                tests = []
-                while isinstance(arm, cst.If):
-                    todo.append((arm.body, path + [(t, False) for t in tests] + [(arm.test, True)]))
-                    tests.append(arm.test)
-                    arm = arm.orelse
-                if isinstance(arm, cst.Else):
-                    todo.append((arm.body, path + [(t, False) for t in tests]))
-            elif isinstance(stmt, (cst.For, cst.While, cst.With, cst.Try)):
-                todo.append((stmt.body, path))
-    kept = [(i, v) for i, v in returns if not any(_test_value(test, passed) is (not body)
-                                                  for test, body in paths.get(id(v), ()))]
-    return kept or returns
+    kept = [(i, v) for i, v in returns if run(i)]
+    return {name: [r for r in recs if run(r[0])] for name, recs in records.items()}, kept or returns
 
 
 def _test_value(test, passed: dict):

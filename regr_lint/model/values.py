@@ -85,17 +85,7 @@ class Args:
     def spread_key(self, key: str):
         """Where the dict a `**` spread into the call writes `key`: the string of a display
         (`{"lr": 0.01}`), the keyword of a `dict(lr=0.01)` call; None when it was not written so."""
-        made = self.spread.get(key)
-        if type(made) is cst.Dict:
-            for element in made.elements:
-                if type(element) is cst.DictElement and type(element.key) is cst.SimpleString \
-                        and element.key.evaluated_value == key:
-                    return element.key
-        elif type(made) is cst.Call:
-            for arg in made.args:
-                if arg.keyword is not None and arg.keyword.value == key:
-                    return arg.keyword
-        return None
+        return (written_keys(self.spread.get(key)) or {}).get(key, (None,))[0]
 
     def may_pass(self, name: str) -> bool:
         """Whether an unexpanded splat may hold keyword `name`."""
@@ -111,6 +101,20 @@ class Args:
 
     def has(self, name: str, index: int | None = None) -> bool:
         return name in self.kw or (index is not None and index < len(self.pos))
+
+
+def written_keys(made, complete: bool = False) -> Optional[dict]:
+    """{key: (where it is written, its value)} of a dict written out — the strings of a display
+    (`{"class_mode": "raw"}`), the keywords of a `dict(class_mode="raw")` call; None for anything
+    else, and with `complete` also when some key is not written so (`**base`, a computed key)."""
+    if type(made) is cst.Dict:
+        found = {e.key.evaluated_value: (e.key, e.value) for e in made.elements
+                 if type(e) is cst.DictElement and type(e.key) is cst.SimpleString}
+        return None if complete and len(found) != len(made.elements) else found
+    if type(made) is cst.Call and type(made.func) is cst.Name and made.func.value == "dict":
+        found = {a.keyword.value: (a.keyword, a.value) for a in made.args if a.keyword is not None}
+        return None if complete and len(found) != len(made.args) else found
+    return None
 
 
 def joined_star(a: Args, b: Args) -> dict:
