@@ -10,8 +10,8 @@ from regr_lint.model.importers import class_models_by_importers, fitted_by_impor
 from regr_lint.model.model import layer_activation, layer_units, part_uses, trained_by_itself
 from regr_lint.model.names import canonical
 from regr_lint.model.names import dotted_name
-from regr_lint.model.ranks import (RECURRENT, head_on_unflattened, targets_are_per_sample, targets_are_sequences,
-                                   uses_multiclass_loss)
+from regr_lint.model.ranks import (ONE_STEP, RECURRENT, head_on_unflattened, targets_are_per_sample,
+                                   targets_are_rank_one, targets_are_sequences, uses_multiclass_loss)
 from regr_lint.model.values import Map, Seq
 from regr_lint.rule import Edit, Fix, Rule
 
@@ -53,7 +53,8 @@ reads, `Input(shape=(None,))`: taken for sequence-to-sequence, since
 the per-sample targets such a model would need are rarely visible; also when the inputs reach the
 Dense through a model handed in, `trunk([nodes, pairs])`), models that take one step (`Input((1,
 102))`: a spectrum fed as one step of 102 channels, whose one prediction is the sample's; also a
-class or builder of this module that the scripts importing it build so), and models whose targets the file builds as sequences
+class or builder of this module that the scripts importing it build so) unless the targets are shown
+to be 1-D (see below), and models whose targets the file builds as sequences
 (`pad_sequences`, windows sliced per step, a 3-D reshape, a 2-D reshape to as many steps as each
 input sample has (`y.reshape(-1, T)` beside `Input(shape=(T, 3))`, a builder given `T`, or the
 input array's `x.shape[1]` where `x = a.reshape(n, T, 3)`: Keras brings `(n, T)` targets and
@@ -90,6 +91,16 @@ tracker cannot follow (a `Lambda`, a custom layer, attention, a tensor op) keeps
 with several outputs, one that the model's own layers go on to use (an attention gate multiplied
 into the features and also returned, to look at) or one no entry of a dict of losses trains is not
 a prediction head.
+
+A model that takes one step per sample is reported when every target it is fitted on is shown to be
+1-D, one number per sample: a frame's column (`pd.read_csv(p)["price"]`, `df.iloc[:, 0]`,
+`df.values[:, -1]`), a flattening (`y.ravel()`, `y.reshape(-1)`), a 1-D draw or range
+(`rng.uniform(8, 14, size=n)`), or a list of scalars appended one per sample (`ys.append(data[i +
+w, 0])`, as the many LSTM tutorials that reshape their windows to `(n, 1, look_back)` do). Its
+predictions are `(n, 1, 1)`; Keras brings targets and predictions to one rank only when they are one
+rank apart, so `(n,)` targets are broadcast against them to `(n, 1, n)` and every prediction is
+trained towards the mean of the batch's targets. Targets kept as a column (`(n, 1)`, also a reshape
+to it anywhere the file binds them) are one per sample as they should be, and are not reported.
 
 ## Why is this bad?
 `Dense` acts on the last axis only. On a `(batch, steps, features)` tensor it predicts one value per
@@ -446,6 +457,60 @@ h = layers.Dense(20, activation="relu")(h)
 model = keras.Model(inp, layers.Dense(1)(h))
 model.compile(loss="mse", optimizer="adam")
 model.fit(np.random.rand(300, 1, 102), np.random.uniform(8.0, 14.0, size=(300, 1)))
+""",
+        # the look-alike: one step per sample, a frame's column made a column again, (n, 1)
+        """
+import numpy as np
+import pandas as pd
+import keras
+from keras import layers
+
+table = pd.read_csv("spectra.csv")
+y = table["moisture"].values
+y = y.reshape(-1, 1)
+inp = keras.Input((1, 102))
+h = layers.Conv1D(8, 3, padding="same", activation="relu")(inp)
+model = keras.Model(inp, layers.Dense(1)(h))
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y, epochs=20)
+""",
+        # the look-alike: a mask thresholded per position, a sigmoid per step under binary crossentropy
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import Conv1D, Dense, Input
+
+signal = np.load("signal.npy")
+model = Sequential([Input(shape=(187, 1)), Conv1D(16, 5, padding="same", activation="relu"),
+                    Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(signal, (np.load("spikes.npy") > 0.5).astype("float32"), epochs=10)
+""",
+        # the look-alike: 0 / 1 flags appended per step of each clip (a list per clip): a mask per step
+        """
+import numpy as np
+import tensorflow as tf
+
+clips, masks = [], []
+for path in sorted(tf.io.gfile.glob("clips/*.npy")):
+    clip = np.load(path)
+    clips.append(clip)
+    masks.append([1 if v > 0.5 else 0 for v in clip[:, 0]])
+model = tf.keras.Sequential([tf.keras.layers.LSTM(32, return_sequences=True, input_shape=(30, 3)),
+                             tf.keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(np.array(clips), np.array(masks), epochs=5)
+""",
+        # the look-alike: one step per sample, targets of a rank the file does not show
+        """
+import numpy as np
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+
+x, y = np.load("x.npy"), np.load("y.npy")
+model = Sequential([LSTM(4, input_shape=(1, 3), return_sequences=True), Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x.reshape(-1, 1, 3), y, epochs=10)
 """,
         # inputs of any length read by a model handed in (a pretrained trunk), then per position
         """
@@ -1343,6 +1408,85 @@ net = keras.Sequential([keras.Input((x.shape[1], 4)), keras.layers.LSTM(48, retu
 net.compile(optimizer="adam", loss="mse")
 net.fit(x, y, epochs=10)
 """,
+        # one step per sample (windows reshaped to (n, 1, look_back)) but 1-D targets, one scalar
+        # appended per window: (n, 1, 1) predictions against (n,) targets broadcast to (n, 1, n)
+        """
+import numpy as np
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import LSTM, Dense
+
+series = pd.read_csv("prices.csv")[["close"]].values.astype("float32")
+
+
+def windows(data, look_back=1):
+    xs, ys = [], []
+    for i in range(len(data) - look_back - 1):
+        xs.append(data[i:(i + look_back), 0])
+        ys.append(data[i + look_back, 0])
+    return np.array(xs), np.array(ys)
+
+
+look_back = 3
+train_x, train_y = windows(series, look_back)
+train_x = np.reshape(train_x, (train_x.shape[0], 1, train_x.shape[1]))
+model = Sequential()
+model.add(LSTM(4, input_shape=(1, look_back), return_sequences=True))
+model.add(Dense(1))  # expect: RL301
+model.compile(loss="mean_squared_error", optimizer="adam")
+model.fit(train_x, train_y, epochs=100, batch_size=1)
+""",
+        # one step of 102 channels, and a frame's column as the targets
+        """
+import numpy as np
+import pandas as pd
+import keras
+from keras import layers
+
+table = pd.read_csv("spectra.csv")
+y = table["moisture"].values
+inp = keras.Input((1, 102))
+h = layers.Conv1D(8, 3, padding="same", activation="relu")(inp)
+model = keras.Model(inp, layers.Dense(1)(h))  # expect: RL301
+model.compile(loss="mse", optimizer="adam")
+model.fit(np.load("x.npy"), y, epochs=20)
+""",
+        # a label column binarised row by row (`> 0`, `.gt(0)`, `np.where(…, 1, 0)`) is still one label
+        # per sample: a sigmoid per position under binary crossentropy cannot be a mask here
+        """
+import numpy as np
+import pandas as pd
+from keras.models import Sequential
+from keras.layers import Conv1D, Dense, Input
+
+beats = pd.read_csv("beats.csv")
+x = beats.drop(columns=["label"]).values.reshape(-1, 187, 1)
+model = Sequential([Input(shape=(187, 1)), Conv1D(16, 5, activation="relu"),
+                    Dense(1, activation="sigmoid")])  # expect: RL301
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, (beats["label"] > 0).astype("float32").values, epochs=10)
+model.fit(x, beats["label"].gt(0).astype(int).values, epochs=10)
+model.fit(x, np.where(beats["label"].values > 0, 1.0, 0.0), epochs=10)
+""",
+        # one label per window of rows (a group's maximum), and one 0 / 1 appended per clip
+        """
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+
+rows = pd.read_csv("sensor_rows.csv")
+x = rows[["ax", "ay", "az"]].values.reshape(-1, 30, 3)
+y = rows.groupby("window_id")["fall"].max().values
+clips, flags = [], []
+for path in sorted(tf.io.gfile.glob("clips/*.npy")):
+    clips.append(np.load(path))
+    flags.append(0 if "normal" in path else 1)
+model = tf.keras.Sequential([tf.keras.layers.LSTM(32, return_sequences=True, input_shape=(30, 3)),
+                             tf.keras.layers.Dense(1, activation="sigmoid")])  # expect: RL301
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, y, epochs=5)
+model.fit(np.array(clips), np.array(flags), epochs=5)
+""",
     ]
 
     def check(self, facts):
@@ -1357,10 +1501,12 @@ net.fit(x, y, epochs=10)
         # A builder read on its own and run for a caller makes two models of one graph: the caller's
         # per-step targets (or a TimeDistributed / seq2seq reading) speak for the layers of both.
         per_step = {id(hit.dense.node) for model, found, seq2seq in heads if found
-                    and (seq2seq or targets_are_sequences(model, facts)) for hit in found}
+                    and (seq2seq is True or targets_are_sequences(model, facts)) for hit in found}
         for model, found, seq2seq in heads:
-            if not found or seq2seq or all(id(hit.dense.node) in per_step for hit in found):
+            if not found or seq2seq is True or all(id(hit.dense.node) in per_step for hit in found):
                 continue  # (a model trained on per-step targets has every hit of it in per_step)
+            if seq2seq == ONE_STEP and not _rank_one_targets(model, facts):
+                continue  # one step per sample: its one prediction is the sample's, as the targets keep it
             if _built_as_sequence_model_by_importers(model, facts):
                 continue
             found = [hit for hit in found if id(hit.dense.node) not in per_step]
@@ -1386,7 +1532,7 @@ net.fit(x, y, epochs=10)
                     if not per_sample:
                         continue
                 reported.add(id(hit.dense.node))
-                yield self.report(hit.dense.node, _message(hit), _fix(facts.module, hit, facts))
+                yield self.report(hit.dense.node, _message(hit, seq2seq == ONE_STEP), _fix(facts.module, hit, facts))
 
 
 def _built_as_sequence_model_by_importers(model, facts) -> bool:
@@ -1394,7 +1540,12 @@ def _built_as_sequence_model_by_importers(model, facts) -> bool:
     builder) with what makes per-step output the sample's own — inputs of any length, or of one step
     (`PlainConv(input_shape=(1, 102))`): read here, its input shape was a parameter."""
     readings = class_models_by_importers(facts, model) or fitted_by_importers(facts, model, trained=False)
-    return bool(readings) and all(head_on_unflattened(theirs)[1] for _, theirs in readings)
+    return bool(readings) and all(_sequence_marked(theirs, other) for other, theirs in readings)
+
+
+def _sequence_marked(model, facts) -> bool:
+    marker = head_on_unflattened(model)[1]
+    return marker is True or marker == ONE_STEP and not targets_are_rank_one(model, facts)
 
 
 def _part_use(model, models: list) -> Optional[str]:
@@ -1413,13 +1564,26 @@ def _part_use(model, models: list) -> Optional[str]:
     return "own" if any(uses) else "inner" if uses else None
 
 
-def _message(hit) -> str:
+def _message(hit, one_step: bool = False) -> str:
     recurrent = hit.source.rstrip(")").rpartition("(")[2] in RECURRENT
     remedy = "add Flatten() before it, or drop return_sequences=True from the last recurrent layer" \
         if recurrent else "add Flatten() or a global pooling layer before it"
+    if one_step:
+        return (f"Dense applied to the rank-{hit.rank} output of {hit.source}: with one step per sample the "
+                f"predictions keep a steps axis of 1, and against 1-D targets the loss broadcasts them to "
+                f"(n, 1, n), every prediction against every target; {remedy}")
     return (f"Dense applied to the rank-{hit.rank} output of {hit.source}: the model predicts one value "
             f"per time step / position, not one per sample; {remedy} (TimeDistributed if per-step "
             f"output is meant)")
+
+
+def _rank_one_targets(model, facts) -> bool:
+    """`targets_are_rank_one`, for a builder's model the scripts importing it train: in every one of
+    them."""
+    if model.compiles or model.trainings:
+        return targets_are_rank_one(model, facts)
+    theirs = fitted_by_importers(facts, model)
+    return bool(theirs) and all(targets_are_rank_one(mine, other) for other, mine in theirs)
 
 
 def _per_sample_targets(model, facts, strict: bool) -> bool:

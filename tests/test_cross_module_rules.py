@@ -11572,6 +11572,55 @@ CASES += [
     }, None),
 ]
 
+
+def _one_step_forecaster(targets: str, mark: str = "") -> dict:
+    """A builder of one-step models in models.py (windows reshaped to `(n, 1, look_back)`), fitted by
+    train.py on the targets `targets` makes of data.py's 1-D series."""
+    return {
+        "data.py": """\
+            import numpy as np
+            import pandas as pd
+
+
+            def windows(look_back):
+                data = pd.read_csv("load.csv")[["kw"]].values.astype("float32")
+                xs, ys = [], []
+                for i in range(len(data) - look_back - 1):
+                    xs.append(data[i:i + look_back, 0])
+                    ys.append(data[i + look_back, 0])
+                return np.array(xs), np.array(ys)
+        """,
+        "models.py": f"""\
+            from tensorflow.keras import Sequential
+            from tensorflow.keras.layers import LSTM, Dense
+
+
+            def forecaster(look_back):
+                return Sequential([LSTM(8, input_shape=(1, look_back), return_sequences=True),
+                                   Dense(1)]){mark}
+        """,
+        "train.py": f"""\
+            import numpy as np
+            from data import windows
+            from models import forecaster
+
+            x, y = windows(4)
+            y = {targets}
+            model = forecaster(4)
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x.reshape(len(x), 1, 4), y, epochs=30)
+        """,
+    }
+
+
+CASES += [
+    # one step per sample: (n, 1, 1) predictions against 1-D targets broadcast to (n, 1, n)
+    ("RL301-one-step-builder-of-another-module-fitted-on-1-d-targets",
+     _one_step_forecaster("y.ravel()", "  # expect: RL301"), None),
+    ("RL301-valid-one-step-builder-of-another-module-fitted-on-a-column-of-targets",
+     _one_step_forecaster("y.reshape(-1, 1)"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -184,24 +184,37 @@ def transition(layer: Layer, state: RankState, first: bool = False) -> RankState
     return UNKNOWN_STATE
 
 
-def _variable_steps(shape: Value, batch: bool = False, tokens: bool = False) -> bool:
+# A marker weaker than sequence-to-sequence: the model takes one step per sample (`Input((1, F))`),
+# so its one prediction per step is the sample's — when the targets keep that axis. Against 1-D
+# targets, `(n,)` beside `(n, 1, 1)` predictions, Keras does not bring the two to one rank (it does
+# for a rank apart, not two) and the loss broadcasts to `(n, 1, n)`: every prediction against
+# every target.
+ONE_STEP = "one step"
+
+
+def _stronger(a, b):
+    """Of two markers, the one that says more: sequence-to-sequence (True), one step, none (False)."""
+    return True if a is True or b is True else ONE_STEP if ONE_STEP in (a, b) else False
+
+
+def _variable_steps(shape: Value, batch: bool = False, tokens: bool = False):
     """`shape=(None, F)`: inputs of any length — a model built to map a sequence to a sequence
-    (no Flatten could follow its steps). `tokens`: the ids an Embedding reads, `shape=(None,)`.
-    Also `shape=(1, F)`: one step, whose one prediction is the sample's (a spectrum fed as one step
-    of 102 channels)."""
+    (no Flatten could follow its steps): True. `tokens`: the ids an Embedding reads, `shape=(None,)`.
+    `shape=(1, F)`: one step, whose one prediction is the sample's (a spectrum fed as one step of
+    102 channels): ONE_STEP."""
     if not isinstance(shape, Seq):
         return False
     items = shape.items[1:] if batch else shape.items
     if not tokens and len(items) == 2 and isinstance(items[0], Lit) and items[0].value == 1 \
             and type(items[0].value) is int:
-        return True
+        return ONE_STEP
     return len(items) >= (1 if tokens else 2) and isinstance(items[0], Lit) and items[0].value is None
 
 
 _INPUT_KEYS = ("input_shape", "shape", "batch_input_shape", "batch_shape")  # a layer's inputs declared
 
 
-def _input_of(item: Value, tokens: bool = False) -> bool:
+def _input_of(item: Value, tokens: bool = False):
     """The first item of a Sequential chain declares inputs of any length (`tokens`: an Embedding
     reads them, or is that item)."""
     if isinstance(item, Tensor):
@@ -304,7 +317,7 @@ def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
     state, source, marker, declared = UNKNOWN_STATE, None, False, False
     for i, item in enumerate(layers):
         if isinstance(item, Tensor):  # keras.Input(shape=…) inside the list
-            marker = marker or (i == 0 and _input_of(item, tokens=len(layers) > 1 and _embeds(layers[1])))
+            marker = _stronger(marker, i == 0 and _input_of(item, tokens=len(layers) > 1 and _embeds(layers[1])))
             declared = True
             state = RankState(_shape_rank(item.shape)) if item.shape is not None else UNKNOWN_STATE
             continue
@@ -313,7 +326,7 @@ def _sequential(layers: list) -> tuple[RankState, Optional[str], bool]:
             continue
         # the first layer declaring an input shape says what the data is, also after a Dense that
         # declares none (`Dense(8)`, then `GRU(16, input_shape=(1, n))`: one step per sample)
-        marker = marker or _is_marker(item) or (not declared and _input_of(item))
+        marker = _stronger(marker, _is_marker(item) or (not declared and _input_of(item)))
         declared = declared or any(item.args.get(key)[1] is not None for key in (*_INPUT_KEYS, "input_dim"))
         state = transition(item, state, first=(i == 0))
         if state.steps and _makes_steps(item):
@@ -352,8 +365,8 @@ class _Graph:
     def _compute(self, tensor: Tensor, depth: int) -> tuple[RankState, Optional[str]]:
         producer = tensor.producer
         if producer is None:
-            if tensor.is_input and _variable_steps(tensor.shape):
-                self.marker = True
+            if tensor.is_input:
+                self.marker = _stronger(self.marker, _variable_steps(tensor.shape))
             if tensor.is_input and tensor.shape is not None:
                 return RankState(_shape_rank(tensor.shape)), None
             return UNKNOWN_STATE, None
@@ -377,7 +390,7 @@ class _Graph:
             for item in inputs:  # still look for markers upstream
                 self.state(item, depth + 1)
             return UNKNOWN_STATE, None
-        self.marker = self.marker or _is_marker(producer)
+        self.marker = _stronger(self.marker, _is_marker(producer))
         states = [self.state(item, depth + 1) for item in inputs]
         if producer.kind in MERGES:
             ranks = {s.rank for s, _ in states}
@@ -398,10 +411,11 @@ class _Graph:
         return after, source
 
 
-def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], bool]:
+def head_on_unflattened(model: KerasModel) -> tuple[list[Unflattened], object]:
     """(findings, seq2seq): the Dense heads reading rank >= 3 tensors with steps, and whether the
     model holds a layer that marks it sequence-to-sequence (TimeDistributed, RepeatVector,
-    upsampling …) or takes inputs of any length (`shape=(None, F)`)."""
+    upsampling …) or takes inputs of any length (`shape=(None, F)`): True; ONE_STEP when it only
+    takes one step per sample (`shape=(1, F)`); False."""
     found: list[Unflattened] = []
     if model.kind == "sequential":
         state, source, marker = _sequential(model.layers)
@@ -942,12 +956,153 @@ def targets_are_per_sample(model: KerasModel, facts, strict: bool = False) -> bo
                 return False
             continue
         chain = flow.chain([y])
-        if not any(kind == "value" and _per_sample(node, flow, labels, strict) for kind, node in chain) \
+        # (`labels.append(0 if "normal" in path else 1)`: one number per sample appended)
+        if not any(kind == "value" and _per_sample(node, flow, labels, strict)
+                   or kind == "append" and _scalar(node) and not isinstance(node, cst.Subscript) for kind, node in chain) \
                 and not (t.origin is None and _in_project_module(facts, ancestors(facts, names_in(y)),
                                                                   lambda other, item: _per_sample_in(other, item, strict),
                                                                   passed=False)):
             return False
     return True
+
+
+def targets_are_rank_one(model: KerasModel, facts) -> bool:
+    """True when every target the model is fitted on is shown to be a 1-D array, one number per
+    sample (`(n,)`): a frame's column (`pd.read_csv(p)["price"]`, `df.iloc[:, 0]`, `df.values[:,
+    -1]`), a flattening (`y.ravel()`, `y.reshape(-1)`), a 1-D draw or range (`rng.uniform(size=n)`,
+    `np.arange(n)`), a flat literal list, or a list of scalars appended one per sample
+    (`ys.append(data[i + w, 0])`) — here or in the project module whose function returns it
+    (`x, y = windows(series)`). Every value the file binds the targets to must say so: one reshape
+    to `(n, 1)` anywhere they are bound, or a value not read, and it is not shown."""
+    if not model.trainings:
+        return False
+    flow = _Bindings(facts)
+    for t in model.trainings:
+        if t.y_node is None or not _rank_one_chain(t.y_node, flow, facts):
+            return False
+    return True
+
+
+def _rank_one_chain(y, flow: "_Bindings", facts=None) -> bool:
+    shown, todo, seen = False, [y], set()
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if _rank_one(node, flow):
+            shown = True
+            continue
+        if isinstance(node, cst.Name):
+            bound = flow.bound.get(node.value, ())
+            if not bound:
+                return False  # a parameter, a loop variable: not read
+            returned = False  # bound to what a function of another module returns
+            for kind, value in bound:
+                if kind == "append":
+                    if not _scalar(value):
+                        return False
+                    shown = True
+                    continue
+                parts = flow._element(*value) if kind == "item" else [value]
+                for part in parts:
+                    if isinstance(part, cst.Call) and _call_name(part) not in flow.returns \
+                            and _same_shape_source(part) is None and not _rank_one(part, flow):
+                        returned = True
+                    else:
+                        todo.append(part)
+            if returned:
+                if facts is None or not _in_project_module(
+                        facts, {node.value}, lambda other, item: _rank_one_chain(item, _Bindings(other)), passed=False):
+                    return False
+                shown = True
+            continue
+        if isinstance(node, (cst.List, cst.Tuple)) and not node.elements:
+            continue  # `ys = []`, filled by the appends read with it
+        inner = _same_shape_source(node)
+        if inner is None:
+            return False
+        todo.append(inner)
+    return shown
+
+
+_FLATTENERS = frozenset({"ravel", "flatten"})
+_RANGES = frozenset({"arange", "linspace"})
+
+
+def _rank_one(node, flow: "_Bindings") -> bool:
+    if isinstance(node, cst.Call):
+        name = _call_name(node)
+        positional = [a.value for a in node.args if a.keyword is None and not a.star]
+        if name in _FLATTENERS and isinstance(node.func, cst.Attribute) and not node.args:
+            return True
+        if name == "reshape":
+            dims = _reshape_dims(node)
+            return len(dims) == 1 and not isinstance(dims[0], (cst.Tuple, cst.List))
+        if name in _RANGES and isinstance(node.func, cst.Attribute) and _dotted_root(node.func) in ("np", "numpy"):
+            return True
+        if name in _DIMS:
+            return len(positional) == 1 == len(node.args) and _count(positional[0], flow)
+        if name in _SIZED:
+            size = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "size"), None)
+            return size is not None and _count(size, flow)
+        if name in ("array", "asarray") and positional and isinstance(positional[0], (cst.List, cst.Tuple)):
+            return bool(positional[0].elements) and _flat_literals(positional[0])
+        return False
+    if isinstance(node, cst.Subscript):
+        if len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+                and isinstance(node.slice[0].slice.value, cst.SimpleString):
+            return _frame(node.value, flow)  # df["price"]: a column, a Series
+        if len(node.slice) == 2:
+            first, second = node.slice[0].slice, node.slice[1].slice
+            if isinstance(first, cst.Slice) and _full(first) and isinstance(second, cst.Index) \
+                    and _int_literal(second.value):
+                # df.iloc[:, 0], df.values[:, -1]: one column of a table (of an array of unknown
+                # rank, `a[:, 0]` keeps every axis but one)
+                base = node.value
+                if isinstance(base, cst.Attribute) and base.attr.value == "iloc":
+                    return True
+                return _frame(base, flow)
+    return False
+
+
+def _frame(node, flow: "_Bindings") -> bool:
+    """`node` holds a table (2-D): a frame a pandas reader makes, or its `.values`."""
+    return any(kind == "value" and isinstance(n, cst.Call) and _call_name(n) in _FRAME_READERS
+               for kind, n in flow.chain([node]))
+
+
+def _count(node, flow: "_Bindings") -> bool:
+    """A number of samples, not a shape: an int literal, `len(x)`, `x.shape[0]`, or a name bound to
+    one of those once."""
+    if isinstance(node, cst.Name):
+        bound = flow.values(node.value)
+        if len(bound) != 1 or bound[0][0] != "value":
+            return False
+        node = bound[0][1]
+    if isinstance(node, cst.Integer):
+        return True
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len":
+        return True
+    return isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
+        and node.value.attr.value == "shape" and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+        and isinstance(node.slice[0].slice.value, cst.Integer)
+
+
+def _scalar(node) -> bool:
+    """One number per append: a numeric literal, `float(…)` / `int(…)`, or an array read at one
+    row and one column (`data[i + w, 0]`)."""
+    if isinstance(node, cst.IfExp):
+        return _scalar(node.body) and _scalar(node.orelse)  # `0 if "normal" in path else 1`
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return True
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("float", "int"):
+        return True
+    return isinstance(node, cst.Subscript) and len(node.slice) == 2 \
+        and all(isinstance(s.slice, cst.Index) and not _none_axis(s.slice.value)
+                and not isinstance(s.slice.value, cst.Ellipsis) for s in node.slice)
 
 
 def _per_sample_in(other, item, strict: bool) -> bool:
@@ -994,6 +1149,12 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
                                                           or _recoded(node)):
         # `df["label"].values`; `df["sentiment"].map({"neg": 0, "pos": 1})`: each row's class recoded
         node = node.value if isinstance(node, cst.Attribute) else node.func.value
+        node = _thresholded(node) or node
+    inner = _thresholded(node)
+    if inner is not None:
+        return _per_sample(inner, flow, labels, strict)
+    if _grouped_column(node):
+        return True
     if isinstance(node, cst.Name):
         return node.value in labels
     if isinstance(node, (cst.List, cst.Tuple)):
@@ -1042,6 +1203,50 @@ def _per_sample(node, flow: "_Bindings", labels: set, strict: bool = False) -> b
             return isinstance(first, cst.Slice) and _full(first) and isinstance(second, cst.Index) \
                 and _int_literal(second.value)
     return False
+
+
+_AGGREGATES = frozenset({"max", "min", "first", "last", "median", "mean", "sum", "agg", "aggregate"})
+
+
+def _grouped_column(node) -> bool:
+    """`df.groupby("window")["label"].max()`: one value of a column per group, the sample a window
+    of rows makes."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value in _AGGREGATES):
+        return False
+    column = node.func.value
+    return isinstance(column, cst.Subscript) and len(column.slice) == 1 \
+        and isinstance(column.slice[0].slice, cst.Index) and isinstance(column.slice[0].slice.value, cst.SimpleString) \
+        and isinstance(column.value, cst.Call) and _call_name(column.value) == "groupby"
+
+
+_COMPARE_METHODS = frozenset({"gt", "ge", "lt", "le", "eq", "ne"})
+
+
+def _thresholded(node):
+    """What a comparison with a number binarises, row by row: `df["label"] > 0`,
+    `df["label"].gt(0)`, `np.where(df["label"] > 0, 1, 0)` — each row's label made 0 / 1; None for
+    anything else."""
+    if isinstance(node, cst.Comparison) and len(node.comparisons) == 1 \
+            and _number(node.comparisons[0].comparator) and not isinstance(
+                node.comparisons[0].operator, (cst.In, cst.NotIn, cst.Is, cst.IsNot)):
+        return node.left
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        name = node.func.attr.value
+        if name in _COMPARE_METHODS and len(node.args) == 1 and node.args[0].keyword is None \
+                and _number(node.args[0].value):
+            return node.func.value
+        if name == "where" and _dotted_root(node.func) in ("np", "numpy") and len(node.args) == 3 \
+                and all(a.keyword is None and not a.star for a in node.args) \
+                and _number(node.args[1].value) and _number(node.args[2].value):
+            return _thresholded(node.args[0].value)
+    return None
+
+
+def _number(node) -> bool:
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
 
 
 def _recoded(call: cst.Call) -> bool:
