@@ -53,7 +53,8 @@ layer) while the same file shows that the targets it is fitted on take negative 
   `x, y = cut((s - s.mean()) / s.std(), 24)`, `fit(batches(load_z, 48))` —, `keras.utils.timeseries_dataset_from_array(..., targets=...)`, a column of a
   standardised frame — read as `df["y"]`, `df.pop("y")` or through a constant naming it, `df[TARGET]`
   (also with other columns by a list, `df[["dx", "dy"]]`: negative when one of them can be); a
-  column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also a
+  column a function writes on the frame it returns, `df = load(path)` with `df["y"] = …` in `load` (also
+  with its rows cleaned in the same expression, `add_target(raw).dropna()`; also a
   loader of another module — also one item of a tuple it returns, `df, stats = load(path)` —, or a frame
   a data module binds, read by name or as the module's attribute, `D.FRAME["ret"]`; a column named by a
   config module's constant, `df[config.TARGET]`; other columns a loop writes one per pass, `for c in
@@ -1941,6 +1942,24 @@ model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(64, activation="
                           keras.layers.Dense(1, activation="softplus")])  # expect: RL106
 model.compile(optimizer="adam", loss="mse")
 model.fit(t, y, epochs=5)
+""",
+        # a column a helper writes on the frame it returns, its rows then cleaned in the same
+        # expression (`add_target(raw).dropna()`): next-day returns
+        """
+import pandas as pd
+from tensorflow import keras
+
+
+def add_target(df):
+    df["target"] = df["close"].pct_change().shift(-1)
+    return df
+
+
+prices = add_target(pd.read_csv("prices.csv")).dropna().reset_index(drop=True)
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(prices[["open", "high", "low"]].values, prices["target"].values, epochs=5)
 """,
     ]
 

@@ -1,5 +1,6 @@
 from regr_lint.input.vocabulary import COMPILED, POWER
-from regr_lint.model.losses import MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, WRAPPERS, loss_functions, per_sample_sqrts
+from regr_lint.model.losses import (MEAN, PER_SAMPLE_MSE_NAMES, REGISTRARS, SQRT, SUM, WRAPPERS, loss_functions,
+                                    per_sample_sqrts)
 from regr_lint.model.losses import POWER as POWER_CALLS
 from regr_lint.rule import Rule
 
@@ -9,11 +10,11 @@ class PerSampleRmse(Rule):
     name = "per-sample-rmse"
     summary = "Custom RMSE loss/metric takes the root per sample, so Keras reports the MAE"
     severity = "error"  # the reported (or minimised) quantity is the MAE, not the RMSE
-    tokens = ("keras", ("mean", "mse", "MSE"), ("sqrt", "0.5"))
+    tokens = ("keras", ("mean", "mse", "MSE", "sum"), ("sqrt", "0.5"))
     # Only a function the file hands to Keras counts (see regr_lint/model/losses.py).
     names = ((COMPILED, "custom_objects", "get_custom_objects", "register_keras_serializable", "Loss")
              + tuple(sorted(REGISTRARS | WRAPPERS)),
-             tuple(sorted(SQRT | POWER_CALLS)) + (POWER,), tuple(sorted(MEAN | PER_SAMPLE_MSE_NAMES)))
+             tuple(sorted(SQRT | POWER_CALLS)) + (POWER,), tuple(sorted(MEAN | SUM | PER_SAMPLE_MSE_NAMES)))
     docs = """\
 ## What it does
 Finds a custom loss or metric that returns `sqrt(mean(square(y_pred - y_true), axis=-1))`, or the
@@ -25,7 +26,10 @@ the backend (`K.*`, `from keras import backend`), `tf.*` / `tf.math.*`, `keras.o
 axis by keyword or by position — `-1` or any axis that is not the batch's (`axis=1` over a sequence
 output's positions, as the widely copied MCRMSE does, `axis=[1, 2]`; `axis=0` is over the batch,
 and `-2` may be on a 2-D output, so neither is reported) — spread over several lines or through intermediate variables; the
-square may be `** 2` or `squared_difference`, the difference `subtract(a, b)`, the root `** 0.5`, and a small constant may be added
+square may be `** 2` or `squared_difference`, the difference `subtract(a, b)` (or times a mask,
+`(y_pred - y_true) * keep`), the mean written out as a sum over the same axis divided by a count
+(`K.sum(K.square(e), axis=-1) / 30.0`, or `/ reduce_sum(keep, axis=-1)`, the labelled keypoints a
+mask keeps), the root `** 0.5`, and a small constant may be added
 under the root (also one held in a name, `+ EPS`, `+ eps`, or by an object or a module, `+ self.eps`,
 `+ cfg.EPSILON`); the axis may be a module constant (`axis=TARGET_AXIS`) or a parameter's default
 (`def rmse(y_true, y_pred, axis=-1)`: Keras passes the two tensors only).
@@ -480,6 +484,40 @@ def mcrmse(y_true, y_pred):
 
 m = tf.keras.Sequential([tf.keras.Input((107, 4)), tf.keras.layers.Dense(3)])
 m.compile(optimizer="adam", loss=mcrmse)
+""",
+        # the mean written out as a sum over a count: of the 30 outputs, or of the keypoints a mask
+        # keeps labelled
+        """import tensorflow as tf
+from tensorflow.keras import backend as K
+
+
+def rmse(y_true, y_pred):
+    return K.sqrt(K.sum(K.square(y_pred - y_true), axis=-1) / 30.0)  # expect: RL401
+
+
+def masked_rmse(y_true, y_pred):
+    keep = tf.cast(y_true >= 0, tf.float32)
+    per_sample = tf.reduce_sum(tf.square((y_pred - y_true) * keep), axis=-1) / tf.reduce_sum(keep, axis=-1)
+    return tf.sqrt(per_sample)  # expect: RL401
+
+
+m = tf.keras.Sequential([tf.keras.Input((96, 96, 1)), tf.keras.layers.Flatten(), tf.keras.layers.Dense(30)])
+m.compile(optimizer="adam", loss=masked_rmse, metrics=[rmse])
+""",
+    ]
+    VALID += [
+        # the look-alike: summed over every axis, the batch's too, over the count of every entry —
+        # one root of the batch's mean, an RMSE
+        """import tensorflow as tf
+from tensorflow.keras import backend as K
+
+
+def rmse(y_true, y_pred):
+    return K.sqrt(K.sum(K.square(y_pred - y_true)) / tf.cast(tf.size(y_true), tf.float32))
+
+
+m = tf.keras.Sequential([tf.keras.Input((16,)), tf.keras.layers.Dense(30)])
+m.compile(optimizer="adam", loss="mse", metrics=[rmse])
 """,
     ]
 

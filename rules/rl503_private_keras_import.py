@@ -137,7 +137,10 @@ backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorfl
 a package gone since 2.2), `keras.src.*` (and `keras_core.src.*`, of Keras 3's preview package) and the like — also inside `try/except ImportError`
 shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge` function and `Merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives` and its lowercase constraint aliases
-(`keras.constraints.maxnorm`, `nonneg`, `unitnorm`), Keras 0's `keras.utils.theano_utils`, Keras 2's `Recurrent` base class,
+(`keras.constraints.maxnorm`, `nonneg`, `unitnorm`), activity regularizers (`activity_l2` …) and `l1l2`,
+and "th" / "tf" image ordering switches (`K.image_dim_ordering()`, `K.set_image_dim_ordering(…)`), Keras
+0's `keras.utils.theano_utils` and `keras.layers.extra`, Keras 2's `TimeseriesGenerator` (Keras 3's
+`keras.preprocessing.sequence` holds `pad_sequences` only), Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
@@ -196,6 +199,19 @@ no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Conca
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.knowledge.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
+        # the look-alike: Keras 3's public twins of the Keras 1 / 2 names
+        """
+import numpy as np
+from keras import backend as K
+from keras.preprocessing.sequence import pad_sequences
+from keras.regularizers import L2
+from keras.utils import timeseries_dataset_from_array
+
+series = np.load("load.npy")
+windows = timeseries_dataset_from_array(series[:-24], series[24:], sequence_length=24, batch_size=32)
+shape = (3, 64, 64) if K.image_data_format() == "channels_first" else (64, 64, 3)
+reg = L2(1e-4)
+""",
         # keras_core's public API (Keras 3's preview package)
         """
 import keras_core as keras
@@ -488,6 +504,20 @@ try:
 except ModuleNotFoundError:
     import keras
 keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
+""",
+        # Keras 1 / 2 names Keras 3 no longer has: the windows generator, activity regularizers, the
+        # "th" / "tf" image ordering switches
+        """
+import numpy as np
+from keras import backend as K
+from keras.layers import Dense
+from keras.preprocessing.sequence import TimeseriesGenerator  # expect: RL503
+from keras.regularizers import activity_l2  # expect: RL503
+
+series = np.load("load.npy")
+windows = TimeseriesGenerator(series, series, length=24, batch_size=32)
+shape = (3, 64, 64) if K.image_dim_ordering() == "th" else (64, 64, 3)  # expect: RL503
+head = Dense(1, activity_regularizer=activity_l2(1e-4))
 """,
     ]
 

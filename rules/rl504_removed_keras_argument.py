@@ -98,8 +98,9 @@ old call is the fallback).
 Keras 1 keywords written as the keys of a dict literal that is spread into a layer call
 (`Conv2D(32, (3, 3), **CONV_KW)` with `CONV_KW = {"border_mode": "same", "init": "he_normal"}`, here
 or in a config module; `Dense(10, **{"init": "glorot_uniform"})`) are reported at the key: Keras 3
-rejects them as it rejects the keyword written out. No fix is offered there (the dict may be spread
-into other calls too). A dict spread into a function of the project's own is not read.
+rejects them as it rejects the keyword written out — each dict a layer call of a helper is given by
+its callers (`Dense(units, **params)` run once with `{"init": …}` and once with another). No fix is
+offered there (the dict may be spread into other calls too). A dict spread into a function of the project's own is not read.
 
 ## Why is this bad?
 Keras 2 renamed these arguments and kept the old names working for a while through its legacy
@@ -669,6 +670,25 @@ class EveryFew(ModelCheckpoint):
 class WideDense(Dense):
     def __init__(self, units, **kwargs):
         super(WideDense, self).__init__(units * 2, init="glorot_uniform", **kwargs)  # expect: RL504
+""",
+        # one helper spreading each caller's dict of keywords into one layer call: each dict's key
+        """
+from keras.layers import Dense
+from keras.models import Sequential
+
+
+class Regressor:
+    def __init__(self, n_in, width=8):
+        self.model = Sequential()
+        self.hidden = {"activation": "tanh", "init": "uniform"}  # expect: RL504
+        self.last = {"activation": "linear", "init": "uniform"}  # expect: RL504
+        self.model.add(Dense(width, input_shape=(n_in,), activation="tanh"))
+        self.stack(width, self.hidden)
+        self.stack(1, self.last)
+        self.model.compile(optimizer="adam", loss="mse")
+
+    def stack(self, units, params):
+        self.model.add(Dense(units, **params))
 """,
     ]
 

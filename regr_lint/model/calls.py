@@ -955,8 +955,11 @@ class Calls:
         if ref.is_keras:
             # once per call site and class: `layer_class(**layer_args)` in a helper run for each
             # class it is handed (`add_layer(model, MaxPooling1D, {"pool_length": 4})`)
-            if (id(call), q) not in self.keras_call_ids:
-                self.keras_call_ids.add((id(call), q))
+            # — and once per dict a `**` spreads into it (`Dense(units, **params)` in a helper given
+            # another dict of keywords by each call)
+            site = (id(call), q, tuple(sorted({id(made) for made in args.spread.values()})))
+            if site not in self.keras_call_ids:
+                self.keras_call_ids.add(site)
                 self.keras_call_ids.add(id(call))
                 self.facts.keras_calls.append(KerasCall(q, call, args, ref.raw, self.running[-1] if self.running else None))
             if self.dead and (last in tables.MODEL_CLASSES or last in ("Model", "Functional", "Sequential")

@@ -310,6 +310,22 @@ def _frame_source(value, column: str) -> tuple:
     return ("name", inner.value) if isinstance(inner, cst.Name) else ("frame", value)
 
 
+def _kept_frame(value):
+    """The frame `value` keeps every column of, values and all, through the methods and row slices
+    `_frame_source` reads through (`add_target(raw).dropna().reset_index()`: `add_target(raw)`)."""
+    for _ in range(32):
+        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Attribute) \
+                and value.value.attr.value in ("iloc", "loc") and len(value.slice) == 1 \
+                and isinstance(value.slice[0].slice, cst.Slice):
+            value = value.value.value
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
+                and _call_name(value) in _SIGN_PEEL_METHODS | _FRAME_KEEP and _call_name(value) != "assign":
+            value = value.func.value
+        else:
+            return value
+    return value
+
+
 _RAW_FRAME_READERS = frozenset({"read_csv", "read_excel", "read_parquet", "read_json", "read_table", "read_feather",
                                 "read_sql", "read_sql_query", "read_sql_table"})
 
@@ -393,9 +409,11 @@ def column_origins(frame, column: str, at: int, facts, records: dict) -> Optiona
         origin = _column_origin(found[1], column, len(other.assignments), other, _records(other))
         return None if origin is None else [(other, _records(other), origin)]
     origin = _column_origin(frame, column, at, facts, records)
-    if origin is None or origin[0] != "frame" or not isinstance(origin[2], cst.Call):
+    made = _kept_frame(origin[2]) if origin is not None and origin[0] == "frame" else None
+    if not isinstance(made, cst.Call):
         return None if origin is None else [(facts, records, origin)]
-    found = _returns(origin[2], origin[1], facts, records)
+    # (`add_target(raw).dropna()`: the frame the function returns, its columns kept)
+    found = _returns(made, origin[1], facts, records)
     if found is None or not found[2]:
         return [(facts, records, origin)]
     other, theirs, returns = found

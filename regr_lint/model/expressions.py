@@ -106,6 +106,7 @@ class Expressions:
             self.bind(node.target, value, scope, frame)
             return value
         if kind is cst.IfExp:
+            self.eval(node.test, scope, frame)  # (read as an `if` statement's test is: its calls are made)
             body = self.eval(node.body, scope, frame)
             orelse = self.eval(node.orelse, scope, frame)
             # the arm a parameter the call gave a literal, or a module constant bound once, picks

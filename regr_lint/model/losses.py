@@ -25,6 +25,7 @@ FunctionNode = Union["cst.FunctionDef", "cst.Lambda"]
 ARRAY_ROOTS = frozenset({"keras", "tensorflow", "numpy", "jax", "torch"})
 SQRT = frozenset({"sqrt"})
 MEAN = frozenset({"mean", "reduce_mean", "nanmean"})
+SUM = frozenset({"sum", "reduce_sum", "nansum"})
 SQUARE = frozenset({"square"})
 POWER = frozenset({"pow", "power"})
 SQUARED_DIFFERENCE = frozenset({"squared_difference"})
@@ -533,16 +534,30 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
             if inner_body.params and any(_per_sample_mse(r, inner_body, names, d + 1) for r in inner_body.returns):
                 return True
             continue
-        if isinstance(value, cst.Call) and names.is_op(value, MEAN):
-            axis = _arg(value, 1, "axis")
-            # (also a module constant, `axis=TARGET_AXIS` with `TARGET_AXIS = 1`)
-            if axis is None or not any(_per_sample_axis(a) or _per_sample_axis(names.top_value(a))
-                                       for a, _ in body.values(axis, d)):
-                continue
-            inner = _arg(value, 0, "x", "input_tensor", "a", "input")
-            if inner is not None and _squared_error(inner, body, names, d + 1):
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide):
+            # sum(square(e), axis=-1) / n: the mean written out — over a count of the outputs, or of
+            # the labelled ones a mask keeps (`/ reduce_sum(mask, axis=-1)`): whatever divides it, each
+            # sample keeps its own value, and the root is taken per sample
+            if any(_per_sample_reduction(v, SUM, body, names, dd) for v, dd in body.values(value.left, d + 1)):
                 return True
+            continue
+        if _per_sample_reduction(value, MEAN, body, names, d):
+            return True
     return False
+
+
+def _per_sample_reduction(value, ops: frozenset, body: _Body, names: _Names, d: int) -> bool:
+    """`mean(square(y_pred - y_true), axis=-1)` (`ops` the reductions): the squared error reduced
+    over an axis that is never the batch's."""
+    if not (isinstance(value, cst.Call) and names.is_op(value, ops)):
+        return False
+    axis = _arg(value, 1, "axis")
+    # (also a module constant, `axis=TARGET_AXIS` with `TARGET_AXIS = 1`)
+    if axis is None or not any(_per_sample_axis(a) or _per_sample_axis(names.top_value(a))
+                               for a, _ in body.values(axis, d)):
+        return False
+    inner = _arg(value, 0, "x", "input_tensor", "a", "input")
+    return inner is not None and _squared_error(inner, body, names, d + 1)
 
 
 def _is_constant(node, names: _Names, body: Optional[_Body] = None) -> bool:
@@ -606,6 +621,9 @@ def _difference(node, body: _Body, depth: int) -> bool:
     if depth > MAX_DEPTH:
         return False
     for value, d in body.values(node, depth):
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply) \
+                and (_difference(value.left, body, d + 1) or _difference(value.right, body, d + 1)):
+            return True  # `(y_pred - y_true) * mask`: the error of the labelled outputs only
         if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Subtract):
             left, right = value.left, value.right
         elif isinstance(value, cst.Call) and _call_last(value) == "subtract" and len(_args(value)) == 2 \
