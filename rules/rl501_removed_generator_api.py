@@ -403,6 +403,65 @@ class Clipped(tf.keras.Model):
         return super(Clipped, self).fit_generator(  # expect: RL501
             gen, steps_per_epoch=steps_per_epoch, **kwargs)
 """,
+        # a wrapper keeping Keras 2's method names and handing each call on to the Keras models it
+        # holds (given by a builder function, one of a list, or each of a list in turn): their own
+        # method, gone in Keras 3 — the wrapper's own `fit_generator`, called on it, is not reported
+        """import numpy as np
+import keras
+
+
+class Ensemble:
+    def __init__(self, member_fn, n):
+        self.members = [member_fn() for _ in range(n)]
+        self.trunk = member_fn()
+
+    def fit_generator(self, gen, epochs=1, **kw):
+        for i in range(len(self.members)):
+            self.members[i].fit_generator(gen, epochs=epochs, **kw)  # expect: RL501
+
+    def evaluate_generator(self, gen, steps=None):
+        return [m.evaluate_generator(gen, steps=steps) for m in self.members]  # expect: RL501
+
+    def predict_generator(self, gen, steps=None):
+        feats = self.trunk.predict_generator(gen, steps=steps)  # expect: RL501
+        outs = []
+        for _, member in enumerate(self.members):
+            outs.append(member.predict_generator(gen, steps=steps))  # expect: RL501
+        return np.mean(outs, axis=0), feats
+
+
+def member():
+    net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+    net.compile(optimizer="adam", loss="mse")
+    return net
+
+
+ens = Ensemble(member, 3)
+ens.fit_generator(iter([]), epochs=2, steps_per_epoch=10)
+ens.predict_generator(iter([]), steps=3)
+""",
+        # the same wrapper in a module of its own: what it holds is not known here, but a method handing
+        # the call of its own name on to an attribute of the instance is delegating to the model it wraps
+        """import numpy as np
+import keras
+
+
+class Ensemble(object):
+    def __init__(self, member_fn, n):
+        self.members = [member_fn() for _ in range(n)]
+        self.trunk = member_fn()
+
+    def fit_generator(self, gen, epochs=1, **kw):
+        for i in range(len(self.members)):
+            self.members[i].fit_generator(gen, epochs=epochs, **kw)  # expect: RL501
+
+    def predict_generator(self, gen, steps=None):
+        feats = self.trunk.predict_generator(gen, steps=steps)  # expect: RL501
+        outs = []
+        for member in self.members:
+            outs.append(member.predict_generator(gen, steps=steps))  # expect: RL501
+        return np.mean(outs, axis=0), feats
+""",
     ]
 
     def check(self, facts):

@@ -143,7 +143,7 @@ and "th" / "tf" image ordering switches (`K.image_dim_ordering()`, `K.set_image_
 `keras.preprocessing.sequence` holds `pad_sequences` only), Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
-`Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since),
+`Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since; also `Input` used after `from keras.models import *` alone),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement (at the
 module, or at the first gone name when the module itself is public: `merge` on its own line of a
@@ -199,6 +199,14 @@ no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Conca
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.knowledge.tables.REMOVED_KERAS_HINTS`).
 """
     VALID = [
+        # the look-alike: `Input` from a star import of keras.layers beside keras.models'
+        """
+from keras.models import *
+from keras.layers import *
+
+inp = Input(shape=(12, 3))
+model = Model(inp, Dense(1)(LSTM(16)(inp)))
+""",
         # the look-alike: Keras 3's public twins of the Keras 1 / 2 names
         """
 import numpy as np
@@ -518,6 +526,15 @@ series = np.load("load.npy")
 windows = TimeseriesGenerator(series, series, length=24, batch_size=32)
 shape = (3, 64, 64) if K.image_dim_ordering() == "th" else (64, 64, 3)  # expect: RL503
 head = Dense(1, activity_regularizer=activity_l2(1e-4))
+""",
+        # `Input` brought in only by a star import of keras.models (Keras 2's re-export): a NameError
+        # on Keras 3, reported where it is used (the star import names nothing)
+        """
+from keras.models import *
+from keras.layers import Dense, LSTM
+
+inp = Input(shape=(12, 3))  # expect: RL503
+model = Model(inp, Dense(1)(LSTM(16)(inp)))
 """,
     ]
 

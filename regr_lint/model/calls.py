@@ -354,6 +354,12 @@ def _rebindable(node: cst.BaseExpression) -> bool:
     return type(node) in (cst.Name, cst.Attribute)
 
 
+def _held_item(node: cst.BaseExpression) -> bool:
+    """`self.members[i]`, `models[k]`: one item (not a slice) of what a name or an attribute holds."""
+    return type(node) is cst.Subscript and _rebindable(node.value) and len(node.slice) == 1 \
+        and type(node.slice[0].slice) is cst.Index
+
+
 class Calls:
 
     # ---------------------------------------------------------------- calls
@@ -628,11 +634,12 @@ class Calls:
             return Tensor(UNKNOWN, [recv], call)
         placeholder = isinstance(recv, Lit) and recv.value is None  # `self.model = None`, set later
         if (recv is UNKNOWN or placeholder) and meth in tables.MODEL_METHODS and meth != "add" \
-                and self.facts.has_keras and _rebindable(recv_node):
-            # A parameter, a `self.model` set elsewhere, a model from another module: judged by the
-            # calls made on it.
+                and self.facts.has_keras and (_rebindable(recv_node) or _held_item(recv_node)):
+            # A parameter, a `self.model` set elsewhere, a model from another module, one of a list
+            # of them (`self.members[i]`): judged by the calls made on it.
             model = ModelRef(self.model_for(recv_node, "opaque"), recv_node)
-            self.bind(recv_node, model, scope, frame)
+            if _rebindable(recv_node):
+                self.bind(recv_node, model, scope, frame)
             return self.model_method(model.model, meth, args, call)
         return self._tensor_passthrough(args, call)
 

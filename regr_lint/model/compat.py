@@ -349,6 +349,60 @@ def _class_takes(cdef, method: str, keywords: frozenset = frozenset()) -> bool:
     return False
 
 
+def _delegates(facts, node, method: str) -> bool:
+    """`node`, a call of `method` on an object a method of that same name holds — `self.trunk`,
+    `self.members[i]`, or `m` in `for m in self.members` — is the wrapper handing the call on to what
+    it wraps (`def fit_generator(self, gen): self.net.fit_generator(gen)`), not calling itself: the
+    held object's own method."""
+    from regr_lint.model.importers import _enclosing_function
+
+    receiver = node.func.value
+    while isinstance(receiver, cst.Subscript):
+        receiver = receiver.value
+    if isinstance(receiver, cst.Name) and receiver.value == "self":
+        return False
+    fdef = _enclosing_function(node, facts)
+    if fdef is None or fdef.name.value != method or not fdef.params.params \
+            or fdef.params.params[0].name.value != "self":
+        return False
+    if _of_self(receiver):
+        return True
+    return isinstance(receiver, cst.Name) and any(
+        _loop_names(loop.target, receiver.value) and _of_self(_iterated(loop.iter))
+        for loop in _loops(fdef.body))
+
+
+def _of_self(node) -> bool:
+    """`self.members`, `self.trunk`: an attribute of the instance."""
+    return isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"
+
+
+def _iterated(node):
+    """What `for … in enumerate(xs)` / `zip(xs, …)` runs over (its first argument), or `node` itself."""
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("enumerate", "zip") \
+            and node.args:
+        return node.args[0].value
+    return node
+
+
+def _loop_names(target, name: str) -> bool:
+    if isinstance(target, cst.Name):
+        return target.value == name
+    return isinstance(target, (cst.Tuple, cst.List)) and any(
+        isinstance(e.value, cst.Name) and e.value.value == name for e in target.elements)
+
+
+def _loops(body) -> Iterator:
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.For):
+            yield node
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)) and node is not body:
+            continue
+        stack.extend(node.children)
+
+
 def call_keywords(call) -> frozenset:
     """The keywords a call passes by name (`workers=8` -> "workers"), `**` splats left out."""
     return frozenset(a.keyword.value for a in call.args if a.keyword is not None)
@@ -414,6 +468,8 @@ def user_method(facts, model, call) -> bool:
         return True
     func = call.node.func
     if model.kind != "opaque" or not isinstance(func, cst.Attribute):
+        return False
+    if _delegates(facts, call.node, call.method):
         return False
     if isinstance(func.value, cst.Name) and file_defines(facts, call.method, call_keywords(call.node)) \
             and not model_alias(facts, func.value.value):

@@ -194,7 +194,8 @@ class Expressions:
         stars = self.foreign_stars.get(origin, ()) if origin is not None and origin != self.origin \
             else [b for b in self.facts.star_imports if b == "keras" or b.startswith("keras.")]
         found = star_ref(name, stars, node)
-        if type(found) is Ref and found.qualname in tables.REMOVED_KERAS_HINTS and not self.foreign_code:
+        if type(found) is Ref and (found.qualname in tables.REMOVED_KERAS_HINTS or found.qualname == "keras.models.Input") \
+                and not self.foreign_code:
             # `Merge(...)` after `from keras.layers import *`: a Keras 1 name Keras 3 no longer has
             # (RL503 reports it where it is used: the star import names nothing) — once, at the use
             # met first: its later uses are the same import's, as a named import's uses are

@@ -35,6 +35,10 @@ def star_ref(name: str, bases, node: cst.CSTNode) -> Value:
     if not bases:
         return UNKNOWN
     if name[:1].isupper():
+        if name == "Input" and all(base == "keras.models" for base in bases):
+            # `from keras.models import *` alone: Keras 2's keras.models re-exported Input, Keras 3's
+            # does not (a NameError there; RL503)
+            return Ref("keras.models.Input", node)
         if name in tables.MODEL_CLASSES or name in tables.INPUT_FUNCS:
             return Ref(f"keras.{name}", node)
         home = tables.STAR_CLASS_MODULES.get(name)
