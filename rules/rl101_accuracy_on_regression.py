@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import COMPILED
@@ -146,10 +148,26 @@ written in the `compile()` call itself and the loss is too (or is a function of 
 edit can only change that call. It is **unsafe** (applied with `--unsafe-fixes`) when the list is a
 named constant or built in another statement, which other `compile()` calls may share (such a list
 is emptied, never deleted), or when the loss comes from elsewhere (a parameter of a builder function
-may be a classification loss at another call site). A list that comes from a starred
-expansion of another list gets no fix.
+may be a classification loss at another call site), or when the file reads an accuracy key back
+(`h.history["accuracy"]`, `.get("val_acc")`, a callback's `monitor="val_accuracy"`: without the metric
+that read fails, or the callback never fires). A list that comes from a starred expansion of another
+list gets no fix.
 """
     VALID = [
+        # the look-alike: an image folder's labels through the dataset passes of the TensorFlow
+        # tutorials (`cache().shuffle().prefetch()` bound to the same name): a classifier trained
+        # with squared error, whose accuracy is a real one
+        """
+import keras
+from keras import layers
+
+train_ds = keras.utils.image_dataset_from_directory("xray/train", label_mode="binary", image_size=(64, 64))
+train_ds = train_ds.cache().shuffle(1000).prefetch(2)
+model = keras.Sequential([keras.Input(shape=(64, 64, 3)), layers.Rescaling(1.0 / 255), layers.Flatten(),
+                          layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse", metrics=["accuracy"])
+model.fit(train_ds, epochs=3)
+""",
         # a crossentropy plus a squared penalty on the peaks: no plain regression loss
         """\
 import tensorflow as tf
@@ -1982,22 +2000,22 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                 if is_accuracy_metric(value):
                     # `metrics=[metric]` in a builder, `create_model(metric="accuracy")` calling it:
                     # the literal is the token, wherever the builder lives
-                    yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp),
+                    yield self.report(elt, self._message(value), self._fix_element(metrics, elt, value, comp, facts),
                                       written=getattr(value, "node", None),
                                       written_first=_is_parameter(elt, comp.node, facts))
         elif is_accuracy_metric(metrics) and metrics.node is not None:
-            yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp))
+            yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp, facts))
 
     # -- the fix --------------------------------------------------------------------------------------
 
-    def _fix_element(self, metrics: Seq, elt, value, comp):
+    def _fix_element(self, metrics: Seq, elt, value, comp, facts):
         """Remove `elt` from the list literal that holds it; drop the argument if nothing is left."""
         container = _container(metrics.node, elt)
         if container is None:
             return None  # e.g. spliced in from another list with `*`: no fix
         element = next(e for e in container.elements if e.value is elt)
         in_call = contains(comp.node, container)
-        safe = in_call and _loss_is_local(comp)
+        safe = in_call and _loss_is_local(comp) and not _read_back(facts, elt)
         label = _label(value)
         new = remove_children(container, [element])
         if not new.elements:
@@ -2007,12 +2025,13 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                            (Edit(comp.node, remove_children(comp.node, [arg])),))
         return Fix(safe, f"Remove metric {label}", (Edit(container, new),))
 
-    def _fix_bare(self, metrics, comp):
+    def _fix_bare(self, metrics, comp, facts):
         """`metrics="accuracy"`: drop the argument, when it is written in the call."""
         arg = _droppable_arg(comp.node, metrics.node)
         if arg is None:
             return None
-        return Fix(_loss_is_local(comp), f"Remove the {_arg_name(arg)} argument {_label(metrics)}",
+        return Fix(_loss_is_local(comp) and not _read_back(facts, metrics.node),
+                   f"Remove the {_arg_name(arg)} argument {_label(metrics)}",
                    (Edit(comp.node, remove_children(comp.node, [arg])),))
 
     def _message(self, value) -> str:
@@ -2137,3 +2156,17 @@ def _is_parameter(elt, node, facts) -> bool:
     is in: the value came through a call's arguments (`create_model(metric=cfg.METRIC)`), which the
     builder's module cannot see on its own."""
     return isinstance(elt, cst.Name) and facts is not None and is_parameter(elt.value, node, facts)
+
+
+# a read of an accuracy key as Keras names it: `history.history["accuracy"]`, `.get("val_acc")`, a
+# callback's `monitor="val_accuracy"`
+_KEY = r"""["'](?:val_)?(?:\w+_)?acc(?:uracy)?["']"""
+_ACCURACY_READ = re.compile(rf"(?<=[\w\])])\[\s*{_KEY}\s*\]|\bget\(\s*{_KEY}|\bmonitor\s*=\s*{_KEY}")
+
+
+def _read_back(facts, elt) -> bool:
+    """The file reads an accuracy key back (`h.history["accuracy"]`, `monitor="val_acc"`): removing
+    the metric would leave that read without its key (a KeyError, a callback that never fires), so
+    the fix is no longer safe."""
+    text = getattr(facts, "text", "") or ""
+    return "acc" in text and _ACCURACY_READ.search(text) is not None

@@ -139,8 +139,7 @@ shims — and Keras 1/2 modules and names gone from Keras 3: the Keras 1 `merge`
 layer, Keras 1's `keras.initializations` and `keras.objectives` and its lowercase constraint aliases
 (`keras.constraints.maxnorm`, `nonneg`, `unitnorm`), activity regularizers (`activity_l2` …) and `l1l2`,
 and "th" / "tf" image ordering switches (`K.image_dim_ordering()`, `K.set_image_dim_ordering(…)`), Keras
-0's `keras.utils.theano_utils` and `keras.layers.extra`, Keras 2's `TimeseriesGenerator` (Keras 3's
-`keras.preprocessing.sequence` holds `pad_sequences` only), Keras 2's `Recurrent` base class,
+0's `keras.utils.theano_utils`, `keras.layers.extra` and `keras.layers.containers`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
 `keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since; also `Input` used after `from keras.models import *` alone),
@@ -513,17 +512,15 @@ except ModuleNotFoundError:
     import keras
 keras.backend.common.global_state.set_global_attribute("torch_device", "cpu")
 """,
-        # Keras 1 / 2 names Keras 3 no longer has: the windows generator, activity regularizers, the
+        # Keras 0 / 1 names Keras 3 no longer has: Keras 0's containers, activity regularizers, the
         # "th" / "tf" image ordering switches
         """
 import numpy as np
 from keras import backend as K
 from keras.layers import Dense
-from keras.preprocessing.sequence import TimeseriesGenerator  # expect: RL503
+from keras.layers import containers  # expect: RL503
 from keras.regularizers import activity_l2  # expect: RL503
 
-series = np.load("load.npy")
-windows = TimeseriesGenerator(series, series, length=24, batch_size=32)
 shape = (3, 64, 64) if K.image_dim_ordering() == "th" else (64, 64, 3)  # expect: RL503
 head = Dense(1, activity_regularizer=activity_l2(1e-4))
 """,

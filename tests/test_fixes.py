@@ -99,6 +99,27 @@ def test_rl101_safety():
     assert _fixed(builder) == builder
 
 
+def test_rl101_fix_is_unsafe_when_the_file_reads_the_accuracy_back():
+    """`h.history["accuracy"]` (or a callback monitoring `val_acc`) after the compile: removing the
+    metric would leave that read without its key (a KeyError), so the fix is not safe."""
+    src = HEAD + textwrap.dedent("""\
+        model.compile(loss="mse", metrics=["accuracy"])
+        h = model.fit(x, y)
+        print(h.history["loss"][0], h.history["accuracy"][0])
+        """)
+    [f] = [f for f in lint_text(src, "t.py", RULES) if f.code == "RL101"]
+    assert f.fix is not None and not f.fix.safe
+    assert _fixed(src) == src
+    monitored = src.replace('print(h.history["loss"][0], h.history["accuracy"][0])',
+                            'stop = keras.callbacks.EarlyStopping(monitor="val_acc")')
+    [f] = [f for f in lint_text(monitored, "t.py", RULES) if f.code == "RL101"]
+    assert not f.fix.safe
+    # nothing reads it back: safe, as before
+    plain = src.replace('print(h.history["loss"][0], h.history["accuracy"][0])', 'print(h.history["loss"][0])')
+    [f] = [f for f in lint_text(plain, "t.py", RULES) if f.code == "RL101"]
+    assert f.fix.safe
+
+
 def test_rl102_offers_no_fix_for_an_activation_chosen_elsewhere():
     """`activation=act` (a sweep's loop variable, a builder's parameter): the argument serves the
     settings that are not bounded too, so RL102 reports without a fix; a written one is fixed."""

@@ -385,11 +385,11 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.models.Input",  # Keras 2's keras.models re-exported Input (keras.Input since)
     # Keras 1's lowercase constraint aliases, kept by Keras 2's `keras.constraints` module
     "keras.constraints.maxnorm", "keras.constraints.nonneg", "keras.constraints.unitnorm",
-    # Keras 1's activity regularizers and `l1l2`, Keras 2's TimeseriesGenerator (Keras 3's
-    # keras.preprocessing.sequence holds pad_sequences only), Keras 0's `keras.layers.extra`
+    # Keras 1's activity regularizers and `l1l2`, Keras 0's `keras.layers.extra` and `containers`
+    # (Keras 2's legacy preprocessing classes — ImageDataGenerator, Tokenizer, TimeseriesGenerator —
+    # are left to the migration: tf.keras still has them)
     "keras.regularizers.activity_l1", "keras.regularizers.activity_l2", "keras.regularizers.activity_l1l2",
-    "keras.regularizers.l1l2", "keras.preprocessing.sequence.TimeseriesGenerator",
-    "tensorflow.keras.preprocessing.sequence.TimeseriesGenerator", "keras.layers.extra",
+    "keras.regularizers.l1l2", "keras.layers.extra", "keras.layers.containers",
     # Keras 1's image ordering switches ("th" / "tf"), kept as legacy aliases up to Keras 2.2
     "keras.backend.image_dim_ordering", "keras.backend.set_image_dim_ordering",
     # the same, spelled through tf.keras (whose public API never exported them)
@@ -501,11 +501,9 @@ REMOVED_KERAS_HINTS = {
                     "Keras 1's activity regularizers: pass `activity_regularizer=keras.regularizers.L1(...)` "
                     "(`L2`, `L1L2`) to the layer"),
     "keras.regularizers.l1l2": "use `keras.regularizers.l1_l2` (or `L1L2`)",
-    **dict.fromkeys(("keras.preprocessing.sequence.TimeseriesGenerator",
-                     "tensorflow.keras.preprocessing.sequence.TimeseriesGenerator"),
-                    "use `keras.utils.timeseries_dataset_from_array(data, targets, sequence_length=...)`, "
-                    "which yields the same (window, target) batches as a dataset"),
     "keras.layers.extra": "Keras 0's module: its layers are in `keras.layers`",
+    "keras.layers.containers": "Keras 0's containers (`Sequential`, `Graph`): build the model with "
+                               "`keras.Sequential` or the functional API",
     "keras.backend.image_dim_ordering": "use `keras.backend.image_data_format()`, which says "
                                         "'channels_first' where this said 'th' and 'channels_last' for 'tf'",
     "keras.backend.set_image_dim_ordering": "use `keras.backend.set_image_data_format('channels_first')` "

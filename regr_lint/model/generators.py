@@ -133,6 +133,25 @@ def dataset_source(node: cst.Call) -> cst.Call:
     return node
 
 
+def dataset_origin(node, records: dict, at: int):
+    """The call that made a dataset, through the methods that pass its elements on and the names
+    they were bound to (`ds = image_dataset_from_directory(root)`, `ds = ds.cache().prefetch(2)`, then
+    `fit(ds)`: the first call), the file's `records` read before assignment `at`; the last value
+    reached otherwise."""
+    for _ in range(16):
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and node.func.attr.value in _DATASET_PASSES:
+            node = node.func.value
+        elif isinstance(node, cst.Name):
+            bound = last_assigned(records, node.value, at)
+            if bound is None:
+                return node
+            at, node = bound
+        else:
+            return node
+    return node
+
+
 def _from_generator(node: cst.Call) -> cst.Call:
     """The call of the generator function `tf.data.Dataset.from_generator(rows, ...)` runs (`rows()`,
     with the arguments its `args=` tuple gives), under dataset methods that pass the elements on

@@ -15,8 +15,8 @@ from regr_lint.model.columns import _column_writes, _popped_column, column_origi
 from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers_show, _mapping_module,
                                       _parameter_targets, _target_nodes, literal_values, name_values)
 from regr_lint.model.draws import _RANDOM_MODULES, _draw_span, _literal_numbers
-from regr_lint.model.generators import (_generator_targets, _making_call, dataset_source, directory_labels,
-                                        returns_directory)
+from regr_lint.model.generators import (_generator_targets, _making_call, dataset_origin, dataset_source,
+                                        directory_labels, returns_directory)
 from regr_lint.model.importers import (_imported_function, _instance_attribute, _instance_class, _project_items,
                                        _returned_items, _returns, _top_function, _top_function_in, attribute_parts,
                                        declared_classifier_by_importers)
@@ -114,8 +114,13 @@ def _directory_iterator(facts: KerasFacts, training) -> bool:
         if last and last[0][1] == "unpack" and not last[0][2][3]:
             call, k, n, _ = last[0][2]
             return returns_directory(call, facts, k, n)
-    node = dataset_source(node) if node is not None else None
-    return node is not None and (directory_labels(node, _records(facts)) or returns_directory(node, facts))
+    if node is None:
+        return False
+    records = _records(facts)
+    at = training.at if training.at >= 0 else len(facts.assignments)
+    # (`ds = ds.cache().shuffle(1000).prefetch(2)` before the fit: the dataset the first call made)
+    node = dataset_origin(node, records, at)
+    return directory_labels(node, records) or returns_directory(node, facts)
 
 
 def _module_records(facts: KerasFacts) -> dict:
