@@ -131,6 +131,50 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # the look-alike: the same frame's standardised column is a feature; the target column is the
+        # prices themselves
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+px = pd.read_csv("prices.csv")["close"]
+z = (px - px.mean()) / px.std()
+frame = pd.DataFrame({"z": z.shift(1), "y": px}).dropna()
+model = keras.Sequential([keras.layers.Input((1,)), keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(frame[["z"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
+""",
+        # the look-alike: the next price itself (`close.shift(-1)`), and a later slice of the prices
+        # plus a cost: never below 0
+        """
+import numpy as np
+import pandas as pd
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense
+
+close = pd.read_csv("prices.csv")["close"]
+y_next = close.shift(-1).dropna().to_numpy()
+prices = close.to_numpy()
+y_cost = prices[1:] + 0.05
+net = Sequential([Dense(16, activation="relu"), Dense(1, activation="relu")])
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.load("x_next.npy"), y_next, epochs=2)
+net.fit(np.load("x_cost.npy"), y_cost, epochs=2)
+""",
+        # the look-alike: TensorFlow's uniform draw above 0 (minval=0.5): non-negative targets
+        """
+import tensorflow as tf
+
+n = 4096
+x = tf.random.uniform((n, 5), minval=-1.0, maxval=1.0)
+y = tf.random.uniform((n, 1), minval=0.5, maxval=3.0)
+model = tf.keras.Sequential([tf.keras.layers.Input(shape=(5,)), tf.keras.layers.Dense(16, activation="relu"),
+                             tf.keras.layers.Dense(1, activation="relu")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=20, batch_size=64)
+""",
         # the target scaler is chosen on the command line: either arm may run, neither says where the
         # targets land
         """\
@@ -1960,6 +2004,51 @@ model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(16, activa
                           keras.layers.Dense(1, activation="relu")])  # expect: RL106
 model.compile(optimizer="adam", loss="mse")
 model.fit(prices[["open", "high", "low"]].values, prices["target"].values, epochs=5)
+""",
+        # TensorFlow's uniform draw below 0 (`uniform(shape, minval=-1.0, maxval=1.0)`: the shape first)
+        """
+import tensorflow as tf
+
+n = 4096
+x = tf.random.uniform((n, 5), minval=-1.0, maxval=1.0)
+y = tf.random.uniform((n, 1), -1.0, 1.0)
+model = tf.keras.Sequential([tf.keras.layers.Input(shape=(5,)), tf.keras.layers.Dense(16, activation="relu"),
+                             tf.keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=20, batch_size=64)
+""",
+        # changes written out: the next step's (`s.shift(-1) - s`), a lag of slices (`p[1:] - p[:-1]`),
+        # and a difference moved down by a cost
+        """
+import numpy as np
+import pandas as pd
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense
+
+close = pd.read_csv("prices.csv")["close"]
+y_next = (close.shift(-1) - close).dropna().to_numpy()
+prices = close.to_numpy()
+y_lag = prices[1:] - prices[:-1]
+reward = np.diff(prices) - 0.05
+net = Sequential([Dense(16, activation="relu"), Dense(1, activation="relu")])  # expect: RL106
+net.compile(optimizer="adam", loss="mse")
+net.fit(np.load("x_next.npy"), y_next, epochs=2)
+net.fit(np.load("x_lag.npy"), y_lag, epochs=2)
+net.fit(np.load("x_reward.npy"), reward, epochs=2)
+""",
+        # a column of a frame made from a dict of columns (cleaned in the same expression): log returns
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+px = pd.read_csv("prices.csv")["close"]
+ret = np.log(px / px.shift(1))
+frame = pd.DataFrame({"lag1": ret.shift(1), "y": ret}).dropna()
+model = keras.Sequential([keras.layers.Input((1,)), keras.layers.Dense(8, activation="relu"),
+                          keras.layers.Dense(1, activation="relu")])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(frame[["lag1"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
 """,
     ]
 

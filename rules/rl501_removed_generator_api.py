@@ -462,6 +462,15 @@ class Ensemble(object):
             outs.append(member.predict_generator(gen, steps=steps))  # expect: RL501
         return np.mean(outs, axis=0), feats
 """,
+        # a call in an f-string's field is made like any other
+        """import numpy as np
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+batches = iter([(np.zeros((8, 4)), np.zeros((8, 1)))])
+print(f"validation loss: {model.evaluate_generator(batches, steps=1):.4f}")  # expect: RL501
+""",
     ]
 
     def check(self, facts):

@@ -73,7 +73,8 @@ write_grads=True)`). Keras 2's callbacks too: `ModelCheckpoint(period=)`,
 `TensorBoard(batch_size=)`, `write_grads=`, `embeddings_layer_names=`, `embeddings_data=` (Keras 3
 rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
-`epsilon=` as `min_delta=`, its name since Keras 2.1.6). And Keras 2's `Nadam(schedule_decay=)` (Keras 3
+`epsilon=` as `min_delta=`, its name since Keras 2.1.6) — unless it is written as that very value
+(`epsilon=1e-4`: nothing changes). And Keras 2's `Nadam(schedule_decay=)` (Keras 3
 rejects it; `lr=` and `decay=` are RL502's and RL505's). One finding per keyword, at the keyword. The
 old → new tables are data (`regr_lint.knowledge.tables.REMOVED_LAYER_ARGUMENTS`, `REMOVED_LAYER_KEYWORDS`,
 `REMOVED_MODEL_ARGUMENTS`, `REMOVED_MODEL_CLASS_ARGUMENTS`, `REMOVED_CALLBACK_KEYWORDS`).
@@ -153,6 +154,12 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # the look-alike: `epsilon=` written as min_delta's own default — dropped, and nothing changes
+        """
+from keras.callbacks import ReduceLROnPlateau
+
+plateau = ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=3, epsilon=0.0001)
+""",
         # Keras 1 keywords only where a version flag, bound inside the import's `try:`, says Keras 1
         """\
 try:
@@ -764,6 +771,8 @@ class Regressor:
         for arg in found:
             old, new = arg.keyword.value, table[arg.keyword.value]
             seen.add(id(arg))
+            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS and _number(arg.value) == tables.KERAS3_DEFAULTS.get(new):
+                continue  # `epsilon=1e-4`: dropped, and min_delta's default is that value — nothing changes
             reason = tables.CALLBACK_KEYWORD_REASONS[(name, old)]
             if (name, old) not in tables.IGNORED_CALLBACK_KEYWORDS:
                 yield self.report(arg.keyword, f"{name}({old}=...): Keras 3 rejects {old}=; {reason}", None)
@@ -814,6 +823,13 @@ class Regressor:
                 fix = _with_kernel(_dim_ordering_fix(arg), kernel)
         hint = reason or "no Keras 3 keyword takes its place here: remove it or use the Keras 3 argument it meant"
         return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {hint}{note}", fix)
+
+
+def _number(node) -> "float | None":
+    """The value of a number written out (`1e-4`, `0.0001`), else None."""
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return float(node.evaluated_value)
+    return None
 
 
 def _layer_hint(layer: str, old: str) -> str:

@@ -11621,6 +11621,48 @@ CASES += [
      _one_step_forecaster("y.reshape(-1, 1)"), None),
 ]
 
+
+def _config_module_range(y_range: str, mark: str = "") -> dict:
+    """A data module scaling the targets with `MinMaxScaler(feature_range=cfg.Y_RANGE)`, the range a
+    config module binds (`import config as cfg`), and a sigmoid head fitted on them by train.py."""
+    return {
+        "config.py": f"""\
+            Y_RANGE = {y_range}
+        """,
+        "data.py": """\
+            import numpy as np
+            from sklearn.preprocessing import MinMaxScaler
+
+            import config as cfg
+
+
+            def load():
+                x = np.load("x.npy")
+                y = MinMaxScaler(feature_range=cfg.Y_RANGE).fit_transform(np.load("y.npy").reshape(-1, 1))
+                return x, y
+        """,
+        "train.py": f"""\
+            from tensorflow import keras
+
+            from data import load
+
+            x, y = load()
+            model = keras.Sequential([keras.layers.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                                      keras.layers.Dense(1, activation="sigmoid")]){mark}
+            model.compile(optimizer="adam", loss="mse")
+            model.fit(x, y, epochs=5)
+        """,
+    }
+
+
+CASES += [
+    # a target range a config module binds, read as `cfg.Y_RANGE` by the data module that scales
+    ("RL102-valid-sigmoid-head-on-targets-scaled-to-a-config-modules-unit-range",
+     _config_module_range("(0, 1)"), None),
+    ("RL102-sigmoid-head-on-targets-scaled-to-a-config-modules-signed-range",
+     _config_module_range("(-1, 1)", "  # expect: RL102"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -259,6 +259,9 @@ REMOVED_CALLBACK_KEYWORDS = {
     "ReduceLROnPlateau": {"epsilon": "min_delta"},
 }
 IGNORED_CALLBACK_KEYWORDS = frozenset({("ReduceLROnPlateau", "epsilon")})
+# Keras 3's defaults of the keywords an ignored one stood for: the same value written under the old
+# name changes nothing
+KERAS3_DEFAULTS = {"min_delta": 1e-4}
 # Keras 2's optimizer keywords Keras 3 rejects (ValueError "Argument(s) not recognized"); `lr=` and
 # `decay=` are RL502's and RL505's
 REMOVED_OPTIMIZER_KEYWORDS = {"Nadam": {"schedule_decay": None}}

@@ -188,6 +188,14 @@ def _draw_span(name, node: cst.Call):
             break
         lits.append(_const(arg.value))
     kw = {a.keyword.value: _const(a.value) for a in node.args if a.keyword is not None}
+    if name == "uniform" and isinstance(node.func, cst.Attribute) \
+            and _dotted_tail(node.func.value) in ("tf.random", "keras.random"):
+        # TensorFlow's and Keras' `uniform(shape, minval=0.0, maxval=1.0)`: the shape comes first
+        lo = kw.get("minval", lits[1] if len(lits) > 1 else 0.0 if "minval" not in kw else None)
+        hi = kw.get("maxval", lits[2] if len(lits) > 2 else 1.0 if "maxval" not in kw else None)
+        if lo is None or hi is None:
+            return None
+        return Span(min(lo, hi), max(lo, hi), exact=True)
     if name == "uniform":
         lo = kw.get("low", lits[0] if lits else 0.0 if "low" not in kw else None)
         hi = kw.get("high", lits[1] if len(lits) > 1 else 1.0 if "high" not in kw else None)

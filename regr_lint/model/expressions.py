@@ -172,6 +172,12 @@ class Expressions:
             for element in node.elements:
                 self.eval(element.value, scope, frame)
             return UNKNOWN
+        if kind is cst.FormattedString:
+            # `print(f"loss {model.evaluate_generator(gen)}")`: the calls in its fields are made
+            for part in node.parts:
+                if type(part) is cst.FormattedStringExpression:
+                    self.eval(part.expression, scope, frame)
+            return UNKNOWN
         if kind is cst.Lambda:
             if type(node.body) is cst.Call and id(node) not in self.lambdas:
                 # `"adam": lambda lr: optimizers.Adam(lr=lr)`: the Keras call it makes is read once,

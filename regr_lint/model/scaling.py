@@ -362,6 +362,10 @@ def imported_scaler_range(node: cst.Call, facts, records: dict):
             # a range held in a name: bound here, or imported from a config module
             bound = last_assigned(theirs, rng.value, 1 << 30) if rng.value in theirs else imported_binding(owner, rng.value)
             rng = bound[1] if bound is not None else None
+        elif isinstance(rng, cst.Attribute) and isinstance(rng.value, cst.Name) and rng.value.value not in theirs:
+            # `feature_range=cfg.Y_RANGE` of `import config as cfg`: what that module binds
+            bound = imported_binding(owner, rng.value.value, rng.attr.value)
+            rng = bound[1] if bound is not None else None
         values = _literal_numbers(rng, []) if isinstance(rng, (cst.Tuple, cst.List)) else None
         return tuple(values) if values is not None and len(values) == 2 else None
     return None

@@ -11,8 +11,9 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.columns import (_SIGN_PEEL_METHODS, _column_key, _column_list, _keyed_return, _output_targets,
-                                     _popped_column, column_origins, read_column)
+from regr_lint.model.columns import (_SIGN_PEEL_METHODS, _column_key, _column_list, _kept_frame, _keyed_return,
+                                     _literal_frame_column, _output_targets, _popped_column, column_origins,
+                                     read_column)
 from regr_lint.model.dataflow import _elsewhere_shows, _mapping_module
 from regr_lint.model.draws import (_INF, _NORMAL_DRAWS, _RANDOM_MODULES, _draw_span, _literal_numbers, _zero_mean_draw,
                                    _zero_noise, noise_scale)
@@ -301,8 +302,16 @@ def _sign_column(frame: str, column: str, at: int, facts, records: dict, depth: 
     """`df["ret"]` as it was at `at` (see columns' `_column_origin`): the last write to that
     column, a `df.assign(ret=…)`, or the whole frame's value (a standardised frame: every column)."""
     origins = column_origins(frame, column, at, facts, records) if depth <= 24 else None
-    return bool(origins) and all((_sign_struct if origin[0] == "frame" else _signed)(
-        origin[2], origin[1], other, theirs, depth + 1) for other, theirs, origin in origins)
+    return bool(origins) and all(_sign_origin(other, theirs, origin, column, depth) for other, theirs, origin in origins)
+
+
+def _sign_origin(facts, records: dict, origin: tuple, column: str, depth: int) -> bool:
+    if origin[0] == "frame":
+        written = _literal_frame_column(_kept_frame(origin[2]), column)
+        if written is not None:  # `pd.DataFrame({"lag": r.shift(1), "y": r}).dropna()`: that column's data
+            return _signed(written, origin[1], facts, records, depth + 1)
+        return _sign_struct(origin[2], origin[1], facts, records, depth + 1)
+    return _signed(origin[2], origin[1], facts, records, depth + 1)
 
 
 def _sign_lookup(name: str, before: int, facts, records: dict, depth: int) -> bool:
@@ -382,6 +391,23 @@ def _make_regression_signed(call: cst.Call) -> bool:
     return len([a for a in call.args if a.keyword is None]) < 7  # bias is the 7th positional
 
 
+def _same_code(a, b) -> bool:
+    empty = cst.Module([])
+    return empty.code_for_node(a) == empty.code_for_node(b)
+
+
+def _lagged_slices(left, right) -> bool:
+    """`a[1:] - a[:-1]`, `a[k:] - a[:-k]`: one series against itself a few steps before."""
+    if not (isinstance(left, cst.Subscript) and isinstance(right, cst.Subscript)
+            and len(left.slice) == 1 and len(right.slice) == 1):
+        return False
+    ls, rs = left.slice[0].slice, right.slice[0].slice
+    if not (isinstance(ls, cst.Slice) and isinstance(rs, cst.Slice) and ls.step is None and rs.step is None):
+        return False
+    return ls.lower is not None and ls.upper is None and rs.lower is None and rs.upper is not None \
+        and _same_code(left.value, right.value)
+
+
 def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
     op, left, right = node.operator, node.left, node.right
     if isinstance(op, cst.Subtract) and _const(right) is not None and 0 < _const(right):
@@ -393,6 +419,11 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
             return True  # centred: y - y.mean()
         if isinstance(right, cst.Call) and _call_name(right) == "shift":
             return True  # a difference: close - close.shift(1)
+        if isinstance(left, cst.Call) and _call_name(left) == "shift" and isinstance(left.func, cst.Attribute) \
+                and _same_code(left.func.value, right):
+            return True  # the next step's change: close.shift(-1) - close
+        if _lagged_slices(left, right):
+            return True  # a difference: prices[1:] - prices[:-1]
         if _is_log(left) and _is_log(right):
             return True  # log(a) - log(b): a log return
     if isinstance(op, (cst.Add, cst.Subtract)):
@@ -401,6 +432,9 @@ def _sign_binop(node: cst.BinaryOperation, at, facts, records, depth) -> bool:
             # bounded ones are judged by their span (`np.sin(t) + 0.2`)
             varying = left if _const(right) is not None else right
             shift = _const(right) if _const(right) is not None else _const(left)
+            if varying is left and (shift > 0) == isinstance(op, cst.Subtract) and shift != 0 \
+                    and _signed(left, at, facts, records, depth + 1):
+                return True  # moved down (`np.diff(prices) - cost`): values below 0 stay below 0
             scale = noise_scale(varying, at, records)
             if scale is not None and abs(shift) < 2 * scale:
                 return True  # a zero-mean draw shifted by less than two of its deviations: `randn(n) + 0.5`

@@ -8,8 +8,8 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.columns import (_EVERY_COLUMN, _column_writes, _keyed_return, _literal_frame_column,
-                                     _popped_column, column_origins, read_column)
+from regr_lint.model.columns import (_EVERY_COLUMN, _column_writes, _kept_frame, _keyed_return,
+                                     _literal_frame_column, _popped_column, column_origins, read_column)
 from regr_lint.model.dataflow import _elsewhere_shows, _in_project_module, _mapping_module, ancestors, name_values
 from regr_lint.model.draws import (Span, _INF, _RANDOM_MODULES, _draw, _draw_span, _literal_numbers, _unit_draw,
                                    _zero_noise, generator_object, noise_scale)
@@ -671,7 +671,7 @@ def _span_column(frame: str, column: str, at: int, facts, records: dict, depth: 
 
 def _origin_span(facts, records: dict, origin: tuple, column: str, depth: int):
     if origin[0] == "frame":
-        written = _literal_frame_column(origin[2], column)
+        written = _literal_frame_column(_kept_frame(origin[2]), column)
         if written is not None:  # `pd.DataFrame({"x": [...], "y": [-2.5, 1.2]})`: that column's data
             return _span(written, origin[1], facts, records, depth + 1)
     found = _span(origin[2], origin[1], facts, records, depth + 1)
