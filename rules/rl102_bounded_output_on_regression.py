@@ -80,7 +80,8 @@ are cut from, min-max scaling written out, `(y - lo) / (hi - lo)` or `(y - y.min
 a lambda piped over the series, `s.pipe(lambda v: v / v.max())`), coordinates divided by the extent of
 the image they lie in (`(h, w) = img.shape[:2]`, then `x0 / w`, also inside an appended tuple or
 joined, `np.concatenate([xs / w, ys / h])`),
-percentile ranks (`rank(pct=True)`), beta draws, a logistic function of them
+percentile ranks (`rank(pct=True)`), `np.interp(t, (lo, hi), (0, 1))` (its output stays between the values it
+maps onto), beta draws, a logistic function of them
 (`1 / (1 + np.exp(-v))`, `scipy.special.expit(v)`, `tf.sigmoid(v)`), or a divide by their max (also by
 each group's, `df.groupby(g)[c].transform("max")`), also
 by a name or attribute holding it, `y / max_y` — also a max written down as a constant named so, `Y_MAX =
@@ -220,6 +221,22 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the look-alike: targets mapped onto [0, 1] by `np.interp` (its output stays between the values
+        # it maps onto)
+        """
+import numpy as np
+import pandas as pd
+from tensorflow.keras import Sequential
+from tensorflow.keras.layers import Dense, Input
+
+table = pd.read_csv("crop_yield.csv")
+x = table[["rain_mm", "temp_c"]].to_numpy("float32")
+t = table["tonnes_per_ha"].to_numpy("float32")
+y = np.interp(t, (t.min(), t.max()), (0.0, 1.0))
+model = Sequential([Input((2,)), Dense(32, activation="relu"), Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=100)
+""",
         # a polynomial of uniform columns that stays inside [0, 0.5]: a tanh head reaches it
         """\
 import numpy as np

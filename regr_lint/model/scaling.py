@@ -238,6 +238,12 @@ def _unit_call(node: cst.Call) -> bool:
         # `np.clip(y, 0, 1)`, `y.clip(0.0, 1.0)`, `tf.clip_by_value(t, 0, 1)`: bounds inside [0, 1]
         _, lo, hi = clip_bounds(node)
         return lo is not None and hi is not None and 0 <= lo <= hi <= 1
+    if name == "interp" and len(node.args) >= 3 and all(a.keyword is None and not a.star for a in node.args[:3]) \
+            and isinstance(node.args[2].value, (cst.Tuple, cst.List)):
+        # `np.interp(t, (lo, hi), (0, 1))`: the output lies between the smallest and largest of the
+        # values it maps onto (clamped there outside the input range)
+        onto = _literal_numbers(node.args[2].value, [])
+        return bool(onto) and 0 <= min(onto) and max(onto) <= 1
     if name in ("randint", "where") and len(node.args) >= 3:
         lits = [_int(a.value) for a in node.args[:3]]
         if name == "randint":
