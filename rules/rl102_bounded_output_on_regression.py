@@ -221,6 +221,18 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the look-alike: a critic's soft labels, 0.9 and 0.1 with a little jitter, inside (0, 1)
+        """
+import numpy as np
+from tensorflow import keras
+
+inp = keras.Input((8,))
+judge = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(keras.layers.Dense(8, activation="relu")(inp)))
+judge.compile(loss="mse", optimizer="adam")
+n = 16
+judge.train_on_batch(np.random.rand(n, 8), np.ones(n) * 0.9 + np.random.uniform(-0.02, 0.02, n))
+judge.train_on_batch(np.random.rand(n, 8), np.ones(n) * 0.1 + np.random.uniform(-0.02, 0.02, n))
+""",
         # the look-alike: targets mapped onto [0, 1] by `np.interp` (its output stays between the values
         # it maps onto)
         """

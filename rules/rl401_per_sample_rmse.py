@@ -506,6 +506,20 @@ m.compile(optimizer="adam", loss=masked_rmse, metrics=[rmse])
 """,
     ]
     VALID += [
+        # the look-alike: Keras' mse of one column (`y[:, i]`, a vector over the batch): its mean over
+        # the last axis is the batch's, and the root is that column's RMSE
+        """\
+import tensorflow as tf
+from tensorflow.keras.losses import mean_squared_error
+
+
+def rmse_u(y_true, y_pred):
+    return tf.sqrt(mean_squared_error(y_true[:, 0], y_pred[:, 0]))
+
+
+m = tf.keras.Sequential([tf.keras.Input((16,)), tf.keras.layers.Dense(2)])
+m.compile(optimizer="adam", loss="mse", metrics=[rmse_u])
+""",
         # the look-alike: summed over every axis, the batch's too, over the count of every entry —
         # one root of the batch's mean, an RMSE
         """import tensorflow as tf

@@ -102,8 +102,10 @@ Variables and parameters named `lr`, other keywords that contain it (`min_lr=` o
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
 reported, nor are the legacy OptimizerV2 classes (`tf.keras.optimizers.legacy.Adam`,
 `adam_v2.Adam` after `from keras.optimizers import adam_v2`), which still map `lr` to the learning
-rate: where they exist `lr=` works, and where they do not the import fails first (RL503 reports a
-module path such as `keras.optimizers.adam_v2`).
+rate: where they exist `lr=` works, and where they do not the program fails before training either
+way — the import (RL503 reports a module path such as `keras.optimizers.adam_v2`), or, for
+`keras.optimizers.legacy`, whose import Keras 3 keeps, the construction (an ImportError naming
+tf-keras; not reported).
 
 ## Why is this bad?
 `lr` was renamed `learning_rate` in Keras 2.3. Keras 3 rejects it:

@@ -521,7 +521,10 @@ def _per_sample_mse(node, body: _Body, names: _Names, depth: int) -> bool:
             # Keras' own mse function (not the MeanSquaredError class, which averages the batch too)
             # is the mean over the last axis: `sqrt(mse(y_true, y_pred))` is a per-sample root
             a, b = _arg(value, 0, "y_true"), _arg(value, 1, "y_pred")
-            if a is not None and b is not None and len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) == 2:
+            if a is not None and b is not None and len(_param_of(a, body, d + 1) | _param_of(b, body, d + 1)) == 2 \
+                    and not (_one_column(a) or _one_column(b)):
+                # (`mse(y_true[:, i], y_pred[:, i])`: one column, a vector over the batch, whose mean over
+                # its last axis is the batch's — the root of it is that column's RMSE)
                 return True
             continue
         helper = names.helper(value.func) if isinstance(value, cst.Call) and d < MAX_DEPTH else None
@@ -558,6 +561,14 @@ def _per_sample_reduction(value, ops: frozenset, body: _Body, names: _Names, d: 
         return False
     inner = _arg(value, 0, "x", "input_tensor", "a", "input")
     return inner is not None and _squared_error(inner, body, names, d + 1)
+
+
+def _one_column(node) -> bool:
+    """`y[:, i]`, `y[:, 0]`: one column of a 2-D batch, a vector over the samples."""
+    return isinstance(node, cst.Subscript) and len(node.slice) == 2 \
+        and isinstance(node.slice[0].slice, cst.Slice) and node.slice[0].slice.lower is None \
+        and node.slice[0].slice.upper is None and node.slice[0].slice.step is None \
+        and isinstance(node.slice[1].slice, cst.Index)
 
 
 def _is_constant(node, names: _Names, body: Optional[_Body] = None) -> bool:

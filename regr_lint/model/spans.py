@@ -601,9 +601,13 @@ def _call_span(node: cst.Call, at, facts, records, depth):
         # an array of uniform draws in [0, 1) (a size given): its values come close to both ends,
         # so `np.random.rand(n) * 80` is a span of about [0, 80]
         return Span(0, 1, exact=True)
+    name = _call_name(node)
+    if name in ("ones", "zeros", "ones_like", "zeros_like") and isinstance(node.func, cst.Attribute):
+        # `np.ones(n) * 0.9 + jitter`: every value is the one number (a soft label's sum stays near it)
+        one = 1.0 if name.startswith("ones") else 0.0
+        return Span(one, one, exact=True)
     if id(node) in facts.scaling_calls or _unit_call(node):
         return Span(0, 1)
-    name = _call_name(node)
     func = node.func
     if isinstance(func, cst.Attribute) and name in _PEEL_METHODS:
         return _span(func.value, at, facts, records, depth + 1)
