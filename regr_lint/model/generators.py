@@ -84,18 +84,7 @@ def returns_directory(node, facts, index: Optional[int] = None, size: int = 0) -
                 return None
             value = value.elements[index].value
         # `ds = image_dataset_from_directory(...)`, `ds = ds.prefetch(2)`, then `return ds`
-        for _ in range(8):
-            if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-                    and value.func.attr.value in _DATASET_PASSES:  # they hand the (image, label) pairs on
-                value = value.func.value
-            elif isinstance(value, cst.Name):
-                bound = last_assigned(records, value.value, i)
-                if bound is None:
-                    return value
-                i, value = bound
-            else:
-                return value
-        return value
+        return dataset_origin(value, records, i)
     return all(directory_labels(made(i, value), records, i) for i, value in found[2])
 
 
