@@ -81,7 +81,10 @@ transform, a `(samples, classes)` array (`np.zeros((n, k))`, `np.eye(n, k)`), a 
 (`[0, 2, 1]`; a list of arrays, one per output of the model, is not one), the labels of a
 directory iterator (`flow_from_directory`, `image_dataset_from_directory`; also one a data module's function returns, also through a name it binds first and its `prefetch` / `cache` / `shuffle`), a label column
 (`df["label"]`, `data[:, -1]`, `df[187]` of a frame read without a header; also shifted to start at
-0, `df["activity"].values - 1`, or recoded per row, `df["sentiment"].map({"neg": 0, "pos": 1})`), or the labels of a `keras.datasets` `load_data()` — also as a
+0, `df["activity"].values - 1`, recoded per row, `df["sentiment"].map({"neg": 0, "pos": 1})`, or
+thresholded row by row, `(df["label"] > 0)`, `.gt(0)`, `np.where(c > 0, 1, 0)`), one label per group of
+rows (`df.groupby("window")["label"].max()`), one number appended per sample (`labels.append(0 if
+"normal" in path else 1)`), or the labels of a `keras.datasets` `load_data()` — also as a
 project module's function returns them (`x, y = load()`, data.py returning `x, to_categorical(labels,
 k)`), or as a script hands them to another module's function that fits the model (`train(x, y)`, also
 `train([x, y, vx, vy])` taken apart there by `x, y, vx, vy = data`). Over rank-3 steps,
