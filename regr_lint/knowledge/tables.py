@@ -505,7 +505,7 @@ REMOVED_KERAS_HINTS = {
                     "(`L2`, `L1L2`) to the layer"),
     "keras.regularizers.l1l2": "use `keras.regularizers.l1_l2` (or `L1L2`)",
     "keras.layers.extra": "Keras 0's module: its layers are in `keras.layers`",
-    "keras.layers.containers": "Keras 0's containers (`Sequential`, `Graph`): build the model with "
+    "keras.layers.containers": "Keras 0's containers (its Sequential and Graph): build the model with "
                                "`keras.Sequential` or the functional API",
     "keras.backend.image_dim_ordering": "use `keras.backend.image_data_format()`, which says "
                                         "'channels_first' where this said 'th' and 'channels_last' for 'tf'",
