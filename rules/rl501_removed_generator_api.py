@@ -440,27 +440,27 @@ ens = Ensemble(member, 3)
 ens.fit_generator(iter([]), epochs=2, steps_per_epoch=10)
 ens.predict_generator(iter([]), steps=3)
 """,
-        # the same wrapper in a module of its own: what it holds is not known here, but a method handing
-        # the call of its own name on to an attribute of the instance is delegating to the model it wraps
-        """import numpy as np
+        # a wrapper in a module of its own: what it holds is not known here, but a method handing the
+        # call of its own name on to an attribute of the instance (one item of it, each item in turn)
+        # is delegating to the models it wraps
+        """\
 import keras
 
 
-class Ensemble(object):
-    def __init__(self, member_fn, n):
-        self.members = [member_fn() for _ in range(n)]
-        self.trunk = member_fn()
+class Committee(object):
+    def __init__(self, nets):
+        self.nets = list(nets)
+        self.head = self.nets[0]
 
-    def fit_generator(self, gen, epochs=1, **kw):
-        for i in range(len(self.members)):
-            self.members[i].fit_generator(gen, epochs=epochs, **kw)  # expect: RL501
+    def fit_generator(self, batches, **kw):
+        for k, net in enumerate(self.nets):
+            net.fit_generator(batches, **kw)  # expect: RL501
 
-    def predict_generator(self, gen, steps=None):
-        feats = self.trunk.predict_generator(gen, steps=steps)  # expect: RL501
-        outs = []
-        for member in self.members:
-            outs.append(member.predict_generator(gen, steps=steps))  # expect: RL501
-        return np.mean(outs, axis=0), feats
+    def evaluate_generator(self, batches, steps=None):
+        return self.nets[0].evaluate_generator(batches, steps=steps)  # expect: RL501
+
+    def predict_generator(self, batches, steps=None):
+        return self.head.predict_generator(batches, steps=steps)  # expect: RL501
 """,
         # a call in an f-string's field is made like any other
         """import numpy as np

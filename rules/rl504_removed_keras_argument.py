@@ -9,6 +9,7 @@ from regr_lint.knowledge import tables
 from regr_lint.knowledge.public_api import PUBLIC_NAMES
 from regr_lint.model.compat import user_method, version_guarded
 from regr_lint.model.names import is_layer_path
+from regr_lint.model.records import _const
 from regr_lint.rule import Edit, Fix, Rule
 
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
@@ -771,7 +772,8 @@ class Regressor:
         for arg in found:
             old, new = arg.keyword.value, table[arg.keyword.value]
             seen.add(id(arg))
-            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS and _number(arg.value) == tables.KERAS3_DEFAULTS.get(new):
+            default = tables.KERAS3_DEFAULTS.get(new)
+            if (name, old) in tables.IGNORED_CALLBACK_KEYWORDS and default is not None and _const(arg.value) == default:
                 continue  # `epsilon=1e-4`: dropped, and min_delta's default is that value — nothing changes
             reason = tables.CALLBACK_KEYWORD_REASONS[(name, old)]
             if (name, old) not in tables.IGNORED_CALLBACK_KEYWORDS:
@@ -823,13 +825,6 @@ class Regressor:
                 fix = _with_kernel(_dim_ordering_fix(arg), kernel)
         hint = reason or "no Keras 3 keyword takes its place here: remove it or use the Keras 3 argument it meant"
         return self.report(arg.keyword, f"{what}: Keras 3 rejects {old}=; {hint}{note}", fix)
-
-
-def _number(node) -> "float | None":
-    """The value of a number written out (`1e-4`, `0.0001`), else None."""
-    if isinstance(node, (cst.Integer, cst.Float)):
-        return float(node.evaluated_value)
-    return None
 
 
 def _layer_hint(layer: str, old: str) -> str:

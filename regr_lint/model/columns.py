@@ -292,37 +292,41 @@ def _frame_source(value, column: str) -> tuple:
     row slices `df.iloc[:cut]`, `pd.get_dummies` of other columns); ("frame", value) otherwise."""
     inner = value
     for _ in range(32):
-        if isinstance(inner, cst.Subscript) and isinstance(inner.value, cst.Attribute) \
-                and inner.value.attr.value in ("iloc", "loc") and len(inner.slice) == 1 \
-                and isinstance(inner.slice[0].slice, cst.Slice):
-            inner = inner.value.value  # `df.iloc[:cut]`: some rows, every column
-            continue
-        if not isinstance(inner, cst.Call) or not isinstance(inner.func, cst.Attribute) \
-                or _call_name(inner) not in _SIGN_PEEL_METHODS | _FRAME_KEEP:
-            break
-        if _call_name(inner) == "assign":
+        if isinstance(inner, cst.Call) and _call_name(inner) == "assign":
             # `df = df.assign(ret=df["close"].pct_change())`, `assign(d=lambda d: d.t.diff())`
             given = next((a.value for a in inner.args if a.keyword is not None and a.keyword.value == column), None)
             if given is not None:
                 return "given", given.body if isinstance(given, cst.Lambda) else given
-        inner = inner.func.value
+        step = _kept_step(inner)
+        if step is None:
+            break
+        inner = step
     inner = _dummies_source(inner, column)
     return ("name", inner.value) if isinstance(inner, cst.Name) else ("frame", value)
 
 
+def _kept_step(node):
+    """One step down a frame's value through what keeps its columns: a row slice (`df.iloc[:cut]`: some
+    rows, every column) or a method that keeps them (`dropna()`, `reset_index()`, `assign(…)` …); None
+    at anything else."""
+    if isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
+            and node.value.attr.value in ("iloc", "loc") and len(node.slice) == 1 \
+            and isinstance(node.slice[0].slice, cst.Slice):
+        return node.value.value
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+            and _call_name(node) in _SIGN_PEEL_METHODS | _FRAME_KEEP:
+        return node.func.value
+    return None
+
+
 def _kept_frame(value):
-    """The frame `value` keeps every column of, values and all, through the methods and row slices
-    `_frame_source` reads through (`add_target(raw).dropna().reset_index()`: `add_target(raw)`)."""
+    """The frame `value` keeps the columns of, through what `_frame_source` reads through
+    (`add_target(raw).dropna().reset_index()`: `add_target(raw)`)."""
     for _ in range(32):
-        if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Attribute) \
-                and value.value.attr.value in ("iloc", "loc") and len(value.slice) == 1 \
-                and isinstance(value.slice[0].slice, cst.Slice):
-            value = value.value.value
-        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) \
-                and _call_name(value) in _SIGN_PEEL_METHODS | _FRAME_KEEP and _call_name(value) != "assign":
-            value = value.func.value
-        else:
-            return value
+        step = _kept_step(value)
+        if step is None:
+            break
+        value = step
     return value
 
 

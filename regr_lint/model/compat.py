@@ -359,7 +359,7 @@ def _delegates(facts, node, method: str) -> bool:
     receiver = node.func.value
     while isinstance(receiver, cst.Subscript):
         receiver = receiver.value
-    if isinstance(receiver, cst.Name) and receiver.value == "self":
+    if isinstance(receiver, cst.Name) and receiver.value == "self" or not _may_define(facts, method):
         return False
     fdef = _enclosing_function(node, facts)
     if fdef is None or fdef.name.value != method or not fdef.params.params \
@@ -370,6 +370,19 @@ def _delegates(facts, node, method: str) -> bool:
     return isinstance(receiver, cst.Name) and any(
         _loop_names(loop.target, receiver.value) and _of_self(_iterated(loop.iter))
         for loop in _loops(fdef.body))
+
+
+def _may_define(facts, method: str) -> bool:
+    """The text of the file, or of a project module its analysis read, holds `def method`: only then
+    can a call sit in a method of that name (the search for the enclosing function walks the trees)."""
+    from regr_lint.project.link import project_text
+
+    key = ("compat-may-define", method)
+    if key not in facts._cache:
+        needle = f"def {method}"
+        facts._cache[key] = not facts.text or needle in facts.text or any(
+            needle in (project_text(p) or "") for p in facts.project_modules)
+    return facts._cache[key]
 
 
 def _of_self(node) -> bool:

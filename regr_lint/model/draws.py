@@ -7,7 +7,7 @@ from typing import Optional
 
 from regr_lint.lazy import cst
 
-from regr_lint.model.records import _const, _dotted_tail, _int, last_assigned
+from regr_lint.model.records import _call_name, _const, _dotted_tail, _int, last_assigned
 
 
 # numpy draws that land in [0, 1) by construction: targets made this way need no scaling.
@@ -172,12 +172,7 @@ def generator_object(node, at: int, records: dict) -> bool:
     if not isinstance(node, cst.Name):
         return False
     found = last_assigned(records, node.value, at)
-    return found is not None and isinstance(found[1], cst.Call) and _call_tail(found[1]) in _GENERATORS
-
-
-def _call_tail(call: cst.Call) -> Optional[str]:
-    func = call.func
-    return func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+    return found is not None and isinstance(found[1], cst.Call) and _call_name(found[1]) in _GENERATORS
 
 
 def _draw_span(name, node: cst.Call):

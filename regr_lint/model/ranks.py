@@ -25,7 +25,7 @@ from regr_lint.model.generators import directory_labels, returns_directory
 from regr_lint.model.importers import fitted_by_importers
 from regr_lint.model.labels import dataset_label_names
 from regr_lint.model.model import KerasModel, head_of_tensor
-from regr_lint.model.records import _arrays, _call_name, _records, expr_key, names_in
+from regr_lint.model.records import _arrays, _call_name, _const, _records, expr_key, names_in
 from regr_lint.model.values import ActivationFn, Either, Func, Layer, Lit, Map, Seq, Tensor, Value
 
 # Layers whose output keeps the rank of their input (element-wise, per-feature, or Dense on the
@@ -1228,25 +1228,19 @@ def _thresholded(node):
     `df["label"].gt(0)`, `np.where(df["label"] > 0, 1, 0)` — each row's label made 0 / 1; None for
     anything else."""
     if isinstance(node, cst.Comparison) and len(node.comparisons) == 1 \
-            and _number(node.comparisons[0].comparator) and not isinstance(
+            and _const(node.comparisons[0].comparator) is not None and not isinstance(
                 node.comparisons[0].operator, (cst.In, cst.NotIn, cst.Is, cst.IsNot)):
         return node.left
     if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
         name = node.func.attr.value
         if name in _COMPARE_METHODS and len(node.args) == 1 and node.args[0].keyword is None \
-                and _number(node.args[0].value):
+                and _const(node.args[0].value) is not None:
             return node.func.value
         if name == "where" and _dotted_root(node.func) in ("np", "numpy") and len(node.args) == 3 \
                 and all(a.keyword is None and not a.star for a in node.args) \
-                and _number(node.args[1].value) and _number(node.args[2].value):
+                and _const(node.args[1].value) is not None and _const(node.args[2].value) is not None:
             return _thresholded(node.args[0].value)
     return None
-
-
-def _number(node) -> bool:
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
-        node = node.expression
-    return isinstance(node, (cst.Integer, cst.Float))
 
 
 def _recoded(call: cst.Call) -> bool:
