@@ -131,6 +131,26 @@ Unsafe: the fix drops the activation (`activation=None`, or `Activation("linear"
 what the model computes; it is applied only with `--unsafe-fixes`.
 """
     VALID = [
+        # two outputs fed by a tf.data map: the relu head's own key holds counts as read; only the
+        # other (linear) head's targets are standardised
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+x = np.load("x.npy")
+visits, temp = np.load("visits.npy"), np.load("temp.npy")
+mu, sd = temp.mean(), temp.std()
+ds = tf.data.Dataset.from_tensor_slices((x, {"visits": visits, "temp": temp})).map(
+    lambda f, t: (f, {"visits": t["visits"], "temp": (t["temp"] - mu) / sd})).batch(64)
+inp = keras.Input((8,))
+h = keras.layers.Dense(32, activation="relu")(inp)
+visits_out = keras.layers.Dense(1, activation="relu", name="visits")(h)
+temp_out = keras.layers.Dense(1, name="temp")(h)
+model = keras.Model(inp, {"visits": visits_out, "temp": temp_out})
+model.compile(optimizer="adam", loss={"visits": "mse", "temp": "mse"})
+model.fit(ds, epochs=5)
+""",
         # the look-alike: the same frame's standardised column is a feature; the target column is the
         # prices themselves
         """
@@ -916,6 +936,46 @@ model.fit(t, y, epochs=5)
 """,
     ]
     INVALID = [
+        # the targets standardised under the output's name in a tf.data map, and one output's item
+        # of what a generator yields for a model of two
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+x, delay = np.load("x.npy"), np.load("delay.npy")
+mu, sd = float(delay.mean()), float(delay.std())
+
+def prepare(features, targets):
+    return features, {"delay": (targets["delay"] - mu) / sd}
+
+ds = tf.data.Dataset.from_tensor_slices((x, {"delay": delay})).map(prepare).batch(64)
+inp = keras.Input((8,))
+out = keras.layers.Dense(1, activation="softplus", name="delay")(keras.layers.Dense(32, activation="relu")(inp))  # expect: RL106
+model = keras.Model(inp, {"delay": out})
+model.compile(optimizer="adam", loss={"delay": "mse"})
+model.fit(ds, epochs=5)
+""",
+        """
+import numpy as np
+from tensorflow import keras
+
+x, late, delay = np.load("x.npy"), np.load("late.npy"), np.load("delay.npy")
+mu, sd = delay.mean(), delay.std()
+
+def batches(bs=64):
+    while True:
+        i = np.random.randint(0, len(x), bs)
+        yield x[i], {"late": late[i], "delay": (delay[i] - mu) / sd}
+
+inp = keras.Input((8,))
+h = keras.layers.Dense(32, activation="relu")(inp)
+late_out = keras.layers.Dense(1, activation="sigmoid", name="late")(h)
+delay_out = keras.layers.Dense(1, activation="relu", name="delay")(h)  # expect: RL106
+model = keras.Model(inp, {"late": late_out, "delay": delay_out})
+model.compile(optimizer="adam", loss={"late": "binary_crossentropy", "delay": "mse"})
+model.fit(batches(), steps_per_epoch=100, epochs=5)
+""",
         # the arm a module constant picks standardises the targets
         """\
 import argparse
@@ -2054,7 +2114,7 @@ model.fit(frame[["lag1"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
 
     def check(self, facts):
         for model in facts.models:
-            if not model.compiles:
+            if not model.compiles or model.ruled_out:
                 continue
             for index, head in enumerate(model.heads()):
                 act = head.activation

@@ -93,14 +93,19 @@ _SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims",
 
 def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
     """(i, j) when the function given to the `.map()` of a dataset of `n` items (n > 2) takes them
-    as n parameters and returns two of them as they are (`lambda i, f, b: (f, b)`); else None."""
-    if n < 3 or type(fn) is not Lambda:
+    as n parameters and returns two of them as they are (`lambda i, f, b: (f, b)`, or a function's
+    one `return f, b`); else None."""
+    if n < 3 or type(fn) not in (Lambda, Func):
         return None
-    params = fn.node.params
+    params = fn.node.params if type(fn) is Lambda else fn.fdef.params
     if params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or params.kwonly_params or params.star_kwarg:
         return None
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    body = fn.node.body
+    if type(fn) is Lambda:
+        body = fn.node.body
+    else:
+        returned = _returned_values(fn)
+        body = returned[0] if len(returned) == 1 else None
     if len(names) != n or type(body) is not cst.Tuple or len(body.elements) != 2 \
             or not all(type(e) is cst.Element and type(e.value) is cst.Name and e.value.value in names
                        for e in body.elements):
@@ -108,28 +113,74 @@ def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
     return names.index(body.elements[0].value.value), names.index(body.elements[1].value.value)
 
 
-def _mapped_targets(fn: Value, records: bool = False) -> tuple:
+def _map_params(fn) -> list:
+    """The names of a `.map()` function's positional parameters."""
+    params = fn.node.params if type(fn) is Lambda else fn.fdef.params
+    return [p.name.value for p in (*params.posonly_params, *params.params)]
+
+
+def _given_items(node, names: list, nodes: list, depth: int = 0):
+    """`node`, a target a `.map()` function returns, with each of its parameters (`names`) that it
+    reads replaced by the dataset item it stands for (`nodes`, in order; None: left as it is),
+    through arithmetic, calls' arguments, subscripts and displays only — what the value is made of,
+    not new code."""
+    if depth > 12:
+        return node
+    kind = type(node)
+    if kind is cst.Name:
+        if node.value in names:
+            item = nodes[names.index(node.value)] if names.index(node.value) < len(nodes) else None
+            return item if item is not None else node
+        return node
+    again = lambda n: _given_items(n, names, nodes, depth + 1)  # noqa: E731
+    if kind is cst.BinaryOperation:
+        return node.with_changes(left=again(node.left), right=again(node.right))
+    if kind is cst.UnaryOperation:
+        return node.with_changes(expression=again(node.expression))
+    if kind is cst.Call:
+        return node.with_changes(args=[a.with_changes(value=again(a.value)) for a in node.args])
+    if kind is cst.Subscript:
+        return node.with_changes(value=again(node.value))
+    if kind is cst.Attribute:
+        return node.with_changes(value=again(node.value))
+    if kind is cst.Dict:
+        return node.with_changes(elements=[e.with_changes(value=again(e.value)) if type(e) is cst.DictElement else e
+                                           for e in node.elements])
+    if kind in (cst.Tuple, cst.List):
+        return node.with_changes(elements=[e.with_changes(value=again(e.value)) for e in node.elements])
+    return node
+
+
+def _returned_values(fn: Func) -> list:
+    """What each `return` of a function's own body gives (never inside an expression)."""
+    returned = []
+    stack = list(fn.fdef.body.body) if type(fn.fdef.body) is cst.IndentedBlock else [fn.fdef.body]
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Return:
+            returned.append(node.value)
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)):
+            stack.extend(node.children)  # statements only: a return is never inside an expression
+    return returned
+
+
+def _mapped_targets(fn: Value, records: bool = False, count: int = 2) -> tuple:
     """The expressions the function given to a dataset's `.map()` returns as targets (the second item
     of every `return x, y` of its body, or of a lambda's tuple), when at least one of them is not the
     target it was given (its second parameter, maybe cast or reshaped): () when they all are, or the
     function or any of its returns is not of that shape (then what it trains on stays what the
     dataset was made of). `records`: the dataset's elements are single records (dicts of columns),
-    the function takes one and makes the (x, y) pair of it (`return feats, row["price"] / MAX`)."""
+    the function takes one and makes the (x, y) pair of it (`return feats, row["price"] / MAX`).
+    `count`: the items of each element (three or more: `(feats, price, seg)`, the function takes them
+    all and makes the targets of them, `return x, {"price": price / MAX, "seg": seg}`)."""
     if type(fn) is Lambda:
         params, returned = fn.node.params, [fn.node.body]
     elif type(fn) is Func:
-        params, returned = fn.fdef.params, []
-        stack = list(fn.fdef.body.body) if type(fn.fdef.body) is cst.IndentedBlock else [fn.fdef.body]
-        while stack:
-            node = stack.pop()
-            if type(node) is cst.Return:
-                returned.append(node.value)
-            elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.BaseExpression)):
-                stack.extend(node.children)  # statements only: a return is never inside an expression
+        params, returned = fn.fdef.params, _returned_values(fn)
     else:
         return ()
     names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    if len(names) != (1 if records else 2) or not returned:
+    if len(names) != (1 if records else count) or not returned:
         return ()
     targets = []
     for value in returned:
@@ -139,6 +190,9 @@ def _mapped_targets(fn: Value, records: bool = False) -> tuple:
         targets.append(value.elements[1].value)
     if records:
         return tuple(targets)
+    if count > 2:
+        # a parameter returned as it is was picked (see _picked_parts), not made here
+        return () if any(type(t) is cst.Name and t.value in names for t in targets) else tuple(targets)
     given = names[1]
 
     def same(node) -> bool:
@@ -563,9 +617,14 @@ class Calls:
                     (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
                     return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin, made_by=recv.made_by)
                 fn = args.get("map_func", 0)[0]
-                targets = _mapped_targets(fn, records=recv.kind == "records")
+                targets = _mapped_targets(fn, records=recv.kind == "records", count=max(2, len(recv.parts)))
                 if targets:
                     home = fn.scope.origin if type(fn) is Func else None
+                    if home == recv.origin and recv.kind != "records":
+                        # the dataset's own items where the function hands them on (`{"ret": r}`,
+                        # `(t - mu) / sd` of the parameter `t`): read as what the dataset was made of
+                        nodes = [n for _, n in recv.parts] if recv.parts else [recv.x_node, recv.y_node]
+                        targets = tuple(_given_items(t, _map_params(fn), nodes) for t in targets)
                     kind = "dataset" if recv.kind == "records" else recv.kind
                     return DataPair(recv.x, UNKNOWN, recv.x_node, None, kind, call, targets, recv.origin,
                                     targets_origin=home if home != recv.origin else None, made_by=recv.made_by)

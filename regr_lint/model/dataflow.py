@@ -18,7 +18,7 @@ from regr_lint.lazy import cst
 from regr_lint.model.columns import _RAW_FRAME_READERS, _column_key, _popped_column, column_origins, read_column
 from regr_lint.model.draws import _unit_draw
 from regr_lint.model.generators import (_batch_targets, _from_generator, _generator_call, _generator_targets,
-                                        _passed_for, passed_targets)
+                                        _passed_for, cut_targets, passed_targets)
 from regr_lint.model.importers import (_READ_BESIDE, _argument_for, _callee, _declared_by_importers,
                                        _instance_attribute, _method_in, _module_facts, _nodes_along, _project_items,
                                        _steps_in_functions, _top_function, attribute_parts, fitted_by_importers,
@@ -430,7 +430,7 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # on. So do the modules beside it that build this model and fit it, when each fit's
         # targets are.
         return bool(scaled or facts.scaling_calls) and not _only_inputs_scaled(facts, model, scaled) \
-            or _yields_unit_scaled(facts) \
+            or _yields_unit_scaled(facts) or any(_generator_unit_scaled(facts, t) for t in model.trainings) \
             or any(_scales_anything(other) for other in _source_modules(facts, model)) \
             or _importers_show(facts, model, targets_unit_scaled) \
             or _declared_by_importers(facts, model, "unit_target_nodes") \
@@ -439,6 +439,22 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
                    for other, y, _, standardised in wrapper_targets(facts, model))
     records = _records(facts)
     return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
+
+
+def _generator_unit_scaled(facts: KerasFacts, training) -> bool:
+    """Every batch of the training's generator or `Sequence` gives its targets scaled into [0, 1] —
+    also one output's of several, `yield x, {"late": a, "price": (p - lo) / (hi - lo)}` (the file's
+    batches at large are read by `_yields_unit_scaled`, which a dict of targets leaves unread)."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    if training.method not in TRAIN_METHODS or training.y_node is not None or training.mapped:
+        return False
+    found = _generator_targets(facts, training, classes=True)
+    if found is None or not found[1]:
+        return False
+    other, targets = found
+    values = name_values(other)
+    return all(is_unit_scaling(y, other, values) for y in targets)
 
 
 def _generator_reads_raw(facts: KerasFacts, training) -> bool:
@@ -626,7 +642,8 @@ def _mapped_unit_scaled(facts: KerasFacts, model) -> bool:
         home = _mapping_module(facts, t)
         if home is not None:
             values = name_values(home)
-            if all(is_unit_scaling(y, home, values) for y in t.mapped):
+            mapped = cut_targets(t.mapped, t.output)  # (one output's item: see columns.one_output)
+            if mapped and all(is_unit_scaling(y, home, values) for y in mapped):
                 return True
     return False
 

@@ -51,6 +51,18 @@ def _one_entry(target) -> Optional[cst.BaseExpression]:
     return None
 
 
+def cut_targets(targets: list, output: Optional[tuple]) -> list:
+    """The targets each batch gives (what a `.map()` function returns, what a generator yields) cut
+    down to one output (`output` = (index, name, count), see `columns.one_output`): its item of a list
+    or its key of a dict for one output of several, a dict's one value for a model of one output; []
+    when one of them cannot be cut so."""
+    if output is not None and output[2] > 1:
+        cut = [_output_targets(y, *output) for y in targets]
+    else:
+        cut = [_one_entry(y) if isinstance(y, cst.Dict) else y for y in targets]
+    return cut if all(c is not None for c in cut) else []
+
+
 def _generator_call(facts: KerasFacts, training) -> Optional[cst.Call]:
     """The call of a function by name that makes what a training runs on (`fit(batches(x, y))`, or
     `gen = batches(x, y)` first), else None."""

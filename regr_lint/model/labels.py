@@ -15,8 +15,8 @@ from regr_lint.model.columns import _column_writes, _popped_column, column_origi
 from regr_lint.model.dataflow import (_elsewhere_shows, _has_targets, _importers_show, _mapping_module,
                                       _parameter_targets, _target_nodes, literal_values, name_values)
 from regr_lint.model.draws import _RANDOM_MODULES, _draw_span, _literal_numbers
-from regr_lint.model.generators import (_generator_targets, _making_call, dataset_origin, dataset_source,
-                                        directory_labels, returns_directory)
+from regr_lint.model.generators import (_generator_targets, _making_call, cut_targets, dataset_origin,
+                                        dataset_source, directory_labels, returns_directory)
 from regr_lint.model.importers import (_imported_function, _instance_attribute, _instance_class, _project_items,
                                        _returned_items, _returns, _top_function, _top_function_in, attribute_parts,
                                        declared_classifier_by_importers)
@@ -75,7 +75,8 @@ def targets_are_labels(facts: KerasFacts, model) -> bool:
             home = _mapping_module(facts, t)
             if home is not None:
                 at = t.at if home is facts and t.at >= 0 else len(home.assignments)
-                if all(_labels(y, at, home, _records(home), 0) for y in t.mapped):
+                mapped = cut_targets(t.mapped, t.output)  # (one output's item: see columns.one_output)
+                if mapped and all(_labels(y, at, home, _records(home), 0) for y in mapped):
                     return True
     if not _has_targets(model) or _parameter_targets(facts, model):
         # fitted in the modules that import its builder (or on the parameters of a function they

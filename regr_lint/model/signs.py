@@ -17,7 +17,7 @@ from regr_lint.model.columns import (_SIGN_PEEL_METHODS, _column_key, _column_li
 from regr_lint.model.dataflow import _elsewhere_shows, _mapping_module
 from regr_lint.model.draws import (_INF, _NORMAL_DRAWS, _RANDOM_MODULES, _draw_span, _literal_numbers, _zero_mean_draw,
                                    _zero_noise, noise_scale)
-from regr_lint.model.generators import _generator_call, _generator_targets, passed_targets
+from regr_lint.model.generators import _generator_call, _generator_targets, cut_targets, passed_targets
 from regr_lint.model.importers import (_imported_function, _instance_attribute, _returned_items, _returns,
                                        _top_function, _top_function_in, attribute_parts, fitted_by_importers,
                                        imported_binding, parameter_sources, wrapper_targets)
@@ -81,17 +81,22 @@ def targets_can_be_negative(facts: KerasFacts, model, output: Optional[tuple] = 
             at = t.at if t.at >= 0 else len(facts.assignments)
             if all(_signed(cst.Name(name), at, facts, records, 0) for name in passed):
                 return True
-        if t.method in TRAIN_METHODS and t.mapped and (output is None or output[2] == 1):
-            # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`),
-            # read where the pipeline is made
+        mapped = cut_targets(t.mapped, output) if t.method in TRAIN_METHODS and t.mapped else None
+        if mapped:
+            # a tf.data pipeline's `.map()` standardising them (`lambda x, y: (x, (y - mu) / sd)`, also
+            # under the output's name, `(x, {"delay": (y["delay"] - mu) / sd})`), read where the
+            # pipeline is made
             home = _mapping_module(facts, t)
             if home is not None:
                 theirs, at = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
-                if all(_signed(y, at, home, theirs, 0) for y in t.mapped):
+                if all(_signed(y, at, home, theirs, 0) for y in mapped):
                     return True
-        if t.method in TRAIN_METHODS and t.y_node is None and not t.mapped and (output is None or output[2] == 1):
-            # a generator's every `yield x, np.sin(t)`, a `Sequence`'s `__getitem__` returns
+        if t.method in TRAIN_METHODS and t.y_node is None and not t.mapped:
+            # a generator's every `yield x, np.sin(t)`, a `Sequence`'s `__getitem__` returns (one
+            # output's item of them, `yield x, {"late": a, "delay": z}`)
             found = _generator_targets(facts, t, classes=True)
+            if found is not None and output is not None and output[2] > 1:
+                found = (found[0], cut_targets(found[1], output))  # [] when they cannot be told apart
             if found is not None and found[1]:
                 other, targets = found
                 theirs = _records(other)

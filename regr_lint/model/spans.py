@@ -13,7 +13,7 @@ from regr_lint.model.columns import (_EVERY_COLUMN, _column_writes, _kept_frame,
 from regr_lint.model.dataflow import _elsewhere_shows, _in_project_module, _mapping_module, ancestors, name_values
 from regr_lint.model.draws import (Span, _INF, _RANDOM_MODULES, _draw, _draw_span, _literal_numbers, _unit_draw,
                                    _zero_noise, generator_object, noise_scale)
-from regr_lint.model.generators import _generator_call, _generator_targets
+from regr_lint.model.generators import _generator_call, _generator_targets, cut_targets
 from regr_lint.model.importers import (_instance_attribute, _instance_class, _returned_items, _returns, attribute_parts,
                                        fitted_by_importers, parameter_sources, wrapper_targets)
 from regr_lint.model.model import KerasFacts
@@ -72,7 +72,7 @@ def targets_leave_pm1(facts: KerasFacts, model) -> bool:
             if home is not None:
                 theirs, there = _records(home), t.at if home is facts and t.at >= 0 else len(home.assignments)
                 try:
-                    spans = [_span(y, there, home, theirs, 0) for y in t.mapped]
+                    spans = [_span(y, there, home, theirs, 0) for y in cut_targets(t.mapped, t.output)]
                 except (ArithmeticError, ValueError):
                     spans = []
                 if spans and all(p is not None and p.wide for p in spans):
