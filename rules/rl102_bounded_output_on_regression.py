@@ -221,6 +221,45 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # each age divided by the cap it was clipped to, the quotient cast to a Python float
+        """
+import numpy as np
+import keras
+
+MAX_AGE = 90
+ages = []
+for name in ["23_a.jpg", "41_b.jpg"]:
+    a = min(int(name.split("_")[0]), MAX_AGE)
+    ages.append(float(a / MAX_AGE))
+y = np.array(ages)
+x = np.random.rand(len(y), 8)
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=2)
+""",
+        # a generator feeding two outputs: the sigmoid head's own targets are min-max scaled where
+        # they are yielded
+        """
+import numpy as np
+from tensorflow import keras
+
+x, late, price = np.load("x.npy"), np.load("late.npy"), np.load("price.npy")
+lo, hi = price.min(), price.max()
+
+def batches(bs=64):
+    while True:
+        i = np.random.randint(0, len(x), bs)
+        yield x[i], {"late": late[i], "price": (price[i] - lo) / (hi - lo)}
+
+inp = keras.Input((8,))
+h = keras.layers.Dense(32, activation="relu")(inp)
+late_out = keras.layers.Dense(1, activation="sigmoid", name="late")(h)
+price_out = keras.layers.Dense(1, activation="sigmoid", name="price")(h)
+model = keras.Model(inp, {"late": late_out, "price": price_out})
+model.compile(optimizer="adam", loss={"late": "binary_crossentropy", "price": "mse"})
+model.fit(batches(), steps_per_epoch=100, epochs=5)
+""",
         # the look-alike: a critic's soft labels, 0.9 and 0.1 with a little jitter, inside (0, 1)
         """
 import numpy as np
@@ -2098,6 +2137,41 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # the ages only cast to float: years, not fractions
+        """
+import numpy as np
+import keras
+
+ages = []
+for name in ["23_a.jpg", "41_b.jpg"]:
+    ages.append(float(name.split("_")[0]))
+y = np.array(ages)
+x = np.random.rand(len(y), 8)
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation="sigmoid")])  # expect: RL102
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=2)
+""",
+        # the generator scales another output's targets, not the sigmoid head's
+        """
+import numpy as np
+from tensorflow import keras
+
+x, load, price = np.load("x.npy"), np.load("load.npy"), np.load("price.npy")
+
+def batches(bs=64):
+    while True:
+        i = np.random.randint(0, len(x), bs)
+        yield x[i], {"load": load[i] / load.max(), "price": price[i]}
+
+inp = keras.Input((8,))
+h = keras.layers.Dense(32, activation="relu")(inp)
+load_out = keras.layers.Dense(1, name="load")(h)
+price_out = keras.layers.Dense(1, activation="sigmoid", name="price")(h)  # expect: RL102
+model = keras.Model(inp, {"load": load_out, "price": price_out})
+model.compile(optimizer="adam", loss={"load": "mse", "price": "mse"})
+model.fit(batches(), steps_per_epoch=100, epochs=5)
+""",
         # an affine map of a RandomState's uniform columns, one subtracted: targets from -5 to 70
         """\
 import numpy as np
@@ -3672,7 +3746,7 @@ for tr, va in data.folds():
 
     def check(self, facts):
         for whole in facts.models:
-            if not whole.compiles:
+            if not whole.compiles or whole.ruled_out:
                 continue
             heads = whole.heads()
             for index, head in enumerate(heads):

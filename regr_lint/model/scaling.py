@@ -77,7 +77,8 @@ def is_unit_scaling(node: cst.CSTNode, facts: KerasFacts, values: Optional[dict]
             if isinstance(node.func, cst.Attribute) and node.func.attr.value in ("astype", "reshape", "values", "to_numpy", "squeeze", "flatten", "ravel"):
                 node = node.func.value
                 continue
-            if node.args and _call_name(node) in ("array", "asarray", "float32", "reshape", "squeeze", "DataFrame"):
+            if node.args and _call_name(node) in ("array", "asarray", "float", "float32", "float64", "reshape", "squeeze",
+                                                  "DataFrame"):  # (`float(age / MAX_AGE)` keeps the value)
                 node = node.args[0].value
                 continue
             if node.args and _call_name(node) in _JOINS and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
