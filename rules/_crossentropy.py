@@ -18,7 +18,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     seen = set()
     dead = frozenset(superseded_compiles(facts))  # recompiled with `from_logits=True` before any fit
     for model in facts.models:
-        if not model.compiles or only_a_part(model, facts.models) or a_part_where_built(model, facts):
+        if not model.compiles or model.ruled_out or only_a_part(model, facts.models) or a_part_where_built(model, facts):
             continue
         for index, head in enumerate(model.heads()):
             if head.layer is None:

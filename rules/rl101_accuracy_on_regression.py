@@ -63,9 +63,10 @@ A builder's placeholder compile that every script using the builder replaces wit
 own before training is not judged (Keras trains with the script's).
 
 A model compiled and then only asked for predictions — a saved model loaded (`load_model`,
-`model_from_json`, `Model.from_config`), or one built here and given weights by hand (`set_weights`)
-— with no `fit` and no `evaluate`, here or by the files importing it, is not reported either: the
-metrics are never computed.
+`model_from_json`, `Model.from_config`), or one built here and given weights by hand (`set_weights`,
+`load_weights`; also when it is then not used at all, rebuilt only as the graph the encoders a
+function returns are cut from) — with no `fit` and no `evaluate`, here or by the files importing it,
+is not reported either: the metrics are never computed.
 
 A model never trained or evaluated by itself but used as a part of another (an SRGAN's frozen VGG
 feature extractor compiled out of habit, then applied inside the combined model that is trained) is
@@ -154,6 +155,22 @@ that read fails, or the callback never fires). A list that comes from a starred 
 list gets no fix.
 """
     VALID = [
+        # the trained scorer rebuilt and given its weights only to cut the user tower from: its
+        # compile is never used
+        """
+import keras
+from keras import layers
+
+def user_encoder(weights_path):
+    uid = keras.Input((1,))
+    user_vec = layers.Dense(8)(layers.Flatten()(layers.Embedding(100, 16)(uid)))
+    feats = keras.Input((20,))
+    score = layers.Dot(axes=1)([user_vec, layers.Dense(8)(feats)])
+    scorer = keras.Model([uid, feats], score)
+    scorer.load_weights(weights_path)
+    scorer.compile(optimizer="sgd", loss="mse", metrics=["accuracy"])
+    return keras.Model(uid, user_vec)
+""",
         # the look-alike: an image folder's labels through the dataset passes of the TensorFlow
         # tutorials (`cache().shuffle().prefetch()` bound to the same name): a classifier trained
         # with squared error, whose accuracy is a real one
@@ -1181,6 +1198,17 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # given weights, then fine-tuned: the accuracy is computed
+        """
+import numpy as np
+import keras
+
+x, y = np.load("x.npy"), np.load("price.npy")
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+net.load_weights("net.weights.h5")
+net.compile(optimizer="adam", loss="mse", metrics=["accuracy"])  # expect: RL101
+net.fit(x, y, epochs=3)
+""",
         # a loss dict whose keys are made at run time, every output given one squared error
         """\
 import keras.backend as K
@@ -1935,6 +1963,8 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 
     def check(self, facts):
         for model in facts.models:
+            if model.ruled_out:
+                continue  # made only where a module constant says the code never runs
             if model.compiles and targets_are_labels(facts, model):
                 continue  # a classifier trained with squared error: Keras' accuracy means something there
             if model.compiles and not any(c.method in tables.EVAL_METHODS for c in model.calls) \
@@ -2127,8 +2157,13 @@ def _predicted_only(facts, model) -> bool:
         return False  # (before reading the importers: most compiled models are fitted where compiled)
     uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]
     methods = {c.method for m in uses for c in m.calls}
-    return not any(trained_by_itself(m) for m in uses) and bool(methods & tables.PREDICT_METHODS) \
+    # (a model given trained weights, `load_weights(path)`, and then not even predicted from: rebuilt
+    # only as the graph the towers it returns are cut from)
+    return not any(trained_by_itself(m) for m in uses) and bool(methods & (tables.PREDICT_METHODS | _WEIGHTS_GIVEN)) \
         and not methods & tables.EVAL_METHODS
+
+
+_WEIGHTS_GIVEN = frozenset({"load_weights", "set_weights"})
 
 
 def _sigmoid_heads(model) -> bool:

@@ -290,6 +290,8 @@ m.compile(optimizer="adam", loss="binary_crossentropy")
         # `build(activation="softmax", units=1)`): the file's layers list each construction once, as
         # its first call made it; the heads of the models each call made are read too.
         for model in facts.models:
+            if model.ruled_out:
+                continue  # made only where a module constant says the code never runs
             for head in model.heads():
                 layer = head.layer
                 if layer is None or layer.kind != "Dense" or layer_units(layer) != 1:

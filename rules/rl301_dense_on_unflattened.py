@@ -1500,7 +1500,8 @@ model.fit(np.array(clips), np.array(flags), epochs=5)
         for model in facts.models:
             uses.setdefault(id(model.node), set()).add(_part_use(model, facts.models))
         inner = {node for node, seen in uses.items() if seen == {"inner"} or seen == {"inner", None}}
-        heads = [(model, *head_on_unflattened(model)) for model in facts.models if id(model.node) not in inner]
+        heads = [(model, *head_on_unflattened(model)) for model in facts.models
+                 if id(model.node) not in inner and not model.ruled_out]
         # A builder read on its own and run for a caller makes two models of one graph: the caller's
         # per-step targets (or a TimeDistributed / seq2seq reading) speak for the layers of both.
         per_step = {id(hit.dense.node) for model, found, seq2seq in heads if found

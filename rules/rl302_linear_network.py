@@ -97,6 +97,43 @@ No fix is offered: which activation fits (relu, tanh, gelu …) is the author's 
 the model.
 """
     VALID = [
+        # a linear autoencoder (its input shape written as a bare number) and the encoder cut from it
+        """
+from tensorflow.keras.layers import Dense, Input
+from tensorflow.keras.models import Model
+
+def make_autoencoder(width, code):
+    x = Input(width)
+    z = Dense(code)(Dense(24)(x))
+    y = Dense(width)(Dense(24)(z))
+    return Model(x, y), Model(x, z)
+
+def embed(table, code=3):
+    ae, enc = make_autoencoder(len(table.columns), code)
+    ae.compile(optimizer="adam", loss="mse")
+    z = (table - table.mean()) / table.std()
+    ae.fit(z, z, epochs=5)
+    return enc.predict(z)
+""",
+        # the variant without activations lies in the arm a module constant rules out: never built
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+
+SMALL = False
+x, y = np.random.rand(256, 64), np.random.rand(256)
+if SMALL == True:
+    inp = Input(shape=(64,))
+    out = Dense(1)(Dense(16)(Dense(16)(inp)))
+    net = Model(inp, out)
+else:
+    inp = Input(shape=(64,))
+    out = Dense(1)(Dense(16, activation="relu")(Dense(16, activation="relu")(inp)))
+    net = Model(inp, out)
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=2)
+""",
         # built only to print its summary: a walkthrough of shapes, never compiled, trained or used
         """\
 import numpy as np
@@ -312,6 +349,42 @@ other.add(Dense(1))
 """,
     ]
     INVALID = [
+        # the same shape regressing one value: not an autoencoder, and its feature extractor neither
+        """
+from tensorflow.keras.layers import Dense, Input
+from tensorflow.keras.models import Model
+
+def make_regressor(width):
+    x = Input(width)
+    h = Dense(24)(x)  # expect: RL302
+    y = Dense(1)(Dense(24)(h))
+    return Model(x, y), Model(x, h)
+
+def fit(table, target):
+    net, features = make_regressor(len(table.columns))
+    net.compile(optimizer="adam", loss="mse")
+    net.fit(table, target, epochs=5)
+    return features.predict(table)
+""",
+        # the constant picks the arm without activations
+        """
+import numpy as np
+from keras.layers import Dense, Input
+from keras.models import Model
+
+SMALL = True
+x, y = np.random.rand(256, 64), np.random.rand(256)
+if SMALL == True:
+    inp = Input(shape=(64,))
+    out = Dense(1)(Dense(16)(Dense(16)(inp)))  # expect: RL302
+    net = Model(inp, out)
+else:
+    inp = Input(shape=(64,))
+    out = Dense(1)(Dense(16, activation="relu")(Dense(16, activation="relu")(inp)))
+    net = Model(inp, out)
+net.compile(optimizer="adam", loss="mse")
+net.fit(x, y, epochs=2)
+""",
         # a Sequential subclass adding linear layers to itself
         """\
 from keras.layers import Dense
@@ -466,9 +539,16 @@ class Net:
             return
         reported: set = set()
         nested = _nested_models(facts)
+        halves = None
         for model in facts.models:
-            if id(model) in nested:
+            if id(model) in nested or model.ruled_out:
                 continue
+            if model.kind == "functional":
+                if halves is None:
+                    halves = _autoencoder_layers(facts)
+                if model.outputs and all(isinstance(t, Tensor) and t.producer is not None
+                                         and id(t.producer) in halves.get(id(_first_input(t)), ()) for t in model.outputs):
+                    continue  # the encoder (or decoder) cut from a linear autoencoder: PCA's projection, on purpose
             if model.kind == "sequential":
                 chains = [_sequential_chain(model.layers)]
             elif model.kind == "functional":
@@ -632,6 +712,45 @@ def _only_shown(model, facts) -> bool:
         if uses != shown:
             return False
     return True
+
+
+def _autoencoder_layers(facts) -> dict:
+    """id() of each functional autoencoder's input tensor (see `_autoencoder`) -> id() of the
+    layers its outputs are made through: a model cut from the same input at one of them is its
+    encoder."""
+    out: dict = {}
+    for model in facts.models:
+        if model.kind != "functional" or model.ruled_out or not _autoencoder(model, facts):
+            continue
+        for tensor in model.outputs:
+            start = _first_input(tensor)
+            if start is not None:
+                out.setdefault(id(start), set()).update(_producers_back(tensor))
+    return out
+
+
+def _first_input(tensor) -> Optional[Tensor]:
+    """The Keras Input a single-input chain of layers starts from, else None."""
+    for _ in range(256):
+        if not isinstance(tensor, Tensor):
+            return None
+        if tensor.producer is None:
+            return tensor if tensor.is_input and not tensor.inputs else None
+        if len(tensor.inputs) != 1:
+            return None
+        tensor = tensor.inputs[0]
+    return None
+
+
+def _producers_back(tensor) -> set:
+    """id() of the layers (and activations) along a single-input chain back from `tensor`."""
+    out: set = set()
+    for _ in range(256):
+        if not isinstance(tensor, Tensor) or tensor.producer is None or len(tensor.inputs) != 1:
+            break
+        out.add(id(tensor.producer))
+        tensor = tensor.inputs[0]
+    return out
 
 
 def _autoencoder(model, facts) -> bool:

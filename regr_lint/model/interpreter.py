@@ -350,6 +350,9 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             self.eval(stmt.test, scope, frame)
             taken = self._option(stmt.test, scope, frame)
             entry = dict(scope.vars) if taken is None else None
+            # the arm a module constant picks (`SMALL = False` then `if SMALL:`): both arms are still
+            # read, but the models the other arm makes are marked as never built (KerasModel.ruled_out)
+            picked = self._option(stmt.test, scope, frame, constants=True) if entry is not None else None
             frame.uncertain += taken is None
             task = declared_task(stmt.test)
             start = self._sequential_lengths(scope) \
@@ -357,10 +360,13 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             try:
                 if taken is not False:
                     self.classifying += task is True
+                    made = len(self.facts.models)
                     try:
                         self.exec_arm((id(stmt), 0), stmt.body.body, scope, frame)
                     finally:
                         self.classifying -= task is True
+                    if picked is False:
+                        _rule_out(self.facts.models[made:])
                 else:
                     self._read_dead_arm(stmt.body.body, scope, frame)
                 body = dict(scope.vars) if taken is None else None
@@ -373,16 +379,21 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     # whose own test says which)
                     other = task is False and type(stmt.orelse) is cst.Else
                     self.classifying += other
+                    made = len(self.facts.models)
                     try:
                         self.exec_arm((id(stmt), 1), (stmt.orelse,), scope, frame)
                     finally:
                         self.classifying -= other
+                    if picked is True:
+                        _rule_out(self.facts.models[made:])
             finally:
                 frame.uncertain -= taken is None
             if stmt.orelse is not None and taken is not True and not frame.returned:
-                if before and not self.dead:
+                if before and not self.dead and picked is None:
                     # `if big: model = Model(a) else: model = Model(b)`: what the name holds after the
                     # `if` is either model; the one the body made is compiled and fitted as the other
+                    # (not when a module constant picks the arm: `SMALL = False`, then the name holds
+                    # what the other arm made, see _join_settings)
                     after = self._model_slots(scope)
                     self.alternatives.extend((old, after[slot]) for slot, old in before.items()
                                              if slot in after and after[slot] is not old)
@@ -392,8 +403,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 # both arms were read (a module constant's dead arm too: its API mistakes are still
                 # there to see), and the settings either may bind are joined — to the arm a module
                 # constant picks (`IDENTITY = False`, a notebook's `#@param` default), else to unknown
-                _join_settings(entry, body, scope.vars, self._option(stmt.test, scope, frame, constants=True),
-                               stmt if frame.loops else None)
+                _join_settings(entry, body, scope.vars, picked, stmt if frame.loops else None)
         elif kind is cst.Else:
             self.exec_block(stmt.body.body, scope, frame)
         elif kind is cst.For:
@@ -987,6 +997,11 @@ def _test_outcome(value, negate: bool, compare) -> Optional[bool]:
         return ((value.value is None) == (type(compare.operator) is cst.Is)) != negate
     literal = type(compare.comparator) in (cst.Integer, cst.Float, cst.SimpleString)
     other = literal_of(compare.comparator) if literal else BAD_LITERAL
+    if type(compare.comparator) is cst.Name and compare.comparator.value in ("True", "False") \
+            and isinstance(value.value, bool) and type(compare.operator) in (cst.Equal, cst.NotEqual, cst.Is, cst.IsNot):
+        # `if SMALL == True:` / `if SMALL is False:` of a flag
+        same = value.value is (compare.comparator.value == "True")
+        return (same == (type(compare.operator) in (cst.Equal, cst.Is))) != negate
     outcome = compared(value.value, type(compare.operator), other)
     return None if outcome is None else outcome != negate
 
@@ -1081,6 +1096,12 @@ def _settings_differ(a, b) -> bool:
     else (models, layers, data) keeps the last value."""
     mine, theirs = _settled(a), _settled(b)
     return mine is not None and theirs is not None and mine != theirs
+
+
+def _rule_out(models: list) -> None:
+    """Mark the models an arm a module constant rules out made (see KerasModel.ruled_out)."""
+    for model in models:
+        model.ruled_out = True
 
 
 def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] = None,

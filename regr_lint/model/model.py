@@ -138,6 +138,10 @@ class KerasModel:
     # ("loop", id) and (id(if / match), arm) marks, outermost first. Within a loop the order the
     # layers are listed in is not the order they ran in (which arm runs last is unknown).
     placed: dict = field(default_factory=dict)
+    # made only in the arm of an `if` a module constant rules out (`SMALL = False`, then `if SMALL:
+    # model = ...`): that code never runs, so the rules judging what a model is built of and trained
+    # with pass it by; the API rules still read it (its removed calls are still there to see)
+    ruled_out: bool = False
 
     def heads(self, depth: int = 0) -> list[Head]:
         if self.kind == "sequential":

@@ -10,7 +10,7 @@ from regr_lint.lazy import cst
 from regr_lint.model.dataflow import ancestors
 from regr_lint.model.model import KerasFacts, KerasModel, int_value, producers
 from regr_lint.model.records import expr_key, names_in
-from regr_lint.model.values import ActivationFn, Layer, Lit, ModelRef, Seq, Tensor, Value
+from regr_lint.model.values import UNKNOWN, ActivationFn, Layer, Lit, ModelRef, Seq, Tensor, Value
 
 # Layers that keep the shape of what they are given.
 _SHAPE_KEEPING = frozenset({
@@ -50,7 +50,29 @@ def _written_shape(model: KerasModel) -> Value:
                 return first.args.get("shape")[0]
         return None
     if model.kind == "functional" and len(model.inputs) == 1 and isinstance(model.inputs[0], Tensor):
-        return model.inputs[0].shape
+        given = model.inputs[0]
+        scalar = _scalar_shape(given.node)
+        if scalar is not None and not isinstance(given.shape, Seq):
+            # `Input(width)`: tf.keras 2 took a bare number for a one-axis shape
+            return Seq([given.shape if isinstance(given.shape, Lit) else UNKNOWN], None, [scalar])
+        return given.shape
+    return None
+
+
+def _scalar_shape(node) -> Optional[cst.BaseExpression]:
+    """The expression of an `Input(...)` call's shape when it is written as one number or a name
+    for one (`Input(8)`, `Input(width)`, `Input(n_features)`) — not a name that may hold a whole
+    shape (`Input(input_shape)`, `Input(img_size)`); None otherwise."""
+    if type(node) is not cst.Call or not node.args:
+        return None
+    first = node.args[0]
+    if first.keyword is not None and first.keyword.value != "shape" or first.star:
+        return None
+    value = first.value
+    if type(value) is cst.Integer:
+        return value
+    if type(value) is cst.Name and not any(word in value.value.lower() for word in ("shape", "size", "dims")):
+        return value
     return None
 
 
