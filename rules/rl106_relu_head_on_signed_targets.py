@@ -44,7 +44,9 @@ layer) while the same file shows that the targets it is fitted on take negative 
   statistics computed unless the caller gives them, `self.mu = y.mean() if mu is None else mu`), centred
   on their group's mean (`y - df.groupby(g)[c].transform("mean")`), centred
   targets divided by any one number (`(y - y.mean()) / y.max()`) (also in a
-  `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`),
+  `tf.data` pipeline's `.map()`, `lambda x, y: (x, (y - mu) / sd)`, also under the output's name,
+  `(x, {"delay": (y["delay"] - mu) / sd})`, and over a dataset of three or more items; of a model of
+  several outputs, its own item of what a generator or `Sequence` gives, `yield x, {"late": a, "delay": z}`),
   `y -= y.mean()`; statistics written down as constants count when their names say what they are
   (`(y - Y_MEAN) / Y_STD`, `y - cfg.mu`, from a config module too: a mean named `mean`, `mu`, `avg`;
   a spread `std`, `sd`, `sigma`), not other constants (`(y - LOW) / SPAN` is a min-max scaling; a

@@ -52,14 +52,15 @@ a merge, or any `keras.ops` / TensorFlow op between layers. What the head does a
 (sigmoid, softmax, a trailing `Activation`) does not matter. Also silent: a model used as a part of
 another model (the outer model may add the nonlinearity: a layer of it, called on its tensors, or
 held by a subclassed `keras.Model` or a custom `Layer` as `self.inner`, in this module or another; also a builder's model a script importing it uses so), a model trained with its input as target
-or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose; one value in and one out is a regression;
+or whose output is as wide as its input, of more than one value (a linear autoencoder is PCA, on purpose — and so is the encoder cut from it, `Model(x, z)`; one value in and one out is a regression;
 so is a square model every `fit` of which pairs inputs and targets of separate origins, two arrays
 of the file's own neither computed from the other nor from a common source), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`; also a builder in another module, and the name a script gives what a builder returns,
 `linear_model = build(n)`), and a model the file's top level builds only to show it (`net.summary()`,
 `plot_model(net)`, nothing else done with it: a walkthrough of shapes, never compiled, trained or
-handed anywhere). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
+handed anywhere), and a model built only in the arm of an `if` a module constant rules out (`SMALL =
+False`, then `if SMALL == True:`: that code never runs). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
 tests, also `def test_…` functions that assert with no import of pytest) are skipped: their models are
 small fixtures that exercise an API.
 
