@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.model.classify import crossentropy, head_loss_values
 from regr_lint.model.model import only_a_part
-from regr_lint.model.superseded import a_part_where_built, replaced_where_used, superseded_compiles
+from regr_lint.model.superseded import a_part_where_built, predicted_only, replaced_where_used, superseded_compiles
 
 
 def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bool]]]:
@@ -18,8 +18,9 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
     seen = set()
     dead = frozenset(superseded_compiles(facts))  # recompiled with `from_logits=True` before any fit
     for model in facts.models:
-        if not model.compiles or model.ruled_out or only_a_part(model, facts.models) or a_part_where_built(model, facts):
-            continue
+        if not model.compiles or model.ruled_out or only_a_part(model, facts.models) \
+                or a_part_where_built(model, facts) or predicted_only(facts, model):
+            continue  # (a model only predicted from never computes its loss)
         for index, head in enumerate(model.heads()):
             if head.layer is None:
                 continue

@@ -15,7 +15,7 @@ from regr_lint.model.model import layer_activation, only_a_part, trained_by_itse
 from regr_lint.model.names import contains
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1
-from regr_lint.model.superseded import a_part_where_built, replaced_where_used
+from regr_lint.model.superseded import a_part_where_built, predicted_only, replaced_where_used
 from regr_lint.model.values import Func, Layer, Lit, Map, Obj, Ref, Seq
 from regr_lint.rewrite import remove_children
 from regr_lint.rule import Edit, Fix, Rule
@@ -1972,7 +1972,7 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                 # never trained or evaluated by itself, only a part of another model (an SRGAN's frozen
                 # VGG feature extractor, compiled out of habit): its metrics are never computed
                 continue
-            if model.compiles and _predicted_only(facts, model):
+            if model.compiles and predicted_only(facts, model):
                 # compiled and only asked for predictions (a saved model: `model_from_json`,
                 # `load_weights`, `compile(...)`, `predict(rows)`; a model given weights by hand): the
                 # metrics are never computed
@@ -2147,23 +2147,6 @@ def _classification_compile(comp) -> bool:
     items = list(loss.items) if isinstance(loss, Seq) else list(loss.items.values()) if isinstance(loss, Map) \
         else [loss]
     return bool(items) and all(crossentropy(v) is not None for v in items)
-
-
-def _predicted_only(facts, model) -> bool:
-    """`model` is asked for predictions and never trained or evaluated: here, or by the
-    scripts importing the function that loads it (a serving helper's `restore()`, then
-    `MODEL.predict(x)` in app.py)."""
-    if trained_by_itself(model) or any(c.method in tables.EVAL_METHODS for c in model.calls):
-        return False  # (before reading the importers: most compiled models are fitted where compiled)
-    uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]
-    methods = {c.method for m in uses for c in m.calls}
-    # (a model given trained weights, `load_weights(path)`, and then not even predicted from: rebuilt
-    # only as the graph the towers it returns are cut from)
-    return not any(trained_by_itself(m) for m in uses) and bool(methods & (tables.PREDICT_METHODS | _WEIGHTS_GIVEN)) \
-        and not methods & tables.EVAL_METHODS
-
-
-_WEIGHTS_GIVEN = frozenset({"load_weights", "set_weights"})
 
 
 def _sigmoid_heads(model) -> bool:

@@ -46,7 +46,10 @@ compiled with never trains it (a GAN generator compiled out of habit, trained th
 model). That holds for a model a builder function returns, too, when the file never trains it and
 the scripts beside it that call the builder only make it a part of another model — and for a model a
 class builds in an arm the scripts never take (`Gen(kind="conv")` when the `kind == "dense"` arm
-compiles it) when the models they make from that class are only parts and never trained.
+compiles it) when the models they make from that class are only parts and never trained. Nor is a
+model compiled and then only asked for predictions, or given trained weights by hand (`set_weights`,
+`load_weights`), with no `fit` and no `evaluate` here or in the files importing it: the loss is never
+computed.
 
 A compile that a later compile of the same model replaces before anything trains with it
 (`clf.compile(loss="binary_crossentropy")`, then `clf.compile(loss=BinaryCrossentropy(from_logits=True))`
@@ -90,6 +93,19 @@ and code reading them as probabilities must change too. No fix where the file ca
 `keras.losses` safely.
 """
     VALID = [
+        # the classifier's first layers given its trained weights, compiled out of habit and only
+        # asked for the hidden features: the loss is never computed
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+
+x = np.load("x.npy")
+truncated = Sequential([Dense(64, input_shape=(784,), activation="relu")])
+truncated.set_weights(np.load("first_layer.npy", allow_pickle=True))
+truncated.compile(loss="categorical_crossentropy", optimizer="sgd")
+features = truncated.predict(x)
+""",
         # a softplus head: the categorical crossentropies divide its positive outputs by their sum
         """\
 import keras
@@ -269,6 +285,18 @@ reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_lo
 """,
     ]
     INVALID = [
+        # given weights, then trained on: the loss reads relu outputs as probabilities
+        """
+import numpy as np
+from keras.layers import Dense
+from keras.models import Sequential
+
+x, y = np.load("x.npy"), np.load("y_onehot.npy")
+truncated = Sequential([Dense(10, input_shape=(784,), activation="relu")])
+truncated.set_weights(np.load("first_layer.npy", allow_pickle=True))
+truncated.compile(loss="categorical_crossentropy", optimizer="sgd")  # expect: RL104
+truncated.fit(x, y, epochs=2)
+""",
         # a softplus head with the binary loss: each output is clipped into (0, 1), not normalised
         """\
 import keras

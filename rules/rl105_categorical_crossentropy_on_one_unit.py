@@ -19,7 +19,9 @@ class CategoricalCrossentropyOnOneUnit(Rule):
 Finds a model compiled with `categorical_crossentropy` (the string in any case, the function or the
 class; in a loss list or dict, the loss of that output) whose output is a `Dense` layer with one
 unit, whatever its activation except softmax (softmax on one unit is RL103's, reported alone) and
-whatever `from_logits` says. Reported at the loss.
+whatever `from_logits` says. Reported at the loss. A model compiled and then only asked for
+predictions (or given trained weights by hand), never trained or evaluated, is not reported: the
+loss is never computed.
 
 ## Why is this bad?
 Categorical crossentropy sums `-y · log(p)` over the classes after normalising the predictions over

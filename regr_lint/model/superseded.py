@@ -15,6 +15,9 @@ from __future__ import annotations
 from regr_lint.knowledge import tables
 from regr_lint.lazy import cst
 
+from regr_lint.model.importers import fitted_by_importers
+from regr_lint.model.model import trained_by_itself
+
 _RUNS = tables.TRAIN_METHODS | tables.EVAL_METHODS
 
 
@@ -152,3 +155,21 @@ def a_part_where_built(model, facts) -> bool:
         readings = class_models_by_importers(facts, model)
     return any(only_a_part(theirs, other.models) for other, theirs in readings) and not any(
         t.method in tables.TRAIN_METHODS for _, theirs in readings for t in theirs.trainings)
+
+
+def predicted_only(facts, model) -> bool:
+    """`model` is asked for predictions (or given trained weights, and nothing more) and never
+    trained or evaluated: here, or by the scripts importing the function that loads it (a serving
+    helper's `restore()`, then `MODEL.predict(x)` in app.py). Its compile's loss and metrics are
+    never computed."""
+    if trained_by_itself(model) or any(c.method in tables.EVAL_METHODS for c in model.calls):
+        return False  # (before reading the importers: most compiled models are fitted where compiled)
+    uses = [model] + [theirs for _, theirs in fitted_by_importers(facts, model, trained=False)]
+    methods = {c.method for m in uses for c in m.calls}
+    # (a model given trained weights, `load_weights(path)`, and then not even predicted from: rebuilt
+    # only as the graph the towers it returns are cut from)
+    return not any(trained_by_itself(m) for m in uses) and bool(methods & (tables.PREDICT_METHODS | _WEIGHTS_GIVEN)) \
+        and not methods & tables.EVAL_METHODS
+
+
+_WEIGHTS_GIVEN = frozenset({"load_weights", "set_weights"})
