@@ -42,7 +42,8 @@ class AccuracyOnRegression(Rule):
 Finds an accuracy-family metric (`'accuracy'`, `'acc'`, `'binary_accuracy'`,
 `keras.metrics.BinaryAccuracy()`, …) in `compile(metrics=…)` or `weighted_metrics=…` when the loss of
 that output is a regression loss (`'mse'`, `'mae'`, `Huber()`, a custom mean-squared/absolute error — a mean or a sum of the errors' squares or absolute
-values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …; not one that also computes a crossentropy, a
+values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …, or an image similarity of prediction and target,
+`1 - tf.image.ssim(y_true, y_pred, 1.0)` (also `ssim_multiscale`, `psnr`); not one that also computes a crossentropy, a
 hinge, a KL divergence, a Dice or a focal term, `bce + (max(t) - max(p)) ** 2`).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
 metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
@@ -155,6 +156,20 @@ that read fails, or the callback never fires). A list that comes from a starred 
 list gets no fix.
 """
     VALID = [
+        # a segmentation loss mixing crossentropy with an SSIM term: masks are classes
+        """
+import tensorflow as tf
+from tensorflow import keras
+
+def seg_loss(y_true, y_pred):
+    bce = keras.losses.binary_crossentropy(y_true, y_pred)
+    return tf.reduce_mean(bce) + tf.reduce_mean(1 - tf.image.ssim(y_true, y_pred, max_val=1.0))
+
+inp = keras.Input((64, 64, 3))
+out = keras.layers.Conv2D(1, 1, activation="sigmoid")(keras.layers.Conv2D(16, 3, padding="same", activation="relu")(inp))
+net = keras.Model(inp, out)
+net.compile(optimizer="adam", loss=seg_loss, metrics=["accuracy"])
+""",
         # the trained scorer rebuilt and given its weights only to cut the user tower from: its
         # compile is never used
         """
@@ -1198,6 +1213,22 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # an SSIM loss compares continuous depth maps: a reconstruction loss
+        """
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+def ssim_loss(y_true, y_pred):
+    return tf.reduce_mean(1 - tf.image.ssim(y_true, y_pred, max_val=1.0))
+
+depth = np.load("depth.npy")
+inp = keras.Input((64, 64, 3))
+out = keras.layers.Conv2D(1, 1, activation="sigmoid")(keras.layers.Conv2D(16, 3, padding="same", activation="relu")(inp))
+net = keras.Model(inp, out)
+net.compile(optimizer="adam", loss=ssim_loss, metrics=["acc"])  # expect: RL101
+net.fit(np.load("rgb.npy"), depth / depth.max(), epochs=2)
+""",
         # given weights, then fine-tuned: the accuracy is computed
         """
 import numpy as np

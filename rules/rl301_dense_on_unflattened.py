@@ -144,6 +144,27 @@ pooling or `return_sequences=False` may be the better choice. No fix is offered 
 the name it would write (`Flatten`, or the file's alias of it) to anything but Keras' `Flatten`.
 """
     VALID = [
+        # an encoder-decoder forecaster: the decoder starts from the encoder's states and runs over
+        # the horizon's known inputs, one prediction per forecast step
+        """
+import numpy as np
+import keras
+import tensorflow as tf
+from keras import layers
+
+HORIZON, PAST = 12, 48
+ds = tf.data.Dataset.from_tensor_slices(np.load("table.npy").astype("float32"))
+ds = ds.window(PAST + HORIZON, shift=1, drop_remainder=True).flat_map(lambda w: w.batch(PAST + HORIZON))
+ds = ds.map(lambda w: ((w[:-HORIZON], w[-HORIZON:, -2:]), w[-HORIZON:, 0])).batch(32)
+past = keras.Input((PAST, 5))
+_, h, c = layers.LSTM(32, return_state=True)(past)
+known = keras.Input((HORIZON, 2))
+steps = layers.LSTM(32, return_sequences=True)(known, initial_state=[h, c])
+forecast = layers.Dense(1)(layers.Dense(16, activation="relu")(steps))
+model = keras.Model([past, known], forecast)
+model.compile(optimizer="adam", loss="mae")
+model.fit(ds, epochs=2)
+""",
         # per-step targets: each sample's window of steps held in a name, then appended
         """\
 import numpy as np
@@ -894,6 +915,19 @@ net.fit(x, y, epochs=10)
 """,
     ]
     INVALID = [
+        # no decoder started from an encoder's states: the head reads every step of the past
+        """
+import numpy as np
+import keras
+from keras import layers
+
+past = keras.Input((48, 5))
+steps = layers.LSTM(32, return_sequences=True)(past)
+forecast = layers.Dense(1)(steps)  # expect: RL301
+model = keras.Model(past, forecast)
+model.compile(optimizer="adam", loss="mae")
+model.fit(np.load("past.npy"), np.load("next_value.npy").reshape(-1), epochs=2)
+""",
         # two series stacked as steps, but one target per sample (the first series' next value)
         """
 import numpy as np

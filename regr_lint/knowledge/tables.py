@@ -427,8 +427,12 @@ SQRT = frozenset({"sqrt"})
 # What a file's code must use somewhere for any of its losses to be a regression loss: a Keras
 # regression loss, or the error term a custom one is recognised by ("**" stands for the power
 # operator in regr_lint/input/vocabulary.py). The parse-level pre-check of rules that need one.
+# TensorFlow's image similarity measures: a loss built on one compares continuous pixel values
+# (`1 - tf.image.ssim(y_true, y_pred, 1.0)`: a reconstruction loss, see classify._has_error_term)
+IMAGE_SIMILARITY = frozenset({"ssim", "ssim_multiscale", "psnr"})
+
 REGRESSION_VOCABULARY = tuple(sorted(
-    REGRESSION_LOSS_STRINGS | REGRESSION_LOSS_NAMES | ERROR_TERMS | {"pow", "power", "**"}))
+    REGRESSION_LOSS_STRINGS | REGRESSION_LOSS_NAMES | ERROR_TERMS | IMAGE_SIMILARITY | {"pow", "power", "**"}))
 
 # Keras 2's lowercase aliases of its optimizer classes (keras/optimizers.py: `adam = Adam` …); Keras 3
 # and tf.keras 2 have none of them: `keras.optimizers.adam` is an AttributeError there (RL502).

@@ -248,6 +248,8 @@ def _has_error_term(node, params, local, depth) -> bool:
             return True
         if name in ("pow", "power") and len(node.args) >= 2 and _is_difference(node.args[0].value, params, local, depth):
             return True
+        if name in tables.IMAGE_SIMILARITY and len(args) >= 2 and all(_mentions(a, params, local, depth) for a in args[:2]):
+            return True  # `1 - tf.image.ssim(y_true, y_pred, 1.0)`: continuous images compared, a reconstruction loss
         return any(_has_error_term(a.value, params, local, depth) for a in node.args)
     if isinstance(node, cst.BinaryOperation):
         if isinstance(node.operator, cst.Power) and _is_difference(node.left, params, local, depth):

@@ -242,6 +242,14 @@ def _is_marker(layer: Value) -> bool:
         layer.wrapped is not None and layer.wrapped.kind in SEQ2SEQ_MARKERS) or _repeats(layer))
 
 
+def _decodes_from_states(tensor: Tensor) -> bool:
+    """`LSTM(32, return_sequences=True)(future, initial_state=[h, c])`: a decoder started from an
+    encoder's states and run over steps of its own (a horizon's known inputs) — one prediction per
+    decoder step is what a sequence-to-sequence model is built for."""
+    node = tensor.node
+    return type(node) is cst.Call and any(a.keyword is not None and a.keyword.value == "initial_state" for a in node.args)
+
+
 def _repeats(layer: Layer) -> bool:
     """`Lambda(lambda t: ops.repeat(ops.expand_dims(t, 1), steps, axis=1))`: a RepeatVector written
     as a tensor op inside a Lambda."""
@@ -390,7 +398,7 @@ class _Graph:
             for item in inputs:  # still look for markers upstream
                 self.state(item, depth + 1)
             return UNKNOWN_STATE, None
-        self.marker = _stronger(self.marker, _is_marker(producer))
+        self.marker = _stronger(self.marker, _is_marker(producer) or _decodes_from_states(tensor))
         states = [self.state(item, depth + 1) for item in inputs]
         if producer.kind in MERGES:
             ranks = {s.rank for s, _ in states}
