@@ -24,7 +24,8 @@ class RemovedModelMethod(Rule):
     docs = """\
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
-(Sequential, functional, subclassed), one loaded with `load_model` (also models loaded alike in a comprehension,
+(Sequential, functional, subclassed; also each of a list of them in a loop, over `enumerate(models)`
+or `zip(names, models)` too), one loaded with `load_model` (also models loaded alike in a comprehension,
 `[m.predict_proba(x) for m in [load_model(p) for p in paths]]`, or into a dict by name,
 `{k: m.predict_proba(x) for k, m in models.items()}`), `self.model` (also a Keras
 callback's, which Keras sets), or a model that
@@ -289,6 +290,24 @@ from tensorflow.keras.models import load_model
 members = {p.split(".")[0]: load_model(p) for p in sys.argv[1:]}
 for m in members.values():
     print(m.predict_proba(np.load("x_test.npy")))  # expect: RL506
+""",
+        # models the file builds, iterated with enumerate / zip
+        """\
+from keras.layers import Dense
+from keras.models import Sequential
+
+
+def build(units):
+    model = Sequential([Dense(units, activation="relu", input_shape=(8,)), Dense(3, activation="softmax")])
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    return model
+
+
+members = [build(u) for u in (16, 64)]
+for i, member in enumerate(members, start=1):
+    p1 = member.predict_proba(x)  # expect: RL506
+for name, member in zip(["small", "large"], members):
+    p2 = member.predict_proba(x)  # expect: RL506
 """,
     ]
 

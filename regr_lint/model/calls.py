@@ -531,6 +531,8 @@ class Calls:
         if name in ("list", "tuple") and len(args.pos) == 1 and isinstance(args.pos[0][0], Seq):
             src = args.pos[0][0]
             return Seq(list(src.items), call, list(src.elts))
+        if name in ("enumerate", "zip"):
+            return _model_rows(name, args, call)
         if name in ("max", "min") and len(args.pos) >= 2 and not args.star and not args.kw:
             # `max(1, len(x) / bs)`: a true division bounded by an int is still that float (the
             # bound is what it is only when the quotient falls short of it)
@@ -1327,6 +1329,26 @@ class Calls:
             # and passes them on (`super().__init__(**kwargs)`, `Dense(1, **kwargs)`)
             named = {p.name.value for p in (*positional, *params.kwonly_params)}
             scope.vars[rest.name.value] = Map({k: v for k, (v, _) in args.kw.items() if k not in named}, rest)
+
+
+def _model_rows(name: str, args: Args, call: cst.Call) -> Optional[Seq]:
+    """`enumerate(models)` / `zip(names, models)` over a list of a few Keras models: the rows it
+    yields, (index, model) / (name, model) pairs, so that a loop over them binds each model as a
+    loop over the list does (`for i, m in enumerate(members): m.predict_proba(x)`). None for any
+    other: what it yields stays unknown."""
+    given = [v for v, _ in args.pos]
+    if args.star or not given or not all(type(v) is Seq for v in given) \
+            or not any(v.items and all(type(i) is ModelRef for i in v.items) for v in given):
+        return None
+    if name == "enumerate":
+        start = args.kw.get("start", (Lit(0), None))[0]
+        if len(given) != 1 or set(args.kw) - {"start"} or type(start) is not Lit or type(start.value) is not int:
+            return None
+        given = [Seq([Lit(start.value + k) for k in range(len(given[0].items))]), given[0]]
+    elif args.kw:
+        return None
+    rows = [Seq(list(row), None, [None] * len(row)) for row in zip(*(v.items for v in given))]
+    return Seq(rows, call, [None] * len(rows))
 
 
 def _map_entries(recv: Map, meth: str) -> Optional[list]:

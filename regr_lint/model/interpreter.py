@@ -548,15 +548,19 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         """What a `for` (or a comprehension's `for`) binds its target to, one value per pass, when it
         iterates over a few Keras models: a list / tuple of them (`for net in candidates`), a dict's
         values (`for m in models.values()`) or its items (`for name, m in models.items()`: (name,
-        model) pairs; `Calls` turns a dict of models into those lists). [] otherwise: the target is
+        model) pairs; `Calls` turns a dict of models into those lists), or the rows of
+        `enumerate(models)` / `zip(names, models)`. [] otherwise: the target is
         unknown and the body runs once."""
         if not isinstance(iterated, Seq) or not 0 < len(iterated.items) <= 8:
             return []
         items = iterated.items
         if all(type(v) is ModelRef for v in items):
             return list(items)
-        if type(stmt.target) is cst.Tuple and len(stmt.target.elements) == 2 and all(
-                type(v) is Seq and len(v.items) == 2 and type(v.items[1]) is ModelRef for v in items):
+        width = len(stmt.target.elements) if type(stmt.target) is cst.Tuple else 0
+        if width and all(type(v) is Seq and len(v.items) == width for v in items) and any(
+                all(type(v.items[k]) is ModelRef for v in items) for k in range(width)):
+            # (name, model) pairs of `models.items()`, the rows of `enumerate(models)` / `zip(names,
+            # models)`: the model in the same place in each
             return list(items)
         return []
 
