@@ -55,10 +55,14 @@ names Keras or TensorFlow: a runner module given the project's object). A `self.
 set later counts as a model, like one set elsewhere. A `keras.Model` subclass that does
 not define it is still Keras and is reported, and so is `super().fit_generator(…)` in an override
 of the method when no base class of the project defines it (the call reaches Keras' own). Code written for both Keras versions is not reported:
-a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression),
-under a test of a `__version__` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, also bound inside the `try:` that imports Keras, here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`; also after such a test
+a call under `if hasattr(model, "fit_generator")` (either branch, or such a conditional expression;
+also that test held in a name, `HAS_GEN = hasattr(model, "fit_generator")`, or written
+`getattr(model, "fit_generator", None)`),
+under a test of a `__version__` or of TensorFlow's `tf.version.VERSION` (also held in a module flag, `NEW_KERAS = keras.__version__ >= "2"`, or numbers unpacked from one, `MAJOR, MINOR = map(int, …)`, also bound inside the `try:` that imports Keras, here or imported from a module of the project — `from compat import NEW_KERAS`, `from compat import *` or `import compat` and `compat.NEW_KERAS` —, or in an attribute set once to one, `self.legacy_api = keras.__version__ < "2.1"`; also after such a test
 whose block does the work and returns, `if NEW_KERAS: return model.predict(gen)`, but not after one that
-raises), or in a `try:` whose handler catches `AttributeError` (or a bare
+raises). When the test comes out the same for every Keras 3 (3.0 to 3.15, beside TensorFlow 2.15 to
+2.21), only the branch Keras 3 skips is exempt: under `if int(keras.__version__[0]) > 1:` (Keras 1
+against 2) the call runs on Keras 3 and is reported. Nor is a call in a `try:` whose handler catches `AttributeError` (or a bare
 `except:` / `except Exception:` that binds no error and does the work another way), or in such a
 handler when the `try:` body does the same work with Keras 2's API (`try: model.fit(gen, …)` /
 `except AttributeError: model.fit_generator(gen, …)`: the old call is the fallback). The finding
@@ -256,6 +260,49 @@ try:
     net.fit(batches(), steps_per_epoch=10, epochs=3)
 except AttributeError:
     net.fit_generator(batches(), steps_per_epoch=10, epochs=3)
+""",
+        # version tests in other spellings: a flag made of a number bound in the `try:` that imports
+        # Keras and in its fallback, numbers bound by unpacking, TensorFlow's public version
+        # constant, a `hasattr` held in a name, a `getattr` with a default
+        """\
+try:
+    import keras
+    KERAS_MAJOR = int(keras.__version__.split(".")[0])
+except ImportError:
+    from tensorflow import keras
+    KERAS_MAJOR = 2
+import tensorflow as tf
+
+LEGACY = KERAS_MAJOR < 3
+MAJOR, MINOR = map(int, keras.__version__.split(".")[:2])
+
+model = keras.models.load_model("m.keras")
+if LEGACY:
+    model.fit_generator(gen, steps_per_epoch=10)
+if (MAJOR, MINOR) < (2, 1):
+    model.evaluate_generator(gen, 5)
+if tf.version.VERSION < "2.1":
+    model.predict_generator(gen, 5)
+HAS_GENERATORS = hasattr(model, "fit_generator")
+if HAS_GENERATORS:
+    model.fit_generator(gen, steps_per_epoch=10)
+if callable(getattr(model, "predict_generator", None)):
+    model.predict_generator(gen, 5)
+""",
+        # a version flag set on the instance in __init__
+        """\
+import keras
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.legacy_api = keras.__version__ < "2.1"
+
+    def train(self, gen, epochs):
+        if self.legacy_api:
+            return self.model.fit_generator(gen, steps_per_epoch=100, epochs=epochs)
+        return self.model.fit(gen, steps_per_epoch=100, epochs=epochs)
 """,
     ]
     INVALID = [
@@ -470,6 +517,49 @@ model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 batches = iter([(np.zeros((8, 4)), np.zeros((8, 1)))])
 print(f"validation loss: {model.evaluate_generator(batches, steps=1):.4f}")  # expect: RL501
+""",
+        # a version test that separates Keras 1 from 2: Keras 3 (3 > 1) takes the branch written
+        # for Keras 2, whose generator method it lacks (the other branch it never runs)
+        """\
+import keras
+
+NEWER_THAN_1 = int(keras.__version__.split(".")[0]) > 1
+
+
+def train_on_batches(model, batches, epochs, steps):
+    if NEWER_THAN_1:
+        model.fit_generator(batches, epochs=epochs, steps_per_epoch=steps)  # expect: RL501
+    else:
+        model.fit_generator(batches, nb_epoch=epochs, samples_per_epoch=steps)
+""",
+        # ... and TensorFlow 1 against 2: Keras 3's TensorFlow is a 2.x, the `else:` runs
+        """\
+import tensorflow as tf
+
+model = tf.keras.models.load_model("m.keras")
+if tf.version.VERSION.startswith("1."):
+    model.fit_generator(gen, steps_per_epoch=10)
+else:
+    model.fit_generator(gen, steps_per_epoch=10, epochs=3)  # expect: RL501
+""",
+        # look-alikes of a guard held in a name: hasattr of another method, a setting on the instance
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+HAS_FIT = hasattr(model, "fit")
+if HAS_FIT:
+    model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
+
+
+class Trainer:
+    def __init__(self, legacy):
+        self.legacy_api = legacy
+
+    def train(self, gen):
+        if self.legacy_api:
+            return model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
+        return model.fit(gen, steps_per_epoch=10)
 """,
     ]
 

@@ -88,10 +88,11 @@ passes: a parameter `model` of a class whose own `evaluate(self, data, model)` w
 `workers=` is Keras' model), and the Keras 3 names that look alike
 (`Embedding(output_dim=…)` and `InputLayer(batch_input_shape=…)`, which Keras 3 still takes,
 `kernel_initializer=`, `padding=`,
-`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` (also imported by name, `from keras import __version__ as
-KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"` (also bound inside the `try:` that imports Keras), here or imported from a module of the project — `from compat import NEW_KERAS` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to;
+`strides=`). Nor is code written for both Keras versions: a call under a test of a `__version__` or of `tf.version.VERSION` (also imported by name, `from keras import __version__ as
+KERAS_VERSION`, or held in a module flag, `NEW_KERAS = keras.__version__ >= "2"` or numbers unpacked from one, `MAJOR, MINOR = map(int, …)` (also bound inside the `try:` that imports Keras), here or imported from a module of the project — `from compat import NEW_KERAS`, `from compat import *` or `import compat` and `compat.NEW_KERAS`, also in a helper of another module the model is handed to —, or in an attribute set once to one, `self.legacy_api = keras.__version__ < "2"`;
 also after such a test whose block does the work and returns)
-(either branch) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
+(either branch, unless the test comes out the same for every Keras 3: then the branch Keras 3 runs is
+reported, `else: model.fit(x, y, nb_epoch=3)` after `if keras.__version__[0] == "2":`) or in a `try:` whose handler catches the `TypeError` / `ValueError` Keras 3 raises
 (or is a bare `except:` / `except Exception:` that binds no error and does the work another way,
 `except: Model(inputs=x, outputs=y)`), or in such a handler when the `try:` body makes the same call
 with the new arguments (`try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the
@@ -431,6 +432,29 @@ class WideDense(Dense):
     def __init__(self, units, **kwargs):
         super().__init__(units * 2, kernel_initializer="glorot_uniform", **kwargs)
 """,
+        # Keras 1 keywords under version numbers bound by unpacking, or a flag set on the instance
+        """\
+import keras
+
+MAJOR, MINOR = (int(v) for v in keras.__version__.split(".")[:2])
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.legacy_api = keras.__version__ < "2"
+
+    def train(self, x, y, epochs):
+        if self.legacy_api:
+            return self.model.fit(x, y, nb_epoch=epochs)
+        return self.model.fit(x, y, epochs=epochs)
+
+
+def hidden(units):
+    if MAJOR < 2:
+        return keras.layers.Dense(units, init="he_normal")
+    return keras.layers.Dense(units, kernel_initializer="he_normal")
+""",
     ]
     INVALID = [
         # a callback subclass handing its constructions' keywords to Keras' own
@@ -697,6 +721,16 @@ class Regressor:
 
     def stack(self, units, params):
         self.model.add(Dense(units, **params))
+""",
+        # Keras 1's keyword in the branch of a version test that Keras 3 takes (3 is not 2)
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+if keras.__version__[0] == "2":
+    model.fit(x, y, epochs=3)
+else:
+    model.fit(x, y, nb_epoch=3)  # expect: RL504
 """,
     ]
 

@@ -42,8 +42,9 @@ your own named `predict_classes`, a method of that name defined by a class of th
 calls Keras' own through `super()`: that call is reported), a call in
 another module's code (a test function a runner star-imports and calls) on an object not known to be
 a Keras model as this file reads that module — that module's own lint judges it —, and code
-written for both Keras versions (under `if hasattr(model, "predict_classes")`, a test of a
-`__version__`, or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
+written for both Keras versions (under `if hasattr(model, "predict_classes")`, also held in a name,
+a test of a `__version__` or `tf.version.VERSION` — held in flags as for RL501 —, except in the
+branch every Keras 3 takes: `if tf.__version__ < "2.6":` is true for "2.16.1", a string; or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
 `except Exception:` that binds no error and does the work another way, or in such a handler when the
 `try:` body calls `predict` — the old call is the fallback).
 
@@ -202,6 +203,20 @@ members = {name: joblib.load(path) for name, path in WEIGHTS.items()}
 votes = {k: m.predict_proba(np.load("x_test.npy")) for k, m in members.items()}
 net = keras.models.load_model("net.keras")
 """,
+        # the old method only where a `hasattr` held in a name, or TensorFlow's version constant, says
+        # it exists
+        """\
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(3, activation="softmax")])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+HAS_PREDICT_CLASSES = hasattr(model, "predict_classes")
+labels = model.predict_classes(x) if HAS_PREDICT_CLASSES else model.predict(x).argmax(-1)
+if tuple(map(int, tf.version.VERSION.split(".")[:2])) < (2, 6):
+    probs = model.predict_proba(x)
+else:
+    probs = model.predict(x)
+""",
     ]
     INVALID = [
         # a model subclass's override calling Keras' own method through super()
@@ -308,6 +323,25 @@ for i, member in enumerate(members, start=1):
     p1 = member.predict_proba(x)  # expect: RL506
 for name, member in zip(["small", "large"], members):
     p2 = member.predict_proba(x)  # expect: RL506
+""",
+        # the branch of a version test Keras 3 takes
+        """\
+import keras
+
+MAJOR = int(keras.__version__.split(".")[0])
+model = keras.models.load_model("m.keras")
+classes = model.predict_classes(x) if MAJOR >= 2 else model.predict(x).argmax(-1)  # expect: RL506
+""",
+        # a version compared as a string: "2.16.1" < "2.6" (measured: True on TensorFlow 2.21), so
+        # Keras 3's TensorFlow takes the branch meant for TensorFlow before 2.6
+        """\
+import tensorflow as tf
+
+model = tf.keras.models.load_model("m.keras")
+if tf.__version__ < "2.6":
+    labels = model.predict_classes(x)  # expect: RL506
+else:
+    labels = model.predict(x).argmax(-1)
 """,
     ]
 

@@ -131,3 +131,56 @@ def test_rl501_renames_safely_only_on_a_known_keras_model():
         """)
     found, _ = lint_source(source, "train.py", [r for r in RULES if r.code == "RL501"])
     assert [(f.line, f.fix.safe) for f in found] == [(3, True), (5, False)], found
+
+
+@pytest.mark.parametrize("test, keras3", [
+    # what Python computes where Keras 3 runs (keras 3.x, TensorFlow 2.15 - 2.21)
+    ('int(keras.__version__.split(".")[0]) > 1', True),
+    ('keras.__version__ < "2.1"', False),
+    ('keras.__version__[0] == "2"', False),
+    ('tf.__version__ >= "2.0"', True),
+    ('tf.__version__ < "2.6"', True),  # "2.16.1" < "2.6": a string comparison
+    ('tf.version.VERSION.startswith("1.")', False),
+    ('tf.keras.__version__.startswith("3")', True),
+    ('version.parse(keras.__version__) >= version.parse("2.1")', True),
+    ('tuple(map(int, tf.__version__.split(".")[:2])) < (2, 6)', False),
+    ('not keras.__version__ < "2"', True),
+    # not the same in every Keras 3 environment, or not read: not told
+    ('keras.__version__ >= "3.5"', None),
+    ('tf.__version__ < "2.16"', None),
+    ('np.__version__ > "1"', None),
+    ('hasattr(model, "fit_generator") or keras.__version__ < "2"', None),
+    ('sys.version_info >= (3, 8)', None),
+])
+def test_which_branch_of_a_version_test_keras_3_takes(test, keras3):
+    from regr_lint.model.versions import import_paths, keras3_branch
+
+    module = cst.parse_module("import keras\nimport numpy as np\nimport tensorflow as tf\n"
+                              "from packaging import version\n")
+    assert keras3_branch(cst.parse_expression(test), import_paths(module), {}) is keras3
+
+
+def test_version_flags_carry_their_values_and_a_name_bound_twice_has_none():
+    from regr_lint.model.compat import _version_flags
+
+    module = cst.parse_module(textwrap.dedent("""\
+        try:
+            import keras
+            KERAS_MAJOR = int(keras.__version__.split(".")[0])
+        except ImportError:
+            from tensorflow import keras
+            KERAS_MAJOR = 2
+        LEGACY = KERAS_MAJOR < 3
+        MAJOR, MINOR = map(int, keras.__version__.split(".")[:2])
+        NEWER_THAN_1 = MAJOR > 1
+
+
+        class Trainer:
+            def __init__(self):
+                self.legacy_api = keras.__version__ < "2.1"
+                self.epochs = 3
+        """))
+    flags = _version_flags(module)
+    assert flags["KERAS_MAJOR"] is None and flags["LEGACY"] is None
+    assert set(flags["MAJOR"]) == {3} and set(flags["NEWER_THAN_1"]) == {True}
+    assert set(flags["self.legacy_api"]) == {False} and "self.epochs" not in flags

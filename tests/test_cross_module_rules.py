@@ -1587,6 +1587,59 @@ CASES = [
                 m.fit(np.zeros((2, 4)), np.zeros(2), nb_epoch=1)
         """,
     }, None),
+    # RL501: the version flag reaches the script through `from common import *`, and through a
+    # name whose number the compat module binds in the `try:` that imports Keras and its fallback
+    ("RL501-valid-version-flags-by-a-star-import-and-of-a-number-bound-in-try-and-except", {
+        "common.py": """\
+            import keras
+            from keras.layers import Dense
+            from keras.models import Sequential
+
+            NEW_KERAS = keras.__version__ >= "2.1"
+        """,
+        "compat.py": """\
+            try:
+                import keras
+                KERAS_MAJOR = int(keras.__version__.split(".")[0])
+            except ImportError:
+                from tensorflow import keras
+                KERAS_MAJOR = 2
+
+            LEGACY = KERAS_MAJOR < 3
+        """,
+        "train.py": """\
+            from common import *
+            from compat import LEGACY
+
+            model = Sequential([Dense(1)])
+            model.compile(loss="mse", optimizer="adam")
+            if NEW_KERAS:
+                model.fit(gen, steps_per_epoch=10)
+            else:
+                model.fit_generator(gen, steps_per_epoch=10)
+            if LEGACY:
+                model.evaluate_generator(gen, steps=5)
+        """,
+    }, None),
+    # ... and a flag another module binds to a test Keras 3 passes (3 > 1): its branch runs there
+    ("RL501-flag-of-a-module-that-keras-3-passes", {
+        "legacy.py": """\
+            import keras
+
+            keras_2 = int(keras.__version__.split(".")[0]) > 1
+        """,
+        "train.py": """\
+            import keras
+            from legacy import keras_2
+
+            model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+            model.compile(loss="mse", optimizer="adam")
+            if keras_2:
+                model.fit_generator(gen, epochs=3, steps_per_epoch=10)  # expect: RL501
+            else:
+                model.fit_generator(gen, nb_epoch=3, samples_per_epoch=10)
+        """,
+    }, None),
     # ... and a flag of the same module that is a setting, not a version test
     ("RL504-setting-flag-in-a-module", {
         "compat.py": """\

@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from regr_lint.lazy import cst
+from regr_lint.model.names import dotted_name
+from regr_lint.model.versions import ENVIRONMENTS, import_paths, keras3_branch, module_slot, values, version_slot
 
 
 def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int]:
     """The calls in code that runs only where an old API exists: under `if hasattr(x, "<one of
-    methods>")` (either branch, or such a conditional expression), under a test of a `__version__`,
-    or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises for the old call).
+    methods>")` (either branch, or such a conditional expression), under a test of a version (the
+    branch Keras 3 skips only, when the test tells which: see versions.py), or in a `try:` whose
+    handler catches one of `exceptions` (what Keras 3 raises for the old call).
     Also in the project modules the analysis read: a model this file builds may reach the guarded
     call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
@@ -36,16 +39,23 @@ _MODULE_GUARDED: dict = {}  # (path, methods, exceptions) -> (the module's tree,
 _FLAGS: dict = {}  # path -> (the module's tree, the version flags it binds)
 
 
-def _flags_of(path: str) -> frozenset:
-    """The version flags project module `path` binds (`KERAS2 = keras.__version__ < "3"`), when its
-    tree is kept for the run; once per tree (every file importing it asks, for each of its rules)."""
+def _flags_of(path: str) -> dict:
+    """The version flags project module `path` binds (`KERAS2 = keras.__version__ < "3"`), each to
+    its values under Keras 3 (see _version_flags), when its tree is kept for the run; once per tree
+    (every file importing it asks, for each of its rules)."""
     from regr_lint.model.trees import parsed_module
 
     tree = parsed_module(path)
     if tree is None:
-        return frozenset()
+        return {}
     return _per_tree(_FLAGS, path, tree, path,
-                     lambda text: _version_flags(tree) if not text or "__version__" in text else frozenset())
+                     lambda text: _module_level(_version_flags(tree)) if _may_test_version(text) else {})
+
+
+def _module_level(flags: dict) -> dict:
+    """The flags a module binds at its top level (what another module can import), not its
+    instances' (`self.legacy_api`)."""
+    return {name: v for name, v in flags.items() if "." not in name}
 
 
 def _per_tree(memo: dict, key, tree, path: str, compute):
@@ -67,28 +77,36 @@ def _per_tree(memo: dict, key, tree, path: str, compute):
 
 def _module_flags(path: str, project) -> frozenset:
     """The version flags project module `path` imports from another project module, as it names
-    them (`from compat import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2`), its
-    imports resolved by the project index from its summary."""
+    them (`from compat import KERAS2` gives `KERAS2`, `import compat` gives `compat.KERAS2`, `from
+    compat import *` each flag compat exports), with their values (see _version_flags), its imports
+    resolved by the project index from its summary."""
     if project is None:
         return frozenset()
-    out = set()
+    out = {}
     try:
-        for b in project.summary(path).bindings:
+        summary = project.summary(path)
+        for b in summary.bindings:
             if b.conditional:
                 continue
             if b.kind == "from" and b.attr:
                 found = project.resolve(b.module, b.attr, path, b.level)
-                if found is not None and found.name in _flags_of(found.path):
-                    out.add(b.name)
+                flags = _flags_of(found.path) if found is not None else {}
+                if found is not None and found.name in flags:
+                    out[b.name] = flags[found.name]
+            elif b.kind == "star":
+                found = project.resolve(b.module, None, path, b.level)
+                if found is not None:
+                    exporter = project.summary(found.path)
+                    out.update((name, v) for name, v in _flags_of(found.path).items() if exporter.exported(name))
             elif b.kind == "import" and b.module and (b.name != b.module.split(".")[0] or "." not in b.module):
                 # `import compat` / `import pkg.compat as compat` (not `import pkg.compat`, read as
                 # `pkg.compat.FLAG`)
                 found = project.resolve(b.module, None, path, 0)
                 if found is not None:
-                    out.update(f"{b.name}.{flag}" for flag in _flags_of(found.path))
-    except (OSError, ValueError, RecursionError, SyntaxError):
+                    out.update((f"{b.name}.{flag}", v) for flag, v in _flags_of(found.path).items())
+    except (OSError, ValueError, RecursionError, SyntaxError, AttributeError):
         return frozenset()
-    return frozenset(out)
+    return frozenset(out.items())
 
 
 def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
@@ -101,24 +119,34 @@ def _module_guarded(path: str, tree, methods: frozenset, exceptions: frozenset,
 
 def _imported_flags(facts) -> frozenset:
     """The names this file imports from a project module that binds them to a test of a
-    `__version__` there (`from compat import NEW_KERAS`; `compat.NEW_KERAS` after `import compat`)."""
+    `__version__` there (`from compat import NEW_KERAS`; `compat.NEW_KERAS` after `import compat`;
+    `NEW_KERAS` after `from compat import *`), each with its values (see _version_flags)."""
     from regr_lint.model.values import ModuleV
 
-    out = set()
+    out = {}
     for source, node, bound in getattr(facts, "project_imports", ()):
         if type(node) is cst.Import:
             # `import compat`, then `if compat.KERAS2:`
-            out.update(f"{name}.{flag}" for name, value in bound.items()
-                       if type(value) is ModuleV for flag in _flags_of(value.path))
+            out.update((f"{name}.{flag}", v) for name, value in bound.items()
+                       if type(value) is ModuleV for flag, v in _flags_of(value.path).items())
             continue
-        if type(node) is not cst.ImportFrom or type(node.names) is cst.ImportStar:
+        if type(node) is not cst.ImportFrom:
             continue
         flags = _flags_of(source)
+        if type(node.names) is cst.ImportStar:
+            out.update((name, v) for name, v in flags.items() if name in bound)  # what the star bound here
+            continue
         for alias in node.names if flags else ():
             if type(alias.name) is cst.Name and alias.name.value in flags:
-                out.add(alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name
-                        else alias.name.value)
-    return frozenset(out)
+                out[alias.asname.name.value if alias.asname is not None and type(alias.asname.name) is cst.Name
+                    else alias.name.value] = flags[alias.name.value]
+    return frozenset(out.items())
+
+
+def _may_test_version(text: str) -> bool:
+    """The text can hold a version test (`__version__`, TensorFlow's `tf.version.VERSION`); an
+    unread text (empty) always can."""
+    return not text or "__version__" in text or "VERSION" in text
 
 
 def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
@@ -127,12 +155,18 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
     # `if` and `try` are statements: found without visiting any expression (libcst's `children`
     # builds each node's list anew; a walk of every node was a tenth of a cold run on a
     # 9,000-line file). A conditional expression can only be a guard when the text names
-    # `hasattr` or `__version__`: then every node is visited, as before.
-    ifexp = not text or "__version__" in text or bool(methods) and "hasattr" in text or bool(imported)
-    flags = (_version_flags(module) if not text or "__version__" in text else frozenset()) | imported
+    # a version, or `hasattr` / `getattr` and one of the methods: then every node is visited.
+    feature = bool(methods) and (not text or ("hasattr" in text or "getattr" in text)
+                                 and any(m in text for m in methods))
+    ifexp = _may_test_version(text) or feature or bool(imported)
+    flags = {**dict(imported), **(_version_flags(module) if _may_test_version(text) else {}),
+             **(_feature_flags(module, methods) if feature else {})}
+    paths = import_paths(module) if flags or _may_test_version(text) else {}
     for node in (_nodes if ifexp else statements)(module):
-        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods, flags):
-            scope = node
+        if isinstance(node, (cst.If, cst.IfExp)) and _compat_test(node.test, methods, flags, paths):
+            scope = _untaken(node, keras3_branch(node.test, paths, flags))
+            if scope is None:
+                continue
         elif isinstance(node, cst.Try) and any(_catches(h, exceptions) for h in node.handlers):
             scope = node.body
         elif isinstance(node, cst.Try) and any(_broad(h) and h.name is None and _does_it_otherwise(h)
@@ -158,13 +192,25 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
                                   if isinstance(getattr(n, "body", None), cst.IndentedBlock)]:
         for k, stmt in enumerate(block):
             if isinstance(stmt, cst.If) and stmt.orelse is None and _exits(stmt.body) \
-                    and _compat_test(stmt.test, methods, flags):
+                    and _compat_test(stmt.test, methods, flags, paths) \
+                    and keras3_branch(stmt.test, paths, flags) is not False:
                 # `if NEW_TF: return model.predict(gen)` then `return model.predict_generator(gen)`:
-                # what follows the early exit is the other arm of the version test
+                # what follows the early exit is the other arm of the version test (unless Keras 3
+                # is known not to take the exit: then it runs what follows)
                 for rest in block[k + 1:]:
                     guarded.update(id(n) for n in _nodes(rest) if isinstance(n, cst.Call))
                 break
     return guarded
+
+
+def _untaken(node, keras3: Optional[bool]):
+    """What of a version test's `if` (or conditional expression) Keras 3 never runs: the whole of it
+    when which branch Keras 3 takes cannot be told (code written for both versions), else the other
+    branch — `if int(keras.__version__[0]) > 1: model.fit_generator(...)` runs on Keras 3 (3 > 1)
+    and fails there: the test separates Keras 1 from 2, not 2 from 3. None: nothing."""
+    if keras3 is None:
+        return node
+    return node.orelse if keras3 else node.body
 
 
 def _exits(body) -> bool:
@@ -177,59 +223,162 @@ def _exits(body) -> bool:
     return isinstance(last, cst.Return) and any(isinstance(n, cst.Call) for n in _nodes(body))
 
 
-def _version_flags(module) -> frozenset:
-    """Names the module binds at its top level to a test of a `__version__` (`keras_2 =
-    int(keras.__version__.split(".")[0]) > 1`): an `if keras_2:` is a version test too."""
-    out = set()
+def _version_flags(module) -> dict:
+    """Names the module binds at its top level to a test of a version (`keras_2 =
+    int(keras.__version__.split(".")[0]) > 1`, also by unpacking, `MAJOR, MINOR = map(int, …)`), and
+    `self.<name>` a method binds to one (`self.legacy_api = keras.__version__ < "2.1"`, when every
+    binding of it is one): an `if keras_2:` is a version test too. Each maps to its values in the
+    Keras 3 environments (versions.values), None when they are not known (a name bound twice, in a
+    `try:` and its `except ImportError:`)."""
+    paths = import_paths(module)
+    out: dict = {}
+    counts: dict = {}
     for stmt in _top_simple_lines(module.body):
         for small in stmt.body:
-            if isinstance(small, cst.Assign) and len(small.targets) == 1 \
-                    and isinstance(small.targets[0].target, cst.Name) and any(
-                        isinstance(n, cst.Attribute) and n.attr.value == "__version__"
-                        or isinstance(n, cst.Name) and n.value in out for n in _nodes(small.value)):
-                # (also one made of another: `MAJOR = int(keras.__version__[0])`, `LEGACY = MAJOR < 3`)
-                out.add(small.targets[0].target.value)
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                _bind_flag(small.targets[0].target, small.value, paths, out, counts)
             elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
                 # `from keras import __version__ as KERAS_VERSION`: the version string itself
                 for alias in small.names:
                     if isinstance(alias.name, cst.Name) and alias.name.value == "__version__":
-                        out.add(alias.asname.name.value if alias.asname is not None
-                                and isinstance(alias.asname.name, cst.Name) else "__version__")
-    return frozenset(out)
+                        name = alias.asname.name.value if alias.asname is not None \
+                            and isinstance(alias.asname.name, cst.Name) else "__version__"
+                        slot = module_slot(dotted_name(small.module)) \
+                            if small.module is not None and not small.relative else None
+                        counts[name] = counts.get(name, 0) + 1
+                        out[name] = None if slot is None or counts[name] > 1 else \
+                            tuple(env[slot] for env in ENVIRONMENTS)
+    out.update(_attribute_flags(module, paths, out))
+    return out
+
+
+def _bind_flag(target, value, paths: dict, out: dict, counts: dict) -> None:
+    names = [target] if isinstance(target, cst.Name) else \
+        [e.value for e in target.elements] if isinstance(target, (cst.Tuple, cst.List)) else []
+    if not names or not all(isinstance(n, cst.Name) for n in names):
+        return
+    for n in names:
+        counts[n.value] = counts.get(n.value, 0) + 1
+    if not _reads_version(value, paths, out):
+        # `except ImportError: KERAS_MAJOR = 2` after the `try:` bound it from the version: still
+        # a flag, its value not known
+        out.update((n.value, None) for n in names if n.value in out)
+        return
+    found = values(value, paths, out)
+    for k, n in enumerate(names):
+        part = found if len(names) == 1 or found is None else \
+            tuple(v[k] for v in found) if all(isinstance(v, tuple) and len(v) == len(names) for v in found) else None
+        out[n.value] = part if counts[n.value] == 1 else None
+
+
+def _reads_version(value, paths: dict, flags: dict) -> bool:
+    """`value` reads a version (`keras.__version__`, `tf.version.VERSION`) or a version flag."""
+    return any(isinstance(n, cst.Attribute) and (n.attr.value == "__version__" or version_slot(n, paths) is not None)
+               or isinstance(n, cst.Name) and n.value in flags for n in _nodes(value))
+
+
+def _attribute_flags(module, paths: dict, flags: dict) -> dict:
+    """`self.<name>` -> its values, for the attributes every binding of which (in any method of the
+    module) is one version test: `self.legacy_api = keras.__version__ < "2.1"` in `__init__`."""
+    bound: dict = {}
+    for target, value in _assigned(module):
+        if _of_self(target):
+            bound.setdefault(f"self.{target.attr.value}", []).append(value)
+    return {name: values(found[0], paths, flags) for name, found in bound.items()
+            if len(found) == 1 and found[0] is not None and _reads_version(found[0], paths, flags)}
+
+
+def _feature_flags(module, methods: frozenset) -> dict:
+    """Names every binding of which (anywhere in the module) is a test for one of `methods`:
+    `HAS_FIT_GENERATOR = hasattr(model, "fit_generator")`, then `if HAS_FIT_GENERATOR:`. Their
+    value where Keras 3 runs is not read (see _compat_test): None."""
+    bound: dict = {}
+    for target, value in _assigned(module):
+        if isinstance(target, cst.Name):
+            bound.setdefault(target.value, []).append(value is not None and _feature_test(_unwrapped(value), methods))
+    return {name: None for name, tests in bound.items() if all(tests)}
+
+
+def _unwrapped(value):
+    """`x` of `not x`, `callable(x)`, `bool(x)` (`callable(getattr(model, "fit_generator", None))`),
+    read without visiting the expression's nodes (every assignment of a module is asked)."""
+    while True:
+        if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Not):
+            value = value.expression
+        elif isinstance(value, cst.Call) and isinstance(value.func, cst.Name) \
+                and value.func.value in ("callable", "bool") and len(value.args) == 1:
+            value = value.args[0].value
+        else:
+            return value
+
+
+def _assigned(module) -> Iterator:
+    """(target, value) of every assignment statement in the module, one per name or attribute it
+    binds; the value None where the target is not bound to the whole of one (unpacked, augmented,
+    annotated without a value, one of several targets)."""
+    for stmt in statements(module):
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, (cst.AnnAssign, cst.AugAssign)) else []
+            whole = isinstance(small, cst.Assign) and len(targets) == 1
+            for target in targets:
+                for part in _target_parts(target):
+                    yield part, small.value if whole and part is target else None
+
+
+def _target_parts(target) -> list:
+    """What an assignment target binds: itself, or the parts of a tuple / list it unpacks into."""
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [e.value for e in target.elements]
+    return [target]
+
+
+def _feature_test(node, methods: frozenset) -> bool:
+    """`hasattr(x, "fit_generator")`, or `getattr(x, "fit_generator", None)` (a default: the
+    attribute may be missing), naming one of `methods`."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)):
+        return False
+    wanted = 2 if node.func.value == "hasattr" else 3 if node.func.value == "getattr" else 0
+    return bool(wanted) and len(node.args) >= wanted and isinstance(node.args[1].value, cst.SimpleString) \
+        and node.args[1].value.evaluated_value in methods
 
 
 def _top_simple_lines(body):
-    """The simple statement lines of a module's top level, also inside its `try:` blocks (and their
-    handlers) and `if` blocks: `try: import keras; KERAS1 = keras.__version__ < "2"` binds the flag."""
+    """The simple statement lines of a module's top level, in source order, also inside its `try:`
+    blocks (and their handlers) and `if` blocks: `try: import keras; KERAS1 = keras.__version__ <
+    "2"` binds the flag (and a flag made of it after the `try:` reads it bound)."""
     todo = list(body)
     while todo:
         stmt = todo.pop(0)
         if isinstance(stmt, cst.SimpleStatementLine):
             yield stmt
         elif isinstance(stmt, (cst.Try, cst.If)):
-            blocks = [stmt.body, getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None),
-                      *(h.body for h in getattr(stmt, "handlers", ()))]
+            blocks = [stmt.body, *(h.body for h in getattr(stmt, "handlers", ())),
+                      getattr(stmt, "orelse", None), getattr(stmt, "finalbody", None)]
+            inner = []
             for block in blocks:
                 if isinstance(block, (cst.Else, cst.Finally)):
                     block = block.body
                 if isinstance(block, cst.If):
-                    todo.append(block)  # an `elif`
+                    inner.append(block)  # an `elif`
                 elif isinstance(block, cst.IndentedBlock):
-                    todo.extend(block.body)
+                    inner.extend(block.body)
+            todo[:0] = inner
 
 
-def _compat_test(test, methods: frozenset, flags: frozenset = frozenset()) -> bool:
+def _compat_test(test, methods: frozenset, flags=frozenset(), paths: Optional[dict] = None) -> bool:
     for node in _nodes(test):
         if isinstance(node, cst.Name) and node.value in flags:
             return True
         if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
                 and f"{node.value.value}.{node.attr.value}" in flags:
-            return True  # `if compat.KERAS2:` after `import compat`
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "hasattr" \
-                and len(node.args) >= 2 and isinstance(node.args[1].value, cst.SimpleString) \
-                and node.args[1].value.evaluated_value in methods:
+            return True  # `if compat.KERAS2:` after `import compat`, `if self.legacy_api:`
+        if _feature_test(node, methods):
             return True
-        if isinstance(node, cst.Attribute) and node.attr.value == "__version__":
+        if isinstance(node, cst.Attribute) and (node.attr.value == "__version__"
+                                                or paths is not None and version_slot(node, paths) is not None):
             return True
     return False
 
