@@ -17,9 +17,19 @@ only its tab indentation stops the parser (a tab-indented block in a space-inden
 analysed with that indentation expanded to spaces as CPython measures it (findings at their real
 lines and columns, no fix offered); if even that fails, stderr says `PATH: not analysed: …`.
 In a notebook, whose cells Jupyter runs one by one, a cell that does not compile by itself (an
-exercise left unfinished, a line indented where no IPython dedents it) is reported at that cell and left out; the
-other cells are checked as usual, with no fix offered until the notebook parses (when every cell
-fails, or the others still do not parse together, the notebook is one RL000 as a file is). An
+exercise left unfinished, a line indented where no IPython dedents it) is reported at that cell, and
+nothing in it is reported but that. The other cells are still checked by the rules that judge a call
+or an import by itself (RL501–RL506), reading that cell's statements before its error as written and
+taking any name its other lines may bind as unknown (`from tensorflow import keras` on its first
+line counts; a `class Adam` past its error makes `Adam(lr=…)` unknown). The rules that read more
+than the call (RL101–RL401: the targets, the model's layers, values carried from statement to
+statement) stay silent in such a notebook: the broken cell may have scaled the targets or changed
+the model. No fix is offered until the notebook parses (a fix's
+safety is judged on the whole notebook; `--add-noqa` still writes into the cells that parse). When
+every cell fails, the others still do not parse together, or the broken cell may bind any name
+(`from m import *`, `exec`), the notebook is one RL000 as a file is. IPython syntax that Jupyter
+runs (`%magic`, `!cmd`) is masked, not a syntax error. A `.py` file does not parse or it does: one
+that does not is RL000 alone. An
 empty file (a placeholder `.ipynb` holding nothing but whitespace) is silent, as an empty `.py` is.
 A file that names nothing any rule looks for (no Keras, none of the rules' words: a helper or
 plotting module, a data script) is never parsed, so its syntax errors are not reported: regr-lint

@@ -39,6 +39,7 @@ class RemovedGeneratorApi(Rule):
     severity = "error"  # AttributeError on Keras 3
     tokens = ("keras", ("fit_generator", "evaluate_generator", "predict_generator"))
     names = (tuple(sorted(tables.GENERATOR_METHODS)),)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     docs = """\
 ## What it does
 Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:

@@ -82,6 +82,7 @@ class RemovedLrArgument(Rule):
     severity = "error"  # ValueError on Keras 3; tf-keras trains at the default rate
     tokens = ("keras", ("lr=", "lr =", "'lr'", '"lr"'))
     names = ("lr",)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a

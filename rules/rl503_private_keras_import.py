@@ -117,6 +117,7 @@ class PrivateKerasImport(Rule):
     # every internal path starts at one of these, imported (or aliased) by the file itself: a file
     # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
     names = (tuple(sorted(KERAS_NAMES)),)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     # (a prefix's last component, or a more telling part of it where that is an everyday word)
     tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
                                      else "common" if p == "keras.backend.common"  # (`K.common.epsilon()` too)

@@ -47,6 +47,7 @@ class RemovedKerasArgument(Rule):
     severity = "error"  # Keras 3 raises ValueError / TypeError
     tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT + _FAMILY_TEXT)
     names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD + _FAMILY,)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     docs = """\
 ## What it does
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras

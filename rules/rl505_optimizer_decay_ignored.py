@@ -23,6 +23,7 @@ class OptimizerDecayIgnored(Rule):
     severity = "error"  # Keras 3 silently trains without the decay; tf-keras raises
     tokens = ("keras", "decay")
     names = ("decay",)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a

@@ -21,6 +21,7 @@ class RemovedModelMethod(Rule):
     severity = "error"  # AttributeError on Keras 3
     tokens = ("keras", ("predict_classes", "predict_proba"))
     names = (tuple(sorted(tables.REMOVED_MODEL_METHODS)),)
+    reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
     docs = """\
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds

@@ -412,6 +412,134 @@ def test_a_cell_that_does_not_parse_is_reported_and_the_other_cells_are_read(tmp
     assert [f.code for f in lint_file(str(path), RULES)] == ["RL000"]
 
 
+# A notebook whose imports cell has a typo (`else:x`, then an unexpected indent): KeiLongW/
+# battery-state-estimation's experiment notebooks. Jupyter runs the other cells by themselves.
+TYPO_IN_IMPORTS = (
+    ("code", "import numpy as np\nfrom tensorflow import keras\n\nLOCAL = False\nif LOCAL:\n"
+             "    data_path = '../'\nelse:x\n    data_path = '/content/drive/cells/'\n"),
+    ("code", "x = np.random.rand(512, 3)\ny = x @ np.array([0.5, -0.2, 0.1])"),
+    ("code", "opt = keras.optimizers.Adam(lr=3e-5)\n"
+             "model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])\n"
+             "model.compile(optimizer=opt, loss='huber', metrics=['accuracy'])\nmodel.fit(x, y, epochs=3)"),
+)
+
+
+def _found(path, text):
+    path.write_text(text)
+    return [(f.code, f.cell, f.cell_line, f.col) for f in lint_file(str(path), RULES)]
+
+
+def test_a_broken_cell_holding_the_imports_hides_no_keras_api_finding_of_the_others(tmp_path):
+    # RL000 where it was, and the Keras 3 API rules read the other cells with the broken cell's
+    # lines before its error as written (its imports); RL101, which follows the data from cell to
+    # cell, does not run: the broken cell may have done anything to the targets
+    path = tmp_path / "soc.ipynb"
+    path.write_text(notebook(*TYPO_IN_IMPORTS))
+    found = lint_file(str(path), RULES)
+    assert [(f.code, f.cell, f.cell_line, f.col, f.fix) for f in found] == [
+        ("RL000", 1, 8, 4, None), ("RL502", 3, 1, 29, None)], found
+    assert found[0].message == "syntax error: unexpected indent"
+    # the typo fixed, every rule runs and the fix is offered
+    fixed = [(c[0], c[1].replace("else:x", "else:")) for c in TYPO_IN_IMPORTS]
+    path.write_text(notebook(*fixed))
+    assert [(f.code, f.cell, f.fix is not None) for f in lint_file(str(path), RULES)] == [
+        ("RL502", 3, True), ("RL101", 3, True)]
+
+
+def test_rules_that_follow_data_across_statements_do_not_run_beside_a_broken_cell(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    cells = [("code", "import keras\nimport numpy as np\nx = np.random.rand(64, 3)\ny = x.sum(1)"),
+             ("code", "y = (y > 1.5).astype(int)\nplot(y"),  # (the cell that made y classes, unfinished)
+             ("code", "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
+                      "m.compile(loss='mse', metrics=['accuracy'])\nm.fit(x, y)")]
+    assert _found(path, notebook(*cells)) == [("RL000", 2, 2, 5)]
+    # (without that cell: RL101 reads the targets, as they are written)
+    assert [c for c, *_ in _found(path, notebook(cells[0], cells[2]))] == ["RL101"]
+
+
+def test_what_a_broken_cell_may_bind_past_its_error_is_unknown(tmp_path):
+    # the lines past the error are not read, but the names they may bind are taken as unknown (an
+    # optimizer of the notebook's own that takes lr) and the methods they may define as the
+    # notebook's own (a `predict_classes` of a wrapper class, called on a parameter)
+    path = tmp_path / "nb.ipynb"
+    head = ("code", "import keras\nfrom keras.optimizers import Adam")
+    use = ("code", "opt = Adam(lr=0.1)\ndef classes(m, x):\n    return m.predict_classes(x)")
+    for unread in ("class Adam:\n    def __init__(self, lr):\n        self.lr = lr",
+                   "Adam, SGD = make_optimizers()", "for Adam in [MyAdam]:\n    pass", "import mylib.opt as Adam"):
+        assert _found(path, notebook(head, ("code", "show(\n" + unread), use))[1:] == [("RL506", 3, 3, 14)], unread
+    wrapper = "class Wrapper:\n    def predict_classes(self, x):\n        return x"
+    assert _found(path, notebook(head, ("code", "show(\n" + wrapper), use))[1:] == [("RL502", 3, 1, 12)]
+    # a name read there, not bound, stays what it was
+    assert _found(path, notebook(head, ("code", "show(\nprint(Adam, keras)"), use))[1:] == [
+        ("RL502", 3, 1, 12), ("RL506", 3, 3, 14)]
+    # a star import there may bind any name: only the RL000
+    assert _found(path, notebook(head, ("code", "show(\nfrom mylib import *"), use)) == [("RL000", 2, 1, 5)]
+
+
+def test_several_broken_cells_each_rl000_and_masked_ipython_is_no_broken_cell(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    assert _found(path, notebook(
+        ("code", "!pip install keras\n%matplotlib inline\nimport keras"),
+        ("code", "def build(:\n    pass"),
+        ("code", "opt = keras.optimizers.SGD(lr=0.1, decay=1e-6)"),
+        ("code", "for i in range(3)\n    print(i)"),
+        ("code", "m = keras.Sequential()\nm.predict_classes(x)"))) == [
+        ("RL000", 2, 1, 11), ("RL502", 3, 1, 28), ("RL505", 3, 1, 36), ("RL000", 4, 1, 18), ("RL506", 5, 2, 3)]
+    # IPython's own syntax masked (as always): no cell is broken, every rule runs, fixes are offered
+    path.write_text(notebook(
+        ("code", "!pip install keras\n%matplotlib inline\nimport keras\nimport numpy as np\n"
+                 "x = np.random.rand(64, 3)\ny = x.sum(1)"),
+        ("code", "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
+                 "m.compile(optimizer=keras.optimizers.Adam(lr=1e-3), loss='mse', metrics=['accuracy'])")))
+    found = lint_file(str(path), RULES)
+    assert [(f.code, f.fix is not None) for f in found] == [("RL502", True), ("RL101", True)], found
+
+
+def test_a_python_file_with_a_syntax_error_is_still_only_rl000(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_text("import keras\nopt = keras.optimizers.Adam(lr=0.1)\ndef build(:\n    pass\n")
+    assert [(f.code, f.line) for f in lint_file(str(path), RULES)] == [("RL000", 3)]
+
+
+def test_fix_leaves_a_notebook_with_a_broken_cell_as_it_was_and_noqa_still_counts(tmp_path):
+    # no fix is offered beside a broken cell: the fix's safety (the names it writes, what the
+    # object it renames a method of is) is judged on the whole notebook, and a fixed notebook
+    # must still parse; JSON gives each finding with its cell
+    path = tmp_path / "nb.ipynb"
+    path.write_text(notebook(*TYPO_IN_IMPORTS))
+    before = path.read_bytes()
+    proc = _cli("--fix", "--format", "json", str(path))
+    assert path.read_bytes() == before and proc.returncode == 1, proc.stderr
+    assert [(f["code"], f["cell"], f["line"], f["fix"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("RL000", 1, 8, None), ("RL502", 3, 1, None)]
+    noqa = [(k, v.replace("Adam(lr=3e-5)", "Adam(lr=3e-5)  # noqa: RL502")) for k, v in TYPO_IN_IMPORTS]
+    assert _found(path, notebook(*noqa)) == [("RL000", 1, 8, 4)]
+
+
+@pytest.mark.slow
+def test_a_broken_cell_through_the_cache_stdin_sarif_and_add_noqa(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    text = notebook(*TYPO_IN_IMPORTS)
+    path.write_text(text)
+    cold = subprocess.run([sys.executable, "-m", "regr_lint", "check", str(path)], capture_output=True, text=True,
+                          cwd=tmp_path)
+    warm = subprocess.run([sys.executable, "-m", "regr_lint", "check", str(path)], capture_output=True, text=True,
+                          cwd=tmp_path)
+    assert (tmp_path / ".regr_lint_cache").is_dir()
+    assert cold.stdout == warm.stdout and [line.split(": ")[1].split()[0] for line in warm.stdout.splitlines()] == [
+        "RL000", "RL502"], warm.stdout
+    piped = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", "--stdin-filename", "nb.ipynb",
+                            "-"], input=text, capture_output=True, text=True, cwd=tmp_path)
+    assert piped.stdout == cold.stdout.replace(str(path), "nb.ipynb"), piped.stdout
+    sarif = json.loads(_cli("--format", "sarif", str(path)).stdout)
+    assert [(r["ruleId"], r["properties"]["cell"]) for r in sarif["runs"][0]["results"]] == [("RL000", 1), ("RL502", 3)]
+    _cli("--add-noqa", str(path))  # into the cell that parses; the broken one is left as it was
+    cells = [c for c in json.loads(path.read_text())["cells"]]
+    assert cells[0]["source"] == json.loads(text)["cells"][0]["source"]
+    assert "".join(cells[2]["source"]).startswith("opt = keras.optimizers.Adam(lr=3e-5)  # noqa: RL502\n")
+    assert [line.split(": ")[1].split()[0] for line in _cli(str(path)).stdout.splitlines()] == ["RL000"]
+
+
 def test_an_empty_notebook_file_is_silent_a_broken_one_is_rl000(tmp_path):
     path = tmp_path / "exploration.ipynb"
     path.write_text("\n")

@@ -81,10 +81,14 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
 
 def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding] | None:
     """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
-    unfinished, a line indented where no IPython dedents it) is reported and left out, and the other cells are read
-    as usual (no fix is offered: --fix rewrites a notebook through a parse of all its cells). None
-    when no cell fails alone, every cell does, or the others still do not parse together."""
-    broken = []
+    unfinished, a line indented where no IPython dedents it) is reported, and the other cells are
+    read without what it holds past its error (see notebook.without_unread) — by the rules whose
+    findings code left unread cannot make wrong (`Rule.reads_partial_source`); a finding in the broken
+    cell itself is not reported. No fix is offered: --fix rewrites a notebook through a parse of all
+    its cells, and a fix's safety (the names it may write, what object it renames a method of) is
+    judged on the whole notebook. None when no cell fails alone, every cell does, the others still
+    do not parse together, or a broken cell may bind any name (a star import)."""
+    broken = {}
     for i, (_, masked) in enumerate(nb.cells):
         try:
             _cpython_parse("\n".join(masked) + "\n", want_tree=False)
@@ -92,21 +96,27 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
             # the cell's own line numbers, the message's too ("on line 5"): the joined cells' as
             # every other parse error's are, which _in_cells puts back into the cell's numbering
             msg = _ON_LINE.sub(lambda m: f"on line {int(m.group(1)) + nb.starts[i] - 1}", err.msg)
-            broken.append((i, parse_error(path, f"syntax error: {msg}", err.lineno or 1, err.offset or 1)))
+            broken[i] = parse_error(path, f"syntax error: {msg}", err.lineno or 1, err.offset or 1)
         except (RecursionError, MemoryError, ValueError):
             return None
     if not broken or len(broken) == len(nb.cells):
         return None
-    lines = nb.text.split("\n")
-    for i, _ in broken:
-        start, end = nb.starts[i] - 1, nb.starts[i] - 1 + len(nb.cells[i][1])
-        lines[start:end] = [""] * (end - start)
-    rest = lint_text("\n".join(lines), path, rules)
+    text = notebook.without_unread(nb, {i: f.line for i, f in broken.items()})
+    if text is None:
+        return None
+    try:
+        rest = lint_text(text, path, [r for r in rules if r.reads_partial_source])
+    except NotAnalysed:
+        return None
     if any(f.code == PARSE_ERROR for f in rest):
         return None
+    unread = [(nb.starts[i], nb.starts[i] + len(nb.cells[i][1])) for i in broken]
+    here = [f if not f.reported_from else f.via for f in rest]  # (its place in this notebook, if any)
+    rest = [dataclasses.replace(f, fix=None) for f, at in zip(rest, here)
+            if at is None or not any(start <= at.line < end for start, end in unread)]
     errors = [dataclasses.replace(f, line=f.line + nb.starts[i] - 1, end_line=max(f.end_line, f.line) + nb.starts[i] - 1)
-              for i, f in broken]
-    return sorted(errors + [dataclasses.replace(f, fix=None) for f in rest], key=lambda f: (f.line, f.col, f.code))
+              for i, f in broken.items()]
+    return sorted(errors + rest, key=lambda f: (f.line, f.col, f.code))
 
 
 def _in_cells(nb, f: Finding) -> Finding:

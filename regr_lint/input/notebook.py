@@ -2,12 +2,15 @@
 dropped, so every line keeps its number), and the map from a joined line back to (cell, line).
 
 Joining follows the eval convention and ruff's: code cells in order, each cell's source lines
-joined, cells separated by a single newline; cells are numbered among code cells, from 1."""
+joined, cells separated by a single newline; cells are numbered among code cells, from 1. A cell
+that does not parse by itself is read up to its error, the rest standing for code no rule has seen
+(`without_unread`)."""
 from __future__ import annotations
 
 import ast
 import io
 import json
+import keyword
 import re
 import tokenize
 import warnings
@@ -466,6 +469,134 @@ def _language(data: dict) -> str:
         if isinstance(section, dict) and isinstance(section.get(field_name), str) and section[field_name].strip():
             return section[field_name].strip().lower()
     return "python"
+
+
+# ---------------------------------------------------------------- cells that do not parse
+# Jupyter runs each cell by itself, so a cell that does not parse hides nothing of the others. The
+# part of it that cannot be read stands for code the linter has not seen, as a module it cannot
+# read would: the names it may bind are imported from this module (unknown to every rule) and the
+# methods and class attributes it may define are a class's (so a call of that name on an object of
+# unknown type may be the notebook's own method).
+UNREAD_CELL = "__regr_lint_unread_cell__"
+_PREFIX_TRIES = 64  # lines given up from the end of a broken cell's readable start, at most
+_BINDS_ANYTHING = frozenset({"exec", "globals", "vars", "locals", "__builtins__", "__dict__"})
+
+
+def without_unread(nb: NotebookSource, broken: dict) -> "str | None":
+    """The joined text with each cell of `broken` ({code cell index from 0: the line of the cell its
+    syntax error is on}) cut to the statements before its error that parse, its other lines blank
+    but for the stand-in of what they may bind (see UNREAD_CELL; the class after the last cell); the
+    other cells as they are. None when a cell's unread part may bind any name at all (`from m
+    import *`, `exec`, `globals()`)."""
+    lines = nb.text.split("\n")
+    every: dict = {}
+    for i, error_line in broken.items():
+        original, masked = nb.cells[i]
+        keep = next((n for n in range(min(error_line - 1, len(masked) - 1), max(-1, error_line - 2 - _PREFIX_TRIES), -1)
+                     if _compiles(masked[:n])), 0)
+        bound = _unread_bindings(original[keep:])
+        if bound is None:
+            return None
+        every.update(dict.fromkeys(bound))
+        start = nb.starts[i] - 1
+        stand_in = [f"from {UNREAD_CELL} import {', '.join(bound)}"] if bound else []
+        lines[start + keep:start + len(masked)] = stand_in + [""] * (len(masked) - keep - len(stand_in))
+    if every:
+        # (at the left margin, after every cell: where a class is defined does not matter)
+        at = len(lines) - 1 if lines[-1] == "" else len(lines)
+        lines[at:at] = [f"class {UNREAD_CELL}:", f"    {' = '.join(every)} = None"]
+    return "\n".join(lines)
+
+
+def _compiles(lines: list[str]) -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile("\n".join(lines) + "\n", "<cell>", "exec", dont_inherit=True, flags=ast.PyCF_ONLY_AST)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
+
+
+_SKIPPED = (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
+            tokenize.ENDMARKER)
+
+
+def _unread_bindings(lines: list[str]) -> "list | None":
+    """The names code that does not parse may bind, read from its tokens, erring towards more:
+    assignment and `for` / `del` targets (also an item or attribute assigned, `kw["lr"] = …`, which
+    changes its name's object), `:=`, `def` / `class`, `import` / `as` names — in any block, a
+    method's too. None when it may bind any name (a star import, `exec`, `globals()`)."""
+    names: dict = {}
+    # each physical line is read by itself too: after a bracket the error left open (`x = (`), the
+    # lines that follow continue it for the tokenizer, but were most likely meant as statements
+    for line in _logical_lines(lines) + [line.lstrip() for line in lines]:
+        toks = [t for t in _tokens(line) if t.type not in _SKIPPED]
+        if any(t.type == tokenize.NAME and t.string in _BINDS_ANYTHING for t in toks):
+            return None
+        if any(a.string == "import" and b.string == "*" for a, b in zip(toks, toks[1:])):
+            return None
+        for name in _bound_in(toks):
+            if name.isidentifier() and not keyword.iskeyword(name):
+                names.setdefault(name)
+    return list(names)
+
+
+def _logical_lines(lines: list[str]) -> list[str]:
+    """The lines, physical lines continued by an open bracket or string or a backslash joined to
+    the line they continue; each one's indentation dropped."""
+    out, current, depth, quote = [], [], 0, None
+    for line in lines:
+        current.append(line if current else line.lstrip())
+        depth, quote, _, continued = _scan(line, depth, quote)
+        if not (depth or quote or continued):
+            out.append("\n".join(current))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+_TARGET_OPS = frozenset({"=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "&=", "|=", "^=", ">>=",
+                         "<<="})
+_AFTER = frozenset({"def", "class", "as"})
+_IMPORTED = frozenset({"import", ",", "("})  # what a name an import statement binds follows
+
+
+def _bound_in(toks: list) -> list[str]:
+    found = []
+    start = depth = 0  # where the current simple statement began; bracket depth
+    for i, tok in enumerate(toks):
+        s = tok.string
+        prev = toks[i - 1].string if i else ""
+        if tok.type == tokenize.NAME and (prev in _AFTER or prev in _IMPORTED and _in_import(toks[start:i])):
+            found.append(s)  # (`import a.b, c` / `from m import (a, b)`: each name listed, or its module's)
+        if s in ("(", "[", "{"):
+            depth += 1
+        elif s in (")", "]", "}"):
+            depth = max(0, depth - 1)
+        elif s == ":=" and prev and toks[i - 1].type == tokenize.NAME:
+            found.append(prev)
+        elif depth == 0 and s in (";", ":") and tok.type == tokenize.OP:
+            if s == ":" and i == start + 1 and toks[start].type == tokenize.NAME:
+                found.append(toks[start].string)  # an annotated name, `x: int = 1`
+            start = i + 1
+        elif depth == 0 and s in _TARGET_OPS:
+            found.extend(_names(toks[start:i]))  # (`a = b = 1`: both targets, and the name read first)
+        elif tok.type == tokenize.NAME and s in ("for", "del"):
+            end = next((j for j in range(i + 1, len(toks)) if toks[j].string == "in"), len(toks))
+            found.extend(_names(toks[i + 1:end]))
+    return found
+
+
+def _in_import(toks: list) -> bool:
+    return any(t.string == "import" for t in toks)
+
+
+def _names(toks: list) -> list[str]:
+    """The names among `toks` that are not an attribute (`.name`)."""
+    return [t.string for j, t in enumerate(toks) if t.type == tokenize.NAME
+            and not (j and toks[j - 1].string == ".")]
 
 
 # ---------------------------------------------------------------- fixing a notebook
