@@ -446,15 +446,23 @@ def test_a_broken_cell_holding_the_imports_hides_no_keras_api_finding_of_the_oth
         ("RL502", 3, True), ("RL101", 3, True)]
 
 
-def test_rules_that_follow_data_across_statements_do_not_run_beside_a_broken_cell(tmp_path):
+def test_rules_that_follow_data_across_statements_run_only_when_the_unread_lines_bind_nothing(tmp_path):
     path = tmp_path / "nb.ipynb"
     cells = [("code", "import keras\nimport numpy as np\nx = np.random.rand(64, 3)\ny = x.sum(1)"),
-             ("code", "y = (y > 1.5).astype(int)\nplot(y"),  # (the cell that made y classes, unfinished)
+             ("code", "plot(y\ny = (y > 1.5).astype(int)"),  # (the cell that made y classes, unfinished)
              ("code", "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
                       "m.compile(loss='mse', metrics=['accuracy'])\nm.fit(x, y)")]
-    assert _found(path, notebook(*cells)) == [("RL000", 2, 2, 5)]
+    # past the error `y` may be rebound (here: made classes): RL101 does not run
+    assert _found(path, notebook(*cells)) == [("RL000", 2, 1, 5)]
     # (without that cell: RL101 reads the targets, as they are written)
     assert [c for c, *_ in _found(path, notebook(cells[0], cells[2]))] == ["RL101"]
+    # the classes made before the error are read as written: RL101 runs and is silent
+    assert _found(path, notebook(cells[0], ("code", "y = (y > 1.5).astype(int)\nplot(y"), cells[2])) == [
+        ("RL000", 2, 2, 5)]
+    # nothing bound past the error: every rule runs on the other cells (no fix offered)
+    found = lint_file(str(path), RULES) if path.write_text(notebook(cells[0], ("code", "print(y.mean()"),
+                                                                   cells[2])) else []
+    assert [(f.code, f.cell, f.fix) for f in found] == [("RL000", 2, None), ("RL101", 3, None)], found
 
 
 def test_what_a_broken_cell_may_bind_past_its_error_is_unknown(tmp_path):

@@ -82,9 +82,9 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
 def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding] | None:
     """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
     unfinished, a line indented where no IPython dedents it) is reported, and the other cells are
-    read without what it holds past its error (see notebook.without_unread) — by the rules whose
-    findings code left unread cannot make wrong (`Rule.reads_partial_source`); a finding in the broken
-    cell itself is not reported. No fix is offered: --fix rewrites a notebook through a parse of all
+    read without what it holds past its error (see notebook.without_unread) — by every rule when
+    those lines bind no name, else by the rules whose findings code left unread cannot make wrong
+    (`Rule.reads_partial_source`); a finding in the broken cell itself is not reported. No fix is offered: --fix rewrites a notebook through a parse of all
     its cells, and a fix's safety (the names it may write, what object it renames a method of) is
     judged on the whole notebook. None when no cell fails alone, every cell does, the others still
     do not parse together, or a broken cell may bind any name (a star import)."""
@@ -101,11 +101,15 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
             return None
     if not broken or len(broken) == len(nb.cells):
         return None
-    text = notebook.without_unread(nb, {i: f.line for i, f in broken.items()})
-    if text is None:
+    read = notebook.without_unread(nb, {i: f.line for i, f in broken.items()})
+    if read is None:
         return None
+    text, bound = read
+    # What the unread lines would bind is unknown: the rules that follow data across statements
+    # (the targets, the layers) only run when they bind nothing (`plot(y` left unclosed at a cell's end)
+    chosen = [r for r in rules if r.reads_partial_source] if bound else list(rules)
     try:
-        rest = lint_text(text, path, [r for r in rules if r.reads_partial_source])
+        rest = lint_text(text, path, chosen)
     except NotAnalysed:
         return None
     if any(f.code == PARSE_ERROR for f in rest):

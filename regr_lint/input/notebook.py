@@ -482,12 +482,12 @@ _PREFIX_TRIES = 64  # lines given up from the end of a broken cell's readable st
 _BINDS_ANYTHING = frozenset({"exec", "globals", "vars", "locals", "__builtins__", "__dict__"})
 
 
-def without_unread(nb: NotebookSource, broken: dict) -> "str | None":
-    """The joined text with each cell of `broken` ({code cell index from 0: the line of the cell its
+def without_unread(nb: NotebookSource, broken: dict) -> "tuple[str, list] | None":
+    """(the joined text with each cell of `broken` ({code cell index from 0: the line of the cell its
     syntax error is on}) cut to the statements before its error that parse, its other lines blank
-    but for the stand-in of what they may bind (see UNREAD_CELL; the class after the last cell); the
-    other cells as they are. None when a cell's unread part may bind any name at all (`from m
-    import *`, `exec`, `globals()`)."""
+    but for the stand-in of what they may bind (see UNREAD_CELL; the class after the last cell), the
+    other cells as they are; the names the unread lines may bind). None when a cell's unread part
+    may bind any name at all (`from m import *`, `exec`, `globals()`)."""
     lines = nb.text.split("\n")
     every: dict = {}
     for i, error_line in broken.items():
@@ -505,7 +505,7 @@ def without_unread(nb: NotebookSource, broken: dict) -> "str | None":
         # (at the left margin, after every cell: where a class is defined does not matter)
         at = len(lines) - 1 if lines[-1] == "" else len(lines)
         lines[at:at] = [f"class {UNREAD_CELL}:", f"    {' = '.join(every)} = None"]
-    return "\n".join(lines)
+    return "\n".join(lines), list(every)
 
 
 def _compiles(lines: list[str]) -> bool:
