@@ -60,7 +60,8 @@ Keras 2's `batch_input_shape=` (Keras 3 layers take no batch size; `InputLayer` 
 model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file builds or loads,
 `self.model`, a model passed in as a parameter; also its `fit` / `evaluate` bound to a name first,
 `fit_fn = self.model.fit`, then `fit_fn(ds, workers=4)`) `nb_epoch=`, `samples_per_epoch=`,
-`nb_val_samples=`, `max_q_size=`, `nb_worker=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
+`nb_val_samples=`, `evaluate_generator` / `predict_generator`'s `val_samples=`, `max_q_size=`,
+`nb_worker=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
 and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
 drops them); on the functional `Model` class `input=` and
 `output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
@@ -147,8 +148,10 @@ position after the kernel (`init`, `activation` …) the fix is unsafe and leave
 not show (a function's `model` parameter, an attribute set in another module) the rename is unsafe:
 the object may be a project wrapper whose own `fit_generator(..., nb_epoch=)` keeps Keras 2's name.
 
-Reported with no safe fix, where the meaning changed: `samples_per_epoch=` and `nb_val_samples=`
-counted samples, their replacements `steps_per_epoch=` / `validation_steps=` count batches;
+Reported with no safe fix, where the meaning changed: `samples_per_epoch=`, `nb_val_samples=` and
+`val_samples=` counted samples, their replacements `steps_per_epoch=` / `validation_steps=` / `steps=`
+count batches (RL501's rewrite of such a call to `evaluate` / `predict` is withheld too: it would
+keep a keyword Keras 3 rejects);
 `max_q_size=` / `nb_worker=` / `pickle_safe=` became Keras 2's `max_queue_size=` / `workers=` /
 `use_multiprocessing=`, which
 Keras 3's `fit` no longer takes either;
@@ -157,6 +160,20 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # `val_samples` as a name, and as a keyword of the project's own helper (not a model method)
+        """
+from keras.models import load_model
+
+
+def predict_all(model, data, val_samples=None):
+    return model.predict(data[:val_samples], batch_size=50)
+
+
+net = load_model("net.keras")
+val_samples = 500
+score = net.evaluate(x_val, y_val, steps=val_samples // 50)
+guess = predict_all(net, x_val, val_samples=val_samples)
+""",
         # the look-alike: `epsilon=` written as min_delta's own default — dropped, and nothing changes
         """
 from keras.callbacks import ReduceLROnPlateau
@@ -649,6 +666,16 @@ from keras.layers import Convolution2D
 c = Convolution2D(24, nb_row=5, nb_col=5, activation='relu')  # expect: RL504, RL504
 s = SeparableConv2D(16, (3, 3), init='he_normal')  # expect: RL504
 r = LSTM(output_dim=32, return_sequences=True)  # expect: RL504
+""",
+        # Keras 1's sample count of evaluate_generator / predict_generator (steps= counts batches)
+        """
+from keras.layers import Dense
+from keras.models import Sequential
+net = Sequential([Dense(16, activation="relu", input_dim=8), Dense(1)])
+net.compile(loss="mae", optimizer="adam")
+score = net.evaluate_generator(batches(feats, price, 50), val_samples=500)  # expect: RL501, RL504
+guess = net.predict_generator(rows(feats, 50),  # expect: RL501
+                              val_samples=len(feats))  # expect: RL504
 """,
         # a handler that does other work than the try body: its old keyword fails on Keras 3
         """\

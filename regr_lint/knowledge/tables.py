@@ -152,6 +152,8 @@ REMOVED_MODEL_ARGUMENTS = {
     "nb_epoch": "epochs",
     "samples_per_epoch": None,
     "nb_val_samples": None,
+    # Keras 1's sample count of evaluate_generator / predict_generator (Keras 2's legacy interface: steps=)
+    "val_samples": None,
     "max_q_size": None,
     "pickle_safe": None,
     "nb_worker": None,  # Keras 1's workers= of the *_generator methods
@@ -231,6 +233,8 @@ REMOVED_ARGUMENT_REASONS = {
                          "(steps_per_epoch = samples // batch_size)",
     "nb_val_samples": "Keras 2 replaced it with validation_steps=, which counts batches, not samples "
                       "(validation_steps = samples // batch_size)",
+    "val_samples": "Keras 2 replaced it with steps=, which counts batches, not samples "
+                   "(steps = samples // batch_size)",
     "max_q_size": "Keras 2 renamed it max_queue_size=, which Keras 3's fit / evaluate / predict do not "
                   "take either (a keras.utils.PyDataset does): remove it",
     "nb_worker": "Keras 2 renamed it workers=, which Keras 3's fit / evaluate / predict do not take "
