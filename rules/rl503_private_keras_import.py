@@ -130,7 +130,8 @@ class PrivateKerasImport(Rule):
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
 `keras.layers.core` and the other Keras 2 layer sub-modules (also as `tensorflow.keras.layers.…`),
 tf.keras 2's `layers.experimental` / `layers.experimental.preprocessing` (their layers are
-`keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`), `keras.backend.common`, Keras 2's
+`keras.layers.X` since TensorFlow 2.6; Keras 3 has no `experimental`) and `mixed_precision.experimental`
+(TensorFlow 2.1–2.3's preview of `keras.mixed_precision`), `keras.backend.common`, Keras 2's
 backend modules (`keras.backend.tensorflow_backend`, also reached as `K.tensorflow_backend` through
 `tensorflow.keras.backend`), `keras.utils.np_utils` (Keras 2's utility modules also through tf.keras,
 `tf.keras.utils.generic_utils`, which its public API never had),
@@ -219,6 +220,14 @@ series = np.load("load.npy")
 windows = timeseries_dataset_from_array(series[:-24], series[24:], sequence_length=24, batch_size=32)
 shape = (3, 64, 64) if K.image_data_format() == "channels_first" else (64, 64, 3)
 reg = L2(1e-4)
+""",
+        # the mixed precision API of TensorFlow 2.4 on and Keras 3
+        """
+import tensorflow as tf
+from tensorflow.keras import mixed_precision
+mixed_precision.set_global_policy("mixed_float16")
+opt = tf.keras.mixed_precision.LossScaleOptimizer(tf.keras.optimizers.Adam())
+policy = tf.keras.mixed_precision.Policy("mixed_float16")
 """,
         # keras_core's public API (Keras 3's preview package)
         """
@@ -363,6 +372,14 @@ import tensorflow as tf
 from tensorflow.keras.layers.experimental import preprocessing  # expect: RL503
 aug = tf.keras.Sequential([tf.keras.layers.experimental.preprocessing.RandomFlip("horizontal")])  # expect: RL503
 norm = preprocessing.Normalization()
+""",
+        # tf.keras 2's mixed precision preview, gone from Keras 3 (the import and the attribute chain)
+        """
+import tensorflow as tf
+from tensorflow.keras.mixed_precision import experimental as mixed_precision  # expect: RL503
+mixed_precision.set_policy(mixed_precision.Policy("mixed_float16"))
+tf.keras.mixed_precision.experimental.set_policy("mixed_float16")  # expect: RL503
+from keras.mixed_precision.experimental import LossScaleOptimizer  # expect: RL503
 """,
         # Keras 2's layer sub-modules of the tf 2.x era
         """

@@ -381,6 +381,8 @@ PRIVATE_KERAS_PREFIXES = (
     # tf.keras 2's experimental namespace (the preprocessing layers before TensorFlow 2.6 made them
     # `keras.layers.X`): Keras 3 has no `layers.experimental`
     "keras.layers.experimental", "tensorflow.keras.layers.experimental",
+    # and its mixed precision preview (TensorFlow 2.1–2.3; `keras.mixed_precision.Policy` since 2.4)
+    "keras.mixed_precision.experimental", "tensorflow.keras.mixed_precision.experimental",
     # Keras 1/2 modules and names gone from Keras 3 (hints in REMOVED_KERAS_HINTS)
     "keras.utils.visualize_util", "keras.wrappers.scikit_learn", "tensorflow.keras.wrappers.scikit_learn",
     "keras.layers.Merge", "keras.utils.training_utils", "keras.utils.multi_gpu_utils", "keras.utils.multi_gpu_model",
@@ -548,6 +550,11 @@ REMOVED_KERAS_HINTS = {
                                          "the last axis)",
     **dict.fromkeys(("keras.layers.Highway", "keras.layers.MaxoutDense"),
                     "Keras 2 dropped this Keras 1 layer: write it as a layer of your own"),
+    **{f"{root}keras.mixed_precision.experimental": (
+        f"tf.keras 2's preview API (TensorFlow 2.1–2.3, deprecated in 2.4; tf-keras 2.21 lacks it too): use "
+        f"`{root}keras.mixed_precision.set_global_policy(...)`, `{root}keras.mixed_precision.Policy` and "
+        f"`{root}keras.mixed_precision.LossScaleOptimizer`")
+       for root in ("", "tensorflow.")},
     "keras.models.Graph": "Keras 0's Graph container is gone: build the model with the functional API "
                           "(`keras.Model` of inputs and outputs)",
 }
