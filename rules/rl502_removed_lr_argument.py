@@ -103,10 +103,11 @@ Variables and parameters named `lr`, other keywords that contain it (`min_lr=` o
 `ReduceLROnPlateau`) and optimizers of other libraries (`torch.optim.Adam(params, lr=…)`) are not
 reported, nor are the legacy OptimizerV2 classes (`tf.keras.optimizers.legacy.Adam`,
 `adam_v2.Adam` after `from keras.optimizers import adam_v2`), which still map `lr` to the learning
-rate: where they exist `lr=` works, and where they do not the program fails before training either
-way — the import (RL503 reports a module path such as `keras.optimizers.adam_v2`), or, for
-`keras.optimizers.legacy`, whose import Keras 3 keeps, the construction (an ImportError naming
-tf-keras; not reported).
+rate: where they exist `lr=` works (tf-keras 2.21 with TF_USE_LEGACY_KERAS=1:
+`tf.keras.optimizers.legacy.Adam(lr=0.05)` trains at 0.05), and where they do not the program fails
+before training either way, which RL503 reports — the import of a module such as
+`keras.optimizers.adam_v2`, or, for `keras.optimizers.legacy`, whose import Keras 3 keeps, the class
+(its Keras 3 stub raises an ImportError naming tf-keras when built).
 
 ## Why is this bad?
 `lr` was renamed `learning_rate` in Keras 2.3. Keras 3 rejects it:

@@ -123,6 +123,7 @@ class PrivateKerasImport(Rule):
                                      else "common" if p == "keras.backend.common"  # (`K.common.epsilon()` too)
                                      # (not "callbacks": nearly every training script names keras.callbacks)
                                      else "callbacks.callbacks" if p == "keras.callbacks.callbacks"
+                                     else "legacy" if p in tables.LEGACY_OPTIMIZER_PATHS
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES})))
     docs = """\
@@ -143,7 +144,10 @@ layer, Keras 1's `keras.initializations` and `keras.objectives` and its lowercas
 and "th" / "tf" image ordering switches (`K.image_dim_ordering()`, `K.set_image_dim_ordering(…)`), Keras
 0's `keras.utils.theano_utils`, `keras.layers.extra` and `keras.layers.containers`, Keras 2's `Recurrent` base class,
 its `Deconv2D` / `Deconv3D` aliases and `CuDNNLSTM` / `CuDNNGRU` layers, Keras 2.3's
-`keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules, `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
+`keras.callbacks.callbacks` module, tf.keras 2's `keras.optimizer_v1` / `keras.optimizer_v2` optimizer modules,
+the optimizer classes of tf.keras 2.11–2.15's `keras.optimizers.legacy` (`tf.keras.optimizers.legacy.Adam`:
+Keras 3 keeps stubs of some that fail when built; not `legacy.Optimizer`, whose isinstance() test still runs),
+`keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since; also `Input` used after `from keras.models import *` alone),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
 `tensorflow.keras`, whose public API never exported them). Reported once per import statement (at the
@@ -220,6 +224,19 @@ series = np.load("load.npy")
 windows = timeseries_dataset_from_array(series[:-24], series[24:], sequence_length=24, batch_size=32)
 shape = (3, 64, 64) if K.image_data_format() == "channels_first" else (64, 64, 3)
 reg = L2(1e-4)
+""",
+        # the legacy optimizers' base class in an isinstance() test (runs on Keras 3: False); the public classes
+        """
+import tensorflow as tf
+
+
+def base_rate(opt):
+    if isinstance(opt, tf.keras.optimizers.legacy.Optimizer):
+        return float(opt.lr)
+    return float(opt.learning_rate)
+
+
+rate = base_rate(tf.keras.optimizers.Adam(learning_rate=1e-3))
 """,
         # the mixed precision API of TensorFlow 2.4 on and Keras 3
         """
@@ -372,6 +389,18 @@ import tensorflow as tf
 from tensorflow.keras.layers.experimental import preprocessing  # expect: RL503
 aug = tf.keras.Sequential([tf.keras.layers.experimental.preprocessing.RandomFlip("horizontal")])  # expect: RL503
 norm = preprocessing.Normalization()
+""",
+        # tf.keras 2.11–2.15's legacy optimizers: Keras 3's stubs raise ImportError when built; the
+        # public class written with lr= is RL502's
+        """
+import keras
+import tensorflow as tf
+from tensorflow.keras.optimizers.legacy import RMSprop  # expect: RL503
+from tensorflow.keras.optimizers import legacy
+slow = RMSprop(learning_rate=1e-3)
+net.compile(loss="mse", optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=1e-3))  # expect: RL503
+sgd = legacy.SGD(lr=0.01)  # expect: RL503
+fast = keras.optimizers.Adam(lr=1e-2)  # expect: RL502
 """,
         # tf.keras 2's mixed precision preview, gone from Keras 3 (the import and the attribute chain)
         """

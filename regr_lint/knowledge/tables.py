@@ -343,6 +343,9 @@ KERAS3_LAYERS_TAKING = {
         "SpatialDropout2D", "SpatialDropout3D")),
 }
 
+# The optimizer classes of (tensorflow.)keras.optimizers.legacy, as the file spells them (RL503).
+LEGACY_OPTIMIZER_PATHS = tuple(f"{root}keras.optimizers.legacy.{cls}" for root in ("", "tensorflow.")
+                               for cls in ("Adadelta", "Adagrad", "Adam", "Adamax", "Ftrl", "Nadam", "RMSprop", "SGD"))
 # Import paths into Keras internals (as the file spells them, before aliasing to `keras.…`).
 PRIVATE_KERAS_PREFIXES = (
     "keras.engine", "keras.layers.core", "keras.layers.convolutional", "keras.layers.recurrent",
@@ -362,6 +365,10 @@ PRIVATE_KERAS_PREFIXES = (
     "keras.optimizers.adamax_v2", "keras.optimizers.gradient_descent_v2", "keras.optimizers.nadam_v2",
     "keras.optimizers.rmsprop_v2",
     "keras.initializers.initializers_v1", "keras.initializers.initializers_v2",
+    # tf.keras 2.11–2.15's OptimizerV2 classes: Keras 3 keeps stubs of six that raise ImportError when
+    # built (Nadam, Adadelta, Adamax are not there at all). Not `legacy.Optimizer`: an isinstance()
+    # test of it still runs (False) on Keras 3
+    *LEGACY_OPTIMIZER_PATHS,
     # Keras 2.3's split of keras/callbacks.py into a package (the callbacks lived in its `callbacks` module)
     "keras.callbacks.callbacks",
     "keras.backend.tensorflow_backend", "keras.backend.theano_backend", "keras.backend.cntk_backend",
@@ -555,6 +562,10 @@ REMOVED_KERAS_HINTS = {
         f"`{root}keras.mixed_precision.set_global_policy(...)`, `{root}keras.mixed_precision.Policy` and "
         f"`{root}keras.mixed_precision.LossScaleOptimizer`")
        for root in ("", "tensorflow.")},
+    **{path: (f"Keras 3 keeps only stubs of `keras.optimizers.legacy` that raise ImportError when built (and no "
+              f"Nadam, Adadelta or Adamax): use `{path.replace('.legacy', '')}` (it takes learning_rate=, not lr=), "
+              f"or tf-keras 2 with TF_USE_LEGACY_KERAS=1 for tf.keras")
+       for path in LEGACY_OPTIMIZER_PATHS},
     "keras.models.Graph": "Keras 0's Graph container is gone: build the model with the functional API "
                           "(`keras.Model` of inputs and outputs)",
 }
