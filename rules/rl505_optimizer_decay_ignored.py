@@ -34,7 +34,8 @@ optimizer (`SGD(**{"learning_rate": 0.01, "decay": 1e-6})`, `Adam(**dict(decay=1
 fix there (the dict may serve other calls too).
 
 Not reported: `weight_decay=`, a schedule's `decay_steps=` / `decay_rate=`, the legacy optimizers
-(`keras.optimizers.legacy.SGD`, `adam_v2.Adam` of `keras.optimizers.adam_v2` still take `decay`),
+(`keras.optimizers.legacy.SGD`, `adam_v2.Adam` of `keras.optimizers.adam_v2` still take `decay` where
+they exist; Keras 3 cannot build them, which RL503 reports),
 optimizers that are not Keras' (`tf.compat.v1.train.RMSPropOptimizer(decay=…)`, `torch.optim`),
 moving averages and functions of your own with a `decay` parameter.
 
@@ -86,7 +87,7 @@ from tensorflow import keras
 
 ZERO = {"learning_rate": 0.01, "decay": 0.0}
 opt = keras.optimizers.SGD(**ZERO)
-legacy = keras.optimizers.legacy.SGD(**{"learning_rate": 0.1, "decay": 1e-3})
+legacy = keras.optimizers.legacy.SGD(**{"learning_rate": 0.1, "decay": 1e-3})  # noqa: RL503 (Keras 3 cannot build it)
 """,
         # Keras 3 spellings, weight_decay, a schedule's decay_rate, the legacy optimizers
         """
@@ -95,7 +96,7 @@ import tensorflow as tf
 schedule = keras.optimizers.schedules.ExponentialDecay(1e-2, decay_steps=1000, decay_rate=0.9)
 opt = keras.optimizers.Adam(learning_rate=schedule)
 adamw = keras.optimizers.AdamW(learning_rate=1e-3, weight_decay=1e-4)
-legacy = tf.keras.optimizers.legacy.SGD(learning_rate=0.01, decay=1e-6)
+legacy = tf.keras.optimizers.legacy.SGD(learning_rate=0.01, decay=1e-6)  # noqa: RL503 (tf-keras 2 only)
 """,
         # optimizers of other libraries and moving averages
         """

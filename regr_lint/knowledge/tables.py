@@ -562,7 +562,7 @@ REMOVED_KERAS_HINTS = {
         f"`{root}keras.mixed_precision.set_global_policy(...)`, `{root}keras.mixed_precision.Policy` and "
         f"`{root}keras.mixed_precision.LossScaleOptimizer`")
        for root in ("", "tensorflow.")},
-    **{path: (f"Keras 3 keeps only stubs of `keras.optimizers.legacy` that raise ImportError when built (and no "
+    **{path: (f"Keras 3 keeps only stubs of the legacy optimizers that raise ImportError when built (and no "
               f"Nadam, Adadelta or Adamax): use `{path.replace('.legacy', '')}` (it takes learning_rate=, not lr=), "
               f"or tf-keras 2 with TF_USE_LEGACY_KERAS=1 for tf.keras")
        for path in LEGACY_OPTIMIZER_PATHS},
