@@ -138,7 +138,8 @@ the call (`optimizer(lr=lr)`): a caller may hand it a class of its own that take
 For a lowercase alias written as an attribute (`keras.optimizers.adam(lr=…)`, `optimizers.sgd(…)`)
 the fix also writes the class the alias stood for (`keras.optimizers.Adam(learning_rate=…)`, the
 same object in Keras 2): safe. An alias imported by name (`from keras.optimizers import adam`) is
-reported with no fix: the import has to change too, and other code may use it.
+reported with no fix: the import has to change too (RL503 reports it: an ImportError on Keras 3), and
+other code may use it.
 """
     VALID = [
         # an "lr" key spread into a function of the project's own and into a torch optimizer
@@ -482,7 +483,7 @@ class Trainer:
         """
 import tensorflow as tf
 from keras import optimizers
-from keras.optimizers import adam
+from keras.optimizers import adam  # expect: RL503
 def build(model, learning_rate):
     model.compile(loss="mse", optimizer=optimizers.adam(lr=learning_rate))  # expect: RL502
 sgd = optimizers.sgd(lr=0.01, momentum=0.9)  # expect: RL502

@@ -8,8 +8,9 @@ from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import KERAS_NAMES
 from regr_lint.knowledge import tables
-from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
-from regr_lint.model.names import dotted_name
+from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULE_NAMES, PUBLIC_SUBMODULES, exports
+from regr_lint.model.compat import import_guarded
+from regr_lint.model.names import dotted_name, is_private, missing_export
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -107,6 +108,30 @@ def _ticks(names) -> str:
     return ", ".join(f"`{n}`" for n in names)
 
 
+# What a missing name (`from keras.layers import X`) and a missing module (`import keras.datasets.cifar`,
+# `from keras.datasets.cifar import …`) raise: ModuleNotFoundError is the second's only
+_NAME_ERRORS = frozenset({"ImportError"})
+_MODULE_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _missing_message(node, path: str, imported_name: bool) -> str:
+    """`keras.applications.resnet50` has no `Dense`: the names of the statement its module lacks (or
+    the module path, `keras.datasets` has no `cifar`), what the module exports when that is short, and
+    where Keras 3 keeps a name of that spelling."""
+    module, _, name = path.rpartition(".")
+    names = [name]
+    if imported_name:
+        names = list(dict.fromkeys(a.name.value for a in node.names
+                                   if isinstance(a.name, cst.Name) and missing_export(f"{module}.{a.name.value}")))
+    own = sorted(exports(module))
+    listed = f" (it exports {_ticks(own)})" if len(own) <= 6 else ""
+    root = module.partition(".")[0]
+    homes = [f"{m}.{n}" for n in names for m in sorted(PUBLIC_NAMES) if m.partition(".")[0] == root
+             and n in PUBLIC_NAMES[m]]
+    where = f"; use {_ticks(homes)}" if homes and len(homes) <= 3 else ""
+    return f"`{module}` has no {_ticks(names)} in Keras 3: the import fails{listed}{where}"
+
+
 class PrivateKerasImport(Rule):
     code = "RL503"
     name = "private-keras-import"
@@ -125,7 +150,10 @@ class PrivateKerasImport(Rule):
                                      else "callbacks.callbacks" if p == "keras.callbacks.callbacks"
                                      else "legacy" if p in tables.LEGACY_OPTIMIZER_PATHS
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
-                                     for p in tables.PRIVATE_KERAS_PREFIXES})))
+                                     for p in tables.PRIVATE_KERAS_PREFIXES}
+                                 # an import from a public module whose names the tables know whole
+                                 | {"keras import"} | {m for m in {*PUBLIC_NAMES, *PUBLIC_SUBMODULE_NAMES}
+                                                       if m.startswith("keras.")})))
     docs = """\
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
@@ -150,7 +178,14 @@ Keras 3 keeps stubs of some that fail when built; not `legacy.Optimizer`, whose 
 `keras.utils.multi_gpu_model`, `keras.utils.test_utils`, the
 `Input` Keras 2's `keras.models` re-exported (`from keras.models import Input`: `keras.Input` since; also `Input` used after `from keras.models import *` alone),
 `keras.utils.visualize_util`, `keras.wrappers.scikit_learn` (also spelled through
-`tensorflow.keras`, whose public API never exported them). Reported once per import statement (at the
+`tensorflow.keras`, whose public API never exported them). Also an import of a name or sub-module that a
+public Keras 3 module does not export under either spelling, `keras.M` or `tensorflow.keras.M`
+(`from keras.applications.resnet50 import Dense`, a re-export of Keras 2.0's; Keras 1's `identity_block`
+there; `from keras.datasets.cifar10 import load_batch`; `from keras.layers import LocallyConnected2D`):
+judged only for the modules whose names `regr_lint.knowledge.public_api` records whole (read from Keras
+3.15.1), never a `_`-name; the names Keras 3's tf.keras keeps (`keras.losses.mse`, the backend
+functions, `keras.preprocessing.text`) are left to a migration to tf.keras, and an import in a `try:`
+whose handler catches `ImportError` is compat code (not reported). Reported once per import statement (at the
 module, or at the first gone name when the module itself is public: `merge` on its own line of a
 parenthesised `from keras.layers import (...)`; a `# noqa` on any line of the statement applies) or
 attribute chain (the longest one, however often the function holding it runs; also in a type annotation
@@ -198,7 +233,9 @@ public module does not have (`PeepholeLSTMCell`, `to_list`, a sub-module such as
 names whose twins live in different modules, `import a.b.c` statements and internals without a
 public twin are reported without a fix — no unsafe fix either, since the rewritten import would fail.
 The message then names the public module when the private one maps to it as a whole, and never a
-sub-module path of its own making. A removed module or name gets a hint naming the Keras 3 way, and
+sub-module path of its own making. A name a public module lacks gets no fix: the message names what the
+module exports (when that is short) and where Keras 3 has a name of that spelling (`keras.layers.Dense`).
+A removed module or name gets a hint naming the Keras 3 way, and
 no fix: `merge(mode="concat")` / `Merge` → `keras.layers.concatenate` / `Concatenate` (`add`,
 `multiply`, … for the other modes), `visualize_util.plot` → `keras.utils.plot_model`, the
 scikit-learn wrappers → the `scikeras` package (hints in `regr_lint.knowledge.tables.REMOVED_KERAS_HINTS`).
@@ -224,6 +261,26 @@ series = np.load("load.npy")
 windows = timeseries_dataset_from_array(series[:-24], series[24:], sequence_length=24, batch_size=32)
 shape = (3, 64, 64) if K.image_data_format() == "channels_first" else (64, 64, 3)
 reg = L2(1e-4)
+""",
+        # what Keras 3's public modules export, sub-modules included (`saving`, which tf.keras imports only
+        # when asked); names its tf.keras keeps; `_`-names and modules the tables do not record whole; an
+        # import whose ImportError is caught
+        """
+from keras import backend as K, layers, __version__
+from keras.applications.resnet50 import ResNet50, preprocess_input
+from keras.applications.imagenet_utils import decode_predictions
+from keras.datasets import cifar10, mnist
+from keras.losses import mse
+from keras.backend import sigmoid
+from keras.preprocessing.text import Tokenizer
+from keras.preprocessing.image import ImageDataGenerator
+from tensorflow.keras import saving
+import tensorflow.keras.preprocessing.text
+from keras_contrib.layers import CRF
+try:
+    from keras.layers import LocallyConnected2D
+except ImportError:
+    LocallyConnected2D = None
 """,
         # the legacy optimizers' base class in an isinstance() test (runs on Keras 3: False); the public classes
         """
@@ -389,6 +446,24 @@ import tensorflow as tf
 from tensorflow.keras.layers.experimental import preprocessing  # expect: RL503
 aug = tf.keras.Sequential([tf.keras.layers.experimental.preprocessing.RandomFlip("horizontal")])  # expect: RL503
 norm = preprocessing.Normalization()
+""",
+        # names public Keras 3 modules do not export (Keras 1 / 2.0's helpers and re-exports, a Keras 2
+        # layer, a dataset module): the first one of each statement
+        """
+import keras.datasets.cifar  # expect: RL503
+from keras.applications.resnet50 import ResNet50
+from keras.applications.resnet50 import Dense  # expect: RL503
+from keras.applications.resnet50 import (ResNet50, decode_predictions,
+                                         identity_block, conv_block)  # expect: RL503
+from keras.datasets.cifar10 import load_batch  # expect: RL503
+from tensorflow.keras.experimental import CosineDecay  # expect: RL503
+from tensorflow.keras.applications.mobilenet import relu6, DepthwiseConv2D  # expect: RL503
+from keras.layers import Dense, LocallyConnected2D  # expect: RL503
+from keras.callbacks import BaseLogger  # expect: RL503
+try:
+    from keras.models import model_from_yaml  # expect: RL503
+except ModuleNotFoundError:
+    model_from_yaml = None
 """,
         # tf.keras 2.11–2.15's legacy optimizers: Keras 3's stubs raise ImportError when built; the
         # public class written with lr= is RL502's
@@ -592,6 +667,14 @@ model = Model(inp, Dense(1)(LSTM(16)(inp)))
         for node, path in facts.private_imports:
             if exempt(facts.path, path):
                 continue  # e.g. TensorFlow's sources importing tensorflow.python.keras
+            if not is_private(path):
+                # a name the public module lacks, imported where its ImportError is caught: code
+                # written for the Keras versions that have it, not a failure
+                if id(node) not in import_guarded(facts, _NAME_ERRORS if id(node) in facts.private_names
+                                                  else _MODULE_ERRORS):
+                    yield self.report(facts.private_names.get(id(node), node),
+                                      _missing_message(node, path, id(node) in facts.private_names))
+                continue
             fix, hint = self._import_fix(node)
             yield self.report(facts.private_names.get(id(node), node), self._message(path, hint), fix)
         # `import keras.engine.topology`, then `keras.engine.topology.Layer`: a use of what that

@@ -22,7 +22,7 @@ import pytest
 from regr_lint.engine.lint import lint_file, lint_text
 from regr_lint.engine.registry import load_rules
 from regr_lint.knowledge import tables
-from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES
+from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULE_NAMES, PUBLIC_SUBMODULES, exports
 from regr_lint.rules.rl503_private_keras_import import PrivateKerasImport, exempt, public_exists, public_symbol
 
 RULES = load_rules()
@@ -239,11 +239,19 @@ def test_public_names_match_installed_keras():
         import keras
         if not keras.__version__.startswith("3."):
             print(json.dumps("skip")); sys.exit()
-        table, targets, submodules = json.load(sys.stdin)
+        table, targets, submodules, exports = json.load(sys.stdin)
         bad = [f"{m}.{n}" for m, names in table.items() for n in names
                if not hasattr(importlib.import_module(m), n)]
         bad += [f"{m}.{n} (module)" for m, names in submodules.items() for n in names
-                if not isinstance(getattr(importlib.import_module(m), n, None), type(sys))]
+                if not isinstance(importlib.import_module(f"{m}.{n}"), type(sys))]
+        # `exports`: everything each module recorded whole has, and nothing more
+        import pkgutil
+        for m, names in exports.items():
+            module = importlib.import_module(m)
+            have = {n for n in dir(module) if not n.startswith("_")}
+            have |= {i.name for i in pkgutil.iter_modules(getattr(module, "__path__", []))
+                     if not i.name.startswith("_")}
+            bad += [f"{m}: {sorted(have ^ set(names))}"] if have != set(names) else []
         for t in targets:
             m, _, n = t.rpartition(".")
             try:
@@ -254,7 +262,8 @@ def test_public_names_match_installed_keras():
         """)
     table = {m: sorted(n) for m, n in PUBLIC_NAMES.items()}
     submodules = {m: sorted(n) for m, n in PUBLIC_SUBMODULES.items()}
-    out = subprocess.run([sys.executable, "-c", code], input=json.dumps([table, targets, submodules]),
+    whole = {m: sorted(exports(m)) for m in {*PUBLIC_NAMES, *PUBLIC_SUBMODULE_NAMES}}
+    out = subprocess.run([sys.executable, "-c", code], input=json.dumps([table, targets, submodules, whole]),
                          capture_output=True,
                          text=True, timeout=600, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
     assert out.returncode == 0, out.stderr[-2000:]

@@ -9,8 +9,11 @@ Read once from keras 3.15.1 (with tensorflow 2.21.0, whose `tensorflow.keras` is
 
 Sub-modules (`keras.applications.resnet50`, `keras.utils.legacy`) are deliberately absent: what a
 file does with an imported module cannot be checked name by name, so RL503 offers no fix for it.
-They are listed apart, in PUBLIC_SUBMODULES (read the same way, `isinstance(..., types.ModuleType)`),
-only so that its message names the public twin of an imported module instead of saying none is known.
+They are listed apart, in PUBLIC_SUBMODULES (the module attributes, and the packages' own sub-modules,
+`pkgutil.iter_modules(module.__path__)`, which `tensorflow.keras` imports only when asked: `saving`),
+complete for every module above, so that RL503's message names the public twin of an imported module,
+and so that `exports` knows everything `from <module> import …` can take. The names of the application
+and dataset modules (which have no sub-modules) are in PUBLIC_SUBMODULE_NAMES, read the same way.
 """
 
 PUBLIC_NAMES = {
@@ -127,6 +130,10 @@ PUBLIC_NAMES = {
         "serialize", "sparse_categorical_accuracy", "sparse_categorical_crossentropy",
         "sparse_top_k_categorical_accuracy", "squared_hinge", "top_k_categorical_accuracy",
     }),
+    "keras.mixed_precision": frozenset({
+        "DTypePolicy", "LossScaleOptimizer", "Policy", "dtype_policy", "global_policy", "set_dtype_policy",
+        "set_global_policy",
+    }),
     "keras.models": frozenset({
         "Model", "Sequential", "clone_model", "load_model", "model_from_json", "save_model",
     }),
@@ -223,9 +230,20 @@ for _module, _names in list(PUBLIC_NAMES.items()):
     PUBLIC_NAMES["tensorflow." + _module] = (_names | _added) - _removed
 
 
-# The public sub-modules of the modules above (keras 3.15.1; tensorflow.keras has the same): RL503's
-# message names `tensorflow.keras.datasets.imdb` as the twin of `tensorflow.python.keras.datasets.imdb`.
+# The public sub-modules of the modules above, every one of them (keras 3.15.1; tensorflow.keras has the
+# same, but for the differences below): RL503's message names `tensorflow.keras.datasets.imdb` as the twin
+# of `tensorflow.python.keras.datasets.imdb`, and `exports` reads what each module has.
 PUBLIC_SUBMODULES = {
+    "keras": frozenset({
+        "activations", "applications", "backend", "callbacks", "config", "constraints", "datasets", "distillation",
+        "distribution", "dtype_policies", "export", "initializers", "layers", "legacy", "losses", "metrics",
+        "mixed_precision", "models", "ops", "optimizers", "preprocessing", "quantizers", "random", "regularizers",
+        "saving", "src", "tree", "utils", "visualization", "wrappers",
+    }),
+    **dict.fromkeys(("keras.activations", "keras.backend", "keras.callbacks", "keras.constraints",
+                     "keras.initializers", "keras.layers", "keras.losses", "keras.metrics", "keras.mixed_precision",
+                     "keras.models",
+                     "keras.regularizers", "keras.wrappers"), frozenset()),
     "keras.datasets": frozenset({"boston_housing", "california_housing", "cifar10", "cifar100", "fashion_mnist",
                                  "imdb", "mnist", "reuters"}),
     "keras.applications": frozenset({
@@ -237,5 +255,49 @@ PUBLIC_SUBMODULES = {
     "keras.optimizers": frozenset({"legacy", "schedules"}),
     "keras.utils": frozenset({"bounding_boxes", "legacy"}),
 }
+# tf.keras has no `src`, and keeps Keras 2's `preprocessing.text`
+_TF_KERAS_SUBMODULES = {"keras": (frozenset(), frozenset({"src"})),
+                        "keras.preprocessing": (frozenset({"text"}), frozenset())}
 for _module, _names in list(PUBLIC_SUBMODULES.items()):
-    PUBLIC_SUBMODULES["tensorflow." + _module] = _names
+    _added, _removed = _TF_KERAS_SUBMODULES.get(_module, (frozenset(), frozenset()))
+    PUBLIC_SUBMODULES["tensorflow." + _module] = (_names | _added) - _removed
+
+# The public names of the application and dataset modules (keras 3.15.1; tensorflow.keras has the same):
+# none has sub-modules. Apart from PUBLIC_NAMES, so that an import of such a module still gets no fix.
+_APPLICATION_MODELS = {
+    "convnext": ("ConvNeXtBase", "ConvNeXtLarge", "ConvNeXtSmall", "ConvNeXtTiny", "ConvNeXtXLarge"),
+    "densenet": ("DenseNet121", "DenseNet169", "DenseNet201"),
+    "efficientnet": tuple(f"EfficientNetB{i}" for i in range(8)),
+    "efficientnet_v2": ("EfficientNetV2B0", "EfficientNetV2B1", "EfficientNetV2B2", "EfficientNetV2B3",
+                        "EfficientNetV2L", "EfficientNetV2M", "EfficientNetV2S"),
+    "imagenet_utils": (),
+    "inception_resnet_v2": ("InceptionResNetV2",),
+    "inception_v3": ("InceptionV3",),
+    "mobilenet": ("MobileNet",),
+    "mobilenet_v2": ("MobileNetV2",),
+    "mobilenet_v3": (),  # (MobileNetV3Large / MobileNetV3Small are keras.applications' only)
+    "nasnet": ("NASNetLarge", "NASNetMobile"),
+    "resnet": ("ResNet101", "ResNet152", "ResNet50"),
+    "resnet50": ("ResNet50",),
+    "resnet_v2": ("ResNet101V2", "ResNet152V2", "ResNet50V2"),
+    "vgg16": ("VGG16",),
+    "vgg19": ("VGG19",),
+    "xception": ("Xception",),
+}
+_DATASETS = {"boston_housing": (), "california_housing": (), "cifar10": (), "cifar100": (), "fashion_mnist": (),
+             "imdb": ("get_word_index",), "mnist": (), "reuters": ("get_label_names", "get_word_index")}
+PUBLIC_SUBMODULE_NAMES = {
+    "keras.datasets": frozenset(),
+    **{f"keras.applications.{m}": frozenset({*models, "decode_predictions", "preprocess_input"})
+       for m, models in _APPLICATION_MODELS.items()},
+    **{f"keras.datasets.{m}": frozenset({*names, "load_data"}) for m, names in _DATASETS.items()},
+}
+for _module, _names in list(PUBLIC_SUBMODULE_NAMES.items()):
+    PUBLIC_SUBMODULE_NAMES["tensorflow." + _module] = _names
+
+
+def exports(module: str):
+    """Everything `from <module> import …` can take in Keras 3 (its public names and sub-modules), or
+    None when the tables do not record the module whole."""
+    names = PUBLIC_NAMES.get(module, PUBLIC_SUBMODULE_NAMES.get(module))
+    return None if names is None else names | PUBLIC_SUBMODULES.get(module, frozenset())

@@ -422,6 +422,21 @@ def _catches(handler, exceptions: frozenset) -> bool:
     return any(isinstance(k, cst.Name) and k.value in exceptions for k in kinds)
 
 
+def import_guarded(facts, exceptions: frozenset) -> set[int]:
+    """The import statements in a `try:` whose handler catches one of `exceptions` (what the import
+    raises where its name or module is missing; also `except Exception:` or a bare `except:`): code
+    that runs where the name is there."""
+    key = ("import-guarded", exceptions)
+    if key not in facts._cache:
+        guarded = set()
+        for node in statements(facts.module):
+            if isinstance(node, cst.Try) and any(_catches(h, exceptions) or _broad(h) for h in node.handlers):
+                guarded.update(id(small) for line in statements(node.body) if isinstance(line, cst.SimpleStatementLine)
+                               for small in line.body if isinstance(small, (cst.Import, cst.ImportFrom)))
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
 _BLOCK_FIELDS = ("body", "orelse", "handlers", "finalbody", "cases")
 
 

@@ -17,7 +17,8 @@ from regr_lint.knowledge import tables
 from regr_lint.model import trees
 from regr_lint.model.frame import BAD_LITERAL, Frame, compared, literal_of, same_value
 from regr_lint.model.model import KerasFacts, KerasModel, head_of_chain
-from regr_lint.model.names import canonical, dotted_name, is_layer_path, is_private
+from regr_lint.model.names import (canonical, dotted_name, is_layer_path, is_private, missing_export,
+                                   missing_module)
 from regr_lint.model.project_imports import ProjectImports
 from regr_lint.model.trees import project_module
 from regr_lint.model.tasks import declared_task
@@ -66,6 +67,13 @@ def module_scope(path: str, project, levels: int = 0) -> Optional[tuple["Scope",
 
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+
+
+def _private_import(base: str, names: list) -> Optional[str]:
+    """What `from <base> import <names>` reaches that RL503 reports: the module or a name that is a
+    Keras internal, else a module or name that the public Keras 3 module does not export."""
+    private = next((p for p in [base, *names] if is_private(p)), None)
+    return private or missing_module(base) or next((p for p in names if missing_export(p)), None)
 
 
 def _main_guard(test) -> Optional[bool]:
@@ -739,8 +747,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                 dotted = dotted_name(alias.name)
                 if dotted is None:
                     continue
-                if private is None and is_private(dotted):
-                    private = dotted
+                if private is None:
+                    private = dotted if is_private(dotted) else missing_module(dotted)
                 if self._import_project_module(alias, dotted, small, scope):
                     continue
                 if alias.asname is not None and type(alias.asname.name) is cst.Name:
@@ -773,14 +781,14 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             self.facts.has_keras = True
         names = [] if type(node.names) is cst.ImportStar else \
             [f"{base}.{a.name.value}" for a in node.names if type(a.name) is cst.Name]
-        private = next((p for p in [base, *names] if is_private(p)), None)
+        private = _private_import(base, names)
         if private is not None and not any(n is node for n, _ in self.facts.private_imports):
-            self.facts.private_imports.append((node, base if is_private(base) else private))
-            if not is_private(base):
+            self.facts.private_imports.append((node, private))
+            if private in names:
                 # `from keras.layers import (Input, ..., merge)`: the name is the token, on its own
                 # line in a parenthesised import
                 self.facts.private_names[id(node)] = next(
-                    a.name for a in node.names if type(a.name) is cst.Name and is_private(f"{base}.{a.name.value}"))
+                    a.name for a in node.names if type(a.name) is cst.Name and f"{base}.{a.name.value}" == private)
         if type(node.names) is cst.ImportStar:
             self.facts.star_imports.append(base_c)
             return

@@ -7,6 +7,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
+from regr_lint.knowledge.public_api import exports
 
 
 @lru_cache(maxsize=4096)
@@ -43,6 +44,33 @@ def is_private(raw: str) -> bool:
         return any(twin == p or twin.startswith(p + ".") for p in tables.PRIVATE_KERAS_PREFIXES
                    if p.startswith("keras.utils."))
     return False
+
+
+@lru_cache(maxsize=4096)
+def missing_export(raw: str) -> bool:
+    """`raw` (`keras.applications.resnet50.Dense`, as the file spells it) is a name that its module,
+    a public Keras 3 module the tables record whole, does not export — under neither spelling,
+    `keras.M` nor `tensorflow.keras.M`: the names Keras 3's tf.keras keeps (Keras 2's `mse`, the
+    backend functions, `preprocessing.text`) are left to a migration to tf.keras. `_`-names and
+    modules the tables do not know are never judged."""
+    module, _, name = raw.rpartition(".")
+    if name.startswith("_"):
+        return False
+    if module == "keras" or module.startswith("keras."):
+        twin = "tensorflow." + module
+    elif module == "tensorflow.keras" or module.startswith("tensorflow.keras."):
+        twin = module[len("tensorflow."):]
+    else:
+        return False
+    known = [exports(module), exports(twin)]
+    return None not in known and all(name not in k for k in known)
+
+
+def missing_module(raw: str) -> Optional[str]:
+    """The first part of dotted path `raw` that is a `missing_export` (`keras.datasets.cifar` of
+    `keras.datasets.cifar.load_batch`), or None."""
+    parts = raw.split(".")
+    return next((p for p in (".".join(parts[:i]) for i in range(2, len(parts) + 1)) if missing_export(p)), None)
 
 
 def dotted_name(node: cst.BaseExpression) -> Optional[str]:
