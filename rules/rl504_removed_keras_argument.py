@@ -72,7 +72,8 @@ drops them); on the functional `Model` class `input=` and
 convolutions, `BatchNormalization`'s `mode=`, `beta_init=`, `gamma_init=`): elsewhere those words are
 ordinary keywords (`RandomFlip(mode=...)`). The keywords a subclass's `__init__` passes on to the Keras
 class it extends count as that class's (`class Board(TensorBoard)` calling `super().__init__(log_dir,
-write_grads=True)`). Keras 2's callbacks too: `ModelCheckpoint(period=)`,
+write_grads=True)`). Keras 2's callbacks too: `ModelCheckpoint(period=)` and `save_format=` (tf.keras
+2 took it into `**kwargs` and ignored it; Keras 3 raises TypeError),
 `TensorBoard(batch_size=)`, `write_grads=`, `embeddings_layer_names=`, `embeddings_data=` (Keras 3
 rejects them), and `ReduceLROnPlateau(epsilon=)`, which Keras 3 does not reject but drops with its
 other keyword arguments, so the plateau threshold silently stays `min_delta=1e-4` (tf-keras 2 read
@@ -160,6 +161,19 @@ an unsafe fix writes `data_format="channels_last"` / `"channels_first"` (weights
 model also had their kernels flipped: check them).
 """
     VALID = [
+        # save_format= of a callback of the project's own; Keras 3's ModelCheckpoint without it
+        """
+import tensorflow as tf
+
+
+class Saver(tf.keras.callbacks.Callback):
+    def __init__(self, path, save_format="h5"):
+        super().__init__()
+        self.path, self.save_format = path, save_format
+
+
+cbs = [Saver("m.h5", save_format="h5"), tf.keras.callbacks.ModelCheckpoint("w.weights.h5", save_weights_only=True)]
+""",
         # `val_samples` as a name, and as a keyword of the project's own helper (not a model method)
         """
 from keras.models import load_model
@@ -715,6 +729,16 @@ model = keras.Sequential([keras.Input((5,)), keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 fit_fn = model.fit
 fit_fn(np.random.rand(8, 5), np.random.rand(8), epochs=2, workers=4)  # expect: RL504
+""",
+        # tf.keras 2 dropped save_format= into **kwargs; Keras 3's ModelCheckpoint rejects it
+        """
+import os
+from tensorflow.keras.callbacks import ModelCheckpoint
+
+
+def checkpoint(out_dir):
+    return ModelCheckpoint(filepath=os.path.join(out_dir, "pose_ep{epoch:03d}.h5"), save_weights_only=True,
+                           save_format="h5")  # expect: RL504
 """,
         # a subclass's `__init__` passing Keras 2 keywords on to the Keras class's own
         """

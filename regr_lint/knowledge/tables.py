@@ -257,7 +257,9 @@ REMOVED_ARGUMENT_REASONS = {
 # why each goes (checked against Keras 3 in tests/test_rl504.py). ReduceLROnPlateau takes **kwargs
 # and drops `epsilon=` without a word (min_delta stays 1e-4), where tf-keras 2 read it as min_delta=.
 REMOVED_CALLBACK_KEYWORDS = {
-    "ModelCheckpoint": {"period": None},
+    # (save_format= was never ModelCheckpoint's own: tf.keras 2 took it into **kwargs and dropped it —
+    # measured on tf-keras 2.21 — so code that ran there stops at the callback on Keras 3)
+    "ModelCheckpoint": {"period": None, "save_format": None},
     "TensorBoard": {"batch_size": None, "write_grads": None, "embeddings_layer_names": None,
                     "embeddings_data": None},
     "ReduceLROnPlateau": {"epsilon": "min_delta"},
@@ -278,6 +280,8 @@ CALLBACK_KEYWORD_REASONS = {
                                       "tf-keras 2 read it as min_delta=, its name since Keras 2.1.6",
     ("ModelCheckpoint", "period"): "it saved every `period` epochs: use save_freq=\"epoch\" (every epoch), or "
                                    "save_freq=<number of batches>",
+    ("ModelCheckpoint", "save_format"): "tf.keras 2 took it into **kwargs and ignored it (the file name chose "
+                                        "the format): remove it",
     ("TensorBoard", "batch_size"): "Keras 2 used it only for histograms of the validation data: remove it",
     ("TensorBoard", "write_grads"): "Keras 3's TensorBoard writes no gradient histograms: remove it",
     ("TensorBoard", "embeddings_layer_names"): "Keras 3's TensorBoard projects the Embedding layers' "
