@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import KERAS_NAMES
 from regr_lint.knowledge import tables
-from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULE_NAMES, PUBLIC_SUBMODULES, exports
+from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES, exports
 from regr_lint.model.compat import import_guarded
 from regr_lint.model.names import dotted_name, is_private, missing_export
 from regr_lint.rule import Edit, Fix, Rule
@@ -151,9 +151,10 @@ class PrivateKerasImport(Rule):
                                      else "legacy" if p in tables.LEGACY_OPTIMIZER_PATHS
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES}
-                                 # an import from a public module whose names the tables know whole
-                                 | {"keras import"} | {m for m in {*PUBLIC_NAMES, *PUBLIC_SUBMODULE_NAMES}
-                                                       if m.startswith("keras.")})))
+                                 # an import from a public module whose names the tables know whole (as an
+                                 # import only: `keras.layers.Dense(...)` in a docstring or a chain is none)
+                                 | {"keras import", "from keras.", "from tensorflow.keras.", "import keras.",
+                                    "import tensorflow.keras."})))
     docs = """\
 ## What it does
 Finds imports and attribute chains that reach into Keras internals: `keras.engine.*`,
