@@ -86,7 +86,8 @@ maps onto), beta draws, a logistic function of them
 each group's, `df.groupby(g)[c].transform("max")`), also
 by a name or attribute holding it, `y / max_y` — also a max written down as a constant named so, `Y_MAX =
 560.0`, `cfg.PRICE_MAX` —, and
-through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
+through a helper's parameter the call passes them to or leaves to a default naming them (`def train(m,
+data=pixels)` called as `train(ae)`), through a method of the file returning them so, `self._scale(y)` (also through a name it returns,
 `val = np.log(val) / self.max_log; return val`), or stored in a dict by one
 statement (or a dict display or comprehension, `{"h": h / h.max()}`) and read back by a loop over its items, `for c, y in targets.items()`; for a model trained on a generator, also the targets it
 yields, `yield x, boxes[i:j] / boxes.max()` (or divided by a parameter the call passes a max, `batches(x, y,
@@ -221,6 +222,26 @@ elsewhere (`activation=act`: a builder's parameter, a sweep's loop variable): th
 unbounded settings too.
 """
     VALID = [
+        # the [0, 1]-scaled images reach fit() as a helper's default argument, the call leaving it
+        """
+import numpy as np
+import keras
+
+raw = np.random.randint(0, 256, size=(256, 784)).astype("float32")
+pixels = raw / 255.0
+
+
+def train(model, data=pixels):
+    model.fit(data, data, epochs=2)
+    return model
+
+
+inp = keras.Input((784,))
+code = keras.layers.Dense(32, activation="relu")(inp)
+ae = keras.Model(inp, keras.layers.Dense(784, activation="sigmoid")(code))
+ae.compile(optimizer="adam", loss="mse")
+train(ae)
+""",
         # each age divided by the cap it was clipped to, the quotient cast to a Python float
         """
 import numpy as np
@@ -2137,6 +2158,27 @@ for tr, va in data.folds():
 """,
     ]
     INVALID = [
+        # the helper's default targets are raw prices; only its default inputs are scaled
+        """
+import numpy as np
+import keras
+
+raw = np.random.randint(0, 256, size=(256, 784)).astype("float32")
+pixels = raw / 255.0
+prices = np.loadtxt("prices.csv")
+
+
+def train(model, data=pixels, targets=prices):
+    model.fit(data, targets, epochs=2)
+    return model
+
+
+inp = keras.Input((784,))
+code = keras.layers.Dense(32, activation="relu")(inp)
+net = keras.Model(inp, keras.layers.Dense(1, activation="sigmoid")(code))  # expect: RL102
+net.compile(optimizer="adam", loss="mse")
+train(net)
+""",
         # the ages only cast to float: years, not fractions
         """
 import numpy as np

@@ -21,7 +21,9 @@ class; in a loss list or dict, the loss of that output) whose output is a `Dense
 unit, whatever its activation except softmax (softmax on one unit is RL103's, reported alone) and
 whatever `from_logits` says. Reported at the loss. A model compiled and then only asked for
 predictions (or given trained weights by hand), never trained or evaluated, is not reported: the
-loss is never computed.
+loss is never computed. Nor is a compile that a later compile of the same model replaces before
+anything trains — also one a helper makes on the model it is handed and trains nothing with
+(`describe(clf)` compiling to list the layers, then `clf.compile(...)` and `clf.fit(...)`).
 
 ## Why is this bad?
 Categorical crossentropy sums `-y · log(p)` over the classes after normalising the predictions over
@@ -50,6 +52,25 @@ Unsafe, and offered only on a sigmoid head: the fix names the binary loss (`"bin
 changes what is trained.
 """
     VALID = [
+        # a helper compiles the model it is handed only to list its layers; the script recompiles
+        # before the fit, which trains with the script's loss
+        """
+import numpy as np
+import keras
+
+
+def describe(model):
+    model.compile(optimizer="adam", loss="categorical_crossentropy")
+    return [(layer.name, layer.count_params()) for layer in model.layers]
+
+
+x = np.random.rand(128, 20).astype("float32")
+y = (x.sum(axis=1) > 10).astype("float32")
+clf = keras.Sequential([keras.Input((20,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+print(describe(clf))
+clf.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+clf.fit(x, y, epochs=2)
+""",
         # the head and the loss chosen by two `if`s on one flag the call's argument decides
         """
 import numpy as np
@@ -125,6 +146,43 @@ net.compile(optimizer="adam", loss="categorical_crossentropy")
 """,
     ]
     INVALID = [
+        # the same helper called again after the script's compile: its compile is the one trained
+        """
+import numpy as np
+import keras
+
+
+def describe(model):
+    model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: RL105
+    return len(model.layers)
+
+
+x = np.random.rand(128, 20).astype("float32")
+y = (x.sum(axis=1) > 10).astype("float32")
+clf = keras.Sequential([keras.Input((20,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+describe(clf)
+clf.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+describe(clf)
+clf.fit(x, y, epochs=2)
+""",
+        # a helper that compiles the model it is handed and trains it: its compile is trained with
+        """
+import numpy as np
+import keras
+
+
+def prepare(model, x, y):
+    model.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: RL105
+    model.fit(x, y, epochs=1)
+
+
+x = np.random.rand(128, 20).astype("float32")
+y = (x.sum(axis=1) > 10).astype("float32")
+clf = keras.Sequential([keras.Input((20,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+prepare(clf, x, y)
+clf.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+clf.fit(x, y, epochs=2)
+""",
         # Keras 1's unit count
         """
 from keras.models import Sequential

@@ -81,6 +81,9 @@ def _rerun_compile(old: Compile, new: Compile) -> Compile:
     a call's arguments knows (`__init__(self, loss=rmse)` read where the class is defined, then for
     `Regressor(5)`). A new record: another module's scope may share the old one."""
     merged = Compile(old.node, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, old.provisional and new.provisional)
+    # the one call that ran it, when one did (a run on its own, parameters unknown, is no call)
+    sites = {s for s, c in ((old.site, old), (new.site, new)) if not c.provisional}
+    merged.site = sites.pop() if len(sites) == 1 else None
     for name in ("loss", "metrics", "weighted_metrics", "optimizer"):
         a, b = getattr(old, name), getattr(new, name)
         if same_value(a, b) or b is UNKNOWN and new.provisional:
@@ -343,7 +346,8 @@ class ModelBuilding:
                 # import made the value; the name written here is where the loss is given
                 loss = Ref(loss.qualname, loss_arg.value, loss.raw)
             new = Compile(call, loss, args.get("metrics", 2)[0], args.get("weighted_metrics")[0],
-                          args.get("optimizer", 0)[0], provisional=self.standalone > 0)
+                          args.get("optimizer", 0)[0], provisional=self.standalone > 0,
+                          site=self.invocations[-1] if self.invocations else None)
             at = next((i for i, c in enumerate(model.compiles) if c.node is call), None)
             if at is None:
                 model.compiles.append(new)

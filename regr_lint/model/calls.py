@@ -1253,6 +1253,7 @@ class Calls:
         self.owners.append(owner.cdef if owner is not None else None)
         self.call_chain.append(None if inst is not None and not per_call
                                else 0 if standalone or call is None else id(call))
+        self.invocations.append((None if standalone else call, fdef))
         try:
             scope = Scope(func.scope)
             self.bind_params(fdef.params, args, scope, inst, standalone)
@@ -1272,14 +1273,26 @@ class Calls:
             self.running.pop()
             self.owners.pop()
             self.call_chain.pop()
+            self.invocations.pop()
             if lifted:
                 self.lifts.pop()
 
     def _param_flow(self, param: cst.Param, arg: Optional[cst.Arg]) -> None:
         # `train(m, x_s, y_s)` binds y = y_s: the data-flow queries follow that edge.
         if arg is not None and not arg.star and not self.foreign_code:
-            self.facts.param_flows.add(len(self.facts.assignments))
-            self.facts.assignments.append(([param.name], arg.value))
+            self._flow_edge(param, arg.value)
+
+    def _flow_edge(self, param: cst.Param, value: cst.BaseExpression) -> None:
+        self.facts.param_flows.add(len(self.facts.assignments))
+        self.facts.assignments.append(([param.name], value))
+
+    def _bind_default(self, param: cst.Param, scope: Scope) -> Value:
+        """A parameter the call leaves to its default: `def train(m, data=pixels)` called as
+        `train(ae)` binds data = pixels, for the values and for the data-flow queries alike (a helper
+        fitting on its default is fitted on what the default names)."""
+        if not self.foreign_code and type(param.default) in (cst.Name, cst.Attribute):
+            self._flow_edge(param, param.default)
+        return self.eval(param.default, scope.parent or scope, Frame())
 
     def _standalone_default(self, param: cst.Param, scope: Scope) -> Value:
         """What a parameter holds when its function runs on its own (no call gives it): unknown —
@@ -1309,7 +1322,7 @@ class Calls:
                 scope.vars[name] = args.kw[name][0]
                 self._param_flow(param, args.kw[name][1])
             elif param.default is not None and not args.may_pass(name):
-                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+                scope.vars[name] = self._bind_default(param, scope)
             else:
                 scope.vars[name] = UNKNOWN
         for param in params.kwonly_params:
@@ -1317,7 +1330,7 @@ class Calls:
             if not standalone and name in args.kw:
                 scope.vars[name] = args.kw[name][0]
             elif not standalone and param.default is not None and not args.may_pass(name):
-                scope.vars[name] = self.eval(param.default, scope.parent or scope, Frame())
+                scope.vars[name] = self._bind_default(param, scope)
             else:
                 scope.vars[name] = self._standalone_default(param, scope) if standalone else UNKNOWN
         for star in (params.star_arg, params.star_kwarg):

@@ -234,6 +234,8 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
         # id() of the call each running function was called by (0: run on its own; None: a method,
         # run for an instance)
         self.call_chain: list[Optional[int]] = []
+        # (call, fdef) of each function running now, innermost last (call None: run on its own)
+        self.invocations: list[tuple] = []
         self.layer_ids: set[int] = set()
         self.standalone = 0  # > 0 while a function runs on its own (its parameters unknown)
         self.lambdas: set[int] = set()  # id() of the lambdas whose body was read

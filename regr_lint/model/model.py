@@ -22,6 +22,9 @@ class Compile:
     # recorded while a function ran on its own (its parameters unknown, as a class's __init__ runs
     # where the class is defined): what it left unknown, a run with a call's arguments may know
     provisional: bool = False
+    # (the call, the function it ran) when the compile is made directly in a function a call ran
+    # (`describe(clf)` whose body runs `model.compile(...)`); None when several calls ran it, or none
+    site: Optional[tuple] = None
 
 
 @dataclass(eq=False)

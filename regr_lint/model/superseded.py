@@ -37,8 +37,9 @@ def _superseded(facts) -> set:
         return dead
     wanted = {id(c.node) for m in models for c in m.compiles}
     where = _statements_of(facts.module, wanted)
+    sites = _helper_sites(facts.module, models)
     for model in models:
-        placed = [(c, where.get(id(c.node))) for c in model.compiles]
+        placed = [(c, sites.get(id(c.node)) or where.get(id(c.node))) for c in model.compiles]
         for k, (comp, at) in enumerate(placed):
             if at is None:
                 continue
@@ -50,6 +51,85 @@ def _superseded(facts) -> set:
                     dead.add(id(comp))
                     break
     return dead
+
+
+def _helper_sites(module, models) -> dict:
+    """id(compile) -> (block, index, name) of the statement calling the helper that made it, for a
+    compile a helper makes on the model it receives and trains nothing with (`describe(clf)`, whose
+    `model.compile(loss=...)` is there to list the layers): the call stands where the compile would.
+    Only a helper that runs no training or evaluation and hands its parameters to no call, called
+    by a statement of this file that passes the model by name and runs nothing else."""
+    wanted = {id(c.site[0]): c for m in models for c in m.compiles
+              if c.site is not None and c.site[0] is not None and _inert_helper(c.site[1], c.node)}
+    out: dict = {}
+    if not wanted:
+        return out
+    stack = [module.body]
+    while stack:
+        body = stack.pop()
+        for index, stmt in enumerate(body):
+            if type(stmt) is not cst.SimpleStatementLine:
+                stack.extend(_blocks_of(stmt))
+                continue
+            for call in _calls_in(stmt):
+                comp = wanted.get(id(call))
+                name = _passed_name(call, comp.site[1], comp.node) if comp is not None else None
+                if name is not None and not _may_run(stmt, name, call):
+                    out[id(comp.node)] = (body, index, name)
+    return out
+
+
+def _blocks_of(stmt) -> list:
+    found = []
+    for part in (getattr(stmt, "body", None), getattr(stmt, "orelse", None),
+                 getattr(stmt, "finalbody", None), *getattr(stmt, "handlers", ())):
+        if type(part) is cst.If:
+            found.extend(_blocks_of(part))
+            continue
+        block = part if type(part) is cst.IndentedBlock else getattr(part, "body", None)
+        if type(block) is cst.IndentedBlock:
+            found.append(block.body)
+    return found
+
+
+def _calls_in(node) -> list:
+    found, stack = [], [node]
+    while stack:
+        node = stack.pop()
+        if type(node) is cst.Call:
+            found.append(node)
+        stack.extend(node.children)
+    return found
+
+
+def _inert_helper(fdef, compile_call) -> bool:
+    """`fdef` compiles its parameter (`model.compile(...)` directly in its body) and neither trains,
+    evaluates nor hands a parameter on to another call (which might)."""
+    params = {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params, *fdef.params.kwonly_params)}
+    func = compile_call.func
+    if type(func) is not cst.Attribute or type(func.value) is not cst.Name or func.value.value not in params:
+        return False
+    calls = _calls_in(fdef.body)
+    return any(c is compile_call for c in calls) and not any(
+        _runs(c) or any(type(a.value) is cst.Name and a.value.value in params for a in c.args) for c in calls)
+
+
+def _passed_name(call, fdef, compile_call) -> str | None:
+    """The name the call passes to the parameter the helper compiles (positional or keyword)."""
+    param = compile_call.func.value.value
+    positional = [p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params)]
+    for k, arg in enumerate(call.args):
+        if arg.star:
+            return None
+        key = arg.keyword.value if arg.keyword is not None else positional[k] if k < len(positional) else None
+        if key == param:
+            return arg.value.value if type(arg.value) is cst.Name else None
+    return None
+
+
+def _runs(call) -> bool:
+    func = call.func
+    return type(func) is cst.Attribute and func.attr.value in _RUNS or type(func) is cst.Name and func.value in _RUNS
 
 
 def _statements_of(module, wanted: set) -> dict:
@@ -79,20 +159,19 @@ def _statements_of(module, wanted: set) -> dict:
     return out
 
 
-def _may_run(stmt, name: str) -> bool:
-    """Whether `stmt` calls a training or evaluating method (on anything), hands `name` to a call, or
-    rebinds it — or is anything but plain statements (a loop or a branch might do any of that)."""
+def _may_run(stmt, name: str, helper=None) -> bool:
+    """Whether `stmt` calls a training or evaluating method (on anything), hands `name` to a call
+    (but the inert `helper` call the statement stands for), or rebinds it — or is anything but plain
+    statements (a loop or a branch might do any of that)."""
     if type(stmt) is not cst.SimpleStatementLine:
         return type(stmt) not in (cst.FunctionDef, cst.ClassDef)  # a definition runs nothing
     stack = list(stmt.body)
     while stack:
         node = stack.pop()
         if type(node) is cst.Call:
-            func = node.func
-            if type(func) is cst.Attribute and func.attr.value in _RUNS \
-                    or type(func) is cst.Name and func.value in _RUNS:
+            if _runs(node):
                 return True
-            if any(type(a.value) is cst.Name and a.value.value == name for a in node.args):
+            if node is not helper and any(type(a.value) is cst.Name and a.value.value == name for a in node.args):
                 return True
         elif type(node) in (cst.Assign, cst.AnnAssign, cst.AugAssign):
             targets = [t.target for t in node.targets] if type(node) is cst.Assign else [node.target]
