@@ -51,7 +51,9 @@ several outputs, metrics given per output (a dict by output name, or one list pe
 of losses: `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`) are judged
 against that output's loss, and against that output's targets: class labels given to one output
 (`fit(x, [to_categorical(sex), age])`, or a `Sequence`'s batches by output name, `return x,
-{"sex_out": to_categorical(s), "age_out": a}`) spare that output's accuracy, not the others'. A flat list on several outputs is reported only when every output's loss
+{"sex_out": to_categorical(s), "age_out": a}`) spare that output's accuracy, not the others'; so does a
+binary accuracy given to one output alone beside an error metric given to another (`{"age": "mae",
+"gender": "binary_accuracy"}`: the author says which output holds 0/1 labels). A flat list on several outputs is reported only when every output's loss
 is a regression loss (Keras 2 gave every metric to every output, Keras 3 pairs them with the outputs
 in order: with mixed losses which output gets the accuracy depends on the version).
 
@@ -156,6 +158,22 @@ that read fails, or the callback never fires). A list that comes from a starred 
 list gets no fix.
 """
     VALID = [
+        # a binary accuracy given to one output alone, an error metric to the other: the author says
+        # which output holds 0/1 labels (regressed with an L1 loss, as SSR-Net does)
+        """
+import numpy as np
+import keras
+from keras import layers
+
+inp = keras.Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+age = layers.Dense(1, name="age")(h)
+gender = layers.Dense(1, activation="sigmoid", name="gender")(h)
+model = keras.Model(inp, {"age": age, "gender": gender})
+model.compile(optimizer="adam", loss={"age": "mae", "gender": "mae"},
+              metrics={"age": "mae", "gender": "binary_accuracy"})
+model.fit(np.load("faces.npy"), {"age": np.load("age.npy"), "gender": np.load("gender.npy")}, epochs=2)
+""",
         # a segmentation loss mixing crossentropy with an SSIM term: masks are classes
         """
 import tensorflow as tf
@@ -1213,6 +1231,21 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
     ]
     INVALID = [
+        # the age output gets an accuracy beside its error metric: nothing says its targets are labels
+        """
+import numpy as np
+import keras
+from keras import layers
+
+inp = keras.Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
+age = layers.Dense(1, name="age")(h)
+gender = layers.Dense(1, activation="sigmoid", name="gender")(h)
+model = keras.Model(inp, {"age": age, "gender": gender})
+model.compile(optimizer="adam", loss={"age": "mae", "gender": "mae"},
+              metrics={"age": ["mae", "binary_accuracy"], "gender": "mae"})  # expect: RL101
+model.fit(np.load("faces.npy"), {"age": np.load("age.npy"), "gender": np.load("gender.npy")}, epochs=2)
+""",
         # an SSIM loss compares continuous depth maps: a reconstruction loss
         """
 import numpy as np
@@ -2041,7 +2074,8 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                     kinds = None  # names of list outputs are not known here
                 else:
                     kinds = losses
-                if kinds is not None and not _output_labels(facts, model, None, key):
+                if kinds is not None and not _output_labels(facts, model, None, key) \
+                        and not _binary_by_choice(metrics, key):
                     yield from self._check_metrics(sub, kinds, comp, facts)
             return
         if isinstance(losses, list) and isinstance(metrics, Seq) and len(metrics.items) == len(losses) > 1 \
@@ -2178,6 +2212,21 @@ def _classification_compile(comp) -> bool:
     items = list(loss.items) if isinstance(loss, Seq) else list(loss.items.values()) if isinstance(loss, Map) \
         else [loss]
     return bool(items) and all(crossentropy(v) is not None for v in items)
+
+
+def _binary_by_choice(metrics: Map, key) -> bool:
+    """Per-output metrics that give output `key` a binary accuracy alone and another output an error
+    metric (`{"age": "mae", "gender": "binary_accuracy"}`): the author says which output holds 0/1
+    labels (SSR-Net's gender head, regressed with an L1 loss and scored by its accuracy)."""
+    def names(value) -> list:
+        items = value.items if isinstance(value, Seq) else [value]
+        return [(item.value if isinstance(item, Lit) else getattr(item, "last", None)) for item in items]
+
+    mine = names(metrics.items[key])
+    if not mine or any(not isinstance(n, str) or n.lower() not in ("binary_accuracy", "binaryaccuracy") for n in mine):
+        return False
+    return any(isinstance(n, str) and n.lower() in tables.ERROR_METRIC_NAMES
+               for other, value in metrics.items.items() if other != key for n in names(value))
 
 
 def _sigmoid_heads(model) -> bool:

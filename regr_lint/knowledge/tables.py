@@ -66,6 +66,15 @@ ACCURACY_METRIC_STRINGS = frozenset({
     "sparse_categorical_accuracy", "top_k_categorical_accuracy",
     "sparse_top_k_categorical_accuracy",
 })
+# Error metrics, lower-cased, as a string or a class / function name (`"mae"`, `MeanAbsoluteError()`):
+# the per-output metrics of a regression output (RL101 reads which output is given which)
+ERROR_METRIC_NAMES = frozenset({
+    "mae", "mse", "rmse", "mape", "msle", "mean_absolute_error", "mean_squared_error",
+    "root_mean_squared_error", "mean_absolute_percentage_error", "mean_squared_logarithmic_error",
+    "meanabsoluteerror", "meansquarederror", "rootmeansquarederror", "meanabsolutepercentageerror",
+    "meansquaredlogarithmicerror",
+})
+
 ACCURACY_METRIC_NAMES = frozenset({
     "Accuracy", "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
     "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy",
