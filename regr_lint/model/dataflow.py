@@ -441,16 +441,23 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
     return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
 
 
+def _batch_targets_of(facts: KerasFacts, training):
+    """(the facts of its module, the targets each batch gives) of the generator or `Sequence` a
+    training runs on (one output's item of them: see columns.one_output); None when unknown."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    if training.method not in TRAIN_METHODS or training.y_node is not None or training.mapped:
+        return None
+    found = _generator_targets(facts, training, classes=True)
+    return found if found is not None and found[1] else None
+
+
 def _generator_unit_scaled(facts: KerasFacts, training) -> bool:
     """Every batch of the training's generator or `Sequence` gives its targets scaled into [0, 1] —
     also one output's of several, `yield x, {"late": a, "price": (p - lo) / (hi - lo)}` (the file's
     batches at large are read by `_yields_unit_scaled`, which a dict of targets leaves unread)."""
-    from regr_lint.knowledge.tables import TRAIN_METHODS
-
-    if training.method not in TRAIN_METHODS or training.y_node is not None or training.mapped:
-        return False
-    found = _generator_targets(facts, training, classes=True)
-    if found is None or not found[1]:
+    found = _batch_targets_of(facts, training)
+    if found is None:
         return False
     other, targets = found
     values = name_values(other)
@@ -460,12 +467,8 @@ def _generator_unit_scaled(facts: KerasFacts, training) -> bool:
 def _generator_reads_raw(facts: KerasFacts, training) -> bool:
     """The targets of every batch the training's generator or `Sequence` gives are read raw from a
     table (see `_read_raw`)."""
-    from regr_lint.knowledge.tables import TRAIN_METHODS
-
-    if training.method not in TRAIN_METHODS or training.y_node is not None or training.mapped:
-        return False
-    found = _generator_targets(facts, training, classes=True)
-    if found is None or not found[1]:
+    found = _batch_targets_of(facts, training)
+    if found is None:
         return False
     other, targets = found
     theirs = _records(other)
