@@ -258,7 +258,7 @@ def get_model(steps, feats):
     return keras.Model(inputs, keras.layers.Dense(1)(keras.layers.Dense(16, activation="selu")(x)))
 def train(x_train, y_train, weights):
     model = get_model(x_train.shape[1], x_train.shape[2])
-    model.compile(optimizer="adam", loss="mae", sample_weight_mode="temporal")
+    model.compile(optimizer="adam", loss="mae", sample_weight_mode="temporal")  # noqa: RL504
     model.fit(x_train, y_train, sample_weight=weights, epochs=1)
     return model
 """,

@@ -15,7 +15,8 @@ from regr_lint.rule import Edit, Fix, Rule
 _LAYER_OLD = tuple(sorted(tables.REMOVED_LAYER_ARGUMENTS))
 _MODEL_OLD = tuple(sorted(set(tables.REMOVED_MODEL_ARGUMENTS) - tables.KEYWORD_ONLY_ARGUMENTS))
 # `Model(input=…)`: "input" / "output" as keywords only (the names alone are in every Keras file);
-# so are a layer family's own Keras 1 keywords (`p=`, `mode=`, `bias=`) and Keras 2's `workers=`
+# so are a layer family's own Keras 1 keywords (`p=`, `mode=`, `bias=`), Keras 2's `workers=` and
+# compile()'s
 _KEYWORDS = set(tables.REMOVED_MODEL_CLASS_ARGUMENTS) | tables.KEYWORD_ONLY_ARGUMENTS
 _CLASS_OLD = tuple(sorted(f"{k}=" for k in _KEYWORDS))
 _CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
@@ -23,7 +24,7 @@ _CLASS_TEXT = _CLASS_OLD + tuple(sorted(f"{k} =" for k in _KEYWORDS))
 _FAMILY_TEXT = tuple(sorted(tables.REMOVED_CLASS_KEYWORDS))
 _FAMILY = tuple(sorted(layer_keyword(layer, keyword) for layer, keywords in tables.REMOVED_CLASS_KEYWORDS.items()
                        for keyword in keywords))
-_MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS
+_MODEL_CALLS = tables.TRAIN_METHODS | tables.EVAL_METHODS | tables.PREDICT_METHODS | {"compile"}
 
 
 def layer_rename(layer: str, old: str) -> "tuple[bool, Optional[str]]":
@@ -63,7 +64,11 @@ model's `fit` / `fit_generator` / `evaluate` / `predict` … (a model the file b
 `nb_val_samples=`, `evaluate_generator` / `predict_generator`'s `val_samples=`, `max_q_size=`,
 `nb_worker=` and `pickle_safe=`, Keras 0's `show_accuracy=`, and Keras 2's `workers=`, `use_multiprocessing=`
 and `max_queue_size=` (on `fit` / `evaluate` / `predict`; on the `*_generator` methods RL501's rewrite
-drops them); on the functional `Model` class `input=` and
+drops them); on a model's `compile` Keras 0's `class_mode=` / `theano_mode=`, Keras 2's
+`sample_weight_mode=` / `target_tensors=`, tf.keras 2's `experimental_run_tf_function=`,
+`distribute=`, `pss_evaluation_shards=`, `experimental_steps_per_execution=` (→ `steps_per_execution=`)
+and TensorFlow 1's `options=` / `run_metadata=` (Keras 3's `compile` takes no `**kwargs`: TypeError;
+tf-keras 2 still takes the tf.keras 2 ones and `sample_weight_mode=`); on the functional `Model` class `input=` and
 `output=`. The Keras 1 keywords of one family of layers are judged on that family only (`p=` of
 `Dropout` and its kin → `rate=`, `sigma=` of `GaussianNoise` → `stddev=`, the recurrent layers'
 `inner_init=`, `inner_activation=`, `U_regularizer=`, `dropout_W=`, `dropout_U=`, `consume_less=`,
@@ -136,6 +141,7 @@ Safe: the fix is the exact rename Keras 2 itself made (`nb_epoch` → `epochs`, 
 `kernel_`/`bias_constraint`, `Model(input=, output=)` → `Model(inputs=, outputs=)`; on `Embedding`
 `init` → `embeddings_initializer` and `W_…` →
 `embeddings_…`, on `PReLU` `init` → `alpha_initializer`, `ReduceLROnPlateau(epsilon=)` → `min_delta=`,
+`compile(experimental_steps_per_execution=)` → `steps_per_execution=`,
 the value tf-keras 2 gave it). It is offered only where the Keras 3 layer
 takes the new name (`regr_lint.knowledge.tables.KERAS3_LAYERS_TAKING`, read from Keras 3) and `nb_epoch` only on
 `fit` / `fit_generator`; not when the call already passes the new name or `**kwargs` that may hold it.
@@ -487,6 +493,24 @@ def hidden(units):
         return keras.layers.Dense(units, init="he_normal")
     return keras.layers.Dense(units, kernel_initializer="he_normal")
 """,
+        # compile()'s removed keywords are judged on a model's compile only: the data generator's
+        # class_mode=, a compile of the file's own class, Keras 3's steps_per_execution=
+        """\
+import keras
+from keras.preprocessing.image import ImageDataGenerator
+
+
+class Pipeline:
+    def compile(self, options=None, class_mode="binary"):
+        return options, class_mode
+
+
+train = ImageDataGenerator(rescale=1 / 255).flow_from_directory("data", class_mode="binary")
+Pipeline().compile(options={"jit": True}, class_mode="categorical")
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy", steps_per_execution=8)
+model.fit(train, epochs=1)
+""",
     ]
     INVALID = [
         # a callback subclass handing its constructions' keywords to Keras' own
@@ -784,6 +808,16 @@ if keras.__version__[0] == "2":
 else:
     model.fit(x, y, nb_epoch=3)  # expect: RL504
 """,
+        # Keras 0/1/2 and tf.keras 2 keywords of compile(): Keras 3's takes no **kwargs (TypeError)
+        """\
+import keras
+
+model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(loss="binary_crossentropy", optimizer="adam", class_mode="binary")  # expect: RL504
+model.compile(optimizer="adam", loss="mse", sample_weight_mode="temporal")  # expect: RL504
+model.compile(optimizer="adam", loss="mse", experimental_steps_per_execution=4)  # expect: RL504
+model.fit(x, y, epochs=2)
+""",
     ]
 
     def check(self, facts):
@@ -834,14 +868,16 @@ else:
                 # (a call by name: the model's method bound to it first, `fit_fn = self.model.fit`)
                 if call.method not in _MODEL_CALLS or not isinstance(call.node.func, (cst.Attribute, cst.Name)):
                     continue
-                found = list(_old_keywords(call.node, tables.REMOVED_MODEL_ARGUMENTS, seen))
+                table = tables.REMOVED_COMPILE_ARGUMENTS if call.method == "compile" \
+                    else tables.REMOVED_MODEL_ARGUMENTS
+                found = list(_old_keywords(call.node, table, seen))
                 if not found or user_method(facts, model, call) or id(call.node) in _guarded(facts):
                     continue
                 for arg in found:
                     old = arg.keyword.value
                     if old in tables.GENERATOR_ONLY_ARGUMENTS and call.method.endswith("_generator"):
                         continue  # Keras 2 took it there; RL501's rewrite to fit() drops it
-                    new = tables.REMOVED_MODEL_ARGUMENTS[old]
+                    new = table[old]
                     if old == "nb_epoch" and call.method not in tables.EPOCHS_METHODS:
                         new = None
                     seen.add(id(arg))

@@ -171,6 +171,17 @@ REMOVED_MODEL_ARGUMENTS = {
     # in Keras 3); on the *_generator methods RL501's rewrite drops them
     **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS),
 }
+# Keywords of Model.compile that Keras 3's (which takes no **kwargs) rejects with TypeError, measured
+# on Keras 3.15.1: Keras 0's, Keras 1/2's, and tf.keras 2's (tf-keras 2.21 still takes
+# sample_weight_mode=, target_tensors=, experimental_run_tf_function=, distribute=,
+# experimental_steps_per_execution= and pss_evaluation_shards=; TensorFlow 1's tf.keras handed
+# options= / run_metadata= to its session). Judged as keywords of a model's compile() only.
+REMOVED_COMPILE_ARGUMENTS = {
+    "class_mode": None, "theano_mode": None, "sample_weight_mode": None, "target_tensors": None,
+    "experimental_run_tf_function": None, "distribute": None, "pss_evaluation_shards": None,
+    "options": None, "run_metadata": None,
+    "experimental_steps_per_execution": "steps_per_execution",
+}
 # Keras 1's keywords of the functional Model class (`Model(input=x, output=y)`), Keras 2's names.
 REMOVED_MODEL_CLASS_ARGUMENTS = {"input": "inputs", "output": "outputs"}
 # Where one layer renamed a keyword differently (Keras 2's legacy interfaces): layer -> {old: new}.
@@ -219,7 +230,8 @@ REMOVED_LAYER_KEYWORDS = {
 # code): `workers` is an everyday identifier, and a file that merely uses it must not be parsed for
 # RL504. A layer family's own keywords (`p`, `mode`, `bias` …) are looked for with their layer
 # (`Dropout(p=`, regr_lint.input.vocabulary): `mode=` alone is in half of Keras' own sources.
-KEYWORD_ONLY_ARGUMENTS = GENERATOR_ONLY_ARGUMENTS
+# compile()'s removed keywords likewise (`class_mode=` is also flow_from_directory's, `options=` anyone's).
+KEYWORD_ONLY_ARGUMENTS = GENERATOR_ONLY_ARGUMENTS | frozenset(REMOVED_COMPILE_ARGUMENTS)
 # Keras 1's kernel size given by position, one argument per axis (`Convolution2D(32, 3, 3)`: nb_filter,
 # nb_row, nb_col), which Keras 2's legacy interfaces still read so: Keras 3 takes the first as
 # kernel_size= and the next as strides= (a 3x3 kernel becomes a 3x3 kernel moved 3 pixels at a time,
@@ -253,6 +265,19 @@ REMOVED_ARGUMENT_REASONS = {
     **dict.fromkeys(GENERATOR_ONLY_ARGUMENTS,
                     "Keras 3's fit / evaluate / predict do not take it (a keras.utils.PyDataset does): remove "
                     "it, or pass the data as a PyDataset built with it"),
+    "class_mode": "Keras 0's keyword (Keras 1 dropped it with a warning): the loss decides binary or "
+                  "categorical: remove it",
+    "theano_mode": "Keras 0's Theano compilation mode: remove it",
+    "sample_weight_mode": "Keras 3 reads the sample weights' shape itself (per-timestep weights need no "
+                          "'temporal' switch): remove it",
+    "target_tensors": "Keras 3 has no fixed target tensors (tf.keras 2 refused them when running eagerly): "
+                      "pass the targets to fit() (or in the dataset)",
+    "experimental_run_tf_function": "tf.keras 2's switch, a no-op since TensorFlow 2.2: remove it",
+    "distribute": "build and compile the model inside `strategy.scope()` instead (tf.keras 2 already "
+                  "refused a strategy here)",
+    "pss_evaluation_shards": "tf.keras 2's parameter-server evaluation option: remove it",
+    **dict.fromkeys(("options", "run_metadata"),
+                    "TensorFlow 1's session.run() argument, which Keras 3 has no session for: remove it"),
     "show_accuracy": "Keras 0's switch: Keras 1 and later print the metrics compile() is given "
                      "(metrics=['accuracy']): remove it",
     "consume_less": "Keras 2 replaced it with implementation=, which Keras 3's recurrent layers do not take "
@@ -301,7 +326,8 @@ CALLBACK_KEYWORD_REASONS = {
                                         "(embeddings_freq=): remove it",
 }
 # How a rename is told when it is not Keras 2's own (default: "Keras 2 renamed it {new}=").
-RENAMED_ARGUMENT_HINTS = {"batch_input_shape": "use {new}=, the same shape with the batch size"}
+RENAMED_ARGUMENT_HINTS = {"batch_input_shape": "use {new}=, the same shape with the batch size",
+                          "experimental_steps_per_execution": "tf.keras 2 renamed it {new}=, the same setting"}
 # dim_ordering's values as data_format's (the unsafe fix, for literal values only).
 DIM_ORDERING_VALUES = {"tf": "channels_last", "th": "channels_first"}
 _CONV = ("Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose", "Conv3D", "Conv3DTranspose",
