@@ -171,7 +171,7 @@ from keras import layers
 inp = keras.Input((64, 64, 3))
 h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
 age = layers.Dense(1, name="age")(h)
-gender = layers.Dense(1, activation="sigmoid", name="gender")(h)
+gender = layers.Dense(1, name="gender")(h)
 model = keras.Model(inp, {"age": age, "gender": gender})
 model.compile(optimizer="adam", loss={"age": "mae", "gender": "mae"},
               metrics={"age": "mae", "gender": "binary_accuracy"})
@@ -1264,7 +1264,7 @@ from keras import layers
 inp = keras.Input((64, 64, 3))
 h = layers.GlobalAveragePooling2D()(layers.Conv2D(16, 3, activation="relu")(inp))
 age = layers.Dense(1, name="age")(h)
-gender = layers.Dense(1, activation="sigmoid", name="gender")(h)
+gender = layers.Dense(1, name="gender")(h)
 model = keras.Model(inp, {"age": age, "gender": gender})
 model.compile(optimizer="adam", loss={"age": "mae", "gender": "mae"},
               metrics={"age": ["mae", "binary_accuracy"], "gender": "mae"})  # expect: RL101

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import re
 from typing import Optional
 
@@ -58,8 +57,7 @@ so is a square model every `fit` of which pairs inputs and targets of separate o
 of the file's own neither computed from the other nor from a common source), and a model whose
 variable, `name=` or builder function says it is meant to be linear (`linear_model`, `build_pca`,
 `logistic`; also a builder in another module, and the name a script gives what a builder returns,
-`linear_model = build(n)`; also the file it is built in, by one word of its name,
-`linear_regression_demo.py`, not `nonlinear.py`), and a model the file's top level builds only to show it (`net.summary()`,
+`linear_model = build(n)`), and a model the file's top level builds only to show it (`net.summary()`,
 `plot_model(net)`, nothing else done with it: a walkthrough of shapes, never compiled, trained or
 handed anywhere), and a model built only in the arm of an `if` a module constant rules out (`SMALL =
 False`, then `if SMALL == True:`: that code never runs). Test modules of a test suite (`*_test.py` / `test_*.py` holding pytest or unittest
@@ -799,15 +797,7 @@ def _named_linear(model, facts) -> bool:
     names.extend(key for reader in readers for targets, value in reader.assignments
                  if isinstance(value, cst.Call) and _callee_name(value.func) in builders
                  for key in (expr_key(t) for t in targets) if key)
-    return any(word in name.lower() for name in names for word in _LINEAR_INTENT) \
-        or _module_named_linear(model.home or facts.path)
-
-
-def _module_named_linear(path: str) -> bool:
-    """The module the model is built in is named for a linear model, one word of its file name
-    (`linear_regression_demo.py`, `Cl_linear.py`, `linear-model-1.2.1.py`; not `nonlinear.py`)."""
-    stem = os.path.basename(path or "").rsplit(".", 1)[0].lower()
-    return any(word in _LINEAR_INTENT for word in re.split(r"[^a-z]+", stem))
+    return any(word in name.lower() for name in names for word in _LINEAR_INTENT)
 
 
 def _callee_name(func) -> str:

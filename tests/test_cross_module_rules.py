@@ -11716,28 +11716,6 @@ CASES += [
      _config_module_range("(-1, 1)", "  # expect: RL102"), None),
 ]
 
-def _linear_demo(expect: str = "") -> str:
-    return ("import numpy as np\n"
-            "from keras.layers import Dense\n"
-            "from keras.models import Sequential\n\n"
-            "x = np.arange(0, 1, 0.01).reshape(-1, 1)\n"
-            "y = 2 * x + 3\n"
-            "model = Sequential()\n"
-            "model.add(Dense(8, input_dim=1))" + expect + "\n"
-            "model.add(Dense(1))\n"
-            "model.compile(loss='mse', optimizer='sgd')\n"
-            "model.fit(x, y, epochs=5)\n")
-
-
-CASES += [
-    # a module named for a linear model (one word of its file name) builds one on purpose
-    ("RL302-valid-network-without-activations-in-a-module-named-linear",
-     {"linear_regression_demo.py": _linear_demo()}, None),
-    ("RL302-network-without-activations-in-a-module-named-nonlinear",
-     {"nonlinear_demo.py": _linear_demo("  # expect: RL302")}, None),
-]
-
-
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)
