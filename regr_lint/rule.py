@@ -76,8 +76,8 @@ class Rule:
     # the call or import it points at and what the names there are bound to, so that unread code can
     # hide a finding (a name it may bind is unknown) but not make one wrong. A rule that reads what
     # other statements did to an object (scaled the targets, added a layer, compiled the model)
-    # keeps False, as does a rule pack's rule that does not say (every rule runs when the unread
-    # lines bind no name).
+    # keeps False, as does a rule pack's rule that does not say (every rule runs when no other
+    # line reads a name the unread lines may bind).
     reads_partial_source: ClassVar[bool] = False
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []

@@ -23,8 +23,9 @@ or an import by itself (RL501–RL506), reading that cell's statements before it
 taking any name its other lines may bind as unknown (`from tensorflow import keras` on its first
 line counts; a `class Adam` past its error makes `Adam(lr=…)` unknown). The rules that read more
 than the call (RL101–RL401: the targets, the model's layers, values carried from statement to
-statement) run too when the lines past the error bind no name (`plot(y` left unclosed at the
-cell's end), and stay silent otherwise: the broken cell may have scaled the targets or changed the
+statement) run too when no other line reads a name the lines past the error may bind (`plot(y`
+left unclosed at the cell's end, a `def time_se` cut short that nothing calls), and stay silent
+otherwise: the broken cell may have scaled the targets or changed the
 model. No fix is offered until the notebook parses (a fix's
 safety is judged on the whole notebook; `--add-noqa` still writes into the cells that parse). When
 every cell fails, the others still do not parse together, or the broken cell may bind any name

@@ -417,7 +417,7 @@ def test_a_cell_that_does_not_parse_is_reported_and_the_other_cells_are_read(tmp
 TYPO_IN_IMPORTS = (
     ("code", "import numpy as np\nfrom tensorflow import keras\n\nLOCAL = False\nif LOCAL:\n"
              "    data_path = '../'\nelse:x\n    data_path = '/content/drive/cells/'\n"),
-    ("code", "x = np.random.rand(512, 3)\ny = x @ np.array([0.5, -0.2, 0.1])"),
+    ("code", "x = np.random.rand(512, 3)\ny = x @ np.array([0.5, -0.2, 0.1])\nprint(data_path)"),
     ("code", "opt = keras.optimizers.Adam(lr=3e-5)\n"
              "model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])\n"
              "model.compile(optimizer=opt, loss='huber', metrics=['accuracy'])\nmodel.fit(x, y, epochs=3)"),
@@ -459,6 +459,8 @@ def test_rules_that_follow_data_across_statements_run_only_when_the_unread_lines
     # the classes made before the error are read as written: RL101 runs and is silent
     assert _found(path, notebook(cells[0], ("code", "y = (y > 1.5).astype(int)\nplot(y"), cells[2])) == [
         ("RL000", 2, 2, 5)]
+    # a name bound past the error that no other line reads (a `def` cut short): every rule runs
+    assert [c for c, *_ in _found(path, notebook(cells[0], ("code", "def time_se"), cells[2]))] == ["RL000", "RL101"]
     # nothing bound past the error: every rule runs on the other cells (no fix offered)
     found = lint_file(str(path), RULES) if path.write_text(notebook(cells[0], ("code", "print(y.mean()"),
                                                                    cells[2])) else []

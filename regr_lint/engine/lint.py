@@ -83,7 +83,7 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
     """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
     unfinished, a line indented where no IPython dedents it) is reported, and the other cells are
     read without what it holds past its error (see notebook.without_unread) — by every rule when
-    those lines bind no name, else by the rules whose findings code left unread cannot make wrong
+    no other line reads a name those lines may bind, else by the rules whose findings code left unread cannot make wrong
     (`Rule.reads_partial_source`); a finding in the broken cell itself is not reported. No fix is offered: --fix rewrites a notebook through a parse of all
     its cells, and a fix's safety (the names it may write, what object it renames a method of) is
     judged on the whole notebook. None when no cell fails alone, every cell does, the others still
@@ -106,8 +106,11 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
         return None
     text, bound = read
     # What the unread lines would bind is unknown: the rules that follow data across statements
-    # (the targets, the layers) only run when they bind nothing (`plot(y` left unclosed at a cell's end)
-    chosen = [r for r in rules if r.reads_partial_source] if bound else list(rules)
+    # (the targets, the layers) only run when no other line reads a name they may bind (`plot(y` left
+    # unclosed, a `def time_se` cut short that nothing calls)
+    read_there = _read_names(text) if bound else set()
+    chosen = [r for r in rules if r.reads_partial_source] if read_there is None or read_there & set(bound) \
+        else list(rules)
     try:
         rest = lint_text(text, path, chosen)
     except NotAnalysed:
@@ -121,6 +124,15 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
     errors = [dataclasses.replace(f, line=f.line + nb.starts[i] - 1, end_line=max(f.end_line, f.line) + nb.starts[i] - 1)
               for i, f in broken.items()]
     return sorted(errors + rest, key=lambda f: (f.line, f.col, f.code))
+
+
+def _read_names(text: str) -> set | None:
+    """Every name the code reads (a plain name loaded, anywhere); None when it does not parse."""
+    try:
+        tree = _cpython_parse(text)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    return {node.id for node in ast.walk(tree) if type(node) is ast.Name and type(node.ctx) is ast.Load}
 
 
 def _in_cells(nb, f: Finding) -> Finding:
