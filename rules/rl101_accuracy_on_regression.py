@@ -6,7 +6,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
-from regr_lint.model.classify import REGRESSION, all_regression, crossentropy, is_accuracy_metric, output_losses
+from regr_lint.model.classify import all_regression, crossentropy, is_accuracy_metric, output_losses
 from regr_lint.model.columns import one_output
 from regr_lint.model.dataflow import targets_from_project_artifact
 from regr_lint.model.importers import fitted_by_importers, is_parameter
@@ -55,10 +55,7 @@ against that output's loss, and against that output's targets: class labels give
 binary accuracy given to one output alone beside an error metric given to another (`{"age": "mae",
 "gender": "binary_accuracy"}`: the author says which output holds 0/1 labels). A flat list on several outputs is reported only when every output's loss
 is a regression loss (Keras 2 gave every metric to every output, Keras 3 pairs them with the outputs
-in order: with mixed losses which output gets the accuracy depends on the version), or when it holds
-fewer metrics than there are outputs and one of them is a regression output (`loss={"label":
-"binary_crossentropy", "amount": "mse"}, metrics=["accuracy"]`: Keras 2 computes the accuracy on
-`amount` too, Keras 3 rejects the list; no fix, the metrics belong in a dict by output name).
+in order: with mixed losses which output gets the accuracy depends on the version).
 
 A model whose every output is a softmax over several units is a classifier too (trained with the
 Brier score: a U-Net's per-pixel classes with `loss="mse"`, the softmax a convolution's `activation=`
@@ -1232,25 +1229,6 @@ def make(n_features, compile_kwargs=None):
 net = make(4, compile_kwargs={"metrics": ["mae"]})
 net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
 """,
-        # a flat list as long as the outputs (Keras 3 pairs it in order), a short one without an
-        # accuracy, and a short one on classification outputs only
-        """\
-import keras
-from keras import layers
-
-x = keras.Input((6,))
-h = layers.Dense(16, activation="relu")(x)
-label = layers.Dense(1, activation="sigmoid", name="label")(h)
-kind = layers.Dense(3, activation="softmax", name="kind")(h)
-amount = layers.Dense(1, name="amount")(h)
-paired = keras.Model(x, [label, amount])
-paired.compile(optimizer="adam", loss={"label": "binary_crossentropy", "amount": "mse"},
-               metrics=["accuracy", "mae"])
-errors = keras.Model(x, [label, amount])
-errors.compile(optimizer="adam", loss=["binary_crossentropy", "mse"], metrics=["mae"])
-classes = keras.Model(x, [label, kind])
-classes.compile(optimizer="adam", loss=["binary_crossentropy", "categorical_crossentropy"], metrics=["accuracy"])
-""",
     ]
     INVALID = [
         # the age output gets an accuracy beside its error metric: nothing says its targets are labels
@@ -1267,25 +1245,6 @@ model = keras.Model(inp, {"age": age, "gender": gender})
 model.compile(optimizer="adam", loss={"age": "mae", "gender": "mae"},
               metrics={"age": ["mae", "binary_accuracy"], "gender": "mae"})  # expect: RL101
 model.fit(np.load("faces.npy"), {"age": np.load("age.npy"), "gender": np.load("gender.npy")}, epochs=2)
-""",
-        # one metric for a classification and a regression output: Keras 2 gives it to both, Keras 3
-        # rejects the list
-        """\
-import keras
-from keras import layers
-
-x = keras.Input((6,))
-h = layers.Dense(16, activation="relu")(x)
-label = layers.Dense(1, activation="sigmoid", name="label")(h)
-amount = layers.Dense(1, name="amount")(h)
-model = keras.Model(x, [label, amount])
-model.compile(
-    optimizer="adam",
-    loss={"label": "binary_crossentropy", "amount": "mse"},
-    metrics=["accuracy"],  # expect: RL101
-)
-ordered = keras.Model(x, [label, amount])
-ordered.compile(optimizer="adam", loss=["binary_crossentropy", "mae"], metrics=["accuracy"])  # expect: RL101
 """,
         # an SSIM loss compares continuous depth maps: a reconstruction loss
         """
@@ -2128,7 +2087,6 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                     yield from self._check_metrics(sub, kind, comp, facts)
             return
         if not all_regression(losses):
-            yield from self._short_list(metrics, losses, facts, model)
             return
         if isinstance(metrics, Seq):
             for value, elt in zip(metrics.items, metrics.elts):
@@ -2142,28 +2100,6 @@ net.fit(np.random.rand(32, 4), np.random.rand(32), epochs=2)
                                       written_first=_is_parameter(elt, comp.node, facts))
         elif is_accuracy_metric(metrics) and metrics.node is not None:
             yield self.report(metrics.node, self._message(metrics), self._fix_bare(metrics, comp, facts))
-
-    def _short_list(self, metrics, losses, facts, model):
-        """`loss={"label": "binary_crossentropy", "amount": "mse"}, metrics=["accuracy"]`: a flat list
-        with fewer metrics than outputs is not paired with them. Keras 2 (and tf-keras 2.21) computes
-        every metric on every output, so the regression outputs get an accuracy; Keras 3.15.1 rejects
-        the list at fit (measured). A list as long as the outputs is left alone: Keras 3 pairs it."""
-        if not isinstance(metrics, Seq) or not isinstance(losses, (dict, list)) \
-                or not len(metrics.items) < len(losses) or any(isinstance(v, Seq) for v in metrics.items):
-            return
-        named = losses.items() if isinstance(losses, dict) else enumerate(losses)
-        regression = [key for key, kind in named if kind == REGRESSION and not _output_labels(
-            facts, model, None if isinstance(key, str) else key, key if isinstance(key, str) else None)]
-        if not regression:
-            return
-        shown = f"the regression output {regression[0]!r}" if isinstance(regression[0], str) \
-            else f"the regression output at index {regression[0]}"
-        for value, elt in zip(metrics.items, metrics.elts):
-            if is_accuracy_metric(value):
-                yield self.report(elt, f"accuracy metric {_label(value)} in a flat list of {len(metrics.items)} "
-                                  f"for {len(losses)} outputs: Keras 2 computes it on every output, {shown} "
-                                  f"included (a meaningless number), and Keras 3 rejects the list; give the "
-                                  f"metrics per output (a dict by output name)", None)
 
     # -- the fix --------------------------------------------------------------------------------------
 
