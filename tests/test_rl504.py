@@ -126,7 +126,7 @@ def test_not_keras_not_reported():
 
 def test_table_is_data_and_every_rename_target_is_in_the_layer_table():
     assert set(tables.REMOVED_ARGUMENT_REASONS) == {
-        k for t in (tables.REMOVED_LAYER_ARGUMENTS, tables.REMOVED_MODEL_ARGUMENTS,
+        k for t in (tables.REMOVED_LAYER_ARGUMENTS, tables.REMOVED_MODEL_ARGUMENTS, tables.REMOVED_COMPILE_ARGUMENTS,
                     *tables.REMOVED_LAYER_KEYWORDS.values()) for k, v in t.items() if v is None}
     targets = {v for v in tables.REMOVED_LAYER_ARGUMENTS.values() if v} | {
         v for m in tables.REMOVED_ARGUMENT_LAYER_RENAMES.values() for v in m.values() if v}
