@@ -548,7 +548,7 @@ class Net:
                 if halves is None:
                     halves = _autoencoder_layers(facts)
                 if model.outputs and all(isinstance(t, Tensor) and t.producer is not None
-                                         and id(t.producer) in halves.get(id(_first_input(t)), ()) for t in model.outputs):
+                                         and id(t.producer) in halves.get(id(_chain_back(t)[0]), ()) for t in model.outputs):
                     continue  # the encoder (or decoder) cut from a linear autoencoder: PCA's projection, on purpose
             if model.kind == "sequential":
                 chains = [_sequential_chain(model.layers)]
@@ -724,34 +724,26 @@ def _autoencoder_layers(facts) -> dict:
         if model.kind != "functional" or model.ruled_out or not _autoencoder(model, facts):
             continue
         for tensor in model.outputs:
-            start = _first_input(tensor)
+            start, producers = _chain_back(tensor)
             if start is not None:
-                out.setdefault(id(start), set()).update(_producers_back(tensor))
+                out.setdefault(id(start), set()).update(producers)
     return out
 
 
-def _first_input(tensor) -> Optional[Tensor]:
-    """The Keras Input a single-input chain of layers starts from, else None."""
+def _chain_back(tensor) -> tuple:
+    """(the Keras Input a single-input chain of layers starts from, id() of the layers and activations
+    along it) walking back from `tensor`; (None, …) when the chain does not reach one Input."""
+    producers: set = set()
     for _ in range(256):
         if not isinstance(tensor, Tensor):
-            return None
+            return None, producers
         if tensor.producer is None:
-            return tensor if tensor.is_input and not tensor.inputs else None
+            return (tensor if tensor.is_input and not tensor.inputs else None), producers
         if len(tensor.inputs) != 1:
-            return None
+            return None, producers
+        producers.add(id(tensor.producer))
         tensor = tensor.inputs[0]
-    return None
-
-
-def _producers_back(tensor) -> set:
-    """id() of the layers (and activations) along a single-input chain back from `tensor`."""
-    out: set = set()
-    for _ in range(256):
-        if not isinstance(tensor, Tensor) or tensor.producer is None or len(tensor.inputs) != 1:
-            break
-        out.add(id(tensor.producer))
-        tensor = tensor.inputs[0]
-    return out
+    return None, producers
 
 
 def _autoencoder(model, facts) -> bool:

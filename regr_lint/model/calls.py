@@ -91,32 +91,34 @@ _SAME_VALUES = frozenset({"cast", "convert_to_tensor", "reshape", "expand_dims",
                           "ensure_shape"})
 
 
-def _picked_parts(fn: Value, n: int) -> Optional[tuple[int, int]]:
+def _map_function(fn: Value) -> Optional[tuple]:
+    """(its parameters, their positional names, what each of its returns gives) of the function given
+    to a dataset's `.map()` (a lambda's body is its one return); None for anything else. Read once
+    per `.map()` by the questions below."""
+    if type(fn) is Lambda:
+        params, returned = fn.node.params, [fn.node.body]
+    elif type(fn) is Func:
+        params, returned = fn.fdef.params, _returned_values(fn)
+    else:
+        return None
+    return params, [p.name.value for p in (*params.posonly_params, *params.params)], returned
+
+
+def _picked_parts(read: Optional[tuple], n: int) -> Optional[tuple[int, int]]:
     """(i, j) when the function given to the `.map()` of a dataset of `n` items (n > 2) takes them
     as n parameters and returns two of them as they are (`lambda i, f, b: (f, b)`, or a function's
-    one `return f, b`); else None."""
-    if n < 3 or type(fn) not in (Lambda, Func):
+    one `return f, b`); else None. `read`: what `_map_function` read of it."""
+    if n < 3 or read is None:
         return None
-    params = fn.node.params if type(fn) is Lambda else fn.fdef.params
+    params, names, returned = read
     if params.star_arg not in (None, cst.MaybeSentinel.DEFAULT) or params.kwonly_params or params.star_kwarg:
         return None
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
-    if type(fn) is Lambda:
-        body = fn.node.body
-    else:
-        returned = _returned_values(fn)
-        body = returned[0] if len(returned) == 1 else None
+    body = returned[0] if len(returned) == 1 else None
     if len(names) != n or type(body) is not cst.Tuple or len(body.elements) != 2 \
             or not all(type(e) is cst.Element and type(e.value) is cst.Name and e.value.value in names
                        for e in body.elements):
         return None
     return names.index(body.elements[0].value.value), names.index(body.elements[1].value.value)
-
-
-def _map_params(fn) -> list:
-    """The names of a `.map()` function's positional parameters."""
-    params = fn.node.params if type(fn) is Lambda else fn.fdef.params
-    return [p.name.value for p in (*params.posonly_params, *params.params)]
 
 
 def _given_items(node, names: list, nodes: list, depth: int = 0):
@@ -164,7 +166,7 @@ def _returned_values(fn: Func) -> list:
     return returned
 
 
-def _mapped_targets(fn: Value, records: bool = False, count: int = 2) -> tuple:
+def _mapped_targets(read: Optional[tuple], records: bool = False, count: int = 2) -> tuple:
     """The expressions the function given to a dataset's `.map()` returns as targets (the second item
     of every `return x, y` of its body, or of a lambda's tuple), when at least one of them is not the
     target it was given (its second parameter, maybe cast or reshaped): () when they all are, or the
@@ -172,14 +174,11 @@ def _mapped_targets(fn: Value, records: bool = False, count: int = 2) -> tuple:
     dataset was made of). `records`: the dataset's elements are single records (dicts of columns),
     the function takes one and makes the (x, y) pair of it (`return feats, row["price"] / MAX`).
     `count`: the items of each element (three or more: `(feats, price, seg)`, the function takes them
-    all and makes the targets of them, `return x, {"price": price / MAX, "seg": seg}`)."""
-    if type(fn) is Lambda:
-        params, returned = fn.node.params, [fn.node.body]
-    elif type(fn) is Func:
-        params, returned = fn.fdef.params, _returned_values(fn)
-    else:
+    all and makes the targets of them, `return x, {"price": price / MAX, "seg": seg}`). `read`: what
+    `_map_function` read of the function."""
+    if read is None:
         return ()
-    names = [p.name.value for p in (*params.posonly_params, *params.params)]
+    _, names, returned = read
     if len(names) != (1 if records else count) or not returned:
         return ()
     targets = []
@@ -613,20 +612,21 @@ class Calls:
             if meth in DATASET_KEEP:
                 return recv
             if meth == "map":
-                picked = _picked_parts(args.get("map_func", 0)[0], len(recv.parts))
+                fn = args.get("map_func", 0)[0]
+                read = _map_function(fn)
+                picked = _picked_parts(read, len(recv.parts))
                 if picked is not None:
                     # `ds.map(lambda i, f, b: (f, b))`: two of the dataset's items, as they were made
                     (x, x_node), (y, y_node) = recv.parts[picked[0]], recv.parts[picked[1]]
                     return DataPair(x, y, x_node, y_node, recv.kind, call, origin=recv.origin, made_by=recv.made_by)
-                fn = args.get("map_func", 0)[0]
-                targets = _mapped_targets(fn, records=recv.kind == "records", count=max(2, len(recv.parts)))
+                targets = _mapped_targets(read, records=recv.kind == "records", count=max(2, len(recv.parts)))
                 if targets:
                     home = fn.scope.origin if type(fn) is Func else None
                     if home == recv.origin and recv.kind != "records":
                         # the dataset's own items where the function hands them on (`{"ret": r}`,
                         # `(t - mu) / sd` of the parameter `t`): read as what the dataset was made of
                         nodes = [n for _, n in recv.parts] if recv.parts else [recv.x_node, recv.y_node]
-                        targets = tuple(_given_items(t, _map_params(fn), nodes) for t in targets)
+                        targets = tuple(_given_items(t, read[1], nodes) for t in targets)
                     kind = "dataset" if recv.kind == "records" else recv.kind
                     return DataPair(recv.x, UNKNOWN, recv.x_node, None, kind, call, targets, recv.origin,
                                     targets_origin=home if home != recv.origin else None, made_by=recv.made_by)
