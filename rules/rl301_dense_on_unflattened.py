@@ -165,6 +165,22 @@ model = keras.Model([past, known], forecast)
 model.compile(optimizer="adam", loss="mae")
 model.fit(ds, epochs=2)
 """,
+        # per-step windows joined with np.stack: the array np.array would make, one window per sample
+        """\
+import numpy as np
+from tensorflow import keras
+
+flow = np.loadtxt("traffic.csv", delimiter=",")
+xs, ys = [], []
+for i in range(len(flow) - 96):
+    xs.append(flow[i:i + 48])
+    ys.append(flow[i + 1:i + 49, :1])
+x, y = np.stack(xs), np.stack(ys, axis=0)
+model = keras.Sequential([keras.Input((48, flow.shape[1])), keras.layers.LSTM(64, return_sequences=True),
+                          keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
+""",
         # per-step targets: each sample's window of steps held in a name, then appended
         """\
 import numpy as np
@@ -927,6 +943,22 @@ forecast = layers.Dense(1)(steps)  # expect: RL301
 model = keras.Model(past, forecast)
 model.compile(optimizer="adam", loss="mae")
 model.fit(np.load("past.npy"), np.load("next_value.npy").reshape(-1), epochs=2)
+""",
+        # windows of inputs joined with np.stack, but one next value per sample as the target
+        """
+import numpy as np
+from tensorflow import keras
+
+flow = np.loadtxt("traffic.csv", delimiter=",")
+xs, ys = [], []
+for i in range(len(flow) - 49):
+    xs.append(flow[i:i + 48])
+    ys.append(flow[i + 48, 0])
+x, y = np.stack(xs), np.stack(ys)
+model = keras.Sequential([keras.Input((48, flow.shape[1])), keras.layers.LSTM(64, return_sequences=True),
+                          keras.layers.Dense(1)])  # expect: RL301
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=3)
 """,
         # two series stacked as steps, but one target per sample (the first series' next value)
         """

@@ -729,3 +729,67 @@ def test_two_tokens_brought_in_at_one_place_are_two_findings(tmp_path):
     whole = run("check", "--no-cache", ".", cwd=tmp_path)
     assert lines(whole.stdout) == ["trainer.py:6:27: RL501", "trainer.py:6:46: RL504", "trainer.py:6:67: RL504"], \
         whole.stdout + whole.stderr
+
+
+TRAIN_CONFIG = textwrap.dedent("""\
+    TRAIN = {
+        "learning_rate": 1e-3,
+        "loss": "mean_squared_error",
+        "metrics": ["mae", "accuracy"],
+    }
+""")
+TRAINER = textwrap.dedent("""\
+    from keras.optimizers import Adam
+
+    from config import TRAIN
+
+
+    class Trainer:
+        def __init__(self, model):
+            self.model = model
+
+        def compile(self):
+            opt = Adam(learning_rate=TRAIN["learning_rate"])
+            self.model.compile(optimizer=opt, loss=TRAIN["loss"],
+                               metrics=TRAIN["metrics"])
+            return self
+
+        def fit(self, x, y):
+            self.model.fit(x, y, epochs=5)
+""")
+LINEAR = MODELS.replace('activation="sigmoid"', "activation=None")
+TRAIN_WITH_TRAINER = textwrap.dedent("""\
+    import numpy as np
+    from models import build_model
+    from trainer import Trainer
+
+    x, y = np.load("x.npy"), np.load("y.npy")
+    Trainer(build_model(x.shape[1])).compile().fit(x, y)
+""")
+
+
+def test_a_mistake_complete_in_a_module_between_is_that_modules(tmp_path):
+    # trainer.py compiles with config.py's metrics: linted by itself it reports the accuracy metric,
+    # so train.py (which reads config.py only through trainer.py) does not report it again
+    project(tmp_path, models=LINEAR, train=TRAIN_WITH_TRAINER)
+    write(tmp_path, "config.py", TRAIN_CONFIG)
+    write(tmp_path, "trainer.py", TRAINER)
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == "", res.stdout
+    # trainer.py and train.py linted together: once, in trainer.py, at the subscript bringing the
+    # metrics in (not the learning rate's `TRAIN[...]` read two lines before it)
+    res = run("check", "--no-cache", "train.py", "trainer.py", cwd=tmp_path)
+    metrics = TRAINER.splitlines()[12]
+    assert lines(res.stdout) == [f"trainer.py:13:{metrics.index('TRAIN') + 1}: RL101"], res.stdout
+    assert "(at config.py:4)" in res.stdout
+
+
+def test_a_builder_picked_from_a_registry_dict_is_reported_at_the_pick(tmp_path):
+    registry = MODELS + '\n\ndef build_linear(n_features):\n    return Sequential([Dense(1, input_dim=n_features)])\n' \
+        '\n\nMODELS = {"linear": build_linear, "bounded": build_model}\n'
+    train = TRAIN.replace("from models import build_model", "from models import MODELS").replace(
+        "model = build_model(4)", 'build = MODELS["bounded"]\nmodel = build(4)')
+    project(tmp_path, models=registry, train=train)
+    res = run("check", "--no-cache", "train.py", cwd=tmp_path)
+    assert lines(res.stdout) == [f"train.py:{BUILD_LINE}:9: RL102"], res.stdout
+    assert f"(at models.py:{HEAD_LINE})" in res.stdout

@@ -611,6 +611,11 @@ def _place_elsewhere(module: cst.Module, path: str, text: str, reports: list[tup
         _own_findings(mpath, rules)  # its lint alone records what it reports (in _REPORTS)
         if own(mpath, rule.code, rep.node):
             continue
+        if any(_own_findings(between, rules) is not None and own(between, rule.code, rep.node)
+               for between in paths if between != mpath):
+            # complete in a module this file reads it through (trainer.py compiles with the metrics
+            # of the config.py it imports): that module's, reported when it is linted
+            continue
         other, pos = positions_of(mpath)
         rng = pos[rep.node]
         if (rule.code, rng.start.line, rng.start.column + 1) in _own_findings(mpath, rules):
@@ -700,7 +705,9 @@ def _bring_in(facts, module: cst.Module, mpath: str, rng, pos) -> cst.CSTNode | 
     of an imported name whose definition (function, class, constant) contains `rng` (also when a
     package re-exports it, or it reaches this file through another module), else the first import
     of that module, else the first import of a project module (through which it was read)."""
-    names, imports, others = set(), [], []
+    from regr_lint.model.values import Map
+
+    names, imports, others, keys = set(), [], [], {}
     for ipath, node, bound in facts.project_imports:
         (imports if ipath == mpath else others).append(node)
         for local, value in bound.items():
@@ -708,14 +715,58 @@ def _bring_in(facts, module: cst.Module, mpath: str, rng, pos) -> cst.CSTNode | 
             defined = pos.get(vnode) if vnode is not None else None
             if defined is not None and _contains(defined, rng):
                 names.add(local)
+                key = _key_holding(vnode, rng, pos)
+                if key is not None:
+                    keys[local] = key
+            elif type(value) is Map:  # a registry: MODELS = {"bounded": build_bounded, ...}
+                key = next((k for k, item in value.items.items() if type(k) is str
+                            and _contains_at(pos, getattr(item, "fdef", None) or getattr(item, "node", None), rng)),
+                           None)
+                if key is not None:
+                    names.add(local)
+                    keys[local] = key
     if names:
-        use = _first_use(module, names)
+        use = _first_use(module, names, keys)
         if use is not None:
             return use
     return (imports or others or [None])[0]
 
 
-def _first_use(module: cst.Module, names: set) -> cst.CSTNode | None:
+def _contains_at(pos, node, rng) -> bool:
+    defined = pos.get(node) if node is not None else None
+    return defined is not None and _contains(defined, rng)
+
+
+def _key_holding(vnode, rng, pos) -> str | None:
+    """The key of the dict literal `vnode` whose value holds `rng` (`TRAIN = {"metrics": [...]}`)."""
+    if type(vnode) is not cst.Dict:
+        return None
+    for element in vnode.elements:
+        value = pos.get(getattr(element, "value", None))
+        if type(getattr(element, "key", None)) is cst.SimpleString and value is not None and _contains(value, rng):
+            return element.key.evaluated_value
+    return None
+
+
+def _first_use(module: cst.Module, names: set, keys: dict | None = None) -> cst.CSTNode | None:
+    """The first use of one of `names`; for a name in `keys`, the first `name["key"]` that picks the
+    part holding the token (`metrics=TRAIN["metrics"]`, not the `TRAIN["lr"]` read before it) when
+    there is one."""
+    if keys:
+        picked: list = []
+
+        class Picks(cst.CSTVisitor):
+            def visit_Subscript(self, node) -> bool:
+                index = node.slice[0].slice if len(node.slice) == 1 else None
+                if not picked and type(node.value) is cst.Name and node.value.value in keys \
+                        and type(index) is cst.Index and type(index.value) is cst.SimpleString \
+                        and index.value.evaluated_value == keys[node.value.value]:
+                    picked.append(node)
+                return not picked
+
+        module.visit(Picks())
+        if picked:
+            return picked[0]
     found: list = []
 
     class Uses(cst.CSTVisitor):

@@ -848,6 +848,11 @@ def _same_shape_source(node):
     if isinstance(node, cst.Call):
         func = node.func
         name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if name == "stack" and isinstance(func, cst.Attribute) \
+                and _dotted_root(func.value) in ("np", "numpy", "tf", "tensorflow"):
+            # np.stack(ys) of equal-shaped items is the array np.array(ys) makes (the axis only moves
+            # where the new axis goes): the same rank. Not a DataFrame's .stack(), which pivots.
+            return node.args[0].value if node.args else None
         if name in _COPIES:
             if isinstance(func, cst.Attribute) and _dotted_root(func.value) not in ("np", "numpy", "tf", "tensorflow"):
                 return func.value  # y.astype(...)
