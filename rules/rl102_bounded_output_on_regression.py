@@ -2156,6 +2156,41 @@ net.compile(optimizer="sgd", loss="mse")
 for tr, va in data.folds():
     net.fit(data.x[tr], data.y[tr], validation_data=(data.x[va], data.y[va]), epochs=20)
 """,
+        # a one-output Sequence standardising in its constructor, squashed into [-1, 1] by a method run before the fit
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        steer = log["steering"].to_numpy("float32")
+        self.steer = (steer - steer.mean()) / steer.std()
+        self.batch_size = batch_size
+
+    def squash(self):
+        self.steer = self.steer / np.abs(self.steer).max()
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        return np.stack([np.load(p) for p in self.frames[s]]) / 255.0, self.steer[s]
+
+
+train = Drives("log.csv")
+train.squash()
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+model = keras.Model(inp, layers.Dense(1, activation="tanh")(h))
+model.compile(optimizer="adam", loss="mse")
+model.fit(train, epochs=5)
+""",
     ]
     INVALID = [
         # the helper's default targets are raw prices; only its default inputs are scaled

@@ -118,6 +118,8 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
     if len(attrs) != 1:
         return None
     attr = attrs.pop()
+    if _rewritten_later(inst.cls, attr):
+        return None
     # The calls that ran each `__init__` on the way up, the construction first: (the call, the
     # module it is written in, its callee's parameters)
     callers: list = []
@@ -144,6 +146,22 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
         if cls is None:
             return None
     return None
+
+
+def _rewritten_later(cls: ClassV, attr: str) -> bool:
+    """A method of the class (or of a base) other than `__init__` sets `self.<attr>` to anything but
+    a reordering of its own rows (`self.y = self.y[perm]` in `on_epoch_end`): the batches then read
+    what that method made (`normalise()` dividing it by its max), not what the constructor did."""
+    for _ in range(6):
+        for stmt in cls.cdef.body.body:
+            if type(stmt) is cst.FunctionDef and stmt.name.value != "__init__" and any(
+                    _self_attr(t, attr) and not (type(v) is cst.Subscript and _self_attr(v.value, attr))
+                    for t, v in _assigned_pairs(stmt)):
+                return True
+        cls = next((b for b in cls.bases if isinstance(b, ClassV)), None)
+        if cls is None:
+            return False
+    return False
 
 
 def _own_method(cls: ClassV, name: str) -> Optional[cst.FunctionDef]:
