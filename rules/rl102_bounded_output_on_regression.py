@@ -133,7 +133,12 @@ follows the bounded unit; `feature_range=(-1, 1)` does not exempt them. A model 
 generator or `Sequence` whose targets the file cannot follow is exempt by any [0, 1] scaling in the
 file (it might be of the targets) — but not when the batches are written out and that scaling is
 only of their inputs: `imgs = np.stack(...) / 255.0` then `yield imgs, counts[i]` (or `return imgs,
-np.asarray(self.counts[s])`) trains on raw counts. Nor is a sigmoid / softmax
+np.asarray(self.counts[s])`) trains on raw counts. Targets it can follow are judged as targets passed to
+`fit` are, whatever else the file scales: rows of an array a generator yields (a module-level one, or
+the argument the call passes its parameter: `yield x[i], y[i]` of `batches(x, y_std)`), and what a
+`Sequence`'s constructor sets the attribute its batches read (also one output's item of several,
+`return batch, {"steer": self.steer[s], ...}`; not when another method rewrites it, `normalise()`).
+Nor is a sigmoid / softmax
 head reported when the file shows the targets are class labels (one-hot, booleans, literal 0/1
 data, a classification dataset's labels, as RL101 reads them): that is a classifier trained with
 squared error, and its targets lie where the head can reach. Targets normalised per row to sum to 1
@@ -163,7 +168,9 @@ something never negative added, `uniform(0, 100, n) + x.sum(axis=1)`) — on the
 from (also by a helper of another module the script passes them to), or a column of a frame standardised in place (`df[df.columns] = StandardScaler().fit_transform(df)`,
 then `df["y"]`), or held by a data class whose methods standardise them (`ds.y`, `self.y =
 StandardScaler().fit_transform(...)` in its constructor), as they are at the `fit`, as every `yield` of the generator it is fitted on gives them (also in a dict keyed by the one
-output's name, `yield x, {"load": (y - mu) / sd}`), or as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
+output's name, `yield x, {"load": (y - mu) / sd}`), as a `Sequence` it is fitted on gives that output's
+(`self.steer = (steer - steer.mean()) / steer.std()`, then `return batch, {"steer": self.steer[s], ...}`), or
+as a `tf.data` pipeline's `.map()` returns them (`lambda x, y: (x, (y - mean) / std)`, in the file or in the module making the dataset). With no evidence either way it is silent.
 
 A target scaler chosen by an `if` nothing decides (`if opts.norm == "minmax": scaler =
 MinMaxScaler() else: scaler = StandardScaler()` on a command-line option, or in a helper of another
@@ -2156,6 +2163,223 @@ net.compile(optimizer="sgd", loss="mse")
 for tr, va in data.folds():
     net.fit(data.x[tr], data.y[tr], validation_data=(data.x[va], data.y[va]), epochs=20)
 """,
+        # a Sequence giving two outputs' targets, the sigmoid one's divided by its max in the constructor
+        # (beside an input scaling)
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        speed = log["speed"].to_numpy("float32")
+        self.speed = speed / speed.max()
+        self.steer = log["steering"].to_numpy("float32")
+        self.batch_size = batch_size
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        batch = np.stack([np.load(p) for p in self.frames[s]]) / 255.0
+        return batch, {"steer": self.steer[s], "speed": self.speed[s]}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, name="steer")(h)
+speed = layers.Dense(1, activation="sigmoid", name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(Drives("log.csv"), epochs=5)
+""",
+        # the same, scaled by a method of the class the constructor calls
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        speed = log["speed"].to_numpy("float32")
+        self.speed = self._unit(speed)
+        self.steer = log["steering"].to_numpy("float32")
+        self.batch_size = batch_size
+
+    def _unit(self, v):
+        return v / v.max()
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        batch = np.stack([np.load(p) for p in self.frames[s]]) / 255.0
+        return batch, {"steer": self.steer[s], "speed": self.speed[s]}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, name="steer")(h)
+speed = layers.Dense(1, activation="sigmoid", name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(Drives("log.csv"), epochs=5)
+""",
+        # the same, scaled by another method run before the fit: the constructor's raw values are not what
+        # the batches read
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        speed = log["speed"].to_numpy("float32")
+        self.speed = speed
+        self.steer = log["steering"].to_numpy("float32")
+        self.batch_size = batch_size
+
+    def normalise(self):
+        self.speed = self.speed / self.speed.max()
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        batch = np.stack([np.load(p) for p in self.frames[s]]) / 255.0
+        return batch, {"steer": self.steer[s], "speed": self.speed[s]}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, name="steer")(h)
+speed = layers.Dense(1, activation="sigmoid", name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+train = Drives("log.csv")
+train.normalise()
+model.fit(train, epochs=5)
+""",
+        # the same, scaled per batch in __getitem__
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        speed = log["speed"].to_numpy("float32")
+        self.speed = speed
+        self.top = speed.max()
+        self.steer = log["steering"].to_numpy("float32")
+        self.batch_size = batch_size
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        batch = np.stack([np.load(p) for p in self.frames[s]]) / 255.0
+        return batch, {"steer": self.steer[s], "speed": self.speed[s] / self.top}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, name="steer")(h)
+speed = layers.Dense(1, activation="sigmoid", name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(Drives("log.csv"), epochs=5)
+""",
+        # the same with a tf.data .map() function scaling that output's targets by a max constant
+        """
+import pandas as pd
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+SPEED_MAX = 40.0
+log = pd.read_csv("log.csv")
+
+
+def parse(path, steer, speed):
+    img = tf.cast(tf.io.decode_png(tf.io.read_file(path)), tf.float32) / 255.0
+    return img, {"steer": steer, "speed": speed / SPEED_MAX}
+
+
+ds = tf.data.Dataset.from_tensor_slices((log["frame"].values, log["steering"].values, log["speed"].values))
+ds = ds.map(parse).batch(32)
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, name="steer")(h)
+speed = layers.Dense(1, activation="sigmoid", name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(ds, epochs=5)
+""",
+        # a generator yielding rows of its parameter, passed targets divided by their max
+        """
+import numpy as np
+from keras import layers, models
+
+x = np.load("x.npy")
+y = np.load("y.npy")
+y_unit = y / y.max()
+
+
+def batches(feats, targets, bs=64):
+    while True:
+        idx = np.random.randint(0, len(feats), bs)
+        xb = feats[idx] / 255.0
+        yield xb, targets[idx]
+
+
+m = models.Sequential([layers.Input((32,)), layers.Dense(16, activation="relu"),
+                       layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(x, y_unit), steps_per_epoch=50, epochs=5)
+""",
+        # a generator scaling each batch's targets in a local of its own: left to the file's [0, 1] scalings
+        """
+import numpy as np
+from keras import layers, models
+
+x = np.load("x.npy")
+y = np.load("y.npy")
+
+
+def batches(bs=64):
+    while True:
+        idx = np.random.randint(0, len(x), bs)
+        xb = x[idx] / 255.0
+        yb = y[idx] / 40.0
+        yield xb, yb
+
+
+m = models.Sequential([layers.Input((32,)), layers.Dense(16, activation="relu"),
+                       layers.Dense(1, activation="sigmoid")])
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(), steps_per_epoch=50, epochs=5)
+""",
         # a one-output Sequence standardising in its constructor, squashed into [-1, 1] by a method run before the fit
         """
 import numpy as np
@@ -3818,6 +4042,125 @@ net = keras.Sequential([keras.Input((data.x.shape[1],)), keras.layers.Dense(4, a
 net.compile(optimizer="sgd", loss="mse")
 for tr, va in data.folds():
     net.fit(data.x[tr], data.y[tr], validation_data=(data.x[va], data.y[va]), epochs=20)
+""",
+        # a Sequence giving two outputs' targets in a dict, the tanh one standardised in its constructor; the
+        # file's [0, 1] scaling is of the images (a local of __getitem__)
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+
+class Drives(keras.utils.Sequence):
+    def __init__(self, csv_path, batch_size=32):
+        log = pd.read_csv(csv_path)
+        self.frames = log["frame"].tolist()
+        steer = log["steering"].to_numpy("float32")
+        self.steer = (steer - steer.mean()) / steer.std()
+        self.speed = log["speed"].to_numpy("float32")
+        self.batch_size = batch_size
+
+    def __len__(self):
+        return len(self.frames) // self.batch_size
+
+    def __getitem__(self, i):
+        s = slice(i * self.batch_size, (i + 1) * self.batch_size)
+        batch = np.stack([np.load(p) for p in self.frames[s]]) / 255.0
+        return batch, {"steer": self.steer[s], "speed": self.speed[s]}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+steer = layers.Dense(1, activation="tanh", name="steer")(h)  # expect: RL102
+speed = layers.Dense(1, name="speed")(h)
+model = keras.Model(inp, [steer, speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(Drives("log.csv"), epochs=5)
+""",
+        # the same in a tuple, a sigmoid head on the standardised output
+        """
+import numpy as np
+import pandas as pd
+from keras import layers, models
+from keras.utils import Sequence
+
+
+class Meters(Sequence):
+    def __init__(self, path):
+        table = pd.read_csv(path)
+        self.paths = table["image"].values
+        load = table["load_kw"].to_numpy("float32")
+        self.load = (load - load.mean()) / load.std()
+        self.ok = table["ok"].to_numpy("float32")
+
+    def __len__(self):
+        return len(self.paths) // 16
+
+    def __getitem__(self, i):
+        sl = slice(i * 16, (i + 1) * 16)
+        imgs = np.stack([np.load(p) for p in self.paths[sl]]) / 255.0
+        return imgs, (self.load[sl], self.ok[sl])
+
+
+inp = layers.Input((64, 64, 3))
+h = layers.GlobalAveragePooling2D()(inp)
+load_out = layers.Dense(1, activation="sigmoid")(h)  # expect: RL102
+ok_out = layers.Dense(1, activation="sigmoid")(h)
+m = models.Model(inp, [load_out, ok_out])
+m.compile(optimizer="adam", loss=["mse", "binary_crossentropy"])
+m.fit(Meters("meters.csv"), epochs=5)
+""",
+        # a generator yielding rows of module-level arrays in a dict, the tanh output's standardised
+        """
+import numpy as np
+import pandas as pd
+from tensorflow import keras
+from tensorflow.keras import layers
+
+log = pd.read_csv("log.csv")
+frames = log["frame"].tolist()
+steer = log["steering"].to_numpy("float32")
+steer = (steer - steer.mean()) / steer.std()
+speed = log["speed"].to_numpy("float32")
+
+
+def batches(bs=32):
+    while True:
+        for i in range(0, len(frames), bs):
+            imgs = np.stack([np.load(p) for p in frames[i:i + bs]]) / 255.0
+            yield imgs, {"steer": steer[i:i + bs], "speed": speed[i:i + bs]}
+
+
+inp = keras.Input(shape=(66, 200, 3))
+h = layers.GlobalAveragePooling2D()(layers.Conv2D(24, 5, strides=2, activation="relu")(inp))
+out_steer = layers.Dense(1, activation="tanh", name="steer")(h)  # expect: RL102
+out_speed = layers.Dense(1, name="speed")(h)
+model = keras.Model(inp, [out_steer, out_speed])
+model.compile(optimizer="adam", loss={"steer": "mse", "speed": "mse"})
+model.fit(batches(), steps_per_epoch=100, epochs=5)
+""",
+        # a generator yielding rows of its parameter, passed standardised targets; its inputs scaled in a local
+        """
+import numpy as np
+from keras import layers, models
+
+x = np.load("x.npy")
+y = np.load("y.npy")
+y_std = (y - y.mean()) / y.std()
+
+
+def batches(feats, targets, bs=64):
+    while True:
+        idx = np.random.randint(0, len(feats), bs)
+        xb = feats[idx] / 255.0
+        yield xb, targets[idx]
+
+
+m = models.Sequential([layers.Input((32,)), layers.Dense(16, activation="relu"),
+                       layers.Dense(1, activation="tanh")])  # expect: RL102
+m.compile(optimizer="adam", loss="mse")
+m.fit(batches(x, y_std), steps_per_epoch=50, epochs=5)
 """,
     ]
 

@@ -93,13 +93,16 @@ def _rerun_compile(old: Compile, new: Compile) -> Compile:
     return merged
 
 
-def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tuple]:
+def _sequence_targets(inst: Instance, call: Optional[cst.Call], output: Optional[tuple] = None) -> Optional[tuple]:
     """(the targets a `Sequence` trains on, the project module that expression is in, None for this
     file): every `return` of its `__getitem__` gives `self.<attr>[...]` as its second item, and the
     `__init__` that sets `self.<attr>` sets it once — to one of its parameters (`self.x, self.y = x,
     y`): the expression `call`, its construction, passes there, or the `super().__init__(...)` of a
     subclass's `__init__` (`super().__init__(x, y / y.max())` in another module: that argument, read
-    there); to anything else (`self.y = scaler.fit_transform(y)`): that expression. None when not so."""
+    there); to anything else (`self.y = scaler.fit_transform(y)`): that expression. None when not so.
+    With `output` (index, name, count: see `columns.one_output`), the targets of that output: its item
+    of a list or its key of a dict each `return` gives (`return x, {"steer": self.steer[s], ...}`)."""
+    from regr_lint.model.columns import _output_targets
     from regr_lint.model.compat import statements
 
     getitem = find_method(inst.cls, "__getitem__")
@@ -110,6 +113,8 @@ def _sequence_targets(inst: Instance, call: Optional[cst.Call]) -> Optional[tupl
         if type(stmt) is cst.Return:
             item = stmt.value.elements[1].value if type(stmt.value) is cst.Tuple and len(stmt.value.elements) == 2 \
                 else None
+            if output is not None and item is not None:
+                item = _output_targets(item, *output)
             while type(item) is cst.Subscript:
                 item = item.value
             if type(item) is not cst.Attribute or type(item.value) is not cst.Name or item.value.value != "self":

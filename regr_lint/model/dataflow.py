@@ -18,7 +18,8 @@ from regr_lint.lazy import cst
 from regr_lint.model.columns import _RAW_FRAME_READERS, _column_key, _popped_column, column_origins, read_column
 from regr_lint.model.draws import _unit_draw
 from regr_lint.model.generators import (_batch_targets, _from_generator, _generator_call, _generator_targets,
-                                        _passed_for, cut_targets, passed_targets)
+                                        _passed_for, cut_targets, passed_targets, sequence_output_targets,
+                                        yielded_arrays)
 from regr_lint.model.importers import (_READ_BESIDE, _argument_for, _callee, _declared_by_importers,
                                        _instance_attribute, _method_in, _module_facts, _nodes_along, _project_items,
                                        _steps_in_functions, _top_function, attribute_parts, fitted_by_importers,
@@ -417,6 +418,11 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
         # targets are what the scripts beside it pass — beside the builder's module, or beside this
         # one when the model comes from another module's builder
         return True
+    traced = _traced_batch_targets(facts, model) if not ys and not _has_targets(model) else None
+    if traced is not None:
+        # the batches' targets traced to where they are made: judged as targets passed to `fit` are,
+        # not by whatever else the file scales (`batch = np.stack(...) / 255.0`, their inputs)
+        return any(_y_unit_scaled(y, other, _records(other), unit_scaled_names(other)) for other, y in traced)
     if not ys and not _has_targets(model) and model.trainings and all(
             _generator_reads_raw(facts, t) for t in model.trainings):
         # a `Sequence` / generator whose every batch's targets are a column of a table read raw
@@ -439,6 +445,24 @@ def targets_unit_scaled(facts: KerasFacts, model) -> bool:
                    for other, y, _, standardised in wrapper_targets(facts, model))
     records = _records(facts)
     return any(_y_unit_scaled(y, facts, records, scaled) for y in ys)
+
+
+def _traced_batch_targets(facts: KerasFacts, model) -> Optional[list]:
+    """[(module facts, expression)]: the targets each training of `model` gets from a `Sequence` (one
+    output's of several: see `generators.sequence_output_targets`) or a generator function yielding
+    rows of an array (`generators.yielded_arrays`), traced to where they are made; None when one
+    training's cannot be traced so."""
+    from regr_lint.knowledge.tables import TRAIN_METHODS
+
+    found = []
+    for t in model.trainings:
+        if t.method in TRAIN_METHODS:
+            one = sequence_output_targets(facts, t)
+            many = [one] if one is not None else yielded_arrays(facts, t) if t.y_node is None and not t.mapped else None
+            if not many:
+                return None
+            found += many
+    return found or None
 
 
 def _batch_targets_of(facts: KerasFacts, training):

@@ -10,7 +10,7 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.columns import _output_targets
-from regr_lint.model.compat import statements
+from regr_lint.model.compat import _nodes, statements
 from regr_lint.model.importers import (_argument_for, _class_def, _imported_function, _method_in, _module_facts,
                                        _returns, _top_function, _top_function_in, project_function)
 from regr_lint.model.model import KerasFacts
@@ -41,6 +41,57 @@ def _generator_targets(facts: KerasFacts, training, classes: bool = False):
     # them when one cannot be cut so
     cut = [_output_targets(target, *training.output) for target in found[1]]
     return (found[0], cut) if all(c is not None for c in cut) else found
+
+
+def sequence_output_targets(facts: KerasFacts, training) -> Optional[tuple]:
+    """(the facts of the module it is written in, the expression) a training cut to one output of
+    several (`training.output`) gets from a `Sequence`: what its `__init__` sets the attribute that
+    output's item of each batch reads (`self.steer = (steer - steer.mean()) / steer.std()` for
+    `return x, {"steer": self.steer[s], ...}`), as a one-output `Sequence`'s targets are read (see
+    `building._sequence_targets`); None when not so."""
+    from regr_lint.model.building import _sequence_targets
+    from regr_lint.model.values import Instance
+
+    if training.output is None or type(training.x) is not Instance or training.x_node is None:
+        return None
+    found = _sequence_targets(training.x, _making_call(facts, training, training.x_node), training.output)
+    if found is None:
+        return None
+    other = facts if found[1] is None else _module_facts(found[1])
+    return (other, found[0]) if other is not None else None
+
+
+def yielded_arrays(facts: KerasFacts, training) -> Optional[list]:
+    """[(the facts of the module it is read in, the expression)] for each `yield` of the generator
+    function a training runs (cut to its output, see `_generator_targets`) whose targets are rows of
+    one array the function never binds: a module-level one of its module (`yield imgs, {"steer":
+    steer[i:j], ...}`), read there, or one of its parameters (`yield x[i], y[i]`), read as the
+    argument the call passes it. None when one is anything else (a local it fills or computes per
+    batch, arithmetic on the rows)."""
+    from regr_lint.model.trainers import rebound
+
+    call = _generator_call(facts, training)
+    found = _generator_targets(facts, training) if call is not None else None
+    fdef = _top_function_in(facts.module, call.func.value) if found is not None else None
+    if fdef is None and found is not None and found[0] is not facts:
+        named = project_function(facts, call)
+        fdef = _top_function(found[0].path, named[1]) if named is not None else None
+    if fdef is None or not all(any(n is t for n in _nodes(fdef)) for t in found[1]):
+        return None  # (yielded by another function its `from_generator` runs)
+    params = {p.name.value for p in (*fdef.params.posonly_params, *fdef.params.params, *fdef.params.kwonly_params)}
+    spread = {p.name.value for p in (fdef.params.star_arg, fdef.params.star_kwarg) if isinstance(p, cst.Param)}
+    out = []
+    for target in found[1]:
+        node = target
+        while isinstance(node, cst.Subscript):
+            node = node.value  # its rows (what indexes them is no value of theirs)
+        if not isinstance(node, cst.Name) or node.value in spread or rebound(fdef, {node.value}):
+            return None
+        arg = _argument_for(call, fdef, node.value, False) if node.value in params else target
+        if arg is None:
+            return None  # (left to its default, or spread from `*args`)
+        out.append((facts if node.value in params else found[0], arg))
+    return out
 
 
 def _one_entry(target) -> Optional[cst.BaseExpression]:
