@@ -71,13 +71,14 @@ class Rule:
     # there): then the tokens may also be in the modules the file imports. False for a rule whose
     # every finding is a token of the file itself (a private import): its pre-check reads the file only.
     reads_other_modules: ClassVar[bool] = True
-    # Whether the rule runs on a source part of which could not be read (a notebook cell that does
-    # not parse: what it holds past its error is unknown). True only when each finding is judged from
-    # the call or import it points at and what the names there are bound to, so that unread code can
-    # hide a finding (a name it may bind is unknown) but not make one wrong. A rule that reads what
-    # other statements did to an object (scaled the targets, added a layer, compiled the model)
-    # keeps False, as does a rule pack's rule that does not say (every rule runs when no other
-    # line reads a name the unread lines may bind).
+    # Whether the rule's findings all stand on a source part of which could not be read (a notebook
+    # cell that does not parse: what it holds past its error is unknown). True only when each
+    # finding is judged from the call or import it points at and what the names there are bound to,
+    # so that unread code can hide a finding (a name it may bind is unknown) but not make one wrong.
+    # A rule that reads what other statements did to an object (scaled the targets, added a layer,
+    # compiled the model) keeps False, as does a rule pack's rule that does not say: its findings
+    # are kept only where the unread lines bind, change or call nothing the finding's statement
+    # is made of (regr_lint.engine.unread).
     reads_partial_source: ClassVar[bool] = False
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []

@@ -430,14 +430,14 @@ def _found(path, text):
 
 
 def test_a_broken_cell_holding_the_imports_hides_no_keras_api_finding_of_the_others(tmp_path):
-    # RL000 where it was, and the Keras 3 API rules read the other cells with the broken cell's
-    # lines before its error as written (its imports); RL101, which follows the data from cell to
-    # cell, does not run: the broken cell may have done anything to the targets
+    # RL000 where it was, and the other cells read with the broken cell's lines before its error as
+    # written (its imports); what it binds past its error (`data_path`, printed) is nothing the
+    # model's targets are made from: RL101, which follows the data from cell to cell, stands too
     path = tmp_path / "soc.ipynb"
     path.write_text(notebook(*TYPO_IN_IMPORTS))
     found = lint_file(str(path), RULES)
     assert [(f.code, f.cell, f.cell_line, f.col, f.fix) for f in found] == [
-        ("RL000", 1, 8, 4, None), ("RL502", 3, 1, 29, None)], found
+        ("RL000", 1, 8, 4, None), ("RL502", 3, 1, 29, None), ("RL101", 3, 3, 53, None)], found
     assert found[0].message == "syntax error: unexpected indent"
     # the typo fixed, every rule runs and the fix is offered
     fixed = [(c[0], c[1].replace("else:x", "else:")) for c in TYPO_IN_IMPORTS]
@@ -486,6 +486,59 @@ def test_what_a_broken_cell_may_bind_past_its_error_is_unknown(tmp_path):
     assert _found(path, notebook(head, ("code", "show(\nfrom mylib import *"), use)) == [("RL000", 2, 1, 5)]
 
 
+# A broken cell's unread lines may change what a data-flow rule judges by its absence: the targets
+# never scaled, the model given no other head, never compiled again. Its findings stand only where
+# those lines touch nothing the finding's statement is made of (regr_lint.engine.unread).
+_DATA = "import keras\nimport numpy as np\nx = np.random.rand(64, 3)\ny = x.sum(1) * 50"
+_SIGMOID = ("m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(8, activation='relu'),\n"
+            "                       keras.layers.Dense(1, activation='sigmoid')])")
+_TRAIN = "m.compile(loss='mse')\nm.fit(x, y)"
+_ACCURACY = ("m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])\n"
+             "m.compile(loss='mse', metrics=['accuracy'])")
+_FUNCTIONAL = ("inp = keras.Input((3,))\nh = keras.layers.Dense(8, activation='relu')(inp)\n"
+               "out = keras.layers.Dense(1, activation='sigmoid')(h)\nfm = keras.Model(inp, out)")
+
+
+@pytest.mark.parametrize("cells", [
+    (_DATA, _SIGMOID, "m.add(keras.layers.Dense(1)", _TRAIN),  # a linear head added after the sigmoid
+    (_DATA, _SIGMOID, "np.divide(y, y.max(), out=y", _TRAIN),  # the targets scaled into (0, 1) in place
+    (_DATA, _FUNCTIONAL, "np.divide(y, y.max(), out=y", "fm.compile(loss='mse')\nfm.fit(x, y)"),
+    (_DATA, _SIGMOID, "plot(y\ny = y / y.max()", _TRAIN),  # rescaled past the error
+    (_DATA, _SIGMOID, "m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)]", _TRAIN),  # rebuilt
+    (_DATA, _ACCURACY, "m.compile(loss='binary_crossentropy', metrics=['accuracy']", "m.fit(x, y)"),  # recompiled
+    (_DATA + "\ndef scale(a):\n    a /= a.max()", _SIGMOID, "scale(y", _TRAIN),  # a function that scales
+    (_DATA + "\ndef scale_targets():\n    y[:] = y / y.max()", _SIGMOID, "scale_targets(", _TRAIN),
+    (_DATA, _SIGMOID + "\ndef train():\n    m.compile(loss='mse')\n    m.fit(x, y)", "y = y / y.max(", "train()"),
+    (_DATA, _SIGMOID + "\nm.compile(loss='mse')", "y = y / y.max(", "for epoch in range(2):\n    m.fit(x, y)"),
+])
+def test_a_broken_cell_that_may_change_the_model_or_its_targets_silences_the_data_flow_rules(tmp_path, cells):
+    assert [code for code, *_ in _found(tmp_path / "nb.ipynb", notebook(*[("code", c) for c in cells]))] == ["RL000"]
+
+
+@pytest.mark.parametrize("cells,code", [
+    # a loop variable bound past the error, bound again by every later loop before it is read
+    ((_DATA, _ACCURACY, "for i in range(len(data_))", "m.fit(x, y)\nfor i in range(3):\n    print(i)"), "RL101"),
+    # a name bound there and read later, but nothing the model or its targets are made from
+    ((_DATA, _SIGMOID, "import os\nplot_path = os.path.join('out', 'loss.png'", _TRAIN + "\nprint(plot_path)"),
+     "RL102"),
+    ((_DATA, _FUNCTIONAL, "import os\nplot_path = os.path.join('out', 'loss.png'",
+      "fm.compile(loss='mse')\nfm.fit(x, y)\nprint(plot_path)"), "RL102"),
+    # only read there (what is printed or plotted), or another model changed
+    ((_DATA, _SIGMOID + "\n" + _TRAIN, "print(y.mean(), m.summary()\nplt.plot(m.history.history['loss']"), "RL102"),
+    ((_DATA, _SIGMOID + "\nm2 = keras.Sequential([keras.Input((3,))])", "m2.add(keras.layers.Dense(1)", _TRAIN),
+     "RL102"),
+    # RL202 judges the call by its own step count: the model rebound later takes nothing from it
+    ((_DATA + "\nm = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])",
+      "m.compile('adam', 'mse')\nm.fit(x, y, steps_per_epoch=len(x) / 8)", "m = <Your code here!>",
+      "m.compile('adam', 'mse')"), "RL202"),
+])
+def test_the_data_flow_findings_a_broken_cell_cannot_change_stand(tmp_path, cells, code):
+    found = lint_file(str(tmp_path / "nb.ipynb"), RULES) if (tmp_path / "nb.ipynb").write_text(
+        notebook(*[("code", c) for c in cells])) else []
+    assert sorted(f.code for f in found) == sorted(["RL000", code]) and all(f.fix is None for f in found), found
+    assert next(f.cell for f in found if f.code == code) == 2
+
+
 def test_several_broken_cells_each_rl000_and_masked_ipython_is_no_broken_cell(tmp_path):
     path = tmp_path / "nb.ipynb"
     assert _found(path, notebook(
@@ -521,9 +574,9 @@ def test_fix_leaves_a_notebook_with_a_broken_cell_as_it_was_and_noqa_still_count
     proc = _cli("--fix", "--format", "json", str(path))
     assert path.read_bytes() == before and proc.returncode == 1, proc.stderr
     assert [(f["code"], f["cell"], f["line"], f["fix"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("RL000", 1, 8, None), ("RL502", 3, 1, None)]
+        ("RL000", 1, 8, None), ("RL502", 3, 1, None), ("RL101", 3, 3, None)]
     noqa = [(k, v.replace("Adam(lr=3e-5)", "Adam(lr=3e-5)  # noqa: RL502")) for k, v in TYPO_IN_IMPORTS]
-    assert _found(path, notebook(*noqa)) == [("RL000", 1, 8, 4)]
+    assert _found(path, notebook(*noqa)) == [("RL000", 1, 8, 4), ("RL101", 3, 3, 53)]
 
 
 @pytest.mark.slow
@@ -537,12 +590,13 @@ def test_a_broken_cell_through_the_cache_stdin_sarif_and_add_noqa(tmp_path):
                           cwd=tmp_path)
     assert (tmp_path / ".regr_lint_cache").is_dir()
     assert cold.stdout == warm.stdout and [line.split(": ")[1].split()[0] for line in warm.stdout.splitlines()] == [
-        "RL000", "RL502"], warm.stdout
+        "RL000", "RL502", "RL101"], warm.stdout
     piped = subprocess.run([sys.executable, "-m", "regr_lint", "check", "--no-cache", "--stdin-filename", "nb.ipynb",
                             "-"], input=text, capture_output=True, text=True, cwd=tmp_path)
     assert piped.stdout == cold.stdout.replace(str(path), "nb.ipynb"), piped.stdout
     sarif = json.loads(_cli("--format", "sarif", str(path)).stdout)
-    assert [(r["ruleId"], r["properties"]["cell"]) for r in sarif["runs"][0]["results"]] == [("RL000", 1), ("RL502", 3)]
+    assert [(r["ruleId"], r["properties"]["cell"]) for r in sarif["runs"][0]["results"]] == [
+        ("RL000", 1), ("RL502", 3), ("RL101", 3)]
     _cli("--add-noqa", str(path))  # into the cell that parses; the broken one is left as it was
     cells = [c for c in json.loads(path.read_text())["cells"]]
     assert cells[0]["source"] == json.loads(text)["cells"][0]["source"]

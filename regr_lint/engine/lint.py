@@ -14,6 +14,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.engine.finding import Finding, FixInfo
 from regr_lint.engine.noqa import filter_noqa
+from regr_lint.engine.unread import may_change as unread_changes
 from regr_lint.input import notebook
 from regr_lint.input.normalise import expand_indentation
 from regr_lint.input.parsing import parse_module
@@ -82,12 +83,14 @@ def lint_notebook(text: str, path: str, rules: Sequence[Rule]) -> list[Finding]:
 def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding] | None:
     """Jupyter runs each cell by itself: a cell that does not parse alone (an exercise left
     unfinished, a line indented where no IPython dedents it) is reported, and the other cells are
-    read without what it holds past its error (see notebook.without_unread) — by every rule when
-    no other line reads a name those lines may bind, else by the rules whose findings code left unread cannot make wrong
-    (`Rule.reads_partial_source`); a finding in the broken cell itself is not reported. No fix is offered: --fix rewrites a notebook through a parse of all
-    its cells, and a fix's safety (the names it may write, what object it renames a method of) is
-    judged on the whole notebook. None when no cell fails alone, every cell does, the others still
-    do not parse together, or a broken cell may bind any name (a star import)."""
+    read without what it holds past its error (see notebook.without_unread): the findings of the
+    rules whose findings code left unread cannot make wrong (`Rule.reads_partial_source`) are kept,
+    those of the other rules where the unread lines change nothing their statement's story reads
+    (see unread.may_change); a finding in the broken cell itself is not reported. No fix is
+    offered: --fix rewrites a notebook through a parse of all its cells, and a fix's safety (the
+    names it may write, what object it renames a method of) is judged on the whole notebook. None
+    when no cell fails alone, every cell does, the others still do not parse together, or a broken
+    cell may bind any name (a star import)."""
     broken = {}
     for i, (_, masked) in enumerate(nb.cells):
         try:
@@ -104,35 +107,39 @@ def _without_broken_cells(nb, path: str, rules: Sequence[Rule]) -> list[Finding]
     read = notebook.without_unread(nb, {i: f.line for i, f in broken.items()})
     if read is None:
         return None
-    text, bound = read
-    # What the unread lines would bind is unknown: the rules that follow data across statements
-    # (the targets, the layers) only run when no other line reads a name they may bind (`plot(y` left
-    # unclosed, a `def time_se` cut short that nothing calls)
-    read_there = _read_names(text) if bound else set()
-    chosen = [r for r in rules if r.reads_partial_source] if read_there is None or read_there & set(bound) \
-        else list(rules)
     try:
-        rest = lint_text(text, path, chosen)
+        rest = lint_text(read.text, path, rules)
     except NotAnalysed:
         return None
     if any(f.code == PARSE_ERROR for f in rest):
         return None
     unread = [(nb.starts[i], nb.starts[i] + len(nb.cells[i][1])) for i in broken]
     here = [f if not f.reported_from else f.via for f in rest]  # (its place in this notebook, if any)
+    # A rule that follows data across statements also judges by what it does not see (the targets
+    # never scaled, the model given no other head): its findings stand where the unread lines change
+    # nothing the finding's statement reads (see unread.may_change)
+    partial = {r.code for r in rules if r.reads_partial_source}
+    judged = {at.line for f, at in zip(rest, here) if f.code not in partial and at is not None}
+    stands = _unchanged(read, judged)
     rest = [dataclasses.replace(f, fix=None) for f, at in zip(rest, here)
-            if at is None or not any(start <= at.line < end for start, end in unread)]
+            if (at is None or not any(start <= at.line < end for start, end in unread))
+            and (f.code in partial or at is not None and at.line in stands)]
     errors = [dataclasses.replace(f, line=f.line + nb.starts[i] - 1, end_line=max(f.end_line, f.line) + nb.starts[i] - 1)
               for i, f in broken.items()]
     return sorted(errors + rest, key=lambda f: (f.line, f.col, f.code))
 
 
-def _read_names(text: str) -> set | None:
-    """Every name the code reads (a plain name loaded, anywhere); None when it does not parse."""
-    try:
-        tree = _cpython_parse(text)
-    except (SyntaxError, RecursionError, MemoryError, ValueError):
-        return None
-    return {node.id for node in ast.walk(tree) if type(node) is ast.Name and type(node.ctx) is ast.Load}
+def _unchanged(read: "notebook.Unread", lines: set) -> set:
+    """The lines among `lines` whose statements the unread lines change nothing of (see
+    unread.may_change); none when the cells read do not parse for CPython."""
+    if not lines:
+        return set()
+    with recursion_budget():
+        try:
+            changes = unread_changes(_cpython_parse(read.text), read.cells)
+            return {line for line in lines if not changes(line)}
+        except (SyntaxError, RecursionError, MemoryError, ValueError):
+            return set()
 
 
 def _in_cells(nb, f: Finding) -> Finding:

@@ -482,15 +482,26 @@ _PREFIX_TRIES = 64  # lines given up from the end of a broken cell's readable st
 _BINDS_ANYTHING = frozenset({"exec", "globals", "vars", "locals", "__builtins__", "__dict__"})
 
 
-def without_unread(nb: NotebookSource, broken: dict) -> "tuple[str, list] | None":
-    """(the joined text with each cell of `broken` ({code cell index from 0: the line of the cell its
+@dataclass
+class Unread:
+    """A notebook's cells read without what its broken cells hold past their errors."""
+    text: str  # the joined cells, each broken one cut (see without_unread)
+    bound: list  # every name the unread lines may bind
+    # per broken cell: (the joined line it ends on, the names its unread lines may bind, the names
+    # they may change otherwise or call: `model.add(...)`, `np.random.shuffle(y)`, `train(model)`)
+    cells: list = field(default_factory=list)
+
+
+def without_unread(nb: NotebookSource, broken: dict) -> "Unread | None":
+    """The joined text with each cell of `broken` ({code cell index from 0: the line of the cell its
     syntax error is on}) cut to the statements before its error that parse, its other lines blank
     but for the stand-in of what they may bind (see UNREAD_CELL; the class after the last cell), the
-    other cells as they are; the names the unread lines may bind). None when a cell's unread part
-    may bind any name at all (`from m import *`, `exec`, `globals()`)."""
+    other cells as they are; with what the unread lines may bind or change. None when a cell's
+    unread part may bind any name at all (`from m import *`, `exec`, `globals()`)."""
     lines = nb.text.split("\n")
     every: dict = {}
-    for i, error_line in broken.items():
+    cells = []
+    for i, error_line in sorted(broken.items()):
         original, masked = nb.cells[i]
         keep = next((n for n in range(min(error_line - 1, len(masked) - 1), max(-1, error_line - 2 - _PREFIX_TRIES), -1)
                      if _compiles(masked[:n])), 0)
@@ -498,6 +509,7 @@ def without_unread(nb: NotebookSource, broken: dict) -> "tuple[str, list] | None
         if bound is None:
             return None
         every.update(dict.fromkeys(bound))
+        cells.append((nb.starts[i] + len(masked) - 1, bound, _unread_touches(original[keep:])))
         start = nb.starts[i] - 1
         stand_in = [f"from {UNREAD_CELL} import {', '.join(bound)}"] if bound else []
         lines[start + keep:start + len(masked)] = stand_in + [""] * (len(masked) - keep - len(stand_in))
@@ -505,7 +517,7 @@ def without_unread(nb: NotebookSource, broken: dict) -> "tuple[str, list] | None
         # (at the left margin, after every cell: where a class is defined does not matter)
         at = len(lines) - 1 if lines[-1] == "" else len(lines)
         lines[at:at] = [f"class {UNREAD_CELL}:", f"    {' = '.join(every)} = None"]
-    return "\n".join(lines), list(every)
+    return Unread("\n".join(lines), list(every), cells)
 
 
 def _compiles(lines: list[str]) -> bool:
@@ -587,6 +599,87 @@ def _bound_in(toks: list) -> list[str]:
             end = next((j for j in range(i + 1, len(toks)) if toks[j].string == "in"), len(toks))
             found.extend(_names(toks[i + 1:end]))
     return found
+
+
+# Methods that only read the object they are called on (numpy, pandas, Keras), and functions that
+# only read their arguments: code left unread that calls them changes nothing a rule reads.
+_READING_METHODS = frozenset({
+    "mean", "sum", "std", "var", "min", "max", "argmax", "argmin", "any", "all", "count", "copy",
+    "reshape", "astype", "flatten", "ravel", "tolist", "to_numpy", "numpy", "item", "head", "tail",
+    "describe", "info", "unique", "nunique", "value_counts", "isnull", "isna", "corr", "keys", "values",
+    "items", "get", "summary", "predict", "evaluate", "get_weights", "get_config", "get_layer",
+    "count_params", "plot", "scatter", "imshow", "hist", "show", "format", "join", "startswith",
+})
+READING_CALLS = frozenset({
+    "print", "display", "len", "str", "repr", "int", "float", "bool", "type", "isinstance", "range",
+    "enumerate", "zip", "list", "tuple", "sorted", "abs", "round", "min", "max", "sum", "format", "id",
+    "plot", "scatter", "imshow", "hist", "array", "asarray", "mean", "std", "shape",
+})
+
+
+def _unread_touches(lines: list[str]) -> list[str]:
+    """The names code that does not parse may change without binding them, or call, read from its
+    tokens, erring towards more: a method called on them (`model.add(`, `y.sort(`; not one of
+    _READING_METHODS, nor any with `inplace` on the line), a name passed to a call (`np.random.
+    shuffle(y`, `train(model.layers`; not to one of READING_CALLS), a function called (`preprocess()`: what
+    it changes is its body's to say), a part of it written (`df["y"] = …`, also a binding of it: a
+    name that holds the object too sees the change). A name only read (`print(y.mean()`, `y[:5]`)
+    is not one."""
+    names: dict = {}
+    for line in _logical_lines(lines) + [line.lstrip() for line in lines]:
+        toks = [t for t in _tokens(line) if t.type not in _SKIPPED]
+        inplace = any(t.string == "inplace" for t in toks)
+        opened: list = []  # per open bracket: the name of the function it calls, "?" for an unnamed
+        # call (`f()(x)`), "" for a display or a grouping, None for a subscript
+        for i, tok in enumerate(toks):
+            s, prev = tok.string, toks[i - 1] if i else None
+            if tok.type == tokenize.OP and s in ("(", "[", "{"):
+                opened.append(_bracket(s, prev))
+                continue
+            if tok.type == tokenize.OP and s in (")", "]", "}"):
+                del opened[-1:]
+                continue
+            if tok.type != tokenize.NAME or keyword.iskeyword(s) or prev is not None and prev.string == ".":
+                continue
+            method, after, end = _chain(toks, i + 1)
+            if after in _TARGET_OPS and end > i + 1 and not opened:
+                names.setdefault(s)  # a part of its object written (`model.layers[-1].activation = …`)
+            elif after == "(":
+                if method is None or method not in _READING_METHODS or inplace:
+                    names.setdefault(s)  # a function called, or a method that may change its object
+            elif not (after == "=" and opened and opened[-1]):  # (not `f(n=1)`'s keyword)
+                call = next((b for b in reversed(opened) if b != ""), "")
+                if call and call not in READING_CALLS:
+                    names.setdefault(s)  # passed to a call that may change it
+    return [n for n in names if n.isidentifier()]
+
+
+def _bracket(s: str, prev) -> "str | None":
+    """What a bracket opened after token `prev` is: see `opened` in _unread_touches."""
+    follows = prev is not None and (prev.type == tokenize.NAME and not keyword.iskeyword(prev.string)
+                                    or prev.string in (")", "]"))
+    if s == "(":
+        return (prev.string if prev.type == tokenize.NAME else "?") if follows else ""
+    return None if s == "[" and follows else ""
+
+
+def _chain(toks: list, j: int) -> tuple:
+    """(the last attribute of the `.a[i].b` chain starting at toks[j], None if it has none; the token
+    after it; its index)."""
+    last = None
+    while j < len(toks):
+        if toks[j].string == "." and j + 1 < len(toks) and toks[j + 1].type == tokenize.NAME:
+            last, j = toks[j + 1].string, j + 2
+        elif toks[j].string == "[":
+            depth = 0
+            while j < len(toks):
+                depth += {"[": 1, "]": -1}.get(toks[j].string, 0)
+                j += 1
+                if depth == 0:
+                    break
+        else:
+            break
+    return last, toks[j].string if j < len(toks) else "", j
 
 
 def _in_import(toks: list) -> bool:
