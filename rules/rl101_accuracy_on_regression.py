@@ -46,7 +46,11 @@ values, `tf.reduce_sum(tf.abs(y_pred - y_true))` …, or an image similarity of 
 `1 - tf.image.ssim(y_true, y_pred, 1.0)` (also `ssim_multiscale`, `psnr`); not one that also computes a crossentropy, a
 hinge, a KL divergence, a Dice or a focal term, `bce + (max(t) - max(p)) ** 2`).
 It is reported at the metric; when a builder in another module compiles `metrics=[metric]` with the
-metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script. With
+metric a script hands it (`create_model(metric="accuracy")`), at that literal in the script; when a
+trainer's own defaults pick both (`def train(data, loss="mse", used_metrics="accuracy")`), the script
+calling it with them in force (`train((x, y))`) is what completes it: at the metric in the trainer when
+that module is linted too, else at the call, naming the metric's place. A spread of settings whose
+content is not known (`**SETTINGS[name]` read from a file, `**kwargs`) may override any default: silent. With
 several outputs, metrics given per output (a dict by output name, or one list per output beside a list
 of losses: `loss=["binary_crossentropy", "mae"], metrics=[["accuracy"], ["accuracy"]]`) are judged
 against that output's loss, and against that output's targets: class labels given to one output

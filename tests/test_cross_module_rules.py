@@ -11716,6 +11716,147 @@ CASES += [
      _config_module_range("(-1, 1)", "  # expect: RL102"), None),
 ]
 
+def _defaults_trainer(metrics_default: str, expect: str = "") -> str:
+    """A trainer module whose defaults choose the loss and the metric: it builds, compiles and fits a
+    forecaster on the data it is given (a series' next values)."""
+    return f"""\
+        import tensorflow as tf
+
+
+        def train(data, loss="mse", used_metrics="{metrics_default}", epochs=10):
+            x, y = data
+            if used_metrics == "accuracy":
+                metrics = [tf.keras.metrics.Accuracy()]{expect}
+            else:
+                metrics = [tf.keras.metrics.MeanAbsoluteError()]
+            model = tf.keras.Sequential([tf.keras.Input((x.shape[1],)), tf.keras.layers.Dense(32, activation="relu"),
+                                         tf.keras.layers.Dense(y.shape[1])])
+            model.compile(optimizer="adam", loss=loss, metrics=metrics)
+            model.fit(x, y, epochs=epochs)
+            return model
+    """
+
+
+CASES += [
+    # a trainer of another module called with its defaults: its loss and its accuracy metric are what
+    # the call leaves in force (the call in the script completes the mistake)
+    ("RL101-trainer-defaults-left-by-a-call-from-another-module", {
+        "nets.py": _defaults_trainer("accuracy", "  # expect: RL101"),
+        "run.py": """\
+            import numpy as np
+            from nets import train
+
+            series = np.cumsum(np.random.randn(600))
+            X = np.stack([series[i:i + 20] for i in range(500)])
+            y = np.stack([series[i + 20:i + 27] for i in range(500)])
+            model = train((X, y))
+        """,
+    }, None),
+    # ... in a package, by a relative import
+    ("RL101-trainer-defaults-left-by-a-call-through-a-relative-import", {
+        "forecast/__init__.py": "",
+        "forecast/nets.py": _defaults_trainer("accuracy", "  # expect: RL101"),
+        "forecast/run.py": """\
+            import numpy as np
+
+            from .nets import train
+
+
+            def main():
+                x, y = np.load("x.npy"), np.load("y.npy")
+                return train((x, y), epochs=5)
+        """,
+    }, None),
+    # ... the module imported whole, the settings spread from a dict the script writes out
+    ("RL101-trainer-defaults-with-settings-spread-from-a-known-dict", {
+        "nets.py": _defaults_trainer("accuracy", "  # expect: RL101"),
+        "run.py": """\
+            import numpy as np
+
+            import nets
+
+            SETTINGS = {"lstm": {"epochs": 5}, "mlp": {"epochs": 20}}
+            x, y = np.load("x.npy"), np.load("y.npy")
+            nets.train((x, y), **SETTINGS["lstm"])
+        """,
+    }, None),
+    # the look-alikes: the call overrides the default metric; a spread of settings read from a file
+    # may pass any parameter (its defaults may not be in force); a `**kwargs` of unknown content
+    ("RL101-valid-trainer-defaults-overridden-by-the-call", {
+        "nets.py": _defaults_trainer("accuracy"),
+        "run.py": """\
+            import numpy as np
+            from nets import train
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            train((x, y), used_metrics="mae")
+        """,
+    }, None),
+    ("RL101-valid-trainer-given-settings-of-unknown-content", {
+        "nets.py": _defaults_trainer("accuracy"),
+        "run.py": """\
+            import json
+
+            import numpy as np
+            from nets import train
+
+            SETTINGS = json.load(open("settings.json"))
+            x, y = np.load("x.npy"), np.load("y.npy")
+            for name in ("lstm", "mlp"):
+                train((x, y), **SETTINGS[name])
+        """,
+    }, None),
+    ("RL101-valid-trainer-given-kwargs-of-unknown-content", {
+        "nets.py": _defaults_trainer("accuracy"),
+        "run.py": """\
+            import numpy as np
+            from nets import train
+
+
+            def main(**kwargs):
+                x, y = np.load("x.npy"), np.load("y.npy")
+                return train((x, y), **kwargs)
+        """,
+    }, None),
+    # a trainer taking the metrics list itself, `metrics=["accuracy"]` its default, overridden
+    ("RL101-valid-trainer-metrics-default-overridden-by-the-call", {
+        "fit.py": """\
+            from tensorflow import keras
+
+
+            def fit_model(x, y, loss="mse", metrics=["accuracy"]):
+                model = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss=loss, metrics=metrics)
+                return model.fit(x, y, epochs=5)
+        """,
+        "run.py": """\
+            import numpy as np
+            from fit import fit_model
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            fit_model(x, y, metrics=["mae"])
+        """,
+    }, None),
+    ("RL101-trainer-metrics-default-left-by-a-call-from-another-module", {
+        "fit.py": """\
+            from tensorflow import keras
+
+
+            def fit_model(x, y, loss="mse", metrics=["accuracy"]):  # expect: RL101
+                model = keras.Sequential([keras.Input((x.shape[1],)), keras.layers.Dense(1)])
+                model.compile(optimizer="adam", loss=loss, metrics=metrics)
+                return model.fit(x, y, epochs=5)
+        """,
+        "run.py": """\
+            import numpy as np
+            from fit import fit_model
+
+            x, y = np.load("x.npy"), np.load("y.npy")
+            fit_model(x, y)
+        """,
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)
@@ -11886,3 +12027,21 @@ def test_a_folder_named_keras_above_the_project_root_does_not_hide_its_modules(t
     make(root, NEWCOMER)
     found, messages = lint(root, "train.py")
     assert len(found) == 1 and found[0][0] == "train.py" and found[0][2] == "RL102", "\n".join(messages)
+
+
+def test_script_leaving_a_trainers_defaults_reports_alone_pointing_at_the_metric():
+    """pre-commit passes only the script: the defaults it leaves in force make the trainer's accuracy
+    metric meaningless, reported at its call with a pointer to the metric (issue 14's placement)."""
+    import tempfile
+    from pathlib import Path
+
+    case = dict(next(files for cid, files, _ in CASES
+                     if cid == "RL101-trainer-defaults-left-by-a-call-from-another-module"))
+    with tempfile.TemporaryDirectory() as tmp:
+        make(Path(tmp), case)
+        found, messages = lint(Path(tmp), "run.py")
+        alone, _ = lint(Path(tmp), "nets.py")
+    assert found == [("run.py", 7, "RL101")], "\n".join(messages)
+    assert "(at nets.py:7)" in messages[0], messages
+    assert alone == []  # the trainer by itself: its parameters may be given anything
+

@@ -348,7 +348,9 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     `Trainer(build)` — a call of a name imported from a project module given the result of calling
     (directly or through a variable), or the function itself, of a name imported from a module that
     makes Keras models (`_builds_models`), or a method of what such a name made given this file's
-    data (`Trainer(...).train(x, y)`: a positional name, attribute or item, not only settings). A project star import counts as a link (its names are not
+    data (`Trainer(...).train(x, y)`: a positional name, attribute or item, not only settings), or
+    such a function itself given this file's data (`train((X, y))`: the defaults the call leaves in
+    force pick its loss and metrics). A project star import counts as a link (its names are not
     known without reading the module). This is how a file that names no Keras model puts one
     together with the training another module does; a library's modules calling one another's
     helpers do not."""
@@ -408,6 +410,11 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
             # also handed to its construction, then a method run (`s = Seq2Seq(..., train_iter,
             # steps_epoch, ...)`, `s.train_()`; `Trainer(Config).run()` in one expression)
             return True
+        if _root_name(func) in makers and _given_data(call, tuples=True):
+            # `train((X, y))`, `fit_series(x, y)`: this file's data handed to a function of a
+            # model-making module, which builds, compiles and fits with the defaults this call leaves
+            # in force (`loss="mse"`, `used_metrics="accuracy"`): the call completes what it trains
+            return True
         if _root_name(func) not in bound and not (type(func) is ast.Attribute and _key(func.value) in made):
             # (`t = Trainer()`, then `t.attach(build())`: a method of what a project module's
             # class made, handed a model another one makes)
@@ -422,9 +429,14 @@ def links_project_modules(path: str, tree: ast.Module) -> bool:
     return False
 
 
-def _given_data(call: ast.Call) -> bool:
-    """The call is given a name, attribute or item of the file by position (data, not settings)."""
-    return any(type(a) in (ast.Name, ast.Attribute, ast.Subscript) for a in call.args)
+_DATA = (ast.Name, ast.Attribute, ast.Subscript)
+
+
+def _given_data(call: ast.Call, tuples: bool = False) -> bool:
+    """The call is given a name, attribute or item of the file by position (data, not settings);
+    `tuples`: also a tuple or list of them (`train((X, y))`)."""
+    return any(type(a) in _DATA or tuples and type(a) in (ast.Tuple, ast.List) and a.elts
+               and all(type(e) in _DATA for e in a.elts) for a in call.args)
 
 
 def _import_statements(body: list) -> Iterator[ast.stmt]:
