@@ -39,7 +39,9 @@ A function counts as a loss or metric when the file gives it to Keras: in
 `get_custom_objects()` (for both, also a dict built from a list of the functions, `{f.__name__: f for f in fns}`)
 or `@register_keras_serializable`, or as the `call` of a `keras.losses.Loss`
 subclass (also a function that `call`, or a loss function, hands `y_true` and `y_pred` to and returns
-what it gives, `return rmse(y_true, y_pred)`) — also through a variable, a builder's parameter or a wrapper class's constructor default
+what it gives, `return rmse(y_true, y_pred)`, also times or over a constant, `rmse(t, p) / self.scale`:
+an nRMSE is still a root per sample), a method of an object handed over bound (`metrics=[scores.nrmse]`,
+`loss=self.rmse`) — also through a variable, a builder's parameter or a wrapper class's constructor default
 that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
 `Regressor(5)`), or picked by name from a registry (`[METRIC_FNS[n] for n in NAMES]` over a list of
 names). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
@@ -532,6 +534,105 @@ def rmse(y_true, y_pred):
 
 m = tf.keras.Sequential([tf.keras.Input((16,)), tf.keras.layers.Dense(30)])
 m.compile(optimizer="adam", loss="mse", metrics=[rmse])
+""",
+    ]
+
+    INVALID += [
+        # a metric returning a per-sample RMSE scaled by a constant (an nRMSE): still a root per sample
+        """\
+import numpy as np
+import tensorflow as tf
+
+
+def per_sample_rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))  # expect: RL401
+
+
+def nrmse(y_true, y_pred):
+    return per_sample_rmse(y_true, y_pred) / 1.0
+
+
+m = tf.keras.Sequential([tf.keras.Input((48,)), tf.keras.layers.Dense(24)])
+m.compile(optimizer="adam", loss="mse", metrics=[nrmse])
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=5)
+""",
+        # a bound method of a plain class handed to compile, scaling what it delegates to
+        """\
+import numpy as np
+import tensorflow as tf
+
+
+def horizon_rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))  # expect: RL401
+
+
+class ForecastScores:
+    def __init__(self, scale=1.0):
+        self.scale = scale
+
+    def nrmse(self, target, prediction):
+        return 100 * horizon_rmse(target, prediction) / self.scale
+
+
+scores = ForecastScores(scale=3.5)
+m = tf.keras.Sequential([tf.keras.Input((48,)), tf.keras.layers.Dense(24)])
+m.compile(optimizer="adam", loss="mse", metrics=[scores.nrmse])
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=5)
+""",
+        # a method of the trainer class itself given as the loss (`loss=self.rmse`)
+        """\
+import numpy as np
+from tensorflow import keras
+from tensorflow.keras import backend as K
+
+
+class Forecaster:
+    def __init__(self, horizon):
+        self.model = keras.Sequential([keras.Input((48,)), keras.layers.Dense(horizon)])
+
+    def rmse(self, y_true, y_pred):
+        return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+
+    def train(self, x, y):
+        self.model.compile(optimizer="adam", loss=self.rmse)
+        self.model.fit(x, y, epochs=5)
+
+
+Forecaster(24).train(np.load("x.npy"), np.load("y.npy"))
+""",
+    ]
+    VALID += [
+        # the look-alike: the method handed to compile scales an RMSE over the whole batch; the
+        # per-sample one is only a numpy report, never given to Keras
+        """\
+import numpy as np
+import tensorflow as tf
+
+
+def batch_rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred)))
+
+
+def per_sample_rmse(y_true, y_pred):
+    return tf.sqrt(tf.reduce_mean(tf.square(y_true - y_pred), axis=-1))
+
+
+class Scores:
+    def __init__(self, scale=1.0):
+        self.scale = scale
+
+    def nrmse(self, target, prediction):
+        return batch_rmse(target, prediction) / self.scale
+
+    def report(self, target, prediction):
+        return per_sample_rmse(target, prediction).numpy().mean() / self.scale
+
+
+scores = Scores(2.0)
+m = tf.keras.Sequential([tf.keras.Input((48,)), tf.keras.layers.Dense(24)])
+m.compile(optimizer="adam", loss="mse", metrics=[scores.nrmse])
+m.fit(np.load("x.npy"), np.load("y.npy"), epochs=5)
+print(scores.report(np.load("y_test.npy"), m.predict(np.load("x_test.npy"))))
 """,
     ]
 

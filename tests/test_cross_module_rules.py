@@ -11857,6 +11857,74 @@ CASES += [
     }, None),
 ]
 
+def _scores_module(root: str, expect: str = "") -> str:
+    """A scores module: a root of the squared error's mean (`root`'s axis argument), and a plain
+    class whose method scales it by a normaliser (an nRMSE)."""
+    return f"""\
+        import tensorflow as tf
+
+
+        def horizon_rmse(y_true, y_pred):
+            err = tf.square(y_true - y_pred)
+            return tf.sqrt(tf.reduce_mean(err{root})){expect}
+
+
+        def nrmse_fn(y_true, y_pred):
+            return horizon_rmse(y_true, y_pred) / 1.0
+
+
+        class ForecastScores:
+            def __init__(self, scale=1.0):
+                self.scale = scale
+
+            def nrmse(self, target, prediction):
+                return horizon_rmse(target, prediction) / self.scale
+    """
+
+
+def _scored_forecaster(imports: list, metric: str, after: str = "") -> str:
+    """A script fitting a 24-step forecaster with `metrics=[metric]`, `imports` (its lines) bringing
+    the metric in, `after` run once it is fitted."""
+    lines = ["import numpy as np", "import keras", "from keras import layers", "", *imports, "",
+             "x, y = np.random.rand(512, 48, 4), np.random.rand(512, 24)",
+             "model = keras.Sequential([keras.Input((48, 4)), layers.LSTM(32), layers.Dense(24)])",
+             f'model.compile(optimizer="adam", loss="mse", metrics=[{metric}])',
+             "model.fit(x, y, validation_split=0.2, epochs=5)", *([after] if after else [])]
+    return "\n".join(lines) + "\n"
+
+
+_BOUND = ["from scores import ForecastScores", "", "scores = ForecastScores(scale=2.0)"]
+
+CASES += [
+    # a per-sample RMSE reached through a bound method of another module's plain class, scaling it
+    ("RL401-per-sample-rmse-through-a-bound-method-of-another-modules-class", {
+        "scores.py": _scores_module(", axis=-1", "  # expect: RL401"),
+        "train.py": _scored_forecaster(_BOUND, "scores.nrmse"),
+    }, None),
+    # ... and through a function of a sibling module (relative import) dividing it by a constant
+    ("RL401-per-sample-rmse-divided-by-a-constant-in-a-sibling-module", {
+        "forecast/__init__.py": "",
+        "forecast/scores.py": _scores_module(", axis=-1", "  # expect: RL401"),
+        "forecast/train.py": _scored_forecaster(["from .scores import nrmse_fn"], "nrmse_fn"),
+    }, None),
+    # the look-alikes: the root of the mean over the whole batch, reached the same two ways
+    ("RL401-valid-batch-rmse-through-a-bound-method-of-another-modules-class", {
+        "scores.py": _scores_module(""),
+        "train.py": _scored_forecaster(["import scores as sc", "", "scores = sc.ForecastScores(scale=2.0)"],
+                                       "scores.nrmse"),
+    }, None),
+    ("RL401-valid-batch-rmse-divided-by-a-constant-in-a-sibling-module", {
+        "forecast/__init__.py": "",
+        "forecast/scores.py": _scores_module(""),
+        "forecast/train.py": _scored_forecaster(["from .scores import nrmse_fn"], "nrmse_fn"),
+    }, None),
+    # ... and the per-sample one computed by the method only for a report, never given to Keras
+    ("RL401-valid-per-sample-rmse-method-of-another-module-used-for-a-report", {
+        "scores.py": _scores_module(", axis=-1"),
+        "train.py": _scored_forecaster(_BOUND, '"mae"', "print(scores.nrmse(y, model.predict(x)))"),
+    }, None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -12,8 +12,8 @@ from regr_lint.model.frame import BAD_LITERAL, Frame, compared, find_method, lit
 from regr_lint.model.names import canonical, is_private, method_kind
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
-    UNKNOWN, Args, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf, ModuleV, Obj, Ref,
-    Scope, Seq, Tensor, Value, is_builder, keras_init,
+    UNKNOWN, Args, BoundMethod, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf,
+    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, keras_init,
 )
 
 
@@ -234,6 +234,8 @@ class Expressions:
                         type(d.decorator) is cst.Name and d.decorator.value == "property"
                         for d in method.fdef.decorators):
                     return self.invoke(method, Args(), None, base)
+                if isinstance(method, Func):
+                    return BoundMethod(method, base, node)  # `metrics=[scores.nrmse]`
                 if attr == "model" and _keras_callback(base.cls) and self.facts.has_keras:
                     # a Keras callback's `self.model`: the model Keras hands it (never set by the file)
                     held = self.model_for(node, "opaque")

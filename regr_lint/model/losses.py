@@ -17,7 +17,7 @@ from regr_lint.knowledge.tables import TRANSFORMING_OPS
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.names import canonical
 from regr_lint.model.names import dotted_name
-from regr_lint.model.values import Func, Instance, Lambda, Map, Seq, Value
+from regr_lint.model.values import BoundMethod, Func, Instance, Lambda, Map, Seq, Value
 
 FunctionNode = Union["cst.FunctionDef", "cst.Lambda"]
 
@@ -44,22 +44,60 @@ def loss_functions(facts: KerasFacts) -> list[FunctionNode]:
 
 def _delegate(func: Func) -> Optional[Func]:
     """The function `func` hands its two arguments to and returns what it gives (`return rmse(y_true,
-    y_pred)` in a loss class's `call`): a loss or metric too. None otherwise."""
+    y_pred)` in a loss class's `call`), or that times or over a constant (`rmse(t, p) / self.scale`,
+    an nRMSE: a per-sample root scaled stays per sample): a loss or metric too. None otherwise."""
     body = func.fdef.body
     stmts = body.body if isinstance(body, cst.IndentedBlock) else [body]
     smalls = [small for stmt in stmts if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite))
               for small in stmt.body]
     returns = [small for small in smalls if isinstance(small, cst.Return)]
-    if len(returns) != 1 or len(stmts) > 2 or not isinstance(returns[0].value, cst.Call):
+    if len(returns) != 1 or len(stmts) > 2:
         return None
-    call = returns[0].value
     params = [p.name.value for p in (*func.fdef.params.posonly_params, *func.fdef.params.params)]
     params = params[1:] if params and params[0] == "self" else params
+    call = _scaled_call(returns[0].value, set(params), {n for s in smalls for n in _assigned(s)})
+    if call is None:
+        return None
     given = [a.value.value for a in call.args if a.keyword is None and isinstance(a.value, cst.Name)]
     if not isinstance(call.func, cst.Name) or len(params) < 2 or given[:2] != params[:2]:
         return None
     handed = func.scope.lookup(call.func.value) if func.scope is not None else None
     return handed if isinstance(handed, Func) and handed is not func else None
+
+
+def _scaled_call(node, params: set, assigned: set) -> Optional[cst.Call]:
+    """The call `node` is, or the call a constant multiplies or divides (`rmse(t, p) / self.scale`,
+    `100 * rmse(t, p)`); the constant a number, or a name or attribute computed from none of
+    `params` (nor a local, `assigned`, which may be)."""
+    if isinstance(node, cst.Call):
+        return node
+    if not isinstance(node, cst.BinaryOperation) or not isinstance(node.operator, (cst.Multiply, cst.Divide)):
+        return None
+    sides = [(node.left, node.right)]
+    if isinstance(node.operator, cst.Multiply):
+        sides.append((node.right, node.left))
+    for inner, factor in sides:
+        if _scalar(factor, params | assigned):
+            found = _scaled_call(inner, params, assigned)  # (`100 * rmse(t, p) / self.scale`)
+            if found is not None:
+                return found
+    return None
+
+
+def _scalar(node, excluded: set) -> bool:
+    if isinstance(node, (cst.Integer, cst.Float)):
+        return True
+    root = node
+    while isinstance(root, cst.Attribute):
+        root = root.value
+    return isinstance(root, cst.Name) and root.value not in excluded
+
+
+def _assigned(small) -> list[str]:
+    if isinstance(small, (cst.Assign, cst.AnnAssign, cst.AugAssign)):
+        targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+        return [t.value for t in targets if isinstance(t, cst.Name)]
+    return []
 
 
 def _collect(facts: KerasFacts) -> list[FunctionNode]:
@@ -76,6 +114,8 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
             handed = _delegate(value)
             if handed is not None and depth < 3:
                 take(handed, depth + 1)  # `def call(self, y_true, y_pred): return rmse(y_true, y_pred)`
+        elif isinstance(value, BoundMethod):
+            take(value.func, depth)  # `metrics=[scores.nrmse]`: the method, `self` bound
         elif isinstance(value, Lambda):
             found.setdefault(id(value.node), value.node)
             if value.origin is not None:  # `rmse = lambda …` in metrics.py: its names are that module's

@@ -192,6 +192,16 @@ class Method(Value):
 
 
 @dataclass(eq=False)
+class BoundMethod(Value):
+    """A method of an object of the project's own classes read as a value, not called
+    (`metrics=[scores.nrmse]`, `loss=self.rmse`): Keras calls it with `(y_true, y_pred)`, `self`
+    bound. The loss and metric questions read its function; anything else reads it as unknown."""
+    func: "Func"
+    inst: Value
+    node: Optional[cst.CSTNode] = None
+
+
+@dataclass(eq=False)
 class ModuleV(Value):
     """A project module bound by `import config as cfg` / `import pkg.nets`: its attributes are what
     it defines (read when first asked for)."""
