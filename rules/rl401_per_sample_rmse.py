@@ -44,7 +44,8 @@ an nRMSE is still a root per sample), a method of an object handed over bound (`
 `loss=self.rmse`) — also through a variable, a builder's parameter or a wrapper class's constructor default
 that a construction leaves in place (`def __init__(self, loss=rmse)` … `compile(loss=self.loss)`,
 `Regressor(5)`), or picked by name from a registry (`[METRIC_FNS[n] for n in NAMES]` over a list of
-names). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
+names), or one of a few candidates a setting picks (`LOSSES[run_settings["loss"]]` over `[rmse_loss,
+"mse", ...]`, or a dict of them: every function among them is trained with in some run). An RMSE without an axis (over the whole batch), a root of a sum, or the same expression
 outside a loss or metric (an RMSNorm layer, a numpy evaluation helper) is not reported. Nor is a
 root over differences of transformed targets and predictions (`cumsum`, `sort`, an FFT, a matrix
 product …: an earth mover's distance between histograms takes the root per sample by definition):
@@ -633,6 +634,60 @@ m = tf.keras.Sequential([tf.keras.Input((48,)), tf.keras.layers.Dense(24)])
 m.compile(optimizer="adam", loss="mse", metrics=[scores.nrmse])
 m.fit(np.load("x.npy"), np.load("y.npy"), epochs=5)
 print(scores.report(np.load("y_test.npy"), m.predict(np.load("x_test.npy"))))
+""",
+    ]
+
+    INVALID += [
+        # one of a list of candidate losses picked by a setting's index: trained with in some run
+        """\
+import keras
+from keras import backend as K
+
+
+def rmse_loss(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true), axis=-1))  # expect: RL401
+
+
+def mae_loss(y_true, y_pred):
+    return K.mean(K.abs(y_pred - y_true), axis=-1)
+
+
+LOSSES = [rmse_loss, "mean_squared_error", mae_loss]
+
+
+def train_network(run_settings, x, y):
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+    model.compile(loss=LOSSES[run_settings["loss"]], optimizer="adam")
+    model.fit(x, y, epochs=5)
+    return model
+""",
+    ]
+    VALID += [
+        # the look-alikes: the candidates hold an RMSE over the whole batch; a per-sample one picked
+        # the same way only scores the predictions afterwards, never given to Keras
+        """\
+import keras
+import numpy as np
+from keras import backend as K
+
+
+def rmse_loss(y_true, y_pred):
+    return K.sqrt(K.mean(K.square(y_pred - y_true)))
+
+
+def sample_rmse(y_true, y_pred):
+    return np.sqrt(np.mean(np.square(y_pred - y_true), axis=-1))
+
+
+LOSSES = [rmse_loss, "mean_squared_error", "mean_absolute_error"]
+SCORES = [sample_rmse, "r2"]
+
+
+def train_network(run_settings, x, y):
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+    model.compile(loss=LOSSES[run_settings["loss"]], optimizer="adam")
+    model.fit(x, y, epochs=5)
+    return SCORES[run_settings["score"]]
 """,
     ]
 

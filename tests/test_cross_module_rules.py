@@ -11925,6 +11925,51 @@ CASES += [
     }, None),
 ]
 
+def _picked_loss(root: str, import_line: str, expect: str = "") -> dict:
+    """A package whose trainer picks its loss from a list of candidates by a setting's index (the
+    list's first element another module's function: the root of the squared error's mean, `root`
+    its axis argument)."""
+    return {
+        "nnpot/__init__.py": "",
+        "nnpot/custom_utils.py": f"""\
+            import keras.backend as K
+
+
+            def rmse_loss(y_true, y_pred):
+                return K.sqrt(K.mean(K.square(y_pred - y_true){root})){expect}
+        """,
+        "nnpot/network.py": f"""\
+            import keras
+            {import_line}
+
+            LOSSES = [rmse_loss, "mean_squared_error", "mean_absolute_error"]
+
+
+            class Trainer:
+                def train_network(self, run_settings, x, y):
+                    loss = LOSSES[run_settings["loss"]]
+                    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(16, activation="relu"),
+                                              keras.layers.Dense(1)])
+                    model.compile(loss=loss, optimizer="adam")
+                    model.fit(x, y, epochs=5)
+                    return model
+        """,
+    }
+
+
+CASES += [
+    # a per-sample RMSE of another module among the candidate losses a setting's index picks from
+    ("RL401-per-sample-rmse-among-candidate-losses-picked-by-a-setting",
+     _picked_loss(", axis=-1", "from nnpot.custom_utils import rmse_loss", "  # expect: RL401"), None),
+    ("RL401-per-sample-rmse-among-candidate-losses-of-a-sibling-module",
+     _picked_loss(", axis=-1", "from .custom_utils import rmse_loss", "  # expect: RL401"), None),
+    # the look-alikes: the candidate is the RMSE over the whole batch
+    ("RL401-valid-batch-rmse-among-candidate-losses-picked-by-a-setting",
+     _picked_loss("", "from nnpot.custom_utils import rmse_loss"), None),
+    ("RL401-valid-batch-rmse-among-candidate-losses-of-a-sibling-module",
+     _picked_loss("", "from .custom_utils import rmse_loss"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)
@@ -12113,3 +12158,17 @@ def test_script_leaving_a_trainers_defaults_reports_alone_pointing_at_the_metric
     assert "(at nets.py:7)" in messages[0], messages
     assert alone == []  # the trainer by itself: its parameters may be given anything
 
+
+def test_trainer_module_picking_a_loss_reports_alone_pointing_at_the_root():
+    """pre-commit passes only network.py: the per-sample RMSE among its candidate losses is reported
+    at the list's element that brings it in, naming the root's place."""
+    import tempfile
+    from pathlib import Path
+
+    case = dict(next(files for cid, files, _ in CASES
+                     if cid == "RL401-per-sample-rmse-among-candidate-losses-picked-by-a-setting"))
+    with tempfile.TemporaryDirectory() as tmp:
+        make(Path(tmp), case)
+        found, messages = lint(Path(tmp), "nnpot/network.py")
+    assert found == [("nnpot/network.py", 4, "RL401")], "\n".join(messages)
+    assert "(at nnpot/custom_utils.py:5)" in messages[0], messages

@@ -36,6 +36,16 @@ def _truth(value: Value) -> Optional[bool]:
     return None
 
 
+def _candidate_functions(items: list) -> bool:
+    """A few losses or metrics to pick from (`[rmse_loss, "mean_squared_error", "mae"]`): a function
+    of the project among them, the others functions too, names (strings) or Keras' own objects —
+    nothing else a pick by an unknown index could mean (a model, a layer, a setting)."""
+    functions = (Func, Lambda, BoundMethod)
+    return 1 < len(items) <= 8 and any(isinstance(v, functions) for v in items) and all(
+        isinstance(v, functions) or type(v) is Lit and isinstance(v.value, str)
+        or isinstance(v, (Ref, Obj)) and v.is_keras for v in items)
+
+
 def _keras_callback(cls: ClassV, depth: int = 0) -> bool:
     """The class subclasses Keras' `Callback` (directly or through classes of the project)."""
     return depth < 8 and any(
@@ -395,6 +405,13 @@ class Expressions:
                     return base.items[key.value]
                 except IndexError:
                     return UNKNOWN
+            options = list(base.items.values()) if isinstance(base, Map) and base.any is None \
+                else base.items if isinstance(base, Seq) else []
+            if not isinstance(key, Lit) and _candidate_functions(options):
+                # `LOSSES[run_settings["loss"]]` over `[rmse_loss, "mean_squared_error", ...]` (or a
+                # dict of them by name): one of the candidates, each given in some run — the loss
+                # questions read every function; anything else reads it as unknown
+                return OneOf(tuple(options))
         if isinstance(base, Tensor):
             return Tensor(UNKNOWN, [base], node)
         return UNKNOWN

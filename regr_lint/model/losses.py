@@ -17,7 +17,7 @@ from regr_lint.knowledge.tables import TRANSFORMING_OPS
 from regr_lint.model.model import KerasFacts
 from regr_lint.model.names import canonical
 from regr_lint.model.names import dotted_name
-from regr_lint.model.values import BoundMethod, Func, Instance, Lambda, Map, Seq, Value
+from regr_lint.model.values import BoundMethod, Func, Instance, Lambda, Map, OneOf, Seq, Value
 
 FunctionNode = Union["cst.FunctionDef", "cst.Lambda"]
 
@@ -114,6 +114,9 @@ def _collect(facts: KerasFacts) -> list[FunctionNode]:
             handed = _delegate(value)
             if handed is not None and depth < 3:
                 take(handed, depth + 1)  # `def call(self, y_true, y_pred): return rmse(y_true, y_pred)`
+        elif isinstance(value, OneOf):
+            for option in value.options:  # `LOSSES[cfg["loss"]]`: each candidate is trained with in some run
+                take(option, depth)
         elif isinstance(value, BoundMethod):
             take(value.func, depth)  # `metrics=[scores.nrmse]`: the method, `self` bound
         elif isinstance(value, Lambda):
