@@ -278,3 +278,64 @@ def test_one_line_compound_statements_are_read_like_indented_ones():
         model = facts.models[0]
         assert len(model.compiles) == 1 and loss_kind(model.compiles[0].loss, facts) == REGRESSION
         assert len(model.trainings) == 2
+
+
+def test_head_activation_from_the_arms_of_an_if():
+    """Each literal the arms bind is kept (one of them runs); one not known leaves the head unknown,
+    whichever arm writes it."""
+    from regr_lint.model.model import head_activations
+
+    def acts(arms: str):
+        _, model = only_model(f"""
+            import sys
+            from keras import Input, Sequential
+            from keras.layers import Dense
+            spec = sys.argv[1]
+{textwrap.indent(textwrap.dedent(arms), " " * 12)}
+            m = Sequential([Input((4,)), Dense(1, activation=act)])
+        """)
+        [head] = model.heads()
+        return head.activation, head_activations(head)
+
+    assert acts("""
+        if "R" in spec:
+            act = "relu"
+        elif "T" in spec:
+            act = "tanh"
+        else:
+            act = None
+    """) == (None, ("relu", "tanh", "linear"))
+    assert acts('act = "relu" if "R" in spec else "Relu"') == (None, ("relu",))  # one name, two spellings
+    assert acts("""
+        act = "relu"
+        if "C" in spec:
+            act = open("act.txt").read()
+    """) == (None, ())
+    assert acts("""
+        if "C" in spec:
+            act = open("act.txt").read()
+        else:
+            act = "relu"
+    """) == (None, ())
+
+
+def test_in_tests_on_a_literal_argument_pick_the_arm():
+    facts = facts_of("""
+        from keras import Input, Sequential
+        from keras.layers import Dense
+        def build(spec, blocks, mode):
+            if "S" in spec:
+                act = "sigmoid"
+            elif "tanh" not in blocks:
+                act = "relu"
+            elif mode in ("a", "b"):
+                act = "softmax"
+            else:
+                act = "tanh"
+            return Sequential([Input((4,)), Dense(1, activation=act)])
+        one = build("32-S", [], "c")
+        two = build("32-1", ["relu"], "c")
+        three = build("32-1", ["tanh"], "a")
+        four = build("32-1", ("tanh",), "z")
+    """)
+    assert [m.heads()[0].activation for m in facts.models] == ["sigmoid", "relu", "softmax", "tanh"]

@@ -8,12 +8,13 @@ from typing import Optional
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
-from regr_lint.model.frame import BAD_LITERAL, Frame, compared, find_method, literal_of, merge_returns, same_value
+from regr_lint.model.frame import (BAD_LITERAL, Frame, compared, contained, find_method, literal_of, members_of,
+                                   merge_returns, same_value)
 from regr_lint.model.names import canonical, is_private, method_kind
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
     UNKNOWN, Args, BoundMethod, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf,
-    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, keras_init,
+    ModuleV, Obj, Ref, Scope, Seq, Tensor, Value, is_builder, keras_init, one_of_settings,
 )
 
 
@@ -136,7 +137,9 @@ class Expressions:
                 # `{"input_shape": shape} if i == 0 else {}`: splatted into a call, the keys it
                 # may pass are known (see eval_args); anything else reads it as unknown
                 return OneOf((body, orelse))
-            return UNKNOWN
+            # `act = "relu" if positive else None`: one of the two literals, as an `if`'s arms
+            # binding them (see interpreter._join_settings)
+            return one_of_settings(body, orelse) or UNKNOWN
         if kind is cst.DictComp:
             return self._dict_comprehension(node, scope, frame)
         if kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp:
@@ -177,6 +180,12 @@ class Expressions:
                 outcome = compared(left.value, type(node.comparisons[0].operator), rights[0].value)
                 if outcome is not None:
                     return Lit(outcome, node)
+            target = node.comparisons[0]
+            if len(rights) == 1 and type(left) is Lit and type(target.operator) in (cst.In, cst.NotIn):
+                # `relu_head = "R" in spec` with `build("RT-1")`: a known flag too
+                found = contained(left.value, members_of(rights[0], target.comparator))
+                if found is not None:
+                    return Lit(found == (type(target.operator) is cst.In), node)
             return UNKNOWN
         if kind is cst.Set:
             for element in node.elements:

@@ -133,3 +133,50 @@ def compared(left: object, operator: type, right: object) -> Optional[bool]:
     if right is BAD_LITERAL or not (numbers or strings) or name not in _COMPARISONS:
         return None
     return _COMPARISONS[name](left, right)
+
+
+_SCALARS = (str, int, float, type(None))
+
+
+def contained(item: object, members: object) -> Optional[bool]:
+    """`item in members` for a scalar literal and what `members_of` / `written_members` give (a
+    string: a substring; a tuple of literals: one of them); None when that is not known."""
+    if members is None or item is BAD_LITERAL or not isinstance(item, _SCALARS):
+        return None
+    if isinstance(members, str):
+        return item in members if isinstance(item, str) else None
+    return item in members
+
+
+def members_of(value: Value, node=None) -> object:
+    """What `in` looks through in a known value: a string; the items of a list or tuple of scalar
+    literals; the keys of a dict written right there (`node`, the expression read: a dict passed
+    along may have lost keys by `del` / `pop`, which are not followed). None otherwise."""
+    if type(value) is Lit:
+        return value.value if isinstance(value.value, str) else None
+    if type(value) is Seq and all(type(v) is Lit and isinstance(v.value, _SCALARS) for v in value.items):
+        return tuple(v.value for v in value.items)
+    if type(value) is Map and value.any is None and node is not None and value.node is node:
+        return tuple(value.items)
+    return None
+
+
+def written_members(node) -> object:
+    """`members_of` for an expression written of literals: `"RT"`, `("a", "b")`, `["a", "b"]`,
+    `{"a", "b"}`, `{"a": 1}`'s keys; None for anything else."""
+    if type(node) in (cst.SimpleString, cst.Integer, cst.Float):
+        found = literal_of(node)
+        return found if isinstance(found, str) else None
+    if type(node) is cst.Dict:
+        keys = [e.key for e in node.elements if type(e) is cst.DictElement]
+        if len(keys) != len(node.elements):
+            return None
+    elif type(node) in (cst.List, cst.Tuple, cst.Set):
+        keys = [e.value for e in node.elements if type(e) is cst.Element]
+        if len(keys) != len(node.elements):
+            return None
+    else:
+        return None
+    found = tuple(literal_of(k) if type(k) in (cst.SimpleString, cst.Integer, cst.Float) else BAD_LITERAL
+                  for k in keys)
+    return None if BAD_LITERAL in found else found

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.model import trees
-from regr_lint.model.frame import BAD_LITERAL, Frame, compared, literal_of, same_value
+from regr_lint.model.frame import (BAD_LITERAL, Frame, compared, contained, literal_of, members_of, same_value,
+                                   written_members)
 from regr_lint.model.model import KerasFacts, KerasModel, head_of_chain
 from regr_lint.model.names import (canonical, dotted_name, is_layer_path, is_private, missing_export,
                                    missing_module)
@@ -23,8 +24,8 @@ from regr_lint.model.project_imports import ProjectImports
 from regr_lint.model.trees import project_module
 from regr_lint.model.tasks import declared_task
 from regr_lint.model.values import (
-    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, ModuleV, Obj, Ref, Scope, Seq, Tensor, Value,
-    is_builder,
+    UNKNOWN, Args, ClassV, Either, Func, Instance, Lit, Map, ModelRef, ModuleV, Obj, OneOf, Ref, Scope, Seq, Tensor,
+    Value, is_builder, one_of_settings, setting_options,
 )
 # the interpreter's parts, one room each: expressions, calls, model building (and project_imports')
 from regr_lint.model.building import ModelBuilding
@@ -637,6 +638,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
             if main is not None:  # read for importers: on import `__name__` is the module's name
                 return not main
         # `if gpus > 1:` / `if mode == "train":` with `build(gpus=0)`: the parameter against a literal
+        # (`if "R" in spec:` / `if mode in ("a", "b"):`: a literal looked for in it, it in literals)
         test, negate, compare = _split_test(test)
         if type(test) is cst.Attribute and type(test.value) is cst.Name and not frame.loops \
                 and frame.params and test.value.value in frame.params and test.value.value not in frame.rebound:
@@ -936,7 +938,7 @@ class Interpreter(Expressions, Calls, ModelBuilding, ProjectImports):
                     if frame.uncertain and _settings_differ(base.items.get(key.value), value):
                         # `if cfg["act"] == "identity": cfg["act"] = None` in an arm not known to
                         # run: the item holds either setting (as a name would, _join_settings)
-                        value = UNKNOWN
+                        value = one_of_settings(base.items[key.value], value) or UNKNOWN
                     base.items[key.value] = value
                 else:
                     base.any = value if base.any is None or same_value(base.any, value) else UNKNOWN
@@ -996,11 +998,29 @@ def _split_test(test) -> tuple:
     compare = None
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         compare, test = test.comparisons[0], test.left
+        if type(compare.operator) in (cst.In, cst.NotIn) and written_members(test) is not None \
+                and type(compare.comparator) in (cst.Name, cst.Attribute):
+            # `"R" in spec`: the test reads the name on the right, looking for the literal in it
+            return compare.comparator, negate, _Holds(compare.operator, test)
     return test, negate, compare
 
 
+class _Holds(NamedTuple):
+    """A test `<literal> in <what the test reads>` (`operator` In or NotIn), see _split_test."""
+    operator: object
+    item: object
+
+
 def _test_outcome(value, negate: bool, compare) -> Optional[bool]:
-    """Whether the test `_split_test` took apart holds for `value` (a literal); None when unknown."""
+    """Whether the test `_split_test` took apart holds for `value` (a literal, or what `in` looks
+    through); None when unknown."""
+    found = None
+    if type(compare) is _Holds:  # `"R" in spec` with `build("RT-1")`
+        found = contained(written_members(compare.item), members_of(value))
+    elif compare is not None and type(compare.operator) in (cst.In, cst.NotIn):  # `mode in ("a", "b")`
+        found = contained(value.value, written_members(compare.comparator)) if type(value) is Lit else None
+    if compare is not None and type(compare.operator) in (cst.In, cst.NotIn):
+        return None if found is None else (found == (type(compare.operator) is cst.In)) != negate
     if type(value) is not Lit or not isinstance(value.value, (bool, int, float, str, type(None))):
         return None
     if compare is None:
@@ -1095,6 +1115,9 @@ def _settled(value) -> Optional[tuple]:
     """A literal setting's comparable form (`"mse"`, `0.5`, `["mae", "accuracy"]`), else None."""
     if type(value) is Lit:
         return (type(value.value), value.value)
+    options = setting_options(value) if type(value) is OneOf else None
+    if options is not None:  # a join of literals (one_of_settings)
+        return ("one of", frozenset((type(o.value), o.value) for o in options))
     if type(value) is Seq and value.items and all(type(v) is Lit for v in value.items):
         return tuple((type(v.value), v.value) for v in value.items)
     if type(value) is Obj and value.qualname in (MINMAX, STANDARD):
@@ -1104,9 +1127,15 @@ def _settled(value) -> Optional[tuple]:
     return None
 
 
+def _setting_or_unknown(a, b) -> bool:
+    """One path leaves a scalar literal setting (or one of a few), the other an unknown value."""
+    return a is UNKNOWN and setting_options(b) is not None or b is UNKNOWN and setting_options(a) is not None
+
+
 def _settings_differ(a, b) -> bool:
     """Two literal settings that differ (`"mse"` on one path, `"mae"` on the other): what a name,
-    an item or a class constant holds after an `if` not known to run is either — unknown. Anything
+    an item or a class constant holds after an `if` not known to run is either (see _join_settings;
+    a class constant: unknown). Anything
     else (models, layers, data) keeps the last value."""
     mine, theirs = _settled(a), _settled(b)
     return mine is not None and theirs is not None and mine != theirs
@@ -1122,9 +1151,10 @@ def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] 
                    loop_if: Optional[cst.If] = None) -> None:
     """After an `if` whose arm is not known (both were read, one after the other): a name holding
     a literal setting on one path and another literal on the other (`LOSS = "binary_crossentropy"`
-    in the body, `"mae"` in the `else` or before the `if`) holds either: unknown, not the last one
-    written. Names bound to anything else keep the last value (models, layers, data: what the arms
-    build is read as before). With `picked` (the arm a module constant chooses), every name holds
+    in the body, `"mae"` in the `else` or before the `if`) holds either, not the last one written:
+    one of those scalar literals (values.one_of_settings), or unknown (a list on one path, a literal
+    and an unknown value). Names bound to anything else keep the last value (models, layers, data:
+    what the arms build is read as before). With `picked` (the arm a module constant chooses), every name holds
     what that arm leaves. `loop_if`: the `if` lies in a loop's body, and a name its arms bind to two
     tensors holds either (see values.Either): which arm the last iteration runs is not known."""
     # only the names an arm rebound (values compare by identity: a C-level set difference)
@@ -1144,6 +1174,10 @@ def _join_settings(entry: dict, body: dict, after: dict, picked: Optional[bool] 
             after[name] = Tensor(Either(), [body_path, else_path], loop_if)
             continue
         if _settings_differ(body_path, else_path):
+            # `head_act = "relu"` / `"tanh"` / `None` in an if/elif/else: one of those literals
+            after[name] = one_of_settings(body_path, else_path) or UNKNOWN
+        elif _setting_or_unknown(body_path, else_path):
+            # `head_act = cfg["act"]` on one path, `"relu"` on the other: not the literal written last
             after[name] = UNKNOWN
 
 

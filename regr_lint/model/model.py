@@ -8,7 +8,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.knowledge import tables
 from regr_lint.model.values import (
-    UNKNOWN, ActivationFn, Args, Layer, Lit, ModelRef, Obj, Ref, Seq, Tensor, Value,
+    UNKNOWN, ActivationFn, Args, Layer, Lit, ModelRef, Obj, OneOf, Ref, Seq, Tensor, Value, setting_options,
 )
 
 
@@ -270,6 +270,22 @@ def layer_activation(layer: Layer) -> tuple[Optional[str], Optional[cst.CSTNode]
     if arg is None:
         return "linear", None
     return activation_name(value), arg
+
+
+def head_activations(head: Head) -> tuple:
+    """The activations a head may end in: its own when known; when its Dense's `activation=` holds one
+    of a few literals the arms of an `if` bind (`head_act = "relu"` / `"tanh"` / `None`, see
+    values.one_of_settings), each one's; () when any is not known. A rule judging the head answers
+    only when every one gives the same answer."""
+    if head.activation is not None:
+        return (head.activation,)
+    layer, arg = head.layer, head.activation_node
+    if layer is None or layer.kind != "Dense" or not isinstance(arg, cst.Arg):
+        return ()
+    value, given = layer.args.get("activation", 1)
+    options = setting_options(value) if given is arg and type(value) is OneOf else None
+    names = [activation_name(o) for o in options or ()]
+    return tuple(dict.fromkeys(names)) if names and None not in names else ()
 
 
 def written_activation(head: Head) -> Optional[cst.CSTNode]:

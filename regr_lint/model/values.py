@@ -256,9 +256,43 @@ class OneOf(Value):
     mlp.Classifier_MLP(...)`, or one of several builders' models), a registry of builders indexed by
     an unknown key (`BUILDERS[args.net]`: called, each builder runs), one of two dicts a conditional
     expression picks (`{"input_shape": s} if i == 0 else {}`: splatted, the keys it may pass are
-    known). A method called on it runs on each (each model is compiled and trained so in some run);
-    anything else reads it as unknown."""
+    known), one of a few scalar literals the arms of an `if` bind a name to (`one_of_settings`:
+    `head_act = "relu"` / `else: head_act = None`). A method called on it runs on each (each model is
+    compiled and trained so in some run); anything else reads it as unknown."""
     options: tuple = ()
+
+
+# How many literals a name may hold after the arms of `if`s for them to be kept (see one_of_settings).
+MAX_SETTINGS = 12
+
+
+def setting_options(value: Value) -> Optional[tuple]:
+    """The scalar literals (str, number, bool, None) a value may be: itself for one, the options of a
+    joined setting (`one_of_settings`); None for anything else."""
+    if type(value) is Lit:
+        return (value,) if _scalar(value) else None
+    if type(value) is OneOf and value.options and all(type(o) is Lit and _scalar(o) for o in value.options):
+        return value.options
+    return None
+
+
+def one_of_settings(a: Value, b: Value) -> Optional[Value]:
+    """What a name holds after an `if` whose arm is not known, when one path leaves it `a` and the
+    other `b`, each a scalar literal or such a join (`head_act = "relu"` / `"tanh"` / `None` in the
+    arms of an if/elif/else): one of those literals (a OneOf of Lits, each once by value; a rule
+    asking what it is answers only when every option gives the same answer). None when either is
+    anything else, or there would be more than MAX_SETTINGS."""
+    first, second = setting_options(a), setting_options(b)
+    if first is None or second is None:
+        return None
+    options = {(type(o.value), o.value): o for o in (*first, *second)}
+    if len(options) > MAX_SETTINGS:
+        return None
+    return next(iter(options.values())) if len(options) == 1 else OneOf(tuple(options.values()))
+
+
+def _scalar(lit: Lit) -> bool:
+    return isinstance(lit.value, (str, int, float, type(None)))
 
 
 @dataclass(eq=False)
