@@ -7,7 +7,7 @@ from typing import Iterator, Optional
 from regr_lint.lazy import cst
 
 from regr_lint.model.classify import crossentropy, head_loss_values
-from regr_lint.model.model import only_a_part
+from regr_lint.model.model import head_activations, only_a_part
 from regr_lint.model.superseded import a_part_where_built, predicted_only, replaced_where_used, superseded_compiles
 
 
@@ -26,7 +26,7 @@ def crossentropy_heads(facts) -> Iterator[tuple[object, object, str, Optional[bo
                 continue
             for loss in head_loss_values(model, index, head.name, dead | replaced_where_used(facts, model)):
                 ce = crossentropy(loss)
-                key = (id(loss.node), head.activation, head.units)
+                key = (id(loss.node), head_activations(head), head.units)
                 if ce is None or loss.node is None or key in seen:
                     continue
                 seen.add(key)

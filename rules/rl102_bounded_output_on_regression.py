@@ -10,7 +10,7 @@ from regr_lint.model.dataflow import (targets_from_project_artifact, targets_one
                                       targets_unit_scaled)
 from regr_lint.model.importers import trained_by_hand_only, written_by_caller
 from regr_lint.model.labels import targets_are_labels
-from regr_lint.model.model import only_a_part, written_activation
+from regr_lint.model.model import head_activations, only_a_part, written_activation
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.model.spans import targets_leave_pm1, targets_outside_unit, targets_within_unit
 from regr_lint.model.superseded import a_part_where_built, replaced_where_used
@@ -36,6 +36,40 @@ def linear_head_fix(node) -> Fix | None:
         if first.keyword is None and len(node.args) == 1:
             return Fix(False, "drop the bounded activation", (Edit(node, first.value),))
     return None
+
+
+def _targets_fit(act: str, facts, model) -> bool:
+    """The file shows targets a head ending in `act` may rightly be trained on (or that make it
+    another rule's story)."""
+    if act in tables.UNIT_INTERVAL_ACTIVATIONS and not targets_outside_unit(facts, model) and (
+            targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)
+            or targets_within_unit(facts, model)):
+        return True  # (values the file writes out beyond [0, 1] outweigh a scaling's look)
+    if act != "tanh" and targets_are_labels(facts, model):
+        return True  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)
+    if act == "tanh" and (not targets_leave_pm1(facts, model) or targets_unit_scaled(facts, model)):
+        return True  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
+    if act == "softmax" and targets_one_hot(facts, model):
+        return True  # a classifier trained with a regression loss: not this rule's story
+    if act == "softmax" and not targets_leave_pm1(facts, model) and not targets_can_be_negative(facts, model):
+        # a softmax over several units with a squared error is a classifier trained with the Brier
+        # score (a U-Net's per-pixel classes) unless the file shows targets no softmax can output
+        # (beyond 1, or negative)
+        return True
+    # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
+    return act == "softmax" and targets_sum_to_one(facts, model)
+
+
+def _ends(acts: tuple) -> str:
+    """`'sigmoid': predictions can never leave (0, 1)`, or so for each activation the arms of an
+    `if` may give the head."""
+    def bound(act: str) -> str:
+        return tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")
+
+    if len(acts) == 1:
+        return f"'{acts[0]}': predictions can never leave {bound(acts[0])}"
+    each = ", ".join(f"'{a}' {bound(a)}" for a in acts[:-1]) + f" or '{acts[-1]}' {bound(acts[-1])}"
+    return f"{each}, whichever arm of the `if` choosing it runs: predictions can never leave that range"
 
 
 class BoundedOutputOnRegression(Rule):
@@ -196,6 +230,11 @@ nothing decides it and the arms end in different heads, which head the model has
 nothing is reported on it. A model name an `if` binds to one builder's model in each arm (`model =
 mlp(6, n_out)` / `else: model = wide_mlp(6, n_out)`) is compiled and trained as either when both end
 in the same activation and width (also a width neither knows, `Dense(n_out)` in both): each is reported.
+A head whose `activation=` names what the arms of an `if` nothing decides (or a conditional
+expression) bind to different strings (`head = "sigmoid"` / `else: head = "tanh"`) is reported, at
+that argument, only when every one is bounded and the targets fit none of them; one arm's `None`, or a
+value not known there (`cfg["head"]`), keeps it silent. A test on a string the builder is called with
+(`if "S" in spec:` with `build("32-S")`) picks its arm.
 
 A builder's placeholder compile (`net.compile(loss="mse")`, then `return net`) that every script
 using the builder replaces with a compile of its own before training is not the loss the head is
@@ -2415,6 +2454,60 @@ model = keras.Model(inp, layers.Dense(1, activation="tanh")(h))
 model.compile(optimizer="adam", loss="mse")
 model.fit(train, epochs=5)
 """,
+        # a conditional expression picking a sigmoid or a linear head: one run is linear, nothing is sure
+        """\
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+rng = np.random.default_rng(1)
+feats = rng.normal(size=(2000, 4))
+target = rng.uniform(0, 100, 2000) + 3.0 * feats[:, 0]
+head = "sigmoid" if sys.argv[1] == "bounded" else None
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                        keras.layers.Dense(1, activation=head)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, target, epochs=50)
+""",
+        # arms picking sigmoid or hard_sigmoid on targets min-max scaled into [0, 1]: both fit
+        """\
+import sys
+
+import numpy as np
+from sklearn.preprocessing import MinMaxScaler
+from tensorflow import keras
+
+rng = np.random.default_rng(1)
+feats = rng.normal(size=(2000, 4))
+target = MinMaxScaler().fit_transform((rng.uniform(0, 100, 2000) + 3.0 * feats[:, 0]).reshape(-1, 1))
+if sys.argv[1] == "s":
+    head = "sigmoid"
+else:
+    head = "hard_sigmoid"
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation=head)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, target, epochs=50)
+""",
+        # one arm's head read from a config file: not known (not the 'sigmoid' the other arm writes last)
+        """\
+import json
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+rng = np.random.default_rng(1)
+feats = rng.normal(size=(2000, 4))
+target = rng.uniform(0, 100, 2000) + 3.0 * feats[:, 0]
+if sys.argv[1] == "cfg":
+    head = json.load(open("run.json"))["head"]
+else:
+    head = "sigmoid"
+net = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation=head)])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, target, epochs=50)
+""",
     ]
     INVALID = [
         # the helper's default targets are raw prices; only its default inputs are scaled
@@ -4162,6 +4255,32 @@ m = models.Sequential([layers.Input((32,)), layers.Dense(16, activation="relu"),
 m.compile(optimizer="adam", loss="mse")
 m.fit(batches(x, y_std), steps_per_epoch=50, epochs=5)
 """,
+        # the arms of an `if` nothing decides pick sigmoid or tanh for the head: bounded either way, and
+        # the targets reach 100 (reported at the `activation=` argument)
+        """\
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+rng = np.random.default_rng(1)
+feats = rng.normal(size=(2000, 4))
+target = rng.uniform(0, 100, 2000) + 3.0 * feats[:, 0]
+
+
+def build(spec):
+    if spec.startswith("s"):
+        head = "sigmoid"
+    else:
+        head = "tanh"
+    return keras.Sequential([keras.Input((4,)), keras.layers.Dense(32, activation="relu"),
+                             keras.layers.Dense(1, activation=head)])  # expect: RL102
+
+
+net = build(sys.argv[1])
+net.compile(optimizer="adam", loss="mse")
+net.fit(feats, target, epochs=50)
+""",
     ]
 
     def check(self, facts):
@@ -4170,10 +4289,11 @@ m.fit(batches(x, y_std), steps_per_epoch=50, epochs=5)
                 continue
             heads = whole.heads()
             for index, head in enumerate(heads):
-                act = head.activation
-                if act not in tables.BOUNDED_ACTIVATIONS or head.activation_node is None:
+                # one activation, or each one the arms of an `if` may give the head: all bounded
+                acts = head_activations(head)
+                if not acts or any(a not in tables.BOUNDED_ACTIVATIONS for a in acts) or head.activation_node is None:
                     continue
-                if act == "softmax" and head.units == 1:
+                if "softmax" in acts and head.units == 1:
                     continue  # RL103 says it better
                 if head_loss(whole, index, head.name, facts, replaced_where_used(facts, whole)) != REGRESSION:
                     continue  # (a builder's placeholder compile its scripts replace is not the loss)
@@ -4182,30 +4302,13 @@ m.fit(batches(x, y_std), steps_per_epoch=50, epochs=5)
                 # the evidence about this head's own targets (an output of several: its item of the
                 # targets), not another head's
                 model = one_output(whole, index, head.name, len(heads))
-                if act in tables.UNIT_INTERVAL_ACTIVATIONS and not targets_outside_unit(facts, model) and (
-                        targets_unit_scaled(facts, model) or targets_from_project_artifact(facts, model)
-                        or targets_within_unit(facts, model)):
-                    continue  # (values the file writes out beyond [0, 1] outweigh a scaling's look)
-                if act != "tanh" and targets_are_labels(facts, model):
-                    continue  # 0/1 class labels: a classifier trained with squared error fits in (0, 1)
-                if act == "tanh" and (not targets_leave_pm1(facts, model) or targets_unit_scaled(facts, model)):
-                    continue  # targets in [-1, 1] are tanh's own range: reported only on evidence they leave it
-                if act == "softmax" and targets_one_hot(facts, model):
-                    continue  # a classifier trained with a regression loss: not this rule's story
-                if act == "softmax" and not targets_leave_pm1(facts, model) \
-                        and not targets_can_be_negative(facts, model):
-                    # a softmax over several units with a squared error is a classifier trained with
-                    # the Brier score (a U-Net's per-pixel classes) unless the file shows targets no
-                    # softmax can output (beyond 1, or negative)
+                if any(_targets_fit(act, facts, model) for act in acts):
                     continue
-                if act == "softmax" and targets_sum_to_one(facts, model):
-                    continue  # a distribution per sample (y / y.sum(axis=1)): exactly softmax's range
-                bound = tables.BOUNDED_ACTIVATIONS[act] + (" and sum to 1" if act == "softmax" else "")
                 if only_a_part(whole, facts.models) or a_part_where_built(whole, facts):
                     continue  # a part of another model: its compile trains nothing, the outer model's does
                 yield self.report(
                     head.activation_node,
-                    f"regression output ends in '{act}': predictions can never leave {bound}; "
+                    f"regression output ends in {_ends(acts)}; "
                     f"use a linear head (no activation) or scale the targets into that range",
                     linear_head_fix(head.activation_node),
                     written=written_activation(head),

@@ -4,6 +4,7 @@ from regr_lint.lazy import cst
 
 from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
+from regr_lint.model.model import head_activations
 from regr_lint.rule import Edit, Fix, Rule
 from regr_lint.rules._crossentropy import attribute_prefix, crossentropy_heads, losses_module
 
@@ -37,7 +38,12 @@ each output into (0, 1), it is reported). Reported at the loss. A list of losses
 order only when it has as many entries as the model has outputs (a builder whose arms make different
 outputs, read with the arm unknown, pairs with nothing). Not reported with `from_logits=True`, on a head
 ending in sigmoid, hard_sigmoid or softmax, when the head's last layer is unknown or custom (a Lambda,
-a user layer), or when the loss is a function of your own. A 1-unit head with `categorical_crossentropy`
+a user layer), or when the loss is a function of your own. When the `activation=` of the head names
+what the arms of an `if` nothing decides (or a conditional expression) bind to different strings
+(`head_act = "relu"` / `elif ...: "tanh"` / `else: None`), it is reported (at the loss) only when
+every one is a non-probability activation: one arm's `sigmoid`, or a value not known there
+(`cfg["act"]`), keeps it silent. A test on a string the builder is called with (`if "R" in spec:`
+with `make_net(6, "32-1")`) picks its arm. A 1-unit head with `categorical_crossentropy`
 is RL105's (reported alone); softmax on one unit is RL103's.
 
 A model that is never trained by itself (no `fit` / `train_on_batch` on it) but is a part of another
@@ -283,6 +289,106 @@ reg.compile(optimizer="adam", loss="mse")
 reg2 = keras.Sequential([keras.Input((8,)), keras.layers.Dense(3)])
 reg2.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=flag))
 """,
+        # a head activation picked by an `if` the call does not decide, one arm a sigmoid: some run trains
+        # a probability head, so nothing is sure
+        """\
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+
+def make_net(n_in, spec):
+    inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(inp)
+    if "R" in spec:
+        head_act = "relu"
+    elif "S" in spec:
+        head_act = "sigmoid"
+    else:
+        head_act = None
+    return keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+
+
+net = make_net(6, sys.argv[1])
+net.compile(optimizer="adam", loss="binary_crossentropy")
+net.fit(np.random.rand(64, 6), np.random.randint(0, 2, size=64), epochs=2)
+""",
+        # one arm's activation read from a config file: not known, so neither is the head (not the 'relu'
+        # the other arm writes last)
+        """\
+import json
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+CFG = json.load(open("config.json"))
+
+
+def make_net(n_in, spec):
+    inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(inp)
+    if "C" in spec:
+        head_act = CFG["head_activation"]
+    else:
+        head_act = "relu"
+    return keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+
+
+net = make_net(6, sys.argv[1])
+net.compile(optimizer="adam", loss="binary_crossentropy")
+net.fit(np.random.rand(64, 6), np.random.randint(0, 2, size=64), epochs=2)
+""",
+        # arms that set a different head each with its own right loss; a conditional expression picking
+        # the head and the loss alike
+        """\
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+
+def make_net(n_in, task):
+    inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(inp)
+    if task == "count":
+        head_act, loss = "relu", "poisson"
+    elif task == "regression":
+        head_act, loss = None, "mse"
+    else:
+        head_act, loss = None, keras.losses.BinaryCrossentropy(from_logits=True)
+    net = keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+    net.compile(optimizer="adam", loss=loss)
+    return net
+
+
+net = make_net(6, sys.argv[1])
+net.fit(np.random.rand(64, 6), np.random.rand(64), epochs=2)
+out = keras.layers.Dense(1, activation="sigmoid" if sys.argv[2] == "binary" else None)
+clf = keras.Sequential([keras.Input((6,)), keras.layers.Dense(16, activation="relu"), out])
+clf.compile(optimizer="adam", loss="binary_crossentropy" if sys.argv[2] == "binary" else "mse")
+""",
+        # `"S" not in spec` with the builder called on "32-S": the sigmoid arm runs
+        """\
+import numpy as np
+from tensorflow import keras
+
+
+def make_net(n_in, spec):
+    inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(inp)
+    if "S" not in spec:
+        head_act = None
+    else:
+        head_act = "sigmoid"
+    return keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+
+
+net = make_net(6, "32-S")
+net.compile(optimizer="adam", loss="binary_crossentropy")
+net.fit(np.random.rand(64, 6), np.random.randint(0, 2, size=64), epochs=2)
+""",
     ]
     INVALID = [
         # given weights, then trained on: the loss reads relu outputs as probabilities
@@ -480,25 +586,94 @@ model = keras.Model(inp, [kind, score])
 model.compile(optimizer="adam", loss={"kind": "categorical_crossentropy",
                                       "score": "binary_crossentropy"})  # expect: RL104
 """,
+        # every arm of the if/elif/else picking the head's activation gives a non-probability head:
+        # whichever runs, binary crossentropy clips its outputs (reported at the loss, as for one)
+        """\
+import sys
+
+import numpy as np
+from tensorflow import keras
+
+
+def make_net(n_in, spec):
+    h = inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(h)
+    if "R" in spec:
+        head_act = "relu"
+    elif "T" in spec:
+        head_act = "tanh"
+    else:
+        head_act = None
+    return keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+
+
+net = make_net(6, sys.argv[1])
+net.compile(optimizer="adam", loss="binary_crossentropy")  # expect: RL104
+net.fit(np.random.rand(64, 6), np.random.randint(0, 2, size=64), epochs=2)
+""",
+        # the builder called with a literal spec: `"S" in "32-1"` and `"logit" in ("prob", "p")` are
+        # false, so the `else:` arm's linear head is the one trained
+        """\
+import numpy as np
+from tensorflow import keras
+
+
+def make_net(n_in, spec, kind="logit"):
+    inp = keras.Input(shape=(n_in,))
+    h = keras.layers.Dense(16, activation="relu")(inp)
+    if "S" in spec:
+        head_act = "sigmoid"
+    elif kind in ("prob", "p"):
+        head_act = "softmax"
+    else:
+        head_act = None
+    return keras.Model(inp, keras.layers.Dense(1, activation=head_act)(h))
+
+
+net = make_net(6, "32-1")
+net.compile(optimizer="adam", loss="binary_crossentropy")  # expect: RL104
+net.fit(np.random.rand(64, 6), np.random.randint(0, 2, size=64), epochs=2)
+""",
+        # a conditional expression whose two literals are both non-probability activations
+        """\
+import argparse
+
+from tensorflow import keras
+
+args = argparse.ArgumentParser().parse_args()
+act = "relu" if args.positive else None
+clf = keras.Sequential([keras.Input((8,)), keras.layers.Dense(16, activation="relu"),
+                        keras.layers.Dense(3, activation=act)])
+clf.compile(optimizer="adam", loss="categorical_crossentropy")  # expect: RL104
+""",
     ]
 
     def check(self, facts):
         for head, loss, kind, from_logits in crossentropy_heads(facts):
-            act = head.activation
-            if from_logits is not False or act not in tables.NON_PROBABILITY_ACTIVATIONS:
+            # one activation, or each one the arms of an `if` may give the head: all must be wrong
+            acts = head_activations(head)
+            if from_logits is not False or not acts or not tables.NON_PROBABILITY_ACTIVATIONS.issuperset(acts):
                 continue
             if kind == "categorical_crossentropy" and head.units == 1:
                 continue  # RL105: with one unit the loss is 0 whatever the activation
-            if kind != "binary_crossentropy" and act in _POSITIVE:
+            if kind != "binary_crossentropy" and _POSITIVE.intersection(acts):
                 continue  # Keras divides the outputs by their sum: positive scores make probabilities
             want = PROBABILITY[kind]
-            ends = "has no activation" if act == "linear" else f"ends in '{act}'"
-            message = (f"'{kind}' reads the outputs as probabilities, but this head {ends}: Keras "
+            message = (f"'{kind}' reads the outputs as probabilities, but this head {_ends(acts)}: Keras "
                        f"clips them into (0, 1) and the model learns little or nothing; end the head in "
                        f"'{want}' or pass from_logits=True")
             if head.units == 1:
                 message += " (for continuous targets, use a regression loss such as 'mse')"
             yield self.report(loss.node, message, _fix(facts, loss, kind))
+
+
+def _ends(acts: tuple) -> str:
+    """How the head ends, for the message: `has no activation`, `ends in 'relu'`, or each activation
+    the arms of an `if` may give it."""
+    named = [f"'{a}'" for a in acts if a != "linear"] + (["no activation"] if "linear" in acts else [])
+    if len(named) == 1:
+        return "has no activation" if acts == ("linear",) else f"ends in {named[0]}"
+    return f"ends in {', '.join(named[:-1])} or {named[-1]}, whichever arm of the `if` choosing it runs"
 
 
 def _fix(facts, loss, kind: str):

@@ -6,7 +6,7 @@ from regr_lint.input.vocabulary import COMPILED
 from regr_lint.knowledge import tables
 from regr_lint.model.classify import REGRESSION, head_loss
 from regr_lint.model.importers import written_by_caller
-from regr_lint.model.model import only_a_part, written_activation
+from regr_lint.model.model import head_activations, only_a_part, written_activation
 from regr_lint.model.superseded import a_part_where_built
 from regr_lint.model.signs import targets_can_be_negative
 from regr_lint.rule import Fix, Rule
@@ -14,6 +14,15 @@ from regr_lint.rules.rl102_bounded_output_on_regression import linear_head_fix
 
 # Final activations whose outputs are never negative.
 NON_NEGATIVE_ACTIVATIONS = {"relu": "[0, inf)", "softplus": "(0, inf)", "exponential": "(0, inf)"}
+
+
+def _ends(acts: tuple) -> str:
+    """`'relu': predictions live in [0, inf)`, or so for each activation the arms of an `if` may give."""
+    if len(acts) == 1:
+        return f"'{acts[0]}': predictions live in {NON_NEGATIVE_ACTIVATIONS[acts[0]]}"
+    each = ", ".join(f"'{a}' {NON_NEGATIVE_ACTIVATIONS[a]}" for a in acts[:-1])
+    return f"{each} or '{acts[-1]}' {NON_NEGATIVE_ACTIVATIONS[acts[-1]]}, whichever arm of the `if` choosing it " \
+           f"runs: predictions are never negative"
 
 
 def drop_activation_fix(node) -> Fix | None:
@@ -106,6 +115,10 @@ target scaler chosen by an `if` nothing decides (a `MinMaxScaler()` on one arm a
 on the other, picked by a command-line option or by a helper's `method` parameter read on its own)
 is no evidence; a module constant deciding the test picks its arm, and so does the literal a script
 passes that parameter (`scale_targets(y, method="standard")` in another module).
+A head whose `activation=` names what the arms of an `if` nothing decides (or a conditional
+expression) bind to different strings (`act = "relu"` / `else: act = "softplus"`) is reported, at
+that argument, only when every one is non-negative: one arm's `None`, or a value not known there,
+keeps it silent.
 
 ## Why is this bad?
 A relu output is never below 0, softplus and exponential outputs never reach 0. Every negative
@@ -935,6 +948,45 @@ model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(64, activation="
                           keras.layers.Dense(1, activation="softplus")])
 model.compile(optimizer="adam", loss="mse")
 model.fit(t, y, epochs=5)
+""",
+        # arms picking relu, softplus or a linear head: the linear run can go negative
+        """\
+import sys
+
+import keras
+import numpy as np
+
+surge = np.load("surge.npy")
+y = (surge - surge.mean()) / surge.std()
+if sys.argv[1] == "r":
+    act = "relu"
+elif sys.argv[1] == "s":
+    act = "softplus"
+else:
+    act = "linear"
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation=act)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("wind.npy"), y, epochs=5)
+""",
+        # one arm's head read from a config file: not known (not the 'relu' the other arm writes last)
+        """\
+import json
+import sys
+
+import keras
+import numpy as np
+
+surge = np.load("surge.npy")
+y = (surge - surge.mean()) / surge.std()
+if sys.argv[1] == "cfg":
+    act = json.load(open("run.json"))["head"]
+else:
+    act = "relu"
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation=act)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("wind.npy"), y, epochs=5)
 """,
     ]
     INVALID = [
@@ -2112,6 +2164,21 @@ model = keras.Sequential([keras.layers.Input((1,)), keras.layers.Dense(8, activa
 model.compile(optimizer="adam", loss="mse")
 model.fit(frame[["lag1"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
 """,
+        # a conditional expression picking relu or softplus for the head of standardised targets
+        """\
+import sys
+
+import keras
+import numpy as np
+
+surge = np.load("surge.npy")
+y = (surge - surge.mean()) / surge.std()
+act = "relu" if sys.argv[1] == "r" else "softplus"
+model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                          keras.layers.Dense(1, activation=act)])  # expect: RL106
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.load("wind.npy"), y, epochs=5)
+""",
     ]
 
     def check(self, facts):
@@ -2119,8 +2186,9 @@ model.fit(frame[["lag1"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
             if not model.compiles or model.ruled_out:
                 continue
             for index, head in enumerate(model.heads()):
-                act = head.activation
-                if act not in NON_NEGATIVE_ACTIVATIONS or head.activation_node is None:
+                # one activation, or each one the arms of an `if` may give the head: all non-negative
+                acts = head_activations(head)
+                if not acts or any(a not in NON_NEGATIVE_ACTIVATIONS for a in acts) or head.activation_node is None:
                     continue
                 if head_loss(model, index, head.name, facts) != REGRESSION:
                     continue
@@ -2131,8 +2199,7 @@ model.fit(frame[["lag1"]].to_numpy(), frame["y"].to_numpy(), epochs=5)
                     continue  # a part of another model: its compile trains nothing, the outer model's does
                 yield self.report(
                     head.activation_node,
-                    f"regression output ends in '{act}': predictions live in "
-                    f"{NON_NEGATIVE_ACTIVATIONS[act]} but the targets can be negative; "
+                    f"regression output ends in {_ends(acts)} but the targets can be negative; "
                     f"use a linear head (no activation)",
                     drop_activation_fix(head.activation_node),
                     written=written_activation(head),
