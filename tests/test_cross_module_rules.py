@@ -11970,6 +11970,48 @@ CASES += [
      _picked_loss("", "from .custom_utils import rmse_loss"), None),
 ]
 
+
+def _reexported_windows(target: str, mark: str = "") -> dict:
+    """A package whose __init__.py re-exports its builder and its window cutter; a module of it
+    imports both from the package (`from . import ...`, naming neither module) and fits."""
+    return {
+        "traffic/__init__.py": "from .models import build_seq_model\nfrom .windows import cut_windows\n",
+        "traffic/models.py": (
+            "from tensorflow.keras.layers import LSTM, Dense\n"
+            "from tensorflow.keras.models import Sequential\n\n\n"
+            "def build_seq_model(steps, n_features):\n"
+            "    model = Sequential()\n"
+            "    model.add(LSTM(32, input_shape=(steps, n_features), return_sequences=True))\n"
+            f"    model.add(Dense(1)){mark}\n"
+            "    return model\n"),
+        "traffic/windows.py": (
+            "import numpy as np\n\n\n"
+            "def cut_windows(series, steps=48):\n"
+            "    xs, ys = [], []\n"
+            "    for i in range(len(series) - steps - 1):\n"
+            "        xs.append(series[i:i + steps])\n"
+            f"        ys.append({target})\n"
+            "    return np.stack(xs), np.stack(ys)\n"),
+        "traffic/train.py": (
+            "import numpy as np\n\n"
+            "from . import build_seq_model, cut_windows\n\n"
+            "x, y = cut_windows(np.load(\"flow.npy\"))\n"
+            "model = build_seq_model(48, x.shape[2])\n"
+            "model.compile(optimizer=\"adam\", loss=\"mse\")\n"
+            "model.fit(x, y, epochs=5)\n"),
+    }
+
+
+CASES += [
+    # per-step windows cut in a module the package re-exports, fitted by a module of the package
+    # importing from the package itself: a sequence-to-sequence model
+    ("RL301-valid-per-step-windows-through-a-package-reexport",
+     _reexported_windows("series[i + 1:i + steps + 1, :1]"), None),
+    # the same with one next value per window: a Dense on every step of the sequence
+    ("RL301-one-value-per-window-through-a-package-reexport",
+     _reexported_windows("series[i + steps, 0]", "  # expect: RL301"), None),
+]
+
 def _param(case_id, files, xfail):
     marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
     return pytest.param(files, id=case_id, marks=marks)

@@ -691,7 +691,8 @@ def _importers(facts: KerasFacts, here: str, project) -> list[str]:
         try:
             if here in project_imports(init):
                 wanted.add(init)
-                stems.append(os.path.basename(folder).encode())
+                # (`from . import build` in a module of the package names neither)
+                stems += [os.path.basename(folder).encode(), b"from . import"]
         except (OSError, ValueError, SyntaxError, RecursionError):
             pass
     for candidate in names:
