@@ -9,8 +9,8 @@ from regr_lint.lazy import cst
 from regr_lint.input.vocabulary import KERAS_NAMES
 from regr_lint.knowledge import tables
 from regr_lint.knowledge.public_api import PUBLIC_NAMES, PUBLIC_SUBMODULES, exports
-from regr_lint.model.compat import import_guarded
-from regr_lint.model.names import dotted_name, is_private, missing_export
+from regr_lint.model.compat import attribute_guarded, call_keywords, calls_holding, import_guarded
+from regr_lint.model.names import canonical, dotted_name, is_private, missing_export
 from regr_lint.rule import Edit, Fix, Rule
 
 
@@ -114,7 +114,7 @@ _NAME_ERRORS = frozenset({"ImportError"})
 _MODULE_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 
 
-def _missing_message(node, path: str, imported_name: bool) -> str:
+def _missing_message(node, path: str, imported_name: bool, failure: str = "the import fails") -> str:
     """`keras.applications.resnet50` has no `Dense`: the names of the statement its module lacks (or
     the module path, `keras.datasets` has no `cifar`), what the module exports when that is short, and
     where Keras 3 keeps a name of that spelling."""
@@ -129,7 +129,15 @@ def _missing_message(node, path: str, imported_name: bool) -> str:
     homes = [f"{m}.{n}" for n in names for m in sorted(PUBLIC_NAMES) if m.partition(".")[0] == root
              and n in PUBLIC_NAMES[m]]
     where = f"; use {_ticks(homes)}" if homes and len(homes) <= 3 else ""
-    return f"`{module}` has no {_ticks(names)} in Keras 3: the import fails{listed}{where}"
+    return f"`{module}` has no {_ticks(names)} in Keras 3: {failure}{listed}{where}"
+
+
+def _renamed_by_rl502(node, path: str, call) -> bool:
+    """`keras.optimizers.adam(lr=1e-3)`: RL502 reports the call, naming the alias as gone with
+    the argument and fixing both."""
+    module, _, name = canonical(path).rpartition(".")
+    return module == "keras.optimizers" and name in tables.LOWERCASE_OPTIMIZERS and call.func is node \
+        and "lr" in call_keywords(call)
 
 
 class PrivateKerasImport(Rule):
@@ -152,7 +160,9 @@ class PrivateKerasImport(Rule):
                                      else p.split(".")[1] if p.endswith(".keras") else p.rsplit(".", 1)[-1]
                                      for p in tables.PRIVATE_KERAS_PREFIXES}
                                  # an import from a public module whose names the tables know whole (as an
-                                 # import only: `keras.layers.Dense(...)` in a docstring or a chain is none)
+                                 # import only: `keras.layers.Dense(...)` in a docstring or a chain is none;
+                                 # a chain to a gone name, `keras.models.model_from_yaml(…)`, is read in a
+                                 # file these let through: `keras.` would let nearly every Keras file through)
                                  | {"keras import", "from keras.", "from tensorflow.keras.", "import keras.",
                                     "import tensorflow.keras."})))
     docs = """\
@@ -184,7 +194,11 @@ public Keras 3 module does not export under either spelling, `keras.M` or `tenso
 (`from keras.applications.resnet50 import Dense`, a re-export of Keras 2.0's; Keras 1's `identity_block`
 there; `from keras.datasets.cifar10 import load_batch`; `from keras.layers import LocallyConnected2D`):
 judged only for the modules whose names `regr_lint.knowledge.public_api` records whole (read from Keras
-3.15.1), never a `_`-name; the names Keras 3's tf.keras keeps (`keras.losses.mse`, the backend
+3.15.1), never a `_`-name; such a name is also reported reached as an attribute chain in a call, an
+AttributeError on Keras 3 (`tf.keras.experimental.CosineDecay(...)`, `keras.models.model_from_yaml(text)`,
+`K.get_session()`), unless the call is written for the versions that have it (a `hasattr` of the name, a
+version test, a `try:` whose handler catches AttributeError or everything) — a lowercase optimizer alias
+given `lr=` is RL502's, and a chain outside a call is left alone; the names Keras 3's tf.keras keeps (`keras.losses.mse`, the backend
 functions, `keras.preprocessing.text`) are left to a migration to tf.keras, and an import in a `try:`
 whose handler catches `ImportError` is compat code (not reported). Reported once per import statement (at the
 module, or at the first gone name when the module itself is public: `merge` on its own line of a
@@ -383,6 +397,43 @@ from tensorflow.keras.layers import GRU, Dense
 net = tf.keras.Sequential([GRU(32, input_shape=(20, 4)), Dense(1)])
 up = tf.keras.layers.Conv2DTranspose(16, 3, strides=2)
 """,
+        # the Keras 3 homes of names Keras 2 kept elsewhere, names Keras 3's tf.keras keeps, a
+        # parameter named keras
+        """\
+import keras
+import tensorflow as tf
+
+schedule = tf.keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=1000)
+net = keras.models.model_from_json(open("net.json").read())
+err = tf.keras.losses.mse(y_true, y_pred)
+tok = tf.keras.preprocessing.text.Tokenizer(num_words=5000)
+
+
+def restore(keras, text):
+    return keras.models.model_from_yaml(text)
+""",
+        # gone names called where the code is written for the versions that have them: a hasattr() of
+        # the name, a version test, a handler of the AttributeError (or of everything)
+        """\
+import keras
+import tensorflow as tf
+from keras import backend as K
+
+if hasattr(tf.keras, "experimental"):
+    schedule = tf.keras.experimental.CosineDecay(1e-3, decay_steps=1000)
+if tf.__version__ < "2.16":
+    warm = tf.keras.experimental.CosineDecay(1e-3, decay_steps=1000)
+if keras.__version__.startswith("2."):
+    net = keras.models.model_from_yaml(text)
+try:
+    net = keras.models.model_from_yaml(text)
+except AttributeError:
+    net = keras.models.model_from_json(text)
+try:
+    K.set_session(session)
+except Exception:
+    pass
+""",
     ]
     INVALID = [
         # Keras 1's lowercase constraint alias, which Keras 2 kept and Keras 3 dropped
@@ -465,6 +516,25 @@ try:
     from keras.models import model_from_yaml  # expect: RL503
 except ModuleNotFoundError:
     model_from_yaml = None
+""",
+        # the same names reached as attribute chains in a call: AttributeError on Keras 3 (the
+        # handler of an ImportError does not catch it); the chain through a module the file
+        # imports by a gone path is that import's finding
+        """\
+import keras
+import keras.datasets.cifar  # expect: RL503
+import tensorflow as tf
+from keras import backend as K
+
+schedule = tf.keras.experimental.CosineDecay(1e-3, decay_steps=1000)  # expect: RL503
+batch = keras.datasets.cifar.load_batch("data_batch_1")
+sess = K.get_session()  # expect: RL503
+head = keras.Sequential([keras.layers.LocallyConnected2D(8, 3)])  # expect: RL503
+opt = keras.optimizers.adam()  # expect: RL503
+try:
+    net = keras.models.model_from_yaml(open("net.yaml").read())  # expect: RL503
+except ImportError:
+    net = None
 """,
         # tf.keras 2.11–2.15's legacy optimizers: Keras 3's stubs raise ImportError when built; the
         # public class written with lr= is RL502's
@@ -681,14 +751,36 @@ model = Model(inp, Dense(1)(LSTM(16)(inp)))
         # `import keras.engine.topology`, then `keras.engine.topology.Layer`: a use of what that
         # statement imports (through the name it binds), reported with it (as `topology.Layer` after
         # a `from` import is) — not a chain through another name (`tf.keras.…` beside it)
-        imported = {(_root(alias.name), path + ".") for node, path in facts.private_imports
+        imported = {(_root(alias.name), path) for node, path in facts.private_imports
                     if isinstance(node, cst.Import) for alias in node.names if alias.asname is None}
+        missing = [(node, path) for node, path in facts.private_chains if not is_private(path)]
+        running = self._running(facts, missing) if missing else frozenset()
         for node, path in facts.private_chains:
-            if exempt(facts.path, path) or any(_root(node) == root and path.startswith(prefix)
-                                                 for root, prefix in imported):
+            if exempt(facts.path, path) or any(_root(node) == root and (path + ".").startswith(module + ".")
+                                                 for root, module in imported):
+                continue
+            if not is_private(path):
+                if id(node) in running:
+                    yield self.report(node, _missing_message(node, path, False, "reading it raises AttributeError"))
                 continue
             fix, hint = self._chain_fix(node, path)
             yield self.report(node, self._message(path, hint), fix)
+
+    @staticmethod
+    def _running(facts, missing: list) -> frozenset:
+        """The chains to a name a public module lacks that are reported: in a call only (`keras.
+        models.model_from_yaml(text)`, `tf.keras.experimental.CosineDecay(...)`), and not where
+        that call is written for the versions that have the name (a `hasattr` of it, a version
+        test, a `try:` whose handler catches the AttributeError)."""
+        holders = calls_holding(facts, [node for node, _ in missing])
+        guarded = attribute_guarded(facts, frozenset(path.rpartition(".")[2] for _, path in missing))
+        # a name a project module gave the file is Keras only second-hand: `from ..utils import keras
+        # as kutils` is the package's own sub-module utils/keras/, which the reading of utils/__init__.py
+        # (`import keras.utils`) takes for Keras
+        given = {name for _, _, bound in facts.project_imports for name in bound}
+        return frozenset(id(node) for node, path in missing
+                         if id(node) in holders and id(holders[id(node)]) not in guarded
+                         and _root(node) not in given and not _renamed_by_rl502(node, path, holders[id(node)]))
 
     @staticmethod
     def _message(path: str, hint: Optional[str] = None) -> str:

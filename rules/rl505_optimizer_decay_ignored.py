@@ -158,7 +158,7 @@ def make(rate, decay):
 OPTS = {"sgd": optimizers.SGD(0.1, decay=1e-4), "adam": make(1e-3, 1e-5)}  # expect: RL505
 opt_cls = keras.optimizers.Adagrad
 ada = opt_cls(decay=1e-4)  # expect: RL505
-old = optimizers.rmsprop(decay=1e-6)  # expect: RL505
+old = optimizers.rmsprop(decay=1e-6)  # expect: RL505, RL503
 """,
     ]
 

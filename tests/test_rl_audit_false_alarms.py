@@ -181,6 +181,30 @@ CASES = [
             disc.model.train_on_batch(real, ones)
         """,
     }),
+    # innvestigate: a package's own sub-module named keras (`from ..utils import keras as kutils`,
+    # beside utils/__init__.py's `import keras.utils`) holds the package's helpers, not Keras' gone
+    # names; the real backend's gone function beside it stays reported (RL503)
+    ("package-submodule-named-keras", {
+        "inn/__init__.py": "",
+        "inn/utils/__init__.py": """\
+            import keras.utils
+        """,
+        "inn/utils/keras/__init__.py": """\
+            def apply(layer, inputs):
+                return [layer(x) for x in inputs]
+        """,
+        "inn/analyzer/__init__.py": "",
+        "inn/analyzer/gradient.py": """\
+            import keras
+            import keras.backend as K
+            from ..utils import keras as kutils
+
+
+            def backward(layer, xs):
+                K.set_learning_phase(0)  # expect: RL503
+                return kutils.apply(layer, xs)
+        """,
+    }),
     # look-alike: the same head on an image classifier with one label per image: reported
     ("binary-cnn-per-image", {
         "train.py": """\

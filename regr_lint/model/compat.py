@@ -422,6 +422,40 @@ def _catches(handler, exceptions: frozenset) -> bool:
     return any(isinstance(k, cst.Name) and k.value in exceptions for k in kinds)
 
 
+def attribute_guarded(facts, names: frozenset) -> set[int]:
+    """The calls that run only where one of the attributes `names` exists: under a `hasattr` of
+    one of them or a version test (see version_guarded), or in a `try:` whose handler catches the
+    AttributeError a missing one raises — also `except Exception:` or a bare `except:`, even one
+    that only passes: where the name is missing there is nothing to do (as import_guarded reads an
+    import)."""
+    key = ("attribute-guarded", names)
+    if key not in facts._cache:
+        guarded = set(version_guarded(facts, names, frozenset()))
+        for node in statements(facts.module):
+            if isinstance(node, cst.Try) and any(_catches(h, _ATTRIBUTE_ERROR) or _broad(h) for h in node.handlers):
+                guarded.update(id(n) for n in _nodes(node.body) if isinstance(n, cst.Call))
+        facts._cache[key] = guarded
+    return facts._cache[key]
+
+
+_ATTRIBUTE_ERROR = frozenset({"AttributeError"})
+
+
+def calls_holding(facts, nodes) -> dict:
+    """id(node) -> the innermost call of the file whose callee or arguments hold it, for each of
+    `nodes` that one holds (a walk of every node: asked only for the few nodes a rule found)."""
+    wanted = {id(n) for n in nodes}
+    out: dict = {}
+    stack = [(facts.module, None)]
+    while stack and len(out) < len(wanted):
+        current, call = stack.pop()
+        if call is not None and id(current) in wanted:
+            out[id(current)] = call
+        inner = current if isinstance(current, cst.Call) else call
+        stack.extend((child, inner) for child in current.children)
+    return out
+
+
 def import_guarded(facts, exceptions: frozenset) -> set[int]:
     """The import statements in a `try:` whose handler catches one of `exceptions` (what the import
     raises where its name or module is missing; also `except Exception:` or a bare `except:`): code

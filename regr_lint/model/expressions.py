@@ -10,7 +10,7 @@ from regr_lint.lazy import cst
 from regr_lint.knowledge import tables
 from regr_lint.model.frame import (BAD_LITERAL, Frame, compared, contained, find_method, literal_of, members_of,
                                    merge_returns, same_value)
-from regr_lint.model.names import canonical, is_private, method_kind
+from regr_lint.model.names import canonical, is_private, method_kind, missing_export
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
     UNKNOWN, Args, BoundMethod, ClassV, Div, Func, Instance, Lambda, Layer, Lit, Map, Method, ModelRef, OneOf,
@@ -299,8 +299,12 @@ class Expressions:
         """Record each attribute chain into Keras internals once, as its outermost attribute:
         `keras.engine.input_layer.Input` is one chain, whatever its length, and however many times
         the function holding it is interpreted (a later pass meets the chain's inner attributes
-        again, after its outermost one is recorded)."""
+        again, after its outermost one is recorded). A name a public Keras 3 module lacks
+        (`tf.keras.experimental`, `keras.models.model_from_yaml`) is recorded as itself, the part
+        that raises: what follows it is not read."""
         if not is_private(raw):
+            if missing_export(raw) and not any(known is node for known, _ in self.facts.private_chains):
+                self.facts.private_chains.append((node, raw))
             return
         chains = self.facts.private_chains
         for i, (known, _) in enumerate(chains):

@@ -440,6 +440,8 @@ class KerasFacts:
     private_imports: list = field(default_factory=list)
     # id(ImportFrom) -> the imported name that makes it private, when the module is public (RL503's token)
     private_names: dict = field(default_factory=dict)
+    # (attribute, path) of each chain into Keras internals, and to a name a public Keras 3 module
+    # lacks (`tf.keras.experimental`, recorded at that name) (RL503)
     private_chains: list = field(default_factory=list)
     # Every assignment in the file as (targets, value node), in walk order; read lazily by the
     # data-flow queries (facts.dataflow) so files that never ask pay nothing.
