@@ -80,6 +80,10 @@ class Rule:
     # are kept only where the unread lines bind, change or call nothing the finding's statement
     # is made of (regr_lint.engine.unread).
     reads_partial_source: ClassVar[bool] = False
+    # Whether findings on code that can never run are dropped (after an unconditional raise /
+    # return / continue / break in the same block; regr_lint.model.compat.unreachable): the Keras 2
+    # API rules', which say a call fails on Keras 3 — a call nothing runs cannot fail.
+    skips_unreachable: ClassVar[bool] = False
     docs: ClassVar[str] = ""
     VALID: ClassVar[list[str]] = []
     INVALID: ClassVar[list[str]] = []

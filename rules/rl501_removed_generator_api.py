@@ -40,6 +40,7 @@ class RemovedGeneratorApi(Rule):
     tokens = ("keras", ("fit_generator", "evaluate_generator", "predict_generator"))
     names = (tuple(sorted(tables.GENERATOR_METHODS)),)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     docs = """\
 ## What it does
 Finds `fit_generator(…)`, `evaluate_generator(…)` and `predict_generator(…)` called on a Keras model:
@@ -68,6 +69,8 @@ against 2) the call runs on Keras 3 and is reported. Nor is a call in a `try:` w
 handler when the `try:` body does the same work with Keras 2's API (`try: model.fit(gen, …)` /
 `except AttributeError: model.fit_generator(gen, …)`: the old call is the fallback). The finding
 is at the method name.
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 Keras 2.1 made `fit`, `evaluate` and `predict` accept generators and `Sequence`s; the `*_generator`
@@ -304,6 +307,17 @@ class Trainer:
         if self.legacy_api:
             return self.model.fit_generator(gen, steps_per_epoch=100, epochs=epochs)
         return self.model.fit(gen, steps_per_epoch=100, epochs=epochs)
+""",
+        # after the function's `return`: never runs
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+
+
+def train(gen):
+    return model.fit(gen, epochs=3)
+    model.fit_generator(gen, steps_per_epoch=10, epochs=3)
 """,
     ]
     INVALID = [
@@ -561,6 +575,18 @@ class Trainer:
         if self.legacy_api:
             return model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
         return model.fit(gen, steps_per_epoch=10)
+""",
+        # look-alike of code that never runs: the `return` is in an `if` arm, the call after the `if`
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+
+
+def train(gen, epochs):
+    if epochs <= 0:
+        return None
+    return model.fit_generator(gen, steps_per_epoch=10, epochs=epochs)  # expect: RL501
 """,
     ]
 

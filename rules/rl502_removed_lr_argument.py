@@ -83,6 +83,7 @@ class RemovedLrArgument(Rule):
     tokens = ("keras", ("lr=", "lr =", "'lr'", '"lr"'))
     names = ("lr",)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
@@ -108,6 +109,8 @@ rate: where they exist `lr=` works (tf-keras 2.21 with TF_USE_LEGACY_KERAS=1:
 before training either way, which RL503 reports — the import of a module such as
 `keras.optimizers.adam_v2`, or, for `keras.optimizers.legacy`, whose import Keras 3 keeps, the class
 (its Keras 3 stub raises an ImportError naming tf-keras when built).
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 `lr` was renamed `learning_rate` in Keras 2.3. Keras 3 rejects it:

@@ -151,6 +151,7 @@ class PrivateKerasImport(Rule):
     # whose text says "keras" only inside another name (`keras_tuner`, `tf_keras_vis`) is not parsed
     names = (tuple(sorted(KERAS_NAMES)),)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     # (a prefix's last component, or a more telling part of it where that is an everyday word)
     tokens = ("keras", tuple(sorted({"tensorflow_core" if p.startswith("tensorflow_core.")
                                      else "common" if p == "keras.backend.common"  # (`K.common.epsilon()` too)
@@ -214,6 +215,8 @@ is the project's) for any Keras code base's internals, TensorFlow's (`tensorflow
 `tensorflow/_api/`, `tensorflow/lite/` …) for its bundled copy `tensorflow.python.keras` only —
 TensorFlow importing `keras.src.…` is still reported, and so is every other project (the trees are
 data in `regr_lint.knowledge.tables`).
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 These modules are not API. They moved or disappeared between releases (Keras 3's own `keras.src.*`
@@ -433,6 +436,24 @@ try:
     K.set_session(session)
 except Exception:
     pass
+""",
+        # code that can never run: after an unconditional `raise` (the old path the author disabled,
+        # innvestigate's tools/pattern.py) or `return` in its block
+        """\
+import keras
+
+
+def replicate(models, gpus=None):
+    if gpus is not None and gpus > 1:
+        raise NotImplementedError("several GPUs are not supported")
+        models = [keras.utils.multi_gpu_model(m, gpus=gpus) for m in models]
+    return models
+
+
+def layer_class():
+    return keras.layers.Dense
+    from keras.layers.core import Dense
+    return Dense
 """,
     ]
     INVALID = [
@@ -725,6 +746,31 @@ from keras.layers import Dense, LSTM
 
 inp = Input(shape=(12, 3))  # expect: RL503
 model = Model(inp, Dense(1)(LSTM(16)(inp)))
+""",
+        # look-alikes of code that never runs: a `raise` in an `if` arm (the code after the `if`
+        # runs), in a nested function (the outer block goes on), in a `try:` body (its handler and
+        # its `finally:` run)
+        """\
+import keras
+
+
+def replicate(models, gpus=None):
+    if gpus is None:
+        raise ValueError("gpus")
+    return [keras.utils.multi_gpu_model(m, gpus=gpus) for m in models]  # expect: RL503
+
+
+def parallel(net, gpus):
+    def unsupported():
+        raise NotImplementedError
+    net = keras.utils.multi_gpu_model(net, gpus=gpus)  # expect: RL503
+    try:
+        raise RuntimeError("no GPU")
+    except RuntimeError:
+        net = keras.utils.multi_gpu_model(net, gpus=1)  # expect: RL503
+    finally:
+        keras.backend.tensorflow_backend.clear_session()  # expect: RL503
+    return net
 """,
     ]
 

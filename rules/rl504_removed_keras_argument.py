@@ -49,6 +49,7 @@ class RemovedKerasArgument(Rule):
     tokens = ("keras", _LAYER_OLD + _MODEL_OLD + _CLASS_TEXT + _FAMILY_TEXT)
     names = (_LAYER_OLD + _MODEL_OLD + _CLASS_OLD + _FAMILY,)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     docs = """\
 ## What it does
 Finds the Keras 1 keyword arguments that Keras 2 renamed and Keras 3 no longer accepts, on Keras
@@ -112,6 +113,8 @@ or in a config module; `Dense(10, **{"init": "glorot_uniform"})`) are reported a
 rejects them as it rejects the keyword written out — each dict a layer call of a helper is given by
 its callers (`Dense(units, **params)` run once with `{"init": …}` and once with another). No fix is
 offered there (the dict may be spread into other calls too). A dict spread into a function of the project's own is not read.
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 Keras 2 renamed these arguments and kept the old names working for a while through its legacy
@@ -511,6 +514,16 @@ model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="s
 model.compile(optimizer="adam", loss="binary_crossentropy", steps_per_execution=8)
 model.fit(train, epochs=1)
 """,
+        # after a `continue` in the loop's block: never runs
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+for x, y in shards:
+    model.fit(x, y, epochs=1)
+    continue
+    model.fit(x, y, nb_epoch=1)
+""",
     ]
     INVALID = [
         # a callback subclass handing its constructions' keywords to Keras' own
@@ -817,6 +830,16 @@ model.compile(loss="binary_crossentropy", optimizer="adam", class_mode="binary")
 model.compile(optimizer="adam", loss="mse", sample_weight_mode="temporal")  # expect: RL504
 model.compile(optimizer="adam", loss="mse", experimental_steps_per_execution=4)  # expect: RL504
 model.fit(x, y, epochs=2)
+""",
+        # look-alike of code that never runs: the `try:` body raises, its handler runs
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+try:
+    raise RuntimeError("no checkpoint to resume from")
+except RuntimeError:
+    model.fit(x, y, nb_epoch=3)  # expect: RL504
 """,
     ]
 

@@ -24,6 +24,7 @@ class OptimizerDecayIgnored(Rule):
     tokens = ("keras", "decay")
     names = ("decay",)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     docs = """\
 ## What it does
 Finds a Keras optimizer (`Adam`, `SGD`, `RMSprop`, … in any import style, also a class held in a
@@ -38,6 +39,8 @@ Not reported: `weight_decay=`, a schedule's `decay_steps=` / `decay_rate=`, the 
 they exist; Keras 3 cannot build them, which RL503 reports),
 optimizers that are not Keras' (`tf.compat.v1.train.RMSPropOptimizer(decay=…)`, `torch.optim`),
 moving averages and functions of your own with a `decay` parameter.
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 Keras 2 optimizers decayed the learning rate at every step: `lr / (1 + decay * iterations)`.

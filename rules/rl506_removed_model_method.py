@@ -22,6 +22,7 @@ class RemovedModelMethod(Rule):
     tokens = ("keras", ("predict_classes", "predict_proba"))
     names = (tuple(sorted(tables.REMOVED_MODEL_METHODS)),)
     reads_partial_source = True  # judges a call or import by itself (see Rule.reads_partial_source)
+    skips_unreachable = True  # a call after a `raise` in its block never runs (see Rule.skips_unreachable)
     docs = """\
 ## What it does
 Finds `predict_classes(…)` and `predict_proba(…)` called on a Keras model: one the file builds
@@ -48,6 +49,8 @@ a test of a `__version__` or `tf.version.VERSION` — held in flags as for RL501
 branch every Keras 3 takes: `if tf.__version__ < "2.6":` is true for "2.16.1", a string; or in a `try:` whose handler catches `AttributeError`, or a bare `except:` /
 `except Exception:` that binds no error and does the work another way, or in such a handler when the
 `try:` body calls `predict` — the old call is the fallback).
+Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
+block) is not reported.
 
 ## Why is this bad?
 `Sequential.predict_classes` and `predict_proba` were deprecated in TensorFlow 2.3 and removed in
@@ -218,6 +221,16 @@ if tuple(map(int, tf.version.VERSION.split(".")[:2])) < (2, 6):
 else:
     probs = model.predict(x)
 """,
+        # after a `break` in the loop's block: never runs
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+for batch in batches:
+    probs = model.predict(batch)
+    break
+    labels = model.predict_classes(batch)
+""",
     ]
     INVALID = [
         # a model subclass's override calling Keras' own method through super()
@@ -343,6 +356,16 @@ if tf.__version__ < "2.6":
     labels = model.predict_classes(x)  # expect: RL506
 else:
     labels = model.predict(x).argmax(-1)
+""",
+        # look-alike of code that never runs: the `break` leaves the inner loop, the outer one goes on
+        """\
+import keras
+
+model = keras.models.load_model("m.keras")
+for batch in batches:
+    for row in batch:
+        break
+    labels = model.predict_classes(batch)  # expect: RL506
 """,
     ]
 

@@ -22,6 +22,7 @@ from regr_lint.input.source import SourceError, read_text
 from regr_lint.input.textmap import TextMap
 from regr_lint.input.vocabulary import KERAS_NAMES, code_vocabulary, satisfies, shares_a_part, token_in
 from regr_lint.model import build_facts
+from regr_lint.model.compat import unreachable
 from regr_lint.model.names import dotted_name
 from regr_lint.model.trees import is_kept, keep_module
 from regr_lint.project.link import (
@@ -439,6 +440,9 @@ def _lint_text(text: str, path: str, rules: Sequence[Rule], unplaced: list | Non
             found = list(rule.check(facts))
         except RecursionError:
             continue
+        if found and rule.skips_unreachable:
+            dead = unreachable(facts)
+            found = [rep for rep in found if id(rep.node) not in dead]
         for rep in found:
             key = (rule.code, id(rep.node))
             if key not in seen:

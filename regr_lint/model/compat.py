@@ -188,8 +188,7 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
                 if _catches(handler, exceptions) or _broad(handler) and handler.name is None:
                     guarded.update(id(n) for n in _nodes(handler.body)
                                    if isinstance(n, cst.Call) and _callee_name(n) in done)
-    for block in [module.body] + [n.body.body for n in statements(module)
-                                  if isinstance(getattr(n, "body", None), cst.IndentedBlock)]:
+    for block in _blocks(module):
         for k, stmt in enumerate(block):
             if isinstance(stmt, cst.If) and stmt.orelse is None and _exits(stmt.body) \
                     and _compat_test(stmt.test, methods, flags, paths) \
@@ -201,6 +200,47 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
                     guarded.update(id(n) for n in _nodes(rest) if isinstance(n, cst.Call))
                 break
     return guarded
+
+
+def _blocks(module, kinds: tuple = (cst.IndentedBlock,)) -> Iterator[list]:
+    """The statement lists of `module`: its top level and every indented block (a clause's too);
+    with `cst.SimpleStatementSuite` among `kinds`, also the small statements of a one-line body
+    (`if x: raise E; fit(...)`)."""
+    yield module.body
+    for node in statements(module):
+        if isinstance(getattr(node, "body", None), kinds):
+            yield node.body.body
+
+
+_JUMPS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+
+
+def unreachable(facts) -> frozenset:
+    """The ids of every node of code that can never run: what follows an unconditional `raise`,
+    `return`, `continue` or `break` in the same block (`raise NotImplementedError(...)` left above
+    the old code it disabled). A jump in an `if` arm, in a nested function or in a `try:` body
+    leaves the code after the `if`, the function or the `try` (its handlers, its `finally:`) alive.
+    In the file and in the project modules its analysis read (a finding may point into one)."""
+    if "unreachable" not in facts._cache:
+        from regr_lint.model.trees import parsed_module
+
+        trees = [facts.module, *(parsed_module(path) for path in facts.project_modules)]
+        facts._cache["unreachable"] = frozenset(id(n) for tree in trees if tree is not None
+                                                for dead in _after_jumps(tree) for n in _nodes(dead))
+    return facts._cache["unreachable"]
+
+
+def _after_jumps(module) -> Iterator:
+    """The statements (and small statements of a line: `raise E; fit(...)`) after a jump in their
+    block. Only the text's own jumps: a call that always raises (`sys.exit()`) may be rebound."""
+    for block in _blocks(module, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+        for k, stmt in enumerate(block):
+            smalls = stmt.body if isinstance(stmt, cst.SimpleStatementLine) else [stmt]
+            jump = next((i for i, small in enumerate(smalls) if isinstance(small, _JUMPS)), None)
+            if jump is not None:
+                yield from smalls[jump + 1:]
+                yield from block[k + 1:]
+                break
 
 
 def _untaken(node, keras3: Optional[bool]):
