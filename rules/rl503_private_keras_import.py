@@ -126,8 +126,11 @@ def _missing_message(node, path: str, imported_name: bool, failure: str = "the i
     own = sorted(exports(module))
     listed = f" (it exports {_ticks(own)})" if len(own) <= 6 else ""
     root = module.partition(".")[0]
-    homes = [f"{m}.{n}" for n in names for m in sorted(PUBLIC_NAMES) if m.partition(".")[0] == root
-             and n in PUBLIC_NAMES[m]]
+    # (not for the backend's functions: Keras 3 moved them to keras.ops, some under a name another
+    # module uses for something else — `K.identity` is a tensor op, `initializers.identity` a class)
+    homes = [] if module.rpartition(".")[2] == "backend" else [
+        f"{m}.{n}" for n in names for m in sorted(PUBLIC_NAMES) if m.partition(".")[0] == root
+        and n in PUBLIC_NAMES[m]]
     where = f"; use {_ticks(homes)}" if homes and len(homes) <= 3 else ""
     return f"`{module}` has no {_ticks(names)} in Keras 3: {failure}{listed}{where}"
 

@@ -282,3 +282,23 @@ def test_rl202_float_floor_division(tmp_path):
         """,
     })
     assert _lint(tmp_path) == expected
+
+
+def test_rl503_backend_function_gets_no_same_spelling_advice():
+    """chemical_vae: `K.identity(x)` is gone from Keras 3's backend, rightly reported; the message must
+    not send the reader to `keras.initializers.identity`, an initializer class of the same spelling."""
+    from regr_lint.engine.lint import lint_text
+    from regr_lint.engine.registry import load_rules
+
+    source = textwrap.dedent("""\
+        from keras import backend as K
+        from keras.layers import Dense, Input, Lambda
+        from keras.models import Model
+
+        inp = Input((8,))
+        out = Dense(1)(Lambda(lambda t: K.identity(t))(inp))
+        Model(inp, out).compile(optimizer="adam", loss="mse")
+    """)
+    found = [f.message for f in lint_text(source, "vae.py", load_rules()) if f.code == "RL503"]
+    assert len(found) == 1 and "has no `identity`" in found[0], found
+    assert "initializers" not in found[0], found[0]
