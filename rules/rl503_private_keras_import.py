@@ -135,6 +135,27 @@ def _missing_message(node, path: str, imported_name: bool, failure: str = "the i
     return f"`{module}` has no {_ticks(names)} in Keras 3: {failure}{listed}{where}"
 
 
+def _imported_from_keras(module) -> set:
+    """The names the file's top level binds by importing Keras or TensorFlow itself (`import
+    tensorflow.keras.backend as K`): a project module's star import binding the same name again
+    (`from rl.util import *`, which imports the same backend) does not make it that module's."""
+    out = set()
+    for stmt in module.body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    path = dotted_name(alias.name) or ""
+                    if path.partition(".")[0] in ("keras", "tensorflow", "tf_keras"):
+                        out.add(alias.asname.name.value if alias.asname is not None
+                                and isinstance(alias.asname.name, cst.Name) else path.partition(".")[0])
+            elif isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None \
+                    and (dotted_name(small.module) or "").partition(".")[0] in ("keras", "tensorflow", "tf_keras") \
+                    and not isinstance(small.names, cst.ImportStar):
+                out.update(a.asname.name.value if a.asname is not None and isinstance(a.asname.name, cst.Name)
+                           else a.name.value for a in small.names if isinstance(a.name, cst.Name))
+    return out
+
+
 def _renamed_by_rl502(node, path: str, call) -> bool:
     """`keras.optimizers.adam(lr=1e-3)`: RL502 reports the call, naming the alias as gone with
     the argument and fixing both."""
@@ -826,7 +847,7 @@ def parallel(net, gpus):
         # a name a project module gave the file is Keras only second-hand: `from ..utils import keras
         # as kutils` is the package's own sub-module utils/keras/, which the reading of utils/__init__.py
         # (`import keras.utils`) takes for Keras
-        given = {name for _, _, bound in facts.project_imports for name in bound}
+        given = {name for _, _, bound in facts.project_imports for name in bound} - _imported_from_keras(facts.module)
         return frozenset(id(node) for node, path in missing
                          if id(node) in holders and id(holders[id(node)]) not in guarded
                          and _root(node) not in given and not _renamed_by_rl502(node, path, holders[id(node)]))

@@ -205,6 +205,27 @@ CASES = [
                 return kutils.apply(layer, xs)
         """,
     }),
+    # keras-rl2: the file imports the backend itself and a project module's star import binds `K`
+    # to the same backend again: its gone functions stay reported (RL503), as when linted alone
+    ("backend-imported-here-and-through-a-star-import", {
+        "agents/__init__.py": "",
+        "agents/util.py": """\
+            import tensorflow.keras.backend as K
+
+
+            def clone(model):
+                return model
+        """,
+        "agents/ddpg.py": """\
+            import tensorflow.keras.backend as K
+
+            from agents.util import *
+
+
+            def compile_actor(actor, inputs, updates):
+                return K.function(inputs, [actor(inputs)], updates=updates)  # expect: RL503
+        """,
+    }),
     # look-alike: the same head on an image classifier with one label per image: reported
     ("binary-cnn-per-image", {
         "train.py": """\

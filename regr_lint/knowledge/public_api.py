@@ -298,6 +298,14 @@ for _module, _names in list(PUBLIC_SUBMODULE_NAMES.items()):
 
 def exports(module: str):
     """Everything `from <module> import …` can take in Keras 3 (its public names and sub-modules), or
-    None when the tables do not record the module whole."""
-    names = PUBLIC_NAMES.get(module, PUBLIC_SUBMODULE_NAMES.get(module))
-    return None if names is None else names | PUBLIC_SUBMODULES.get(module, frozenset())
+    None when the tables do not record the module whole. Once per module: the union is as large as
+    the module (keras.layers' hundreds of names) and every Keras attribute chain asks for it."""
+    known = _EXPORTS.get(module, _UNSEEN)
+    if known is _UNSEEN:
+        names = PUBLIC_NAMES.get(module, PUBLIC_SUBMODULE_NAMES.get(module))
+        known = _EXPORTS[module] = None if names is None else names | PUBLIC_SUBMODULES.get(module, frozenset())
+    return known
+
+
+_EXPORTS: dict = {}
+_UNSEEN = object()

@@ -303,7 +303,10 @@ class Expressions:
         (`tf.keras.experimental`, `keras.models.model_from_yaml`) is recorded as itself, the part
         that raises: what follows it is not read."""
         if not is_private(raw):
-            if missing_export(raw) and not any(known is node for known, _ in self.facts.private_chains):
+            # (this file's own code only: another module's chains are its own lint's, and a node of
+            # another tree sends RL503's search for the call holding it through the whole file)
+            if self.foreign_code == self.own_foreign and missing_export(raw) \
+                    and not any(known is node for known, _ in self.facts.private_chains):
                 self.facts.private_chains.append((node, raw))
             return
         chains = self.facts.private_chains

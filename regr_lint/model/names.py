@@ -47,6 +47,7 @@ def is_private(raw: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def missing_export(raw: str) -> bool:
     """`raw` (`keras.applications.resnet50.Dense`, as the file spells it) is a name that its module,
     a public Keras 3 module the tables record whole, does not export — under neither spelling,
