@@ -69,12 +69,21 @@ against 2) the call runs on Keras 3 and is reported. Nor is a call in a `try:` w
 handler when the `try:` body does the same work with Keras 2's API (`try: model.fit(gen, …)` /
 `except AttributeError: model.fit_generator(gen, …)`: the old call is the fallback). The finding
 is at the method name.
+The method read without a call is reported too — `self.fit_generator = self.model.fit_generator`
+in a constructor, `fg = model.fit_generator`, `getattr(model, "fit_generator")` without a default —
+on a receiver known to be a model by the same standards (built, loaded, a Keras model subclass's
+`self`, or one of unknown type named for a model: `self.model`, `model`, `base_model`) and with the
+same exemptions (the file's own method, `hasattr` and version tests, a `try:` catching
+`AttributeError`). Keras 3 raises where the method is read, so calling what was read (`fg(gen)`) is
+no second finding. An object of unknown type not named for a model (`obj.fit_generator`,
+`self.engine.evaluate_generator`) is not reported.
 Code that can never run (after an unconditional `raise`, `return`, `continue` or `break` in its
 block) is not reported.
 
 ## Why is this bad?
 Keras 2.1 made `fit`, `evaluate` and `predict` accept generators and `Sequence`s; the `*_generator`
-methods were deprecated then and are gone in Keras 3: the call raises
+methods were deprecated then and are gone in Keras 3: the call, or a mere read of the method (an
+alias kept in a constructor), raises
 `AttributeError: 'Sequential' object has no attribute 'fit_generator'` before anything trains.
 
 ## Example
@@ -100,7 +109,9 @@ When the call passes `workers=`, `use_multiprocessing=` or `max_queue_size=`, wh
 `fit` / `evaluate` / `predict` reject, the fix also drops them and is unsafe (parallel loading now
 belongs to a `keras.utils.PyDataset(workers=…)`). No fix is offered when the call passes other
 arguments the replacement does not take, positional arguments whose meaning changed across Keras 2
-releases, or `*args` / `**kwargs`.
+releases, or `*args` / `**kwargs`. No fix is offered for a method read without a call (an alias):
+whether it should read `fit` or go is the project's choice, and callers of the alias may pass
+arguments `fit` rejects.
 """
     VALID = [
         # a class of the file's own with a `from_config` of its own: not a Keras model
@@ -307,6 +318,73 @@ class Trainer:
         if self.legacy_api:
             return self.model.fit_generator(gen, steps_per_epoch=100, epochs=epochs)
         return self.model.fit(gen, steps_per_epoch=100, epochs=epochs)
+""",
+        # Keras 2's methods read only where the model has them (a hasattr test, a getattr with a
+        # default, a try catching AttributeError), Keras 3's own aliased, a wrapper of the file whose
+        # own fit_generator is read
+        """\
+import keras
+
+
+class Trainer:
+    def __init__(self, model):
+        self.model = model
+        self.fit = self.model.fit
+        if hasattr(self.model, "fit_generator"):
+            self.fit_generator = self.model.fit_generator
+        self.predict_generator = getattr(self.model, "predict_generator", self.model.predict)
+        try:
+            self.evaluate_generator = self.model.evaluate_generator
+        except AttributeError:
+            self.evaluate_generator = self.model.evaluate
+
+
+class Runner:
+    def fit_generator(self, gen, steps):
+        return list(gen)[:steps]
+
+
+def train(model, gen):
+    step = model.fit_generator
+    return step(gen, 10)
+
+
+run = Runner().fit_generator
+""",
+        # Keras 2's methods read under a version test, after an early return under one, after a raise
+        """\
+import keras
+
+LEGACY = keras.__version__.startswith("2.")
+model = keras.models.load_model("m.keras")
+if LEGACY:
+    fg = model.fit_generator
+fp = model.predict_generator if keras.__version__ < "2.1" else model.predict
+
+
+def evaluator(model):
+    if not LEGACY:
+        return model.evaluate
+    return model.evaluate_generator
+
+
+def trainer(model):
+    raise NotImplementedError("use fit")
+    return model.fit_generator
+""",
+        # generator methods read on objects of unknown type, not named for a model
+        """\
+import keras
+
+
+def hooks(obj, trainer):
+    return obj.fit_generator, trainer.predict_generator
+
+
+class Session:
+    def __init__(self, engine):
+        self.engine = engine
+        self.evaluate_generator = self.engine.evaluate_generator
 """,
         # after the function's `return`: never runs
         """\
@@ -576,6 +654,42 @@ class Trainer:
             return model.fit_generator(gen, steps_per_epoch=10)  # expect: RL501
         return model.fit(gen, steps_per_epoch=10)
 """,
+        # Keras 2's methods read, not called: the read raises on Keras 3 (in the constructor that keeps
+        # an alias, before any call), and is the one finding when what it read is called later
+        """\
+import keras
+from keras import layers
+
+
+class PairNet:
+    def __init__(self, dim):
+        inp = keras.Input((dim,))
+        self.model = keras.Model(inp, layers.Dense(1, activation="sigmoid")(inp))
+        self.model.compile(loss="binary_crossentropy", optimizer="adam")
+        self.fit_generator = self.model.fit_generator  # expect: RL501
+        self.fit = self.model.fit
+
+
+class Wrapper:
+    def __init__(self, model):
+        self.model = model
+        self.predict_generator = self.model.predict_generator  # expect: RL501
+
+
+class Net(keras.Model):
+    def call(self, x):
+        return x
+
+    def train(self, gen):
+        step = self.fit_generator  # expect: RL501
+        return step(gen, steps_per_epoch=3)
+
+
+model = keras.models.load_model("m.keras")
+fg = model.fit_generator  # expect: RL501
+fg(batches, steps_per_epoch=10)
+score = getattr(model, "evaluate_generator")(batches, 5)  # expect: RL501
+""",
         # look-alike of code that never runs: the `return` is in an `if` arm, the call after the `if`
         """\
 import keras
@@ -609,6 +723,21 @@ def train(gen, epochs):
                     f"{new}() takes the generator: call {new}(...)",
                     _fix(call.node, call.method, sure=model.kind != "opaque"),
                 )
+            yield from self._reads(facts, model, seen)
+
+    def _reads(self, facts, model, seen: set):
+        """`self.fit_generator = self.model.fit_generator`: the read raises, before any call. No fix:
+        what the alias should become (`self.model.fit`, or nothing) is the project's choice."""
+        for read in model.reads:
+            if id(read.node) in seen or user_method(facts, model, read):
+                continue
+            if id(read.node) in version_guarded(facts, tables.GENERATOR_METHODS, ATTRIBUTE_ERROR):
+                continue
+            seen.add(id(read.node))
+            at = read.node.attr if type(read.node) is cst.Attribute else read.node.args[1].value
+            new = RENAMED[read.method]
+            yield self.report(at, f"Model.{read.method} was removed in Keras 3: reading it raises AttributeError; "
+                                  f"{new} takes the generator")
 
 
 def _fix(call: cst.Call, method: str, sure: bool = True):

@@ -11,10 +11,11 @@ from regr_lint.model.versions import ENVIRONMENTS, import_paths, keras3_branch, 
 
 
 def version_guarded(facts, methods: frozenset, exceptions: frozenset) -> set[int]:
-    """The calls in code that runs only where an old API exists: under `if hasattr(x, "<one of
-    methods>")` (either branch, or such a conditional expression), under a test of a version (the
-    branch Keras 3 skips only, when the test tells which: see versions.py), or in a `try:` whose
-    handler catches one of `exceptions` (what Keras 3 raises for the old call).
+    """The calls (and reads of one of `methods`, see _guardable) in code that runs only where an old
+    API exists: under `if hasattr(x, "<one of methods>")` (either branch, or such a conditional
+    expression), under a test of a version (the branch Keras 3 skips only, when the test tells which:
+    see versions.py), or in a `try:` whose handler catches one of `exceptions` (what Keras 3 raises
+    for the old call).
     Also in the project modules the analysis read: a model this file builds may reach the guarded
     call in a helper of another module (`fit_any(model, gen)` in compat.py)."""
     key = ("compat-guarded", methods, exceptions)
@@ -178,7 +179,7 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
             scope = node.body
         else:
             continue
-        guarded.update(id(n) for n in _nodes(scope) if isinstance(n, cst.Call))
+        guarded.update(id(n) for n in _nodes(scope) if _guardable(n, methods))
         if isinstance(node, cst.Try):
             # `try: fit(x, y, epochs=3)` / `except TypeError: fit(x, y, nb_epoch=3)`: the handler's
             # call of what the body calls is the old API's fallback, run only where the new one fails
@@ -197,9 +198,15 @@ def _guarded_in(module, text: str, methods: frozenset, exceptions: frozenset,
                 # what follows the early exit is the other arm of the version test (unless Keras 3
                 # is known not to take the exit: then it runs what follows)
                 for rest in block[k + 1:]:
-                    guarded.update(id(n) for n in _nodes(rest) if isinstance(n, cst.Call))
+                    guarded.update(id(n) for n in _nodes(rest) if _guardable(n, methods))
                 break
     return guarded
+
+
+def _guardable(node, methods: frozenset) -> bool:
+    """A call, or one of `methods` read without a call (`self.fit_generator = self.model.fit_generator`
+    under `if hasattr(self.model, "fit_generator")`): what a guard keeps from running on Keras 3."""
+    return type(node) is cst.Call or type(node) is cst.Attribute and node.attr.value in methods
 
 
 def _blocks(module, kinds: tuple = (cst.IndentedBlock,)) -> Iterator[list]:
@@ -254,13 +261,15 @@ def _untaken(node, keras3: Optional[bool]):
 
 
 def _exits(body) -> bool:
-    """The block does the work its own way and leaves the function: it calls something and its last
-    statement returns. (One that raises — `if tf.__version__ < "2": raise …` — leaves the code after
-    it to the versions that pass, Keras 3 among them: no guard.)"""
+    """The block does the work its own way and leaves the function: it calls something (or hands a
+    method back uncalled, `return model.evaluate`) and its last statement returns. (One that raises —
+    `if tf.__version__ < "2": raise …` — leaves the code after it to the versions that pass, Keras 3
+    among them: no guard.)"""
     last = body.body[-1] if body.body else None
     if isinstance(last, cst.SimpleStatementLine):
         last = last.body[-1] if last.body else None
-    return isinstance(last, cst.Return) and any(isinstance(n, cst.Call) for n in _nodes(body))
+    return isinstance(last, cst.Return) and (isinstance(last.value, cst.Attribute)
+                                             or any(isinstance(n, cst.Call) for n in _nodes(body)))
 
 
 def _version_flags(module) -> dict:
@@ -594,7 +603,7 @@ def _delegates(facts, node, method: str) -> bool:
     held object's own method."""
     from regr_lint.model.importers import _enclosing_function
 
-    receiver = node.func.value
+    receiver = _callee(node).value
     while isinstance(receiver, cst.Subscript):
         receiver = receiver.value
     if isinstance(receiver, cst.Name) and receiver.value == "self" or not _may_define(facts, method):
@@ -708,21 +717,29 @@ def _mentions_keras(facts) -> bool:
     return "keras" in text or "tensorflow" in text or not text
 
 
+def _callee(node):
+    """What a call calls (`model.fit_generator` of `model.fit_generator(gen)`); a method read without
+    a call (`self.model.fit_generator` in an alias) is itself."""
+    return node.func if type(node) is cst.Call else node
+
+
 def user_method(facts, model, call) -> bool:
-    """`call` (a method call on `model`) is the file's own method of that name, not Keras': its class
-    defines it, or the receiver is a name of unknown type while a class of the file defines it (and
-    the name was not taken from a `.model` attribute), or an object of unknown type not named for a
-    model while a module of the project defines a method of that name."""
-    if through_super(call.node):
+    """`call` (a method call on `model`, or a read of the method: a MethodRead) is the file's own
+    method of that name, not Keras': its class defines it, or the receiver is a name of unknown type
+    while a class of the file defines it (and the name was not taken from a `.model` attribute), or
+    an object of unknown type not named for a model while a module of the project defines a method
+    of that name."""
+    if type(call.node) is cst.Call and through_super(call.node):
         return False  # recorded only when no project base defines it: Keras' own (see Calls)
     if defined_by_user(model.cls, call.method):
         return True
-    func = call.node.func
+    func = _callee(call.node)
     if model.kind != "opaque" or not isinstance(func, cst.Attribute):
         return False
     if _delegates(facts, call.node, call.method):
         return False
-    if isinstance(func.value, cst.Name) and file_defines(facts, call.method, call_keywords(call.node)) \
+    keywords = call_keywords(call.node) if type(call.node) is cst.Call else frozenset()
+    if isinstance(func.value, cst.Name) and file_defines(facts, call.method, keywords) \
             and not model_alias(facts, func.value.value):
         return True
     # A class anywhere in the project defines it (`ModelManager.fit_generator`, whose instance a

@@ -10,6 +10,7 @@ from regr_lint.lazy import cst
 from regr_lint.knowledge import tables
 from regr_lint.model.frame import (BAD_LITERAL, Frame, compared, contained, find_method, literal_of, members_of,
                                    merge_returns, same_value)
+from regr_lint.model.model import MethodRead
 from regr_lint.model.names import canonical, is_private, method_kind, missing_export
 from regr_lint.model.project_imports import own_copy, star_ref
 from regr_lint.model.values import (
@@ -24,6 +25,12 @@ def _attribute_spine(node):
         yield node
         node = node.value
     yield node
+
+
+def _named_for_model(node) -> bool:
+    """`model`, `self.model`, `base_model`: a receiver whose name says it holds a model."""
+    name = node.value if type(node) is cst.Name else node.attr.value if type(node) is cst.Attribute else ""
+    return name.lower().endswith("model")
 
 
 def _truth(value: Value) -> Optional[bool]:
@@ -231,7 +238,13 @@ class Expressions:
         return found
 
     def eval_attribute(self, node: cst.Attribute, scope: Scope, frame: Frame) -> Value:
-        return self._attribute_of(self.eval(node.value, scope, frame), node.attr.value, node)
+        base = self.eval(node.value, scope, frame)
+        if node.attr.value in tables.GENERATOR_METHODS and (base is UNKNOWN or type(base) is Lit and base.value is None) \
+                and self.facts.has_keras and _named_for_model(node.value):
+            # `self.fit_generator = self.model.fit_generator` with `self.model` a parameter (or set
+            # later): a model, as a call on it would make it; an object not named for one stays unknown
+            base = ModelRef(self.model_for(node.value, "opaque"), node.value)
+        return self._attribute_of(base, node.attr.value, node)
 
     def _attribute_of(self, base: Value, attr: str, node) -> Value:
         """`base.attr`, `node` the expression that reads it (an Attribute, or `getattr(base, "attr")`)."""
@@ -255,6 +268,9 @@ class Expressions:
                     return self.invoke(method, Args(), None, base)
                 if isinstance(method, Func):
                     return BoundMethod(method, base, node)  # `metrics=[scores.nrmse]`
+                if attr in tables.GENERATOR_METHODS and base.cls.is_model:
+                    # `self.fit_generator` in a method of a Keras model subclass: Keras' own, as called
+                    return self._attribute_of(ModelRef(self._self_model(base), node), attr, node)
                 if attr == "model" and _keras_callback(base.cls) and self.facts.has_keras:
                     # a Keras callback's `self.model`: the model Keras hands it (never set by the file)
                     held = self.model_for(node, "opaque")
@@ -291,6 +307,12 @@ class Expressions:
                 base.model.tape_trained = True
                 if self.running and self.running[-1]:
                     base.model.tape_modules.add(self.running[-1])
+            if attr in tables.GENERATOR_METHODS and (type(node) is cst.Attribute or len(node.args) == 2
+                                                     and base.model.kind != "opaque"):
+                # read, not called (a getattr without a default too): Keras 3 raises here, before
+                # any call of what was read (which is then not a finding of its own: no attribute)
+                if not any(read.node is node for read in base.model.reads):
+                    base.model.reads.append(MethodRead(attr, node))
             if attr in tables.TRAIN_METHODS or attr in tables.EVAL_METHODS:
                 return Method(base, attr, node)
         return UNKNOWN

@@ -76,6 +76,14 @@ class MethodCall:
 
 
 @dataclass(eq=False)
+class MethodRead:
+    """A method of Keras 2's read on a model, not called (`self.fit_generator = self.model.fit_generator`,
+    `getattr(model, "fit_generator")`): Keras 3 raises AttributeError where it is read."""
+    method: str
+    node: cst.CSTNode  # the Attribute, or the getattr Call
+
+
+@dataclass(eq=False)
 class KerasCall:
     """A call to anything resolved into Keras (`Adam(lr=…)`, `keras.layers.Dense(…)`)."""
     qualname: str
@@ -137,6 +145,7 @@ class KerasModel:
     # id() of the ClassDef whose method made it (0: none): the models a class makes, whichever arm
     owner: int = 0
     calls: list = field(default_factory=list)  # MethodCall, every method called on the model
+    reads: list = field(default_factory=list)  # MethodRead, a generator method read without a call
     # Sequential: id(layer) -> where its `add` ran, for a layer added inside a loop: the enclosing
     # ("loop", id) and (id(if / match), arm) marks, outermost first. Within a loop the order the
     # layers are listed in is not the order they ran in (which arm runs last is unknown).
