@@ -209,17 +209,21 @@ def _guardable(node, methods: frozenset) -> bool:
     return type(node) is cst.Call or type(node) is cst.Attribute and node.attr.value in methods
 
 
-def _blocks(module, kinds: tuple = (cst.IndentedBlock,)) -> Iterator[list]:
+def _blocks(module, kinds: Optional[tuple] = None) -> Iterator[list]:
     """The statement lists of `module`: its top level and every indented block (a clause's too);
-    with `cst.SimpleStatementSuite` among `kinds`, also the small statements of a one-line body
-    (`if x: raise E; fit(...)`)."""
+    with `cst.SimpleStatementSuite` among `kinds` (default: indented blocks only), also the small
+    statements of a one-line body (`if x: raise E; fit(...)`). (No libcst class as a default: it
+    would load libcst when this module is imported.)"""
+    kinds = kinds or (cst.IndentedBlock,)
     yield module.body
     for node in statements(module):
         if isinstance(getattr(node, "body", None), kinds):
             yield node.body.body
 
 
-_JUMPS = (cst.Raise, cst.Return, cst.Continue, cst.Break)
+# (by name, not `(cst.Raise, ...)`: a tuple of libcst classes here would load libcst when the engine
+# imports this module, and a warm run never needs it)
+_JUMPS = frozenset({"Raise", "Return", "Continue", "Break"})
 
 
 def unreachable(facts) -> frozenset:
@@ -243,7 +247,7 @@ def _after_jumps(module) -> Iterator:
     for block in _blocks(module, (cst.IndentedBlock, cst.SimpleStatementSuite)):
         for k, stmt in enumerate(block):
             smalls = stmt.body if isinstance(stmt, cst.SimpleStatementLine) else [stmt]
-            jump = next((i for i, small in enumerate(smalls) if isinstance(small, _JUMPS)), None)
+            jump = next((i for i, small in enumerate(smalls) if type(small).__name__ in _JUMPS), None)
             if jump is not None:
                 yield from smalls[jump + 1:]
                 yield from block[k + 1:]
